@@ -1,0 +1,75 @@
+#pragma once
+// Bearer JWT verification and the suite's roles. Tokens are RS256 only (an allow-list: "none"
+// and HMAC algorithms are refused, so a public key can never be used as an HMAC secret);
+// exp, nbf, iss and aud are checked, with a small clock-skew allowance.
+#include <chrono>
+#include <functional>
+#include <set>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace assembly::auth {
+
+// The roles of ARCHITECTURE.md.
+inline constexpr const char* kSecretariat = "secretariat";
+inline constexpr const char* kCityService = "city-service";
+inline constexpr const char* kCouncilClerk = "council-clerk";
+inline constexpr const char* kMember = "member";
+inline constexpr const char* kPublic = "public";
+bool is_known_role(const std::string& role);
+
+struct Principal {
+  std::string subject;  // member id, staff id, ...
+  std::set<std::string> roles;
+  bool has(const std::string& role) const { return roles.count(role) > 0; }
+};
+
+class AuthError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+struct VerifierOptions {
+  std::string public_key_pem;
+  std::string issuer;
+  std::string audience;
+  std::chrono::seconds leeway{30};
+  // Injected clock (tests); default: system clock.
+  std::function<std::chrono::system_clock::time_point()> now;
+};
+
+class Verifier {
+ public:
+  explicit Verifier(VerifierOptions options);
+  // The principal of a valid token; AuthError saying why otherwise.
+  Principal verify(const std::string& token) const;
+
+ private:
+  VerifierOptions options_;
+};
+
+struct TokenRequest {
+  std::string private_key_pem;
+  std::string issuer;
+  std::string audience;
+  std::string subject;
+  std::vector<std::string> roles;
+  std::chrono::seconds ttl{3600};
+  std::chrono::system_clock::time_point issued_at = std::chrono::system_clock::now();
+};
+// An RS256 token (for local use and tests: production tokens come from the city's identity provider).
+std::string mint(const TokenRequest& request);
+
+std::string read_file(const std::string& path);  // throws std::runtime_error naming the path
+
+}  // namespace assembly::auth
+
+namespace assembly::auth {
+struct KeyPair {
+  std::string private_pem;
+  std::string public_pem;
+};
+// A fresh RSA 2048 key pair (tests and local set-up).
+KeyPair generate_rsa_key_pair();
+}  // namespace assembly::auth

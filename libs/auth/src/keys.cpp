@@ -1,0 +1,31 @@
+#include <openssl/bio.h>
+#include <openssl/evp.h>
+#include <openssl/pem.h>
+#include <openssl/rsa.h>
+
+#include <stdexcept>
+
+#include "assembly/auth/auth.h"
+
+namespace assembly::auth {
+
+KeyPair generate_rsa_key_pair() {
+  EVP_PKEY* key = EVP_RSA_gen(2048);
+  if (key == nullptr) throw std::runtime_error("RSA key generation failed");
+  BIO* priv = BIO_new(BIO_s_mem());
+  BIO* pub = BIO_new(BIO_s_mem());
+  PEM_write_bio_PrivateKey(priv, key, nullptr, nullptr, 0, nullptr, nullptr);
+  PEM_write_bio_PUBKEY(pub, key);
+  auto read = [](BIO* b) {
+    char* data = nullptr;
+    long n = BIO_get_mem_data(b, &data);
+    return std::string(data, static_cast<std::size_t>(n));
+  };
+  KeyPair kp{read(priv), read(pub)};
+  BIO_free(priv);
+  BIO_free(pub);
+  EVP_PKEY_free(key);
+  return kp;
+}
+
+}  // namespace assembly::auth

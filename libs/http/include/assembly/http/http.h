@@ -1,0 +1,140 @@
+#pragma once
+// The HTTP vocabulary every service's API layer speaks: requests, responses, RFC 7807 problems,
+// routes with their access rule. Free of Pistache, so handlers and routing test without sockets.
+#include <cstddef>
+#include <functional>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <set>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "assembly/auth/auth.h"
+
+namespace assembly::http {
+
+enum class Method { Get, Post, Put, Patch, Delete, Head, Options };
+std::string_view to_string(Method m);
+std::optional<Method> parse_method(std::string_view s);
+inline constexpr Method kAllMethods[] = {Method::Get,    Method::Post, Method::Put,    Method::Patch,
+                                         Method::Delete, Method::Head, Method::Options};
+
+// An expected failure, answered as application/problem+json.
+class Problem : public std::runtime_error {
+ public:
+  Problem(int status, std::string title, std::string detail = {}, std::string field = {});
+  int status() const { return status_; }
+  const std::string& title() const { return title_; }
+  const std::string& detail() const { return detail_; }
+  const std::string& field() const { return field_; }  // JSON pointer, query parameter or CSV line
+  Problem& with(std::string key, nlohmann::json value);
+  nlohmann::json body() const;
+  const std::vector<std::pair<std::string, std::string>>& headers() const { return headers_; }
+  Problem& header(std::string name, std::string value);
+
+ private:
+  int status_;
+  std::string title_, detail_, field_;
+  nlohmann::json extra_ = nlohmann::json::object();
+  std::vector<std::pair<std::string, std::string>> headers_;
+};
+
+// Shorthands for the common problems.
+Problem bad_request(std::string detail, std::string field = {});
+Problem unprocessable(std::string detail, std::string field = {});
+Problem not_found(std::string detail);
+Problem conflict(std::string detail);
+Problem forbidden(std::string detail);
+Problem unavailable(std::string detail);
+
+struct Request {
+  Method method = Method::Get;
+  std::string path;
+  std::map<std::string, std::string> params;  // path parameters (":id")
+  std::map<std::string, std::string> query;
+  std::map<std::string, std::string> headers;  // names lower-cased
+  std::string body;
+  std::optional<auth::Principal> principal;  // set on non-public routes
+  std::string trace_id;
+  bool http11 = true;
+
+  const std::string& param(const std::string& name) const;
+  std::optional<std::string> query_param(const std::string& name) const;
+  std::optional<std::string> header(const std::string& lower_name) const;
+  // The body as JSON; a 400 problem naming the byte position when malformed.
+  nlohmann::json json() const;
+  const auth::Principal& caller() const;  // the authenticated principal (non-public routes)
+};
+
+struct Response {
+  int status = 200;
+  std::string body;
+  std::string content_type = "application/json";
+  std::vector<std::pair<std::string, std::string>> headers;
+
+  static Response json(int status, const nlohmann::json& body);
+  static Response text(int status, std::string body, std::string content_type = "text/plain");
+  static Response problem(const Problem& p);
+  static Response empty(int status);
+};
+
+using Handler = std::function<Response(Request&)>;
+
+// Who may call a route: anyone (public, no token), or a bearer token carrying one of the roles.
+struct Access {
+  bool is_public = false;
+  std::set<std::string> roles;
+  static Access anyone() { return {true, {}}; }
+  static Access roles_of(std::set<std::string> r) { return {false, std::move(r)}; }
+};
+
+struct RouteOptions {
+  std::size_t max_body_bytes = 1 << 20;  // 413 above
+  bool json_body = true;                 // POST/PUT/PATCH bodies must be application/json (415)
+};
+
+struct Route {
+  Method method;
+  std::string pattern;  // "/v1/panel-draws/:id"
+  Access access;
+  Handler handler;
+  RouteOptions options;
+  std::vector<std::string> segments;
+};
+
+struct Match {
+  enum class Kind { found, not_found, method_not_allowed } kind = Kind::not_found;
+  const Route* route = nullptr;
+  std::map<std::string, std::string> params;
+  std::vector<Method> allowed;  // for method_not_allowed
+};
+
+// Routes are registered at start-up and never change after: lookups need no lock (this is also
+// what avoids Pistache's router race, see STACK.md).
+class Router {
+ public:
+  Router& add(Method m, std::string pattern, Access access, Handler handler,
+              RouteOptions options = {});
+  Match match(Method m, std::string_view path) const;
+  const std::vector<Route>& routes() const { return routes_; }
+
+  // Turns exceptions from lower layers (say, a lost database connection) into problems.
+  using ExceptionMapper = std::function<std::optional<Problem>(std::exception_ptr)>;
+  void on_exception(ExceptionMapper mapper) { mappers_.push_back(std::move(mapper)); }
+  std::optional<Problem> map_exception(std::exception_ptr e) const;
+
+ private:
+  std::vector<Route> routes_;
+  std::vector<ExceptionMapper> mappers_;
+};
+
+// Routing, authentication, role check, size and content-type checks, the handler, and turning
+// every failure into a problem. `route_label` receives the matched pattern (for metrics).
+Response dispatch(const Router& router, const auth::Verifier* verifier, Request& request,
+                  std::string* route_label = nullptr);
+
+}  // namespace assembly::http

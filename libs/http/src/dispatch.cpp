@@ -1,0 +1,95 @@
+#include "assembly/http/http.h"
+#include "assembly/logging/log.h"
+
+namespace assembly::http {
+namespace {
+
+bool has_body_method(Method m) { return m == Method::Post || m == Method::Put || m == Method::Patch; }
+
+std::string bearer(const Request& req) {
+  auto h = req.header("authorization");
+  if (!h) return {};
+  const std::string prefix = "Bearer ";
+  if (h->size() <= prefix.size() || h->compare(0, prefix.size(), prefix) != 0) return {};
+  return h->substr(prefix.size());
+}
+
+Response run(const Router& router, const auth::Verifier* verifier, Request& req,
+             std::string* route_label) {
+  auto match = router.match(req.method, req.path);
+  if (match.kind == Match::Kind::not_found)
+    throw Problem(404, "Not found", "no resource at " + req.path);
+  if (match.kind == Match::Kind::method_not_allowed) {
+    std::string allow;
+    for (auto m : match.allowed) allow += (allow.empty() ? "" : ", ") + std::string(to_string(m));
+    throw Problem(405, "Method not allowed",
+                  std::string(to_string(req.method)) + " is not allowed on " + req.path + " (allowed: " + allow + ")")
+        .header("Allow", allow);
+  }
+  const Route& route = *match.route;
+  if (route_label) *route_label = route.pattern;
+  req.params = std::move(match.params);
+
+  if (!route.access.is_public) {
+    if (verifier == nullptr) throw Problem(503, "Service unavailable", "authentication is not configured");
+    auto token = bearer(req);
+    if (token.empty())
+      throw Problem(401, "Unauthorized", "a bearer token is required")
+          .header("WWW-Authenticate", "Bearer");
+    try {
+      req.principal = verifier->verify(token);
+    } catch (const auth::AuthError& e) {
+      throw Problem(401, "Unauthorized", e.what())
+          .header("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+    }
+    bool allowed = false;
+    for (const auto& role : route.access.roles)
+      if (req.principal->has(role)) allowed = true;
+    if (!allowed) {
+      std::string roles;
+      for (const auto& r : route.access.roles) roles += (roles.empty() ? "" : ", ") + r;
+      throw Problem(403, "Forbidden", "this route requires one of the roles: " + roles);
+    }
+  }
+
+  if (req.body.size() > route.options.max_body_bytes)
+    throw Problem(413, "Payload too large",
+                  "the body has " + std::to_string(req.body.size()) + " bytes; the limit is " +
+                      std::to_string(route.options.max_body_bytes));
+  if (has_body_method(req.method) && route.options.json_body) {
+    auto ct = req.header("content-type").value_or("");
+    auto semi = ct.find(';');
+    auto base = ct.substr(0, semi);
+    while (!base.empty() && base.back() == ' ') base.pop_back();
+    if (base != "application/json")
+      throw Problem(415, "Unsupported media type",
+                    "the body must be application/json (got \"" + ct + "\")", "content-type");
+  }
+  return route.handler(req);
+}
+
+}  // namespace
+
+Response dispatch(const Router& router, const auth::Verifier* verifier, Request& req,
+                  std::string* route_label) {
+  try {
+    return run(router, verifier, req, route_label);
+  } catch (const Problem& p) {
+    return Response::problem(p);
+  } catch (...) {
+    auto e = std::current_exception();
+    if (auto p = router.map_exception(e)) return Response::problem(*p);
+    std::string what = "unknown exception";
+    try {
+      std::rethrow_exception(e);
+    } catch (const std::exception& ex) {
+      what = ex.what();
+    } catch (...) {
+    }
+    log::error("unhandled exception in handler",
+               {{"path", req.path}, {"method", to_string(req.method)}, {"error", what}});
+    return Response::problem(Problem(500, "Internal error", "the request failed; see the service log"));
+  }
+}
+
+}  // namespace assembly::http

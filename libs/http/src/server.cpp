@@ -1,0 +1,236 @@
+#include "assembly/http/server.h"
+
+#include <pistache/endpoint.h>
+#include <pistache/http.h>
+#include <prometheus/counter.h>
+#include <prometheus/histogram.h>
+
+#include <atomic>
+#include <cctype>
+#include <mutex>
+#include <random>
+#include <sstream>
+#include <thread>
+#include <unordered_map>
+
+#include "assembly/logging/log.h"
+#include "assembly/metrics/metrics.h"
+
+namespace assembly::http {
+namespace P = Pistache;
+
+namespace {
+
+Method from_pistache(P::Http::Method m, bool& known) {
+  known = true;
+  switch (m) {
+    case P::Http::Method::Get: return Method::Get;
+    case P::Http::Method::Post: return Method::Post;
+    case P::Http::Method::Put: return Method::Put;
+    case P::Http::Method::Patch: return Method::Patch;
+    case P::Http::Method::Delete: return Method::Delete;
+    case P::Http::Method::Head: return Method::Head;
+    case P::Http::Method::Options: return Method::Options;
+    default: known = false; return Method::Get;
+  }
+}
+
+std::string lower(std::string s) {
+  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// A response header Pistache does not know by type: 0.0.5 writes only typed headers, so raw
+// ones added with addRaw() would be dropped.
+class NamedHeader : public P::Http::Header::Header {
+ public:
+  NamedHeader(std::string name, std::string value) : name_(std::move(name)), value_(std::move(value)) {}
+  const char* name() const override { return name_.c_str(); }
+  void parse(const std::string& data) override { value_ = data; }
+  void write(std::ostream& os) const override { os << value_; }
+#ifdef SAFE_HEADER_CAST
+  uint64_t hash() const override { return std::hash<std::string>{}(name_); }
+#endif
+
+ private:
+  std::string name_, value_;
+};
+
+std::string new_trace_id() {
+  thread_local std::mt19937_64 rng{std::random_device{}()};
+  static const char* hex = "0123456789abcdef";
+  std::string out(32, '0');
+  for (int half = 0; half < 2; ++half) {
+    auto v = rng();
+    for (int i = 0; i < 16; ++i) out[half * 16 + i] = hex[(v >> (i * 4)) & 0xF];
+  }
+  return out;
+}
+
+// Request metrics: children created once per (route, method, status) and kept.
+class RequestMetrics {
+ public:
+  RequestMetrics()
+      : requests_(prometheus::BuildCounter()
+                      .Name(metrics::name("http_requests_total"))
+                      .Help("HTTP requests answered, by route, method and status")
+                      .Register(metrics::registry())),
+        latency_(prometheus::BuildHistogram()
+                     .Name(metrics::name("http_request_duration_seconds"))
+                     .Help("HTTP request latency, by route and method")
+                     .Register(metrics::registry())) {}
+
+  void observe(const std::string& route, std::string_view method, int status, double seconds) {
+    std::string key = route + '\x1f' + std::string(method) + '\x1f' + std::to_string(status);
+    prometheus::Counter* counter = nullptr;
+    prometheus::Histogram* histogram = nullptr;
+    {
+      std::lock_guard lock(mutex_);
+      auto& c = counters_[key];
+      if (!c)
+        c = &requests_.Add({{"route", route}, {"method", std::string(method)},
+                            {"status", std::to_string(status)}});
+      counter = c;
+      auto hkey = route + '\x1f' + std::string(method);
+      auto& h = histograms_[hkey];
+      if (!h)
+        h = &latency_.Add({{"route", route}, {"method", std::string(method)}},
+                          prometheus::Histogram::BucketBoundaries{0.0005, 0.001, 0.0025, 0.005, 0.01,
+                                                                  0.025, 0.05, 0.1, 0.25, 0.5, 1,
+                                                                  2.5, 5, 10});
+      histogram = h;
+    }
+    counter->Increment();
+    histogram->Observe(seconds);
+  }
+
+ private:
+  prometheus::Family<prometheus::Counter>& requests_;
+  prometheus::Family<prometheus::Histogram>& latency_;
+  std::mutex mutex_;
+  std::unordered_map<std::string, prometheus::Counter*> counters_;
+  std::unordered_map<std::string, prometheus::Histogram*> histograms_;
+};
+
+struct Shared {
+  std::shared_ptr<const Router> router;
+  std::shared_ptr<const auth::Verifier> verifier;
+  RequestMetrics metrics;
+  std::atomic<int> in_flight{0};
+};
+
+class PistacheHandler : public P::Http::Handler {
+ public:
+  HTTP_PROTOTYPE(PistacheHandler)
+  explicit PistacheHandler(std::shared_ptr<Shared> shared) : shared_(std::move(shared)) {}
+
+  void onRequest(const P::Http::Request& preq, P::Http::ResponseWriter writer) override {
+    auto start = std::chrono::steady_clock::now();
+    shared_->in_flight.fetch_add(1);
+    Request req;
+    req.path = preq.resource();
+    req.body = preq.body();
+    req.http11 = preq.version() == P::Http::Version::Http11;
+    for (const auto& h : preq.headers().list()) {
+      std::ostringstream value;
+      h->write(value);
+      req.headers[lower(h->name())] = value.str();
+    }
+    for (const auto& [name, raw] : preq.headers().rawList()) req.headers[lower(name)] = raw.value();
+    for (auto it = preq.query().parameters_begin(); it != preq.query().parameters_end(); ++it)
+      req.query[it->first] = it->second;
+    req.trace_id = req.header("x-trace-id").value_or(new_trace_id());
+    log::TraceScope trace(req.trace_id);
+
+    bool known = false;
+    req.method = from_pistache(preq.method(), known);
+    std::string route = "unmatched";
+    Response res = known ? dispatch(*shared_->router, shared_->verifier.get(), req, &route)
+                         : Response::problem(Problem(405, "Method not allowed", "unsupported HTTP method"));
+
+    // Pistache 0.0.5 answers "Connection: Close" to an HTTP/1.1 request that has no Connection
+    // header and closes the socket; HTTP/1.1 says the connection stays open (STACK.md, issue 940).
+    if (req.http11 && !req.header("connection")) {
+      writer.headers().remove<P::Http::Header::Connection>();
+      writer.headers().add<P::Http::Header::Connection>(P::Http::ConnectionControl::KeepAlive);
+    }
+    for (const auto& [name, value] : res.headers)
+      writer.headers().add(std::make_shared<NamedHeader>(name, value));
+    writer.headers().add(std::make_shared<NamedHeader>("X-Trace-Id", req.trace_id));
+    if (!res.content_type.empty())
+      writer.headers().add<P::Http::Header::ContentType>(P::Http::Mime::MediaType(res.content_type));
+    if (req.method == Method::Head) res.body.clear();
+    writer.send(static_cast<P::Http::Code>(res.status), res.body);
+
+    double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    shared_->metrics.observe(route, to_string(req.method), res.status, seconds);
+    if (res.status >= 500)
+      log::warn("request failed", {{"method", to_string(req.method)}, {"route", route}, {"status", res.status}});
+    shared_->in_flight.fetch_sub(1);
+  }
+
+  void onTimeout(const P::Http::Request&, P::Http::ResponseWriter writer) override {
+    writer.headers().add<P::Http::Header::ContentType>(P::Http::Mime::MediaType("application/problem+json"));
+    writer.send(P::Http::Code::Request_Timeout,
+                Problem(408, "Request timeout", "the request was not received in time").body().dump());
+  }
+
+ private:
+  std::shared_ptr<Shared> shared_;
+};
+
+}  // namespace
+
+struct Server::Impl {
+  std::string service;
+  ServerOptions options;
+  std::shared_ptr<Shared> shared;
+  std::unique_ptr<P::Http::Endpoint> endpoint;
+  bool running = false;
+};
+
+Server::Server(std::string service, ServerOptions options, std::shared_ptr<const Router> router,
+               std::shared_ptr<const auth::Verifier> verifier)
+    : impl_(std::make_unique<Impl>()) {
+  impl_->service = std::move(service);
+  impl_->options = std::move(options);
+  impl_->shared = std::make_shared<Shared>();
+  impl_->shared->router = std::move(router);
+  impl_->shared->verifier = std::move(verifier);
+}
+
+Server::~Server() {
+  if (impl_ && impl_->running) stop(std::chrono::milliseconds(500));
+}
+
+void Server::start() {
+  P::Address addr(impl_->options.host, P::Port(impl_->options.port));
+  impl_->endpoint = std::make_unique<P::Http::Endpoint>(addr);
+  auto opts = P::Http::Endpoint::options()
+                  .threads(impl_->options.threads)
+                  .flags(P::Tcp::Options::ReuseAddr)
+                  .maxRequestSize(impl_->options.max_request_bytes)
+                  .headerTimeout(impl_->options.header_timeout)
+                  .bodyTimeout(impl_->options.body_timeout);
+  impl_->endpoint->init(opts);
+  impl_->endpoint->setHandler(P::Http::make_handler<PistacheHandler>(impl_->shared));
+  impl_->endpoint->serveThreaded();
+  impl_->running = true;
+}
+
+std::uint16_t Server::port() const {
+  return impl_->endpoint ? static_cast<std::uint16_t>(impl_->endpoint->getPort()) : 0;
+}
+
+void Server::stop(std::chrono::milliseconds drain) {
+  if (!impl_->running) return;
+  impl_->endpoint->shutdown();
+  // shutdown() may return before handlers finish (Pistache issue 1018): wait for them.
+  auto deadline = std::chrono::steady_clock::now() + drain;
+  while (impl_->shared->in_flight.load() > 0 && std::chrono::steady_clock::now() < deadline)
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  impl_->running = false;
+}
+
+}  // namespace assembly::http

@@ -1,0 +1,146 @@
+#include <gtest/gtest.h>
+
+#include "assembly/http/http.h"
+#include "test_keys.h"
+
+using namespace assembly::http;
+
+namespace {
+
+struct Fixture : ::testing::Test {
+  Router router;
+  std::shared_ptr<assembly::auth::Verifier> v = test::verifier();
+  int calls = 0;
+
+  void SetUp() override {
+    router.add(Method::Get, "/public", Access::anyone(), [this](Request&) {
+      ++calls;
+      return Response::json(200, {{"ok", true}});
+    });
+    router.add(Method::Post, "/v1/things", Access::roles_of({"secretariat"}),
+               [this](Request& r) {
+                 ++calls;
+                 auto body = r.json();
+                 if (!body.contains("name")) throw unprocessable("name is required", "/name");
+                 return Response::json(201, {{"by", r.caller().subject}});
+               },
+               RouteOptions{64, true});
+    router.add(Method::Get, "/boom", Access::anyone(), [](Request&) -> Response {
+      throw std::runtime_error("secret internals");
+    });
+    router.add(Method::Get, "/mapped", Access::anyone(), [](Request&) -> Response {
+      throw std::out_of_range("db gone");
+    });
+    router.on_exception([](std::exception_ptr e) -> std::optional<Problem> {
+      try {
+        std::rethrow_exception(e);
+      } catch (const std::out_of_range&) {
+        return unavailable("database unreachable");
+      } catch (...) {
+        return std::nullopt;
+      }
+    });
+  }
+
+  Response call(Method m, std::string path, std::string body = {},
+                std::map<std::string, std::string> headers = {}) {
+    Request r;
+    r.method = m;
+    r.path = std::move(path);
+    r.body = std::move(body);
+    r.headers = std::move(headers);
+    return dispatch(router, v.get(), r);
+  }
+
+  static nlohmann::json problem(const Response& r) {
+    EXPECT_EQ(r.content_type, "application/problem+json");
+    return nlohmann::json::parse(r.body);
+  }
+  std::map<std::string, std::string> auth(std::vector<std::string> roles) {
+    return {{"authorization", "Bearer " + test::token(std::move(roles))},
+            {"content-type", "application/json"}};
+  }
+};
+
+}  // namespace
+
+TEST_F(Fixture, PublicRouteNeedsNoToken) {
+  auto r = call(Method::Get, "/public");
+  EXPECT_EQ(r.status, 200);
+  EXPECT_EQ(calls, 1);
+}
+
+TEST_F(Fixture, UnknownRouteIs404Problem) {
+  auto r = call(Method::Get, "/nope");
+  EXPECT_EQ(r.status, 404);
+  EXPECT_EQ(problem(r)["status"], 404);
+}
+
+TEST_F(Fixture, WrongMethodIs405WithAllow) {
+  auto r = call(Method::Delete, "/public");
+  EXPECT_EQ(r.status, 405);
+  ASSERT_EQ(r.headers.size(), 1u);
+  EXPECT_EQ(r.headers[0].first, "Allow");
+  EXPECT_EQ(r.headers[0].second, "GET");
+}
+
+TEST_F(Fixture, MissingOrBadTokenIs401AndHandlerNotCalled) {
+  auto r = call(Method::Post, "/v1/things", R"({"name":"x"})", {{"content-type", "application/json"}});
+  EXPECT_EQ(r.status, 401);
+  r = call(Method::Post, "/v1/things", R"({"name":"x"})",
+           {{"authorization", "Bearer abc.def.ghi"}, {"content-type", "application/json"}});
+  EXPECT_EQ(r.status, 401);
+  EXPECT_EQ(calls, 0);
+}
+
+TEST_F(Fixture, WrongRoleIs403) {
+  auto r = call(Method::Post, "/v1/things", R"({"name":"x"})", auth({"member"}));
+  EXPECT_EQ(r.status, 403);
+  EXPECT_EQ(calls, 0);
+}
+
+TEST_F(Fixture, RightRoleReachesTheHandlerWithThePrincipal) {
+  auto r = call(Method::Post, "/v1/things", R"({"name":"x"})", auth({"secretariat"}));
+  EXPECT_EQ(r.status, 201);
+  EXPECT_EQ(nlohmann::json::parse(r.body)["by"], "s1");
+}
+
+TEST_F(Fixture, MalformedJsonIs400NamingThePosition) {
+  auto r = call(Method::Post, "/v1/things", R"({"name": })", auth({"secretariat"}));
+  EXPECT_EQ(r.status, 400);
+  auto p = problem(r);
+  EXPECT_EQ(p["position"], 10);
+  EXPECT_NE(p["detail"].get<std::string>().find("byte 10"), std::string::npos);
+}
+
+TEST_F(Fixture, DomainValidationIs422NamingTheField) {
+  auto r = call(Method::Post, "/v1/things", R"({"other":1})", auth({"secretariat"}));
+  EXPECT_EQ(r.status, 422);
+  EXPECT_EQ(problem(r)["field"], "/name");
+}
+
+TEST_F(Fixture, BodyOverTheRouteLimitIs413) {
+  auto r = call(Method::Post, "/v1/things", "{\"name\":\"" + std::string(100, 'x') + "\"}",
+                auth({"secretariat"}));
+  EXPECT_EQ(r.status, 413);
+  EXPECT_EQ(calls, 0);
+}
+
+TEST_F(Fixture, NonJsonBodyIs415) {
+  auto h = auth({"secretariat"});
+  h["content-type"] = "text/csv";
+  auto r = call(Method::Post, "/v1/things", "a,b", h);
+  EXPECT_EQ(r.status, 415);
+  EXPECT_EQ(problem(r)["field"], "content-type");
+}
+
+TEST_F(Fixture, UnexpectedExceptionIs500WithoutInternals) {
+  auto r = call(Method::Get, "/boom");
+  EXPECT_EQ(r.status, 500);
+  EXPECT_EQ(r.body.find("secret internals"), std::string::npos);
+}
+
+TEST_F(Fixture, MappedExceptionBecomesItsProblem) {
+  auto r = call(Method::Get, "/mapped");
+  EXPECT_EQ(r.status, 503);
+}

@@ -1,0 +1,126 @@
+// The real Pistache endpoint on a free loopback port: keep-alive, problems on the wire, limits.
+#include <arpa/inet.h>
+#include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include "assembly/http/server.h"
+#include "test_keys.h"
+
+using namespace assembly::http;
+
+namespace {
+
+class Client {
+ public:
+  explicit Client(std::uint16_t port) {
+    fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_port = htons(port);
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (::connect(fd_, reinterpret_cast<sockaddr*>(&a), sizeof a) != 0) throw std::runtime_error("connect");
+    timeval tv{5, 0};
+    setsockopt(fd_, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+  }
+  ~Client() { ::close(fd_); }
+
+  // Sends a raw request, reads one response (headers + Content-Length body). "" when closed.
+  std::string roundtrip(const std::string& request) {
+    if (::send(fd_, request.data(), request.size(), MSG_NOSIGNAL) < 0) return "";
+    std::string buf;
+    char tmp[4096];
+    while (true) {
+      auto end = buf.find("\r\n\r\n");
+      if (end != std::string::npos) {
+        auto cl = buf.find("Content-Length: ");
+        std::size_t len = cl == std::string::npos ? 0 : std::stoul(buf.substr(cl + 16));
+        if (buf.size() >= end + 4 + len) return buf.substr(0, end + 4 + len);
+      }
+      auto n = ::recv(fd_, tmp, sizeof tmp, 0);
+      if (n <= 0) return buf;
+      buf.append(tmp, static_cast<std::size_t>(n));
+    }
+  }
+  bool closed_by_peer() {
+    char c;
+    auto n = ::recv(fd_, &c, 1, MSG_DONTWAIT);
+    return n == 0;
+  }
+
+ private:
+  int fd_ = -1;
+};
+
+struct ServerFixture : ::testing::Test {
+  std::unique_ptr<Server> server;
+  void SetUp() override {
+    auto router = std::make_shared<Router>();
+    router->add(Method::Get, "/hello", Access::anyone(),
+                [](Request&) { return Response::text(200, "hello"); });
+    router->add(Method::Post, "/v1/echo", Access::roles_of({"secretariat"}),
+                [](Request& r) { return Response::json(200, r.json()); }, RouteOptions{1024, true});
+    ServerOptions o;
+    o.host = "127.0.0.1";
+    o.port = 0;
+    o.threads = 1;
+    o.max_request_bytes = 8192;
+    server = std::make_unique<Server>("testsvc", o, router, test::verifier());
+    server->start();
+  }
+  void TearDown() override { server->stop(); }
+};
+
+}  // namespace
+
+TEST_F(ServerFixture, Http11WithoutConnectionHeaderKeepsTheConnection) {
+  Client c(server->port());
+  auto first = c.roundtrip("GET /hello HTTP/1.1\r\nHost: x\r\n\r\n");
+  ASSERT_NE(first.find("200 OK"), std::string::npos) << first;
+  EXPECT_EQ(first.find("Connection: Close"), std::string::npos) << first;
+  EXPECT_NE(first.find("hello"), std::string::npos);
+  auto second = c.roundtrip("GET /hello HTTP/1.1\r\nHost: x\r\n\r\n");
+  EXPECT_NE(second.find("200 OK"), std::string::npos) << "second request on the same connection: " << second;
+}
+
+TEST_F(ServerFixture, ExplicitCloseIsHonoured) {
+  Client c(server->port());
+  auto r = c.roundtrip("GET /hello HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  EXPECT_NE(r.find("200 OK"), std::string::npos);
+  EXPECT_NE(r.find("Connection: Close"), std::string::npos) << r;
+}
+
+TEST_F(ServerFixture, ProblemsTravelAsProblemJson) {
+  Client c(server->port());
+  auto r = c.roundtrip("GET /missing HTTP/1.1\r\nHost: x\r\n\r\n");
+  EXPECT_NE(r.find("404"), std::string::npos);
+  EXPECT_NE(r.find("application/problem+json"), std::string::npos) << r;
+  r = c.roundtrip("POST /v1/echo HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}");
+  EXPECT_NE(r.find("401"), std::string::npos) << r;
+  EXPECT_NE(r.find("WWW-Authenticate: Bearer"), std::string::npos) << r;
+}
+
+TEST_F(ServerFixture, AuthenticatedPostEchoesAndLimitsApply) {
+  Client c(server->port());
+  auto token = test::token({"secretariat"});
+  std::string body = R"({"a":1})";
+  auto r = c.roundtrip("POST /v1/echo HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token +
+                       "\r\nContent-Type: application/json\r\nContent-Length: " +
+                       std::to_string(body.size()) + "\r\n\r\n" + body);
+  EXPECT_NE(r.find("200 OK"), std::string::npos) << r;
+  EXPECT_NE(r.find(R"({"a":1})"), std::string::npos);
+  std::string big(2000, ' ');
+  r = c.roundtrip("POST /v1/echo HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token +
+                  "\r\nContent-Type: application/json\r\nContent-Length: " +
+                  std::to_string(big.size()) + "\r\n\r\n" + big);
+  EXPECT_NE(r.find("413"), std::string::npos) << r;
+}
+
+TEST_F(ServerFixture, BodyOverTheHardLimitIs413) {
+  Client c(server->port());
+  std::string big(20000, 'x');
+  auto r = c.roundtrip("POST /v1/echo HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: " +
+                       std::to_string(big.size()) + "\r\n\r\n" + big);
+  EXPECT_NE(r.find("413"), std::string::npos) << r;
+}

@@ -1,0 +1,22 @@
+#pragma once
+#include "assembly/auth/auth.h"
+
+namespace test {
+inline const assembly::auth::KeyPair& keys() {
+  static auto k = assembly::auth::generate_rsa_key_pair();
+  return k;
+}
+inline std::shared_ptr<assembly::auth::Verifier> verifier() {
+  return std::make_shared<assembly::auth::Verifier>(
+      assembly::auth::VerifierOptions{keys().public_pem, "iss", "aud", std::chrono::seconds(30), {}});
+}
+inline std::string token(std::vector<std::string> roles, std::string subject = "s1") {
+  assembly::auth::TokenRequest r;
+  r.private_key_pem = keys().private_pem;
+  r.issuer = "iss";
+  r.audience = "aud";
+  r.subject = std::move(subject);
+  r.roles = std::move(roles);
+  return assembly::auth::mint(r);
+}
+}  // namespace test
