@@ -1,0 +1,27 @@
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "assembly/core/ids.h"
+
+using namespace assembly::core;
+
+TEST(Ids, UuidsAreCanonicalVersion4AndDistinct) {
+  std::set<std::string> seen;
+  for (int i = 0; i < 1000; ++i) {
+    auto u = new_uuid();
+    ASSERT_TRUE(is_uuid(u)) << u;
+    EXPECT_EQ(u[14], '4');
+    EXPECT_NE(std::string("89ab").find(u[19]), std::string::npos);
+    seen.insert(u);
+  }
+  EXPECT_EQ(seen.size(), 1000u);
+}
+
+TEST(Ids, IsUuidRejectsOtherShapes) {
+  EXPECT_FALSE(is_uuid(""));
+  EXPECT_FALSE(is_uuid("not-a-uuid"));
+  EXPECT_FALSE(is_uuid("123e4567-e89b-12d3-a456-42661417400g"));
+  EXPECT_FALSE(is_uuid("123e4567e89b-12d3-a456-4266141740000"));
+  EXPECT_TRUE(is_uuid("123e4567-e89b-12d3-a456-426614174000"));
+}

@@ -1,0 +1,99 @@
+#pragma once
+// A small pool of libpqxx connections: one connection per request in flight. A connection that
+// broke is dropped and replaced on the next lease. Every connection works in its service's schema.
+#include <pqxx/pqxx>
+
+#include <chrono>
+#include <condition_variable>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+namespace assembly::db {
+
+struct PoolOptions {
+  std::string conninfo;  // libpq keyword/value string
+  std::string schema;    // search_path of every connection
+  int size = 4;
+  std::chrono::milliseconds lease_timeout{2000};
+  std::chrono::seconds connect_timeout{3};
+  std::chrono::milliseconds statement_timeout{30000};
+};
+
+// Thrown when no connection can be had: the database is down or the pool is exhausted.
+class Unavailable : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+class Pool {
+ public:
+  explicit Pool(PoolOptions options);
+  ~Pool();
+  Pool(const Pool&) = delete;
+  Pool& operator=(const Pool&) = delete;
+
+  class Lease {
+   public:
+    Lease(Pool* pool, std::unique_ptr<pqxx::connection> conn);
+    Lease(Lease&& other) noexcept;
+    Lease& operator=(Lease&&) = delete;
+    ~Lease();
+    pqxx::connection& operator*() { return *conn_; }
+    pqxx::connection* operator->() { return conn_.get(); }
+    // The connection failed: do not give it back.
+    void discard() { discard_ = true; }
+
+   private:
+    Pool* pool_;
+    std::unique_ptr<pqxx::connection> conn_;
+    bool discard_ = false;
+  };
+
+  Lease lease();
+
+  // Runs fn in one transaction and commits; a lost connection is discarded and rethrown.
+  template <typename Fn>
+  auto transact(Fn&& fn) {
+    auto conn = lease();
+    try {
+      pqxx::work tx(*conn);
+      if constexpr (std::is_void_v<decltype(fn(tx))>) {
+        fn(tx);
+        tx.commit();
+      } else {
+        auto result = fn(tx);
+        tx.commit();
+        return result;
+      }
+    } catch (const pqxx::broken_connection&) {
+      conn.discard();
+      throw;
+    }
+  }
+
+  // A fresh connection outside the pool (relay, migrations, LISTEN), configured like the others.
+  std::unique_ptr<pqxx::connection> connect() const;
+  // True when a connection can be had and answers "SELECT 1".
+  bool ping();
+  const PoolOptions& options() const { return options_; }
+  void close();
+
+ private:
+  void give_back(std::unique_ptr<pqxx::connection> conn, bool discard);
+
+  PoolOptions options_;
+  std::mutex mutex_;
+  std::condition_variable cv_;
+  std::vector<std::unique_ptr<pqxx::connection>> idle_;
+  int open_ = 0;  // leased + idle
+  bool closed_ = false;
+};
+
+// Lost connection, commit outcome unknown, server shutting down, serialization failure,
+// deadlock, too many connections: worth retrying, never the caller's fault.
+bool is_transient(std::exception_ptr e);
+
+}  // namespace assembly::db

@@ -1,0 +1,98 @@
+#include "assembly/db/pool.h"
+
+#include "assembly/logging/log.h"
+
+namespace assembly::db {
+
+Pool::Pool(PoolOptions options) : options_(std::move(options)) {
+  if (options_.size < 1) throw std::invalid_argument("pool size must be at least 1");
+}
+
+Pool::~Pool() { close(); }
+
+std::unique_ptr<pqxx::connection> Pool::connect() const {
+  std::string conninfo = options_.conninfo + " connect_timeout=" +
+                         std::to_string(options_.connect_timeout.count()) +
+                         " application_name=" + (options_.schema.empty() ? "assembly" : options_.schema);
+  auto conn = std::make_unique<pqxx::connection>(conninfo);
+  pqxx::nontransaction tx(*conn);
+  if (!options_.schema.empty())
+    tx.exec("SET search_path TO " + tx.quote_name(options_.schema));
+  tx.exec("SET statement_timeout = " + std::to_string(options_.statement_timeout.count()));
+  return conn;
+}
+
+Pool::Lease Pool::lease() {
+  std::unique_lock lock(mutex_);
+  auto deadline = std::chrono::steady_clock::now() + options_.lease_timeout;
+  while (true) {
+    if (closed_) throw Unavailable("database pool closed");
+    if (!idle_.empty()) {
+      auto conn = std::move(idle_.back());
+      idle_.pop_back();
+      return Lease(this, std::move(conn));
+    }
+    if (open_ < options_.size) {
+      ++open_;
+      lock.unlock();
+      try {
+        return Lease(this, connect());
+      } catch (const std::exception& e) {
+        lock.lock();
+        --open_;
+        cv_.notify_one();
+        throw Unavailable(std::string("cannot connect to the database: ") + e.what());
+      }
+    }
+    if (cv_.wait_until(lock, deadline) == std::cv_status::timeout)
+      throw Unavailable("no database connection free within the lease timeout");
+  }
+}
+
+void Pool::give_back(std::unique_ptr<pqxx::connection> conn, bool discard) {
+  std::lock_guard lock(mutex_);
+  if (discard || closed_ || !conn || !conn->is_open()) {
+    --open_;
+  } else {
+    idle_.push_back(std::move(conn));
+  }
+  cv_.notify_one();
+}
+
+bool Pool::ping() {
+  try {
+    auto conn = lease();
+    try {
+      pqxx::nontransaction tx(*conn);
+      tx.exec("SELECT 1");
+      return true;
+    } catch (const pqxx::broken_connection&) {
+      conn.discard();
+      return false;
+    }
+  } catch (const std::exception&) {
+    return false;
+  }
+}
+
+void Pool::close() {
+  std::lock_guard lock(mutex_);
+  closed_ = true;
+  open_ -= static_cast<int>(idle_.size());
+  idle_.clear();
+  cv_.notify_all();
+}
+
+Pool::Lease::Lease(Pool* pool, std::unique_ptr<pqxx::connection> conn)
+    : pool_(pool), conn_(std::move(conn)) {}
+
+Pool::Lease::Lease(Lease&& other) noexcept
+    : pool_(other.pool_), conn_(std::move(other.conn_)), discard_(other.discard_) {
+  other.pool_ = nullptr;
+}
+
+Pool::Lease::~Lease() {
+  if (pool_) pool_->give_back(std::move(conn_), discard_);
+}
+
+}  // namespace assembly::db

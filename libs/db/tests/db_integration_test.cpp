@@ -1,0 +1,112 @@
+// Migrations and the pool against the real local PostgreSQL.
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <thread>
+
+#include "assembly/db/migrations.h"
+#include "assembly/db/pool.h"
+#include "assembly/testing/stack.h"
+
+using namespace assembly;
+
+namespace {
+
+std::vector<db::Migration> sample() {
+  return {{"0001_a", "CREATE TABLE a (id INT PRIMARY KEY)"},
+          {"0002_b", "CREATE TABLE b (id INT PRIMARY KEY, a INT REFERENCES a(id))"},
+          {"0003_seed", "INSERT INTO a VALUES (1), (2)"}};
+}
+
+long count(pqxx::connection& c, const std::string& sql) {
+  pqxx::nontransaction tx(c);
+  return tx.exec(sql)[0][0].as<long>();
+}
+
+}  // namespace
+
+TEST(Migrations, ApplyOnceAndAreIdempotent) {
+  itest::TempSchema schema("mig");
+  pqxx::connection c(itest::pg_conninfo());
+  EXPECT_EQ(db::migrate(c, schema.name(), sample()), 3);
+  EXPECT_EQ(db::migrate(c, schema.name(), sample()), 0);
+  EXPECT_EQ(count(c, "SELECT count(*) FROM " + schema.name() + ".a"), 2);
+  EXPECT_EQ(count(c, "SELECT count(*) FROM " + schema.name() + ".schema_migrations"), 3);
+  auto more = sample();
+  more.push_back({"0004_c", "CREATE TABLE c (x INT)"});
+  EXPECT_EQ(db::migrate(c, schema.name(), more), 1);
+}
+
+TEST(Migrations, TwoRunnersAtOnceApplyEachMigrationOnce) {
+  itest::TempSchema schema("mig2");
+  std::atomic<int> applied{0};
+  std::atomic<int> failures{0};
+  auto runner = [&] {
+    try {
+      pqxx::connection c(itest::pg_conninfo());
+      applied += db::migrate(c, schema.name(), sample());
+    } catch (const std::exception& e) {
+      ++failures;
+      ADD_FAILURE() << e.what();
+    }
+  };
+  std::thread t1(runner), t2(runner), t3(runner);
+  t1.join();
+  t2.join();
+  t3.join();
+  EXPECT_EQ(failures.load(), 0);
+  EXPECT_EQ(applied.load(), 3);
+  pqxx::connection c(itest::pg_conninfo());
+  EXPECT_EQ(count(c, "SELECT count(*) FROM " + schema.name() + ".a"), 2);
+}
+
+TEST(Migrations, AFailingMigrationLeavesNoTrace) {
+  itest::TempSchema schema("mig3");
+  pqxx::connection c(itest::pg_conninfo());
+  std::vector<db::Migration> bad = {{"0001_ok", "CREATE TABLE ok (x INT)"},
+                                    {"0002_bad", "CREATE TABLE half (x INT); SELECT nonsense FROM nowhere"}};
+  EXPECT_THROW(db::migrate(c, schema.name(), bad), pqxx::sql_error);
+  EXPECT_EQ(count(c, "SELECT count(*) FROM " + schema.name() + ".schema_migrations"), 1);
+  EXPECT_EQ(count(c, "SELECT count(*) FROM information_schema.tables WHERE table_schema = '" +
+                         schema.name() + "' AND table_name = 'half'"), 0);
+}
+
+TEST(Migrations, AnEditedMigrationIsRefused) {
+  itest::TempSchema schema("mig4");
+  pqxx::connection c(itest::pg_conninfo());
+  db::migrate(c, schema.name(), sample());
+  auto edited = sample();
+  edited[0].sql = "CREATE TABLE a (id BIGINT PRIMARY KEY)";
+  try {
+    db::migrate(c, schema.name(), edited);
+    FAIL() << "expected an error";
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find("0001_a"), std::string::npos);
+  }
+}
+
+TEST(Pool, LeasesWorkInTheSchemaAndTransientErrorsAreRecognised) {
+  itest::TempSchema schema("pool");
+  db::Pool pool({itest::pg_conninfo(), schema.name(), 2});
+  pool.transact([](pqxx::work& tx) { tx.exec("CREATE TABLE t (x INT)"); });
+  pool.transact([](pqxx::work& tx) { tx.exec("INSERT INTO t VALUES (42)"); });
+  auto x = pool.transact([](pqxx::work& tx) { return tx.exec("SELECT x FROM t")[0][0].as<int>(); });
+  EXPECT_EQ(x, 42);
+  EXPECT_TRUE(pool.ping());
+
+  db::Pool dead({"host=127.0.0.1 port=1 dbname=x user=x", "x", 1, std::chrono::milliseconds(200),
+                 std::chrono::seconds(1)});
+  EXPECT_FALSE(dead.ping());
+  try {
+    dead.lease();
+    FAIL();
+  } catch (...) {
+    EXPECT_TRUE(db::is_transient(std::current_exception()));
+  }
+  try {
+    pool.transact([](pqxx::work& tx) { tx.exec("SELECT nonsense"); });
+    FAIL();
+  } catch (...) {
+    EXPECT_FALSE(db::is_transient(std::current_exception()));
+  }
+}

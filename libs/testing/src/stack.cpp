@@ -1,0 +1,108 @@
+#include "assembly/testing/stack.h"
+
+#include <gtest/gtest.h>
+#include <librdkafka/rdkafka.h>
+
+#include <cstdlib>
+#include <pqxx/pqxx>
+#include <stdexcept>
+
+#include "assembly/core/ids.h"
+
+namespace assembly::itest {
+
+std::string env(const std::string& name) {
+  const char* v = std::getenv(name.c_str());
+  if (v == nullptr || *v == '\0')
+    throw std::runtime_error(name + " is not set: integration tests run through ops/test, which "
+                                    "starts the local stack and exports var/stack.env");
+  return v;
+}
+
+std::string pg_conninfo() { return env("TEST_PG_CONNINFO"); }
+std::string kafka_brokers() { return env("KAFKA_BROKERS"); }
+
+TempSchema::TempSchema(const std::string& prefix) {
+  auto id = core::new_uuid().substr(0, 8);
+  name_ = prefix + "_" + id;
+  pqxx::connection c(pg_conninfo());
+  pqxx::nontransaction tx(c);
+  tx.exec("CREATE SCHEMA " + tx.quote_name(name_));
+}
+
+TempSchema::~TempSchema() {
+  try {
+    pqxx::connection c(pg_conninfo());
+    pqxx::nontransaction tx(c);
+    tx.exec("DROP SCHEMA IF EXISTS " + tx.quote_name(name_) + " CASCADE");
+  } catch (...) {
+  }
+}
+
+namespace {
+rd_kafka_t* admin_client() {
+  char err[512];
+  rd_kafka_conf_t* conf = rd_kafka_conf_new();
+  rd_kafka_conf_set(conf, "bootstrap.servers", kafka_brokers().c_str(), err, sizeof err);
+  rd_kafka_t* rk = rd_kafka_new(RD_KAFKA_PRODUCER, conf, err, sizeof err);
+  if (!rk) throw std::runtime_error(std::string("kafka admin client: ") + err);
+  return rk;
+}
+
+void wait_admin(rd_kafka_t* rk, rd_kafka_queue_t* q, const std::string& what) {
+  rd_kafka_event_t* ev = rd_kafka_queue_poll(q, 30000);
+  if (!ev) throw std::runtime_error(what + ": no answer from the broker");
+  std::string error;
+  if (rd_kafka_event_error(ev)) error = rd_kafka_event_error_string(ev);
+  const rd_kafka_CreateTopics_result_t* cr = rd_kafka_event_CreateTopics_result(ev);
+  if (cr) {
+    size_t n = 0;
+    const rd_kafka_topic_result_t** res = rd_kafka_CreateTopics_result_topics(cr, &n);
+    for (size_t i = 0; i < n; ++i)
+      if (rd_kafka_topic_result_error(res[i]) && rd_kafka_topic_result_error(res[i]) != RD_KAFKA_RESP_ERR_TOPIC_ALREADY_EXISTS)
+        error = rd_kafka_topic_result_error_string(res[i]);
+  }
+  rd_kafka_event_destroy(ev);
+  (void)rk;
+  if (!error.empty()) throw std::runtime_error(what + ": " + error);
+}
+}  // namespace
+
+std::string create_topic(const std::string& prefix, int partitions) {
+  std::string name = "test." + prefix + "." + core::new_uuid().substr(0, 8);
+  rd_kafka_t* rk = admin_client();
+  rd_kafka_queue_t* q = rd_kafka_queue_new(rk);
+  char err[512];
+  rd_kafka_NewTopic_t* t = rd_kafka_NewTopic_new(name.c_str(), partitions, 1, err, sizeof err);
+  rd_kafka_CreateTopics(rk, &t, 1, nullptr, q);
+  try {
+    wait_admin(rk, q, "create topic " + name);
+  } catch (...) {
+    rd_kafka_NewTopic_destroy(t);
+    rd_kafka_queue_destroy(q);
+    rd_kafka_destroy(rk);
+    throw;
+  }
+  rd_kafka_NewTopic_destroy(t);
+  rd_kafka_queue_destroy(q);
+  rd_kafka_destroy(rk);
+  return name;
+}
+
+void delete_topic(const std::string& name) {
+  rd_kafka_t* rk = admin_client();
+  rd_kafka_queue_t* q = rd_kafka_queue_new(rk);
+  rd_kafka_DeleteTopic_t* t = rd_kafka_DeleteTopic_new(name.c_str());
+  rd_kafka_DeleteTopics(rk, &t, 1, nullptr, q);
+  if (rd_kafka_event_t* ev = rd_kafka_queue_poll(q, 10000)) rd_kafka_event_destroy(ev);
+  rd_kafka_DeleteTopic_destroy(t);
+  rd_kafka_queue_destroy(q);
+  rd_kafka_destroy(rk);
+}
+
+int shell(const std::string& command) {
+  int rc = std::system(command.c_str());
+  return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
+}
+
+}  // namespace assembly::itest
