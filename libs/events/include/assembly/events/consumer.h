@@ -1,0 +1,87 @@
+#pragma once
+// The consumer loop: one message at a time (librdkafka 2.0's batch APIs can lose messages on
+// rebalance); for each, one PostgreSQL transaction inserts the event id into the inbox and applies
+// the handler; the offset is stored only after that commit (enable.auto.offset.store=false), so a
+// crash anywhere redelivers and the inbox makes the second delivery a no-op. A message that cannot
+// be applied goes, after bounded retries, to the dead-letter topic with the error in its headers.
+#include <atomic>
+#include <chrono>
+#include <functional>
+#include <map>
+#include <memory>
+#include <pqxx/pqxx>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "assembly/db/pool.h"
+#include "assembly/events/envelope.h"
+#include "assembly/events/producer.h"
+
+namespace RdKafka {
+class KafkaConsumer;
+class Message;
+}  // namespace RdKafka
+
+namespace assembly::events {
+
+using RawHandler = std::function<void(pqxx::work&, const Envelope&)>;
+
+// Handlers by event type; an event type with no handler is acknowledged and skipped.
+class Dispatcher {
+ public:
+  template <typename M, typename Fn>
+  Dispatcher& on(Fn handler) {
+    handlers_[M::descriptor()->full_name()] = [handler](pqxx::work& tx, const Envelope& e) {
+      handler(tx, unwrap<M>(e), e);
+    };
+    return *this;
+  }
+  const RawHandler* find(const std::string& type) const {
+    auto it = handlers_.find(type);
+    return it == handlers_.end() ? nullptr : &it->second;
+  }
+  bool empty() const { return handlers_.empty(); }
+
+ private:
+  std::map<std::string, RawHandler> handlers_;
+};
+
+struct ConsumerOptions {
+  std::string brokers;
+  std::string group_id;
+  std::vector<std::string> topics;
+  std::string dead_letter_topic = "assembly.deadletter.v1";
+  int max_attempts = 3;  // for handler errors; a lost database is retried until it returns
+  std::chrono::milliseconds retry_backoff{200};
+  // Fault injection for tests: called after the inbox transaction commits, before the offset store.
+  std::function<void()> after_commit;
+};
+
+class Consumer {
+ public:
+  Consumer(ConsumerOptions options, db::Pool& pool, Producer& dead_letters, Dispatcher dispatcher);
+  ~Consumer();
+  void start();
+  // Stops the loop, then closes the consumer with a bounded wait (close() can hang in 2.0.2).
+  void stop();
+  bool running() const { return running_; }
+
+ private:
+  void loop();
+  void handle(RdKafka::Message& message);
+  void dead_letter(RdKafka::Message& message, const std::string& error);
+  void store_offset(RdKafka::Message& message);
+  void update_lag();
+
+  ConsumerOptions options_;
+  db::Pool& pool_;
+  Producer& dead_letters_;
+  Dispatcher dispatcher_;
+  std::unique_ptr<RdKafka::KafkaConsumer> consumer_;
+  std::atomic<bool> running_{false};
+  std::thread thread_;
+  std::chrono::steady_clock::time_point last_lag_{};
+};
+
+}  // namespace assembly::events

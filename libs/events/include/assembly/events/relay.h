@@ -1,0 +1,47 @@
+#pragma once
+// The outbox relay: publishes committed outbox rows to Kafka in id order, key = aggregate id,
+// and marks a row sent only when its delivery report says so. One relay per schema is active at
+// a time (a PostgreSQL advisory lock), so a scaled-out service keeps per-aggregate order.
+#include <atomic>
+#include <chrono>
+#include <functional>
+#include <string>
+#include <thread>
+
+#include "assembly/db/pool.h"
+#include "assembly/events/producer.h"
+
+namespace assembly::events {
+
+struct RelayOptions {
+  std::string schema;
+  int batch_size = 2000;
+  std::chrono::milliseconds idle_wait{500};      // fallback poll when no NOTIFY arrives
+  std::chrono::milliseconds retry_backoff{1000};  // after a failed batch or a lost database
+  std::chrono::hours keep_sent{24};               // sent rows older than this are deleted
+};
+
+class OutboxRelay {
+ public:
+  OutboxRelay(db::Pool& pool, Producer& producer, RelayOptions options);
+  ~OutboxRelay();
+  void start();
+  void stop();
+  // Publishes what is pending now, in batches; returns how many rows it marked sent.
+  // The background loop calls it; tests and tools may too (with the loop stopped).
+  long drain_once();
+
+ private:
+  void loop();
+  bool ensure_connection();
+
+  db::Pool& pool_;
+  Producer& producer_;
+  RelayOptions options_;
+  std::unique_ptr<pqxx::connection> conn_;
+  std::atomic<bool> running_{false};
+  std::thread thread_;
+  std::chrono::steady_clock::time_point last_cleanup_{};
+};
+
+}  // namespace assembly::events

@@ -1,0 +1,234 @@
+#include "assembly/events/consumer.h"
+
+#include <librdkafka/rdkafkacpp.h>
+#include <prometheus/counter.h>
+#include <prometheus/gauge.h>
+
+#include <future>
+#include <mutex>
+
+#include "assembly/logging/log.h"
+#include "assembly/metrics/metrics.h"
+
+namespace assembly::events {
+namespace {
+
+struct ConsumerMetrics {
+  prometheus::Family<prometheus::Counter>& consumed =
+      prometheus::BuildCounter().Name(metrics::name("events_consumed_total"))
+          .Help("Events applied, by topic and type").Register(metrics::registry());
+  prometheus::Family<prometheus::Counter>& duplicates =
+      prometheus::BuildCounter().Name(metrics::name("events_duplicates_total"))
+          .Help("Redelivered events recognised by the inbox and skipped").Register(metrics::registry());
+  prometheus::Family<prometheus::Counter>& retried =
+      prometheus::BuildCounter().Name(metrics::name("events_retried_total"))
+          .Help("Handler attempts that failed and were retried").Register(metrics::registry());
+  prometheus::Family<prometheus::Counter>& dead =
+      prometheus::BuildCounter().Name(metrics::name("events_dead_lettered_total"))
+          .Help("Messages sent to the dead-letter topic").Register(metrics::registry());
+  prometheus::Family<prometheus::Gauge>& lag =
+      prometheus::BuildGauge().Name(metrics::name("consumer_lag_messages"))
+          .Help("Messages behind the partition's high watermark").Register(metrics::registry());
+  std::mutex mutex;
+  std::map<std::string, prometheus::Counter*> children;
+
+  prometheus::Counter& child(prometheus::Family<prometheus::Counter>& f, const std::string& topic,
+                             const std::string& type = {}) {
+    std::lock_guard lock(mutex);
+    auto key = f.GetName() + "|" + topic + "|" + type;
+    auto& c = children[key];
+    if (!c) {
+      std::map<std::string, std::string> labels{{"topic", topic}};
+      if (!type.empty()) labels["type"] = type;
+      c = &f.Add(labels);
+    }
+    return *c;
+  }
+};
+
+ConsumerMetrics& consumer_metrics() {
+  static ConsumerMetrics m;
+  return m;
+}
+
+void set(RdKafka::Conf& conf, const std::string& key, const std::string& value) {
+  std::string err;
+  if (conf.set(key, value, err) != RdKafka::Conf::CONF_OK)
+    throw std::runtime_error("kafka consumer config " + key + ": " + err);
+}
+
+}  // namespace
+
+Consumer::Consumer(ConsumerOptions options, db::Pool& pool, Producer& dead_letters,
+                   Dispatcher dispatcher)
+    : options_(std::move(options)), pool_(pool), dead_letters_(dead_letters),
+      dispatcher_(std::move(dispatcher)) {
+  consumer_metrics();
+  std::unique_ptr<RdKafka::Conf> conf(RdKafka::Conf::create(RdKafka::Conf::CONF_GLOBAL));
+  set(*conf, "bootstrap.servers", options_.brokers);
+  set(*conf, "group.id", options_.group_id);
+  set(*conf, "client.id", options_.group_id);
+  set(*conf, "enable.auto.commit", "true");
+  set(*conf, "enable.auto.offset.store", "false");
+  set(*conf, "auto.offset.reset", "earliest");
+  set(*conf, "auto.commit.interval.ms", "500");
+  set(*conf, "reconnect.backoff.max.ms", "1000");
+  std::string err;
+  consumer_.reset(RdKafka::KafkaConsumer::create(conf.get(), err));
+  if (!consumer_) throw std::runtime_error("kafka consumer: " + err);
+}
+
+Consumer::~Consumer() { stop(); }
+
+void Consumer::start() {
+  auto rc = consumer_->subscribe(options_.topics);
+  if (rc != RdKafka::ERR_NO_ERROR)
+    throw std::runtime_error("kafka subscribe: " + RdKafka::err2str(rc));
+  running_ = true;
+  thread_ = std::thread([this] { loop(); });
+}
+
+void Consumer::stop() {
+  if (!consumer_) return;
+  running_ = false;
+  if (thread_.joinable()) thread_.join();
+  // close() commits stored offsets and leaves the group; in 2.0.2 it can hang: bound it.
+  auto* raw = consumer_.release();
+  auto done = std::make_shared<std::promise<void>>();
+  auto future = done->get_future();
+  std::thread([raw, done] {
+    raw->close();
+    delete raw;
+    done->set_value();
+  }).detach();
+  if (future.wait_for(std::chrono::seconds(5)) != std::future_status::ready)
+    log::warn("kafka consumer close timed out; continuing shutdown");
+}
+
+void Consumer::loop() {
+  while (running_) {
+    std::unique_ptr<RdKafka::Message> msg(consumer_->consume(100));
+    if (msg->err() == RdKafka::ERR_NO_ERROR) {
+      handle(*msg);
+    } else if (msg->err() != RdKafka::ERR__TIMED_OUT && msg->err() != RdKafka::ERR__PARTITION_EOF) {
+      log::warn("kafka consume error", {{"error", msg->errstr()}});
+    }
+    auto now = std::chrono::steady_clock::now();
+    if (now - last_lag_ > std::chrono::seconds(5)) {
+      update_lag();
+      last_lag_ = now;
+    }
+  }
+}
+
+void Consumer::handle(RdKafka::Message& msg) {
+  const std::string topic = msg.topic_name();
+  Envelope envelope;
+  if (!envelope.ParseFromArray(msg.payload(), static_cast<int>(msg.len())) ||
+      envelope.event_id().empty() || envelope.event_type().empty()) {
+    dead_letter(msg, "not an event envelope");
+    store_offset(msg);
+    return;
+  }
+  log::TraceScope trace(envelope.trace_id());
+  const RawHandler* handler = dispatcher_.find(envelope.event_type());
+  if (handler == nullptr) {  // not for us: acknowledged
+    store_offset(msg);
+    return;
+  }
+  int attempts = 0;
+  while (running_) {
+    try {
+      bool applied = pool_.transact([&](pqxx::work& tx) {
+        auto r = tx.exec_params(
+            "INSERT INTO inbox (event_id, event_type, topic, kafka_partition, kafka_offset) "
+            "VALUES ($1, $2, $3, $4, $5) ON CONFLICT (event_id) DO NOTHING",
+            envelope.event_id(), envelope.event_type(), topic, msg.partition(),
+            static_cast<long long>(msg.offset()));
+        if (r.affected_rows() == 0) return false;  // applied before: no second effect
+        (*handler)(tx, envelope);
+        return true;
+      });
+      if (applied)
+        consumer_metrics().child(consumer_metrics().consumed, topic, envelope.event_type()).Increment();
+      else
+        consumer_metrics().child(consumer_metrics().duplicates, topic).Increment();
+      if (options_.after_commit) options_.after_commit();
+      store_offset(msg);
+      return;
+    } catch (const Poison& e) {
+      dead_letter(msg, e.what());
+      store_offset(msg);
+      return;
+    } catch (...) {
+      auto error = std::current_exception();
+      std::string what = "unknown error";
+      try {
+        std::rethrow_exception(error);
+      } catch (const std::exception& e) {
+        what = e.what();
+      } catch (...) {
+      }
+      consumer_metrics().child(consumer_metrics().retried, topic).Increment();
+      if (db::is_transient(error)) {
+        // The database is away: not the message's fault. Wait for it, however long.
+        log::warn("database unavailable while applying an event; retrying", {{"error", what}});
+        std::this_thread::sleep_for(options_.retry_backoff * 5);
+        continue;
+      }
+      if (++attempts >= options_.max_attempts) {
+        dead_letter(msg, what);
+        store_offset(msg);
+        return;
+      }
+      std::this_thread::sleep_for(options_.retry_backoff * attempts);
+    }
+  }
+}
+
+void Consumer::dead_letter(RdKafka::Message& msg, const std::string& error) {
+  std::string key = msg.key() ? *msg.key() : std::string();
+  std::string value(static_cast<const char*>(msg.payload()), msg.len());
+  Headers headers = {{"dlq-error", error},
+                     {"dlq-source-topic", msg.topic_name()},
+                     {"dlq-source-partition", std::to_string(msg.partition())},
+                     {"dlq-source-offset", std::to_string(msg.offset())},
+                     {"dlq-consumer-group", options_.group_id}};
+  // The offset moves on only once the dead letter is safely written.
+  while (true) {
+    auto err = dead_letters_.produce_sync(options_.dead_letter_topic, key, value, headers);
+    if (err.empty()) break;
+    log::warn("dead-letter produce failed; retrying", {{"error", err}});
+    std::this_thread::sleep_for(std::chrono::seconds(1));
+  }
+  consumer_metrics().child(consumer_metrics().dead, msg.topic_name()).Increment();
+  log::error("event dead-lettered",
+             {{"topic", msg.topic_name()}, {"partition", msg.partition()}, {"offset", msg.offset()}, {"error", error}});
+}
+
+void Consumer::store_offset(RdKafka::Message& msg) {
+  std::vector<RdKafka::TopicPartition*> parts = {
+      RdKafka::TopicPartition::create(msg.topic_name(), msg.partition(), msg.offset() + 1)};
+  auto rc = consumer_->offsets_store(parts);
+  if (rc != RdKafka::ERR_NO_ERROR)
+    log::warn("offset store failed (partition revoked?)", {{"error", RdKafka::err2str(rc)}});
+  RdKafka::TopicPartition::destroy(parts);
+}
+
+void Consumer::update_lag() {
+  std::vector<RdKafka::TopicPartition*> parts;
+  if (consumer_->assignment(parts) != RdKafka::ERR_NO_ERROR) return;
+  consumer_->position(parts);
+  for (auto* p : parts) {
+    int64_t low = 0, high = 0;
+    if (consumer_->get_watermark_offsets(p->topic(), p->partition(), &low, &high) != RdKafka::ERR_NO_ERROR)
+      continue;
+    auto pos = p->offset() < 0 ? low : p->offset();
+    consumer_metrics()
+        .lag.Add({{"topic", p->topic()}, {"partition", std::to_string(p->partition())}})
+        .Set(static_cast<double>(std::max<int64_t>(0, high - pos)));
+  }
+  RdKafka::TopicPartition::destroy(parts);
+}
+
+}  // namespace assembly::events

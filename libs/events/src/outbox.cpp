@@ -1,0 +1,51 @@
+#include "assembly/events/outbox.h"
+
+namespace assembly::events {
+
+std::vector<db::Migration> migrations() {
+  return {{"events-0001_outbox_inbox", R"sql(
+CREATE TABLE outbox (
+  id           BIGSERIAL PRIMARY KEY,
+  event_id     TEXT NOT NULL UNIQUE,
+  topic        TEXT NOT NULL,
+  aggregate_id TEXT NOT NULL,
+  event_type   TEXT NOT NULL,
+  envelope     BYTEA NOT NULL,
+  created_at   TIMESTAMPTZ NOT NULL DEFAULT clock_timestamp(),
+  sent_at      TIMESTAMPTZ
+);
+CREATE INDEX outbox_unsent ON outbox (id) WHERE sent_at IS NULL;
+
+-- Events this service has applied: a redelivered event finds its id here and has no second effect.
+CREATE TABLE inbox (
+  event_id        TEXT PRIMARY KEY,
+  event_type      TEXT NOT NULL,
+  topic           TEXT NOT NULL,
+  kafka_partition INT NOT NULL,
+  kafka_offset    BIGINT NOT NULL,
+  processed_at    TIMESTAMPTZ NOT NULL DEFAULT now()
+);
+)sql"}};
+}
+
+std::string outbox_channel(const std::string& schema) { return "outbox_" + schema; }
+
+Outbox::Outbox(std::string topic, std::string producer, std::string schema)
+    : topic_(std::move(topic)), producer_(std::move(producer)), schema_(std::move(schema)) {}
+
+std::string Outbox::append(pqxx::work& tx, const google::protobuf::Message& payload,
+                           const std::string& aggregate_id) const {
+  return append(tx, wrap(payload, aggregate_id, producer_));
+}
+
+std::string Outbox::append(pqxx::work& tx, const Envelope& e) const {
+  tx.exec_params(
+      "INSERT INTO outbox (event_id, topic, aggregate_id, event_type, envelope) "
+      "VALUES ($1, $2, $3, $4, $5)",
+      e.event_id(), topic_, e.aggregate_id(), e.event_type(), pqxx::binarystring(e.SerializeAsString()));
+  // Delivered at commit, once per transaction: wakes the relay without polling.
+  tx.exec("NOTIFY " + tx.quote_name(outbox_channel(schema_)));
+  return e.event_id();
+}
+
+}  // namespace assembly::events

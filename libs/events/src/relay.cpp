@@ -1,0 +1,192 @@
+#include "assembly/events/relay.h"
+
+#include <prometheus/counter.h>
+#include <prometheus/gauge.h>
+
+#include <condition_variable>
+#include <mutex>
+
+#include "assembly/events/outbox.h"
+#include "assembly/logging/log.h"
+#include "assembly/metrics/metrics.h"
+
+namespace assembly::events {
+namespace {
+
+struct RelayMetrics {
+  prometheus::Family<prometheus::Counter>& published =
+      prometheus::BuildCounter()
+          .Name(metrics::name("events_published_total"))
+          .Help("Outbox events delivered to Kafka")
+          .Register(metrics::registry());
+  prometheus::Family<prometheus::Counter>& failed =
+      prometheus::BuildCounter()
+          .Name(metrics::name("events_publish_failures_total"))
+          .Help("Outbox events whose delivery failed (retried later)")
+          .Register(metrics::registry());
+  prometheus::Gauge& pending = prometheus::BuildGauge()
+                                   .Name(metrics::name("outbox_pending_events"))
+                                   .Help("Outbox rows not yet delivered, as of the last batch")
+                                   .Register(metrics::registry())
+                                   .Add({});
+  prometheus::Counter& published_all = published.Add({});
+  prometheus::Counter& failed_all = failed.Add({});
+};
+
+RelayMetrics& relay_metrics() {
+  static RelayMetrics m;
+  return m;
+}
+
+struct Batch {
+  std::mutex mutex;
+  std::condition_variable cv;
+  std::size_t outstanding = 0;
+  std::vector<long long> delivered;
+  std::size_t failures = 0;
+  std::string first_error;
+};
+
+}  // namespace
+
+OutboxRelay::OutboxRelay(db::Pool& pool, Producer& producer, RelayOptions options)
+    : pool_(pool), producer_(producer), options_(std::move(options)) {
+  relay_metrics();
+}
+
+OutboxRelay::~OutboxRelay() { stop(); }
+
+void OutboxRelay::start() {
+  running_ = true;
+  thread_ = std::thread([this] { loop(); });
+}
+
+void OutboxRelay::stop() {
+  running_ = false;
+  if (thread_.joinable()) thread_.join();
+  conn_.reset();
+}
+
+bool OutboxRelay::ensure_connection() {
+  if (conn_ && conn_->is_open()) return true;
+  try {
+    conn_ = pool_.connect();
+    pqxx::nontransaction tx(*conn_);
+    // Only one relay per schema publishes: the lock goes with the session if the process dies.
+    auto got = tx.exec("SELECT pg_try_advisory_lock(hashtext(" +
+                       tx.quote("assembly.outbox-relay." + options_.schema) + "))")[0][0]
+                   .as<bool>();
+    if (!got) {
+      conn_.reset();
+      return false;
+    }
+    tx.exec("LISTEN " + tx.quote_name(outbox_channel(options_.schema)));
+    return true;
+  } catch (const std::exception& e) {
+    log::warn("outbox relay cannot reach the database", {{"error", e.what()}});
+    conn_.reset();
+    return false;
+  }
+}
+
+long OutboxRelay::drain_once() {
+  if (!ensure_connection()) throw db::Unavailable("outbox relay: no database connection or lock");
+  long marked = 0;
+  while (true) {
+    pqxx::result rows;
+    {
+      pqxx::nontransaction tx(*conn_);
+      rows = tx.exec_params(
+          "SELECT id, topic, aggregate_id, envelope, event_type, event_id FROM outbox "
+          "WHERE sent_at IS NULL ORDER BY id LIMIT $1",
+          options_.batch_size);
+    }
+    if (rows.empty()) {
+      relay_metrics().pending.Set(0);
+      return marked;
+    }
+    auto batch = std::make_shared<Batch>();
+    batch->outstanding = rows.size();
+    for (const auto& row : rows) {
+      long long id = row[0].as<long long>();
+      pqxx::binarystring envelope(row[3]);
+      producer_.produce(row[1].as<std::string>(), row[2].as<std::string>(), envelope.str(),
+                        {{"event-type", row[4].as<std::string>()}, {"event-id", row[5].as<std::string>()}},
+                        [batch, id](const std::string& error) {
+                          std::lock_guard lock(batch->mutex);
+                          if (error.empty()) {
+                            batch->delivered.push_back(id);
+                          } else {
+                            if (batch->failures++ == 0) batch->first_error = error;
+                          }
+                          if (--batch->outstanding == 0) batch->cv.notify_all();
+                        });
+    }
+    std::vector<long long> delivered;
+    std::size_t failures = 0;
+    std::string first_error;
+    {
+      // Every message gets a report within message.timeout.ms; wait for all of them.
+      std::unique_lock lock(batch->mutex);
+      batch->cv.wait(lock, [&] { return batch->outstanding == 0; });
+      delivered.swap(batch->delivered);
+      failures = batch->failures;
+      first_error = batch->first_error;
+    }
+    if (!delivered.empty()) {
+      std::string ids = "{";
+      for (std::size_t i = 0; i < delivered.size(); ++i)
+        ids += (i ? "," : "") + std::to_string(delivered[i]);
+      ids += "}";
+      pqxx::work tx(*conn_);
+      tx.exec_params("UPDATE outbox SET sent_at = clock_timestamp() WHERE id = ANY($1::bigint[])", ids);
+      tx.commit();
+      marked += static_cast<long>(delivered.size());
+      relay_metrics().published_all.Increment(static_cast<double>(delivered.size()));
+    }
+    if (failures > 0) {
+      relay_metrics().failed_all.Increment(static_cast<double>(failures));
+      relay_metrics().pending.Set(static_cast<double>(failures));
+      log::warn("outbox delivery failed; will retry",
+                {{"failed", failures}, {"delivered", delivered.size()}, {"error", first_error}});
+      return marked;
+    }
+    if (rows.size() < static_cast<std::size_t>(options_.batch_size)) {
+      relay_metrics().pending.Set(0);
+      return marked;
+    }
+  }
+}
+
+void OutboxRelay::loop() {
+  while (running_) {
+    if (!ensure_connection()) {
+      std::this_thread::sleep_for(options_.retry_backoff);
+      continue;
+    }
+    try {
+      auto before = relay_metrics().failed_all.Value();
+      drain_once();
+      if (relay_metrics().failed_all.Value() > before) {
+        std::this_thread::sleep_for(options_.retry_backoff);
+        continue;
+      }
+      auto now = std::chrono::steady_clock::now();
+      if (now - last_cleanup_ > std::chrono::minutes(10)) {
+        pqxx::nontransaction tx(*conn_);
+        tx.exec("DELETE FROM outbox WHERE sent_at < now() - interval '" +
+                std::to_string(options_.keep_sent.count()) + " hours'");
+        last_cleanup_ = now;
+      }
+      // Wait for a NOTIFY from a committing writer, or the fallback interval.
+      auto ms = options_.idle_wait.count();
+      conn_->await_notification(ms / 1000, (ms % 1000) * 1000);
+    } catch (const std::exception& e) {
+      log::warn("outbox relay lost its database connection", {{"error", e.what()}});
+      conn_.reset();
+      std::this_thread::sleep_for(options_.retry_backoff);
+    }
+  }
+}
+
+}  // namespace assembly::events
