@@ -1,0 +1,22 @@
+#pragma once
+// Reading a JSON request body field by field; every mistake is a 422 problem naming the field
+// as a JSON pointer ("/candidates/3/person_id").
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "assembly/http/http.h"
+
+namespace assembly::http::body {
+
+const nlohmann::json& object(const nlohmann::json& parent, const std::string& pointer);
+std::string string(const nlohmann::json& object, const std::string& key, const std::string& at = "",
+                   std::size_t max_length = 1024);
+std::string string_or(const nlohmann::json& object, const std::string& key, std::string fallback,
+                      const std::string& at = "", std::size_t max_length = 1024);
+long long integer(const nlohmann::json& object, const std::string& key, long long min, long long max,
+                  const std::string& at = "");
+const nlohmann::json& array(const nlohmann::json& object, const std::string& key, const std::string& at = "");
+// A path parameter that must be a UUID (404 otherwise: no such resource can exist).
+std::string uuid_param(const Request& request, const std::string& name);
+
+}  // namespace assembly::http::body

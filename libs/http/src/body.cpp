@@ -1,0 +1,63 @@
+#include "assembly/http/body.h"
+
+#include <cctype>
+
+namespace assembly::http::body {
+namespace {
+const nlohmann::json& field(const nlohmann::json& o, const std::string& key, const std::string& at) {
+  if (!o.is_object()) throw unprocessable("expected a JSON object", at.empty() ? "/" : at);
+  auto it = o.find(key);
+  if (it == o.end() || it->is_null()) throw unprocessable(key + " is required", at + "/" + key);
+  return *it;
+}
+}  // namespace
+
+const nlohmann::json& object(const nlohmann::json& parent, const std::string& pointer) {
+  if (!parent.is_object()) throw unprocessable("expected a JSON object", pointer.empty() ? "/" : pointer);
+  return parent;
+}
+
+std::string string(const nlohmann::json& o, const std::string& key, const std::string& at,
+                   std::size_t max_length) {
+  const auto& v = field(o, key, at);
+  if (!v.is_string()) throw unprocessable(key + " must be a string", at + "/" + key);
+  auto s = v.get<std::string>();
+  if (s.empty()) throw unprocessable(key + " must not be empty", at + "/" + key);
+  if (s.size() > max_length)
+    throw unprocessable(key + " is longer than " + std::to_string(max_length) + " characters", at + "/" + key);
+  return s;
+}
+
+std::string string_or(const nlohmann::json& o, const std::string& key, std::string fallback,
+                      const std::string& at, std::size_t max_length) {
+  if (!o.is_object() || !o.contains(key) || o[key].is_null()) return fallback;
+  return string(o, key, at, max_length);
+}
+
+long long integer(const nlohmann::json& o, const std::string& key, long long min, long long max,
+                  const std::string& at) {
+  const auto& v = field(o, key, at);
+  if (!v.is_number_integer()) throw unprocessable(key + " must be an integer", at + "/" + key);
+  auto n = v.get<long long>();
+  if (n < min || n > max)
+    throw unprocessable(key + " must be between " + std::to_string(min) + " and " + std::to_string(max),
+                        at + "/" + key);
+  return n;
+}
+
+const nlohmann::json& array(const nlohmann::json& o, const std::string& key, const std::string& at) {
+  const auto& v = field(o, key, at);
+  if (!v.is_array()) throw unprocessable(key + " must be an array", at + "/" + key);
+  return v;
+}
+
+std::string uuid_param(const Request& request, const std::string& name) {
+  const auto& v = request.param(name);
+  bool ok = v.size() == 36;
+  for (std::size_t i = 0; ok && i < v.size(); ++i)
+    ok = (i == 8 || i == 13 || i == 18 || i == 23) ? v[i] == '-' : std::isxdigit(static_cast<unsigned char>(v[i])) != 0;
+  if (!ok) throw not_found("no resource with id " + v);
+  return v;
+}
+
+}  // namespace assembly::http::body

@@ -1,0 +1,48 @@
+#pragma once
+// What every service's main does, once: read configuration, open the database pool, the Kafka
+// producer, the HTTP server with /healthz, /readyz, /metrics and /openapi.json, run migrations,
+// start the outbox relay and the consumer, wait for SIGTERM, and stop in order within the grace
+// period. A service only says what differs: its name, topics, migrations, routes and handlers.
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "assembly/config/config.h"
+#include "assembly/db/migrations.h"
+#include "assembly/db/pool.h"
+#include "assembly/events/consumer.h"
+#include "assembly/events/outbox.h"
+#include "assembly/http/http.h"
+
+namespace assembly::service {
+
+// What a service's wiring gets to register its routes and event handlers.
+struct Context {
+  std::string name;
+  config::Env& env;
+  db::Pool& db;
+  events::Outbox& outbox;
+  http::Router& router;
+  events::Dispatcher& dispatcher;
+};
+
+struct Definition {
+  std::string name;                       // "sortition"
+  std::vector<std::string> consumes;      // topics, e.g. {"assembly.sortition.v1"}
+  std::vector<db::Migration> migrations;  // the service's own, after the outbox/inbox ones
+  std::string_view openapi;               // the service's OpenAPI document (JSON)
+  std::function<void(Context&)> wire;
+};
+
+// The topic a service publishes to: "assembly.<name>.v1".
+std::string topic_of(const std::string& service);
+
+// Adds /healthz, /readyz, /metrics and /openapi.json, and maps lost-database errors to 503.
+void add_standard_routes(http::Router& router, std::function<nlohmann::json()> readiness,
+                         std::string openapi_document);
+
+// The whole life of a service process; returns the exit code.
+int run(int argc, char** argv, Definition definition);
+
+}  // namespace assembly::service

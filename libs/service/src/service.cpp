@@ -1,0 +1,235 @@
+#include "assembly/service/service.h"
+
+#include <pthread.h>
+#include <signal.h>
+
+#include <atomic>
+#include <iostream>
+#include <mutex>
+#include <thread>
+
+#include "assembly/auth/auth.h"
+#include "assembly/events/producer.h"
+#include "assembly/events/relay.h"
+#include "assembly/http/openapi.h"
+#include "assembly/http/server.h"
+#include "assembly/logging/log.h"
+#include "assembly/metrics/metrics.h"
+
+namespace assembly::service {
+
+std::string topic_of(const std::string& service) { return "assembly." + service + ".v1"; }
+
+void add_standard_routes(http::Router& router, std::function<nlohmann::json()> readiness,
+                         std::string openapi_document) {
+  using http::Access;
+  using http::Method;
+  using http::Response;
+  router.add(Method::Get, "/healthz", Access::anyone(),
+             [](http::Request&) { return Response::json(200, {{"status", "alive"}}); });
+  router.add(Method::Get, "/readyz", Access::anyone(), [readiness](http::Request&) {
+    auto checks = readiness();
+    bool ready = true;
+    for (auto& [k, v] : checks.items())
+      if (v != "ok") ready = false;
+    if (ready) return Response::json(200, {{"status", "ready"}, {"checks", checks}});
+    auto p = http::unavailable("not ready");
+    p.with("checks", checks);
+    return Response::problem(p);
+  });
+  router.add(Method::Get, "/metrics", Access::anyone(), [](http::Request&) {
+    return Response::text(200, metrics::exposition(), "text/plain; version=0.0.4");
+  });
+  auto doc = std::make_shared<std::string>(std::move(openapi_document));
+  router.add(Method::Get, "/openapi.json", Access::anyone(),
+             [doc](http::Request&) { return Response::text(200, *doc, "application/json"); });
+  router.on_exception([](std::exception_ptr e) -> std::optional<http::Problem> {
+    if (db::is_transient(e))
+      return http::unavailable("the database is unavailable; retry later").header("Retry-After", "2");
+    return std::nullopt;
+  });
+}
+
+namespace {
+
+struct Settings {
+  std::uint16_t http_port;
+  int http_threads;
+  std::string pg_conninfo, pg_schema;
+  int pg_pool_size;
+  std::string kafka_brokers, publish_topic, dead_letter_topic, consumer_group;
+  std::string jwt_key_file, jwt_issuer, jwt_audience;
+  log::Level log_level;
+  int grace_seconds;
+};
+
+Settings read_settings(config::Env& env, const std::string& name) {
+  Settings s;
+  s.http_port = env.port("HTTP_PORT", 8080, "TCP port of the REST API, /metrics and probes");
+  s.http_threads = static_cast<int>(env.integer("HTTP_THREADS", 2, 1, 64, "HTTP worker threads"));
+  s.pg_conninfo = env.required("PG_CONNINFO", "libpq connection string of the service's own role");
+  s.pg_schema = env.str("PG_SCHEMA", name, "PostgreSQL schema the service owns");
+  s.pg_pool_size = static_cast<int>(env.integer("PG_POOL_SIZE", 4, 1, 100, "database connections"));
+  s.kafka_brokers = env.str("KAFKA_BROKERS", "127.0.0.1:19092", "Kafka bootstrap servers");
+  s.publish_topic = env.str("PUBLISH_TOPIC", topic_of(name), "topic this service publishes to");
+  s.dead_letter_topic = env.str("DEAD_LETTER_TOPIC", "assembly.deadletter.v1",
+                                "where events that cannot be applied go");
+  s.consumer_group = env.str("CONSUMER_GROUP", name, "Kafka consumer group id");
+  s.jwt_key_file = env.required("JWT_PUBLIC_KEY_FILE", "PEM public key that verifies bearer tokens (RS256)");
+  s.jwt_issuer = env.str("JWT_ISSUER", "assembly-local", "accepted token issuer (iss)");
+  s.jwt_audience = env.str("JWT_AUDIENCE", "assembly", "accepted token audience (aud)");
+  auto level = env.str("LOG_LEVEL", "info", "debug, info, warn or error");
+  try {
+    s.log_level = log::parse_level(level);
+  } catch (const std::invalid_argument& e) {
+    throw config::ConfigError(std::string("LOG_LEVEL: ") + e.what());
+  }
+  s.grace_seconds = static_cast<int>(env.integer("SHUTDOWN_GRACE_SECONDS", 10, 1, 300,
+                                                 "time allowed for a graceful stop after SIGTERM"));
+  return s;
+}
+
+}  // namespace
+
+int run(int argc, char** argv, Definition def) {
+  // Signals are blocked before any thread starts, so only sigwait below receives them.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGTERM);
+  sigaddset(&signals, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+  config::Env env;
+  Settings s;
+  std::string public_key;
+  try {
+    s = read_settings(env, def.name);
+    if (argc > 1 && std::string(argv[1]) == "--config-help") {
+      std::cout << def.name << ": configuration (environment variables)\n" << env.help();
+      return 0;
+    }
+    try {
+      public_key = auth::read_file(s.jwt_key_file);
+    } catch (const std::exception& e) {
+      throw config::ConfigError("JWT_PUBLIC_KEY_FILE: " + std::string(e.what()));
+    }
+  } catch (const config::ConfigError& e) {
+    if (argc > 1 && std::string(argv[1]) == "--config-help") {
+      std::cout << def.name << ": configuration (environment variables)\n" << env.help();
+      return 0;
+    }
+    std::cerr << def.name << ": invalid configuration: " << e.what() << "\n";
+    return 2;
+  }
+
+  log::init(def.name, s.log_level);
+  metrics::set_prefix(def.name);
+  log::info("starting", {{"http_port", s.http_port}, {"schema", s.pg_schema}, {"topic", s.publish_topic}});
+
+  db::Pool pool({s.pg_conninfo, s.pg_schema, s.pg_pool_size});
+  events::Producer producer({s.kafka_brokers, def.name});
+  events::Outbox outbox(s.publish_topic, def.name, s.pg_schema);
+  auto router = std::make_shared<http::Router>();
+  events::Dispatcher dispatcher;
+  std::shared_ptr<auth::Verifier> verifier;
+  try {
+    verifier = std::make_shared<auth::Verifier>(
+        auth::VerifierOptions{public_key, s.jwt_issuer, s.jwt_audience, std::chrono::seconds(30), {}});
+  } catch (const std::exception& e) {
+    std::cerr << def.name << ": invalid configuration: JWT_PUBLIC_KEY_FILE: " << e.what() << "\n";
+    return 2;
+  }
+
+  Context ctx{def.name, env, pool, outbox, *router, dispatcher};
+  def.wire(ctx);
+
+  std::atomic<bool> migrated{false};
+  std::mutex ready_mutex;
+  auto kafka_checked = std::chrono::steady_clock::time_point{};
+  bool kafka_ok = false;
+  auto readiness = [&]() {
+    nlohmann::json checks;
+    checks["database"] = pool.ping() ? "ok" : "unreachable";
+    checks["migrations"] = migrated.load() ? "ok" : "pending";
+    {
+      std::lock_guard lock(ready_mutex);
+      auto now = std::chrono::steady_clock::now();
+      if (now - kafka_checked > std::chrono::seconds(2)) {
+        kafka_ok = producer.reachable(std::chrono::milliseconds(1000));
+        kafka_checked = now;
+      }
+      checks["kafka"] = kafka_ok ? "ok" : "unreachable";
+    }
+    return checks;
+  };
+  auto document = http::openapi::complete(nlohmann::json::parse(def.openapi));
+  add_standard_routes(*router, readiness, document.dump(2));
+
+  http::ServerOptions server_options;
+  server_options.port = s.http_port;
+  server_options.threads = s.http_threads;
+  http::Server server(def.name, server_options, router, verifier);
+  try {
+    server.start();
+  } catch (const std::exception& e) {
+    log::error("cannot listen", {{"port", s.http_port}, {"error", e.what()}});
+    return 1;
+  }
+  log::info("listening", {{"port", server.port()}});
+
+  // Migrations, then the relay and the consumer, retried until the database is there.
+  std::atomic<bool> stopping{false};
+  events::OutboxRelay relay(pool, producer, {s.pg_schema});
+  std::unique_ptr<events::Consumer> consumer;
+  std::mutex startup_mutex;
+  std::thread startup([&] {
+    auto all = events::migrations();
+    all.insert(all.end(), def.migrations.begin(), def.migrations.end());
+    while (!stopping) {
+      try {
+        auto conn = pool.connect();
+        db::migrate(*conn, s.pg_schema, all);
+        break;
+      } catch (const std::exception& e) {
+        log::warn("migrations not applied yet; retrying", {{"error", e.what()}});
+        for (int i = 0; i < 20 && !stopping; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+      }
+    }
+    if (stopping) return;
+    migrated = true;
+    std::lock_guard lock(startup_mutex);
+    if (stopping) return;
+    relay.start();
+    if (!def.consumes.empty()) {
+      events::ConsumerOptions options;
+      options.brokers = s.kafka_brokers;
+      options.group_id = s.consumer_group;
+      options.topics = def.consumes;
+      options.dead_letter_topic = s.dead_letter_topic;
+      consumer = std::make_unique<events::Consumer>(options, pool, producer, dispatcher);
+      consumer->start();
+    }
+    log::info("ready");
+  });
+
+  int sig = 0;
+  sigwait(&signals, &sig);
+  log::info("stopping", {{"signal", sig}});
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(s.grace_seconds);
+  stopping = true;
+  // Stop order: no new requests (drain those in flight), consumers, relay, producer, pool.
+  server.stop(std::chrono::milliseconds(s.grace_seconds * 400));
+  startup.join();
+  {
+    std::lock_guard lock(startup_mutex);
+    if (consumer) consumer->stop();
+    relay.stop();
+  }
+  auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+  producer.close(std::max(std::chrono::milliseconds(100), left));
+  pool.close();
+  log::info("stopped");
+  return 0;
+}
+
+}  // namespace assembly::service
