@@ -51,6 +51,12 @@ const nlohmann::json& array(const nlohmann::json& o, const std::string& key, con
   return v;
 }
 
+std::string required_query(const Request& request, const std::string& name) {
+  auto v = request.query_param(name);
+  if (!v || v->empty()) throw bad_request("the query parameter " + name + " is required", name);
+  return *v;
+}
+
 std::string uuid_param(const Request& request, const std::string& name) {
   const auto& v = request.param(name);
   bool ok = v.size() == 36;

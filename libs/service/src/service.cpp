@@ -50,6 +50,18 @@ void add_standard_routes(http::Router& router, std::function<nlohmann::json()> r
   });
 }
 
+std::vector<std::string> openapi_gaps(const Definition& def) {
+  config::Env env(std::map<std::string, std::string>{});
+  db::Pool pool({"host=127.0.0.1 port=1", def.name, 1});  // constructed, never connected
+  events::Outbox outbox(topic_of(def.name), def.name, def.name);
+  http::Router router;
+  events::Dispatcher dispatcher;
+  Context ctx{def.name, env, pool, outbox, router, dispatcher};
+  def.wire(ctx);
+  add_standard_routes(router, [] { return nlohmann::json::object(); }, "{}");
+  return http::openapi::gaps(router, http::openapi::complete(nlohmann::json::parse(def.openapi)));
+}
+
 namespace {
 
 struct Settings {

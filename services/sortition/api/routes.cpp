@@ -97,10 +97,8 @@ void add_routes(assembly::service::Context& ctx) {
                  http::RouteOptions{8 << 20, true});
 
   ctx.router.add(Method::Get, "/v1/panel-draws", staff, [&db](http::Request& req) {
-    auto assembly_id = req.query_param("assembly_id");
-    if (!assembly_id || assembly_id->empty())
-      throw http::bad_request("the query parameter assembly_id is required", "assembly_id");
-    auto draws = db.transact([&](pqxx::work& tx) { return store::list(tx, *assembly_id); });
+    auto assembly_id = body::required_query(req, "assembly_id");
+    auto draws = db.transact([&](pqxx::work& tx) { return store::list(tx, assembly_id); });
     nlohmann::json items = nlohmann::json::array();
     for (const auto& d : draws) items.push_back(to_json(d, false));
     return http::Response::json(200, {{"items", items}});

@@ -16,6 +16,8 @@ std::string string_or(const nlohmann::json& object, const std::string& key, std:
 long long integer(const nlohmann::json& object, const std::string& key, long long min, long long max,
                   const std::string& at = "");
 const nlohmann::json& array(const nlohmann::json& object, const std::string& key, const std::string& at = "");
+// A query parameter that must be present and non-empty (400 naming it otherwise).
+std::string required_query(const Request& request, const std::string& name);
 // A path parameter that must be a UUID (404 otherwise: no such resource can exist).
 std::string uuid_param(const Request& request, const std::string& name);
 

@@ -42,6 +42,10 @@ std::string topic_of(const std::string& service);
 void add_standard_routes(http::Router& router, std::function<nlohmann::json()> readiness,
                          std::string openapi_document);
 
+// The gaps between a service's routes (its own and the standard ones) and its OpenAPI document,
+// wired without a database or broker; every service's unit tests assert there are none.
+std::vector<std::string> openapi_gaps(const Definition& definition);
+
 // The whole life of a service process; returns the exit code.
 int run(int argc, char** argv, Definition definition);
 

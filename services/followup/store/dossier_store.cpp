@@ -1,0 +1,38 @@
+#include "store/dossier_store.h"
+
+namespace followup::store {
+namespace {
+
+constexpr const char* kInsert =
+    "INSERT INTO dossiers (id, motion_id, assembly_id, theme, stage) VALUES ($1, $2, $3, $4, $5) "
+    "ON CONFLICT (motion_id) DO NOTHING";
+constexpr const char* kColumns =
+    "SELECT id, motion_id, assembly_id, theme, stage, "
+    "to_char(opened_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') FROM dossiers ";
+const std::string kFind = std::string(kColumns) + "WHERE id = $1";
+const std::string kList = std::string(kColumns) + "WHERE assembly_id = $1 ORDER BY theme";
+
+Dossier from_row(const pqxx::row& r) {
+  return {r[0].as<std::string>(), r[1].as<std::string>(), r[2].as<std::string>(),
+          r[3].as<std::string>(), r[4].as<std::string>(), r[5].as<std::string>()};
+}
+
+}  // namespace
+
+bool insert_if_new(pqxx::work& tx, const Dossier& d) {
+  return tx.exec_params(kInsert, d.id, d.motion_id, d.assembly_id, d.theme, d.stage).affected_rows() == 1;
+}
+
+std::optional<Dossier> find(pqxx::transaction_base& tx, const std::string& id) {
+  auto rows = tx.exec_params(kFind, id);
+  if (rows.empty()) return std::nullopt;
+  return from_row(rows[0]);
+}
+
+std::vector<Dossier> list(pqxx::transaction_base& tx, const std::string& assembly_id) {
+  std::vector<Dossier> out;
+  for (const auto& r : tx.exec_params(kList, assembly_id)) out.push_back(from_row(r));
+  return out;
+}
+
+}  // namespace followup::store

@@ -1,0 +1,19 @@
+#include "wiring.h"
+
+#include "api/routes.h"
+#include "events/handlers.h"
+
+namespace followup {
+
+assembly::service::Definition definition() {
+  return {"followup",
+          {assembly::service::topic_of("recommendations")},
+          migrations(),
+          openapi_document(),
+          [](assembly::service::Context& ctx) {
+            api::add_routes(ctx);
+            events::add_handlers(ctx);
+          }};
+}
+
+}  // namespace followup

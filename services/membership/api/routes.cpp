@@ -1,0 +1,46 @@
+#include "api/routes.h"
+
+#include "assembly/auth/auth.h"
+#include "assembly/http/body.h"
+#include "store/member_store.h"
+
+namespace membership::api {
+namespace http = assembly::http;
+namespace body = assembly::http::body;
+using assembly::http::Access;
+using assembly::http::Method;
+
+namespace {
+nlohmann::json to_json(const store::Member& m) {
+  return {{"id", m.id},           {"assembly_id", m.assembly_id}, {"person_id", m.person_id},
+          {"pool", m.pool},       {"draw_id", m.draw_id},         {"status", m.status},
+          {"workshop_theme", m.workshop_theme}, {"created_at", m.created_at}};
+}
+}  // namespace
+
+void add_routes(assembly::service::Context& ctx) {
+  auto& db = ctx.db;
+  using namespace assembly::auth;
+
+  ctx.router.add(Method::Get, "/v1/members", Access::roles_of({kSecretariat}), [&db](http::Request& req) {
+    auto assembly_id = body::required_query(req, "assembly_id");
+    auto members = db.transact([&](pqxx::work& tx) { return store::list(tx, assembly_id); });
+    nlohmann::json items = nlohmann::json::array();
+    for (const auto& m : members) items.push_back(to_json(m));
+    return http::Response::json(200, {{"items", items}});
+  });
+
+  // Object-level access: a member sees only their own record (token subject = member id).
+  ctx.router.add(Method::Get, "/v1/members/:id", Access::roles_of({kSecretariat, kMember}),
+                 [&db](http::Request& req) {
+                   auto id = body::uuid_param(req, "id");
+                   const auto& caller = req.caller();
+                   if (!caller.has(kSecretariat) && caller.subject != id)
+                     throw http::forbidden("a member may read only their own record");
+                   auto m = db.transact([&](pqxx::work& tx) { return store::find(tx, id); });
+                   if (!m) throw http::not_found("no member " + id);
+                   return http::Response::json(200, to_json(*m));
+                 });
+}
+
+}  // namespace membership::api

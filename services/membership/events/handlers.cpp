@@ -1,0 +1,39 @@
+#include "events/handlers.h"
+
+#include <map>
+
+#include "assembly/core/ids.h"
+#include "assembly/membership/v1/events.pb.h"
+#include "assembly/sortition/v1/events.pb.h"
+#include "domain/assignment.h"
+#include "store/member_store.h"
+
+namespace membership::events {
+
+void add_handlers(assembly::service::Context& ctx) {
+  auto& outbox = ctx.outbox;
+  ctx.dispatcher.on<assembly::sortition::v1::PanelSelected>(
+      [&outbox](pqxx::work& tx, const assembly::sortition::v1::PanelSelected& panel,
+                const assembly::events::Envelope&) {
+        if (panel.assembly_id().empty()) throw assembly::events::Poison("PanelSelected without assembly_id");
+        std::map<std::string, std::string> pool_of;
+        std::vector<std::string> ids;
+        for (const auto& m : panel.members()) {
+          pool_of[m.person_id()] = m.pool();
+          ids.push_back(m.person_id());
+        }
+        for (const auto& a : domain::assign_workshops(ids)) {
+          store::Member m{assembly::core::new_uuid(), panel.assembly_id(), a.person_id, pool_of[a.person_id],
+                          panel.draw_id(), "selected", a.workshop_theme, ""};
+          if (!store::insert_if_new(tx, m)) continue;  // already a member of this assembly
+          assembly::membership::v1::MemberAssigned e;
+          e.set_member_id(m.id);
+          e.set_assembly_id(m.assembly_id);
+          e.set_person_id(m.person_id);
+          e.set_workshop_theme(m.workshop_theme);
+          outbox.append(tx, e, m.id);
+        }
+      });
+}
+
+}  // namespace membership::events

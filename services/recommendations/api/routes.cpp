@@ -1,0 +1,36 @@
+#include "api/routes.h"
+
+#include "assembly/http/body.h"
+#include "store/motion_store.h"
+
+namespace recommendations::api {
+namespace http = assembly::http;
+namespace body = assembly::http::body;
+using assembly::http::Access;
+using assembly::http::Method;
+
+namespace {
+nlohmann::json to_json(const store::Motion& m) {
+  return {{"id", m.id}, {"workshop_id", m.workshop_id}, {"assembly_id", m.assembly_id},
+          {"theme", m.theme}, {"status", m.status}, {"created_at", m.created_at}};
+}
+}  // namespace
+
+void add_routes(assembly::service::Context& ctx) {
+  auto& db = ctx.db;
+  ctx.router.add(Method::Get, "/v1/motions", Access::anyone(), [&db](http::Request& req) {
+    auto assembly_id = body::required_query(req, "assembly_id");
+    auto list = db.transact([&](pqxx::work& tx) { return store::list(tx, assembly_id); });
+    nlohmann::json items = nlohmann::json::array();
+    for (const auto& m : list) items.push_back(to_json(m));
+    return http::Response::json(200, {{"items", items}});
+  });
+  ctx.router.add(Method::Get, "/v1/motions/:id", Access::anyone(), [&db](http::Request& req) {
+    auto id = body::uuid_param(req, "id");
+    auto m = db.transact([&](pqxx::work& tx) { return store::find(tx, id); });
+    if (!m) throw http::not_found("no motion " + id);
+    return http::Response::json(200, to_json(*m));
+  });
+}
+
+}  // namespace recommendations::api

@@ -1,0 +1,16 @@
+#pragma once
+// A citizen motion (voeu citoyen): each workshop turns its recommendations into one motion, which
+// its members vote and the Council debates. Pure domain: no HTTP, SQL or Kafka here.
+#include <optional>
+#include <string>
+
+namespace recommendations::domain {
+
+enum class MotionStatus { drafting, voted, sent_to_council };
+
+std::string to_string(MotionStatus s);
+std::optional<MotionStatus> parse_status(const std::string& s);
+// Which moves are allowed: drafting -> voted -> sent_to_council, nothing backwards.
+bool can_move(MotionStatus from, MotionStatus to);
+
+}  // namespace recommendations::domain

@@ -1,0 +1,19 @@
+#include "wiring.h"
+
+#include "api/routes.h"
+#include "events/handlers.h"
+
+namespace recommendations {
+
+assembly::service::Definition definition() {
+  return {"recommendations",
+          {assembly::service::topic_of("workshops")},
+          migrations(),
+          openapi_document(),
+          [](assembly::service::Context& ctx) {
+            api::add_routes(ctx);
+            events::add_handlers(ctx);
+          }};
+}
+
+}  // namespace recommendations

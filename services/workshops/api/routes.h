@@ -1,0 +1,7 @@
+#pragma once
+#include "assembly/service/service.h"
+
+namespace workshops::api {
+// GET /v1/workshops (public), GET /v1/workshops/:id (public; the roster for staff only)
+void add_routes(assembly::service::Context& ctx);
+}  // namespace workshops::api

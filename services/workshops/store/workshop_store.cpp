@@ -1,0 +1,55 @@
+#include "store/workshop_store.h"
+
+namespace workshops::store {
+namespace {
+
+constexpr const char* kInsert =
+    "INSERT INTO workshops (id, assembly_id, theme, title) VALUES ($1, $2, $3, $4) "
+    "ON CONFLICT (assembly_id, theme) DO NOTHING";
+constexpr const char* kColumns =
+    "SELECT w.id, w.assembly_id, w.theme, w.title, "
+    "to_char(w.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), "
+    "(SELECT count(*) FROM workshop_members m WHERE m.workshop_id = w.id) FROM workshops w ";
+const std::string kByTheme = std::string(kColumns) + "WHERE w.assembly_id = $1 AND w.theme = $2";
+const std::string kFind = std::string(kColumns) + "WHERE w.id = $1";
+const std::string kList = std::string(kColumns) + "WHERE w.assembly_id = $1 ORDER BY w.theme";
+constexpr const char* kAddMember =
+    "INSERT INTO workshop_members (workshop_id, member_id) VALUES ($1, $2) ON CONFLICT DO NOTHING";
+constexpr const char* kRosterSize = "SELECT count(*) FROM workshop_members WHERE workshop_id = $1";
+constexpr const char* kRoster =
+    "SELECT member_id FROM workshop_members WHERE workshop_id = $1 ORDER BY member_id";
+
+Workshop from_row(const pqxx::row& r) {
+  Workshop w{r[0].as<std::string>(), r[1].as<std::string>(), r[2].as<std::string>(),
+             r[3].as<std::string>(), r[4].as<std::string>(), r[5].as<int>(), {}};
+  return w;
+}
+
+}  // namespace
+
+Workshop get_or_create(pqxx::work& tx, const std::string& new_id, const std::string& assembly_id,
+                       const std::string& theme, const std::string& title, bool& created) {
+  created = tx.exec_params(kInsert, new_id, assembly_id, theme, title).affected_rows() == 1;
+  return from_row(tx.exec_params(kByTheme, assembly_id, theme)[0]);
+}
+
+int add_member(pqxx::work& tx, const std::string& workshop_id, const std::string& member_id) {
+  if (tx.exec_params(kAddMember, workshop_id, member_id).affected_rows() == 0) return 0;
+  return tx.exec_params(kRosterSize, workshop_id)[0][0].as<int>();
+}
+
+std::optional<Workshop> find(pqxx::transaction_base& tx, const std::string& id) {
+  auto rows = tx.exec_params(kFind, id);
+  if (rows.empty()) return std::nullopt;
+  auto w = from_row(rows[0]);
+  for (const auto& r : tx.exec_params(kRoster, id)) w.member_ids.push_back(r[0].as<std::string>());
+  return w;
+}
+
+std::vector<Workshop> list(pqxx::transaction_base& tx, const std::string& assembly_id) {
+  std::vector<Workshop> out;
+  for (const auto& r : tx.exec_params(kList, assembly_id)) out.push_back(from_row(r));
+  return out;
+}
+
+}  // namespace workshops::store
