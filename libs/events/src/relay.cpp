@@ -133,6 +133,7 @@ long OutboxRelay::drain_once() {
       failures = batch->failures;
       first_error = batch->first_error;
     }
+    if (options_.after_delivery) options_.after_delivery(delivered.size());
     if (!delivered.empty()) {
       std::string ids = "{";
       for (std::size_t i = 0; i < delivered.size(); ++i)

@@ -55,7 +55,7 @@ struct ConsumerOptions {
   int max_attempts = 3;  // for handler errors; a lost database is retried until it returns
   std::chrono::milliseconds retry_backoff{200};
   // Fault injection for tests: called after the inbox transaction commits, before the offset store.
-  std::function<void()> after_commit;
+  std::function<void()> after_commit{};
 };
 
 class Consumer {

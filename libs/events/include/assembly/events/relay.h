@@ -19,6 +19,8 @@ struct RelayOptions {
   std::chrono::milliseconds idle_wait{500};      // fallback poll when no NOTIFY arrives
   std::chrono::milliseconds retry_backoff{1000};  // after a failed batch or a lost database
   std::chrono::hours keep_sent{24};               // sent rows older than this are deleted
+  // Fault injection for tests: called after a batch's delivery reports, before it is marked sent.
+  std::function<void(std::size_t delivered)> after_delivery{};
 };
 
 class OutboxRelay {

@@ -1,0 +1,22 @@
+#pragma once
+// What the end-to-end tests share: service URLs, tokens signed by the local stack's key, waiting.
+#include <chrono>
+#include <functional>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "assembly/testing/http_client.h"
+
+namespace e2e {
+
+std::string url(const std::string& service);  // SORTITION_URL, ...
+std::string token(const std::string& role, const std::string& subject = "e2e");
+assembly::itest::HttpResponse get(const std::string& service, const std::string& path, const std::string& bearer = {});
+assembly::itest::HttpResponse post(const std::string& service, const std::string& path,
+                                   const nlohmann::json& body, const std::string& bearer);
+// Polls until pred() holds or the timeout passes; returns pred()'s last value.
+bool eventually(const std::function<bool()>& pred, std::chrono::seconds timeout);
+// A panel-draw request for `seats` of `candidates` synthetic people.
+nlohmann::json panel_request(const std::string& assembly_id, int candidates, int seats);
+
+}  // namespace e2e

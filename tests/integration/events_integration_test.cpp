@@ -1,0 +1,165 @@
+// Outbox -> Kafka -> inbox against the real PostgreSQL and broker, with processes killed for real.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <thread>
+
+#include "assembly/db/migrations.h"
+#include "assembly/events/consumer.h"
+#include "assembly/events/outbox.h"
+#include "assembly/sortition/v1/events.pb.h"
+#include "assembly/testing/stack.h"
+#include "support.h"
+
+using namespace assembly;
+using itest_support::scalar;
+
+namespace {
+
+struct Run {
+  int status;
+  std::string output;
+};
+
+// Runs the harness; returns its exit status and what it printed.
+Run harness(const std::string& args) {
+  std::string cmd = std::string(EVENT_HARNESS) + " " + args + " 2>/dev/null";
+  FILE* p = popen(cmd.c_str(), "r");
+  std::string out;
+  std::array<char, 256> buf{};
+  while (fgets(buf.data(), buf.size(), p)) out += buf.data();
+  int rc = pclose(p);
+  return {WIFEXITED(rc) ? WEXITSTATUS(rc) : -1, out};
+}
+
+std::string q(const std::string& s) { return "'" + s + "'"; }
+
+long duplicates(const std::string& output) {
+  auto pos = output.find("duplicates=");
+  return pos == std::string::npos ? -1 : std::stol(output.substr(pos + 11));
+}
+
+}  // namespace
+
+TEST(OutboxToInbox, RelayKilledMidBatchLosesNothingAndEachEventHasOneEffect) {
+  itest::TempSchema producer_side("relay_p"), consumer_side("relay_c");
+  auto topic = itest::create_topic("relaykill", 3);
+  auto dlq = itest::create_topic("relaykill-dlq", 1);
+  const auto pg = itest::pg_conninfo();
+  const auto brokers = itest::kafka_brokers();
+  itest_support::write_events(pg, producer_side.name(), topic, 2000);
+
+  // First relay: publishes a batch of 500, gets its delivery reports, and dies before marking it.
+  auto first = harness("relay " + q(pg) + " " + producer_side.name() + " " + brokers + " --die-after-delivery");
+  EXPECT_EQ(first.status, 137);
+  EXPECT_EQ(scalar(pg, "SELECT count(*) FROM " + producer_side.name() + ".outbox WHERE sent_at IS NULL"), 2000);
+
+  // Second relay: publishes everything again from the first unmarked row.
+  auto second = harness("relay " + q(pg) + " " + producer_side.name() + " " + brokers);
+  EXPECT_EQ(second.status, 0);
+  EXPECT_EQ(scalar(pg, "SELECT count(*) FROM " + producer_side.name() + ".outbox WHERE sent_at IS NULL"), 0);
+  auto records = itest_support::read_topic(brokers, topic, 2500, std::chrono::seconds(60));
+  EXPECT_EQ(records.size(), 2500u) << "the killed batch is on the topic twice";
+
+  auto consumer = harness("consume " + q(pg) + " " + consumer_side.name() + " " + brokers + " " + topic +
+                          " g-" + consumer_side.name() + " " + dlq + " 2000");
+  EXPECT_EQ(consumer.status, 0) << consumer.output;
+  EXPECT_EQ(duplicates(consumer.output), 500) << "the inbox recognised every redelivered event";
+  EXPECT_EQ(scalar(pg, "SELECT count(*) FROM " + consumer_side.name() + ".effects"), 2000);
+  EXPECT_EQ(scalar(pg, "SELECT count(DISTINCT draw_id) FROM " + consumer_side.name() + ".effects"), 2000);
+  itest::delete_topic(topic);
+  itest::delete_topic(dlq);
+}
+
+TEST(OutboxToInbox, ConsumerKilledBetweenCommitAndOffsetStoreAppliesEachEventOnce) {
+  itest::TempSchema producer_side("ckill_p"), consumer_side("ckill_c");
+  auto topic = itest::create_topic("consumerkill", 3);
+  auto dlq = itest::create_topic("consumerkill-dlq", 1);
+  const auto pg = itest::pg_conninfo();
+  const auto brokers = itest::kafka_brokers();
+  itest_support::write_events(pg, producer_side.name(), topic, 300);
+  ASSERT_EQ(harness("relay " + q(pg) + " " + producer_side.name() + " " + brokers).status, 0);
+
+  const std::string args = "consume " + q(pg) + " " + consumer_side.name() + " " + brokers + " " + topic +
+                           " g-" + consumer_side.name() + " " + dlq + " 300";
+  auto killed = harness(args + " --die-after-commit 150");
+  EXPECT_EQ(killed.status, 137);
+  EXPECT_EQ(scalar(pg, "SELECT count(*) FROM " + consumer_side.name() + ".effects"), 150);
+
+  auto resumed = harness(args);
+  EXPECT_EQ(resumed.status, 0) << resumed.output;
+  EXPECT_GE(duplicates(resumed.output), 1) << "the event whose offset was not stored came back";
+  EXPECT_EQ(scalar(pg, "SELECT count(*) FROM " + consumer_side.name() + ".effects"), 300);
+  EXPECT_EQ(scalar(pg, "SELECT count(DISTINCT draw_id) FROM " + consumer_side.name() + ".effects"), 300);
+  itest::delete_topic(topic);
+  itest::delete_topic(dlq);
+}
+
+TEST(OutboxToInbox, BadMessagesGoToTheDeadLetterTopicAndTheConsumerGoesOn) {
+  itest::TempSchema consumer_side("dlq_c");
+  auto topic = itest::create_topic("poison", 1);
+  auto dlq = itest::create_topic("poison-dlq", 1);
+  const auto pg = itest::pg_conninfo();
+  const auto brokers = itest::kafka_brokers();
+  {
+    pqxx::connection c(pg);
+    auto list = events::migrations();
+    list.push_back({"t-0001_effects", "CREATE TABLE effects (draw_id TEXT NOT NULL)"});
+    db::migrate(c, consumer_side.name(), list);
+  }
+  events::Producer producer({brokers, "poison-test"});
+  auto send = [&](const std::string& key, const std::string& value) {
+    ASSERT_EQ(producer.produce_sync(topic, key, value, {}), "");
+  };
+  auto event = [](const std::string& draw_id) {
+    sortition::v1::PanelSelected e;
+    e.set_draw_id(draw_id);
+    return events::wrap(e, draw_id, "test").SerializeAsString();
+  };
+  send("a", event("ok-1"));
+  send("b", "this is not an envelope");                // malformed bytes
+  auto bad_payload = events::wrap(sortition::v1::PanelSelected(), "c", "test");
+  bad_payload.set_payload("\xff\xff\xff\xff");         // envelope fine, payload does not parse
+  send("c", bad_payload.SerializeAsString());
+  send("d", event("boom"));                            // the handler fails every time
+  send("e", event("ok-2"));
+
+  db::Pool pool({pg, consumer_side.name(), 2});
+  events::Dispatcher dispatcher;
+  dispatcher.on<sortition::v1::PanelSelected>(
+      [](pqxx::work& tx, const sortition::v1::PanelSelected& e, const events::Envelope&) {
+        if (e.draw_id() == "boom") throw std::runtime_error("handler refuses boom");
+        tx.exec_params("INSERT INTO effects VALUES ($1)", e.draw_id());
+      });
+  events::ConsumerOptions options;
+  options.brokers = brokers;
+  options.group_id = "g-" + consumer_side.name();
+  options.topics = {topic};
+  options.dead_letter_topic = dlq;
+  options.retry_backoff = std::chrono::milliseconds(20);
+  events::Consumer consumer(options, pool, producer, dispatcher);
+  consumer.start();
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  while (scalar(pg, "SELECT count(*) FROM " + consumer_side.name() + ".effects") < 2 &&
+         std::chrono::steady_clock::now() < deadline)
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  consumer.stop();
+
+  EXPECT_EQ(scalar(pg, "SELECT count(*) FROM " + consumer_side.name() + ".effects"), 2);
+  auto dead = itest_support::read_topic(brokers, dlq, 3, std::chrono::seconds(30));
+  ASSERT_EQ(dead.size(), 3u);
+  EXPECT_EQ(dead[0].key, "b");
+  EXPECT_EQ(dead[0].headers["dlq-error"], "not an event envelope");
+  EXPECT_EQ(dead[1].key, "c");
+  EXPECT_NE(dead[1].headers["dlq-error"].find("does not parse"), std::string::npos);
+  EXPECT_EQ(dead[2].key, "d");
+  EXPECT_EQ(dead[2].headers["dlq-error"], "handler refuses boom");
+  for (auto& d : dead) {
+    EXPECT_EQ(d.headers["dlq-source-topic"], topic);
+    EXPECT_FALSE(d.headers["dlq-source-offset"].empty());
+  }
+  itest::delete_topic(topic);
+  itest::delete_topic(dlq);
+}

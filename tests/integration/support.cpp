@@ -1,0 +1,63 @@
+#include "support.h"
+
+#include <memory>
+#include <stdexcept>
+
+#include "assembly/db/migrations.h"
+#include "assembly/events/outbox.h"
+#include "assembly/sortition/v1/events.pb.h"
+
+namespace itest_support {
+
+std::vector<Record> read_topic(const std::string& brokers, const std::string& topic, std::size_t expected,
+                               std::chrono::seconds timeout) {
+  std::string err;
+  std::unique_ptr<RdKafka::Conf> conf(RdKafka::Conf::create(RdKafka::Conf::CONF_GLOBAL));
+  conf->set("bootstrap.servers", brokers, err);
+  conf->set("group.id", "reader-" + topic + "-" + std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()), err);
+  conf->set("auto.offset.reset", "earliest", err);
+  conf->set("enable.auto.commit", "false", err);
+  std::unique_ptr<RdKafka::KafkaConsumer> c(RdKafka::KafkaConsumer::create(conf.get(), err));
+  if (!c) throw std::runtime_error(err);
+  c->subscribe({topic});
+  std::vector<Record> out;
+  auto deadline = std::chrono::steady_clock::now() + timeout;
+  while (out.size() < expected && std::chrono::steady_clock::now() < deadline) {
+    std::unique_ptr<RdKafka::Message> m(c->consume(200));
+    if (m->err() != RdKafka::ERR_NO_ERROR) continue;
+    Record r;
+    if (m->key()) r.key = *m->key();
+    r.value.assign(static_cast<const char*>(m->payload()), m->len());
+    if (auto* hs = m->headers())
+      for (const auto& h : hs->get_all())
+        r.headers[h.key()] = std::string(static_cast<const char*>(h.value()), h.value_size());
+    out.push_back(std::move(r));
+  }
+  c->close();
+  return out;
+}
+
+long scalar(const std::string& conninfo, const std::string& sql) {
+  pqxx::connection conn(conninfo);
+  pqxx::nontransaction tx(conn);
+  return tx.exec(sql)[0][0].as<long>();
+}
+
+void write_events(const std::string& conninfo, const std::string& schema, const std::string& topic, int count) {
+  pqxx::connection conn(conninfo);
+  assembly::db::migrate(conn, schema, assembly::events::migrations());
+  assembly::events::Outbox outbox(topic, "harness", schema);
+  for (int start = 0; start < count; start += 100) {
+    pqxx::work tx(conn);
+    tx.exec("SET LOCAL search_path TO " + tx.quote_name(schema));
+    for (int i = start; i < std::min(count, start + 100); ++i) {
+      assembly::sortition::v1::PanelSelected e;
+      e.set_draw_id("d" + std::to_string(i));
+      e.set_assembly_id("harness");
+      outbox.append(tx, e, e.draw_id());
+    }
+    tx.commit();
+  }
+}
+
+}  // namespace itest_support
