@@ -51,13 +51,20 @@ svc_port() {
 # wait_for DESCRIPTION TIMEOUT_SECONDS LOGFILE CMD...
 # Runs CMD until it succeeds, at most TIMEOUT_SECONDS. On failure prints a
 # clear message and the last 40 lines of LOGFILE, and returns 1.
+# If WAIT_PIDFILE is set, gives up as soon as that process is gone.
 wait_for() {
   local what="$1" timeout="$2" logfile="$3"; shift 3
-  local deadline=$((SECONDS + timeout))
+  local deadline=$((SECONDS + timeout)) why
   while true; do
     if "$@" >/dev/null 2>&1; then return 0; fi
-    if ((SECONDS >= deadline)); then
-      err "$what: not ready after ${timeout}s (waited for: $*)"
+    why=
+    if [[ -n "${WAIT_PIDFILE:-}" ]] && ! pid_alive "$WAIT_PIDFILE"; then
+      why="its process exited"
+    elif ((SECONDS >= deadline)); then
+      why="not ready after ${timeout}s"
+    fi
+    if [[ -n "$why" ]]; then
+      err "$what: $why (waited for: $*)"
       if [[ -n "$logfile" && -f "$logfile" ]]; then
         printf -- '---- last 40 lines of %s ----\n' "$logfile" >&2
         tail -n 40 "$logfile" >&2 || true
