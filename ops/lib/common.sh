@@ -125,5 +125,9 @@ new_secret() {
 
 # print_component NAME ADDRESS [STATE]
 print_component() {
-  printf '%-16s %-28s %s\n' "$1" "$2" "${3:-}"
+  if [[ -n "${3:-}" ]]; then
+    printf '%-16s %-28s %s\n' "$1" "$2" "$3"
+  else
+    printf '%-16s %s\n' "$1" "$2"
+  fi
 }
