@@ -176,11 +176,13 @@ kafka_up() {
     rm -f "$KAFKA_PID"
     # The inner bash writes its own pid, then becomes the JVM (exec): the pid
     # file holds the broker's pid whether or not setsid had to fork.
-    (cd "$KAFKA_HOME" && setsid bash -c 'echo $$ >"$0"; exec "$@"' "$KAFKA_PID" \
+    # Redirections on the whole subshell and `exec`: no shell stays behind
+    # holding fd 9 (the ops/stack lock) or anything else.
+    (cd "$KAFKA_HOME" && exec setsid bash -c 'echo $$ >"$0"; exec "$@"' "$KAFKA_PID" \
         java -Xms256m -Xmx512m -XX:+ExitOnOutOfMemoryError -Djava.awt.headless=true \
         -Dlog4j2.configurationFile="$KAFKA_LOG4J" -Dkafka.logs.dir="$VAR/log" \
         -cp "$KAFKA_LIBS/*" kafka.Kafka "$KAFKA_CONF" \
-        >>"$KAFKA_LOG" 2>&1 </dev/null &)
+        ) >>"$KAFKA_LOG" 2>&1 </dev/null 9>&- &
     wait_for "kafka pid file" 5 "$KAFKA_LOG" test -s "$KAFKA_PID" || return 1
   fi
   WAIT_PIDFILE="$KAFKA_PID" wait_for "kafka" "$KAFKA_READY_TIMEOUT" "$KAFKA_LOG" _kafka_metadata_ok \

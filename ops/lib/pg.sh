@@ -151,7 +151,7 @@ pg_up() {
     fi
     log "postgres: starting on 127.0.0.1:$PG_PORT"
     _pg_ctl -w -t 30 -l "$PG_SERVER_LOG" \
-        -o "-p $PG_PORT -k '$PG_SOCKET_DIR'" start >/dev/null \
+        -o "-p $PG_PORT -k '$PG_SOCKET_DIR'" start >/dev/null 9>&- \
       || { err "postgres did not start"; tail -n 40 "$PG_LOG" >&2; return 1; }
   fi
   wait_for "postgres" 30 "$PG_LOG" \

@@ -69,13 +69,15 @@ _svc_start() {
   log "$svc: starting on $(svc_url "$svc")"
   printf '\n==== %s start ====\n' "$(date -Is)" >>"$logfile"
   # The inner bash writes its own pid, then becomes the service (exec).
-  (cd "$ROOT" && setsid bash -c 'echo $$ >"$0"; exec "$@"' "$pidfile" \
+  # Redirections on the whole subshell and `exec`: no shell stays behind
+  # holding fd 9 (the ops/stack lock) or anything else.
+  (cd "$ROOT" && exec setsid bash -c 'echo $$ >"$0"; exec "$@"' "$pidfile" \
       env SERVICE_NAME="$svc" HTTP_PORT="$port" \
           PG_CONNINFO="$(pg_conninfo "$svc")" PG_SCHEMA="$svc" \
           KAFKA_BROKERS="$KAFKA_BROKERS" \
           JWT_PUBLIC_KEY_FILE="$JWT_PUBLIC_KEY_FILE" JWT_ISSUER="$JWT_ISSUER" \
           JWT_AUDIENCE="$JWT_AUDIENCE" PII_KEY_FILE="$VAR/secrets/pii-$svc.key" \
-          "$bin" >>"$logfile" 2>&1 </dev/null &)
+          "$bin") >>"$logfile" 2>&1 </dev/null 9>&- &
   wait_for "$svc pid file" 5 "$logfile" test -s "$pidfile"
 }
 
