@@ -15,7 +15,7 @@ JWT_ISSUER=assembly-local
 JWT_AUDIENCE=assembly
 JWT_PRIVATE_KEY_FILE="$VAR/keys/jwt-private.pem"
 JWT_PUBLIC_KEY_FILE="$VAR/keys/jwt-public.pem"
-SVC_READY_TIMEOUT=30
+SVC_READY_TIMEOUT=${SVC_READY_TIMEOUT:-30}   # seconds; env override for slow machines
 SVC_STOP_GRACE=12
 
 svc_bin()     { printf '%s\n' "$ROOT/build/bin/$1"; }
@@ -81,10 +81,15 @@ _svc_start() {
   wait_for "$svc pid file" 5 "$logfile" test -s "$pidfile"
 }
 
+# _svc_wait_ready SVC: wait for /readyz; a service that does not get ready is
+# stopped (so it does not hold its port) and the call fails.
 _svc_wait_ready() {
-  local svc="$1"
-  WAIT_PIDFILE="$(svc_pidfile "$svc")" \
-    wait_for "$svc" "$SVC_READY_TIMEOUT" "$(svc_log "$svc")" _svc_ready "$svc"
+  local svc="$1" pidfile; pidfile="$(svc_pidfile "$svc")"
+  if ! WAIT_PIDFILE="$pidfile" \
+      wait_for "$svc" "$SVC_READY_TIMEOUT" "$(svc_log "$svc")" _svc_ready "$svc"; then
+    stop_pid "$pidfile" "$svc" "$SVC_STOP_GRACE"
+    return 1
+  fi
 }
 
 # svc_up SVC...: start the given services (all when none given), wait until ready.
