@@ -7,14 +7,16 @@
 #   server.properties): `kafka.tools.StorageTool format -t <id> -c <file>` is
 #   enough; --standalone / --initial-controllers are only for a dynamic quorum
 #   (controller.quorum.bootstrap.servers) and are refused together with
-#   controller.quorum.voters.
+#   controller.quorum.voters ("You cannot specify controller.quorum.voters and
+#   format the node with --initial-controllers or --standalone").
 # - The cluster id is 16 random bytes in unpadded base64url (22 characters),
 #   what `StorageTool random-uuid` prints, made here without a JVM.
 # - Kafka 4.1 logs through slf4j-api 1.7.36: the binding is log4j-slf4j-impl.
 # - TopicCommand creates one topic per JVM (~2 s each), so topics are created
 #   by a small Admin-client program (below), compiled once with the compiler
 #   of the JRE's module image (java -m jdk.compiler/...: no JDK needed) and
-#   run on a short classpath: one JVM for all of them, ~1.3 s. TopicCommand still works from the same jars:
+#   run on a short classpath: one JVM for all of them, ~1.5 s a call.
+#   TopicCommand works from the same jars too (kafka-tools, without Connect):
 #     kafka_tool org.apache.kafka.tools.TopicCommand --bootstrap-server ... --describe
 
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
@@ -37,7 +39,7 @@ _kafka_check_libs() {
     || die "no Kafka jars in $KAFKA_LIBS: run ops/install"
 }
 
-# kafka_tool MAINCLASS|SOURCE.java ARGS...: a short-lived Kafka tool JVM.
+# kafka_tool MAINCLASS ARGS...: a short-lived Kafka tool JVM on the full classpath.
 kafka_tool() {
   java -Xms64m -Xmx256m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC \
     -Dlog4j2.configurationFile="$KAFKA_LOG4J" -Dassembly.kafka.loglevel=WARN \
