@@ -1,0 +1,133 @@
+# shellcheck shell=bash
+# Sourced helpers for the local stack scripts (ops/*).
+# Finds the repository root from this file's own location; nothing here
+# depends on where the repository is checked out.
+
+if [[ -n "${_ASSEMBLY_COMMON_SH:-}" ]]; then return 0; fi
+_ASSEMBLY_COMMON_SH=1
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd -P)"
+VAR="$ROOT/var"                 # git-ignored: data, logs, pids, secrets
+OPS="$ROOT/ops"
+export ROOT VAR
+
+# Ports (override through the environment).
+: "${PG_PORT:=55432}"
+: "${KAFKA_PORT:=19092}"
+: "${KAFKA_CONTROLLER_PORT:=19093}"
+: "${SORTITION_PORT:=8081}"
+: "${MEMBERSHIP_PORT:=8082}"
+: "${WORKSHOPS_PORT:=8083}"
+: "${RECOMMENDATIONS_PORT:=8084}"
+: "${FOLLOWUP_PORT:=8085}"
+export PG_PORT KAFKA_PORT KAFKA_CONTROLLER_PORT SORTITION_PORT MEMBERSHIP_PORT \
+       WORKSHOPS_PORT RECOMMENDATIONS_PORT FOLLOWUP_PORT
+
+SERVICES=(sortition membership workshops recommendations followup)
+
+# ---- logging ---------------------------------------------------------------
+if [[ -t 2 ]]; then _C_RED=$'\e[31m'; _C_YEL=$'\e[33m'; _C_DIM=$'\e[2m'; _C_OFF=$'\e[0m'
+else _C_RED=; _C_YEL=; _C_DIM=; _C_OFF=; fi
+
+log()  { printf '%s[%s]%s %s\n' "$_C_DIM" "$(date +%H:%M:%S)" "$_C_OFF" "$*" >&2; }
+warn() { printf '%swarning:%s %s\n' "$_C_YEL" "$_C_OFF" "$*" >&2; }
+err()  { printf '%serror:%s %s\n' "$_C_RED" "$_C_OFF" "$*" >&2; }
+die()  { err "$*"; exit 1; }
+
+# ---- helpers -----------------------------------------------------------------
+
+# ensure_var_dirs: create the var/ layout.
+ensure_var_dirs() {
+  mkdir -p "$VAR/log" "$VAR/run" "$VAR/secrets" "$VAR/keys"
+  chmod 700 "$VAR/secrets" "$VAR/keys"
+}
+
+# svc_port SVC: the HTTP port of a service.
+svc_port() {
+  local v="${1^^}_PORT"
+  printf '%s\n' "${!v}"
+}
+
+# wait_for DESCRIPTION TIMEOUT_SECONDS LOGFILE CMD...
+# Runs CMD until it succeeds, at most TIMEOUT_SECONDS. On failure prints a
+# clear message and the last 40 lines of LOGFILE, and returns 1.
+# If WAIT_PIDFILE is set, gives up as soon as that process is gone.
+wait_for() {
+  local what="$1" timeout="$2" logfile="$3"; shift 3
+  local deadline=$((SECONDS + timeout)) why
+  while true; do
+    if "$@" >/dev/null 2>&1; then return 0; fi
+    why=
+    if [[ -n "${WAIT_PIDFILE:-}" ]] && ! pid_alive "$WAIT_PIDFILE"; then
+      why="its process exited"
+    elif ((SECONDS >= deadline)); then
+      why="not ready after ${timeout}s"
+    fi
+    if [[ -n "$why" ]]; then
+      err "$what: $why (waited for: $*)"
+      if [[ -n "$logfile" && -f "$logfile" ]]; then
+        printf -- '---- last 40 lines of %s ----\n' "$logfile" >&2
+        tail -n 40 "$logfile" >&2 || true
+        printf -- '---- end of %s ----\n' "$logfile" >&2
+      fi
+      return 1
+    fi
+    sleep 0.25
+  done
+}
+
+# port_open PORT: something accepts TCP connections on 127.0.0.1:PORT.
+port_open() {
+  (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+
+# pid_alive PIDFILE [PATTERN]: the process of PIDFILE runs (and its command
+# line contains PATTERN, to not be fooled by a recycled pid).
+pid_alive() {
+  local pidfile="$1" pattern="${2:-}" pid
+  [[ -s "$pidfile" ]] || return 1
+  pid="$(<"$pidfile")"
+  [[ "$pid" =~ ^[0-9]+$ ]] || return 1
+  kill -0 "$pid" 2>/dev/null || return 1
+  if [[ -n "$pattern" ]]; then
+    tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$pattern" || return 1
+  fi
+}
+
+# stop_pid PIDFILE NAME GRACE_SECONDS: SIGTERM, wait up to GRACE_SECONDS,
+# then SIGKILL. Removes the pid file.
+stop_pid() {
+  local pidfile="$1" name="$2" grace="$3" pid
+  if [[ ! -s "$pidfile" ]]; then rm -f "$pidfile"; return 0; fi
+  pid="$(<"$pidfile")"
+  if [[ "$pid" =~ ^[0-9]+$ ]] && kill -0 "$pid" 2>/dev/null; then
+    kill -TERM "$pid" 2>/dev/null || true
+    local deadline=$((SECONDS + grace))
+    while kill -0 "$pid" 2>/dev/null && ((SECONDS < deadline)); do sleep 0.2; done
+    if kill -0 "$pid" 2>/dev/null; then
+      warn "$name (pid $pid) still running after ${grace}s: SIGKILL"
+      kill -KILL "$pid" 2>/dev/null || true
+      while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done
+    fi
+  fi
+  rm -f "$pidfile"
+}
+
+# new_secret FILE CMD...: write CMD's output to FILE (mode 600) unless FILE
+# already exists and is non-empty.
+new_secret() {
+  local file="$1"; shift
+  [[ -s "$file" ]] && return 0
+  mkdir -p "$(dirname "$file")"
+  (umask 077; "$@" >"$file.tmp") && mv "$file.tmp" "$file"
+  chmod 600 "$file"
+}
+
+# print_component NAME ADDRESS [STATE]
+print_component() {
+  if [[ -n "${3:-}" ]]; then
+    printf '%-16s %-28s %s\n' "$1" "$2" "$3"
+  else
+    printf '%-16s %s\n' "$1" "$2"
+  fi
+}

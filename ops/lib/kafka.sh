@@ -1,0 +1,237 @@
+# shellcheck shell=bash
+# Real Apache Kafka (KRaft, single node: broker + controller in one JVM) from
+# the Maven Central jars that ops/install puts in var/kafka/libs.
+#
+# What Kafka 4.1 needs, checked here:
+# - Static quorum (`controller.quorum.voters=1@127.0.0.1:<cport>` in
+#   server.properties): `kafka.tools.StorageTool format -t <id> -c <file>` is
+#   enough; --standalone / --initial-controllers are only for a dynamic quorum
+#   (controller.quorum.bootstrap.servers) and are refused together with
+#   controller.quorum.voters ("You cannot specify controller.quorum.voters and
+#   format the node with --initial-controllers or --standalone").
+# - The cluster id is 16 random bytes in unpadded base64url (22 characters),
+#   what `StorageTool random-uuid` prints, made here without a JVM.
+# - Kafka 4.1 logs through slf4j-api 1.7.36: the binding is log4j-slf4j-impl.
+# - TopicCommand creates one topic per JVM (~2 s each), so topics are created
+#   by a small Admin-client program (below), compiled once with the compiler
+#   of the JRE's module image (java -m jdk.compiler/...: no JDK needed) and
+#   run on a short classpath: one JVM for all of them, ~1.5 s a call.
+#   TopicCommand works from the same jars too (kafka-tools, without Connect):
+#     kafka_tool org.apache.kafka.tools.TopicCommand --bootstrap-server ... --describe
+
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+
+KAFKA_HOME="$VAR/kafka"
+KAFKA_LIBS="$KAFKA_HOME/libs"
+KAFKA_DATA="$KAFKA_HOME/data"
+KAFKA_CONF="$KAFKA_HOME/server.properties"
+KAFKA_CLUSTER_ID_FILE="$KAFKA_HOME/cluster.id"
+KAFKA_LOG="$VAR/log/kafka.log"
+KAFKA_PID="$VAR/run/kafka.pid"
+KAFKA_LOG4J="$OPS/kafka/log4j2.properties"
+KAFKA_BROKERS="127.0.0.1:$KAFKA_PORT"
+KAFKA_READY_TIMEOUT=60
+KAFKA_STOP_GRACE=30
+export KAFKA_BROKERS
+
+_kafka_check_libs() {
+  compgen -G "$KAFKA_LIBS/kafka_2.13-*.jar" >/dev/null \
+    || die "no Kafka jars in $KAFKA_LIBS: run ops/install"
+}
+
+# kafka_tool MAINCLASS ARGS...: a short-lived Kafka tool JVM on the full classpath.
+kafka_tool() {
+  java -Xms64m -Xmx256m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC \
+    -Dlog4j2.configurationFile="$KAFKA_LOG4J" -Dassembly.kafka.loglevel=WARN \
+    -cp "$KAFKA_LIBS/*" "$@"
+}
+
+_kafka_render_conf() {
+  mkdir -p "$KAFKA_DATA"
+  local tmp="$KAFKA_CONF.tmp"
+  sed -e "s|@KAFKA_PORT@|$KAFKA_PORT|g" \
+      -e "s|@KAFKA_CONTROLLER_PORT@|$KAFKA_CONTROLLER_PORT|g" \
+      -e "s|@KAFKA_DATA@|$KAFKA_DATA|g" \
+      "$OPS/kafka/server.properties.in" >"$tmp"
+  if cmp -s "$tmp" "$KAFKA_CONF"; then rm -f "$tmp"; else mv "$tmp" "$KAFKA_CONF"; fi
+}
+
+_kafka_format() {
+  [[ -f "$KAFKA_DATA/meta.properties" ]] && return 0
+  new_secret "$KAFKA_CLUSTER_ID_FILE" \
+    sh -c 'head -c 16 /dev/urandom | base64 | tr "+/" "-_" | tr -d "=\n"'
+  log "kafka: formatting $KAFKA_DATA (cluster id $(<"$KAFKA_CLUSTER_ID_FILE"))"
+  kafka_tool kafka.tools.StorageTool format -t "$(<"$KAFKA_CLUSTER_ID_FILE")" \
+      -c "$KAFKA_CONF" --ignore-formatted >>"$VAR/log/kafka-format.log" 2>&1 \
+    || { tail -n 40 "$VAR/log/kafka-format.log" >&2; die "kafka: StorageTool format failed"; }
+}
+
+_kafka_running() { pid_alive "$KAFKA_PID" kafka.Kafka; }
+
+_kafka_metadata_ok() { kcat -b "$KAFKA_BROKERS" -L -m 2 >/dev/null 2>&1; }
+
+# kafka_topics: "name partitions" of each existing topic.
+kafka_topics() {
+  kcat -b "$KAFKA_BROKERS" -L -m 5 2>/dev/null \
+    | sed -n 's/^ *topic "\([^"]*\)" with \([0-9]*\) partitions:.*/\1 \2/p'
+}
+
+# The Admin-client helper's source, written to var/kafka/ when it changed.
+_kafka_create_topics_src() {
+  local src="$KAFKA_HOME/CreateTopics.java" tmp="$KAFKA_HOME/CreateTopics.java.tmp"
+  cat >"$tmp" <<'JAVA'
+import java.util.*;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.*;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+/** CreateTopics BOOTSTRAP NAME:PARTITIONS...: creates the missing topics (one replica). */
+public class CreateTopics {
+  public static void main(String[] args) throws Exception {
+    Properties p = new Properties();
+    p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, args[0]);
+    p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "15000");
+    p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "30000");
+    List<NewTopic> topics = new ArrayList<>();
+    for (int i = 1; i < args.length; i++) {
+      int c = args[i].lastIndexOf(':');
+      topics.add(new NewTopic(args[i].substring(0, c),
+          Integer.parseInt(args[i].substring(c + 1)), (short) 1));
+    }
+    int failed = 0;
+    try (Admin admin = Admin.create(p)) {
+      for (Map.Entry<String, KafkaFuture<Void>> e : admin.createTopics(topics).values().entrySet()) {
+        try {
+          e.getValue().get();
+          System.out.println("created topic " + e.getKey());
+        } catch (ExecutionException ex) {
+          if (ex.getCause() instanceof TopicExistsException) {
+            System.out.println("topic exists " + e.getKey());
+          } else {
+            System.err.println("cannot create topic " + e.getKey() + ": " + ex.getCause());
+            failed++;
+          }
+        }
+      }
+    }
+    System.exit(failed == 0 ? 0 : 1);
+  }
+}
+JAVA
+  if cmp -s "$tmp" "$src"; then rm -f "$tmp"; else mv "$tmp" "$src"; fi
+  printf '%s\n' "$src"
+}
+
+# _kafka_admin_cp: classpath of the compiled helper: the Kafka client and
+# logging jars only (the full broker classpath costs a second more per JVM).
+_kafka_admin_cp() {
+  local cp="$KAFKA_HOME/classes" pat f
+  for pat in kafka-clients slf4j-api log4j-api log4j-core log4j-slf4j-impl; do
+    f="$(compgen -G "$KAFKA_LIBS/$pat-[0-9]*.jar" | head -n 1)"
+    [[ -n "$f" ]] || die "kafka: no $pat jar in $KAFKA_LIBS: run ops/install"
+    cp+=":$f"
+  done
+  printf '%s\n' "$cp"
+}
+
+# _kafka_admin_compile: compile the helper once (again when its source
+# changes), with the compiler inside the JRE's module image (no JDK needed).
+_kafka_admin_compile() {
+  mkdir -p "$KAFKA_HOME"
+  (
+    flock 8   # tests may create topics concurrently
+    src="$(_kafka_create_topics_src)"
+    cls="$KAFKA_HOME/classes/CreateTopics.class"
+    [[ -f "$cls" && "$cls" -nt "$src" ]] && exit 0
+    rm -rf "$KAFKA_HOME/classes"; mkdir -p "$KAFKA_HOME/classes"
+    java -m jdk.compiler/com.sun.tools.javac.Main -nowarn -d "$KAFKA_HOME/classes" \
+        -cp "$(compgen -G "$KAFKA_LIBS/kafka-clients-[0-9]*.jar" | head -n 1)" "$src" >&2
+  ) 8>"$KAFKA_HOME/classes.lock" || die "kafka: cannot compile the topic helper"
+}
+
+# kafka_create_topics NAME:PARTITIONS...: create those missing (one replica),
+# all in one JVM; then wait until the broker's metadata lists them all.
+kafka_create_topics() {
+  (($# > 0)) || return 0
+  _kafka_check_libs
+  _kafka_admin_compile
+  java -Xms32m -Xmx128m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC \
+      -Dlog4j2.configurationFile="$KAFKA_LOG4J" -Dassembly.kafka.loglevel=WARN \
+      -cp "$(_kafka_admin_cp)" CreateTopics "$KAFKA_BROKERS" "$@" >&2 \
+    || { err "kafka: topic creation failed"; return 1; }
+  local t names=()
+  for t in "$@"; do names+=("${t%:*}"); done
+  _kafka_all_listed() {
+    local have n; have="$(kafka_topics | cut -d' ' -f1)"
+    for n in "${names[@]}"; do grep -qxF "$n" <<<"$have" || return 1; done
+  }
+  wait_for "kafka topics ${names[*]}" 15 "$KAFKA_LOG" _kafka_all_listed
+}
+
+# kafka_create_topic NAME PARTITIONS: create one topic unless it exists.
+kafka_create_topic() {
+  [[ $# -eq 2 && "$2" =~ ^[0-9]+$ ]] || die "usage: kafka_create_topic NAME PARTITIONS"
+  kafka_create_topics "$1:$2"
+}
+
+# kafka_ensure_topics: the topics of ops/topics.txt exist (warns when one has
+# other partition counts).
+kafka_ensure_topics() {
+  local existing name parts have missing=()
+  existing="$(kafka_topics)"
+  while read -r name parts _; do
+    [[ -z "$name" || "$name" == \#* ]] && continue
+    have="$(awk -v n="$name" '$1 == n { print $2 }' <<<"$existing")"
+    if [[ -z "$have" ]]; then
+      missing+=("$name:$parts")
+    elif [[ "$have" != "$parts" ]]; then
+      warn "kafka: topic $name has $have partitions, ops/topics.txt says $parts"
+    fi
+  done <"$OPS/topics.txt"
+  ((${#missing[@]} == 0)) && return 0
+  log "kafka: creating topics ${missing[*]}"
+  kafka_create_topics "${missing[@]}"
+}
+
+kafka_up() {
+  _kafka_check_libs
+  ensure_var_dirs
+  _kafka_render_conf
+  if ! _kafka_running; then
+    local p
+    for p in "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT"; do
+      port_open "$p" && die "kafka: port $p is taken by another process (set KAFKA_PORT / KAFKA_CONTROLLER_PORT)"
+    done
+    _kafka_format
+    log "kafka: starting on $KAFKA_BROKERS"
+    printf '\n==== %s kafka_up ====\n' "$(date -Is)" >>"$KAFKA_LOG"
+    rm -f "$KAFKA_PID"
+    # The inner bash writes its own pid, then becomes the JVM (exec): the pid
+    # file holds the broker's pid whether or not setsid had to fork.
+    # Redirections on the whole subshell and `exec`: no shell stays behind
+    # holding fd 9 (the ops/stack lock) or anything else.
+    (cd "$KAFKA_HOME" && exec setsid bash -c 'echo $$ >"$0"; exec "$@"' "$KAFKA_PID" \
+        java -Xms256m -Xmx512m -XX:+ExitOnOutOfMemoryError -Djava.awt.headless=true \
+        -Dlog4j2.configurationFile="$KAFKA_LOG4J" -Dkafka.logs.dir="$VAR/log" \
+        -cp "$KAFKA_LIBS/*" kafka.Kafka "$KAFKA_CONF" \
+        ) >>"$KAFKA_LOG" 2>&1 </dev/null 9>&- &
+    wait_for "kafka pid file" 5 "$KAFKA_LOG" test -s "$KAFKA_PID" || return 1
+  fi
+  WAIT_PIDFILE="$KAFKA_PID" wait_for "kafka" "$KAFKA_READY_TIMEOUT" "$KAFKA_LOG" _kafka_metadata_ok \
+    || return 1
+  kafka_ensure_topics
+}
+
+kafka_down() {
+  if [[ -s "$KAFKA_PID" ]] && ! _kafka_running; then rm -f "$KAFKA_PID"; fi
+  if _kafka_running; then
+    log "kafka: stopping"
+    stop_pid "$KAFKA_PID" kafka "$KAFKA_STOP_GRACE"
+  fi
+}
+
+# kafka_status: prints running/stopped; exit 0 when running.
+kafka_status() {
+  if _kafka_running; then echo running; else echo stopped; return 1; fi
+}
