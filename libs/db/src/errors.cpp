@@ -15,6 +15,8 @@ bool is_transient(std::exception_ptr e) {
     const std::string state = s.sqlstate();
     return state.rfind("08", 0) == 0 || state.rfind("57P", 0) == 0 || state == "40001" ||
            state == "40P01" || state.rfind("53", 0) == 0;
+  } catch (const pqxx::failure&) {
+    return true;  // connection-level failure ("not connected", lost socket): not the caller's fault
   } catch (...) {
     return false;
   }

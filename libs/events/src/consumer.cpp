@@ -8,6 +8,7 @@
 #include <mutex>
 
 #include "assembly/logging/log.h"
+#include "kafka_log.h"
 #include "assembly/metrics/metrics.h"
 
 namespace assembly::events {
@@ -74,6 +75,8 @@ Consumer::Consumer(ConsumerOptions options, db::Pool& pool, Producer& dead_lette
   set(*conf, "auto.commit.interval.ms", "500");
   set(*conf, "reconnect.backoff.max.ms", "1000");
   std::string err;
+  if (conf->set("event_cb", static_cast<RdKafka::EventCb*>(detail::kafka_log()), err) != RdKafka::Conf::CONF_OK)
+    throw std::runtime_error("kafka consumer event_cb: " + err);
   consumer_.reset(RdKafka::KafkaConsumer::create(conf.get(), err));
   if (!consumer_) throw std::runtime_error("kafka consumer: " + err);
 }

@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "assembly/logging/log.h"
+#include "kafka_log.h"
 
 namespace assembly::events {
 namespace {
@@ -38,6 +39,8 @@ Producer::Producer(ProducerOptions options) : report_cb_(std::make_unique<Report
   set(*conf, "message.timeout.ms", std::to_string(options.message_timeout_ms));
   set(*conf, "reconnect.backoff.max.ms", "1000");
   std::string err;
+  if (conf->set("event_cb", static_cast<RdKafka::EventCb*>(detail::kafka_log()), err) != RdKafka::Conf::CONF_OK)
+    throw std::runtime_error("kafka producer event_cb: " + err);
   if (conf->set("dr_cb", report_cb_.get(), err) != RdKafka::Conf::CONF_OK)
     throw std::runtime_error("kafka producer dr_cb: " + err);
   producer_.reset(RdKafka::Producer::create(conf.get(), err));

@@ -46,9 +46,20 @@ HttpResponse http(const std::string& method, const std::string& url, const std::
     if (n <= 0) break;
     sent += static_cast<std::size_t>(n);
   }
+  // Read the head, then Content-Length bytes: Pistache 0.0.5 answers "Connection: close" but
+  // leaves the socket open, so waiting for EOF would wait for the timeout.
   std::string raw;
   char buf[8192];
   while (true) {
+    auto head_end = raw.find("\r\n\r\n");
+    if (head_end != std::string::npos) {
+      auto lower = raw.substr(0, head_end);
+      for (auto& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      auto cl = lower.find("content-length:");
+      if (cl != std::string::npos &&
+          raw.size() >= head_end + 4 + std::stoul(lower.substr(cl + 15)))
+        break;
+    }
     auto n = ::recv(fd, buf, sizeof buf, 0);
     if (n <= 0) break;
     raw.append(buf, static_cast<std::size_t>(n));

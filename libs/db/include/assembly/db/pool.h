@@ -54,23 +54,33 @@ class Pool {
 
   Lease lease();
 
-  // Runs fn in one transaction and commits; a lost connection is discarded and rethrown.
+  // Runs fn in one transaction and commits. A connection that failed is discarded; when it was
+  // found broken (the database restarted since it was opened) fn runs once more on a new one —
+  // nothing was committed, so that is safe.
   template <typename Fn>
   auto transact(Fn&& fn) {
-    auto conn = lease();
-    try {
-      pqxx::work tx(*conn);
-      if constexpr (std::is_void_v<decltype(fn(tx))>) {
-        fn(tx);
-        tx.commit();
-      } else {
-        auto result = fn(tx);
-        tx.commit();
-        return result;
+    for (int attempt = 0;; ++attempt) {
+      auto conn = lease();
+      try {
+        pqxx::work tx(*conn);
+        if constexpr (std::is_void_v<decltype(fn(tx))>) {
+          fn(tx);
+          tx.commit();
+          return;
+        } else {
+          auto result = fn(tx);
+          tx.commit();
+          return result;
+        }
+      } catch (const pqxx::broken_connection&) {
+        conn.discard();
+        if (attempt > 0) throw;
+      } catch (const pqxx::sql_error&) {
+        throw;  // the connection is fine; the statement was refused
+      } catch (const pqxx::failure&) {
+        conn.discard();  // in doubt or unusable: never reuse
+        throw;
       }
-    } catch (const pqxx::broken_connection&) {
-      conn.discard();
-      throw;
     }
   }
 
