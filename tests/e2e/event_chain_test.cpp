@@ -31,7 +31,8 @@ TEST(EventChain, APanelDrawReachesFollowUpThroughEveryService) {
     auto r = e2e::get("workshops", "/v1/workshops?assembly_id=" + assembly_id);
     if (items(r) != 3) return false;
     int total = 0;
-    for (auto& w : nlohmann::json::parse(r.body)["items"]) total += w["roster_size"].get<int>();
+    auto json = nlohmann::json::parse(r.body);
+    for (auto& w : json["items"]) total += w["roster_size"].get<int>();
     return total == 100;
   }, std::chrono::seconds(60))) << "workshops: 3 workshops holding the 100 members";
   EXPECT_TRUE(e2e::eventually([&] { return items(e2e::get("recommendations", "/v1/motions?assembly_id=" + assembly_id)) == 3; },

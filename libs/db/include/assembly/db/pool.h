@@ -54,9 +54,10 @@ class Pool {
 
   Lease lease();
 
-  // Runs fn in one transaction and commits. A connection that failed is discarded; when it was
-  // found broken (the database restarted since it was opened) fn runs once more on a new one —
-  // nothing was committed, so that is safe.
+  // Runs fn in one transaction and commits. A connection that failed is discarded; when it failed
+  // at connection level (say, the database restarted since it was opened) fn runs once more on a
+  // new one — nothing was committed, so that is safe. A commit whose outcome is unknown is not
+  // retried (in_doubt_error).
   template <typename Fn>
   auto transact(Fn&& fn) {
     for (int attempt = 0;; ++attempt) {
@@ -72,14 +73,14 @@ class Pool {
           tx.commit();
           return result;
         }
-      } catch (const pqxx::broken_connection&) {
-        conn.discard();
-        if (attempt > 0) throw;
       } catch (const pqxx::sql_error&) {
         throw;  // the connection is fine; the statement was refused
-      } catch (const pqxx::failure&) {
-        conn.discard();  // in doubt or unusable: never reuse
+      } catch (const pqxx::in_doubt_error&) {
+        conn.discard();
         throw;
+      } catch (const pqxx::failure&) {
+        conn.discard();  // unusable: never reuse
+        if (attempt > 0) throw;
       }
     }
   }
