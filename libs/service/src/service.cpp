@@ -73,6 +73,7 @@ struct Settings {
   std::string jwt_key_file, jwt_issuer, jwt_audience;
   log::Level log_level;
   int grace_seconds;
+  int public_cache_ttl_ms;
 };
 
 Settings read_settings(config::Env& env, const std::string& name) {
@@ -98,6 +99,8 @@ Settings read_settings(config::Env& env, const std::string& name) {
   }
   s.grace_seconds = static_cast<int>(env.integer("SHUTDOWN_GRACE_SECONDS", 10, 1, 300,
                                                  "time allowed for a graceful stop after SIGTERM"));
+  s.public_cache_ttl_ms = static_cast<int>(env.integer(
+      "PUBLIC_CACHE_TTL_MS", 1000, 0, 60000, "how long public GET answers may be reused (0: never)"));
   return s;
 }
 
@@ -152,7 +155,8 @@ int run(int argc, char** argv, Definition def) {
     return 2;
   }
 
-  Context ctx{def.name, env, pool, outbox, *router, dispatcher};
+  Context ctx{def.name, env, pool, outbox, *router, dispatcher,
+              std::chrono::milliseconds(s.public_cache_ttl_ms)};
   def.wire(ctx);
 
   std::atomic<bool> migrated{false};

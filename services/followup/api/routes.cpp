@@ -1,6 +1,7 @@
 #include "api/routes.h"
 
 #include "assembly/http/body.h"
+#include "assembly/http/cache.h"
 #include "store/dossier_store.h"
 
 namespace followup::api {
@@ -18,19 +19,19 @@ nlohmann::json to_json(const store::Dossier& d) {
 
 void add_routes(assembly::service::Context& ctx) {
   auto& db = ctx.db;
-  ctx.router.add(Method::Get, "/v1/dossiers", Access::anyone(), [&db](http::Request& req) {
+  ctx.router.add(Method::Get, "/v1/dossiers", Access::anyone(), http::cached([&db](http::Request& req) {
     auto assembly_id = body::required_query(req, "assembly_id");
     auto list = db.transact([&](pqxx::work& tx) { return store::list(tx, assembly_id); });
     nlohmann::json items = nlohmann::json::array();
     for (const auto& d : list) items.push_back(to_json(d));
     return http::Response::json(200, {{"items", items}});
-  });
-  ctx.router.add(Method::Get, "/v1/dossiers/:id", Access::anyone(), [&db](http::Request& req) {
+  }, ctx.public_cache_ttl));
+  ctx.router.add(Method::Get, "/v1/dossiers/:id", Access::anyone(), http::cached([&db](http::Request& req) {
     auto id = body::uuid_param(req, "id");
     auto d = db.transact([&](pqxx::work& tx) { return store::find(tx, id); });
     if (!d) throw http::not_found("no dossier " + id);
     return http::Response::json(200, to_json(*d));
-  });
+  }, ctx.public_cache_ttl));
 }
 
 }  // namespace followup::api

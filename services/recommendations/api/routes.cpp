@@ -1,6 +1,7 @@
 #include "api/routes.h"
 
 #include "assembly/http/body.h"
+#include "assembly/http/cache.h"
 #include "store/motion_store.h"
 
 namespace recommendations::api {
@@ -18,19 +19,19 @@ nlohmann::json to_json(const store::Motion& m) {
 
 void add_routes(assembly::service::Context& ctx) {
   auto& db = ctx.db;
-  ctx.router.add(Method::Get, "/v1/motions", Access::anyone(), [&db](http::Request& req) {
+  ctx.router.add(Method::Get, "/v1/motions", Access::anyone(), http::cached([&db](http::Request& req) {
     auto assembly_id = body::required_query(req, "assembly_id");
     auto list = db.transact([&](pqxx::work& tx) { return store::list(tx, assembly_id); });
     nlohmann::json items = nlohmann::json::array();
     for (const auto& m : list) items.push_back(to_json(m));
     return http::Response::json(200, {{"items", items}});
-  });
-  ctx.router.add(Method::Get, "/v1/motions/:id", Access::anyone(), [&db](http::Request& req) {
+  }, ctx.public_cache_ttl));
+  ctx.router.add(Method::Get, "/v1/motions/:id", Access::anyone(), http::cached([&db](http::Request& req) {
     auto id = body::uuid_param(req, "id");
     auto m = db.transact([&](pqxx::work& tx) { return store::find(tx, id); });
     if (!m) throw http::not_found("no motion " + id);
     return http::Response::json(200, to_json(*m));
-  });
+  }, ctx.public_cache_ttl));
 }
 
 }  // namespace recommendations::api

@@ -2,6 +2,7 @@
 
 #include "assembly/auth/auth.h"
 #include "assembly/http/body.h"
+#include "assembly/http/cache.h"
 #include "store/workshop_store.h"
 
 namespace workshops::api {
@@ -22,20 +23,20 @@ void add_routes(assembly::service::Context& ctx) {
   using namespace assembly::auth;
 
   // Public: the workshops of an assembly, by theme and size, never by name.
-  ctx.router.add(Method::Get, "/v1/workshops", Access::anyone(), [&db](http::Request& req) {
+  ctx.router.add(Method::Get, "/v1/workshops", Access::anyone(), http::cached([&db](http::Request& req) {
     auto assembly_id = body::required_query(req, "assembly_id");
     auto list = db.transact([&](pqxx::work& tx) { return store::list(tx, assembly_id); });
     nlohmann::json items = nlohmann::json::array();
     for (const auto& w : list) items.push_back(to_json(w));
     return http::Response::json(200, {{"items", items}});
-  });
+  }, ctx.public_cache_ttl));
 
-  ctx.router.add(Method::Get, "/v1/workshops/:id", Access::anyone(), [&db](http::Request& req) {
+  ctx.router.add(Method::Get, "/v1/workshops/:id", Access::anyone(), http::cached([&db](http::Request& req) {
     auto id = body::uuid_param(req, "id");
     auto w = db.transact([&](pqxx::work& tx) { return store::find(tx, id); });
     if (!w) throw http::not_found("no workshop " + id);
     return http::Response::json(200, to_json(*w));
-  });
+  }, ctx.public_cache_ttl));
 
   ctx.router.add(Method::Get, "/v1/workshops/:id/roster", Access::roles_of({kSecretariat}),
                  [&db](http::Request& req) {

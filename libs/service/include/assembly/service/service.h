@@ -25,6 +25,8 @@ struct Context {
   events::Outbox& outbox;
   http::Router& router;
   events::Dispatcher& dispatcher;
+  // How long public GET answers may be reused (http::cached); PUBLIC_CACHE_TTL_MS.
+  std::chrono::milliseconds public_cache_ttl{1000};
 };
 
 struct Definition {
