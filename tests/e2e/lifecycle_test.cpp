@@ -1,0 +1,84 @@
+// A service process on its own: configuration errors stop it with a message naming the variable;
+// SIGTERM stops it cleanly within the grace period. Uses a throw-away schema, its own port.
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <array>
+#include <cstdio>
+#include <thread>
+
+#include "assembly/testing/http_client.h"
+#include "assembly/testing/stack.h"
+
+namespace {
+
+const std::string kBinary = SORTITION_BINARY;
+
+std::string env_prefix(const std::string& schema, int port) {
+  return "env -i PATH=/usr/bin:/bin HTTP_PORT=" + std::to_string(port) + " PG_CONNINFO='" +
+         assembly::itest::pg_conninfo() + "' PG_SCHEMA=" + schema + " KAFKA_BROKERS=" +
+         assembly::itest::kafka_brokers() + " JWT_PUBLIC_KEY_FILE=" + assembly::itest::env("JWT_PUBLIC_KEY_FILE");
+}
+
+std::pair<int, std::string> run(const std::string& cmd) {
+  FILE* p = popen((cmd + " 2>&1").c_str(), "r");
+  std::string out;
+  std::array<char, 512> buf{};
+  while (fgets(buf.data(), buf.size(), p)) out += buf.data();
+  int rc = pclose(p);
+  return {WIFEXITED(rc) ? WEXITSTATUS(rc) : -1, out};
+}
+
+}  // namespace
+
+TEST(Lifecycle, AnInvalidSettingStopsTheServiceNamingTheVariable) {
+  assembly::itest::TempSchema schema("life");
+  auto [rc, out] = run(env_prefix(schema.name(), 18181) + " HTTP_PORT=80x " + kBinary);
+  EXPECT_EQ(rc, 2);
+  EXPECT_NE(out.find("HTTP_PORT"), std::string::npos) << out;
+  std::tie(rc, out) = run("env -i PATH=/usr/bin:/bin " + kBinary);
+  EXPECT_EQ(rc, 2);
+  EXPECT_NE(out.find("PG_CONNINFO"), std::string::npos) << out;
+  std::tie(rc, out) = run(env_prefix(schema.name(), 18181) + " JWT_PUBLIC_KEY_FILE=/nonexistent " + kBinary);
+  EXPECT_EQ(rc, 2);
+  EXPECT_NE(out.find("JWT_PUBLIC_KEY_FILE"), std::string::npos) << out;
+}
+
+TEST(Lifecycle, SigtermStopsTheServiceCleanlyWithinTheGracePeriod) {
+  assembly::itest::TempSchema schema("life");
+  const int port = 18182;
+  pid_t pid = fork();
+  if (pid == 0) {
+    execl("/bin/sh", "sh", "-c", ("exec " + env_prefix(schema.name(), port) + " " + kBinary + " >/dev/null 2>&1").c_str(),
+          static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  const std::string base = "http://127.0.0.1:" + std::to_string(port);
+  bool ready = false;
+  for (int i = 0; i < 150 && !ready; ++i) {
+    ready = assembly::itest::http("GET", base + "/readyz").status == 200;
+    if (!ready) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  ASSERT_TRUE(ready) << "the service in schema " << schema.name() << " did not get ready";
+  // Its own migrations ran in its own schema.
+  EXPECT_EQ(assembly::itest::http("GET", base + "/healthz").status, 200);
+
+  auto start = std::chrono::steady_clock::now();
+  kill(pid, SIGTERM);
+  int status = 0;
+  pid_t done = 0;
+  while ((done = waitpid(pid, &status, WNOHANG)) == 0 &&
+         std::chrono::steady_clock::now() - start < std::chrono::seconds(12))
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  if (done == 0) {
+    kill(pid, SIGKILL);
+    waitpid(pid, &status, 0);
+    FAIL() << "still running 12 s after SIGTERM";
+  }
+  EXPECT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 0);
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(10));
+  EXPECT_EQ(assembly::itest::http("GET", base + "/healthz").status, 0) << "no longer listening";
+}
