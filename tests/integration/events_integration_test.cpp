@@ -51,22 +51,25 @@ TEST(OutboxToInbox, RelayKilledMidBatchLosesNothingAndEachEventHasOneEffect) {
   const auto brokers = itest::kafka_brokers();
   itest_support::write_events(pg, producer_side.name(), topic, 2000);
 
-  // First relay: publishes a batch of 500, gets its delivery reports, and dies before marking it.
+  // First relay: publishes its first batches of 500, gets the delivery reports of the first, and
+  // dies before marking it.
   auto first = harness("relay " + q(pg) + " " + producer_side.name() + " " + brokers + " --die-after-delivery");
   EXPECT_EQ(first.status, 137);
-  EXPECT_EQ(scalar(pg, "SELECT count(*) FROM " + producer_side.name() + ".outbox WHERE sent_at IS NULL"), 2000);
+  EXPECT_EQ(scalar(pg, "SELECT count(*) FROM " + producer_side.name() + ".outbox"), 2000);
+  const long published_before_kill = itest_support::topic_size(brokers, topic, 3);
+  EXPECT_GE(published_before_kill, 500);
 
   // Second relay: publishes everything again from the first unmarked row.
   auto second = harness("relay " + q(pg) + " " + producer_side.name() + " " + brokers);
   EXPECT_EQ(second.status, 0);
-  EXPECT_EQ(scalar(pg, "SELECT count(*) FROM " + producer_side.name() + ".outbox WHERE sent_at IS NULL"), 0);
-  auto records = itest_support::read_topic(brokers, topic, 2500, std::chrono::seconds(60));
-  EXPECT_EQ(records.size(), 2500u) << "the killed batch is on the topic twice";
+  EXPECT_EQ(scalar(pg, "SELECT count(*) FROM " + producer_side.name() + ".outbox"), 0);
+  const long on_topic = itest_support::topic_size(brokers, topic, 3);
+  EXPECT_EQ(on_topic, 2000 + published_before_kill) << "what the killed relay sent is on the topic twice";
 
   auto consumer = harness("consume " + q(pg) + " " + consumer_side.name() + " " + brokers + " " + topic +
                           " g-" + consumer_side.name() + " " + dlq + " 2000");
   EXPECT_EQ(consumer.status, 0) << consumer.output;
-  EXPECT_EQ(duplicates(consumer.output), 500) << "the inbox recognised every redelivered event";
+  EXPECT_EQ(duplicates(consumer.output), on_topic - 2000) << "the inbox recognised every redelivered event";
   EXPECT_EQ(scalar(pg, "SELECT count(*) FROM " + consumer_side.name() + ".effects"), 2000);
   EXPECT_EQ(scalar(pg, "SELECT count(DISTINCT draw_id) FROM " + consumer_side.name() + ".effects"), 2000);
   itest::delete_topic(topic);

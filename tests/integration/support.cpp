@@ -37,6 +37,22 @@ std::vector<Record> read_topic(const std::string& brokers, const std::string& to
   return out;
 }
 
+long topic_size(const std::string& brokers, const std::string& topic, int partitions) {
+  std::string err;
+  std::unique_ptr<RdKafka::Conf> conf(RdKafka::Conf::create(RdKafka::Conf::CONF_GLOBAL));
+  conf->set("bootstrap.servers", brokers, err);
+  std::unique_ptr<RdKafka::Producer> p(RdKafka::Producer::create(conf.get(), err));
+  if (!p) throw std::runtime_error(err);
+  long total = 0;
+  for (int i = 0; i < partitions; ++i) {
+    int64_t low = 0, high = 0;
+    if (p->query_watermark_offsets(topic, i, &low, &high, 10000) != RdKafka::ERR_NO_ERROR)
+      throw std::runtime_error("cannot read the watermarks of " + topic);
+    total += high;
+  }
+  return total;
+}
+
 long scalar(const std::string& conninfo, const std::string& sql) {
   pqxx::connection conn(conninfo);
   pqxx::nontransaction tx(conn);

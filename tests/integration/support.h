@@ -21,6 +21,9 @@ struct Record {
 std::vector<Record> read_topic(const std::string& brokers, const std::string& topic, std::size_t expected,
                                std::chrono::seconds timeout);
 
+// Messages on a topic: the sum of its partitions' high watermarks.
+long topic_size(const std::string& brokers, const std::string& topic, int partitions);
+
 long scalar(const std::string& conninfo, const std::string& sql);
 
 // An outbox write of `count` events (PanelSelected with draw ids "d<i>") in schema, 100 per transaction.

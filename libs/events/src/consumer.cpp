@@ -4,6 +4,7 @@
 #include <prometheus/counter.h>
 #include <prometheus/gauge.h>
 
+#include <algorithm>
 #include <future>
 #include <mutex>
 
@@ -73,6 +74,8 @@ Consumer::Consumer(ConsumerOptions options, db::Pool& pool, Producer& dead_lette
   set(*conf, "enable.auto.offset.store", "false");
   set(*conf, "auto.offset.reset", "earliest");
   set(*conf, "auto.commit.interval.ms", "500");
+  set(*conf, "session.timeout.ms", std::to_string(options_.session_timeout_ms));
+  set(*conf, "heartbeat.interval.ms", std::to_string(std::max(500, options_.session_timeout_ms / 4)));
   set(*conf, "reconnect.backoff.max.ms", "1000");
   std::string err;
   if (conf->set("event_cb", static_cast<RdKafka::EventCb*>(detail::kafka_log()), err) != RdKafka::Conf::CONF_OK)

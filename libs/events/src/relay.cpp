@@ -3,8 +3,11 @@
 #include <prometheus/counter.h>
 #include <prometheus/gauge.h>
 
+#include <algorithm>
+#include <climits>
 #include <condition_variable>
 #include <mutex>
+#include <optional>
 
 #include "assembly/events/outbox.h"
 #include "assembly/logging/log.h"
@@ -26,7 +29,7 @@ struct RelayMetrics {
           .Register(metrics::registry());
   prometheus::Gauge& pending = prometheus::BuildGauge()
                                    .Name(metrics::name("outbox_pending_events"))
-                                   .Help("Outbox rows not yet delivered, as of the last batch")
+                                   .Help("Outbox rows whose delivery failed in the last batch (retried)")
                                    .Register(metrics::registry())
                                    .Add({});
   prometheus::Counter& published_all = published.Add({});
@@ -71,6 +74,7 @@ bool OutboxRelay::ensure_connection() {
   if (conn_ && conn_->is_open()) return true;
   try {
     conn_ = pool_.connect();
+    cursor_ = 0;
     pqxx::nontransaction tx(*conn_);
     // Only one relay per schema publishes: the lock goes with the session if the process dies.
     auto got = tx.exec("SELECT pg_try_advisory_lock(hashtext(" +
@@ -91,20 +95,23 @@ bool OutboxRelay::ensure_connection() {
 
 long OutboxRelay::drain_once() {
   if (!ensure_connection()) throw db::Unavailable("outbox relay: no database connection or lock");
-  long marked = 0;
-  while (true) {
+
+  struct InFlight {
+    pqxx::result rows;
+    std::shared_ptr<Batch> batch;
+  };
+  // Reads the next rows after the cursor and hands them to the producer. From the cursor on: the
+  // index range scan skips the entries of rows already deleted (dead until vacuum).
+  auto produce_next = [this]() -> std::optional<InFlight> {
     pqxx::result rows;
     {
       pqxx::nontransaction tx(*conn_);
       rows = tx.exec_params(
           "SELECT id, topic, aggregate_id, envelope, event_type, event_id FROM outbox "
-          "WHERE sent_at IS NULL ORDER BY id LIMIT $1",
-          options_.batch_size);
+          "WHERE id > $1 ORDER BY id LIMIT $2",
+          cursor_, options_.batch_size);
     }
-    if (rows.empty()) {
-      relay_metrics().pending.Set(0);
-      return marked;
-    }
+    if (rows.empty()) return std::nullopt;
     auto batch = std::make_shared<Batch>();
     batch->outstanding = rows.size();
     for (const auto& row : rows) {
@@ -122,41 +129,64 @@ long OutboxRelay::drain_once() {
                           if (--batch->outstanding == 0) batch->cv.notify_all();
                         });
     }
+    cursor_ = rows[rows.size() - 1][0].as<long long>();
+    return InFlight{std::move(rows), std::move(batch)};
+  };
+  // Waits for every delivery report of a batch (each comes within message.timeout.ms), deletes
+  // the delivered rows — the topic is the record from then on, and a DELETE costs a fraction of
+  // an UPDATE here — and returns the first id not delivered (0: all were).
+  auto settle = [this](InFlight& f, long& marked) -> long long {
     std::vector<long long> delivered;
     std::size_t failures = 0;
     std::string first_error;
     {
-      // Every message gets a report within message.timeout.ms; wait for all of them.
-      std::unique_lock lock(batch->mutex);
-      batch->cv.wait(lock, [&] { return batch->outstanding == 0; });
-      delivered.swap(batch->delivered);
-      failures = batch->failures;
-      first_error = batch->first_error;
+      std::unique_lock lock(f.batch->mutex);
+      f.batch->cv.wait(lock, [&] { return f.batch->outstanding == 0; });
+      delivered.swap(f.batch->delivered);
+      failures = f.batch->failures;
+      first_error = f.batch->first_error;
     }
     if (options_.after_delivery) options_.after_delivery(delivered.size());
     if (!delivered.empty()) {
       std::string ids = "{";
-      for (std::size_t i = 0; i < delivered.size(); ++i)
-        ids += (i ? "," : "") + std::to_string(delivered[i]);
+      for (std::size_t i = 0; i < delivered.size(); ++i) ids += (i ? "," : "") + std::to_string(delivered[i]);
       ids += "}";
       pqxx::work tx(*conn_);
-      tx.exec_params("UPDATE outbox SET sent_at = clock_timestamp() WHERE id = ANY($1::bigint[])", ids);
+      tx.exec_params("DELETE FROM outbox WHERE id = ANY($1::bigint[])", ids);
       tx.commit();
       marked += static_cast<long>(delivered.size());
       relay_metrics().published_all.Increment(static_cast<double>(delivered.size()));
     }
-    if (failures > 0) {
-      relay_metrics().failed_all.Increment(static_cast<double>(failures));
-      relay_metrics().pending.Set(static_cast<double>(failures));
-      log::warn("outbox delivery failed; will retry",
-                {{"failed", failures}, {"delivered", delivered.size()}, {"error", first_error}});
+    if (failures == 0) return 0;
+    relay_metrics().failed_all.Increment(static_cast<double>(failures));
+    relay_metrics().pending.Set(static_cast<double>(failures));
+    log::warn("outbox delivery failed; will retry",
+              {{"failed", failures}, {"delivered", delivered.size()}, {"error", first_error}});
+    std::sort(delivered.begin(), delivered.end());
+    for (const auto& row : f.rows) {
+      long long id = row[0].as<long long>();
+      if (!std::binary_search(delivered.begin(), delivered.end(), id)) return id;
+    }
+    return 0;
+  };
+
+  // Two batches in flight: the next one is read and produced while the broker acknowledges the
+  // previous one, so reading, producing and deleting overlap instead of adding up.
+  long marked = 0;
+  std::optional<InFlight> previous = produce_next();
+  while (previous) {
+    std::optional<InFlight> next;
+    if (previous->rows.size() == static_cast<std::size_t>(options_.batch_size)) next = produce_next();
+    long long failed = settle(*previous, marked);
+    if (failed != 0) {
+      if (next) settle(*next, marked);
+      cursor_ = failed - 1;  // resume at the first row not delivered; later ones may go out twice
       return marked;
     }
-    if (rows.size() < static_cast<std::size_t>(options_.batch_size)) {
-      relay_metrics().pending.Set(0);
-      return marked;
-    }
+    previous = std::move(next);
   }
+  relay_metrics().pending.Set(0);
+  return marked;
 }
 
 void OutboxRelay::loop() {
@@ -171,13 +201,6 @@ void OutboxRelay::loop() {
       if (relay_metrics().failed_all.Value() > before) {
         std::this_thread::sleep_for(options_.retry_backoff);
         continue;
-      }
-      auto now = std::chrono::steady_clock::now();
-      if (now - last_cleanup_ > std::chrono::minutes(10)) {
-        pqxx::nontransaction tx(*conn_);
-        tx.exec("DELETE FROM outbox WHERE sent_at < now() - interval '" +
-                std::to_string(options_.keep_sent.count()) + " hours'");
-        last_cleanup_ = now;
       }
       // Wait for a NOTIFY from a committing writer, or the fallback interval.
       auto ms = options_.idle_wait.count();

@@ -82,6 +82,13 @@ class RequestMetrics {
 
   void observe(const std::string& route, std::string_view method, int status, double seconds) {
     std::string key = route + '\x1f' + std::string(method) + '\x1f' + std::to_string(status);
+    // A per-thread copy of the children map: the shared one (and its lock) only on first use.
+    thread_local std::unordered_map<std::string, std::pair<prometheus::Counter*, prometheus::Histogram*>> local;
+    if (auto it = local.find(key); it != local.end()) {
+      it->second.first->Increment();
+      it->second.second->Observe(seconds);
+      return;
+    }
     prometheus::Counter* counter = nullptr;
     prometheus::Histogram* histogram = nullptr;
     {
@@ -100,6 +107,7 @@ class RequestMetrics {
                                                                   2.5, 5, 10});
       histogram = h;
     }
+    local[key] = {counter, histogram};
     counter->Increment();
     histogram->Observe(seconds);
   }
@@ -131,12 +139,13 @@ class PistacheHandler : public P::Http::Handler {
     req.path = preq.resource();
     req.body = preq.body();
     req.http11 = preq.version() == P::Http::Version::Http11;
-    for (const auto& h : preq.headers().list()) {
-      std::ostringstream value;
-      h->write(value);
-      req.headers[lower(h->name())] = value.str();
-    }
-    for (const auto& [name, raw] : preq.headers().rawList()) req.headers[lower(name)] = raw.value();
+    // Only the typed headers the shared layer and handlers use are serialized (the others would
+    // cost a stream per header per request); unknown headers arrive raw.
+    const auto& headers = preq.headers();
+    if (auto auth = headers.tryGet<P::Http::Header::Authorization>()) req.headers["authorization"] = auth->value();
+    if (auto ct = headers.tryGet<P::Http::Header::ContentType>()) req.headers["content-type"] = ct->mime().toString();
+    if (headers.has<P::Http::Header::Connection>()) req.headers["connection"] = "present";
+    for (const auto& [name, raw] : headers.rawList()) req.headers[lower(name)] = raw.value();
     for (auto it = preq.query().parameters_begin(); it != preq.query().parameters_end(); ++it)
       req.query[it->first] = it->second;
     req.trace_id = req.header("x-trace-id").value_or(new_trace_id());

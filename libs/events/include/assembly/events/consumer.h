@@ -54,6 +54,8 @@ struct ConsumerOptions {
   std::string dead_letter_topic = "assembly.deadletter.v1";
   int max_attempts = 3;  // for handler errors; a lost database is retried until it returns
   std::chrono::milliseconds retry_backoff{200};
+  // A consumer that died holds its partitions this long before the group reassigns them.
+  int session_timeout_ms = 10000;
   // Fault injection for tests: called after the inbox transaction commits, before the offset store.
   std::function<void()> after_commit{};
 };

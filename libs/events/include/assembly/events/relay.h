@@ -1,6 +1,6 @@
 #pragma once
 // The outbox relay: publishes committed outbox rows to Kafka in id order, key = aggregate id,
-// and marks a row sent only when its delivery report says so. One relay per schema is active at
+// and marks a row sent — deletes it — only when its delivery report says so. One relay per schema is active at
 // a time (a PostgreSQL advisory lock), so a scaled-out service keeps per-aggregate order.
 #include <atomic>
 #include <chrono>
@@ -18,7 +18,6 @@ struct RelayOptions {
   int batch_size = 2000;
   std::chrono::milliseconds idle_wait{500};      // fallback poll when no NOTIFY arrives
   std::chrono::milliseconds retry_backoff{1000};  // after a failed batch or a lost database
-  std::chrono::hours keep_sent{24};               // sent rows older than this are deleted
   // Fault injection for tests: called after a batch's delivery reports, before it is marked sent.
   std::function<void(std::size_t delivered)> after_delivery{};
 };
@@ -43,7 +42,7 @@ class OutboxRelay {
   std::unique_ptr<pqxx::connection> conn_;
   std::atomic<bool> running_{false};
   std::thread thread_;
-  std::chrono::steady_clock::time_point last_cleanup_{};
+  long long cursor_ = 0;  // highest outbox id handed to the producer and delivered or retried
 };
 
 }  // namespace assembly::events
