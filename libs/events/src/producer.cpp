@@ -11,13 +11,23 @@
 namespace assembly::events {
 namespace {
 
+class FunctionTarget : public DeliveryTarget {
+ public:
+  explicit FunctionTarget(OnDelivery fn) : fn_(std::move(fn)) {}
+  void delivered(const std::string& error) override { fn_(error); }
+  bool owned_by_report() const override { return true; }
+
+ private:
+  OnDelivery fn_;
+};
+
 class ReportCb : public RdKafka::DeliveryReportCb {
  public:
   void dr_cb(RdKafka::Message& message) override {
-    auto* cb = static_cast<OnDelivery*>(message.msg_opaque());
-    if (cb == nullptr) return;
-    (*cb)(message.err() == RdKafka::ERR_NO_ERROR ? std::string() : message.errstr());
-    delete cb;
+    auto* target = static_cast<DeliveryTarget*>(message.msg_opaque());
+    if (target == nullptr) return;
+    target->delivered(message.err() == RdKafka::ERR_NO_ERROR ? std::string() : message.errstr());
+    if (target->owned_by_report()) delete target;
   }
 };
 
@@ -54,21 +64,40 @@ Producer::~Producer() { close(std::chrono::milliseconds(3000)); }
 
 void Producer::produce(const std::string& topic, const std::string& key, const std::string& value,
                        const Headers& headers, OnDelivery on_delivery) {
-  auto* cb = new OnDelivery(std::move(on_delivery));
+  auto* target = new FunctionTarget(std::move(on_delivery));
   while (true) {
-    RdKafka::Headers* hs = RdKafka::Headers::create();
-    for (const auto& [k, v] : headers) hs->add(k, v);
+    RdKafka::Headers* hs = nullptr;
+    if (!headers.empty()) {
+      hs = RdKafka::Headers::create();
+      for (const auto& [k, v] : headers) hs->add(k, v);
+    }
     auto rc = producer_->produce(topic, RdKafka::Topic::PARTITION_UA, RdKafka::Producer::RK_MSG_COPY,
                                  const_cast<char*>(value.data()), value.size(), key.data(), key.size(),
-                                 0, hs, cb);
+                                 0, hs, static_cast<DeliveryTarget*>(target));
     if (rc == RdKafka::ERR_NO_ERROR) return;  // librdkafka owns the headers now
     delete hs;
     if (rc == RdKafka::ERR__QUEUE_FULL) {
       std::this_thread::sleep_for(std::chrono::milliseconds(5));
       continue;
     }
-    (*cb)(RdKafka::err2str(rc));
-    delete cb;
+    target->delivered(RdKafka::err2str(rc));
+    delete target;
+    return;
+  }
+}
+
+void Producer::produce(const std::string& topic, std::string_view key, std::string_view value,
+                       DeliveryTarget* target) {
+  while (true) {
+    auto rc = producer_->produce(topic, RdKafka::Topic::PARTITION_UA, RdKafka::Producer::RK_MSG_COPY,
+                                 const_cast<char*>(value.data()), value.size(), key.data(), key.size(),
+                                 0, nullptr, target);
+    if (rc == RdKafka::ERR_NO_ERROR) return;
+    if (rc == RdKafka::ERR__QUEUE_FULL) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+      continue;
+    }
+    target->delivered(RdKafka::err2str(rc));
     return;
   }
 }

@@ -50,6 +50,21 @@ struct Batch {
   std::string first_error;
 };
 
+// One per row of a batch, allocated with the batch: the delivery report finds its row through it.
+struct Slot : DeliveryTarget {
+  Batch* batch = nullptr;
+  long long id = 0;
+  void delivered(const std::string& error) override {
+    std::lock_guard lock(batch->mutex);
+    if (error.empty()) {
+      batch->delivered.push_back(id);
+    } else if (batch->failures++ == 0) {
+      batch->first_error = error;
+    }
+    if (--batch->outstanding == 0) batch->cv.notify_all();
+  }
+};
+
 }  // namespace
 
 OutboxRelay::OutboxRelay(db::Pool& pool, Producer& producer, RelayOptions options)
@@ -99,38 +114,36 @@ long OutboxRelay::drain_once() {
   struct InFlight {
     pqxx::result rows;
     std::shared_ptr<Batch> batch;
+    std::vector<Slot> slots;
   };
   // Reads the next rows after the cursor and hands them to the producer. From the cursor on: the
-  // index range scan skips the entries of rows already deleted (dead until vacuum).
+  // index range scan skips the entries of rows already deleted (dead until vacuum). The envelope
+  // carries the event type and id, so messages need no headers.
   auto produce_next = [this]() -> std::optional<InFlight> {
-    pqxx::result rows;
+    InFlight f;
     {
       pqxx::nontransaction tx(*conn_);
-      rows = tx.exec_params(
-          "SELECT id, topic, aggregate_id, envelope, event_type, event_id FROM outbox "
-          "WHERE id > $1 ORDER BY id LIMIT $2",
+      f.rows = tx.exec_params(
+          "SELECT id, topic, aggregate_id, envelope FROM outbox WHERE id > $1 ORDER BY id LIMIT $2",
           cursor_, options_.batch_size);
     }
-    if (rows.empty()) return std::nullopt;
-    auto batch = std::make_shared<Batch>();
-    batch->outstanding = rows.size();
-    for (const auto& row : rows) {
-      long long id = row[0].as<long long>();
+    if (f.rows.empty()) return std::nullopt;
+    f.batch = std::make_shared<Batch>();
+    f.batch->outstanding = f.rows.size();
+    f.slots.resize(f.rows.size());
+    std::string topic;
+    for (std::size_t i = 0; i < f.rows.size(); ++i) {
+      const auto& row = f.rows[i];
+      f.slots[i].batch = f.batch.get();
+      f.slots[i].id = row[0].as<long long>();
+      if (topic.size() != row[1].size() || topic != row[1].c_str()) topic = row[1].c_str();
       pqxx::binarystring envelope(row[3]);
-      producer_.produce(row[1].as<std::string>(), row[2].as<std::string>(), envelope.str(),
-                        {{"event-type", row[4].as<std::string>()}, {"event-id", row[5].as<std::string>()}},
-                        [batch, id](const std::string& error) {
-                          std::lock_guard lock(batch->mutex);
-                          if (error.empty()) {
-                            batch->delivered.push_back(id);
-                          } else {
-                            if (batch->failures++ == 0) batch->first_error = error;
-                          }
-                          if (--batch->outstanding == 0) batch->cv.notify_all();
-                        });
+      producer_.produce(topic, std::string_view(row[2].c_str(), row[2].size()),
+                        std::string_view(envelope.get(), envelope.size()), &f.slots[i]);
     }
+    const auto& rows = f.rows;
     cursor_ = rows[rows.size() - 1][0].as<long long>();
-    return InFlight{std::move(rows), std::move(batch)};
+    return f;
   };
   // Waits for every delivery report of a batch (each comes within message.timeout.ms), deletes
   // the delivered rows — the topic is the record from then on, and a DELETE costs a fraction of

@@ -6,6 +6,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <utility>
 #include <vector>
@@ -28,6 +29,16 @@ using Headers = std::vector<std::pair<std::string, std::string>>;
 // Called once per message from the poll thread: error is empty on success.
 using OnDelivery = std::function<void(const std::string& error)>;
 
+// Receives one message's delivery report (from the poll thread). The relay keeps one per row in
+// its batch, so a message costs no allocation of its own.
+class DeliveryTarget {
+ public:
+  virtual ~DeliveryTarget() = default;
+  virtual void delivered(const std::string& error) = 0;
+  // True when the report should delete the target (one-off callbacks).
+  virtual bool owned_by_report() const { return false; }
+};
+
 class Producer {
  public:
   explicit Producer(ProducerOptions options);
@@ -38,6 +49,9 @@ class Producer {
   // Queues a message; blocks (polling) while the local queue is full.
   void produce(const std::string& topic, const std::string& key, const std::string& value,
                const Headers& headers, OnDelivery on_delivery);
+  // The same without headers or allocation: target must outlive the report.
+  void produce(const std::string& topic, std::string_view key, std::string_view value,
+               DeliveryTarget* target);
   // Produces and waits for the delivery report; returns the error ("" on success).
   std::string produce_sync(const std::string& topic, const std::string& key,
                            const std::string& value, const Headers& headers);
