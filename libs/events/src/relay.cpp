@@ -6,7 +6,6 @@
 #include <algorithm>
 #include <climits>
 #include <condition_variable>
-#include <future>
 #include <mutex>
 #include <optional>
 
@@ -84,7 +83,6 @@ void OutboxRelay::stop() {
   running_ = false;
   if (thread_.joinable()) thread_.join();
   conn_.reset();
-  delete_conn_.reset();
 }
 
 bool OutboxRelay::ensure_connection() {
@@ -150,20 +148,7 @@ long OutboxRelay::drain_once() {
   // Waits for every delivery report of a batch (each comes within message.timeout.ms), deletes
   // the delivered rows — the topic is the record from then on, and a DELETE costs a fraction of
   // an UPDATE here — and returns the first id not delivered (0: all were).
-  // Deleting a batch's rows runs on a second connection while this one reads the next batch:
-  // reading and deleting cost about the same, so overlapping them nearly doubles the rate. One
-  // delete is in flight at a time; drain_once returns only when the last one has committed.
-  long marked = 0;
-  std::future<void> pending_delete;
-  long pending_count = 0;
-  auto finish_delete = [&] {
-    if (!pending_delete.valid()) return;
-    pending_delete.get();
-    marked += pending_count;
-    relay_metrics().published_all.Increment(static_cast<double>(pending_count));
-    pending_count = 0;
-  };
-  auto settle = [&](InFlight& f) -> long long {
+  auto settle = [this](InFlight& f, long& marked) -> long long {
     std::vector<long long> delivered;
     std::size_t failures = 0;
     std::string first_error;
@@ -176,17 +161,14 @@ long OutboxRelay::drain_once() {
     }
     if (options_.after_delivery) options_.after_delivery(delivered.size());
     if (!delivered.empty()) {
-      finish_delete();
       std::string ids = "{";
       for (std::size_t i = 0; i < delivered.size(); ++i) ids += (i ? "," : "") + std::to_string(delivered[i]);
       ids += "}";
-      pending_count = static_cast<long>(delivered.size());
-      pending_delete = std::async(std::launch::async, [this, ids = std::move(ids)] {
-        if (!delete_conn_ || !delete_conn_->is_open()) delete_conn_ = pool_.connect();
-        pqxx::work tx(*delete_conn_);
-        tx.exec_params("DELETE FROM outbox WHERE id = ANY($1::bigint[])", ids);
-        tx.commit();
-      });
+      pqxx::work tx(*conn_);
+      tx.exec_params("DELETE FROM outbox WHERE id = ANY($1::bigint[])", ids);
+      tx.commit();
+      marked += static_cast<long>(delivered.size());
+      relay_metrics().published_all.Increment(static_cast<double>(delivered.size()));
     }
     if (failures == 0) return 0;
     relay_metrics().failed_all.Increment(static_cast<double>(failures));
@@ -203,20 +185,19 @@ long OutboxRelay::drain_once() {
 
   // Two batches in flight: the next one is read and produced while the broker acknowledges the
   // previous one, so reading, producing and deleting overlap instead of adding up.
+  long marked = 0;
   std::optional<InFlight> previous = produce_next();
   while (previous) {
     std::optional<InFlight> next;
     if (previous->rows.size() == static_cast<std::size_t>(options_.batch_size)) next = produce_next();
-    long long failed = settle(*previous);
+    long long failed = settle(*previous, marked);
     if (failed != 0) {
-      if (next) settle(*next);
-      finish_delete();
+      if (next) settle(*next, marked);
       cursor_ = failed - 1;  // resume at the first row not delivered; later ones may go out twice
       return marked;
     }
     previous = std::move(next);
   }
-  finish_delete();
   relay_metrics().pending.Set(0);
   return marked;
 }
@@ -240,7 +221,6 @@ void OutboxRelay::loop() {
     } catch (const std::exception& e) {
       log::warn("outbox relay lost its database connection", {{"error", e.what()}});
       conn_.reset();
-      delete_conn_.reset();
       std::this_thread::sleep_for(options_.retry_backoff);
     }
   }

@@ -39,8 +39,7 @@ class OutboxRelay {
   db::Pool& pool_;
   Producer& producer_;
   RelayOptions options_;
-  std::unique_ptr<pqxx::connection> conn_;         // reads, holds the lock, LISTENs
-  std::unique_ptr<pqxx::connection> delete_conn_;  // deletes delivered rows, overlapped with reads
+  std::unique_ptr<pqxx::connection> conn_;
   std::atomic<bool> running_{false};
   std::thread thread_;
   long long cursor_ = 0;  // highest outbox id handed to the producer and delivered or retried
