@@ -26,8 +26,11 @@ class ReportCb : public RdKafka::DeliveryReportCb {
   void dr_cb(RdKafka::Message& message) override {
     auto* target = static_cast<DeliveryTarget*>(message.msg_opaque());
     if (target == nullptr) return;
+    // Ask before reporting: once delivered() returns, a target the report does not own (a
+    // relay batch slot) may already be freed by the thread it woke.
+    const bool owned = target->owned_by_report();
     target->delivered(message.err() == RdKafka::ERR_NO_ERROR ? std::string() : message.errstr());
-    if (target->owned_by_report()) delete target;
+    if (owned) delete target;
   }
 };
 
