@@ -22,9 +22,7 @@ void add_routes(assembly::service::Context& ctx) {
   ctx.router.add(Method::Get, "/v1/dossiers", Access::anyone(), http::cached([&db](http::Request& req) {
     auto assembly_id = body::required_query(req, "assembly_id");
     auto list = db.transact([&](pqxx::work& tx) { return store::list(tx, assembly_id); });
-    nlohmann::json items = nlohmann::json::array();
-    for (const auto& d : list) items.push_back(to_json(d));
-    return http::Response::json(200, {{"items", items}});
+    return http::Response::items(list, [](const auto& d) { return to_json(d); });
   }, ctx.public_cache_ttl));
   ctx.router.add(Method::Get, "/v1/dossiers/:id", Access::anyone(), http::cached([&db](http::Request& req) {
     auto id = body::uuid_param(req, "id");

@@ -25,9 +25,7 @@ void add_routes(assembly::service::Context& ctx) {
   ctx.router.add(Method::Get, "/v1/members", Access::roles_of({kSecretariat}), [&db](http::Request& req) {
     auto assembly_id = body::required_query(req, "assembly_id");
     auto members = db.transact([&](pqxx::work& tx) { return store::list(tx, assembly_id); });
-    nlohmann::json items = nlohmann::json::array();
-    for (const auto& m : members) items.push_back(to_json(m));
-    return http::Response::json(200, {{"items", items}});
+    return http::Response::items(members, [](const auto& m) { return to_json(m); });
   });
 
   // Object-level access: a member sees only their own record (token subject = member id).

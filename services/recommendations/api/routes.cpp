@@ -22,9 +22,7 @@ void add_routes(assembly::service::Context& ctx) {
   ctx.router.add(Method::Get, "/v1/motions", Access::anyone(), http::cached([&db](http::Request& req) {
     auto assembly_id = body::required_query(req, "assembly_id");
     auto list = db.transact([&](pqxx::work& tx) { return store::list(tx, assembly_id); });
-    nlohmann::json items = nlohmann::json::array();
-    for (const auto& m : list) items.push_back(to_json(m));
-    return http::Response::json(200, {{"items", items}});
+    return http::Response::items(list, [](const auto& m) { return to_json(m); });
   }, ctx.public_cache_ttl));
   ctx.router.add(Method::Get, "/v1/motions/:id", Access::anyone(), http::cached([&db](http::Request& req) {
     auto id = body::uuid_param(req, "id");

@@ -99,9 +99,7 @@ void add_routes(assembly::service::Context& ctx) {
   ctx.router.add(Method::Get, "/v1/panel-draws", staff, [&db](http::Request& req) {
     auto assembly_id = body::required_query(req, "assembly_id");
     auto draws = db.transact([&](pqxx::work& tx) { return store::list(tx, assembly_id); });
-    nlohmann::json items = nlohmann::json::array();
-    for (const auto& d : draws) items.push_back(to_json(d, false));
-    return http::Response::json(200, {{"items", items}});
+    return http::Response::items(draws, [](const auto& d) { return to_json(d, false); });
   });
 
   ctx.router.add(Method::Get, "/v1/panel-draws/:id", staff, [&db](http::Request& req) {

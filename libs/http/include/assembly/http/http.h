@@ -80,6 +80,13 @@ struct Response {
   static Response text(int status, std::string body, std::string content_type = "text/plain");
   static Response problem(const Problem& p);
   static Response empty(int status);
+  // 200 {"items": [to_json(x) for x in list]}: the shape of every list endpoint.
+  template <typename List, typename ToJson>
+  static Response items(const List& list, ToJson to_json) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& x : list) out.push_back(to_json(x));
+    return json(200, {{"items", out}});
+  }
 };
 
 using Handler = std::function<Response(Request&)>;
