@@ -9,6 +9,7 @@
 #include "assembly/db/migrations.h"
 #include "assembly/events/consumer.h"
 #include "assembly/events/outbox.h"
+#include "assembly/events/relay.h"
 #include "assembly/sortition/v1/events.pb.h"
 #include "assembly/testing/stack.h"
 #include "support.h"
@@ -74,6 +75,36 @@ TEST(OutboxToInbox, RelayKilledMidBatchLosesNothingAndEachEventHasOneEffect) {
   EXPECT_EQ(scalar(pg, "SELECT count(DISTINCT draw_id) FROM " + consumer_side.name() + ".effects"), 2000);
   itest::delete_topic(topic);
   itest::delete_topic(dlq);
+}
+
+// Outbox ids come from a sequence, so a transaction can commit a row with a smaller id after rows
+// with larger ids were already published: the relay must still publish it.
+TEST(OutboxToInbox, ARowCommittedLateBelowPublishedOnesIsStillPublished) {
+  itest::TempSchema schema("late");
+  auto topic = itest::create_topic("late", 3);
+  const auto pg = itest::pg_conninfo();
+  const auto brokers = itest::kafka_brokers();
+  itest_support::write_events(pg, schema.name(), topic, 1);  // creates the outbox
+
+  pqxx::connection slow(pg);
+  pqxx::work late(slow);  // takes its id now, commits last
+  late.exec("SET LOCAL search_path TO " + late.quote_name(schema.name()));
+  sortition::v1::PanelSelected e;
+  e.set_draw_id("late");
+  events::Outbox(topic, "test", schema.name()).append(late, e, "late");
+  itest_support::write_events(pg, schema.name(), topic, 5);
+
+  db::Pool pool({pg, schema.name(), 2});
+  events::Producer producer({brokers, "late-test"});
+  events::RelayOptions options;
+  options.schema = schema.name();
+  events::OutboxRelay relay(pool, producer, options);
+  EXPECT_EQ(relay.drain_once(), 6);
+  late.commit();
+  EXPECT_EQ(relay.drain_once(), 1) << "the late row is published by the next drain";
+  EXPECT_EQ(scalar(pg, "SELECT count(*) FROM " + schema.name() + ".outbox"), 0);
+  EXPECT_EQ(itest_support::topic_size(brokers, topic, 3), 7);
+  itest::delete_topic(topic);
 }
 
 TEST(OutboxToInbox, ConsumerKilledBetweenCommitAndOffsetStoreAppliesEachEventOnce) {

@@ -89,7 +89,6 @@ bool OutboxRelay::ensure_connection() {
   if (conn_ && conn_->is_open()) return true;
   try {
     conn_ = pool_.connect();
-    cursor_ = 0;
     pqxx::nontransaction tx(*conn_);
     // Only one relay per schema publishes: the lock goes with the session if the process dies.
     auto got = tx.exec("SELECT pg_try_advisory_lock(hashtext(" +
@@ -111,6 +110,11 @@ bool OutboxRelay::ensure_connection() {
 long OutboxRelay::drain_once() {
   if (!ensure_connection()) throw db::Unavailable("outbox relay: no database connection or lock");
 
+  // Each drain reads from the start of the table. Ids come from a sequence, so a transaction may
+  // commit a row below ids already published (its NOTIFY wakes the next drain); delivered rows are
+  // deleted, so what the scan finds is exactly what is still to publish. Within one drain the
+  // cursor moves on; the failure path sends the next drain back over the rows not delivered.
+  long long cursor = 0;
   struct InFlight {
     pqxx::result rows;
     std::shared_ptr<Batch> batch;
@@ -119,13 +123,13 @@ long OutboxRelay::drain_once() {
   // Reads the next rows after the cursor and hands them to the producer. From the cursor on: the
   // index range scan skips the entries of rows already deleted (dead until vacuum). The envelope
   // carries the event type and id, so messages need no headers.
-  auto produce_next = [this]() -> std::optional<InFlight> {
+  auto produce_next = [this, &cursor]() -> std::optional<InFlight> {
     InFlight f;
     {
       pqxx::nontransaction tx(*conn_);
       f.rows = tx.exec_params(
           "SELECT id, topic, aggregate_id, envelope FROM outbox WHERE id > $1 ORDER BY id LIMIT $2",
-          cursor_, options_.batch_size);
+          cursor, options_.batch_size);
     }
     if (f.rows.empty()) return std::nullopt;
     f.batch = std::make_shared<Batch>();
@@ -142,7 +146,7 @@ long OutboxRelay::drain_once() {
                         std::string_view(envelope.get(), envelope.size()), &f.slots[i]);
     }
     const auto& rows = f.rows;
-    cursor_ = rows[rows.size() - 1][0].as<long long>();
+    cursor = rows[rows.size() - 1][0].as<long long>();
     return f;
   };
   // Waits for every delivery report of a batch (each comes within message.timeout.ms), deletes
@@ -193,8 +197,7 @@ long OutboxRelay::drain_once() {
     long long failed = settle(*previous, marked);
     if (failed != 0) {
       if (next) settle(*next, marked);
-      cursor_ = failed - 1;  // resume at the first row not delivered; later ones may go out twice
-      return marked;
+      return marked;  // the next drain resumes at the first row not delivered; later ones may go out twice
     }
     previous = std::move(next);
   }

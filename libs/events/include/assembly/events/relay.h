@@ -42,7 +42,6 @@ class OutboxRelay {
   std::unique_ptr<pqxx::connection> conn_;
   std::atomic<bool> running_{false};
   std::thread thread_;
-  long long cursor_ = 0;  // highest outbox id handed to the producer and delivered or retried
 };
 
 }  // namespace assembly::events
