@@ -89,6 +89,7 @@ bool OutboxRelay::ensure_connection() {
   if (conn_ && conn_->is_open()) return true;
   try {
     conn_ = pool_.connect();
+    cursor_ = 0;
     pqxx::nontransaction tx(*conn_);
     // Only one relay per schema publishes: the lock goes with the session if the process dies.
     auto got = tx.exec("SELECT pg_try_advisory_lock(hashtext(" +
@@ -109,12 +110,28 @@ bool OutboxRelay::ensure_connection() {
 
 long OutboxRelay::drain_once() {
   if (!ensure_connection()) throw db::Unavailable("outbox relay: no database connection or lock");
+  // Ids come from a sequence, so a transaction may commit a row below ids already published. Such
+  // a row is found by a scan from the start of the table (delivered rows are deleted, so what that
+  // scan finds is exactly what is still to publish). A drain goes on from the cursor, and scans
+  // from the start when the cursor found nothing (a late commit's NOTIFY, or the idle poll) or
+  // when the last full scan is older than full_scan_interval: a late row waits at most that long.
+  auto now = std::chrono::steady_clock::now();
+  if (now - last_full_scan_ >= options_.full_scan_interval) {
+    last_full_scan_ = now;
+    return drain_from(0);
+  }
+  bool read_any = false;
+  long marked = drain_from(cursor_, &read_any);
+  if (!read_any) {
+    last_full_scan_ = now;
+    marked += drain_from(0);
+  }
+  return marked;
+}
 
-  // Each drain reads from the start of the table. Ids come from a sequence, so a transaction may
-  // commit a row below ids already published (its NOTIFY wakes the next drain); delivered rows are
-  // deleted, so what the scan finds is exactly what is still to publish. Within one drain the
-  // cursor moves on; the failure path sends the next drain back over the rows not delivered.
-  long long cursor = 0;
+long OutboxRelay::drain_from(long long start, bool* read_any) {
+  long long& cursor = cursor_;
+  cursor = start;
   struct InFlight {
     pqxx::result rows;
     std::shared_ptr<Batch> batch;
@@ -123,7 +140,7 @@ long OutboxRelay::drain_once() {
   // Reads the next rows after the cursor and hands them to the producer. From the cursor on: the
   // index range scan skips the entries of rows already deleted (dead until vacuum). The envelope
   // carries the event type and id, so messages need no headers.
-  auto produce_next = [this, &cursor]() -> std::optional<InFlight> {
+  auto produce_next = [this, &cursor, read_any]() -> std::optional<InFlight> {
     InFlight f;
     {
       pqxx::nontransaction tx(*conn_);
@@ -132,6 +149,7 @@ long OutboxRelay::drain_once() {
           cursor, options_.batch_size);
     }
     if (f.rows.empty()) return std::nullopt;
+    if (read_any) *read_any = true;
     f.batch = std::make_shared<Batch>();
     f.batch->outstanding = f.rows.size();
     f.slots.resize(f.rows.size());
@@ -197,7 +215,8 @@ long OutboxRelay::drain_once() {
     long long failed = settle(*previous, marked);
     if (failed != 0) {
       if (next) settle(*next, marked);
-      return marked;  // the next drain resumes at the first row not delivered; later ones may go out twice
+      cursor_ = failed - 1;  // resume at the first row not delivered; later ones may go out twice
+      return marked;
     }
     previous = std::move(next);
   }

@@ -18,6 +18,8 @@ struct RelayOptions {
   int batch_size = 2000;
   std::chrono::milliseconds idle_wait{500};      // fallback poll when no NOTIFY arrives
   std::chrono::milliseconds retry_backoff{1000};  // after a failed batch or a lost database
+  // Longest wait of a row committed below ids already published (see drain_once).
+  std::chrono::milliseconds full_scan_interval{1000};
   // Fault injection for tests: called after a batch's delivery reports, before it is marked sent.
   std::function<void(std::size_t delivered)> after_delivery{};
 };
@@ -35,6 +37,7 @@ class OutboxRelay {
  private:
   void loop();
   bool ensure_connection();
+  long drain_from(long long start, bool* read_any = nullptr);
 
   db::Pool& pool_;
   Producer& producer_;
@@ -42,6 +45,8 @@ class OutboxRelay {
   std::unique_ptr<pqxx::connection> conn_;
   std::atomic<bool> running_{false};
   std::thread thread_;
+  long long cursor_ = 0;  // highest outbox id handed to the producer in this drain
+  std::chrono::steady_clock::time_point last_full_scan_{};
 };
 
 }  // namespace assembly::events
