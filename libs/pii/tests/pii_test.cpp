@@ -1,0 +1,52 @@
+#include <gtest/gtest.h>
+
+#include "assembly/pii/pii.h"
+
+using assembly::pii::Keyring;
+using assembly::pii::nonce_of;
+
+namespace {
+Keyring keyring(unsigned char fill) {
+  std::array<unsigned char, 32> k{};
+  k.fill(fill);
+  return Keyring(k);
+}
+}  // namespace
+
+TEST(Pii, SealedDataOpensOnlyWithTheSameKeyNonceAndContext) {
+  auto k = keyring(1);
+  auto n = nonce_of("pool-1", 7);
+  auto sealed = k.seal("Dupont\x1fMarie\x1f" "1980-02-29", n, "pool-1:p7");
+  EXPECT_EQ(sealed.find("Dupont"), std::string::npos) << "the plain text does not show";
+  EXPECT_EQ(k.open(sealed, n, "pool-1:p7"), "Dupont\x1fMarie\x1f" "1980-02-29");
+  EXPECT_THROW(k.open(sealed, n, "pool-1:p8"), std::runtime_error) << "moved to another row";
+  EXPECT_THROW(k.open(sealed, nonce_of("pool-1", 8), "pool-1:p7"), std::runtime_error);
+  EXPECT_THROW(keyring(2).open(sealed, n, "pool-1:p7"), std::runtime_error) << "another key";
+  auto tampered = sealed;
+  tampered[0] ^= 1;
+  EXPECT_THROW(k.open(tampered, n, "pool-1:p7"), std::runtime_error);
+}
+
+TEST(Pii, PseudonymsAreStablePerKeyAndDomain) {
+  auto a = keyring(1), b = keyring(2);
+  EXPECT_EQ(a.pseudonym("person", "751234567"), a.pseudonym("person", "751234567"));
+  EXPECT_EQ(a.pseudonym("person", "751234567").size(), 24u);
+  EXPECT_NE(a.pseudonym("person", "751234567"), a.pseudonym("person", "751234568"));
+  EXPECT_NE(a.pseudonym("person", "751234567"), a.pseudonym("household", "751234567"));
+  EXPECT_NE(a.pseudonym("person", "751234567"), b.pseudonym("person", "751234567"));
+}
+
+TEST(Pii, NoncesDifferByIdAndCounter) {
+  EXPECT_NE(nonce_of("pool-1", 1), nonce_of("pool-1", 2));
+  EXPECT_NE(nonce_of("pool-1", 1), nonce_of("pool-2", 1));
+  EXPECT_EQ(nonce_of("pool-1", 1), nonce_of("pool-1", 1));
+}
+
+TEST(Pii, AKeyFileOfTheWrongSizeIsRefusedByName) {
+  try {
+    Keyring::from_file("/nonexistent/pii.key");
+    FAIL();
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find("/nonexistent/pii.key"), std::string::npos);
+  }
+}
