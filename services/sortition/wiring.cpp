@@ -1,6 +1,8 @@
 #include "wiring.h"
 
+#include "api/pools.h"
 #include "api/routes.h"
+#include "assembly/logging/log.h"
 
 namespace sortition {
 
@@ -9,7 +11,31 @@ assembly::service::Definition definition() {
           {},  // consumes membership's MemberDeclined/MemberWithdrew once replacements exist
           migrations(),
           openapi_document(),
-          [](assembly::service::Context& ctx) { api::add_routes(ctx); }};
+          [](assembly::service::Context& ctx) {
+            auto key_file = ctx.env.required("PII_KEY_FILE", "32-byte key sealing names, addresses and birth dates");
+            std::shared_ptr<assembly::pii::Keyring> keyring;
+            try {
+              keyring = std::make_shared<assembly::pii::Keyring>(assembly::pii::Keyring::from_file(key_file));
+            } catch (const std::exception& e) {
+              throw assembly::config::ConfigError(std::string("PII_KEY_FILE: ") + e.what());
+            }
+            imports::Limits limits;
+            limits.max_bytes = ctx.env.integer("IMPORT_MAX_BYTES", 1LL << 30, 1024, 1LL << 40,
+                                               "largest pool file accepted, in bytes");
+            limits.idle_timeout = std::chrono::seconds(ctx.env.integer(
+                "IMPORT_IDLE_SECONDS", 600, 1, 86400, "an import with no part for this long fails (interrupted upload)"));
+            // The importer keeps a reference to the keyring: both live as long as the routes.
+            auto importer = std::shared_ptr<imports::PoolImporter>(
+                new imports::PoolImporter(*keyring, limits), [keyring](imports::PoolImporter* p) { delete p; });
+            api::add_routes(ctx);
+            api::add_pool_routes(ctx, importer);
+            auto& db = ctx.db;
+            ctx.every(std::chrono::seconds(std::min<long>(10, limits.idle_timeout.count())), "reap idle imports",
+                      [&db, importer] {
+                        int n = db.transact([&](pqxx::work& tx) { return importer->reap_idle(tx); });
+                        if (n > 0) assembly::log::warn("idle pool imports failed", {{"count", n}});
+                      });
+          }};
 }
 
 }  // namespace sortition

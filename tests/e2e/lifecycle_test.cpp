@@ -19,7 +19,8 @@ const std::string kBinary = SORTITION_BINARY;
 std::string env_prefix(const std::string& schema, int port) {
   return "env -i PATH=/usr/bin:/bin HTTP_PORT=" + std::to_string(port) + " PG_CONNINFO='" +
          assembly::itest::pg_conninfo() + "' PG_SCHEMA=" + schema + " KAFKA_BROKERS=" +
-         assembly::itest::kafka_brokers() + " JWT_PUBLIC_KEY_FILE=" + assembly::itest::env("JWT_PUBLIC_KEY_FILE");
+         assembly::itest::kafka_brokers() + " JWT_PUBLIC_KEY_FILE=" + assembly::itest::env("JWT_PUBLIC_KEY_FILE") +
+         " PII_KEY_FILE=" + assembly::itest::env("ROOT") + "/var/secrets/pii-sortition.key";
 }
 
 std::pair<int, std::string> run(const std::string& cmd) {
@@ -44,6 +45,9 @@ TEST(Lifecycle, AnInvalidSettingStopsTheServiceNamingTheVariable) {
   std::tie(rc, out) = run(env_prefix(schema.name(), 18181) + " JWT_PUBLIC_KEY_FILE=/nonexistent " + kBinary);
   EXPECT_EQ(rc, 2);
   EXPECT_NE(out.find("JWT_PUBLIC_KEY_FILE"), std::string::npos) << out;
+  std::tie(rc, out) = run(env_prefix(schema.name(), 18181) + " PII_KEY_FILE=/nonexistent " + kBinary);
+  EXPECT_EQ(rc, 2);
+  EXPECT_NE(out.find("PII_KEY_FILE"), std::string::npos) << out;
 }
 
 TEST(Lifecycle, SigtermStopsTheServiceCleanlyWithinTheGracePeriod) {

@@ -50,8 +50,8 @@ void add_standard_routes(http::Router& router, std::function<nlohmann::json()> r
   });
 }
 
-std::vector<std::string> openapi_gaps(const Definition& def) {
-  config::Env env(std::map<std::string, std::string>{});
+std::vector<std::string> openapi_gaps(const Definition& def, std::map<std::string, std::string> env_values) {
+  config::Env env(std::move(env_values));
   db::Pool pool({"host=127.0.0.1 port=1", def.name, 1});  // constructed, never connected
   events::Outbox outbox(topic_of(def.name), def.name, def.name);
   http::Router router;
@@ -157,7 +157,12 @@ int run(int argc, char** argv, Definition def) {
 
   Context ctx{def.name, env, pool, outbox, *router, dispatcher,
               std::chrono::milliseconds(s.public_cache_ttl_ms)};
-  def.wire(ctx);
+  try {
+    def.wire(ctx);
+  } catch (const config::ConfigError& e) {
+    std::cerr << def.name << ": invalid configuration: " << e.what() << "\n";
+    return 2;
+  }
 
   std::atomic<bool> migrated{false};
   std::mutex ready_mutex;
@@ -197,6 +202,7 @@ int run(int argc, char** argv, Definition def) {
   std::atomic<bool> stopping{false};
   events::OutboxRelay relay(pool, producer, {s.pg_schema});
   std::unique_ptr<events::Consumer> consumer;
+  std::thread ticker;
   std::mutex startup_mutex;
   std::thread startup([&] {
     auto all = events::migrations();
@@ -225,6 +231,24 @@ int run(int argc, char** argv, Definition def) {
       consumer = std::make_unique<events::Consumer>(options, pool, producer, dispatcher);
       consumer->start();
     }
+    if (!ctx.periodic.empty()) {
+      ticker = std::thread([&] {
+        std::vector<std::chrono::steady_clock::time_point> due(ctx.periodic.size(), std::chrono::steady_clock::now());
+        while (!stopping) {
+          auto now = std::chrono::steady_clock::now();
+          for (std::size_t i = 0; i < ctx.periodic.size() && !stopping; ++i) {
+            if (now < due[i]) continue;
+            try {
+              ctx.periodic[i].task();
+            } catch (const std::exception& e) {
+              log::warn("background task failed; will run again", {{"task", ctx.periodic[i].name}, {"error", e.what()}});
+            }
+            due[i] = std::chrono::steady_clock::now() + ctx.periodic[i].period;
+          }
+          std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        }
+      });
+    }
     log::info("ready");
   });
 
@@ -236,6 +260,7 @@ int run(int argc, char** argv, Definition def) {
   // Stop order: no new requests (drain those in flight), consumers, relay, producer, pool.
   server.stop(std::chrono::milliseconds(s.grace_seconds * 400));
   startup.join();
+  if (ticker.joinable()) ticker.join();
   {
     std::lock_guard lock(startup_mutex);
     if (consumer) consumer->stop();

@@ -4,6 +4,7 @@
 // start the outbox relay and the consumer, wait for SIGTERM, and stop in order within the grace
 // period. A service only says what differs: its name, topics, migrations, routes and handlers.
 #include <functional>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,6 +18,13 @@
 
 namespace assembly::service {
 
+// A task a service repeats in the background (reaping stale jobs, detecting overdue reports).
+struct Periodic {
+  std::string name;
+  std::chrono::milliseconds period;
+  std::function<void()> task;
+};
+
 // What a service's wiring gets to register its routes and event handlers.
 struct Context {
   std::string name;
@@ -27,6 +35,12 @@ struct Context {
   events::Dispatcher& dispatcher;
   // How long public GET answers may be reused (http::cached); PUBLIC_CACHE_TTL_MS.
   std::chrono::milliseconds public_cache_ttl{1000};
+  // Background tasks, run on one thread once migrations are applied; an exception is logged and
+  // the task runs again at its next period.
+  std::vector<Periodic> periodic{};
+  void every(std::chrono::milliseconds period, std::string task_name, std::function<void()> task) {
+    periodic.push_back({std::move(task_name), period, std::move(task)});
+  }
 };
 
 struct Definition {
@@ -46,7 +60,9 @@ void add_standard_routes(http::Router& router, std::function<nlohmann::json()> r
 
 // The gaps between a service's routes (its own and the standard ones) and its OpenAPI document,
 // wired without a database or broker; every service's unit tests assert there are none.
-std::vector<std::string> openapi_gaps(const Definition& definition);
+// `env_values`: the configuration the wiring requires (say, a key file), as the environment.
+std::vector<std::string> openapi_gaps(const Definition& definition,
+                                      std::map<std::string, std::string> env_values = {});
 
 // The whole life of a service process; returns the exit code.
 int run(int argc, char** argv, Definition definition);

@@ -1,0 +1,433 @@
+#include "imports/pool_import.h"
+
+#include <pqxx/tablewriter>
+#include <sodium.h>
+
+#include <cstring>
+#include <unordered_map>
+
+#include "assembly/core/ids.h"
+#include "domain/panel_draw.h"
+
+namespace sortition::imports {
+namespace {
+
+#define TS(col) "to_char(" col " AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
+
+constexpr const char* kImportColumns =
+    "id, pool_id, state, created_by, " TS("created_at") ", " TS("updated_at") ", parts_received, "
+    "bytes_received, rows_read, rows_total, failure, " TS("finished_at") ", errors::text, lines_read, "
+    "tail, hash_state, last_part_sha256";
+constexpr const char* kPoolColumns =
+    "id, name, kind, state, created_by, " TS("created_at") ", row_count, snapshot_sha256, " TS("ready_at");
+
+template <typename T>
+std::optional<T> opt(const pqxx::field& f) {
+  if (f.is_null()) return std::nullopt;
+  return f.as<T>();
+}
+
+ImportRow import_from(const pqxx::row& r) {
+  ImportRow j;
+  j.id = r[0].as<std::string>();
+  j.pool_id = r[1].as<std::string>();
+  j.state = r[2].as<std::string>();
+  j.created_by = r[3].as<std::string>();
+  j.created_at = r[4].as<std::string>();
+  j.updated_at = r[5].as<std::string>();
+  j.parts_received = r[6].as<int>();
+  j.bytes_received = r[7].as<std::int64_t>();
+  j.rows_read = r[8].as<std::int64_t>();
+  j.rows_total = opt<std::int64_t>(r[9]);
+  j.failure = opt<std::string>(r[10]);
+  j.finished_at = opt<std::string>(r[11]);
+  j.errors = nlohmann::json::parse(r[12].as<std::string>());
+  return j;
+}
+
+PoolRow pool_from(const pqxx::row& r) {
+  PoolRow p;
+  p.id = r[0].as<std::string>();
+  p.name = r[1].as<std::string>();
+  p.kind = r[2].as<std::string>();
+  p.state = r[3].as<std::string>();
+  p.created_by = r[4].as<std::string>();
+  p.created_at = r[5].as<std::string>();
+  p.row_count = opt<std::int64_t>(r[6]);
+  p.snapshot_sha256 = opt<std::string>(r[7]);
+  p.ready_at = opt<std::string>(r[8]);
+  return p;
+}
+
+std::string hex(const unsigned char* p, std::size_t n) {
+  static const char* digits = "0123456789abcdef";
+  std::string s(2 * n, '0');
+  for (std::size_t i = 0; i < n; ++i) {
+    s[2 * i] = digits[p[i] >> 4];
+    s[2 * i + 1] = digits[p[i] & 0xF];
+  }
+  return s;
+}
+
+// A text field of COPY's text format.
+void append_copy_text(std::string& out, std::string_view s) {
+  for (char c : s) {
+    switch (c) {
+      case '\\': out += "\\\\"; break;
+      case '\t': out += "\\t"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      default: out.push_back(c);
+    }
+  }
+}
+
+// Household key: the address as written, lower-cased, spaces collapsed, with the postcode.
+std::string household_text(const domain::RollRow& r) {
+  std::string s;
+  bool space = false;
+  for (unsigned char c : r.address) {
+    if (c == ' ' || c == '\t' || c == ',' || c == '.') {
+      space = !s.empty();
+      continue;
+    }
+    if (space) s.push_back(' ');
+    space = false;
+    s.push_back(static_cast<char>(c < 0x80 ? std::tolower(c) : c));
+  }
+  return s + "|" + r.postcode;
+}
+
+constexpr std::size_t kMaxLine = 64 * 1024;
+
+}  // namespace
+
+struct PoolImporter::Job {
+  ImportRow row;
+  long lines_read = 0;
+  std::string tail;
+  std::string hash_state;
+  std::string last_part_sha256;
+};
+
+PoolImporter::PoolImporter(const assembly::pii::Keyring& keyring, Limits limits)
+    : keyring_(keyring), limits_(limits) {}
+
+std::string PoolImporter::partition_of(const std::string& pool_id) {
+  std::string name = "pool_people_";
+  for (char c : pool_id)
+    if (c != '-') name.push_back(c);
+  return name;
+}
+
+std::pair<PoolRow, ImportRow> PoolImporter::create(pqxx::work& tx, const std::string& name,
+                                                   const std::string& kind,
+                                                   std::optional<std::int64_t> rows_total,
+                                                   const std::string& actor) {
+  auto pool_id = assembly::core::new_uuid();
+  auto import_id = assembly::core::new_uuid();
+  tx.exec_params("INSERT INTO pools (id, name, kind, state, created_by) VALUES ($1, $2, $3, 'importing', $4)",
+                 pool_id, name, kind, actor);
+  tx.exec("CREATE TABLE " + tx.quote_name(partition_of(pool_id)) + " PARTITION OF pool_people FOR VALUES IN (" +
+          tx.quote(pool_id) + ")");
+  crypto_hash_sha256_state st;
+  crypto_hash_sha256_init(&st);
+  crypto_hash_sha256_update(&st, reinterpret_cast<const unsigned char*>(domain::kSnapshotHeader.data()),
+                            domain::kSnapshotHeader.size());
+  pqxx::binarystring state(&st, sizeof st);
+  tx.exec_params("INSERT INTO pool_imports (id, pool_id, state, rows_total, hash_state, created_by) "
+                 "VALUES ($1, $2, 'receiving', $3, $4, $5)",
+                 import_id, pool_id, rows_total, state, actor);
+  return {*find_pool(tx, pool_id), *find_import(tx, import_id)};
+}
+
+std::optional<ImportRow> PoolImporter::find_import(pqxx::transaction_base& tx, const std::string& id) {
+  auto rows = tx.exec_params(std::string("SELECT ") + kImportColumns + " FROM pool_imports WHERE id = $1", id);
+  if (rows.empty()) return std::nullopt;
+  return import_from(rows[0]);
+}
+
+std::optional<PoolRow> PoolImporter::find_pool(pqxx::transaction_base& tx, const std::string& id) {
+  auto rows = tx.exec_params(std::string("SELECT ") + kPoolColumns + " FROM pools WHERE id = $1", id);
+  if (rows.empty()) return std::nullopt;
+  return pool_from(rows[0]);
+}
+
+std::vector<PoolRow> PoolImporter::list_pools(pqxx::transaction_base& tx) {
+  std::vector<PoolRow> out;
+  for (const auto& r : tx.exec(std::string("SELECT ") + kPoolColumns + " FROM pools ORDER BY created_at, id"))
+    out.push_back(pool_from(r));
+  return out;
+}
+
+std::optional<PoolImporter::Job> PoolImporter::lock(pqxx::work& tx, const std::string& import_id) {
+  auto rows = tx.exec_params(
+      std::string("SELECT ") + kImportColumns + " FROM pool_imports WHERE id = $1 FOR UPDATE", import_id);
+  if (rows.empty()) return std::nullopt;
+  Job job;
+  job.row = import_from(rows[0]);
+  job.lines_read = rows[0][13].as<long>();
+  pqxx::binarystring tail(rows[0][14]);
+  job.tail = tail.str();
+  if (!rows[0][15].is_null()) job.hash_state = pqxx::binarystring(rows[0][15]).str();
+  job.last_part_sha256 = rows[0][16].is_null() ? "" : rows[0][16].as<std::string>();
+  return job;
+}
+
+void PoolImporter::save(pqxx::work& tx, const Job& job) {
+  tx.exec_params(
+      "UPDATE pool_imports SET parts_received = $2, last_part_sha256 = $3, bytes_received = $4, "
+      "lines_read = $5, rows_read = $6, tail = $7, hash_state = $8, updated_at = now() WHERE id = $1",
+      job.row.id, job.row.parts_received, job.last_part_sha256, job.row.bytes_received, job.lines_read,
+      job.row.rows_read, pqxx::binarystring(job.tail), pqxx::binarystring(job.hash_state));
+}
+
+Outcome PoolImporter::fail(pqxx::work& tx, Job& job, int status, const std::string& reason,
+                           const std::vector<domain::LineError>& errors) {
+  nlohmann::json list = nlohmann::json::array();
+  for (const auto& e : errors) {
+    nlohmann::json j = {{"line", e.line}, {"reason", e.reason}};
+    if (!e.column.empty()) j["column"] = e.column;
+    list.push_back(j);
+  }
+  tx.exec("DROP TABLE IF EXISTS " + tx.quote_name(partition_of(job.row.pool_id)));
+  tx.exec_params("UPDATE pools SET state = 'failed' WHERE id = $1", job.row.pool_id);
+  tx.exec_params(
+      "UPDATE pool_imports SET state = 'failed', failure = $2, errors = $3::jsonb, tail = '', hash_state = NULL, "
+      "updated_at = now(), finished_at = now() WHERE id = $1",
+      job.row.id, reason, list.dump());
+  return {status, reason, *find_import(tx, job.row.id)};
+}
+
+Outcome PoolImporter::process(pqxx::work& tx, Job& job, std::string_view text, bool final,
+                              const std::string& as_of) {
+  std::vector<domain::LineError> errors;
+  auto error = [&](long line, std::string column, std::string reason) {
+    if (errors.size() < limits_.max_errors) errors.push_back({line, std::move(column), std::move(reason)});
+  };
+  crypto_hash_sha256_state st;
+  if (job.hash_state.size() != sizeof st) throw std::runtime_error("import hash state is damaged");
+  std::memcpy(&st, job.hash_state.data(), sizeof st);
+  const std::string partition = partition_of(job.row.pool_id);
+  auto nonce = assembly::pii::nonce_of(job.row.pool_id, 0);
+  std::unordered_map<std::string, long> seen;  // person id -> line, within this part
+
+  std::string copy, snapshot, pii, context;
+  domain::RollRow row;
+  domain::LineError line_error;
+  std::size_t start = 0;
+  std::string_view pending;
+  const std::vector<std::string> columns = {"pool_id", "position", "person_id", "sex", "birth_year",
+                                            "arrondissement", "household", "pii"};
+  std::string duplicate_detail;
+  {
+    pqxx::subtransaction sub(tx, "part");
+    try {
+      pqxx::tablewriter writer(sub, partition, columns.begin(), columns.end());
+      while (start < text.size()) {
+        auto nl = text.find('\n', start);
+        if (nl == std::string_view::npos) {
+          if (!final) {
+            pending = text.substr(start);
+            break;
+          }
+          nl = text.size();
+        }
+        std::string_view line = text.substr(start, nl - start);
+        start = nl + 1;
+        const long line_no = ++job.lines_read;
+        if (line.size() > kMaxLine) {
+          error(line_no, "", "longer than 64 KiB");
+          continue;
+        }
+        if (line_no == 1) {
+          if (auto why = domain::check_roll_header(line); !why.empty()) error(1, "", why);
+          continue;
+        }
+        if (line.empty() || line == "\r") {
+          error(line_no, "", "empty line");
+          continue;
+        }
+        if (!domain::parse_roll_line(line, line_no, as_of, row, line_error)) {
+          error(line_error.line, line_error.column, line_error.reason);
+          continue;
+        }
+        auto person_id = keyring_.pseudonym("person", row.voter_id);
+        if (auto [it, fresh] = seen.emplace(person_id, line_no); !fresh) {
+          error(line_no, "voter_id", "duplicate voter id " + row.voter_id + " (also on line " +
+                                         std::to_string(it->second) + ")");
+          continue;
+        }
+        if (!errors.empty()) continue;  // only checking from the first error on
+        const std::int64_t position = job.row.rows_read++;
+        auto household = keyring_.pseudonym("household", household_text(row), 16);
+        pii.clear();
+        for (const auto* f : {&row.voter_id, &row.last_name, &row.first_names, &row.birth_date, &row.address,
+                              &row.postcode}) {
+          if (!pii.empty()) pii.push_back('\x1f');
+          pii += *f;
+        }
+        for (int i = 0; i < 8; ++i) nonce[16 + i] = static_cast<unsigned char>(position >> (56 - 8 * i));
+        context = job.row.pool_id + "/" + std::to_string(position);
+        auto sealed = keyring_.seal(pii, nonce, context);
+        sodium_memzero(pii.data(), pii.size());
+
+        copy += job.row.pool_id;
+        copy += '\t';
+        copy += std::to_string(position);
+        copy += '\t';
+        copy += person_id;
+        copy += '\t';
+        copy += row.sex;
+        copy += '\t';
+        copy += std::to_string(row.birth_year);
+        copy += '\t';
+        append_copy_text(copy, row.arrondissement);
+        copy += '\t';
+        copy += household;
+        copy += "\t\\\\x";
+        copy += hex(reinterpret_cast<const unsigned char*>(sealed.data()), sealed.size());
+        copy += '\n';
+        snapshot += person_id;
+        snapshot += ',';
+        snapshot += row.sex;
+        snapshot += ',';
+        snapshot += std::to_string(row.birth_year);
+        snapshot += ',';
+        snapshot += row.arrondissement;
+        snapshot += '\n';
+        if (copy.size() > (256 << 10)) {
+          copy.pop_back();  // write_raw_line adds the line end
+          writer.write_raw_line(copy);
+          copy.clear();
+          crypto_hash_sha256_update(&st, reinterpret_cast<const unsigned char*>(snapshot.data()),
+                                    snapshot.size());
+          snapshot.clear();
+        }
+      }
+      if (errors.empty() && !copy.empty()) {
+        copy.pop_back();
+        writer.write_raw_line(copy);
+      }
+      crypto_hash_sha256_update(&st, reinterpret_cast<const unsigned char*>(snapshot.data()), snapshot.size());
+      writer.complete();
+    } catch (const pqxx::unique_violation& e) {
+      duplicate_detail = e.what();
+    }
+    if (errors.empty() && duplicate_detail.empty()) {
+      sub.commit();
+    } else {
+      sub.abort();
+    }
+  }
+  if (!duplicate_detail.empty()) {
+    // A voter id already imported by an earlier part: find both lines.
+    std::string line_here, line_before;
+    for (const auto& [person, line] : seen) {
+      auto earlier = tx.exec_params("SELECT position FROM pool_people WHERE pool_id = $1 AND person_id = $2",
+                                    job.row.pool_id, person);
+      if (!earlier.empty()) {
+        errors.push_back({line, "voter_id",
+                          "duplicate voter id (also on line " + std::to_string(earlier[0][0].as<long>() + 2) + ")"});
+        break;
+      }
+    }
+    if (errors.empty()) errors.push_back({0, "voter_id", "duplicate voter id"});
+  }
+  if (!errors.empty()) return fail(tx, job, 422, "the file has invalid rows; nothing was imported", errors);
+  if (pending.size() > kMaxLine) {
+    return fail(tx, job, 422, "the file has invalid rows; nothing was imported",
+                {{job.lines_read + 1, "", "longer than 64 KiB"}});
+  }
+  job.tail.assign(pending);
+  job.hash_state.assign(reinterpret_cast<const char*>(&st), sizeof st);
+  return {200, "", job.row};
+}
+
+std::optional<Outcome> PoolImporter::add_part(pqxx::work& tx, const std::string& import_id, int part_no,
+                                              std::string_view body, const std::string& as_of) {
+  auto job = lock(tx, import_id);
+  if (!job) return std::nullopt;
+  if (job->row.state != "receiving")
+    return Outcome{409, "the import has " + job->row.state + (job->row.failure ? ": " + *job->row.failure : ""),
+                   job->row};
+  auto digest = domain::sha256_hex(std::string(body));
+  if (part_no == job->row.parts_received && digest == job->last_part_sha256) return Outcome{200, "", job->row};
+  if (part_no != job->row.parts_received + 1)
+    return Outcome{409, "expected part " + std::to_string(job->row.parts_received + 1) + ", got part " +
+                            std::to_string(part_no),
+                   job->row};
+  if (job->row.bytes_received + static_cast<std::int64_t>(body.size()) > limits_.max_bytes)
+    return fail(tx, *job, 413, "the file is over the limit of " + std::to_string(limits_.max_bytes) + " bytes",
+                {});
+  std::string text = job->tail;
+  text.append(body);
+  auto out = process(tx, *job, text, false, as_of);
+  if (out.status != 200) return out;
+  job->row.parts_received = part_no;
+  job->row.bytes_received += static_cast<std::int64_t>(body.size());
+  job->last_part_sha256 = digest;
+  save(tx, *job);
+  return Outcome{200, "", *find_import(tx, import_id)};
+}
+
+std::optional<Outcome> PoolImporter::complete(pqxx::work& tx, const std::string& import_id, int parts,
+                                              const std::string& as_of) {
+  auto job = lock(tx, import_id);
+  if (!job) return std::nullopt;
+  if (job->row.state != "receiving")
+    return Outcome{409, "the import has " + job->row.state + (job->row.failure ? ": " + *job->row.failure : ""),
+                   job->row};
+  if (parts != job->row.parts_received)
+    return fail(tx, *job, 422,
+                "upload interrupted: " + std::to_string(parts) + " parts announced, " +
+                    std::to_string(job->row.parts_received) + " received",
+                {});
+  std::string tail = job->tail;
+  auto out = process(tx, *job, tail, true, as_of);
+  if (out.status != 200) return out;
+  if (job->lines_read == 0) return fail(tx, *job, 422, "the file is empty", {});
+  if (job->row.rows_read == 0) return fail(tx, *job, 422, "the file has a header but no rows", {});
+  if (job->row.rows_total && *job->row.rows_total != job->row.rows_read)
+    return fail(tx, *job, 422,
+                "upload interrupted: " + std::to_string(*job->row.rows_total) + " rows announced, " +
+                    std::to_string(job->row.rows_read) + " received",
+                {});
+  crypto_hash_sha256_state st;
+  std::memcpy(&st, job->hash_state.data(), sizeof st);
+  unsigned char digest[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256_final(&st, digest);
+  tx.exec_params("UPDATE pools SET state = 'ready', row_count = $2, snapshot_sha256 = $3, ready_at = now() "
+                 "WHERE id = $1",
+                 job->row.pool_id, job->row.rows_read, hex(digest, sizeof digest));
+  job->tail.clear();
+  save(tx, *job);
+  tx.exec_params("UPDATE pool_imports SET state = 'succeeded', rows_total = rows_read, hash_state = NULL, "
+                 "finished_at = now() WHERE id = $1",
+                 import_id);
+  return Outcome{200, "", *find_import(tx, import_id)};
+}
+
+std::optional<Outcome> PoolImporter::cancel(pqxx::work& tx, const std::string& import_id) {
+  auto job = lock(tx, import_id);
+  if (!job) return std::nullopt;
+  if (job->row.state != "receiving") return Outcome{409, "the import has " + job->row.state, job->row};
+  auto out = fail(tx, *job, 200, "cancelled by the uploader", {});
+  out.status = 200;
+  return out;
+}
+
+int PoolImporter::reap_idle(pqxx::work& tx) {
+  auto rows = tx.exec_params(
+      "SELECT id FROM pool_imports WHERE state = 'receiving' AND updated_at < now() - make_interval(secs => $1) "
+      "FOR UPDATE SKIP LOCKED",
+      static_cast<double>(limits_.idle_timeout.count()));
+  for (const auto& r : rows) {
+    auto job = lock(tx, r[0].as<std::string>());
+    fail(tx, *job, 422,
+         "upload interrupted: no part received for " + std::to_string(limits_.idle_timeout.count()) + " s", {});
+  }
+  return static_cast<int>(rows.size());
+}
+
+}  // namespace sortition::imports
