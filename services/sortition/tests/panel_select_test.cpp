@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <set>
 
 #include "domain/random.h"
@@ -121,6 +122,31 @@ TEST(LegacyGreedy, EveryPanelMeetsEveryQuotaAndTheHouseholdRuleOver200Seeds) {
   }
   RecordProperty("most_attempts", most_attempts);
   EXPECT_LT(most_attempts, LegacyGreedy::kDefaultMaxAttempts);
+}
+
+TEST(LegacyGreedy, TheDrawIsTheOneTheReadmeDescribes) {
+  // Golden values from tests/legacy_greedy_reference.py, written from the README alone: pins the
+  // algorithm (ratios, ties, exclusions, retries continuing the stream, reserve shuffle).
+  SeatPool seats{"roll", 8,
+                 parse_quotas("feature,value,min,max\nsex,female,2,3\nsex,male,5,6\n"
+                              "age,young,4,5\nage,mid,4,5\nage,old,0,1\n")};
+  std::vector<Respondent> people;
+  const char* ages[] = {"young", "mid", "old"};
+  for (int i = 0; i < 30; ++i) {
+    char id[8];
+    std::snprintf(id, sizeof id, "r%02d", i);
+    people.push_back(person(
+        id, {{"sex", (i * 7) % 10 < 6 ? "female" : "male"}, {"age", ages[(i * i + i / 4) % 3]}},
+        i % 4 < 2 ? "h" + std::to_string(i - i % 2) : ""));
+  }
+  auto result = LegacyGreedy().select(seats, people, "golden-seed");
+  EXPECT_EQ(ids(result.panel),
+            (std::vector<std::string>{"r26", "r01", "r14", "r08", "r22", "r27", "r02", "r11"}));
+  EXPECT_EQ(ids(result.reserve),
+            (std::vector<std::string>{"r18", "r17", "r19", "r21", "r15", "r23", "r03",
+                                      "r04", "r20", "r25", "r13", "r10", "r07", "r12",
+                                      "r05", "r16", "r24", "r29", "r06", "r28"}));
+  EXPECT_EQ(result.attempts, 11);
 }
 
 TEST(LegacyGreedy, SameSeedSamePanelAndReserveWhateverTheRespondentOrder) {
