@@ -94,6 +94,10 @@ int parse_bound(const std::string& text, const char* column, int line) {
   return v;
 }
 
+std::string plural(std::size_t n, const char* word) {
+  return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
+}
+
 bool needs_quotes(const std::string& s) {
   if (s.empty()) return false;
   if (s.front() == ' ' || s.back() == ' ' || s.front() == '\t' || s.back() == '\t') return true;
@@ -270,14 +274,14 @@ std::optional<Infeasibility> check_feasible(const SeatPool& pool,
       homes[c][i].insert(household_key(r));
     }
   }
-  const std::string seats = std::to_string(pool.seats) + " seats";
   if (pool.seats < 1) return Infeasibility{pool.pool, pool.pool + ": seats must be at least 1"};
+  const std::string seats = plural(static_cast<std::size_t>(pool.seats), "seat");
   if (n < static_cast<std::size_t>(pool.seats))
-    return Infeasibility{
-        pool.pool, pool.pool + ": " + seats + " but only " + std::to_string(n) + " respondents"};
+    return Infeasibility{pool.pool,
+                         pool.pool + ": " + seats + " but only " + plural(n, "respondent")};
   if (households.size() < static_cast<std::size_t>(pool.seats))
     return Infeasibility{pool.pool, pool.pool + ": " + seats + " but only " +
-                                        std::to_string(households.size()) + " households"};
+                                        plural(households.size(), "household")};
   for (std::size_t c = 0; c < cats.size(); ++c) {
     const auto& cat = cats[c];
     int min_sum = 0, max_sum = 0, fillable = 0;
@@ -297,10 +301,10 @@ std::optional<Infeasibility> check_feasible(const SeatPool& pool,
       std::string name = cat.name + " " + v.value;
       if (count[c][i] < v.min)
         return Infeasibility{name, name + ": min " + std::to_string(v.min) + ", only " +
-                                       std::to_string(count[c][i]) + " respondents"};
+                                       plural(static_cast<std::size_t>(count[c][i]), "respondent")};
       if (homes[c][i].size() < static_cast<std::size_t>(v.min))
         return Infeasibility{name, name + ": min " + std::to_string(v.min) + ", only " +
-                                       std::to_string(homes[c][i].size()) + " households"};
+                                       plural(homes[c][i].size(), "household")};
     }
     if (fillable < pool.seats)
       return Infeasibility{cat.name, cat.name + ": within the maximums the respondents can fill " +

@@ -156,7 +156,7 @@ TEST(Feasibility, AValueWithTooFewHouseholdsIsNamed) {
   pool.quotas.categories[1].values[0].min = 2;
   auto why = check_feasible(pool, people);
   ASSERT_TRUE(why);
-  EXPECT_EQ(why->message, "age young: min 2, only 1 households");
+  EXPECT_EQ(why->message, "age young: min 2, only 1 household");
 }
 
 TEST(Feasibility, MinimumsAddingUpToMoreThanTheSeatsAreNamed) {
