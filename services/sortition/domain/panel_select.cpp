@@ -81,6 +81,8 @@ std::optional<std::vector<int>> greedy_attempt(const SeatPool& seat_pool, const 
       for (std::size_t c = 0; c < cats.size(); ++c) ++available[c][pool.value[p][c]];
     }
     // The most urgent unmet minimum: highest needed/available, first in file order on a tie.
+    // The dead-end checks on the way are part of the draw's definition, not just a shortcut:
+    // where an attempt stops decides the counter the next attempt starts from.
     int best_c = -1, best_v = -1, best_needed = 0, best_available = 1;
     for (std::size_t c = 0; c < cats.size(); ++c) {
       int needed_sum = 0;
