@@ -5,19 +5,9 @@
 #include <algorithm>
 #include <set>
 
+#include "domain/random.h"
+
 namespace sortition::domain {
-namespace {
-
-std::uint64_t hash_u64(const std::string& seed, std::uint64_t counter) {
-  std::string input = seed + ":" + std::to_string(counter);
-  unsigned char out[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256(out, reinterpret_cast<const unsigned char*>(input.data()), input.size());
-  std::uint64_t v = 0;
-  for (int i = 0; i < 8; ++i) v = (v << 8) | out[i];
-  return v;
-}
-
-}  // namespace
 
 std::string sha256_hex(const std::string& data) {
   unsigned char out[crypto_hash_sha256_BYTES];
@@ -67,18 +57,10 @@ std::vector<Candidate> draw_uniform(const PanelDrawRequest& r) {
   std::vector<Candidate> order = r.candidates;
   std::sort(order.begin(), order.end(),
             [](const Candidate& a, const Candidate& b) { return a.person_id < b.person_id; });
-  std::uint64_t counter = 0;
+  SeededRandom random(r.seed);
   const std::size_t n = order.size();
-  for (std::size_t i = 0; i < static_cast<std::size_t>(r.seats); ++i) {
-    std::uint64_t range = n - i;
-    // Rejection sampling: no modulo bias.
-    std::uint64_t limit = UINT64_MAX - (UINT64_MAX % range);
-    std::uint64_t v;
-    do {
-      v = hash_u64(r.seed, counter++);
-    } while (v >= limit);
-    std::swap(order[i], order[i + v % range]);
-  }
+  for (std::size_t i = 0; i < static_cast<std::size_t>(r.seats); ++i)
+    std::swap(order[i], order[i + random.uniform(n - i)]);
   order.resize(static_cast<std::size_t>(r.seats));
   return order;
 }
