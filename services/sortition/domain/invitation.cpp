@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <numeric>
 #include <unordered_map>
-#include <unordered_set>
 
 namespace sortition::domain {
 namespace {
@@ -192,7 +191,6 @@ PoolSnapshot parse_pool_snapshot(std::istream& in) {
   PoolSnapshot snapshot;
   std::string line;
   std::int64_t number = 0;
-  std::unordered_set<std::string> seen;
   while (std::getline(in, line)) {
     ++number;
     // getline hits the end of input only when the last line has no "\n": the hash covers the
@@ -210,14 +208,28 @@ PoolSnapshot parse_pool_snapshot(std::istream& in) {
     if (fields.size() != 4)
       throw InvalidSnapshot(number, "expected 4 columns, got " + std::to_string(fields.size()));
     if (fields[0].empty()) throw InvalidSnapshot(number, "person_id is empty");
-    if (!seen.insert(fields[0]).second)
-      throw InvalidSnapshot(number, "duplicate person_id " + fields[0]);
     snapshot.rows.push_back(
         {std::move(fields[0]), std::move(fields[1]), std::move(fields[2]), std::move(fields[3])});
   }
   if (number == 0)
     throw InvalidSnapshot(
         1, "empty file, expected the header \"" + std::string(kSnapshotHeader) + "\"");
+  // Duplicates by sorting (hash, position) pairs rather than with a set of strings: a million
+  // small allocations or string comparisons cost seconds on a Paris-sized pool. Equal hashes are
+  // then compared as strings. Reported at the earliest line repeating an earlier id.
+  const auto& rows = snapshot.rows;
+  std::vector<std::pair<std::size_t, std::size_t>> order(rows.size());
+  for (std::size_t i = 0; i < rows.size(); ++i)
+    order[i] = {std::hash<std::string>{}(rows[i].person_id), i};
+  std::sort(order.begin(), order.end());
+  std::size_t first_repeat = rows.size();
+  for (std::size_t i = 1; i < order.size(); ++i)
+    for (std::size_t j = i; j-- > 0 && order[j].first == order[i].first;)
+      if (rows[order[j].second].person_id == rows[order[i].second].person_id)
+        first_repeat = std::min(first_repeat, order[i].second);
+  if (first_repeat < rows.size())
+    throw InvalidSnapshot(static_cast<std::int64_t>(first_repeat) + 2,
+                          "duplicate person_id " + rows[first_repeat].person_id);
   return snapshot;
 }
 

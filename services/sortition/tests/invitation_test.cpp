@@ -268,6 +268,7 @@ TEST(PoolSnapshot, AFaultySnapshotIsRejectedWithTheLineAtFault) {
   EXPECT_EQ(line_of(header + "a,F,1990,01\nb,M,1990\n"), 3);
   EXPECT_EQ(line_of(header + "a,F,1990,01\nb,M,1990,01,x\n"), 3);
   EXPECT_EQ(line_of(header + "a,F,1990,01\na,M,1990,02\n"), 3);
+  EXPECT_EQ(line_of(header + "c,F,1990,01\nb,M,1990,02\nc,M,1990,02\nb,M,1990,02\n"), 4);
   EXPECT_EQ(line_of(header + ",F,1990,01\n"), 2);
   EXPECT_EQ(line_of(header + "a,F,1990,01\n\n"), 3);
   EXPECT_EQ(line_of(header + "a,F,1990,01"), 2);  // no final "\n"
