@@ -5,6 +5,7 @@
 #include "assembly/auth/auth.h"
 #include "assembly/http/body.h"
 #include "assembly/logging/log.h"
+#include "domain/invitation.h"
 
 namespace sortition::api {
 namespace http = assembly::http;
@@ -117,7 +118,7 @@ void add_pool_routes(assembly::service::Context& ctx, std::shared_ptr<PoolImport
   // to redo an invitation draw with sortition-verify. No names, addresses or birth dates.
   ctx.router.add(Method::Get, "/v1/pools/:id/snapshot", staff, [&db](http::Request& req) {
     auto id = body::uuid_param(req, "id");
-    std::string csv(domain::kSnapshotHeader);
+    std::string csv = std::string(domain::kSnapshotHeader) + "\n";
     bool found = db.transact([&](pqxx::work& tx) {
       auto pool = PoolImporter::find_pool(tx, id);
       if (!pool) return false;

@@ -41,8 +41,6 @@ bool parse_roll_line(std::string_view line, long line_no, std::string_view as_of
 // True when `s` is well-formed UTF-8 (no overlong forms, no surrogates).
 bool valid_utf8(std::string_view s);
 
-// The pseudonymous snapshot of a pool: this header, then "person_id,sex,birth_year,arrondissement"
-// per row in import order; its SHA-256 identifies the pool (see README).
-inline constexpr std::string_view kSnapshotHeader = "person_id,sex,birth_year,arrondissement\n";
+// A pool's pseudonymous snapshot (its header and layout): see domain/invitation.h.
 
 }  // namespace sortition::domain

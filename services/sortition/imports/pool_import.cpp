@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "assembly/core/ids.h"
+#include "domain/invitation.h"
 #include "domain/panel_draw.h"
 
 namespace sortition::imports {
@@ -132,8 +133,8 @@ std::pair<PoolRow, ImportRow> PoolImporter::create(pqxx::work& tx, const std::st
           tx.quote(pool_id) + ")");
   crypto_hash_sha256_state st;
   crypto_hash_sha256_init(&st);
-  crypto_hash_sha256_update(&st, reinterpret_cast<const unsigned char*>(domain::kSnapshotHeader.data()),
-                            domain::kSnapshotHeader.size());
+  const std::string header = std::string(domain::kSnapshotHeader) + "\n";
+  crypto_hash_sha256_update(&st, reinterpret_cast<const unsigned char*>(header.data()), header.size());
   pqxx::binarystring state(&st, sizeof st);
   tx.exec_params("INSERT INTO pool_imports (id, pool_id, state, rows_total, hash_state, created_by) "
                  "VALUES ($1, $2, 'receiving', $3, $4, $5)",
