@@ -1,5 +1,6 @@
 #include "wiring.h"
 
+#include "api/invitations.h"
 #include "api/pools.h"
 #include "api/routes.h"
 #include "assembly/logging/log.h"
@@ -29,6 +30,7 @@ assembly::service::Definition definition() {
                 new imports::PoolImporter(*keyring, limits), [keyring](imports::PoolImporter* p) { delete p; });
             api::add_routes(ctx);
             api::add_pool_routes(ctx, importer);
+            api::add_invitation_routes(ctx, keyring);
             auto& db = ctx.db;
             ctx.every(std::chrono::seconds(std::min<long>(10, limits.idle_timeout.count())), "reap idle imports",
                       [&db, importer] {

@@ -4,6 +4,9 @@
 #include <gtest/gtest.h>
 #include <sodium.h>
 
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <pqxx/pqxx>
 #include <thread>
 
@@ -210,4 +213,118 @@ TEST_F(PoolImport, OnlyTheSecretariatImportsAndBadRequestsNameTheField) {
   EXPECT_EQ(call("PUT", "/v1/pool-imports/" + id + "/parts/x", "a", "text/csv").status, 400);
   EXPECT_EQ(call("GET", "/v1/pool-imports/00000000-0000-0000-0000-000000000000").status, 404);
   EXPECT_EQ(scalar("SELECT count(*) FROM pools"), 1);
+}
+
+namespace {
+
+std::string run_capture(const std::string& cmd, int& rc) {
+  FILE* p = popen((cmd + " 2>&1").c_str(), "r");
+  std::string out;
+  char buf[4096];
+  while (fgets(buf, sizeof buf, p)) out += buf;
+  int status = pclose(p);
+  rc = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return out;
+}
+
+class InvitationDraw : public PoolImport {
+ protected:
+  // A generated roll of `rows` people imported in one part; returns the pool id.
+  std::string import_generated(int rows) {
+    int rc = 0;
+    auto csv = run_capture(assembly::itest::env("ROOT") + "/ops/gen-roll --rows " + std::to_string(rows) + " --seed 7", rc);
+    EXPECT_EQ(rc, 0);
+    auto id = start();
+    EXPECT_EQ(part(id, 1, csv).status, 200);
+    auto done = complete(id, 1);
+    EXPECT_EQ(done.status, 200) << done.body;
+    csv_ = csv;
+    return json::parse(done.body)["pool_id"];
+  }
+  std::string csv_;
+};
+
+}  // namespace
+
+TEST_F(InvitationDraw, ACommittedSeedDrawIsPublicAndAnyoneCanRedoItWithTheSnapshot) {
+  auto pool_id = import_generated(2000);
+  const std::string seed = "tirage-au-sort-2022-huissier";
+  auto r = call("POST", "/v1/invitation-draws",
+                json{{"assembly_id", "paris-2022"}, {"pool_id", pool_id}, {"invited", 400},
+                     {"stratify_by", "arrondissement"}, {"seed_commitment", sha256_hex(seed)}}.dump());
+  ASSERT_EQ(r.status, 201) << r.body;
+  std::string draw_id = json::parse(r.body)["id"];
+  auto pub = http("GET", service_->url() + "/v1/invitation-draws/" + draw_id);
+  ASSERT_EQ(pub.status, 200) << "the commitment is public before the draw";
+  EXPECT_EQ(json::parse(pub.body)["seed_commitment"], sha256_hex(seed));
+  EXPECT_TRUE(json::parse(pub.body)["seed"].is_null());
+
+  EXPECT_EQ(call("GET", "/v1/invitation-draws/" + draw_id + "/mailing-list").status, 409) << "not drawn yet";
+  auto wrong = call("POST", "/v1/invitation-draws/" + draw_id + "/draw", json{{"seed", "another-seed-entirely"}}.dump());
+  EXPECT_EQ(wrong.status, 422);
+  EXPECT_NE(wrong.body.find("/seed"), std::string::npos);
+  auto made = call("POST", "/v1/invitation-draws/" + draw_id + "/draw", json{{"seed", seed}}.dump());
+  ASSERT_EQ(made.status, 200) << made.body;
+  auto draw = json::parse(made.body);
+  EXPECT_EQ(draw["state"], "drawn");
+  EXPECT_EQ(draw["seed"], seed);
+  EXPECT_EQ(call("POST", "/v1/invitation-draws/" + draw_id + "/draw", json{{"seed", seed}}.dump()).status, 409)
+      << "a draw is made once";
+  long seats = 0;
+  for (const auto& s : draw["strata"]) seats += s["seats"].get<long>();
+  EXPECT_EQ(seats, 400);
+
+  // Offline: the snapshot and the seed give the same invitees and hashes.
+  auto pool = json::parse(call("GET", "/v1/pools/" + pool_id).body);
+  auto snapshot = call("GET", "/v1/pools/" + pool_id + "/snapshot");
+  ASSERT_EQ(snapshot.status, 200);
+  char path[] = "/tmp/snapshot-XXXXXX";
+  int fd = mkstemp(path);
+  ASSERT_EQ(write(fd, snapshot.body.data(), snapshot.body.size()), static_cast<ssize_t>(snapshot.body.size()));
+  close(fd);
+  int rc = 0;
+  auto out = run_capture(std::string(SORTITION_VERIFY_BINARY) + " --snapshot " + path + " --seed '" + seed +
+                             "' --count 400 --stratify-by arrondissement --expect-snapshot-hash " +
+                             std::string(pool["snapshot_sha256"]) + " --expect-result-hash " +
+                             std::string(draw["result_sha256"]),
+                         rc);
+  std::remove(path);
+  EXPECT_EQ(rc, 0) << out;
+  auto invitees = json::parse(call("GET", "/v1/invitation-draws/" + draw_id + "/invitees").body)["items"];
+  ASSERT_EQ(invitees.size(), 400u);
+  for (const auto& id : invitees) EXPECT_NE(out.find(std::string(id) + "\n"), std::string::npos) << id;
+
+  // The mailing list opens the sealed names for the secretariat only, and each export is recorded.
+  EXPECT_EQ(http("GET", service_->url() + "/v1/invitation-draws/" + draw_id + "/mailing-list", {},
+                 {{"Authorization", "Bearer " + e2e::token("member", "m1")}})
+                .status,
+            403);
+  auto mail = call("GET", "/v1/invitation-draws/" + draw_id + "/mailing-list");
+  ASSERT_EQ(mail.status, 200);
+  EXPECT_EQ(std::count(mail.body.begin(), mail.body.end(), '\n'), 401);
+  auto second_line = mail.body.substr(mail.body.find('\n') + 1);
+  second_line = second_line.substr(0, second_line.find('\n'));
+  auto last_name = second_line.substr(15, second_line.find('"', 15) - 15);  // "XXXXX-XXXXX","Name",...
+  EXPECT_NE(csv_.find("," + last_name + ","), std::string::npos) << second_line;
+  EXPECT_EQ(scalar("SELECT count(*) FROM pii_reads WHERE subject = '" + draw_id + "' AND actor = 'secretariat-1'"), 1);
+}
+
+TEST_F(InvitationDraw, BadCommitmentsAreRefusedNamingTheField) {
+  auto pool_id = import_generated(100);
+  auto post = [&](json b) { return call("POST", "/v1/invitation-draws", b.dump()); };
+  json good = {{"assembly_id", "a"}, {"pool_id", pool_id}, {"invited", 10}, {"seed_commitment", sha256_hex("s3cret-seed")}};
+  auto b = good;
+  b["invited"] = 101;
+  EXPECT_NE(post(b).body.find("/invited"), std::string::npos);
+  b = good;
+  b["seed_commitment"] = "not-a-hash";
+  EXPECT_EQ(post(b).status, 422);
+  b = good;
+  b["stratify_by"] = "last_name";
+  EXPECT_NE(post(b).body.find("/stratify_by"), std::string::npos);
+  b = good;
+  b["pool_id"] = "00000000-0000-0000-0000-000000000000";
+  EXPECT_NE(post(b).body.find("/pool_id"), std::string::npos);
+  EXPECT_EQ(scalar("SELECT count(*) FROM invitation_draws"), 0);
+  EXPECT_EQ(post(good).status, 201);
 }
