@@ -2,6 +2,8 @@
 
 #include "api/invitations.h"
 #include "api/pools.h"
+#include "api/respondents.h"
+#include "api/selections.h"
 #include "api/routes.h"
 #include "assembly/logging/log.h"
 
@@ -9,7 +11,7 @@ namespace sortition {
 
 assembly::service::Definition definition() {
   return {"sortition",
-          {},  // consumes membership's MemberDeclined/MemberWithdrew once replacements exist
+          {assembly::service::topic_of("membership")},  // MemberDeclined, MemberWithdrew: replacements
           migrations(),
           openapi_document(),
           [](assembly::service::Context& ctx) {
@@ -31,6 +33,12 @@ assembly::service::Definition definition() {
             api::add_routes(ctx);
             api::add_pool_routes(ctx, importer);
             api::add_invitation_routes(ctx, keyring);
+            api::add_respondent_routes(
+                ctx, keyring,
+                static_cast<double>(ctx.env.integer("RESPONSES_PER_MINUTE", 10, 1, 100000,
+                                                    "answers with a letter's code accepted per minute and address")));
+            api::add_quota_routes(ctx);
+            api::add_selection_routes(ctx);
             auto& db = ctx.db;
             ctx.every(std::chrono::seconds(std::min<long>(10, limits.idle_timeout.count())), "reap idle imports",
                       [&db, importer] {

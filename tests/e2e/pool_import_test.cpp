@@ -10,6 +10,9 @@
 #include <pqxx/pqxx>
 #include <thread>
 
+#include "assembly/events/envelope.h"
+#include "assembly/events/producer.h"
+#include "assembly/membership/v1/events.pb.h"
 #include "assembly/testing/http_client.h"
 #include "assembly/testing/process.h"
 #include "assembly/testing/stack.h"
@@ -39,13 +42,21 @@ std::string sha256_hex(const std::string& s) {
 
 class PoolImport : public ::testing::Test {
  protected:
+  void TearDown() override {
+    service_.reset();
+    assembly::itest::delete_topic(topic_);
+  }
   void SetUp() override {
     service_ = std::make_unique<assembly::itest::ServiceProcess>(
         SORTITION_BINARY, 18183,
         std::map<std::string, std::string>{{"PG_SCHEMA", schema_.name()},
                                            {"PII_KEY_FILE", assembly::itest::env("ROOT") + "/var/secrets/pii-sortition.key"},
                                            {"IMPORT_MAX_BYTES", "200000"},
-                                           {"IMPORT_IDLE_SECONDS", "2"}});
+                                           {"IMPORT_IDLE_SECONDS", "2"},
+                                           {"RESPONSES_PER_MINUTE", "100000"},
+                                           {"CONSUMER_GROUP", "sortition-" + schema_.name()},
+                                           {"PUBLISH_TOPIC", topic_},
+                                           {"LOG_LEVEL", "error"}});
     ASSERT_TRUE(service_->wait_ready()) << "sortition did not get ready";
     token_ = e2e::token("secretariat", "secretariat-1");
   }
@@ -84,6 +95,7 @@ class PoolImport : public ::testing::Test {
   }
 
   assembly::itest::TempSchema schema_{"pools"};
+  std::string topic_ = assembly::itest::create_topic("sortition-test", 1);
   std::unique_ptr<assembly::itest::ServiceProcess> service_;
   std::string token_;
 };
@@ -327,4 +339,176 @@ TEST_F(InvitationDraw, BadCommitmentsAreRefusedNamingTheField) {
   EXPECT_NE(post(b).body.find("/pool_id"), std::string::npos);
   EXPECT_EQ(scalar("SELECT count(*) FROM invitation_draws"), 0);
   EXPECT_EQ(post(good).status, 201);
+}
+
+namespace {
+
+// The whole sortition chain on a small pool: invitations, answers with the letters' codes, a quota
+// set, a selection run by the worker, its public record, and replacements on request and from
+// membership's MemberDeclined over the real broker.
+class Selection : public InvitationDraw {
+ protected:
+  static std::map<std::string, std::string> criteria_of(int i) {
+    static const char* bands[] = {"18-34", "35-59", "60+"};
+    return {{"gender", i % 2 ? "F" : "M"}, {"age_band", bands[i % 3]}, {"diploma", i % 4 ? "bac+" : "none"}};
+  }
+  static std::string quotas() {
+    return "feature,value,min,max\n"
+           "gender,F,9,11\ngender,M,9,11\n"
+           "age_band,18-34,5,8\nage_band,35-59,5,8\nage_band,60+,5,8\n"
+           "diploma,none,3,6\ndiploma,bac+,14,17\n";
+  }
+};
+
+}  // namespace
+
+TEST_F(Selection, RespondentsAreDrawnUnderQuotasAndLeaversAreReplacedKeepingThem) {
+  auto pool_id = import_generated(600);
+  const std::string seed = "invitations-seed-2022";
+  auto draw = json::parse(call("POST", "/v1/invitation-draws",
+                               json{{"assembly_id", "sel"}, {"pool_id", pool_id}, {"invited", 200},
+                                    {"seed_commitment", sha256_hex(seed)}}.dump()).body);
+  std::string draw_id = draw["id"];
+  ASSERT_EQ(call("POST", "/v1/invitation-draws/" + draw_id + "/draw", json{{"seed", seed}}.dump()).status, 200);
+  auto mail = call("GET", "/v1/invitation-draws/" + draw_id + "/mailing-list").body;
+  std::vector<std::string> codes;
+  for (std::size_t at = mail.find("\n\"") ; at != std::string::npos; at = mail.find("\n\"", at + 1))
+    codes.push_back(mail.substr(at + 2, 11));
+  ASSERT_EQ(codes.size(), 200u);
+
+  // 120 answer with their code (public route), one of them by phone through the secretariat.
+  for (int i = 0; i < 120; ++i) {
+    json answer = {{"code", codes[i]}, {"criteria", criteria_of(i)}, {"consent", true}};
+    auto r = i == 0 ? call("POST", "/v1/invitation-draws/" + draw_id + "/respondents", answer.dump())
+                    : http("POST", service_->url() + "/v1/responses", answer.dump(), {{"Content-Type", "application/json"}});
+    ASSERT_EQ(r.status, 201) << i << " " << r.body;
+  }
+  auto again = http("POST", service_->url() + "/v1/responses",
+                    json{{"code", codes[5]}, {"criteria", criteria_of(5)}, {"consent", true}}.dump(),
+                    {{"Content-Type", "application/json"}});
+  EXPECT_EQ(again.status, 409) << "one answer per invitation";
+  auto unknown = http("POST", service_->url() + "/v1/responses",
+                      json{{"code", "22222-22222"}, {"criteria", criteria_of(1)}, {"consent", true}}.dump(),
+                      {{"Content-Type", "application/json"}});
+  EXPECT_EQ(unknown.status, 404);
+  auto no_consent = http("POST", service_->url() + "/v1/responses",
+                         json{{"code", codes[150]}, {"criteria", criteria_of(1)}, {"consent", false}}.dump(),
+                         {{"Content-Type", "application/json"}});
+  EXPECT_EQ(no_consent.status, 422);
+  EXPECT_NE(no_consent.body.find("/consent"), std::string::npos);
+  auto respondents = json::parse(call("GET", "/v1/invitation-draws/" + draw_id + "/respondents").body)["items"];
+  ASSERT_EQ(respondents.size(), 120u);
+  std::map<std::string, json> criteria_by_person;
+  for (const auto& r : respondents) criteria_by_person[r["person_id"]] = r["criteria"];
+  // A withdrawn answer is kept as withdrawn and not drawn.
+  std::string withdrawn_person = respondents[3]["person_id"];
+  auto w = call("POST", "/v1/respondents/" + std::string(respondents[3]["id"]) + "/withdraw", "{}");
+  ASSERT_EQ(w.status, 200) << w.body;
+  EXPECT_EQ(json::parse(w.body)["state"], "withdrawn");
+
+  // Quotas: a bad file names its line; a good one is exported back in the same layout.
+  auto bad = call("POST", "/v1/quota-sets",
+                  json{{"assembly_id", "sel"}, {"name", "q"},
+                       {"seat_pools", {{{"pool", "roll"}, {"seats", 20}, {"quotas_csv", "feature,value,min,max\ngender,F,9,x\n"}}}}}.dump());
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_NE(bad.body.find("line 2"), std::string::npos) << bad.body;
+  auto qs = call("POST", "/v1/quota-sets",
+                 json{{"assembly_id", "sel"}, {"name", "q"}, {"seat_pools", {{{"pool", "roll"}, {"seats", 20}, {"quotas_csv", quotas()}}}}}.dump());
+  ASSERT_EQ(qs.status, 201) << qs.body;
+  std::string quota_set_id = json::parse(qs.body)["id"];
+  auto exported = call("GET", "/v1/quota-sets/" + quota_set_id + "/seat-pools/roll/quotas.csv");
+  EXPECT_EQ(exported.body, quotas());
+
+  // The selection: committed, drawn off the request path, recorded.
+  const std::string panel_seed = "panel-seed-11-mars";
+  auto sel = call("POST", "/v1/selections",
+                  json{{"assembly_id", "sel"}, {"quota_set_id", quota_set_id}, {"invitation_draw_ids", {draw_id}},
+                       {"seed_commitment", sha256_hex(panel_seed)}}.dump());
+  ASSERT_EQ(sel.status, 201) << sel.body;
+  std::string selection_id = json::parse(sel.body)["id"];
+  EXPECT_EQ(call("POST", "/v1/selections/" + selection_id + "/draw", json{{"seed", "not-the-seed"}}.dump()).status, 422);
+  EXPECT_EQ(call("POST", "/v1/selections/" + selection_id + "/draw", json{{"seed", panel_seed}}.dump()).status, 202);
+  json done;
+  ASSERT_TRUE(e2e::eventually(
+      [&] {
+        done = json::parse(call("GET", "/v1/selections/" + selection_id).body);
+        return done["state"] != "queued";
+      },
+      std::chrono::seconds(30)));
+  ASSERT_EQ(done["state"], "done") << done.dump();
+  ASSERT_EQ(done["panel"].size(), 20u);
+  auto check_quotas = [&](const json& panel) {
+    std::map<std::string, int> count;
+    int seated = 0;
+    for (const auto& p : panel) {
+      if (!p["seated"].get<bool>()) continue;
+      ++seated;
+      EXPECT_NE(p["person_id"], withdrawn_person) << "a withdrawn answer is not drawn";
+      for (const auto& [k, v] : criteria_by_person.at(p["person_id"]).items()) ++count[k + "=" + v.get<std::string>()];
+    }
+    EXPECT_EQ(seated, 20);
+    EXPECT_TRUE(count["gender=F"] >= 9 && count["gender=F"] <= 11) << count["gender=F"];
+    for (const char* b : {"age_band=18-34", "age_band=35-59", "age_band=60+"})
+      EXPECT_TRUE(count[b] >= 5 && count[b] <= 8) << b << " " << count[b];
+    EXPECT_TRUE(count["diploma=none"] >= 3 && count["diploma=none"] <= 6);
+  };
+  check_quotas(done["panel"]);
+  // Everyone else, in reserve order, but housemates of members (the generated roll has households).
+  EXPECT_LE(done["reserve"].size(), 99u);
+  EXPECT_GE(done["reserve"].size(), 80u);
+  for (const auto& r : done["reserve"])
+    for (const auto& p : done["panel"]) EXPECT_NE(r["person_id"], p["person_id"]);
+
+  auto record = http("GET", service_->url() + "/v1/selections/" + selection_id + "/record");
+  ASSERT_EQ(record.status, 200) << "the record is public";
+  auto rec = json::parse(record.body);
+  EXPECT_EQ(rec["seed"], panel_seed);
+  EXPECT_EQ(rec["seed_commitment"], sha256_hex(panel_seed));
+  EXPECT_EQ(rec["seat_pools"][0]["respondents"], 119);
+  EXPECT_EQ(rec["seat_pools"][0]["categories"][0]["values"][0]["min"], 9);
+  auto html = http("GET", service_->url() + "/v1/selections/" + selection_id + "/record.html");
+  ASSERT_EQ(html.status, 200);
+  EXPECT_NE(html.body.find("<html lang=\"fr\">"), std::string::npos);
+  EXPECT_NE(html.body.find(panel_seed), std::string::npos);
+  for (const auto& p : done["panel"]) EXPECT_EQ(record.body.find(std::string(p["person_id"])), std::string::npos);
+  for (const auto& p : done["panel"]) EXPECT_EQ(html.body.find(std::string(p["person_id"])), std::string::npos);
+
+  // A replacement on request keeps the quotas.
+  std::string leaver = done["panel"][0]["person_id"];
+  auto rep = call("POST", "/v1/selections/" + selection_id + "/replacements",
+                  json{{"person_id", leaver}, {"reason", "moved away"}}.dump());
+  ASSERT_EQ(rep.status, 201) << rep.body;
+  EXPECT_TRUE(json::parse(rep.body)["quotas_met"].get<bool>());
+  auto after = json::parse(call("GET", "/v1/selections/" + selection_id).body);
+  check_quotas(after["panel"]);
+  EXPECT_EQ(call("POST", "/v1/selections/" + selection_id + "/replacements",
+                 json{{"person_id", leaver}, {"reason", "again"}}.dump()).status,
+            409);
+
+  // Membership says another member declined: the replacement is drawn by itself, once.
+  std::string decliner = done["panel"][1]["person_id"];
+  assembly::membership::v1::MemberDeclined e;
+  e.set_member_id("m-1");
+  e.set_assembly_id("sel");
+  e.set_person_id(decliner);
+  e.set_panel_draw_id(selection_id);
+  e.set_reason("no time");
+  auto env = assembly::events::wrap(e, "m-1", "membership");
+  assembly::events::Producer producer({assembly::itest::kafka_brokers(), "selection-test"});
+  ASSERT_EQ(producer.produce_sync("assembly.membership.v1", "m-1", env.SerializeAsString(), {}), "");
+  ASSERT_EQ(producer.produce_sync("assembly.membership.v1", "m-1", env.SerializeAsString(), {}), "") << "twice";
+  ASSERT_TRUE(e2e::eventually(
+      [&] { return scalar("SELECT count(*) FROM replacements WHERE leaver = '" + decliner + "'") == 1; },
+      std::chrono::seconds(60)))
+      << "a MemberDeclined draws a replacement with nobody doing anything";
+  std::this_thread::sleep_for(std::chrono::seconds(1));
+  EXPECT_EQ(scalar("SELECT count(*) FROM replacements WHERE leaver = '" + decliner + "'"), 1) << "once";
+  auto final_panel = json::parse(call("GET", "/v1/selections/" + selection_id).body)["panel"];
+  check_quotas(final_panel);
+  int replacing = 0;
+  for (const auto& p : final_panel)
+    if (p.contains("replaces") && p["replaces"] == decliner) ++replacing;
+  EXPECT_EQ(replacing, 1);
+  EXPECT_TRUE(e2e::eventually([&] { return scalar("SELECT count(*) FROM outbox") == 0; }, std::chrono::seconds(30)))
+      << "PanelSelected and ReplacementDrawn were published";
 }

@@ -138,6 +138,7 @@ class PistacheHandler : public P::Http::Handler {
     Request req;
     req.path = preq.resource();
     req.body = preq.body();
+    req.remote = preq.address().host();
     req.http11 = preq.version() == P::Http::Version::Http11;
     // Only the typed headers the shared layer and handlers use are serialized (the others would
     // cost a stream per header per request); unknown headers arrive raw.

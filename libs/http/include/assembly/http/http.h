@@ -60,6 +60,7 @@ struct Request {
   std::string body;
   std::optional<auth::Principal> principal;  // set on non-public routes
   std::string trace_id;
+  std::string remote;  // the peer's address (no proxy headers are trusted)
   bool http11 = true;
 
   const std::string& param(const std::string& name) const;

@@ -1,0 +1,22 @@
+#include <gtest/gtest.h>
+
+#include "assembly/http/http.h"
+#include "assembly/http/rate_limit.h"
+
+using assembly::http::Problem;
+using assembly::http::RateLimiter;
+
+TEST(RateLimit, ABurstPassesThenTheCallerWaitsAndOthersDoNot) {
+  RateLimiter limiter(6, 3);  // one token every 10 s, 3 at once
+  for (int i = 0; i < 3; ++i) EXPECT_NO_THROW(limiter.take("10.0.0.1"));
+  try {
+    limiter.take("10.0.0.1");
+    FAIL() << "the fourth attempt in a row passed";
+  } catch (const Problem& p) {
+    EXPECT_EQ(p.status(), 429);
+    ASSERT_EQ(p.headers().size(), 1u);
+    EXPECT_EQ(p.headers()[0].first, "Retry-After");
+    EXPECT_GE(std::stoi(p.headers()[0].second), 9);
+  }
+  EXPECT_NO_THROW(limiter.take("10.0.0.2")) << "another caller has its own bucket";
+}

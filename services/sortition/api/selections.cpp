@@ -1,0 +1,533 @@
+#include "api/selections.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "assembly/auth/auth.h"
+#include "assembly/core/ids.h"
+#include "assembly/http/body.h"
+#include "assembly/logging/log.h"
+#include "assembly/membership/v1/events.pb.h"
+#include "assembly/sortition/v1/events.pb.h"
+#include "domain/panel_draw.h"
+#include "domain/panel_select.h"
+#include "domain/quotas.h"
+
+namespace sortition::api {
+namespace http = assembly::http;
+namespace body = assembly::http::body;
+namespace pb = assembly::sortition::v1;
+using assembly::http::Access;
+using assembly::http::Method;
+using nlohmann::json;
+
+namespace {
+
+#define TS(col) "to_char(" col " AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
+constexpr const char* kSelectionColumns =
+    "id, assembly_id, quota_set_id, invitation_draw_ids::text, seed_commitment, seed, state, failure, algorithm, "
+    "input_sha256, result_sha256, to_char(replacement_deadline, 'YYYY-MM-DD'), coalesce(record::text, 'null'), "
+    "created_by, " TS("created_at") ", drawn_by, " TS("finished_at");
+
+json selection_json(const pqxx::row& r) {
+  auto text = [&](int i) { return r[i].is_null() ? json() : json(r[i].as<std::string>()); };
+  return {{"id", r[0].as<std::string>()},
+          {"assembly_id", r[1].as<std::string>()},
+          {"quota_set_id", r[2].as<std::string>()},
+          {"invitation_draw_ids", json::parse(r[3].as<std::string>())},
+          {"seed_commitment", r[4].as<std::string>()},
+          {"seed", text(5)},
+          {"state", r[6].as<std::string>()},
+          {"failure", text(7)},
+          {"algorithm", text(8)},
+          {"input_sha256", text(9)},
+          {"result_sha256", text(10)},
+          {"replacement_deadline", text(11)},
+          {"record", json::parse(r[12].as<std::string>())},
+          {"created_by", r[13].as<std::string>()},
+          {"created_at", r[14].as<std::string>()},
+          {"drawn_by", text(15)},
+          {"finished_at", text(16)}};
+}
+
+std::optional<json> find_selection(pqxx::transaction_base& tx, const std::string& id, bool lock = false) {
+  auto rows = tx.exec_params(std::string("SELECT ") + kSelectionColumns + " FROM selections WHERE id = $1" +
+                                 (lock ? " FOR UPDATE" : ""),
+                             id);
+  if (rows.empty()) return std::nullopt;
+  return selection_json(rows[0]);
+}
+
+domain::Respondent respondent_of(const pqxx::row& r) {  // person_id, pool_kind, household, criteria
+  domain::Respondent p;
+  p.person_id = r[0].as<std::string>();
+  p.pool = r[1].as<std::string>();
+  p.household = r[2].as<std::string>();
+  const auto criteria = json::parse(r[3].as<std::string>());  // named: items() must not outlive it
+  for (const auto& [k, v] : criteria.items()) p.attributes[k] = v.get<std::string>();
+  return p;
+}
+
+// The interested respondents of the selection's invitation draws.
+std::vector<domain::Respondent> load_respondents(pqxx::transaction_base& tx, const json& draw_ids) {
+  std::vector<domain::Respondent> out;
+  for (const auto& r : tx.exec_params(
+           "SELECT person_id, pool_kind, household, criteria::text FROM respondents "
+           "WHERE invitation_draw_id IN (SELECT jsonb_array_elements_text($1::jsonb)) AND state = 'interested' "
+           "ORDER BY person_id",
+           draw_ids.dump()))
+    out.push_back(respondent_of(r));
+  return out;
+}
+
+domain::PanelSpec load_spec(pqxx::transaction_base& tx, const std::string& quota_set_id, std::string& csvs) {
+  domain::PanelSpec spec;
+  for (const auto& r : tx.exec_params(
+           "SELECT pool_kind, seats, quotas_csv FROM quota_seat_pools WHERE quota_set_id = $1 ORDER BY pool_kind",
+           quota_set_id)) {
+    spec.pools.push_back({r[0].as<std::string>(), r[1].as<int>(), domain::parse_quotas(r[2].as<std::string>())});
+    csvs += r[0].as<std::string>() + "\n" + r[2].as<std::string>() + "\n";
+  }
+  return spec;
+}
+
+// SHA-256 of what the draw used: the quota files and the respondents in canonical form
+// ("person_id,pool,household,category=value;..." sorted by person id).
+std::string input_digest(const std::vector<domain::Respondent>& respondents, const std::string& csvs) {
+  std::string all = csvs;
+  for (const auto& r : respondents) {
+    all += r.person_id + "," + r.pool + "," + r.household + ",";
+    for (const auto& [k, v] : r.attributes) all += k + "=" + v + ";";
+    all += "\n";
+  }
+  return domain::sha256_hex(all);
+}
+
+// The public facts of a draw: per seat pool and category, quota beside the achieved panel and the
+// respondents' shares. No names, no person ids.
+json public_record(const json& selection, const domain::PanelSpec& spec,
+                   const std::vector<domain::Respondent>& respondents, const std::vector<domain::PanelResult>& results) {
+  json pools = json::array();
+  for (std::size_t i = 0; i < spec.pools.size(); ++i) {
+    const auto& sp = spec.pools[i];
+    const auto& res = results[i];
+    std::vector<const domain::Respondent*> mine;
+    for (const auto& r : respondents)
+      if (r.pool == sp.pool) mine.push_back(&r);
+    std::set<std::string> households;
+    for (const auto* r : mine) households.insert(domain::household_key(*r));
+    json cats = json::array();
+    for (const auto& c : sp.quotas.categories) {
+      json values = json::array();
+      for (const auto& v : c.values) {
+        auto in_panel = std::count_if(res.panel.begin(), res.panel.end(), [&](const auto& p) {
+          auto it = p.attributes.find(c.name);
+          return it != p.attributes.end() && it->second == v.value;
+        });
+        auto in_pool = std::count_if(mine.begin(), mine.end(), [&](const auto* p) {
+          auto it = p->attributes.find(c.name);
+          return it != p->attributes.end() && it->second == v.value;
+        });
+        values.push_back({{"value", v.value},
+                          {"min", v.min},
+                          {"max", v.max},
+                          {"panel", in_panel},
+                          {"panel_share", sp.seats ? static_cast<double>(in_panel) / sp.seats : 0.0},
+                          {"respondents", in_pool},
+                          {"respondent_share", mine.empty() ? 0.0 : static_cast<double>(in_pool) / mine.size()}});
+      }
+      cats.push_back({{"category", c.name}, {"values", values}});
+    }
+    pools.push_back({{"pool", sp.pool},
+                     {"seats", sp.seats},
+                     {"respondents", mine.size()},
+                     {"households", households.size()},
+                     {"attempts", res.attempts},
+                     {"categories", cats},
+                     {"selection_probabilities", res.probabilities.empty() ? json() : json(res.probabilities)}});
+  }
+  return {{"selection_id", selection["id"]},
+          {"assembly_id", selection["assembly_id"]},
+          {"algorithm", results.empty() ? json() : json(results[0].algorithm + "/" + results[0].version)},
+          {"seed_commitment", selection["seed_commitment"]},
+          {"seed", selection["seed"]},
+          {"seat_pools", pools}};
+}
+
+pb::SelectedPerson selected_person(const domain::Respondent& r) {
+  pb::SelectedPerson p;
+  p.set_person_id(r.person_id);
+  p.set_pool(r.pool);
+  for (const auto& [k, v] : r.attributes) (*p.mutable_attributes())[k] = v;
+  return p;
+}
+
+// Runs one queued selection, if any: the draw, its people, its record, PanelSelected.
+bool run_one(pqxx::work& tx, assembly::events::Outbox& outbox) {
+  auto rows = tx.exec("SELECT id FROM selections WHERE state = 'queued' ORDER BY queued_at LIMIT 1 FOR UPDATE SKIP LOCKED");
+  if (rows.empty()) return false;
+  auto sel = *find_selection(tx, rows[0][0].as<std::string>());
+  const std::string id = sel["id"];
+  auto fail = [&](const std::string& why) {
+    tx.exec_params("UPDATE selections SET state = 'failed', failure = $2, finished_at = now() WHERE id = $1", id, why);
+    assembly::log::warn("panel selection failed", {{"selection_id", id}});
+    return true;
+  };
+  std::string csvs;
+  auto spec = load_spec(tx, sel["quota_set_id"], csvs);
+  auto respondents = load_respondents(tx, sel["invitation_draw_ids"]);
+  for (const auto& sp : spec.pools)
+    if (auto why = domain::check_feasible(sp, respondents)) return fail(sp.pool + ": " + why->message);
+  std::vector<domain::PanelResult> results;
+  domain::LegacyGreedy algorithm;
+  try {
+    results = domain::select_panels(spec, respondents, sel["seed"], algorithm);
+  } catch (const domain::PanelError& e) {
+    return fail(e.what());
+  }
+  std::string result_lines;
+  pb::PanelSelected event;
+  event.set_draw_id(id);
+  event.set_assembly_id(sel["assembly_id"]);
+  for (const auto& res : results) {
+    int rank = 0;
+    for (const auto& p : res.panel) {
+      double prob = res.probabilities.count(p.person_id) ? res.probabilities.at(p.person_id) : -1.0;
+      tx.exec_params(
+          "INSERT INTO selection_people (selection_id, kind, rank, respondent_id, person_id, pool_kind, probability) "
+          "SELECT $1, 'panel', $2, r.id, r.person_id, r.pool_kind, NULLIF($4::float8, -1) FROM respondents r "
+          "WHERE r.person_id = $3 AND r.invitation_draw_id IN (SELECT jsonb_array_elements_text($5::jsonb)) LIMIT 1",
+          id, static_cast<int>(res.pool == "roll" ? 0 : 100000) + rank++, p.person_id, prob,
+          sel["invitation_draw_ids"].dump());
+      result_lines += res.pool + "," + p.person_id + "\n";
+      *event.add_members() = selected_person(p);
+    }
+    rank = 0;
+    for (const auto& p : res.reserve)
+      tx.exec_params(
+          "INSERT INTO selection_people (selection_id, kind, rank, respondent_id, person_id, pool_kind) "
+          "SELECT $1, 'reserve', $2, r.id, r.person_id, r.pool_kind FROM respondents r "
+          "WHERE r.person_id = $3 AND r.invitation_draw_id IN (SELECT jsonb_array_elements_text($4::jsonb)) LIMIT 1",
+          id, static_cast<int>(res.pool == "roll" ? 0 : 100000) + rank++, p.person_id, sel["invitation_draw_ids"].dump());
+  }
+  auto record = public_record(sel, spec, respondents, results);
+  auto input = input_digest(respondents, csvs);
+  auto result = domain::sha256_hex(result_lines);
+  record["input_sha256"] = input;
+  record["result_sha256"] = result;
+  tx.exec_params(
+      "UPDATE selections SET state = 'done', algorithm = $2, input_sha256 = $3, result_sha256 = $4, record = $5::jsonb, "
+      "finished_at = now() WHERE id = $1",
+      id, algorithm.name() + "/" + algorithm.version(), input, result, record.dump());
+  outbox.append(tx, event, id);
+  assembly::log::info("panel selected", {{"selection_id", id}, {"members", event.members_size()}});
+  return true;
+}
+
+struct ReplacementOutcome {
+  json body;
+  int status = 201;
+};
+
+// One replacement for `leaver` in selection `id` (idempotent per source event).
+ReplacementOutcome replace(pqxx::work& tx, assembly::events::Outbox& outbox, const std::string& id,
+                           const std::string& leaver, const std::string& reason, const std::string& actor,
+                           const std::string& source_event) {
+  if (!source_event.empty()) {
+    auto done = tx.exec_params("SELECT id FROM replacements WHERE source_event = $1", source_event);
+    if (!done.empty()) return {{{"id", done[0][0].as<std::string>()}}, 200};
+  }
+  auto sel = find_selection(tx, id, true);
+  if (!sel) throw http::not_found("no selection " + id);
+  if ((*sel)["state"] != "done") throw http::conflict("the selection is " + std::string((*sel)["state"]));
+  if (!(*sel)["replacement_deadline"].is_null()) {
+    auto past = tx.exec_params("SELECT current_date > $1::date", std::string((*sel)["replacement_deadline"]));
+    if (past[0][0].as<bool>())
+      throw http::conflict("the replacement deadline (" + std::string((*sel)["replacement_deadline"]) + ") has passed");
+  }
+  auto who = tx.exec_params(
+      "SELECT pool_kind, seated FROM selection_people WHERE selection_id = $1 AND kind = 'panel' AND person_id = $2", id,
+      leaver);
+  if (who.empty()) throw http::unprocessable("person " + leaver + " is not on this panel", "/person_id");
+  if (!who[0][1].as<bool>()) throw http::conflict("person " + leaver + " has already left this panel");
+  const auto pool_kind = who[0][0].as<std::string>();
+  tx.exec_params("UPDATE selection_people SET seated = false, left_reason = $3 WHERE selection_id = $1 AND "
+                 "kind = 'panel' AND person_id = $2",
+                 id, leaver, reason);
+
+  std::string csvs;
+  auto spec = load_spec(tx, (*sel)["quota_set_id"], csvs);
+  const domain::SeatPool* seat_pool = nullptr;
+  for (const auto& sp : spec.pools)
+    if (sp.pool == pool_kind) seat_pool = &sp;
+  if (!seat_pool) throw http::conflict("the quota set has no seat pool " + pool_kind);
+  auto everyone = load_respondents(tx, (*sel)["invitation_draw_ids"]);
+  std::set<std::string> ever_on_panel;
+  for (const auto& r : tx.exec_params("SELECT person_id FROM selection_people WHERE selection_id = $1 AND kind = 'panel'", id))
+    ever_on_panel.insert(r[0].as<std::string>());
+  std::set<std::string> seated;
+  for (const auto& r : tx.exec_params(
+           "SELECT person_id FROM selection_people WHERE selection_id = $1 AND kind = 'panel' AND seated AND pool_kind = $2",
+           id, pool_kind))
+    seated.insert(r[0].as<std::string>());
+  std::vector<domain::Respondent> panel, remaining;
+  for (const auto& r : everyone) {
+    if (seated.count(r.person_id)) panel.push_back(r);
+    else if (!ever_on_panel.count(r.person_id)) remaining.push_back(r);
+  }
+  std::vector<std::string> reserve_order;
+  for (const auto& r : tx.exec_params(
+           "SELECT person_id FROM selection_people WHERE selection_id = $1 AND kind = 'reserve' ORDER BY rank", id))
+    reserve_order.push_back(r[0].as<std::string>());
+  auto counter = tx.exec_params("SELECT coalesce(max(counter), 0) FROM replacements WHERE selection_id = $1", id)[0][0]
+                     .as<long long>();
+  domain::ReplacementResult chosen;
+  try {
+    chosen = domain::choose_replacement(*seat_pool, panel, remaining, reserve_order, (*sel)["seed"],
+                                        static_cast<std::uint64_t>(counter));
+  } catch (const domain::PanelError& e) {
+    throw http::conflict(std::string("no replacement possible: ") + e.what());
+  }
+  auto next_rank = tx.exec_params("SELECT coalesce(max(rank), -1) + 1 FROM selection_people WHERE selection_id = $1 AND kind = 'panel'", id)[0][0].as<int>();
+  tx.exec_params(
+      "INSERT INTO selection_people (selection_id, kind, rank, respondent_id, person_id, pool_kind, replaces) "
+      "SELECT $1, 'panel', $2, r.id, r.person_id, r.pool_kind, $4 FROM respondents r "
+      "WHERE r.person_id = $3 AND r.invitation_draw_id IN (SELECT jsonb_array_elements_text($5::jsonb)) LIMIT 1",
+      id, next_rank, chosen.replacement.person_id, leaver, (*sel)["invitation_draw_ids"].dump());
+  auto rid = assembly::core::new_uuid();
+  tx.exec_params(
+      "INSERT INTO replacements (id, selection_id, leaver, replacement, reason, source_event, quotas_met, message, "
+      "counter, created_by) VALUES ($1, $2, $3, $4, $5, NULLIF($6, ''), $7, NULLIF($8, ''), $9, $10)",
+      rid, id, leaver, chosen.replacement.person_id, reason, source_event, chosen.quotas_met, chosen.message,
+      static_cast<long long>(chosen.next_counter), actor);
+  pb::ReplacementDrawn e;
+  e.set_draw_id(id);
+  e.set_assembly_id((*sel)["assembly_id"]);
+  e.set_replaced_person_id(leaver);
+  *e.mutable_replacement() = selected_person(chosen.replacement);
+  e.set_quotas_met(chosen.quotas_met);
+  e.set_message(chosen.message);
+  e.set_reason(reason);
+  e.set_replacement_id(rid);
+  outbox.append(tx, e, id);
+  assembly::log::info("replacement drawn", {{"selection_id", id}, {"replacement_id", rid}, {"quotas_met", chosen.quotas_met}});
+  return {{{"id", rid},
+           {"selection_id", id},
+           {"leaver", leaver},
+           {"replacement", chosen.replacement.person_id},
+           {"reason", reason},
+           {"quotas_met", chosen.quotas_met},
+           {"message", chosen.message}},
+          201};
+}
+
+std::string html_escape(const std::string& s) {
+  std::string o;
+  for (char c : s) {
+    switch (c) {
+      case '&': o += "&amp;"; break;
+      case '<': o += "&lt;"; break;
+      case '>': o += "&gt;"; break;
+      case '"': o += "&quot;"; break;
+      default: o.push_back(c);
+    }
+  }
+  return o;
+}
+
+std::string str(const json& j) { return j.is_null() ? "—" : j.is_string() ? j.get<std::string>() : j.dump(); }
+
+// The bailiff's record, printable: the same facts as the JSON record.
+std::string record_html(const json& sel) {
+  const auto& rec = sel["record"];
+  std::string h =
+      "<!DOCTYPE html>\n<html lang=\"fr\"><head><meta charset=\"utf-8\"><title>Procès-verbal du tirage au sort " +
+      html_escape(sel["id"]) +
+      "</title><style>body{font-family:serif;max-width:60em;margin:2em auto;color:#111}table{border-collapse:collapse;"
+      "margin:1em 0}th,td{border:1px solid #444;padding:.2em .5em;text-align:right}th:first-child,td:first-child{"
+      "text-align:left}@media print{body{margin:0}}</style></head><body>\n<h1>Procès-verbal du tirage au sort</h1>\n<dl>";
+  auto item = [&](const std::string& k, const json& v) { h += "<dt>" + k + "</dt><dd><code>" + html_escape(str(v)) + "</code></dd>"; };
+  item("Tirage", sel["id"]);
+  item("Assemblée", sel["assembly_id"]);
+  item("Algorithme", rec["algorithm"]);
+  item("Engagement sur la graine (SHA-256)", sel["seed_commitment"]);
+  item("Graine", sel["seed"]);
+  item("Empreinte des données d'entrée (SHA-256)", sel["input_sha256"]);
+  item("Empreinte du résultat (SHA-256)", sel["result_sha256"]);
+  item("Date", sel["finished_at"]);
+  h += "</dl>\n";
+  for (const auto& p : rec["seat_pools"]) {
+    h += "<h2>Vivier « " + html_escape(p["pool"]) + " » : " + str(p["seats"]) + " sièges, " + str(p["respondents"]) +
+         " volontaires, " + str(p["households"]) + " foyers</h2>\n";
+    for (const auto& c : p["categories"]) {
+      h += "<table><caption>" + html_escape(c["category"]) +
+           "</caption><thead><tr><th scope=\"col\">Valeur</th><th scope=\"col\">Min</th><th scope=\"col\">Max</th>"
+           "<th scope=\"col\">Panel</th><th scope=\"col\">Part du panel</th><th scope=\"col\">Volontaires</th>"
+           "<th scope=\"col\">Part des volontaires</th></tr></thead><tbody>";
+      for (const auto& v : c["values"]) {
+        char shares[64];
+        std::snprintf(shares, sizeof shares, "%.1f %%</td><td>%s</td><td>%.1f %%", 100 * v["panel_share"].get<double>(),
+                      str(v["respondents"]).c_str(), 100 * v["respondent_share"].get<double>());
+        h += "<tr><td>" + html_escape(v["value"]) + "</td><td>" + str(v["min"]) + "</td><td>" + str(v["max"]) +
+             "</td><td>" + str(v["panel"]) + "</td><td>" + shares + "</td></tr>";
+      }
+      h += "</tbody></table>\n";
+    }
+  }
+  h += "<p>Aucun nom ne figure dans ce procès-verbal. Signature de l'huissier : ____________________</p></body></html>\n";
+  return h;
+}
+
+}  // namespace
+
+void add_selection_routes(assembly::service::Context& ctx) {
+  auto& db = ctx.db;
+  auto& outbox = ctx.outbox;
+  const Access staff = Access::roles_of({assembly::auth::kSecretariat});
+
+  ctx.router.add(Method::Post, "/v1/selections", staff, [&db](http::Request& req) {
+    auto b = req.json();
+    auto assembly_id = body::string(b, "assembly_id", "", 64);
+    auto quota_set_id = body::string(b, "quota_set_id", "", 64);
+    auto commitment = body::string(b, "seed_commitment", "", 64);
+    if (commitment.size() != 64 || commitment.find_first_not_of("0123456789abcdef") != std::string::npos)
+      throw http::unprocessable("seed_commitment must be the SHA-256 of the seed, 64 lower-case hex digits",
+                                "/seed_commitment");
+    const auto& draws = body::array(b, "invitation_draw_ids");
+    if (draws.empty()) throw http::unprocessable("at least one invitation draw", "/invitation_draw_ids");
+    std::string deadline;
+    if (b.contains("replacement_deadline") && !b["replacement_deadline"].is_null()) {
+      deadline = body::string(b, "replacement_deadline", "", 10);
+      if (deadline.size() != 10 || deadline[4] != '-' || deadline[7] != '-')
+        throw http::unprocessable("replacement_deadline must be a date, YYYY-MM-DD", "/replacement_deadline");
+    }
+    auto id = assembly::core::new_uuid();
+    auto out = db.transact([&](pqxx::work& tx) {
+      if (tx.exec_params("SELECT 1 FROM quota_sets WHERE id = $1", quota_set_id).empty())
+        throw http::unprocessable("no quota set " + quota_set_id, "/quota_set_id");
+      for (std::size_t i = 0; i < draws.size(); ++i) {
+        if (!draws[i].is_string())
+          throw http::unprocessable("invitation draw ids are strings", "/invitation_draw_ids/" + std::to_string(i));
+        auto d = tx.exec_params("SELECT state FROM invitation_draws WHERE id = $1", draws[i].get<std::string>());
+        if (d.empty() || d[0][0].as<std::string>() != "drawn")
+          throw http::unprocessable("no invitation draw made with id " + draws[i].get<std::string>(),
+                                    "/invitation_draw_ids/" + std::to_string(i));
+      }
+      try {
+        tx.exec_params(
+            "INSERT INTO selections (id, assembly_id, quota_set_id, invitation_draw_ids, seed_commitment, state, "
+            "replacement_deadline, created_by) VALUES ($1, $2, $3, $4::jsonb, $5, 'committed', NULLIF($6, '')::date, $7)",
+            id, assembly_id, quota_set_id, draws.dump(), commitment, deadline, req.caller().subject);
+      } catch (const pqxx::data_exception&) {
+        throw http::unprocessable("replacement_deadline is not a date", "/replacement_deadline");
+      }
+      return *find_selection(tx, id);
+    });
+    auto res = http::Response::json(201, out);
+    res.headers.emplace_back("Location", "/v1/selections/" + id);
+    return res;
+  });
+
+  // Reveal the seed: the draw is queued and runs off the request path (GET shows its state).
+  ctx.router.add(Method::Post, "/v1/selections/:id/draw", staff, [&db](http::Request& req) {
+    auto id = body::uuid_param(req, "id");
+    auto seed = body::string(req.json(), "seed", "", 256);
+    auto out = db.transact([&](pqxx::work& tx) {
+      auto sel = find_selection(tx, id, true);
+      if (!sel) throw http::not_found("no selection " + id);
+      if ((*sel)["state"] != "committed") throw http::conflict("the selection is already " + std::string((*sel)["state"]));
+      if (domain::sha256_hex(seed) != (*sel)["seed_commitment"])
+        throw http::unprocessable("the seed does not match the published commitment (SHA-256)", "/seed");
+      tx.exec_params("UPDATE selections SET state = 'queued', seed = $2, drawn_by = $3, queued_at = now() WHERE id = $1",
+                     id, seed, req.caller().subject);
+      return *find_selection(tx, id);
+    });
+    return http::Response::json(202, out);
+  });
+
+  ctx.router.add(Method::Get, "/v1/selections/:id", staff, [&db](http::Request& req) {
+    auto id = body::uuid_param(req, "id");
+    auto out = db.transact([&](pqxx::work& tx) {
+      auto sel = find_selection(tx, id);
+      if (!sel) throw http::not_found("no selection " + id);
+      json panel = json::array(), reserve = json::array();
+      for (const auto& r : tx.exec_params(
+               "SELECT kind, person_id, pool_kind, seated, left_reason, replaces FROM selection_people "
+               "WHERE selection_id = $1 ORDER BY kind, rank",
+               id)) {
+        json p = {{"person_id", r[1].as<std::string>()}, {"pool", r[2].as<std::string>()}};
+        if (r[0].as<std::string>() == "panel") {
+          p["seated"] = r[3].as<bool>();
+          if (!r[4].is_null()) p["left_reason"] = r[4].as<std::string>();
+          if (!r[5].is_null()) p["replaces"] = r[5].as<std::string>();
+          panel.push_back(p);
+        } else {
+          reserve.push_back(p);
+        }
+      }
+      (*sel)["panel"] = panel;
+      (*sel)["reserve"] = reserve;
+      return *sel;
+    });
+    return http::Response::json(200, out);
+  });
+
+  // Public: the draw record, as JSON and as the printable bailiff's record. No names.
+  ctx.router.add(Method::Get, "/v1/selections/:id/record", Access::anyone(), [&db](http::Request& req) {
+    auto id = body::uuid_param(req, "id");
+    auto sel = db.transact([&](pqxx::work& tx) { return find_selection(tx, id); });
+    if (!sel) throw http::not_found("no selection " + id);
+    if ((*sel)["state"] != "done") throw http::conflict("the selection is " + std::string((*sel)["state"]));
+    auto rec = (*sel)["record"];
+    rec["finished_at"] = (*sel)["finished_at"];
+    return http::Response::json(200, rec);
+  });
+  ctx.router.add(Method::Get, "/v1/selections/:id/record.html", Access::anyone(), [&db](http::Request& req) {
+    auto id = body::uuid_param(req, "id");
+    auto sel = db.transact([&](pqxx::work& tx) { return find_selection(tx, id); });
+    if (!sel) throw http::not_found("no selection " + id);
+    if ((*sel)["state"] != "done") throw http::conflict("the selection is " + std::string((*sel)["state"]));
+    return http::Response::text(200, record_html(*sel), "text/html; charset=utf-8");
+  });
+
+  ctx.router.add(Method::Post, "/v1/selections/:id/replacements", staff, [&db, &outbox](http::Request& req) {
+    auto id = body::uuid_param(req, "id");
+    auto b = req.json();
+    auto leaver = body::string(b, "person_id", "", 64);
+    auto reason = body::string(b, "reason", "", 200);
+    auto out = db.transact([&](pqxx::work& tx) { return replace(tx, outbox, id, leaver, reason, req.caller().subject, ""); });
+    return http::Response::json(out.status, out.body);
+  });
+
+  // Replacements close the loop by themselves: membership says who declined or withdrew.
+  auto on_leave = [&outbox](pqxx::work& tx, const std::string& selection, const std::string& person,
+                            const std::string& reason, const assembly::events::Envelope& env) {
+    if (selection.empty()) return;  // a member not from a selection (e.g. the uniform inline draw)
+    if (tx.exec_params("SELECT 1 FROM selections WHERE id = $1", selection).empty()) return;
+    try {
+      tx.exec("SAVEPOINT replacement");
+      replace(tx, outbox, selection, person, reason, "membership", env.event_id());
+      tx.exec("RELEASE SAVEPOINT replacement");
+    } catch (const http::Problem& p) {
+      // Past the deadline, nobody left, already replaced: recorded in the log, the event is done.
+      tx.exec("ROLLBACK TO SAVEPOINT replacement");
+      assembly::log::warn("no replacement drawn", {{"selection_id", selection}, {"why", p.detail()}});
+    }
+  };
+  ctx.dispatcher.on<assembly::membership::v1::MemberDeclined>(
+      [on_leave](pqxx::work& tx, const assembly::membership::v1::MemberDeclined& e, const assembly::events::Envelope& env) {
+        on_leave(tx, e.panel_draw_id(), e.person_id(), "declined: " + e.reason(), env);
+      });
+  ctx.dispatcher.on<assembly::membership::v1::MemberWithdrew>(
+      [on_leave](pqxx::work& tx, const assembly::membership::v1::MemberWithdrew& e, const assembly::events::Envelope& env) {
+        on_leave(tx, e.panel_draw_id(), e.person_id(), "withdrew: " + e.reason(), env);
+      });
+
+  ctx.every(std::chrono::milliseconds(300), "run queued selections", [&db, &outbox] {
+    while (db.transact([&](pqxx::work& tx) { return run_one(tx, outbox); })) {
+    }
+  });
+}
+
+}  // namespace sortition::api
