@@ -1,3 +1,4 @@
+#include "store/sql.h"
 #include "api/invitations.h"
 
 #include <pqxx/tablewriter>
@@ -24,11 +25,10 @@ namespace {
 
 constexpr std::string_view kCodeAlphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";  // no 0/O, 1/I
 
-#define TS(col) "to_char(" col " AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
 constexpr const char* kDrawColumns =
     "id, assembly_id, pool_id, invited, coalesce(stratify_by, ''), seed_commitment, state, seed, algorithm, "
-    "snapshot_sha256, result_sha256, coalesce(strata::text, 'null'), server_ms, committed_by, " TS("committed_at")
-    ", drawn_by, " TS("drawn_at");
+    "snapshot_sha256, result_sha256, coalesce(strata::text, 'null'), server_ms, committed_by, " SORTITION_TS("committed_at")
+    ", drawn_by, " SORTITION_TS("drawn_at");
 
 nlohmann::json draw_json(const pqxx::row& r) {
   auto text = [&](int i) { return r[i].is_null() ? nlohmann::json() : nlohmann::json(r[i].as<std::string>()); };

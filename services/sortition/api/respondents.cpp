@@ -1,3 +1,4 @@
+#include "store/sql.h"
 #include "api/respondents.h"
 
 #include "api/invitations.h"
@@ -17,10 +18,9 @@ using assembly::http::Method;
 
 namespace {
 
-#define TS(col) "to_char(" col " AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
 constexpr const char* kRespondentColumns =
-    "id, invitation_draw_id, person_id, pool_kind, criteria::text, channel, state, " TS("responded_at") ", "
-    TS("withdrawn_at") ", " TS("consent_at");
+    "id, invitation_draw_id, person_id, pool_kind, criteria::text, channel, state, " SORTITION_TS("responded_at") ", "
+    SORTITION_TS("withdrawn_at") ", " SORTITION_TS("consent_at");
 
 nlohmann::json respondent_json(const pqxx::row& r) {
   return {{"id", r[0].as<std::string>()},

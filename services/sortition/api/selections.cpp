@@ -1,3 +1,4 @@
+#include "store/sql.h"
 #include "api/selections.h"
 
 #include <algorithm>
@@ -24,11 +25,10 @@ using nlohmann::json;
 
 namespace {
 
-#define TS(col) "to_char(" col " AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
 constexpr const char* kSelectionColumns =
     "id, assembly_id, quota_set_id, invitation_draw_ids::text, seed_commitment, seed, state, failure, algorithm, "
     "input_sha256, result_sha256, to_char(replacement_deadline, 'YYYY-MM-DD'), coalesce(record::text, 'null'), "
-    "created_by, " TS("created_at") ", drawn_by, " TS("finished_at");
+    "created_by, " SORTITION_TS("created_at") ", drawn_by, " SORTITION_TS("finished_at");
 
 json selection_json(const pqxx::row& r) {
   auto text = [&](int i) { return r[i].is_null() ? json() : json(r[i].as<std::string>()); };

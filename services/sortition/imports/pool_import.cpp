@@ -1,3 +1,4 @@
+#include "store/sql.h"
 #include "imports/pool_import.h"
 
 #include <pqxx/tablewriter>
@@ -13,14 +14,13 @@
 namespace sortition::imports {
 namespace {
 
-#define TS(col) "to_char(" col " AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
 
 constexpr const char* kImportColumns =
-    "id, pool_id, state, created_by, " TS("created_at") ", " TS("updated_at") ", parts_received, "
-    "bytes_received, rows_read, rows_total, failure, " TS("finished_at") ", errors::text, lines_read, "
+    "id, pool_id, state, created_by, " SORTITION_TS("created_at") ", " SORTITION_TS("updated_at") ", parts_received, "
+    "bytes_received, rows_read, rows_total, failure, " SORTITION_TS("finished_at") ", errors::text, lines_read, "
     "tail, hash_state, last_part_sha256";
 constexpr const char* kPoolColumns =
-    "id, name, kind, state, created_by, " TS("created_at") ", row_count, snapshot_sha256, " TS("ready_at");
+    "id, name, kind, state, created_by, " SORTITION_TS("created_at") ", row_count, snapshot_sha256, " SORTITION_TS("ready_at");
 
 template <typename T>
 std::optional<T> opt(const pqxx::field& f) {
