@@ -153,14 +153,14 @@ std::pair<PoolRow, ImportRow> PoolImporter::create(pqxx::work& tx, const std::st
   auto import_id = assembly::core::new_uuid();
   tx.exec_params("INSERT INTO pools (id, name, kind, state, created_by) VALUES ($1, $2, $3, 'importing', $4)",
                  pool_id, name, kind, actor);
-  // The partition is loaded detached, with one index only: the person ids' (byte order, which
-  // is all a duplicate check needs). Its real indexes are built once, sorted, when the import
+  // The partition is loaded detached, with one index only: the person ids', as their 12 bytes
+  // (a smaller index than the text's, compared by memcmp; all a duplicate check needs). Its real indexes are built once, sorted, when the import
   // completes, and it is attached then (see finish_partition).
   const auto partition = partition_of(pool_id);
   tx.exec("CREATE TABLE " + tx.quote_name(partition) + " (LIKE pool_people INCLUDING DEFAULTS, CONSTRAINT " +
           tx.quote_name(partition + "_pool") + " CHECK (pool_id = " + tx.quote(pool_id) + "))");
   tx.exec("CREATE UNIQUE INDEX " + tx.quote_name(partition + "_loading") + " ON " + tx.quote_name(partition) +
-          " (person_id COLLATE \"C\")");
+          " ((decode(person_id, 'hex')))");
   crypto_hash_sha256_state st;
   crypto_hash_sha256_init(&st);
   const std::string header = std::string(domain::kSnapshotHeader) + "\n";
@@ -411,7 +411,7 @@ Outcome PoolImporter::process(pqxx::work& tx, Job& job, std::string_view head, s
     // A voter id already imported by an earlier part: find both lines.
     for (const auto& [person, line] : seen) {
       auto earlier = tx.exec_params("SELECT position FROM " + tx.quote_name(partition) +
-                                        " WHERE person_id COLLATE \"C\" = $1",
+                                        " WHERE decode(person_id, 'hex') = decode($1, 'hex')",
                                     std::string(person.data(), person.size()));
       if (!earlier.empty()) {
         errors.push_back({line, "voter_id",
