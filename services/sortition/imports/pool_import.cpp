@@ -117,7 +117,7 @@ void household_text(const domain::RollRow& r, std::string& s) {
     }
     if (space) s.push_back(' ');
     space = false;
-    s.push_back(static_cast<char>(c < 0x80 ? std::tolower(c) : c));
+    s.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c));  // ASCII only, as before
   }
   s += '|';
   s += r.postcode;
