@@ -153,14 +153,14 @@ std::pair<PoolRow, ImportRow> PoolImporter::create(pqxx::work& tx, const std::st
   auto import_id = assembly::core::new_uuid();
   tx.exec_params("INSERT INTO pools (id, name, kind, state, created_by) VALUES ($1, $2, $3, 'importing', $4)",
                  pool_id, name, kind, actor);
-  // The partition is loaded detached, with one index only: the person ids', as their 12 bytes
-  // (a smaller index than the text's, compared by memcmp; all a duplicate check needs). Its real indexes are built once, sorted, when the import
-  // completes, and it is attached then (see finish_partition).
+  // The partition is loaded detached, with one index only: the unique (pool_id, person_id), which
+  // catches a voter id repeated in a later part. The primary key (pool_id, position) is built
+  // once, sorted, when the import completes, and the partition is attached then (finish_partition).
   const auto partition = partition_of(pool_id);
   tx.exec("CREATE TABLE " + tx.quote_name(partition) + " (LIKE pool_people INCLUDING DEFAULTS, CONSTRAINT " +
           tx.quote_name(partition + "_pool") + " CHECK (pool_id = " + tx.quote(pool_id) + "))");
-  tx.exec("CREATE UNIQUE INDEX " + tx.quote_name(partition + "_loading") + " ON " + tx.quote_name(partition) +
-          " ((decode(person_id, 'hex')))");
+  tx.exec("ALTER TABLE " + tx.quote_name(partition) + " ADD CONSTRAINT " +
+          tx.quote_name(partition + "_pool_id_person_id_key") + " UNIQUE (pool_id, person_id)");
   crypto_hash_sha256_state st;
   crypto_hash_sha256_init(&st);
   const std::string header = std::string(domain::kSnapshotHeader) + "\n";
@@ -179,11 +179,9 @@ void PoolImporter::finish_partition(pqxx::work& tx, const std::string& pool_id) 
   if (!tx.exec_params("SELECT 1 FROM pg_inherits WHERE inhrelid = to_regclass($1)", tx.quote_name(partition)).empty())
     return;
   tx.exec("SET LOCAL maintenance_work_mem = '256MB'");
-  // The indexes of pool_people, with the names PARTITION OF would have given them.
+  // The primary key of pool_people, with the name PARTITION OF would have given it.
   tx.exec("ALTER TABLE " + name + " ADD CONSTRAINT " + tx.quote_name(partition + "_pkey") +
-          " PRIMARY KEY (pool_id, position), ADD CONSTRAINT " + tx.quote_name(partition + "_pool_id_person_id_key") +
-          " UNIQUE (pool_id, person_id)");
-  tx.exec("DROP INDEX " + tx.quote_name(partition + "_loading"));
+          " PRIMARY KEY (pool_id, position)");
   tx.exec("ALTER TABLE pool_people ATTACH PARTITION " + name + " FOR VALUES IN (" + tx.quote(pool_id) + ")");
   tx.exec("ALTER TABLE " + name + " DROP CONSTRAINT " + tx.quote_name(partition + "_pool"));
 }
@@ -411,7 +409,7 @@ Outcome PoolImporter::process(pqxx::work& tx, Job& job, std::string_view head, s
     // A voter id already imported by an earlier part: find both lines.
     for (const auto& [person, line] : seen) {
       auto earlier = tx.exec_params("SELECT position FROM " + tx.quote_name(partition) +
-                                        " WHERE decode(person_id, 'hex') = decode($1, 'hex')",
+                                        " WHERE pool_id = $1 AND person_id = $2", job.row.pool_id,
                                     std::string(person.data(), person.size()));
       if (!earlier.empty()) {
         errors.push_back({line, "voter_id",

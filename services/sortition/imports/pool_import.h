@@ -80,7 +80,7 @@ class PoolImporter {
   Outcome fail(pqxx::work& tx, Job& job, int status, const std::string& reason,
                const std::vector<domain::LineError>& errors);
   void save(pqxx::work& tx, const Job& job);
-  // Builds the loaded partition's indexes and attaches it to pool_people.
+  // Builds the loaded partition's primary key and attaches it to pool_people.
   static void finish_partition(pqxx::work& tx, const std::string& pool_id);
 
   const assembly::pii::Keyring& keyring_;
