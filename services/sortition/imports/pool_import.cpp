@@ -159,8 +159,7 @@ std::pair<PoolRow, ImportRow> PoolImporter::create(pqxx::work& tx, const std::st
   const auto partition = partition_of(pool_id);
   tx.exec("CREATE TABLE " + tx.quote_name(partition) + " (LIKE pool_people INCLUDING DEFAULTS, CONSTRAINT " +
           tx.quote_name(partition + "_pool") + " CHECK (pool_id = " + tx.quote(pool_id) + "))");
-  tx.exec("ALTER TABLE " + tx.quote_name(partition) + " ADD CONSTRAINT " +
-          tx.quote_name(partition + "_pool_id_person_id_key") + " UNIQUE (pool_id, person_id)");
+  tx.exec("ALTER TABLE " + tx.quote_name(partition) + " ADD UNIQUE (pool_id, person_id)");  // named as usual
   crypto_hash_sha256_state st;
   crypto_hash_sha256_init(&st);
   const std::string header = std::string(domain::kSnapshotHeader) + "\n";
