@@ -2,6 +2,7 @@
 
 #include <sodium.h>
 
+#include <cstring>
 #include <fstream>
 #include <iterator>
 #include <stdexcept>
@@ -49,6 +50,16 @@ std::string Keyring::seal(std::string_view plain, const Nonce& nonce, std::strin
   return out;
 }
 
+std::size_t Keyring::seal_into(std::string_view plain, const Nonce& nonce, std::string_view context,
+                               unsigned char* out) const {
+  static_assert(kSealOverhead == crypto_aead_xchacha20poly1305_ietf_ABYTES);
+  unsigned long long len = 0;
+  crypto_aead_xchacha20poly1305_ietf_encrypt(out, &len, reinterpret_cast<const unsigned char*>(plain.data()),
+                                             plain.size(), reinterpret_cast<const unsigned char*>(context.data()),
+                                             context.size(), nullptr, nonce.data(), seal_key_.data());
+  return static_cast<std::size_t>(len);
+}
+
 std::string Keyring::open(std::string_view sealed, const Nonce& nonce, std::string_view context) const {
   if (sealed.size() < crypto_aead_xchacha20poly1305_ietf_ABYTES)
     throw std::runtime_error("sealed personal data is truncated");
@@ -81,6 +92,31 @@ std::string Keyring::pseudonym(std::string_view domain, std::string_view value, 
     s[2 * i + 1] = hex[out[i] & 0xF];
   }
   return s;
+}
+
+Pseudonymizer::Pseudonymizer(const Keyring& keyring, std::string_view domain, std::size_t hex_chars)
+    : hex_chars_(hex_chars) {
+  static_assert(sizeof(crypto_generichash_state) <= sizeof state_);
+  static_assert(alignof(crypto_generichash_state) <= 64);
+  if (hex_chars < 16 || hex_chars > 64 || hex_chars % 2) throw std::invalid_argument("pseudonym length");
+  auto* st = reinterpret_cast<crypto_generichash_state*>(state_);
+  crypto_generichash_init(st, keyring.hash_key_.data(), keyring.hash_key_.size(), hex_chars / 2);
+  crypto_generichash_update(st, reinterpret_cast<const unsigned char*>(domain.data()), domain.size());
+  const unsigned char sep = 0;
+  crypto_generichash_update(st, &sep, 1);
+}
+
+void Pseudonymizer::write(std::string_view value, char* out) const {
+  crypto_generichash_state st;
+  std::memcpy(&st, state_, sizeof st);
+  crypto_generichash_update(&st, reinterpret_cast<const unsigned char*>(value.data()), value.size());
+  unsigned char digest[32];
+  crypto_generichash_final(&st, digest, hex_chars_ / 2);
+  static const char* hex = "0123456789abcdef";
+  for (std::size_t i = 0; i < hex_chars_ / 2; ++i) {
+    out[2 * i] = hex[digest[i] >> 4];
+    out[2 * i + 1] = hex[digest[i] & 0xF];
+  }
 }
 
 Nonce nonce_of(std::string_view id, std::uint64_t counter) {

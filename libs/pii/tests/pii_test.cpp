@@ -36,6 +36,24 @@ TEST(Pii, PseudonymsAreStablePerKeyAndDomain) {
   EXPECT_NE(a.pseudonym("person", "751234567"), b.pseudonym("person", "751234567"));
 }
 
+TEST(Pii, BulkPseudonymsAndSealingGiveTheSameBytes) {
+  auto k = keyring(1);
+  assembly::pii::Pseudonymizer person(k, "person"), household(k, "household", 16);
+  for (const std::string& v : {std::string(), std::string("751234567"), std::string(300, 'x')}) {
+    char out[24];
+    person.write(v, out);
+    EXPECT_EQ(std::string(out, 24), k.pseudonym("person", v));
+    household.write(v, out);
+    EXPECT_EQ(std::string(out, 16), k.pseudonym("household", v, 16));
+  }
+  auto n = nonce_of("pool-1", 7);
+  std::string plain = "Dupont\x1fMarie";
+  unsigned char buf[64];
+  auto len = k.seal_into(plain, n, "pool-1/7", buf);
+  ASSERT_EQ(len, plain.size() + Keyring::kSealOverhead);
+  EXPECT_EQ(std::string(reinterpret_cast<char*>(buf), len), k.seal(plain, n, "pool-1/7"));
+}
+
 TEST(Pii, NoncesDifferByIdAndCounter) {
   EXPECT_NE(nonce_of("pool-1", 1), nonce_of("pool-1", 2));
   EXPECT_NE(nonce_of("pool-1", 1), nonce_of("pool-2", 1));

@@ -4,6 +4,8 @@
 #include <pqxx/tablewriter>
 #include <sodium.h>
 
+#include <array>
+#include <charconv>
 #include <cstring>
 #include <unordered_map>
 
@@ -70,8 +72,29 @@ std::string hex(const unsigned char* p, std::size_t n) {
   return s;
 }
 
+void append_hex(std::string& out, const unsigned char* p, std::size_t n) {
+  static const char* digits = "0123456789abcdef";
+  const auto at = out.size();
+  out.resize(at + 2 * n);
+  char* d = out.data() + at;
+  for (std::size_t i = 0; i < n; ++i) {
+    d[2 * i] = digits[p[i] >> 4];
+    d[2 * i + 1] = digits[p[i] & 0xF];
+  }
+}
+
+std::string sha256_hex(std::string_view data) {
+  unsigned char digest[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(data.data()), data.size());
+  return hex(digest, sizeof digest);
+}
+
 // A text field of COPY's text format.
 void append_copy_text(std::string& out, std::string_view s) {
+  if (s.find_first_of("\\\t\n\r") == std::string_view::npos) {
+    out += s;
+    return;
+  }
   for (char c : s) {
     switch (c) {
       case '\\': out += "\\\\"; break;
@@ -84,8 +107,8 @@ void append_copy_text(std::string& out, std::string_view s) {
 }
 
 // Household key: the address as written, lower-cased, spaces collapsed, with the postcode.
-std::string household_text(const domain::RollRow& r) {
-  std::string s;
+void household_text(const domain::RollRow& r, std::string& s) {
+  s.clear();
   bool space = false;
   for (unsigned char c : r.address) {
     if (c == ' ' || c == '\t' || c == ',' || c == '.') {
@@ -94,9 +117,10 @@ std::string household_text(const domain::RollRow& r) {
     }
     if (space) s.push_back(' ');
     space = false;
-    s.push_back(static_cast<char>(c < 0x80 ? std::tolower(c) : c));
+    s.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c));  // ASCII only, as before
   }
-  return s + "|" + r.postcode;
+  s += '|';
+  s += r.postcode;
 }
 
 constexpr std::size_t kMaxLine = 64 * 1024;
@@ -129,8 +153,13 @@ std::pair<PoolRow, ImportRow> PoolImporter::create(pqxx::work& tx, const std::st
   auto import_id = assembly::core::new_uuid();
   tx.exec_params("INSERT INTO pools (id, name, kind, state, created_by) VALUES ($1, $2, $3, 'importing', $4)",
                  pool_id, name, kind, actor);
-  tx.exec("CREATE TABLE " + tx.quote_name(partition_of(pool_id)) + " PARTITION OF pool_people FOR VALUES IN (" +
-          tx.quote(pool_id) + ")");
+  // The partition is loaded detached, with one index only: the unique (pool_id, person_id), which
+  // catches a voter id repeated in a later part. The primary key (pool_id, position) is built
+  // once, sorted, when the import completes, and the partition is attached then (finish_partition).
+  const auto partition = partition_of(pool_id);
+  tx.exec("CREATE TABLE " + tx.quote_name(partition) + " (LIKE pool_people INCLUDING DEFAULTS, CONSTRAINT " +
+          tx.quote_name(partition + "_pool") + " CHECK (pool_id = " + tx.quote(pool_id) + "))");
+  tx.exec("ALTER TABLE " + tx.quote_name(partition) + " ADD UNIQUE (pool_id, person_id)");  // named as usual
   crypto_hash_sha256_state st;
   crypto_hash_sha256_init(&st);
   const std::string header = std::string(domain::kSnapshotHeader) + "\n";
@@ -140,6 +169,20 @@ std::pair<PoolRow, ImportRow> PoolImporter::create(pqxx::work& tx, const std::st
                  "VALUES ($1, $2, 'receiving', $3, $4, $5)",
                  import_id, pool_id, rows_total, state, actor);
   return {*find_pool(tx, pool_id), *find_import(tx, import_id)};
+}
+
+void PoolImporter::finish_partition(pqxx::work& tx, const std::string& pool_id) {
+  const auto partition = partition_of(pool_id);
+  const auto name = tx.quote_name(partition);
+  // A partition created attached (before loads were detached) is already complete.
+  if (!tx.exec_params("SELECT 1 FROM pg_inherits WHERE inhrelid = to_regclass($1)", tx.quote_name(partition)).empty())
+    return;
+  tx.exec("SET LOCAL maintenance_work_mem = '256MB'");
+  // The primary key of pool_people, with the name PARTITION OF would have given it.
+  tx.exec("ALTER TABLE " + name + " ADD CONSTRAINT " + tx.quote_name(partition + "_pkey") +
+          " PRIMARY KEY (pool_id, position)");
+  tx.exec("ALTER TABLE pool_people ATTACH PARTITION " + name + " FOR VALUES IN (" + tx.quote(pool_id) + ")");
+  tx.exec("ALTER TABLE " + name + " DROP CONSTRAINT " + tx.quote_name(partition + "_pool"));
 }
 
 std::optional<ImportRow> PoolImporter::find_import(pqxx::transaction_base& tx, const std::string& id) {
@@ -200,7 +243,7 @@ Outcome PoolImporter::fail(pqxx::work& tx, Job& job, int status, const std::stri
   return {status, reason, *find_import(tx, job.row.id)};
 }
 
-Outcome PoolImporter::process(pqxx::work& tx, Job& job, std::string_view text, bool final,
+Outcome PoolImporter::process(pqxx::work& tx, Job& job, std::string_view head, std::string_view body, bool final,
                               const std::string& as_of) {
   std::vector<domain::LineError> errors;
   auto error = [&](long line, std::string column, std::string reason) {
@@ -211,99 +254,139 @@ Outcome PoolImporter::process(pqxx::work& tx, Job& job, std::string_view text, b
   std::memcpy(&st, job.hash_state.data(), sizeof st);
   const std::string partition = partition_of(job.row.pool_id);
   auto nonce = assembly::pii::nonce_of(job.row.pool_id, 0);
-  std::unordered_map<std::string, long> seen;  // person id -> line, within this part
+  // Person ids of this part -> line. Keys are the pseudonyms' 24 characters.
+  using PersonKey = std::array<char, 24>;
+  struct KeyHash {
+    std::size_t operator()(const PersonKey& k) const noexcept {
+      return std::hash<std::string_view>{}(std::string_view(k.data(), k.size()));
+    }
+  };
+  std::unordered_map<PersonKey, long, KeyHash> seen;
+  seen.reserve(body.size() / 64 + 16);
+  const assembly::pii::Pseudonymizer person_ids(keyring_, "person", 24), households(keyring_, "household", 16);
 
-  std::string copy, snapshot, pii, context;
+  // The text is `head` (the incomplete last line of the previous part) then `body`: the head and
+  // the body's first line are joined, the rest of the body is read where it lies.
+  std::string joined;
+  std::string_view rest = body;
+  if (!head.empty()) {
+    auto nl = body.find('\n');
+    auto first = nl == std::string_view::npos ? body : body.substr(0, nl + 1);
+    joined.reserve(head.size() + first.size());
+    joined.append(head).append(first);
+    rest = body.substr(first.size());
+  }
+  const std::string_view segments[2] = {joined, rest};
+
+  std::string copy, snapshot, pii, household, context;
+  copy.reserve(300 << 10);
+  snapshot.reserve(80 << 10);
+  std::vector<unsigned char> sealed;
   domain::RollRow row;
   domain::LineError line_error;
-  std::size_t start = 0;
   std::string_view pending;
   const std::vector<std::string> columns = {"pool_id", "position", "person_id", "sex", "birth_year",
                                             "arrondissement", "household", "pii"};
   std::string duplicate_detail;
+  char number[24];
+  auto append_number = [&](std::string& out, std::int64_t v) {
+    auto [end, ec] = std::to_chars(number, number + sizeof number, v);
+    out.append(number, end);
+  };
   {
     pqxx::subtransaction sub(tx, "part");
     try {
       pqxx::tablewriter writer(sub, partition, columns.begin(), columns.end());
-      while (start < text.size()) {
-        auto nl = text.find('\n', start);
-        if (nl == std::string_view::npos) {
-          if (!final) {
-            pending = text.substr(start);
-            break;
+      for (std::size_t seg = 0; seg < 2; ++seg) {
+        const std::string_view text = segments[seg];
+        std::size_t start = 0;
+        while (start < text.size()) {
+          auto nl = text.find('\n', start);
+          if (nl == std::string_view::npos) {
+            if (!final) {
+              pending = text.substr(start);
+              break;
+            }
+            nl = text.size();
           }
-          nl = text.size();
-        }
-        std::string_view line = text.substr(start, nl - start);
-        start = nl + 1;
-        const long line_no = ++job.lines_read;
-        if (line.size() > kMaxLine) {
-          error(line_no, "", "longer than 64 KiB");
-          continue;
-        }
-        if (line_no == 1) {
-          if (auto why = domain::check_roll_header(line); !why.empty()) error(1, "", why);
-          continue;
-        }
-        if (line.empty() || line == "\r") {
-          error(line_no, "", "empty line");
-          continue;
-        }
-        if (!domain::parse_roll_line(line, line_no, as_of, row, line_error)) {
-          error(line_error.line, line_error.column, line_error.reason);
-          continue;
-        }
-        auto person_id = keyring_.pseudonym("person", row.voter_id);
-        if (auto [it, fresh] = seen.emplace(person_id, line_no); !fresh) {
-          error(line_no, "voter_id", "duplicate voter id " + row.voter_id + " (also on line " +
-                                         std::to_string(it->second) + ")");
-          continue;
-        }
-        if (!errors.empty()) continue;  // only checking from the first error on
-        const std::int64_t position = job.row.rows_read++;
-        auto household = keyring_.pseudonym("household", household_text(row), 16);
-        pii.clear();
-        for (const auto* f : {&row.voter_id, &row.last_name, &row.first_names, &row.birth_date, &row.address,
-                              &row.postcode}) {
-          if (!pii.empty()) pii.push_back('\x1f');
-          pii += *f;
-        }
-        for (int i = 0; i < 8; ++i) nonce[16 + i] = static_cast<unsigned char>(position >> (56 - 8 * i));
-        context = job.row.pool_id + "/" + std::to_string(position);
-        auto sealed = keyring_.seal(pii, nonce, context);
-        sodium_memzero(pii.data(), pii.size());
+          std::string_view line = text.substr(start, nl - start);
+          start = nl + 1;
+          const long line_no = ++job.lines_read;
+          if (line.size() > kMaxLine) {
+            error(line_no, "", "longer than 64 KiB");
+            continue;
+          }
+          if (line_no == 1) {
+            if (auto why = domain::check_roll_header(line); !why.empty()) error(1, "", why);
+            continue;
+          }
+          if (line.empty() || line == "\r") {
+            error(line_no, "", "empty line");
+            continue;
+          }
+          if (!domain::parse_roll_line(line, line_no, as_of, row, line_error)) {
+            error(line_error.line, line_error.column, line_error.reason);
+            continue;
+          }
+          PersonKey person_id;
+          person_ids.write(row.voter_id, person_id.data());
+          if (auto [it, fresh] = seen.emplace(person_id, line_no); !fresh) {
+            error(line_no, "voter_id", "duplicate voter id " + row.voter_id + " (also on line " +
+                                           std::to_string(it->second) + ")");
+            continue;
+          }
+          if (!errors.empty()) continue;  // only checking from the first error on
+          const std::int64_t position = job.row.rows_read++;
+          household_text(row, household);
+          char household_id[16];
+          households.write(household, household_id);
+          pii.clear();
+          for (const auto* f : {&row.voter_id, &row.last_name, &row.first_names, &row.birth_date, &row.address,
+                                &row.postcode}) {
+            if (!pii.empty()) pii.push_back('\x1f');
+            pii += *f;
+          }
+          for (int i = 0; i < 8; ++i) nonce[16 + i] = static_cast<unsigned char>(position >> (56 - 8 * i));
+          context.assign(job.row.pool_id);
+          context.push_back('/');
+          append_number(context, position);
+          sealed.resize(pii.size() + assembly::pii::Keyring::kSealOverhead);
+          const auto sealed_size = keyring_.seal_into(pii, nonce, context, sealed.data());
+          sodium_memzero(pii.data(), pii.size());
 
-        copy += job.row.pool_id;
-        copy += '\t';
-        copy += std::to_string(position);
-        copy += '\t';
-        copy += person_id;
-        copy += '\t';
-        copy += row.sex;
-        copy += '\t';
-        copy += std::to_string(row.birth_year);
-        copy += '\t';
-        append_copy_text(copy, row.arrondissement);
-        copy += '\t';
-        copy += household;
-        copy += "\t\\\\x";
-        copy += hex(reinterpret_cast<const unsigned char*>(sealed.data()), sealed.size());
-        copy += '\n';
-        snapshot += person_id;
-        snapshot += ',';
-        snapshot += row.sex;
-        snapshot += ',';
-        snapshot += std::to_string(row.birth_year);
-        snapshot += ',';
-        snapshot += row.arrondissement;
-        snapshot += '\n';
-        if (copy.size() > (256 << 10)) {
-          copy.pop_back();  // write_raw_line adds the line end
-          writer.write_raw_line(copy);
-          copy.clear();
-          crypto_hash_sha256_update(&st, reinterpret_cast<const unsigned char*>(snapshot.data()),
-                                    snapshot.size());
-          snapshot.clear();
+          const std::string_view person(person_id.data(), person_id.size());
+          copy += job.row.pool_id;
+          copy += '\t';
+          append_number(copy, position);
+          copy += '\t';
+          copy += person;
+          copy += '\t';
+          copy += row.sex;
+          copy += '\t';
+          append_number(copy, row.birth_year);
+          copy += '\t';
+          append_copy_text(copy, row.arrondissement);
+          copy += '\t';
+          copy.append(household_id, sizeof household_id);
+          copy += "\t\\\\x";
+          append_hex(copy, sealed.data(), sealed_size);
+          copy += '\n';
+          snapshot += person;
+          snapshot += ',';
+          snapshot += row.sex;
+          snapshot += ',';
+          append_number(snapshot, row.birth_year);
+          snapshot += ',';
+          snapshot += row.arrondissement;
+          snapshot += '\n';
+          if (copy.size() > (256 << 10)) {
+            copy.pop_back();  // write_raw_line adds the line end
+            writer.write_raw_line(copy);
+            copy.clear();
+            crypto_hash_sha256_update(&st, reinterpret_cast<const unsigned char*>(snapshot.data()),
+                                      snapshot.size());
+            snapshot.clear();
+          }
         }
       }
       if (errors.empty() && !copy.empty()) {
@@ -323,10 +406,10 @@ Outcome PoolImporter::process(pqxx::work& tx, Job& job, std::string_view text, b
   }
   if (!duplicate_detail.empty()) {
     // A voter id already imported by an earlier part: find both lines.
-    std::string line_here, line_before;
     for (const auto& [person, line] : seen) {
-      auto earlier = tx.exec_params("SELECT position FROM pool_people WHERE pool_id = $1 AND person_id = $2",
-                                    job.row.pool_id, person);
+      auto earlier = tx.exec_params("SELECT position FROM " + tx.quote_name(partition) +
+                                        " WHERE pool_id = $1 AND person_id = $2", job.row.pool_id,
+                                    std::string(person.data(), person.size()));
       if (!earlier.empty()) {
         errors.push_back({line, "voter_id",
                           "duplicate voter id (also on line " + std::to_string(earlier[0][0].as<long>() + 2) + ")"});
@@ -347,12 +430,12 @@ Outcome PoolImporter::process(pqxx::work& tx, Job& job, std::string_view text, b
 
 std::optional<Outcome> PoolImporter::add_part(pqxx::work& tx, const std::string& import_id, int part_no,
                                               std::string_view body, const std::string& as_of) {
+  const auto digest = sha256_hex(body);  // before taking the lock: the previous part may hold it
   auto job = lock(tx, import_id);
   if (!job) return std::nullopt;
   if (job->row.state != "receiving")
     return Outcome{409, "the import has " + job->row.state + (job->row.failure ? ": " + *job->row.failure : ""),
                    job->row};
-  auto digest = domain::sha256_hex(std::string(body));
   if (part_no == job->row.parts_received && digest == job->last_part_sha256) return Outcome{200, "", job->row};
   if (part_no != job->row.parts_received + 1)
     return Outcome{409, "expected part " + std::to_string(job->row.parts_received + 1) + ", got part " +
@@ -361,9 +444,8 @@ std::optional<Outcome> PoolImporter::add_part(pqxx::work& tx, const std::string&
   if (job->row.bytes_received + static_cast<std::int64_t>(body.size()) > limits_.max_bytes)
     return fail(tx, *job, 413, "the file is over the limit of " + std::to_string(limits_.max_bytes) + " bytes",
                 {});
-  std::string text = job->tail;
-  text.append(body);
-  auto out = process(tx, *job, text, false, as_of);
+  const std::string head = job->tail;
+  auto out = process(tx, *job, head, body, false, as_of);
   if (out.status != 200) return out;
   job->row.parts_received = part_no;
   job->row.bytes_received += static_cast<std::int64_t>(body.size());
@@ -384,8 +466,8 @@ std::optional<Outcome> PoolImporter::complete(pqxx::work& tx, const std::string&
                 "upload interrupted: " + std::to_string(parts) + " parts announced, " +
                     std::to_string(job->row.parts_received) + " received",
                 {});
-  std::string tail = job->tail;
-  auto out = process(tx, *job, tail, true, as_of);
+  const std::string tail = job->tail;
+  auto out = process(tx, *job, tail, {}, true, as_of);
   if (out.status != 200) return out;
   if (job->lines_read == 0) return fail(tx, *job, 422, "the file is empty", {});
   if (job->row.rows_read == 0) return fail(tx, *job, 422, "the file has a header but no rows", {});
@@ -398,6 +480,7 @@ std::optional<Outcome> PoolImporter::complete(pqxx::work& tx, const std::string&
   std::memcpy(&st, job->hash_state.data(), sizeof st);
   unsigned char digest[crypto_hash_sha256_BYTES];
   crypto_hash_sha256_final(&st, digest);
+  finish_partition(tx, job->row.pool_id);
   tx.exec_params("UPDATE pools SET state = 'ready', row_count = $2, snapshot_sha256 = $3, ready_at = now() "
                  "WHERE id = $1",
                  job->row.pool_id, job->row.rows_read, hex(digest, sizeof digest));

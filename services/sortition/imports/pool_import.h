@@ -74,10 +74,14 @@ class PoolImporter {
  private:
   struct Job;
   std::optional<Job> lock(pqxx::work& tx, const std::string& import_id);
-  Outcome process(pqxx::work& tx, Job& job, std::string_view text, bool final, const std::string& as_of);
+  // Reads `head` (the incomplete line left by the previous part) followed by `body`.
+  Outcome process(pqxx::work& tx, Job& job, std::string_view head, std::string_view body, bool final,
+                  const std::string& as_of);
   Outcome fail(pqxx::work& tx, Job& job, int status, const std::string& reason,
                const std::vector<domain::LineError>& errors);
   void save(pqxx::work& tx, const Job& job);
+  // Builds the loaded partition's primary key and attaches it to pool_people.
+  static void finish_partition(pqxx::work& tx, const std::string& pool_id);
 
   const assembly::pii::Keyring& keyring_;
   Limits limits_;

@@ -23,6 +23,10 @@ class Keyring {
   // Ciphertext (plain + 16-byte tag). `context` is authenticated, not encrypted: a ciphertext
   // moved to another row (another context) does not open.
   std::string seal(std::string_view plain, const Nonce& nonce, std::string_view context) const;
+  // The same, into `out` (room for plain.size() + kSealOverhead bytes); returns the length written.
+  std::size_t seal_into(std::string_view plain, const Nonce& nonce, std::string_view context,
+                        unsigned char* out) const;
+  static constexpr std::size_t kSealOverhead = 16;
   // Throws std::runtime_error when the ciphertext or its context was tampered with.
   std::string open(std::string_view sealed, const Nonce& nonce, std::string_view context) const;
   // A stable pseudonym of `value` in `domain` ("person", "household"): hex of a keyed BLAKE2b,
@@ -30,7 +34,22 @@ class Keyring {
   std::string pseudonym(std::string_view domain, std::string_view value, std::size_t hex_chars = 24) const;
 
  private:
+  friend class Pseudonymizer;
   std::array<unsigned char, 32> seal_key_{}, hash_key_{};
+};
+
+// Keyring::pseudonym for many values of one domain (a bulk import): the keyed hash is started
+// once with the key and the domain, and each value continues a copy of that state. Same output.
+class Pseudonymizer {
+ public:
+  Pseudonymizer(const Keyring& keyring, std::string_view domain, std::size_t hex_chars = 24);
+  std::size_t hex_chars() const { return hex_chars_; }
+  // Writes the hex_chars() characters of the pseudonym of `value` at `out`.
+  void write(std::string_view value, char* out) const;
+
+ private:
+  alignas(64) unsigned char state_[384];  // a crypto_generichash_state
+  std::size_t hex_chars_;
 };
 
 // A nonce from a 16-byte id (a UUID's bytes, or its text hashed) and a counter.
