@@ -58,8 +58,10 @@ _kafka_render_conf() {
 
 _kafka_format() {
   [[ -f "$KAFKA_DATA/meta.properties" ]] && return 0
+  # An id starting with "-" would be read as an option by the storage tool: draw again.
+  [[ -f "$KAFKA_CLUSTER_ID_FILE" && "$(<"$KAFKA_CLUSTER_ID_FILE")" == -* ]] && rm -f "$KAFKA_CLUSTER_ID_FILE"
   new_secret "$KAFKA_CLUSTER_ID_FILE" \
-    sh -c 'head -c 16 /dev/urandom | base64 | tr "+/" "-_" | tr -d "=\n"'
+    sh -c 'while :; do id=$(head -c 16 /dev/urandom | base64 | tr "+/" "-_" | tr -d "=\n"); case $id in -*) ;; *) printf %s "$id"; break ;; esac; done'
   log "kafka: formatting $KAFKA_DATA (cluster id $(<"$KAFKA_CLUSTER_ID_FILE"))"
   kafka_tool kafka.tools.StorageTool format -t "$(<"$KAFKA_CLUSTER_ID_FILE")" \
       -c "$KAFKA_CONF" --ignore-formatted >>"$VAR/log/kafka-format.log" 2>&1 \
