@@ -153,13 +153,14 @@ std::pair<PoolRow, ImportRow> PoolImporter::create(pqxx::work& tx, const std::st
   auto import_id = assembly::core::new_uuid();
   tx.exec_params("INSERT INTO pools (id, name, kind, state, created_by) VALUES ($1, $2, $3, 'importing', $4)",
                  pool_id, name, kind, actor);
-  // The partition is loaded detached, with one index only: the unique (pool_id, person_id), which
-  // catches a voter id repeated in a later part. The primary key (pool_id, position) is built
-  // once, sorted, when the import completes, and the partition is attached then (finish_partition).
+  // The partition is loaded detached, with one index only: the unique (person_id), which catches a
+  // voter id repeated in a later part. The primary key (position) is built once, sorted, when the
+  // import completes, and the partition is attached then (finish_partition). Migration 0005 says
+  // why the indexes are the partition's own.
   const auto partition = partition_of(pool_id);
   tx.exec("CREATE TABLE " + tx.quote_name(partition) + " (LIKE pool_people INCLUDING DEFAULTS, CONSTRAINT " +
           tx.quote_name(partition + "_pool") + " CHECK (pool_id = " + tx.quote(pool_id) + "))");
-  tx.exec("ALTER TABLE " + tx.quote_name(partition) + " ADD UNIQUE (pool_id, person_id)");  // named as usual
+  tx.exec("ALTER TABLE " + tx.quote_name(partition) + " ADD UNIQUE (person_id)");  // see migration 0005
   crypto_hash_sha256_state st;
   crypto_hash_sha256_init(&st);
   const std::string header = std::string(domain::kSnapshotHeader) + "\n";
@@ -178,9 +179,7 @@ void PoolImporter::finish_partition(pqxx::work& tx, const std::string& pool_id) 
   if (!tx.exec_params("SELECT 1 FROM pg_inherits WHERE inhrelid = to_regclass($1)", tx.quote_name(partition)).empty())
     return;
   tx.exec("SET LOCAL maintenance_work_mem = '256MB'");
-  // The primary key of pool_people, with the name PARTITION OF would have given it.
-  tx.exec("ALTER TABLE " + name + " ADD CONSTRAINT " + tx.quote_name(partition + "_pkey") +
-          " PRIMARY KEY (pool_id, position)");
+  tx.exec("ALTER TABLE " + name + " ADD CONSTRAINT " + tx.quote_name(partition + "_pkey") + " PRIMARY KEY (position)");
   tx.exec("ALTER TABLE pool_people ATTACH PARTITION " + name + " FOR VALUES IN (" + tx.quote(pool_id) + ")");
   tx.exec("ALTER TABLE " + name + " DROP CONSTRAINT " + tx.quote_name(partition + "_pool"));
 }
