@@ -512,3 +512,23 @@ TEST_F(Selection, RespondentsAreDrawnUnderQuotasAndLeaversAreReplacedKeepingThem
   EXPECT_TRUE(e2e::eventually([&] { return scalar("SELECT count(*) FROM outbox") == 0; }, std::chrono::seconds(30)))
       << "PanelSelected and ReplacementDrawn were published";
 }
+
+TEST(Responses, ThePublicAnswerRouteIsRateLimitedPerAddress) {
+  assembly::itest::TempSchema schema("ratelimit");
+  assembly::itest::ServiceProcess service(
+      SORTITION_BINARY, 18184,
+      {{"PG_SCHEMA", schema.name()},
+       {"PII_KEY_FILE", assembly::itest::env("ROOT") + "/var/secrets/pii-sortition.key"},
+       {"RESPONSES_PER_MINUTE", "3"},
+       {"CONSUMER_GROUP", "sortition-" + schema.name()},
+       {"LOG_LEVEL", "error"}});
+  ASSERT_TRUE(service.wait_ready());
+  auto answer = json{{"code", "22222-22222"}, {"criteria", {{"gender", "F"}}}, {"consent", true}}.dump();
+  std::vector<int> statuses;
+  for (int i = 0; i < 5; ++i)
+    statuses.push_back(http("POST", service.url() + "/v1/responses", answer, {{"Content-Type", "application/json"}}).status);
+  EXPECT_EQ(statuses, (std::vector<int>{404, 404, 404, 429, 429})) << "three guesses a minute, then 429";
+  auto r = http("POST", service.url() + "/v1/responses", answer, {{"Content-Type", "application/json"}});
+  EXPECT_EQ(r.status, 429);
+  EXPECT_FALSE(r.headers["retry-after"].empty());
+}
