@@ -24,7 +24,7 @@ void add_handlers(assembly::service::Context& ctx) {
         }
         for (const auto& a : domain::assign_workshops(ids)) {
           store::Member m{assembly::core::new_uuid(), panel.assembly_id(), a.person_id, pool_of[a.person_id],
-                          panel.draw_id(), "selected", a.workshop_theme, ""};
+                          panel.draw_id(), "selected", a.workshop_theme, "", "", ""};
           if (!store::insert_if_new(tx, m)) continue;  // already a member of this assembly
           assembly::membership::v1::MemberAssigned e;
           e.set_member_id(m.id);
@@ -33,6 +33,25 @@ void add_handlers(assembly::service::Context& ctx) {
           e.set_workshop_theme(m.workshop_theme);
           outbox.append(tx, e, m.id);
         }
+      });
+
+  // A replacement drawn by sortition joins as a new selected member, in the workshop of the one it
+  // replaces (so the workshops keep their sizes), linked to them.
+  ctx.dispatcher.on<assembly::sortition::v1::ReplacementDrawn>(
+      [&outbox](pqxx::work& tx, const assembly::sortition::v1::ReplacementDrawn& r, const assembly::events::Envelope&) {
+        if (r.assembly_id().empty() || r.replacement().person_id().empty())
+          throw assembly::events::Poison("ReplacementDrawn without assembly_id or replacement");
+        auto leaver = store::find_by_person(tx, r.assembly_id(), r.replaced_person_id());
+        std::string theme = leaver ? leaver->workshop_theme : domain::assign_workshops({r.replacement().person_id()})[0].workshop_theme;
+        store::Member m{assembly::core::new_uuid(), r.assembly_id(), r.replacement().person_id(), r.replacement().pool(),
+                        r.draw_id(), "selected", theme, "", leaver ? leaver->id : "", ""};
+        if (!store::insert_if_new(tx, m)) return;  // already a member (a redelivered event)
+        assembly::membership::v1::MemberAssigned e;
+        e.set_member_id(m.id);
+        e.set_assembly_id(m.assembly_id);
+        e.set_person_id(m.person_id);
+        e.set_workshop_theme(m.workshop_theme);
+        outbox.append(tx, e, m.id);
       });
 }
 
