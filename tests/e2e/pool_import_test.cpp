@@ -466,6 +466,10 @@ TEST_F(Selection, RespondentsAreDrawnUnderQuotasAndLeaversAreReplacedKeepingThem
   EXPECT_EQ(rec["seed_commitment"], sha256_hex(panel_seed));
   EXPECT_EQ(rec["seat_pools"][0]["respondents"], 119);
   EXPECT_EQ(rec["seat_pools"][0]["categories"][0]["values"][0]["min"], 9);
+  ASSERT_EQ(rec["invitation_draws"].size(), 1u);
+  EXPECT_EQ(rec["invitation_draws"][0]["pool_size"], 600);
+  EXPECT_EQ(rec["invitation_draws"][0]["invited"], 200);
+  EXPECT_EQ(rec["invitation_draws"][0]["respondents"], 119);
   auto html = http("GET", service_->url() + "/v1/selections/" + selection_id + "/record.html");
   ASSERT_EQ(html.status, 200);
   EXPECT_NE(html.body.find("<html lang=\"fr\">"), std::string::npos);

@@ -215,6 +215,22 @@ bool run_one(pqxx::work& tx, assembly::events::Outbox& outbox) {
   auto input = input_digest(respondents, csvs);
   auto result = domain::sha256_hex(result_lines);
   record["input_sha256"] = input;
+  // Where the respondents came from: each invitation draw, its pool's size and snapshot hash.
+  record["invitation_draws"] = json::array();
+  for (const auto& r : tx.exec_params(
+           "SELECT d.id, p.kind, p.row_count, d.invited, d.snapshot_sha256, d.result_sha256, d.seed, "
+           "(SELECT count(*) FROM respondents x WHERE x.invitation_draw_id = d.id AND x.state = 'interested') "
+           "FROM invitation_draws d JOIN pools p ON p.id = d.pool_id "
+           "WHERE d.id IN (SELECT jsonb_array_elements_text($1::jsonb)) ORDER BY d.committed_at, d.id",
+           sel["invitation_draw_ids"].dump()))
+    record["invitation_draws"].push_back({{"id", r[0].as<std::string>()},
+                                          {"pool", r[1].as<std::string>()},
+                                          {"pool_size", r[2].as<long long>()},
+                                          {"invited", r[3].as<long long>()},
+                                          {"respondents", r[7].as<long long>()},
+                                          {"snapshot_sha256", r[4].as<std::string>()},
+                                          {"result_sha256", r[5].as<std::string>()},
+                                          {"seed", r[6].as<std::string>()}});
   record["result_sha256"] = result;
   tx.exec_params(
       "UPDATE selections SET state = 'done', algorithm = $2, input_sha256 = $3, result_sha256 = $4, record = $5::jsonb, "
@@ -356,7 +372,14 @@ std::string record_html(const json& sel) {
   item("Empreinte des données d'entrée (SHA-256)", sel["input_sha256"]);
   item("Empreinte du résultat (SHA-256)", sel["result_sha256"]);
   item("Date", sel["finished_at"]);
-  h += "</dl>\n";
+  h += "</dl>\n<h2>Tirages des invitations</h2>\n<ul>";
+  if (rec.contains("invitation_draws"))
+    for (const auto& d : rec["invitation_draws"])
+      h += "<li>Vivier « " + html_escape(d["pool"]) + " » de " + str(d["pool_size"]) + " personnes (empreinte " +
+           html_escape(d["snapshot_sha256"]) + ") : " + str(d["invited"]) + " invitations (graine <code>" +
+           html_escape(d["seed"]) + "</code>, empreinte " + html_escape(d["result_sha256"]) + "), " +
+           str(d["respondents"]) + " volontaires</li>";
+  h += "</ul>\n";
   for (const auto& p : rec["seat_pools"]) {
     h += "<h2>Vivier « " + html_escape(p["pool"]) + " » : " + str(p["seats"]) + " sièges, " + str(p["respondents"]) +
          " volontaires, " + str(p["households"]) + " foyers</h2>\n";
