@@ -1,5 +1,7 @@
 #include "e2e.h"
 
+#include <sodium.h>
+
 #include <thread>
 
 #include "assembly/auth/auth.h"
@@ -34,6 +36,15 @@ assembly::itest::HttpResponse post(const std::string& service, const std::string
   std::map<std::string, std::string> h{{"Content-Type", "application/json"}};
   if (!bearer.empty()) h["Authorization"] = "Bearer " + bearer;
   return assembly::itest::http("POST", url(service) + path, body.dump(), h);
+}
+
+std::string sha256_hex(const std::string& data) {
+  unsigned char out[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256(out, reinterpret_cast<const unsigned char*>(data.data()), data.size());
+  static const char* hex = "0123456789abcdef";
+  std::string h;
+  for (unsigned char c : out) h += std::string{hex[c >> 4], hex[c & 15]};
+  return h;
 }
 
 bool eventually(const std::function<bool()>& pred, std::chrono::seconds timeout) {

@@ -14,6 +14,8 @@ std::string token(const std::string& role, const std::string& subject = "e2e");
 assembly::itest::HttpResponse get(const std::string& service, const std::string& path, const std::string& bearer = {});
 assembly::itest::HttpResponse post(const std::string& service, const std::string& path,
                                    const nlohmann::json& body, const std::string& bearer);
+// SHA-256 as lower-case hex (seed commitments, snapshot hashes).
+std::string sha256_hex(const std::string& data);
 // Polls until pred() holds or the timeout passes; returns pred()'s last value.
 bool eventually(const std::function<bool()>& pred, std::chrono::seconds timeout);
 // A panel-draw request for `seats` of `candidates` synthetic people.

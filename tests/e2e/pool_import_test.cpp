@@ -31,14 +31,7 @@ std::string row(int i, const std::string& last_name = "Dupont") {
          ", rue de Rivoli\",75004,04\n";
 }
 
-std::string sha256_hex(const std::string& s) {
-  unsigned char out[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256(out, reinterpret_cast<const unsigned char*>(s.data()), s.size());
-  static const char* hex = "0123456789abcdef";
-  std::string h;
-  for (unsigned char c : out) h += std::string{hex[c >> 4], hex[c & 15]};
-  return h;
-}
+using e2e::sha256_hex;
 
 class PoolImport : public ::testing::Test {
  protected:

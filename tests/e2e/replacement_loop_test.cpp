@@ -14,14 +14,7 @@ using nlohmann::json;
 
 namespace {
 
-std::string sha256_hex(const std::string& s) {
-  unsigned char out[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256(out, reinterpret_cast<const unsigned char*>(s.data()), s.size());
-  static const char* hex = "0123456789abcdef";
-  std::string h;
-  for (unsigned char c : out) h += std::string{hex[c >> 4], hex[c & 15]};
-  return h;
-}
+using e2e::sha256_hex;
 
 }  // namespace
 

@@ -10,6 +10,22 @@
 
 namespace membership::events {
 
+namespace {
+
+// Inserts the member unless the person already is one of the assembly (a redelivered event), and
+// publishes MemberAssigned with it.
+void admit(pqxx::work& tx, const assembly::events::Outbox& outbox, const store::Member& m) {
+  if (!store::insert_if_new(tx, m)) return;
+  assembly::membership::v1::MemberAssigned e;
+  e.set_member_id(m.id);
+  e.set_assembly_id(m.assembly_id);
+  e.set_person_id(m.person_id);
+  e.set_workshop_theme(m.workshop_theme);
+  outbox.append(tx, e, m.id);
+}
+
+}  // namespace
+
 void add_handlers(assembly::service::Context& ctx) {
   auto& outbox = ctx.outbox;
   ctx.dispatcher.on<assembly::sortition::v1::PanelSelected>(
@@ -23,15 +39,9 @@ void add_handlers(assembly::service::Context& ctx) {
           ids.push_back(m.person_id());
         }
         for (const auto& a : domain::assign_workshops(ids)) {
-          store::Member m{assembly::core::new_uuid(), panel.assembly_id(), a.person_id, pool_of[a.person_id],
-                          panel.draw_id(), "selected", a.workshop_theme, "", "", ""};
-          if (!store::insert_if_new(tx, m)) continue;  // already a member of this assembly
-          assembly::membership::v1::MemberAssigned e;
-          e.set_member_id(m.id);
-          e.set_assembly_id(m.assembly_id);
-          e.set_person_id(m.person_id);
-          e.set_workshop_theme(m.workshop_theme);
-          outbox.append(tx, e, m.id);
+          admit(tx, outbox,
+                {assembly::core::new_uuid(), panel.assembly_id(), a.person_id, pool_of[a.person_id], panel.draw_id(),
+                 "selected", a.workshop_theme, "", "", ""});
         }
       });
 
@@ -43,15 +53,9 @@ void add_handlers(assembly::service::Context& ctx) {
           throw assembly::events::Poison("ReplacementDrawn without assembly_id or replacement");
         auto leaver = store::find_by_person(tx, r.assembly_id(), r.replaced_person_id());
         std::string theme = leaver ? leaver->workshop_theme : domain::assign_workshops({r.replacement().person_id()})[0].workshop_theme;
-        store::Member m{assembly::core::new_uuid(), r.assembly_id(), r.replacement().person_id(), r.replacement().pool(),
-                        r.draw_id(), "selected", theme, "", leaver ? leaver->id : "", ""};
-        if (!store::insert_if_new(tx, m)) return;  // already a member (a redelivered event)
-        assembly::membership::v1::MemberAssigned e;
-        e.set_member_id(m.id);
-        e.set_assembly_id(m.assembly_id);
-        e.set_person_id(m.person_id);
-        e.set_workshop_theme(m.workshop_theme);
-        outbox.append(tx, e, m.id);
+        admit(tx, outbox,
+              {assembly::core::new_uuid(), r.assembly_id(), r.replacement().person_id(), r.replacement().pool(),
+               r.draw_id(), "selected", theme, "", leaver ? leaver->id : "", ""});
       });
 }
 

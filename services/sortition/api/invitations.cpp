@@ -69,10 +69,6 @@ std::string quoted(const std::string& s) {
   return out + "\"";
 }
 
-bool is_hex64(const std::string& s) {
-  return s.size() == 64 && s.find_first_not_of("0123456789abcdef") == std::string::npos;
-}
-
 }  // namespace
 
 std::string response_code(const assembly::pii::Keyring& keyring, const std::string& draw_id,
@@ -109,7 +105,7 @@ void add_invitation_routes(assembly::service::Context& ctx, std::shared_ptr<asse
     auto pool_id = body::string(b, "pool_id", "", 64);
     auto invited = body::integer(b, "invited", 1, 1'000'000);
     auto commitment = body::string(b, "seed_commitment", "", 64);
-    if (!is_hex64(commitment))
+    if (!domain::is_sha256_hex(commitment))
       throw http::unprocessable("seed_commitment must be the SHA-256 of the seed, 64 lower-case hex digits",
                                 "/seed_commitment");
     std::string stratify_by;

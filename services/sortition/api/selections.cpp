@@ -414,7 +414,7 @@ void add_selection_routes(assembly::service::Context& ctx) {
     auto assembly_id = body::string(b, "assembly_id", "", 64);
     auto quota_set_id = body::string(b, "quota_set_id", "", 64);
     auto commitment = body::string(b, "seed_commitment", "", 64);
-    if (commitment.size() != 64 || commitment.find_first_not_of("0123456789abcdef") != std::string::npos)
+    if (!domain::is_sha256_hex(commitment))
       throw http::unprocessable("seed_commitment must be the SHA-256 of the seed, 64 lower-case hex digits",
                                 "/seed_commitment");
     const auto& draws = body::array(b, "invitation_draw_ids");

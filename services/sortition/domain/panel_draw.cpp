@@ -21,6 +21,10 @@ std::string sha256_hex(const std::string& data) {
   return s;
 }
 
+bool is_sha256_hex(const std::string& s) {
+  return s.size() == 64 && s.find_first_not_of("0123456789abcdef") == std::string::npos;
+}
+
 std::string candidates_digest(const std::vector<Candidate>& candidates) {
   std::vector<std::string> lines;
   for (const auto& c : candidates) lines.push_back(c.person_id + "," + c.pool + "\n");

@@ -43,6 +43,8 @@ void validate(const PanelDrawRequest& request);  // throws InvalidDraw
 std::vector<Candidate> draw_uniform(const PanelDrawRequest& request);
 
 std::string sha256_hex(const std::string& data);
+// True when `s` can be a published seed commitment: a SHA-256 as 64 lower-case hex digits.
+bool is_sha256_hex(const std::string& s);
 // SHA-256 of the candidate list in canonical form (sorted "person_id,pool" lines): the draw record
 // publishes it so the list a draw used can be checked.
 std::string candidates_digest(const std::vector<Candidate>& candidates);
