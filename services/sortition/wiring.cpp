@@ -34,7 +34,7 @@ assembly::service::Definition definition() {
             api::add_pool_routes(ctx, importer);
             api::add_invitation_routes(ctx, keyring);
             api::add_respondent_routes(
-                ctx, keyring,
+                ctx,
                 static_cast<double>(ctx.env.integer("RESPONSES_PER_MINUTE", 10, 1, 100000,
                                                     "answers with a letter's code accepted per minute and address")));
             api::add_quota_routes(ctx);

@@ -75,7 +75,7 @@ nlohmann::json respond(pqxx::work& tx, const pqxx::row& invitation, const nlohma
 
 }  // namespace
 
-void add_respondent_routes(assembly::service::Context& ctx, std::shared_ptr<assembly::pii::Keyring> keyring,
+void add_respondent_routes(assembly::service::Context& ctx,
                            double answers_per_minute) {
   auto& db = ctx.db;
   const Access staff = Access::roles_of({assembly::auth::kSecretariat});
@@ -142,7 +142,6 @@ void add_respondent_routes(assembly::service::Context& ctx, std::shared_ptr<asse
     });
     return http::Response::json(200, out);
   });
-  (void)keyring;
 }
 
 void add_quota_routes(assembly::service::Context& ctx) {
