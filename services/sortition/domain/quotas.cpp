@@ -8,10 +8,7 @@
 namespace sortition::domain {
 namespace {
 
-struct Record {
-  int line = 0;  // 1-based line the record starts on
-  std::vector<std::string> fields;
-};
+using Record = CsvRecord;
 
 std::string trim(std::string_view s) {
   std::size_t b = 0, e = s.size();
@@ -216,6 +213,8 @@ QuotaSet parse_quotas(std::string_view csv) {
   if (out.categories.empty()) throw QuotaError(0, "the quota file has a header but no rows");
   return out;
 }
+
+std::vector<CsvRecord> csv_records(std::string_view csv) { return read_records(csv); }
 
 std::string export_quotas(const QuotaSet& quotas) {
   bool flex = false;

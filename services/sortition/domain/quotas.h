@@ -55,6 +55,17 @@ class QuotaError : public std::runtime_error {
   std::string reason_;
 };
 
+// One CSV record and the 1-based line it starts on.
+struct CsvRecord {
+  int line = 0;
+  std::vector<std::string> fields;
+};
+
+// RFC 4180 records, as every CSV file of the service is read: a UTF-8 BOM, CRLF and blank lines
+// are tolerated, spaces around unquoted fields dropped, a quoted field may span lines. Throws
+// QuotaError (with the line) on a malformed quote.
+std::vector<CsvRecord> csv_records(std::string_view csv);
+
 // Reads a quota file. Header columns are matched by name, case-insensitively, in any order:
 // `feature,value,min,max` are required, `min_flex,max_flex` optional (an empty cell leaves that
 // bound unset). The paper's layout `category,feature,min,max` (categories.csv) is read too.

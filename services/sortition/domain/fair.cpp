@@ -1,0 +1,775 @@
+#include "domain/fair.h"
+
+#include <coin/CbcModel.hpp>
+#include <coin/ClpSimplex.hpp>
+#include <coin/CoinPackedMatrix.hpp>
+#include <coin/OsiClpSolverInterface.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <map>
+#include <numeric>
+#include <set>
+#include <cstdio>
+
+#include "domain/panel_select.h"
+#include "domain/random.h"
+
+namespace sortition::fair {
+namespace {
+
+// A panel is priced in only if it beats the master's cap by more than this (probabilities are
+// in [0, 1]; both solvers work to 1e-9).
+constexpr double kPriceTolerance = 1e-9;
+// A type is settled in a leximin stage when its dual weight exceeds this.
+constexpr double kFixTolerance = 1e-9;
+// Wentges smoothing: the weight of the stability center in the pricing point (0.8 measured best
+// on paris_like_748 among 0.5, 0.8, 0.9, 0.95).
+constexpr double kAlpha = 0.8;
+constexpr double kInf = std::numeric_limits<double>::infinity();
+
+double seconds_since(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+double seconds_until(Clock::time_point deadline) {
+  return std::chrono::duration<double>(deadline - Clock::now()).count();
+}
+
+// Classes of interchangeable people: same value in every category, nobody sharing their
+// household. A person who shares a household is a type of their own, so the household rule can be
+// written over types.
+struct Types {
+  std::vector<std::vector<int>> members;  // [type] -> people, ascending
+  std::vector<std::vector<int>> values;   // [type] -> value index per category
+  std::vector<int> household;             // [type] -> shared household index, -1 if none
+  std::vector<std::vector<int>> shared;   // households with >= 2 people -> their types
+  int size() const { return static_cast<int>(members.size()); }
+};
+
+Types make_types(const Instance& in) {
+  std::map<int, int> household_size;
+  for (int h : in.household) ++household_size[h];
+  Types t;
+  std::map<std::vector<int>, int> by_values;
+  std::map<int, int> shared_index;
+  for (std::size_t i = 0; i < in.ids.size(); ++i) {
+    const int h = in.household[i];
+    int type;
+    if (household_size[h] > 1) {
+      type = t.size();
+      t.members.emplace_back();
+      t.values.push_back(in.values[i]);
+      auto [it, fresh] = shared_index.emplace(h, static_cast<int>(t.shared.size()));
+      if (fresh) t.shared.emplace_back();
+      t.shared[it->second].push_back(type);
+      t.household.push_back(it->second);
+    } else {
+      auto [it, fresh] = by_values.emplace(in.values[i], t.size());
+      if (fresh) {
+        t.members.emplace_back();
+        t.values.push_back(in.values[i]);
+        t.household.push_back(-1);
+      }
+      type = it->second;
+    }
+    t.members[type].push_back(static_cast<int>(i));
+  }
+  return t;
+}
+
+// The pricing problem over types: integer seats per type, the seat count, every quota, at most
+// one seat per shared household. skip_category >= 0 leaves that category's quotas out and
+// no_households the household rule (to find which constraint makes a problem infeasible).
+class Pricer {
+ public:
+  Pricer(const Instance& in, const Types& types, int skip_category = -1, bool no_households = false) {
+    const int n = types.size();
+    std::vector<double> lower(n, 0.0), upper(n), zero(n, 0.0);
+    for (int t = 0; t < n; ++t) upper[t] = std::min<double>(types.members[t].size(), in.pool.seats);
+    CoinPackedMatrix rows(false, 0, 0);
+    rows.setDimensions(0, n);
+    std::vector<double> row_lo, row_up;
+    auto add_row = [&](const std::vector<int>& idx, double lo, double up) {
+      rows.appendRow(static_cast<int>(idx.size()), idx.data(), std::vector<double>(idx.size(), 1.0).data());
+      row_lo.push_back(lo);
+      row_up.push_back(up);
+    };
+    std::vector<int> all(n);
+    std::iota(all.begin(), all.end(), 0);
+    add_row(all, in.pool.seats, in.pool.seats);
+    const auto& cats = in.pool.quotas.categories;
+    for (std::size_t c = 0; c < cats.size(); ++c) {
+      if (static_cast<int>(c) == skip_category) continue;
+      for (std::size_t v = 0; v < cats[c].values.size(); ++v) {
+        std::vector<int> idx;
+        for (int t = 0; t < n; ++t)
+          if (types.values[t][c] == static_cast<int>(v)) idx.push_back(t);
+        add_row(idx, cats[c].values[v].min, cats[c].values[v].max);
+      }
+    }
+    if (!no_households)
+      for (const auto& h : types.shared) add_row(h, 0, 1);
+    solver_.loadProblem(rows, lower.data(), upper.data(), zero.data(), row_lo.data(), row_up.data());
+    for (int t = 0; t < n; ++t) solver_.setInteger(t);
+    solver_.messageHandler()->setLogLevel(0);
+  }
+
+  // Seats per type of the panel maximising sum(coef[t] * seats[t]), or nullopt when no panel is
+  // feasible. Throws TimeLimitReached past the deadline.
+  std::optional<std::vector<int>> solve(const std::vector<double>& coef, Clock::time_point deadline) {
+    OsiClpSolverInterface s(solver_);
+    std::vector<double> negated(coef.size());
+    for (std::size_t i = 0; i < coef.size(); ++i) negated[i] = -coef[i];  // CBC minimises
+    s.setObjective(negated.data());
+    CbcModel model(s);
+    model.setLogLevel(0);
+    model.messageHandler()->setLogLevel(0);
+    model.solver()->messageHandler()->setLogLevel(0);
+    model.setAllowableGap(1e-11);
+    model.setAllowableFractionGap(0);
+    model.setAllowablePercentageGap(0);
+    if (deadline != Clock::time_point::max()) {
+      const double left = seconds_until(deadline);
+      if (left <= 0) throw TimeLimitReached("time limit reached");
+      model.setMaximumSeconds(left);
+    }
+    model.initialSolve();
+    if (model.isProvenInfeasible() || model.solver()->isProvenPrimalInfeasible()) return std::nullopt;
+    model.branchAndBound();
+    if (model.isProvenInfeasible()) return std::nullopt;
+    if (!model.isProvenOptimal() || !model.bestSolution()) {
+      if (model.isSecondsLimitReached() || model.maximumSecondsReached())
+        throw TimeLimitReached("time limit reached");
+      if (!model.bestSolution()) return std::nullopt;
+      throw std::runtime_error("the pricing MIP stopped without an optimal panel (CBC status " +
+                               std::to_string(model.status()) + ")");
+    }
+    const double* x = model.bestSolution();
+    std::vector<int> seats(coef.size());
+    for (std::size_t t = 0; t < coef.size(); ++t) seats[t] = static_cast<int>(std::lround(x[t]));
+    return seats;
+  }
+
+ private:
+  OsiClpSolverInterface solver_;
+};
+
+double weight(const std::vector<double>& coef, const std::vector<int>& seats) {
+  double w = 0;
+  for (std::size_t t = 0; t < seats.size(); ++t) w += coef[t] * seats[t];
+  return w;
+}
+
+// The restricted master LP, minimise -z over (z, lambda):
+//   row 0:  sum lambda_P = 1
+//   row 1+t: sum_P lambda_P seats_P[t] / n_t  - z  >= 0      (type t not yet settled)
+//            sum_P lambda_P seats_P[t] / n_t       >= fixed_t (type t settled at fixed_t)
+// Its row duals: pi_t >= 0 with sum over unsettled types = 1, and cap = -pi_0; a panel with
+// sum_t pi_t seats[t] / n_t > cap has a negative reduced cost and enters.
+class Master {
+ public:
+  explicit Master(const Types& types) : types_(types) {
+    const int n = types.size();
+    lp_.setLogLevel(0);
+    lp_.messageHandler()->setLogLevel(0);
+    lp_.setPrimalTolerance(1e-10);
+    lp_.setDualTolerance(1e-10);
+    lp_.resize(1 + n, 0);
+    lp_.setRowLower(0, 1.0);
+    lp_.setRowUpper(0, 1.0);
+    for (int t = 0; t < n; ++t) {
+      lp_.setRowLower(1 + t, 0.0);
+      lp_.setRowUpper(1 + t, COIN_DBL_MAX);
+    }
+    std::vector<int> rows(n);
+    std::vector<double> els(n, -1.0);
+    std::iota(rows.begin(), rows.end(), 1);
+    lp_.addColumn(n, rows.data(), els.data(), 0.0, 1.0, -1.0);  // z
+  }
+
+  bool has(const std::vector<int>& seats) const { return known_.count(seats) > 0; }
+
+  void add(const std::vector<int>& seats) {
+    std::vector<int> rows{0};
+    std::vector<double> els{1.0};
+    for (std::size_t t = 0; t < seats.size(); ++t)
+      if (seats[t] > 0) {
+        rows.push_back(1 + static_cast<int>(t));
+        els.push_back(static_cast<double>(seats[t]) / types_.members[t].size());
+      }
+    lp_.addColumn(static_cast<int>(rows.size()), rows.data(), els.data(), 0.0, COIN_DBL_MAX, 0.0);
+    panels_.push_back(seats);
+    known_.insert(seats);
+  }
+
+  void fix(int t, double value) {
+    lp_.modifyCoefficient(1 + t, 0, 0.0);
+    lp_.setRowLower(1 + t, value);
+  }
+
+  void solve() {
+    lp_.primal();
+    if (lp_.status() != 0) {
+      lp_.dual();  // rarely, a degenerate warm start needs the other method
+      if (lp_.status() != 0)
+        throw std::runtime_error("the master LP did not solve (CLP status " + std::to_string(lp_.status()) + ")");
+    }
+  }
+
+  double z() const { return lp_.getColSolution()[0]; }
+  double cap() const { return -lp_.dualRowSolution()[0]; }
+  double dual(int t) const { return std::max(0.0, lp_.dualRowSolution()[1 + t]); }
+  const std::vector<std::vector<int>>& panels() const { return panels_; }
+  double lambda(std::size_t p) const { return lp_.getColSolution()[1 + p]; }
+
+ private:
+  const Types& types_;
+  ClpSimplex lp_;
+  std::vector<std::vector<int>> panels_;
+  std::set<std::vector<int>> known_;
+};
+
+std::string names_of(const Instance& in, int c, int v) {
+  return in.pool.quotas.categories[c].name + " " + in.pool.quotas.categories[c].values[v].value;
+}
+
+std::vector<domain::Respondent> respondents_of(const Instance& in) {
+  std::vector<domain::Respondent> out;
+  for (std::size_t i = 0; i < in.ids.size(); ++i) {
+    domain::Respondent r;
+    r.person_id = in.ids[i];
+    r.pool = in.pool.pool;
+    r.household = "h" + std::to_string(in.household[i]);
+    for (std::size_t c = 0; c < in.pool.quotas.categories.size(); ++c) {
+      const auto& cat = in.pool.quotas.categories[c];
+      r.attributes[cat.name] = cat.values[in.values[i][c]].value;
+    }
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+// The type-level panels spread over people by systematic sampling with one offset u, uniform in
+// [0, 1), shared by all types: person j (0-based within type t, seats c of n) sits when an integer
+// lies in [j c / n + u, (j + 1) c / n + u). Every type then gets exactly c seats, each of its
+// people with probability exactly c / n, and the panel only changes where u crosses a point
+// 1 - frac(j c / n): between two such points the panel is fixed and its probability is the gap.
+void spread(const Types& types, const std::vector<int>& seats, double probability,
+            std::map<std::vector<int>, double>& panels) {
+  struct Point {
+    long long num, den;  // num / den in [0, 1)
+    bool operator<(const Point& o) const { return num * o.den < o.num * den; }
+    bool operator==(const Point& o) const { return num * o.den == o.num * den; }
+  };
+  std::vector<Point> points{{0, 1}};
+  for (int t = 0; t < types.size(); ++t) {
+    const long long n = static_cast<long long>(types.members[t].size()), c = seats[t];
+    if (c == 0 || c == n) continue;
+    for (long long j = 0; j < n; ++j)
+      if (long long r = (j * c) % n; r != 0) points.push_back({n - r, n});
+  }
+  std::sort(points.begin(), points.end());
+  points.erase(std::unique(points.begin(), points.end()), points.end());
+  points.push_back({1, 1});
+  for (std::size_t k = 0; k + 1 < points.size(); ++k) {
+    const double a = static_cast<double>(points[k].num) / points[k].den;
+    const double b = static_cast<double>(points[k + 1].num) / points[k + 1].den;
+    const double u = (a + b) / 2;
+    std::vector<int> members;
+    for (int t = 0; t < types.size(); ++t) {
+      const auto& m = types.members[t];
+      const long long n = static_cast<long long>(m.size()), c = seats[t];
+      for (long long j = 0; j < n && c > 0; ++j)
+        if (std::floor(static_cast<double>((j + 1) * c) / n + u) - std::floor(static_cast<double>(j * c) / n + u) >= 1)
+          members.push_back(m[j]);
+    }
+    std::sort(members.begin(), members.end());
+    panels[members] += probability * (b - a);
+  }
+}
+
+// The distribution of the master's current solution, spread over people.
+Distribution distribution_of(const Instance& in, const Types& types, const Master& master) {
+  Distribution d;
+  double total = 0;
+  for (std::size_t p = 0; p < master.panels().size(); ++p)
+    if (double l = master.lambda(p); l > 1e-12) {
+      d.type_panels.emplace_back(master.panels()[p], l);
+      total += l;
+    }
+  for (auto& tp : d.type_panels) tp.second /= total;
+  std::map<std::vector<int>, double> panels;
+  for (const auto& [seats, l] : d.type_panels) spread(types, seats, l, panels);
+  d.probability.assign(in.ids.size(), 0.0);
+  for (auto& [members, prob] : panels) {
+    for (int i : members) d.probability[i] += prob;
+    d.panels.push_back({members, prob});
+  }
+  d.min_probability = d.probability.empty() ? 0 : *std::min_element(d.probability.begin(), d.probability.end());
+  d.types = types.size();
+  d.type_members = types.members;
+  return d;
+}
+
+// Column generation. lexi: settle types stage by stage until all are; otherwise stop after the
+// first stage (maximin). first_stage receives the maximin distribution when that stage completes.
+Distribution solve(const Instance& in, Clock::time_point deadline, const std::function<void(const Progress&)>& progress,
+                   bool lexi, Distribution* first_stage) {
+  const auto start = Clock::now();
+  const Types types = make_types(in);
+  const int n = types.size();
+  Pricer pricer(in, types);
+  Master master(types);
+  // Start from one panel per direction of interest: uniform weight, then each type's own weight,
+  // which covers every type that can sit at all (a good start shortens the first stage).
+  {
+    std::vector<double> coef(n);
+    for (int t = 0; t < n; ++t) coef[t] = 1.0 / types.members[t].size();
+    auto first = pricer.solve(coef, deadline);
+    if (!first) throw Infeasible("quotas", "no panel meets every quota");
+    master.add(*first);
+  }
+  std::vector<bool> fixed(n, false);
+  int settled = 0, iterations = 0;
+  std::vector<double> certificate;
+  double certificate_bound = 0, min_probability = 0;
+  bool first = true;
+  std::vector<double> coef(n);
+  std::vector<double> fixed_value(n, 0.0), pi(n), center, sep(n), sep_coef(n);
+  while (settled < n) {
+    double value = 0;
+    // Column generation with Wentges smoothing: price at a point between the best dual found so
+    // far (the one with the lowest Lagrangian bound, the "center") and the master's dual; when
+    // that finds no panel improving the master (a mispricing), move towards the master's dual,
+    // down to the master's dual itself. The stage ends only when the master's own dual prices
+    // out, so its duals are optimal for the full problem, as without smoothing.
+    center.clear();
+    double best_bound = kInf;
+    std::vector<double> dual;  // the stage's optimal dual, per type
+    for (;;) {
+      if (Clock::now() >= deadline) throw TimeLimitReached("time limit reached");
+      master.solve();
+      for (int t = 0; t < n; ++t) {
+        pi[t] = master.dual(t);
+        coef[t] = pi[t] / types.members[t].size();
+      }
+      if (progress)
+        progress({lexi ? "leximin" : "maximin", iterations, static_cast<int>(master.panels().size()), master.z(), settled,
+                  n, seconds_since(start)});
+      const double cap = master.cap();
+      bool added = false;
+      for (int misprice = 0;; ++misprice) {
+        double a = center.empty() ? 0.0 : 1 - (misprice + 1) * (1 - kAlpha);
+        if (a < 1e-9) a = 0;
+        for (int t = 0; t < n; ++t) {
+          sep[t] = a == 0 ? pi[t] : a * center[t] + (1 - a) * pi[t];
+          sep_coef[t] = sep[t] / types.members[t].size();
+        }
+        auto panel = pricer.solve(a == 0 ? coef : sep_coef, deadline);
+        ++iterations;
+        if (!panel) throw Infeasible("quotas", "no panel meets every quota");
+        double bound = weight(sep_coef, *panel);
+        for (int t = 0; t < n; ++t)
+          if (fixed[t]) bound -= sep[t] * fixed_value[t];
+        if (bound < best_bound) {
+          best_bound = bound;
+          center = sep;
+        }
+        value = weight(coef, *panel);
+        if (value > cap + kPriceTolerance && !master.has(*panel)) {
+          master.add(*panel);
+          added = true;
+          break;
+        }
+        if (a == 0) {
+          dual = pi;
+          break;
+        }
+      }
+      if (!added) break;
+    }
+    for (int t = 0; t < n; ++t) coef[t] = dual[t] / types.members[t].size();
+    if (first) {
+      first = false;
+      min_probability = master.z();
+      certificate_bound = value;
+      certificate.assign(in.ids.size(), 0.0);
+      double sum = 0;
+      for (int t = 0; t < n; ++t)
+        for (int i : types.members[t]) sum += certificate[i] = coef[t];
+      if (sum > 0)
+        for (auto& y : certificate) y /= sum;
+      certificate_bound /= sum > 0 ? sum : 1;
+      auto d = distribution_of(in, types, master);
+      d.algorithm = "maximin";
+      d.certificate = certificate;
+      d.certificate_bound = certificate_bound;
+      d.iterations = iterations;
+      d.seconds = seconds_since(start);
+      if (first_stage) *first_stage = d;
+      if (!lexi) return d;
+    }
+    // Settle every type the dual weighs: by complementary slackness each sits at exactly z in
+    // every optimum of this stage.
+    const double z = master.z();
+    int best = -1;
+    std::vector<int> now;
+    for (int t = 0; t < n; ++t) {
+      if (fixed[t]) continue;
+      if (best < 0 || dual[t] > dual[best]) best = t;
+      if (dual[t] > kFixTolerance) now.push_back(t);
+    }
+    if (now.empty()) now.push_back(best);
+    for (int t : now) {
+      fixed[t] = true;
+      fixed_value[t] = z;
+      master.fix(t, z);
+      ++settled;
+    }
+  }
+  master.solve();
+  auto d = distribution_of(in, types, master);
+  d.algorithm = "leximin";
+  d.certificate = certificate;
+  d.certificate_bound = certificate_bound;
+  (void)min_probability;
+  d.iterations = iterations;
+  d.seconds = seconds_since(start);
+  return d;
+}
+
+}  // namespace
+
+std::string to_string(Algorithm a) {
+  switch (a) {
+    case Algorithm::leximin: return "leximin";
+    case Algorithm::maximin: return "maximin";
+    case Algorithm::legacy: return "legacy";
+  }
+  return "?";
+}
+
+std::optional<Algorithm> parse_algorithm(std::string_view name) {
+  if (name == "leximin") return Algorithm::leximin;
+  if (name == "maximin") return Algorithm::maximin;
+  if (name == "legacy") return Algorithm::legacy;
+  return std::nullopt;
+}
+
+Instance make_instance(const domain::SeatPool& pool, const std::vector<domain::Respondent>& respondents) {
+  Instance in;
+  in.pool = pool;
+  std::map<std::string, int> homes;
+  for (const auto& r : respondents) {
+    if (r.pool != pool.pool) continue;
+    std::vector<int> values;
+    for (const auto& cat : pool.quotas.categories) {
+      auto it = r.attributes.find(cat.name);
+      if (it == r.attributes.end())
+        throw domain::PanelError("respondent " + r.person_id, "respondent " + r.person_id + " has no value for " + cat.name);
+      int index = -1;
+      for (std::size_t v = 0; v < cat.values.size(); ++v)
+        if (cat.values[v].value == it->second) index = static_cast<int>(v);
+      if (index < 0)
+        throw domain::PanelError("respondent " + r.person_id, "respondent " + r.person_id + ": " + cat.name + " '" +
+                                                                  it->second + "' is not in the quota set");
+      values.push_back(index);
+    }
+    in.ids.push_back(r.person_id);
+    in.values.push_back(std::move(values));
+    in.household.push_back(homes.emplace(domain::household_key(r), static_cast<int>(homes.size())).first->second);
+  }
+  return in;
+}
+
+void check_feasible(const Instance& in) {
+  const auto respondents = respondents_of(in);
+  if (auto why = domain::check_feasible(in.pool, respondents)) throw Infeasible(why->constraint, why->message);
+  const Types types = make_types(in);
+  const std::vector<double> zero(types.size(), 0.0);
+  const auto never = Clock::time_point::max();
+  if (Pricer(in, types).solve(zero, never)) return;
+  const auto& cats = in.pool.quotas.categories;
+  for (std::size_t c = 0; c < cats.size(); ++c)
+    if (Pricer(in, types, static_cast<int>(c)).solve(zero, never))
+      throw Infeasible(cats[c].name, "no panel meets the quotas on " + cats[c].name +
+                                         " together with the others (without them, one does)");
+  if (!types.shared.empty() && Pricer(in, types, -1, true).solve(zero, never))
+    throw Infeasible("households", "no panel meets every quota with at most one person per household");
+  throw Infeasible("quotas", "no panel meets every quota; no single category is at fault alone");
+}
+
+Distribution maximin(const Instance& instance, Clock::time_point deadline,
+                     const std::function<void(const Progress&)>& on_progress) {
+  return solve(instance, deadline, on_progress, false, nullptr);
+}
+
+Distribution leximin(const Instance& instance, Clock::time_point deadline,
+                     const std::function<void(const Progress&)>& on_progress) {
+  return solve(instance, deadline, on_progress, true, nullptr);
+}
+
+Distribution legacy(const Instance& in, int samples, const std::string& seed) {
+  const auto start = Clock::now();
+  const auto respondents = respondents_of(in);
+  std::map<std::string, int> index;
+  for (std::size_t i = 0; i < in.ids.size(); ++i) index[in.ids[i]] = static_cast<int>(i);
+  domain::LegacyGreedy greedy;
+  std::map<std::vector<int>, int> seen;
+  int drawn = 0;
+  std::string last_error;
+  for (int s = 0; s < samples; ++s) {
+    try {
+      auto result = greedy.select(in.pool, respondents, seed + "/" + std::to_string(s));
+      std::vector<int> members;
+      for (const auto& p : result.panel) members.push_back(index.at(p.person_id));
+      std::sort(members.begin(), members.end());
+      ++seen[members];
+      ++drawn;
+    } catch (const domain::PanelError& e) {
+      last_error = e.what();
+    }
+  }
+  if (drawn == 0) throw Infeasible("quotas", "the greedy draw found no panel: " + last_error);
+  Distribution d;
+  d.algorithm = "legacy";
+  d.probability.assign(in.ids.size(), 0.0);
+  for (const auto& [members, count] : seen) {
+    const double p = static_cast<double>(count) / drawn;
+    d.panels.push_back({members, p});
+    for (int i : members) d.probability[i] += p;
+  }
+  d.min_probability = d.probability.empty() ? 0 : *std::min_element(d.probability.begin(), d.probability.end());
+  d.iterations = drawn;
+  d.types = make_types(in).size();
+  d.seconds = seconds_since(start);
+  return d;
+}
+
+Distribution select(const Instance& instance, const Options& options) {
+  const auto start = Clock::now();
+  const auto deadline = options.time_limit > 0
+                            ? start + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(options.time_limit))
+                            : Clock::time_point::max();
+  check_feasible(instance);
+  std::vector<std::string> fallbacks;
+  auto limit = [&](const std::string& what) {
+    char text[160];
+    std::snprintf(text, sizeof text, "%s: the time limit of %g s ran out after %.1f s", what.c_str(), options.time_limit,
+                  seconds_since(start));
+    fallbacks.push_back(text);
+  };
+  auto finish = [&](Distribution d) {
+    d.fallbacks = fallbacks;
+    d.seconds = seconds_since(start);
+    return d;
+  };
+  if (options.algorithm == Algorithm::leximin) {
+    Distribution first_stage;
+    try {
+      return finish(solve(instance, deadline, options.on_progress, true, &first_stage));
+    } catch (const TimeLimitReached&) {
+      limit("leximin");
+      if (!first_stage.panels.empty()) return finish(first_stage);  // its first stage is maximin
+    }
+  }
+  if (options.algorithm != Algorithm::legacy) {
+    try {
+      return finish(solve(instance, deadline, options.on_progress, false, nullptr));
+    } catch (const TimeLimitReached&) {
+      limit("maximin");
+    }
+  }
+  return finish(legacy(instance, options.legacy_samples, options.seed));
+}
+
+double heaviest_panel(const Instance& in, const std::vector<double>& weights, std::vector<int>* members) {
+  // Over people: every person a type of their own (household rule as a row per shared home).
+  Instance solo = in;
+  Types types;
+  std::map<int, std::vector<int>> homes;
+  for (std::size_t i = 0; i < in.ids.size(); ++i) homes[in.household[i]].push_back(static_cast<int>(i));
+  std::map<int, int> shared_index;
+  for (std::size_t i = 0; i < in.ids.size(); ++i) {
+    types.members.push_back({static_cast<int>(i)});
+    types.values.push_back(in.values[i]);
+    const int h = in.household[i];
+    if (homes[h].size() > 1) {
+      auto [it, fresh] = shared_index.emplace(h, static_cast<int>(types.shared.size()));
+      if (fresh) types.shared.emplace_back();
+      types.shared[it->second].push_back(static_cast<int>(i));
+      types.household.push_back(it->second);
+    } else {
+      types.household.push_back(-1);
+    }
+  }
+  Pricer pricer(solo, types);
+  auto seats = pricer.solve(weights, Clock::time_point::max());
+  if (!seats) throw Infeasible("quotas", "no panel meets every quota");
+  if (members) {
+    members->clear();
+    for (std::size_t i = 0; i < seats->size(); ++i)
+      if ((*seats)[i] > 0) members->push_back(static_cast<int>(i));
+  }
+  return weight(weights, *seats);
+}
+
+std::vector<std::string> violations(const Instance& in, const std::vector<int>& members) {
+  std::vector<std::string> out;
+  if (static_cast<int>(members.size()) != in.pool.seats)
+    out.push_back(std::to_string(members.size()) + " members for " + std::to_string(in.pool.seats) + " seats");
+  std::set<int> people, homes;
+  const auto& cats = in.pool.quotas.categories;
+  std::vector<std::vector<int>> count(cats.size());
+  for (std::size_t c = 0; c < cats.size(); ++c) count[c].assign(cats[c].values.size(), 0);
+  for (int i : members) {
+    if (i < 0 || i >= static_cast<int>(in.ids.size())) {
+      out.push_back("no person " + std::to_string(i));
+      continue;
+    }
+    if (!people.insert(i).second) out.push_back(in.ids[i] + " twice");
+    if (!homes.insert(in.household[i]).second) out.push_back(in.ids[i] + " shares a household with another member");
+    for (std::size_t c = 0; c < cats.size(); ++c) ++count[c][in.values[i][c]];
+  }
+  for (std::size_t c = 0; c < cats.size(); ++c)
+    for (std::size_t v = 0; v < cats[c].values.size(); ++v) {
+      const auto& q = cats[c].values[v];
+      if (count[c][v] < q.min || count[c][v] > q.max)
+        out.push_back(names_of(in, static_cast<int>(c), static_cast<int>(v)) + ": " + std::to_string(count[c][v]) +
+                      " members, quota " + std::to_string(q.min) + "-" + std::to_string(q.max));
+    }
+  return out;
+}
+
+Lottery round_to_lottery(const Instance& in, const Distribution& d, int m) {
+  if (m < 1) throw std::invalid_argument("a lottery needs at least one panel");
+  if (d.type_panels.empty()) throw std::invalid_argument("a lottery is made from a maximin or leximin distribution");
+  const auto& members = d.type_members;
+  const int n_types = static_cast<int>(members.size());
+  const int n_panels = static_cast<int>(d.type_panels.size());
+  // 1. Copies per type-level panel: floor(m * lambda), then the remaining copies to the panels
+  //    whose rounding up keeps every type's expected seats closest (min of the max deviation).
+  std::vector<int> copies(n_panels);
+  std::vector<double> frac(n_panels);
+  int left = m;
+  for (int p = 0; p < n_panels; ++p) {
+    const double x = m * d.type_panels[p].second;
+    copies[p] = static_cast<int>(std::floor(x + 1e-9));
+    frac[p] = std::max(0.0, x - copies[p]);
+    left -= copies[p];
+  }
+  if (left > 0) {
+    std::vector<int> candidates;
+    for (int p = 0; p < n_panels; ++p)
+      if (frac[p] > 1e-9) candidates.push_back(p);
+    std::vector<int> up;
+    if (static_cast<int>(candidates.size()) > left) {
+      // MIP: binaries u_p (round p up), sum u = left, delta >= |sum_p (frac_p - u_p) seats_pt / n_t|.
+      const int nc = static_cast<int>(candidates.size());
+      CoinPackedMatrix rows(false, 0, 0);
+      rows.setDimensions(0, nc + 1);
+      std::vector<double> lo, hi;
+      {
+        std::vector<int> idx(nc);
+        std::iota(idx.begin(), idx.end(), 0);
+        rows.appendRow(nc, idx.data(), std::vector<double>(nc, 1.0).data());
+        lo.push_back(left);
+        hi.push_back(left);
+      }
+      for (int t = 0; t < n_types; ++t) {
+        std::vector<int> idx;
+        std::vector<double> el;
+        double target = 0;
+        for (int k = 0; k < nc; ++k) {
+          const int s = d.type_panels[candidates[k]].first[t];
+          if (s == 0) continue;
+          const double a = static_cast<double>(s) / members[t].size();
+          idx.push_back(k);
+          el.push_back(a);
+          target += frac[candidates[k]] * a;
+        }
+        if (idx.empty()) continue;
+        idx.push_back(nc);
+        el.push_back(1.0);  // sum a u + delta >= target
+        rows.appendRow(static_cast<int>(idx.size()), idx.data(), el.data());
+        lo.push_back(target);
+        hi.push_back(COIN_DBL_MAX);
+        el.back() = -1.0;  // sum a u - delta <= target
+        rows.appendRow(static_cast<int>(idx.size()), idx.data(), el.data());
+        lo.push_back(-COIN_DBL_MAX);
+        hi.push_back(target);
+      }
+      std::vector<double> col_lo(nc + 1, 0.0), col_hi(nc + 1, 1.0), obj(nc + 1, 0.0);
+      col_hi[nc] = COIN_DBL_MAX;
+      obj[nc] = 1.0;
+      OsiClpSolverInterface s;
+      s.messageHandler()->setLogLevel(0);
+      s.loadProblem(rows, col_lo.data(), col_hi.data(), obj.data(), lo.data(), hi.data());
+      for (int k = 0; k < nc; ++k) s.setInteger(k);
+      CbcModel model(s);
+      model.setLogLevel(0);
+      model.messageHandler()->setLogLevel(0);
+      model.solver()->messageHandler()->setLogLevel(0);
+      model.setMaximumSeconds(10);
+      model.initialSolve();
+      model.branchAndBound();
+      if (const double* x = model.bestSolution()) {
+        for (int k = 0; k < nc; ++k)
+          if (x[k] > 0.5) up.push_back(candidates[k]);
+      }
+      if (static_cast<int>(up.size()) != left) {  // no solution in time: largest remainders
+        up.clear();
+        std::stable_sort(candidates.begin(), candidates.end(), [&](int a, int b) { return frac[a] > frac[b]; });
+        up.assign(candidates.begin(), candidates.begin() + left);
+      }
+    } else {
+      up = candidates;
+      // Fewer fractional panels than copies left (only from rounding noise): the rest to the most likely.
+      for (int extra = left - static_cast<int>(up.size()), p = 0; extra > 0; --extra, p = (p + 1) % n_panels)
+        up.push_back(p);
+    }
+    for (int p : up) ++copies[p];
+  }
+  // 2. Seats handed round each type's people in turn, panel after panel.
+  Lottery lot;
+  std::vector<std::size_t> next(n_types, 0);
+  for (int p = 0; p < n_panels; ++p)
+    for (int copy = 0; copy < copies[p]; ++copy) {
+      std::vector<int> panel;
+      for (int t = 0; t < n_types; ++t) {
+        const auto& who = members[t];
+        for (int s = 0; s < d.type_panels[p].first[t]; ++s) panel.push_back(who[next[t]++ % who.size()]);
+      }
+      std::sort(panel.begin(), panel.end());
+      lot.panels.push_back(std::move(panel));
+    }
+  lot.probability.assign(in.ids.size(), 0.0);
+  for (const auto& panel : lot.panels)
+    for (int i : panel) lot.probability[i] += 1.0 / m;
+  for (std::size_t i = 0; i < in.ids.size(); ++i) {
+    lot.max_loss = std::max(lot.max_loss, d.probability[i] - lot.probability[i]);
+    lot.max_gain = std::max(lot.max_gain, lot.probability[i] - d.probability[i]);
+  }
+  return lot;
+}
+
+std::size_t draw_panel(const Distribution& d, const std::string& seed) {
+  if (d.panels.empty()) throw std::invalid_argument("an empty distribution");
+  domain::SeededRandom random(seed);
+  const double u = static_cast<double>(random.next_u64() >> 11) / 9007199254740992.0;  // 2^53
+  double cumulative = 0;
+  for (std::size_t p = 0; p < d.panels.size(); ++p) {
+    cumulative += d.panels[p].probability;
+    if (u < cumulative) return p;
+  }
+  return d.panels.size() - 1;  // u beyond a sum a rounding short of 1
+}
+
+int draw_number(int m, const std::string& seed) {
+  domain::SeededRandom random(seed);
+  return 1 + static_cast<int>(random.uniform(static_cast<std::uint64_t>(m)));
+}
+
+}  // namespace sortition::fair
