@@ -712,7 +712,7 @@ Lottery round_to_lottery(const Instance& in, const Distribution& d, int m) {
       model.setLogLevel(0);
       model.messageHandler()->setLogLevel(0);
       model.solver()->messageHandler()->setLogLevel(0);
-      model.setMaximumSeconds(10);
+      model.setMaximumSeconds(3);
       model.initialSolve();
       model.branchAndBound();
       if (const double* x = model.bestSolution()) {
