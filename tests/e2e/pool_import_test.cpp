@@ -425,11 +425,14 @@ TEST_F(Selection, RespondentsAreDrawnUnderQuotasAndLeaversAreReplacedKeepingThem
   ASSERT_TRUE(e2e::eventually(
       [&] {
         done = json::parse(call("GET", "/v1/selections/" + selection_id).body);
-        return done["state"] != "queued";
+        return done["state"] != "queued" && done["state"] != "running";
       },
       std::chrono::seconds(30)));
   ASSERT_EQ(done["state"], "done") << done.dump();
   ASSERT_EQ(done["panel"].size(), 20u);
+  EXPECT_EQ(done["requested_algorithm"], "leximin") << "LEXIMIN is the default";
+  EXPECT_EQ(done["algorithm"], "leximin/1");
+  for (const auto& p : done["panel"]) EXPECT_GT(p["probability"].get<double>(), 0) << "each member's probability";
   auto check_quotas = [&](const json& panel) {
     std::map<std::string, int> count;
     int seated = 0;
@@ -463,10 +466,33 @@ TEST_F(Selection, RespondentsAreDrawnUnderQuotasAndLeaversAreReplacedKeepingThem
   EXPECT_EQ(rec["invitation_draws"][0]["pool_size"], 600);
   EXPECT_EQ(rec["invitation_draws"][0]["invited"], 200);
   EXPECT_EQ(rec["invitation_draws"][0]["respondents"], 119);
+  // The fairness of the draw, public: LEXIMIN ran, no fallback, the minimum probability with its
+  // proof's bound, the mean per quota value (the expected seats of a value add up to its share).
+  const auto& fairness = rec["seat_pools"][0]["fairness"];
+  EXPECT_EQ(fairness["algorithm"], "leximin");
+  EXPECT_TRUE(fairness["fallbacks"].empty());
+  const double lowest = fairness["min_probability"];
+  EXPECT_GT(lowest, 0.0);
+  EXPECT_LE(lowest, 20.0 / 119 + 1e-9);
+  EXPECT_NEAR(fairness["certificate_bound"].get<double>(), lowest, 1e-6);
+  double expected_women = 0;
+  for (const auto& v : fairness["by_value"])
+    if (v["category"] == "gender" && v["value"] == "F")
+      expected_women = v["mean_probability"].get<double>() * v["respondents"].get<int>();
+  EXPECT_GE(expected_women, 9 - 1e-6);
+  EXPECT_LE(expected_women, 11 + 1e-6);
   auto html = http("GET", service_->url() + "/v1/selections/" + selection_id + "/record.html");
   ASSERT_EQ(html.status, 200);
   EXPECT_NE(html.body.find("<html lang=\"fr\">"), std::string::npos);
   EXPECT_NE(html.body.find(panel_seed), std::string::npos);
+  EXPECT_NE(html.body.find("Équité du tirage"), std::string::npos);
+  EXPECT_NE(html.body.find("leximin"), std::string::npos);
+  EXPECT_EQ(call("POST", "/v1/selections",
+                 json{{"assembly_id", "sel"}, {"quota_set_id", quota_set_id}, {"invitation_draw_ids", {draw_id}},
+                      {"seed_commitment", sha256_hex("x")}, {"algorithm", "best"}}.dump())
+                .status,
+            422)
+      << "an unknown algorithm is refused";
   for (const auto& p : done["panel"]) EXPECT_EQ(record.body.find(std::string(p["person_id"])), std::string::npos);
   for (const auto& p : done["panel"]) EXPECT_EQ(html.body.find(std::string(p["person_id"])), std::string::npos);
 

@@ -257,6 +257,7 @@ int run(int argc, char** argv, Definition def) {
   log::info("stopping", {{"signal", sig}});
   auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(s.grace_seconds);
   stopping = true;
+  *ctx.stopping = true;
   // Stop order: no new requests (drain those in flight), consumers, relay, producer, pool.
   server.stop(std::chrono::milliseconds(s.grace_seconds * 400));
   startup.join();

@@ -2,6 +2,8 @@
 #include "api/selections.h"
 
 #include <algorithm>
+#include <cmath>
+#include <functional>
 #include <map>
 #include <set>
 
@@ -11,13 +13,16 @@
 #include "assembly/logging/log.h"
 #include "assembly/membership/v1/events.pb.h"
 #include "assembly/sortition/v1/events.pb.h"
+#include "domain/fair.h"
 #include "domain/panel_draw.h"
 #include "domain/panel_select.h"
 #include "domain/quotas.h"
+#include "domain/random.h"
 
 namespace sortition::api {
 namespace http = assembly::http;
 namespace body = assembly::http::body;
+namespace fair = sortition::fair;
 namespace pb = assembly::sortition::v1;
 using assembly::http::Access;
 using assembly::http::Method;
@@ -28,7 +33,8 @@ namespace {
 constexpr const char* kSelectionColumns =
     "id, assembly_id, quota_set_id, invitation_draw_ids::text, seed_commitment, seed, state, failure, algorithm, "
     "input_sha256, result_sha256, to_char(replacement_deadline, 'YYYY-MM-DD'), coalesce(record::text, 'null'), "
-    "created_by, " SORTITION_TS("created_at") ", drawn_by, " SORTITION_TS("finished_at");
+    "created_by, " SORTITION_TS("created_at") ", drawn_by, " SORTITION_TS("finished_at") ", requested_algorithm, "
+    "coalesce(progress::text, 'null'), " SORTITION_TS("started_at");
 
 json selection_json(const pqxx::row& r) {
   auto text = [&](int i) { return r[i].is_null() ? json() : json(r[i].as<std::string>()); };
@@ -48,7 +54,10 @@ json selection_json(const pqxx::row& r) {
           {"created_by", r[13].as<std::string>()},
           {"created_at", r[14].as<std::string>()},
           {"drawn_by", text(15)},
-          {"finished_at", text(16)}};
+          {"finished_at", text(16)},
+          {"requested_algorithm", r[17].as<std::string>()},
+          {"progress", json::parse(r[18].as<std::string>())},
+          {"started_at", text(19)}};
 }
 
 std::optional<json> find_selection(pqxx::transaction_base& tx, const std::string& id, bool lock = false) {
@@ -106,8 +115,18 @@ std::string input_digest(const std::vector<domain::Respondent>& respondents, con
 
 // The public facts of a draw: per seat pool and category, quota beside the achieved panel and the
 // respondents' shares. No names, no person ids.
+// "leximin/1", or "leximin/1 + legacy-greedy/1" when seat pools fell back differently.
+std::string algorithms_of(const std::vector<domain::PanelResult>& results) {
+  std::string out;
+  std::set<std::string> seen;
+  for (const auto& r : results)
+    if (seen.insert(r.algorithm + "/" + r.version).second) out += (out.empty() ? "" : " + ") + r.algorithm + "/" + r.version;
+  return out;
+}
+
 json public_record(const json& selection, const domain::PanelSpec& spec,
-                   const std::vector<domain::Respondent>& respondents, const std::vector<domain::PanelResult>& results) {
+                   const std::vector<domain::Respondent>& respondents, const std::vector<domain::PanelResult>& results,
+                   const std::vector<json>& fairness) {
   json pools = json::array();
   for (std::size_t i = 0; i < spec.pools.size(); ++i) {
     const auto& sp = spec.pools[i];
@@ -145,11 +164,12 @@ json public_record(const json& selection, const domain::PanelSpec& spec,
                      {"households", households.size()},
                      {"attempts", res.attempts},
                      {"categories", cats},
-                     {"selection_probabilities", res.probabilities.empty() ? json() : json(res.probabilities)}});
+                     {"fairness", i < fairness.size() ? fairness[i] : json()}});
   }
   return {{"selection_id", selection["id"]},
           {"assembly_id", selection["assembly_id"]},
-          {"algorithm", results.empty() ? json() : json(results[0].algorithm + "/" + results[0].version)},
+          {"requested_algorithm", selection["requested_algorithm"]},
+          {"algorithm", algorithms_of(results)},
           {"seed_commitment", selection["seed_commitment"]},
           {"seed", selection["seed"]},
           {"seat_pools", pools}};
@@ -163,42 +183,186 @@ pb::SelectedPerson selected_person(const domain::Respondent& r) {
   return p;
 }
 
-// Runs one queued selection, if any: the draw, its people, its record, PanelSelected.
-bool run_one(pqxx::work& tx, assembly::events::Outbox& outbox) {
-  auto rows = tx.exec("SELECT id FROM selections WHERE state = 'queued' ORDER BY queued_at LIMIT 1 FOR UPDATE SKIP LOCKED");
-  if (rows.empty()) return false;
-  auto sel = *find_selection(tx, rows[0][0].as<std::string>());
-  const std::string id = sel["id"];
-  auto fail = [&](const std::string& why) {
-    tx.exec_params("UPDATE selections SET state = 'failed', failure = $2, finished_at = now() WHERE id = $1", id, why);
-    assembly::log::warn("panel selection failed", {{"selection_id", id}});
-    return true;
-  };
+// A selection taken by the worker: what it draws from, read in the transaction that claimed it.
+struct Job {
+  json sel;
+  domain::PanelSpec spec;
   std::string csvs;
-  auto spec = load_spec(tx, sel["quota_set_id"], csvs);
-  auto respondents = load_respondents(tx, sel["invitation_draw_ids"]);
-  for (const auto& sp : spec.pools)
-    if (auto why = domain::check_feasible(sp, respondents)) return fail(sp.pool + ": " + why->message);
+  std::vector<domain::Respondent> respondents;
+};
+
+// The worker's result: one PanelResult and one fairness summary per seat pool, or a failure.
+struct Outcome {
   std::vector<domain::PanelResult> results;
-  domain::LegacyGreedy algorithm;
+  std::vector<json> fairness;
+  std::string failure;
+};
+
+// The process is stopping: the job goes back to the queue.
+struct Interrupted {};
+
+// A running job whose worker has not reported for this long is taken again (its worker died).
+constexpr const char* kStaleRunning = "2 minutes";
+
+std::optional<Job> claim(pqxx::work& tx) {
+  tx.exec(std::string("UPDATE selections SET state = 'queued', progress = NULL WHERE state = 'running' AND "
+                      "heartbeat_at < now() - interval '") + kStaleRunning + "'");
+  auto rows = tx.exec("SELECT id FROM selections WHERE state = 'queued' ORDER BY queued_at LIMIT 1 FOR UPDATE SKIP LOCKED");
+  if (rows.empty()) return std::nullopt;
+  const auto id = rows[0][0].as<std::string>();
+  tx.exec_params("UPDATE selections SET state = 'running', started_at = now(), heartbeat_at = now(), progress = NULL "
+                 "WHERE id = $1",
+                 id);
+  Job job;
+  job.sel = *find_selection(tx, id);
+  job.spec = load_spec(tx, job.sel["quota_set_id"], job.csvs);
+  job.respondents = load_respondents(tx, job.sel["invitation_draw_ids"]);
+  return job;
+}
+
+double percentile(std::vector<double> v, double q) {
+  if (v.empty()) return 0;
+  std::sort(v.begin(), v.end());
+  return v[static_cast<std::size_t>(std::lround(q * (v.size() - 1)))];
+}
+
+// The public summary of a fair draw: the algorithm that ran and why others gave up, the
+// probabilities' spread, the mean probability per quota value, the proof of optimality's bound.
+json fairness_of(const fair::Instance& in, const fair::Distribution& d, const std::string& requested, std::size_t drawn) {
+  json by_value = json::array();
+  const auto& cats = in.pool.quotas.categories;
+  for (std::size_t c = 0; c < cats.size(); ++c)
+    for (std::size_t v = 0; v < cats[c].values.size(); ++v) {
+      double sum = 0;
+      int n = 0;
+      for (std::size_t i = 0; i < in.ids.size(); ++i)
+        if (in.values[i][c] == static_cast<int>(v)) {
+          sum += d.probability[i];
+          ++n;
+        }
+      by_value.push_back({{"category", cats[c].name},
+                          {"value", cats[c].values[v].value},
+                          {"respondents", n},
+                          {"mean_probability", n ? sum / n : 0.0}});
+    }
+  json percentiles = json::object();
+  for (double q : {0.0, 0.1, 0.25, 0.5, 0.75, 0.9, 1.0})
+    percentiles[std::to_string(static_cast<int>(q * 100))] = percentile(d.probability, q);
+  return {{"requested_algorithm", requested},
+          {"algorithm", d.algorithm},
+          {"fallbacks", d.fallbacks},
+          {"min_probability", d.min_probability},
+          {"max_probability", percentile(d.probability, 1.0)},
+          {"percentiles", percentiles},
+          {"by_value", by_value},
+          {"types", d.types},
+          {"panels", d.panels.size()},
+          {"drawn_panel", drawn + 1},
+          {"drawn_panel_probability", d.panels[drawn].probability},
+          {"certificate_bound", d.certificate.empty() ? json() : json(d.certificate_bound)},
+          {"iterations", d.iterations},
+          {"seconds", d.seconds}};
+}
+
+// The draw itself, outside any transaction (it may take minutes): for each seat pool, the
+// requested algorithm's distribution (LEXIMIN by default) with fallbacks on the time limit, and a
+// panel drawn from it with the seed; the legacy greedy draw when asked for or fallen back to.
+Outcome compute(const Job& job, double time_limit, const std::function<void(const fair::Progress&, const std::string&)>& report) {
+  Outcome out;
+  for (const auto& sp : job.spec.pools)
+    if (auto why = domain::check_feasible(sp, job.respondents)) {
+      out.failure = sp.pool + ": " + why->message;
+      return out;
+    }
+  const std::string seed = job.sel["seed"];
+  const std::string requested = job.sel["requested_algorithm"];
+  const auto start = fair::Clock::now();
+  domain::LegacyGreedy greedy;
   try {
-    results = domain::select_panels(spec, respondents, sel["seed"], algorithm);
+    for (const auto& sp : job.spec.pools) {
+      const std::string pool_seed = seed + "/" + sp.pool;
+      if (requested == "legacy") {
+        out.results.push_back(greedy.select(sp, job.respondents, pool_seed));
+        out.fairness.push_back({{"requested_algorithm", requested}, {"algorithm", "legacy"}, {"fallbacks", json::array()}});
+        continue;
+      }
+      std::vector<const domain::Respondent*> mine;
+      for (const auto& r : job.respondents)
+        if (r.pool == sp.pool) mine.push_back(&r);
+      const auto instance = fair::make_instance(sp, job.respondents);  // same order as mine
+      fair::Options options;
+      options.algorithm = *fair::parse_algorithm(requested);
+      // The seat pools share the time limit; each gets what the ones before left.
+      options.time_limit = std::max(1e-3, time_limit - std::chrono::duration<double>(fair::Clock::now() - start).count());
+      options.legacy_samples = 0;  // a legacy fallback is the service's own greedy draw, below
+      options.on_progress = [&](const fair::Progress& p) { report(p, sp.pool); };
+      const auto d = fair::select(instance, options);
+      if (d.algorithm == "legacy") {
+        out.results.push_back(greedy.select(sp, job.respondents, pool_seed));
+        out.fairness.push_back({{"requested_algorithm", requested}, {"algorithm", "legacy"}, {"fallbacks", d.fallbacks}});
+        continue;
+      }
+      const auto drawn = fair::draw_panel(d, pool_seed);
+      domain::PanelResult res;
+      res.pool = sp.pool;
+      res.algorithm = d.algorithm;
+      res.version = "1";
+      res.attempts = 1;
+      std::vector<bool> on_panel(mine.size(), false);
+      for (int i : d.panels[drawn].members) {
+        on_panel[i] = true;
+        res.panel.push_back(*mine[i]);
+      }
+      // The reserve: everyone else of the pool in a random order from the seed (replacements try
+      // it in order, within the quotas).
+      std::vector<int> rest;
+      for (std::size_t i = 0; i < mine.size(); ++i)
+        if (!on_panel[i]) rest.push_back(static_cast<int>(i));
+      domain::SeededRandom random(pool_seed + "/reserve");
+      random.shuffle(rest);
+      for (int i : rest) res.reserve.push_back(*mine[i]);
+      for (std::size_t i = 0; i < mine.size(); ++i) res.probabilities[mine[i]->person_id] = d.probability[i];
+      out.fairness.push_back(fairness_of(instance, d, requested, drawn));
+      out.results.push_back(std::move(res));
+    }
   } catch (const domain::PanelError& e) {
-    return fail(e.what());
+    out.failure = e.what();
+  } catch (const fair::Infeasible& e) {
+    out.failure = "infeasible quotas (" + e.constraint() + "): " + e.what();
   }
+  return out;
+}
+
+// Writes a computed draw: its people, its record, PanelSelected; or its failure. Nothing if the
+// job is no longer this worker's (taken again after a stall).
+void finish(pqxx::work& tx, assembly::events::Outbox& outbox, const Job& job, const Outcome& outcome) {
+  const std::string id = job.sel["id"];
+  auto current = find_selection(tx, id, true);
+  if (!current || (*current)["state"] != "running") return;
+  const auto& sel = *current;
+  if (!outcome.failure.empty()) {
+    tx.exec_params("UPDATE selections SET state = 'failed', failure = $2, finished_at = now() WHERE id = $1", id,
+                   outcome.failure);
+    assembly::log::warn("panel selection failed", {{"selection_id", id}});
+    return;
+  }
+  const auto& results = outcome.results;
   std::string result_lines;
   pb::PanelSelected event;
   event.set_draw_id(id);
   event.set_assembly_id(sel["assembly_id"]);
+  auto probability = [](const domain::PanelResult& res, const domain::Respondent& p) {
+    auto it = res.probabilities.find(p.person_id);
+    return it == res.probabilities.end() ? -1.0 : it->second;
+  };
   for (const auto& res : results) {
     int rank = 0;
     for (const auto& p : res.panel) {
-      double prob = res.probabilities.count(p.person_id) ? res.probabilities.at(p.person_id) : -1.0;
       tx.exec_params(
           "INSERT INTO selection_people (selection_id, kind, rank, respondent_id, person_id, pool_kind, probability) "
           "SELECT $1, 'panel', $2, r.id, r.person_id, r.pool_kind, NULLIF($4::float8, -1) FROM respondents r "
           "WHERE r.person_id = $3 AND r.invitation_draw_id IN (SELECT jsonb_array_elements_text($5::jsonb)) LIMIT 1",
-          id, static_cast<int>(res.pool == "roll" ? 0 : 100000) + rank++, p.person_id, prob,
+          id, static_cast<int>(res.pool == "roll" ? 0 : 100000) + rank++, p.person_id, probability(res, p),
           sel["invitation_draw_ids"].dump());
       result_lines += res.pool + "," + p.person_id + "\n";
       *event.add_members() = selected_person(p);
@@ -206,13 +370,14 @@ bool run_one(pqxx::work& tx, assembly::events::Outbox& outbox) {
     rank = 0;
     for (const auto& p : res.reserve)
       tx.exec_params(
-          "INSERT INTO selection_people (selection_id, kind, rank, respondent_id, person_id, pool_kind) "
-          "SELECT $1, 'reserve', $2, r.id, r.person_id, r.pool_kind FROM respondents r "
-          "WHERE r.person_id = $3 AND r.invitation_draw_id IN (SELECT jsonb_array_elements_text($4::jsonb)) LIMIT 1",
-          id, static_cast<int>(res.pool == "roll" ? 0 : 100000) + rank++, p.person_id, sel["invitation_draw_ids"].dump());
+          "INSERT INTO selection_people (selection_id, kind, rank, respondent_id, person_id, pool_kind, probability) "
+          "SELECT $1, 'reserve', $2, r.id, r.person_id, r.pool_kind, NULLIF($4::float8, -1) FROM respondents r "
+          "WHERE r.person_id = $3 AND r.invitation_draw_id IN (SELECT jsonb_array_elements_text($5::jsonb)) LIMIT 1",
+          id, static_cast<int>(res.pool == "roll" ? 0 : 100000) + rank++, p.person_id, probability(res, p),
+          sel["invitation_draw_ids"].dump());
   }
-  auto record = public_record(sel, spec, respondents, results);
-  auto input = input_digest(respondents, csvs);
+  auto record = public_record(sel, job.spec, job.respondents, results, outcome.fairness);
+  auto input = input_digest(job.respondents, job.csvs);
   auto result = domain::sha256_hex(result_lines);
   record["input_sha256"] = input;
   // Where the respondents came from: each invitation draw, its pool's size and snapshot hash.
@@ -234,11 +399,11 @@ bool run_one(pqxx::work& tx, assembly::events::Outbox& outbox) {
   record["result_sha256"] = result;
   tx.exec_params(
       "UPDATE selections SET state = 'done', algorithm = $2, input_sha256 = $3, result_sha256 = $4, record = $5::jsonb, "
-      "finished_at = now() WHERE id = $1",
-      id, algorithm.name() + "/" + algorithm.version(), input, result, record.dump());
+      "progress = NULL, finished_at = now() WHERE id = $1",
+      id, algorithms_of(results), input, result, record.dump());
   outbox.append(tx, event, id);
-  assembly::log::info("panel selected", {{"selection_id", id}, {"members", event.members_size()}});
-  return true;
+  assembly::log::info("panel selected", {{"selection_id", id}, {"members", event.members_size()},
+                                         {"algorithm", algorithms_of(results)}});
 }
 
 struct ReplacementOutcome {
@@ -354,6 +519,46 @@ std::string html_escape(const std::string& s) {
 
 std::string str(const json& j) { return j.is_null() ? "—" : j.is_string() ? j.get<std::string>() : j.dump(); }
 
+std::string percent(const json& v, int decimals = 2) {
+  if (!v.is_number()) return "—";
+  char b[32];
+  std::snprintf(b, sizeof b, "%.*f %%", decimals, 100 * v.get<double>());
+  return b;
+}
+
+// The fairness of one seat pool's draw: the algorithm, its fallbacks, the spread of the
+// selection probabilities and their mean per quota value.
+std::string fairness_html(const json& pool) {
+  if (!pool.contains("fairness") || !pool["fairness"].is_object()) return "";
+  const auto& f = pool["fairness"];
+  std::string h = "<h3>Équité du tirage</h3>\n<dl>";
+  auto item = [&](const std::string& k, const std::string& v) { h += "<dt>" + k + "</dt><dd>" + v + "</dd>"; };
+  item("Algorithme demandé", html_escape(str(f["requested_algorithm"])));
+  item("Algorithme appliqué", html_escape(str(f["algorithm"])));
+  for (const auto& why : f["fallbacks"]) item("Repli", html_escape(str(why)));
+  if (f.contains("min_probability")) {
+    item("Probabilité de sélection minimale", percent(f["min_probability"]));
+    item("Probabilité de sélection maximale", percent(f["max_probability"]));
+    item("Borne prouvée (certificat dual)", percent(f["certificate_bound"], 4));
+    item("Panels possibles dans la distribution", str(f["panels"]));
+    item("Panel tiré", str(f["drawn_panel"]) + " (probabilité " + percent(f["drawn_panel_probability"], 4) + ")");
+    h += "</dl>\n<table><caption>Probabilité de sélection par centile des volontaires</caption><thead><tr>";
+    for (const auto& [q, v] : f["percentiles"].items()) h += "<th scope=\"col\">" + html_escape(q) + " %</th>";
+    h += "</tr></thead><tbody><tr>";
+    for (const auto& [q, v] : f["percentiles"].items()) h += "<td>" + percent(v) + "</td>";
+    h += "</tr></tbody></table>\n<table><caption>Probabilité moyenne de sélection par valeur</caption><thead><tr>"
+         "<th scope=\"col\">Critère</th><th scope=\"col\">Valeur</th><th scope=\"col\">Volontaires</th>"
+         "<th scope=\"col\">Probabilité moyenne</th></tr></thead><tbody>";
+    for (const auto& v : f["by_value"])
+      h += "<tr><td>" + html_escape(str(v["category"])) + "</td><td>" + html_escape(str(v["value"])) + "</td><td>" +
+           str(v["respondents"]) + "</td><td>" + percent(v["mean_probability"]) + "</td></tr>";
+    h += "</tbody></table>\n";
+  } else {
+    h += "</dl>\n<p>Tirage glouton historique : les probabilités de sélection ne sont pas calculées.</p>\n";
+  }
+  return h;
+}
+
 // The bailiff's record, printable: the same facts as the JSON record.
 std::string record_html(const json& sel) {
   const auto& rec = sel["record"];
@@ -397,6 +602,7 @@ std::string record_html(const json& sel) {
       }
       h += "</tbody></table>\n";
     }
+    h += fairness_html(p);
   }
   h += "<p>Aucun nom ne figure dans ce procès-verbal. Signature de l'huissier : ____________________</p></body></html>\n";
   return h;
@@ -425,6 +631,12 @@ void add_selection_routes(assembly::service::Context& ctx) {
       if (deadline.size() != 10 || deadline[4] != '-' || deadline[7] != '-')
         throw http::unprocessable("replacement_deadline must be a date, YYYY-MM-DD", "/replacement_deadline");
     }
+    std::string algorithm = "leximin";
+    if (b.contains("algorithm") && !b["algorithm"].is_null()) {
+      algorithm = body::string(b, "algorithm", "", 16);
+      if (!fair::parse_algorithm(algorithm))
+        throw http::unprocessable("algorithm must be leximin, maximin or legacy", "/algorithm");
+    }
     auto id = assembly::core::new_uuid();
     auto out = db.transact([&](pqxx::work& tx) {
       if (tx.exec_params("SELECT 1 FROM quota_sets WHERE id = $1", quota_set_id).empty())
@@ -440,8 +652,9 @@ void add_selection_routes(assembly::service::Context& ctx) {
       try {
         tx.exec_params(
             "INSERT INTO selections (id, assembly_id, quota_set_id, invitation_draw_ids, seed_commitment, state, "
-            "replacement_deadline, created_by) VALUES ($1, $2, $3, $4::jsonb, $5, 'committed', NULLIF($6, '')::date, $7)",
-            id, assembly_id, quota_set_id, draws.dump(), commitment, deadline, req.caller().subject);
+            "replacement_deadline, created_by, requested_algorithm) "
+            "VALUES ($1, $2, $3, $4::jsonb, $5, 'committed', NULLIF($6, '')::date, $7, $8)",
+            id, assembly_id, quota_set_id, draws.dump(), commitment, deadline, req.caller().subject, algorithm);
       } catch (const pqxx::data_exception&) {
         throw http::unprocessable("replacement_deadline is not a date", "/replacement_deadline");
       }
@@ -476,10 +689,11 @@ void add_selection_routes(assembly::service::Context& ctx) {
       if (!sel) throw http::not_found("no selection " + id);
       json panel = json::array(), reserve = json::array();
       for (const auto& r : tx.exec_params(
-               "SELECT kind, person_id, pool_kind, seated, left_reason, replaces FROM selection_people "
+               "SELECT kind, person_id, pool_kind, seated, left_reason, replaces, probability FROM selection_people "
                "WHERE selection_id = $1 ORDER BY kind, rank",
                id)) {
         json p = {{"person_id", r[1].as<std::string>()}, {"pool", r[2].as<std::string>()}};
+        if (!r[6].is_null()) p["probability"] = r[6].as<double>();
         if (r[0].as<std::string>() == "panel") {
           p["seated"] = r[3].as<bool>();
           if (!r[4].is_null()) p["left_reason"] = r[4].as<std::string>();
@@ -547,8 +761,52 @@ void add_selection_routes(assembly::service::Context& ctx) {
         on_leave(tx, e.panel_draw_id(), e.person_id(), "withdrew: " + e.reason(), env);
       });
 
-  ctx.every(std::chrono::milliseconds(300), "run queued selections", [&db, &outbox] {
-    while (db.transact([&](pqxx::work& tx) { return run_one(tx, outbox); })) {
+  // The draw worker: claims a queued selection, computes it with no transaction open, reporting
+  // its progress (job status and log) and its heartbeat every second, then writes it.
+  const double time_limit = static_cast<double>(ctx.env.integer(
+      "SELECTION_TIME_LIMIT_SECONDS", 300, 1, 86400,
+      "time a panel draw may compute LEXIMIN, then MAXIMIN, before falling back to the legacy greedy draw"));
+  auto stopping = ctx.stopping;
+  ctx.every(std::chrono::milliseconds(300), "run queued selections", [&db, &outbox, time_limit, stopping] {
+    while (!*stopping) {
+      auto job = db.transact([&](pqxx::work& tx) { return claim(tx); });
+      if (!job) return;
+      const std::string id = job->sel["id"];
+      assembly::log::info("panel selection started",
+                          {{"selection_id", id}, {"algorithm", job->sel["requested_algorithm"]}});
+      auto last_write = fair::Clock::now(), last_log = last_write;
+      auto report = [&](const fair::Progress& p, const std::string& pool) {
+        if (*stopping) throw Interrupted{};
+        const auto now = fair::Clock::now();
+        if (now - last_write < std::chrono::seconds(1)) return;
+        last_write = now;
+        json progress = {{"pool", pool},           {"algorithm", p.algorithm},
+                         {"iteration", p.iteration}, {"panels", p.panels},
+                         {"min_probability", p.min_probability}, {"settled_types", p.fixed_types},
+                         {"types", p.types},         {"seconds", p.seconds}};
+        db.transact([&](pqxx::work& tx) {
+          tx.exec_params("UPDATE selections SET progress = $2::jsonb, heartbeat_at = now() WHERE id = $1 AND "
+                         "state = 'running'",
+                         id, progress.dump());
+        });
+        if (now - last_log >= std::chrono::seconds(5)) {
+          last_log = now;
+          assembly::log::info("panel selection progress", {{"selection_id", id}, {"progress", progress}});
+        }
+      };
+      Outcome outcome;
+      try {
+        outcome = compute(*job, time_limit, report);
+      } catch (const Interrupted&) {
+        db.transact([&](pqxx::work& tx) {
+          tx.exec_params("UPDATE selections SET state = 'queued', progress = NULL WHERE id = $1 AND state = 'running'", id);
+        });
+        assembly::log::info("panel selection given back: the service is stopping", {{"selection_id", id}});
+        return;
+      } catch (const std::exception& e) {
+        outcome.failure = std::string("the solver failed: ") + e.what();
+      }
+      db.transact([&](pqxx::work& tx) { finish(tx, outbox, *job, outcome); });
     }
   });
 }

@@ -582,6 +582,11 @@ Distribution select(const Instance& instance, const Options& options) {
       limit("maximin");
     }
   }
+  if (options.legacy_samples == 0) {
+    Distribution d;
+    d.algorithm = "legacy";
+    return finish(d);
+  }
   return finish(legacy(instance, options.legacy_samples, options.seed));
 }
 

@@ -79,7 +79,8 @@ struct Options {
   double time_limit = 0;
   std::function<void(const Progress&)> on_progress;  // called after every master solve
   // legacy: the number of greedy draws whose empirical frequencies estimate the probabilities, and
-  // the seed they are drawn from.
+  // the seed they are drawn from. 0: select() does not draw them and returns, for legacy, only the
+  // algorithm's name and the fallbacks (a caller making its own legacy draw).
   int legacy_samples = 1000;
   std::string seed = "legacy";
 };

@@ -3,6 +3,8 @@
 // producer, the HTTP server with /healthz, /readyz, /metrics and /openapi.json, run migrations,
 // start the outbox relay and the consumer, wait for SIGTERM, and stop in order within the grace
 // period. A service only says what differs: its name, topics, migrations, routes and handlers.
+#include <atomic>
+#include <memory>
 #include <functional>
 #include <map>
 #include <string>
@@ -38,6 +40,9 @@ struct Context {
   // Background tasks, run on one thread once migrations are applied; an exception is logged and
   // the task runs again at its next period.
   std::vector<Periodic> periodic{};
+  // Set when the process is asked to stop (SIGTERM): long background work checks it and gives
+  // its job back rather than hold up the graceful stop.
+  std::shared_ptr<std::atomic<bool>> stopping = std::make_shared<std::atomic<bool>>(false);
   void every(std::chrono::milliseconds period, std::string task_name, std::function<void()> task) {
     periodic.push_back({std::move(task_name), period, std::move(task)});
   }
