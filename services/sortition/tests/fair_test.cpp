@@ -126,6 +126,20 @@ TEST(Fair, ParisLikeMaximinIsSoundAndCertified) {
   expect_certificate(in, d);
 }
 
+// The whole LEXIMIN on the Paris-like pool (about 1.5 minutes here; its own ctest entry so it
+// runs beside the rest): sound, certified, at least the MAXIMIN minimum, and every respondent at
+// least the minimum.
+TEST(FairSlow, ParisLikeLeximinIsSoundAndCertified) {
+  auto in = load("paris_like_748", 80, false);
+  auto d = fair::leximin(in, kNever);
+  EXPECT_EQ(d.algorithm, "leximin");
+  expect_sound(in, d);
+  expect_certificate(in, d);
+  auto mm = fair::maximin(in, kNever);
+  EXPECT_NEAR(d.min_probability, mm.min_probability, 1e-7);
+  EXPECT_NEAR(std::accumulate(d.probability.begin(), d.probability.end(), 0.0), 80.0, 1e-7);
+}
+
 // Two categories, households, a pool where fairness is not uniform: LEXIMIN's minimum equals
 // MAXIMIN's, and beyond the minimum it raises everyone it can (its sorted probabilities dominate).
 const char* kQuotas =
