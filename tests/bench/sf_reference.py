@@ -29,6 +29,16 @@ equal on all these columns; default: no household rule), --seed N (seeds the lib
 provider, which drives its initial committees and HiGHS's seed; default 0: the library's default,
 unseeded).
 
+What to expect of the library (read from its source, version 0.12.15):
+  - its LEXIMIN (find_distribution_leximin) needs Gurobi; without gurobipy, find_random_sample
+    quietly switches to MAXIMIN. MAXIMIN on HiGHS is therefore what it offers without a license,
+    and what runs here, called directly: find_distribution_maximin(features, people, seats,
+    address_columns, "highspy");
+  - MAXIMIN is column generation: multiplicative-weights rounds (one per person, each an integer
+    program) for the first committees, then a loop that stops once no committee improves the
+    dual by more than the library's EPS = 0.0005. Its minimum probability can so be up to 0.0005
+    under the true maximin optimum (LEXIMIN's minimum equals that optimum).
+
 Runs in the venv ops/bench-fair makes (var/bench-venv), with the versions pinned there.
 """
 
