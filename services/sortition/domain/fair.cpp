@@ -209,6 +209,10 @@ class Master {
     lp_.setRowLower(1 + t, value);
   }
 
+  // Row 1+t becomes sum lambda_P seats_P[t] / n_t - target_t z >= 0: maximising z then asks how
+  // far towards `target` the known panels reach (z = 1: target is a distribution's).
+  void aim(int t, double target) { lp_.modifyCoefficient(1 + t, 0, -target); }
+
   void solve() {
     lp_.primal();
     if (lp_.status() != 0) {
@@ -313,6 +317,85 @@ Distribution distribution_of(const Instance& in, const Types& types, const Maste
   return d;
 }
 
+// LEXIMIN over the LP relaxation of the panels (seats per type fractional: the quotas, the seat
+// count and the household rule as linear constraints), stage by stage as below, on one small LP.
+// Returns the leximin probability per type and the first stage's duals (per type, summing to 1),
+// or nothing if the LP does not solve. Its optimum is at least the true leximin (the relaxation
+// holds every distribution's expected seats), so if some distribution reaches it, it is the
+// leximin: solve() checks that by column generation.
+struct Relaxed {
+  std::vector<double> probability;
+  std::vector<double> first_duals;
+};
+
+std::optional<Relaxed> relaxed_leximin(const Instance& in, const Types& types) {
+  const int n = types.size();
+  const int zc = n;  // column of z
+  CoinPackedMatrix rows(false, 0, 0);
+  rows.setDimensions(0, n + 1);
+  std::vector<double> row_lo, row_up;
+  auto add_row = [&](const std::vector<int>& idx, const std::vector<double>& el, double lo, double up) {
+    rows.appendRow(static_cast<int>(idx.size()), idx.data(), el.data());
+    row_lo.push_back(lo);
+    row_up.push_back(up);
+  };
+  std::vector<int> all(n);
+  std::iota(all.begin(), all.end(), 0);
+  add_row(all, std::vector<double>(n, 1.0), in.pool.seats, in.pool.seats);
+  const auto& cats = in.pool.quotas.categories;
+  for (std::size_t c = 0; c < cats.size(); ++c)
+    for (std::size_t v = 0; v < cats[c].values.size(); ++v) {
+      std::vector<int> idx;
+      for (int t = 0; t < n; ++t)
+        if (types.values[t][c] == static_cast<int>(v)) idx.push_back(t);
+      add_row(idx, std::vector<double>(idx.size(), 1.0), cats[c].values[v].min, cats[c].values[v].max);
+    }
+  for (const auto& h : types.shared) add_row(h, std::vector<double>(h.size(), 1.0), 0, 1);
+  const int first_type_row = static_cast<int>(row_lo.size());
+  for (int t = 0; t < n; ++t)
+    add_row({t, zc}, {1.0 / types.members[t].size(), -1.0}, 0, COIN_DBL_MAX);
+  std::vector<double> lo(n + 1, 0.0), up(n + 1), obj(n + 1, 0.0);
+  for (int t = 0; t < n; ++t) up[t] = std::min<double>(types.members[t].size(), in.pool.seats);
+  up[zc] = 1.0;
+  obj[zc] = -1.0;
+  ClpSimplex lp;
+  lp.setLogLevel(0);
+  lp.messageHandler()->setLogLevel(0);
+  lp.setPrimalTolerance(1e-10);
+  lp.setDualTolerance(1e-10);
+  lp.loadProblem(rows, lo.data(), up.data(), obj.data(), row_lo.data(), row_up.data());
+  Relaxed r;
+  r.probability.assign(n, 0.0);
+  std::vector<bool> settled(n, false);
+  int left = n;
+  while (left > 0) {
+    lp.primal();
+    if (lp.status() != 0) lp.dual();
+    if (lp.status() != 0) return std::nullopt;
+    const double z = lp.getColSolution()[zc];
+    const double* dual = lp.dualRowSolution();
+    if (r.first_duals.empty())
+      for (int t = 0; t < n; ++t) r.first_duals.push_back(std::max(0.0, dual[first_type_row + t]));
+    int best = -1;
+    std::vector<int> now;
+    for (int t = 0; t < n; ++t) {
+      if (settled[t]) continue;
+      const double d = std::max(0.0, dual[first_type_row + t]);
+      if (best < 0 || d > std::max(0.0, dual[first_type_row + best])) best = t;
+      if (d > kFixTolerance) now.push_back(t);
+    }
+    if (now.empty()) now.push_back(best);
+    for (int t : now) {
+      settled[t] = true;
+      r.probability[t] = z;
+      lp.modifyCoefficient(first_type_row + t, zc, 0.0);
+      lp.setRowLower(first_type_row + t, z - 1e-10);  // a hair of slack: the LP solves to 1e-10
+      --left;
+    }
+  }
+  return r;
+}
+
 // Column generation. lexi: settle types stage by stage until all are; otherwise stop after the
 // first stage (maximin). first_stage receives the maximin distribution when that stage completes.
 Distribution solve(const Instance& in, Clock::time_point deadline, const std::function<void(const Progress&)>& progress,
@@ -338,7 +421,9 @@ Distribution solve(const Instance& in, Clock::time_point deadline, const std::fu
   bool first = true;
   std::vector<double> coef(n);
   std::vector<double> fixed_value(n, 0.0), pi(n), center, sep(n), sep_coef(n);
-  while (settled < n) {
+  // One stage of column generation with Wentges smoothing. Returns the stage's optimal dual (per
+  // type) and the heaviest panel's weight under it.
+  auto converge = [&](const std::string& label, double scale) {
     double value = 0;
     // Column generation with Wentges smoothing: price at a point between the best dual found so
     // far (the one with the lowest Lagrangian bound, the "center") and the master's dual; when
@@ -356,7 +441,7 @@ Distribution solve(const Instance& in, Clock::time_point deadline, const std::fu
         coef[t] = pi[t] / types.members[t].size();
       }
       if (progress)
-        progress({lexi ? "leximin" : "maximin", iterations, static_cast<int>(master.panels().size()), master.z(), settled,
+        progress({label, iterations, static_cast<int>(master.panels().size()), master.z() * scale, settled,
                   n, seconds_since(start)});
       const double cap = master.cap();
       bool added = false;
@@ -390,6 +475,35 @@ Distribution solve(const Instance& in, Clock::time_point deadline, const std::fu
       }
       if (!added) break;
     }
+    return std::make_pair(dual, value);
+  };
+  if (lexi) {
+    // The fast path: the LP relaxation's leximin, and column generation to find a distribution
+    // reaching it (rows aimed at it, z = 1 when reached). When it does, it is the leximin.
+    if (auto relaxed = relaxed_leximin(in, types)) {
+      for (int t = 0; t < n; ++t) master.aim(t, relaxed->probability[t]);
+      // Progress reports z times the relaxation's minimum: the minimum probability reached so far.
+      converge("leximin", *std::min_element(relaxed->probability.begin(), relaxed->probability.end()));
+      if (master.z() >= 1 - 1e-9) {
+        auto d = distribution_of(in, types, master);
+        d.algorithm = "leximin";
+        for (int t = 0; t < n; ++t) coef[t] = relaxed->first_duals[t] / types.members[t].size();
+        d.certificate.assign(in.ids.size(), 0.0);
+        double sum = 0;
+        for (int t = 0; t < n; ++t)
+          for (int i : types.members[t]) sum += d.certificate[i] = coef[t];
+        for (auto& y : d.certificate) y /= sum > 0 ? sum : 1;
+        auto heaviest = pricer.solve(coef, deadline);
+        d.certificate_bound = heaviest ? weight(coef, *heaviest) / (sum > 0 ? sum : 1) : 0;
+        d.iterations = iterations;
+        d.seconds = seconds_since(start);
+        return d;
+      }
+      for (int t = 0; t < n; ++t) master.aim(t, 1.0);  // not reached: the stages below, keeping the panels
+    }
+  }
+  while (settled < n) {
+    auto [dual, value] = converge(lexi ? "leximin" : "maximin", 1.0);
     for (int t = 0; t < n; ++t) coef[t] = dual[t] / types.members[t].size();
     if (first) {
       first = false;
