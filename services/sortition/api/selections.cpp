@@ -355,26 +355,24 @@ void finish(pqxx::work& tx, assembly::events::Outbox& outbox, const Job& job, co
     auto it = res.probabilities.find(p.person_id);
     return it == res.probabilities.end() ? -1.0 : it->second;
   };
+  // One row per person drawn (kind 'panel', in draw order) or on the reserve list (in its order).
+  auto insert_person = [&](const char* kind, int rank, const domain::PanelResult& res, const domain::Respondent& p) {
+    tx.exec_params(
+        "INSERT INTO selection_people (selection_id, kind, rank, respondent_id, person_id, pool_kind, probability) "
+        "SELECT $1, $6, $2, r.id, r.person_id, r.pool_kind, NULLIF($4::float8, -1) FROM respondents r "
+        "WHERE r.person_id = $3 AND r.invitation_draw_id IN (SELECT jsonb_array_elements_text($5::jsonb)) LIMIT 1",
+        id, static_cast<int>(res.pool == "roll" ? 0 : 100000) + rank, p.person_id, probability(res, p),
+        sel["invitation_draw_ids"].dump(), std::string(kind));
+  };
   for (const auto& res : results) {
     int rank = 0;
     for (const auto& p : res.panel) {
-      tx.exec_params(
-          "INSERT INTO selection_people (selection_id, kind, rank, respondent_id, person_id, pool_kind, probability) "
-          "SELECT $1, 'panel', $2, r.id, r.person_id, r.pool_kind, NULLIF($4::float8, -1) FROM respondents r "
-          "WHERE r.person_id = $3 AND r.invitation_draw_id IN (SELECT jsonb_array_elements_text($5::jsonb)) LIMIT 1",
-          id, static_cast<int>(res.pool == "roll" ? 0 : 100000) + rank++, p.person_id, probability(res, p),
-          sel["invitation_draw_ids"].dump());
+      insert_person("panel", rank++, res, p);
       result_lines += res.pool + "," + p.person_id + "\n";
       *event.add_members() = selected_person(p);
     }
     rank = 0;
-    for (const auto& p : res.reserve)
-      tx.exec_params(
-          "INSERT INTO selection_people (selection_id, kind, rank, respondent_id, person_id, pool_kind, probability) "
-          "SELECT $1, 'reserve', $2, r.id, r.person_id, r.pool_kind, NULLIF($4::float8, -1) FROM respondents r "
-          "WHERE r.person_id = $3 AND r.invitation_draw_id IN (SELECT jsonb_array_elements_text($5::jsonb)) LIMIT 1",
-          id, static_cast<int>(res.pool == "roll" ? 0 : 100000) + rank++, p.person_id, probability(res, p),
-          sel["invitation_draw_ids"].dump());
+    for (const auto& p : res.reserve) insert_person("reserve", rank++, res, p);
   }
   auto record = public_record(sel, job.spec, job.respondents, results, outcome.fairness);
   auto input = input_digest(job.respondents, job.csvs);
@@ -711,21 +709,21 @@ void add_selection_routes(assembly::service::Context& ctx) {
   });
 
   // Public: the draw record, as JSON and as the printable bailiff's record. No names.
-  ctx.router.add(Method::Get, "/v1/selections/:id/record", Access::anyone(), [&db](http::Request& req) {
+  auto done_selection = [&db](http::Request& req) {
     auto id = body::uuid_param(req, "id");
     auto sel = db.transact([&](pqxx::work& tx) { return find_selection(tx, id); });
     if (!sel) throw http::not_found("no selection " + id);
     if ((*sel)["state"] != "done") throw http::conflict("the selection is " + std::string((*sel)["state"]));
-    auto rec = (*sel)["record"];
-    rec["finished_at"] = (*sel)["finished_at"];
+    return *sel;
+  };
+  ctx.router.add(Method::Get, "/v1/selections/:id/record", Access::anyone(), [done_selection](http::Request& req) {
+    auto sel = done_selection(req);
+    auto rec = sel["record"];
+    rec["finished_at"] = sel["finished_at"];
     return http::Response::json(200, rec);
   });
-  ctx.router.add(Method::Get, "/v1/selections/:id/record.html", Access::anyone(), [&db](http::Request& req) {
-    auto id = body::uuid_param(req, "id");
-    auto sel = db.transact([&](pqxx::work& tx) { return find_selection(tx, id); });
-    if (!sel) throw http::not_found("no selection " + id);
-    if ((*sel)["state"] != "done") throw http::conflict("the selection is " + std::string((*sel)["state"]));
-    return http::Response::text(200, record_html(*sel), "text/html; charset=utf-8");
+  ctx.router.add(Method::Get, "/v1/selections/:id/record.html", Access::anyone(), [done_selection](http::Request& req) {
+    return http::Response::text(200, record_html(done_selection(req)), "text/html; charset=utf-8");
   });
 
   ctx.router.add(Method::Post, "/v1/selections/:id/replacements", staff, [&db, &outbox](http::Request& req) {

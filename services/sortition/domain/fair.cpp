@@ -48,7 +48,8 @@ struct Types {
   int size() const { return static_cast<int>(members.size()); }
 };
 
-Types make_types(const Instance& in) {
+// per_person: every person a type of their own (the pricing problem over people).
+Types make_types(const Instance& in, bool per_person = false) {
   std::map<int, int> household_size;
   for (int h : in.household) ++household_size[h];
   Types t;
@@ -57,14 +58,18 @@ Types make_types(const Instance& in) {
   for (std::size_t i = 0; i < in.ids.size(); ++i) {
     const int h = in.household[i];
     int type;
-    if (household_size[h] > 1) {
+    if (household_size[h] > 1 || per_person) {
       type = t.size();
       t.members.emplace_back();
       t.values.push_back(in.values[i]);
-      auto [it, fresh] = shared_index.emplace(h, static_cast<int>(t.shared.size()));
-      if (fresh) t.shared.emplace_back();
-      t.shared[it->second].push_back(type);
-      t.household.push_back(it->second);
+      if (household_size[h] > 1) {
+        auto [it, fresh] = shared_index.emplace(h, static_cast<int>(t.shared.size()));
+        if (fresh) t.shared.emplace_back();
+        t.shared[it->second].push_back(type);
+        t.household.push_back(it->second);
+      } else {
+        t.household.push_back(-1);
+      }
     } else {
       auto [it, fresh] = by_values.emplace(in.values[i], t.size());
       if (fresh) {
@@ -82,23 +87,19 @@ Types make_types(const Instance& in) {
 // The pricing problem over types: integer seats per type, the seat count, every quota, at most
 // one seat per shared household. skip_category >= 0 leaves that category's quotas out and
 // no_households the household rule (to find which constraint makes a problem infeasible).
-class Pricer {
- public:
-  Pricer(const Instance& in, const Types& types, int skip_category = -1, bool no_households = false) {
+// The rows every panel satisfies, over per-type seat columns 0..n-1 (of `columns`): the seat
+// count, each quota value's [min, max] (but skip_category's), at most one seat per shared
+// household (unless no_households). The pricing MIP and the LP relaxation both start from them.
+struct PanelRows {
+  CoinPackedMatrix matrix{false, 0, 0};
+  std::vector<double> lower, upper;
+
+  PanelRows(const Instance& in, const Types& types, int columns, int skip_category = -1, bool no_households = false) {
     const int n = types.size();
-    std::vector<double> lower(n, 0.0), upper(n), zero(n, 0.0);
-    for (int t = 0; t < n; ++t) upper[t] = std::min<double>(types.members[t].size(), in.pool.seats);
-    CoinPackedMatrix rows(false, 0, 0);
-    rows.setDimensions(0, n);
-    std::vector<double> row_lo, row_up;
-    auto add_row = [&](const std::vector<int>& idx, double lo, double up) {
-      rows.appendRow(static_cast<int>(idx.size()), idx.data(), std::vector<double>(idx.size(), 1.0).data());
-      row_lo.push_back(lo);
-      row_up.push_back(up);
-    };
+    matrix.setDimensions(0, columns);
     std::vector<int> all(n);
     std::iota(all.begin(), all.end(), 0);
-    add_row(all, in.pool.seats, in.pool.seats);
+    add(all, std::vector<double>(n, 1.0), in.pool.seats, in.pool.seats);
     const auto& cats = in.pool.quotas.categories;
     for (std::size_t c = 0; c < cats.size(); ++c) {
       if (static_cast<int>(c) == skip_category) continue;
@@ -106,12 +107,36 @@ class Pricer {
         std::vector<int> idx;
         for (int t = 0; t < n; ++t)
           if (types.values[t][c] == static_cast<int>(v)) idx.push_back(t);
-        add_row(idx, cats[c].values[v].min, cats[c].values[v].max);
+        add(idx, std::vector<double>(idx.size(), 1.0), cats[c].values[v].min, cats[c].values[v].max);
       }
     }
     if (!no_households)
-      for (const auto& h : types.shared) add_row(h, 0, 1);
-    solver_.loadProblem(rows, lower.data(), upper.data(), zero.data(), row_lo.data(), row_up.data());
+      for (const auto& h : types.shared) add(h, std::vector<double>(h.size(), 1.0), 0, 1);
+  }
+
+  void add(const std::vector<int>& idx, const std::vector<double>& el, double lo, double up) {
+    matrix.appendRow(static_cast<int>(idx.size()), idx.data(), el.data());
+    lower.push_back(lo);
+    upper.push_back(up);
+  }
+};
+
+// A type's seats lie in [0, min(its people, seats)].
+std::vector<double> seat_bounds(const Instance& in, const Types& types) {
+  std::vector<double> upper(types.size());
+  for (int t = 0; t < types.size(); ++t) upper[t] = std::min<double>(types.members[t].size(), in.pool.seats);
+  return upper;
+}
+
+class Pricer {
+ public:
+  Pricer(const Instance& in, const Types& types, int skip_category = -1, bool no_households = false) {
+    const int n = types.size();
+    std::vector<double> lower(n, 0.0), upper = seat_bounds(in, types), zero(n, 0.0);
+    PanelRows rows(in, types, n, skip_category, no_households);
+    auto& row_lo = rows.lower;
+    auto& row_up = rows.upper;
+    solver_.loadProblem(rows.matrix, lower.data(), upper.data(), zero.data(), row_lo.data(), row_up.data());
     for (int t = 0; t < n; ++t) solver_.setInteger(t);
     solver_.messageHandler()->setLogLevel(0);
   }
@@ -331,39 +356,18 @@ struct Relaxed {
 std::optional<Relaxed> relaxed_leximin(const Instance& in, const Types& types) {
   const int n = types.size();
   const int zc = n;  // column of z
-  CoinPackedMatrix rows(false, 0, 0);
-  rows.setDimensions(0, n + 1);
-  std::vector<double> row_lo, row_up;
-  auto add_row = [&](const std::vector<int>& idx, const std::vector<double>& el, double lo, double up) {
-    rows.appendRow(static_cast<int>(idx.size()), idx.data(), el.data());
-    row_lo.push_back(lo);
-    row_up.push_back(up);
-  };
-  std::vector<int> all(n);
-  std::iota(all.begin(), all.end(), 0);
-  add_row(all, std::vector<double>(n, 1.0), in.pool.seats, in.pool.seats);
-  const auto& cats = in.pool.quotas.categories;
-  for (std::size_t c = 0; c < cats.size(); ++c)
-    for (std::size_t v = 0; v < cats[c].values.size(); ++v) {
-      std::vector<int> idx;
-      for (int t = 0; t < n; ++t)
-        if (types.values[t][c] == static_cast<int>(v)) idx.push_back(t);
-      add_row(idx, std::vector<double>(idx.size(), 1.0), cats[c].values[v].min, cats[c].values[v].max);
-    }
-  for (const auto& h : types.shared) add_row(h, std::vector<double>(h.size(), 1.0), 0, 1);
-  const int first_type_row = static_cast<int>(row_lo.size());
-  for (int t = 0; t < n; ++t)
-    add_row({t, zc}, {1.0 / types.members[t].size(), -1.0}, 0, COIN_DBL_MAX);
-  std::vector<double> lo(n + 1, 0.0), up(n + 1), obj(n + 1, 0.0);
-  for (int t = 0; t < n; ++t) up[t] = std::min<double>(types.members[t].size(), in.pool.seats);
-  up[zc] = 1.0;
+  PanelRows rows(in, types, n + 1);
+  const int first_type_row = static_cast<int>(rows.lower.size());
+  for (int t = 0; t < n; ++t) rows.add({t, zc}, {1.0 / types.members[t].size(), -1.0}, 0, COIN_DBL_MAX);
+  std::vector<double> lo(n + 1, 0.0), up = seat_bounds(in, types), obj(n + 1, 0.0);
+  up.push_back(1.0);
   obj[zc] = -1.0;
   ClpSimplex lp;
   lp.setLogLevel(0);
   lp.messageHandler()->setLogLevel(0);
   lp.setPrimalTolerance(1e-10);
   lp.setDualTolerance(1e-10);
-  lp.loadProblem(rows, lo.data(), up.data(), obj.data(), row_lo.data(), row_up.data());
+  lp.loadProblem(rows.matrix, lo.data(), up.data(), obj.data(), rows.lower.data(), rows.upper.data());
   Relaxed r;
   r.probability.assign(n, 0.0);
   std::vector<bool> settled(n, false);
@@ -579,18 +583,7 @@ Instance make_instance(const domain::SeatPool& pool, const std::vector<domain::R
   for (const auto& r : respondents) {
     if (r.pool != pool.pool) continue;
     std::vector<int> values;
-    for (const auto& cat : pool.quotas.categories) {
-      auto it = r.attributes.find(cat.name);
-      if (it == r.attributes.end())
-        throw domain::PanelError("respondent " + r.person_id, "respondent " + r.person_id + " has no value for " + cat.name);
-      int index = -1;
-      for (std::size_t v = 0; v < cat.values.size(); ++v)
-        if (cat.values[v].value == it->second) index = static_cast<int>(v);
-      if (index < 0)
-        throw domain::PanelError("respondent " + r.person_id, "respondent " + r.person_id + ": " + cat.name + " '" +
-                                                                  it->second + "' is not in the quota set");
-      values.push_back(index);
-    }
+    for (const auto& cat : pool.quotas.categories) values.push_back(domain::value_index(cat, r));
     in.ids.push_back(r.person_id);
     in.values.push_back(std::move(values));
     in.household.push_back(homes.emplace(domain::household_key(r), static_cast<int>(homes.size())).first->second);
@@ -705,26 +698,10 @@ Distribution select(const Instance& instance, const Options& options) {
 }
 
 double heaviest_panel(const Instance& in, const std::vector<double>& weights, std::vector<int>* members) {
-  // Over people: every person a type of their own (household rule as a row per shared home).
-  Instance solo = in;
-  Types types;
-  std::map<int, std::vector<int>> homes;
-  for (std::size_t i = 0; i < in.ids.size(); ++i) homes[in.household[i]].push_back(static_cast<int>(i));
-  std::map<int, int> shared_index;
-  for (std::size_t i = 0; i < in.ids.size(); ++i) {
-    types.members.push_back({static_cast<int>(i)});
-    types.values.push_back(in.values[i]);
-    const int h = in.household[i];
-    if (homes[h].size() > 1) {
-      auto [it, fresh] = shared_index.emplace(h, static_cast<int>(types.shared.size()));
-      if (fresh) types.shared.emplace_back();
-      types.shared[it->second].push_back(static_cast<int>(i));
-      types.household.push_back(it->second);
-    } else {
-      types.household.push_back(-1);
-    }
-  }
-  Pricer pricer(solo, types);
+  // Over people, not types: every person a type of their own, so it checks a certificate
+  // independently of the grouping the engine used.
+  const Types types = make_types(in, true);
+  Pricer pricer(in, types);
   auto seats = pricer.solve(weights, Clock::time_point::max());
   if (!seats) throw Infeasible("quotas", "no panel meets every quota");
   if (members) {

@@ -17,17 +17,6 @@ struct Pool {
   std::vector<int> household;           // [person] -> household index
 };
 
-int value_index(const QuotaCategory& cat, const Respondent& r) {
-  auto it = r.attributes.find(cat.name);
-  if (it == r.attributes.end())
-    throw PanelError("respondent " + r.person_id,
-                     "respondent " + r.person_id + " has no value for " + cat.name);
-  for (std::size_t i = 0; i < cat.values.size(); ++i)
-    if (cat.values[i].value == it->second) return static_cast<int>(i);
-  throw PanelError("respondent " + r.person_id, "respondent " + r.person_id + ": " + cat.name +
-                                                    " '" + it->second +
-                                                    "' is not in the quota set");
-}
 
 Pool index_pool(const SeatPool& seat_pool, const std::vector<Respondent>& respondents) {
   Pool p;
@@ -329,6 +318,18 @@ ReplacementResult choose_replacement(const SeatPool& pool, const std::vector<Res
       result.message += (i ? "; " : "") + result.unmet[i];
   }
   return result;
+}
+
+int value_index(const QuotaCategory& cat, const Respondent& r) {
+  auto it = r.attributes.find(cat.name);
+  if (it == r.attributes.end())
+    throw PanelError("respondent " + r.person_id,
+                     "respondent " + r.person_id + " has no value for " + cat.name);
+  for (std::size_t i = 0; i < cat.values.size(); ++i)
+    if (cat.values[i].value == it->second) return static_cast<int>(i);
+  throw PanelError("respondent " + r.person_id, "respondent " + r.person_id + ": " + cat.name +
+                                                    " '" + it->second +
+                                                    "' is not in the quota set");
 }
 
 }  // namespace sortition::domain

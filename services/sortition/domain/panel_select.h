@@ -72,6 +72,10 @@ std::vector<PanelResult> select_panels(const PanelSpec& spec,
                                        const std::vector<Respondent>& respondents,
                                        const std::string& seed, const PanelAlgorithm& algorithm);
 
+// The index of r's value for `cat` in the quota set; throws PanelError naming the respondent
+// when r has no value for it or one the quota set does not list.
+int value_index(const QuotaCategory& cat, const Respondent& r);
+
 // What is wrong with a complete panel: its size against the seats, members of another pool,
 // values outside [min, max] (or missing from the quota set), two members of one household. Empty
 // when the panel is valid.
