@@ -1,7 +1,17 @@
 #pragma once
-// Which thematic workshop each new member joins. Paris ran three workshops; members are spread
-// evenly over them in a deterministic order, so replaying a panel gives the same assignment.
+// Which thematic workshop each member joins. Paris ran three workshops. The algorithm places
+// members so that
+//   1. the workshops' sizes differ by at most one (a hard rule: counting the members already
+//      placed, the newcomers fill the smallest workshops first);
+//   2. within that, members' stated preferences are honoured as much as possible: the total
+//      preference rank is minimal (first choice costs 0, second 1, ..., no listed choice costs
+//      the number of workshops), an exact min-cost assignment;
+//   3. within that, each workshop's composition mirrors the assembly's: for the seat pool and
+//      each stratification attribute, every value is spread as evenly as possible over the
+//      workshops (local swaps that keep 1 and 2 and reduce the spread).
+// Deterministic: the same input in any order gives the same placements.
 // Pure domain: no HTTP, SQL or Kafka here.
+#include <map>
 #include <string>
 #include <vector>
 
@@ -13,13 +23,24 @@ inline const std::vector<std::string>& default_themes() {
   return themes;
 }
 
-struct Assignment {
-  std::string person_id;
-  std::string workshop_theme;
+struct Candidate {
+  std::string member_id;
+  std::string pool;                                // "roll", "non-eu-residents", "minors"
+  std::map<std::string, std::string> attributes;   // stratification attributes (gender, age band, ...)
+  std::vector<std::string> preferences{};          // workshop themes, most wanted first; may be empty
 };
 
-// Members sorted by person id, then dealt round-robin over the themes: sizes differ by at most one.
-std::vector<Assignment> assign_workshops(std::vector<std::string> person_ids,
-                                         const std::vector<std::string>& themes = default_themes());
+struct Placement {
+  std::string member_id;
+  std::string workshop;
+  int preference_rank = -1;  // 0 = first choice, 1 = second, ...; -1 = not among the stated ones
+};
+
+// Places every newcomer in exactly one of `workshops`. `placed` are the members already in a
+// workshop (by workshop theme): they do not move, and count for sizes and composition.
+// Throws std::invalid_argument when `workshops` is empty or has duplicates, when a member id is
+// empty or repeated, or when a preference names no workshop of the list.
+std::vector<Placement> assign(std::vector<Candidate> newcomers, const std::vector<std::string>& workshops,
+                              const std::map<std::string, std::vector<Candidate>>& placed = {});
 
 }  // namespace membership::domain
