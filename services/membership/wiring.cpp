@@ -1,18 +1,28 @@
 #include "wiring.h"
 
-#include "api/routes.h"
+#include "api/engagement.h"
+#include "api/members.h"
+#include "api/metrics.h"
 #include "events/handlers.h"
 
 namespace membership {
 
 assembly::service::Definition definition() {
   return {"membership",
-          {assembly::service::topic_of("sortition")},
+          {assembly::service::topic_of("sortition"), assembly::service::topic_of("workshops")},
           migrations(),
           openapi_document(),
           [](assembly::service::Context& ctx) {
-            api::add_routes(ctx);
-            events::add_handlers(ctx);
+            auto keyring = assembly::service::pii_keyring(ctx.env);
+            const int retention = static_cast<int>(
+                ctx.env.integer("RETENTION_DAYS", 365, 0, 3650,
+                                "days personal data is kept after the end of a mandate, unless the assembly says"));
+            api::add_member_routes(ctx);
+            api::add_assembly_routes(ctx, retention);
+            api::add_engagement_routes(ctx, keyring);
+            api::add_evaluation_routes(ctx);
+            api::add_metrics(ctx);
+            events::add_handlers(ctx, retention);
           }};
 }
 

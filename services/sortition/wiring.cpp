@@ -15,13 +15,7 @@ assembly::service::Definition definition() {
           migrations(),
           openapi_document(),
           [](assembly::service::Context& ctx) {
-            auto key_file = ctx.env.required("PII_KEY_FILE", "32-byte key sealing names, addresses and birth dates");
-            std::shared_ptr<assembly::pii::Keyring> keyring;
-            try {
-              keyring = std::make_shared<assembly::pii::Keyring>(assembly::pii::Keyring::from_file(key_file));
-            } catch (const std::exception& e) {
-              throw assembly::config::ConfigError(std::string("PII_KEY_FILE: ") + e.what());
-            }
+            auto keyring = assembly::service::pii_keyring(ctx.env);
             imports::Limits limits;
             limits.max_bytes = ctx.env.integer("IMPORT_MAX_BYTES", 1LL << 30, 1024, 1LL << 40,
                                                "largest pool file accepted, in bytes");

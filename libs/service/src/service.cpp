@@ -50,6 +50,15 @@ void add_standard_routes(http::Router& router, std::function<nlohmann::json()> r
   });
 }
 
+std::shared_ptr<pii::Keyring> pii_keyring(config::Env& env) {
+  auto key_file = env.required("PII_KEY_FILE", "32-byte key sealing personal data (names, addresses, birth dates, contacts)");
+  try {
+    return std::make_shared<pii::Keyring>(pii::Keyring::from_file(key_file));
+  } catch (const std::exception& e) {
+    throw config::ConfigError(std::string("PII_KEY_FILE: ") + e.what());
+  }
+}
+
 std::vector<std::string> openapi_gaps(const Definition& def, std::map<std::string, std::string> env_values) {
   config::Env env(std::move(env_values));
   db::Pool pool({"host=127.0.0.1 port=1", def.name, 1});  // constructed, never connected

@@ -1,61 +1,88 @@
 #include "events/handlers.h"
 
-#include <map>
+#include <regex>
 
 #include "assembly/core/ids.h"
-#include "assembly/membership/v1/events.pb.h"
+#include "assembly/logging/log.h"
 #include "assembly/sortition/v1/events.pb.h"
+#include "assembly/workshops/v1/events.pb.h"
 #include "domain/assignment.h"
-#include "store/member_store.h"
+#include "store/engagement.h"
+#include "store/members.h"
 
 namespace membership::events {
 
 namespace {
 
-// Inserts the member unless the person already is one of the assembly (a redelivered event), and
-// publishes MemberAssigned with it.
-void admit(pqxx::work& tx, const assembly::events::Outbox& outbox, const store::Member& m) {
-  if (!store::insert_if_new(tx, m)) return;
-  assembly::membership::v1::MemberAssigned e;
-  e.set_member_id(m.id);
-  e.set_assembly_id(m.assembly_id);
-  e.set_person_id(m.person_id);
-  e.set_workshop_theme(m.workshop_theme);
-  outbox.append(tx, e, m.id);
+nlohmann::json attributes_of(const assembly::sortition::v1::SelectedPerson& p) {
+  nlohmann::json a = nlohmann::json::object();
+  for (const auto& [k, v] : p.attributes()) a[k] = v;
+  return a;
 }
 
 }  // namespace
 
-void add_handlers(assembly::service::Context& ctx) {
-  auto& outbox = ctx.outbox;
+void add_handlers(assembly::service::Context& ctx, int retention) {
+
+  // Each selected person becomes a member, `selected`, once: a redelivered or replayed panel
+  // finds them already there (unique per assembly and person) and changes nothing.
   ctx.dispatcher.on<assembly::sortition::v1::PanelSelected>(
-      [&outbox](pqxx::work& tx, const assembly::sortition::v1::PanelSelected& panel,
-                const assembly::events::Envelope&) {
+      [retention](pqxx::work& tx, const assembly::sortition::v1::PanelSelected& panel, const assembly::events::Envelope&) {
         if (panel.assembly_id().empty()) throw assembly::events::Poison("PanelSelected without assembly_id");
-        std::map<std::string, std::string> pool_of;
-        std::vector<std::string> ids;
-        for (const auto& m : panel.members()) {
-          pool_of[m.person_id()] = m.pool();
-          ids.push_back(m.person_id());
+        store::ensure_assembly(tx, panel.assembly_id(), domain::default_themes(), retention);
+        int added = 0;
+        for (const auto& p : panel.members()) {
+          if (p.person_id().empty()) throw assembly::events::Poison("PanelSelected with a member without person_id");
+          store::Member m;
+          m.id = assembly::core::new_uuid();
+          m.assembly_id = panel.assembly_id();
+          m.person_id = p.person_id();
+          m.pool = p.pool();
+          m.draw_id = panel.draw_id();
+          m.status = "selected";
+          m.attributes = attributes_of(p);
+          added += store::insert_if_new(tx, m, "sortition", "drawn in selection " + panel.draw_id());
         }
-        for (const auto& a : domain::assign_workshops(ids)) {
-          admit(tx, outbox,
-                {assembly::core::new_uuid(), panel.assembly_id(), a.person_id, pool_of[a.person_id], panel.draw_id(),
-                 "selected", a.workshop_theme, "", "", ""});
-        }
+        assembly::log::info("panel became members", {{"assembly_id", panel.assembly_id()}, {"added", added}});
       });
 
-  // A replacement drawn by sortition joins as a new selected member, in the workshop of the one it
-  // replaces (so the workshops keep their sizes), linked to them.
+  // A replacement drawn by sortition joins as a new member already `invited` (the seat is being
+  // refilled: nobody has to step in), linked both ways to the member it replaces.
   ctx.dispatcher.on<assembly::sortition::v1::ReplacementDrawn>(
-      [&outbox](pqxx::work& tx, const assembly::sortition::v1::ReplacementDrawn& r, const assembly::events::Envelope&) {
+      [retention](pqxx::work& tx, const assembly::sortition::v1::ReplacementDrawn& r, const assembly::events::Envelope&) {
         if (r.assembly_id().empty() || r.replacement().person_id().empty())
           throw assembly::events::Poison("ReplacementDrawn without assembly_id or replacement");
+        store::ensure_assembly(tx, r.assembly_id(), domain::default_themes(), retention);
         auto leaver = store::find_by_person(tx, r.assembly_id(), r.replaced_person_id());
-        std::string theme = leaver ? leaver->workshop_theme : domain::assign_workshops({r.replacement().person_id()})[0].workshop_theme;
-        admit(tx, outbox,
-              {assembly::core::new_uuid(), r.assembly_id(), r.replacement().person_id(), r.replacement().pool(),
-               r.draw_id(), "selected", theme, "", leaver ? leaver->id : "", ""});
+        store::Member m;
+        m.id = assembly::core::new_uuid();
+        m.assembly_id = r.assembly_id();
+        m.person_id = r.replacement().person_id();
+        m.pool = r.replacement().pool();
+        m.draw_id = r.draw_id();
+        m.status = "selected";
+        m.replaces = leaver ? leaver->id : "";
+        m.attributes = attributes_of(r.replacement());
+        if (!store::insert_if_new(tx, m, "sortition", "replacement drawn: " + r.reason())) return;
+        store::change_status(tx, m.id, "selected", "invited", "replacement invited automatically", "membership");
+        if (leaver) store::set_replaced_by(tx, leaver->id, m.id);
+        if (!r.quotas_met()) assembly::log::warn("replacement breaks a quota", {{"assembly_id", r.assembly_id()}, {"why", r.message()}});
+      });
+
+  // Attendance as workshops records it; a correction carries a higher revision and wins, an older
+  // one arriving late changes nothing.
+  ctx.dispatcher.on<assembly::workshops::v1::AttendanceRecorded>(
+      [](pqxx::work& tx, const assembly::workshops::v1::AttendanceRecorded& a, const assembly::events::Envelope&) {
+        static const std::regex time(R"(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2}))");
+        if (a.session_id().empty() || a.member_id().empty() || a.assembly_id().empty())
+          throw assembly::events::Poison("AttendanceRecorded without session, member or assembly");
+        if (a.status() != "present" && a.status() != "excused" && a.status() != "absent")
+          throw assembly::events::Poison("AttendanceRecorded with status \"" + a.status() + "\"");
+        if (!std::regex_match(a.held_at(), time))
+          throw assembly::events::Poison("AttendanceRecorded with held_at \"" + a.held_at() + "\" (RFC 3339 expected)");
+        store::upsert_attendance(tx, a.session_id(), a.member_id(), a.assembly_id(), a.workshop_id(),
+                                 a.session_type().empty() ? "working-session" : a.session_type(), a.status(), a.held_at(),
+                                 a.revision());
       });
 }
 

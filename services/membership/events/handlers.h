@@ -2,6 +2,6 @@
 #include "assembly/service/service.h"
 
 namespace membership::events {
-// PanelSelected (sortition) -> members, each assigned to a workshop -> MemberAssigned.
-void add_handlers(assembly::service::Context& ctx);
+// PanelSelected and ReplacementDrawn (sortition) -> members; AttendanceRecorded (workshops) -> participation.
+void add_handlers(assembly::service::Context& ctx, int retention_days);
 }  // namespace membership::events

@@ -17,6 +17,7 @@
 #include "assembly/events/consumer.h"
 #include "assembly/events/outbox.h"
 #include "assembly/http/http.h"
+#include "assembly/pii/pii.h"
 
 namespace assembly::service {
 
@@ -47,6 +48,10 @@ struct Context {
     periodic.push_back({std::move(task_name), period, std::move(task)});
   }
 };
+
+// The service's personal-data key (PII_KEY_FILE, 32 bytes); a ConfigError naming the variable
+// when it is missing or unreadable.
+std::shared_ptr<pii::Keyring> pii_keyring(config::Env& env);
 
 struct Definition {
   std::string name;                       // "sortition"

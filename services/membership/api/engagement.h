@@ -1,0 +1,12 @@
+#pragma once
+#include <memory>
+
+#include "assembly/pii/pii.h"
+#include "assembly/service/service.h"
+
+namespace membership::api {
+// Roles, trainings, participation, consents, contact details (sealed) and the member's export.
+void add_engagement_routes(assembly::service::Context& ctx, std::shared_ptr<assembly::pii::Keyring> keyring);
+// The members' evaluation of their mandate.
+void add_evaluation_routes(assembly::service::Context& ctx);
+}  // namespace membership::api

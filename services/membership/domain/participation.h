@@ -1,0 +1,39 @@
+#pragma once
+// Participation from attendance: each member's rate overall and per session type, and who is at
+// risk of dropping out. Pure domain: no HTTP, SQL or Kafka here.
+//
+// Rate = sessions present / sessions recorded (an excused absence is still an absence from the
+// work). At risk = the member's most recent N sessions were all unexcused absences: a member who
+// excused themself got in touch, so an excused session ends the streak.
+#include <map>
+#include <string>
+#include <vector>
+
+namespace membership::domain {
+
+struct AttendanceRecord {
+  std::string member_id;
+  std::string session_type;  // working-session, hearing, site-visit, training, plenary, co-construction
+  std::string status;        // present | excused | absent
+  std::string held_at;       // RFC 3339 UTC: orders the sessions
+};
+
+struct Counts {
+  int present = 0, excused = 0, absent = 0;
+  int sessions() const { return present + excused + absent; }
+  double rate() const { return sessions() == 0 ? 0.0 : static_cast<double>(present) / sessions(); }
+};
+
+struct Participation {
+  Counts overall;
+  std::map<std::string, Counts> by_type;
+  int trailing_absences = 0;  // unexcused absences in a row, counting back from the latest session
+};
+
+// Per member id. Records need not be sorted.
+std::map<std::string, Participation> participation(std::vector<AttendanceRecord> records);
+inline bool at_risk(const Participation& p, int absences_in_a_row) {
+  return p.trailing_absences >= absences_in_a_row;
+}
+
+}  // namespace membership::domain

@@ -1,0 +1,58 @@
+#pragma once
+// SQL for roles, trainings, attendance, consents and contact details. Reads return the JSON the
+// API serves. Each query is a named constant.
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <pqxx/pqxx>
+#include <string>
+#include <vector>
+
+#include "domain/participation.h"
+
+namespace membership::store {
+
+// Roles.
+struct Role {
+  std::string id, member_id, assembly_id, role, motion_id, workshop_theme;
+};
+// False when the member holds that role already (the live-role index).
+bool insert_role(pqxx::work& tx, const Role& r, const std::string& by);
+// The role, ended now; nullopt-like empty id when there is no live role with that id.
+Role end_role(pqxx::work& tx, const std::string& role_id, const std::string& by);
+nlohmann::json roles_of_member(pqxx::transaction_base& tx, const std::string& member_id);
+nlohmann::json roles_of_assembly(pqxx::transaction_base& tx, const std::string& assembly_id);
+
+// Trainings.
+nlohmann::json insert_training(pqxx::work& tx, const std::string& id, const std::string& assembly_id,
+                               const std::string& topic, const std::string& title, const std::string& held_on,
+                               const std::string& by);
+nlohmann::json find_training(pqxx::transaction_base& tx, const std::string& id);  // null when none
+nlohmann::json trainings_of_assembly(pqxx::transaction_base& tx, const std::string& assembly_id);
+bool record_training_followed(pqxx::work& tx, const std::string& training_id, const std::string& member_id,
+                              const std::string& by);  // false: recorded already
+nlohmann::json trainings_of_member(pqxx::transaction_base& tx, const std::string& member_id);
+
+// Attendance (from workshops' AttendanceRecorded): kept when its revision is newer.
+bool upsert_attendance(pqxx::work& tx, const std::string& session_id, const std::string& member_id,
+                       const std::string& assembly_id, const std::string& workshop_id, const std::string& session_type,
+                       const std::string& status, const std::string& held_at, unsigned revision);
+std::vector<domain::AttendanceRecord> attendance_of_assembly(pqxx::transaction_base& tx, const std::string& assembly_id);
+std::vector<domain::AttendanceRecord> attendance_of_member(pqxx::transaction_base& tx, const std::string& member_id);
+
+// Consents.
+nlohmann::json insert_consent(pqxx::work& tx, const std::string& id, const std::string& member_id,
+                              const std::string& purpose, const std::string& text_version, bool given,
+                              const std::string& given_on, const std::string& channel, const std::string& by);
+nlohmann::json consents_of_member(pqxx::transaction_base& tx, const std::string& member_id);
+
+// Contact details: sealed elsewhere; stored and read here as bytes with their version.
+struct SealedContact {
+  std::string sealed;
+  int version = 0;
+  std::string preferred_channel, language, updated_at;
+};
+int next_contact_version(pqxx::work& tx, const std::string& member_id);
+void upsert_contact(pqxx::work& tx, const std::string& member_id, const SealedContact& c);
+std::optional<SealedContact> find_contact(pqxx::transaction_base& tx, const std::string& member_id);
+
+}  // namespace membership::store

@@ -1,0 +1,244 @@
+#include "store/members.h"
+
+namespace membership::store {
+namespace {
+
+using nlohmann::json;
+
+constexpr const char* kTime = "'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'";
+
+constexpr const char* kInsertAssembly =
+    "INSERT INTO assemblies (id, name, mandate_start, mandate_end, seat_pools, workshops, retention_days, created_by) "
+    "VALUES ($1, $2, NULLIF($3, '')::date, NULLIF($4, '')::date, $5::jsonb, $6::jsonb, $7, $8) "
+    "ON CONFLICT (id) DO NOTHING";
+constexpr const char* kEnsureAssembly =
+    "INSERT INTO assemblies (id, name, workshops, retention_days, implicit, created_by) "
+    "VALUES ($1, $1, $2::jsonb, $3, true, 'membership') ON CONFLICT (id) DO NOTHING";
+constexpr const char* kDescribeImplicit =
+    "UPDATE assemblies SET name = $2, mandate_start = NULLIF($3, '')::date, mandate_end = NULLIF($4, '')::date, "
+    "seat_pools = $5::jsonb, workshops = $6::jsonb, retention_days = $7, implicit = false, created_by = $8 "
+    "WHERE id = $1 AND implicit";
+const std::string kAssemblyColumns =
+    std::string("SELECT id, name, coalesce(mandate_start::text, ''), coalesce(mandate_end::text, ''), seat_pools::text, "
+                "workshops::text, retention_days, coalesce(to_char(anonymised_at AT TIME ZONE 'UTC', ") +
+    kTime + "), ''), to_char(created_at AT TIME ZONE 'UTC', " + kTime + "), implicit FROM assemblies ";
+const std::string kFindAssembly = kAssemblyColumns + "WHERE id = $1";
+const std::string kListAssemblies = kAssemblyColumns + "ORDER BY created_at, id";
+constexpr const char* kDueForAnonymisation =
+    "SELECT id FROM assemblies WHERE anonymised_at IS NULL AND mandate_end IS NOT NULL "
+    "AND mandate_end + retention_days < current_date ORDER BY id";
+
+constexpr const char* kInsert =
+    "INSERT INTO members (id, assembly_id, person_id, pool, draw_id, status, workshop_theme, replaces, attributes) "
+    "VALUES ($1, $2, $3, $4, $5, $6, NULLIF($7, ''), NULLIF($8, ''), $9::jsonb) "
+    "ON CONFLICT (assembly_id, person_id) DO NOTHING";
+const std::string kColumns =
+    std::string("SELECT id, assembly_id, coalesce(person_id, ''), pool, draw_id, status, coalesce(workshop_theme, ''), "
+                "to_char(created_at AT TIME ZONE 'UTC', ") + kTime + "), coalesce(to_char(status_changed_at AT TIME ZONE 'UTC', " +
+    kTime + "), ''), coalesce(replaces, ''), coalesce(replaced_by, ''), coalesce(status_reason, ''), attributes::text, "
+            "preferences::text FROM members ";
+const std::string kFind = kColumns + "WHERE id = $1";
+const std::string kFindForUpdate = kColumns + "WHERE id = $1 FOR UPDATE";
+const std::string kList = kColumns + "WHERE assembly_id = $1 AND ($2 = '' OR status = $2) ORDER BY created_at, id";
+const std::string kByPerson = kColumns + "WHERE assembly_id = $1 AND person_id = $2";
+constexpr const char* kChangeStatus =
+    "UPDATE members SET status = $3, status_reason = NULLIF($4, ''), status_changed_by = $5, "
+    "status_changed_at = clock_timestamp() WHERE id = $1 AND status = $2";
+constexpr const char* kSetWorkshop = "UPDATE members SET workshop_theme = $2 WHERE id = $1";
+constexpr const char* kSetPreferences = "UPDATE members SET preferences = $2::jsonb WHERE id = $1";
+constexpr const char* kSetReplacedBy = "UPDATE members SET replaced_by = $2 WHERE id = $1";
+constexpr const char* kAppendHistory =
+    "INSERT INTO member_history (member_id, actor, change, from_value, to_value, reason, related) "
+    "VALUES ($1, $2, $3, NULLIF($4, ''), NULLIF($5, ''), NULLIF($6, ''), NULLIF($7, ''))";
+const std::string kHistory =
+    std::string("SELECT to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'), actor, change, from_value, "
+                "to_value, reason, related FROM member_history WHERE member_id = $1 ORDER BY seq");
+
+constexpr const char* kAnonymiseContacts =
+    "DELETE FROM contacts WHERE member_id IN (SELECT id FROM members WHERE assembly_id = $1)";
+constexpr const char* kAnonymiseMembers =
+    "UPDATE members SET person_id = NULL, status_reason = NULL, preferences = '[]', attributes = '{}' "
+    "WHERE assembly_id = $1";
+constexpr const char* kAnonymiseHistory =
+    "UPDATE member_history SET reason = NULL WHERE member_id IN (SELECT id FROM members WHERE assembly_id = $1)";
+constexpr const char* kMarkAnonymised = "UPDATE assemblies SET anonymised_at = now() WHERE id = $1";
+
+Assembly assembly_from_row(const pqxx::row& r) {
+  Assembly a;
+  a.id = r[0].as<std::string>();
+  a.name = r[1].as<std::string>();
+  a.mandate_start = r[2].as<std::string>();
+  a.mandate_end = r[3].as<std::string>();
+  a.seat_pools = json::parse(r[4].as<std::string>());
+  a.workshops = json::parse(r[5].as<std::string>()).get<std::vector<std::string>>();
+  a.retention_days = r[6].as<int>();
+  a.anonymised_at = r[7].as<std::string>();
+  a.created_at = r[8].as<std::string>();
+  a.implicit = r[9].as<bool>();
+  return a;
+}
+
+Member from_row(const pqxx::row& r) {
+  Member m;
+  m.id = r[0].as<std::string>();
+  m.assembly_id = r[1].as<std::string>();
+  m.person_id = r[2].as<std::string>();
+  m.pool = r[3].as<std::string>();
+  m.draw_id = r[4].as<std::string>();
+  m.status = r[5].as<std::string>();
+  m.workshop_theme = r[6].as<std::string>();
+  m.created_at = r[7].as<std::string>();
+  m.status_changed_at = r[8].as<std::string>();
+  m.replaces = r[9].as<std::string>();
+  m.replaced_by = r[10].as<std::string>();
+  m.status_reason = r[11].as<std::string>();
+  m.attributes = json::parse(r[12].as<std::string>());
+  m.preferences = json::parse(r[13].as<std::string>());
+  return m;
+}
+
+json or_null(const std::string& s) { return s.empty() ? json() : json(s); }
+
+}  // namespace
+
+bool insert_assembly(pqxx::work& tx, const Assembly& a, const std::string& by) {
+  return tx.exec_params(kInsertAssembly, a.id, a.name, a.mandate_start, a.mandate_end, a.seat_pools.dump(),
+                        json(a.workshops).dump(), a.retention_days, by)
+             .affected_rows() == 1;
+}
+
+void ensure_assembly(pqxx::work& tx, const std::string& id, const std::vector<std::string>& workshops,
+                     int retention_days) {
+  tx.exec_params(kEnsureAssembly, id, json(workshops).dump(), retention_days);
+}
+
+bool describe_implicit(pqxx::work& tx, const Assembly& a, const std::string& by) {
+  return tx.exec_params(kDescribeImplicit, a.id, a.name, a.mandate_start, a.mandate_end, a.seat_pools.dump(),
+                        json(a.workshops).dump(), a.retention_days, by)
+             .affected_rows() == 1;
+}
+
+std::optional<Assembly> find_assembly(pqxx::transaction_base& tx, const std::string& id) {
+  auto rows = tx.exec_params(kFindAssembly, id);
+  if (rows.empty()) return std::nullopt;
+  return assembly_from_row(rows[0]);
+}
+
+std::vector<Assembly> list_assemblies(pqxx::transaction_base& tx) {
+  std::vector<Assembly> out;
+  for (const auto& r : tx.exec(kListAssemblies)) out.push_back(assembly_from_row(r));
+  return out;
+}
+
+std::vector<std::string> assemblies_due_for_anonymisation(pqxx::transaction_base& tx) {
+  std::vector<std::string> out;
+  for (const auto& r : tx.exec(kDueForAnonymisation)) out.push_back(r[0].as<std::string>());
+  return out;
+}
+
+json to_json(const Assembly& a) {
+  return {{"id", a.id},
+          {"name", a.name},
+          {"mandate_start", or_null(a.mandate_start)},
+          {"mandate_end", or_null(a.mandate_end)},
+          {"seat_pools", a.seat_pools},
+          {"workshops", a.workshops},
+          {"retention_days", a.retention_days},
+          {"anonymised_at", or_null(a.anonymised_at)},
+          {"described", !a.implicit},
+          {"created_at", a.created_at}};
+}
+
+bool insert_if_new(pqxx::work& tx, const Member& m, const std::string& actor, const std::string& reason) {
+  auto r = tx.exec_params(kInsert, m.id, m.assembly_id, m.person_id, m.pool, m.draw_id, m.status, m.workshop_theme,
+                          m.replaces, m.attributes.dump());
+  if (r.affected_rows() != 1) return false;
+  append_history(tx, m.id, actor, "created", "", m.status, reason, m.replaces);
+  return true;
+}
+
+std::optional<Member> find(pqxx::transaction_base& tx, const std::string& id, bool for_update) {
+  auto rows = tx.exec_params(for_update ? kFindForUpdate : kFind, id);
+  if (rows.empty()) return std::nullopt;
+  return from_row(rows[0]);
+}
+
+std::vector<Member> list(pqxx::transaction_base& tx, const std::string& assembly_id, const std::string& status) {
+  std::vector<Member> out;
+  for (const auto& r : tx.exec_params(kList, assembly_id, status)) out.push_back(from_row(r));
+  return out;
+}
+
+std::optional<Member> find_by_person(pqxx::transaction_base& tx, const std::string& assembly_id,
+                                     const std::string& person_id) {
+  auto rows = tx.exec_params(kByPerson, assembly_id, person_id);
+  if (rows.empty()) return std::nullopt;
+  return from_row(rows[0]);
+}
+
+bool change_status(pqxx::work& tx, const std::string& id, const std::string& from, const std::string& to,
+                   const std::string& reason, const std::string& by) {
+  if (tx.exec_params(kChangeStatus, id, from, to, reason, by).affected_rows() != 1) return false;
+  append_history(tx, id, by, "status", from, to, reason, "");
+  return true;
+}
+
+void set_workshop(pqxx::work& tx, const std::string& id, const std::string& from, const std::string& to,
+                  const std::string& reason, const std::string& by) {
+  tx.exec_params(kSetWorkshop, id, to);
+  append_history(tx, id, by, "workshop", from, to, reason, "");
+}
+
+void set_preferences(pqxx::work& tx, const std::string& id, const json& themes, const std::string& by) {
+  tx.exec_params(kSetPreferences, id, themes.dump());
+  append_history(tx, id, by, "preferences", "", themes.dump(), "", "");
+}
+
+void set_replaced_by(pqxx::work& tx, const std::string& leaver, const std::string& replacement) {
+  tx.exec_params(kSetReplacedBy, leaver, replacement);
+  append_history(tx, leaver, "sortition", "replaced-by", "", "", "", replacement);
+}
+
+void append_history(pqxx::work& tx, const std::string& member_id, const std::string& actor, const std::string& change,
+                    const std::string& from, const std::string& to, const std::string& reason,
+                    const std::string& related) {
+  tx.exec_params(kAppendHistory, member_id, actor, change, from, to, reason, related);
+}
+
+json history(pqxx::transaction_base& tx, const std::string& member_id) {
+  auto out = json::array();
+  for (const auto& r : tx.exec_params(kHistory, member_id)) {
+    json h = {{"at", r[0].as<std::string>()}, {"actor", r[1].as<std::string>()}, {"change", r[2].as<std::string>()}};
+    const char* keys[] = {"from", "to", "reason", "related"};
+    for (int i = 0; i < 4; ++i) h[keys[i]] = r[3 + i].is_null() ? json() : json(r[3 + i].as<std::string>());
+    out.push_back(h);
+  }
+  return out;
+}
+
+json to_json(const Member& m) {
+  return {{"id", m.id},
+          {"assembly_id", m.assembly_id},
+          {"person_id", or_null(m.person_id)},
+          {"pool", m.pool},
+          {"draw_id", m.draw_id},
+          {"status", m.status},
+          {"status_changed_at", or_null(m.status_changed_at)},
+          {"status_reason", or_null(m.status_reason)},
+          {"workshop_theme", or_null(m.workshop_theme)},
+          {"preferences", m.preferences},
+          {"attributes", m.attributes},
+          {"created_at", m.created_at},
+          {"replaces", or_null(m.replaces)},
+          {"replaced_by", or_null(m.replaced_by)}};
+}
+
+int anonymise(pqxx::work& tx, const std::string& assembly_id) {
+  tx.exec_params(kAnonymiseContacts, assembly_id);
+  tx.exec_params(kAnonymiseHistory, assembly_id);
+  int n = static_cast<int>(tx.exec_params(kAnonymiseMembers, assembly_id).affected_rows());
+  tx.exec_params(kMarkAnonymised, assembly_id);
+  return n;
+}
+
+}  // namespace membership::store

@@ -1,0 +1,39 @@
+#include <gtest/gtest.h>
+
+#include "domain/participation.h"
+
+using namespace membership::domain;
+
+TEST(Participation, RatesOverallAndPerSessionType) {
+  auto p = participation({{"m1", "hearing", "present", "2022-01-10T18:00:00Z"},
+                          {"m1", "hearing", "absent", "2022-01-17T18:00:00Z"},
+                          {"m1", "site-visit", "excused", "2022-01-24T09:00:00Z"},
+                          {"m1", "working-session", "present", "2022-02-01T18:00:00Z"},
+                          {"m2", "hearing", "present", "2022-01-10T18:00:00Z"}});
+  ASSERT_EQ(p.size(), 2u);
+  EXPECT_EQ(p["m1"].overall.sessions(), 4);
+  EXPECT_DOUBLE_EQ(p["m1"].overall.rate(), 0.5);
+  EXPECT_DOUBLE_EQ(p["m1"].by_type["hearing"].rate(), 0.5);
+  EXPECT_EQ(p["m1"].by_type["site-visit"].excused, 1);
+  EXPECT_DOUBLE_EQ(p["m1"].by_type["site-visit"].rate(), 0.0);
+  EXPECT_DOUBLE_EQ(p["m2"].overall.rate(), 1.0);
+  EXPECT_EQ(Counts{}.rate(), 0.0);
+}
+
+TEST(Participation, AtRiskCountsUnexcusedAbsencesInARowFromTheLatestSessionWhateverTheOrderGiven) {
+  // Given out of order: sorted by time, m1 is present, then absent three times.
+  auto p = participation({{"m1", "hearing", "absent", "2022-03-03T18:00:00Z"},
+                          {"m1", "hearing", "present", "2022-03-01T18:00:00Z"},
+                          {"m1", "hearing", "absent", "2022-03-04T18:00:00Z"},
+                          {"m1", "hearing", "absent", "2022-03-02T18:00:00Z"},
+                          // m2: three absences, but the latest session was excused.
+                          {"m2", "hearing", "absent", "2022-03-01T18:00:00Z"},
+                          {"m2", "hearing", "absent", "2022-03-02T18:00:00Z"},
+                          {"m2", "hearing", "absent", "2022-03-03T18:00:00Z"},
+                          {"m2", "hearing", "excused", "2022-03-04T18:00:00Z"}});
+  EXPECT_EQ(p["m1"].trailing_absences, 3);
+  EXPECT_TRUE(at_risk(p["m1"], 3));
+  EXPECT_FALSE(at_risk(p["m1"], 4));
+  EXPECT_EQ(p["m2"].trailing_absences, 0);
+  EXPECT_FALSE(at_risk(p["m2"], 1));
+}
