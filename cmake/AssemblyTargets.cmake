@@ -30,6 +30,7 @@ function(assembly_embed_sql target dir ns)
   foreach(f ${sql_files})
     get_filename_component(version ${f} NAME_WE)
     file(READ ${f} sql)
+    set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${f})  # an edited migration re-embeds
     string(APPEND body "    {\"${version}\", R\"__sql__(${sql})__sql__\"},\n")
   endforeach()
   string(APPEND body "  };\n}\n}  // namespace ${ns}\n")

@@ -67,4 +67,62 @@ nlohmann::json panel_request(const std::string& assembly_id, int candidates, int
           {"candidates", list}};
 }
 
+SelectionPanel draw_selection_panel(const std::string& assembly_id, int roll, int invited, int respondents, int seats,
+                                    const std::string& quotas_csv, const std::function<nlohmann::json(int)>& criteria) {
+  using nlohmann::json;
+  const auto staff = token("secretariat", "secretariat-" + assembly_id);
+  const auto sortition = url("sortition");
+  const std::map<std::string, std::string> headers = {{"Authorization", "Bearer " + staff},
+                                                      {"Content-Type", "application/json"}};
+  auto call = [&](const std::string& method, const std::string& path, const json& body, int expected) {
+    auto r = assembly::itest::http(method, sortition + path, body.is_null() ? "" : body.dump(), headers);
+    if (r.status != expected)
+      throw std::runtime_error(method + " " + path + ": " + std::to_string(r.status) + " " + r.body);
+    return r.body.empty() || r.body[0] != '{' ? json() : json::parse(r.body);
+  };
+
+  std::string csv = "voter_id,last_name,first_names,birth_date,sex,address,postcode,arrondissement\n";
+  for (int i = 0; i < roll; ++i)
+    csv += assembly_id + "-" + std::to_string(i) + ",Nom" + std::to_string(i) + ",Prénom,19" + std::to_string(40 + i % 50) +
+           "-05-0" + std::to_string(1 + i % 9) + "," + (i % 2 ? "F" : "M") + "," + std::to_string(i) +
+           " rue de la Loire,75019,19\n";
+  auto pool = call("POST", "/v1/pools", {{"name", assembly_id}, {"kind", "roll"}}, 201);
+  std::string import_id = pool["import"]["id"];
+  auto part = assembly::itest::http("PUT", sortition + "/v1/pool-imports/" + import_id + "/parts/1", csv,
+                                    {{"Authorization", "Bearer " + staff}, {"Content-Type", "text/csv"}});
+  if (part.status != 200) throw std::runtime_error("pool part: " + part.body);
+  std::string pool_id = call("POST", "/v1/pool-imports/" + import_id + "/complete", {{"parts", 1}}, 200)["pool_id"];
+
+  SelectionPanel out;
+  const std::string seed = "invitations-" + assembly_id;
+  out.invitation_draw_id = call("POST", "/v1/invitation-draws",
+                                {{"assembly_id", assembly_id}, {"pool_id", pool_id}, {"invited", invited},
+                                 {"seed_commitment", sha256_hex(seed)}},
+                                201)["id"];
+  call("POST", "/v1/invitation-draws/" + out.invitation_draw_id + "/draw", {{"seed", seed}}, 200);
+  auto mail = assembly::itest::http("GET", sortition + "/v1/invitation-draws/" + out.invitation_draw_id + "/mailing-list",
+                                    {}, headers).body;
+  std::vector<std::string> codes;
+  for (auto at = mail.find("\n\""); at != std::string::npos; at = mail.find("\n\"", at + 1))
+    codes.push_back(mail.substr(at + 2, 11));
+  if (static_cast<int>(codes.size()) != invited) throw std::runtime_error("mailing list: " + std::to_string(codes.size()));
+  for (int i = 0; i < respondents; ++i)
+    call("POST", "/v1/invitation-draws/" + out.invitation_draw_id + "/respondents",
+         {{"code", codes[i]}, {"criteria", criteria(i)}, {"consent", true}}, 201);
+  const auto listed = call("GET", "/v1/invitation-draws/" + out.invitation_draw_id + "/respondents", json(), 200);
+  for (const auto& r : listed["items"]) out.criteria[r["person_id"]] = r["criteria"];
+
+  auto qs = call("POST", "/v1/quota-sets",
+                 {{"assembly_id", assembly_id}, {"name", "quotas"},
+                  {"seat_pools", {{{"pool", "roll"}, {"seats", seats}, {"quotas_csv", quotas_csv}}}}},
+                 201);
+  const std::string panel_seed = "panel-" + assembly_id;
+  out.selection_id = call("POST", "/v1/selections",
+                          {{"assembly_id", assembly_id}, {"quota_set_id", qs["id"]},
+                           {"invitation_draw_ids", {out.invitation_draw_id}}, {"seed_commitment", sha256_hex(panel_seed)}},
+                          201)["id"];
+  call("POST", "/v1/selections/" + out.selection_id + "/draw", {{"seed", panel_seed}}, 202);
+  return out;
+}
+
 }  // namespace e2e

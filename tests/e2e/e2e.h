@@ -2,6 +2,7 @@
 // What the end-to-end tests share: service URLs, tokens signed by the local stack's key, waiting.
 #include <chrono>
 #include <functional>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -20,5 +21,16 @@ std::string sha256_hex(const std::string& data);
 bool eventually(const std::function<bool()>& pred, std::chrono::seconds timeout);
 // A panel-draw request for `seats` of `candidates` synthetic people.
 nlohmann::json panel_request(const std::string& assembly_id, int candidates, int seats);
+
+// A panel drawn by the running sortition service the way the secretariat does it: a synthetic
+// roll imported, an invitation draw, respondents answering (their criteria from `criteria(i)`),
+// a quota set and a selection drawn (LEXIMIN). Fails the calling test on any error.
+struct SelectionPanel {
+  std::string selection_id, invitation_draw_id;
+  std::map<std::string, nlohmann::json> criteria;  // person id -> the respondent's criteria
+};
+SelectionPanel draw_selection_panel(const std::string& assembly_id, int roll, int invited, int respondents, int seats,
+                                    const std::string& quotas_csv,
+                                    const std::function<nlohmann::json(int)>& criteria);
 
 }  // namespace e2e

@@ -1,5 +1,5 @@
 // One event chain across the five services over the real broker: a panel draw in sortition
-// becomes members, workshops, motions and follow-up dossiers.
+// becomes members who, once active, fill the workshops; then motions and follow-up dossiers.
 #include <gtest/gtest.h>
 
 #include "assembly/testing/stack.h"
@@ -27,6 +27,12 @@ TEST(EventChain, APanelDrawReachesFollowUpThroughEveryService) {
   EXPECT_TRUE(e2e::eventually([&] { return items(e2e::get("membership", "/v1/members?assembly_id=" + assembly_id, staff)) == 100; },
                               std::chrono::seconds(60)))
       << "membership: 100 members";
+  // The letters go out, everyone accepts, the opening plenary places them in the workshops.
+  ASSERT_EQ(e2e::post("membership", "/v1/assemblies/" + assembly_id + "/bulk-actions", {{"action", "invite"}}, staff).status, 200);
+  const auto selected = nlohmann::json::parse(e2e::get("membership", "/v1/members?assembly_id=" + assembly_id, staff).body);
+  for (const auto& m : selected["items"])
+    ASSERT_EQ(e2e::post("membership", "/v1/members/" + std::string(m["id"]) + "/confirm", nlohmann::json::object(), staff).status, 200);
+  ASSERT_EQ(e2e::post("membership", "/v1/assemblies/" + assembly_id + "/bulk-actions", {{"action", "activate"}}, staff).status, 200);
   EXPECT_TRUE(e2e::eventually([&] {
     auto r = e2e::get("workshops", "/v1/workshops?assembly_id=" + assembly_id);
     if (items(r) != 3) return false;

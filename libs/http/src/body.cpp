@@ -28,6 +28,19 @@ std::string string(const nlohmann::json& o, const std::string& key, const std::s
   return s;
 }
 
+std::string date(const nlohmann::json& o, const std::string& key, const std::string& at) {
+  auto s = string(o, key, at, 10);
+  auto bad = [&] { return unprocessable(key + " must be a date YYYY-MM-DD that exists", at + "/" + key); };
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') throw bad();
+  for (int i : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (s[i] < '0' || s[i] > '9') throw bad();
+  int y = std::stoi(s.substr(0, 4)), m = std::stoi(s.substr(5, 2)), d = std::stoi(s.substr(8, 2));
+  static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  if (y < 1900 || m < 1 || m > 12 || d < 1 || d > days[m - 1] + (m == 2 && leap)) throw bad();
+  return s;
+}
+
 std::string string_or(const nlohmann::json& o, const std::string& key, std::string fallback,
                       const std::string& at, std::size_t max_length) {
   if (!o.is_object() || !o.contains(key) || o[key].is_null()) return fallback;

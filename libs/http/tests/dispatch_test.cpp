@@ -144,3 +144,22 @@ TEST_F(Fixture, MappedExceptionBecomesItsProblem) {
   auto r = call(Method::Get, "/mapped");
   EXPECT_EQ(r.status, 503);
 }
+
+#include "assembly/http/body.h"
+
+TEST(Body, ADateMustExist) {
+  auto field_of = [](const nlohmann::json& b) {
+    try {
+      assembly::http::body::date(b, "on");
+    } catch (const assembly::http::Problem& p) {
+      return p.field();
+    }
+    return std::string("(accepted)");
+  };
+  EXPECT_EQ(assembly::http::body::date({{"on", "2024-02-29"}}, "on"), "2024-02-29");
+  EXPECT_EQ(field_of({{"on", "2022-02-12"}}), "(accepted)");
+  for (const char* bad : {"2022-02-29", "2022-02-31", "2022-13-01", "2022-1-01", "22-01-01x", "2022/01/01", "1800-01-01"})
+    EXPECT_EQ(field_of({{"on", bad}}), "/on") << bad;
+  EXPECT_EQ(field_of({{"on", 20220101}}), "/on");
+  EXPECT_EQ(field_of(nlohmann::json::object()), "/on");
+}

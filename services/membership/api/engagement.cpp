@@ -1,7 +1,5 @@
 #include "api/engagement.h"
 
-#include <regex>
-
 #include "api/lifecycle.h"
 #include "assembly/auth/auth.h"
 #include "assembly/core/ids.h"
@@ -21,13 +19,6 @@ namespace {
 
 const Access kStaff = Access::roles_of({assembly::auth::kSecretariat});
 const Access kStaffOrMember = Access::roles_of({assembly::auth::kSecretariat, assembly::auth::kMember});
-
-std::string date_field(const json& b, const std::string& key) {
-  static const std::regex date(R"(\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01]))");
-  auto s = body::string(b, key, "", 10);
-  if (!std::regex_match(s, date)) throw http::unprocessable(key + " must be a date YYYY-MM-DD", "/" + key);
-  return s;
-}
 
 std::string one_of(const json& b, const std::string& key, std::initializer_list<const char*> allowed) {
   auto s = body::string(b, key, "", 64);
@@ -144,7 +135,7 @@ void add_engagement_routes(assembly::service::Context& ctx, std::shared_ptr<asse
     if (topic.empty()) throw http::unprocessable("topic is required (public-speaking, reading-the-news, ...)", "/topic");
     auto title = body::string(b, "title", "", 200);
     if (title.empty()) throw http::unprocessable("title is required", "/title");
-    auto held_on = date_field(b, "held_on");
+    auto held_on = body::date(b, "held_on");
     auto out = db.transact([&](pqxx::work& tx) {
       if (!store::find_assembly(tx, assembly_id)) throw http::not_found("no assembly " + assembly_id);
       return store::insert_training(tx, assembly::core::new_uuid(), assembly_id, topic, title, held_on, req.caller().subject);
@@ -261,7 +252,7 @@ void add_engagement_routes(assembly::service::Context& ctx, std::shared_ptr<asse
     auto version = body::string(b, "text_version", "", 64);
     if (version.empty()) throw http::unprocessable("text_version is required", "/text_version");
     if (!b.contains("given") || !b["given"].is_boolean()) throw http::unprocessable("given must be true or false", "/given");
-    auto given_on = date_field(b, "given_on");
+    auto given_on = body::date(b, "given_on");
     auto channel = one_of(b, "channel", {"paper", "web", "phone", "in-person", "email"});
     auto out = db.transact([&](pqxx::work& tx) {
       self_or_staff(tx, req, id, true);

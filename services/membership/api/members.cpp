@@ -27,10 +27,7 @@ bool is_slug(const std::string& s) {
 
 std::string date_or_empty(const json& b, const std::string& key) {
   if (!b.contains(key) || b[key].is_null()) return "";
-  static const std::regex date(R"(\d{4}-\d{2}-\d{2})");
-  auto s = body::string(b, key, "", 10);
-  if (!std::regex_match(s, date)) throw http::unprocessable(key + " must be a date YYYY-MM-DD", "/" + key);
-  return s;
+  return body::date(b, key);
 }
 
 std::vector<std::string> workshop_list(const json& b, const std::string& key, bool required) {
@@ -173,7 +170,7 @@ void add_assembly_routes(assembly::service::Context& ctx, int default_retention)
       const auto& pools = body::array(b, "seat_pools");
       for (std::size_t i = 0; i < pools.size(); ++i) {
         const auto at = "/seat_pools/" + std::to_string(i);
-        const auto& p = body::object(b, at);
+        const auto& p = body::object(pools[i], at);
         auto pool = body::string(p, "pool", at, 64);
         if (!is_slug(pool)) throw http::unprocessable("a pool is a slug: lower-case letters, digits, '-'", at + "/pool");
         a.seat_pools.push_back({{"pool", pool}, {"seats", body::integer(p, "seats", 1, 10000, at)}});

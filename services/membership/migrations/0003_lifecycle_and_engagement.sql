@@ -16,7 +16,7 @@ CREATE TABLE assemblies (
   created_by      TEXT NOT NULL
 );
 INSERT INTO assemblies (id, name, workshops, retention_days, implicit, created_by)
-  SELECT DISTINCT assembly_id, assembly_id, '["social-education", "environment", "public-space"]', 365, true, 'migration'
+  SELECT DISTINCT assembly_id, assembly_id, '["social-education", "environment", "public-space"]'::jsonb, 365, true, 'migration'
   FROM members;
 
 -- Assignment happens at activation now: a selected member has no workshop yet.
