@@ -28,6 +28,7 @@ void add_handlers(assembly::service::Context& ctx) {
           opened.set_theme(w.theme);
           outbox.append(tx, opened, w.id);
         }
+        store::leave_other_workshops(tx, e.assembly_id(), e.member_id(), w.id);  // a reassignment moves them
         int size = store::add_member(tx, w.id, e.member_id());
         if (size > 0) {
           assembly::workshops::v1::WorkshopMemberJoined joined;

@@ -33,6 +33,14 @@ Workshop get_or_create(pqxx::work& tx, const std::string& new_id, const std::str
   return from_row(tx.exec_params(kByTheme, assembly_id, theme)[0]);
 }
 
+int leave_other_workshops(pqxx::work& tx, const std::string& assembly_id, const std::string& member_id,
+                          const std::string& workshop_id) {
+  return static_cast<int>(tx.exec_params("DELETE FROM workshop_members m USING workshops w WHERE m.workshop_id = w.id "
+                                         "AND w.assembly_id = $1 AND m.member_id = $2 AND w.id <> $3",
+                                         assembly_id, member_id, workshop_id)
+                              .affected_rows());
+}
+
 int add_member(pqxx::work& tx, const std::string& workshop_id, const std::string& member_id) {
   if (tx.exec_params(kAddMember, workshop_id, member_id).affected_rows() == 0) return 0;
   return tx.exec_params(kRosterSize, workshop_id)[0][0].as<int>();

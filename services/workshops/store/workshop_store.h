@@ -18,6 +18,9 @@ Workshop get_or_create(pqxx::work& tx, const std::string& new_id, const std::str
                        const std::string& theme, const std::string& title, bool& created);
 // Adds the member to the roster; the roster size after, or 0 when the member was already on it.
 int add_member(pqxx::work& tx, const std::string& workshop_id, const std::string& member_id);
+// Takes the member off every other roster of the assembly (a reassignment moves them); how many.
+int leave_other_workshops(pqxx::work& tx, const std::string& assembly_id, const std::string& member_id,
+                          const std::string& workshop_id);
 std::optional<Workshop> find(pqxx::transaction_base& tx, const std::string& id);
 std::vector<Workshop> list(pqxx::transaction_base& tx, const std::string& assembly_id);
 
