@@ -5,6 +5,8 @@
 // workshops' AttendanceRecorded, the evaluation and the anonymisation, through the API.
 #include <gtest/gtest.h>
 
+#include <ctime>
+#include <pqxx/pqxx>
 #include <set>
 #include <thread>
 
@@ -12,6 +14,7 @@
 #include "assembly/events/producer.h"
 #include "assembly/sortition/v1/events.pb.h"
 #include "assembly/testing/http_client.h"
+#include "assembly/testing/process.h"
 #include "assembly/testing/stack.h"
 #include "assembly/workshops/v1/events.pb.h"
 #include "e2e.h"
@@ -471,4 +474,86 @@ TEST(Membership, TheEvaluationIsAnsweredOnceAnonymouslyAndPublishedWhenClosed) {
   EXPECT_EQ(r["questions"][0]["distribution"]["5"], 1);
   EXPECT_EQ(r["questions"][1]["texts"], json::parse(R"(["Une expérience forte"])"));
   for (const auto& m : members) EXPECT_EQ(results.body.find(std::string(m["id"])), std::string::npos) << "no member id";
+}
+
+// A membership process of its own, on a throw-away schema the test can read: contact details are
+// sealed at rest, and the background task anonymises an assembly past its retention by itself.
+TEST(MembershipOwnProcess, ContactDetailsAreSealedAtRestAndTheBackgroundTaskAnonymises) {
+  assembly::itest::TempSchema schema("members");
+  const std::string topic = assembly::itest::create_topic("membership-own", 1);
+  {
+    assembly::itest::ServiceProcess service(
+        MEMBERSHIP_BINARY, 18185,
+        {{"PG_SCHEMA", schema.name()},
+         {"PII_KEY_FILE", assembly::itest::env("ROOT") + "/var/secrets/pii-membership.key"},
+         {"CONSUMER_GROUP", "membership-" + schema.name()},
+         {"PUBLISH_TOPIC", topic},
+         {"ANONYMISE_CHECK_SECONDS", "1"},
+         {"LOG_LEVEL", "error"}});
+    ASSERT_TRUE(service.wait_ready(60)) << "membership did not get ready";
+    const auto staff = e2e::token("secretariat", "staff-own");
+    auto call = [&](const std::string& method, const std::string& path, const json& body, const std::string& bearer) {
+      return assembly::itest::http(method, service.url() + path, body.is_null() ? "" : body.dump(),
+                                   {{"Authorization", "Bearer " + bearer}, {"Content-Type", "application/json"}});
+    };
+    const auto assembly_id = fresh("mown");
+    // The mandate ends today: not due yet (retention 0 days means "after today").
+    auto today = [] {
+      auto t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+      char buf[11];
+      std::strftime(buf, sizeof buf, "%Y-%m-%d", std::gmtime(&t));
+      return std::string(buf);
+    }();
+    ASSERT_EQ(call("POST", "/v1/assemblies", {{"id", assembly_id}, {"name", "own"}, {"mandate_end", today}, {"retention_days", 0}}, staff).status,
+              201);
+
+    assembly::sortition::v1::PanelSelected panel;
+    panel.set_draw_id("draw-" + assembly_id);
+    panel.set_assembly_id(assembly_id);
+    auto* p = panel.add_members();
+    p->set_person_id(assembly_id + "-p0");
+    p->set_pool("roll");
+    assembly::events::Producer producer({assembly::itest::kafka_brokers(), "membership-own-test"});
+    ASSERT_EQ(producer.produce_sync("assembly.sortition.v1", panel.draw_id(),
+                                    assembly::events::wrap(panel, panel.draw_id(), "sortition").SerializeAsString(), {}),
+              "");
+    json members;
+    ASSERT_TRUE(e2e::eventually(
+        [&] {
+          auto r = call("GET", "/v1/members?assembly_id=" + assembly_id, json(), staff);
+          return r.status == 200 && (members = body_of(r)["items"]).size() == 1;
+        },
+        std::chrono::seconds(90)));
+    const std::string me = members[0]["id"];
+    auto contact = call("PUT", "/v1/members/" + me + "/contact",
+                        {{"name", "Dominique Sealed"}, {"email", "dominique.sealed@example.org"}, {"phone", "0611223344"},
+                         {"preferred_channel", "sms"}},
+                        e2e::token("member", me));
+    ASSERT_EQ(contact.status, 200) << contact.body;
+
+    pqxx::connection c(assembly::itest::pg_conninfo());
+    pqxx::work tx(c);
+    auto row = tx.exec1("SELECT encode(sealed, 'escape') FROM " + schema.name() + ".contacts WHERE member_id = " + tx.quote(me));
+    auto at_rest = row[0].as<std::string>();
+    EXPECT_EQ(at_rest.find("Dominique"), std::string::npos);
+    EXPECT_EQ(at_rest.find("example.org"), std::string::npos);
+    EXPECT_EQ(at_rest.find("0611223344"), std::string::npos);
+    tx.commit();
+
+    // Moving the mandate's end into the past makes it due: the background task anonymises it.
+    pqxx::work move(c);
+    move.exec("UPDATE " + schema.name() + ".assemblies SET mandate_end = current_date - 1 WHERE id = " + move.quote(assembly_id));
+    move.commit();
+    EXPECT_TRUE(e2e::eventually(
+        [&] {
+          auto r = call("GET", "/v1/assemblies/" + assembly_id, json(), staff);
+          return r.status == 200 && !body_of(r)["anonymised_at"].is_null();
+        },
+        std::chrono::seconds(30)))
+        << "anonymised by the background task";
+    pqxx::work check(c);
+    EXPECT_EQ(check.exec1("SELECT count(*) FROM " + schema.name() + ".contacts")[0].as<int>(), 0);
+    EXPECT_EQ(check.exec1("SELECT count(*) FROM " + schema.name() + ".members WHERE person_id IS NULL")[0].as<int>(), 1);
+  }
+  assembly::itest::delete_topic(topic);
 }
