@@ -1,6 +1,7 @@
 #include "wiring.h"
 
 #include "api/routes.h"
+#include "api/sessions.h"
 #include "events/handlers.h"
 
 namespace workshops {
@@ -11,7 +12,11 @@ assembly::service::Definition definition() {
           migrations(),
           openapi_document(),
           [](assembly::service::Context& ctx) {
+            auto keyring = assembly::service::pii_keyring(ctx.env);  // signs members' calendar links
             api::add_routes(ctx);
+            api::add_session_routes(ctx, keyring);
+            api::add_document_routes(ctx);
+            api::add_metrics(ctx);
             events::add_handlers(ctx);
           }};
 }

@@ -125,4 +125,16 @@ SelectionPanel draw_selection_panel(const std::string& assembly_id, int roll, in
   return out;
 }
 
+void seat_everyone(const std::string& assembly_id, const std::string& staff) {
+  auto must = [](const assembly::itest::HttpResponse& r, const std::string& what) {
+    if (r.status != 200) throw std::runtime_error(what + ": " + std::to_string(r.status) + " " + r.body);
+    return nlohmann::json::parse(r.body);
+  };
+  must(post("membership", "/v1/assemblies/" + assembly_id + "/bulk-actions", {{"action", "invite"}}, staff), "invite");
+  const auto invited = must(get("membership", "/v1/members?assembly_id=" + assembly_id + "&status=invited", staff), "members");
+  for (const auto& m : invited["items"])
+    must(post("membership", "/v1/members/" + m["id"].get<std::string>() + "/confirm", nlohmann::json::object(), staff), "confirm");
+  must(post("membership", "/v1/assemblies/" + assembly_id + "/bulk-actions", {{"action", "activate"}}, staff), "activate");
+}
+
 }  // namespace e2e

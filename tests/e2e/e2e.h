@@ -22,6 +22,10 @@ bool eventually(const std::function<bool()>& pred, std::chrono::seconds timeout)
 // A panel-draw request for `seats` of `candidates` synthetic people.
 nlohmann::json panel_request(const std::string& assembly_id, int candidates, int seats);
 
+// The members of an assembly take their seats: every selected one invited, every invited one
+// confirms, and the opening plenary activates them (placing them in the workshops). Throws on error.
+void seat_everyone(const std::string& assembly_id, const std::string& staff_token);
+
 // A panel drawn by the running sortition service the way the secretariat does it: a synthetic
 // roll imported, an invitation draw, respondents answering (their criteria from `criteria(i)`),
 // a quota set and a selection drawn (LEXIMIN). Fails the calling test on any error.

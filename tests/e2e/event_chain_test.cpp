@@ -28,11 +28,7 @@ TEST(EventChain, APanelDrawReachesFollowUpThroughEveryService) {
                               std::chrono::seconds(60)))
       << "membership: 100 members";
   // The letters go out, everyone accepts, the opening plenary places them in the workshops.
-  ASSERT_EQ(e2e::post("membership", "/v1/assemblies/" + assembly_id + "/bulk-actions", {{"action", "invite"}}, staff).status, 200);
-  const auto selected = nlohmann::json::parse(e2e::get("membership", "/v1/members?assembly_id=" + assembly_id, staff).body);
-  for (const auto& m : selected["items"])
-    ASSERT_EQ(e2e::post("membership", "/v1/members/" + std::string(m["id"]) + "/confirm", nlohmann::json::object(), staff).status, 200);
-  ASSERT_EQ(e2e::post("membership", "/v1/assemblies/" + assembly_id + "/bulk-actions", {{"action", "activate"}}, staff).status, 200);
+  e2e::seat_everyone(assembly_id, staff);
   EXPECT_TRUE(e2e::eventually([&] {
     auto r = e2e::get("workshops", "/v1/workshops?assembly_id=" + assembly_id);
     if (items(r) != 3) return false;

@@ -36,6 +36,11 @@ TEST(KafkaOutage, ServiceWritesSucceedAndTheEventsFollowWhenTheBrokerReturns) {
   EXPECT_EQ(e2e::get("sortition", "/readyz").status, 503) << "readiness reports the broker";
 
   ASSERT_EQ(assembly::itest::shell(stack + " start kafka >/dev/null"), 0);
+  ASSERT_TRUE(e2e::eventually([&] {
+    auto r = e2e::get("membership", "/v1/members?assembly_id=" + assembly_id, staff);
+    return r.status == 200 && nlohmann::json::parse(r.body)["items"].size() == 9;
+  }, std::chrono::seconds(120))) << "the panel reached membership after the outage";
+  e2e::seat_everyone(assembly_id, staff);  // their workshops' events go on to recommendations and follow-up
   EXPECT_TRUE(e2e::eventually([&] {
     auto r = e2e::get("followup", "/v1/dossiers?assembly_id=" + assembly_id);
     return r.status == 200 && nlohmann::json::parse(r.body)["items"].size() == 3;

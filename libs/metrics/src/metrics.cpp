@@ -28,4 +28,17 @@ void set_prefix(std::string p) {
 const std::string& prefix() { return prefix_storage(); }
 std::string name(const std::string& what) { return prefix() + "_" + what; }
 
+GaugeSnapshot::GaugeSnapshot(const std::string& what, const std::string& help)
+    : family_(prometheus::BuildGauge().Name(name(what)).Help(help).Register(registry())) {}
+
+void GaugeSnapshot::publish(const std::map<Labels, double>& values) {
+  for (auto& [labels, gauge] : gauges_)
+    if (!values.count(labels)) gauge->Set(0);
+  for (const auto& [labels, v] : values) {
+    auto& g = gauges_[labels];
+    if (!g) g = &family_.Add(labels);
+    g->Set(v);
+  }
+}
+
 }  // namespace assembly::metrics

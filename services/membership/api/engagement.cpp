@@ -40,6 +40,18 @@ json participation_json(const domain::Participation& p) {
   return {{"overall", counts_json(p.overall)}, {"by_type", by_type}, {"trailing_absences", p.trailing_absences}};
 }
 
+assembly::membership::v1::RoleAssigned role_event(const store::Role& r, bool ended) {
+  assembly::membership::v1::RoleAssigned e;
+  e.set_role_id(r.id);
+  e.set_member_id(r.member_id);
+  e.set_assembly_id(r.assembly_id);
+  e.set_role(r.role);
+  e.set_motion_id(r.motion_id);
+  e.set_workshop_theme(r.workshop_theme);
+  e.set_ended(ended);
+  return e;
+}
+
 std::string contact_context(const std::string& member_id) { return "membership-contact:" + member_id; }
 
 // A read of personal data by staff is written to the member's history (the audit log they can read too).
@@ -76,14 +88,7 @@ void add_engagement_routes(assembly::service::Context& ctx, std::shared_ptr<asse
       }
       if (!store::insert_role(tx, role, req.caller().subject)) throw http::conflict("the member holds this role already");
       store::append_history(tx, id, req.caller().subject, "role", "", role.role, role.motion_id.empty() ? role.workshop_theme : role.motion_id, role.id);
-      assembly::membership::v1::RoleAssigned e;
-      e.set_role_id(role.id);
-      e.set_member_id(id);
-      e.set_assembly_id(role.assembly_id);
-      e.set_role(role.role);
-      e.set_motion_id(role.motion_id);
-      e.set_workshop_theme(role.workshop_theme);
-      outbox.append(tx, e, id);
+      outbox.append(tx, role_event(role, false), id);
       for (const auto& r : store::roles_of_member(tx, id))
         if (r["id"] == role.id) return r;
       return json();
@@ -97,15 +102,7 @@ void add_engagement_routes(assembly::service::Context& ctx, std::shared_ptr<asse
       auto r = store::end_role(tx, id, req.caller().subject);
       if (r.id.empty()) throw http::not_found("no role " + id + " in force");
       store::append_history(tx, r.member_id, req.caller().subject, "role", r.role, "", "ended", r.id);
-      assembly::membership::v1::RoleAssigned e;
-      e.set_role_id(r.id);
-      e.set_member_id(r.member_id);
-      e.set_assembly_id(r.assembly_id);
-      e.set_role(r.role);
-      e.set_motion_id(r.motion_id);
-      e.set_workshop_theme(r.workshop_theme);
-      e.set_ended(true);
-      outbox.append(tx, e, r.member_id);
+      outbox.append(tx, role_event(r, true), r.member_id);
       for (const auto& x : store::roles_of_member(tx, r.member_id))
         if (x["id"] == id) return x;
       return json();

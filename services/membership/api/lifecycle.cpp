@@ -55,6 +55,18 @@ void publish_activated(pqxx::work& tx, const assembly::events::Outbox& outbox, c
   outbox.append(tx, e, m.id);
 }
 
+// MemberDeclined and MemberWithdrew say the same: whose seat is free, in which selection, why.
+template <typename Event>
+Event seat_freed(const store::Member& m, const std::string& reason) {
+  Event e;
+  e.set_member_id(m.id);
+  e.set_assembly_id(m.assembly_id);
+  e.set_person_id(m.person_id);
+  e.set_panel_draw_id(m.draw_id);
+  e.set_reason(reason);
+  return e;
+}
+
 }  // namespace
 
 store::Member self_or_staff(pqxx::work& tx, const http::Request& req, const std::string& member_id, bool for_update) {
@@ -68,7 +80,8 @@ store::Member self_or_staff(pqxx::work& tx, const http::Request& req, const std:
 }
 
 void publish_assigned(pqxx::work& tx, const assembly::events::Outbox& outbox, const store::Member& m,
-                      const std::string& workshop, const std::string& previous, const std::string& reason) {
+                      const std::string& workshop, const std::string& previous, const std::string& reason,
+                      const std::string& effective_on) {
   pb::MemberAssigned e;
   e.set_member_id(m.id);
   e.set_assembly_id(m.assembly_id);
@@ -77,12 +90,13 @@ void publish_assigned(pqxx::work& tx, const assembly::events::Outbox& outbox, co
   e.set_previous_workshop_theme(previous);
   e.set_reason(reason);
   e.set_pool(m.pool);
+  e.set_effective_on(effective_on);
   outbox.append(tx, e, m.id);
 }
 
 std::vector<store::Member> activate_all(pqxx::work& tx, const assembly::events::Outbox& outbox,
                                         const store::Assembly& assembly, const std::vector<store::Member>& confirmed,
-                                        const std::string& actor) {
+                                        const std::string& actor, const std::string& effective_on) {
   std::map<std::string, std::vector<domain::Candidate>> placed;
   for (const auto& m : store::list(tx, assembly.id, "active"))
     if (!m.workshop_theme.empty()) placed[m.workshop_theme].push_back(placed_candidate(m));
@@ -110,7 +124,7 @@ std::vector<store::Member> activate_all(pqxx::work& tx, const assembly::events::
     const auto& workshop = chosen.at(m.id);
     if (m.workshop_theme.empty()) {
       store::set_workshop(tx, m.id, "", workshop, "assignment at activation", actor);
-      publish_assigned(tx, outbox, m, workshop, "", "algorithm");
+      publish_assigned(tx, outbox, m, workshop, "", "algorithm", effective_on);
     }
     publish_activated(tx, outbox, m, workshop);
     out.push_back(*store::find(tx, m.id));
@@ -119,12 +133,13 @@ std::vector<store::Member> activate_all(pqxx::work& tx, const assembly::events::
 }
 
 store::Member apply(pqxx::work& tx, const assembly::events::Outbox& outbox, const store::Member& m,
-                    domain::Action action, const std::string& reason, const std::string& actor) {
+                    domain::Action action, const std::string& reason, const std::string& actor,
+                    const std::string& effective_on) {
   auto current = domain::parse_status(m.status);
   if (!current) throw std::logic_error("member " + m.id + " has an unknown status " + m.status);
   auto to = domain::next(*current, action);
   if (!to) throw http::conflict(domain::illegal_transition_message(*current, action)).with("status", m.status);
-  if (action == domain::Action::activate) return activate_all(tx, outbox, assembly_of(tx, m.assembly_id), {m}, actor)[0];
+  if (action == domain::Action::activate) return activate_all(tx, outbox, assembly_of(tx, m.assembly_id), {m}, actor, effective_on)[0];
 
   if (!store::change_status(tx, m.id, m.status, std::string(domain::to_string(*to)), reason, actor))
     throw http::conflict("the member changed meanwhile; read it again");
@@ -137,26 +152,16 @@ store::Member apply(pqxx::work& tx, const assembly::events::Outbox& outbox, cons
       outbox.append(tx, e, m.id);
       break;
     }
-    case domain::Action::decline: {
-      pb::MemberDeclined e;
-      e.set_member_id(m.id);
-      e.set_assembly_id(m.assembly_id);
-      e.set_person_id(m.person_id);
-      e.set_panel_draw_id(m.draw_id);
-      e.set_reason(reason);
-      outbox.append(tx, e, m.id);
+    case domain::Action::decline:
+      outbox.append(tx, seat_freed<pb::MemberDeclined>(m, reason), m.id);
       break;
-    }
-    case domain::Action::withdraw: {
-      pb::MemberWithdrew e;
-      e.set_member_id(m.id);
-      e.set_assembly_id(m.assembly_id);
-      e.set_person_id(m.person_id);
-      e.set_panel_draw_id(m.draw_id);
-      e.set_reason(reason);
+    case domain::Action::withdraw:
+    {
+      auto e = seat_freed<pb::MemberWithdrew>(m, reason);
+      e.set_effective_on(effective_on);
       outbox.append(tx, e, m.id);
-      break;
     }
+      break;
     default:
       break;  // invite and complete: recorded here, no other service needs them
   }

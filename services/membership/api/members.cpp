@@ -1,5 +1,7 @@
 #include "api/members.h"
 
+#include <chrono>
+#include <ctime>
 #include <regex>
 
 #include "api/lifecycle.h"
@@ -28,6 +30,18 @@ bool is_slug(const std::string& s) {
 std::string date_or_empty(const json& b, const std::string& key) {
   if (!b.contains(key) || b[key].is_null()) return "";
   return body::date(b, key);
+}
+
+// The day a change takes effect: "effective_on" (YYYY-MM-DD) when given (recording a plenary
+// afterwards), today (UTC) otherwise.
+std::string effective_on(const json& b) {
+  if (b.contains("effective_on") && !b["effective_on"].is_null()) return body::date(b, "effective_on");
+  auto t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  char buf[11];
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+  return buf;
 }
 
 std::vector<std::string> workshop_list(const json& b, const std::string& key, bool required) {
@@ -93,9 +107,10 @@ void add_member_routes(assembly::service::Context& ctx) {
       auto b = req.body.empty() ? json::object() : req.json();
       auto reason = body::string_or(b, "reason", "", "", 500);
       if (domain::needs_reason(action) && reason.empty()) throw http::unprocessable("a reason is required", "/reason");
+      auto on = effective_on(b);
       auto m = db.transact([&](pqxx::work& tx) {
         auto m = self_or_staff(tx, req, id, true);
-        return apply(tx, outbox, m, action, reason, caller.subject);
+        return apply(tx, outbox, m, action, reason, caller.subject, on);
       });
       return http::Response::json(200, store::to_json(m));
     });
@@ -143,7 +158,7 @@ void add_member_routes(assembly::service::Context& ctx) {
         throw http::unprocessable("the assembly has no workshop \"" + workshop + "\"", "/workshop");
       if (m->workshop_theme == workshop) return *m;  // already there: nothing to record
       store::set_workshop(tx, id, m->workshop_theme, workshop, reason, req.caller().subject);
-      if (m->status == "active") publish_assigned(tx, outbox, *m, workshop, m->workshop_theme, reason);
+      if (m->status == "active") publish_assigned(tx, outbox, *m, workshop, m->workshop_theme, reason, effective_on(b));
       return *store::find(tx, id);
     });
     return http::Response::json(200, store::to_json(m));
@@ -223,6 +238,7 @@ void add_assembly_routes(assembly::service::Context& ctx, int default_retention)
     auto b = req.json();
     auto name = body::string(b, "action", "", 20);
     auto action = domain::parse_action(name);
+    auto on = effective_on(b);
     if (!action || (*action != domain::Action::invite && *action != domain::Action::activate &&
                     *action != domain::Action::complete))
       throw http::unprocessable("action must be invite, activate or complete", "/action");
@@ -233,8 +249,8 @@ void add_assembly_routes(assembly::service::Context& ctx, int default_retention)
       tx.exec_params("SELECT id FROM members WHERE assembly_id = $1 AND status = $2 FOR UPDATE", id, from);
       auto members = store::list(tx, id, from);
       std::vector<store::Member> out;
-      if (*action == domain::Action::activate) return members.empty() ? out : activate_all(tx, outbox, *a, members, req.caller().subject);
-      for (const auto& m : members) out.push_back(apply(tx, outbox, m, *action, "", req.caller().subject));
+      if (*action == domain::Action::activate) return members.empty() ? out : activate_all(tx, outbox, *a, members, req.caller().subject, on);
+      for (const auto& m : members) out.push_back(apply(tx, outbox, m, *action, "", req.caller().subject, on));
       return out;
     });
     json ids = json::array();

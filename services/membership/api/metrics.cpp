@@ -1,7 +1,5 @@
 #include "api/metrics.h"
 
-#include <prometheus/gauge.h>
-
 #include <map>
 #include <mutex>
 
@@ -13,28 +11,8 @@
 namespace membership::api {
 namespace {
 
-using Labels = std::map<std::string, std::string>;
-
-// A gauge family whose label sets come and go: a set not seen in the latest refresh drops to 0
-// (removing it would make a dashboard's line vanish instead of reaching zero).
-class Snapshot {
- public:
-  Snapshot(const std::string& what, const std::string& help)
-      : family_(prometheus::BuildGauge().Name(assembly::metrics::name(what)).Help(help).Register(assembly::metrics::registry())) {}
-  void publish(const std::map<Labels, double>& values) {
-    for (auto& [labels, gauge] : gauges_)
-      if (!values.count(labels)) gauge->Set(0);
-    for (const auto& [labels, v] : values) {
-      auto& g = gauges_[labels];
-      if (!g) g = &family_.Add(labels);
-      g->Set(v);
-    }
-  }
-
- private:
-  prometheus::Family<prometheus::Gauge>& family_;
-  std::map<Labels, prometheus::Gauge*> gauges_;
-};
+using Labels = assembly::metrics::GaugeSnapshot::Labels;
+using Snapshot = assembly::metrics::GaugeSnapshot;
 
 }  // namespace
 

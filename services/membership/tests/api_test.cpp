@@ -1,19 +1,12 @@
 #include <gtest/gtest.h>
-#include <unistd.h>
 
-#include <cstdio>
-
+#include "assembly/testing/key_file.h"
 #include "wiring.h"
 
 TEST(MembershipApi, OpenApiDocumentsEveryRouteAndResponse) {
-  char path[] = "/tmp/membership-pii-XXXXXX";
-  int fd = mkstemp(path);
-  ASSERT_GE(fd, 0);
-  ASSERT_EQ(write(fd, std::string(32, 'k').data(), 32), 32);
-  close(fd);
-  for (const auto& gap : assembly::service::openapi_gaps(membership::definition(), {{"PII_KEY_FILE", path}}))
+  assembly::itest::TempKeyFile key;
+  for (const auto& gap : assembly::service::openapi_gaps(membership::definition(), {{"PII_KEY_FILE", key.path()}}))
     ADD_FAILURE() << gap;
-  std::remove(path);
 }
 
 TEST(MembershipApi, AMissingKeyFileIsAConfigurationError) {

@@ -4,17 +4,13 @@
 #include <cstdio>
 #include <fstream>
 
+#include "assembly/testing/key_file.h"
 #include "wiring.h"
 
 TEST(SortitionApi, OpenApiDocumentsEveryRouteAndResponse) {
-  char path[] = "/tmp/sortition-pii-XXXXXX";
-  int fd = mkstemp(path);
-  ASSERT_GE(fd, 0);
-  ASSERT_EQ(write(fd, std::string(32, 'k').data(), 32), 32);
-  close(fd);
-  for (const auto& gap : assembly::service::openapi_gaps(sortition::definition(), {{"PII_KEY_FILE", path}}))
+  assembly::itest::TempKeyFile key;
+  for (const auto& gap : assembly::service::openapi_gaps(sortition::definition(), {{"PII_KEY_FILE", key.path()}}))
     ADD_FAILURE() << gap;
-  std::remove(path);
 }
 
 TEST(SortitionApi, AMissingOrShortKeyFileIsAConfigurationError) {

@@ -1,5 +1,7 @@
 #include "api/routes.h"
 
+#include <algorithm>
+
 #include "assembly/auth/auth.h"
 #include "assembly/http/body.h"
 #include "assembly/http/cache.h"
@@ -36,11 +38,16 @@ void add_routes(assembly::service::Context& ctx) {
     return http::Response::json(200, to_json(*w));
   }, ctx.public_cache_ttl));
 
-  ctx.router.add(Method::Get, "/v1/workshops/:id/roster", Access::roles_of({kSecretariat}),
+  // The roster: the secretariat, or a member of this workshop (a member reads their workshop).
+  ctx.router.add(Method::Get, "/v1/workshops/:id/roster", Access::roles_of({kSecretariat, kMember}),
                  [&db](http::Request& req) {
                    auto id = body::uuid_param(req, "id");
                    auto w = db.transact([&](pqxx::work& tx) { return store::find(tx, id); });
                    if (!w) throw http::not_found("no workshop " + id);
+                   const auto& caller = req.caller();
+                   if (!caller.has(kSecretariat) &&
+                       std::find(w->member_ids.begin(), w->member_ids.end(), caller.subject) == w->member_ids.end())
+                     throw http::forbidden("a member reads only their own workshop's roster");
                    return http::Response::json(200, {{"workshop_id", w->id}, {"member_ids", w->member_ids}});
                  });
 }

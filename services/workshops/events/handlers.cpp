@@ -1,5 +1,8 @@
 #include "events/handlers.h"
 
+#include <ctime>
+#include <regex>
+
 #include "assembly/core/ids.h"
 #include "assembly/membership/v1/events.pb.h"
 #include "assembly/workshops/v1/events.pb.h"
@@ -8,19 +11,39 @@
 
 namespace workshops::events {
 
+namespace {
+
+// The day a roster change takes effect: the event's effective_on when it says, else the day the
+// event occurred (UTC).
+std::string day_of(const std::string& effective_on, const assembly::events::Envelope& env) {
+  static const std::regex date(R"(\d{4}-\d{2}-\d{2})");
+  if (!effective_on.empty()) {
+    if (!std::regex_match(effective_on, date)) throw assembly::events::Poison("effective_on \"" + effective_on + "\" is not a date");
+    return effective_on;
+  }
+  std::time_t t = env.occurred_at().seconds();
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[11];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+  return buf;
+}
+
+}  // namespace
+
 void add_handlers(assembly::service::Context& ctx) {
   auto& outbox = ctx.outbox;
+  // A member placed in (or moved to) a workshop: on its roster from that day, off any other.
   ctx.dispatcher.on<assembly::membership::v1::MemberAssigned>(
-      [&outbox](pqxx::work& tx, const assembly::membership::v1::MemberAssigned& e,
-                const assembly::events::Envelope&) {
+      [&outbox](pqxx::work& tx, const assembly::membership::v1::MemberAssigned& e, const assembly::events::Envelope& env) {
         if (!domain::is_valid_theme(e.workshop_theme()))
           throw assembly::events::Poison("invalid workshop theme \"" + e.workshop_theme() + "\"");
         if (e.member_id().empty() || e.assembly_id().empty())
           throw assembly::events::Poison("MemberAssigned without member or assembly id");
+        auto day = day_of(e.effective_on(), env);
         auto title = domain::title_of(e.workshop_theme()).value_or(e.workshop_theme());
         bool created = false;
-        auto w = store::get_or_create(tx, assembly::core::new_uuid(), e.assembly_id(), e.workshop_theme(),
-                                      title, created);
+        auto w = store::get_or_create(tx, assembly::core::new_uuid(), e.assembly_id(), e.workshop_theme(), title, created);
         if (created) {
           assembly::workshops::v1::WorkshopOpened opened;
           opened.set_workshop_id(w.id);
@@ -28,8 +51,8 @@ void add_handlers(assembly::service::Context& ctx) {
           opened.set_theme(w.theme);
           outbox.append(tx, opened, w.id);
         }
-        store::leave_other_workshops(tx, e.assembly_id(), e.member_id(), w.id);  // a reassignment moves them
-        int size = store::add_member(tx, w.id, e.member_id());
+        store::leave_rosters(tx, e.assembly_id(), e.member_id(), w.id, day, "moved to " + w.theme);
+        int size = store::add_member(tx, w.id, e.member_id(), day);
         if (size > 0) {
           assembly::workshops::v1::WorkshopMemberJoined joined;
           joined.set_workshop_id(w.id);
@@ -37,6 +60,14 @@ void add_handlers(assembly::service::Context& ctx) {
           joined.set_roster_size(static_cast<unsigned>(size));
           outbox.append(tx, joined, w.id);
         }
+      });
+
+  // A member who withdrew leaves their roster that day; their attendance before stays.
+  ctx.dispatcher.on<assembly::membership::v1::MemberWithdrew>(
+      [](pqxx::work& tx, const assembly::membership::v1::MemberWithdrew& e, const assembly::events::Envelope& env) {
+        if (e.member_id().empty() || e.assembly_id().empty())
+          throw assembly::events::Poison("MemberWithdrew without member or assembly id");
+        store::leave_rosters(tx, e.assembly_id(), e.member_id(), "", day_of(e.effective_on(), env), "withdrew: " + e.reason());
       });
 }
 

@@ -1,7 +1,10 @@
 #pragma once
 // One Prometheus registry per process, served by the service's own HTTP endpoint (/metrics).
 // Metric names are <service>_<what>_<unit>; families are created once and children kept.
+#include <prometheus/gauge.h>
 #include <prometheus/registry.h>
+
+#include <map>
 
 #include <memory>
 #include <string>
@@ -15,5 +18,19 @@ std::string exposition();
 void set_prefix(std::string prefix);
 const std::string& prefix();
 std::string name(const std::string& what);  // prefix() + "_" + what
+
+// A gauge family recomputed as a whole (say, from the database every few seconds, so every replica
+// reports the same figures): publish() sets the given label sets, and a set missing from the
+// latest values drops to 0 (rather than vanishing from a dashboard).
+class GaugeSnapshot {
+ public:
+  using Labels = std::map<std::string, std::string>;
+  GaugeSnapshot(const std::string& what, const std::string& help);  // named name(what)
+  void publish(const std::map<Labels, double>& values);
+
+ private:
+  prometheus::Family<prometheus::Gauge>& family_;
+  std::map<Labels, prometheus::Gauge*> gauges_;
+};
 
 }  // namespace assembly::metrics

@@ -1,0 +1,47 @@
+#include "domain/sessions.h"
+
+#include <algorithm>
+
+namespace workshops::domain {
+
+bool is_session_type(std::string_view type) {
+  const auto& t = session_types();
+  return std::find(t.begin(), t.end(), type) != t.end();
+}
+
+bool is_attendance_status(std::string_view status) {
+  const auto& s = attendance_statuses();
+  return std::find(s.begin(), s.end(), status) != s.end();
+}
+
+std::optional<std::string> refuse_change(std::string_view state, SessionChange change) {
+  if (state == "scheduled") return std::nullopt;
+  const char* what = change == SessionChange::reschedule ? "rescheduled"
+                     : change == SessionChange::cancel   ? "cancelled"
+                                                         : "marked held";
+  return "the session is " + std::string(state) + "; only a scheduled session can be " + what;
+}
+
+bool on_roster(const std::vector<RosterPeriod>& periods, std::string_view day) {
+  return std::any_of(periods.begin(), periods.end(), [&](const RosterPeriod& p) {
+    return p.joined_on <= day && (p.left_on.empty() || day <= p.left_on);
+  });
+}
+
+std::optional<std::string> refuse_attendance(std::string_view session_state, std::string_view status,
+                                             const std::vector<RosterPeriod>& periods, std::string_view session_day) {
+  if (session_state == "cancelled") return std::string("the session was cancelled: it takes no attendance");
+  if (!is_attendance_status(status)) return "status must be present, excused or absent, not \"" + std::string(status) + "\"";
+  if (!on_roster(periods, session_day))
+    return "the member was not on the roster on " + std::string(session_day);
+  return std::nullopt;
+}
+
+std::string checkin_code(const unsigned char random_bytes[6]) {
+  static constexpr std::string_view alphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";  // 31 signs
+  std::string out;
+  for (int i = 0; i < 6; ++i) out += alphabet[random_bytes[i] % alphabet.size()];
+  return out;
+}
+
+}  // namespace workshops::domain
