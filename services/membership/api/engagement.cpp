@@ -17,8 +17,8 @@ using nlohmann::json;
 
 namespace {
 
-const Access kStaff = Access::roles_of({assembly::auth::kSecretariat});
-const Access kStaffOrMember = Access::roles_of({assembly::auth::kSecretariat, assembly::auth::kMember});
+const Access kStaff = Access::secretariat();
+const Access kStaffOrMember = Access::secretariat_or_member();
 
 std::string one_of(const json& b, const std::string& key, std::initializer_list<const char*> allowed) {
   auto s = body::string(b, key, "", 64);

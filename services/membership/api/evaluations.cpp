@@ -48,8 +48,8 @@ Evaluation must_find(pqxx::transaction_base& tx, const std::string& id, bool for
 
 void add_evaluation_routes(assembly::service::Context& ctx) {
   auto& db = ctx.db;
-  const Access staff = Access::roles_of({assembly::auth::kSecretariat});
-  const Access staff_or_member = Access::roles_of({assembly::auth::kSecretariat, assembly::auth::kMember});
+  const Access staff = Access::secretariat();
+  const Access staff_or_member = Access::secretariat_or_member();
 
   ctx.router.add(Method::Post, "/v1/assemblies/:id/evaluations", staff, [&db](http::Request& req) {
     const auto& assembly_id = req.param("id");

@@ -19,8 +19,8 @@ using nlohmann::json;
 
 namespace {
 
-const Access kStaff = Access::roles_of({assembly::auth::kSecretariat});
-const Access kStaffOrMember = Access::roles_of({assembly::auth::kSecretariat, assembly::auth::kMember});
+const Access kStaff = Access::secretariat();
+const Access kStaffOrMember = Access::secretariat_or_member();
 
 bool is_slug(const std::string& s) {
   static const std::regex slug("[a-z0-9][a-z0-9-]{0,63}");

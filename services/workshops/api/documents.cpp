@@ -17,8 +17,8 @@ using nlohmann::json;
 
 namespace {
 
-const Access kStaff = Access::roles_of({assembly::auth::kSecretariat});
-const Access kStaffOrMember = Access::roles_of({assembly::auth::kSecretariat, assembly::auth::kMember});
+const Access kStaff = Access::secretariat();
+const Access kStaffOrMember = Access::secretariat_or_member();
 
 store::Workshop must_find(pqxx::transaction_base& tx, const std::string& id) {
   auto w = store::find(tx, id);
@@ -34,6 +34,16 @@ store::Workshop staff_or_on_roster(pqxx::transaction_base& tx, const http::Reque
       std::find(w.member_ids.begin(), w.member_ids.end(), caller.subject) == w.member_ids.end())
     throw http::forbidden("only the workshop's members and the secretariat");
   return w;
+}
+
+json axes_of(pqxx::transaction_base& tx, const std::string& workshop_id) {
+  json items = json::array();
+  for (const auto& r : tx.exec_params("SELECT rank, title, description, chosen_on::text FROM priority_axes WHERE workshop_id = $1 "
+                                      "ORDER BY rank",
+                                      workshop_id))
+    items.push_back({{"rank", r[0].as<int>()}, {"title", r[1].as<std::string>()}, {"description", r[2].as<std::string>()},
+                     {"chosen_on", r[3].as<std::string>()}});
+  return items;
 }
 
 json version_json(const pqxx::row& r, bool with_text) {
@@ -105,13 +115,7 @@ void add_document_routes(assembly::service::Context& ctx) {
                        assembly::core::new_uuid(), id, static_cast<int>(i + 1), title,
                        body::string_or(a, "description", "", at, 5000), chosen_on, req.caller().subject);
       }
-      json items = json::array();
-      for (const auto& r : tx.exec_params("SELECT rank, title, description, chosen_on::text FROM priority_axes WHERE workshop_id = $1 "
-                                          "ORDER BY rank",
-                                          id))
-        items.push_back({{"rank", r[0].as<int>()}, {"title", r[1].as<std::string>()}, {"description", r[2].as<std::string>()},
-                         {"chosen_on", r[3].as<std::string>()}});
-      return items;
+      return axes_of(tx, id);
     });
     return http::Response::json(200, {{"workshop_id", id}, {"items", out}});
   });
@@ -119,13 +123,7 @@ void add_document_routes(assembly::service::Context& ctx) {
     auto id = body::uuid_param(req, "id");
     auto out = db.transact([&](pqxx::work& tx) {
       must_find(tx, id);
-      json items = json::array();
-      for (const auto& r : tx.exec_params("SELECT rank, title, description, chosen_on::text FROM priority_axes WHERE workshop_id = $1 "
-                                          "ORDER BY rank",
-                                          id))
-        items.push_back({{"rank", r[0].as<int>()}, {"title", r[1].as<std::string>()}, {"description", r[2].as<std::string>()},
-                         {"chosen_on", r[3].as<std::string>()}});
-      return items;
+      return axes_of(tx, id);
     });
     return http::Response::json(200, {{"workshop_id", id}, {"items", out}});
   });

@@ -23,8 +23,8 @@ using nlohmann::json;
 
 namespace {
 
-const Access kStaff = Access::roles_of({assembly::auth::kSecretariat});
-const Access kStaffOrMember = Access::roles_of({assembly::auth::kSecretariat, assembly::auth::kMember});
+const Access kStaff = Access::secretariat();
+const Access kStaffOrMember = Access::secretariat_or_member();
 
 // "2022-01-10T18:00:00Z" (UTC, seconds): what every time field takes.
 std::string utc_time(const json& b, const std::string& key) {

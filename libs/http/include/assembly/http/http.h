@@ -98,6 +98,10 @@ struct Access {
   std::set<std::string> roles;
   static Access anyone() { return {true, {}}; }
   static Access roles_of(std::set<std::string> r) { return {false, std::move(r)}; }
+  // The suite's two common rules: the secretariat only; the secretariat or a member (whose
+  // object-level check, "only their own record", is the handler's).
+  static Access secretariat() { return roles_of({auth::kSecretariat}); }
+  static Access secretariat_or_member() { return roles_of({auth::kSecretariat, auth::kMember}); }
 };
 
 struct RouteOptions {
