@@ -7,11 +7,12 @@ namespace recommendations {
 
 assembly::service::Definition definition() {
   return {"recommendations",
-          {assembly::service::topic_of("workshops")},
+          {assembly::service::topic_of("workshops"), assembly::service::topic_of("membership")},
           migrations(),
           openapi_document(),
           [](assembly::service::Context& ctx) {
             api::add_routes(ctx);
+            api::add_ballot_routes(ctx);
             events::add_handlers(ctx);
           }};
 }

@@ -12,8 +12,17 @@ using assembly::http::Method;
 
 namespace {
 nlohmann::json to_json(const store::Dossier& d) {
-  return {{"id", d.id}, {"motion_id", d.motion_id}, {"assembly_id", d.assembly_id},
-          {"theme", d.theme}, {"stage", d.stage}, {"opened_at", d.opened_at}};
+  auto or_null = [](const std::string& s) { return s.empty() ? nlohmann::json() : nlohmann::json(s); };
+  return {{"id", d.id},
+          {"motion_id", d.motion_id},
+          {"assembly_id", d.assembly_id},
+          {"theme", d.theme},
+          {"stage", d.stage},
+          {"opened_at", d.opened_at},
+          {"title", d.title},
+          {"adopted_by_assembly_at", or_null(d.adopted_by_assembly_at)},
+          {"sent_to_council_at", or_null(d.sent_to_council_at)},
+          {"spokespersons", d.spokespersons}};
 }
 }  // namespace
 

@@ -1,6 +1,8 @@
 #include "events/handlers.h"
 
 #include "assembly/core/ids.h"
+
+#include <nlohmann/json.hpp>
 #include "assembly/followup/v1/events.pb.h"
 #include "assembly/recommendations/v1/events.pb.h"
 #include "domain/dossier.h"
@@ -24,6 +26,20 @@ void add_handlers(assembly::service::Context& ctx) {
         opened.set_assembly_id(d.assembly_id);
         outbox.append(tx, opened, d.id);
       });
+
+  // The motion's way to the Council, as the recommendations service tells it.
+  namespace rv1 = assembly::recommendations::v1;
+  ctx.dispatcher.on<rv1::MotionAdopted>([](pqxx::work& tx, const rv1::MotionAdopted& e, const assembly::events::Envelope&) {
+    if (e.motion_id().empty()) throw assembly::events::Poison("MotionAdopted without motion id");
+    if (!store::mark_adopted(tx, e.motion_id(), e.title())) throw assembly::events::Poison("MotionAdopted for an unknown motion");
+  });
+  ctx.dispatcher.on<rv1::MotionSentToCouncil>([](pqxx::work& tx, const rv1::MotionSentToCouncil& e, const assembly::events::Envelope&) {
+    if (e.motion_id().empty()) throw assembly::events::Poison("MotionSentToCouncil without motion id");
+    nlohmann::json spokespersons = nlohmann::json::array();
+    for (const auto& s : e.spokespersons()) spokespersons.push_back(s.member_id());
+    if (!store::mark_sent(tx, e.motion_id(), e.title(), e.text(), spokespersons.dump()))
+      throw assembly::events::Poison("MotionSentToCouncil for an unknown motion");
+  });
 }
 
 }  // namespace followup::events

@@ -8,13 +8,17 @@ constexpr const char* kInsert =
     "ON CONFLICT (motion_id) DO NOTHING";
 constexpr const char* kColumns =
     "SELECT id, motion_id, assembly_id, theme, stage, "
-    "to_char(opened_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') FROM dossiers ";
+    "to_char(opened_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), title, "
+    "coalesce(to_char(adopted_by_assembly_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), ''), "
+    "coalesce(to_char(sent_to_council_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), ''), "
+    "jsonb_array_length(spokespersons) FROM dossiers ";
 const std::string kFind = std::string(kColumns) + "WHERE id = $1";
 const std::string kList = std::string(kColumns) + "WHERE assembly_id = $1 ORDER BY theme";
 
 Dossier from_row(const pqxx::row& r) {
-  return {r[0].as<std::string>(), r[1].as<std::string>(), r[2].as<std::string>(),
-          r[3].as<std::string>(), r[4].as<std::string>(), r[5].as<std::string>()};
+  return {r[0].as<std::string>(), r[1].as<std::string>(), r[2].as<std::string>(), r[3].as<std::string>(),
+          r[4].as<std::string>(), r[5].as<std::string>(), r[6].as<std::string>(), r[7].as<std::string>(),
+          r[8].as<std::string>(), r[9].as<int>()};
 }
 
 }  // namespace
@@ -33,6 +37,21 @@ std::vector<Dossier> list(pqxx::transaction_base& tx, const std::string& assembl
   std::vector<Dossier> out;
   for (const auto& r : tx.exec_params(kList, assembly_id)) out.push_back(from_row(r));
   return out;
+}
+
+bool mark_adopted(pqxx::work& tx, const std::string& motion_id, const std::string& title) {
+  return tx.exec_params("UPDATE dossiers SET title = $2, adopted_by_assembly_at = coalesce(adopted_by_assembly_at, now()) "
+                        "WHERE motion_id = $1",
+                        motion_id, title)
+             .affected_rows() == 1;
+}
+
+bool mark_sent(pqxx::work& tx, const std::string& motion_id, const std::string& title, const std::string& text,
+               const std::string& spokespersons_json) {
+  return tx.exec_params("UPDATE dossiers SET title = $2, motion_text = $3, spokespersons = $4::jsonb, "
+                        "sent_to_council_at = coalesce(sent_to_council_at, now()) WHERE motion_id = $1",
+                        motion_id, title, text, spokespersons_json)
+             .affected_rows() == 1;
 }
 
 }  // namespace followup::store

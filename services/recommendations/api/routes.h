@@ -4,4 +4,7 @@
 namespace recommendations::api {
 // GET /v1/motions (public), GET /v1/motions/:id (public)
 void add_routes(assembly::service::Context& ctx);
+// Ballots (workshop or plenary; open or secret; quorum and rule), votes with receipts, and the
+// motions' adoption and sending to the Council.
+void add_ballot_routes(assembly::service::Context& ctx);
 }  // namespace recommendations::api

@@ -1,6 +1,7 @@
 #include "events/handlers.h"
 
 #include "assembly/core/ids.h"
+#include "assembly/membership/v1/events.pb.h"
 #include "assembly/recommendations/v1/events.pb.h"
 #include "assembly/workshops/v1/events.pb.h"
 #include "domain/motion.h"
@@ -25,6 +26,28 @@ void add_handlers(assembly::service::Context& ctx) {
         opened.set_theme(m.theme);
         outbox.append(tx, opened, m.id);
       });
+
+  // Membership's members, as ballots need them: who is active, in which workshop. A ballot takes
+  // its electorate from here when it opens.
+  namespace mv1 = assembly::membership::v1;
+  ctx.dispatcher.on<mv1::MemberAssigned>([](pqxx::work& tx, const mv1::MemberAssigned& e, const assembly::events::Envelope&) {
+    if (e.member_id().empty() || e.assembly_id().empty()) throw assembly::events::Poison("MemberAssigned without ids");
+    tx.exec_params("INSERT INTO members (member_id, assembly_id, status, workshop) VALUES ($1, $2, 'assigned', $3) "
+                   "ON CONFLICT (member_id) DO UPDATE SET workshop = excluded.workshop, updated_at = now()",
+                   e.member_id(), e.assembly_id(), e.workshop_theme());
+  });
+  ctx.dispatcher.on<mv1::MemberActivated>([](pqxx::work& tx, const mv1::MemberActivated& e, const assembly::events::Envelope&) {
+    if (e.member_id().empty() || e.assembly_id().empty()) throw assembly::events::Poison("MemberActivated without ids");
+    tx.exec_params("INSERT INTO members (member_id, assembly_id, status, workshop) VALUES ($1, $2, 'active', $3) "
+                   "ON CONFLICT (member_id) DO UPDATE SET status = 'active', workshop = excluded.workshop, updated_at = now()",
+                   e.member_id(), e.assembly_id(), e.workshop_theme());
+  });
+  ctx.dispatcher.on<mv1::MemberWithdrew>([](pqxx::work& tx, const mv1::MemberWithdrew& e, const assembly::events::Envelope&) {
+    if (e.member_id().empty() || e.assembly_id().empty()) throw assembly::events::Poison("MemberWithdrew without ids");
+    tx.exec_params("INSERT INTO members (member_id, assembly_id, status) VALUES ($1, $2, 'withdrawn') "
+                   "ON CONFLICT (member_id) DO UPDATE SET status = 'withdrawn', updated_at = now()",
+                   e.member_id(), e.assembly_id());
+  });
 }
 
 }  // namespace recommendations::events

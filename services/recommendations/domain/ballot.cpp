@@ -1,0 +1,107 @@
+#include "domain/ballot.h"
+
+#include <algorithm>
+#include <array>
+#include <stdexcept>
+
+namespace recommendations::domain {
+
+namespace {
+
+constexpr std::array kRules{Rule::simple_majority, Rule::two_thirds, Rule::unanimity_of_votes_cast,
+                            Rule::unanimity_of_electorate};
+
+// The quorum is a decimal share (0.3, 0.5, 2/3...) that a double cannot always hold exactly:
+// 0.55 * 100 is 55.00000000000001, which would refuse 55 participants out of 100. Participants are
+// whole people, so a tolerance far below one person (yet far above the rounding error of
+// quorum * electorate for any realistic electorate) makes "exactly reached" count as reached.
+constexpr double kQuorumTolerance = 1e-9;
+
+bool adopted(Rule rule, int electorate, const Tally& t) {
+  // Every rule needs at least one vote for: nothing cast (all abstain, or an empty electorate
+  // under a zero quorum) can never adopt a motion, even where a rule would hold vacuously.
+  if (t.for_votes == 0) return false;
+  switch (rule) {
+    case Rule::simple_majority:
+      return t.for_votes > t.against;
+    // for / cast >= 2/3, in integers so that exactly two thirds is not lost to rounding.
+    case Rule::two_thirds:
+      return 3 * static_cast<long long>(t.for_votes) >= 2LL * t.cast();
+    case Rule::unanimity_of_votes_cast:
+      return t.against == 0;
+    case Rule::unanimity_of_electorate:
+      return t.for_votes == electorate;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::optional<Rule> parse_rule(std::string_view s) {
+  for (auto r : kRules)
+    if (to_string(r) == s) return r;
+  return std::nullopt;
+}
+
+std::string_view to_string(Rule r) {
+  switch (r) {
+    case Rule::simple_majority:
+      return "simple-majority";
+    case Rule::two_thirds:
+      return "two-thirds";
+    case Rule::unanimity_of_votes_cast:
+      return "unanimity-of-votes-cast";
+    case Rule::unanimity_of_electorate:
+      return "unanimity-of-electorate";
+  }
+  return "simple-majority";
+}
+
+Result decide(Rule rule, int electorate, double quorum, const Tally& tally) {
+  if (electorate < 0 || tally.for_votes < 0 || tally.against < 0 || tally.abstain < 0)
+    throw std::invalid_argument("ballot: negative count");
+  // Written so that NaN is refused too.
+  if (!(quorum >= 0.0 && quorum <= 1.0))
+    throw std::invalid_argument("ballot: quorum outside [0, 1]");
+  // In 64 bits: three counts near INT_MAX must not overflow into a small, accepted sum.
+  const long long participants =
+      static_cast<long long>(tally.for_votes) + tally.against + tally.abstain;
+  if (participants > electorate)
+    throw std::invalid_argument("ballot: more participants than the electorate");
+
+  Result r;
+  r.electorate = electorate;
+  r.tally = tally;
+  r.turnout = electorate == 0 ? 0.0 : static_cast<double>(participants) / electorate;
+  // With nobody to vote the share that took part is 0/0: we read it as 0, so an empty electorate
+  // meets only a zero quorum (participants >= quorum * electorate alone would say 0 >= 0 for any
+  // quorum). The rules then see an empty tally and reject, since nothing was cast.
+  r.quorum_met = electorate == 0
+                     ? quorum == 0.0
+                     : static_cast<double>(participants) + kQuorumTolerance >= quorum * electorate;
+  if (!r.quorum_met)
+    r.outcome = "no-quorum";
+  else
+    r.outcome = adopted(rule, electorate, tally) ? "adopted" : "rejected";
+  return r;
+}
+
+std::vector<std::string> electorate(const std::vector<Member>& members,
+                                    const std::string& workshop) {
+  std::vector<std::string> ids;
+  for (const auto& m : members)
+    if (m.status == "active" && (workshop.empty() || m.workshop == workshop))
+      ids.push_back(m.member_id);
+  // The projection may list a member twice (replayed events); one member is one vote.
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  return ids;
+}
+
+bool in_window(std::string_view opens_at, std::string_view closes_at, std::string_view now) {
+  // All three are "YYYY-MM-DDTHH:MM:SSZ": fixed width, most significant field first, so the
+  // byte order is the time order. Closing is exclusive: a vote at closes_at is already late.
+  return opens_at <= now && now < closes_at;
+}
+
+}  // namespace recommendations::domain

@@ -1,0 +1,178 @@
+// Ballots in the recommendations service, with membership over the real Kafka: the electorate is
+// fixed from membership's events when a ballot opens (a withdrawal reaches later ballots, not open
+// ones); a secret plenary ballot with receipts adopts a motion, which reaches follow-up, and the
+// motion sent to the Council reaches it with its spokespersons.
+#include <gtest/gtest.h>
+
+#include <ctime>
+
+#include "assembly/testing/http_client.h"
+#include "e2e.h"
+
+using nlohmann::json;
+
+namespace {
+
+std::string fresh(const std::string& prefix) {
+  return prefix + "-" + std::to_string(std::chrono::system_clock::now().time_since_epoch().count() % 1000000000);
+}
+json body_of(const assembly::itest::HttpResponse& r) { return json::parse(r.body); }
+std::string in_an_hour() {
+  auto t = std::time(nullptr) + 3600;
+  char buf[21];
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+struct Assembly {
+  std::string id;
+  json members;  // active, from membership
+};
+
+// Six members seated, and known to the recommendations service as its electorate.
+Assembly seated_six(const std::string& staff) {
+  Assembly a{fresh("vote"), json()};
+  if (e2e::post("sortition", "/v1/panel-draws", e2e::panel_request(a.id, 12, 6), staff).status != 201) throw std::runtime_error("draw");
+  if (!e2e::eventually([&] { return body_of(e2e::get("membership", "/v1/members?assembly_id=" + a.id, staff))["items"].size() == 6; },
+                       std::chrono::seconds(60)))
+    throw std::runtime_error("members");
+  e2e::seat_everyone(a.id, staff);
+  a.members = body_of(e2e::get("membership", "/v1/members?assembly_id=" + a.id + "&status=active", staff))["items"];
+  if (!e2e::eventually([&] { return body_of(e2e::get("recommendations", "/v1/electorate?assembly_id=" + a.id, staff))["member_ids"].size() == 6; },
+                       std::chrono::seconds(60)))
+    throw std::runtime_error("the recommendations service did not learn the members");
+  return a;
+}
+
+}  // namespace
+
+TEST(Ballots, ASecretPlenaryBallotWithReceiptsAdoptsTheMotionWhichReachesFollowUp) {
+  const auto staff = e2e::token("secretariat", "staff-vote");
+  auto a = seated_six(staff);
+  json motions;
+  ASSERT_TRUE(e2e::eventually([&] { return (motions = body_of(e2e::get("recommendations", "/v1/motions?assembly_id=" + a.id))["items"]).size() == 3; },
+                              std::chrono::seconds(60)));
+  const std::string motion = motions[0]["id"];
+  auto text = assembly::itest::http("PUT", e2e::url("recommendations") + "/v1/motions/" + motion,
+                                    json{{"title", "Vœu pour un plan lecture"}, {"text", "La Ville s'engage..."},
+                                         {"spokespersons", {a.members[0]["id"], a.members[1]["id"]}}}.dump(),
+                                    {{"Authorization", "Bearer " + staff}, {"Content-Type", "application/json"}});
+  ASSERT_EQ(text.status, 200) << text.body;
+
+  auto opened = e2e::post("recommendations", "/v1/ballots",
+                          {{"assembly_id", a.id}, {"motion_id", motion}, {"question", "Adoptez-vous le vœu ?"}, {"rule", "unanimity-of-votes-cast"},
+                           {"quorum", 0.5}, {"secret", true}, {"closes_at", in_an_hour()}},
+                          staff);
+  ASSERT_EQ(opened.status, 201) << opened.body;
+  const std::string ballot = body_of(opened)["id"];
+  EXPECT_EQ(body_of(opened)["electorate"], 6);
+  auto vote = [&](int i, const std::string& choice, const std::string& receipt = "") {
+    json b = {{"choice", choice}};
+    if (!receipt.empty()) b["receipt"] = receipt;
+    return e2e::post("recommendations", "/v1/ballots/" + ballot + "/votes", b, e2e::token("member", a.members[i]["id"]));
+  };
+  std::vector<std::string> receipts;
+  for (int i = 0; i < 5; ++i) {
+    auto r = vote(i, i == 4 ? "against" : (i == 3 ? "abstain" : "for"));
+    ASSERT_EQ(r.status, 200) << r.body;
+    receipts.push_back(body_of(r)["receipt"]);
+  }
+  EXPECT_EQ(vote(4, "for").status, 409) << "a second vote needs the receipt";
+  EXPECT_EQ(vote(4, "for", "00000000000000000000000000000000").status, 422) << "a receipt that matches nothing";
+  ASSERT_EQ(vote(4, "for", receipts[4]).status, 200) << "changed until the ballot closes";
+  EXPECT_EQ(e2e::post("recommendations", "/v1/ballots/" + ballot + "/votes", {{"choice", "for"}}, e2e::token("member", "someone-else")).status, 403);
+  EXPECT_EQ(vote(0, "maybe").status, 422);
+  EXPECT_EQ(e2e::get("recommendations", "/v1/ballots/" + ballot + "/results").status, 409) << "published when closed";
+
+  auto closed = e2e::post("recommendations", "/v1/ballots/" + ballot + "/close", json::object(), staff);
+  ASSERT_EQ(closed.status, 200) << closed.body;
+  auto result = body_of(closed)["result"];
+  EXPECT_EQ(result["for"], 4);
+  EXPECT_EQ(result["against"], 0);
+  EXPECT_EQ(result["abstain"], 1);
+  EXPECT_TRUE(result["quorum_met"].get<bool>());
+  EXPECT_DOUBLE_EQ(result["turnout"].get<double>(), 5.0 / 6.0);
+  EXPECT_EQ(result["outcome"], "adopted") << "unanimity of the votes cast: an abstention does not break it";
+  EXPECT_EQ(vote(5, "for").status, 409) << "no vote after closing";
+
+  // Verifiable: the published votes add up to the totals; each receipt finds its vote as cast.
+  auto published = body_of(e2e::get("recommendations", "/v1/ballots/" + ballot + "/results"));
+  int yes = 0, abstain = 0;
+  for (const auto& v : published["votes"]) {
+    EXPECT_FALSE(v.contains("member_id")) << "secret: how is not linked to who";
+    yes += v["choice"] == "for";
+    abstain += v["choice"] == "abstain";
+  }
+  EXPECT_EQ(yes, 4);
+  EXPECT_EQ(abstain, 1);
+  EXPECT_EQ(published["voters"].size(), 5u) << "who voted is recorded";
+  auto mine = e2e::get("recommendations", "/v1/ballots/" + ballot + "/receipts/" + receipts[4]);
+  ASSERT_EQ(mine.status, 200);
+  EXPECT_EQ(body_of(mine)["choice"], "for") << "the changed vote, as cast";
+  EXPECT_EQ(body_of(e2e::get("recommendations", "/v1/ballots/" + ballot + "/receipts/" + receipts[3]))["choice"], "abstain");
+
+  // The adopted motion reaches follow-up; sent to the Council, with its spokespersons.
+  ASSERT_EQ(e2e::post("recommendations", "/v1/motions/" + motion + "/send-to-council", json::object(), staff).status, 200);
+  EXPECT_EQ(e2e::post("recommendations", "/v1/motions/" + motion + "/send-to-council", json::object(), staff).status, 409);
+  EXPECT_EQ(e2e::post("recommendations", "/v1/motions/" + std::string(motions[1]["id"]) + "/send-to-council", json::object(), staff).status, 409)
+      << "a motion not adopted does not go";
+  json dossier;
+  ASSERT_TRUE(e2e::eventually(
+      [&] {
+        const auto list = body_of(e2e::get("followup", "/v1/dossiers?assembly_id=" + a.id));
+        for (const auto& d : list["items"])
+          if (d["motion_id"] == motion) dossier = d;
+        return !dossier.is_null() && !dossier["sent_to_council_at"].is_null();
+      },
+      std::chrono::seconds(60)))
+      << dossier.dump();
+  EXPECT_FALSE(dossier["adopted_by_assembly_at"].is_null());
+  EXPECT_EQ(dossier["title"], "Vœu pour un plan lecture");
+  EXPECT_EQ(dossier["spokespersons"], 2);
+}
+
+TEST(Ballots, AWithdrawalReachesLaterBallotsButNotOpenOnesAndQuorumCounts) {
+  const auto staff = e2e::token("secretariat", "staff-vote2");
+  auto a = seated_six(staff);
+  const std::string theme = a.members[0]["workshop_theme"];
+  int in_workshop = 0;
+  for (const auto& m : a.members) in_workshop += m["workshop_theme"] == theme;
+  auto open_ballot = [&](const std::string& rule, double quorum) {
+    return e2e::post("recommendations", "/v1/ballots",
+                     {{"assembly_id", a.id}, {"workshop", theme}, {"question", "Adoptez-vous la recommandation ?"}, {"rule", rule},
+                      {"quorum", quorum}, {"secret", false}, {"closes_at", in_an_hour()}},
+                     staff);
+  };
+  auto first = open_ballot("simple-majority", 1.0);
+  ASSERT_EQ(first.status, 201) << first.body;
+  EXPECT_EQ(body_of(first)["electorate"], in_workshop);
+  EXPECT_EQ(open_ballot("majority", 0.5).status, 422);
+  EXPECT_EQ(open_ballot("two-thirds", 1.5).status, 422);
+
+  ASSERT_EQ(e2e::post("membership", "/v1/members/" + std::string(a.members[0]["id"]) + "/withdraw", {{"reason", "moved away"}}, staff).status, 200);
+  ASSERT_TRUE(e2e::eventually(
+      [&] {
+        return body_of(e2e::get("recommendations", "/v1/electorate?assembly_id=" + a.id + "&workshop=" + theme, staff))["member_ids"].size() ==
+               static_cast<size_t>(in_workshop - 1);
+      },
+      std::chrono::seconds(60)));
+  auto later = open_ballot("simple-majority", 0.5);
+  ASSERT_EQ(later.status, 201);
+  EXPECT_EQ(body_of(later)["electorate"], in_workshop - 1) << "the withdrawal reaches a ballot opened afterwards";
+  EXPECT_EQ(body_of(e2e::get("recommendations", "/v1/ballots/" + std::string(body_of(first)["id"]), staff))["electorate"], in_workshop)
+      << "but not one already open";
+
+  // The open ballot: one vote of a required full turnout is no quorum; the list shows who voted how.
+  const std::string first_id = body_of(first)["id"];
+  ASSERT_EQ(e2e::post("recommendations", "/v1/ballots/" + first_id + "/votes", {{"choice", "for"}}, e2e::token("member", a.members[0]["id"])).status, 200)
+      << "still in the electorate of the ballot opened before they left";
+  auto closed = e2e::post("recommendations", "/v1/ballots/" + first_id + "/close", json::object(), staff);
+  ASSERT_EQ(closed.status, 200);
+  ASSERT_GE(in_workshop, 2) << "six members in three workshops";
+  EXPECT_EQ(body_of(closed)["result"]["outcome"], "no-quorum") << "one of " << in_workshop << " took part; the quorum was all";
+  auto published = body_of(e2e::get("recommendations", "/v1/ballots/" + first_id + "/results"));
+  ASSERT_EQ(published["votes"].size(), 1u);
+  EXPECT_EQ(published["votes"][0]["member_id"], a.members[0]["id"]);
+}
