@@ -6,6 +6,7 @@
 
 #include <ctime>
 
+#include "assembly/core/time.h"
 #include "assembly/testing/http_client.h"
 #include "e2e.h"
 
@@ -17,14 +18,7 @@ std::string fresh(const std::string& prefix) {
   return prefix + "-" + std::to_string(std::chrono::system_clock::now().time_since_epoch().count() % 1000000000);
 }
 json body_of(const assembly::itest::HttpResponse& r) { return json::parse(r.body); }
-std::string in_an_hour() {
-  auto t = std::time(nullptr) + 3600;
-  char buf[21];
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
+std::string in_an_hour() { return assembly::core::utc_time(std::time(nullptr) + 3600); }
 
 struct Assembly {
   std::string id;

@@ -10,6 +10,7 @@
 #include <set>
 #include <thread>
 
+#include "assembly/core/time.h"
 #include "assembly/events/envelope.h"
 #include "assembly/events/producer.h"
 #include "assembly/sortition/v1/events.pb.h"
@@ -498,12 +499,7 @@ TEST(MembershipOwnProcess, ContactDetailsAreSealedAtRestAndTheBackgroundTaskAnon
     };
     const auto assembly_id = fresh("mown");
     // The mandate ends today: not due yet (retention 0 days means "after today").
-    auto today = [] {
-      auto t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-      char buf[11];
-      std::strftime(buf, sizeof buf, "%Y-%m-%d", std::gmtime(&t));
-      return std::string(buf);
-    }();
+    const auto today = assembly::core::utc_today();
     ASSERT_EQ(call("POST", "/v1/assemblies", {{"id", assembly_id}, {"name", "own"}, {"mandate_end", today}, {"retention_days", 0}}, staff).status,
               201);
 

@@ -8,6 +8,7 @@
 #include <ctime>
 #include <set>
 
+#include "assembly/core/time.h"
 #include "assembly/testing/http_client.h"
 #include "e2e.h"
 
@@ -23,14 +24,6 @@ assembly::itest::HttpResponse put(const std::string& svc, const std::string& pat
   return assembly::itest::http("PUT", e2e::url(svc) + path, body.dump(),
                                {{"Authorization", "Bearer " + bearer}, {"Content-Type", "application/json"}});
 }
-std::string utc(std::time_t t) {
-  char buf[21];
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
-
 // An assembly of 12 members placed in the three workshops at the opening plenary of 2021-11-20.
 struct Seated {
   std::string assembly_id;
@@ -256,8 +249,8 @@ TEST(Workshops, SessionsAttendanceReachMembershipAndTheRulesHold) {
   auto early = e2e::post("workshops", "/v1/sessions/" + hearing_id + "/check-in", {{"code", body_of(h)["checkin_code"]}}, member);
   EXPECT_EQ(early.status, 409) << "check-in closed an hour after the end";
   auto now = std::time(nullptr);
-  auto live = schedule({{"type", "working-session"}, {"workshop_id", env}, {"title", "En ce moment"}, {"starts_at", utc(now - 1800)},
-                        {"ends_at", utc(now + 3600)}, {"place", "Salle 2"}});
+  auto live = schedule({{"type", "working-session"}, {"workshop_id", env}, {"title", "En ce moment"}, {"starts_at", assembly::core::utc_time(now - 1800)},
+                        {"ends_at", assembly::core::utc_time(now + 3600)}, {"place", "Salle 2"}});
   ASSERT_EQ(live.status, 201);
   const std::string live_id = body_of(live)["id"];
   EXPECT_EQ(e2e::post("workshops", "/v1/sessions/" + live_id + "/check-in", {{"code", "WRONG1"}}, member).status, 422);

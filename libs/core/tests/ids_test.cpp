@@ -25,3 +25,13 @@ TEST(Ids, IsUuidRejectsOtherShapes) {
   EXPECT_FALSE(is_uuid("123e4567e89b-12d3-a456-4266141740000"));
   EXPECT_TRUE(is_uuid("123e4567-e89b-12d3-a456-426614174000"));
 }
+
+#include "assembly/core/time.h"
+
+TEST(Time, UtcTimesAndDates) {
+  EXPECT_EQ(assembly::core::utc_time(0), "1970-01-01T00:00:00Z");
+  EXPECT_EQ(assembly::core::utc_time(1641837600), "2022-01-10T18:00:00Z");
+  EXPECT_EQ(assembly::core::utc_date(1641837600), "2022-01-10");
+  EXPECT_EQ(assembly::core::utc_now().size(), 20u);
+  EXPECT_EQ(assembly::core::utc_today(), assembly::core::utc_now().substr(0, 10));
+}

@@ -41,6 +41,21 @@ std::string date(const nlohmann::json& o, const std::string& key, const std::str
   return s;
 }
 
+std::string utc_time(const nlohmann::json& o, const std::string& key, const std::string& at) {
+  auto s = string(o, key, at, 20);
+  auto bad = [&] { return unprocessable(key + " must be a UTC time YYYY-MM-DDTHH:MM:SSZ", at + "/" + key); };
+  if (s.size() != 20 || s[10] != 'T' || s[13] != ':' || s[16] != ':' || s[19] != 'Z') throw bad();
+  for (int i : {11, 12, 14, 15, 17, 18})
+    if (s[i] < '0' || s[i] > '9') throw bad();
+  if (std::stoi(s.substr(11, 2)) > 23 || std::stoi(s.substr(14, 2)) > 59 || std::stoi(s.substr(17, 2)) > 59) throw bad();
+  try {
+    date({{key, s.substr(0, 10)}}, key, at);
+  } catch (const Problem&) {
+    throw bad();
+  }
+  return s;
+}
+
 std::string string_or(const nlohmann::json& o, const std::string& key, std::string fallback,
                       const std::string& at, std::size_t max_length) {
   if (!o.is_object() || !o.contains(key) || o[key].is_null()) return fallback;

@@ -163,3 +163,11 @@ TEST(Body, ADateMustExist) {
   EXPECT_EQ(field_of({{"on", 20220101}}), "/on");
   EXPECT_EQ(field_of(nlohmann::json::object()), "/on");
 }
+
+TEST(Body, AUtcTimeMustBeWellFormedOnADayThatExists) {
+  using assembly::http::body::utc_time;
+  EXPECT_EQ(utc_time({{"at", "2022-01-10T18:00:00Z"}}, "at"), "2022-01-10T18:00:00Z");
+  for (const char* bad : {"2022-01-10T18:00:00", "2022-01-10 18:00:00Z", "2022-02-30T18:00:00Z", "2022-01-10T24:00:00Z",
+                          "2022-01-10T18:60:00Z", "2022-01-10T18:00:00+01:00"})
+    EXPECT_THROW(utc_time({{"at", bad}}, "at"), assembly::http::Problem) << bad;
+}

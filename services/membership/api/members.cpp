@@ -1,11 +1,10 @@
 #include "api/members.h"
 
-#include <chrono>
-#include <ctime>
 #include <regex>
 
 #include "api/lifecycle.h"
 #include "assembly/auth/auth.h"
+#include "assembly/core/time.h"
 #include "assembly/http/body.h"
 #include "assembly/logging/log.h"
 #include "domain/assignment.h"
@@ -36,12 +35,7 @@ std::string date_or_empty(const json& b, const std::string& key) {
 // afterwards), today (UTC) otherwise.
 std::string effective_on(const json& b) {
   if (b.contains("effective_on") && !b["effective_on"].is_null()) return body::date(b, "effective_on");
-  auto t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  char buf[11];
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-  return buf;
+  return assembly::core::utc_today();
 }
 
 std::vector<std::string> workshop_list(const json& b, const std::string& key, bool required) {

@@ -1,11 +1,10 @@
 #include <sodium.h>
 
-#include <chrono>
-#include <ctime>
 
 #include "api/routes.h"
 #include "assembly/auth/auth.h"
 #include "assembly/core/ids.h"
+#include "assembly/core/time.h"
 #include "assembly/http/body.h"
 #include "assembly/recommendations/v1/events.pb.h"
 #include "domain/ballot.h"
@@ -41,22 +40,6 @@ json must_find(pqxx::transaction_base& tx, const std::string& id, bool for_updat
   auto rows = tx.exec_params(std::string(kBallotColumns) + "WHERE id = $1" + (for_update ? " FOR UPDATE" : ""), id);
   if (rows.empty()) throw http::not_found("no ballot " + id);
   return ballot_json(rows[0]);
-}
-
-std::string now_utc() {
-  auto t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[21];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
-
-std::string utc_time(const json& b, const std::string& key) {
-  auto s = body::string(b, key, "", 20);
-  if (s.size() != 20 || s[10] != 'T' || s[19] != 'Z') throw http::unprocessable(key + " must be a UTC time YYYY-MM-DDTHH:MM:SSZ", "/" + key);
-  body::date(json{{key, s.substr(0, 10)}}, key);
-  return s;
 }
 
 std::string sha256_hex(const std::string& s) {
@@ -114,8 +97,8 @@ void add_ballot_routes(assembly::service::Context& ctx) {
     double quorum = b["quorum"];
     if (!b.contains("secret") || !b["secret"].is_boolean()) throw http::unprocessable("secret must be true or false", "/secret");
     bool secret = b["secret"];
-    auto opens_at = b.contains("opens_at") ? utc_time(b, "opens_at") : now_utc();
-    auto closes_at = utc_time(b, "closes_at");
+    auto opens_at = b.contains("opens_at") ? body::utc_time(b, "opens_at") : assembly::core::utc_now();
+    auto closes_at = body::utc_time(b, "closes_at");
     if (closes_at <= opens_at) throw http::unprocessable("the ballot closes before it opens", "/closes_at");
     auto out = db.transact([&](pqxx::work& tx) {
       if (!motion_id.empty() && tx.exec_params("SELECT 1 FROM motions WHERE id = $1 AND assembly_id = $2", motion_id, assembly_id).empty())
@@ -179,7 +162,7 @@ void add_ballot_routes(assembly::service::Context& ctx) {
     const auto& member = req.caller().subject;
     auto out = db.transact([&](pqxx::work& tx) {
       auto ballot = must_find(tx, id, true);
-      if (ballot["state"] != "open" || !domain::in_window(ballot["opens_at"].get<std::string>(), ballot["closes_at"].get<std::string>(), now_utc()))
+      if (ballot["state"] != "open" || !domain::in_window(ballot["opens_at"].get<std::string>(), ballot["closes_at"].get<std::string>(), assembly::core::utc_now()))
         throw http::conflict("the ballot is not open for votes (" + std::string(ballot["opens_at"]) + " to " +
                              std::string(ballot["closes_at"]) + ", " + std::string(ballot["state"]) + ")");
       if (tx.exec_params("SELECT 1 FROM ballot_electors WHERE ballot_id = $1 AND member_id = $2", id, member).empty())

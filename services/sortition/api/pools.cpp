@@ -1,5 +1,7 @@
 #include "api/pools.h"
 
+#include "assembly/core/time.h"
+
 #include <ctime>
 
 #include "assembly/auth/auth.h"
@@ -72,14 +74,7 @@ int part_param(const http::Request& req) {
 
 }  // namespace
 
-std::string today_utc() {
-  std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[11];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-  return buf;
-}
+std::string today_utc() { return assembly::core::utc_today(); }
 
 void add_pool_routes(assembly::service::Context& ctx, std::shared_ptr<PoolImporter> importer) {
   auto& db = ctx.db;

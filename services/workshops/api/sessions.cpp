@@ -2,10 +2,9 @@
 
 #include <sodium.h>
 
-#include <regex>
-
 #include "assembly/auth/auth.h"
 #include "assembly/core/ids.h"
+#include "assembly/core/time.h"
 #include "assembly/http/body.h"
 #include "assembly/http/rate_limit.h"
 #include "assembly/workshops/v1/events.pb.h"
@@ -25,15 +24,6 @@ namespace {
 
 const Access kStaff = Access::secretariat();
 const Access kStaffOrMember = Access::secretariat_or_member();
-
-// "2022-01-10T18:00:00Z" (UTC, seconds): what every time field takes.
-std::string utc_time(const json& b, const std::string& key) {
-  static const std::regex t(R"(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z)");
-  auto s = body::string(b, key, "", 20);
-  if (!std::regex_match(s, t)) throw http::unprocessable(key + " must be a UTC time YYYY-MM-DDTHH:MM:SSZ", "/" + key);
-  body::date(json{{key, s.substr(0, 10)}}, key);  // the day must exist
-  return s;
-}
 
 // What the public sees of a session; members and staff see minutes, documents and the online
 // link; only staff see the check-in code.
@@ -92,15 +82,6 @@ std::vector<domain::CalendarEvent> calendar_events(const json& sessions) {
   return out;
 }
 
-std::string now_utc() {
-  auto t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[21];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
-
 }  // namespace
 
 void add_session_routes(assembly::service::Context& ctx, std::shared_ptr<assembly::pii::Keyring> keyring) {
@@ -137,8 +118,8 @@ void add_session_routes(assembly::service::Context& ctx, std::shared_ptr<assembl
       throw http::unprocessable("type must be working-session, hearing, site-visit, training, plenary or co-construction", "/type");
     s.title = body::string(b, "title", "", 300);
     if (s.title.empty()) throw http::unprocessable("title is required", "/title");
-    s.starts_at = utc_time(b, "starts_at");
-    s.ends_at = utc_time(b, "ends_at");
+    s.starts_at = body::utc_time(b, "starts_at");
+    s.ends_at = body::utc_time(b, "ends_at");
     if (s.ends_at <= s.starts_at) throw http::unprocessable("the session ends before it starts", "/ends_at");
     s.place = body::string_or(b, "place", "", "", 300);
     s.online_link = body::string_or(b, "online_link", "", "", 500);
@@ -208,7 +189,7 @@ void add_session_routes(assembly::service::Context& ctx, std::shared_ptr<assembl
   ctx.router.add(Method::Post, "/v1/sessions/:id/reschedule", kStaff, [&db](http::Request& req) {
     auto id = body::uuid_param(req, "id");
     auto b = req.json();
-    auto starts = utc_time(b, "starts_at"), ends = utc_time(b, "ends_at");
+    auto starts = body::utc_time(b, "starts_at"), ends = body::utc_time(b, "ends_at");
     if (ends <= starts) throw http::unprocessable("the session ends before it starts", "/ends_at");
     auto reason = body::string(b, "reason", "", 500);
     if (reason.empty()) throw http::unprocessable("a reason is required", "/reason");
@@ -357,7 +338,7 @@ void add_session_routes(assembly::service::Context& ctx, std::shared_ptr<assembl
       if (!w) throw http::not_found("no workshop " + id);
       return std::pair{w->title, store::list_sessions(tx, w->assembly_id, id)};
     });
-    return http::Response::text(200, domain::render_calendar("Atelier — " + title, calendar_events(sessions), now_utc()),
+    return http::Response::text(200, domain::render_calendar("Atelier — " + title, calendar_events(sessions), assembly::core::utc_now()),
                                 "text/calendar; charset=utf-8");
   });
 
@@ -380,7 +361,7 @@ void add_session_routes(assembly::service::Context& ctx, std::shared_ptr<assembl
         for (const auto& s : store::list_sessions(tx, w.assembly_id, w.id)) out.push_back(s);
       return out;
     });
-    return http::Response::text(200, domain::render_calendar("Mes séances — Assemblée citoyenne", calendar_events(sessions), now_utc()),
+    return http::Response::text(200, domain::render_calendar("Mes séances — Assemblée citoyenne", calendar_events(sessions), assembly::core::utc_now()),
                                 "text/calendar; charset=utf-8");
   });
 }

@@ -4,6 +4,7 @@
 #include <regex>
 
 #include "assembly/core/ids.h"
+#include "assembly/core/time.h"
 #include "assembly/membership/v1/events.pb.h"
 #include "assembly/workshops/v1/events.pb.h"
 #include "domain/themes.h"
@@ -21,12 +22,7 @@ std::string day_of(const std::string& effective_on, const assembly::events::Enve
     if (!std::regex_match(effective_on, date)) throw assembly::events::Poison("effective_on \"" + effective_on + "\" is not a date");
     return effective_on;
   }
-  std::time_t t = env.occurred_at().seconds();
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[11];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-  return buf;
+  return assembly::core::utc_date(static_cast<std::time_t>(env.occurred_at().seconds()));
 }
 
 }  // namespace

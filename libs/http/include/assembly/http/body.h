@@ -17,6 +17,8 @@ long long integer(const nlohmann::json& object, const std::string& key, long lon
                   const std::string& at = "");
 // A calendar date "YYYY-MM-DD" that exists (2022-02-29 does not).
 std::string date(const nlohmann::json& object, const std::string& key, const std::string& at = "");
+// A UTC time "YYYY-MM-DDTHH:MM:SSZ" on a day that exists.
+std::string utc_time(const nlohmann::json& object, const std::string& key, const std::string& at = "");
 const nlohmann::json& array(const nlohmann::json& object, const std::string& key, const std::string& at = "");
 // A query parameter that must be present and non-empty (400 naming it otherwise).
 std::string required_query(const Request& request, const std::string& name);
