@@ -5,7 +5,7 @@
 #include "assembly/workshops/v1/events.pb.h"
 #include "api/sessions.h"
 #include "domain/sessions.h"
-#include "domain/versions.h"
+#include "assembly/core/diff.h"
 #include "store/workshop_store.h"
 
 namespace workshops::api {
@@ -181,7 +181,7 @@ void add_document_routes(assembly::service::Context& ctx) {
         if (rows.empty()) throw http::not_found("no version " + std::to_string(v) + " (" + name + ")");
         return rows[0][0].as<std::string>();
       };
-      auto d = domain::diff_lines(text(from, "from"), text(to, "to"));
+      auto d = assembly::core::diff_lines(text(from, "from"), text(to, "to"));
       json lines = json::array();
       int added = 0, removed = 0;
       for (const auto& l : d) {
@@ -190,7 +190,7 @@ void add_document_routes(assembly::service::Context& ctx) {
         removed += l.op == '-';
       }
       return json{{"workshop_id", id}, {"from", from}, {"to", to}, {"added", added}, {"removed", removed},
-                  {"lines", lines}, {"unified", domain::render_diff(d)}};
+                  {"lines", lines}, {"unified", assembly::core::render_diff(d)}};
     });
     return http::Response::json(200, out);
   });

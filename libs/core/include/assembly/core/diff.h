@@ -1,10 +1,10 @@
 #pragma once
-// Comparing two versions of a document (a synthesis notebook): a line diff by longest common
-// subsequence, as the lines kept, removed and added. Pure domain.
+// Comparing two versions of a document (a synthesis notebook, a recommendation): a line diff by
+// longest common subsequence, as the lines kept, removed and added.
 #include <string>
 #include <vector>
 
-namespace workshops::domain {
+namespace assembly::core {
 
 struct DiffLine {
   char op;  // '=' kept, '-' only in the older version, '+' only in the newer
@@ -16,4 +16,4 @@ std::vector<DiffLine> diff_lines(const std::string& older, const std::string& ne
 // The diff as unified-diff-like text: "  kept", "- removed", "+ added", one per line.
 std::string render_diff(const std::vector<DiffLine>& diff);
 
-}  // namespace workshops::domain
+}  // namespace assembly::core

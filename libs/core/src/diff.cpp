@@ -1,9 +1,9 @@
-#include "domain/versions.h"
+#include "assembly/core/diff.h"
 
 #include <algorithm>
 #include <stdexcept>
 
-namespace workshops::domain {
+namespace assembly::core {
 
 std::vector<std::string> split_lines(const std::string& text) {
   std::vector<std::string> out;
@@ -55,4 +55,4 @@ std::string render_diff(const std::vector<DiffLine>& diff) {
   return out;
 }
 
-}  // namespace workshops::domain
+}  // namespace assembly::core
