@@ -13,6 +13,8 @@ assembly::service::Definition definition() {
           [](assembly::service::Context& ctx) {
             api::add_routes(ctx);
             api::add_ballot_routes(ctx);
+            api::add_drafting_routes(ctx);
+            api::add_metrics(ctx);
             events::add_handlers(ctx);
           }};
 }

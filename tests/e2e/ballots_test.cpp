@@ -49,9 +49,51 @@ TEST(Ballots, ASecretPlenaryBallotWithReceiptsAdoptsTheMotionWhichReachesFollowU
   ASSERT_TRUE(e2e::eventually([&] { return (motions = body_of(e2e::get("recommendations", "/v1/motions?assembly_id=" + a.id))["items"]).size() == 3; },
                               std::chrono::seconds(60)));
   const std::string motion = motions[0]["id"];
+
+  // A recommendation of the motion's workshop: drafted by one of its members, amended, adopted,
+  // handed over, worked on with a city service.
+  json author, outsider;
+  for (const auto& m : a.members) (m["workshop_theme"] == motions[0]["theme"] ? author : outsider) = m;
+  ASSERT_FALSE(author.is_null());
+  const auto author_token = e2e::token("member", author["id"]);
+  EXPECT_EQ(e2e::post("recommendations", "/v1/recommendations",
+                      {{"workshop_id", motions[0]["workshop_id"]}, {"title", "t"}, {"text", "x"}}, e2e::token("member", outsider["id"])).status,
+            403)
+      << "members draft in their own workshop";
+  auto drafted = e2e::post("recommendations", "/v1/recommendations",
+                           {{"workshop_id", motions[0]["workshop_id"]}, {"title", "Renouveler le plan lecture"},
+                            {"text", "Ouvrir les bibliothèques le dimanche.\nCréer des clubs de lecture.\n"}},
+                           author_token);
+  ASSERT_EQ(drafted.status, 201) << drafted.body;
+  const std::string rec = body_of(drafted)["id"];
+  auto amendment = e2e::post("recommendations", "/v1/recommendations/" + rec + "/amendments",
+                             {{"text", "Ouvrir les bibliothèques le dimanche.\nCréer des clubs de lecture dans chaque arrondissement.\n"},
+                              {"rationale", "plus précis"}},
+                             author_token);
+  ASSERT_EQ(amendment.status, 201) << amendment.body;
+  auto accepted = e2e::post("recommendations", "/v1/amendments/" + std::string(body_of(amendment)["id"]) + "/accept", json::object(), staff);
+  ASSERT_EQ(accepted.status, 200) << accepted.body;
+  EXPECT_EQ(body_of(accepted)["version"], 2);
+  EXPECT_EQ(body_of(e2e::get("recommendations", "/v1/recommendations/" + rec + "/diff?from=1&to=2"))["unified"],
+            "  Ouvrir les bibliothèques le dimanche.\n- Créer des clubs de lecture.\n+ Créer des clubs de lecture dans chaque arrondissement.\n");
+  EXPECT_EQ(e2e::post("recommendations", "/v1/recommendations/" + rec + "/co-construct", json::object(), staff).status, 409);
+  for (const char* step : {"adopt", "hand-over", "co-construct"})
+    ASSERT_EQ(e2e::post("recommendations", "/v1/recommendations/" + rec + "/" + step, json::object(), staff).status, 200) << step;
+  EXPECT_EQ(e2e::post("recommendations", "/v1/recommendations/" + rec + "/amendments", {{"text", "late"}}, author_token).status, 409);
+  auto fb = e2e::post("recommendations", "/v1/recommendations/" + rec + "/feedback",
+                      {{"text", "Faisable en 2024"}, {"feasibility", "oui"}, {"cost_estimate", "1,2 M€"}, {"department", "DAC"}},
+                      e2e::token("city-service", "dac"));
+  ASSERT_EQ(fb.status, 201) << fb.body;
+  EXPECT_EQ(e2e::post("recommendations", "/v1/recommendations/" + rec + "/feedback", {{"text", "d'accord"}}, author_token).status, 422)
+      << "a member answers a feedback";
+  EXPECT_EQ(e2e::post("recommendations", "/v1/recommendations/" + rec + "/feedback", {{"text", "d'accord"}, {"reply_to", body_of(fb)["id"]}},
+                      author_token).status,
+            201);
+  EXPECT_EQ(body_of(e2e::get("recommendations", "/v1/recommendations/" + rec + "/feedback"))["items"].size(), 2u);
+
   auto text = assembly::itest::http("PUT", e2e::url("recommendations") + "/v1/motions/" + motion,
                                     json{{"title", "Vœu pour un plan lecture"}, {"text", "La Ville s'engage..."},
-                                         {"spokespersons", {a.members[0]["id"], a.members[1]["id"]}}}.dump(),
+                                         {"spokespersons", {a.members[0]["id"], a.members[1]["id"]}}, {"recommendation_ids", {rec}}}.dump(),
                                     {{"Authorization", "Bearer " + staff}, {"Content-Type", "application/json"}});
   ASSERT_EQ(text.status, 200) << text.body;
 
@@ -123,6 +165,15 @@ TEST(Ballots, ASecretPlenaryBallotWithReceiptsAdoptsTheMotionWhichReachesFollowU
       std::chrono::seconds(60)))
       << dossier.dump();
   EXPECT_FALSE(dossier["adopted_by_assembly_at"].is_null());
+  EXPECT_EQ(body_of(e2e::get("recommendations", "/v1/recommendations/" + rec))["status"], "carried") << "carried by the motion";
+  EXPECT_TRUE(e2e::eventually(
+      [&] {
+        auto m = e2e::get("recommendations", "/metrics").body;
+        return m.find("recommendations_ballot_turnout{assembly=\"" + a.id + "\",ballot=\"" + ballot + "\"} 0.83") != std::string::npos &&
+               m.find("recommendations_amendments{assembly=\"" + a.id + "\",state=\"accepted\"} 1") != std::string::npos;
+      },
+      std::chrono::seconds(60)))
+      << "metrics: turnout and amendments";
   EXPECT_EQ(dossier["title"], "Vœu pour un plan lecture");
   EXPECT_EQ(dossier["spokespersons"], 2);
 }

@@ -274,8 +274,15 @@ void add_ballot_routes(assembly::service::Context& ctx) {
         if (!s[i].is_string()) throw http::unprocessable("a spokesperson is a member id", "/spokespersons/" + std::to_string(i));
       spokespersons = s;
     }
+    json carried = json::array();
+    if (b.contains("recommendation_ids")) {
+      const auto& r = body::array(b, "recommendation_ids");
+      for (std::size_t i = 0; i < r.size(); ++i)
+        if (!r[i].is_string()) throw http::unprocessable("a recommendation id is a string", "/recommendation_ids/" + std::to_string(i));
+      carried = r;
+    }
     auto out = db.transact([&](pqxx::work& tx) {
-      auto m = tx.exec_params("SELECT assembly_id, status FROM motions WHERE id = $1 FOR UPDATE", id);
+      auto m = tx.exec_params("SELECT assembly_id, status, workshop_id FROM motions WHERE id = $1 FOR UPDATE", id);
       if (m.empty()) throw http::not_found("no motion " + id);
       if (m[0][1].as<std::string>() != "drafting") throw http::conflict("the motion is " + m[0][1].as<std::string>() + "; its text is final");
       for (std::size_t i = 0; i < spokespersons.size(); ++i)
@@ -283,8 +290,16 @@ void add_ballot_routes(assembly::service::Context& ctx) {
                            spokespersons[i].get<std::string>(), m[0][0].as<std::string>())
                 .empty())
           throw http::unprocessable("no active member " + spokespersons[i].get<std::string>() + " in the assembly", "/spokespersons/" + std::to_string(i));
+      // The recommendations it carries: its workshop's, in co-construction.
+      tx.exec_params("UPDATE recommendations SET motion_id = NULL WHERE motion_id = $1", id);
+      for (std::size_t i = 0; i < carried.size(); ++i)
+        if (tx.exec_params("UPDATE recommendations SET motion_id = $2 WHERE id = $1 AND workshop_id = $3 AND status = 'in-co-construction'",
+                           carried[i].get<std::string>(), id, m[0][2].as<std::string>())
+                .affected_rows() != 1)
+          throw http::unprocessable("recommendation " + carried[i].get<std::string>() + " is not one of this workshop's in co-construction",
+                                    "/recommendation_ids/" + std::to_string(i));
       tx.exec_params("UPDATE motions SET title = $2, text = $3, spokespersons = $4::jsonb WHERE id = $1", id, title, text, spokespersons.dump());
-      return json{{"id", id}, {"title", title}, {"text", text}, {"spokespersons", spokespersons}};
+      return json{{"id", id}, {"title", title}, {"text", text}, {"spokespersons", spokespersons}, {"recommendation_ids", carried}};
     });
     return http::Response::json(200, out);
   });
@@ -305,6 +320,15 @@ void add_ballot_routes(assembly::service::Context& ctx) {
       e.set_title(m[3].as<std::string>());
       e.set_text(m[4].as<std::string>());
       for (const auto& s : json::parse(m[5].as<std::string>())) e.add_spokespersons()->set_member_id(s.get<std::string>());
+      // Its recommendations are carried now, each change kept.
+      for (const auto& r : tx.exec_params("UPDATE recommendations SET status = 'carried' WHERE motion_id = $1 AND status = 'in-co-construction' "
+                                          "RETURNING id",
+                                          id)) {
+        e.add_recommendation_ids(r[0].as<std::string>());
+        tx.exec_params("INSERT INTO recommendation_changes (recommendation_id, actor, from_status, to_status, reason) "
+                       "VALUES ($1, $2, 'in-co-construction', 'carried', 'motion sent to the Council')",
+                       r[0].as<std::string>(), req.caller().subject);
+      }
       outbox.append(tx, e, id);
       return json{{"id", id}, {"status", "sent-to-council"}};
     });

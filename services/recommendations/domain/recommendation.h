@@ -1,0 +1,21 @@
+#pragma once
+// A recommendation's life: drafted by a workshop against its adopted mandate, adopted by the
+// workshop, handed to the executive at a plenary, worked on in co-construction, and finally
+// carried by a citizen motion, or withdrawn on the way. Pure domain.
+//
+//   draft --adopt--> adopted --hand-over--> handed-over --co-construct--> in-co-construction --carry--> carried
+//   any of draft, adopted, handed-over, in-co-construction --withdraw--> withdrawn
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace recommendations::domain {
+
+// The status `action` leads to from `from`; nullopt when it is not allowed.
+std::optional<std::string> next_status(std::string_view from, std::string_view action);
+// The 409 text: "the recommendation is adopted; co-construct needs it handed-over".
+std::string refusal(std::string_view from, std::string_view action);
+// Amendments are proposed and decided only while the text is a draft.
+inline bool amendable(std::string_view status) { return status == "draft"; }
+
+}  // namespace recommendations::domain
