@@ -9,7 +9,8 @@ namespace membership {
 
 assembly::service::Definition definition() {
   return {"membership",
-          {assembly::service::topic_of("sortition"), assembly::service::topic_of("workshops")},
+          {assembly::service::topic_of("sortition"), assembly::service::topic_of("workshops"),
+           assembly::service::topic_of("recommendations")},  // spokespersons
           migrations(),
           openapi_document(),
           [](assembly::service::Context& ctx) {

@@ -60,11 +60,28 @@ TEST(Ballots, ASecretPlenaryBallotWithReceiptsAdoptsTheMotionWhichReachesFollowU
                       {{"workshop_id", motions[0]["workshop_id"]}, {"title", "t"}, {"text", "x"}}, e2e::token("member", outsider["id"])).status,
             403)
       << "members draft in their own workshop";
-  auto drafted = e2e::post("recommendations", "/v1/recommendations",
-                           {{"workshop_id", motions[0]["workshop_id"]}, {"title", "Renouveler le plan lecture"},
-                            {"text", "Ouvrir les bibliothèques le dimanche.\nCréer des clubs de lecture.\n"}},
-                           author_token);
-  ASSERT_EQ(drafted.status, 201) << drafted.body;
+  const json draft_body = {{"workshop_id", motions[0]["workshop_id"]}, {"title", "Renouveler le plan lecture"},
+                           {"text", "Ouvrir les bibliothèques le dimanche.\nCréer des clubs de lecture.\n"}};
+  auto too_early = e2e::post("recommendations", "/v1/recommendations", draft_body, author_token);
+  EXPECT_EQ(too_early.status, 409) << "no adopted mandate yet: " << too_early.body;
+  // The June plenary adopts the workshop's mandate (in workshops); MandateAdopted reaches here.
+  auto mandate = e2e::post("workshops", "/v1/workshops/" + std::string(motions[0]["workshop_id"]) + "/mandates",
+                           {{"text", "Des recommandations pour renouveler le Plan Paris Lecture."}}, e2e::token("city-service", "executive"));
+  ASSERT_EQ(mandate.status, 201) << mandate.body;
+  auto plenary = e2e::post("workshops", "/v1/sessions",
+                           {{"type", "plenary"}, {"assembly_id", a.id}, {"title", "Plénière de juin"}, {"starts_at", "2022-06-18T09:00:00Z"},
+                            {"ends_at", "2022-06-18T17:00:00Z"}, {"place", "Hôtel de Ville"}},
+                           staff);
+  ASSERT_EQ(plenary.status, 201) << plenary.body;
+  ASSERT_EQ(e2e::post("workshops", "/v1/mandates/" + std::string(body_of(mandate)["id"]) + "/vote",
+                      {{"votes_for", 6}, {"votes_against", 0}, {"abstentions", 0}, {"session_id", body_of(plenary)["id"]}}, staff)
+                .status,
+            200);
+  assembly::itest::HttpResponse drafted;
+  ASSERT_TRUE(e2e::eventually([&] { return (drafted = e2e::post("recommendations", "/v1/recommendations", draft_body, author_token)).status == 201; },
+                              std::chrono::seconds(60)))
+      << drafted.body;
+  EXPECT_EQ(body_of(drafted)["mandate_id"], body_of(mandate)["id"]) << "it answers the adopted mandate";
   const std::string rec = body_of(drafted)["id"];
   auto amendment = e2e::post("recommendations", "/v1/recommendations/" + rec + "/amendments",
                              {{"text", "Ouvrir les bibliothèques le dimanche.\nCréer des clubs de lecture dans chaque arrondissement.\n"},
@@ -96,6 +113,16 @@ TEST(Ballots, ASecretPlenaryBallotWithReceiptsAdoptsTheMotionWhichReachesFollowU
                                          {"spokespersons", {a.members[0]["id"], a.members[1]["id"]}}, {"recommendation_ids", {rec}}}.dump(),
                                     {{"Authorization", "Bearer " + staff}, {"Content-Type", "application/json"}});
   ASSERT_EQ(text.status, 200) << text.body;
+  // The spokespersons are announced to membership, which gives them the role.
+  EXPECT_TRUE(e2e::eventually(
+      [&] {
+        const auto roles = body_of(e2e::get("membership", "/v1/members/" + std::string(a.members[0]["id"]) + "/roles", staff));
+        for (const auto& r : roles["items"])
+          if (r["role"] == "spokesperson" && r["motion_id"] == motion && r["ended_at"].is_null()) return true;
+        return false;
+      },
+      std::chrono::seconds(60)))
+      << "membership made them spokespersons";
 
   auto opened = e2e::post("recommendations", "/v1/ballots",
                           {{"assembly_id", a.id}, {"motion_id", motion}, {"question", "Adoptez-vous le vœu ?"}, {"rule", "unanimity-of-votes-cast"},

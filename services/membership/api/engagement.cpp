@@ -6,6 +6,7 @@
 #include "assembly/http/body.h"
 #include "assembly/membership/v1/events.pb.h"
 #include "domain/participation.h"
+#include "events/publish.h"
 #include "store/engagement.h"
 
 namespace membership::api {
@@ -38,18 +39,6 @@ json participation_json(const domain::Participation& p) {
   json by_type = json::object();
   for (const auto& [type, c] : p.by_type) by_type[type] = counts_json(c);
   return {{"overall", counts_json(p.overall)}, {"by_type", by_type}, {"trailing_absences", p.trailing_absences}};
-}
-
-assembly::membership::v1::RoleAssigned role_event(const store::Role& r, bool ended) {
-  assembly::membership::v1::RoleAssigned e;
-  e.set_role_id(r.id);
-  e.set_member_id(r.member_id);
-  e.set_assembly_id(r.assembly_id);
-  e.set_role(r.role);
-  e.set_motion_id(r.motion_id);
-  e.set_workshop_theme(r.workshop_theme);
-  e.set_ended(ended);
-  return e;
 }
 
 std::string contact_context(const std::string& member_id) { return "membership-contact:" + member_id; }
@@ -88,7 +77,7 @@ void add_engagement_routes(assembly::service::Context& ctx, std::shared_ptr<asse
       }
       if (!store::insert_role(tx, role, req.caller().subject)) throw http::conflict("the member holds this role already");
       store::append_history(tx, id, req.caller().subject, "role", "", role.role, role.motion_id.empty() ? role.workshop_theme : role.motion_id, role.id);
-      outbox.append(tx, role_event(role, false), id);
+      outbox.append(tx, events::role_event(role, false), id);
       for (const auto& r : store::roles_of_member(tx, id))
         if (r["id"] == role.id) return r;
       return json();
@@ -102,7 +91,7 @@ void add_engagement_routes(assembly::service::Context& ctx, std::shared_ptr<asse
       auto r = store::end_role(tx, id, req.caller().subject);
       if (r.id.empty()) throw http::not_found("no role " + id + " in force");
       store::append_history(tx, r.member_id, req.caller().subject, "role", r.role, "", "ended", r.id);
-      outbox.append(tx, role_event(r, true), r.member_id);
+      outbox.append(tx, events::role_event(r, true), r.member_id);
       for (const auto& x : store::roles_of_member(tx, r.member_id))
         if (x["id"] == id) return x;
       return json();

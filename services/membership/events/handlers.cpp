@@ -1,12 +1,15 @@
 #include "events/handlers.h"
 
 #include <regex>
+#include <set>
 
 #include "assembly/core/ids.h"
 #include "assembly/logging/log.h"
+#include "assembly/recommendations/v1/events.pb.h"
 #include "assembly/sortition/v1/events.pb.h"
 #include "assembly/workshops/v1/events.pb.h"
 #include "domain/assignment.h"
+#include "events/publish.h"
 #include "store/engagement.h"
 #include "store/members.h"
 
@@ -83,6 +86,32 @@ void add_handlers(assembly::service::Context& ctx, int retention) {
         store::upsert_attendance(tx, a.session_id(), a.member_id(), a.assembly_id(), a.workshop_id(),
                                  a.session_type().empty() ? "working-session" : a.session_type(), a.status(), a.held_at(),
                                  a.revision());
+      });
+
+  // The spokespersons of a motion, chosen in the recommendations service: each becomes (or stays)
+  // a spokesperson here; one no longer listed has their role ended. Both kept in the history.
+  auto& outbox = ctx.outbox;
+  ctx.dispatcher.on<assembly::recommendations::v1::SpokespersonsAssigned>(
+      [&outbox](pqxx::work& tx, const assembly::recommendations::v1::SpokespersonsAssigned& e, const assembly::events::Envelope&) {
+        if (e.motion_id().empty()) throw assembly::events::Poison("SpokespersonsAssigned without motion id");
+        std::set<std::string> listed(e.member_ids().begin(), e.member_ids().end());
+        for (const auto& r : store::spokespersons_of(tx, e.motion_id())) {
+          if (listed.erase(r.member_id)) continue;  // still a spokesperson
+          store::end_role(tx, r.id, "recommendations");
+          store::append_history(tx, r.member_id, "recommendations", "role", r.role, "", "ended", r.id);
+          outbox.append(tx, role_event(r, true), r.member_id);
+        }
+        for (const auto& member_id : listed) {
+          auto m = store::find(tx, member_id);
+          if (!m || m->status != "active") {
+            assembly::log::warn("spokesperson is not an active member", {{"motion_id", e.motion_id()}, {"member_id", member_id}});
+            continue;
+          }
+          store::Role role{assembly::core::new_uuid(), member_id, m->assembly_id, "spokesperson", e.motion_id(), ""};
+          if (!store::insert_role(tx, role, "recommendations")) continue;
+          store::append_history(tx, member_id, "recommendations", "role", "", role.role, role.motion_id, role.id);
+          outbox.append(tx, role_event(role, false), member_id);
+        }
       });
 }
 

@@ -188,4 +188,14 @@ std::optional<SealedContact> find_contact(pqxx::transaction_base& tx, const std:
                        r[4].as<std::string>()};
 }
 
+std::vector<Role> spokespersons_of(pqxx::transaction_base& tx, const std::string& motion_id) {
+  std::vector<Role> out;
+  for (const auto& r : tx.exec_params("SELECT id, member_id, assembly_id, role, coalesce(motion_id, ''), coalesce(workshop_theme, '') "
+                                      "FROM roles WHERE role = 'spokesperson' AND motion_id = $1 AND ended_at IS NULL",
+                                      motion_id))
+    out.push_back({r[0].as<std::string>(), r[1].as<std::string>(), r[2].as<std::string>(), r[3].as<std::string>(),
+                   r[4].as<std::string>(), r[5].as<std::string>()});
+  return out;
+}
+
 }  // namespace membership::store

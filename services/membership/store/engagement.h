@@ -20,6 +20,8 @@ bool insert_role(pqxx::work& tx, const Role& r, const std::string& by);
 // The role, ended now; nullopt-like empty id when there is no live role with that id.
 Role end_role(pqxx::work& tx, const std::string& role_id, const std::string& by);
 nlohmann::json roles_of_member(pqxx::transaction_base& tx, const std::string& member_id);
+// The live spokesperson roles of a motion.
+std::vector<Role> spokespersons_of(pqxx::transaction_base& tx, const std::string& motion_id);
 nlohmann::json roles_of_assembly(pqxx::transaction_base& tx, const std::string& assembly_id);
 
 // Trainings.

@@ -262,7 +262,7 @@ void add_ballot_routes(assembly::service::Context& ctx) {
   });
 
   // The motion's text and spokespersons (members, active), then, once adopted, sent to the Council.
-  ctx.router.add(Method::Put, "/v1/motions/:id", Access::secretariat(), [&db](http::Request& req) {
+  ctx.router.add(Method::Put, "/v1/motions/:id", Access::secretariat(), [&db, &outbox](http::Request& req) {
     auto id = body::uuid_param(req, "id");
     auto b = req.json();
     auto title = body::string(b, "title", "", 300);
@@ -299,6 +299,12 @@ void add_ballot_routes(assembly::service::Context& ctx) {
           throw http::unprocessable("recommendation " + carried[i].get<std::string>() + " is not one of this workshop's in co-construction",
                                     "/recommendation_ids/" + std::to_string(i));
       tx.exec_params("UPDATE motions SET title = $2, text = $3, spokespersons = $4::jsonb WHERE id = $1", id, title, text, spokespersons.dump());
+      // Announced to membership, which keeps them as spokesperson roles.
+      assembly::recommendations::v1::SpokespersonsAssigned announced;
+      announced.set_motion_id(id);
+      announced.set_assembly_id(m[0][0].as<std::string>());
+      for (const auto& sp : spokespersons) announced.add_member_ids(sp.get<std::string>());
+      outbox.append(tx, announced, id);
       return json{{"id", id}, {"title", title}, {"text", text}, {"spokespersons", spokespersons}, {"recommendation_ids", carried}};
     });
     return http::Response::json(200, out);

@@ -20,7 +20,7 @@ namespace {
 
 json must_find(pqxx::transaction_base& tx, const std::string& id, bool for_update = false) {
   auto rows = tx.exec_params(std::string("SELECT r.id, r.assembly_id, r.workshop_id, r.theme, r.title, r.status, r.version, "
-                                         "coalesce(r.motion_id, ''), v.text FROM recommendations r JOIN recommendation_versions v "
+                                         "coalesce(r.motion_id, ''), v.text, coalesce(r.mandate_id, '') FROM recommendations r JOIN recommendation_versions v "
                                          "ON v.recommendation_id = r.id AND v.version = r.version WHERE r.id = $1") +
                                  (for_update ? " FOR UPDATE OF r" : ""),
                              id);
@@ -29,7 +29,8 @@ json must_find(pqxx::transaction_base& tx, const std::string& id, bool for_updat
   return {{"id", r[0].as<std::string>()}, {"assembly_id", r[1].as<std::string>()}, {"workshop_id", r[2].as<std::string>()},
           {"theme", r[3].as<std::string>()}, {"title", r[4].as<std::string>()}, {"status", r[5].as<std::string>()},
           {"version", r[6].as<int>()}, {"motion_id", r[7].as<std::string>().empty() ? json() : json(r[7].as<std::string>())},
-          {"text", r[8].as<std::string>()}};
+          {"text", r[8].as<std::string>()},
+          {"mandate_id", r[9].as<std::string>().empty() ? json() : json(r[9].as<std::string>())}};
 }
 
 // Staff, or an active member of the recommendation's workshop (members draft in their own workshop).
@@ -78,9 +79,14 @@ void add_drafting_routes(assembly::service::Context& ctx) {
       auto w = tx.exec_params("SELECT assembly_id, theme FROM motions WHERE workshop_id = $1", workshop_id);
       if (w.empty()) throw http::unprocessable("no workshop " + workshop_id, "/workshop_id");
       staff_or_workshop_member(tx, req, w[0][0].as<std::string>(), w[0][1].as<std::string>());
+      // A recommendation answers the workshop's adopted mandate (workshops' MandateAdopted).
+      auto mandate = tx.exec_params("SELECT mandate_id FROM mandates WHERE workshop_id = $1", workshop_id);
+      if (mandate.empty()) throw http::conflict("the workshop has no adopted mandate yet: its recommendations answer it");
       auto id = assembly::core::new_uuid();
-      tx.exec_params("INSERT INTO recommendations (id, assembly_id, workshop_id, theme, title, created_by) VALUES ($1, $2, $3, $4, $5, $6)", id,
-                     w[0][0].as<std::string>(), workshop_id, w[0][1].as<std::string>(), title, req.caller().subject);
+      tx.exec_params("INSERT INTO recommendations (id, assembly_id, workshop_id, theme, title, created_by, mandate_id) "
+                     "VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                     id, w[0][0].as<std::string>(), workshop_id, w[0][1].as<std::string>(), title, req.caller().subject,
+                     mandate[0][0].as<std::string>());
       tx.exec_params("INSERT INTO recommendation_versions (recommendation_id, version, text, author) VALUES ($1, 1, $2, $3)", id, text,
                      req.caller().subject);
       return must_find(tx, id);

@@ -48,6 +48,15 @@ void add_handlers(assembly::service::Context& ctx) {
                    "ON CONFLICT (member_id) DO UPDATE SET status = 'withdrawn', updated_at = now()",
                    e.member_id(), e.assembly_id());
   });
+
+  // The workshop's adopted mandate: what its recommendations answer.
+  ctx.dispatcher.on<assembly::workshops::v1::MandateAdopted>(
+      [](pqxx::work& tx, const assembly::workshops::v1::MandateAdopted& e, const assembly::events::Envelope&) {
+        if (e.workshop_id().empty() || e.mandate_id().empty()) throw assembly::events::Poison("MandateAdopted without ids");
+        tx.exec_params("INSERT INTO mandates (workshop_id, mandate_id, assembly_id, text) VALUES ($1, $2, $3, $4) "
+                       "ON CONFLICT (workshop_id) DO UPDATE SET mandate_id = excluded.mandate_id, text = excluded.text, adopted_at = now()",
+                       e.workshop_id(), e.mandate_id(), e.assembly_id(), e.text());
+      });
 }
 
 }  // namespace recommendations::events
