@@ -12,6 +12,11 @@ assembly::service::Definition definition() {
           openapi_document(),
           [](assembly::service::Context& ctx) {
             api::add_routes(ctx);
+            api::add_council_routes(ctx);
+            api::add_commitment_routes(ctx);
+            api::add_report_routes(ctx);
+            api::add_public_page(ctx);
+            api::add_metrics(ctx);
             events::add_handlers(ctx);
           }};
 }

@@ -1,5 +1,9 @@
 #include "e2e.h"
 
+#include <ctime>
+
+#include "assembly/core/time.h"
+
 #include <sodium.h>
 
 #include <thread>
@@ -15,13 +19,14 @@ std::string url(const std::string& service) {
   return assembly::itest::env(var + "_URL");
 }
 
-std::string token(const std::string& role, const std::string& subject) {
+std::string token(const std::string& role, const std::string& subject, const std::string& department) {
   assembly::auth::TokenRequest r;
   r.private_key_pem = assembly::auth::read_file(assembly::itest::env("JWT_PRIVATE_KEY_FILE"));
   r.issuer = assembly::itest::env("JWT_ISSUER");
   r.audience = assembly::itest::env("JWT_AUDIENCE");
   r.subject = subject;
   r.roles = {role};
+  r.department = department;
   return assembly::auth::mint(r);
 }
 
@@ -65,6 +70,83 @@ nlohmann::json panel_request(const std::string& assembly_id, int candidates, int
                     {"attributes", {{"sex", sexes[i % 2]}, {"arrondissement", std::to_string(1 + i % 20)}}}});
   return {{"assembly_id", assembly_id}, {"seats", seats}, {"seed", "e2e-public-seed-" + assembly_id},
           {"candidates", list}};
+}
+
+CouncilMotion motion_sent_to_council(const std::string& staff, const std::string& title) {
+  using nlohmann::json;
+  auto body_of = [](const assembly::itest::HttpResponse& r) { return json::parse(r.body); };
+  auto must = [](const assembly::itest::HttpResponse& r, int status, const std::string& what) {
+    if (r.status != status) throw std::runtime_error(what + ": " + std::to_string(r.status) + " " + r.body);
+    return json::parse(r.body.empty() ? "{}" : r.body);
+  };
+  CouncilMotion m;
+  m.assembly_id = "council-" + std::to_string(std::chrono::system_clock::now().time_since_epoch().count() % 1000000000);
+  must(post("sortition", "/v1/panel-draws", panel_request(m.assembly_id, 12, 6), staff), 201, "panel draw");
+  if (!eventually([&] { return body_of(get("membership", "/v1/members?assembly_id=" + m.assembly_id, staff))["items"].size() == 6; },
+                  std::chrono::seconds(60)))
+    throw std::runtime_error("membership did not get the six members");
+  seat_everyone(m.assembly_id, staff);
+  m.members = body_of(get("membership", "/v1/members?assembly_id=" + m.assembly_id + "&status=active", staff))["items"];
+  if (!eventually([&] { return body_of(get("recommendations", "/v1/electorate?assembly_id=" + m.assembly_id, staff))["member_ids"].size() == 6; },
+                  std::chrono::seconds(60)))
+    throw std::runtime_error("the recommendations service did not learn the members");
+  json motions;
+  if (!eventually([&] { return (motions = body_of(get("recommendations", "/v1/motions?assembly_id=" + m.assembly_id))["items"]).size() == 3; },
+                  std::chrono::seconds(60)))
+    throw std::runtime_error("no motions");
+  m.motion_id = motions[0]["id"];
+  m.workshop_id = motions[0]["workshop_id"];
+  m.theme = motions[0]["theme"];
+
+  auto mandate = must(post("workshops", "/v1/workshops/" + m.workshop_id + "/mandates", {{"text", "Le mandat de l'atelier " + m.theme}},
+                           token("city-service", "executive")),
+                      201, "mandate");
+  auto plenary = must(post("workshops", "/v1/sessions",
+                           {{"type", "plenary"}, {"assembly_id", m.assembly_id}, {"title", "Plénière"}, {"starts_at", "2022-06-18T09:00:00Z"},
+                            {"ends_at", "2022-06-18T17:00:00Z"}, {"place", "Hôtel de Ville"}},
+                           staff),
+                      201, "plenary");
+  must(post("workshops", "/v1/mandates/" + std::string(mandate["id"]) + "/vote",
+            {{"votes_for", 6}, {"votes_against", 0}, {"abstentions", 0}, {"session_id", plenary["id"]}}, staff),
+       200, "mandate vote");
+  std::string author;
+  for (const auto& member : m.members)
+    if (member["workshop_theme"] == m.theme) author = member["id"];
+  if (author.empty()) throw std::runtime_error("nobody in workshop " + m.theme);
+  assembly::itest::HttpResponse drafted;
+  const json draft = {{"workshop_id", m.workshop_id}, {"title", "Recommandation : " + title}, {"text", "Ce que la Ville devrait faire.\n"}};
+  if (!eventually([&] { return (drafted = post("recommendations", "/v1/recommendations", draft, token("member", author))).status == 201; },
+                  std::chrono::seconds(60)))
+    throw std::runtime_error("draft: " + drafted.body);
+  m.recommendation_id = body_of(drafted)["id"];
+  for (const char* step : {"adopt", "hand-over"})
+    must(post("recommendations", "/v1/recommendations/" + m.recommendation_id + "/" + step, json::object(), staff), 200, step);
+  must(assembly::itest::http("PUT", url("recommendations") + "/v1/motions/" + m.motion_id,
+                             json{{"title", title}, {"text", "L'Assemblée citoyenne demande que..."},
+                                  {"spokespersons", {m.members[0]["id"], m.members[1]["id"]}}, {"recommendation_ids", {m.recommendation_id}}}
+                                 .dump(),
+                             {{"Authorization", "Bearer " + staff}, {"Content-Type", "application/json"}}),
+       200, "motion text");
+  auto ballot = must(post("recommendations", "/v1/ballots",
+                          {{"assembly_id", m.assembly_id}, {"motion_id", m.motion_id}, {"question", "Adoptez-vous le vœu ?"},
+                           {"rule", "simple-majority"}, {"quorum", 0.5}, {"secret", false},
+                           {"closes_at", assembly::core::utc_time(std::time(nullptr) + 3600)}},
+                          staff),
+                     201, "ballot");
+  for (const auto& member : m.members)
+    must(post("recommendations", "/v1/ballots/" + std::string(ballot["id"]) + "/votes", {{"choice", "for"}}, token("member", member["id"])), 200,
+         "vote");
+  must(post("recommendations", "/v1/ballots/" + std::string(ballot["id"]) + "/close", json::object(), staff), 200, "close");
+  must(post("recommendations", "/v1/motions/" + m.motion_id + "/send-to-council", json::object(), staff), 200, "send to council");
+  if (!eventually(
+          [&] {
+            for (const auto& d : body_of(get("followup", "/v1/dossiers?assembly_id=" + m.assembly_id))["items"])
+              if (d["motion_id"] == m.motion_id && !d["sent_to_council_at"].is_null()) m.dossier_id = d["id"];
+            return !m.dossier_id.empty();
+          },
+          std::chrono::seconds(60)))
+    throw std::runtime_error("follow-up did not learn that the motion went to the Council");
+  return m;
 }
 
 SelectionPanel draw_selection_panel(const std::string& assembly_id, int roll, int invited, int respondents, int seats,

@@ -11,7 +11,7 @@
 namespace e2e {
 
 std::string url(const std::string& service);  // SORTITION_URL, ...
-std::string token(const std::string& role, const std::string& subject = "e2e");
+std::string token(const std::string& role, const std::string& subject = "e2e", const std::string& department = "");
 assembly::itest::HttpResponse get(const std::string& service, const std::string& path, const std::string& bearer = {});
 assembly::itest::HttpResponse post(const std::string& service, const std::string& path,
                                    const nlohmann::json& body, const std::string& bearer);
@@ -25,6 +25,16 @@ nlohmann::json panel_request(const std::string& assembly_id, int candidates, int
 // The members of an assembly take their seats: every selected one invited, every invited one
 // confirms, and the opening plenary activates them (placing them in the workshops). Throws on error.
 void seat_everyone(const std::string& assembly_id, const std::string& staff_token);
+
+// A motion on its way to the Council, played through the real services: six members seated; the
+// first workshop's mandate adopted by a plenary; a recommendation drafted by one of its members,
+// adopted and handed over; the motion carrying it (two spokespersons) voted by the plenary and
+// sent to the Council; follow-up has its dossier. Throws on any error.
+struct CouncilMotion {
+  std::string assembly_id, motion_id, workshop_id, theme, recommendation_id, dossier_id;
+  nlohmann::json members;  // the six, active
+};
+CouncilMotion motion_sent_to_council(const std::string& staff_token, const std::string& title);
 
 // A panel drawn by the running sortition service the way the secretariat does it: a synthetic
 // roll imported, an invitation draw, respondents answering (their criteria from `criteria(i)`),

@@ -103,6 +103,7 @@ Principal Verifier::verify(const std::string& token) const {
     for (const auto& r : claims["roles"])
       if (r.is_string() && is_known_role(r.get<std::string>())) p.roles.insert(r.get<std::string>());
   if (p.roles.empty()) throw AuthError("token carries no known role");
+  if (claims.contains("department") && claims["department"].is_string()) p.department = claims["department"];
   return p;
 }
 
@@ -120,6 +121,7 @@ std::string mint(const TokenRequest& request) {
                            {"nbf", iat},
                            {"exp", iat + request.ttl.count()},
                            {"roles", request.roles}};
+  if (!request.department.empty()) claims["department"] = request.department;
   if (jwt_add_grants_json(jwt.get(), claims.dump().c_str()) != 0)
     throw std::runtime_error("cannot set token claims");
   if (jwt_set_alg(jwt.get(), JWT_ALG_RS256,

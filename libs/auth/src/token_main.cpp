@@ -1,6 +1,6 @@
 // assembly-token: mints an RS256 bearer token for local use and tests.
 //   assembly-token --key PRIVATE.pem --issuer ISS --audience AUD --role ROLE [--role ROLE]
-//                  [--subject SUB] [--ttl SECONDS]
+//                  [--subject SUB] [--department DEPT] [--ttl SECONDS]
 #include <cstdlib>
 #include <iostream>
 #include <string>
@@ -13,7 +13,7 @@ int main(int argc, char** argv) {
   std::string key_path;
   auto usage = [] {
     std::cerr << "usage: assembly-token --key PRIVATE.pem --issuer ISS --audience AUD --role ROLE "
-                 "[--role ROLE] [--subject SUB] [--ttl SECONDS]\n";
+                 "[--role ROLE] [--subject SUB] [--department DEPT] [--ttl SECONDS]\n";
     return 2;
   };
   for (int i = 1; i < argc; ++i) {
@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
     else if (a == "--issuer") req.issuer = v;
     else if (a == "--audience") req.audience = v;
     else if (a == "--subject") req.subject = v;
+    else if (a == "--department") req.department = v;
     else if (a == "--role") {
       if (!is_known_role(v)) {
         std::cerr << "assembly-token: unknown role \"" << v

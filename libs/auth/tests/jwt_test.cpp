@@ -64,6 +64,13 @@ TEST(Jwt, ValidTokenGivesThePrincipal) {
   EXPECT_FALSE(p.has("secretariat"));
 }
 
+TEST(Jwt, DepartmentClaimTravels) {
+  auto r = request({"city-service"});
+  EXPECT_EQ(verifier().verify(mint(r)).department, "");
+  r.department = "DAC";
+  EXPECT_EQ(verifier().verify(mint(r)).department, "DAC");
+}
+
 TEST(Jwt, ExpiredTokenIsRefused) {
   auto r = request();
   r.issued_at = kNow - 7200s;

@@ -1,7 +1,26 @@
 #pragma once
+#include <nlohmann/json.hpp>
+#include <pqxx/pqxx>
+
 #include "assembly/service/service.h"
 
 namespace followup::api {
-// GET /v1/dossiers (public), GET /v1/dossiers/:id (public): the transparency page's data
+// GET /v1/dossiers (public), GET /v1/dossiers/:id (public): one dossier per motion.
 void add_routes(assembly::service::Context& ctx);
+// Council sessions, agenda items, debates and decisions (council clerks; public reads).
+void add_council_routes(assembly::service::Context& ctx);
+// Commitments, milestones, evidence (city-service staff of the owning department; public reads).
+void add_commitment_routes(assembly::service::Context& ctx);
+// The report schedule, compiling and publishing reports (secretariat), overdue detection.
+void add_report_routes(assembly::service::Context& ctx);
+// The public transparency page and the open data.
+void add_public_page(assembly::service::Context& ctx);
+// Dashboard figures: commitments by status, overdue milestones, days since the last report, reports.
+void add_metrics(assembly::service::Context& ctx);
+
+// An assembly's reports, as the public sees them (shared by the report routes and the page).
+nlohmann::json reports_json(pqxx::transaction_base& tx, const std::string& assembly_id);
+// Flags the reports and milestones overdue at `today` not flagged yet, each once, with its event
+// (FollowUpReportOverdue, MilestoneOverdue); what was flagged.
+nlohmann::json detect_overdue(pqxx::work& tx, assembly::events::Outbox& outbox, const std::string& today);
 }  // namespace followup::api

@@ -6,6 +6,7 @@
 #include "assembly/followup/v1/events.pb.h"
 #include "assembly/recommendations/v1/events.pb.h"
 #include "domain/dossier.h"
+#include "store/council.h"
 #include "store/dossier_store.h"
 
 namespace followup::events {
@@ -39,6 +40,22 @@ void add_handlers(assembly::service::Context& ctx) {
     for (const auto& s : e.spokespersons()) spokespersons.push_back(s.member_id());
     if (!store::mark_sent(tx, e.motion_id(), e.title(), e.text(), spokespersons.dump()))
       throw assembly::events::Poison("MotionSentToCouncil for an unknown motion");
+    // The recommendations it carries, in its order; then the agenda of the next Council session.
+    auto dossier = tx.exec_params("SELECT id FROM dossiers WHERE motion_id = $1", e.motion_id())[0][0].as<std::string>();
+    for (int i = 0; i < e.recommendation_ids_size(); ++i)
+      tx.exec_params("INSERT INTO dossier_recommendations (dossier_id, recommendation_id, position) VALUES ($1, $2, $3) "
+                     "ON CONFLICT DO NOTHING",
+                     dossier, e.recommendation_ids(i), i + 1);
+    store::place_waiting_motions(tx, "followup");
+  });
+  // A recommendation handed over: its title and text, for the agenda and the public page.
+  ctx.dispatcher.on<rv1::RecommendationSubmitted>([](pqxx::work& tx, const rv1::RecommendationSubmitted& e,
+                                                     const assembly::events::Envelope&) {
+    if (e.recommendation_id().empty()) throw assembly::events::Poison("RecommendationSubmitted without recommendation id");
+    tx.exec_params("INSERT INTO recommendations (id, assembly_id, workshop_id, theme, title, text, version) VALUES ($1, $2, $3, $4, $5, $6, $7) "
+                   "ON CONFLICT (id) DO UPDATE SET title = excluded.title, text = excluded.text, version = excluded.version "
+                   "WHERE recommendations.version <= excluded.version",
+                   e.recommendation_id(), e.assembly_id(), e.workshop_id(), e.theme(), e.title(), e.text(), static_cast<int>(e.version()));
   });
 }
 

@@ -1,4 +1,5 @@
 #include <sodium.h>
+#include "assembly/db/sql_time.h"
 
 
 #include "api/routes.h"
@@ -18,10 +19,9 @@ using nlohmann::json;
 
 namespace {
 
-#define UTC(col) "to_char(" col " AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
 constexpr const char* kBallotColumns =
-    "SELECT id, assembly_id, workshop, coalesce(motion_id, ''), question, rule, quorum, secret, " UTC("opens_at") ", "
-    UTC("closes_at") ", state, coalesce(result::text, ''), (SELECT count(*) FROM ballot_electors e WHERE e.ballot_id = b.id) "
+    "SELECT id, assembly_id, workshop, coalesce(motion_id, ''), question, rule, quorum, secret, " SQL_UTC("opens_at") ", "
+    SQL_UTC("closes_at") ", state, coalesce(result::text, ''), (SELECT count(*) FROM ballot_electors e WHERE e.ballot_id = b.id) "
     "FROM ballots b ";
 
 json ballot_json(const pqxx::row& r) {

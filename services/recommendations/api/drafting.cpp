@@ -1,4 +1,5 @@
 #include "api/routes.h"
+#include "assembly/db/sql_time.h"
 #include "assembly/auth/auth.h"
 #include "assembly/core/diff.h"
 #include "assembly/core/ids.h"
@@ -16,7 +17,6 @@ using nlohmann::json;
 
 namespace {
 
-#define UTC(col) "to_char(" col " AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
 
 json must_find(pqxx::transaction_base& tx, const std::string& id, bool for_update = false) {
   auto rows = tx.exec_params(std::string("SELECT r.id, r.assembly_id, r.workshop_id, r.theme, r.title, r.status, r.version, "
@@ -110,13 +110,13 @@ void add_drafting_routes(assembly::service::Context& ctx) {
     auto out = db.transact([&](pqxx::work& tx) {
       auto r = must_find(tx, id);
       json versions = json::array(), changes = json::array();
-      for (const auto& v : tx.exec_params("SELECT version, author, coalesce(amendment_id, ''), " UTC("created_at")
+      for (const auto& v : tx.exec_params("SELECT version, author, coalesce(amendment_id, ''), " SQL_UTC("created_at")
                                           " FROM recommendation_versions WHERE recommendation_id = $1 ORDER BY version",
                                           id))
         versions.push_back({{"version", v[0].as<int>()}, {"author", v[1].as<std::string>()},
                             {"amendment_id", v[2].as<std::string>().empty() ? json() : json(v[2].as<std::string>())},
                             {"created_at", v[3].as<std::string>()}});
-      for (const auto& c : tx.exec_params("SELECT " UTC("at") ", actor, from_status, to_status, reason FROM recommendation_changes "
+      for (const auto& c : tx.exec_params("SELECT " SQL_UTC("at") ", actor, from_status, to_status, reason FROM recommendation_changes "
                                           "WHERE recommendation_id = $1 ORDER BY seq",
                                           id))
         changes.push_back({{"at", c[0].as<std::string>()}, {"actor", c[1].as<std::string>()}, {"from", c[2].as<std::string>()},
@@ -256,7 +256,7 @@ void add_drafting_routes(assembly::service::Context& ctx) {
       must_find(tx, id);
       json items = json::array();
       for (const auto& f : tx.exec_params("SELECT id, coalesce(reply_to, ''), author_role, feasibility, cost_estimate, legal_constraints, "
-                                          "department, text, " UTC("created_at") " FROM feedback WHERE recommendation_id = $1 ORDER BY created_at, id",
+                                          "department, text, " SQL_UTC("created_at") " FROM feedback WHERE recommendation_id = $1 ORDER BY created_at, id",
                                           id))
         items.push_back({{"id", f[0].as<std::string>()}, {"reply_to", f[1].as<std::string>().empty() ? json() : json(f[1].as<std::string>())},
                          {"author_role", f[2].as<std::string>()}, {"feasibility", f[3].as<std::string>()},

@@ -1,11 +1,11 @@
 #include "store/session_store.h"
+#include "assembly/db/sql_time.h"
 
 namespace workshops::store {
 namespace {
 
 using nlohmann::json;
 
-#define UTC(col) "to_char(" col " AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
 
 constexpr const char* kUpsertPhase =
     "INSERT INTO phases (assembly_id, kind, starts_on, ends_on) VALUES ($1, $2, $3::date, $4::date) "
@@ -18,9 +18,9 @@ constexpr const char* kInsertSession =
     "speakers, site, checkin_code, created_by) "
     "VALUES ($1, $2, NULLIF($3, ''), $4, $5, $6::timestamptz, $7::timestamptz, $8, $9, $10, $11::jsonb, $12, $13, $14)";
 constexpr const char* kSessionColumns =
-    "SELECT s.id, s.assembly_id, coalesce(s.workshop_id, ''), coalesce(w.theme, ''), s.type, s.title, " UTC("s.starts_at") ", "
-    UTC("s.ends_at") ", s.place, s.online_link, s.agenda, s.minutes, s.documents::text, s.speakers::text, s.site, s.state, "
-    "s.state_reason, s.sequence, s.checkin_code, " UTC("s.starts_at") "::text, s.starts_at::date::text "
+    "SELECT s.id, s.assembly_id, coalesce(s.workshop_id, ''), coalesce(w.theme, ''), s.type, s.title, " SQL_UTC("s.starts_at") ", "
+    SQL_UTC("s.ends_at") ", s.place, s.online_link, s.agenda, s.minutes, s.documents::text, s.speakers::text, s.site, s.state, "
+    "s.state_reason, s.sequence, s.checkin_code, " SQL_UTC("s.starts_at") "::text, s.starts_at::date::text "
     "FROM sessions s LEFT JOIN workshops w ON w.id = s.workshop_id ";
 const std::string kFindSession = std::string(kSessionColumns) + "WHERE s.id = $1";
 const std::string kFindSessionForUpdate = std::string(kSessionColumns) + "WHERE s.id = $1 FOR UPDATE OF s";
@@ -35,7 +35,7 @@ constexpr const char* kAddDocument = "UPDATE sessions SET documents = documents 
 constexpr const char* kRecordChange =
     "INSERT INTO session_changes (session_id, actor, change, detail) VALUES ($1, $2, $3, $4::jsonb)";
 constexpr const char* kChanges =
-    "SELECT " UTC("at") ", actor, change, detail::text FROM session_changes WHERE session_id = $1 ORDER BY seq";
+    "SELECT " SQL_UTC("at") ", actor, change, detail::text FROM session_changes WHERE session_id = $1 ORDER BY seq";
 
 constexpr const char* kNextRevision =
     "SELECT coalesce(max(revision), 0) + 1 FROM attendance_changes WHERE session_id = $1 AND member_id = $2";
@@ -46,9 +46,9 @@ constexpr const char* kUpsertAttendance =
 constexpr const char* kAttendanceChange =
     "INSERT INTO attendance_changes (session_id, member_id, revision, status, recorded_by, via) VALUES ($1, $2, $3, $4, $5, $6)";
 constexpr const char* kAttendance =
-    "SELECT a.member_id, a.status, a.revision, a.recorded_by, " UTC("a.recorded_at") ", "
+    "SELECT a.member_id, a.status, a.revision, a.recorded_by, " SQL_UTC("a.recorded_at") ", "
     "(SELECT json_agg(json_build_object('revision', c.revision, 'status', c.status, 'recorded_by', c.recorded_by, 'via', c.via, "
-    "'recorded_at', " UTC("c.recorded_at") ") ORDER BY c.revision)::text FROM attendance_changes c "
+    "'recorded_at', " SQL_UTC("c.recorded_at") ") ORDER BY c.revision)::text FROM attendance_changes c "
     "WHERE c.session_id = a.session_id AND c.member_id = a.member_id) "
     "FROM attendance a WHERE a.session_id = $1 ORDER BY a.member_id";
 

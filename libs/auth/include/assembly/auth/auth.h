@@ -22,6 +22,9 @@ bool is_known_role(const std::string& role);
 struct Principal {
   std::string subject;  // member id, staff id, ...
   std::set<std::string> roles;
+  // The city department a city-service caller works for ("department" claim; "" when absent):
+  // city-service staff act on their own department's commitments only.
+  std::string department{};
   bool has(const std::string& role) const { return roles.count(role) > 0; }
 };
 
@@ -55,6 +58,7 @@ struct TokenRequest {
   std::string audience;
   std::string subject;
   std::vector<std::string> roles;
+  std::string department{};  // the "department" claim, when not empty
   std::chrono::seconds ttl{3600};
   std::chrono::system_clock::time_point issued_at = std::chrono::system_clock::now();
 };
