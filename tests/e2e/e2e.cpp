@@ -119,7 +119,7 @@ CouncilMotion motion_sent_to_council(const std::string& staff, const std::string
                   std::chrono::seconds(60)))
     throw std::runtime_error("draft: " + drafted.body);
   m.recommendation_id = body_of(drafted)["id"];
-  for (const char* step : {"adopt", "hand-over"})
+  for (const char* step : {"adopt", "hand-over", "co-construct"})
     must(post("recommendations", "/v1/recommendations/" + m.recommendation_id + "/" + step, json::object(), staff), 200, step);
   must(assembly::itest::http("PUT", url("recommendations") + "/v1/motions/" + m.motion_id,
                              json{{"title", title}, {"text", "L'Assemblée citoyenne demande que..."},
@@ -140,7 +140,8 @@ CouncilMotion motion_sent_to_council(const std::string& staff, const std::string
   must(post("recommendations", "/v1/motions/" + m.motion_id + "/send-to-council", json::object(), staff), 200, "send to council");
   if (!eventually(
           [&] {
-            for (const auto& d : body_of(get("followup", "/v1/dossiers?assembly_id=" + m.assembly_id))["items"])
+            const auto list = body_of(get("followup", "/v1/dossiers?assembly_id=" + m.assembly_id));
+            for (const auto& d : list["items"])
               if (d["motion_id"] == m.motion_id && !d["sent_to_council_at"].is_null()) m.dossier_id = d["id"];
             return !m.dossier_id.empty();
           },

@@ -95,7 +95,7 @@ void add_commitment_routes(assembly::service::Context& ctx) {
       const auto& list = body::array(b, "milestones");
       for (std::size_t i = 0; i < list.size(); ++i) {
         const auto at = "/milestones/" + std::to_string(i);
-        milestones.push_back(milestone_input(body::object(b, at), at));
+        milestones.push_back(milestone_input(body::object(list[i], at), at));
       }
     }
     auto out = db.transact([&](pqxx::work& tx) {

@@ -114,7 +114,7 @@ void add_council_routes(assembly::service::Context& ctx) {
       std::set<std::string> seen;
       for (std::size_t i = 0; i < list.size(); ++i) {
         const auto at = "/positions/" + std::to_string(i);
-        const auto& p = body::object(b, at);
+        const auto& p = body::object(list[i], at);
         Position pos{body::string(p, "group", at, 200), body::string(p, "position", at, 20), body::string_or(p, "summary", "", at, 5000)};
         if (pos.group.empty()) throw http::unprocessable("a political group is named", at + "/group");
         if (!seen.insert(pos.group).second) throw http::unprocessable("group " + pos.group + " appears twice", at + "/group");
