@@ -4,6 +4,8 @@
 # Contract with the C++ side (environment of each service):
 #   SERVICE_NAME  HTTP_PORT  PG_CONNINFO  PG_SCHEMA  KAFKA_BROKERS
 #   JWT_PUBLIC_KEY_FILE  JWT_ISSUER  JWT_AUDIENCE  PII_KEY_FILE
+#   OVERDUE_CHECK_SECONDS (followup; 5 s on the local stack, so the cycle and tests see the
+#   service flag overdue reports by itself)
 # Ready when GET http://127.0.0.1:<port>/readyz answers 200.
 # Log var/log/<svc>.log, pid var/run/<svc>.pid.
 
@@ -77,6 +79,7 @@ _svc_start() {
           KAFKA_BROKERS="$KAFKA_BROKERS" \
           JWT_PUBLIC_KEY_FILE="$JWT_PUBLIC_KEY_FILE" JWT_ISSUER="$JWT_ISSUER" \
           JWT_AUDIENCE="$JWT_AUDIENCE" PII_KEY_FILE="$VAR/secrets/pii-$svc.key" \
+          OVERDUE_CHECK_SECONDS="${OVERDUE_CHECK_SECONDS:-5}" \
           "$bin") >>"$logfile" 2>&1 </dev/null 9>&- &
   wait_for "$svc pid file" 5 "$logfile" test -s "$pidfile"
 }

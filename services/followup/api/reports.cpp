@@ -23,16 +23,18 @@ namespace {
 
 constexpr const char* kReportColumns =
     "SELECT id, assembly_id, sequence, due_on::text, status, coalesce(as_of::text, ''), summary, coalesce(snapshot::text, ''), "
-    "coalesce(" SQL_UTC("published_at") ", ''), coalesce(" SQL_UTC("compiled_at") ", '') FROM reports ";
+    "coalesce(" SQL_UTC("published_at") ", ''), coalesce(" SQL_UTC("compiled_at") ", ''), "
+    "coalesce(" SQL_UTC("overdue_flagged_at") ", '') FROM reports ";
 
 struct ReportRow {
   std::string id, assembly_id;
   domain::Report report;
-  std::string summary, published_at, compiled_at;
+  std::string summary, published_at, compiled_at, overdue_flagged_at;
 };
 
 ReportRow from_row(const pqxx::row& r) {
-  ReportRow out{r[0].as<std::string>(), r[1].as<std::string>(), {}, r[6].as<std::string>(), r[8].as<std::string>(), r[9].as<std::string>()};
+  ReportRow out{r[0].as<std::string>(), r[1].as<std::string>(), {}, r[6].as<std::string>(), r[8].as<std::string>(), r[9].as<std::string>(),
+                 r[10].as<std::string>()};
   out.report.sequence = r[2].as<int>();
   out.report.due_on = r[3].as<std::string>();
   out.report.status = domain::parse_report_status(r[4].as<std::string>()).value_or(domain::ReportStatus::scheduled);
@@ -55,6 +57,7 @@ json to_json(const ReportRow& r, const std::string& today, bool with_draft = fal
           {"status", domain::to_string(r.report.status)}, {"as_of", r.report.as_of.empty() ? json() : json(r.report.as_of)},
           {"summary", r.summary}, {"published_at", r.published_at.empty() ? json() : json(r.published_at)},
           {"overdue", domain::overdue(r.report, today)},
+          {"overdue_flagged_at", r.overdue_flagged_at.empty() ? json() : json(r.overdue_flagged_at)},
           {"snapshot", published || with_draft ? r.report.snapshot : json()}};
 }
 
