@@ -50,6 +50,19 @@ TEST(Lifecycle, AnInvalidSettingStopsTheServiceNamingTheVariable) {
   EXPECT_NE(out.find("PII_KEY_FILE"), std::string::npos) << out;
 }
 
+TEST(Lifecycle, MigrateAppliesTheSchemaAndExits) {
+  assembly::itest::TempSchema schema("life");
+  auto [rc, out] = run(env_prefix(schema.name(), 18181) + " " + kBinary + " --migrate");
+  EXPECT_EQ(rc, 0) << out;
+  EXPECT_NE(out.find("\"applied\":"), std::string::npos) << out;
+  EXPECT_EQ(out.find("\"applied\":0"), std::string::npos) << "a fresh schema gets every migration: " << out;
+  std::tie(rc, out) = run(env_prefix(schema.name(), 18181) + " " + kBinary + " --migrate");
+  EXPECT_EQ(rc, 0) << out;
+  EXPECT_NE(out.find("\"applied\":0"), std::string::npos) << "nothing left to apply: " << out;
+  std::tie(rc, out) = run(env_prefix(schema.name(), 18181) + " PG_CONNINFO='host=127.0.0.1 port=1' " + kBinary + " --migrate");
+  EXPECT_EQ(rc, 1) << out;
+}
+
 TEST(Lifecycle, SigtermStopsTheServiceCleanlyWithinTheGracePeriod) {
   assembly::itest::TempSchema schema("life");
   const int port = 18182;

@@ -150,6 +150,22 @@ int run(int argc, char** argv, Definition def) {
   metrics::set_prefix(def.name);
   log::info("starting", {{"http_port", s.http_port}, {"schema", s.pg_schema}, {"topic", s.publish_topic}});
 
+  // `<svc> --migrate`: apply the schema's migrations and exit (a deployment's pre-install /
+  // pre-upgrade Job); 0 when the schema is up to date, 1 when the database refused.
+  if (argc > 1 && std::string(argv[1]) == "--migrate") {
+    try {
+      auto all = events::migrations();
+      all.insert(all.end(), def.migrations.begin(), def.migrations.end());
+      pqxx::connection conn(s.pg_conninfo);
+      const int applied = db::migrate(conn, s.pg_schema, all);
+      log::info("migrations applied", {{"schema", s.pg_schema}, {"applied", applied}, {"known", all.size()}});
+      return 0;
+    } catch (const std::exception& e) {
+      log::error("migrations failed", {{"schema", s.pg_schema}, {"error", e.what()}});
+      return 1;
+    }
+  }
+
   db::Pool pool({s.pg_conninfo, s.pg_schema, s.pg_pool_size});
   events::Producer producer({s.kafka_brokers, def.name});
   events::Outbox outbox(s.publish_topic, def.name, s.pg_schema);
