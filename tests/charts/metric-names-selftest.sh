@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Self-test of the metric-name check (ops/lib/metric_names.py) and of the dashboards' structure
 # check (ops/lib/obs_files.py), on the real rules and dashboards and the saved expositions of
-# tests/charts/metrics-fixture (one per service, as /metrics reads after ops/test):
+# tests/charts/metrics-fixture (one per service, captured from the local stack after ops/test and
+# trimmed to a few series per family; no dead letter or retry happened, as in most test runs):
 #  - the complete fixture passes;
 #  - the fixture less one family fails, naming the missing metric;
 #  - a typo in a dashboard's PromQL, an unknown function, a __name__ regex that matches nothing,
