@@ -68,6 +68,7 @@ Consumer::Consumer(ConsumerOptions options, db::Pool& pool, Producer& dead_lette
   consumer_metrics();
   std::unique_ptr<RdKafka::Conf> conf(RdKafka::Conf::create(RdKafka::Conf::CONF_GLOBAL));
   set(*conf, "bootstrap.servers", options_.brokers);
+  for (const auto& [key, value] : kafka_properties(options_.security)) set(*conf, key, value);
   set(*conf, "group.id", options_.group_id);
   set(*conf, "client.id", options_.group_id);
   set(*conf, "enable.auto.commit", "true");

@@ -45,6 +45,7 @@ void set(RdKafka::Conf& conf, const std::string& key, const std::string& value) 
 Producer::Producer(ProducerOptions options) : report_cb_(std::make_unique<ReportCb>()) {
   std::unique_ptr<RdKafka::Conf> conf(RdKafka::Conf::create(RdKafka::Conf::CONF_GLOBAL));
   set(*conf, "bootstrap.servers", options.brokers);
+  for (const auto& [key, value] : kafka_properties(options.security)) set(*conf, key, value);
   set(*conf, "client.id", options.client_id);
   set(*conf, "enable.idempotence", "true");
   set(*conf, "acks", "all");

@@ -79,6 +79,7 @@ struct Settings {
   std::string pg_conninfo, pg_schema;
   int pg_pool_size;
   std::string kafka_brokers, publish_topic, dead_letter_topic, consumer_group;
+  events::KafkaSecurity kafka_security;
   std::string jwt_key_file, jwt_issuer, jwt_audience;
   log::Level log_level;
   int grace_seconds;
@@ -93,6 +94,26 @@ Settings read_settings(config::Env& env, const std::string& name) {
   s.pg_schema = env.str("PG_SCHEMA", name, "PostgreSQL schema the service owns");
   s.pg_pool_size = static_cast<int>(env.integer("PG_POOL_SIZE", 4, 1, 100, "database connections"));
   s.kafka_brokers = env.str("KAFKA_BROKERS", "127.0.0.1:19092", "Kafka bootstrap servers");
+  s.kafka_security.protocol = env.str("KAFKA_SECURITY_PROTOCOL", "plaintext", "plaintext, ssl, sasl_plaintext or sasl_ssl");
+  s.kafka_security.sasl_mechanism = env.str("KAFKA_SASL_MECHANISM", "", "PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512 (sasl_* protocols)");
+  s.kafka_security.sasl_username = env.str("KAFKA_SASL_USERNAME", "", "SASL user (sasl_* protocols)");
+  auto password_file = env.str("KAFKA_SASL_PASSWORD_FILE", "", "file holding the SASL password (sasl_* protocols)");
+  s.kafka_security.ssl_ca_file = env.str("KAFKA_SSL_CA_FILE", "", "PEM CA bundle for the brokers' certificates (ssl, sasl_ssl; default: the system's)");
+  if (!password_file.empty()) {
+    try {
+      s.kafka_security.sasl_password = auth::read_file(password_file);
+    } catch (const std::exception& e) {
+      throw config::ConfigError("KAFKA_SASL_PASSWORD_FILE: " + std::string(e.what()));
+    }
+    while (!s.kafka_security.sasl_password.empty() &&
+           (s.kafka_security.sasl_password.back() == '\n' || s.kafka_security.sasl_password.back() == '\r'))
+      s.kafka_security.sasl_password.pop_back();
+  }
+  try {
+    events::kafka_properties(s.kafka_security);
+  } catch (const std::invalid_argument& e) {
+    throw config::ConfigError(e.what());
+  }
   s.publish_topic = env.str("PUBLISH_TOPIC", topic_of(name), "topic this service publishes to");
   s.dead_letter_topic = env.str("DEAD_LETTER_TOPIC", "assembly.deadletter.v1",
                                 "where events that cannot be applied go");
@@ -167,7 +188,11 @@ int run(int argc, char** argv, Definition def) {
   }
 
   db::Pool pool({s.pg_conninfo, s.pg_schema, s.pg_pool_size});
-  events::Producer producer({s.kafka_brokers, def.name});
+  events::ProducerOptions producer_options;
+  producer_options.brokers = s.kafka_brokers;
+  producer_options.client_id = def.name;
+  producer_options.security = s.kafka_security;
+  events::Producer producer(producer_options);
   events::Outbox outbox(s.publish_topic, def.name, s.pg_schema);
   auto router = std::make_shared<http::Router>();
   events::Dispatcher dispatcher;
@@ -250,6 +275,7 @@ int run(int argc, char** argv, Definition def) {
     if (!def.consumes.empty()) {
       events::ConsumerOptions options;
       options.brokers = s.kafka_brokers;
+      options.security = s.kafka_security;
       options.group_id = s.consumer_group;
       options.topics = def.consumes;
       options.dead_letter_topic = s.dead_letter_topic;

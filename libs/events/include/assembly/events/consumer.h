@@ -11,6 +11,8 @@
 #include <memory>
 #include <pqxx/pqxx>
 #include <string>
+
+#include "assembly/events/security.h"
 #include <thread>
 #include <vector>
 
@@ -58,6 +60,7 @@ struct ConsumerOptions {
   int session_timeout_ms = 10000;
   // Fault injection for tests: called after the inbox transaction commits, before the offset store.
   std::function<void()> after_commit{};
+  KafkaSecurity security{};  // TLS and SASL (plaintext by default)
 };
 
 class Consumer {

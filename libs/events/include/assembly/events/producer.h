@@ -6,6 +6,8 @@
 #include <functional>
 #include <memory>
 #include <string>
+
+#include "assembly/events/security.h"
 #include <string_view>
 #include <thread>
 #include <utility>
@@ -23,6 +25,7 @@ struct ProducerOptions {
   std::string client_id = "assembly";
   int message_timeout_ms = 10000;  // a delivery report (success or failure) comes within this
   int linger_ms = 2;
+  KafkaSecurity security{};  // TLS and SASL (plaintext by default)
 };
 
 using Headers = std::vector<std::pair<std::string, std::string>>;
