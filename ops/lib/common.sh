@@ -123,6 +123,29 @@ new_secret() {
   chmod 600 "$file"
 }
 
+# apt_install PKG...: apt-get update, then install PKG... (as root, or through sudo).
+# No service is started by the packages' maintainer scripts: unless the machine has its
+# own /usr/sbin/policy-rc.d, one answering 101 ("action forbidden") is in place for the
+# duration. Debian's postgresql-15 would otherwise start a cluster on 5432 and prometheus
+# a server on 9090; the suite runs its own PostgreSQL and only needs promtool.
+apt_install() {
+  local sudo=() policy=/usr/sbin/policy-rc.d ours=0 rc=0
+  if ((EUID != 0)); then
+    command -v sudo >/dev/null || die "not root and no sudo: install $* by hand"
+    sudo=(sudo)
+  fi
+  if [[ ! -e "$policy" ]]; then
+    printf '#!/bin/sh\n# in place while the suite'"'"'s ops scripts run apt-get install\nexit 101\n' \
+      | "${sudo[@]}" tee "$policy" >/dev/null
+    "${sudo[@]}" chmod 755 "$policy"
+    ours=1
+  fi
+  { "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q &&
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$@"; } || rc=$?
+  if ((ours)); then "${sudo[@]}" rm -f "$policy"; fi
+  return "$rc"
+}
+
 # print_component NAME ADDRESS [STATE]
 print_component() {
   if [[ -n "${3:-}" ]]; then
