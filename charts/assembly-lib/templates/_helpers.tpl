@@ -1,0 +1,259 @@
+{{/*
+Names, labels, image and the service's configuration, shared by every template of the library.
+Every template takes the service chart's root context (.), except the label helpers, which take
+(dict "ctx" . "component" "server"|"migration").
+*/}}
+
+{{/* The service's name: the chart's name (sortition, membership, ...) unless nameOverride. */}}
+{{- define "assembly-lib.name" -}}
+{{- default .Chart.Name .Values.nameOverride | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+
+{{/* Resource names: <release>-<name>, or the release name when it already contains the name. */}}
+{{- define "assembly-lib.fullname" -}}
+{{- if .Values.fullnameOverride -}}
+{{- .Values.fullnameOverride | trunc 63 | trimSuffix "-" -}}
+{{- else -}}
+{{- $name := include "assembly-lib.name" . -}}
+{{- if contains $name .Release.Name -}}
+{{- .Release.Name | trunc 63 | trimSuffix "-" -}}
+{{- else -}}
+{{- printf "%s-%s" .Release.Name $name | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+
+{{/* The version label: the image tag when one is set, else the chart's appVersion. */}}
+{{- define "assembly-lib.version" -}}
+{{- .Values.image.tag | default .Values.global.imageTag | default .Chart.AppVersion | replace "+" "_" | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+
+{{- define "assembly-lib.selectorLabels" -}}
+app.kubernetes.io/name: {{ include "assembly-lib.name" .ctx }}
+app.kubernetes.io/instance: {{ .ctx.Release.Name }}
+app.kubernetes.io/component: {{ .component }}
+{{- end -}}
+
+{{- define "assembly-lib.labels" -}}
+helm.sh/chart: {{ printf "%s-%s" .ctx.Chart.Name .ctx.Chart.Version | replace "+" "_" | trunc 63 | trimSuffix "-" }}
+{{ include "assembly-lib.selectorLabels" . }}
+app.kubernetes.io/version: {{ include "assembly-lib.version" .ctx | quote }}
+app.kubernetes.io/part-of: assembly-suite
+app.kubernetes.io/managed-by: {{ .ctx.Release.Service }}
+{{- end -}}
+
+{{/* Selects every pod of this service in this release: the server's and the migration Job's. */}}
+{{- define "assembly-lib.instanceSelector" -}}
+app.kubernetes.io/name: {{ include "assembly-lib.name" . }}
+app.kubernetes.io/instance: {{ .Release.Name }}
+{{- end -}}
+
+{{- define "assembly-lib.serviceAccountName" -}}
+{{- if .Values.serviceAccount.create -}}
+{{- .Values.serviceAccount.name | default (include "assembly-lib.fullname" .) -}}
+{{- else -}}
+{{- .Values.serviceAccount.name | default "default" -}}
+{{- end -}}
+{{- end -}}
+
+{{- define "assembly-lib.image" -}}
+{{- $repo := .Values.image.repository -}}
+{{- with .Values.global.imageRegistry }}{{ $repo = printf "%s/%s" (trimSuffix "/" .) $repo }}{{ end -}}
+{{- if .Values.image.digest -}}
+{{- printf "%s@%s" $repo .Values.image.digest -}}
+{{- else -}}
+{{- printf "%s:%s" $repo (.Values.image.tag | default .Values.global.imageTag | default .Chart.AppVersion) -}}
+{{- end -}}
+{{- end -}}
+
+{{/* The services that seal personal data and so need PII_KEY_FILE. */}}
+{{- define "assembly-lib.needsPii" -}}
+{{- if has .Chart.Name (list "sortition" "membership" "workshops") }}true{{ end -}}
+{{- end -}}
+
+{{- define "assembly-lib.kafkaSasl" -}}
+{{- if hasPrefix "sasl_" .Values.global.kafka.securityProtocol }}true{{ end -}}
+{{- end -}}
+
+{{- define "assembly-lib.kafkaCa" -}}
+{{- $tls := .Values.global.kafka.tls -}}
+{{- if and (hasSuffix "ssl" .Values.global.kafka.securityProtocol) (or $tls.caSecret.name $tls.caConfigMap.name) }}true{{ end -}}
+{{- end -}}
+
+{{/*
+The non-secret environment (the ConfigMap's data; the migration Job's env). Files from Secrets
+are mounted under /etc/assembly; PG_CONNINFO comes from its Secret (assembly-lib.secretEnv).
+*/}}
+{{- define "assembly-lib.configData" -}}
+{{- $k := .Values.global.kafka -}}
+SERVICE_NAME: {{ .Chart.Name | quote }}
+HTTP_PORT: {{ .Values.http.port | quote }}
+HTTP_THREADS: {{ .Values.http.threads | quote }}
+PG_SCHEMA: {{ .Values.database.schema | default .Chart.Name | quote }}
+PG_POOL_SIZE: {{ .Values.database.poolSize | quote }}
+KAFKA_BROKERS: {{ required "global.kafka.brokers is required: the Kafka bootstrap servers (host:port,...)" $k.brokers | quote }}
+KAFKA_SECURITY_PROTOCOL: {{ $k.securityProtocol | quote }}
+{{- if include "assembly-lib.kafkaSasl" . }}
+KAFKA_SASL_MECHANISM: {{ $k.sasl.mechanism | quote }}
+KAFKA_SASL_USERNAME: {{ required "global.kafka.sasl.username is required with a sasl_* securityProtocol" $k.sasl.username | quote }}
+KAFKA_SASL_PASSWORD_FILE: "/etc/assembly/kafka-sasl/password"
+{{- end }}
+{{- if include "assembly-lib.kafkaCa" . }}
+KAFKA_SSL_CA_FILE: "/etc/assembly/kafka-ca/ca.crt"
+{{- end }}
+CONSUMER_GROUP: {{ .Values.kafka.consumerGroup | default .Chart.Name | quote }}
+PUBLISH_TOPIC: {{ .Values.kafka.publishTopic | default (printf "assembly.%s.v1" .Chart.Name) | quote }}
+DEAD_LETTER_TOPIC: {{ .Values.kafka.deadLetterTopic | quote }}
+JWT_PUBLIC_KEY_FILE: "/etc/assembly/jwt/jwt-public.pem"
+JWT_ISSUER: {{ required "global.auth.issuer is required: the accepted token issuer (iss)" .Values.global.auth.issuer | quote }}
+JWT_AUDIENCE: {{ .Values.global.auth.audience | quote }}
+{{- if include "assembly-lib.needsPii" . }}
+PII_KEY_FILE: "/etc/assembly/pii/pii.key"
+{{- end }}
+LOG_LEVEL: {{ .Values.logLevel | quote }}
+SHUTDOWN_GRACE_SECONDS: {{ .Values.shutdownGraceSeconds | quote }}
+METRICS_REFRESH_SECONDS: {{ .Values.metricsRefreshSeconds | quote }}
+PUBLIC_CACHE_TTL_MS: {{ .Values.publicCacheTtlMs | quote }}
+{{- range $name, $value := .Values.env }}
+{{ $name }}: {{ $value | toString | quote }}
+{{- end }}
+{{- end -}}
+
+{{/* The environment taken from Secrets: only PG_CONNINFO (never a literal in values). */}}
+{{- define "assembly-lib.secretEnv" -}}
+- name: PG_CONNINFO
+  valueFrom:
+    secretKeyRef:
+      name: {{ required "database.existingSecret is required: a Secret holding the service's libpq connection string" .Values.database.existingSecret }}
+      key: {{ .Values.database.secretKey }}
+{{- end -}}
+
+{{/* Volumes: /tmp, and the files mounted from existing Secrets (or the CA's ConfigMap). */}}
+{{- define "assembly-lib.volumes" -}}
+{{- $k := .Values.global.kafka -}}
+- name: tmp
+  emptyDir:
+    sizeLimit: {{ .Values.tmpSizeLimit }}
+- name: jwt
+  secret:
+    secretName: {{ required "global.auth.existingSecret is required: a Secret holding the JWT public key" .Values.global.auth.existingSecret }}
+    defaultMode: 0440
+    items:
+      - key: {{ .Values.global.auth.secretKey }}
+        path: jwt-public.pem
+{{- if include "assembly-lib.needsPii" . }}
+- name: pii
+  secret:
+    secretName: {{ required "pii.existingSecret is required: a Secret holding the service's 32-byte PII key" .Values.pii.existingSecret }}
+    defaultMode: 0440
+    items:
+      - key: {{ .Values.pii.secretKey }}
+        path: pii.key
+{{- end }}
+{{- if include "assembly-lib.kafkaSasl" . }}
+- name: kafka-sasl
+  secret:
+    secretName: {{ required "global.kafka.sasl.existingSecret is required with a sasl_* securityProtocol" $k.sasl.existingSecret }}
+    defaultMode: 0440
+    items:
+      - key: {{ $k.sasl.passwordKey }}
+        path: password
+{{- end }}
+{{- if include "assembly-lib.kafkaCa" . }}
+{{- if and $k.tls.caSecret.name $k.tls.caConfigMap.name }}
+{{- fail "global.kafka.tls: set caSecret.name or caConfigMap.name, not both" }}
+{{- end }}
+- name: kafka-ca
+  {{- if $k.tls.caSecret.name }}
+  secret:
+    secretName: {{ $k.tls.caSecret.name }}
+    defaultMode: 0440
+    items:
+      - key: {{ $k.tls.caSecret.key }}
+        path: ca.crt
+  {{- else }}
+  configMap:
+    name: {{ $k.tls.caConfigMap.name }}
+    defaultMode: 0440
+    items:
+      - key: {{ $k.tls.caConfigMap.key }}
+        path: ca.crt
+  {{- end }}
+{{- end }}
+{{- end -}}
+
+{{- define "assembly-lib.volumeMounts" -}}
+- name: tmp
+  mountPath: /tmp
+- name: jwt
+  mountPath: /etc/assembly/jwt
+  readOnly: true
+{{- if include "assembly-lib.needsPii" . }}
+- name: pii
+  mountPath: /etc/assembly/pii
+  readOnly: true
+{{- end }}
+{{- if include "assembly-lib.kafkaSasl" . }}
+- name: kafka-sasl
+  mountPath: /etc/assembly/kafka-sasl
+  readOnly: true
+{{- end }}
+{{- if include "assembly-lib.kafkaCa" . }}
+- name: kafka-ca
+  mountPath: /etc/assembly/kafka-ca
+  readOnly: true
+{{- end }}
+{{- end -}}
+
+{{/* Pod hardening: a fixed non-root user, no privilege, the runtime's seccomp profile. */}}
+{{- define "assembly-lib.podSecurityContext" -}}
+runAsNonRoot: true
+runAsUser: 10001
+runAsGroup: 10001
+fsGroup: 10001
+seccompProfile:
+  type: RuntimeDefault
+{{- end -}}
+
+{{- define "assembly-lib.containerSecurityContext" -}}
+runAsNonRoot: true
+runAsUser: 10001
+runAsGroup: 10001
+allowPrivilegeEscalation: false
+readOnlyRootFilesystem: true
+privileged: false
+capabilities:
+  drop: ["ALL"]
+seccompProfile:
+  type: RuntimeDefault
+{{- end -}}
+
+{{/* What the server's and the migration Job's pod specs share. */}}
+{{- define "assembly-lib.podCommon" -}}
+automountServiceAccountToken: false
+securityContext:
+  {{- include "assembly-lib.podSecurityContext" . | nindent 2 }}
+{{- with .Values.global.imagePullSecrets }}
+imagePullSecrets:
+  {{- range . }}
+  - name: {{ . }}
+  {{- end }}
+{{- end }}
+{{- with .Values.priorityClassName }}
+priorityClassName: {{ . }}
+{{- end }}
+{{- with .Values.nodeSelector }}
+nodeSelector:
+  {{- toYaml . | nindent 2 }}
+{{- end }}
+{{- with .Values.tolerations }}
+tolerations:
+  {{- toYaml . | nindent 2 }}
+{{- end }}
+{{- with .Values.affinity }}
+affinity:
+  {{- toYaml . | nindent 2 }}
+{{- end }}
+volumes:
+  {{- include "assembly-lib.volumes" . | nindent 2 }}
+{{- end -}}
