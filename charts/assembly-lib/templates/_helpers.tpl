@@ -66,6 +66,11 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 {{- end -}}
 {{- end -}}
 
+{{/* A value as text; a whole number stays whole (YAML numbers reach templates as float64). */}}
+{{- define "assembly-lib.scalar" -}}
+{{- if and (kindIs "float64" .) (eq . (floor .)) }}{{ int64 . }}{{ else }}{{ . }}{{ end -}}
+{{- end -}}
+
 {{/* The services that seal personal data and so need PII_KEY_FILE. */}}
 {{- define "assembly-lib.needsPii" -}}
 {{- if has .Chart.Name (list "sortition" "membership" "workshops") }}true{{ end -}}
@@ -115,7 +120,7 @@ SHUTDOWN_GRACE_SECONDS: {{ .Values.shutdownGraceSeconds | quote }}
 METRICS_REFRESH_SECONDS: {{ .Values.metricsRefreshSeconds | quote }}
 PUBLIC_CACHE_TTL_MS: {{ .Values.publicCacheTtlMs | quote }}
 {{- range $name, $value := .Values.env }}
-{{ $name }}: {{ $value | toString | quote }}
+{{ $name }}: {{ include "assembly-lib.scalar" $value | quote }}
 {{- end }}
 {{- end -}}
 

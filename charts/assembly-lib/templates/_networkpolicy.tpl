@@ -3,22 +3,27 @@ Ingress: the HTTP port, from the namespace's own pods, from the namespaces liste
 and from any extra peers. Egress: DNS, PostgreSQL, Kafka and extra rules. An egress target
 without cidrs nor peers allows its ports to any destination.
 */}}
-{{- define "assembly-lib.egressTo" -}}
-{{- if or .cidrs .peers }}
+{{/* An egress rule: (dict "target" <dns|postgres|kafka values> "protocols" (list "TCP" ...)). */}}
+{{- define "assembly-lib.egressRule" -}}
+{{- $protocols := .protocols -}}
+ports:
+  {{- range .target.ports }}
+  {{- $port := . }}
+  {{- range $protocols }}
+  - port: {{ $port }}
+    protocol: {{ . }}
+  {{- end }}
+  {{- end }}
+{{- if or .target.cidrs .target.peers }}
 to:
-  {{- range .cidrs }}
+  {{- range .target.cidrs }}
   - ipBlock:
       cidr: {{ . }}
   {{- end }}
-  {{- with .peers }}
+  {{- with .target.peers }}
   {{- toYaml . | nindent 2 }}
   {{- end }}
 {{- end }}
-ports:
-  {{- range .ports }}
-  - port: {{ . }}
-    protocol: TCP
-  {{- end }}
 {{- end -}}
 
 {{- define "assembly-lib.networkpolicy" -}}
@@ -57,13 +62,9 @@ spec:
   ingress: []
   {{- end }}
   egress:
-    - {{- include "assembly-lib.egressTo" .egress.dns | nindent 6 }}
-        {{- range .egress.dns.ports }}
-        - port: {{ . }}
-          protocol: UDP
-        {{- end }}
-    - {{- include "assembly-lib.egressTo" .egress.postgres | nindent 6 }}
-    - {{- include "assembly-lib.egressTo" .egress.kafka | nindent 6 }}
+    - {{- include "assembly-lib.egressRule" (dict "target" .egress.dns "protocols" (list "UDP" "TCP")) | nindent 6 }}
+    - {{- include "assembly-lib.egressRule" (dict "target" .egress.postgres "protocols" (list "TCP")) | nindent 6 }}
+    - {{- include "assembly-lib.egressRule" (dict "target" .egress.kafka "protocols" (list "TCP")) | nindent 6 }}
     {{- with .egress.extra }}
     {{- toYaml . | nindent 4 }}
     {{- end }}
