@@ -1,0 +1,72 @@
+# syntax=docker/dockerfile:1
+# The suite's images: one build stage, then one runtime target per service, e.g.
+#   docker build --target membership -t registry.city.example/assembly/membership:0.1.0 .
+# (or buildah/kaniko with the same --target). Each image runs its service as user 10001;
+# `<service> --migrate` is the charts' migration Job, `<service> --config-help` its settings.
+
+# ---- build: Debian 12's compiler and the -dev packages of ops/packages.txt the build needs ----
+FROM debian:12 AS build
+# libgtest-dev and libgmock-dev: CMakeLists.txt looks for GoogleTest at configure time even
+# though no test is built here.
+RUN apt-get update \
+ && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
+      build-essential cmake ninja-build pkg-config \
+      libpistache-dev libpqxx-dev libpq-dev librdkafka-dev prometheus-cpp-dev \
+      libprotobuf-dev protobuf-compiler nlohmann-json3-dev libsodium-dev libjwt-dev libssl-dev \
+      coinor-libclp-dev coinor-libcbc-dev libgtest-dev libgmock-dev \
+ && rm -rf /var/lib/apt/lists/*
+WORKDIR /src
+COPY CMakeLists.txt ./
+COPY cmake/ cmake/
+COPY proto/ proto/
+COPY libs/ libs/
+COPY services/ services/
+# The flags the suite is tested with (RelWithDebInfo); the binaries are stripped afterwards.
+RUN cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+      -DASSEMBLY_BUILD_TESTS=OFF -DASSEMBLY_BUILD_BENCH=OFF \
+ && cmake --build build --target sortition membership workshops recommendations followup \
+ && mkdir -p /out \
+ && for svc in sortition membership workshops recommendations followup; do \
+      strip --strip-unneeded -o "/out/$svc" "build/bin/$svc"; \
+    done
+
+# ---- runtime: the shared libraries only, and the user 10001 the charts run as ----
+FROM debian:12-slim AS runtime
+RUN apt-get update \
+ && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
+      ca-certificates libpistache0 libpqxx-6.4 libpq5 librdkafka++1 librdkafka1 \
+      libprometheus-cpp-core1.0 libprotobuf32 libsodium23 libjwt0 libssl3 \
+ && rm -rf /var/lib/apt/lists/* \
+ && groupadd --system --gid 10001 assembly \
+ && useradd --system --uid 10001 --gid 10001 --no-create-home --home-dir /nonexistent \
+      --shell /usr/sbin/nologin assembly
+EXPOSE 8080
+
+FROM runtime AS membership
+COPY --from=build /out/membership /usr/local/bin/membership
+USER 10001:10001
+ENTRYPOINT ["/usr/local/bin/membership"]
+
+FROM runtime AS workshops
+COPY --from=build /out/workshops /usr/local/bin/workshops
+USER 10001:10001
+ENTRYPOINT ["/usr/local/bin/workshops"]
+
+FROM runtime AS recommendations
+COPY --from=build /out/recommendations /usr/local/bin/recommendations
+USER 10001:10001
+ENTRYPOINT ["/usr/local/bin/recommendations"]
+
+FROM runtime AS followup
+COPY --from=build /out/followup /usr/local/bin/followup
+USER 10001:10001
+ENTRYPOINT ["/usr/local/bin/followup"]
+
+# sortition also links COIN-OR's CBC (fair panel selection).
+FROM runtime AS sortition
+RUN apt-get update \
+ && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends coinor-libcbc3 \
+ && rm -rf /var/lib/apt/lists/*
+COPY --from=build /out/sortition /usr/local/bin/sortition
+USER 10001:10001
+ENTRYPOINT ["/usr/local/bin/sortition"]
