@@ -352,6 +352,13 @@ TEST(Workshops, NotebooksAreVersionedAndComparedAndThePlenaryAdoptsTheMandate) {
   ASSERT_EQ(voted.status, 200) << voted.body;
   EXPECT_EQ(body_of(voted)["state"], "adopted");
   EXPECT_TRUE(body_of(voted)["unanimous"].get<bool>());
+  {
+    const auto listed = body_of(e2e::get("workshops", "/v1/workshops/" + std::string(body_of(voted)["workshop_id"]) + "/mandates"));
+    bool seen = false;
+    for (const auto& m : listed["items"])
+      if (m["id"] == mandate_id) seen = m["unanimous"].is_boolean() && m["unanimous"].get<bool>();
+    EXPECT_TRUE(seen) << "the list says it too: " << listed.dump();
+  }
   EXPECT_EQ(e2e::post("workshops", "/v1/mandates/" + mandate_id + "/vote",
                       {{"votes_for", 1}, {"votes_against", 0}, {"abstentions", 0}, {"session_id", body_of(plenary)["id"]}}, staff)
                 .status,

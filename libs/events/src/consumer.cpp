@@ -65,7 +65,11 @@ Consumer::Consumer(ConsumerOptions options, db::Pool& pool, Producer& dead_lette
                    Dispatcher dispatcher)
     : options_(std::move(options)), pool_(pool), dead_letters_(dead_letters),
       dispatcher_(std::move(dispatcher)) {
-  consumer_metrics();
+  // Counters at zero for every subscribed topic, so dashboards and alerts see "none yet" rather
+  // than no series at all (a dead letter's first increase would otherwise go unseen).
+  auto& m = consumer_metrics();
+  for (const auto& topic : options_.topics)
+    for (auto* family : {&m.duplicates, &m.retried, &m.dead}) m.child(*family, topic);
   std::unique_ptr<RdKafka::Conf> conf(RdKafka::Conf::create(RdKafka::Conf::CONF_GLOBAL));
   set(*conf, "bootstrap.servers", options_.brokers);
   for (const auto& [key, value] : kafka_properties(options_.security)) set(*conf, key, value);
@@ -226,16 +230,26 @@ void Consumer::update_lag() {
   std::vector<RdKafka::TopicPartition*> parts;
   if (consumer_->assignment(parts) != RdKafka::ERR_NO_ERROR) return;
   consumer_->position(parts);
-  for (auto* p : parts) {
+  // A partition with nothing consumed since it was assigned has no position yet: its committed
+  // offset says where the group stands (not the low watermark, which would count every message
+  // already applied as lag).
+  std::vector<RdKafka::TopicPartition*> committed;
+  for (auto* p : parts) committed.push_back(RdKafka::TopicPartition::create(p->topic(), p->partition()));
+  const bool have_committed = consumer_->committed(committed, 2000) == RdKafka::ERR_NO_ERROR;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    auto* p = parts[i];
     int64_t low = 0, high = 0;
     if (consumer_->get_watermark_offsets(p->topic(), p->partition(), &low, &high) != RdKafka::ERR_NO_ERROR)
       continue;
-    auto pos = p->offset() < 0 ? low : p->offset();
+    auto pos = p->offset();
+    if (pos < 0 && have_committed) pos = committed[i]->offset();
+    if (pos < 0) pos = low;
     consumer_metrics()
         .lag.Add({{"topic", p->topic()}, {"partition", std::to_string(p->partition())}})
         .Set(static_cast<double>(std::max<int64_t>(0, high - pos)));
   }
   RdKafka::TopicPartition::destroy(parts);
+  RdKafka::TopicPartition::destroy(committed);
 }
 
 }  // namespace assembly::events

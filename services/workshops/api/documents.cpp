@@ -77,7 +77,9 @@ json mandate_json(const pqxx::row& r) {
           {"votes_against", r[6].is_null() ? json() : json(r[6].as<int>())},
           {"abstentions", r[7].is_null() ? json() : json(r[7].as<int>())},
           {"session_id", r[8].is_null() ? json() : json(r[8].as<std::string>())},
-          {"decided_at", r[9].is_null() ? json() : json(r[9].as<std::string>())}};
+          {"decided_at", r[9].is_null() ? json() : json(r[9].as<std::string>())},
+          // Adopted with no vote against and no abstention (null until voted).
+          {"unanimous", r[5].is_null() ? json() : json(r[3].as<std::string>() == "adopted" && r[6].as<int>() == 0 && r[7].as<int>() == 0)}};
 }
 constexpr const char* kMandateColumns =
     "SELECT id, workshop_id, text, state, proposed_by, votes_for, votes_against, abstentions, session_id, "
@@ -289,7 +291,6 @@ void add_document_routes(assembly::service::Context& ctx) {
         outbox.append(tx, e, w.id);
       }
       auto out = mandate_json(tx.exec_params1(std::string(kMandateColumns) + "WHERE id = $1", id));
-      out["unanimous"] = adopted && no == 0 && abstain == 0;
       return out;
     });
     return http::Response::json(200, out);
