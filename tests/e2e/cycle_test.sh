@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # whole_cycle_e2e: the whole assembly cycle (ops/cycle) against the running stack, with a
 # 20,000-voter roll and a fresh assembly, then the final state checked:
-#   - from the driver's summary (CYCLE_SUMMARY, the services' GET routes): 100 members active and
-#     the 7 who declined, 7 replacements; sessions of each kind held, attendance recorded and
+#   - from the driver's summary (CYCLE_SUMMARY, the services' GET routes): three pools (roll,
+#     non-EU residents, minors) imported and invited; seat pools of 80, 15 and 5, every quota met
+#     (arrondissements included), a fair distribution for each; 100 members active (80, 15, 5)
+#     and the 7 who declined, 7 replacements, each from the leaver's pool; sessions of each kind held, attendance recorded and
 #     agreed by membership; 3 mandates adopted unanimously; every recommendation carried; 3
 #     workshop and 3 plenary ballots, unanimous; 3 motions sent to the Council; 100 evaluation
 #     answers; 3 Council decisions adopted; one commitment per recommendation; 2 reports
@@ -71,9 +73,29 @@ def fetch(svc, path):
 
 print("the final state:")
 check(s["assembly_id"] == assembly and s["roll_rows"] == 20000, f"assembly {assembly} on a roll of 20,000 voters")
+pools = s["pools"]
+check({k: v["rows"] for k, v in pools.items()} == {"roll": 20000, "non-eu-residents": 4000, "minors": 2000}
+      and {k: v["invited"] for k, v in pools.items()} == {"roll": 10000, "non-eu-residents": 2000, "minors": 800},
+      f"three pools imported and invited ({pools})")
+seats = {"roll": 80, "non-eu-residents": 15, "minors": 5}
+sp = {p["pool"]: p for p in s["panel"]["seat_pools"]}
+check({k: v["seats"] for k, v in sp.items()} == seats, f"seat pools of 80, 15 and 5 ({ {k: v['seats'] for k, v in sp.items()} })")
+check({k: v["respondents"] for k, v in sp.items()} == {"roll": 750, "non-eu-residents": 150, "minors": 60},
+      "750, 150 and 60 respondents in the seat pools")
+for pool, p in sp.items():
+    off = [f"{c['category']} {v['value']} {v['panel']} not in [{v['min']}, {v['max']}]"
+           for c in p["categories"] for v in c["values"] if not v["min"] <= v["panel"] <= v["max"]]
+    sums = {c["category"]: sum(v["panel"] for v in c["values"]) for c in p["categories"]}
+    check(not off and set(sums.values()) == {p["seats"]}, f"{pool}: every quota met, each category adds up to {p['seats']} {off or ''}")
+    f = p.get("fairness") or {}
+    check(f.get("min_probability", 0) > 0 and f.get("panels", 0) >= 1, f"{pool}: a fair distribution ({f.get('algorithm')}, "
+          f"minimum probability {f.get('min_probability')})")
+check("arrondissement" in {c["category"] for c in sp["roll"]["categories"]}, "the roll's quotas include the arrondissements")
 m = s["members"]
 check(m["by_status"].get("active") == 100, f"100 members active ({m['by_status']})")
+check(m["active_by_pool"] == seats, f"active members: 80 from the roll, 15 non-EU residents, 5 minors ({m['active_by_pool']})")
 check(m["by_status"].get("declined") == 7 and m["replacements"] == 7, "7 declined, 7 replacements")
+check(m["replacements_in_pool"] == 7, "each replacement from the pool of the one who declined")
 check(sum(m["by_status"].values()) == 107, "107 members in all (100 seated, the 7 who declined)")
 check(sorted(m["workshops"].values()) == [33, 33, 34], f"workshops of 33, 33 and 34 ({m['workshops']})")
 

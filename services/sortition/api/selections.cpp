@@ -355,24 +355,24 @@ void finish(pqxx::work& tx, assembly::events::Outbox& outbox, const Job& job, co
     auto it = res.probabilities.find(p.person_id);
     return it == res.probabilities.end() ? -1.0 : it->second;
   };
-  // One row per person drawn (kind 'panel', in draw order) or on the reserve list (in its order).
+  // One row per person drawn (kind 'panel', in draw order) or on the reserve list (in its order);
+  // ranks run on across the seat pools, so that each is unique within the selection.
   auto insert_person = [&](const char* kind, int rank, const domain::PanelResult& res, const domain::Respondent& p) {
     tx.exec_params(
         "INSERT INTO selection_people (selection_id, kind, rank, respondent_id, person_id, pool_kind, probability) "
         "SELECT $1, $6, $2, r.id, r.person_id, r.pool_kind, NULLIF($4::float8, -1) FROM respondents r "
         "WHERE r.person_id = $3 AND r.invitation_draw_id IN (SELECT jsonb_array_elements_text($5::jsonb)) LIMIT 1",
-        id, static_cast<int>(res.pool == "roll" ? 0 : 100000) + rank, p.person_id, probability(res, p),
+        id, rank, p.person_id, probability(res, p),
         sel["invitation_draw_ids"].dump(), std::string(kind));
   };
+  int panel_rank = 0, reserve_rank = 0;
   for (const auto& res : results) {
-    int rank = 0;
     for (const auto& p : res.panel) {
-      insert_person("panel", rank++, res, p);
+      insert_person("panel", panel_rank++, res, p);
       result_lines += res.pool + "," + p.person_id + "\n";
       *event.add_members() = selected_person(p);
     }
-    rank = 0;
-    for (const auto& p : res.reserve) insert_person("reserve", rank++, res, p);
+    for (const auto& p : res.reserve) insert_person("reserve", reserve_rank++, res, p);
   }
   auto record = public_record(sel, job.spec, job.respondents, results, outcome.fairness);
   auto input = input_digest(job.respondents, job.csvs);

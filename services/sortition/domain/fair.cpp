@@ -168,7 +168,7 @@ class Pricer {
       if (model.isSecondsLimitReached() || model.maximumSecondsReached())
         throw TimeLimitReached("time limit reached");
       if (!model.bestSolution()) return std::nullopt;
-      throw std::runtime_error("the pricing MIP stopped without an optimal panel (CBC status " +
+      throw SolverFailed("the pricing MIP stopped without an optimal panel (CBC status " +
                                std::to_string(model.status()) + ")");
     }
     const double* x = model.bestSolution();
@@ -229,9 +229,11 @@ class Master {
     known_.insert(seats);
   }
 
+  // A hair of slack, as in relaxed_leximin: a row fixed at exactly the value the last LP reached
+  // can be infeasible by rounding for the next one.
   void fix(int t, double value) {
     lp_.modifyCoefficient(1 + t, 0, 0.0);
-    lp_.setRowLower(1 + t, value);
+    lp_.setRowLower(1 + t, value - 1e-10);
   }
 
   // Row 1+t becomes sum lambda_P seats_P[t] / n_t - target_t z >= 0: maximising z then asks how
@@ -242,8 +244,12 @@ class Master {
     lp_.primal();
     if (lp_.status() != 0) {
       lp_.dual();  // rarely, a degenerate warm start needs the other method
-      if (lp_.status() != 0)
-        throw std::runtime_error("the master LP did not solve (CLP status " + std::to_string(lp_.status()) + ")");
+      if (lp_.status() != 0) {
+        lp_.allSlackBasis(true);  // or none at all
+        lp_.primal();
+        if (lp_.status() != 0)
+          throw SolverFailed("the master LP did not solve (CLP status " + std::to_string(lp_.status()) + ")");
+      }
     }
   }
 
@@ -506,7 +512,10 @@ Distribution solve(const Instance& in, Clock::time_point deadline, const std::fu
       for (int t = 0; t < n; ++t) master.aim(t, 1.0);  // not reached: the stages below, keeping the panels
     }
   }
-  while (settled < n) {
+  // Every panel has exactly `seats` members, so the probabilities weighted by the types' sizes add
+  // up to `seats`: once all types but one are settled, the last one's probability is determined
+  // and its stage (a long column generation that can change nothing) is not run.
+  while (settled < n && !(lexi && settled == n - 1 && !first)) {
     auto [dual, value] = converge(lexi ? "leximin" : "maximin", 1.0);
     for (int t = 0; t < n; ++t) coef[t] = dual[t] / types.members[t].size();
     if (first) {
@@ -680,6 +689,9 @@ Distribution select(const Instance& instance, const Options& options) {
     } catch (const TimeLimitReached&) {
       limit("leximin");
       if (!first_stage.panels.empty()) return finish(first_stage);  // its first stage is maximin
+    } catch (const SolverFailed& e) {
+      fallbacks.push_back(std::string("leximin: ") + e.what());
+      if (!first_stage.panels.empty()) return finish(first_stage);
     }
   }
   if (options.algorithm != Algorithm::legacy) {
@@ -687,6 +699,8 @@ Distribution select(const Instance& instance, const Options& options) {
       return finish(solve(instance, deadline, options.on_progress, false, nullptr));
     } catch (const TimeLimitReached&) {
       limit("maximin");
+    } catch (const SolverFailed& e) {
+      fallbacks.push_back(std::string("maximin: ") + e.what());
     }
   }
   if (options.legacy_samples == 0) {

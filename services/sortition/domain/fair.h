@@ -58,6 +58,13 @@ class TimeLimitReached : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// The LP solver gave up on a master problem (numerically), which no retry from a fresh basis
+// repaired: select() falls back as for the time limit, with this reason.
+class SolverFailed : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
 enum class Algorithm { leximin, maximin, legacy };
 std::string to_string(Algorithm a);
 std::optional<Algorithm> parse_algorithm(std::string_view name);  // "leximin", "maximin", "legacy"
