@@ -50,6 +50,29 @@ void add_standard_routes(http::Router& router, std::function<nlohmann::json()> r
   });
 }
 
+void refresh_gauges(Context& ctx, const std::vector<std::pair<std::string, std::string>>& gauges,
+                    std::function<void(pqxx::work&, Figures&)> compute) {
+  const auto period =
+      ctx.env.integer("METRICS_REFRESH_SECONDS", 15, 1, 3600, "how often the dashboard figures are recomputed");
+  auto snapshots = std::make_shared<std::map<std::string, std::unique_ptr<metrics::GaugeSnapshot>>>();
+  for (const auto& [name, help] : gauges) snapshots->emplace(name, std::make_unique<metrics::GaugeSnapshot>(name, help));
+  auto& db = ctx.db;
+  ctx.every(std::chrono::seconds(period), "refresh " + ctx.name + " metrics",
+            [&db, snapshots, compute = std::move(compute)] {
+              Figures figures;
+              db.transact([&](pqxx::work& tx) {
+                figures.clear();  // a retried transaction starts again
+                compute(tx, figures);
+              });
+              for (const auto& [name, values] : figures)
+                if (!snapshots->count(name)) throw std::logic_error("refresh_gauges: no gauge named " + name);
+              for (const auto& [name, snapshot] : *snapshots) {
+                auto it = figures.find(name);
+                snapshot->publish(it == figures.end() ? std::map<metrics::GaugeSnapshot::Labels, double>{} : it->second);
+              }
+            });
+}
+
 std::shared_ptr<pii::Keyring> pii_keyring(config::Env& env) {
   auto key_file = env.required("PII_KEY_FILE", "32-byte key sealing personal data (names, addresses, birth dates, contacts)");
   try {

@@ -17,12 +17,6 @@ using nlohmann::json;
 
 namespace {
 
-std::string assembly_param(const http::Request& req) {
-  const auto& id = req.param("id");
-  if (id.empty() || id.size() > 64) throw http::not_found("no assembly " + id);
-  return id;
-}
-
 json tree_of(assembly::db::Pool& db, const std::string& assembly_id) {
   return db.transact([&](pqxx::work& tx) {
     json motions = json::array();

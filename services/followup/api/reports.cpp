@@ -68,13 +68,13 @@ std::vector<ReportRow> reports_of(pqxx::transaction_base& tx, const std::string&
   return out;
 }
 
+}  // namespace
+
 std::string assembly_param(const http::Request& req) {
   const auto& id = req.param("id");
   if (id.empty() || id.size() > 64) throw http::not_found("no assembly " + id);
   return id;
 }
-
-}  // namespace
 
 json reports_json(pqxx::transaction_base& tx, const std::string& assembly_id) {
   json items = json::array();

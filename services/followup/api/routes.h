@@ -18,6 +18,8 @@ void add_public_page(assembly::service::Context& ctx);
 // Dashboard figures: commitments by status, overdue milestones, days since the last report, reports.
 void add_metrics(assembly::service::Context& ctx);
 
+// The :id of an assembly's route; 404 when it cannot be one.
+std::string assembly_param(const assembly::http::Request& req);
 // An assembly's reports, as the public sees them (shared by the report routes and the page).
 nlohmann::json reports_json(pqxx::transaction_base& tx, const std::string& assembly_id);
 // Flags the reports and milestones overdue at `today` not flagged yet, each once, with its event

@@ -1,5 +1,7 @@
 #include "store/dossier_store.h"
 
+#include "assembly/db/sql_time.h"
+
 namespace followup::store {
 namespace {
 
@@ -8,9 +10,9 @@ constexpr const char* kInsert =
     "ON CONFLICT (motion_id) DO NOTHING";
 constexpr const char* kColumns =
     "SELECT id, motion_id, assembly_id, theme, stage, "
-    "to_char(opened_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), title, "
-    "coalesce(to_char(adopted_by_assembly_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), ''), "
-    "coalesce(to_char(sent_to_council_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), ''), "
+    SQL_UTC("opened_at") ", title, "
+    "coalesce(" SQL_UTC("adopted_by_assembly_at") ", ''), "
+    "coalesce(" SQL_UTC("sent_to_council_at") ", ''), "
     "jsonb_array_length(spokespersons) FROM dossiers ";
 const std::string kFind = std::string(kColumns) + "WHERE id = $1";
 const std::string kList = std::string(kColumns) + "WHERE assembly_id = $1 ORDER BY theme";

@@ -1,7 +1,6 @@
 #include "api/metrics.h"
 
 #include <map>
-#include <mutex>
 
 #include "assembly/metrics/metrics.h"
 #include "domain/participation.h"
@@ -9,68 +8,58 @@
 #include "store/members.h"
 
 namespace membership::api {
-namespace {
-
-using Labels = assembly::metrics::GaugeSnapshot::Labels;
-using Snapshot = assembly::metrics::GaugeSnapshot;
-
-}  // namespace
 
 void add_metrics(assembly::service::Context& ctx) {
-  auto& db = ctx.db;
   const int absences = static_cast<int>(ctx.env.integer(
       "AT_RISK_ABSENCES", 3, 1, 100, "unexcused absences in a row that put a member on the at-risk list"));
-  auto period = ctx.env.integer("METRICS_REFRESH_SECONDS", 15, 1, 3600, "how often the dashboard figures are recomputed");
-  auto members = std::make_shared<Snapshot>("members", "Members by assembly, status, seat pool and workshop");
-  auto declines = std::make_shared<Snapshot>("declines", "Invited members who declined, by assembly");
-  auto replacements = std::make_shared<Snapshot>("replacements", "Members who came in as replacements, by assembly");
-  auto attendance = std::make_shared<Snapshot>("attendance_sessions", "Attendance records by assembly, workshop and status");
-  auto rate = std::make_shared<Snapshot>("attendance_rate", "Share of recorded attendances that were present, by assembly and workshop");
-  auto at_risk = std::make_shared<Snapshot>("members_at_risk", "Active members absent from the last AT_RISK_ABSENCES sessions in a row");
-
-  ctx.every(std::chrono::seconds(period), "refresh membership metrics", [&db, absences, members, declines, replacements, attendance, rate, at_risk] {
-    std::map<Labels, double> m, d, r, att, rt, risk;
-    db.transact([&](pqxx::work& tx) {
-      for (const auto& row : tx.exec("SELECT assembly_id, status, pool, coalesce(workshop_theme, ''), count(*), "
-                                     "count(replaces) FROM members GROUP BY 1, 2, 3, 4")) {
-        const auto a = row[0].as<std::string>(), status = row[1].as<std::string>();
-        m[{{"assembly", a}, {"status", status}, {"pool", row[2].as<std::string>()}, {"workshop", row[3].as<std::string>()}}] +=
-            row[4].as<double>();
-        if (status == "declined") d[{{"assembly", a}}] += row[4].as<double>();
-        r[{{"assembly", a}}] += row[5].as<double>();
-      }
-      for (const auto& a : store::list_assemblies(tx)) {
-        d[{{"assembly", a.id}}] += 0;
-        r[{{"assembly", a.id}}] += 0;
-        auto per_member = domain::participation(store::attendance_of_assembly(tx, a.id));
-        if (per_member.empty()) continue;
-        std::map<std::string, domain::Counts> by_workshop;
-        double risky = 0;
-        for (const auto& member : store::list(tx, a.id)) {
-          auto it = per_member.find(member.id);
-          if (it == per_member.end()) continue;
-          auto& c = by_workshop[member.workshop_theme];
-          c.present += it->second.overall.present;
-          c.excused += it->second.overall.excused;
-          c.absent += it->second.overall.absent;
-          risky += member.status == "active" && domain::at_risk(it->second, absences);
+  assembly::service::refresh_gauges(
+      ctx,
+      {{"members", "Members by assembly, status, seat pool and workshop"},
+       {"declines", "Invited members who declined, by assembly"},
+       {"replacements", "Members who came in as replacements, by assembly"},
+       {"attendance_sessions", "Attendance records by assembly, workshop and status"},
+       {"attendance_rate", "Share of recorded attendances that were present, by assembly and workshop"},
+       {"members_at_risk", "Active members absent from the last AT_RISK_ABSENCES sessions in a row"}},
+      [absences](pqxx::work& tx, assembly::service::Figures& f) {
+        auto& m = f["members"];
+        auto& d = f["declines"];
+        auto& r = f["replacements"];
+        auto& att = f["attendance_sessions"];
+        auto& rt = f["attendance_rate"];
+        auto& risk = f["members_at_risk"];
+        for (const auto& row : tx.exec("SELECT assembly_id, status, pool, coalesce(workshop_theme, ''), count(*), "
+                                       "count(replaces) FROM members GROUP BY 1, 2, 3, 4")) {
+          const auto a = row[0].as<std::string>(), status = row[1].as<std::string>();
+          m[{{"assembly", a}, {"status", status}, {"pool", row[2].as<std::string>()}, {"workshop", row[3].as<std::string>()}}] +=
+              row[4].as<double>();
+          if (status == "declined") d[{{"assembly", a}}] += row[4].as<double>();
+          r[{{"assembly", a}}] += row[5].as<double>();
         }
-        for (const auto& [w, c] : by_workshop) {
-          att[{{"assembly", a.id}, {"workshop", w}, {"status", "present"}}] = c.present;
-          att[{{"assembly", a.id}, {"workshop", w}, {"status", "excused"}}] = c.excused;
-          att[{{"assembly", a.id}, {"workshop", w}, {"status", "absent"}}] = c.absent;
-          rt[{{"assembly", a.id}, {"workshop", w}}] = c.rate();
+        for (const auto& a : store::list_assemblies(tx)) {
+          d[{{"assembly", a.id}}] += 0;
+          r[{{"assembly", a.id}}] += 0;
+          auto per_member = domain::participation(store::attendance_of_assembly(tx, a.id));
+          if (per_member.empty()) continue;
+          std::map<std::string, domain::Counts> by_workshop;
+          double risky = 0;
+          for (const auto& member : store::list(tx, a.id)) {
+            auto it = per_member.find(member.id);
+            if (it == per_member.end()) continue;
+            auto& c = by_workshop[member.workshop_theme];
+            c.present += it->second.overall.present;
+            c.excused += it->second.overall.excused;
+            c.absent += it->second.overall.absent;
+            risky += member.status == "active" && domain::at_risk(it->second, absences);
+          }
+          for (const auto& [w, c] : by_workshop) {
+            att[{{"assembly", a.id}, {"workshop", w}, {"status", "present"}}] = c.present;
+            att[{{"assembly", a.id}, {"workshop", w}, {"status", "excused"}}] = c.excused;
+            att[{{"assembly", a.id}, {"workshop", w}, {"status", "absent"}}] = c.absent;
+            rt[{{"assembly", a.id}, {"workshop", w}}] = c.rate();
+          }
+          risk[{{"assembly", a.id}}] = risky;
         }
-        risk[{{"assembly", a.id}}] = risky;
-      }
-    });
-    members->publish(m);
-    declines->publish(d);
-    replacements->publish(r);
-    attendance->publish(att);
-    rate->publish(rt);
-    at_risk->publish(risk);
-  });
+      });
 }
 
 }  // namespace membership::api

@@ -273,31 +273,27 @@ void add_drafting_routes(assembly::service::Context& ctx) {
 namespace recommendations::api {
 
 void add_metrics(assembly::service::Context& ctx) {
-  auto& db = ctx.db;
-  auto period = ctx.env.integer("METRICS_REFRESH_SECONDS", 15, 1, 3600, "how often the dashboard figures are recomputed");
-  using Snapshot = assembly::metrics::GaugeSnapshot;
-  auto recs = std::make_shared<Snapshot>("recommendations", "Recommendations by assembly, workshop and status");
-  auto amendments = std::make_shared<Snapshot>("amendments", "Amendments by assembly and state (proposed, accepted, rejected)");
-  auto ballots = std::make_shared<Snapshot>("ballots", "Ballots by assembly, state and outcome");
-  auto turnout = std::make_shared<Snapshot>("ballot_turnout", "Turnout of each closed ballot (share of its electorate that took part)");
-  ctx.every(std::chrono::seconds(period), "refresh recommendations metrics", [&db, recs, amendments, ballots, turnout] {
-    std::map<Snapshot::Labels, double> r, a, b, t;
-    db.transact([&](pqxx::work& tx) {
-      for (const auto& row : tx.exec("SELECT assembly_id, theme, status, count(*) FROM recommendations GROUP BY 1, 2, 3"))
-        r[{{"assembly", row[0].as<std::string>()}, {"workshop", row[1].as<std::string>()}, {"status", row[2].as<std::string>()}}] = row[3].as<double>();
-      for (const auto& row : tx.exec("SELECT r.assembly_id, a.state, count(*) FROM amendments a JOIN recommendations r ON r.id = a.recommendation_id "
-                                     "GROUP BY 1, 2"))
-        a[{{"assembly", row[0].as<std::string>()}, {"state", row[1].as<std::string>()}}] = row[2].as<double>();
-      for (const auto& row : tx.exec("SELECT assembly_id, state, coalesce(result->>'outcome', ''), count(*) FROM ballots GROUP BY 1, 2, 3"))
-        b[{{"assembly", row[0].as<std::string>()}, {"state", row[1].as<std::string>()}, {"outcome", row[2].as<std::string>()}}] = row[3].as<double>();
-      for (const auto& row : tx.exec("SELECT assembly_id, id, (result->>'turnout')::float8 FROM ballots WHERE state = 'closed'"))
-        t[{{"assembly", row[0].as<std::string>()}, {"ballot", row[1].as<std::string>()}}] = row[2].as<double>();
-    });
-    recs->publish(r);
-    amendments->publish(a);
-    ballots->publish(b);
-    turnout->publish(t);
-  });
+  assembly::service::refresh_gauges(
+      ctx,
+      {{"recommendations", "Recommendations by assembly, workshop and status"},
+       {"amendments", "Amendments by assembly and state (proposed, accepted, rejected)"},
+       {"ballots", "Ballots by assembly, state and outcome"},
+       {"ballot_turnout", "Turnout of each closed ballot (share of its electorate that took part)"}},
+      [](pqxx::work& tx, assembly::service::Figures& f) {
+        auto& r = f["recommendations"];
+        auto& a = f["amendments"];
+        auto& b = f["ballots"];
+        auto& t = f["ballot_turnout"];
+        for (const auto& row : tx.exec("SELECT assembly_id, theme, status, count(*) FROM recommendations GROUP BY 1, 2, 3"))
+          r[{{"assembly", row[0].as<std::string>()}, {"workshop", row[1].as<std::string>()}, {"status", row[2].as<std::string>()}}] = row[3].as<double>();
+        for (const auto& row : tx.exec("SELECT r.assembly_id, a.state, count(*) FROM amendments a JOIN recommendations r ON r.id = a.recommendation_id "
+                                       "GROUP BY 1, 2"))
+          a[{{"assembly", row[0].as<std::string>()}, {"state", row[1].as<std::string>()}}] = row[2].as<double>();
+        for (const auto& row : tx.exec("SELECT assembly_id, state, coalesce(result->>'outcome', ''), count(*) FROM ballots GROUP BY 1, 2, 3"))
+          b[{{"assembly", row[0].as<std::string>()}, {"state", row[1].as<std::string>()}, {"outcome", row[2].as<std::string>()}}] = row[3].as<double>();
+        for (const auto& row : tx.exec("SELECT assembly_id, id, (result->>'turnout')::float8 FROM ballots WHERE state = 'closed'"))
+          t[{{"assembly", row[0].as<std::string>()}, {"ballot", row[1].as<std::string>()}}] = row[2].as<double>();
+      });
 }
 
 }  // namespace recommendations::api

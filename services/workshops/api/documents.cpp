@@ -298,38 +298,34 @@ void add_document_routes(assembly::service::Context& ctx) {
 }
 
 void add_metrics(assembly::service::Context& ctx) {
-  auto& db = ctx.db;
-  auto period = ctx.env.integer("METRICS_REFRESH_SECONDS", 15, 1, 3600, "how often the dashboard figures are recomputed");
-  using Snapshot = assembly::metrics::GaugeSnapshot;
-  auto sessions = std::make_shared<Snapshot>("sessions", "Sessions by assembly, workshop, type and state (held, scheduled, cancelled)");
-  auto rate = std::make_shared<Snapshot>("attendance_rate", "Share of recorded attendances that were present, by workshop and session type");
-  auto notebooks = std::make_shared<Snapshot>("notebooks_submitted", "Synthesis notebook versions submitted, by workshop");
-  auto mandates = std::make_shared<Snapshot>("mandates", "Mandates by workshop and state (proposed, adopted, rejected)");
-  ctx.every(std::chrono::seconds(period), "refresh workshops metrics", [&db, sessions, rate, notebooks, mandates] {
-    std::map<Snapshot::Labels, double> s, r, n, m;
-    db.transact([&](pqxx::work& tx) {
-      for (const auto& row : tx.exec("SELECT s.assembly_id, coalesce(w.theme, 'plenary'), s.type, s.state, count(*) FROM sessions s "
-                                     "LEFT JOIN workshops w ON w.id = s.workshop_id GROUP BY 1, 2, 3, 4"))
-        s[{{"assembly", row[0].as<std::string>()}, {"workshop", row[1].as<std::string>()}, {"type", row[2].as<std::string>()},
-           {"state", row[3].as<std::string>()}}] = row[4].as<double>();
-      for (const auto& row : tx.exec("SELECT s.assembly_id, coalesce(w.theme, 'plenary'), s.type, "
-                                     "avg(CASE WHEN a.status = 'present' THEN 1.0 ELSE 0.0 END) FROM attendance a "
-                                     "JOIN sessions s ON s.id = a.session_id LEFT JOIN workshops w ON w.id = s.workshop_id GROUP BY 1, 2, 3"))
-        r[{{"assembly", row[0].as<std::string>()}, {"workshop", row[1].as<std::string>()}, {"type", row[2].as<std::string>()}}] =
-            row[3].as<double>();
-      for (const auto& row : tx.exec("SELECT w.assembly_id, w.theme, count(v.submitted_at) FROM workshops w "
-                                     "LEFT JOIN notebook_versions v ON v.workshop_id = w.id GROUP BY 1, 2"))
-        n[{{"assembly", row[0].as<std::string>()}, {"workshop", row[1].as<std::string>()}}] = row[2].as<double>();
-      for (const auto& row : tx.exec("SELECT w.assembly_id, w.theme, m.state, count(*) FROM mandates m JOIN workshops w ON w.id = m.workshop_id "
-                                     "GROUP BY 1, 2, 3"))
-        m[{{"assembly", row[0].as<std::string>()}, {"workshop", row[1].as<std::string>()}, {"state", row[2].as<std::string>()}}] =
-            row[3].as<double>();
-    });
-    sessions->publish(s);
-    rate->publish(r);
-    notebooks->publish(n);
-    mandates->publish(m);
-  });
+  assembly::service::refresh_gauges(
+      ctx,
+      {{"sessions", "Sessions by assembly, workshop, type and state (held, scheduled, cancelled)"},
+       {"attendance_rate", "Share of recorded attendances that were present, by workshop and session type"},
+       {"notebooks_submitted", "Synthesis notebook versions submitted, by workshop"},
+       {"mandates", "Mandates by workshop and state (proposed, adopted, rejected)"}},
+      [](pqxx::work& tx, assembly::service::Figures& f) {
+        auto& s = f["sessions"];
+        auto& r = f["attendance_rate"];
+        auto& n = f["notebooks_submitted"];
+        auto& m = f["mandates"];
+        for (const auto& row : tx.exec("SELECT s.assembly_id, coalesce(w.theme, 'plenary'), s.type, s.state, count(*) FROM sessions s "
+                                       "LEFT JOIN workshops w ON w.id = s.workshop_id GROUP BY 1, 2, 3, 4"))
+          s[{{"assembly", row[0].as<std::string>()}, {"workshop", row[1].as<std::string>()}, {"type", row[2].as<std::string>()},
+             {"state", row[3].as<std::string>()}}] = row[4].as<double>();
+        for (const auto& row : tx.exec("SELECT s.assembly_id, coalesce(w.theme, 'plenary'), s.type, "
+                                       "avg(CASE WHEN a.status = 'present' THEN 1.0 ELSE 0.0 END) FROM attendance a "
+                                       "JOIN sessions s ON s.id = a.session_id LEFT JOIN workshops w ON w.id = s.workshop_id GROUP BY 1, 2, 3"))
+          r[{{"assembly", row[0].as<std::string>()}, {"workshop", row[1].as<std::string>()}, {"type", row[2].as<std::string>()}}] =
+              row[3].as<double>();
+        for (const auto& row : tx.exec("SELECT w.assembly_id, w.theme, count(v.submitted_at) FROM workshops w "
+                                       "LEFT JOIN notebook_versions v ON v.workshop_id = w.id GROUP BY 1, 2"))
+          n[{{"assembly", row[0].as<std::string>()}, {"workshop", row[1].as<std::string>()}}] = row[2].as<double>();
+        for (const auto& row : tx.exec("SELECT w.assembly_id, w.theme, m.state, count(*) FROM mandates m JOIN workshops w ON w.id = m.workshop_id "
+                                       "GROUP BY 1, 2, 3"))
+          m[{{"assembly", row[0].as<std::string>()}, {"workshop", row[1].as<std::string>()}, {"state", row[2].as<std::string>()}}] =
+              row[3].as<double>();
+      });
 }
 
 }  // namespace workshops::api

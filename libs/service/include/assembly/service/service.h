@@ -17,6 +17,7 @@
 #include "assembly/events/consumer.h"
 #include "assembly/events/outbox.h"
 #include "assembly/http/http.h"
+#include "assembly/metrics/metrics.h"
 #include "assembly/pii/pii.h"
 
 namespace assembly::service {
@@ -48,6 +49,15 @@ struct Context {
     periodic.push_back({std::move(task_name), period, std::move(task)});
   }
 };
+
+// The dashboards' figures: gauges recomputed from the database every METRICS_REFRESH_SECONDS (15 s
+// by default), so that every replica reports the same. `gauges` gives each gauge's name (after the
+// service's prefix) and help; `compute` fills, in one transaction, the values of each by their
+// labels. A gauge left empty shows no series; a name not declared is a programming error (the
+// refresh throws, and says which).
+using Figures = std::map<std::string, std::map<metrics::GaugeSnapshot::Labels, double>>;
+void refresh_gauges(Context& ctx, const std::vector<std::pair<std::string, std::string>>& gauges,
+                    std::function<void(pqxx::work&, Figures&)> compute);
 
 // The service's personal-data key (PII_KEY_FILE, 32 bytes); a ConfigError naming the variable
 // when it is missing or unreadable.
