@@ -804,7 +804,23 @@ void add_selection_routes(assembly::service::Context& ctx) {
       } catch (const std::exception& e) {
         outcome.failure = std::string("the solver failed: ") + e.what();
       }
-      db.transact([&](pqxx::work& tx) { finish(tx, outbox, *job, outcome); });
+      try {
+        db.transact([&](pqxx::work& tx) { finish(tx, outbox, *job, outcome); });
+      } catch (const std::exception& e) {
+        // A result the database refuses (a constraint) or that cannot be put in JSON would be
+        // refused the same way each time the job is taken again, recomputing it for ever and
+        // holding up the queue: the selection fails, with the reason. Anything else (the database
+        // away) is left to run again.
+        if (!dynamic_cast<const pqxx::integrity_constraint_violation*>(&e) && !dynamic_cast<const json::exception*>(&e)) throw;
+        assembly::log::error("panel selection could not be stored", {{"selection_id", id}, {"error", e.what()}});
+        std::string why = e.what();
+        why = "the result could not be stored: " + why.substr(0, why.find('\n'));
+        db.transact([&](pqxx::work& tx) {
+          tx.exec_params("UPDATE selections SET state = 'failed', failure = $2, finished_at = now() WHERE id = $1 AND "
+                         "state = 'running'",
+                         id, why);
+        });
+      }
     }
   });
 }
