@@ -35,17 +35,29 @@ void add_metrics(assembly::service::Context& ctx) {
           if (status == "declined") d[{{"assembly", a}}] += row[4].as<double>();
           r[{{"assembly", a}}] += row[5].as<double>();
         }
+        // Three queries whatever the number of assemblies (one per assembly kept PostgreSQL busy
+        // for the whole refresh once there were a few hundred).
+        auto attendance = store::attendance_by_assembly(tx);
+        struct Seat {
+          std::string id, workshop, status;
+        };
+        std::map<std::string, std::vector<Seat>> seats;
+        for (const auto& row : tx.exec("SELECT assembly_id, id, coalesce(workshop_theme, ''), status FROM members"))
+          if (attendance.count(row[0].c_str()))
+            seats[row[0].as<std::string>()].push_back({row[1].as<std::string>(), row[2].as<std::string>(), row[3].as<std::string>()});
         for (const auto& a : store::list_assemblies(tx)) {
           d[{{"assembly", a.id}}] += 0;
           r[{{"assembly", a.id}}] += 0;
-          auto per_member = domain::participation(store::attendance_of_assembly(tx, a.id));
+          auto records = attendance.find(a.id);
+          if (records == attendance.end()) continue;
+          auto per_member = domain::participation(std::move(records->second));
           if (per_member.empty()) continue;
           std::map<std::string, domain::Counts> by_workshop;
           double risky = 0;
-          for (const auto& member : store::list(tx, a.id)) {
+          for (const auto& member : seats[a.id]) {
             auto it = per_member.find(member.id);
             if (it == per_member.end()) continue;
-            auto& c = by_workshop[member.workshop_theme];
+            auto& c = by_workshop[member.workshop];
             c.present += it->second.overall.present;
             c.excused += it->second.overall.excused;
             c.absent += it->second.overall.absent;

@@ -1,5 +1,7 @@
 #include "store/engagement.h"
 
+#include "assembly/db/sql_time.h"
+
 namespace membership::store {
 namespace {
 
@@ -148,6 +150,13 @@ bool upsert_attendance(pqxx::work& tx, const std::string& session_id, const std:
 
 std::vector<domain::AttendanceRecord> attendance_of_assembly(pqxx::transaction_base& tx, const std::string& assembly_id) {
   return attendance(tx, kAttendanceOfAssembly, assembly_id);
+}
+std::map<std::string, std::vector<domain::AttendanceRecord>> attendance_by_assembly(pqxx::transaction_base& tx) {
+  std::map<std::string, std::vector<domain::AttendanceRecord>> out;
+  for (const auto& r : tx.exec("SELECT assembly_id, member_id, session_type, status, " SQL_UTC("held_at") " FROM attendance"))
+    out[r[0].as<std::string>()].push_back(
+        {r[1].as<std::string>(), r[2].as<std::string>(), r[3].as<std::string>(), r[4].as<std::string>()});
+  return out;
 }
 std::vector<domain::AttendanceRecord> attendance_of_member(pqxx::transaction_base& tx, const std::string& member_id) {
   return attendance(tx, kAttendanceOfMember, member_id);

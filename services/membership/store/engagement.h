@@ -1,6 +1,7 @@
 #pragma once
 // SQL for roles, trainings, attendance, consents and contact details. Reads return the JSON the
 // API serves. Each query is a named constant.
+#include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <pqxx/pqxx>
@@ -39,6 +40,8 @@ bool upsert_attendance(pqxx::work& tx, const std::string& session_id, const std:
                        const std::string& assembly_id, const std::string& workshop_id, const std::string& session_type,
                        const std::string& status, const std::string& held_at, unsigned revision);
 std::vector<domain::AttendanceRecord> attendance_of_assembly(pqxx::transaction_base& tx, const std::string& assembly_id);
+// Every attendance record, by assembly, in one query (the dashboards' refresh).
+std::map<std::string, std::vector<domain::AttendanceRecord>> attendance_by_assembly(pqxx::transaction_base& tx);
 std::vector<domain::AttendanceRecord> attendance_of_member(pqxx::transaction_base& tx, const std::string& member_id);
 
 // Consents.
