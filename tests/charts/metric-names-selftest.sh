@@ -26,6 +26,12 @@ fixture_args() {  # fixture_args DIR: --metrics-file for each exposition of DIR
   local f
   for f in "$1"/*.prom; do printf -- '--metrics-file\n%s\n' "$f"; done
 }
+without() {  # without NAME PATTERN: the fixture less every line matching PATTERN, in $tmp/NAME; its args
+  mkdir -p "$tmp/$1"
+  local f
+  for f in "$FIXTURE"/*.prom; do grep -v "$2" "$f" >"$tmp/$1/$(basename "$f")"; done
+  fixture_args "$tmp/$1"
+}
 mapfile -t complete < <(fixture_args "$FIXTURE")
 ((${#complete[@]} == 10)) || { echo "FAIL: expected 5 expositions in $FIXTURE"; exit 1; }
 
@@ -69,18 +75,14 @@ expect "fixture less followup_reports_overdue: fails, naming it" fail \
   "${CHECK[@]}" "${real_inputs[@]}" "${missing[@]}"
 
 # 3. A shared family missing from every service: the __name__ regex matches nothing.
-mkdir -p "$tmp/nolag"
-for f in "$FIXTURE"/*.prom; do grep -v '_consumer_lag_messages' "$f" >"$tmp/nolag/$(basename "$f")"; done
-mapfile -t nolag < <(fixture_args "$tmp/nolag")
+mapfile -t nolag < <(without nolag '_consumer_lag_messages')
 expect "fixture without any consumer lag: the regex matches nothing" fail \
   "alert AssemblyConsumerLagGrowing: __name__=~'(sortition|membership|workshops|recommendations|followup)_consumer_lag_messages' matches no exposed metric" -- \
   "${CHECK[@]}" "${real_inputs[@]}" "${nolag[@]}"
 
 # 4. The dead-letter counters missing from every service (they exist at zero from the start:
 #    libs/events' consumer creates them for each subscribed topic).
-mkdir -p "$tmp/nodead"
-for f in "$FIXTURE"/*.prom; do grep -v '_events_dead_lettered_total' "$f" >"$tmp/nodead/$(basename "$f")"; done
-mapfile -t nodead < <(fixture_args "$tmp/nodead")
+mapfile -t nodead < <(without nodead '_events_dead_lettered_total')
 expect "fixture without the dead-letter counters: fails" fail \
   "_events_dead_lettered_total' matches no exposed metric" -- \
   "${CHECK[@]}" "${real_inputs[@]}" "${nodead[@]}"

@@ -813,13 +813,10 @@ void add_selection_routes(assembly::service::Context& ctx) {
         // away) is left to run again.
         if (!dynamic_cast<const pqxx::integrity_constraint_violation*>(&e) && !dynamic_cast<const json::exception*>(&e)) throw;
         assembly::log::error("panel selection could not be stored", {{"selection_id", id}, {"error", e.what()}});
-        std::string why = e.what();
-        why = "the result could not be stored: " + why.substr(0, why.find('\n'));
-        db.transact([&](pqxx::work& tx) {
-          tx.exec_params("UPDATE selections SET state = 'failed', failure = $2, finished_at = now() WHERE id = $1 AND "
-                         "state = 'running'",
-                         id, why);
-        });
+        const std::string why = e.what();
+        Outcome failed;
+        failed.failure = "the result could not be stored: " + why.substr(0, why.find('\n'));
+        db.transact([&](pqxx::work& tx) { finish(tx, outbox, *job, failed); });
       }
     }
   });

@@ -58,8 +58,8 @@ class TimeLimitReached : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-// The LP solver gave up on a master problem (numerically), which no retry from a fresh basis
-// repaired: select() falls back as for the time limit, with this reason.
+// A solver gave up: the master LP (numerically, even from a fresh basis) or the pricing MIP
+// (stopped without an optimal panel). select() falls back as for the time limit, with this reason.
 class SolverFailed : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
