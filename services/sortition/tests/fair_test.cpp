@@ -180,6 +180,25 @@ TEST(Fair, LeximinOnAHouseholdPoolIsSoundAndAtLeastMaximin) {
   EXPECT_NEAR(std::accumulate(lex.probability.begin(), lex.probability.end(), 0.0), 6.0, 1e-9);
 }
 
+// Four categories, 3 seats: the LP relaxation's leximin (minimum 0.4) is out of reach of any
+// distribution over panels (minimum 1/3), so LEXIMIN cannot take its fast path and settles the
+// types stage by stage. The six feasible panels are 013, 035, 036, 124, 245, 246 (0-based):
+// every one holds exactly one of p2, p6, p7, so their best minimum is 1/3, and exactly one of the
+// pairs {p1, p4} and {p3, p5}, who then get 1/2 each (checked by brute force over the panels).
+TEST(Fair, LeximinBeyondTheRelaxationSettlesStageByStage) {
+  auto in = made(
+      "feature,value,min,max\n"
+      "a,0,0,2\na,1,1,2\nb,0,2,2\nb,1,0,2\nc,0,2,2\nc,1,0,2\nd,0,2,3\nd,1,0,3\n",
+      3,
+      {"p1,,1,1,0,0", "p2,,0,0,0,1", "p3,,0,1,1,0", "p4,,1,0,1,0", "p5,,1,0,0,0", "p6,,0,0,0,0", "p7,,0,0,0,0"});
+  auto d = fair::leximin(in, kNever);
+  EXPECT_EQ(d.algorithm, "leximin");
+  expect_sound(in, d);
+  expect_certificate(in, d);
+  const std::vector<double> expected{0.5, 1.0 / 3, 0.5, 0.5, 0.5, 1.0 / 3, 1.0 / 3};
+  for (std::size_t i = 0; i < expected.size(); ++i) EXPECT_NEAR(d.probability[i], expected[i], 1e-7) << in.ids[i];
+}
+
 TEST(Fair, LotteryPanelsAreValidAndCloseToTheDistribution) {
   auto in = load("paris_like_748", 80, false);
   auto d = fair::maximin(in, kNever);
