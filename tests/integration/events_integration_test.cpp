@@ -107,6 +107,59 @@ TEST(OutboxToInbox, ARowCommittedLateBelowPublishedOnesIsStillPublished) {
   itest::delete_topic(topic);
 }
 
+// PostgreSQL delivers a NOTIFY to every backend listening in the database, whatever the channel,
+// so a writer in the process whose relay is active wakes it in-process after its commit and sends
+// no NOTIFY: the event is published at once although the relay's fallback poll is far away, and
+// a listener on the channel hears nothing. Once that relay has stopped, writers NOTIFY again (the
+// active relay may then be another replica's).
+TEST(OutboxToInbox, AnActiveRelayIsWokenInProcessWithoutANotify) {
+  itest::TempSchema schema("wake");
+  auto topic = itest::create_topic("wake", 1);
+  const auto pg = itest::pg_conninfo();
+  const auto brokers = itest::kafka_brokers();
+  itest_support::write_events(pg, schema.name(), topic, 1);  // creates the outbox
+
+  db::Pool pool({pg, schema.name(), 2});
+  events::Producer producer({brokers, "wake-test"});
+  events::RelayOptions options;
+  options.schema = schema.name();
+  options.idle_wait = std::chrono::seconds(60);
+  options.full_scan_interval = std::chrono::seconds(60);
+  events::OutboxRelay relay(pool, producer, options);
+  relay.start();
+  auto published = [&](long n, std::chrono::seconds within) {
+    const auto until = std::chrono::steady_clock::now() + within;
+    while (std::chrono::steady_clock::now() < until) {
+      if (scalar(pg, "SELECT count(*) FROM " + schema.name() + ".outbox") == 0 &&
+          itest_support::topic_size(brokers, topic, 1) == n)
+        return true;
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    return false;
+  };
+  ASSERT_TRUE(published(1, std::chrono::seconds(20))) << "the relay's first drain";
+
+  pqxx::connection listener(pg);
+  {
+    pqxx::nontransaction tx(listener);
+    tx.exec("LISTEN " + tx.quote_name(events::outbox_channel(schema.name())));
+  }
+  events::Outbox outbox(topic, "test", schema.name());
+  sortition::v1::PanelSelected e;
+  e.set_draw_id("woken");
+  const auto start = std::chrono::steady_clock::now();
+  pool.transact([&](pqxx::work& tx) { outbox.append(tx, e, "woken"); });
+  EXPECT_TRUE(published(2, std::chrono::seconds(10))) << "woken in-process, not by the 60 s poll";
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(10));
+  EXPECT_EQ(listener.await_notification(0, 300000), 0) << "no NOTIFY was sent";
+
+  relay.stop();
+  e.set_draw_id("notified");
+  pool.transact([&](pqxx::work& tx) { outbox.append(tx, e, "notified"); });
+  EXPECT_EQ(listener.await_notification(5, 0), 1) << "without an active relay here, a NOTIFY";
+  itest::delete_topic(topic);
+}
+
 TEST(OutboxToInbox, ConsumerKilledBetweenCommitAndOffsetStoreAppliesEachEventOnce) {
   itest::TempSchema producer_side("ckill_p"), consumer_side("ckill_c");
   auto topic = itest::create_topic("consumerkill", 3);

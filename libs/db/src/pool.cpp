@@ -4,6 +4,32 @@
 
 namespace assembly::db {
 
+namespace {
+thread_local std::vector<std::function<void()>>* current_after_commit = nullptr;
+}  // namespace
+
+bool after_commit(std::function<void()> fn) {
+  if (current_after_commit == nullptr) return false;
+  current_after_commit->push_back(std::move(fn));
+  return true;
+}
+
+namespace detail {
+AfterCommitScope::AfterCommitScope() : outer_(current_after_commit) { current_after_commit = &work_; }
+
+AfterCommitScope::~AfterCommitScope() { current_after_commit = outer_; }
+
+void AfterCommitScope::committed() {
+  current_after_commit = outer_;
+  for (auto& fn : work_) try {
+      fn();
+    } catch (const std::exception& e) {
+      log::error("after-commit work failed", {{"error", e.what()}});
+    }
+  work_.clear();
+}
+}  // namespace detail
+
 Pool::Pool(PoolOptions options) : options_(std::move(options)) {
   if (options_.size < 1) throw std::invalid_argument("pool size must be at least 1");
 }

@@ -110,3 +110,39 @@ TEST(Pool, LeasesWorkInTheSchemaAndTransientErrorsAreRecognised) {
     EXPECT_FALSE(db::is_transient(std::current_exception()));
   }
 }
+
+// Work registered with after_commit runs once the transaction has committed (its rows are then
+// visible to another connection), never when it rolls back, and cannot be registered outside
+// Pool::transact.
+TEST(Pool, AfterCommitWorkRunsOnlyOnceCommitted) {
+  itest::TempSchema schema("aftercommit");
+  db::Pool pool({itest::pg_conninfo(), schema.name(), 2});
+  pool.transact([](pqxx::work& tx) { tx.exec("CREATE TABLE t (x INT)"); });
+  EXPECT_FALSE(db::after_commit([] {})) << "no transaction on this thread";
+
+  pqxx::connection other(itest::pg_conninfo());
+  long seen_after_commit = -1;
+  int runs = 0;
+  pool.transact([&](pqxx::work& tx) {
+    tx.exec("INSERT INTO t VALUES (1)");
+    EXPECT_TRUE(db::after_commit([&] {
+      ++runs;
+      seen_after_commit = count(other, "SELECT count(*) FROM " + schema.name() + ".t");
+    }));
+    EXPECT_EQ(runs, 0) << "not before the commit";
+  });
+  EXPECT_EQ(runs, 1);
+  EXPECT_EQ(seen_after_commit, 1) << "the row is committed when the work runs";
+
+  try {
+    pool.transact([&](pqxx::work& tx) {
+      tx.exec("INSERT INTO t VALUES (2)");
+      db::after_commit([&] { ++runs; });
+      throw std::runtime_error("rolled back");
+    });
+    FAIL();
+  } catch (const std::runtime_error&) {
+  }
+  EXPECT_EQ(runs, 1) << "rolled back: the work does not run";
+  EXPECT_FALSE(db::after_commit([] {})) << "the transaction's scope has ended";
+}

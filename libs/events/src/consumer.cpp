@@ -232,17 +232,20 @@ void Consumer::update_lag() {
   consumer_->position(parts);
   // A partition with nothing consumed since it was assigned has no position yet: its committed
   // offset says where the group stands (not the low watermark, which would count every message
-  // already applied as lag).
+  // already applied as lag). Asking the broker for it is a round trip that holds up this loop, so
+  // it is asked only for such partitions (an idle one, or one just assigned).
   std::vector<RdKafka::TopicPartition*> committed;
-  for (auto* p : parts) committed.push_back(RdKafka::TopicPartition::create(p->topic(), p->partition()));
-  const bool have_committed = consumer_->committed(committed, 2000) == RdKafka::ERR_NO_ERROR;
-  for (std::size_t i = 0; i < parts.size(); ++i) {
+  for (auto* p : parts)
+    if (p->offset() < 0) committed.push_back(RdKafka::TopicPartition::create(p->topic(), p->partition()));
+  const bool have_committed = !committed.empty() && consumer_->committed(committed, 2000) == RdKafka::ERR_NO_ERROR;
+  for (std::size_t i = 0, unknown = 0; i < parts.size(); ++i) {
     auto* p = parts[i];
+    auto pos = p->offset();
+    if (pos < 0 && have_committed) pos = committed[unknown]->offset();
+    if (p->offset() < 0) ++unknown;
     int64_t low = 0, high = 0;
     if (consumer_->get_watermark_offsets(p->topic(), p->partition(), &low, &high) != RdKafka::ERR_NO_ERROR)
       continue;
-    auto pos = p->offset();
-    if (pos < 0 && have_committed) pos = committed[i]->offset();
     if (pos < 0) pos = low;
     consumer_metrics()
         .lag.Add({{"topic", p->topic()}, {"partition", std::to_string(p->partition())}})

@@ -1,5 +1,8 @@
 #include "assembly/events/outbox.h"
 
+#include "assembly/db/pool.h"
+#include "wakeup.h"
+
 namespace assembly::events {
 
 std::vector<db::Migration> migrations() {
@@ -45,12 +48,20 @@ std::string Outbox::append(pqxx::work& tx, const google::protobuf::Message& payl
 }
 
 std::string Outbox::append(pqxx::work& tx, const Envelope& e) const {
+  const pqxx::binarystring envelope(e.SerializeAsString());
+  // The relay of this process holds the schema's lock: woken in-process after the commit.
+  if (auto relay = detail::active_relay(schema_); relay && db::after_commit([relay] { relay->notify(); })) {
+    tx.exec_params(
+        "INSERT INTO outbox (event_id, topic, aggregate_id, event_type, envelope) VALUES ($1, $2, $3, $4, $5)",
+        e.event_id(), topic_, e.aggregate_id(), e.event_type(), envelope);
+    return e.event_id();
+  }
+  // Otherwise a NOTIFY, delivered at commit (once per transaction), wakes the active relay,
+  // wherever it runs. One statement for both (a data-modifying WITH always runs): one round trip.
   tx.exec_params(
-      "INSERT INTO outbox (event_id, topic, aggregate_id, event_type, envelope) "
-      "VALUES ($1, $2, $3, $4, $5)",
-      e.event_id(), topic_, e.aggregate_id(), e.event_type(), pqxx::binarystring(e.SerializeAsString()));
-  // Delivered at commit, once per transaction: wakes the relay without polling.
-  tx.exec("NOTIFY " + tx.quote_name(outbox_channel(schema_)));
+      "WITH row AS (INSERT INTO outbox (event_id, topic, aggregate_id, event_type, envelope) "
+      "VALUES ($1, $2, $3, $4, $5)) SELECT pg_notify($6, '')",
+      e.event_id(), topic_, e.aggregate_id(), e.event_type(), envelope, outbox_channel(schema_));
   return e.event_id();
 }
 

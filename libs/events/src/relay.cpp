@@ -1,17 +1,22 @@
 #include "assembly/events/relay.h"
 
+#include <poll.h>
+
 #include <prometheus/counter.h>
 #include <prometheus/gauge.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <climits>
 #include <condition_variable>
 #include <mutex>
 #include <optional>
+#include <system_error>
 
 #include "assembly/events/outbox.h"
 #include "assembly/logging/log.h"
 #include "assembly/metrics/metrics.h"
+#include "wakeup.h"
 
 namespace assembly::events {
 namespace {
@@ -68,7 +73,7 @@ struct Slot : DeliveryTarget {
 }  // namespace
 
 OutboxRelay::OutboxRelay(db::Pool& pool, Producer& producer, RelayOptions options)
-    : pool_(pool), producer_(producer), options_(std::move(options)) {
+    : pool_(pool), producer_(producer), options_(std::move(options)), wakeup_(std::make_shared<detail::Wakeup>()) {
   relay_metrics();
 }
 
@@ -81,7 +86,13 @@ void OutboxRelay::start() {
 
 void OutboxRelay::stop() {
   running_ = false;
+  wakeup_->notify();  // out of its wait at once
   if (thread_.joinable()) thread_.join();
+  disconnect();
+}
+
+void OutboxRelay::disconnect() {
+  detail::clear_active_relay(options_.schema, wakeup_.get());
   conn_.reset();
 }
 
@@ -96,14 +107,15 @@ bool OutboxRelay::ensure_connection() {
                        tx.quote("assembly.outbox-relay." + options_.schema) + "))")[0][0]
                    .as<bool>();
     if (!got) {
-      conn_.reset();
+      disconnect();
       return false;
     }
     tx.exec("LISTEN " + tx.quote_name(outbox_channel(options_.schema)));
+    detail::set_active_relay(options_.schema, wakeup_);
     return true;
   } catch (const std::exception& e) {
     log::warn("outbox relay cannot reach the database", {{"error", e.what()}});
-    conn_.reset();
+    disconnect();
     return false;
   }
 }
@@ -186,9 +198,8 @@ long OutboxRelay::drain_from(long long start, bool* read_any) {
       std::string ids = "{";
       for (std::size_t i = 0; i < delivered.size(); ++i) ids += (i ? "," : "") + std::to_string(delivered[i]);
       ids += "}";
-      pqxx::work tx(*conn_);
+      pqxx::nontransaction tx(*conn_);  // one statement, atomic by itself: no BEGIN and COMMIT
       tx.exec_params("DELETE FROM outbox WHERE id = ANY($1::bigint[])", ids);
-      tx.commit();
       marked += static_cast<long>(delivered.size());
       relay_metrics().published_all.Increment(static_cast<double>(delivered.size()));
     }
@@ -224,6 +235,17 @@ long OutboxRelay::drain_from(long long start, bool* read_any) {
   return marked;
 }
 
+// Until a writer of this process wakes the relay after its commit, a NOTIFY comes from another
+// replica's writer, or the fallback interval passes.
+void OutboxRelay::wait_for_work() {
+  if (conn_->get_notifs() > 0) return;  // already read from the socket with a query's result
+  pollfd fds[2] = {{conn_->sock(), POLLIN, 0}, {wakeup_->fd(), POLLIN, 0}};
+  if (::poll(fds, 2, static_cast<int>(options_.idle_wait.count())) < 0 && errno != EINTR)
+    throw std::system_error(errno, std::generic_category(), "poll");
+  if (fds[1].revents & POLLIN) wakeup_->clear();
+  conn_->get_notifs();  // consumes what came on the socket; throws if the connection is lost
+}
+
 void OutboxRelay::loop() {
   while (running_) {
     if (!ensure_connection()) {
@@ -237,12 +259,10 @@ void OutboxRelay::loop() {
         std::this_thread::sleep_for(options_.retry_backoff);
         continue;
       }
-      // Wait for a NOTIFY from a committing writer, or the fallback interval.
-      auto ms = options_.idle_wait.count();
-      conn_->await_notification(ms / 1000, (ms % 1000) * 1000);
+      wait_for_work();
     } catch (const std::exception& e) {
       log::warn("outbox relay lost its database connection", {{"error", e.what()}});
-      conn_.reset();
+      disconnect();
       std::this_thread::sleep_for(options_.retry_backoff);
     }
   }

@@ -28,6 +28,31 @@ class Unavailable : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// Work to do once the transaction Pool::transact is running on this thread has committed, and
+// not at all if it rolls back: what a statement cannot do from inside it, such as waking a thread
+// of this process that reads what the transaction wrote. Returns false, registering nothing, when
+// no Pool::transact runs on this thread (the caller then does without).
+bool after_commit(std::function<void()> fn);
+
+namespace detail {
+// The list after_commit adds to, for one attempt of one transaction on this thread (nested ones
+// each have theirs).
+class AfterCommitScope {
+ public:
+  AfterCommitScope();
+  ~AfterCommitScope();
+  AfterCommitScope(const AfterCommitScope&) = delete;
+  AfterCommitScope& operator=(const AfterCommitScope&) = delete;
+  // After the commit: runs the work registered, in order (an exception is logged, not thrown: the
+  // transaction is committed).
+  void committed();
+
+ private:
+  std::vector<std::function<void()>> work_;
+  std::vector<std::function<void()>>* outer_;
+};
+}  // namespace detail
+
 class Pool {
  public:
   explicit Pool(PoolOptions options);
@@ -63,14 +88,17 @@ class Pool {
     for (int attempt = 0;; ++attempt) {
       auto conn = lease();
       try {
+        detail::AfterCommitScope after;
         pqxx::work tx(*conn);
         if constexpr (std::is_void_v<decltype(fn(tx))>) {
           fn(tx);
           tx.commit();
+          after.committed();
           return;
         } else {
           auto result = fn(tx);
           tx.commit();
+          after.committed();
           return result;
         }
       } catch (const pqxx::sql_error&) {

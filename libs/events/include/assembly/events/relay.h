@@ -12,6 +12,9 @@
 #include "assembly/events/producer.h"
 
 namespace assembly::events {
+namespace detail {
+class Wakeup;
+}
 
 struct RelayOptions {
   std::string schema;
@@ -37,11 +40,14 @@ class OutboxRelay {
  private:
   void loop();
   bool ensure_connection();
+  void disconnect();
+  void wait_for_work();
   long drain_from(long long start, bool* read_any = nullptr);
 
   db::Pool& pool_;
   Producer& producer_;
   RelayOptions options_;
+  std::shared_ptr<detail::Wakeup> wakeup_;  // from this process's writers, while active
   std::unique_ptr<pqxx::connection> conn_;
   std::atomic<bool> running_{false};
   std::thread thread_;
