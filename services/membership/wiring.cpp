@@ -18,11 +18,13 @@ assembly::service::Definition definition() {
             const int retention = static_cast<int>(
                 ctx.env.integer("RETENTION_DAYS", 365, 0, 3650,
                                 "days personal data is kept after the end of a mandate, unless the assembly says"));
+            const int at_risk_absences = static_cast<int>(ctx.env.integer(
+                "AT_RISK_ABSENCES", 3, 1, 100, "unexcused absences in a row that put a member on the at-risk list"));
             api::add_member_routes(ctx);
             api::add_assembly_routes(ctx, retention);
-            api::add_engagement_routes(ctx, keyring);
+            api::add_engagement_routes(ctx, keyring, at_risk_absences);
             api::add_evaluation_routes(ctx);
-            api::add_metrics(ctx);
+            api::add_metrics(ctx, at_risk_absences);
             events::add_handlers(ctx, retention);
           }};
 }

@@ -9,9 +9,8 @@
 
 namespace membership::api {
 
-void add_metrics(assembly::service::Context& ctx) {
-  const int absences = static_cast<int>(ctx.env.integer(
-      "AT_RISK_ABSENCES", 3, 1, 100, "unexcused absences in a row that put a member on the at-risk list"));
+void add_metrics(assembly::service::Context& ctx, int at_risk_absences) {
+  const int absences = at_risk_absences;
   assembly::service::refresh_gauges(
       ctx,
       {{"members", "Members by assembly, status, seat pool and workshop"},
