@@ -73,6 +73,16 @@ json stored_votes(pqxx::transaction_base& tx, const json& ballot) {
   return out;
 }
 
+// Who may vote in a ballot of the assembly (or of one of its workshops) opened now: its active
+// members, as membership's events have made them known.
+std::vector<std::string> electorate_now(pqxx::transaction_base& tx, const std::string& assembly_id,
+                                        const std::string& workshop) {
+  std::vector<domain::Member> members;
+  for (const auto& r : tx.exec_params("SELECT member_id, status, workshop FROM members WHERE assembly_id = $1", assembly_id))
+    members.push_back({r[0].as<std::string>(), r[1].as<std::string>(), r[2].as<std::string>()});
+  return domain::electorate(members, workshop);
+}
+
 }  // namespace
 
 void add_ballot_routes(assembly::service::Context& ctx) {
@@ -103,10 +113,7 @@ void add_ballot_routes(assembly::service::Context& ctx) {
     auto out = db.transact([&](pqxx::work& tx) {
       if (!motion_id.empty() && tx.exec_params("SELECT 1 FROM motions WHERE id = $1 AND assembly_id = $2", motion_id, assembly_id).empty())
         throw http::unprocessable("no motion " + motion_id + " in assembly " + assembly_id, "/motion_id");
-      std::vector<domain::Member> members;
-      for (const auto& r : tx.exec_params("SELECT member_id, status, workshop FROM members WHERE assembly_id = $1", assembly_id))
-        members.push_back({r[0].as<std::string>(), r[1].as<std::string>(), r[2].as<std::string>()});
-      auto electors = domain::electorate(members, workshop);
+      auto electors = electorate_now(tx, assembly_id, workshop);
       if (electors.empty())
         throw http::conflict("no active member " + (workshop.empty() ? "in assembly " + assembly_id : "in workshop " + workshop));
       auto id = assembly::core::new_uuid();
@@ -123,12 +130,7 @@ void add_ballot_routes(assembly::service::Context& ctx) {
   ctx.router.add(Method::Get, "/v1/electorate", Access::secretariat(), [&db](http::Request& req) {
     auto assembly_id = body::required_query(req, "assembly_id");
     auto workshop = req.query_param("workshop").value_or("");
-    auto out = db.transact([&](pqxx::work& tx) {
-      std::vector<domain::Member> members;
-      for (const auto& r : tx.exec_params("SELECT member_id, status, workshop FROM members WHERE assembly_id = $1", assembly_id))
-        members.push_back({r[0].as<std::string>(), r[1].as<std::string>(), r[2].as<std::string>()});
-      return domain::electorate(members, workshop);
-    });
+    auto out = db.transact([&](pqxx::work& tx) { return electorate_now(tx, assembly_id, workshop); });
     return http::Response::json(200, {{"assembly_id", assembly_id}, {"workshop", workshop}, {"member_ids", out}});
   });
 
