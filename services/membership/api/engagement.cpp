@@ -51,10 +51,9 @@ void audit_read(pqxx::work& tx, const http::Request& req, const std::string& mem
 }  // namespace
 
 void add_engagement_routes(assembly::service::Context& ctx, std::shared_ptr<assembly::pii::Keyring> keyring,
-                           int at_risk_absences) {
+                           int default_absences) {
   auto& db = ctx.db;
   auto& outbox = ctx.outbox;
-  const int default_absences = at_risk_absences;
 
   // --- Roles: spokesperson for a motion, referent of a workshop. Active members only.
   ctx.router.add(Method::Post, "/v1/members/:id/roles", kStaff, [&db, &outbox](http::Request& req) {

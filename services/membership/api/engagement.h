@@ -6,9 +6,9 @@
 
 namespace membership::api {
 // Roles, trainings, participation, consents, contact details (sealed) and the member's export.
-// at_risk_absences: the default streak of unexcused absences that puts a member at risk.
+// default_absences: the default streak of unexcused absences that puts a member at risk.
 void add_engagement_routes(assembly::service::Context& ctx, std::shared_ptr<assembly::pii::Keyring> keyring,
-                           int at_risk_absences);
+                           int default_absences);
 // The members' evaluation of their mandate.
 void add_evaluation_routes(assembly::service::Context& ctx);
 }  // namespace membership::api

@@ -9,8 +9,7 @@
 
 namespace membership::api {
 
-void add_metrics(assembly::service::Context& ctx, int at_risk_absences) {
-  const int absences = at_risk_absences;
+void add_metrics(assembly::service::Context& ctx, int absences) {
   assembly::service::refresh_gauges(
       ctx,
       {{"members", "Members by assembly, status, seat pool and workshop"},
