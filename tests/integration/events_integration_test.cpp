@@ -107,6 +107,44 @@ TEST(OutboxToInbox, ARowCommittedLateBelowPublishedOnesIsStillPublished) {
   itest::delete_topic(topic);
 }
 
+// A delivered batch is deleted by its id range. A row whose id lies in that range but whose
+// transaction commits after the batch was read (here: between the delivery reports and the delete)
+// was never published, so it must survive the delete and go out with the next drain.
+TEST(OutboxToInbox, ARowCommittedInsideADeliveredBatchsRangeIsNotDeletedUnpublished) {
+  itest::TempSchema schema("inrange");
+  auto topic = itest::create_topic("inrange", 3);
+  const auto pg = itest::pg_conninfo();
+  const auto brokers = itest::kafka_brokers();
+  itest_support::write_events(pg, schema.name(), topic, 1);  // creates the outbox
+
+  pqxx::connection slow(pg);
+  pqxx::work late(slow);  // takes its id now, between the others'
+  late.exec("SET LOCAL search_path TO " + late.quote_name(schema.name()));
+  sortition::v1::PanelSelected e;
+  e.set_draw_id("late");
+  events::Outbox(topic, "test", schema.name()).append(late, e, "late");
+  itest_support::write_events(pg, schema.name(), topic, 5);
+
+  db::Pool pool({pg, schema.name(), 2});
+  events::Producer producer({brokers, "inrange-test"});
+  events::RelayOptions options;
+  options.schema = schema.name();
+  bool committed = false;
+  options.after_delivery = [&](std::size_t) {
+    if (!committed) late.commit();  // after the read, before the delete
+    committed = true;
+  };
+  events::OutboxRelay relay(pool, producer, options);
+  EXPECT_EQ(relay.drain_once(), 6);
+  ASSERT_TRUE(committed);
+  EXPECT_EQ(scalar(pg, "SELECT count(*) FROM " + schema.name() + ".outbox WHERE aggregate_id = 'late'"), 1)
+      << "the late row was deleted without being published";
+  EXPECT_EQ(relay.drain_once(), 1);
+  EXPECT_EQ(scalar(pg, "SELECT count(*) FROM " + schema.name() + ".outbox"), 0);
+  EXPECT_EQ(itest_support::topic_size(brokers, topic, 3), 7);
+  itest::delete_topic(topic);
+}
+
 // PostgreSQL delivers a NOTIFY to every backend listening in the database, whatever the channel,
 // so a writer in the process whose relay is active wakes it in-process after its commit and sends
 // no NOTIFY: the event is published at once although the relay's fallback poll is far away, and

@@ -43,6 +43,7 @@ class OutboxRelay {
   void disconnect();
   void wait_for_work();
   long drain_from(long long start, bool* read_any = nullptr);
+  void delete_delivered(const pqxx::result& rows, const std::vector<long long>& delivered);
 
   db::Pool& pool_;
   Producer& producer_;
