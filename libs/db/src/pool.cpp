@@ -36,15 +36,27 @@ Pool::Pool(PoolOptions options) : options_(std::move(options)) {
 
 Pool::~Pool() { close(); }
 
+std::string Pool::connection_string() const {
+  return options_.conninfo + " connect_timeout=" + std::to_string(options_.connect_timeout.count()) +
+         " application_name=" + (options_.schema.empty() ? "assembly" : options_.schema);
+}
+
+std::vector<std::string> Pool::session_setup() const {
+  std::vector<std::string> statements;
+  // A schema name is an identifier chosen by the service, quoted all the same.
+  if (!options_.schema.empty()) {
+    std::string quoted = "\"";
+    for (char c : options_.schema) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+    statements.push_back("SET search_path TO " + quoted + "\"");
+  }
+  statements.push_back("SET statement_timeout = " + std::to_string(options_.statement_timeout.count()));
+  return statements;
+}
+
 std::unique_ptr<pqxx::connection> Pool::connect() const {
-  std::string conninfo = options_.conninfo + " connect_timeout=" +
-                         std::to_string(options_.connect_timeout.count()) +
-                         " application_name=" + (options_.schema.empty() ? "assembly" : options_.schema);
-  auto conn = std::make_unique<pqxx::connection>(conninfo);
+  auto conn = std::make_unique<pqxx::connection>(connection_string());
   pqxx::nontransaction tx(*conn);
-  if (!options_.schema.empty())
-    tx.exec("SET search_path TO " + tx.quote_name(options_.schema));
-  tx.exec("SET statement_timeout = " + std::to_string(options_.statement_timeout.count()));
+  for (const auto& statement : session_setup()) tx.exec(statement);
   return conn;
 }
 

@@ -115,6 +115,10 @@ class Pool {
 
   // A fresh connection outside the pool (relay, migrations, LISTEN), configured like the others.
   std::unique_ptr<pqxx::connection> connect() const;
+  // What connect() uses: the libpq string, and the statements that configure a new session (for
+  // a caller that speaks libpq itself).
+  std::string connection_string() const;
+  std::vector<std::string> session_setup() const;
   // True when a connection can be had and answers "SELECT 1".
   bool ping();
   const PoolOptions& options() const { return options_; }

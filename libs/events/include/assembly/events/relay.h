@@ -14,11 +14,13 @@
 namespace assembly::events {
 namespace detail {
 class Wakeup;
+class PgConnection;
+class Rows;
 }
 
 struct RelayOptions {
   std::string schema;
-  int batch_size = 2000;
+  int batch_size = 10000;  // rows per read; two batches are in flight
   std::chrono::milliseconds idle_wait{500};      // fallback poll when no NOTIFY arrives
   std::chrono::milliseconds retry_backoff{1000};  // after a failed batch or a lost database
   // Longest wait of a row committed below ids already published (see drain_once).
@@ -43,13 +45,13 @@ class OutboxRelay {
   void disconnect();
   void wait_for_work();
   long drain_from(long long start, bool* read_any = nullptr);
-  void delete_delivered(const pqxx::result& rows, const std::vector<long long>& delivered);
+  void delete_delivered(const detail::Rows& rows, const std::vector<long long>& delivered);
 
   db::Pool& pool_;
   Producer& producer_;
   RelayOptions options_;
   std::shared_ptr<detail::Wakeup> wakeup_;  // from this process's writers, while active
-  std::unique_ptr<pqxx::connection> conn_;
+  std::unique_ptr<detail::PgConnection> conn_;
   std::atomic<bool> running_{false};
   std::thread thread_;
   long long cursor_ = 0;  // highest outbox id handed to the producer in this drain
