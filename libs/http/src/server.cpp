@@ -138,7 +138,7 @@ class PistacheHandler : public P::Http::Handler {
     Request req;
     req.path = preq.resource();
     req.body = preq.body();
-    req.remote = preq.address().host();
+    req.peer = [&preq] { return preq.address().host(); };  // handlers run within this call
     req.http11 = preq.version() == P::Http::Version::Http11;
     // Only the typed headers the shared layer and handlers use are serialized (the others would
     // cost a stream per header per request); unknown headers arrive raw.
@@ -167,8 +167,9 @@ class PistacheHandler : public P::Http::Handler {
     for (const auto& [name, value] : res.headers)
       writer.headers().add(std::make_shared<NamedHeader>(name, value));
     writer.headers().add(std::make_shared<NamedHeader>("X-Trace-Id", req.trace_id));
+    // Written as it is: the typed header would parse it, then format it through an ostringstream.
     if (!res.content_type.empty())
-      writer.headers().add<P::Http::Header::ContentType>(P::Http::Mime::MediaType(res.content_type));
+      writer.headers().add(std::make_shared<NamedHeader>("Content-Type", res.content_type));
     if (req.method == Method::Head) res.body.clear();
     writer.send(static_cast<P::Http::Code>(res.status), res.body);
 

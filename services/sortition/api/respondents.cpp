@@ -84,7 +84,7 @@ void add_respondent_routes(assembly::service::Context& ctx,
   // Public: an invitee answers with the code printed on the letter. Rate-limited per address, and
   // an unknown code says nothing about which codes exist.
   ctx.router.add(Method::Post, "/v1/responses", Access::anyone(), [&db, limiter](http::Request& req) {
-    limiter->take(req.remote);
+    limiter->take(req.remote());
     auto b = req.json();
     auto code = normalise_code(body::string(b, "code", "", 40));
     auto criteria = read_criteria(b);

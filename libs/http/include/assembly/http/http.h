@@ -60,7 +60,10 @@ struct Request {
   std::string body;
   std::optional<auth::Principal> principal;  // set on non-public routes
   std::string trace_id;
-  std::string remote;  // the peer's address (no proxy headers are trusted)
+  // The peer's address (no proxy headers are trusted), worked out only when asked: formatting it
+  // costs every request a few percent of its time, and few routes need it.
+  std::function<std::string()> peer;
+  std::string remote() const { return peer ? peer() : std::string(); }
   bool http11 = true;
 
   const std::string& param(const std::string& name) const;
