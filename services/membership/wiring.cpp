@@ -15,11 +15,12 @@ assembly::service::Definition definition() {
           openapi_document(),
           [](assembly::service::Context& ctx) {
             auto keyring = assembly::service::pii_keyring(ctx.env);
-            const int retention = static_cast<int>(
-                ctx.env.integer("RETENTION_DAYS", 365, 0, 3650,
-                                "days personal data is kept after the end of a mandate, unless the assembly says"));
+            const int retention = static_cast<int>(ctx.env.integer(
+                "RETENTION_DAYS", 365, 0, 3650,
+                "days personal data is kept after the end of a mandate, unless the assembly says"));
             const int at_risk_absences = static_cast<int>(ctx.env.integer(
-                "AT_RISK_ABSENCES", 3, 1, 100, "unexcused absences in a row that put a member on the at-risk list"));
+                "AT_RISK_ABSENCES", 3, 1, 100,
+                "unexcused absences in a row that put a member on the at-risk list"));
             api::add_member_routes(ctx);
             api::add_assembly_routes(ctx, retention);
             api::add_engagement_routes(ctx, keyring, at_risk_absences);

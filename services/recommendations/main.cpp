@@ -1,4 +1,7 @@
-// recommendations: recommendations, co-construction, citizen motions and votes. main only assembles.
+// recommendations: recommendations, co-construction, citizen motions and votes. main only
+// assembles.
 #include "wiring.h"
 
-int main(int argc, char** argv) { return assembly::service::run(argc, argv, recommendations::definition()); }
+int main(int argc, char** argv) {
+  return assembly::service::run(argc, argv, recommendations::definition());
+}

@@ -3,43 +3,46 @@
 #include "api/invitations.h"
 #include "api/pools.h"
 #include "api/respondents.h"
-#include "api/selections.h"
 #include "api/routes.h"
+#include "api/selections.h"
 #include "assembly/logging/log.h"
 
 namespace sortition {
 
 assembly::service::Definition definition() {
-  return {"sortition",
-          {assembly::service::topic_of("membership")},  // MemberDeclined, MemberWithdrew: replacements
-          migrations(),
-          openapi_document(),
-          [](assembly::service::Context& ctx) {
-            auto keyring = assembly::service::pii_keyring(ctx.env);
-            imports::Limits limits;
-            limits.max_bytes = ctx.env.integer("IMPORT_MAX_BYTES", 1LL << 30, 1024, 1LL << 40,
-                                               "largest pool file accepted, in bytes");
-            limits.idle_timeout = std::chrono::seconds(ctx.env.integer(
-                "IMPORT_IDLE_SECONDS", 600, 1, 86400, "an import with no part for this long fails (interrupted upload)"));
-            // The importer keeps a reference to the keyring: both live as long as the routes.
-            auto importer = std::shared_ptr<imports::PoolImporter>(
-                new imports::PoolImporter(*keyring, limits), [keyring](imports::PoolImporter* p) { delete p; });
-            api::add_routes(ctx);
-            api::add_pool_routes(ctx, importer);
-            api::add_invitation_routes(ctx, keyring);
-            api::add_respondent_routes(
-                ctx,
-                static_cast<double>(ctx.env.integer("RESPONSES_PER_MINUTE", 10, 1, 100000,
-                                                    "answers with a letter's code accepted per minute and address")));
-            api::add_quota_routes(ctx);
-            api::add_selection_routes(ctx);
-            auto& db = ctx.db;
-            ctx.every(std::chrono::seconds(std::min<long>(10, limits.idle_timeout.count())), "reap idle imports",
-                      [&db, importer] {
-                        int n = db.transact([&](pqxx::work& tx) { return importer->reap_idle(tx); });
-                        if (n > 0) assembly::log::warn("idle pool imports failed", {{"count", n}});
-                      });
-          }};
+  return {
+      "sortition",
+      {assembly::service::topic_of("membership")},  // MemberDeclined, MemberWithdrew: replacements
+      migrations(),
+      openapi_document(),
+      [](assembly::service::Context& ctx) {
+        auto keyring = assembly::service::pii_keyring(ctx.env);
+        imports::Limits limits;
+        limits.max_bytes = ctx.env.integer("IMPORT_MAX_BYTES", 1LL << 30, 1024, 1LL << 40,
+                                           "largest pool file accepted, in bytes");
+        limits.idle_timeout = std::chrono::seconds(
+            ctx.env.integer("IMPORT_IDLE_SECONDS", 600, 1, 86400,
+                            "an import with no part for this long fails (interrupted upload)"));
+        // The importer keeps a reference to the keyring: both live as long as the routes.
+        auto importer = std::shared_ptr<imports::PoolImporter>(
+            new imports::PoolImporter(*keyring, limits),
+            [keyring](imports::PoolImporter* p) { delete p; });
+        api::add_routes(ctx);
+        api::add_pool_routes(ctx, importer);
+        api::add_invitation_routes(ctx, keyring);
+        api::add_respondent_routes(
+            ctx, static_cast<double>(ctx.env.integer(
+                     "RESPONSES_PER_MINUTE", 10, 1, 100000,
+                     "answers with a letter's code accepted per minute and address")));
+        api::add_quota_routes(ctx);
+        api::add_selection_routes(ctx);
+        auto& db = ctx.db;
+        ctx.every(std::chrono::seconds(std::min<long>(10, limits.idle_timeout.count())),
+                  "reap idle imports", [&db, importer] {
+                    int n = db.transact([&](pqxx::work& tx) { return importer->reap_idle(tx); });
+                    if (n > 0) assembly::log::warn("idle pool imports failed", {{"count", n}});
+                  });
+      }};
 }
 
 }  // namespace sortition

@@ -4,5 +4,5 @@
 namespace workshops {
 assembly::service::Definition definition();
 std::vector<assembly::db::Migration> migrations();  // generated from migrations/
-std::string_view openapi_document();              // generated from openapi.json
+std::string_view openapi_document();                // generated from openapi.json
 }  // namespace workshops

@@ -6,8 +6,8 @@
 //       writes RATE events/s for SECONDS, each in its own transaction, relayed and consumed by the
 //       real relay and consumer; latency = consumer commit - outbox commit; prints p50/p99/max.
 #include <algorithm>
-#include <cstdlib>
 #include <atomic>
+#include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <mutex>
@@ -39,7 +39,8 @@ sortition::v1::PanelSelected sample(int i) {
 }
 
 long long now_micros() {
-  return std::chrono::duration_cast<std::chrono::microseconds>(Clock::now().time_since_epoch()).count();
+  return std::chrono::duration_cast<std::chrono::microseconds>(Clock::now().time_since_epoch())
+      .count();
 }
 
 int relay(char** argv) {
@@ -52,10 +53,12 @@ int relay(char** argv) {
     for (int start = 0; start < count; start += 1000) {
       pqxx::work tx(c);
       tx.exec("SET LOCAL search_path TO " + tx.quote_name(schema));
-      for (int i = start; i < std::min(count, start + 1000); ++i) outbox.append(tx, sample(i), "draw-" + std::to_string(i));
+      for (int i = start; i < std::min(count, start + 1000); ++i)
+        outbox.append(tx, sample(i), "draw-" + std::to_string(i));
       tx.commit();
     }
-    std::ofstream(argv[7], std::ios::binary) << events::wrap(sample(0), "draw-0", "bench").SerializeAsString();
+    std::ofstream(argv[7], std::ios::binary)
+        << events::wrap(sample(0), "draw-0", "bench").SerializeAsString();
   }
   db::Pool pool({conninfo, schema, 1});
   events::Producer producer({brokers, "bench-relay", 10000, 5});
@@ -76,7 +79,8 @@ int relay(char** argv) {
 }
 
 int latency(char** argv) {
-  std::string conninfo = argv[2], pschema = argv[3], cschema = argv[4], brokers = argv[5], topic = argv[6];
+  std::string conninfo = argv[2], pschema = argv[3], cschema = argv[4], brokers = argv[5],
+              topic = argv[6];
   int rate = std::stoi(argv[7]), seconds = std::stoi(argv[8]);
   {
     pqxx::connection c(conninfo);
@@ -153,7 +157,8 @@ int latency(char** argv) {
       std::vector<double> w(latencies_ms.begin() + s * rate,
                             latencies_ms.begin() + std::min(latencies_ms.size(), (s + 1) * rate));
       std::sort(w.begin(), w.end());
-      std::cerr << "second " << s << ": p50 " << w[w.size() / 2] << " p99 " << w[w.size() * 99 / 100] << "\n";
+      std::cerr << "second " << s << ": p50 " << w[w.size() / 2] << " p99 "
+                << w[w.size() * 99 / 100] << "\n";
     }
   }
   auto v = latencies_ms;
@@ -162,9 +167,12 @@ int latency(char** argv) {
     std::cout << "no events consumed" << std::endl;
     return 1;
   }
-  auto pct = [&](double p) { return v[std::min(v.size() - 1, static_cast<std::size_t>(p * v.size()))]; };
-  std::cout << "latency_events=" << v.size() << "/" << total << " rate=" << rate << "/s p50_ms=" << pct(0.50)
-            << " p99_ms=" << pct(0.99) << " max_ms=" << v.back() << std::endl;
+  auto pct = [&](double p) {
+    return v[std::min(v.size() - 1, static_cast<std::size_t>(p * v.size()))];
+  };
+  std::cout << "latency_events=" << v.size() << "/" << total << " rate=" << rate
+            << "/s p50_ms=" << pct(0.50) << " p99_ms=" << pct(0.99) << " max_ms=" << v.back()
+            << std::endl;
   return 0;
 }
 

@@ -33,7 +33,9 @@ int main(int argc, char** argv) {
   sigaddset(&signals, SIGINT);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
   Http::Endpoint endpoint(Address("127.0.0.1", Port(static_cast<uint16_t>(std::atoi(argv[1])))));
-  endpoint.init(Http::Endpoint::options().threads(argc > 2 ? std::atoi(argv[2]) : 2).flags(Tcp::Options::ReuseAddr));
+  endpoint.init(Http::Endpoint::options()
+                    .threads(argc > 2 ? std::atoi(argv[2]) : 2)
+                    .flags(Tcp::Options::ReuseAddr));
   endpoint.setHandler(Http::make_handler<Hello>());
   endpoint.serveThreaded();
   int sig = 0;

@@ -15,10 +15,15 @@ using nlohmann::json;
 namespace {
 
 std::string fresh(const std::string& prefix) {
-  return prefix + "-" + std::to_string(std::chrono::system_clock::now().time_since_epoch().count() % 1000000000);
+  return prefix + "-" +
+         std::to_string(std::chrono::system_clock::now().time_since_epoch().count() % 1000000000);
 }
-json body_of(const assembly::itest::HttpResponse& r) { return json::parse(r.body); }
-std::string in_an_hour() { return assembly::core::utc_time(std::time(nullptr) + 3600); }
+json body_of(const assembly::itest::HttpResponse& r) {
+  return json::parse(r.body);
+}
+std::string in_an_hour() {
+  return assembly::core::utc_time(std::time(nullptr) + 3600);
+}
 
 struct Assembly {
   std::string id;
@@ -28,14 +33,27 @@ struct Assembly {
 // Six members seated, and known to the recommendations service as its electorate.
 Assembly seated_six(const std::string& staff) {
   Assembly a{fresh("vote"), json()};
-  if (e2e::post("sortition", "/v1/panel-draws", e2e::panel_request(a.id, 12, 6), staff).status != 201) throw std::runtime_error("draw");
-  if (!e2e::eventually([&] { return body_of(e2e::get("membership", "/v1/members?assembly_id=" + a.id, staff))["items"].size() == 6; },
-                       std::chrono::seconds(60)))
+  if (e2e::post("sortition", "/v1/panel-draws", e2e::panel_request(a.id, 12, 6), staff).status !=
+      201)
+    throw std::runtime_error("draw");
+  if (!e2e::eventually(
+          [&] {
+            return body_of(
+                       e2e::get("membership", "/v1/members?assembly_id=" + a.id, staff))["items"]
+                       .size() == 6;
+          },
+          std::chrono::seconds(60)))
     throw std::runtime_error("members");
   e2e::seat_everyone(a.id, staff);
-  a.members = body_of(e2e::get("membership", "/v1/members?assembly_id=" + a.id + "&status=active", staff))["items"];
-  if (!e2e::eventually([&] { return body_of(e2e::get("recommendations", "/v1/electorate?assembly_id=" + a.id, staff))["member_ids"].size() == 6; },
-                       std::chrono::seconds(60)))
+  a.members = body_of(
+      e2e::get("membership", "/v1/members?assembly_id=" + a.id + "&status=active", staff))["items"];
+  if (!e2e::eventually(
+          [&] {
+            return body_of(e2e::get("recommendations", "/v1/electorate?assembly_id=" + a.id,
+                                    staff))["member_ids"]
+                       .size() == 6;
+          },
+          std::chrono::seconds(60)))
     throw std::runtime_error("the recommendations service did not learn the members");
   return a;
 }
@@ -46,87 +64,150 @@ TEST(Ballots, ASecretPlenaryBallotWithReceiptsAdoptsTheMotionWhichReachesFollowU
   const auto staff = e2e::token("secretariat", "staff-vote");
   auto a = seated_six(staff);
   json motions;
-  ASSERT_TRUE(e2e::eventually([&] { return (motions = body_of(e2e::get("recommendations", "/v1/motions?assembly_id=" + a.id))["items"]).size() == 3; },
-                              std::chrono::seconds(60)));
+  ASSERT_TRUE(e2e::eventually(
+      [&] {
+        return (motions = body_of(
+                    e2e::get("recommendations", "/v1/motions?assembly_id=" + a.id))["items"])
+                   .size() == 3;
+      },
+      std::chrono::seconds(60)));
   const std::string motion = motions[0]["id"];
 
   // A recommendation of the motion's workshop: drafted by one of its members, amended, adopted,
   // handed over, worked on with a city service.
   json author, outsider;
-  for (const auto& m : a.members) (m["workshop_theme"] == motions[0]["theme"] ? author : outsider) = m;
+  for (const auto& m : a.members)
+    (m["workshop_theme"] == motions[0]["theme"] ? author : outsider) = m;
   ASSERT_FALSE(author.is_null());
   const auto author_token = e2e::token("member", author["id"]);
   EXPECT_EQ(e2e::post("recommendations", "/v1/recommendations",
-                      {{"workshop_id", motions[0]["workshop_id"]}, {"title", "t"}, {"text", "x"}}, e2e::token("member", outsider["id"])).status,
+                      {{"workshop_id", motions[0]["workshop_id"]}, {"title", "t"}, {"text", "x"}},
+                      e2e::token("member", outsider["id"]))
+                .status,
             403)
       << "members draft in their own workshop";
-  const json draft_body = {{"workshop_id", motions[0]["workshop_id"]}, {"title", "Renouveler le plan lecture"},
-                           {"text", "Ouvrir les bibliothèques le dimanche.\nCréer des clubs de lecture.\n"}};
+  const json draft_body = {
+      {"workshop_id", motions[0]["workshop_id"]},
+      {"title", "Renouveler le plan lecture"},
+      {"text", "Ouvrir les bibliothèques le dimanche.\nCréer des clubs de lecture.\n"}};
   auto too_early = e2e::post("recommendations", "/v1/recommendations", draft_body, author_token);
   EXPECT_EQ(too_early.status, 409) << "no adopted mandate yet: " << too_early.body;
   // The June plenary adopts the workshop's mandate (in workshops); MandateAdopted reaches here.
-  auto mandate = e2e::post("workshops", "/v1/workshops/" + std::string(motions[0]["workshop_id"]) + "/mandates",
-                           {{"text", "Des recommandations pour renouveler le Plan Paris Lecture."}}, e2e::token("city-service", "executive"));
+  auto mandate = e2e::post("workshops",
+                           "/v1/workshops/" + std::string(motions[0]["workshop_id"]) + "/mandates",
+                           {{"text", "Des recommandations pour renouveler le Plan Paris Lecture."}},
+                           e2e::token("city-service", "executive"));
   ASSERT_EQ(mandate.status, 201) << mandate.body;
   auto plenary = e2e::post("workshops", "/v1/sessions",
-                           {{"type", "plenary"}, {"assembly_id", a.id}, {"title", "Plénière de juin"}, {"starts_at", "2022-06-18T09:00:00Z"},
-                            {"ends_at", "2022-06-18T17:00:00Z"}, {"place", "Hôtel de Ville"}},
+                           {{"type", "plenary"},
+                            {"assembly_id", a.id},
+                            {"title", "Plénière de juin"},
+                            {"starts_at", "2022-06-18T09:00:00Z"},
+                            {"ends_at", "2022-06-18T17:00:00Z"},
+                            {"place", "Hôtel de Ville"}},
                            staff);
   ASSERT_EQ(plenary.status, 201) << plenary.body;
   ASSERT_EQ(e2e::post("workshops", "/v1/mandates/" + std::string(body_of(mandate)["id"]) + "/vote",
-                      {{"votes_for", 6}, {"votes_against", 0}, {"abstentions", 0}, {"session_id", body_of(plenary)["id"]}}, staff)
+                      {{"votes_for", 6},
+                       {"votes_against", 0},
+                       {"abstentions", 0},
+                       {"session_id", body_of(plenary)["id"]}},
+                      staff)
                 .status,
             200);
   assembly::itest::HttpResponse drafted;
-  ASSERT_TRUE(e2e::eventually([&] { return (drafted = e2e::post("recommendations", "/v1/recommendations", draft_body, author_token)).status == 201; },
-                              std::chrono::seconds(60)))
+  ASSERT_TRUE(e2e::eventually(
+      [&] {
+        return (drafted =
+                    e2e::post("recommendations", "/v1/recommendations", draft_body, author_token))
+                   .status == 201;
+      },
+      std::chrono::seconds(60)))
       << drafted.body;
-  EXPECT_EQ(body_of(drafted)["mandate_id"], body_of(mandate)["id"]) << "it answers the adopted mandate";
+  EXPECT_EQ(body_of(drafted)["mandate_id"], body_of(mandate)["id"])
+      << "it answers the adopted mandate";
   const std::string rec = body_of(drafted)["id"];
   auto amendment = e2e::post("recommendations", "/v1/recommendations/" + rec + "/amendments",
-                             {{"text", "Ouvrir les bibliothèques le dimanche.\nCréer des clubs de lecture dans chaque arrondissement.\n"},
+                             {{"text",
+                               "Ouvrir les bibliothèques le dimanche.\nCréer des clubs de lecture "
+                               "dans chaque arrondissement.\n"},
                               {"rationale", "plus précis"}},
                              author_token);
   ASSERT_EQ(amendment.status, 201) << amendment.body;
-  auto accepted = e2e::post("recommendations", "/v1/amendments/" + std::string(body_of(amendment)["id"]) + "/accept", json::object(), staff);
+  auto accepted = e2e::post("recommendations",
+                            "/v1/amendments/" + std::string(body_of(amendment)["id"]) + "/accept",
+                            json::object(), staff);
   ASSERT_EQ(accepted.status, 200) << accepted.body;
   EXPECT_EQ(body_of(accepted)["version"], 2);
-  EXPECT_EQ(body_of(e2e::get("recommendations", "/v1/recommendations/" + rec + "/diff?from=1&to=2"))["unified"],
-            "  Ouvrir les bibliothèques le dimanche.\n- Créer des clubs de lecture.\n+ Créer des clubs de lecture dans chaque arrondissement.\n");
-  EXPECT_EQ(e2e::post("recommendations", "/v1/recommendations/" + rec + "/co-construct", json::object(), staff).status, 409);
+  EXPECT_EQ(body_of(e2e::get("recommendations",
+                             "/v1/recommendations/" + rec + "/diff?from=1&to=2"))["unified"],
+            "  Ouvrir les bibliothèques le dimanche.\n- Créer des clubs de lecture.\n+ Créer des "
+            "clubs de lecture dans chaque arrondissement.\n");
+  EXPECT_EQ(e2e::post("recommendations", "/v1/recommendations/" + rec + "/co-construct",
+                      json::object(), staff)
+                .status,
+            409);
   for (const char* step : {"adopt", "hand-over", "co-construct"})
-    ASSERT_EQ(e2e::post("recommendations", "/v1/recommendations/" + rec + "/" + step, json::object(), staff).status, 200) << step;
-  EXPECT_EQ(e2e::post("recommendations", "/v1/recommendations/" + rec + "/amendments", {{"text", "late"}}, author_token).status, 409);
+    ASSERT_EQ(e2e::post("recommendations", "/v1/recommendations/" + rec + "/" + step,
+                        json::object(), staff)
+                  .status,
+              200)
+        << step;
+  EXPECT_EQ(e2e::post("recommendations", "/v1/recommendations/" + rec + "/amendments",
+                      {{"text", "late"}}, author_token)
+                .status,
+            409);
   auto fb = e2e::post("recommendations", "/v1/recommendations/" + rec + "/feedback",
-                      {{"text", "Faisable en 2024"}, {"feasibility", "oui"}, {"cost_estimate", "1,2 M€"}, {"department", "DAC"}},
+                      {{"text", "Faisable en 2024"},
+                       {"feasibility", "oui"},
+                       {"cost_estimate", "1,2 M€"},
+                       {"department", "DAC"}},
                       e2e::token("city-service", "dac"));
   ASSERT_EQ(fb.status, 201) << fb.body;
-  EXPECT_EQ(e2e::post("recommendations", "/v1/recommendations/" + rec + "/feedback", {{"text", "d'accord"}}, author_token).status, 422)
+  EXPECT_EQ(e2e::post("recommendations", "/v1/recommendations/" + rec + "/feedback",
+                      {{"text", "d'accord"}}, author_token)
+                .status,
+            422)
       << "a member answers a feedback";
-  EXPECT_EQ(e2e::post("recommendations", "/v1/recommendations/" + rec + "/feedback", {{"text", "d'accord"}, {"reply_to", body_of(fb)["id"]}},
-                      author_token).status,
+  EXPECT_EQ(e2e::post("recommendations", "/v1/recommendations/" + rec + "/feedback",
+                      {{"text", "d'accord"}, {"reply_to", body_of(fb)["id"]}}, author_token)
+                .status,
             201);
-  EXPECT_EQ(body_of(e2e::get("recommendations", "/v1/recommendations/" + rec + "/feedback"))["items"].size(), 2u);
+  EXPECT_EQ(
+      body_of(e2e::get("recommendations", "/v1/recommendations/" + rec + "/feedback"))["items"]
+          .size(),
+      2u);
 
-  auto text = assembly::itest::http("PUT", e2e::url("recommendations") + "/v1/motions/" + motion,
-                                    json{{"title", "Vœu pour un plan lecture"}, {"text", "La Ville s'engage..."},
-                                         {"spokespersons", {a.members[0]["id"], a.members[1]["id"]}}, {"recommendation_ids", {rec}}}.dump(),
-                                    {{"Authorization", "Bearer " + staff}, {"Content-Type", "application/json"}});
+  auto text = assembly::itest::http(
+      "PUT", e2e::url("recommendations") + "/v1/motions/" + motion,
+      json{{"title", "Vœu pour un plan lecture"},
+           {"text", "La Ville s'engage..."},
+           {"spokespersons", {a.members[0]["id"], a.members[1]["id"]}},
+           {"recommendation_ids", {rec}}}
+          .dump(),
+      {{"Authorization", "Bearer " + staff}, {"Content-Type", "application/json"}});
   ASSERT_EQ(text.status, 200) << text.body;
   // The spokespersons are announced to membership, which gives them the role.
   EXPECT_TRUE(e2e::eventually(
       [&] {
-        const auto roles = body_of(e2e::get("membership", "/v1/members/" + std::string(a.members[0]["id"]) + "/roles", staff));
+        const auto roles = body_of(e2e::get(
+            "membership", "/v1/members/" + std::string(a.members[0]["id"]) + "/roles", staff));
         for (const auto& r : roles["items"])
-          if (r["role"] == "spokesperson" && r["motion_id"] == motion && r["ended_at"].is_null()) return true;
+          if (r["role"] == "spokesperson" && r["motion_id"] == motion && r["ended_at"].is_null())
+            return true;
         return false;
       },
       std::chrono::seconds(60)))
       << "membership made them spokespersons";
 
   auto opened = e2e::post("recommendations", "/v1/ballots",
-                          {{"assembly_id", a.id}, {"motion_id", motion}, {"question", "Adoptez-vous le vœu ?"}, {"rule", "unanimity-of-votes-cast"},
-                           {"quorum", 0.5}, {"secret", true}, {"closes_at", in_an_hour()}},
+                          {{"assembly_id", a.id},
+                           {"motion_id", motion},
+                           {"question", "Adoptez-vous le vœu ?"},
+                           {"rule", "unanimity-of-votes-cast"},
+                           {"quorum", 0.5},
+                           {"secret", true},
+                           {"closes_at", in_an_hour()}},
                           staff);
   ASSERT_EQ(opened.status, 201) << opened.body;
   const std::string ballot = body_of(opened)["id"];
@@ -134,7 +215,8 @@ TEST(Ballots, ASecretPlenaryBallotWithReceiptsAdoptsTheMotionWhichReachesFollowU
   auto vote = [&](int i, const std::string& choice, const std::string& receipt = "") {
     json b = {{"choice", choice}};
     if (!receipt.empty()) b["receipt"] = receipt;
-    return e2e::post("recommendations", "/v1/ballots/" + ballot + "/votes", b, e2e::token("member", a.members[i]["id"]));
+    return e2e::post("recommendations", "/v1/ballots/" + ballot + "/votes", b,
+                     e2e::token("member", a.members[i]["id"]));
   };
   std::vector<std::string> receipts;
   for (int i = 0; i < 5; ++i) {
@@ -143,13 +225,19 @@ TEST(Ballots, ASecretPlenaryBallotWithReceiptsAdoptsTheMotionWhichReachesFollowU
     receipts.push_back(body_of(r)["receipt"]);
   }
   EXPECT_EQ(vote(4, "for").status, 409) << "a second vote needs the receipt";
-  EXPECT_EQ(vote(4, "for", "00000000000000000000000000000000").status, 422) << "a receipt that matches nothing";
+  EXPECT_EQ(vote(4, "for", "00000000000000000000000000000000").status, 422)
+      << "a receipt that matches nothing";
   ASSERT_EQ(vote(4, "for", receipts[4]).status, 200) << "changed until the ballot closes";
-  EXPECT_EQ(e2e::post("recommendations", "/v1/ballots/" + ballot + "/votes", {{"choice", "for"}}, e2e::token("member", "someone-else")).status, 403);
+  EXPECT_EQ(e2e::post("recommendations", "/v1/ballots/" + ballot + "/votes", {{"choice", "for"}},
+                      e2e::token("member", "someone-else"))
+                .status,
+            403);
   EXPECT_EQ(vote(0, "maybe").status, 422);
-  EXPECT_EQ(e2e::get("recommendations", "/v1/ballots/" + ballot + "/results").status, 409) << "published when closed";
+  EXPECT_EQ(e2e::get("recommendations", "/v1/ballots/" + ballot + "/results").status, 409)
+      << "published when closed";
 
-  auto closed = e2e::post("recommendations", "/v1/ballots/" + ballot + "/close", json::object(), staff);
+  auto closed =
+      e2e::post("recommendations", "/v1/ballots/" + ballot + "/close", json::object(), staff);
   ASSERT_EQ(closed.status, 200) << closed.body;
   auto result = body_of(closed)["result"];
   EXPECT_EQ(result["for"], 4);
@@ -157,7 +245,8 @@ TEST(Ballots, ASecretPlenaryBallotWithReceiptsAdoptsTheMotionWhichReachesFollowU
   EXPECT_EQ(result["abstain"], 1);
   EXPECT_TRUE(result["quorum_met"].get<bool>());
   EXPECT_DOUBLE_EQ(result["turnout"].get<double>(), 5.0 / 6.0);
-  EXPECT_EQ(result["outcome"], "adopted") << "unanimity of the votes cast: an abstention does not break it";
+  EXPECT_EQ(result["outcome"], "adopted")
+      << "unanimity of the votes cast: an abstention does not break it";
   EXPECT_EQ(vote(5, "for").status, 409) << "no vote after closing";
 
   // Verifiable: the published votes add up to the totals; each receipt finds its vote as cast.
@@ -174,12 +263,24 @@ TEST(Ballots, ASecretPlenaryBallotWithReceiptsAdoptsTheMotionWhichReachesFollowU
   auto mine = e2e::get("recommendations", "/v1/ballots/" + ballot + "/receipts/" + receipts[4]);
   ASSERT_EQ(mine.status, 200);
   EXPECT_EQ(body_of(mine)["choice"], "for") << "the changed vote, as cast";
-  EXPECT_EQ(body_of(e2e::get("recommendations", "/v1/ballots/" + ballot + "/receipts/" + receipts[3]))["choice"], "abstain");
+  EXPECT_EQ(body_of(e2e::get("recommendations",
+                             "/v1/ballots/" + ballot + "/receipts/" + receipts[3]))["choice"],
+            "abstain");
 
   // The adopted motion reaches follow-up; sent to the Council, with its spokespersons.
-  ASSERT_EQ(e2e::post("recommendations", "/v1/motions/" + motion + "/send-to-council", json::object(), staff).status, 200);
-  EXPECT_EQ(e2e::post("recommendations", "/v1/motions/" + motion + "/send-to-council", json::object(), staff).status, 409);
-  EXPECT_EQ(e2e::post("recommendations", "/v1/motions/" + std::string(motions[1]["id"]) + "/send-to-council", json::object(), staff).status, 409)
+  ASSERT_EQ(e2e::post("recommendations", "/v1/motions/" + motion + "/send-to-council",
+                      json::object(), staff)
+                .status,
+            200);
+  EXPECT_EQ(e2e::post("recommendations", "/v1/motions/" + motion + "/send-to-council",
+                      json::object(), staff)
+                .status,
+            409);
+  EXPECT_EQ(e2e::post("recommendations",
+                      "/v1/motions/" + std::string(motions[1]["id"]) + "/send-to-council",
+                      json::object(), staff)
+                .status,
+            409)
       << "a motion not adopted does not go";
   json dossier;
   ASSERT_TRUE(e2e::eventually(
@@ -192,12 +293,15 @@ TEST(Ballots, ASecretPlenaryBallotWithReceiptsAdoptsTheMotionWhichReachesFollowU
       std::chrono::seconds(60)))
       << dossier.dump();
   EXPECT_FALSE(dossier["adopted_by_assembly_at"].is_null());
-  EXPECT_EQ(body_of(e2e::get("recommendations", "/v1/recommendations/" + rec))["status"], "carried") << "carried by the motion";
+  EXPECT_EQ(body_of(e2e::get("recommendations", "/v1/recommendations/" + rec))["status"], "carried")
+      << "carried by the motion";
   EXPECT_TRUE(e2e::eventually(
       [&] {
         auto m = e2e::get("recommendations", "/metrics").body;
-        return m.find("recommendations_ballot_turnout{assembly=\"" + a.id + "\",ballot=\"" + ballot + "\"} 0.83") != std::string::npos &&
-               m.find("recommendations_amendments{assembly=\"" + a.id + "\",state=\"accepted\"} 1") != std::string::npos;
+        return m.find("recommendations_ballot_turnout{assembly=\"" + a.id + "\",ballot=\"" +
+                      ballot + "\"} 0.83") != std::string::npos &&
+               m.find("recommendations_amendments{assembly=\"" + a.id +
+                      "\",state=\"accepted\"} 1") != std::string::npos;
       },
       std::chrono::seconds(60)))
       << "metrics: turnout and amendments";
@@ -213,8 +317,13 @@ TEST(Ballots, AWithdrawalReachesLaterBallotsButNotOpenOnesAndQuorumCounts) {
   for (const auto& m : a.members) in_workshop += m["workshop_theme"] == theme;
   auto open_ballot = [&](const std::string& rule, double quorum) {
     return e2e::post("recommendations", "/v1/ballots",
-                     {{"assembly_id", a.id}, {"workshop", theme}, {"question", "Adoptez-vous la recommandation ?"}, {"rule", rule},
-                      {"quorum", quorum}, {"secret", false}, {"closes_at", in_an_hour()}},
+                     {{"assembly_id", a.id},
+                      {"workshop", theme},
+                      {"question", "Adoptez-vous la recommandation ?"},
+                      {"rule", rule},
+                      {"quorum", quorum},
+                      {"secret", false},
+                      {"closes_at", in_an_hour()}},
                      staff);
   };
   auto first = open_ballot("simple-majority", 1.0);
@@ -223,27 +332,41 @@ TEST(Ballots, AWithdrawalReachesLaterBallotsButNotOpenOnesAndQuorumCounts) {
   EXPECT_EQ(open_ballot("majority", 0.5).status, 422);
   EXPECT_EQ(open_ballot("two-thirds", 1.5).status, 422);
 
-  ASSERT_EQ(e2e::post("membership", "/v1/members/" + std::string(a.members[0]["id"]) + "/withdraw", {{"reason", "moved away"}}, staff).status, 200);
+  ASSERT_EQ(e2e::post("membership", "/v1/members/" + std::string(a.members[0]["id"]) + "/withdraw",
+                      {{"reason", "moved away"}}, staff)
+                .status,
+            200);
   ASSERT_TRUE(e2e::eventually(
       [&] {
-        return body_of(e2e::get("recommendations", "/v1/electorate?assembly_id=" + a.id + "&workshop=" + theme, staff))["member_ids"].size() ==
-               static_cast<size_t>(in_workshop - 1);
+        return body_of(e2e::get("recommendations",
+                                "/v1/electorate?assembly_id=" + a.id + "&workshop=" + theme,
+                                staff))["member_ids"]
+                   .size() == static_cast<size_t>(in_workshop - 1);
       },
       std::chrono::seconds(60)));
   auto later = open_ballot("simple-majority", 0.5);
   ASSERT_EQ(later.status, 201);
-  EXPECT_EQ(body_of(later)["electorate"], in_workshop - 1) << "the withdrawal reaches a ballot opened afterwards";
-  EXPECT_EQ(body_of(e2e::get("recommendations", "/v1/ballots/" + std::string(body_of(first)["id"]), staff))["electorate"], in_workshop)
+  EXPECT_EQ(body_of(later)["electorate"], in_workshop - 1)
+      << "the withdrawal reaches a ballot opened afterwards";
+  EXPECT_EQ(body_of(e2e::get("recommendations", "/v1/ballots/" + std::string(body_of(first)["id"]),
+                             staff))["electorate"],
+            in_workshop)
       << "but not one already open";
 
-  // The open ballot: one vote of a required full turnout is no quorum; the list shows who voted how.
+  // The open ballot: one vote of a required full turnout is no quorum; the list shows who voted
+  // how.
   const std::string first_id = body_of(first)["id"];
-  ASSERT_EQ(e2e::post("recommendations", "/v1/ballots/" + first_id + "/votes", {{"choice", "for"}}, e2e::token("member", a.members[0]["id"])).status, 200)
+  ASSERT_EQ(e2e::post("recommendations", "/v1/ballots/" + first_id + "/votes", {{"choice", "for"}},
+                      e2e::token("member", a.members[0]["id"]))
+                .status,
+            200)
       << "still in the electorate of the ballot opened before they left";
-  auto closed = e2e::post("recommendations", "/v1/ballots/" + first_id + "/close", json::object(), staff);
+  auto closed =
+      e2e::post("recommendations", "/v1/ballots/" + first_id + "/close", json::object(), staff);
   ASSERT_EQ(closed.status, 200);
   ASSERT_GE(in_workshop, 2) << "six members in three workshops";
-  EXPECT_EQ(body_of(closed)["result"]["outcome"], "no-quorum") << "one of " << in_workshop << " took part; the quorum was all";
+  EXPECT_EQ(body_of(closed)["result"]["outcome"], "no-quorum")
+      << "one of " << in_workshop << " took part; the quorum was all";
   auto published = body_of(e2e::get("recommendations", "/v1/ballots/" + first_id + "/results"));
   ASSERT_EQ(published["votes"].size(), 1u);
   EXPECT_EQ(published["votes"][0]["member_id"], a.members[0]["id"]);

@@ -1,14 +1,12 @@
 #include "e2e.h"
 
-#include <ctime>
-
-#include "assembly/core/time.h"
-
 #include <sodium.h>
 
+#include <ctime>
 #include <thread>
 
 #include "assembly/auth/auth.h"
+#include "assembly/core/time.h"
 #include "assembly/testing/stack.h"
 
 namespace e2e {
@@ -19,7 +17,8 @@ std::string url(const std::string& service) {
   return assembly::itest::env(var + "_URL");
 }
 
-std::string token(const std::string& role, const std::string& subject, const std::string& department) {
+std::string token(const std::string& role, const std::string& subject,
+                  const std::string& department) {
   assembly::auth::TokenRequest r;
   r.private_key_pem = assembly::auth::read_file(assembly::itest::env("JWT_PRIVATE_KEY_FILE"));
   r.issuer = assembly::itest::env("JWT_ISSUER");
@@ -30,7 +29,8 @@ std::string token(const std::string& role, const std::string& subject, const std
   return assembly::auth::mint(r);
 }
 
-assembly::itest::HttpResponse get(const std::string& service, const std::string& path, const std::string& bearer) {
+assembly::itest::HttpResponse get(const std::string& service, const std::string& path,
+                                  const std::string& bearer) {
   std::map<std::string, std::string> h;
   if (!bearer.empty()) h["Authorization"] = "Bearer " + bearer;
   return assembly::itest::http("GET", url(service) + path, {}, h);
@@ -65,10 +65,13 @@ nlohmann::json panel_request(const std::string& assembly_id, int candidates, int
   nlohmann::json list = nlohmann::json::array();
   const char* sexes[] = {"female", "male"};
   for (int i = 0; i < candidates; ++i)
-    list.push_back({{"person_id", "person-" + std::to_string(i)},
-                    {"pool", "roll"},
-                    {"attributes", {{"sex", sexes[i % 2]}, {"arrondissement", std::to_string(1 + i % 20)}}}});
-  return {{"assembly_id", assembly_id}, {"seats", seats}, {"seed", "e2e-public-seed-" + assembly_id},
+    list.push_back(
+        {{"person_id", "person-" + std::to_string(i)},
+         {"pool", "roll"},
+         {"attributes", {{"sex", sexes[i % 2]}, {"arrondissement", std::to_string(1 + i % 20)}}}});
+  return {{"assembly_id", assembly_id},
+          {"seats", seats},
+          {"seed", "e2e-public-seed-" + assembly_id},
           {"candidates", list}};
 }
 
@@ -76,73 +79,124 @@ CouncilMotion motion_sent_to_council(const std::string& staff, const std::string
   using nlohmann::json;
   auto body_of = [](const assembly::itest::HttpResponse& r) { return json::parse(r.body); };
   auto must = [](const assembly::itest::HttpResponse& r, int status, const std::string& what) {
-    if (r.status != status) throw std::runtime_error(what + ": " + std::to_string(r.status) + " " + r.body);
+    if (r.status != status)
+      throw std::runtime_error(what + ": " + std::to_string(r.status) + " " + r.body);
     return json::parse(r.body.empty() ? "{}" : r.body);
   };
   CouncilMotion m;
-  m.assembly_id = "council-" + std::to_string(std::chrono::system_clock::now().time_since_epoch().count() % 1000000000);
-  must(post("sortition", "/v1/panel-draws", panel_request(m.assembly_id, 12, 6), staff), 201, "panel draw");
-  if (!eventually([&] { return body_of(get("membership", "/v1/members?assembly_id=" + m.assembly_id, staff))["items"].size() == 6; },
-                  std::chrono::seconds(60)))
+  m.assembly_id =
+      "council-" +
+      std::to_string(std::chrono::system_clock::now().time_since_epoch().count() % 1000000000);
+  must(post("sortition", "/v1/panel-draws", panel_request(m.assembly_id, 12, 6), staff), 201,
+       "panel draw");
+  if (!eventually(
+          [&] {
+            return body_of(get("membership", "/v1/members?assembly_id=" + m.assembly_id,
+                               staff))["items"]
+                       .size() == 6;
+          },
+          std::chrono::seconds(60)))
     throw std::runtime_error("membership did not get the six members");
   seat_everyone(m.assembly_id, staff);
-  m.members = body_of(get("membership", "/v1/members?assembly_id=" + m.assembly_id + "&status=active", staff))["items"];
-  if (!eventually([&] { return body_of(get("recommendations", "/v1/electorate?assembly_id=" + m.assembly_id, staff))["member_ids"].size() == 6; },
-                  std::chrono::seconds(60)))
+  m.members = body_of(get(
+      "membership", "/v1/members?assembly_id=" + m.assembly_id + "&status=active", staff))["items"];
+  if (!eventually(
+          [&] {
+            return body_of(get("recommendations", "/v1/electorate?assembly_id=" + m.assembly_id,
+                               staff))["member_ids"]
+                       .size() == 6;
+          },
+          std::chrono::seconds(60)))
     throw std::runtime_error("the recommendations service did not learn the members");
   json motions;
-  if (!eventually([&] { return (motions = body_of(get("recommendations", "/v1/motions?assembly_id=" + m.assembly_id))["items"]).size() == 3; },
-                  std::chrono::seconds(60)))
+  if (!eventually(
+          [&] {
+            return (motions = body_of(get("recommendations",
+                                          "/v1/motions?assembly_id=" + m.assembly_id))["items"])
+                       .size() == 3;
+          },
+          std::chrono::seconds(60)))
     throw std::runtime_error("no motions");
   m.motion_id = motions[0]["id"];
   m.workshop_id = motions[0]["workshop_id"];
   m.theme = motions[0]["theme"];
 
-  auto mandate = must(post("workshops", "/v1/workshops/" + m.workshop_id + "/mandates", {{"text", "Le mandat de l'atelier " + m.theme}},
-                           token("city-service", "executive")),
-                      201, "mandate");
+  auto mandate = must(
+      post("workshops", "/v1/workshops/" + m.workshop_id + "/mandates",
+           {{"text", "Le mandat de l'atelier " + m.theme}}, token("city-service", "executive")),
+      201, "mandate");
   auto plenary = must(post("workshops", "/v1/sessions",
-                           {{"type", "plenary"}, {"assembly_id", m.assembly_id}, {"title", "Plénière"}, {"starts_at", "2022-06-18T09:00:00Z"},
-                            {"ends_at", "2022-06-18T17:00:00Z"}, {"place", "Hôtel de Ville"}},
+                           {{"type", "plenary"},
+                            {"assembly_id", m.assembly_id},
+                            {"title", "Plénière"},
+                            {"starts_at", "2022-06-18T09:00:00Z"},
+                            {"ends_at", "2022-06-18T17:00:00Z"},
+                            {"place", "Hôtel de Ville"}},
                            staff),
                       201, "plenary");
   must(post("workshops", "/v1/mandates/" + std::string(mandate["id"]) + "/vote",
-            {{"votes_for", 6}, {"votes_against", 0}, {"abstentions", 0}, {"session_id", plenary["id"]}}, staff),
+            {{"votes_for", 6},
+             {"votes_against", 0},
+             {"abstentions", 0},
+             {"session_id", plenary["id"]}},
+            staff),
        200, "mandate vote");
   std::string author;
   for (const auto& member : m.members)
     if (member["workshop_theme"] == m.theme) author = member["id"];
   if (author.empty()) throw std::runtime_error("nobody in workshop " + m.theme);
   assembly::itest::HttpResponse drafted;
-  const json draft = {{"workshop_id", m.workshop_id}, {"title", "Recommandation : " + title}, {"text", "Ce que la Ville devrait faire.\n"}};
-  if (!eventually([&] { return (drafted = post("recommendations", "/v1/recommendations", draft, token("member", author))).status == 201; },
-                  std::chrono::seconds(60)))
+  const json draft = {{"workshop_id", m.workshop_id},
+                      {"title", "Recommandation : " + title},
+                      {"text", "Ce que la Ville devrait faire.\n"}};
+  if (!eventually(
+          [&] {
+            return (drafted = post("recommendations", "/v1/recommendations", draft,
+                                   token("member", author)))
+                       .status == 201;
+          },
+          std::chrono::seconds(60)))
     throw std::runtime_error("draft: " + drafted.body);
   m.recommendation_id = body_of(drafted)["id"];
   for (const char* step : {"adopt", "hand-over", "co-construct"})
-    must(post("recommendations", "/v1/recommendations/" + m.recommendation_id + "/" + step, json::object(), staff), 200, step);
-  must(assembly::itest::http("PUT", url("recommendations") + "/v1/motions/" + m.motion_id,
-                             json{{"title", title}, {"text", "L'Assemblée citoyenne demande que..."},
-                                  {"spokespersons", {m.members[0]["id"], m.members[1]["id"]}}, {"recommendation_ids", {m.recommendation_id}}}
-                                 .dump(),
-                             {{"Authorization", "Bearer " + staff}, {"Content-Type", "application/json"}}),
+    must(post("recommendations", "/v1/recommendations/" + m.recommendation_id + "/" + step,
+              json::object(), staff),
+         200, step);
+  must(assembly::itest::http(
+           "PUT", url("recommendations") + "/v1/motions/" + m.motion_id,
+           json{{"title", title},
+                {"text", "L'Assemblée citoyenne demande que..."},
+                {"spokespersons", {m.members[0]["id"], m.members[1]["id"]}},
+                {"recommendation_ids", {m.recommendation_id}}}
+               .dump(),
+           {{"Authorization", "Bearer " + staff}, {"Content-Type", "application/json"}}),
        200, "motion text");
   auto ballot = must(post("recommendations", "/v1/ballots",
-                          {{"assembly_id", m.assembly_id}, {"motion_id", m.motion_id}, {"question", "Adoptez-vous le vœu ?"},
-                           {"rule", "simple-majority"}, {"quorum", 0.5}, {"secret", false},
+                          {{"assembly_id", m.assembly_id},
+                           {"motion_id", m.motion_id},
+                           {"question", "Adoptez-vous le vœu ?"},
+                           {"rule", "simple-majority"},
+                           {"quorum", 0.5},
+                           {"secret", false},
                            {"closes_at", assembly::core::utc_time(std::time(nullptr) + 3600)}},
                           staff),
                      201, "ballot");
   for (const auto& member : m.members)
-    must(post("recommendations", "/v1/ballots/" + std::string(ballot["id"]) + "/votes", {{"choice", "for"}}, token("member", member["id"])), 200,
-         "vote");
-  must(post("recommendations", "/v1/ballots/" + std::string(ballot["id"]) + "/close", json::object(), staff), 200, "close");
-  must(post("recommendations", "/v1/motions/" + m.motion_id + "/send-to-council", json::object(), staff), 200, "send to council");
+    must(post("recommendations", "/v1/ballots/" + std::string(ballot["id"]) + "/votes",
+              {{"choice", "for"}}, token("member", member["id"])),
+         200, "vote");
+  must(post("recommendations", "/v1/ballots/" + std::string(ballot["id"]) + "/close",
+            json::object(), staff),
+       200, "close");
+  must(post("recommendations", "/v1/motions/" + m.motion_id + "/send-to-council", json::object(),
+            staff),
+       200, "send to council");
   if (!eventually(
           [&] {
             const auto list = body_of(get("followup", "/v1/dossiers?assembly_id=" + m.assembly_id));
             for (const auto& d : list["items"])
-              if (d["motion_id"] == m.motion_id && !d["sent_to_council_at"].is_null()) m.dossier_id = d["id"];
+              if (d["motion_id"] == m.motion_id && !d["sent_to_council_at"].is_null())
+                m.dossier_id = d["id"];
             return !m.dossier_id.empty();
           },
           std::chrono::seconds(60)))
@@ -150,59 +204,77 @@ CouncilMotion motion_sent_to_council(const std::string& staff, const std::string
   return m;
 }
 
-SelectionPanel draw_selection_panel(const std::string& assembly_id, int roll, int invited, int respondents, int seats,
-                                    const std::string& quotas_csv, const std::function<nlohmann::json(int)>& criteria) {
+SelectionPanel draw_selection_panel(const std::string& assembly_id, int roll, int invited,
+                                    int respondents, int seats, const std::string& quotas_csv,
+                                    const std::function<nlohmann::json(int)>& criteria) {
   using nlohmann::json;
   const auto staff = token("secretariat", "secretariat-" + assembly_id);
   const auto sortition = url("sortition");
   const std::map<std::string, std::string> headers = {{"Authorization", "Bearer " + staff},
                                                       {"Content-Type", "application/json"}};
-  auto call = [&](const std::string& method, const std::string& path, const json& body, int expected) {
-    auto r = assembly::itest::http(method, sortition + path, body.is_null() ? "" : body.dump(), headers);
+  auto call = [&](const std::string& method, const std::string& path, const json& body,
+                  int expected) {
+    auto r =
+        assembly::itest::http(method, sortition + path, body.is_null() ? "" : body.dump(), headers);
     if (r.status != expected)
-      throw std::runtime_error(method + " " + path + ": " + std::to_string(r.status) + " " + r.body);
+      throw std::runtime_error(method + " " + path + ": " + std::to_string(r.status) + " " +
+                               r.body);
     return r.body.empty() || r.body[0] != '{' ? json() : json::parse(r.body);
   };
 
-  std::string csv = "voter_id,last_name,first_names,birth_date,sex,address,postcode,arrondissement\n";
+  std::string csv =
+      "voter_id,last_name,first_names,birth_date,sex,address,postcode,arrondissement\n";
   for (int i = 0; i < roll; ++i)
-    csv += assembly_id + "-" + std::to_string(i) + ",Nom" + std::to_string(i) + ",Prénom,19" + std::to_string(40 + i % 50) +
-           "-05-0" + std::to_string(1 + i % 9) + "," + (i % 2 ? "F" : "M") + "," + std::to_string(i) +
-           " rue de la Loire,75019,19\n";
+    csv += assembly_id + "-" + std::to_string(i) + ",Nom" + std::to_string(i) + ",Prénom,19" +
+           std::to_string(40 + i % 50) + "-05-0" + std::to_string(1 + i % 9) + "," +
+           (i % 2 ? "F" : "M") + "," + std::to_string(i) + " rue de la Loire,75019,19\n";
   auto pool = call("POST", "/v1/pools", {{"name", assembly_id}, {"kind", "roll"}}, 201);
   std::string import_id = pool["import"]["id"];
-  auto part = assembly::itest::http("PUT", sortition + "/v1/pool-imports/" + import_id + "/parts/1", csv,
-                                    {{"Authorization", "Bearer " + staff}, {"Content-Type", "text/csv"}});
+  auto part =
+      assembly::itest::http("PUT", sortition + "/v1/pool-imports/" + import_id + "/parts/1", csv,
+                            {{"Authorization", "Bearer " + staff}, {"Content-Type", "text/csv"}});
   if (part.status != 200) throw std::runtime_error("pool part: " + part.body);
-  std::string pool_id = call("POST", "/v1/pool-imports/" + import_id + "/complete", {{"parts", 1}}, 200)["pool_id"];
+  std::string pool_id =
+      call("POST", "/v1/pool-imports/" + import_id + "/complete", {{"parts", 1}}, 200)["pool_id"];
 
   SelectionPanel out;
   const std::string seed = "invitations-" + assembly_id;
   out.invitation_draw_id = call("POST", "/v1/invitation-draws",
-                                {{"assembly_id", assembly_id}, {"pool_id", pool_id}, {"invited", invited},
+                                {{"assembly_id", assembly_id},
+                                 {"pool_id", pool_id},
+                                 {"invited", invited},
                                  {"seed_commitment", sha256_hex(seed)}},
                                 201)["id"];
   call("POST", "/v1/invitation-draws/" + out.invitation_draw_id + "/draw", {{"seed", seed}}, 200);
-  auto mail = assembly::itest::http("GET", sortition + "/v1/invitation-draws/" + out.invitation_draw_id + "/mailing-list",
-                                    {}, headers).body;
+  auto mail =
+      assembly::itest::http(
+          "GET", sortition + "/v1/invitation-draws/" + out.invitation_draw_id + "/mailing-list", {},
+          headers)
+          .body;
   std::vector<std::string> codes;
   for (auto at = mail.find("\n\""); at != std::string::npos; at = mail.find("\n\"", at + 1))
     codes.push_back(mail.substr(at + 2, 11));
-  if (static_cast<int>(codes.size()) != invited) throw std::runtime_error("mailing list: " + std::to_string(codes.size()));
+  if (static_cast<int>(codes.size()) != invited)
+    throw std::runtime_error("mailing list: " + std::to_string(codes.size()));
   for (int i = 0; i < respondents; ++i)
     call("POST", "/v1/invitation-draws/" + out.invitation_draw_id + "/respondents",
          {{"code", codes[i]}, {"criteria", criteria(i)}, {"consent", true}}, 201);
-  const auto listed = call("GET", "/v1/invitation-draws/" + out.invitation_draw_id + "/respondents", json(), 200);
+  const auto listed =
+      call("GET", "/v1/invitation-draws/" + out.invitation_draw_id + "/respondents", json(), 200);
   for (const auto& r : listed["items"]) out.criteria[r["person_id"]] = r["criteria"];
 
-  auto qs = call("POST", "/v1/quota-sets",
-                 {{"assembly_id", assembly_id}, {"name", "quotas"},
-                  {"seat_pools", {{{"pool", "roll"}, {"seats", seats}, {"quotas_csv", quotas_csv}}}}},
-                 201);
+  auto qs =
+      call("POST", "/v1/quota-sets",
+           {{"assembly_id", assembly_id},
+            {"name", "quotas"},
+            {"seat_pools", {{{"pool", "roll"}, {"seats", seats}, {"quotas_csv", quotas_csv}}}}},
+           201);
   const std::string panel_seed = "panel-" + assembly_id;
   out.selection_id = call("POST", "/v1/selections",
-                          {{"assembly_id", assembly_id}, {"quota_set_id", qs["id"]},
-                           {"invitation_draw_ids", {out.invitation_draw_id}}, {"seed_commitment", sha256_hex(panel_seed)}},
+                          {{"assembly_id", assembly_id},
+                           {"quota_set_id", qs["id"]},
+                           {"invitation_draw_ids", {out.invitation_draw_id}},
+                           {"seed_commitment", sha256_hex(panel_seed)}},
                           201)["id"];
   call("POST", "/v1/selections/" + out.selection_id + "/draw", {{"seed", panel_seed}}, 202);
   return out;
@@ -210,14 +282,23 @@ SelectionPanel draw_selection_panel(const std::string& assembly_id, int roll, in
 
 void seat_everyone(const std::string& assembly_id, const std::string& staff) {
   auto must = [](const assembly::itest::HttpResponse& r, const std::string& what) {
-    if (r.status != 200) throw std::runtime_error(what + ": " + std::to_string(r.status) + " " + r.body);
+    if (r.status != 200)
+      throw std::runtime_error(what + ": " + std::to_string(r.status) + " " + r.body);
     return nlohmann::json::parse(r.body);
   };
-  must(post("membership", "/v1/assemblies/" + assembly_id + "/bulk-actions", {{"action", "invite"}}, staff), "invite");
-  const auto invited = must(get("membership", "/v1/members?assembly_id=" + assembly_id + "&status=invited", staff), "members");
+  must(post("membership", "/v1/assemblies/" + assembly_id + "/bulk-actions", {{"action", "invite"}},
+            staff),
+       "invite");
+  const auto invited =
+      must(get("membership", "/v1/members?assembly_id=" + assembly_id + "&status=invited", staff),
+           "members");
   for (const auto& m : invited["items"])
-    must(post("membership", "/v1/members/" + m["id"].get<std::string>() + "/confirm", nlohmann::json::object(), staff), "confirm");
-  must(post("membership", "/v1/assemblies/" + assembly_id + "/bulk-actions", {{"action", "activate"}}, staff), "activate");
+    must(post("membership", "/v1/members/" + m["id"].get<std::string>() + "/confirm",
+              nlohmann::json::object(), staff),
+         "confirm");
+  must(post("membership", "/v1/assemblies/" + assembly_id + "/bulk-actions",
+            {{"action", "activate"}}, staff),
+       "activate");
 }
 
 }  // namespace e2e

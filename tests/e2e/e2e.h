@@ -11,8 +11,10 @@
 namespace e2e {
 
 std::string url(const std::string& service);  // SORTITION_URL, ...
-std::string token(const std::string& role, const std::string& subject = "e2e", const std::string& department = "");
-assembly::itest::HttpResponse get(const std::string& service, const std::string& path, const std::string& bearer = {});
+std::string token(const std::string& role, const std::string& subject = "e2e",
+                  const std::string& department = "");
+assembly::itest::HttpResponse get(const std::string& service, const std::string& path,
+                                  const std::string& bearer = {});
 assembly::itest::HttpResponse post(const std::string& service, const std::string& path,
                                    const nlohmann::json& body, const std::string& bearer);
 // SHA-256 as lower-case hex (seed commitments, snapshot hashes).
@@ -23,7 +25,8 @@ bool eventually(const std::function<bool()>& pred, std::chrono::seconds timeout)
 nlohmann::json panel_request(const std::string& assembly_id, int candidates, int seats);
 
 // The members of an assembly take their seats: every selected one invited, every invited one
-// confirms, and the opening plenary activates them (placing them in the workshops). Throws on error.
+// confirms, and the opening plenary activates them (placing them in the workshops). Throws on
+// error.
 void seat_everyone(const std::string& assembly_id, const std::string& staff_token);
 
 // A motion on its way to the Council, played through the real services: six members seated; the
@@ -43,8 +46,8 @@ struct SelectionPanel {
   std::string selection_id, invitation_draw_id;
   std::map<std::string, nlohmann::json> criteria;  // person id -> the respondent's criteria
 };
-SelectionPanel draw_selection_panel(const std::string& assembly_id, int roll, int invited, int respondents, int seats,
-                                    const std::string& quotas_csv,
+SelectionPanel draw_selection_panel(const std::string& assembly_id, int roll, int invited,
+                                    int respondents, int seats, const std::string& quotas_csv,
                                     const std::function<nlohmann::json(int)>& criteria);
 
 }  // namespace e2e

@@ -7,7 +7,8 @@
 
 namespace {
 std::string fresh_assembly() {
-  return "e2e-" + std::to_string(std::chrono::system_clock::now().time_since_epoch().count() % 1000000000);
+  return "e2e-" +
+         std::to_string(std::chrono::system_clock::now().time_since_epoch().count() % 1000000000);
 }
 size_t items(const assembly::itest::HttpResponse& r) {
   if (r.status != 200) return 0;
@@ -18,34 +19,47 @@ size_t items(const assembly::itest::HttpResponse& r) {
 TEST(EventChain, APanelDrawReachesFollowUpThroughEveryService) {
   const auto assembly_id = fresh_assembly();
   const auto staff = e2e::token("secretariat");
-  auto created = e2e::post("sortition", "/v1/panel-draws", e2e::panel_request(assembly_id, 300, 100), staff);
+  auto created =
+      e2e::post("sortition", "/v1/panel-draws", e2e::panel_request(assembly_id, 300, 100), staff);
   ASSERT_EQ(created.status, 201) << created.body;
   auto draw = nlohmann::json::parse(created.body);
   EXPECT_EQ(draw["members"].size(), 100u);
   EXPECT_EQ(created.headers["location"], "/v1/panel-draws/" + draw["id"].get<std::string>());
 
-  EXPECT_TRUE(e2e::eventually([&] { return items(e2e::get("membership", "/v1/members?assembly_id=" + assembly_id, staff)) == 100; },
-                              std::chrono::seconds(60)))
+  EXPECT_TRUE(e2e::eventually(
+      [&] {
+        return items(e2e::get("membership", "/v1/members?assembly_id=" + assembly_id, staff)) ==
+               100;
+      },
+      std::chrono::seconds(60)))
       << "membership: 100 members";
   // The letters go out, everyone accepts, the opening plenary places them in the workshops.
   e2e::seat_everyone(assembly_id, staff);
-  EXPECT_TRUE(e2e::eventually([&] {
-    auto r = e2e::get("workshops", "/v1/workshops?assembly_id=" + assembly_id);
-    if (items(r) != 3) return false;
-    int total = 0;
-    auto json = nlohmann::json::parse(r.body);
-    for (auto& w : json["items"]) total += w["roster_size"].get<int>();
-    return total == 100;
-  }, std::chrono::seconds(60))) << "workshops: 3 workshops holding the 100 members";
-  EXPECT_TRUE(e2e::eventually([&] { return items(e2e::get("recommendations", "/v1/motions?assembly_id=" + assembly_id)) == 3; },
-                              std::chrono::seconds(60)))
+  EXPECT_TRUE(e2e::eventually(
+      [&] {
+        auto r = e2e::get("workshops", "/v1/workshops?assembly_id=" + assembly_id);
+        if (items(r) != 3) return false;
+        int total = 0;
+        auto json = nlohmann::json::parse(r.body);
+        for (auto& w : json["items"]) total += w["roster_size"].get<int>();
+        return total == 100;
+      },
+      std::chrono::seconds(60)))
+      << "workshops: 3 workshops holding the 100 members";
+  EXPECT_TRUE(e2e::eventually(
+      [&] {
+        return items(e2e::get("recommendations", "/v1/motions?assembly_id=" + assembly_id)) == 3;
+      },
+      std::chrono::seconds(60)))
       << "recommendations: one motion per workshop";
-  EXPECT_TRUE(e2e::eventually([&] { return items(e2e::get("followup", "/v1/dossiers?assembly_id=" + assembly_id)) == 3; },
-                              std::chrono::seconds(60)))
+  EXPECT_TRUE(e2e::eventually(
+      [&] { return items(e2e::get("followup", "/v1/dossiers?assembly_id=" + assembly_id)) == 3; },
+      std::chrono::seconds(60)))
       << "followup: one dossier per motion";
 
   // A member sees their own record and no one else's.
-  auto members = nlohmann::json::parse(e2e::get("membership", "/v1/members?assembly_id=" + assembly_id, staff).body)["items"];
+  auto members = nlohmann::json::parse(
+      e2e::get("membership", "/v1/members?assembly_id=" + assembly_id, staff).body)["items"];
   ASSERT_GE(members.size(), 2u);
   std::string me = members[0]["id"], other = members[1]["id"];
   EXPECT_EQ(e2e::get("membership", "/v1/members/" + me, e2e::token("member", me)).status, 200);
@@ -61,11 +75,17 @@ TEST(EventChain, BadInputIsAProblemAndChangesNothing) {
   EXPECT_EQ(r.headers["content-type"], "application/problem+json");
   EXPECT_EQ(nlohmann::json::parse(r.body)["field"], "/seats");
 
-  auto malformed = assembly::itest::http("POST", e2e::url("sortition") + "/v1/panel-draws", "{\"seats\": ",
-                                         {{"Authorization", "Bearer " + staff}, {"Content-Type", "application/json"}});
+  auto malformed = assembly::itest::http(
+      "POST", e2e::url("sortition") + "/v1/panel-draws",
+      "{\"seats\": ", {{"Authorization", "Bearer " + staff}, {"Content-Type", "application/json"}});
   EXPECT_EQ(malformed.status, 400);
-  EXPECT_EQ(e2e::post("sortition", "/v1/panel-draws", e2e::panel_request(assembly_id, 10, 3), "").status, 401);
-  EXPECT_EQ(e2e::post("sortition", "/v1/panel-draws", e2e::panel_request(assembly_id, 10, 3), e2e::token("member")).status, 403);
+  EXPECT_EQ(
+      e2e::post("sortition", "/v1/panel-draws", e2e::panel_request(assembly_id, 10, 3), "").status,
+      401);
+  EXPECT_EQ(e2e::post("sortition", "/v1/panel-draws", e2e::panel_request(assembly_id, 10, 3),
+                      e2e::token("member"))
+                .status,
+            403);
   EXPECT_EQ(e2e::get("sortition", "/v1/nothing-here", staff).status, 404);
   EXPECT_EQ(assembly::itest::http("DELETE", e2e::url("sortition") + "/v1/panel-draws").status, 405);
 
@@ -75,7 +95,8 @@ TEST(EventChain, BadInputIsAProblemAndChangesNothing) {
 }
 
 TEST(EventChain, EveryServiceServesTheStandardEndpoints) {
-  for (const std::string svc : {"sortition", "membership", "workshops", "recommendations", "followup"}) {
+  for (const std::string svc :
+       {"sortition", "membership", "workshops", "recommendations", "followup"}) {
     EXPECT_EQ(e2e::get(svc, "/healthz").status, 200) << svc;
     EXPECT_EQ(e2e::get(svc, "/readyz").status, 200) << svc;
     auto metrics = e2e::get(svc, "/metrics");

@@ -19,11 +19,17 @@ using nlohmann::json;
 
 namespace {
 
-json body_of(const assembly::itest::HttpResponse& r) { return json::parse(r.body); }
-std::string day(int offset) { return assembly::core::utc_date(std::time(nullptr) + offset * 86400L); }
-assembly::itest::HttpResponse send(const std::string& method, const std::string& path, const json& body, const std::string& bearer) {
-  return assembly::itest::http(method, e2e::url("followup") + path, body.dump(),
-                               {{"Authorization", "Bearer " + bearer}, {"Content-Type", "application/json"}});
+json body_of(const assembly::itest::HttpResponse& r) {
+  return json::parse(r.body);
+}
+std::string day(int offset) {
+  return assembly::core::utc_date(std::time(nullptr) + offset * 86400L);
+}
+assembly::itest::HttpResponse send(const std::string& method, const std::string& path,
+                                   const json& body, const std::string& bearer) {
+  return assembly::itest::http(
+      method, e2e::url("followup") + path, body.dump(),
+      {{"Authorization", "Bearer " + bearer}, {"Content-Type", "application/json"}});
 }
 
 }  // namespace
@@ -36,60 +42,115 @@ TEST(FollowUp, FromAMotionSentToTheCouncilToAPublishedReportAndThePublicPage) {
 
   // The Council's next session. A motion sent to the Council goes by itself on the agenda of the
   // first session to come (this one, or one an earlier run made); the clerk may move it.
-  auto session = e2e::post("followup", "/v1/council-sessions", {{"name", "Conseil de Paris"}, {"held_on", day(7)}}, clerk);
+  auto session = e2e::post("followup", "/v1/council-sessions",
+                           {{"name", "Conseil de Paris"}, {"held_on", day(7)}}, clerk);
   ASSERT_EQ(session.status, 201) << session.body;
-  EXPECT_EQ(e2e::post("followup", "/v1/council-sessions", {{"name", "x"}, {"held_on", day(7)}}, staff).status, 403) << "clerks only";
-  EXPECT_EQ(e2e::post("followup", "/v1/council-sessions", {{"name", "x"}, {"held_on", "2023-02-30"}}, clerk).status, 422);
+  EXPECT_EQ(
+      e2e::post("followup", "/v1/council-sessions", {{"name", "x"}, {"held_on", day(7)}}, staff)
+          .status,
+      403)
+      << "clerks only";
+  EXPECT_EQ(e2e::post("followup", "/v1/council-sessions",
+                      {{"name", "x"}, {"held_on", "2023-02-30"}}, clerk)
+                .status,
+            422);
   const auto sessions = body_of(e2e::get("followup", "/v1/council-sessions"));
-  EXPECT_NE(sessions.dump().find(m.dossier_id), std::string::npos) << "placed on an agenda by itself";
-  auto placed = e2e::post("followup", "/v1/council-sessions/" + std::string(body_of(session)["id"]) + "/agenda-items", {{"dossier_id", m.dossier_id}}, clerk);
+  EXPECT_NE(sessions.dump().find(m.dossier_id), std::string::npos)
+      << "placed on an agenda by itself";
+  auto placed = e2e::post(
+      "followup", "/v1/council-sessions/" + std::string(body_of(session)["id"]) + "/agenda-items",
+      {{"dossier_id", m.dossier_id}}, clerk);
   ASSERT_EQ(placed.status, 200) << "moved here: " << placed.body;
   const json item = body_of(placed);
   EXPECT_EQ(item["session_id"], body_of(session)["id"]);
-  EXPECT_EQ(e2e::post("followup", "/v1/council-sessions/" + std::string(body_of(session)["id"]) + "/agenda-items",
-                      {{"dossier_id", "no-such-dossier"}}, clerk).status,
-            422);
+  EXPECT_EQ(
+      e2e::post("followup",
+                "/v1/council-sessions/" + std::string(body_of(session)["id"]) + "/agenda-items",
+                {{"dossier_id", "no-such-dossier"}}, clerk)
+          .status,
+      422);
   ASSERT_EQ(item["recommendations"].size(), 1u);
   EXPECT_EQ(item["recommendations"][0]["id"], m.recommendation_id);
-  EXPECT_TRUE(e2e::eventually([&] {
-    return body_of(e2e::get("followup", "/v1/council-sessions/" + std::string(body_of(session)["id"])))["agenda"].dump().find(
-               "Recommandation : Vœu pour un plan lecture") != std::string::npos;
-  }, std::chrono::seconds(30))) << "the recommendation's title, from RecommendationSubmitted";
+  EXPECT_TRUE(e2e::eventually(
+      [&] {
+        return body_of(e2e::get("followup", "/v1/council-sessions/" +
+                                                std::string(body_of(session)["id"])))["agenda"]
+                   .dump()
+                   .find("Recommandation : Vœu pour un plan lecture") != std::string::npos;
+      },
+      std::chrono::seconds(30)))
+      << "the recommendation's title, from RecommendationSubmitted";
   const std::string item_path = "/v1/agenda-items/" + std::string(item["id"]);
 
   // No commitment before the Council adopts the motion.
-  const json commitment_body = {{"recommendation_id", m.recommendation_id}, {"title", "Ouvrir dix bibliothèques le dimanche"},
-                                {"department", "DAC"}, {"elected_official", "Adjointe chargée de la culture"},
-                                {"deliverables", {"Plan d'ouverture", "Recrutements"}},
-                                {"milestones", {{{"title", "Étude des horaires"}, {"due_on", day(-2)}}, {{"title", "Cinq bibliothèques ouvertes"}, {"due_on", day(90)}}}}};
+  const json commitment_body = {
+      {"recommendation_id", m.recommendation_id},
+      {"title", "Ouvrir dix bibliothèques le dimanche"},
+      {"department", "DAC"},
+      {"elected_official", "Adjointe chargée de la culture"},
+      {"deliverables", {"Plan d'ouverture", "Recrutements"}},
+      {"milestones",
+       {{{"title", "Étude des horaires"}, {"due_on", day(-2)}},
+        {{"title", "Cinq bibliothèques ouvertes"}, {"due_on", day(90)}}}}};
   EXPECT_EQ(e2e::post("followup", "/v1/commitments", commitment_body, dac).status, 409);
 
   // The debate and the decision.
-  auto debate = send("PUT", item_path + "/debate",
-                     {{"presentation", "Deux porte-parole présentent le vœu."}, {"summary", "Large soutien."},
-                      {"positions", {{{"group", "Groupe A"}, {"position", "for"}}, {{"group", "Groupe B"}, {"position", "abstention"}, {"summary", "réserves"}}}}},
-                     clerk);
+  auto debate =
+      send("PUT", item_path + "/debate",
+           {{"presentation", "Deux porte-parole présentent le vœu."},
+            {"summary", "Large soutien."},
+            {"positions",
+             {{{"group", "Groupe A"}, {"position", "for"}},
+              {{"group", "Groupe B"}, {"position", "abstention"}, {"summary", "réserves"}}}}},
+           clerk);
   ASSERT_EQ(debate.status, 200) << debate.body;
-  EXPECT_EQ(send("PUT", item_path + "/debate", {{"positions", {{{"group", "G"}, {"position", "maybe"}}}}}, clerk).status, 422);
-  auto bad = e2e::post("followup", item_path + "/decision", {{"decision", "adopted"}, {"votes_for", 10}, {"votes_against", 90}, {"abstentions", 0}}, clerk);
+  EXPECT_EQ(send("PUT", item_path + "/debate",
+                 {{"positions", {{{"group", "G"}, {"position", "maybe"}}}}}, clerk)
+                .status,
+            422);
+  auto bad = e2e::post(
+      "followup", item_path + "/decision",
+      {{"decision", "adopted"}, {"votes_for", 10}, {"votes_against", 90}, {"abstentions", 0}},
+      clerk);
   EXPECT_EQ(bad.status, 422);
   EXPECT_NE(bad.body.find("votes_for"), std::string::npos) << bad.body;
   EXPECT_EQ(e2e::post("followup", item_path + "/decision",
-                      {{"decision", "adopted-with-amendments"}, {"votes_for", 100}, {"votes_against", 50}, {"abstentions", 13}}, clerk).status,
-            422) << "which amendments";
+                      {{"decision", "adopted-with-amendments"},
+                       {"votes_for", 100},
+                       {"votes_against", 50},
+                       {"abstentions", 13}},
+                      clerk)
+                .status,
+            422)
+      << "which amendments";
   auto decided = e2e::post("followup", item_path + "/decision",
-                           {{"decision", "adopted-with-amendments"}, {"votes_for", 120}, {"votes_against", 20}, {"abstentions", 23},
+                           {{"decision", "adopted-with-amendments"},
+                            {"votes_for", 120},
+                            {"votes_against", 20},
+                            {"abstentions", 23},
                             {"amendments", "Calendrier resserré"}},
                            clerk);
   ASSERT_EQ(decided.status, 200) << decided.body;
-  EXPECT_EQ(e2e::post("followup", item_path + "/decision", {{"decision", "rejected"}, {"votes_for", 0}, {"votes_against", 1}, {"abstentions", 0}},
-                      clerk).status,
-            409) << "decided once";
+  EXPECT_EQ(
+      e2e::post(
+          "followup", item_path + "/decision",
+          {{"decision", "rejected"}, {"votes_for", 0}, {"votes_against", 1}, {"abstentions", 0}},
+          clerk)
+          .status,
+      409)
+      << "decided once";
   EXPECT_EQ(body_of(e2e::get("followup", "/v1/dossiers/" + m.dossier_id))["stage"], "decided");
 
   // Commitments: the owning department only.
-  EXPECT_EQ(e2e::post("followup", "/v1/commitments", commitment_body, e2e::token("city-service", "nobody")).status, 403) << "no department";
-  EXPECT_EQ(e2e::post("followup", "/v1/commitments", commitment_body, e2e::token("city-service", "dvd", "DVD")).status, 403);
+  EXPECT_EQ(e2e::post("followup", "/v1/commitments", commitment_body,
+                      e2e::token("city-service", "nobody"))
+                .status,
+            403)
+      << "no department";
+  EXPECT_EQ(e2e::post("followup", "/v1/commitments", commitment_body,
+                      e2e::token("city-service", "dvd", "DVD"))
+                .status,
+            403);
   EXPECT_EQ(e2e::post("followup", "/v1/commitments", commitment_body, staff).status, 403);
   auto bad_milestone = commitment_body;
   bad_milestone["milestones"][1]["due_on"] = "tomorrow";
@@ -104,48 +165,87 @@ TEST(FollowUp, FromAMotionSentToTheCouncilToAPublishedReportAndThePublicPage) {
   EXPECT_EQ(body_of(made)["milestones_overdue"], 1);
   auto progressed = send("PATCH", c_path, {{"progress", 40}}, dac);
   ASSERT_EQ(progressed.status, 200) << progressed.body;
-  EXPECT_EQ(body_of(progressed)["status"], "in-progress") << "progress puts a planned commitment in progress";
-  EXPECT_EQ(send("PATCH", c_path, {{"progress", 30}}, dac).status, 422) << "going down needs a reason";
+  EXPECT_EQ(body_of(progressed)["status"], "in-progress")
+      << "progress puts a planned commitment in progress";
+  EXPECT_EQ(send("PATCH", c_path, {{"progress", 30}}, dac).status, 422)
+      << "going down needs a reason";
   EXPECT_EQ(send("PATCH", c_path, {{"status", "done"}, {"progress", 50}}, dac).status, 422);
-  EXPECT_EQ(send("PATCH", c_path, {{"progress", 50}}, e2e::token("city-service", "dvd", "DVD")).status, 403);
-  EXPECT_EQ(e2e::post("followup", c_path + "/evidence", {{"url", "javascript:alert(1)"}, {"label", "x"}}, dac).status, 422);
-  ASSERT_EQ(e2e::post("followup", c_path + "/evidence", {{"url", "https://www.paris.fr/deliberation-2023"}, {"label", "Délibération"}}, dac).status,
-            201);
+  EXPECT_EQ(
+      send("PATCH", c_path, {{"progress", 50}}, e2e::token("city-service", "dvd", "DVD")).status,
+      403);
+  EXPECT_EQ(e2e::post("followup", c_path + "/evidence",
+                      {{"url", "javascript:alert(1)"}, {"label", "x"}}, dac)
+                .status,
+            422);
+  ASSERT_EQ(
+      e2e::post("followup", c_path + "/evidence",
+                {{"url", "https://www.paris.fr/deliberation-2023"}, {"label", "Délibération"}}, dac)
+          .status,
+      201);
 
   // The droit de suite: a report due yesterday, so overdue; flagged once, like the milestone.
-  auto schedule = send("PUT", "/v1/assemblies/" + m.assembly_id + "/report-schedule", {{"first_due_on", day(-1)}, {"every_months", 6}}, staff);
+  auto schedule = send("PUT", "/v1/assemblies/" + m.assembly_id + "/report-schedule",
+                       {{"first_due_on", day(-1)}, {"every_months", 6}}, staff);
   ASSERT_EQ(schedule.status, 200) << schedule.body;
-  EXPECT_EQ(send("PUT", "/v1/assemblies/" + m.assembly_id + "/report-schedule", {{"first_due_on", day(-1)}}, dac).status, 403);
+  EXPECT_EQ(send("PUT", "/v1/assemblies/" + m.assembly_id + "/report-schedule",
+                 {{"first_due_on", day(-1)}}, dac)
+                .status,
+            403);
   const std::string report = body_of(schedule)["reports"][0]["id"];
   EXPECT_TRUE(body_of(schedule)["reports"][0]["overdue"].get<bool>());
   // The service flags it by itself (every OVERDUE_CHECK_SECONDS: 5 s on the local stack), once.
-  ASSERT_TRUE(e2e::eventually([&] { return !body_of(e2e::get("followup", "/v1/reports/" + report))["overdue_flagged_at"].is_null(); },
-                              std::chrono::seconds(60)))
+  ASSERT_TRUE(e2e::eventually(
+      [&] {
+        return !body_of(e2e::get("followup", "/v1/reports/" + report))["overdue_flagged_at"]
+                    .is_null();
+      },
+      std::chrono::seconds(60)))
       << "FollowUpReportOverdue";
-  EXPECT_TRUE(e2e::eventually([&] {
-    auto flagged = e2e::post("followup", "/v1/overdue-checks", json::object(), staff);
-    return flagged.status == 200 && flagged.body.find(std::string(body_of(made)["milestones"][0]["id"])) == std::string::npos;
-  }, std::chrono::seconds(30))) << "the milestone flagged by the service too";
+  EXPECT_TRUE(e2e::eventually(
+      [&] {
+        auto flagged = e2e::post("followup", "/v1/overdue-checks", json::object(), staff);
+        return flagged.status == 200 &&
+               flagged.body.find(std::string(body_of(made)["milestones"][0]["id"])) ==
+                   std::string::npos;
+      },
+      std::chrono::seconds(30)))
+      << "the milestone flagged by the service too";
   auto again = e2e::post("followup", "/v1/overdue-checks", json::object(), staff);
   ASSERT_EQ(again.status, 200);
   EXPECT_EQ(again.body.find(report), std::string::npos) << "flagged once: " << again.body;
   EXPECT_EQ(e2e::post("followup", "/v1/overdue-checks", json::object(), dac).status, 403);
-  EXPECT_TRUE(e2e::eventually([&] {
-    auto metrics = e2e::get("followup", "/metrics").body;
-    return metrics.find("followup_reports_overdue{assembly=\"" + m.assembly_id + "\"} 1") != std::string::npos &&
-           metrics.find("followup_milestones_overdue{assembly=\"" + m.assembly_id + "\"} 1") != std::string::npos &&
-           metrics.find("followup_commitments{assembly=\"" + m.assembly_id + "\",status=\"in-progress\"} 1") != std::string::npos;
-  }, std::chrono::seconds(60))) << "overdue figures for alerting";
+  EXPECT_TRUE(e2e::eventually(
+      [&] {
+        auto metrics = e2e::get("followup", "/metrics").body;
+        return metrics.find("followup_reports_overdue{assembly=\"" + m.assembly_id + "\"} 1") !=
+                   std::string::npos &&
+               metrics.find("followup_milestones_overdue{assembly=\"" + m.assembly_id + "\"} 1") !=
+                   std::string::npos &&
+               metrics.find("followup_commitments{assembly=\"" + m.assembly_id +
+                            "\",status=\"in-progress\"} 1") != std::string::npos;
+      },
+      std::chrono::seconds(60)))
+      << "overdue figures for alerting";
 
-  EXPECT_EQ(e2e::post("followup", "/v1/reports/" + report + "/publish", json::object(), staff).status, 409) << "compiled first";
-  EXPECT_EQ(e2e::post("followup", "/v1/reports/" + report + "/compile", {{"as_of", day(1)}}, staff).status, 422) << "not a future date";
-  auto compiled = e2e::post("followup", "/v1/reports/" + report + "/compile", {{"summary", "Premier rapport"}}, staff);
+  EXPECT_EQ(
+      e2e::post("followup", "/v1/reports/" + report + "/publish", json::object(), staff).status,
+      409)
+      << "compiled first";
+  EXPECT_EQ(e2e::post("followup", "/v1/reports/" + report + "/compile", {{"as_of", day(1)}}, staff)
+                .status,
+            422)
+      << "not a future date";
+  auto compiled = e2e::post("followup", "/v1/reports/" + report + "/compile",
+                            {{"summary", "Premier rapport"}}, staff);
   ASSERT_EQ(compiled.status, 200) << compiled.body;
-  auto published = e2e::post("followup", "/v1/reports/" + report + "/publish", json::object(), staff);
+  auto published =
+      e2e::post("followup", "/v1/reports/" + report + "/publish", json::object(), staff);
   ASSERT_EQ(published.status, 200) << published.body;
-  ASSERT_TRUE(body_of(published)["next_due_on"].is_string()) << "commitments are open: the follow-up goes on";
+  ASSERT_TRUE(body_of(published)["next_due_on"].is_string())
+      << "commitments are open: the follow-up goes on";
   const std::string next = body_of(published)["next_due_on"];
-  EXPECT_TRUE(next > day(170) && next < day(190)) << next << ": six months after the first due date";
+  EXPECT_TRUE(next > day(170) && next < day(190))
+      << next << ": six months after the first due date";
   const auto frozen = body_of(e2e::get("followup", "/v1/reports/" + report))["snapshot"];
   ASSERT_EQ(frozen["commitments"].size(), 1u);
   EXPECT_EQ(frozen["commitments"][0]["progress"], 40);
@@ -153,40 +253,60 @@ TEST(FollowUp, FromAMotionSentToTheCouncilToAPublishedReportAndThePublicPage) {
 
   // Later changes do not alter the published report.
   ASSERT_EQ(send("PATCH", c_path, {{"progress", 70}}, dac).status, 200);
-  ASSERT_EQ(e2e::post("followup", c_path + "/milestones/" + std::string(body_of(made)["milestones"][0]["id"]) + "/done", json::object(), dac).status, 200);
+  ASSERT_EQ(e2e::post("followup",
+                      c_path + "/milestones/" + std::string(body_of(made)["milestones"][0]["id"]) +
+                          "/done",
+                      json::object(), dac)
+                .status,
+            200);
   EXPECT_EQ(body_of(e2e::get("followup", "/v1/reports/" + report))["snapshot"], frozen);
-  EXPECT_EQ(e2e::post("followup", "/v1/reports/" + report + "/compile", json::object(), staff).status, 409);
+  EXPECT_EQ(
+      e2e::post("followup", "/v1/reports/" + report + "/compile", json::object(), staff).status,
+      409);
   auto timeline = body_of(e2e::get("followup", c_path))["timeline"];
-  ASSERT_EQ(timeline.size(), 5u) << timeline.dump();  // created, progress, evidence, progress, milestone-done
+  ASSERT_EQ(timeline.size(), 5u)
+      << timeline.dump();  // created, progress, evidence, progress, milestone-done
   EXPECT_EQ(timeline[4]["change"], "milestone-done");
 
   // FollowUpReportPublished is on the topic, keyed by the assembly.
   const auto brokers = assembly::itest::kafka_brokers();
   const auto size = itest_support::topic_size(brokers, "assembly.followup.v1", 6);
   bool seen = false;
-  for (const auto& r : itest_support::read_topic(brokers, "assembly.followup.v1", static_cast<std::size_t>(size), std::chrono::seconds(30)))
+  for (const auto& r :
+       itest_support::read_topic(brokers, "assembly.followup.v1", static_cast<std::size_t>(size),
+                                 std::chrono::seconds(30)))
     seen = seen || (r.key == m.assembly_id && r.value.find(report) != std::string::npos &&
                     (r.value.find("FollowUpReportPublished") != std::string::npos ||
-                     (r.headers.count("type") && r.headers.at("type").find("FollowUpReportPublished") != std::string::npos)));
+                     (r.headers.count("type") &&
+                      r.headers.at("type").find("FollowUpReportPublished") != std::string::npos)));
   EXPECT_TRUE(seen) << "FollowUpReportPublished on assembly.followup.v1";
 
   // The public page (French, English) and the open data.
   auto page = e2e::get("followup", "/transparence/" + m.assembly_id);
   ASSERT_EQ(page.status, 200);
-  for (const char* text : {"<html lang=\"fr\">", "Vœu pour un plan lecture", "Adopté avec amendements", "Ouvrir dix bibliothèques le dimanche",
+  for (const char* text : {"<html lang=\"fr\">", "Vœu pour un plan lecture",
+                           "Adopté avec amendements", "Ouvrir dix bibliothèques le dimanche",
                            "value=\"70\"", "Délibération", "Rapport 1", "Groupe B"})
     EXPECT_NE(page.body.find(text), std::string::npos) << text;
-  EXPECT_NE(e2e::get("followup", "/transparency/" + m.assembly_id).body.find("Adopted with amendments"), std::string::npos);
-  auto csv = e2e::get("followup", "/open-data/assemblies/" + m.assembly_id + "/commitments.csv").body;
-  EXPECT_NE(csv.find(commitment + ",Ouvrir dix bibliothèques le dimanche,DAC,Adjointe chargée de la culture,in-progress,70,2,1,0,"),
-            std::string::npos) << csv;
-  auto data = body_of(e2e::get("followup", "/open-data/assemblies/" + m.assembly_id + "/follow-up.json"));
+  EXPECT_NE(
+      e2e::get("followup", "/transparency/" + m.assembly_id).body.find("Adopted with amendments"),
+      std::string::npos);
+  auto csv =
+      e2e::get("followup", "/open-data/assemblies/" + m.assembly_id + "/commitments.csv").body;
+  EXPECT_NE(csv.find(commitment + ",Ouvrir dix bibliothèques le dimanche,DAC,Adjointe chargée de "
+                                  "la culture,in-progress,70,2,1,0,"),
+            std::string::npos)
+      << csv;
+  auto data =
+      body_of(e2e::get("followup", "/open-data/assemblies/" + m.assembly_id + "/follow-up.json"));
   ASSERT_EQ(data["motions"].size(), 3u);
   EXPECT_EQ(data["reports"][0]["status"], "published");
 
 #ifdef A11Y_CHECKER
-  const std::string cmd = "node " A11Y_CHECKER " '" + e2e::url("followup") + "/transparence/" + m.assembly_id +
-                          "' --lang fr --expect 'Vœu pour un plan lecture' --expect 'Ouvrir dix bibliothèques le dimanche' 2>&1";
+  const std::string cmd = "node " A11Y_CHECKER " '" + e2e::url("followup") + "/transparence/" +
+                          m.assembly_id +
+                          "' --lang fr --expect 'Vœu pour un plan lecture' --expect 'Ouvrir dix "
+                          "bibliothèques le dimanche' 2>&1";
   EXPECT_EQ(std::system(cmd.c_str()), 0) << cmd;
 #endif
 }

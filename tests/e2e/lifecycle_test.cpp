@@ -18,8 +18,9 @@ const std::string kBinary = SORTITION_BINARY;
 
 std::string env_prefix(const std::string& schema, int port) {
   return "env -i PATH=/usr/bin:/bin HTTP_PORT=" + std::to_string(port) + " PG_CONNINFO='" +
-         assembly::itest::pg_conninfo() + "' PG_SCHEMA=" + schema + " KAFKA_BROKERS=" +
-         assembly::itest::kafka_brokers() + " JWT_PUBLIC_KEY_FILE=" + assembly::itest::env("JWT_PUBLIC_KEY_FILE") +
+         assembly::itest::pg_conninfo() + "' PG_SCHEMA=" + schema +
+         " KAFKA_BROKERS=" + assembly::itest::kafka_brokers() +
+         " JWT_PUBLIC_KEY_FILE=" + assembly::itest::env("JWT_PUBLIC_KEY_FILE") +
          " PII_KEY_FILE=" + assembly::itest::env("ROOT") + "/var/secrets/pii-sortition.key";
 }
 
@@ -42,10 +43,12 @@ TEST(Lifecycle, AnInvalidSettingStopsTheServiceNamingTheVariable) {
   std::tie(rc, out) = run("env -i PATH=/usr/bin:/bin " + kBinary);
   EXPECT_EQ(rc, 2);
   EXPECT_NE(out.find("PG_CONNINFO"), std::string::npos) << out;
-  std::tie(rc, out) = run(env_prefix(schema.name(), 18181) + " JWT_PUBLIC_KEY_FILE=/nonexistent " + kBinary);
+  std::tie(rc, out) =
+      run(env_prefix(schema.name(), 18181) + " JWT_PUBLIC_KEY_FILE=/nonexistent " + kBinary);
   EXPECT_EQ(rc, 2);
   EXPECT_NE(out.find("JWT_PUBLIC_KEY_FILE"), std::string::npos) << out;
-  std::tie(rc, out) = run(env_prefix(schema.name(), 18181) + " PII_KEY_FILE=/nonexistent " + kBinary);
+  std::tie(rc, out) =
+      run(env_prefix(schema.name(), 18181) + " PII_KEY_FILE=/nonexistent " + kBinary);
   EXPECT_EQ(rc, 2);
   EXPECT_NE(out.find("PII_KEY_FILE"), std::string::npos) << out;
 }
@@ -55,11 +58,13 @@ TEST(Lifecycle, MigrateAppliesTheSchemaAndExits) {
   auto [rc, out] = run(env_prefix(schema.name(), 18181) + " " + kBinary + " --migrate");
   EXPECT_EQ(rc, 0) << out;
   EXPECT_NE(out.find("\"applied\":"), std::string::npos) << out;
-  EXPECT_EQ(out.find("\"applied\":0"), std::string::npos) << "a fresh schema gets every migration: " << out;
+  EXPECT_EQ(out.find("\"applied\":0"), std::string::npos)
+      << "a fresh schema gets every migration: " << out;
   std::tie(rc, out) = run(env_prefix(schema.name(), 18181) + " " + kBinary + " --migrate");
   EXPECT_EQ(rc, 0) << out;
   EXPECT_NE(out.find("\"applied\":0"), std::string::npos) << "nothing left to apply: " << out;
-  std::tie(rc, out) = run(env_prefix(schema.name(), 18181) + " PG_CONNINFO='host=127.0.0.1 port=1' " + kBinary + " --migrate");
+  std::tie(rc, out) = run(env_prefix(schema.name(), 18181) +
+                          " PG_CONNINFO='host=127.0.0.1 port=1' " + kBinary + " --migrate");
   EXPECT_EQ(rc, 1) << out;
 }
 
@@ -68,7 +73,8 @@ TEST(Lifecycle, SigtermStopsTheServiceCleanlyWithinTheGracePeriod) {
   const int port = 18182;
   pid_t pid = fork();
   if (pid == 0) {
-    execl("/bin/sh", "sh", "-c", ("exec " + env_prefix(schema.name(), port) + " " + kBinary + " >/dev/null 2>&1").c_str(),
+    execl("/bin/sh", "sh", "-c",
+          ("exec " + env_prefix(schema.name(), port) + " " + kBinary + " >/dev/null 2>&1").c_str(),
           static_cast<char*>(nullptr));
     _exit(127);
   }

@@ -25,29 +25,42 @@ using nlohmann::json;
 namespace {
 
 std::string fresh(const std::string& prefix) {
-  return prefix + "-" + std::to_string(std::chrono::system_clock::now().time_since_epoch().count() % 1000000000);
+  return prefix + "-" +
+         std::to_string(std::chrono::system_clock::now().time_since_epoch().count() % 1000000000);
 }
 
-json members_of(const std::string& assembly_id, const std::string& staff, const std::string& status = "") {
-  auto r = e2e::get("membership", "/v1/members?assembly_id=" + assembly_id + (status.empty() ? "" : "&status=" + status), staff);
+json members_of(const std::string& assembly_id, const std::string& staff,
+                const std::string& status = "") {
+  auto r = e2e::get(
+      "membership",
+      "/v1/members?assembly_id=" + assembly_id + (status.empty() ? "" : "&status=" + status),
+      staff);
   if (r.status != 200) return json::array();
   return json::parse(r.body)["items"];
 }
 
-assembly::itest::HttpResponse put(const std::string& path, const json& body, const std::string& bearer) {
-  return assembly::itest::http("PUT", e2e::url("membership") + path, body.dump(),
-                               {{"Authorization", "Bearer " + bearer}, {"Content-Type", "application/json"}});
+assembly::itest::HttpResponse put(const std::string& path, const json& body,
+                                  const std::string& bearer) {
+  return assembly::itest::http(
+      "PUT", e2e::url("membership") + path, body.dump(),
+      {{"Authorization", "Bearer " + bearer}, {"Content-Type", "application/json"}});
 }
 
-json body_of(const assembly::itest::HttpResponse& r) { return json::parse(r.body); }
+json body_of(const assembly::itest::HttpResponse& r) {
+  return json::parse(r.body);
+}
 
 // A small panel drawn inline (uniform, no quotas) and made members: enough for the lifecycle.
 json small_panel(const std::string& assembly_id, int seats, const std::string& staff) {
-  auto r = e2e::post("sortition", "/v1/panel-draws", e2e::panel_request(assembly_id, seats * 2, seats), staff);
+  auto r = e2e::post("sortition", "/v1/panel-draws",
+                     e2e::panel_request(assembly_id, seats * 2, seats), staff);
   if (r.status != 201) throw std::runtime_error("panel draw: " + r.body);
   json members;
-  if (!e2e::eventually([&] { return (members = members_of(assembly_id, staff)).size() == static_cast<size_t>(seats); },
-                       std::chrono::seconds(60)))
+  if (!e2e::eventually(
+          [&] {
+            return (members = members_of(assembly_id, staff)).size() == static_cast<size_t>(seats);
+          },
+          std::chrono::seconds(60)))
     throw std::runtime_error("the panel did not become members");
   return members;
 }
@@ -58,19 +71,27 @@ TEST(Membership, APanelOf100BecomesMembersAndSevenDeclinesAreReplacedByThemselve
   const auto staff = e2e::token("secretariat", "secretariat-100");
   const auto assembly_id = fresh("m100");
   ASSERT_EQ(e2e::post("membership", "/v1/assemblies",
-                      {{"id", assembly_id}, {"name", "Assemblée citoyenne test"}, {"mandate_start", "2022-11-01"},
-                       {"mandate_end", "2023-10-31"}, {"seat_pools", {{{"pool", "roll"}, {"seats", 100}}}}},
+                      {{"id", assembly_id},
+                       {"name", "Assemblée citoyenne test"},
+                       {"mandate_start", "2022-11-01"},
+                       {"mandate_end", "2023-10-31"},
+                       {"seat_pools", {{{"pool", "roll"}, {"seats", 100}}}}},
                       staff)
                 .status,
             201);
   const char* bands[] = {"16-29", "30-44", "45-59", "60+"};
   auto drawn = e2e::draw_selection_panel(
       assembly_id, 400, 300, 250, 100,
-      "feature,value,min,max\ngender,F,50,50\ngender,M,50,50\nage,16-29,25,25\nage,30-44,25,25\nage,45-59,25,25\nage,60+,25,25\n",
-      [&](int i) { return json{{"gender", i % 2 ? "F" : "M"}, {"age", bands[(i / 2) % 4]}}; });
+      "feature,value,min,max\ngender,F,50,50\ngender,M,50,50\nage,16-29,25,25\nage,30-44,25,"
+      "25\nage,45-59,25,25\nage,60+,25,25\n",
+      [&](int i) {
+        return json{{"gender", i % 2 ? "F" : "M"}, {"age", bands[(i / 2) % 4]}};
+      });
 
   json members;
-  ASSERT_TRUE(e2e::eventually([&] { return (members = members_of(assembly_id, staff)).size() == 100; }, std::chrono::seconds(90)))
+  ASSERT_TRUE(
+      e2e::eventually([&] { return (members = members_of(assembly_id, staff)).size() == 100; },
+                      std::chrono::seconds(90)))
       << "the panel of 100 became 100 members; got " << members.size();
   std::set<std::string> people;
   for (const auto& m : members) {
@@ -81,29 +102,33 @@ TEST(Membership, APanelOf100BecomesMembersAndSevenDeclinesAreReplacedByThemselve
   }
   EXPECT_EQ(people.size(), 100u);
 
-  auto invited = e2e::post("membership", "/v1/assemblies/" + assembly_id + "/bulk-actions", {{"action", "invite"}}, staff);
+  auto invited = e2e::post("membership", "/v1/assemblies/" + assembly_id + "/bulk-actions",
+                           {{"action", "invite"}}, staff);
   ASSERT_EQ(invited.status, 200) << invited.body;
   EXPECT_EQ(body_of(invited)["changed"], 100);
 
   // Seven decline, each with their own token (object-level access: nobody else's).
   std::vector<json> leavers(members.begin(), members.begin() + 7);
-  EXPECT_EQ(e2e::post("membership", "/v1/members/" + std::string(leavers[0]["id"]) + "/decline", {{"reason", "x"}},
-                      e2e::token("member", leavers[1]["id"]))
+  EXPECT_EQ(e2e::post("membership", "/v1/members/" + std::string(leavers[0]["id"]) + "/decline",
+                      {{"reason", "x"}}, e2e::token("member", leavers[1]["id"]))
                 .status,
             403);
   for (const auto& l : leavers) {
-    auto r = e2e::post("membership", "/v1/members/" + std::string(l["id"]) + "/decline", {{"reason", "not this year"}},
-                       e2e::token("member", l["id"]));
+    auto r = e2e::post("membership", "/v1/members/" + std::string(l["id"]) + "/decline",
+                       {{"reason", "not this year"}}, e2e::token("member", l["id"]));
     ASSERT_EQ(r.status, 200) << r.body;
     EXPECT_EQ(body_of(r)["status"], "declined");
   }
-  auto again = e2e::post("membership", "/v1/members/" + std::string(leavers[0]["id"]) + "/confirm", json::object(), staff);
+  auto again = e2e::post("membership", "/v1/members/" + std::string(leavers[0]["id"]) + "/confirm",
+                         json::object(), staff);
   EXPECT_EQ(again.status, 409);
-  EXPECT_EQ(body_of(again)["detail"], "the member is declined; confirm needs a member who is invited");
+  EXPECT_EQ(body_of(again)["detail"],
+            "the member is declined; confirm needs a member who is invited");
 
   // The seven replacements come back by themselves, invited, linked to whom they replace.
   json all;
-  ASSERT_TRUE(e2e::eventually([&] { return (all = members_of(assembly_id, staff)).size() == 107; }, std::chrono::seconds(90)))
+  ASSERT_TRUE(e2e::eventually([&] { return (all = members_of(assembly_id, staff)).size() == 107; },
+                              std::chrono::seconds(90)))
       << "7 replacements arrived; members now " << all.size();
   std::map<std::string, json> by_id;
   for (const auto& m : all) by_id[m["id"]] = m;
@@ -121,10 +146,12 @@ TEST(Membership, APanelOf100BecomesMembersAndSevenDeclinesAreReplacedByThemselve
     if (!m["replaces"].is_null()) {
       ++replacements;
       EXPECT_EQ(m["status"], "invited");
-      auto h = body_of(e2e::get("membership", "/v1/members/" + std::string(m["id"]) + "/history", staff))["items"];
+      auto h = body_of(e2e::get("membership", "/v1/members/" + std::string(m["id"]) + "/history",
+                                staff))["items"];
       ASSERT_EQ(h.size(), 2u);
       EXPECT_EQ(h[0]["change"], "created");
-      EXPECT_EQ(h[0]["related"], m["replaces"]) << "the history links the replacement to whom it replaced";
+      EXPECT_EQ(h[0]["related"], m["replaces"])
+          << "the history links the replacement to whom it replaced";
       EXPECT_EQ(h[1]["to"], "invited");
     }
   }
@@ -132,9 +159,11 @@ TEST(Membership, APanelOf100BecomesMembersAndSevenDeclinesAreReplacedByThemselve
   EXPECT_EQ(gender["F"], 50);
   EXPECT_EQ(gender["M"], 50);
   for (const char* b : bands) EXPECT_EQ(age[b], 25) << b;
-  auto leaver_history = body_of(e2e::get("membership", "/v1/members/" + std::string(leavers[0]["id"]) + "/history",
-                                         e2e::token("member", leavers[0]["id"])))["items"];
-  ASSERT_EQ(leaver_history.size(), 4u) << leaver_history.dump();  // created, invited, declined, replaced-by
+  auto leaver_history =
+      body_of(e2e::get("membership", "/v1/members/" + std::string(leavers[0]["id"]) + "/history",
+                       e2e::token("member", leavers[0]["id"])))["items"];
+  ASSERT_EQ(leaver_history.size(), 4u)
+      << leaver_history.dump();  // created, invited, declined, replaced-by
   EXPECT_EQ(leaver_history[2]["to"], "declined");
   EXPECT_EQ(leaver_history[2]["actor"], leavers[0]["id"]) << "attributed to who made it";
   EXPECT_EQ(leaver_history[3]["change"], "replaced-by");
@@ -143,8 +172,10 @@ TEST(Membership, APanelOf100BecomesMembersAndSevenDeclinesAreReplacedByThemselve
   ASSERT_TRUE(e2e::eventually(
       [&] {
         auto m = e2e::get("membership", "/metrics").body;
-        return m.find("membership_replacements{assembly=\"" + assembly_id + "\"} 7") != std::string::npos &&
-               m.find("membership_declines{assembly=\"" + assembly_id + "\"} 7") != std::string::npos;
+        return m.find("membership_replacements{assembly=\"" + assembly_id + "\"} 7") !=
+                   std::string::npos &&
+               m.find("membership_declines{assembly=\"" + assembly_id + "\"} 7") !=
+                   std::string::npos;
       },
       std::chrono::seconds(60)))
       << "membership_replacements and membership_declines";
@@ -164,30 +195,41 @@ TEST(Membership, AnEventDeliveredTwiceChangesNothingTheSecondTime) {
   }
   auto env = assembly::events::wrap(panel, panel.draw_id(), "sortition");
   assembly::events::Producer producer({assembly::itest::kafka_brokers(), "membership-dup-test"});
-  ASSERT_EQ(producer.produce_sync("assembly.sortition.v1", panel.draw_id(), env.SerializeAsString(), {}), "");
-  ASSERT_TRUE(e2e::eventually([&] { return members_of(assembly_id, staff).size() == 3; }, std::chrono::seconds(60)));
+  ASSERT_EQ(
+      producer.produce_sync("assembly.sortition.v1", panel.draw_id(), env.SerializeAsString(), {}),
+      "");
+  ASSERT_TRUE(e2e::eventually([&] { return members_of(assembly_id, staff).size() == 3; },
+                              std::chrono::seconds(60)));
   const auto before = members_of(assembly_id, staff);
 
   // The same envelope again (the inbox drops it), then the same panel under a new event id (a
   // replay: the members exist already), then a marker event to know both were consumed.
-  ASSERT_EQ(producer.produce_sync("assembly.sortition.v1", panel.draw_id(), env.SerializeAsString(), {}), "");
+  ASSERT_EQ(
+      producer.produce_sync("assembly.sortition.v1", panel.draw_id(), env.SerializeAsString(), {}),
+      "");
   auto replay = assembly::events::wrap(panel, panel.draw_id(), "sortition");
   ASSERT_NE(replay.event_id(), env.event_id());
-  ASSERT_EQ(producer.produce_sync("assembly.sortition.v1", panel.draw_id(), replay.SerializeAsString(), {}), "");
+  ASSERT_EQ(producer.produce_sync("assembly.sortition.v1", panel.draw_id(),
+                                  replay.SerializeAsString(), {}),
+            "");
   assembly::sortition::v1::PanelSelected marker;
   marker.set_draw_id(panel.draw_id());  // same key: same partition, so consumed after the two above
   marker.set_assembly_id(assembly_id);
   auto* p = marker.add_members();
   p->set_person_id(assembly_id + "-marker");
   p->set_pool("roll");
-  ASSERT_EQ(producer.produce_sync("assembly.sortition.v1", panel.draw_id(),
-                                  assembly::events::wrap(marker, panel.draw_id(), "sortition").SerializeAsString(), {}),
-            "");
-  ASSERT_TRUE(e2e::eventually([&] { return members_of(assembly_id, staff).size() == 4; }, std::chrono::seconds(60)));
+  ASSERT_EQ(
+      producer.produce_sync(
+          "assembly.sortition.v1", panel.draw_id(),
+          assembly::events::wrap(marker, panel.draw_id(), "sortition").SerializeAsString(), {}),
+      "");
+  ASSERT_TRUE(e2e::eventually([&] { return members_of(assembly_id, staff).size() == 4; },
+                              std::chrono::seconds(60)));
   auto after = members_of(assembly_id, staff);
   for (std::size_t i = 0; i < before.size(); ++i) {
     EXPECT_EQ(after[i], before[i]) << "unchanged";
-    auto h = body_of(e2e::get("membership", "/v1/members/" + std::string(before[i]["id"]) + "/history", staff))["items"];
+    auto h = body_of(e2e::get(
+        "membership", "/v1/members/" + std::string(before[i]["id"]) + "/history", staff))["items"];
     EXPECT_EQ(h.size(), 1u) << "one creation, no second one";
   }
 }
@@ -203,35 +245,62 @@ TEST(Membership, TheLifecycleTheAssignmentAndRolesWithObjectLevelAccess) {
   EXPECT_EQ(e2e::get("membership", "/v1/members/" + id(0), member(0)).status, 200);
   EXPECT_EQ(e2e::get("membership", "/v1/members/" + id(1), member(0)).status, 403);
   EXPECT_EQ(e2e::get("membership", "/v1/members/" + id(1) + "/history", member(0)).status, 403);
-  EXPECT_EQ(e2e::get("membership", "/v1/members?assembly_id=" + assembly_id, member(0)).status, 403);
+  EXPECT_EQ(e2e::get("membership", "/v1/members?assembly_id=" + assembly_id, member(0)).status,
+            403);
   EXPECT_EQ(e2e::get("membership", "/v1/members/" + id(0)).status, 401);
-  EXPECT_EQ(e2e::post("membership", "/v1/members/" + id(0) + "/invite", json::object(), member(0)).status, 403)
+  EXPECT_EQ(
+      e2e::post("membership", "/v1/members/" + id(0) + "/invite", json::object(), member(0)).status,
+      403)
       << "only the secretariat invites";
 
   // Illegal transitions are 409s naming the current status, and change nothing.
-  auto early = e2e::post("membership", "/v1/members/" + id(0) + "/confirm", json::object(), member(0));
+  auto early =
+      e2e::post("membership", "/v1/members/" + id(0) + "/confirm", json::object(), member(0));
   EXPECT_EQ(early.status, 409);
   EXPECT_EQ(body_of(early)["status"], "selected");
-  ASSERT_EQ(e2e::post("membership", "/v1/assemblies/" + assembly_id + "/bulk-actions", {{"action", "invite"}}, staff).status, 200);
-  EXPECT_EQ(body_of(e2e::post("membership", "/v1/assemblies/" + assembly_id + "/bulk-actions", {{"action", "invite"}}, staff))["changed"], 0)
+  ASSERT_EQ(e2e::post("membership", "/v1/assemblies/" + assembly_id + "/bulk-actions",
+                      {{"action", "invite"}}, staff)
+                .status,
+            200);
+  EXPECT_EQ(body_of(e2e::post("membership", "/v1/assemblies/" + assembly_id + "/bulk-actions",
+                              {{"action", "invite"}}, staff))["changed"],
+            0)
       << "inviting again changes nothing";
-  EXPECT_EQ(e2e::post("membership", "/v1/assemblies/" + assembly_id + "/bulk-actions", {{"action", "resign"}}, staff).status, 422);
+  EXPECT_EQ(e2e::post("membership", "/v1/assemblies/" + assembly_id + "/bulk-actions",
+                      {{"action", "resign"}}, staff)
+                .status,
+            422);
 
   // Preferences (the member's own), then everyone confirms.
-  EXPECT_EQ(put("/v1/members/" + id(0) + "/preferences", {{"workshops", {"public-space", "environment"}}}, member(0)).status, 200);
-  EXPECT_EQ(put("/v1/members/" + id(1) + "/preferences", {{"workshops", {"public-space"}}}, member(0)).status, 403);
+  EXPECT_EQ(put("/v1/members/" + id(0) + "/preferences",
+                {{"workshops", {"public-space", "environment"}}}, member(0))
+                .status,
+            200);
+  EXPECT_EQ(
+      put("/v1/members/" + id(1) + "/preferences", {{"workshops", {"public-space"}}}, member(0))
+          .status,
+      403);
   auto bad = put("/v1/members/" + id(1) + "/preferences", {{"workshops", {"cooking"}}}, member(1));
   EXPECT_EQ(bad.status, 422);
   EXPECT_EQ(body_of(bad)["field"], "/workshops/0");
   for (int i = 1; i < 12; ++i)
-    ASSERT_EQ(put("/v1/members/" + id(i) + "/preferences", {{"workshops", {i % 3 == 0 ? "public-space" : "environment"}}}, member(i)).status, 200);
+    ASSERT_EQ(put("/v1/members/" + id(i) + "/preferences",
+                  {{"workshops", {i % 3 == 0 ? "public-space" : "environment"}}}, member(i))
+                  .status,
+              200);
   for (int i = 0; i < 12; ++i)
-    ASSERT_EQ(e2e::post("membership", "/v1/members/" + id(i) + "/confirm", json::object(), member(i)).status, 200);
-  EXPECT_EQ(e2e::post("membership", "/v1/members/" + id(0) + "/decline", json::object(), member(0)).status, 409);
+    ASSERT_EQ(
+        e2e::post("membership", "/v1/members/" + id(i) + "/confirm", json::object(), member(i))
+            .status,
+        200);
+  EXPECT_EQ(e2e::post("membership", "/v1/members/" + id(0) + "/decline", json::object(), member(0))
+                .status,
+            409);
 
   // The opening plenary: every confirmed member active, in one of the three workshops, 4 each,
   // with member 0's first choice honoured.
-  auto opened = e2e::post("membership", "/v1/assemblies/" + assembly_id + "/bulk-actions", {{"action", "activate"}}, staff);
+  auto opened = e2e::post("membership", "/v1/assemblies/" + assembly_id + "/bulk-actions",
+                          {{"action", "activate"}}, staff);
   ASSERT_EQ(opened.status, 200) << opened.body;
   EXPECT_EQ(body_of(opened)["changed"], 12);
   std::map<std::string, int> sizes;
@@ -239,100 +308,173 @@ TEST(Membership, TheLifecycleTheAssignmentAndRolesWithObjectLevelAccess) {
     EXPECT_EQ(m["status"], "active");
     ++sizes[m["workshop_theme"]];
   }
-  EXPECT_EQ(sizes, (std::map<std::string, int>{{"environment", 4}, {"public-space", 4}, {"social-education", 4}}));
-  EXPECT_EQ(body_of(e2e::get("membership", "/v1/members/" + id(0), member(0)))["workshop_theme"], "public-space");
-  EXPECT_EQ(put("/v1/members/" + id(0) + "/preferences", {{"workshops", {"environment"}}}, member(0)).status, 409);
+  EXPECT_EQ(sizes, (std::map<std::string, int>{
+                       {"environment", 4}, {"public-space", 4}, {"social-education", 4}}));
+  EXPECT_EQ(body_of(e2e::get("membership", "/v1/members/" + id(0), member(0)))["workshop_theme"],
+            "public-space");
+  EXPECT_EQ(
+      put("/v1/members/" + id(0) + "/preferences", {{"workshops", {"environment"}}}, member(0))
+          .status,
+      409);
 
   // The staff's override needs a reason, is recorded, and a member cannot do it.
-  EXPECT_EQ(put("/v1/members/" + id(0) + "/workshop", {{"workshop", "environment"}}, staff).status, 422);
-  EXPECT_EQ(put("/v1/members/" + id(0) + "/workshop", {{"workshop", "environment"}, {"reason", "r"}}, member(0)).status, 403);
-  auto moved = put("/v1/members/" + id(0) + "/workshop", {{"workshop", "environment"}, {"reason", "asked to change"}}, staff);
+  EXPECT_EQ(put("/v1/members/" + id(0) + "/workshop", {{"workshop", "environment"}}, staff).status,
+            422);
+  EXPECT_EQ(put("/v1/members/" + id(0) + "/workshop",
+                {{"workshop", "environment"}, {"reason", "r"}}, member(0))
+                .status,
+            403);
+  auto moved = put("/v1/members/" + id(0) + "/workshop",
+                   {{"workshop", "environment"}, {"reason", "asked to change"}}, staff);
   ASSERT_EQ(moved.status, 200) << moved.body;
   EXPECT_EQ(body_of(moved)["workshop_theme"], "environment");
-  auto history = body_of(e2e::get("membership", "/v1/members/" + id(0) + "/history", member(0)))["items"];
+  auto history =
+      body_of(e2e::get("membership", "/v1/members/" + id(0) + "/history", member(0)))["items"];
   std::vector<std::string> changes;
-  for (const auto& h : history) changes.push_back(std::string(h["change"]) + ":" + (h["to"].is_null() ? "" : std::string(h["to"])));
-  EXPECT_EQ(changes, (std::vector<std::string>{"created:selected", "status:invited", "preferences:[\"public-space\",\"environment\"]",
-                                               "status:confirmed", "status:active", "workshop:public-space", "workshop:environment"}));
+  for (const auto& h : history)
+    changes.push_back(std::string(h["change"]) + ":" +
+                      (h["to"].is_null() ? "" : std::string(h["to"])));
+  EXPECT_EQ(changes, (std::vector<std::string>{"created:selected", "status:invited",
+                                               "preferences:[\"public-space\",\"environment\"]",
+                                               "status:confirmed", "status:active",
+                                               "workshop:public-space", "workshop:environment"}));
   EXPECT_EQ(history.back()["from"], "public-space");
   EXPECT_EQ(history.back()["reason"], "asked to change");
   EXPECT_EQ(history.back()["actor"], "staff-lifecycle");
 
   // Roles: spokesperson for a motion, referent of one's own workshop.
-  auto spoke = e2e::post("membership", "/v1/members/" + id(1) + "/roles", {{"role", "spokesperson"}, {"motion_id", "motion-1"}}, staff);
+  auto spoke = e2e::post("membership", "/v1/members/" + id(1) + "/roles",
+                         {{"role", "spokesperson"}, {"motion_id", "motion-1"}}, staff);
   ASSERT_EQ(spoke.status, 201) << spoke.body;
-  EXPECT_EQ(e2e::post("membership", "/v1/members/" + id(1) + "/roles", {{"role", "spokesperson"}, {"motion_id", "motion-1"}}, staff).status, 409);
-  EXPECT_EQ(e2e::post("membership", "/v1/members/" + id(1) + "/roles", {{"role", "spokesperson"}}, staff).status, 422);
-  EXPECT_EQ(e2e::post("membership", "/v1/members/" + id(1) + "/roles", {{"role", "mayor"}}, staff).status, 422);
-  auto wrong = e2e::post("membership", "/v1/members/" + id(2) + "/roles", {{"role", "workshop-referent"}, {"workshop", "nowhere"}}, staff);
+  EXPECT_EQ(e2e::post("membership", "/v1/members/" + id(1) + "/roles",
+                      {{"role", "spokesperson"}, {"motion_id", "motion-1"}}, staff)
+                .status,
+            409);
+  EXPECT_EQ(
+      e2e::post("membership", "/v1/members/" + id(1) + "/roles", {{"role", "spokesperson"}}, staff)
+          .status,
+      422);
+  EXPECT_EQ(
+      e2e::post("membership", "/v1/members/" + id(1) + "/roles", {{"role", "mayor"}}, staff).status,
+      422);
+  auto wrong = e2e::post("membership", "/v1/members/" + id(2) + "/roles",
+                         {{"role", "workshop-referent"}, {"workshop", "nowhere"}}, staff);
   EXPECT_EQ(wrong.status, 422);
-  EXPECT_EQ(e2e::post("membership", "/v1/members/" + id(2) + "/roles", {{"role", "workshop-referent"}}, staff).status, 201);
-  auto ended = e2e::post("membership", "/v1/roles/" + std::string(body_of(spoke)["id"]) + "/end", json::object(), staff);
+  EXPECT_EQ(e2e::post("membership", "/v1/members/" + id(2) + "/roles",
+                      {{"role", "workshop-referent"}}, staff)
+                .status,
+            201);
+  auto ended = e2e::post("membership", "/v1/roles/" + std::string(body_of(spoke)["id"]) + "/end",
+                         json::object(), staff);
   ASSERT_EQ(ended.status, 200);
   EXPECT_FALSE(body_of(ended)["ended_at"].is_null());
-  EXPECT_EQ(body_of(e2e::get("membership", "/v1/members/" + id(1) + "/roles", member(1)))["items"].size(), 1u) << "kept, ended";
+  EXPECT_EQ(
+      body_of(e2e::get("membership", "/v1/members/" + id(1) + "/roles", member(1)))["items"].size(),
+      1u)
+      << "kept, ended";
 
   // Trainings offered and followed.
   auto training = e2e::post("membership", "/v1/assemblies/" + assembly_id + "/trainings",
-                            {{"topic", "public-speaking"}, {"title", "Prise de parole en public"}, {"held_on", "2022-02-12"}}, staff);
+                            {{"topic", "public-speaking"},
+                             {"title", "Prise de parole en public"},
+                             {"held_on", "2022-02-12"}},
+                            staff);
   ASSERT_EQ(training.status, 201) << training.body;
-  EXPECT_EQ(e2e::post("membership", "/v1/assemblies/" + assembly_id + "/trainings",
-                      {{"topic", "public-speaking"}, {"title", "t"}, {"held_on", "2022-02-31"}}, staff).status,
-            422);
+  EXPECT_EQ(
+      e2e::post("membership", "/v1/assemblies/" + assembly_id + "/trainings",
+                {{"topic", "public-speaking"}, {"title", "t"}, {"held_on", "2022-02-31"}}, staff)
+          .status,
+      422);
   const std::string training_id = body_of(training)["id"];
-  auto followed = e2e::post("membership", "/v1/trainings/" + training_id + "/followed", {{"member_ids", {id(1), id(2)}}}, staff);
+  auto followed = e2e::post("membership", "/v1/trainings/" + training_id + "/followed",
+                            {{"member_ids", {id(1), id(2)}}}, staff);
   ASSERT_EQ(followed.status, 200) << followed.body;
   EXPECT_EQ(body_of(followed)["followed_by"], 2);
-  EXPECT_EQ(body_of(e2e::post("membership", "/v1/trainings/" + training_id + "/followed", {{"member_ids", {id(1)}}}, staff))["newly_recorded"], 0);
-  auto stranger = e2e::post("membership", "/v1/trainings/" + training_id + "/followed", {{"member_ids", {id(1), "nobody"}}}, staff);
+  EXPECT_EQ(body_of(e2e::post("membership", "/v1/trainings/" + training_id + "/followed",
+                              {{"member_ids", {id(1)}}}, staff))["newly_recorded"],
+            0);
+  auto stranger = e2e::post("membership", "/v1/trainings/" + training_id + "/followed",
+                            {{"member_ids", {id(1), "nobody"}}}, staff);
   EXPECT_EQ(stranger.status, 422);
   EXPECT_EQ(body_of(stranger)["field"], "/member_ids/1");
-  EXPECT_EQ(body_of(e2e::get("membership", "/v1/members/" + id(1) + "/trainings", member(1)))["items"][0]["topic"], "public-speaking");
+  EXPECT_EQ(body_of(e2e::get("membership", "/v1/members/" + id(1) + "/trainings",
+                             member(1)))["items"][0]["topic"],
+            "public-speaking");
 
   // Withdrawal needs a reason; the end of the mandate completes the others.
-  EXPECT_EQ(e2e::post("membership", "/v1/members/" + id(3) + "/withdraw", json::object(), staff).status, 422);
-  auto withdrew = e2e::post("membership", "/v1/members/" + id(3) + "/withdraw", {{"reason", "moved to Lyon"}}, staff);
+  EXPECT_EQ(
+      e2e::post("membership", "/v1/members/" + id(3) + "/withdraw", json::object(), staff).status,
+      422);
+  auto withdrew = e2e::post("membership", "/v1/members/" + id(3) + "/withdraw",
+                            {{"reason", "moved to Lyon"}}, staff);
   ASSERT_EQ(withdrew.status, 200) << withdrew.body;
   EXPECT_EQ(body_of(withdrew)["status"], "withdrawn");
-  auto closing = e2e::post("membership", "/v1/assemblies/" + assembly_id + "/bulk-actions", {{"action", "complete"}}, staff);
+  auto closing = e2e::post("membership", "/v1/assemblies/" + assembly_id + "/bulk-actions",
+                           {{"action", "complete"}}, staff);
   EXPECT_EQ(body_of(closing)["changed"], 11);
-  EXPECT_EQ(e2e::post("membership", "/v1/members/" + id(3) + "/complete", json::object(), staff).status, 409);
+  EXPECT_EQ(
+      e2e::post("membership", "/v1/members/" + id(3) + "/complete", json::object(), staff).status,
+      409);
 }
 
 TEST(Membership, ConsentContactExportAndAnonymisationAfterTheRetentionDelay) {
   const auto staff = e2e::token("secretariat", "staff-privacy");
   const auto assembly_id = fresh("mpriv");
   ASSERT_EQ(e2e::post("membership", "/v1/assemblies",
-                      {{"id", assembly_id}, {"name", "Past cohort"}, {"mandate_start", "2020-01-01"},
-                       {"mandate_end", "2020-12-31"}, {"retention_days", 30}},
+                      {{"id", assembly_id},
+                       {"name", "Past cohort"},
+                       {"mandate_start", "2020-01-01"},
+                       {"mandate_end", "2020-12-31"},
+                       {"retention_days", 30}},
                       staff)
                 .status,
             201);
-  EXPECT_EQ(e2e::post("membership", "/v1/assemblies", {{"id", assembly_id}, {"name", "again"}}, staff).status, 409);
+  EXPECT_EQ(
+      e2e::post("membership", "/v1/assemblies", {{"id", assembly_id}, {"name", "again"}}, staff)
+          .status,
+      409);
   auto members = small_panel(assembly_id, 4, staff);
   const std::string me = members[0]["id"];
   const auto my_token = e2e::token("member", me);
 
   auto consent = e2e::post("membership", "/v1/members/" + me + "/consents",
-                           {{"purpose", "participation"}, {"text_version", "2022-v2"}, {"given", true}, {"given_on", "2022-10-03"}, {"channel", "web"}},
+                           {{"purpose", "participation"},
+                            {"text_version", "2022-v2"},
+                            {"given", true},
+                            {"given_on", "2022-10-03"},
+                            {"channel", "web"}},
                            my_token);
   ASSERT_EQ(consent.status, 201) << consent.body;
   auto bad = e2e::post("membership", "/v1/members/" + me + "/consents",
-                       {{"purpose", "participation"}, {"text_version", "2022-v2"}, {"given", true}, {"given_on", "2022-10-03"}, {"channel", "pigeon"}},
+                       {{"purpose", "participation"},
+                        {"text_version", "2022-v2"},
+                        {"given", true},
+                        {"given_on", "2022-10-03"},
+                        {"channel", "pigeon"}},
                        my_token);
   EXPECT_EQ(bad.status, 422);
   EXPECT_EQ(body_of(bad)["field"], "/channel");
-  EXPECT_EQ(put("/v1/members/" + me + "/contact", {{"preferred_channel", "email"}, {"phone", "0600000000"}}, my_token).status, 422)
+  EXPECT_EQ(put("/v1/members/" + me + "/contact",
+                {{"preferred_channel", "email"}, {"phone", "0600000000"}}, my_token)
+                .status,
+            422)
       << "reached by e-mail needs an e-mail";
   auto contact = put("/v1/members/" + me + "/contact",
-                     {{"name", "Camille Martin"}, {"email", "camille@example.org"}, {"preferred_channel", "email"}}, my_token);
+                     {{"name", "Camille Martin"},
+                      {"email", "camille@example.org"},
+                      {"preferred_channel", "email"}},
+                     my_token);
   ASSERT_EQ(contact.status, 200) << contact.body;
   EXPECT_EQ(body_of(contact)["email"], "camille@example.org");
-  EXPECT_EQ(e2e::get("membership", "/v1/members/" + me + "/contact", e2e::token("member", members[1]["id"])).status, 403);
+  EXPECT_EQ(e2e::get("membership", "/v1/members/" + me + "/contact",
+                     e2e::token("member", members[1]["id"]))
+                .status,
+            403);
 
   // A staff read of the contact details is written to the member's history.
   ASSERT_EQ(e2e::get("membership", "/v1/members/" + me + "/contact", staff).status, 200);
-  auto history = body_of(e2e::get("membership", "/v1/members/" + me + "/history", my_token))["items"];
+  auto history =
+      body_of(e2e::get("membership", "/v1/members/" + me + "/history", my_token))["items"];
   EXPECT_EQ(history.back()["change"], "personal-data-read");
   EXPECT_EQ(history.back()["actor"], "staff-privacy");
 
@@ -345,10 +487,14 @@ TEST(Membership, ConsentContactExportAndAnonymisationAfterTheRetentionDelay) {
   EXPECT_GE(x["history"].size(), 2u);
 
   // The mandate ended in 2020 and 30 days passed: the personal data goes, the counts stay.
-  auto anonymised = e2e::post("membership", "/v1/assemblies/" + assembly_id + "/anonymisation", json::object(), staff);
+  auto anonymised = e2e::post("membership", "/v1/assemblies/" + assembly_id + "/anonymisation",
+                              json::object(), staff);
   ASSERT_EQ(anonymised.status, 200) << anonymised.body;
   EXPECT_EQ(body_of(anonymised)["members_anonymised"], 4);
-  EXPECT_EQ(e2e::post("membership", "/v1/assemblies/" + assembly_id + "/anonymisation", json::object(), staff).status, 409);
+  EXPECT_EQ(e2e::post("membership", "/v1/assemblies/" + assembly_id + "/anonymisation",
+                      json::object(), staff)
+                .status,
+            409);
   EXPECT_EQ(e2e::get("membership", "/v1/members/" + me + "/contact", my_token).status, 404);
   auto after = members_of(assembly_id, staff);
   EXPECT_EQ(after.size(), 4u);
@@ -362,23 +508,39 @@ TEST(Membership, ConsentContactExportAndAnonymisationAfterTheRetentionDelay) {
 
   // An assembly whose mandate has not ended keeps its data.
   const auto current = fresh("mcur");
-  ASSERT_EQ(e2e::post("membership", "/v1/assemblies", {{"id", current}, {"name", "Current"}, {"mandate_end", "2099-01-01"}}, staff).status, 201);
-  EXPECT_EQ(e2e::post("membership", "/v1/assemblies/" + current + "/anonymisation", json::object(), staff).status, 409);
+  ASSERT_EQ(e2e::post("membership", "/v1/assemblies",
+                      {{"id", current}, {"name", "Current"}, {"mandate_end", "2099-01-01"}}, staff)
+                .status,
+            201);
+  EXPECT_EQ(
+      e2e::post("membership", "/v1/assemblies/" + current + "/anonymisation", json::object(), staff)
+          .status,
+      409);
 }
 
 TEST(Membership, ParticipationFromAttendanceRecordedWithCorrectionsAndTheAtRiskList) {
   const auto staff = e2e::token("secretariat");
   const auto assembly_id = fresh("matt");
   auto members = small_panel(assembly_id, 3, staff);
-  ASSERT_EQ(e2e::post("membership", "/v1/assemblies/" + assembly_id + "/bulk-actions", {{"action", "invite"}}, staff).status, 200);
+  ASSERT_EQ(e2e::post("membership", "/v1/assemblies/" + assembly_id + "/bulk-actions",
+                      {{"action", "invite"}}, staff)
+                .status,
+            200);
   for (const auto& m : members)
-    ASSERT_EQ(e2e::post("membership", "/v1/members/" + std::string(m["id"]) + "/confirm", json::object(), staff).status, 200);
-  ASSERT_EQ(e2e::post("membership", "/v1/assemblies/" + assembly_id + "/bulk-actions", {{"action", "activate"}}, staff).status, 200);
+    ASSERT_EQ(e2e::post("membership", "/v1/members/" + std::string(m["id"]) + "/confirm",
+                        json::object(), staff)
+                  .status,
+              200);
+  ASSERT_EQ(e2e::post("membership", "/v1/assemblies/" + assembly_id + "/bulk-actions",
+                      {{"action", "activate"}}, staff)
+                .status,
+            200);
   const std::string a = members[0]["id"], b = members[1]["id"];
 
-  assembly::events::Producer producer({assembly::itest::kafka_brokers(), "membership-attendance-test"});
-  auto send = [&](const std::string& session, const std::string& member, const std::string& type, const std::string& status,
-                  const std::string& day, unsigned revision) {
+  assembly::events::Producer producer(
+      {assembly::itest::kafka_brokers(), "membership-attendance-test"});
+  auto send = [&](const std::string& session, const std::string& member, const std::string& type,
+                  const std::string& status, const std::string& day, unsigned revision) {
     assembly::workshops::v1::AttendanceRecorded e;
     e.set_session_id(session + "-" + assembly_id);
     e.set_workshop_id("w-" + assembly_id);
@@ -388,12 +550,14 @@ TEST(Membership, ParticipationFromAttendanceRecordedWithCorrectionsAndTheAtRiskL
     e.set_status(status);
     e.set_held_at("2022-" + day + "T18:00:00Z");
     e.set_revision(revision);
-    ASSERT_EQ(producer.produce_sync("assembly.workshops.v1", e.session_id(),
-                                    assembly::events::wrap(e, e.session_id(), "workshops").SerializeAsString(), {}),
+    ASSERT_EQ(producer.produce_sync(
+                  "assembly.workshops.v1", e.session_id(),
+                  assembly::events::wrap(e, e.session_id(), "workshops").SerializeAsString(), {}),
               "");
   };
   // Member a: present at the first hearing, then absent three times. Member b: the same, but the
-  // last absence is corrected to excused (revision 2), and a late revision-1 record changes nothing.
+  // last absence is corrected to excused (revision 2), and a late revision-1 record changes
+  // nothing.
   send("s1", a, "hearing", "present", "01-10", 1);
   send("s2", a, "working-session", "absent", "01-17", 1);
   send("s3", a, "site-visit", "absent", "01-24", 1);
@@ -418,18 +582,29 @@ TEST(Membership, ParticipationFromAttendanceRecordedWithCorrectionsAndTheAtRiskL
       << p.dump();
   ASSERT_EQ(p["at_risk"].size(), 1u) << p.dump();
   EXPECT_EQ(p["at_risk"][0]["member_id"], a);
-  auto mine = body_of(e2e::get("membership", "/v1/members/" + b + "/participation", e2e::token("member", b)));
+  auto mine = body_of(
+      e2e::get("membership", "/v1/members/" + b + "/participation", e2e::token("member", b)));
   EXPECT_EQ(mine["overall"]["excused"], 1) << "the correction won over the late older record";
   EXPECT_DOUBLE_EQ(mine["overall"]["rate"].get<double>(), 0.25);
   EXPECT_DOUBLE_EQ(mine["by_type"]["hearing"]["rate"].get<double>(), 1.0);
   EXPECT_FALSE(mine["at_risk"].get<bool>());
-  EXPECT_EQ(body_of(e2e::get("membership", "/v1/assemblies/" + assembly_id + "/participation?absences_in_a_row=4", staff))["at_risk"].size(), 0u);
-  EXPECT_EQ(e2e::get("membership", "/v1/assemblies/" + assembly_id + "/participation?absences_in_a_row=x", staff).status, 400);
-  EXPECT_EQ(e2e::get("membership", "/v1/members/" + a + "/participation", e2e::token("member", b)).status, 403);
+  EXPECT_EQ(body_of(e2e::get("membership",
+                             "/v1/assemblies/" + assembly_id + "/participation?absences_in_a_row=4",
+                             staff))["at_risk"]
+                .size(),
+            0u);
+  EXPECT_EQ(e2e::get("membership",
+                     "/v1/assemblies/" + assembly_id + "/participation?absences_in_a_row=x", staff)
+                .status,
+            400);
+  EXPECT_EQ(
+      e2e::get("membership", "/v1/members/" + a + "/participation", e2e::token("member", b)).status,
+      403);
   ASSERT_TRUE(e2e::eventually(
       [&] {
         auto m = e2e::get("membership", "/metrics").body;
-        return m.find("membership_members_at_risk{assembly=\"" + assembly_id + "\"} 1") != std::string::npos &&
+        return m.find("membership_members_at_risk{assembly=\"" + assembly_id + "\"} 1") !=
+                   std::string::npos &&
                m.find("membership_attendance_rate{assembly=\"" + assembly_id) != std::string::npos;
       },
       std::chrono::seconds(60)));
@@ -439,31 +614,55 @@ TEST(Membership, TheEvaluationIsAnsweredOnceAnonymouslyAndPublishedWhenClosed) {
   const auto staff = e2e::token("secretariat");
   const auto assembly_id = fresh("meval");
   auto members = small_panel(assembly_id, 3, staff);
-  ASSERT_EQ(e2e::post("membership", "/v1/assemblies/" + assembly_id + "/bulk-actions", {{"action", "invite"}}, staff).status, 200);
+  ASSERT_EQ(e2e::post("membership", "/v1/assemblies/" + assembly_id + "/bulk-actions",
+                      {{"action", "invite"}}, staff)
+                .status,
+            200);
   for (int i = 0; i < 2; ++i)
-    ASSERT_EQ(e2e::post("membership", "/v1/members/" + std::string(members[i]["id"]) + "/confirm", json::object(), staff).status, 200);
-  ASSERT_EQ(e2e::post("membership", "/v1/assemblies/" + assembly_id + "/bulk-actions", {{"action", "activate"}}, staff).status, 200);
+    ASSERT_EQ(e2e::post("membership", "/v1/members/" + std::string(members[i]["id"]) + "/confirm",
+                        json::object(), staff)
+                  .status,
+              200);
+  ASSERT_EQ(e2e::post("membership", "/v1/assemblies/" + assembly_id + "/bulk-actions",
+                      {{"action", "activate"}}, staff)
+                .status,
+            200);
 
   auto created = e2e::post("membership", "/v1/assemblies/" + assembly_id + "/evaluations",
                            {{"title", "Évaluation du mandat"},
-                            {"questions", {{{"id", "overall"}, {"text", "Votre mandat ?"}, {"kind", "rating"}, {"min", 1}, {"max", 5}},
-                                           {{"id", "comments"}, {"text", "Un mot ?"}, {"kind", "text"}}}}},
+                            {"questions",
+                             {{{"id", "overall"},
+                               {"text", "Votre mandat ?"},
+                               {"kind", "rating"},
+                               {"min", 1},
+                               {"max", 5}},
+                              {{"id", "comments"}, {"text", "Un mot ?"}, {"kind", "text"}}}}},
                            staff);
   ASSERT_EQ(created.status, 201) << created.body;
   const std::string ev = body_of(created)["id"];
   auto answer = [&](int i, const json& answers) {
-    return e2e::post("membership", "/v1/evaluations/" + ev + "/responses", {{"answers", answers}}, e2e::token("member", members[i]["id"]));
+    return e2e::post("membership", "/v1/evaluations/" + ev + "/responses", {{"answers", answers}},
+                     e2e::token("member", members[i]["id"]));
   };
   EXPECT_EQ(answer(0, {{"overall", 5}}).status, 409) << "not open yet";
-  ASSERT_EQ(e2e::post("membership", "/v1/evaluations/" + ev + "/open", json::object(), staff).status, 200);
-  EXPECT_EQ(e2e::get("membership", "/v1/evaluations/" + ev + "/results").status, 409) << "published once closed";
+  ASSERT_EQ(
+      e2e::post("membership", "/v1/evaluations/" + ev + "/open", json::object(), staff).status,
+      200);
+  EXPECT_EQ(e2e::get("membership", "/v1/evaluations/" + ev + "/results").status, 409)
+      << "published once closed";
   EXPECT_EQ(answer(0, {{"overall", 9}}).status, 422);
   ASSERT_EQ(answer(0, {{"overall", 5}, {"comments", "Une expérience forte"}}).status, 201);
   EXPECT_EQ(answer(0, {{"overall", 1}}).status, 409) << "once";
   ASSERT_EQ(answer(1, {{"overall", 4}}).status, 201);
-  EXPECT_EQ(answer(2, {{"overall", 3}}).status, 403) << "a member who never took their seat does not answer";
-  EXPECT_EQ(e2e::post("membership", "/v1/evaluations/" + ev + "/responses", {{"answers", {{"overall", 3}}}}, staff).status, 403);
-  ASSERT_EQ(e2e::post("membership", "/v1/evaluations/" + ev + "/close", json::object(), staff).status, 200);
+  EXPECT_EQ(answer(2, {{"overall", 3}}).status, 403)
+      << "a member who never took their seat does not answer";
+  EXPECT_EQ(e2e::post("membership", "/v1/evaluations/" + ev + "/responses",
+                      {{"answers", {{"overall", 3}}}}, staff)
+                .status,
+            403);
+  ASSERT_EQ(
+      e2e::post("membership", "/v1/evaluations/" + ev + "/close", json::object(), staff).status,
+      200);
   EXPECT_EQ(answer(1, {{"overall", 2}}).status, 409);
 
   auto results = e2e::get("membership", "/v1/evaluations/" + ev + "/results");
@@ -474,7 +673,8 @@ TEST(Membership, TheEvaluationIsAnsweredOnceAnonymouslyAndPublishedWhenClosed) {
   EXPECT_DOUBLE_EQ(r["questions"][0]["mean"].get<double>(), 4.5);
   EXPECT_EQ(r["questions"][0]["distribution"]["5"], 1);
   EXPECT_EQ(r["questions"][1]["texts"], json::parse(R"(["Une expérience forte"])"));
-  for (const auto& m : members) EXPECT_EQ(results.body.find(std::string(m["id"])), std::string::npos) << "no member id";
+  for (const auto& m : members)
+    EXPECT_EQ(results.body.find(std::string(m["id"])), std::string::npos) << "no member id";
 }
 
 // A membership process of its own, on a throw-away schema the test can read: contact details are
@@ -493,15 +693,21 @@ TEST(MembershipOwnProcess, ContactDetailsAreSealedAtRestAndTheBackgroundTaskAnon
          {"LOG_LEVEL", "error"}});
     ASSERT_TRUE(service.wait_ready(60)) << "membership did not get ready";
     const auto staff = e2e::token("secretariat", "staff-own");
-    auto call = [&](const std::string& method, const std::string& path, const json& body, const std::string& bearer) {
-      return assembly::itest::http(method, service.url() + path, body.is_null() ? "" : body.dump(),
-                                   {{"Authorization", "Bearer " + bearer}, {"Content-Type", "application/json"}});
+    auto call = [&](const std::string& method, const std::string& path, const json& body,
+                    const std::string& bearer) {
+      return assembly::itest::http(
+          method, service.url() + path, body.is_null() ? "" : body.dump(),
+          {{"Authorization", "Bearer " + bearer}, {"Content-Type", "application/json"}});
     };
     const auto assembly_id = fresh("mown");
     // The mandate ends today: not due yet (retention 0 days means "after today").
     const auto today = assembly::core::utc_today();
-    ASSERT_EQ(call("POST", "/v1/assemblies", {{"id", assembly_id}, {"name", "own"}, {"mandate_end", today}, {"retention_days", 0}}, staff).status,
-              201);
+    ASSERT_EQ(
+        call("POST", "/v1/assemblies",
+             {{"id", assembly_id}, {"name", "own"}, {"mandate_end", today}, {"retention_days", 0}},
+             staff)
+            .status,
+        201);
 
     assembly::sortition::v1::PanelSelected panel;
     panel.set_draw_id("draw-" + assembly_id);
@@ -510,9 +716,11 @@ TEST(MembershipOwnProcess, ContactDetailsAreSealedAtRestAndTheBackgroundTaskAnon
     p->set_person_id(assembly_id + "-p0");
     p->set_pool("roll");
     assembly::events::Producer producer({assembly::itest::kafka_brokers(), "membership-own-test"});
-    ASSERT_EQ(producer.produce_sync("assembly.sortition.v1", panel.draw_id(),
-                                    assembly::events::wrap(panel, panel.draw_id(), "sortition").SerializeAsString(), {}),
-              "");
+    ASSERT_EQ(
+        producer.produce_sync(
+            "assembly.sortition.v1", panel.draw_id(),
+            assembly::events::wrap(panel, panel.draw_id(), "sortition").SerializeAsString(), {}),
+        "");
     json members;
     ASSERT_TRUE(e2e::eventually(
         [&] {
@@ -522,14 +730,17 @@ TEST(MembershipOwnProcess, ContactDetailsAreSealedAtRestAndTheBackgroundTaskAnon
         std::chrono::seconds(90)));
     const std::string me = members[0]["id"];
     auto contact = call("PUT", "/v1/members/" + me + "/contact",
-                        {{"name", "Dominique Sealed"}, {"email", "dominique.sealed@example.org"}, {"phone", "0611223344"},
+                        {{"name", "Dominique Sealed"},
+                         {"email", "dominique.sealed@example.org"},
+                         {"phone", "0611223344"},
                          {"preferred_channel", "sms"}},
                         e2e::token("member", me));
     ASSERT_EQ(contact.status, 200) << contact.body;
 
     pqxx::connection c(assembly::itest::pg_conninfo());
     pqxx::work tx(c);
-    auto row = tx.exec1("SELECT encode(sealed, 'escape') FROM " + schema.name() + ".contacts WHERE member_id = " + tx.quote(me));
+    auto row = tx.exec1("SELECT encode(sealed, 'escape') FROM " + schema.name() +
+                        ".contacts WHERE member_id = " + tx.quote(me));
     auto at_rest = row[0].as<std::string>();
     EXPECT_EQ(at_rest.find("Dominique"), std::string::npos);
     EXPECT_EQ(at_rest.find("example.org"), std::string::npos);
@@ -538,7 +749,9 @@ TEST(MembershipOwnProcess, ContactDetailsAreSealedAtRestAndTheBackgroundTaskAnon
 
     // Moving the mandate's end into the past makes it due: the background task anonymises it.
     pqxx::work move(c);
-    move.exec("UPDATE " + schema.name() + ".assemblies SET mandate_end = current_date - 1 WHERE id = " + move.quote(assembly_id));
+    move.exec(
+        "UPDATE " + schema.name() +
+        ".assemblies SET mandate_end = current_date - 1 WHERE id = " + move.quote(assembly_id));
     move.commit();
     EXPECT_TRUE(e2e::eventually(
         [&] {
@@ -549,7 +762,10 @@ TEST(MembershipOwnProcess, ContactDetailsAreSealedAtRestAndTheBackgroundTaskAnon
         << "anonymised by the background task";
     pqxx::work check(c);
     EXPECT_EQ(check.exec1("SELECT count(*) FROM " + schema.name() + ".contacts")[0].as<int>(), 0);
-    EXPECT_EQ(check.exec1("SELECT count(*) FROM " + schema.name() + ".members WHERE person_id IS NULL")[0].as<int>(), 1);
+    EXPECT_EQ(
+        check.exec1("SELECT count(*) FROM " + schema.name() + ".members WHERE person_id IS NULL")[0]
+            .as<int>(),
+        1);
   }
   assembly::itest::delete_topic(topic);
 }

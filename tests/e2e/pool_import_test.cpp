@@ -1,9 +1,9 @@
 // Pool imports through the sortition service's API, against the real PostgreSQL: a good file in
 // parts (a line cut across parts), and every way an import must fail leaving nothing behind.
-// The service runs in a throw-away schema with small limits (IMPORT_MAX_BYTES, IMPORT_IDLE_SECONDS).
+// The service runs in a throw-away schema with small limits (IMPORT_MAX_BYTES,
+// IMPORT_IDLE_SECONDS).
 #include <gtest/gtest.h>
 #include <sodium.h>
-
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -23,12 +23,13 @@ using nlohmann::json;
 
 namespace {
 
-const char* kHeader = "voter_id,last_name,first_names,birth_date,sex,address,postcode,arrondissement\n";
+const char* kHeader =
+    "voter_id,last_name,first_names,birth_date,sex,address,postcode,arrondissement\n";
 
 std::string row(int i, const std::string& last_name = "Dupont") {
-  return "V" + std::to_string(100000 + i) + "," + last_name + ",Marie," + std::to_string(1940 + i % 60) +
-         "-03-1" + std::to_string(i % 10) + "," + (i % 2 ? "F" : "M") + ",\"" + std::to_string(i) +
-         ", rue de Rivoli\",75004,04\n";
+  return "V" + std::to_string(100000 + i) + "," + last_name + ",Marie," +
+         std::to_string(1940 + i % 60) + "-03-1" + std::to_string(i % 10) + "," +
+         (i % 2 ? "F" : "M") + ",\"" + std::to_string(i) + ", rue de Rivoli\",75004,04\n";
 }
 
 using e2e::sha256_hex;
@@ -42,19 +43,21 @@ class PoolImport : public ::testing::Test {
   void SetUp() override {
     service_ = std::make_unique<assembly::itest::ServiceProcess>(
         SORTITION_BINARY, 18183,
-        std::map<std::string, std::string>{{"PG_SCHEMA", schema_.name()},
-                                           {"PII_KEY_FILE", assembly::itest::env("ROOT") + "/var/secrets/pii-sortition.key"},
-                                           {"IMPORT_MAX_BYTES", "200000"},
-                                           {"IMPORT_IDLE_SECONDS", "2"},
-                                           {"RESPONSES_PER_MINUTE", "100000"},
-                                           {"CONSUMER_GROUP", "sortition-" + schema_.name()},
-                                           {"PUBLISH_TOPIC", topic_},
-                                           {"LOG_LEVEL", "error"}});
+        std::map<std::string, std::string>{
+            {"PG_SCHEMA", schema_.name()},
+            {"PII_KEY_FILE", assembly::itest::env("ROOT") + "/var/secrets/pii-sortition.key"},
+            {"IMPORT_MAX_BYTES", "200000"},
+            {"IMPORT_IDLE_SECONDS", "2"},
+            {"RESPONSES_PER_MINUTE", "100000"},
+            {"CONSUMER_GROUP", "sortition-" + schema_.name()},
+            {"PUBLISH_TOPIC", topic_},
+            {"LOG_LEVEL", "error"}});
     ASSERT_TRUE(service_->wait_ready()) << "sortition did not get ready";
     token_ = e2e::token("secretariat", "secretariat-1");
   }
 
-  assembly::itest::HttpResponse call(const std::string& method, const std::string& path, const std::string& body = {},
+  assembly::itest::HttpResponse call(const std::string& method, const std::string& path,
+                                     const std::string& body = {},
                                      const std::string& type = "application/json") {
     return http(method, service_->url() + path, body,
                 {{"Authorization", "Bearer " + token_}, {"Content-Type", type}});
@@ -83,7 +86,9 @@ class PoolImport : public ::testing::Test {
     EXPECT_EQ(job["state"], "failed");
     std::string pool_id = job["pool_id"];
     EXPECT_EQ(scalar("SELECT count(*) FROM pool_people"), 0);
-    EXPECT_EQ(scalar("SELECT count(*) FROM pg_tables WHERE schemaname = current_schema() AND tablename LIKE 'pool_people_%'"), 0);
+    EXPECT_EQ(scalar("SELECT count(*) FROM pg_tables WHERE schemaname = current_schema() AND "
+                     "tablename LIKE 'pool_people_%'"),
+              0);
     EXPECT_EQ(json::parse(call("GET", "/v1/pools/" + pool_id).body)["state"], "failed");
   }
 
@@ -119,7 +124,8 @@ TEST_F(PoolImport, AFileInPartsWithALineCutAcrossThemIsImportedSealedAndHashed) 
 
   auto snapshot = call("GET", "/v1/pools/" + std::string(job["pool_id"]) + "/snapshot");
   ASSERT_EQ(snapshot.status, 200);
-  EXPECT_EQ(sha256_hex(snapshot.body), pool["snapshot_sha256"]) << "the snapshot is what the hash names";
+  EXPECT_EQ(sha256_hex(snapshot.body), pool["snapshot_sha256"])
+      << "the snapshot is what the hash names";
   EXPECT_EQ(snapshot.body.substr(0, 40), "person_id,sex,birth_year,arrondissement\n");
   EXPECT_EQ(std::count(snapshot.body.begin(), snapshot.body.end(), '\n'), 301);
   EXPECT_EQ(snapshot.body.find("V100007"), std::string::npos) << "no voter id in the snapshot";
@@ -127,8 +133,10 @@ TEST_F(PoolImport, AFileInPartsWithALineCutAcrossThemIsImportedSealedAndHashed) 
 
   // At rest: names, addresses, birth dates and voter ids appear nowhere in clear.
   EXPECT_EQ(scalar("SELECT count(*) FROM pool_people"), 300);
-  EXPECT_EQ(scalar("SELECT count(*) FROM pool_people WHERE position(convert_to('Zyxwvutsrq', 'UTF8') IN pii) > 0 "
-                   "OR position(convert_to('Rivoli', 'UTF8') IN pii) > 0 OR position(convert_to('V100007', 'UTF8') IN pii) > 0 "
+  EXPECT_EQ(scalar("SELECT count(*) FROM pool_people WHERE position(convert_to('Zyxwvutsrq', "
+                   "'UTF8') IN pii) > 0 "
+                   "OR position(convert_to('Rivoli', 'UTF8') IN pii) > 0 OR "
+                   "position(convert_to('V100007', 'UTF8') IN pii) > 0 "
                    "OR position(convert_to('1947-03-17', 'UTF8') IN pii) > 0"),
             0);
   EXPECT_EQ(scalar("SELECT count(DISTINCT household) FROM pool_people"), 300);
@@ -138,10 +146,10 @@ TEST_F(PoolImport, AFileInPartsWithALineCutAcrossThemIsImportedSealedAndHashed) 
 TEST_F(PoolImport, InvalidRowsFailTheJobWithTheirLinesAndLeaveNothing) {
   std::string file = kHeader;
   for (int i = 0; i < 50; ++i) file += row(i);
-  file += "V9,Dupont,Marie,1980-02-30,F,1 rue X,75004,04\n";  // line 52: no such date
-  file += "V10,Dupont,Marie,1980-01-01,F,1 rue X,75004\n";   // line 53: 7 columns
+  file += "V9,Dupont,Marie,1980-02-30,F,1 rue X,75004,04\n";   // line 52: no such date
+  file += "V10,Dupont,Marie,1980-01-01,F,1 rue X,75004\n";     // line 53: 7 columns
   file += "V11,Du\xff,Marie,1980-01-01,F,1 rue X,75004,04\n";  // line 54: not UTF-8
-  file += "V12,,Marie,1980-01-01,F,1 rue X,75004,04\n";       // line 55: missing last name
+  file += "V12,,Marie,1980-01-01,F,1 rue X,75004,04\n";        // line 55: missing last name
   auto id = start();
   auto r = part(id, 1, file);
   ASSERT_EQ(r.status, 422) << r.body;
@@ -186,10 +194,13 @@ TEST_F(PoolImport, ACutUploadFailsWhetherAnnouncedOrIdle) {
   auto idle = start("idle");
   EXPECT_EQ(part(idle, 1, file).status, 200);
   EXPECT_TRUE(e2e::eventually(
-      [&] { return json::parse(call("GET", "/v1/pool-imports/" + idle).body)["state"] == "failed"; },
+      [&] {
+        return json::parse(call("GET", "/v1/pool-imports/" + idle).body)["state"] == "failed";
+      },
       std::chrono::seconds(30)))
       << "an upload that stops fails by itself";
-  EXPECT_NE(call("GET", "/v1/pool-imports/" + idle).body.find("upload interrupted"), std::string::npos);
+  EXPECT_NE(call("GET", "/v1/pool-imports/" + idle).body.find("upload interrupted"),
+            std::string::npos);
   expect_nothing_left(idle);
 }
 
@@ -198,7 +209,8 @@ TEST_F(PoolImport, AFileOverTheSizeLimitFailsAndLeavesNothing) {
   for (int i = 0; i < 1500; ++i) chunk += row(i);  // ~100 kB
   auto id = start();
   EXPECT_EQ(part(id, 1, kHeader + chunk.substr(0, chunk.size() / 2)).status, 200);
-  auto r = part(id, 2, chunk.substr(chunk.size() / 2) + chunk + chunk);  // 250 kB in all, the limit is 200 kB
+  auto r = part(
+      id, 2, chunk.substr(chunk.size() / 2) + chunk + chunk);  // 250 kB in all, the limit is 200 kB
   EXPECT_EQ(r.status, 413) << r.body;
   EXPECT_NE(r.body.find("over the limit"), std::string::npos);
   expect_nothing_left(id);
@@ -206,9 +218,13 @@ TEST_F(PoolImport, AFileOverTheSizeLimitFailsAndLeavesNothing) {
 
 TEST_F(PoolImport, OnlyTheSecretariatImportsAndBadRequestsNameTheField) {
   auto body = json{{"name", "roll"}, {"kind", "roll"}}.dump();
-  EXPECT_EQ(http("POST", service_->url() + "/v1/pools", body, {{"Content-Type", "application/json"}}).status, 401);
+  EXPECT_EQ(
+      http("POST", service_->url() + "/v1/pools", body, {{"Content-Type", "application/json"}})
+          .status,
+      401);
   EXPECT_EQ(http("POST", service_->url() + "/v1/pools", body,
-                 {{"Content-Type", "application/json"}, {"Authorization", "Bearer " + e2e::token("member", "m1")}})
+                 {{"Content-Type", "application/json"},
+                  {"Authorization", "Bearer " + e2e::token("member", "m1")}})
                 .status,
             403);
   auto r = call("POST", "/v1/pools", json{{"name", "roll"}, {"kind", "voters"}}.dump());
@@ -237,7 +253,9 @@ class InvitationDraw : public PoolImport {
   // A generated roll of `rows` people imported in one part; returns the pool id.
   std::string import_generated(int rows) {
     int rc = 0;
-    auto csv = run_capture(assembly::itest::env("ROOT") + "/ops/gen-roll --rows " + std::to_string(rows) + " --seed 7", rc);
+    auto csv = run_capture(
+        assembly::itest::env("ROOT") + "/ops/gen-roll --rows " + std::to_string(rows) + " --seed 7",
+        rc);
     EXPECT_EQ(rc, 0);
     auto id = start();
     EXPECT_EQ(part(id, 1, csv).status, 200);
@@ -255,8 +273,12 @@ TEST_F(InvitationDraw, ACommittedSeedDrawIsPublicAndAnyoneCanRedoItWithTheSnapsh
   auto pool_id = import_generated(2000);
   const std::string seed = "tirage-au-sort-2022-huissier";
   auto r = call("POST", "/v1/invitation-draws",
-                json{{"assembly_id", "paris-2022"}, {"pool_id", pool_id}, {"invited", 400},
-                     {"stratify_by", "arrondissement"}, {"seed_commitment", sha256_hex(seed)}}.dump());
+                json{{"assembly_id", "paris-2022"},
+                     {"pool_id", pool_id},
+                     {"invited", 400},
+                     {"stratify_by", "arrondissement"},
+                     {"seed_commitment", sha256_hex(seed)}}
+                    .dump());
   ASSERT_EQ(r.status, 201) << r.body;
   std::string draw_id = json::parse(r.body)["id"];
   auto pub = http("GET", service_->url() + "/v1/invitation-draws/" + draw_id);
@@ -264,16 +286,21 @@ TEST_F(InvitationDraw, ACommittedSeedDrawIsPublicAndAnyoneCanRedoItWithTheSnapsh
   EXPECT_EQ(json::parse(pub.body)["seed_commitment"], sha256_hex(seed));
   EXPECT_TRUE(json::parse(pub.body)["seed"].is_null());
 
-  EXPECT_EQ(call("GET", "/v1/invitation-draws/" + draw_id + "/mailing-list").status, 409) << "not drawn yet";
-  auto wrong = call("POST", "/v1/invitation-draws/" + draw_id + "/draw", json{{"seed", "another-seed-entirely"}}.dump());
+  EXPECT_EQ(call("GET", "/v1/invitation-draws/" + draw_id + "/mailing-list").status, 409)
+      << "not drawn yet";
+  auto wrong = call("POST", "/v1/invitation-draws/" + draw_id + "/draw",
+                    json{{"seed", "another-seed-entirely"}}.dump());
   EXPECT_EQ(wrong.status, 422);
   EXPECT_NE(wrong.body.find("/seed"), std::string::npos);
-  auto made = call("POST", "/v1/invitation-draws/" + draw_id + "/draw", json{{"seed", seed}}.dump());
+  auto made =
+      call("POST", "/v1/invitation-draws/" + draw_id + "/draw", json{{"seed", seed}}.dump());
   ASSERT_EQ(made.status, 200) << made.body;
   auto draw = json::parse(made.body);
   EXPECT_EQ(draw["state"], "drawn");
   EXPECT_EQ(draw["seed"], seed);
-  EXPECT_EQ(call("POST", "/v1/invitation-draws/" + draw_id + "/draw", json{{"seed", seed}}.dump()).status, 409)
+  EXPECT_EQ(
+      call("POST", "/v1/invitation-draws/" + draw_id + "/draw", json{{"seed", seed}}.dump()).status,
+      409)
       << "a draw is made once";
   long seats = 0;
   for (const auto& s : draw["strata"]) seats += s["seats"].get<long>();
@@ -285,19 +312,23 @@ TEST_F(InvitationDraw, ACommittedSeedDrawIsPublicAndAnyoneCanRedoItWithTheSnapsh
   ASSERT_EQ(snapshot.status, 200);
   char path[] = "/tmp/snapshot-XXXXXX";
   int fd = mkstemp(path);
-  ASSERT_EQ(write(fd, snapshot.body.data(), snapshot.body.size()), static_cast<ssize_t>(snapshot.body.size()));
+  ASSERT_EQ(write(fd, snapshot.body.data(), snapshot.body.size()),
+            static_cast<ssize_t>(snapshot.body.size()));
   close(fd);
   int rc = 0;
-  auto out = run_capture(std::string(SORTITION_VERIFY_BINARY) + " --snapshot " + path + " --seed '" + seed +
-                             "' --count 400 --stratify-by arrondissement --expect-snapshot-hash " +
-                             std::string(pool["snapshot_sha256"]) + " --expect-result-hash " +
-                             std::string(draw["result_sha256"]),
-                         rc);
+  auto out =
+      run_capture(std::string(SORTITION_VERIFY_BINARY) + " --snapshot " + path + " --seed '" +
+                      seed + "' --count 400 --stratify-by arrondissement --expect-snapshot-hash " +
+                      std::string(pool["snapshot_sha256"]) + " --expect-result-hash " +
+                      std::string(draw["result_sha256"]),
+                  rc);
   std::remove(path);
   EXPECT_EQ(rc, 0) << out;
-  auto invitees = json::parse(call("GET", "/v1/invitation-draws/" + draw_id + "/invitees").body)["items"];
+  auto invitees =
+      json::parse(call("GET", "/v1/invitation-draws/" + draw_id + "/invitees").body)["items"];
   ASSERT_EQ(invitees.size(), 400u);
-  for (const auto& id : invitees) EXPECT_NE(out.find(std::string(id) + "\n"), std::string::npos) << id;
+  for (const auto& id : invitees)
+    EXPECT_NE(out.find(std::string(id) + "\n"), std::string::npos) << id;
 
   // The mailing list opens the sealed names for the secretariat only, and each export is recorded.
   EXPECT_EQ(http("GET", service_->url() + "/v1/invitation-draws/" + draw_id + "/mailing-list", {},
@@ -309,15 +340,21 @@ TEST_F(InvitationDraw, ACommittedSeedDrawIsPublicAndAnyoneCanRedoItWithTheSnapsh
   EXPECT_EQ(std::count(mail.body.begin(), mail.body.end(), '\n'), 401);
   auto second_line = mail.body.substr(mail.body.find('\n') + 1);
   second_line = second_line.substr(0, second_line.find('\n'));
-  auto last_name = second_line.substr(15, second_line.find('"', 15) - 15);  // "XXXXX-XXXXX","Name",...
+  auto last_name =
+      second_line.substr(15, second_line.find('"', 15) - 15);  // "XXXXX-XXXXX","Name",...
   EXPECT_NE(csv_.find("," + last_name + ","), std::string::npos) << second_line;
-  EXPECT_EQ(scalar("SELECT count(*) FROM pii_reads WHERE subject = '" + draw_id + "' AND actor = 'secretariat-1'"), 1);
+  EXPECT_EQ(scalar("SELECT count(*) FROM pii_reads WHERE subject = '" + draw_id +
+                   "' AND actor = 'secretariat-1'"),
+            1);
 }
 
 TEST_F(InvitationDraw, BadCommitmentsAreRefusedNamingTheField) {
   auto pool_id = import_generated(100);
   auto post = [&](json b) { return call("POST", "/v1/invitation-draws", b.dump()); };
-  json good = {{"assembly_id", "a"}, {"pool_id", pool_id}, {"invited", 10}, {"seed_commitment", sha256_hex("s3cret-seed")}};
+  json good = {{"assembly_id", "a"},
+               {"pool_id", pool_id},
+               {"invited", 10},
+               {"seed_commitment", sha256_hex("s3cret-seed")}};
   auto b = good;
   b["invited"] = 101;
   EXPECT_NE(post(b).body.find("/invited"), std::string::npos);
@@ -343,7 +380,9 @@ class Selection : public InvitationDraw {
  protected:
   static std::map<std::string, std::string> criteria_of(int i) {
     static const char* bands[] = {"18-34", "35-59", "60+"};
-    return {{"gender", i % 2 ? "F" : "M"}, {"age_band", bands[i % 3]}, {"diploma", i % 4 ? "bac+" : "none"}};
+    return {{"gender", i % 2 ? "F" : "M"},
+            {"age_band", bands[i % 3]},
+            {"diploma", i % 4 ? "bac+" : "none"}};
   }
   static std::string quotas() {
     return "feature,value,min,max\n"
@@ -359,37 +398,49 @@ TEST_F(Selection, RespondentsAreDrawnUnderQuotasAndLeaversAreReplacedKeepingThem
   auto pool_id = import_generated(600);
   const std::string seed = "invitations-seed-2022";
   auto draw = json::parse(call("POST", "/v1/invitation-draws",
-                               json{{"assembly_id", "sel"}, {"pool_id", pool_id}, {"invited", 200},
-                                    {"seed_commitment", sha256_hex(seed)}}.dump()).body);
+                               json{{"assembly_id", "sel"},
+                                    {"pool_id", pool_id},
+                                    {"invited", 200},
+                                    {"seed_commitment", sha256_hex(seed)}}
+                                   .dump())
+                              .body);
   std::string draw_id = draw["id"];
-  ASSERT_EQ(call("POST", "/v1/invitation-draws/" + draw_id + "/draw", json{{"seed", seed}}.dump()).status, 200);
+  ASSERT_EQ(
+      call("POST", "/v1/invitation-draws/" + draw_id + "/draw", json{{"seed", seed}}.dump()).status,
+      200);
   auto mail = call("GET", "/v1/invitation-draws/" + draw_id + "/mailing-list").body;
   std::vector<std::string> codes;
-  for (std::size_t at = mail.find("\n\"") ; at != std::string::npos; at = mail.find("\n\"", at + 1))
+  for (std::size_t at = mail.find("\n\""); at != std::string::npos; at = mail.find("\n\"", at + 1))
     codes.push_back(mail.substr(at + 2, 11));
   ASSERT_EQ(codes.size(), 200u);
 
   // 120 answer with their code (public route), one of them by phone through the secretariat.
   for (int i = 0; i < 120; ++i) {
     json answer = {{"code", codes[i]}, {"criteria", criteria_of(i)}, {"consent", true}};
-    auto r = i == 0 ? call("POST", "/v1/invitation-draws/" + draw_id + "/respondents", answer.dump())
-                    : http("POST", service_->url() + "/v1/responses", answer.dump(), {{"Content-Type", "application/json"}});
+    auto r = i == 0
+                 ? call("POST", "/v1/invitation-draws/" + draw_id + "/respondents", answer.dump())
+                 : http("POST", service_->url() + "/v1/responses", answer.dump(),
+                        {{"Content-Type", "application/json"}});
     ASSERT_EQ(r.status, 201) << i << " " << r.body;
   }
-  auto again = http("POST", service_->url() + "/v1/responses",
-                    json{{"code", codes[5]}, {"criteria", criteria_of(5)}, {"consent", true}}.dump(),
-                    {{"Content-Type", "application/json"}});
+  auto again =
+      http("POST", service_->url() + "/v1/responses",
+           json{{"code", codes[5]}, {"criteria", criteria_of(5)}, {"consent", true}}.dump(),
+           {{"Content-Type", "application/json"}});
   EXPECT_EQ(again.status, 409) << "one answer per invitation";
-  auto unknown = http("POST", service_->url() + "/v1/responses",
-                      json{{"code", "22222-22222"}, {"criteria", criteria_of(1)}, {"consent", true}}.dump(),
-                      {{"Content-Type", "application/json"}});
+  auto unknown =
+      http("POST", service_->url() + "/v1/responses",
+           json{{"code", "22222-22222"}, {"criteria", criteria_of(1)}, {"consent", true}}.dump(),
+           {{"Content-Type", "application/json"}});
   EXPECT_EQ(unknown.status, 404);
-  auto no_consent = http("POST", service_->url() + "/v1/responses",
-                         json{{"code", codes[150]}, {"criteria", criteria_of(1)}, {"consent", false}}.dump(),
-                         {{"Content-Type", "application/json"}});
+  auto no_consent =
+      http("POST", service_->url() + "/v1/responses",
+           json{{"code", codes[150]}, {"criteria", criteria_of(1)}, {"consent", false}}.dump(),
+           {{"Content-Type", "application/json"}});
   EXPECT_EQ(no_consent.status, 422);
   EXPECT_NE(no_consent.body.find("/consent"), std::string::npos);
-  auto respondents = json::parse(call("GET", "/v1/invitation-draws/" + draw_id + "/respondents").body)["items"];
+  auto respondents =
+      json::parse(call("GET", "/v1/invitation-draws/" + draw_id + "/respondents").body)["items"];
   ASSERT_EQ(respondents.size(), 120u);
   std::map<std::string, json> criteria_by_person;
   for (const auto& r : respondents) criteria_by_person[r["person_id"]] = r["criteria"];
@@ -401,12 +452,20 @@ TEST_F(Selection, RespondentsAreDrawnUnderQuotasAndLeaversAreReplacedKeepingThem
 
   // Quotas: a bad file names its line; a good one is exported back in the same layout.
   auto bad = call("POST", "/v1/quota-sets",
-                  json{{"assembly_id", "sel"}, {"name", "q"},
-                       {"seat_pools", {{{"pool", "roll"}, {"seats", 20}, {"quotas_csv", "feature,value,min,max\ngender,F,9,x\n"}}}}}.dump());
+                  json{{"assembly_id", "sel"},
+                       {"name", "q"},
+                       {"seat_pools",
+                        {{{"pool", "roll"},
+                          {"seats", 20},
+                          {"quotas_csv", "feature,value,min,max\ngender,F,9,x\n"}}}}}
+                      .dump());
   EXPECT_EQ(bad.status, 422);
   EXPECT_NE(bad.body.find("line 2"), std::string::npos) << bad.body;
   auto qs = call("POST", "/v1/quota-sets",
-                 json{{"assembly_id", "sel"}, {"name", "q"}, {"seat_pools", {{{"pool", "roll"}, {"seats", 20}, {"quotas_csv", quotas()}}}}}.dump());
+                 json{{"assembly_id", "sel"},
+                      {"name", "q"},
+                      {"seat_pools", {{{"pool", "roll"}, {"seats", 20}, {"quotas_csv", quotas()}}}}}
+                     .dump());
   ASSERT_EQ(qs.status, 201) << qs.body;
   std::string quota_set_id = json::parse(qs.body)["id"];
   auto exported = call("GET", "/v1/quota-sets/" + quota_set_id + "/seat-pools/roll/quotas.csv");
@@ -415,12 +474,21 @@ TEST_F(Selection, RespondentsAreDrawnUnderQuotasAndLeaversAreReplacedKeepingThem
   // The selection: committed, drawn off the request path, recorded.
   const std::string panel_seed = "panel-seed-11-mars";
   auto sel = call("POST", "/v1/selections",
-                  json{{"assembly_id", "sel"}, {"quota_set_id", quota_set_id}, {"invitation_draw_ids", {draw_id}},
-                       {"seed_commitment", sha256_hex(panel_seed)}}.dump());
+                  json{{"assembly_id", "sel"},
+                       {"quota_set_id", quota_set_id},
+                       {"invitation_draw_ids", {draw_id}},
+                       {"seed_commitment", sha256_hex(panel_seed)}}
+                      .dump());
   ASSERT_EQ(sel.status, 201) << sel.body;
   std::string selection_id = json::parse(sel.body)["id"];
-  EXPECT_EQ(call("POST", "/v1/selections/" + selection_id + "/draw", json{{"seed", "not-the-seed"}}.dump()).status, 422);
-  EXPECT_EQ(call("POST", "/v1/selections/" + selection_id + "/draw", json{{"seed", panel_seed}}.dump()).status, 202);
+  EXPECT_EQ(call("POST", "/v1/selections/" + selection_id + "/draw",
+                 json{{"seed", "not-the-seed"}}.dump())
+                .status,
+            422);
+  EXPECT_EQ(
+      call("POST", "/v1/selections/" + selection_id + "/draw", json{{"seed", panel_seed}}.dump())
+          .status,
+      202);
   json done;
   ASSERT_TRUE(e2e::eventually(
       [&] {
@@ -432,7 +500,8 @@ TEST_F(Selection, RespondentsAreDrawnUnderQuotasAndLeaversAreReplacedKeepingThem
   ASSERT_EQ(done["panel"].size(), 20u);
   EXPECT_EQ(done["requested_algorithm"], "leximin") << "LEXIMIN is the default";
   EXPECT_EQ(done["algorithm"], "leximin/1");
-  for (const auto& p : done["panel"]) EXPECT_GT(p["probability"].get<double>(), 0) << "each member's probability";
+  for (const auto& p : done["panel"])
+    EXPECT_GT(p["probability"].get<double>(), 0) << "each member's probability";
   auto check_quotas = [&](const json& panel) {
     std::map<std::string, int> count;
     int seated = 0;
@@ -440,7 +509,8 @@ TEST_F(Selection, RespondentsAreDrawnUnderQuotasAndLeaversAreReplacedKeepingThem
       if (!p["seated"].get<bool>()) continue;
       ++seated;
       EXPECT_NE(p["person_id"], withdrawn_person) << "a withdrawn answer is not drawn";
-      for (const auto& [k, v] : criteria_by_person.at(p["person_id"]).items()) ++count[k + "=" + v.get<std::string>()];
+      for (const auto& [k, v] : criteria_by_person.at(p["person_id"]).items())
+        ++count[k + "=" + v.get<std::string>()];
     }
     EXPECT_EQ(seated, 20);
     EXPECT_TRUE(count["gender=F"] >= 9 && count["gender=F"] <= 11) << count["gender=F"];
@@ -488,13 +558,19 @@ TEST_F(Selection, RespondentsAreDrawnUnderQuotasAndLeaversAreReplacedKeepingThem
   EXPECT_NE(html.body.find("Équité du tirage"), std::string::npos);
   EXPECT_NE(html.body.find("leximin"), std::string::npos);
   EXPECT_EQ(call("POST", "/v1/selections",
-                 json{{"assembly_id", "sel"}, {"quota_set_id", quota_set_id}, {"invitation_draw_ids", {draw_id}},
-                      {"seed_commitment", sha256_hex("x")}, {"algorithm", "best"}}.dump())
+                 json{{"assembly_id", "sel"},
+                      {"quota_set_id", quota_set_id},
+                      {"invitation_draw_ids", {draw_id}},
+                      {"seed_commitment", sha256_hex("x")},
+                      {"algorithm", "best"}}
+                     .dump())
                 .status,
             422)
       << "an unknown algorithm is refused";
-  for (const auto& p : done["panel"]) EXPECT_EQ(record.body.find(std::string(p["person_id"])), std::string::npos);
-  for (const auto& p : done["panel"]) EXPECT_EQ(html.body.find(std::string(p["person_id"])), std::string::npos);
+  for (const auto& p : done["panel"])
+    EXPECT_EQ(record.body.find(std::string(p["person_id"])), std::string::npos);
+  for (const auto& p : done["panel"])
+    EXPECT_EQ(html.body.find(std::string(p["person_id"])), std::string::npos);
 
   // A replacement on request keeps the quotas.
   std::string leaver = done["panel"][0]["person_id"];
@@ -505,7 +581,8 @@ TEST_F(Selection, RespondentsAreDrawnUnderQuotasAndLeaversAreReplacedKeepingThem
   auto after = json::parse(call("GET", "/v1/selections/" + selection_id).body);
   check_quotas(after["panel"]);
   EXPECT_EQ(call("POST", "/v1/selections/" + selection_id + "/replacements",
-                 json{{"person_id", leaver}, {"reason", "again"}}.dump()).status,
+                 json{{"person_id", leaver}, {"reason", "again"}}.dump())
+                .status,
             409);
 
   // Membership says another member declined: the replacement is drawn by itself, once.
@@ -518,21 +595,27 @@ TEST_F(Selection, RespondentsAreDrawnUnderQuotasAndLeaversAreReplacedKeepingThem
   e.set_reason("no time");
   auto env = assembly::events::wrap(e, "m-1", "membership");
   assembly::events::Producer producer({assembly::itest::kafka_brokers(), "selection-test"});
-  ASSERT_EQ(producer.produce_sync("assembly.membership.v1", "m-1", env.SerializeAsString(), {}), "");
-  ASSERT_EQ(producer.produce_sync("assembly.membership.v1", "m-1", env.SerializeAsString(), {}), "") << "twice";
+  ASSERT_EQ(producer.produce_sync("assembly.membership.v1", "m-1", env.SerializeAsString(), {}),
+            "");
+  ASSERT_EQ(producer.produce_sync("assembly.membership.v1", "m-1", env.SerializeAsString(), {}), "")
+      << "twice";
   ASSERT_TRUE(e2e::eventually(
-      [&] { return scalar("SELECT count(*) FROM replacements WHERE leaver = '" + decliner + "'") == 1; },
+      [&] {
+        return scalar("SELECT count(*) FROM replacements WHERE leaver = '" + decliner + "'") == 1;
+      },
       std::chrono::seconds(60)))
       << "a MemberDeclined draws a replacement with nobody doing anything";
   std::this_thread::sleep_for(std::chrono::seconds(1));
-  EXPECT_EQ(scalar("SELECT count(*) FROM replacements WHERE leaver = '" + decliner + "'"), 1) << "once";
+  EXPECT_EQ(scalar("SELECT count(*) FROM replacements WHERE leaver = '" + decliner + "'"), 1)
+      << "once";
   auto final_panel = json::parse(call("GET", "/v1/selections/" + selection_id).body)["panel"];
   check_quotas(final_panel);
   int replacing = 0;
   for (const auto& p : final_panel)
     if (p.contains("replaces") && p["replaces"] == decliner) ++replacing;
   EXPECT_EQ(replacing, 1);
-  EXPECT_TRUE(e2e::eventually([&] { return scalar("SELECT count(*) FROM outbox") == 0; }, std::chrono::seconds(30)))
+  EXPECT_TRUE(e2e::eventually([&] { return scalar("SELECT count(*) FROM outbox") == 0; },
+                              std::chrono::seconds(30)))
       << "PanelSelected and ReplacementDrawn were published";
 }
 
@@ -546,12 +629,17 @@ TEST(Responses, ThePublicAnswerRouteIsRateLimitedPerAddress) {
        {"CONSUMER_GROUP", "sortition-" + schema.name()},
        {"LOG_LEVEL", "error"}});
   ASSERT_TRUE(service.wait_ready());
-  auto answer = json{{"code", "22222-22222"}, {"criteria", {{"gender", "F"}}}, {"consent", true}}.dump();
+  auto answer =
+      json{{"code", "22222-22222"}, {"criteria", {{"gender", "F"}}}, {"consent", true}}.dump();
   std::vector<int> statuses;
   for (int i = 0; i < 5; ++i)
-    statuses.push_back(http("POST", service.url() + "/v1/responses", answer, {{"Content-Type", "application/json"}}).status);
-  EXPECT_EQ(statuses, (std::vector<int>{404, 404, 404, 429, 429})) << "three guesses a minute, then 429";
-  auto r = http("POST", service.url() + "/v1/responses", answer, {{"Content-Type", "application/json"}});
+    statuses.push_back(http("POST", service.url() + "/v1/responses", answer,
+                            {{"Content-Type", "application/json"}})
+                           .status);
+  EXPECT_EQ(statuses, (std::vector<int>{404, 404, 404, 429, 429}))
+      << "three guesses a minute, then 429";
+  auto r =
+      http("POST", service.url() + "/v1/responses", answer, {{"Content-Type", "application/json"}});
   EXPECT_EQ(r.status, 429);
   EXPECT_FALSE(r.headers["retry-after"].empty());
 }

@@ -17,32 +17,45 @@ using nlohmann::json;
 namespace {
 
 std::string fresh(const std::string& prefix) {
-  return prefix + "-" + std::to_string(std::chrono::system_clock::now().time_since_epoch().count() % 1000000000);
+  return prefix + "-" +
+         std::to_string(std::chrono::system_clock::now().time_since_epoch().count() % 1000000000);
 }
-json body_of(const assembly::itest::HttpResponse& r) { return json::parse(r.body); }
-assembly::itest::HttpResponse put(const std::string& svc, const std::string& path, const json& body, const std::string& bearer) {
-  return assembly::itest::http("PUT", e2e::url(svc) + path, body.dump(),
-                               {{"Authorization", "Bearer " + bearer}, {"Content-Type", "application/json"}});
+json body_of(const assembly::itest::HttpResponse& r) {
+  return json::parse(r.body);
+}
+assembly::itest::HttpResponse put(const std::string& svc, const std::string& path, const json& body,
+                                  const std::string& bearer) {
+  return assembly::itest::http(
+      "PUT", e2e::url(svc) + path, body.dump(),
+      {{"Authorization", "Bearer " + bearer}, {"Content-Type", "application/json"}});
 }
 // An assembly of 12 members placed in the three workshops at the opening plenary of 2021-11-20.
 struct Seated {
   std::string assembly_id;
-  json members;                                  // membership's records, active
-  std::map<std::string, std::string> workshop;   // theme -> workshop id
+  json members;                                 // membership's records, active
+  std::map<std::string, std::string> workshop;  // theme -> workshop id
 };
 
 Seated seat_twelve(const std::string& staff) {
   Seated out;
   out.assembly_id = fresh("ws");
-  auto r = e2e::post("sortition", "/v1/panel-draws", e2e::panel_request(out.assembly_id, 24, 12), staff);
+  auto r =
+      e2e::post("sortition", "/v1/panel-draws", e2e::panel_request(out.assembly_id, 24, 12), staff);
   if (r.status != 201) throw std::runtime_error("panel draw: " + r.body);
   auto list = [&](const std::string& status) {
-    return body_of(e2e::get("membership", "/v1/members?assembly_id=" + out.assembly_id + "&status=" + status, staff))["items"];
+    return body_of(e2e::get("membership",
+                            "/v1/members?assembly_id=" + out.assembly_id + "&status=" + status,
+                            staff))["items"];
   };
-  if (!e2e::eventually([&] { return list("selected").size() == 12; }, std::chrono::seconds(60))) throw std::runtime_error("members");
-  e2e::post("membership", "/v1/assemblies/" + out.assembly_id + "/bulk-actions", {{"action", "invite"}}, staff);
-  for (const auto& m : list("invited")) e2e::post("membership", "/v1/members/" + m["id"].get<std::string>() + "/confirm", json::object(), staff);
-  auto a = e2e::post("membership", "/v1/assemblies/" + out.assembly_id + "/bulk-actions", {{"action", "activate"}, {"effective_on", "2021-11-20"}}, staff);
+  if (!e2e::eventually([&] { return list("selected").size() == 12; }, std::chrono::seconds(60)))
+    throw std::runtime_error("members");
+  e2e::post("membership", "/v1/assemblies/" + out.assembly_id + "/bulk-actions",
+            {{"action", "invite"}}, staff);
+  for (const auto& m : list("invited"))
+    e2e::post("membership", "/v1/members/" + m["id"].get<std::string>() + "/confirm",
+              json::object(), staff);
+  auto a = e2e::post("membership", "/v1/assemblies/" + out.assembly_id + "/bulk-actions",
+                     {{"action", "activate"}, {"effective_on", "2021-11-20"}}, staff);
   if (a.status != 200) throw std::runtime_error("activate: " + a.body);
   out.members = list("active");
   if (!e2e::eventually(
@@ -75,7 +88,9 @@ TEST(Workshops, AssignmentsMovesAndWithdrawalsShapeTheRosters) {
     for (const auto& m : ids["member_ids"]) roster[theme].insert(m);
     EXPECT_EQ(roster[theme].size(), 4u) << theme;
   }
-  for (const auto& m : s.members) EXPECT_TRUE(roster[m["workshop_theme"]].count(m["id"])) << "each member on their workshop's roster";
+  for (const auto& m : s.members)
+    EXPECT_TRUE(roster[m["workshop_theme"]].count(m["id"]))
+        << "each member on their workshop's roster";
 
   // A member reads their own workshop's roster, not another's.
   const json me = s.members[0];
@@ -83,15 +98,24 @@ TEST(Workshops, AssignmentsMovesAndWithdrawalsShapeTheRosters) {
   std::string other;
   for (const auto& [theme, id] : s.workshop)
     if (id != mine) other = id;
-  EXPECT_EQ(e2e::get("workshops", "/v1/workshops/" + mine + "/roster", e2e::token("member", me["id"])).status, 200);
-  EXPECT_EQ(e2e::get("workshops", "/v1/workshops/" + other + "/roster", e2e::token("member", me["id"])).status, 403);
+  EXPECT_EQ(
+      e2e::get("workshops", "/v1/workshops/" + mine + "/roster", e2e::token("member", me["id"]))
+          .status,
+      200);
+  EXPECT_EQ(
+      e2e::get("workshops", "/v1/workshops/" + other + "/roster", e2e::token("member", me["id"]))
+          .status,
+      403);
 
   // A move (staff override in membership) and a withdrawal change the rosters by themselves.
   std::string target_theme;
   for (const auto& [theme, id] : s.workshop)
     if (id == other) target_theme = theme;
   ASSERT_EQ(put("membership", "/v1/members/" + std::string(me["id"]) + "/workshop",
-                {{"workshop", target_theme}, {"reason", "asked to change"}, {"effective_on", "2022-01-15"}}, staff)
+                {{"workshop", target_theme},
+                 {"reason", "asked to change"},
+                 {"effective_on", "2022-01-15"}},
+                staff)
                 .status,
             200);
   const json leaver = s.members[1];
@@ -101,10 +125,16 @@ TEST(Workshops, AssignmentsMovesAndWithdrawalsShapeTheRosters) {
             200);
   EXPECT_TRUE(e2e::eventually(
       [&] {
-        auto a = body_of(e2e::get("workshops", "/v1/workshops/" + other + "/roster", staff))["member_ids"];
-        auto b = body_of(e2e::get("workshops", "/v1/workshops/" + mine + "/roster", staff))["member_ids"];
-        auto l = body_of(e2e::get("workshops", "/v1/workshops/" + s.workshop[leaver["workshop_theme"]] + "/roster", staff))["member_ids"];
-        auto has = [](const json& list, const json& id) { return std::find(list.begin(), list.end(), id) != list.end(); };
+        auto a = body_of(
+            e2e::get("workshops", "/v1/workshops/" + other + "/roster", staff))["member_ids"];
+        auto b = body_of(
+            e2e::get("workshops", "/v1/workshops/" + mine + "/roster", staff))["member_ids"];
+        auto l = body_of(e2e::get(
+            "workshops", "/v1/workshops/" + s.workshop[leaver["workshop_theme"]] + "/roster",
+            staff))["member_ids"];
+        auto has = [](const json& list, const json& id) {
+          return std::find(list.begin(), list.end(), id) != list.end();
+        };
         return has(a, me["id"]) && !has(b, me["id"]) && !has(l, leaver["id"]);
       },
       std::chrono::seconds(60)))
@@ -114,14 +144,19 @@ TEST(Workshops, AssignmentsMovesAndWithdrawalsShapeTheRosters) {
   // workshop; after it, only in the new one; the leaver is not on any roster after leaving.
   auto session = [&](const std::string& workshop_id, const std::string& day) {
     auto r = e2e::post("workshops", "/v1/sessions",
-                       {{"type", "working-session"}, {"workshop_id", workshop_id}, {"title", "Séance " + day},
-                        {"starts_at", day + "T18:00:00Z"}, {"ends_at", day + "T20:00:00Z"}, {"place", "Hôtel de Ville"}},
+                       {{"type", "working-session"},
+                        {"workshop_id", workshop_id},
+                        {"title", "Séance " + day},
+                        {"starts_at", day + "T18:00:00Z"},
+                        {"ends_at", day + "T20:00:00Z"},
+                        {"place", "Hôtel de Ville"}},
                        staff);
     EXPECT_EQ(r.status, 201) << r.body;
     return std::string(body_of(r)["id"]);
   };
   auto attend = [&](const std::string& session_id, const json& member) {
-    return put("workshops", "/v1/sessions/" + session_id + "/attendance", {{"records", {{{"member_id", member["id"]}, {"status", "present"}}}}}, staff);
+    return put("workshops", "/v1/sessions/" + session_id + "/attendance",
+               {{"records", {{{"member_id", member["id"]}, {"status", "present"}}}}}, staff);
   };
   EXPECT_EQ(attend(session(mine, "2022-01-10"), me).status, 200) << "on their first roster then";
   auto refused = attend(session(mine, "2022-01-20"), me);
@@ -129,7 +164,8 @@ TEST(Workshops, AssignmentsMovesAndWithdrawalsShapeTheRosters) {
   EXPECT_EQ(body_of(refused)["detail"], "the member was not on the roster on 2022-01-20");
   EXPECT_EQ(body_of(refused)["field"], "/records/0/status");
   EXPECT_EQ(attend(session(other, "2022-01-20"), me).status, 200);
-  EXPECT_EQ(attend(session(s.workshop[leaver["workshop_theme"]], "2022-02-10"), leaver).status, 422) << "withdrew on 2022-02-01";
+  EXPECT_EQ(attend(session(s.workshop[leaver["workshop_theme"]], "2022-02-10"), leaver).status, 422)
+      << "withdrew on 2022-02-01";
 }
 
 TEST(Workshops, SessionsAttendanceReachMembershipAndTheRulesHold) {
@@ -142,56 +178,112 @@ TEST(Workshops, SessionsAttendanceReachMembershipAndTheRulesHold) {
   ASSERT_EQ(env_members.size(), 4u);
 
   // Phases, and sessions of each kind with their particulars.
-  EXPECT_EQ(put("workshops", "/v1/assemblies/" + s.assembly_id + "/phases/discovery", {{"starts_on", "2021-11-20"}, {"ends_on", "2022-06-30"}}, staff).status, 200);
-  EXPECT_EQ(put("workshops", "/v1/assemblies/" + s.assembly_id + "/phases/discovery", {{"starts_on", "2022-07-01"}, {"ends_on", "2022-06-30"}}, staff).status, 422);
-  EXPECT_EQ(put("workshops", "/v1/assemblies/" + s.assembly_id + "/phases/party", {{"starts_on", "2022-07-01"}, {"ends_on", "2022-08-30"}}, staff).status, 404);
+  EXPECT_EQ(put("workshops", "/v1/assemblies/" + s.assembly_id + "/phases/discovery",
+                {{"starts_on", "2021-11-20"}, {"ends_on", "2022-06-30"}}, staff)
+                .status,
+            200);
+  EXPECT_EQ(put("workshops", "/v1/assemblies/" + s.assembly_id + "/phases/discovery",
+                {{"starts_on", "2022-07-01"}, {"ends_on", "2022-06-30"}}, staff)
+                .status,
+            422);
+  EXPECT_EQ(put("workshops", "/v1/assemblies/" + s.assembly_id + "/phases/party",
+                {{"starts_on", "2022-07-01"}, {"ends_on", "2022-08-30"}}, staff)
+                .status,
+            404);
   auto schedule = [&](const json& b) { return e2e::post("workshops", "/v1/sessions", b, staff); };
-  json hearing = {{"type", "hearing"}, {"workshop_id", env}, {"title", "Audition : rénovation énergétique"},
-                  {"starts_at", "2022-01-10T18:00:00Z"}, {"ends_at", "2022-01-10T20:00:00Z"}, {"place", "Hôtel de Ville, salle 1"}};
+  json hearing = {{"type", "hearing"},
+                  {"workshop_id", env},
+                  {"title", "Audition : rénovation énergétique"},
+                  {"starts_at", "2022-01-10T18:00:00Z"},
+                  {"ends_at", "2022-01-10T20:00:00Z"},
+                  {"place", "Hôtel de Ville, salle 1"}};
   auto no_speakers = schedule(hearing);
   EXPECT_EQ(no_speakers.status, 422);
   EXPECT_EQ(body_of(no_speakers)["field"], "/speakers");
-  hearing["speakers"] = {{{"name", "Agence parisienne du climat"}, {"organisation", "APC"}, {"topic", "aides à la rénovation"}}};
+  hearing["speakers"] = {{{"name", "Agence parisienne du climat"},
+                          {"organisation", "APC"},
+                          {"topic", "aides à la rénovation"}}};
   auto h = schedule(hearing);
   ASSERT_EQ(h.status, 201) << h.body;
   const std::string hearing_id = body_of(h)["id"];
   EXPECT_EQ(body_of(h)["checkin_code"].get<std::string>().size(), 6u);
-  EXPECT_EQ(schedule({{"type", "site-visit"}, {"workshop_id", env}, {"title", "Visite"}, {"starts_at", "2022-01-24T09:00:00Z"},
-                      {"ends_at", "2022-01-24T12:00:00Z"}, {"place", "Paris 19e"}}).status,
+  EXPECT_EQ(schedule({{"type", "site-visit"},
+                      {"workshop_id", env},
+                      {"title", "Visite"},
+                      {"starts_at", "2022-01-24T09:00:00Z"},
+                      {"ends_at", "2022-01-24T12:00:00Z"},
+                      {"place", "Paris 19e"}})
+                .status,
             422)
       << "a visit names its site";
-  auto visit = schedule({{"type", "site-visit"}, {"workshop_id", env}, {"title", "Visite d'une copropriété rénovée"}, {"site", "Copropriété rue de la Loire"},
-                         {"starts_at", "2022-01-24T09:00:00Z"}, {"ends_at", "2022-01-24T12:00:00Z"}, {"place", "Paris 19e"}});
+  auto visit = schedule({{"type", "site-visit"},
+                         {"workshop_id", env},
+                         {"title", "Visite d'une copropriété rénovée"},
+                         {"site", "Copropriété rue de la Loire"},
+                         {"starts_at", "2022-01-24T09:00:00Z"},
+                         {"ends_at", "2022-01-24T12:00:00Z"},
+                         {"place", "Paris 19e"}});
   ASSERT_EQ(visit.status, 201);
-  auto cancelled = schedule({{"type", "working-session"}, {"workshop_id", env}, {"title", "Séance annulée"}, {"starts_at", "2022-02-01T18:00:00Z"},
-                             {"ends_at", "2022-02-01T20:00:00Z"}, {"online_link", "https://visio.example.org/ws"}});
+  auto cancelled = schedule({{"type", "working-session"},
+                             {"workshop_id", env},
+                             {"title", "Séance annulée"},
+                             {"starts_at", "2022-02-01T18:00:00Z"},
+                             {"ends_at", "2022-02-01T20:00:00Z"},
+                             {"online_link", "https://visio.example.org/ws"}});
   ASSERT_EQ(cancelled.status, 201);
-  auto plenary = schedule({{"type", "plenary"}, {"assembly_id", s.assembly_id}, {"title", "Plénière de juin"}, {"starts_at", "2022-06-18T09:00:00Z"},
-                           {"ends_at", "2022-06-18T17:00:00Z"}, {"place", "Hôtel de Ville"}});
+  auto plenary = schedule({{"type", "plenary"},
+                           {"assembly_id", s.assembly_id},
+                           {"title", "Plénière de juin"},
+                           {"starts_at", "2022-06-18T09:00:00Z"},
+                           {"ends_at", "2022-06-18T17:00:00Z"},
+                           {"place", "Hôtel de Ville"}});
   ASSERT_EQ(plenary.status, 201) << plenary.body;
-  EXPECT_EQ(schedule({{"type", "plenary"}, {"assembly_id", s.assembly_id}, {"workshop_id", env}, {"title", "x"}, {"starts_at", "2022-06-18T09:00:00Z"},
-                      {"ends_at", "2022-06-18T17:00:00Z"}, {"place", "x"}}).status,
+  EXPECT_EQ(schedule({{"type", "plenary"},
+                      {"assembly_id", s.assembly_id},
+                      {"workshop_id", env},
+                      {"title", "x"},
+                      {"starts_at", "2022-06-18T09:00:00Z"},
+                      {"ends_at", "2022-06-18T17:00:00Z"},
+                      {"place", "x"}})
+                .status,
             422);
-  EXPECT_EQ(schedule({{"type", "hearing"}, {"workshop_id", env}, {"title", "x"}, {"starts_at", "2022-02-30T09:00:00Z"},
-                      {"ends_at", "2022-02-30T10:00:00Z"}, {"place", "x"}, {"speakers", {{{"name", "y"}}}}}).status,
+  EXPECT_EQ(schedule({{"type", "hearing"},
+                      {"workshop_id", env},
+                      {"title", "x"},
+                      {"starts_at", "2022-02-30T09:00:00Z"},
+                      {"ends_at", "2022-02-30T10:00:00Z"},
+                      {"place", "x"},
+                      {"speakers", {{{"name", "y"}}}}})
+                .status,
             422)
       << "a day that does not exist";
 
-  // Reschedule (kept), cancel (kept, with its reason); a cancelled session cannot move or take attendance.
+  // Reschedule (kept), cancel (kept, with its reason); a cancelled session cannot move or take
+  // attendance.
   const std::string cancelled_id = body_of(cancelled)["id"];
   auto moved = e2e::post("workshops", "/v1/sessions/" + cancelled_id + "/reschedule",
-                         {{"starts_at", "2022-02-02T18:00:00Z"}, {"ends_at", "2022-02-02T20:00:00Z"}, {"reason", "room taken"}}, staff);
+                         {{"starts_at", "2022-02-02T18:00:00Z"},
+                          {"ends_at", "2022-02-02T20:00:00Z"},
+                          {"reason", "room taken"}},
+                         staff);
   ASSERT_EQ(moved.status, 200) << moved.body;
   EXPECT_EQ(body_of(moved)["sequence"], 1);
-  ASSERT_EQ(e2e::post("workshops", "/v1/sessions/" + cancelled_id + "/cancel", {{"reason", "strike"}}, staff).status, 200);
-  auto again = e2e::post("workshops", "/v1/sessions/" + cancelled_id + "/reschedule",
-                         {{"starts_at", "2022-02-03T18:00:00Z"}, {"ends_at", "2022-02-03T20:00:00Z"}, {"reason", "x"}}, staff);
+  ASSERT_EQ(e2e::post("workshops", "/v1/sessions/" + cancelled_id + "/cancel",
+                      {{"reason", "strike"}}, staff)
+                .status,
+            200);
+  auto again = e2e::post(
+      "workshops", "/v1/sessions/" + cancelled_id + "/reschedule",
+      {{"starts_at", "2022-02-03T18:00:00Z"}, {"ends_at", "2022-02-03T20:00:00Z"}, {"reason", "x"}},
+      staff);
   EXPECT_EQ(again.status, 409);
   auto details = body_of(e2e::get("workshops", "/v1/sessions/" + cancelled_id + "/details", staff));
   EXPECT_EQ(details["state"], "cancelled");
   EXPECT_EQ(details["state_reason"], "strike");
   EXPECT_EQ(details["changes"].size(), 3u) << "scheduled, rescheduled, cancelled";
-  auto none = put("workshops", "/v1/sessions/" + cancelled_id + "/attendance", {{"records", {{{"member_id", env_members[0]["id"]}, {"status", "absent"}}}}}, staff);
+  auto none =
+      put("workshops", "/v1/sessions/" + cancelled_id + "/attendance",
+          {{"records", {{{"member_id", env_members[0]["id"]}, {"status", "absent"}}}}}, staff);
   EXPECT_EQ(none.status, 422);
   EXPECT_EQ(body_of(none)["detail"], "the session was cancelled: it takes no attendance");
 
@@ -200,17 +292,28 @@ TEST(Workshops, SessionsAttendanceReachMembershipAndTheRulesHold) {
   EXPECT_FALSE(pub.contains("checkin_code"));
   EXPECT_FALSE(pub.contains("minutes"));
   EXPECT_EQ(pub["speakers"][0]["organisation"], "APC");
-  EXPECT_FALSE(body_of(e2e::get("workshops", "/v1/sessions/" + hearing_id + "/details", e2e::token("member", env_members[0]["id"]))).contains("checkin_code"));
+  EXPECT_FALSE(body_of(e2e::get("workshops", "/v1/sessions/" + hearing_id + "/details",
+                                e2e::token("member", env_members[0]["id"])))
+                   .contains("checkin_code"));
 
-  // The hearing is held; attendance in bulk, one correction; someone of another workshop is refused.
-  ASSERT_EQ(e2e::post("workshops", "/v1/sessions/" + hearing_id + "/held", {{"minutes", "# Compte rendu\nDébat riche."}}, staff).status, 200);
+  // The hearing is held; attendance in bulk, one correction; someone of another workshop is
+  // refused.
+  ASSERT_EQ(e2e::post("workshops", "/v1/sessions/" + hearing_id + "/held",
+                      {{"minutes", "# Compte rendu\nDébat riche."}}, staff)
+                .status,
+            200);
   json records = json::array();
-  for (int i = 0; i < 4; ++i) records.push_back({{"member_id", env_members[i]["id"]}, {"status", i == 3 ? "absent" : "present"}});
-  auto bulk = put("workshops", "/v1/sessions/" + hearing_id + "/attendance", {{"records", records}}, staff);
+  for (int i = 0; i < 4; ++i)
+    records.push_back(
+        {{"member_id", env_members[i]["id"]}, {"status", i == 3 ? "absent" : "present"}});
+  auto bulk =
+      put("workshops", "/v1/sessions/" + hearing_id + "/attendance", {{"records", records}}, staff);
   ASSERT_EQ(bulk.status, 200) << bulk.body;
   EXPECT_EQ(body_of(bulk)["changed"], 4);
-  auto corrected = put("workshops", "/v1/sessions/" + hearing_id + "/attendance",
-                       {{"records", {{{"member_id", env_members[3]["id"]}, {"status", "excused"}}}}}, e2e::token("secretariat", "staff-corrector"));
+  auto corrected =
+      put("workshops", "/v1/sessions/" + hearing_id + "/attendance",
+          {{"records", {{{"member_id", env_members[3]["id"]}, {"status", "excused"}}}}},
+          e2e::token("secretariat", "staff-corrector"));
   ASSERT_EQ(corrected.status, 200);
   const auto after_correction = body_of(corrected);
   for (const auto& a : after_correction["items"])
@@ -223,14 +326,21 @@ TEST(Workshops, SessionsAttendanceReachMembershipAndTheRulesHold) {
   std::string outsider;
   for (const auto& m : s.members)
     if (m["workshop_theme"] != "environment") outsider = m["id"];
-  EXPECT_EQ(put("workshops", "/v1/sessions/" + hearing_id + "/attendance", {{"records", {{{"member_id", outsider}, {"status", "present"}}}}}, staff).status, 422);
-  EXPECT_EQ(put("workshops", "/v1/sessions/" + hearing_id + "/attendance", {{"records", {{{"member_id", env_members[0]["id"]}, {"status", "late"}}}}}, staff).status, 422);
+  EXPECT_EQ(put("workshops", "/v1/sessions/" + hearing_id + "/attendance",
+                {{"records", {{{"member_id", outsider}, {"status", "present"}}}}}, staff)
+                .status,
+            422);
+  EXPECT_EQ(put("workshops", "/v1/sessions/" + hearing_id + "/attendance",
+                {{"records", {{{"member_id", env_members[0]["id"]}, {"status", "late"}}}}}, staff)
+                .status,
+            422);
 
   // The attendance reaches membership's participation figures over Kafka.
   json p;
   ASSERT_TRUE(e2e::eventually(
       [&] {
-        auto r = e2e::get("membership", "/v1/assemblies/" + s.assembly_id + "/participation", staff);
+        auto r =
+            e2e::get("membership", "/v1/assemblies/" + s.assembly_id + "/participation", staff);
         if (r.status != 200) return false;
         p = body_of(r);
         int n = 0, excused = 0;
@@ -246,19 +356,29 @@ TEST(Workshops, SessionsAttendanceReachMembershipAndTheRulesHold) {
 
   // Check-in with the code: wrong code, outside the window, then a session happening now.
   const auto member = e2e::token("member", env_members[0]["id"]);
-  auto early = e2e::post("workshops", "/v1/sessions/" + hearing_id + "/check-in", {{"code", body_of(h)["checkin_code"]}}, member);
+  auto early = e2e::post("workshops", "/v1/sessions/" + hearing_id + "/check-in",
+                         {{"code", body_of(h)["checkin_code"]}}, member);
   EXPECT_EQ(early.status, 409) << "check-in closed an hour after the end";
   auto now = std::time(nullptr);
-  auto live = schedule({{"type", "working-session"}, {"workshop_id", env}, {"title", "En ce moment"}, {"starts_at", assembly::core::utc_time(now - 1800)},
-                        {"ends_at", assembly::core::utc_time(now + 3600)}, {"place", "Salle 2"}});
+  auto live = schedule({{"type", "working-session"},
+                        {"workshop_id", env},
+                        {"title", "En ce moment"},
+                        {"starts_at", assembly::core::utc_time(now - 1800)},
+                        {"ends_at", assembly::core::utc_time(now + 3600)},
+                        {"place", "Salle 2"}});
   ASSERT_EQ(live.status, 201);
   const std::string live_id = body_of(live)["id"];
-  EXPECT_EQ(e2e::post("workshops", "/v1/sessions/" + live_id + "/check-in", {{"code", "WRONG1"}}, member).status, 422);
-  auto in = e2e::post("workshops", "/v1/sessions/" + live_id + "/check-in", {{"code", body_of(live)["checkin_code"]}}, member);
+  EXPECT_EQ(
+      e2e::post("workshops", "/v1/sessions/" + live_id + "/check-in", {{"code", "WRONG1"}}, member)
+          .status,
+      422);
+  auto in = e2e::post("workshops", "/v1/sessions/" + live_id + "/check-in",
+                      {{"code", body_of(live)["checkin_code"]}}, member);
   ASSERT_EQ(in.status, 200) << in.body;
   EXPECT_EQ(body_of(in)["status"], "present");
-  EXPECT_EQ(e2e::post("workshops", "/v1/sessions/" + live_id + "/check-in", {{"code", body_of(live)["checkin_code"]}},
-                      e2e::token("member", outsider)).status,
+  EXPECT_EQ(e2e::post("workshops", "/v1/sessions/" + live_id + "/check-in",
+                      {{"code", body_of(live)["checkin_code"]}}, e2e::token("member", outsider))
+                .status,
             422)
       << "not on this workshop's roster";
 
@@ -269,9 +389,13 @@ TEST(Workshops, SessionsAttendanceReachMembershipAndTheRulesHold) {
   EXPECT_NE(cal.body.find("UID:" + hearing_id + "@workshops.assembly"), std::string::npos);
   EXPECT_NE(cal.body.find("STATUS:CANCELLED"), std::string::npos);
   EXPECT_NE(cal.body.find("Plénière de juin"), std::string::npos) << "the plenaries too";
-  auto link = e2e::get("workshops", "/v1/members/" + std::string(env_members[0]["id"]) + "/calendar-link", member);
+  auto link = e2e::get(
+      "workshops", "/v1/members/" + std::string(env_members[0]["id"]) + "/calendar-link", member);
   ASSERT_EQ(link.status, 200);
-  EXPECT_EQ(e2e::get("workshops", "/v1/members/" + std::string(env_members[1]["id"]) + "/calendar-link", member).status, 403);
+  EXPECT_EQ(e2e::get("workshops",
+                     "/v1/members/" + std::string(env_members[1]["id"]) + "/calendar-link", member)
+                .status,
+            403);
   std::string path = body_of(link)["path"];
   auto feed = e2e::get("workshops", path);
   ASSERT_EQ(feed.status, 200);
@@ -284,7 +408,8 @@ TEST(Workshops, SessionsAttendanceReachMembershipAndTheRulesHold) {
   EXPECT_TRUE(e2e::eventually(
       [&] {
         auto m = e2e::get("workshops", "/metrics").body;
-        return m.find("workshops_sessions{assembly=\"" + s.assembly_id + "\",state=\"held\",type=\"hearing\",workshop=\"environment\"} 1") !=
+        return m.find("workshops_sessions{assembly=\"" + s.assembly_id +
+                      "\",state=\"held\",type=\"hearing\",workshop=\"environment\"} 1") !=
                std::string::npos;
       },
       std::chrono::seconds(60)));
@@ -299,68 +424,116 @@ TEST(Workshops, NotebooksAreVersionedAndComparedAndThePlenaryAdoptsTheMandate) {
     if (m["workshop_theme"] == "public-space") member = m;
 
   // Priority axes chosen in the discovery phase.
-  ASSERT_EQ(put("workshops", "/v1/assemblies/" + s.assembly_id + "/phases/discovery", {{"starts_on", "2021-11-20"}, {"ends_on", "2022-06-30"}}, staff).status, 200);
-  auto late = put("workshops", "/v1/workshops/" + pub + "/priority-axes", {{"chosen_on", "2022-09-01"}, {"axes", {{{"title", "Partage de la rue"}}}}}, staff);
-  EXPECT_EQ(late.status, 422);
-  EXPECT_EQ(body_of(late)["field"], "/chosen_on");
-  ASSERT_EQ(put("workshops", "/v1/workshops/" + pub + "/priority-axes",
-                {{"chosen_on", "2022-02-15"}, {"axes", {{{"title", "Partage de la rue"}}, {{"title", "Propreté"}, {"description", "..."}}}}}, staff)
+  ASSERT_EQ(put("workshops", "/v1/assemblies/" + s.assembly_id + "/phases/discovery",
+                {{"starts_on", "2021-11-20"}, {"ends_on", "2022-06-30"}}, staff)
                 .status,
             200);
-  EXPECT_EQ(body_of(e2e::get("workshops", "/v1/workshops/" + pub + "/priority-axes"))["items"][1]["title"], "Propreté");
+  auto late =
+      put("workshops", "/v1/workshops/" + pub + "/priority-axes",
+          {{"chosen_on", "2022-09-01"}, {"axes", {{{"title", "Partage de la rue"}}}}}, staff);
+  EXPECT_EQ(late.status, 422);
+  EXPECT_EQ(body_of(late)["field"], "/chosen_on");
+  ASSERT_EQ(
+      put("workshops", "/v1/workshops/" + pub + "/priority-axes",
+          {{"chosen_on", "2022-02-15"},
+           {"axes",
+            {{{"title", "Partage de la rue"}}, {{"title", "Propreté"}, {"description", "..."}}}}},
+          staff)
+          .status,
+      200);
+  EXPECT_EQ(body_of(e2e::get("workshops",
+                             "/v1/workshops/" + pub + "/priority-axes"))["items"][1]["title"],
+            "Propreté");
 
   // The notebook: two versions (one by a member of the workshop), compared, the second submitted.
-  auto v1 = e2e::post("workshops", "/v1/workshops/" + pub + "/notebook/versions", {{"text", "# Carnet\nAxe 1\nAxe 2\n"}}, staff);
+  auto v1 = e2e::post("workshops", "/v1/workshops/" + pub + "/notebook/versions",
+                      {{"text", "# Carnet\nAxe 1\nAxe 2\n"}}, staff);
   ASSERT_EQ(v1.status, 201) << v1.body;
   EXPECT_EQ(body_of(v1)["version"], 1);
-  auto v2 = e2e::post("workshops", "/v1/workshops/" + pub + "/notebook/versions", {{"text", "# Carnet\nAxe 1\nAxe 3\nConclusion\n"}, {"note", "après l'audition"}},
-                      e2e::token("member", member["id"]));
+  auto v2 =
+      e2e::post("workshops", "/v1/workshops/" + pub + "/notebook/versions",
+                {{"text", "# Carnet\nAxe 1\nAxe 3\nConclusion\n"}, {"note", "après l'audition"}},
+                e2e::token("member", member["id"]));
   ASSERT_EQ(v2.status, 201) << v2.body;
   EXPECT_EQ(body_of(v2)["version"], 2);
   std::string outsider;
   for (const auto& m : s.members)
     if (m["workshop_theme"] != "public-space") outsider = m["id"];
-  EXPECT_EQ(e2e::post("workshops", "/v1/workshops/" + pub + "/notebook/versions", {{"text", "x"}}, e2e::token("member", outsider)).status, 403);
+  EXPECT_EQ(e2e::post("workshops", "/v1/workshops/" + pub + "/notebook/versions", {{"text", "x"}},
+                      e2e::token("member", outsider))
+                .status,
+            403);
   auto diff = e2e::get("workshops", "/v1/workshops/" + pub + "/notebook/diff?from=1&to=2", staff);
   ASSERT_EQ(diff.status, 200) << diff.body;
   EXPECT_EQ(body_of(diff)["unified"], "  # Carnet\n  Axe 1\n- Axe 2\n+ Axe 3\n+ Conclusion\n");
   EXPECT_EQ(body_of(diff)["added"], 2);
-  EXPECT_EQ(e2e::get("workshops", "/v1/workshops/" + pub + "/notebook/diff?from=1&to=9", staff).status, 404);
-  EXPECT_EQ(e2e::get("workshops", "/v1/workshops/" + pub + "/notebook/diff?from=x&to=2", staff).status, 400);
-  ASSERT_EQ(e2e::post("workshops", "/v1/workshops/" + pub + "/notebook/versions/2/submit", json::object(), staff).status, 200);
-  EXPECT_EQ(e2e::post("workshops", "/v1/workshops/" + pub + "/notebook/versions/2/submit", json::object(), staff).status, 409);
-  EXPECT_EQ(body_of(e2e::get("workshops", "/v1/workshops/" + pub + "/notebook/versions/1", staff))["text"], "# Carnet\nAxe 1\nAxe 2\n")
+  EXPECT_EQ(
+      e2e::get("workshops", "/v1/workshops/" + pub + "/notebook/diff?from=1&to=9", staff).status,
+      404);
+  EXPECT_EQ(
+      e2e::get("workshops", "/v1/workshops/" + pub + "/notebook/diff?from=x&to=2", staff).status,
+      400);
+  ASSERT_EQ(e2e::post("workshops", "/v1/workshops/" + pub + "/notebook/versions/2/submit",
+                      json::object(), staff)
+                .status,
+            200);
+  EXPECT_EQ(e2e::post("workshops", "/v1/workshops/" + pub + "/notebook/versions/2/submit",
+                      json::object(), staff)
+                .status,
+            409);
+  EXPECT_EQ(body_of(e2e::get("workshops", "/v1/workshops/" + pub + "/notebook/versions/1",
+                             staff))["text"],
+            "# Carnet\nAxe 1\nAxe 2\n")
       << "an older version is kept as it was";
 
   // The executive proposes the mandate; the June plenary adopts it unanimously.
-  auto mandate = e2e::post("workshops", "/v1/workshops/" + pub + "/mandates",
-                           {{"text", "Hiérarchiser les conflits d'usage pour la première feuille de route du Code de la rue."}},
-                           e2e::token("city-service", "executive"));
+  auto mandate = e2e::post(
+      "workshops", "/v1/workshops/" + pub + "/mandates",
+      {{"text",
+        "Hiérarchiser les conflits d'usage pour la première feuille de route du Code de la rue."}},
+      e2e::token("city-service", "executive"));
   ASSERT_EQ(mandate.status, 201) << mandate.body;
   const std::string mandate_id = body_of(mandate)["id"];
   auto plenary = e2e::post("workshops", "/v1/sessions",
-                           {{"type", "plenary"}, {"assembly_id", s.assembly_id}, {"title", "Plénière de juin"}, {"starts_at", "2022-06-18T09:00:00Z"},
-                            {"ends_at", "2022-06-18T17:00:00Z"}, {"place", "Hôtel de Ville"}},
+                           {{"type", "plenary"},
+                            {"assembly_id", s.assembly_id},
+                            {"title", "Plénière de juin"},
+                            {"starts_at", "2022-06-18T09:00:00Z"},
+                            {"ends_at", "2022-06-18T17:00:00Z"},
+                            {"place", "Hôtel de Ville"}},
                            staff);
   ASSERT_EQ(plenary.status, 201);
   EXPECT_EQ(e2e::post("workshops", "/v1/mandates/" + mandate_id + "/vote",
-                      {{"votes_for", 90}, {"votes_against", 0}, {"abstentions", 0}, {"session_id", body_of(plenary)["id"]}}, e2e::token("member", member["id"]))
+                      {{"votes_for", 90},
+                       {"votes_against", 0},
+                       {"abstentions", 0},
+                       {"session_id", body_of(plenary)["id"]}},
+                      e2e::token("member", member["id"]))
                 .status,
             403);
   auto voted = e2e::post("workshops", "/v1/mandates/" + mandate_id + "/vote",
-                         {{"votes_for", 90}, {"votes_against", 0}, {"abstentions", 0}, {"session_id", body_of(plenary)["id"]}}, staff);
+                         {{"votes_for", 90},
+                          {"votes_against", 0},
+                          {"abstentions", 0},
+                          {"session_id", body_of(plenary)["id"]}},
+                         staff);
   ASSERT_EQ(voted.status, 200) << voted.body;
   EXPECT_EQ(body_of(voted)["state"], "adopted");
   EXPECT_TRUE(body_of(voted)["unanimous"].get<bool>());
   {
-    const auto listed = body_of(e2e::get("workshops", "/v1/workshops/" + std::string(body_of(voted)["workshop_id"]) + "/mandates"));
+    const auto listed = body_of(e2e::get(
+        "workshops", "/v1/workshops/" + std::string(body_of(voted)["workshop_id"]) + "/mandates"));
     bool seen = false;
     for (const auto& m : listed["items"])
       if (m["id"] == mandate_id) seen = m["unanimous"].is_boolean() && m["unanimous"].get<bool>();
     EXPECT_TRUE(seen) << "the list says it too: " << listed.dump();
   }
   EXPECT_EQ(e2e::post("workshops", "/v1/mandates/" + mandate_id + "/vote",
-                      {{"votes_for", 1}, {"votes_against", 0}, {"abstentions", 0}, {"session_id", body_of(plenary)["id"]}}, staff)
+                      {{"votes_for", 1},
+                       {"votes_against", 0},
+                       {"abstentions", 0},
+                       {"session_id", body_of(plenary)["id"]}},
+                      staff)
                 .status,
             409);
   auto listed = body_of(e2e::get("workshops", "/v1/workshops/" + pub + "/mandates"));

@@ -35,7 +35,9 @@ Run harness(const std::string& args) {
   return {WIFEXITED(rc) ? WEXITSTATUS(rc) : -1, out};
 }
 
-std::string q(const std::string& s) { return "'" + s + "'"; }
+std::string q(const std::string& s) {
+  return "'" + s + "'";
+}
 
 long duplicates(const std::string& output) {
   auto pos = output.find("duplicates=");
@@ -54,7 +56,8 @@ TEST(OutboxToInbox, RelayKilledMidBatchLosesNothingAndEachEventHasOneEffect) {
 
   // First relay: publishes its first batches of 500, gets the delivery reports of the first, and
   // dies before marking it.
-  auto first = harness("relay " + q(pg) + " " + producer_side.name() + " " + brokers + " --die-after-delivery");
+  auto first = harness("relay " + q(pg) + " " + producer_side.name() + " " + brokers +
+                       " --die-after-delivery");
   EXPECT_EQ(first.status, 137);
   EXPECT_EQ(scalar(pg, "SELECT count(*) FROM " + producer_side.name() + ".outbox"), 2000);
   const long published_before_kill = itest_support::topic_size(brokers, topic, 3);
@@ -65,14 +68,17 @@ TEST(OutboxToInbox, RelayKilledMidBatchLosesNothingAndEachEventHasOneEffect) {
   EXPECT_EQ(second.status, 0);
   EXPECT_EQ(scalar(pg, "SELECT count(*) FROM " + producer_side.name() + ".outbox"), 0);
   const long on_topic = itest_support::topic_size(brokers, topic, 3);
-  EXPECT_EQ(on_topic, 2000 + published_before_kill) << "what the killed relay sent is on the topic twice";
+  EXPECT_EQ(on_topic, 2000 + published_before_kill)
+      << "what the killed relay sent is on the topic twice";
 
-  auto consumer = harness("consume " + q(pg) + " " + consumer_side.name() + " " + brokers + " " + topic +
-                          " g-" + consumer_side.name() + " " + dlq + " 2000");
+  auto consumer = harness("consume " + q(pg) + " " + consumer_side.name() + " " + brokers + " " +
+                          topic + " g-" + consumer_side.name() + " " + dlq + " 2000");
   EXPECT_EQ(consumer.status, 0) << consumer.output;
-  EXPECT_EQ(duplicates(consumer.output), on_topic - 2000) << "the inbox recognised every redelivered event";
+  EXPECT_EQ(duplicates(consumer.output), on_topic - 2000)
+      << "the inbox recognised every redelivered event";
   EXPECT_EQ(scalar(pg, "SELECT count(*) FROM " + consumer_side.name() + ".effects"), 2000);
-  EXPECT_EQ(scalar(pg, "SELECT count(DISTINCT draw_id) FROM " + consumer_side.name() + ".effects"), 2000);
+  EXPECT_EQ(scalar(pg, "SELECT count(DISTINCT draw_id) FROM " + consumer_side.name() + ".effects"),
+            2000);
   itest::delete_topic(topic);
   itest::delete_topic(dlq);
 }
@@ -137,7 +143,9 @@ TEST(OutboxToInbox, ARowCommittedInsideADeliveredBatchsRangeIsNotDeletedUnpublis
   events::OutboxRelay relay(pool, producer, options);
   EXPECT_EQ(relay.drain_once(), 6);
   ASSERT_TRUE(committed);
-  EXPECT_EQ(scalar(pg, "SELECT count(*) FROM " + schema.name() + ".outbox WHERE aggregate_id = 'late'"), 1)
+  EXPECT_EQ(
+      scalar(pg, "SELECT count(*) FROM " + schema.name() + ".outbox WHERE aggregate_id = 'late'"),
+      1)
       << "the late row was deleted without being published";
   EXPECT_EQ(relay.drain_once(), 1);
   EXPECT_EQ(scalar(pg, "SELECT count(*) FROM " + schema.name() + ".outbox"), 0);
@@ -207,8 +215,8 @@ TEST(OutboxToInbox, ConsumerKilledBetweenCommitAndOffsetStoreAppliesEachEventOnc
   itest_support::write_events(pg, producer_side.name(), topic, 300);
   ASSERT_EQ(harness("relay " + q(pg) + " " + producer_side.name() + " " + brokers).status, 0);
 
-  const std::string args = "consume " + q(pg) + " " + consumer_side.name() + " " + brokers + " " + topic +
-                           " g-" + consumer_side.name() + " " + dlq + " 300";
+  const std::string args = "consume " + q(pg) + " " + consumer_side.name() + " " + brokers + " " +
+                           topic + " g-" + consumer_side.name() + " " + dlq + " 300";
   auto killed = harness(args + " --die-after-commit 150");
   EXPECT_EQ(killed.status, 137);
   EXPECT_EQ(scalar(pg, "SELECT count(*) FROM " + consumer_side.name() + ".effects"), 150);
@@ -217,7 +225,8 @@ TEST(OutboxToInbox, ConsumerKilledBetweenCommitAndOffsetStoreAppliesEachEventOnc
   EXPECT_EQ(resumed.status, 0) << resumed.output;
   EXPECT_GE(duplicates(resumed.output), 1) << "the event whose offset was not stored came back";
   EXPECT_EQ(scalar(pg, "SELECT count(*) FROM " + consumer_side.name() + ".effects"), 300);
-  EXPECT_EQ(scalar(pg, "SELECT count(DISTINCT draw_id) FROM " + consumer_side.name() + ".effects"), 300);
+  EXPECT_EQ(scalar(pg, "SELECT count(DISTINCT draw_id) FROM " + consumer_side.name() + ".effects"),
+            300);
   itest::delete_topic(topic);
   itest::delete_topic(dlq);
 }
@@ -244,11 +253,11 @@ TEST(OutboxToInbox, BadMessagesGoToTheDeadLetterTopicAndTheConsumerGoesOn) {
     return events::wrap(e, draw_id, "test").SerializeAsString();
   };
   send("a", event("ok-1"));
-  send("b", "this is not an envelope");                // malformed bytes
+  send("b", "this is not an envelope");  // malformed bytes
   auto bad_payload = events::wrap(sortition::v1::PanelSelected(), "c", "test");
-  bad_payload.set_payload("\xff\xff\xff\xff");         // envelope fine, payload does not parse
+  bad_payload.set_payload("\xff\xff\xff\xff");  // envelope fine, payload does not parse
   send("c", bad_payload.SerializeAsString());
-  send("d", event("boom"));                            // the handler fails every time
+  send("d", event("boom"));  // the handler fails every time
   send("e", event("ok-2"));
 
   db::Pool pool({pg, consumer_side.name(), 2});

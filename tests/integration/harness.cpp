@@ -43,16 +43,18 @@ int relay(int argc, char** argv) {
 }
 
 int consume(int argc, char** argv) {
-  std::string conninfo = argv[2], schema = argv[3], brokers = argv[4], topic = argv[5], group = argv[6],
-              dlq = argv[7];
+  std::string conninfo = argv[2], schema = argv[3], brokers = argv[4], topic = argv[5],
+              group = argv[6], dlq = argv[7];
   long expect = std::stol(argv[8]);
-  long die_after = (argc > 10 && std::string(argv[9]) == "--die-after-commit") ? std::stol(argv[10]) : -1;
+  long die_after =
+      (argc > 10 && std::string(argv[9]) == "--die-after-commit") ? std::stol(argv[10]) : -1;
   metrics::set_prefix("harness");
   db::Pool pool({conninfo, schema, 2});
   {
     auto conn = pool.connect();
     auto list = events::migrations();
-    list.push_back({"harness-0001_effects", "CREATE TABLE effects (event_id TEXT NOT NULL, draw_id TEXT NOT NULL)"});
+    list.push_back({"harness-0001_effects",
+                    "CREATE TABLE effects (event_id TEXT NOT NULL, draw_id TEXT NOT NULL)"});
     db::migrate(*conn, schema, list);
   }
   events::Producer producer({brokers, "harness-dlq"});
@@ -61,14 +63,16 @@ int consume(int argc, char** argv) {
       [](pqxx::work& tx, const sortition::v1::PanelSelected& e, const events::Envelope& env) {
         // No unique constraint here on purpose: only the inbox stands between a redelivery and a
         // second row.
-        tx.exec_params("INSERT INTO effects (event_id, draw_id) VALUES ($1, $2)", env.event_id(), e.draw_id());
+        tx.exec_params("INSERT INTO effects (event_id, draw_id) VALUES ($1, $2)", env.event_id(),
+                       e.draw_id());
       });
   events::ConsumerOptions options;
   options.brokers = brokers;
   options.group_id = group;
   options.topics = {topic};
   options.dead_letter_topic = dlq;
-  options.session_timeout_ms = 6000;  // the broker's minimum: the killed member's partitions come back sooner
+  options.session_timeout_ms =
+      6000;  // the broker's minimum: the killed member's partitions come back sooner
   long commits = 0;
   if (die_after > 0)
     options.after_commit = [&commits, die_after] {
@@ -78,7 +82,8 @@ int consume(int argc, char** argv) {
   consumer.start();
   auto conn = pool.connect();
   auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(120);
-  while (count(*conn, "SELECT count(*) FROM effects") < expect && std::chrono::steady_clock::now() < deadline)
+  while (count(*conn, "SELECT count(*) FROM effects") < expect &&
+         std::chrono::steady_clock::now() < deadline)
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
   // Let redeliveries, if any, arrive and be recognised before reporting.
   std::this_thread::sleep_for(std::chrono::seconds(2));
@@ -97,6 +102,7 @@ int main(int argc, char** argv) {
   if (argc >= 5 && std::string(argv[1]) == "relay") return relay(argc, argv);
   if (argc >= 9 && std::string(argv[1]) == "consume") return consume(argc, argv);
   std::cerr << "usage: event-harness relay CONNINFO SCHEMA BROKERS [--die-after-delivery]\n"
-               "       event-harness consume CONNINFO SCHEMA BROKERS TOPIC GROUP DLQ EXPECT [--die-after-commit K]\n";
+               "       event-harness consume CONNINFO SCHEMA BROKERS TOPIC GROUP DLQ EXPECT "
+               "[--die-after-commit K]\n";
   return 2;
 }

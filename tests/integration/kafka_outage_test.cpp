@@ -1,8 +1,8 @@
 // Kafka stopped while writes go on: writes succeed, the outbox holds the events, and the relay
 // catches up when the broker is back. Stops the shared broker, so it runs alone (RUN_SERIAL).
-#include <algorithm>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <set>
 #include <thread>
 
@@ -48,7 +48,8 @@ TEST(KafkaOutage, WritesSucceedAndTheRelayCatchesUp) {
 
   // At least once: a send that timed out while the broker came back may also have landed, so the
   // topic can hold duplicates. Read all it holds, then count distinct events.
-  const auto on_topic = static_cast<std::size_t>(std::max(210L, itest_support::topic_size(brokers, topic, 3)));
+  const auto on_topic =
+      static_cast<std::size_t>(std::max(210L, itest_support::topic_size(brokers, topic, 3)));
   auto records = itest_support::read_topic(brokers, topic, on_topic, std::chrono::seconds(60));
   std::set<std::string> ids;
   for (const auto& r : records) {

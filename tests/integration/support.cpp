@@ -9,12 +9,15 @@
 
 namespace itest_support {
 
-std::vector<Record> read_topic(const std::string& brokers, const std::string& topic, std::size_t expected,
-                               std::chrono::seconds timeout) {
+std::vector<Record> read_topic(const std::string& brokers, const std::string& topic,
+                               std::size_t expected, std::chrono::seconds timeout) {
   std::string err;
   std::unique_ptr<RdKafka::Conf> conf(RdKafka::Conf::create(RdKafka::Conf::CONF_GLOBAL));
   conf->set("bootstrap.servers", brokers, err);
-  conf->set("group.id", "reader-" + topic + "-" + std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()), err);
+  conf->set("group.id",
+            "reader-" + topic + "-" +
+                std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()),
+            err);
   conf->set("auto.offset.reset", "earliest", err);
   conf->set("enable.auto.commit", "false", err);
   std::unique_ptr<RdKafka::KafkaConsumer> c(RdKafka::KafkaConsumer::create(conf.get(), err));
@@ -59,7 +62,8 @@ long scalar(const std::string& conninfo, const std::string& sql) {
   return tx.exec(sql)[0][0].as<long>();
 }
 
-void write_events(const std::string& conninfo, const std::string& schema, const std::string& topic, int count) {
+void write_events(const std::string& conninfo, const std::string& schema, const std::string& topic,
+                  int count) {
   pqxx::connection conn(conninfo);
   assembly::db::migrate(conn, schema, assembly::events::migrations());
   assembly::events::Outbox outbox(topic, "harness", schema);

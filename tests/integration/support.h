@@ -18,15 +18,17 @@ struct Record {
 };
 
 // Reads a topic from the beginning until `expected` records arrived or the timeout passed.
-std::vector<Record> read_topic(const std::string& brokers, const std::string& topic, std::size_t expected,
-                               std::chrono::seconds timeout);
+std::vector<Record> read_topic(const std::string& brokers, const std::string& topic,
+                               std::size_t expected, std::chrono::seconds timeout);
 
 // Messages on a topic: the sum of its partitions' high watermarks.
 long topic_size(const std::string& brokers, const std::string& topic, int partitions);
 
 long scalar(const std::string& conninfo, const std::string& sql);
 
-// An outbox write of `count` events (PanelSelected with draw ids "d<i>") in schema, 100 per transaction.
-void write_events(const std::string& conninfo, const std::string& schema, const std::string& topic, int count);
+// An outbox write of `count` events (PanelSelected with draw ids "d<i>") in schema, 100 per
+// transaction.
+void write_events(const std::string& conninfo, const std::string& schema, const std::string& topic,
+                  int count);
 
 }  // namespace itest_support

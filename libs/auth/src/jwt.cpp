@@ -101,9 +101,11 @@ Principal Verifier::verify(const std::string& token) const {
   if (claims.contains("sub") && claims["sub"].is_string()) p.subject = claims["sub"];
   if (claims.contains("roles") && claims["roles"].is_array())
     for (const auto& r : claims["roles"])
-      if (r.is_string() && is_known_role(r.get<std::string>())) p.roles.insert(r.get<std::string>());
+      if (r.is_string() && is_known_role(r.get<std::string>()))
+        p.roles.insert(r.get<std::string>());
   if (p.roles.empty()) throw AuthError("token carries no known role");
-  if (claims.contains("department") && claims["department"].is_string()) p.department = claims["department"];
+  if (claims.contains("department") && claims["department"].is_string())
+    p.department = claims["department"];
   return p;
 }
 
@@ -111,8 +113,7 @@ std::string mint(const TokenRequest& request) {
   jwt_t* raw = nullptr;
   if (jwt_new(&raw) != 0) throw std::runtime_error("jwt_new failed");
   JwtPtr jwt(raw);
-  auto iat = std::chrono::duration_cast<std::chrono::seconds>(
-                 request.issued_at.time_since_epoch())
+  auto iat = std::chrono::duration_cast<std::chrono::seconds>(request.issued_at.time_since_epoch())
                  .count();
   nlohmann::json claims = {{"iss", request.issuer},
                            {"aud", request.audience},
@@ -129,7 +130,8 @@ std::string mint(const TokenRequest& request) {
                   static_cast<int>(request.private_key_pem.size())) != 0)
     throw std::runtime_error("cannot use the private key for RS256");
   char* out = jwt_encode_str(jwt.get());
-  if (out == nullptr) throw std::runtime_error("cannot sign token (is the key an RSA private key?)");
+  if (out == nullptr)
+    throw std::runtime_error("cannot sign token (is the key an RSA private key?)");
   std::string token(out);
   std::free(out);
   return token;

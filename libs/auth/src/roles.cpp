@@ -6,8 +6,8 @@
 namespace assembly::auth {
 
 bool is_known_role(const std::string& role) {
-  return role == kSecretariat || role == kCityService || role == kCouncilClerk ||
-         role == kMember || role == kPublic;
+  return role == kSecretariat || role == kCityService || role == kCouncilClerk || role == kMember ||
+         role == kPublic;
 }
 
 std::string read_file(const std::string& path) {

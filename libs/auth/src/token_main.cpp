@@ -20,11 +20,16 @@ int main(int argc, char** argv) {
     std::string a = argv[i];
     if (i + 1 >= argc) return usage();
     std::string v = argv[++i];
-    if (a == "--key") key_path = v;
-    else if (a == "--issuer") req.issuer = v;
-    else if (a == "--audience") req.audience = v;
-    else if (a == "--subject") req.subject = v;
-    else if (a == "--department") req.department = v;
+    if (a == "--key")
+      key_path = v;
+    else if (a == "--issuer")
+      req.issuer = v;
+    else if (a == "--audience")
+      req.audience = v;
+    else if (a == "--subject")
+      req.subject = v;
+    else if (a == "--department")
+      req.department = v;
     else if (a == "--role") {
       if (!is_known_role(v)) {
         std::cerr << "assembly-token: unknown role \"" << v
@@ -40,7 +45,8 @@ int main(int argc, char** argv) {
         return 2;
       }
       req.ttl = std::chrono::seconds(ttl);
-    } else return usage();
+    } else
+      return usage();
   }
   if (key_path.empty() || req.issuer.empty() || req.audience.empty() || req.roles.empty())
     return usage();

@@ -9,7 +9,9 @@ using namespace std::chrono_literals;
 
 namespace {
 
-KeyPair make_keys() { return generate_rsa_key_pair(); }
+KeyPair make_keys() {
+  return generate_rsa_key_pair();
+}
 
 const KeyPair& keys() {
   static KeyPair k = make_keys();
@@ -121,8 +123,7 @@ TEST(Jwt, Hs256WithThePublicKeyAsSecretIsRefused) {
   HMAC(EVP_sha256(), secret.data(), static_cast<int>(secret.size()),
        reinterpret_cast<const unsigned char*>(signing_input.data()), signing_input.size(), mac,
        &len);
-  std::string token =
-      signing_input + "." + b64url(std::string(reinterpret_cast<char*>(mac), len));
+  std::string token = signing_input + "." + b64url(std::string(reinterpret_cast<char*>(mac), len));
   EXPECT_THROW(verifier().verify(token), AuthError);
 }
 

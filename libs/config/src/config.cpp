@@ -70,8 +70,8 @@ bool Env::flag(const std::string& name, bool def, const std::string& doc) {
 std::string Env::help() const {
   std::ostringstream out;
   for (const auto& v : documented_) {
-    out << v.name << (v.required ? " (required)" : " (default: " + v.default_value + ")") << "\n    "
-        << v.doc << "\n";
+    out << v.name << (v.required ? " (required)" : " (default: " + v.default_value + ")")
+        << "\n    " << v.doc << "\n";
   }
   return out.str();
 }

@@ -25,13 +25,17 @@ std::vector<DiffLine> diff_lines(const std::string& older, const std::string& ne
   std::size_t pre = 0;
   while (pre < a.size() && pre < b.size() && a[pre] == b[pre]) ++pre;
   std::size_t suf = 0;
-  while (suf < a.size() - pre && suf < b.size() - pre && a[a.size() - 1 - suf] == b[b.size() - 1 - suf]) ++suf;
+  while (suf < a.size() - pre && suf < b.size() - pre &&
+         a[a.size() - 1 - suf] == b[b.size() - 1 - suf])
+    ++suf;
   const std::size_t n = a.size() - pre - suf, m = b.size() - pre - suf;
-  if (n * m > 25'000'000) throw std::length_error("the versions differ in too many lines to compare");
+  if (n * m > 25'000'000)
+    throw std::length_error("the versions differ in too many lines to compare");
   std::vector<std::vector<int>> lcs(n + 1, std::vector<int>(m + 1, 0));
   for (std::size_t i = n; i-- > 0;)
     for (std::size_t j = m; j-- > 0;)
-      lcs[i][j] = a[pre + i] == b[pre + j] ? lcs[i + 1][j + 1] + 1 : std::max(lcs[i + 1][j], lcs[i][j + 1]);
+      lcs[i][j] =
+          a[pre + i] == b[pre + j] ? lcs[i + 1][j + 1] + 1 : std::max(lcs[i + 1][j], lcs[i][j + 1]);
   std::vector<DiffLine> out;
   for (std::size_t i = 0; i < pre; ++i) out.push_back({'=', a[i]});
   std::size_t i = 0, j = 0;

@@ -12,7 +12,11 @@ std::string format(std::time_t t, const char* pattern) {
 }
 }  // namespace
 
-std::string utc_time(std::time_t t) { return format(t, "%Y-%m-%dT%H:%M:%SZ"); }
-std::string utc_date(std::time_t t) { return format(t, "%Y-%m-%d"); }
+std::string utc_time(std::time_t t) {
+  return format(t, "%Y-%m-%dT%H:%M:%SZ");
+}
+std::string utc_date(std::time_t t) {
+  return format(t, "%Y-%m-%d");
+}
 
 }  // namespace assembly::core

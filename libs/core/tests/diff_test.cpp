@@ -1,6 +1,6 @@
-#include <gtest/gtest.h>
-
 #include "assembly/core/diff.h"
+
+#include <gtest/gtest.h>
 
 using namespace assembly::core;
 
@@ -16,13 +16,15 @@ TEST(Versions, TheDiffKeepsRemovesAndAddsLines) {
   EXPECT_EQ(ops(diff_lines("a\nb\nc\n", "a\nc\nd\n")), "=a|-b|=c|+d|");
   EXPECT_EQ(ops(diff_lines("", "x\ny")), "+x|+y|");
   EXPECT_EQ(ops(diff_lines("x\ny", "")), "-x|-y|");
-  EXPECT_EQ(ops(diff_lines("same\r\ntext", "same\ntext")), "=same|=text|") << "line endings do not count";
+  EXPECT_EQ(ops(diff_lines("same\r\ntext", "same\ntext")), "=same|=text|")
+      << "line endings do not count";
   EXPECT_EQ(render_diff(diff_lines("a\nb", "a\nB")), "  a\n- b\n+ B\n");
 }
 
 TEST(Versions, TheDiffRebuildsBothVersions) {
   std::string older = "# Carnet\nAxe 1\nAxe 2\nAudition A\nVisite B\nConclusion\n";
-  std::string newer = "# Carnet de synthèse\nAxe 1\nAxe 3\nAudition A\nAudition C\nVisite B\nConclusion\n";
+  std::string newer =
+      "# Carnet de synthèse\nAxe 1\nAxe 3\nAudition A\nAudition C\nVisite B\nConclusion\n";
   std::string a, b;
   for (const auto& l : diff_lines(older, newer)) {
     if (l.op != '+') a += l.text + "\n";
@@ -31,4 +33,3 @@ TEST(Versions, TheDiffRebuildsBothVersions) {
   EXPECT_EQ(a, older);
   EXPECT_EQ(b, newer);
 }
-

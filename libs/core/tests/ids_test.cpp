@@ -1,8 +1,8 @@
+#include "assembly/core/ids.h"
+
 #include <gtest/gtest.h>
 
 #include <set>
-
-#include "assembly/core/ids.h"
 
 using namespace assembly::core;
 

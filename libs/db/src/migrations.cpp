@@ -45,15 +45,16 @@ int migrate(pqxx::connection& conn, const std::string& schema, const std::vector
       auto it = done.find(m.version);
       if (it != done.end()) {
         if (it->second != sum)
-          throw std::runtime_error("migration " + m.version + " in schema " + schema +
-                                   " was changed after it was applied; add a new migration instead");
+          throw std::runtime_error(
+              "migration " + m.version + " in schema " + schema +
+              " was changed after it was applied; add a new migration instead");
         continue;
       }
       pqxx::work tx(conn);
       tx.exec("SET LOCAL search_path TO " + tx.quote_name(schema));
       tx.exec(m.sql);
-      tx.exec("INSERT INTO " + table + " (version, checksum) VALUES (" + tx.quote(m.version) + ", " +
-              tx.quote(sum) + ")");
+      tx.exec("INSERT INTO " + table + " (version, checksum) VALUES (" + tx.quote(m.version) +
+              ", " + tx.quote(sum) + ")");
       tx.commit();
       ++applied;
       log::info("migration applied", {{"schema", schema}, {"version", m.version}});

@@ -15,9 +15,13 @@ bool after_commit(std::function<void()> fn) {
 }
 
 namespace detail {
-AfterCommitScope::AfterCommitScope() : outer_(current_after_commit) { current_after_commit = &work_; }
+AfterCommitScope::AfterCommitScope() : outer_(current_after_commit) {
+  current_after_commit = &work_;
+}
 
-AfterCommitScope::~AfterCommitScope() { current_after_commit = outer_; }
+AfterCommitScope::~AfterCommitScope() {
+  current_after_commit = outer_;
+}
 
 void AfterCommitScope::committed() {
   current_after_commit = outer_;
@@ -34,10 +38,13 @@ Pool::Pool(PoolOptions options) : options_(std::move(options)) {
   if (options_.size < 1) throw std::invalid_argument("pool size must be at least 1");
 }
 
-Pool::~Pool() { close(); }
+Pool::~Pool() {
+  close();
+}
 
 std::string Pool::connection_string() const {
-  return options_.conninfo + " connect_timeout=" + std::to_string(options_.connect_timeout.count()) +
+  return options_.conninfo +
+         " connect_timeout=" + std::to_string(options_.connect_timeout.count()) +
          " application_name=" + (options_.schema.empty() ? "assembly" : options_.schema);
 }
 
@@ -49,7 +56,8 @@ std::vector<std::string> Pool::session_setup() const {
     for (char c : options_.schema) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
     statements.push_back("SET search_path TO " + quoted + "\"");
   }
-  statements.push_back("SET statement_timeout = " + std::to_string(options_.statement_timeout.count()));
+  statements.push_back("SET statement_timeout = " +
+                       std::to_string(options_.statement_timeout.count()));
   return statements;
 }
 

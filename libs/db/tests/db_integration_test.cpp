@@ -63,12 +63,14 @@ TEST(Migrations, TwoRunnersAtOnceApplyEachMigrationOnce) {
 TEST(Migrations, AFailingMigrationLeavesNoTrace) {
   itest::TempSchema schema("mig3");
   pqxx::connection c(itest::pg_conninfo());
-  std::vector<db::Migration> bad = {{"0001_ok", "CREATE TABLE ok (x INT)"},
-                                    {"0002_bad", "CREATE TABLE half (x INT); SELECT nonsense FROM nowhere"}};
+  std::vector<db::Migration> bad = {
+      {"0001_ok", "CREATE TABLE ok (x INT)"},
+      {"0002_bad", "CREATE TABLE half (x INT); SELECT nonsense FROM nowhere"}};
   EXPECT_THROW(db::migrate(c, schema.name(), bad), pqxx::sql_error);
   EXPECT_EQ(count(c, "SELECT count(*) FROM " + schema.name() + ".schema_migrations"), 1);
   EXPECT_EQ(count(c, "SELECT count(*) FROM information_schema.tables WHERE table_schema = '" +
-                         schema.name() + "' AND table_name = 'half'"), 0);
+                         schema.name() + "' AND table_name = 'half'"),
+            0);
 }
 
 TEST(Migrations, AnEditedMigrationIsRefused) {

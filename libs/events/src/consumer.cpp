@@ -9,28 +9,38 @@
 #include <mutex>
 
 #include "assembly/logging/log.h"
-#include "kafka_log.h"
 #include "assembly/metrics/metrics.h"
+#include "kafka_log.h"
 
 namespace assembly::events {
 namespace {
 
 struct ConsumerMetrics {
   prometheus::Family<prometheus::Counter>& consumed =
-      prometheus::BuildCounter().Name(metrics::name("events_consumed_total"))
-          .Help("Events applied, by topic and type").Register(metrics::registry());
+      prometheus::BuildCounter()
+          .Name(metrics::name("events_consumed_total"))
+          .Help("Events applied, by topic and type")
+          .Register(metrics::registry());
   prometheus::Family<prometheus::Counter>& duplicates =
-      prometheus::BuildCounter().Name(metrics::name("events_duplicates_total"))
-          .Help("Redelivered events recognised by the inbox and skipped").Register(metrics::registry());
+      prometheus::BuildCounter()
+          .Name(metrics::name("events_duplicates_total"))
+          .Help("Redelivered events recognised by the inbox and skipped")
+          .Register(metrics::registry());
   prometheus::Family<prometheus::Counter>& retried =
-      prometheus::BuildCounter().Name(metrics::name("events_retried_total"))
-          .Help("Handler attempts that failed and were retried").Register(metrics::registry());
+      prometheus::BuildCounter()
+          .Name(metrics::name("events_retried_total"))
+          .Help("Handler attempts that failed and were retried")
+          .Register(metrics::registry());
   prometheus::Family<prometheus::Counter>& dead =
-      prometheus::BuildCounter().Name(metrics::name("events_dead_lettered_total"))
-          .Help("Messages sent to the dead-letter topic").Register(metrics::registry());
+      prometheus::BuildCounter()
+          .Name(metrics::name("events_dead_lettered_total"))
+          .Help("Messages sent to the dead-letter topic")
+          .Register(metrics::registry());
   prometheus::Family<prometheus::Gauge>& lag =
-      prometheus::BuildGauge().Name(metrics::name("consumer_lag_messages"))
-          .Help("Messages behind the partition's high watermark").Register(metrics::registry());
+      prometheus::BuildGauge()
+          .Name(metrics::name("consumer_lag_messages"))
+          .Help("Messages behind the partition's high watermark")
+          .Register(metrics::registry());
   std::mutex mutex;
   std::map<std::string, prometheus::Counter*> children;
 
@@ -63,7 +73,9 @@ void set(RdKafka::Conf& conf, const std::string& key, const std::string& value) 
 
 Consumer::Consumer(ConsumerOptions options, db::Pool& pool, Producer& dead_letters,
                    Dispatcher dispatcher)
-    : options_(std::move(options)), pool_(pool), dead_letters_(dead_letters),
+    : options_(std::move(options)),
+      pool_(pool),
+      dead_letters_(dead_letters),
       dispatcher_(std::move(dispatcher)) {
   // Counters at zero for every subscribed topic, so dashboards and alerts see "none yet" rather
   // than no series at all (a dead letter's first increase would otherwise go unseen).
@@ -80,16 +92,20 @@ Consumer::Consumer(ConsumerOptions options, db::Pool& pool, Producer& dead_lette
   set(*conf, "auto.offset.reset", "earliest");
   set(*conf, "auto.commit.interval.ms", "500");
   set(*conf, "session.timeout.ms", std::to_string(options_.session_timeout_ms));
-  set(*conf, "heartbeat.interval.ms", std::to_string(std::max(500, options_.session_timeout_ms / 4)));
+  set(*conf, "heartbeat.interval.ms",
+      std::to_string(std::max(500, options_.session_timeout_ms / 4)));
   set(*conf, "reconnect.backoff.max.ms", "1000");
   std::string err;
-  if (conf->set("event_cb", static_cast<RdKafka::EventCb*>(detail::kafka_log()), err) != RdKafka::Conf::CONF_OK)
+  if (conf->set("event_cb", static_cast<RdKafka::EventCb*>(detail::kafka_log()), err) !=
+      RdKafka::Conf::CONF_OK)
     throw std::runtime_error("kafka consumer event_cb: " + err);
   consumer_.reset(RdKafka::KafkaConsumer::create(conf.get(), err));
   if (!consumer_) throw std::runtime_error("kafka consumer: " + err);
 }
 
-Consumer::~Consumer() { stop(); }
+Consumer::~Consumer() {
+  stop();
+}
 
 void Consumer::start() {
   auto rc = consumer_->subscribe(options_.topics);
@@ -161,7 +177,9 @@ void Consumer::handle(RdKafka::Message& msg) {
         return true;
       });
       if (applied)
-        consumer_metrics().child(consumer_metrics().consumed, topic, envelope.event_type()).Increment();
+        consumer_metrics()
+            .child(consumer_metrics().consumed, topic, envelope.event_type())
+            .Increment();
       else
         consumer_metrics().child(consumer_metrics().duplicates, topic).Increment();
       if (options_.after_commit) options_.after_commit();
@@ -213,8 +231,10 @@ void Consumer::dead_letter(RdKafka::Message& msg, const std::string& error) {
     std::this_thread::sleep_for(std::chrono::seconds(1));
   }
   consumer_metrics().child(consumer_metrics().dead, msg.topic_name()).Increment();
-  log::error("event dead-lettered",
-             {{"topic", msg.topic_name()}, {"partition", msg.partition()}, {"offset", msg.offset()}, {"error", error}});
+  log::error("event dead-lettered", {{"topic", msg.topic_name()},
+                                     {"partition", msg.partition()},
+                                     {"offset", msg.offset()},
+                                     {"error", error}});
 }
 
 void Consumer::store_offset(RdKafka::Message& msg) {
@@ -236,15 +256,18 @@ void Consumer::update_lag() {
   // it is asked only for such partitions (an idle one, or one just assigned).
   std::vector<RdKafka::TopicPartition*> committed;
   for (auto* p : parts)
-    if (p->offset() < 0) committed.push_back(RdKafka::TopicPartition::create(p->topic(), p->partition()));
-  const bool have_committed = !committed.empty() && consumer_->committed(committed, 2000) == RdKafka::ERR_NO_ERROR;
+    if (p->offset() < 0)
+      committed.push_back(RdKafka::TopicPartition::create(p->topic(), p->partition()));
+  const bool have_committed =
+      !committed.empty() && consumer_->committed(committed, 2000) == RdKafka::ERR_NO_ERROR;
   for (std::size_t i = 0, unknown = 0; i < parts.size(); ++i) {
     auto* p = parts[i];
     auto pos = p->offset();
     if (pos < 0 && have_committed) pos = committed[unknown]->offset();
     if (p->offset() < 0) ++unknown;
     int64_t low = 0, high = 0;
-    if (consumer_->get_watermark_offsets(p->topic(), p->partition(), &low, &high) != RdKafka::ERR_NO_ERROR)
+    if (consumer_->get_watermark_offsets(p->topic(), p->partition(), &low, &high) !=
+        RdKafka::ERR_NO_ERROR)
       continue;
     if (pos < 0) pos = low;
     consumer_metrics()

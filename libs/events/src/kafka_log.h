@@ -11,14 +11,18 @@ class KafkaLog : public RdKafka::EventCb {
   void event_cb(RdKafka::Event& event) override {
     switch (event.type()) {
       case RdKafka::Event::EVENT_ERROR:
-        log::warn("kafka client error", {{"error", RdKafka::err2str(event.err())}, {"detail", event.str()}});
+        log::warn("kafka client error",
+                  {{"error", RdKafka::err2str(event.err())}, {"detail", event.str()}});
         break;
       case RdKafka::Event::EVENT_LOG: {
         auto sev = event.severity();
         nlohmann::json fields = {{"facility", event.fac()}, {"detail", event.str()}};
-        if (sev <= RdKafka::Event::EVENT_SEVERITY_ERROR) log::error("kafka client log", fields);
-        else if (sev <= RdKafka::Event::EVENT_SEVERITY_WARNING) log::warn("kafka client log", fields);
-        else log::debug("kafka client log", fields);
+        if (sev <= RdKafka::Event::EVENT_SEVERITY_ERROR)
+          log::error("kafka client log", fields);
+        else if (sev <= RdKafka::Event::EVENT_SEVERITY_WARNING)
+          log::warn("kafka client log", fields);
+        else
+          log::debug("kafka client log", fields);
         break;
       }
       default:

@@ -37,7 +37,9 @@ ALTER TABLE outbox DROP COLUMN sent_at;
 )sql"}};
 }
 
-std::string outbox_channel(const std::string& schema) { return "outbox_" + schema; }
+std::string outbox_channel(const std::string& schema) {
+  return "outbox_" + schema;
+}
 
 Outbox::Outbox(std::string topic, std::string producer, std::string schema)
     : topic_(std::move(topic)), producer_(std::move(producer)), schema_(std::move(schema)) {}
@@ -49,17 +51,19 @@ std::string Outbox::append(pqxx::work& tx, const google::protobuf::Message& payl
 
 std::string Outbox::append(pqxx::work& tx, const Envelope& e) const {
   static const std::string insert =
-      "INSERT INTO outbox (event_id, topic, aggregate_id, event_type, envelope) VALUES ($1, $2, $3, $4, $5)";
+      "INSERT INTO outbox (event_id, topic, aggregate_id, event_type, envelope) VALUES ($1, $2, "
+      "$3, $4, $5)";
   const pqxx::binarystring envelope(e.SerializeAsString());
   // The relay of this process holds the schema's lock: woken in-process after the commit.
-  if (auto relay = detail::active_relay(schema_); relay && db::after_commit([relay] { relay->notify(); })) {
+  if (auto relay = detail::active_relay(schema_);
+      relay && db::after_commit([relay] { relay->notify(); })) {
     tx.exec_params(insert, e.event_id(), topic_, e.aggregate_id(), e.event_type(), envelope);
     return e.event_id();
   }
   // Otherwise a NOTIFY, delivered at commit (once per transaction), wakes the active relay,
   // wherever it runs. One statement for both (a data-modifying WITH always runs): one round trip.
-  tx.exec_params("WITH row AS (" + insert + ") SELECT pg_notify($6, '')", e.event_id(), topic_, e.aggregate_id(),
-                 e.event_type(), envelope, outbox_channel(schema_));
+  tx.exec_params("WITH row AS (" + insert + ") SELECT pg_notify($6, '')", e.event_id(), topic_,
+                 e.aggregate_id(), e.event_type(), envelope, outbox_channel(schema_));
   return e.event_id();
 }
 

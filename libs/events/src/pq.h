@@ -27,7 +27,9 @@ class Rows {
  public:
   Rows() = default;
   explicit Rows(Result r) : result_(std::move(r)) {}
-  std::size_t size() const { return result_ ? static_cast<std::size_t>(PQntuples(result_.get())) : 0; }
+  std::size_t size() const {
+    return result_ ? static_cast<std::size_t>(PQntuples(result_.get())) : 0;
+  }
   bool empty() const { return size() == 0; }
   std::string_view bytes(std::size_t row, int column) const {
     return {PQgetvalue(result_.get(), static_cast<int>(row), column),
@@ -48,7 +50,8 @@ class Rows {
 class PgConnection {
  public:
   // Connects like the pool's own connections (same string, same session settings).
-  explicit PgConnection(const db::Pool& pool) : conn_(PQconnectdb(pool.connection_string().c_str())) {
+  explicit PgConnection(const db::Pool& pool)
+      : conn_(PQconnectdb(pool.connection_string().c_str())) {
     if (!conn_ || PQstatus(conn_.get()) != CONNECTION_OK) fail("cannot connect");
     for (const auto& statement : pool.session_setup()) exec(statement);
   }
@@ -67,15 +70,17 @@ class PgConnection {
   void send(const std::string& sql, const std::vector<std::string>& params, int format) {
     std::vector<const char*> values;
     for (const auto& p : params) values.push_back(p.c_str());
-    if (PQsendQueryParams(conn_.get(), sql.c_str(), static_cast<int>(values.size()), nullptr, values.data(), nullptr,
-                          nullptr, format) == 0)
+    if (PQsendQueryParams(conn_.get(), sql.c_str(), static_cast<int>(values.size()), nullptr,
+                          values.data(), nullptr, nullptr, format) == 0)
       fail("cannot send a statement");
   }
   Result receive() {
     Result first;
     while (PGresult* r = PQgetResult(conn_.get())) {
-      if (!first) first.reset(r);
-      else PQclear(r);
+      if (!first)
+        first.reset(r);
+      else
+        PQclear(r);
     }
     if (!first) fail("no result");
     auto status = PQresultStatus(first.get());
@@ -95,7 +100,8 @@ class PgConnection {
   }
   static std::size_t affected(const Result& r) { return std::stoul(PQcmdTuples(r.get())); }
 
-  // Notifications received so far, read from the socket if any came; throws if the connection is lost.
+  // Notifications received so far, read from the socket if any came; throws if the connection is
+  // lost.
   int notifications() {
     if (PQconsumeInput(conn_.get()) == 0) fail("connection lost");
     int n = 0;

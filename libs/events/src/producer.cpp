@@ -53,7 +53,8 @@ Producer::Producer(ProducerOptions options) : report_cb_(std::make_unique<Report
   set(*conf, "message.timeout.ms", std::to_string(options.message_timeout_ms));
   set(*conf, "reconnect.backoff.max.ms", "1000");
   std::string err;
-  if (conf->set("event_cb", static_cast<RdKafka::EventCb*>(detail::kafka_log()), err) != RdKafka::Conf::CONF_OK)
+  if (conf->set("event_cb", static_cast<RdKafka::EventCb*>(detail::kafka_log()), err) !=
+      RdKafka::Conf::CONF_OK)
     throw std::runtime_error("kafka producer event_cb: " + err);
   if (conf->set("dr_cb", report_cb_.get(), err) != RdKafka::Conf::CONF_OK)
     throw std::runtime_error("kafka producer dr_cb: " + err);
@@ -64,7 +65,9 @@ Producer::Producer(ProducerOptions options) : report_cb_(std::make_unique<Report
   });
 }
 
-Producer::~Producer() { close(std::chrono::milliseconds(3000)); }
+Producer::~Producer() {
+  close(std::chrono::milliseconds(3000));
+}
 
 void Producer::produce(const std::string& topic, const std::string& key, const std::string& value,
                        const Headers& headers, OnDelivery on_delivery) {
@@ -75,9 +78,10 @@ void Producer::produce(const std::string& topic, const std::string& key, const s
       hs = RdKafka::Headers::create();
       for (const auto& [k, v] : headers) hs->add(k, v);
     }
-    auto rc = producer_->produce(topic, RdKafka::Topic::PARTITION_UA, RdKafka::Producer::RK_MSG_COPY,
-                                 const_cast<char*>(value.data()), value.size(), key.data(), key.size(),
-                                 0, hs, static_cast<DeliveryTarget*>(target));
+    auto rc =
+        producer_->produce(topic, RdKafka::Topic::PARTITION_UA, RdKafka::Producer::RK_MSG_COPY,
+                           const_cast<char*>(value.data()), value.size(), key.data(), key.size(), 0,
+                           hs, static_cast<DeliveryTarget*>(target));
     if (rc == RdKafka::ERR_NO_ERROR) return;  // librdkafka owns the headers now
     delete hs;
     if (rc == RdKafka::ERR__QUEUE_FULL) {
@@ -93,9 +97,9 @@ void Producer::produce(const std::string& topic, const std::string& key, const s
 void Producer::produce(const std::string& topic, std::string_view key, std::string_view value,
                        DeliveryTarget* target) {
   while (true) {
-    auto rc = producer_->produce(topic, RdKafka::Topic::PARTITION_UA, RdKafka::Producer::RK_MSG_COPY,
-                                 const_cast<char*>(value.data()), value.size(), key.data(), key.size(),
-                                 0, nullptr, target);
+    auto rc = producer_->produce(topic, RdKafka::Topic::PARTITION_UA,
+                                 RdKafka::Producer::RK_MSG_COPY, const_cast<char*>(value.data()),
+                                 value.size(), key.data(), key.size(), 0, nullptr, target);
     if (rc == RdKafka::ERR_NO_ERROR) return;
     if (rc == RdKafka::ERR__QUEUE_FULL) {
       std::this_thread::sleep_for(std::chrono::milliseconds(5));

@@ -1,7 +1,6 @@
 #include "assembly/events/relay.h"
 
 #include <poll.h>
-
 #include <prometheus/counter.h>
 #include <prometheus/gauge.h>
 
@@ -33,11 +32,12 @@ struct RelayMetrics {
           .Name(metrics::name("events_publish_failures_total"))
           .Help("Outbox events whose delivery failed (retried later)")
           .Register(metrics::registry());
-  prometheus::Gauge& pending = prometheus::BuildGauge()
-                                   .Name(metrics::name("outbox_pending_events"))
-                                   .Help("Outbox rows whose delivery failed in the last batch (retried)")
-                                   .Register(metrics::registry())
-                                   .Add({});
+  prometheus::Gauge& pending =
+      prometheus::BuildGauge()
+          .Name(metrics::name("outbox_pending_events"))
+          .Help("Outbox rows whose delivery failed in the last batch (retried)")
+          .Register(metrics::registry())
+          .Add({});
   prometheus::Counter& published_all = published.Add({});
   prometheus::Counter& failed_all = failed.Add({});
 };
@@ -74,11 +74,16 @@ struct Slot : DeliveryTarget {
 }  // namespace
 
 OutboxRelay::OutboxRelay(db::Pool& pool, Producer& producer, RelayOptions options)
-    : pool_(pool), producer_(producer), options_(std::move(options)), wakeup_(std::make_shared<detail::Wakeup>()) {
+    : pool_(pool),
+      producer_(producer),
+      options_(std::move(options)),
+      wakeup_(std::make_shared<detail::Wakeup>()) {
   relay_metrics();
 }
 
-OutboxRelay::~OutboxRelay() { stop(); }
+OutboxRelay::~OutboxRelay() {
+  stop();
+}
 
 void OutboxRelay::start() {
   running_ = true;
@@ -103,7 +108,8 @@ bool OutboxRelay::ensure_connection() {
     conn_ = std::make_unique<detail::PgConnection>(pool_);
     cursor_ = 0;
     // Only one relay per schema publishes: the lock goes with the session if the process dies.
-    auto got = conn_->exec("SELECT pg_try_advisory_lock(hashtext($1))", {"assembly.outbox-relay." + options_.schema});
+    auto got = conn_->exec("SELECT pg_try_advisory_lock(hashtext($1))",
+                           {"assembly.outbox-relay." + options_.schema});
     if (std::string_view(PQgetvalue(got.get(), 0, 0)) != "t") {
       disconnect();
       return false;
@@ -159,8 +165,9 @@ long OutboxRelay::drain_from(long long start, bool* read_any) {
   // The next rows after the cursor, in binary format. From the cursor on: the index range scan
   // skips the entries of rows already deleted (dead until vacuum).
   auto send_read = [this] {
-    conn_->send("SELECT id, topic, aggregate_id, envelope FROM outbox WHERE id > $1 ORDER BY id LIMIT $2",
-                {std::to_string(cursor_), std::to_string(options_.batch_size)}, 1);
+    conn_->send(
+        "SELECT id, topic, aggregate_id, envelope FROM outbox WHERE id > $1 ORDER BY id LIMIT $2",
+        {std::to_string(cursor_), std::to_string(options_.batch_size)}, 1);
   };
   // Hands a batch's rows to the producer. The envelope carries the event type and id, so messages
   // need no headers.
@@ -249,13 +256,15 @@ long OutboxRelay::drain_from(long long start, bool* read_any) {
 // The rows of a batch are the ones between its first and last id when the batch was read. When
 // all were delivered they go by that range: a range scan, a fraction of the cost of looking up each
 // id (0.3 s against 0.8 s for 200,000 rows). A row committed late inside the range (its id taken
-// before the read, its commit after) was not read, so it must stay: the range delete is kept only if
-// it removed exactly the batch's rows, otherwise it is rolled back and the ids go one by one.
-void OutboxRelay::delete_delivered(const detail::Rows& rows, const std::vector<long long>& delivered) {
+// before the read, its commit after) was not read, so it must stay: the range delete is kept only
+// if it removed exactly the batch's rows, otherwise it is rolled back and the ids go one by one.
+void OutboxRelay::delete_delivered(const detail::Rows& rows,
+                                   const std::vector<long long>& delivered) {
   if (delivered.size() == rows.size()) {
     conn_->exec("BEGIN");
-    auto deleted = conn_->exec("DELETE FROM outbox WHERE id BETWEEN $1 AND $2",
-                               {std::to_string(rows.int8(0, 0)), std::to_string(rows.int8(rows.size() - 1, 0))});
+    auto deleted = conn_->exec(
+        "DELETE FROM outbox WHERE id BETWEEN $1 AND $2",
+        {std::to_string(rows.int8(0, 0)), std::to_string(rows.int8(rows.size() - 1, 0))});
     if (detail::PgConnection::affected(deleted) == rows.size()) {
       conn_->exec("COMMIT");
       return;
@@ -263,15 +272,18 @@ void OutboxRelay::delete_delivered(const detail::Rows& rows, const std::vector<l
     conn_->exec("ROLLBACK");
   }
   std::string ids = "{";
-  for (std::size_t i = 0; i < delivered.size(); ++i) ids += (i ? "," : "") + std::to_string(delivered[i]);
+  for (std::size_t i = 0; i < delivered.size(); ++i)
+    ids += (i ? "," : "") + std::to_string(delivered[i]);
   ids += "}";
-  conn_->exec("DELETE FROM outbox WHERE id = ANY($1::bigint[])", {ids});  // one statement: atomic by itself
+  conn_->exec("DELETE FROM outbox WHERE id = ANY($1::bigint[])",
+              {ids});  // one statement: atomic by itself
 }
 
 // Until a writer of this process wakes the relay after its commit, a NOTIFY comes from another
 // replica's writer, or the fallback interval passes.
 void OutboxRelay::wait_for_work() {
-  if (conn_->pending_notifications() > 0) return;  // already read from the socket with a query's result
+  if (conn_->pending_notifications() > 0)
+    return;  // already read from the socket with a query's result
   pollfd fds[2] = {{conn_->socket(), POLLIN, 0}, {wakeup_->fd(), POLLIN, 0}};
   if (::poll(fds, 2, static_cast<int>(options_.idle_wait.count())) < 0 && errno != EINTR)
     throw std::system_error(errno, std::generic_category(), "poll");

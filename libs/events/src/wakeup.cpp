@@ -22,7 +22,9 @@ Wakeup::Wakeup() : fd_(::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC)) {
   if (fd_ < 0) throw std::system_error(errno, std::generic_category(), "eventfd");
 }
 
-Wakeup::~Wakeup() { ::close(fd_); }
+Wakeup::~Wakeup() {
+  ::close(fd_);
+}
 
 void Wakeup::notify() {
   const std::uint64_t one = 1;

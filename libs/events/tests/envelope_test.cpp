@@ -1,10 +1,11 @@
+#include "assembly/events/envelope.h"
+
 #include <gtest/gtest.h>
 
 #include "assembly/core/ids.h"
-#include "assembly/events/envelope.h"
 #include "assembly/logging/log.h"
-#include "assembly/sortition/v1/events.pb.h"
 #include "assembly/membership/v1/events.pb.h"
+#include "assembly/sortition/v1/events.pb.h"
 
 using namespace assembly;
 

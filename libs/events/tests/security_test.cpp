@@ -1,6 +1,6 @@
-#include <gtest/gtest.h>
-
 #include "assembly/events/security.h"
+
+#include <gtest/gtest.h>
 
 using namespace assembly::events;
 
@@ -21,7 +21,8 @@ TEST(KafkaSecurity, PlaintextByDefault) {
 }
 
 TEST(KafkaSecurity, SaslSslWithScramAndCa) {
-  auto p = kafka_properties({"sasl_ssl", "SCRAM-SHA-512", "assembly", "s3cret", "/etc/kafka/ca.crt"});
+  auto p =
+      kafka_properties({"sasl_ssl", "SCRAM-SHA-512", "assembly", "s3cret", "/etc/kafka/ca.crt"});
   EXPECT_EQ(p.at("security.protocol"), "sasl_ssl");
   EXPECT_EQ(p.at("sasl.mechanisms"), "SCRAM-SHA-512");
   EXPECT_EQ(p.at("sasl.username"), "assembly");
@@ -37,9 +38,15 @@ TEST(KafkaSecurity, TlsWithoutCaUsesTheSystemCas) {
 
 TEST(KafkaSecurity, MistakesNameTheSetting) {
   EXPECT_NE(error_of({"tls", "", "", "", ""}).find("KAFKA_SECURITY_PROTOCOL"), std::string::npos);
-  EXPECT_NE(error_of({"sasl_ssl", "GSSAPI", "u", "p", ""}).find("KAFKA_SASL_MECHANISM"), std::string::npos);
-  EXPECT_NE(error_of({"sasl_plaintext", "PLAIN", "", "p", ""}).find("KAFKA_SASL_USERNAME"), std::string::npos);
-  EXPECT_NE(error_of({"sasl_plaintext", "PLAIN", "u", "", ""}).find("KAFKA_SASL_PASSWORD_FILE"), std::string::npos);
-  EXPECT_NE(error_of({"plaintext", "", "", "", "/ca.pem"}).find("KAFKA_SSL_CA_FILE"), std::string::npos);
-  EXPECT_NE(error_of({"plaintext", "PLAIN", "u", "", ""}).find("KAFKA_SECURITY_PROTOCOL is plaintext"), std::string::npos);
+  EXPECT_NE(error_of({"sasl_ssl", "GSSAPI", "u", "p", ""}).find("KAFKA_SASL_MECHANISM"),
+            std::string::npos);
+  EXPECT_NE(error_of({"sasl_plaintext", "PLAIN", "", "p", ""}).find("KAFKA_SASL_USERNAME"),
+            std::string::npos);
+  EXPECT_NE(error_of({"sasl_plaintext", "PLAIN", "u", "", ""}).find("KAFKA_SASL_PASSWORD_FILE"),
+            std::string::npos);
+  EXPECT_NE(error_of({"plaintext", "", "", "", "/ca.pem"}).find("KAFKA_SSL_CA_FILE"),
+            std::string::npos);
+  EXPECT_NE(
+      error_of({"plaintext", "PLAIN", "u", "", ""}).find("KAFKA_SECURITY_PROTOCOL is plaintext"),
+      std::string::npos);
 }

@@ -4,7 +4,8 @@
 
 namespace assembly::http::body {
 namespace {
-const nlohmann::json& field(const nlohmann::json& o, const std::string& key, const std::string& at) {
+const nlohmann::json& field(const nlohmann::json& o, const std::string& key,
+                            const std::string& at) {
   if (!o.is_object()) throw unprocessable("expected a JSON object", at.empty() ? "/" : at);
   auto it = o.find(key);
   if (it == o.end() || it->is_null()) throw unprocessable(key + " is required", at + "/" + key);
@@ -13,7 +14,8 @@ const nlohmann::json& field(const nlohmann::json& o, const std::string& key, con
 }  // namespace
 
 const nlohmann::json& object(const nlohmann::json& parent, const std::string& pointer) {
-  if (!parent.is_object()) throw unprocessable("expected a JSON object", pointer.empty() ? "/" : pointer);
+  if (!parent.is_object())
+    throw unprocessable("expected a JSON object", pointer.empty() ? "/" : pointer);
   return parent;
 }
 
@@ -24,13 +26,16 @@ std::string string(const nlohmann::json& o, const std::string& key, const std::s
   auto s = v.get<std::string>();
   if (s.empty()) throw unprocessable(key + " must not be empty", at + "/" + key);
   if (s.size() > max_length)
-    throw unprocessable(key + " is longer than " + std::to_string(max_length) + " characters", at + "/" + key);
+    throw unprocessable(key + " is longer than " + std::to_string(max_length) + " characters",
+                        at + "/" + key);
   return s;
 }
 
 std::string date(const nlohmann::json& o, const std::string& key, const std::string& at) {
   auto s = string(o, key, at, 10);
-  auto bad = [&] { return unprocessable(key + " must be a date YYYY-MM-DD that exists", at + "/" + key); };
+  auto bad = [&] {
+    return unprocessable(key + " must be a date YYYY-MM-DD that exists", at + "/" + key);
+  };
   if (s.size() != 10 || s[4] != '-' || s[7] != '-') throw bad();
   for (int i : {0, 1, 2, 3, 5, 6, 8, 9})
     if (s[i] < '0' || s[i] > '9') throw bad();
@@ -43,11 +48,15 @@ std::string date(const nlohmann::json& o, const std::string& key, const std::str
 
 std::string utc_time(const nlohmann::json& o, const std::string& key, const std::string& at) {
   auto s = string(o, key, at, 20);
-  auto bad = [&] { return unprocessable(key + " must be a UTC time YYYY-MM-DDTHH:MM:SSZ", at + "/" + key); };
+  auto bad = [&] {
+    return unprocessable(key + " must be a UTC time YYYY-MM-DDTHH:MM:SSZ", at + "/" + key);
+  };
   if (s.size() != 20 || s[10] != 'T' || s[13] != ':' || s[16] != ':' || s[19] != 'Z') throw bad();
   for (int i : {11, 12, 14, 15, 17, 18})
     if (s[i] < '0' || s[i] > '9') throw bad();
-  if (std::stoi(s.substr(11, 2)) > 23 || std::stoi(s.substr(14, 2)) > 59 || std::stoi(s.substr(17, 2)) > 59) throw bad();
+  if (std::stoi(s.substr(11, 2)) > 23 || std::stoi(s.substr(14, 2)) > 59 ||
+      std::stoi(s.substr(17, 2)) > 59)
+    throw bad();
   try {
     date({{key, s.substr(0, 10)}}, key, at);
   } catch (const Problem&) {
@@ -68,12 +77,14 @@ long long integer(const nlohmann::json& o, const std::string& key, long long min
   if (!v.is_number_integer()) throw unprocessable(key + " must be an integer", at + "/" + key);
   auto n = v.get<long long>();
   if (n < min || n > max)
-    throw unprocessable(key + " must be between " + std::to_string(min) + " and " + std::to_string(max),
-                        at + "/" + key);
+    throw unprocessable(
+        key + " must be between " + std::to_string(min) + " and " + std::to_string(max),
+        at + "/" + key);
   return n;
 }
 
-const nlohmann::json& array(const nlohmann::json& o, const std::string& key, const std::string& at) {
+const nlohmann::json& array(const nlohmann::json& o, const std::string& key,
+                            const std::string& at) {
   const auto& v = field(o, key, at);
   if (!v.is_array()) throw unprocessable(key + " must be an array", at + "/" + key);
   return v;
@@ -89,7 +100,9 @@ std::string uuid_param(const Request& request, const std::string& name) {
   const auto& v = request.param(name);
   bool ok = v.size() == 36;
   for (std::size_t i = 0; ok && i < v.size(); ++i)
-    ok = (i == 8 || i == 13 || i == 18 || i == 23) ? v[i] == '-' : std::isxdigit(static_cast<unsigned char>(v[i])) != 0;
+    ok = (i == 8 || i == 13 || i == 18 || i == 23)
+             ? v[i] == '-'
+             : std::isxdigit(static_cast<unsigned char>(v[i])) != 0;
   if (!ok) throw not_found("no resource with id " + v);
   return v;
 }

@@ -39,7 +39,8 @@ Handler cached(Handler handler, std::chrono::milliseconds ttl, std::size_t max_e
     auto res = handler(req);
     if (res.status == 200) {
       std::unique_lock lock(cache->mutex);
-      if (cache->entries.size() >= max_entries) cache->entries.clear();  // bounded; simple beats LRU here
+      if (cache->entries.size() >= max_entries)
+        cache->entries.clear();  // bounded; simple beats LRU here
       cache->entries[key] = {now + ttl, res};
     }
     return res;

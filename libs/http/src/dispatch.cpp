@@ -4,7 +4,9 @@
 namespace assembly::http {
 namespace {
 
-bool has_body_method(Method m) { return m == Method::Post || m == Method::Put || m == Method::Patch; }
+bool has_body_method(Method m) {
+  return m == Method::Post || m == Method::Put || m == Method::Patch;
+}
 
 std::string bearer(const Request& req) {
   auto h = req.header("authorization");
@@ -23,7 +25,8 @@ Response run(const Router& router, const auth::Verifier* verifier, Request& req,
     std::string allow;
     for (auto m : match.allowed) allow += (allow.empty() ? "" : ", ") + std::string(to_string(m));
     throw Problem(405, "Method not allowed",
-                  std::string(to_string(req.method)) + " is not allowed on " + req.path + " (allowed: " + allow + ")")
+                  std::string(to_string(req.method)) + " is not allowed on " + req.path +
+                      " (allowed: " + allow + ")")
         .header("Allow", allow);
   }
   const Route& route = *match.route;
@@ -31,7 +34,8 @@ Response run(const Router& router, const auth::Verifier* verifier, Request& req,
   req.params = std::move(match.params);
 
   if (!route.access.is_public) {
-    if (verifier == nullptr) throw Problem(503, "Service unavailable", "authentication is not configured");
+    if (verifier == nullptr)
+      throw Problem(503, "Service unavailable", "authentication is not configured");
     auto token = bearer(req);
     if (token.empty())
       throw Problem(401, "Unauthorized", "a bearer token is required")
@@ -88,7 +92,8 @@ Response dispatch(const Router& router, const auth::Verifier* verifier, Request&
     }
     log::error("unhandled exception in handler",
                {{"path", req.path}, {"method", to_string(req.method)}, {"error", what}});
-    return Response::problem(Problem(500, "Internal error", "the request failed; see the service log"));
+    return Response::problem(
+        Problem(500, "Internal error", "the request failed; see the service log"));
   }
 }
 

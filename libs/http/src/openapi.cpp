@@ -8,8 +8,10 @@ namespace assembly::http::openapi {
 namespace {
 
 nlohmann::json problem_response(const std::string& description) {
-  return {{"description", description},
-          {"content", {{"application/problem+json", {{"schema", {{"$ref", "#/components/schemas/Problem"}}}}}}}};
+  return {
+      {"description", description},
+      {"content",
+       {{"application/problem+json", {{"schema", {{"$ref", "#/components/schemas/Problem"}}}}}}}};
 }
 
 std::string lower(std::string_view s) {
@@ -48,8 +50,10 @@ nlohmann::json complete(nlohmann::json doc) {
         {"title", {{"type", "string"}}},
         {"status", {{"type", "integer"}}},
         {"detail", {{"type", "string"}}},
-        {"field", {{"type", "string"}, {"description", "the field, parameter or line at fault"}}}}}};
-  components["securitySchemes"]["bearer"] = {{"type", "http"}, {"scheme", "bearer"}, {"bearerFormat", "JWT"}};
+        {"field",
+         {{"type", "string"}, {"description", "the field, parameter or line at fault"}}}}}};
+  components["securitySchemes"]["bearer"] = {
+      {"type", "http"}, {"scheme", "bearer"}, {"bearerFormat", "JWT"}};
   auto& paths = doc["paths"];
   paths["/healthz"]["get"] = {{"summary", "Liveness: the process answers"},
                               {"security", nlohmann::json::array()},
@@ -58,14 +62,19 @@ nlohmann::json complete(nlohmann::json doc) {
       {"summary", "Readiness: database reachable, migrations applied, Kafka reachable"},
       {"security", nlohmann::json::array()},
       {"responses",
-       {{"200", {{"description", "ready"}}}, {"503", problem_response("a dependency is not ready")}}}};
+       {{"200", {{"description", "ready"}}},
+        {"503", problem_response("a dependency is not ready")}}}};
   paths["/metrics"]["get"] = {
       {"summary", "Prometheus metrics (text exposition 0.0.4)"},
       {"security", nlohmann::json::array()},
-      {"responses", {{"200", {{"description", "metrics"}, {"content", {{"text/plain", {{"schema", {{"type", "string"}}}}}}}}}}}};
-  paths["/openapi.json"]["get"] = {{"summary", "This document"},
-                                   {"security", nlohmann::json::array()},
-                                   {"responses", {{"200", {{"description", "the OpenAPI document"}}}}}};
+      {"responses",
+       {{"200",
+         {{"description", "metrics"},
+          {"content", {{"text/plain", {{"schema", {{"type", "string"}}}}}}}}}}}};
+  paths["/openapi.json"]["get"] = {
+      {"summary", "This document"},
+      {"security", nlohmann::json::array()},
+      {"responses", {{"200", {{"description", "the OpenAPI document"}}}}}};
   // Every operation may answer these; adding them here keeps each service's file about its domain.
   for (auto& [path, item] : paths.items()) {
     for (auto& [method, op] : item.items()) {
@@ -101,7 +110,8 @@ std::vector<std::string> gaps(const Router& router, const nlohmann::json& doc) {
     const auto& responses = op["responses"];
     std::vector<std::string> needed;
     if (!route.access.is_public) needed = {"401", "403"};
-    if (route.method == Method::Post || route.method == Method::Put || route.method == Method::Patch) {
+    if (route.method == Method::Post || route.method == Method::Put ||
+        route.method == Method::Patch) {
       needed.push_back("400");
       needed.push_back("413");
       if (route.options.json_body) needed.push_back("415");

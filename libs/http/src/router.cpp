@@ -20,17 +20,28 @@ std::vector<std::string> split_path(std::string_view path) {
 
 std::string slug(int status) {
   switch (status) {
-    case 400: return "bad-request";
-    case 401: return "unauthorized";
-    case 403: return "forbidden";
-    case 404: return "not-found";
-    case 405: return "method-not-allowed";
-    case 409: return "conflict";
-    case 413: return "payload-too-large";
-    case 415: return "unsupported-media-type";
-    case 422: return "unprocessable-entity";
-    case 503: return "service-unavailable";
-    default: return status >= 500 ? "internal-error" : "error";
+    case 400:
+      return "bad-request";
+    case 401:
+      return "unauthorized";
+    case 403:
+      return "forbidden";
+    case 404:
+      return "not-found";
+    case 405:
+      return "method-not-allowed";
+    case 409:
+      return "conflict";
+    case 413:
+      return "payload-too-large";
+    case 415:
+      return "unsupported-media-type";
+    case 422:
+      return "unprocessable-entity";
+    case 503:
+      return "service-unavailable";
+    default:
+      return status >= 500 ? "internal-error" : "error";
   }
 }
 
@@ -38,13 +49,20 @@ std::string slug(int status) {
 
 std::string_view to_string(Method m) {
   switch (m) {
-    case Method::Get: return "GET";
-    case Method::Post: return "POST";
-    case Method::Put: return "PUT";
-    case Method::Patch: return "PATCH";
-    case Method::Delete: return "DELETE";
-    case Method::Head: return "HEAD";
-    case Method::Options: return "OPTIONS";
+    case Method::Get:
+      return "GET";
+    case Method::Post:
+      return "POST";
+    case Method::Put:
+      return "PUT";
+    case Method::Patch:
+      return "PATCH";
+    case Method::Delete:
+      return "DELETE";
+    case Method::Head:
+      return "HEAD";
+    case Method::Options:
+      return "OPTIONS";
   }
   return "GET";
 }
@@ -73,21 +91,32 @@ Problem& Problem::header(std::string name, std::string value) {
 }
 
 nlohmann::json Problem::body() const {
-  nlohmann::json b = {{"type", "/problems/" + slug(status_)}, {"title", title_}, {"status", status_}};
+  nlohmann::json b = {
+      {"type", "/problems/" + slug(status_)}, {"title", title_}, {"status", status_}};
   if (!detail_.empty()) b["detail"] = detail_;
   if (!field_.empty()) b["field"] = field_;
   for (auto it = extra_.begin(); it != extra_.end(); ++it) b[it.key()] = it.value();
   return b;
 }
 
-Problem bad_request(std::string d, std::string f) { return {400, "Bad request", std::move(d), std::move(f)}; }
+Problem bad_request(std::string d, std::string f) {
+  return {400, "Bad request", std::move(d), std::move(f)};
+}
 Problem unprocessable(std::string d, std::string f) {
   return {422, "Unprocessable entity", std::move(d), std::move(f)};
 }
-Problem not_found(std::string d) { return {404, "Not found", std::move(d)}; }
-Problem conflict(std::string d) { return {409, "Conflict", std::move(d)}; }
-Problem forbidden(std::string d) { return {403, "Forbidden", std::move(d)}; }
-Problem unavailable(std::string d) { return {503, "Service unavailable", std::move(d)}; }
+Problem not_found(std::string d) {
+  return {404, "Not found", std::move(d)};
+}
+Problem conflict(std::string d) {
+  return {409, "Conflict", std::move(d)};
+}
+Problem forbidden(std::string d) {
+  return {403, "Forbidden", std::move(d)};
+}
+Problem unavailable(std::string d) {
+  return {503, "Service unavailable", std::move(d)};
+}
 
 const std::string& Request::param(const std::string& name) const {
   auto it = params.find(name);
@@ -111,8 +140,8 @@ nlohmann::json Request::json() const {
   try {
     return nlohmann::json::parse(body);
   } catch (const nlohmann::json::parse_error& e) {
-    throw Problem(400, "Malformed JSON", "the body is not valid JSON at byte " +
-                                             std::to_string(e.byte), "body")
+    throw Problem(400, "Malformed JSON",
+                  "the body is not valid JSON at byte " + std::to_string(e.byte), "body")
         .with("position", e.byte);
   }
 }
@@ -123,8 +152,10 @@ const auth::Principal& Request::caller() const {
 }
 
 Response Response::json(int status, const nlohmann::json& body) {
-  return {status, body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
-          "application/json", {}};
+  return {status,
+          body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
+          "application/json",
+          {}};
 }
 Response Response::text(int status, std::string body, std::string content_type) {
   return {status, std::move(body), std::move(content_type), {}};
@@ -134,7 +165,9 @@ Response Response::problem(const Problem& p) {
              "application/problem+json", p.headers()};
   return r;
 }
-Response Response::empty(int status) { return {status, "", "", {}}; }
+Response Response::empty(int status) {
+  return {status, "", "", {}};
+}
 
 Router& Router::add(Method m, std::string pattern, Access access, Handler handler,
                     RouteOptions options) {
@@ -156,8 +189,10 @@ Match Router::match(Method m, std::string_view path) const {
     for (std::size_t i = 0; i < segments.size() && ok; ++i) {
       const auto& s = route.segments[i];
       if (!s.empty() && s[0] == ':') {
-        if (segments[i].empty()) ok = false;
-        else params[s.substr(1)] = segments[i];
+        if (segments[i].empty())
+          ok = false;
+        else
+          params[s.substr(1)] = segments[i];
       } else if (s != segments[i]) {
         ok = false;
       }
@@ -170,7 +205,8 @@ Match Router::match(Method m, std::string_view path) const {
       return result;
     }
     result.kind = Match::Kind::method_not_allowed;
-    if (std::find(result.allowed.begin(), result.allowed.end(), route.method) == result.allowed.end())
+    if (std::find(result.allowed.begin(), result.allowed.end(), route.method) ==
+        result.allowed.end())
       result.allowed.push_back(route.method);
   }
   return result;

@@ -24,14 +24,23 @@ namespace {
 Method from_pistache(P::Http::Method m, bool& known) {
   known = true;
   switch (m) {
-    case P::Http::Method::Get: return Method::Get;
-    case P::Http::Method::Post: return Method::Post;
-    case P::Http::Method::Put: return Method::Put;
-    case P::Http::Method::Patch: return Method::Patch;
-    case P::Http::Method::Delete: return Method::Delete;
-    case P::Http::Method::Head: return Method::Head;
-    case P::Http::Method::Options: return Method::Options;
-    default: known = false; return Method::Get;
+    case P::Http::Method::Get:
+      return Method::Get;
+    case P::Http::Method::Post:
+      return Method::Post;
+    case P::Http::Method::Put:
+      return Method::Put;
+    case P::Http::Method::Patch:
+      return Method::Patch;
+    case P::Http::Method::Delete:
+      return Method::Delete;
+    case P::Http::Method::Head:
+      return Method::Head;
+    case P::Http::Method::Options:
+      return Method::Options;
+    default:
+      known = false;
+      return Method::Get;
   }
 }
 
@@ -44,12 +53,15 @@ std::string lower(std::string s) {
 // ones added with addRaw() would be dropped.
 class NamedHeader : public P::Http::Header::Header {
  public:
-  NamedHeader(std::string name, std::string value) : name_(std::move(name)), value_(std::move(value)) {}
+  NamedHeader(std::string name, std::string value)
+      : name_(std::move(name)), value_(std::move(value)) {}
   const char* name() const override { return name_.c_str(); }
   void parse(const std::string& data) override { value_ = data; }
   void write(std::ostream& os) const override { os << value_; }
 #ifdef SAFE_HEADER_CAST
-  uint64_t hash() const override { return std::hash<std::string>{}(name_); }
+  uint64_t hash() const override {
+    return std::hash<std::string>{}(name_);
+  }
 #endif
 
  private:
@@ -83,7 +95,9 @@ class RequestMetrics {
   void observe(const std::string& route, std::string_view method, int status, double seconds) {
     std::string key = route + '\x1f' + std::string(method) + '\x1f' + std::to_string(status);
     // A per-thread copy of the children map: the shared one (and its lock) only on first use.
-    thread_local std::unordered_map<std::string, std::pair<prometheus::Counter*, prometheus::Histogram*>> local;
+    thread_local std::unordered_map<std::string,
+                                    std::pair<prometheus::Counter*, prometheus::Histogram*>>
+        local;
     if (auto it = local.find(key); it != local.end()) {
       it->second.first->Increment();
       it->second.second->Observe(seconds);
@@ -95,16 +109,17 @@ class RequestMetrics {
       std::lock_guard lock(mutex_);
       auto& c = counters_[key];
       if (!c)
-        c = &requests_.Add({{"route", route}, {"method", std::string(method)},
+        c = &requests_.Add({{"route", route},
+                            {"method", std::string(method)},
                             {"status", std::to_string(status)}});
       counter = c;
       auto hkey = route + '\x1f' + std::string(method);
       auto& h = histograms_[hkey];
       if (!h)
-        h = &latency_.Add({{"route", route}, {"method", std::string(method)}},
-                          prometheus::Histogram::BucketBoundaries{0.0005, 0.001, 0.0025, 0.005, 0.01,
-                                                                  0.025, 0.05, 0.1, 0.25, 0.5, 1,
-                                                                  2.5, 5, 10});
+        h = &latency_.Add(
+            {{"route", route}, {"method", std::string(method)}},
+            prometheus::Histogram::BucketBoundaries{0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05,
+                                                    0.1, 0.25, 0.5, 1, 2.5, 5, 10});
       histogram = h;
     }
     local[key] = {counter, histogram};
@@ -143,8 +158,10 @@ class PistacheHandler : public P::Http::Handler {
     // Only the typed headers the shared layer and handlers use are serialized (the others would
     // cost a stream per header per request); unknown headers arrive raw.
     const auto& headers = preq.headers();
-    if (auto auth = headers.tryGet<P::Http::Header::Authorization>()) req.headers["authorization"] = auth->value();
-    if (auto ct = headers.tryGet<P::Http::Header::ContentType>()) req.headers["content-type"] = ct->mime().toString();
+    if (auto auth = headers.tryGet<P::Http::Header::Authorization>())
+      req.headers["authorization"] = auth->value();
+    if (auto ct = headers.tryGet<P::Http::Header::ContentType>())
+      req.headers["content-type"] = ct->mime().toString();
     if (headers.has<P::Http::Header::Connection>()) req.headers["connection"] = "present";
     for (const auto& [name, raw] : headers.rawList()) req.headers[lower(name)] = raw.value();
     for (auto it = preq.query().parameters_begin(); it != preq.query().parameters_end(); ++it)
@@ -155,8 +172,9 @@ class PistacheHandler : public P::Http::Handler {
     bool known = false;
     req.method = from_pistache(preq.method(), known);
     std::string route = "unmatched";
-    Response res = known ? dispatch(*shared_->router, shared_->verifier.get(), req, &route)
-                         : Response::problem(Problem(405, "Method not allowed", "unsupported HTTP method"));
+    Response res =
+        known ? dispatch(*shared_->router, shared_->verifier.get(), req, &route)
+              : Response::problem(Problem(405, "Method not allowed", "unsupported HTTP method"));
 
     // Pistache 0.0.5 answers "Connection: Close" to an HTTP/1.1 request that has no Connection
     // header and closes the socket; HTTP/1.1 says the connection stays open (STACK.md, issue 940).
@@ -177,14 +195,17 @@ class PistacheHandler : public P::Http::Handler {
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     shared_->metrics.observe(route, to_string(req.method), res.status, seconds);
     if (res.status >= 500)
-      log::warn("request failed", {{"method", to_string(req.method)}, {"route", route}, {"status", res.status}});
+      log::warn("request failed",
+                {{"method", to_string(req.method)}, {"route", route}, {"status", res.status}});
     shared_->in_flight.fetch_sub(1);
   }
 
   void onTimeout(const P::Http::Request&, P::Http::ResponseWriter writer) override {
-    writer.headers().add<P::Http::Header::ContentType>(P::Http::Mime::MediaType("application/problem+json"));
-    writer.send(P::Http::Code::Request_Timeout,
-                Problem(408, "Request timeout", "the request was not received in time").body().dump());
+    writer.headers().add<P::Http::Header::ContentType>(
+        P::Http::Mime::MediaType("application/problem+json"));
+    writer.send(
+        P::Http::Code::Request_Timeout,
+        Problem(408, "Request timeout", "the request was not received in time").body().dump());
   }
 
  private:

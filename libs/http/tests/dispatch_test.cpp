@@ -17,20 +17,19 @@ struct Fixture : ::testing::Test {
       ++calls;
       return Response::json(200, {{"ok", true}});
     });
-    router.add(Method::Post, "/v1/things", Access::roles_of({"secretariat"}),
-               [this](Request& r) {
-                 ++calls;
-                 auto body = r.json();
-                 if (!body.contains("name")) throw unprocessable("name is required", "/name");
-                 return Response::json(201, {{"by", r.caller().subject}});
-               },
-               RouteOptions{64, true});
-    router.add(Method::Get, "/boom", Access::anyone(), [](Request&) -> Response {
-      throw std::runtime_error("secret internals");
-    });
-    router.add(Method::Get, "/mapped", Access::anyone(), [](Request&) -> Response {
-      throw std::out_of_range("db gone");
-    });
+    router.add(
+        Method::Post, "/v1/things", Access::roles_of({"secretariat"}),
+        [this](Request& r) {
+          ++calls;
+          auto body = r.json();
+          if (!body.contains("name")) throw unprocessable("name is required", "/name");
+          return Response::json(201, {{"by", r.caller().subject}});
+        },
+        RouteOptions{64, true});
+    router.add(Method::Get, "/boom", Access::anyone(),
+               [](Request&) -> Response { throw std::runtime_error("secret internals"); });
+    router.add(Method::Get, "/mapped", Access::anyone(),
+               [](Request&) -> Response { throw std::out_of_range("db gone"); });
     router.on_exception([](std::exception_ptr e) -> std::optional<Problem> {
       try {
         std::rethrow_exception(e);
@@ -85,7 +84,8 @@ TEST_F(Fixture, WrongMethodIs405WithAllow) {
 }
 
 TEST_F(Fixture, MissingOrBadTokenIs401AndHandlerNotCalled) {
-  auto r = call(Method::Post, "/v1/things", R"({"name":"x"})", {{"content-type", "application/json"}});
+  auto r =
+      call(Method::Post, "/v1/things", R"({"name":"x"})", {{"content-type", "application/json"}});
   EXPECT_EQ(r.status, 401);
   r = call(Method::Post, "/v1/things", R"({"name":"x"})",
            {{"authorization", "Bearer abc.def.ghi"}, {"content-type", "application/json"}});
@@ -158,7 +158,8 @@ TEST(Body, ADateMustExist) {
   };
   EXPECT_EQ(assembly::http::body::date({{"on", "2024-02-29"}}, "on"), "2024-02-29");
   EXPECT_EQ(field_of({{"on", "2022-02-12"}}), "(accepted)");
-  for (const char* bad : {"2022-02-29", "2022-02-31", "2022-13-01", "2022-1-01", "22-01-01x", "2022/01/01", "1800-01-01"})
+  for (const char* bad : {"2022-02-29", "2022-02-31", "2022-13-01", "2022-1-01", "22-01-01x",
+                          "2022/01/01", "1800-01-01"})
     EXPECT_EQ(field_of({{"on", bad}}), "/on") << bad;
   EXPECT_EQ(field_of({{"on", 20220101}}), "/on");
   EXPECT_EQ(field_of(nlohmann::json::object()), "/on");
@@ -167,7 +168,8 @@ TEST(Body, ADateMustExist) {
 TEST(Body, AUtcTimeMustBeWellFormedOnADayThatExists) {
   using assembly::http::body::utc_time;
   EXPECT_EQ(utc_time({{"at", "2022-01-10T18:00:00Z"}}, "at"), "2022-01-10T18:00:00Z");
-  for (const char* bad : {"2022-01-10T18:00:00", "2022-01-10 18:00:00Z", "2022-02-30T18:00:00Z", "2022-01-10T24:00:00Z",
-                          "2022-01-10T18:60:00Z", "2022-01-10T18:00:00+01:00"})
+  for (const char* bad :
+       {"2022-01-10T18:00:00", "2022-01-10 18:00:00Z", "2022-02-30T18:00:00Z",
+        "2022-01-10T24:00:00Z", "2022-01-10T18:60:00Z", "2022-01-10T18:00:00+01:00"})
     EXPECT_THROW(utc_time({{"at", bad}}, "at"), assembly::http::Problem) << bad;
 }

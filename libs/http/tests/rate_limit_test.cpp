@@ -1,7 +1,8 @@
+#include "assembly/http/rate_limit.h"
+
 #include <gtest/gtest.h>
 
 #include "assembly/http/http.h"
-#include "assembly/http/rate_limit.h"
 
 using assembly::http::Problem;
 using assembly::http::RateLimiter;

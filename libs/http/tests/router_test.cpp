@@ -6,7 +6,9 @@
 using namespace assembly::http;
 
 namespace {
-Response ok(Request&) { return Response::json(200, {{"ok", true}}); }
+Response ok(Request&) {
+  return Response::json(200, {{"ok", true}});
+}
 }  // namespace
 
 TEST(Router, MatchesLiteralAndParameterSegments) {
@@ -56,16 +58,18 @@ TEST(OpenApi, GapsFindUndocumentedRoutesAndResponses) {
   Router r;
   r.add(Method::Get, "/v1/a/:id", Access::roles_of({"secretariat"}), ok);
   r.add(Method::Post, "/v1/a", Access::roles_of({"secretariat"}), ok);
-  nlohmann::json doc = {{"paths",
-                         {{"/v1/a/{id}", {{"get", {{"responses", {{"200", {}}, {"401", {}}, {"403", {}}}}}}}},
-                          {"/v1/b", {{"get", {{"responses", {{"200", {}}}}}}}}}}};
+  nlohmann::json doc = {
+      {"paths",
+       {{"/v1/a/{id}", {{"get", {{"responses", {{"200", {}}, {"401", {}}, {"403", {}}}}}}}},
+        {"/v1/b", {{"get", {{"responses", {{"200", {}}}}}}}}}}};
   auto g = openapi::gaps(r, doc);
   ASSERT_EQ(g.size(), 2u);
   EXPECT_EQ(g[0], "POST /v1/a: no operation");
   EXPECT_EQ(g[1], "get /v1/b: documented but not routed");
 
   doc["paths"].erase("/v1/b");
-  doc["paths"]["/v1/a"]["post"]["responses"] = {{"201", {}}, {"401", {}}, {"403", {}}, {"400", {}}, {"413", {}}};
+  doc["paths"]["/v1/a"]["post"]["responses"] = {
+      {"201", {}}, {"401", {}}, {"403", {}}, {"400", {}}, {"413", {}}};
   g = openapi::gaps(r, doc);
   ASSERT_EQ(g.size(), 1u);
   EXPECT_EQ(g[0], "POST /v1/a: response 415 not documented");
@@ -77,11 +81,13 @@ TEST(OpenApi, GapsFindUndocumentedRoutesAndResponses) {
 
 TEST(Cache, ReusesA200UntilItExpiresAndNeverCachesErrors) {
   int calls = 0;
-  auto h = cached([&](Request& r) {
-    ++calls;
-    if (r.query.count("fail")) return Response::json(404, {});
-    return Response::json(200, {{"n", calls}});
-  }, std::chrono::milliseconds(50));
+  auto h = cached(
+      [&](Request& r) {
+        ++calls;
+        if (r.query.count("fail")) return Response::json(404, {});
+        return Response::json(200, {{"n", calls}});
+      },
+      std::chrono::milliseconds(50));
   Request a;
   a.path = "/x";
   a.query = {{"assembly_id", "1"}};

@@ -1,11 +1,12 @@
 // The real Pistache endpoint on a free loopback port: keep-alive, problems on the wire, limits.
+#include "assembly/http/server.h"
+
 #include <arpa/inet.h>
 #include <gtest/gtest.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
-#include "assembly/http/server.h"
 #include "test_keys.h"
 
 using namespace assembly::http;
@@ -20,7 +21,8 @@ class Client {
     a.sin_family = AF_INET;
     a.sin_port = htons(port);
     a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    if (::connect(fd_, reinterpret_cast<sockaddr*>(&a), sizeof a) != 0) throw std::runtime_error("connect");
+    if (::connect(fd_, reinterpret_cast<sockaddr*>(&a), sizeof a) != 0)
+      throw std::runtime_error("connect");
     timeval tv{5, 0};
     setsockopt(fd_, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
   }
@@ -59,8 +61,9 @@ struct ServerFixture : ::testing::Test {
     auto router = std::make_shared<Router>();
     router->add(Method::Get, "/hello", Access::anyone(),
                 [](Request&) { return Response::text(200, "hello"); });
-    router->add(Method::Post, "/v1/echo", Access::roles_of({"secretariat"}),
-                [](Request& r) { return Response::json(200, r.json()); }, RouteOptions{1024, true});
+    router->add(
+        Method::Post, "/v1/echo", Access::roles_of({"secretariat"}),
+        [](Request& r) { return Response::json(200, r.json()); }, RouteOptions{1024, true});
     ServerOptions o;
     o.host = "127.0.0.1";
     o.port = 0;
@@ -81,7 +84,8 @@ TEST_F(ServerFixture, Http11WithoutConnectionHeaderKeepsTheConnection) {
   EXPECT_EQ(first.find("Connection: Close"), std::string::npos) << first;
   EXPECT_NE(first.find("hello"), std::string::npos);
   auto second = c.roundtrip("GET /hello HTTP/1.1\r\nHost: x\r\n\r\n");
-  EXPECT_NE(second.find("200 OK"), std::string::npos) << "second request on the same connection: " << second;
+  EXPECT_NE(second.find("200 OK"), std::string::npos)
+      << "second request on the same connection: " << second;
 }
 
 TEST_F(ServerFixture, ExplicitCloseIsHonoured) {
@@ -96,7 +100,9 @@ TEST_F(ServerFixture, ProblemsTravelAsProblemJson) {
   auto r = c.roundtrip("GET /missing HTTP/1.1\r\nHost: x\r\n\r\n");
   EXPECT_NE(r.find("404"), std::string::npos);
   EXPECT_NE(r.find("application/problem+json"), std::string::npos) << r;
-  r = c.roundtrip("POST /v1/echo HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}");
+  r = c.roundtrip(
+      "POST /v1/echo HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: "
+      "2\r\n\r\n{}");
   EXPECT_NE(r.find("401"), std::string::npos) << r;
   EXPECT_NE(r.find("WWW-Authenticate: Bearer"), std::string::npos) << r;
 }
@@ -120,7 +126,8 @@ TEST_F(ServerFixture, AuthenticatedPostEchoesAndLimitsApply) {
 TEST_F(ServerFixture, BodyOverTheHardLimitIs413) {
   Client c(server->port());
   std::string big(20000, 'x');
-  auto r = c.roundtrip("POST /v1/echo HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: " +
-                       std::to_string(big.size()) + "\r\n\r\n" + big);
+  auto r = c.roundtrip(
+      "POST /v1/echo HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: " +
+      std::to_string(big.size()) + "\r\n\r\n" + big);
   EXPECT_NE(r.find("413"), std::string::npos) << r;
 }

@@ -7,8 +7,8 @@ inline const assembly::auth::KeyPair& keys() {
   return k;
 }
 inline std::shared_ptr<assembly::auth::Verifier> verifier() {
-  return std::make_shared<assembly::auth::Verifier>(
-      assembly::auth::VerifierOptions{keys().public_pem, "iss", "aud", std::chrono::seconds(30), {}});
+  return std::make_shared<assembly::auth::Verifier>(assembly::auth::VerifierOptions{
+      keys().public_pem, "iss", "aud", std::chrono::seconds(30), {}});
 }
 inline std::string token(std::vector<std::string> roles, std::string subject = "s1") {
   assembly::auth::TokenRequest r;

@@ -26,10 +26,14 @@ thread_local std::string current_trace;
 
 const char* name(Level l) {
   switch (l) {
-    case Level::debug: return "debug";
-    case Level::info: return "info";
-    case Level::warn: return "warn";
-    case Level::error: return "error";
+    case Level::debug:
+      return "debug";
+    case Level::info:
+      return "info";
+    case Level::warn:
+      return "warn";
+    case Level::error:
+      return "error";
   }
   return "info";
 }
@@ -71,13 +75,19 @@ void set_sink(std::function<void(const std::string&)> sink) {
   s.sink = std::move(sink);
 }
 
-void set_trace_id(std::string trace_id) { current_trace = std::move(trace_id); }
-const std::string& trace_id() { return current_trace; }
+void set_trace_id(std::string trace_id) {
+  current_trace = std::move(trace_id);
+}
+const std::string& trace_id() {
+  return current_trace;
+}
 
 TraceScope::TraceScope(std::string trace_id) : previous_(std::move(current_trace)) {
   current_trace = std::move(trace_id);
 }
-TraceScope::~TraceScope() { current_trace = std::move(previous_); }
+TraceScope::~TraceScope() {
+  current_trace = std::move(previous_);
+}
 
 void write(Level level, std::string_view message, const nlohmann::json& fields) {
   auto& s = state();

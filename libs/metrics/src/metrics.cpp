@@ -25,8 +25,12 @@ void set_prefix(std::string p) {
     if (c == '-') c = '_';
   prefix_storage() = std::move(p);
 }
-const std::string& prefix() { return prefix_storage(); }
-std::string name(const std::string& what) { return prefix() + "_" + what; }
+const std::string& prefix() {
+  return prefix_storage();
+}
+std::string name(const std::string& what) {
+  return prefix() + "_" + what;
+}
 
 GaugeSnapshot::GaugeSnapshot(const std::string& what, const std::string& help)
     : family_(prometheus::BuildGauge().Name(name(what)).Help(help).Register(registry())) {}

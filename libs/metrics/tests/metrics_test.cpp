@@ -1,6 +1,6 @@
-#include <gtest/gtest.h>
-
 #include "assembly/metrics/metrics.h"
+
+#include <gtest/gtest.h>
 
 TEST(GaugeSnapshot, ALabelSetMissingFromTheLatestValuesDropsToZero) {
   assembly::metrics::set_prefix("snap");

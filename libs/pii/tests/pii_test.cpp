@@ -1,6 +1,6 @@
-#include <gtest/gtest.h>
-
 #include "assembly/pii/pii.h"
+
+#include <gtest/gtest.h>
 
 using assembly::pii::Keyring;
 using assembly::pii::nonce_of;
@@ -16,9 +16,14 @@ Keyring keyring(unsigned char fill) {
 TEST(Pii, SealedDataOpensOnlyWithTheSameKeyNonceAndContext) {
   auto k = keyring(1);
   auto n = nonce_of("pool-1", 7);
-  auto sealed = k.seal("Dupont\x1fMarie\x1f" "1980-02-29", n, "pool-1:p7");
+  auto sealed = k.seal(
+      "Dupont\x1fMarie\x1f"
+      "1980-02-29",
+      n, "pool-1:p7");
   EXPECT_EQ(sealed.find("Dupont"), std::string::npos) << "the plain text does not show";
-  EXPECT_EQ(k.open(sealed, n, "pool-1:p7"), "Dupont\x1fMarie\x1f" "1980-02-29");
+  EXPECT_EQ(k.open(sealed, n, "pool-1:p7"),
+            "Dupont\x1fMarie\x1f"
+            "1980-02-29");
   EXPECT_THROW(k.open(sealed, n, "pool-1:p8"), std::runtime_error) << "moved to another row";
   EXPECT_THROW(k.open(sealed, nonce_of("pool-1", 8), "pool-1:p7"), std::runtime_error);
   EXPECT_THROW(keyring(2).open(sealed, n, "pool-1:p7"), std::runtime_error) << "another key";

@@ -18,15 +18,18 @@
 
 namespace assembly::service {
 
-std::string topic_of(const std::string& service) { return "assembly." + service + ".v1"; }
+std::string topic_of(const std::string& service) {
+  return "assembly." + service + ".v1";
+}
 
 void add_standard_routes(http::Router& router, std::function<nlohmann::json()> readiness,
                          std::string openapi_document) {
   using http::Access;
   using http::Method;
   using http::Response;
-  router.add(Method::Get, "/healthz", Access::anyone(),
-             [](http::Request&) { return Response::json(200, {{"status", "alive"}}); });
+  router.add(Method::Get, "/healthz", Access::anyone(), [](http::Request&) {
+    return Response::json(200, {{"status", "alive"}});
+  });
   router.add(Method::Get, "/readyz", Access::anyone(), [readiness](http::Request&) {
     auto checks = readiness();
     bool ready = true;
@@ -45,17 +48,20 @@ void add_standard_routes(http::Router& router, std::function<nlohmann::json()> r
              [doc](http::Request&) { return Response::text(200, *doc, "application/json"); });
   router.on_exception([](std::exception_ptr e) -> std::optional<http::Problem> {
     if (db::is_transient(e))
-      return http::unavailable("the database is unavailable; retry later").header("Retry-After", "2");
+      return http::unavailable("the database is unavailable; retry later")
+          .header("Retry-After", "2");
     return std::nullopt;
   });
 }
 
 void refresh_gauges(Context& ctx, const std::vector<std::pair<std::string, std::string>>& gauges,
                     std::function<void(pqxx::work&, Figures&)> compute) {
-  const auto period =
-      ctx.env.integer("METRICS_REFRESH_SECONDS", 15, 1, 3600, "how often the dashboard figures are recomputed");
-  auto snapshots = std::make_shared<std::map<std::string, std::unique_ptr<metrics::GaugeSnapshot>>>();
-  for (const auto& [name, help] : gauges) snapshots->emplace(name, std::make_unique<metrics::GaugeSnapshot>(name, help));
+  const auto period = ctx.env.integer("METRICS_REFRESH_SECONDS", 15, 1, 3600,
+                                      "how often the dashboard figures are recomputed");
+  auto snapshots =
+      std::make_shared<std::map<std::string, std::unique_ptr<metrics::GaugeSnapshot>>>();
+  for (const auto& [name, help] : gauges)
+    snapshots->emplace(name, std::make_unique<metrics::GaugeSnapshot>(name, help));
   auto& db = ctx.db;
   ctx.every(std::chrono::seconds(period), "refresh " + ctx.name + " metrics",
             [&db, snapshots, compute = std::move(compute)] {
@@ -65,16 +71,21 @@ void refresh_gauges(Context& ctx, const std::vector<std::pair<std::string, std::
                 compute(tx, figures);
               });
               for (const auto& [name, values] : figures)
-                if (!snapshots->count(name)) throw std::logic_error("refresh_gauges: no gauge named " + name);
+                if (!snapshots->count(name))
+                  throw std::logic_error("refresh_gauges: no gauge named " + name);
               for (const auto& [name, snapshot] : *snapshots) {
                 auto it = figures.find(name);
-                snapshot->publish(it == figures.end() ? std::map<metrics::GaugeSnapshot::Labels, double>{} : it->second);
+                snapshot->publish(it == figures.end()
+                                      ? std::map<metrics::GaugeSnapshot::Labels, double>{}
+                                      : it->second);
               }
             });
 }
 
 std::shared_ptr<pii::Keyring> pii_keyring(config::Env& env) {
-  auto key_file = env.required("PII_KEY_FILE", "32-byte key sealing personal data (names, addresses, birth dates, contacts)");
+  auto key_file =
+      env.required("PII_KEY_FILE",
+                   "32-byte key sealing personal data (names, addresses, birth dates, contacts)");
   try {
     return std::make_shared<pii::Keyring>(pii::Keyring::from_file(key_file));
   } catch (const std::exception& e) {
@@ -82,7 +93,8 @@ std::shared_ptr<pii::Keyring> pii_keyring(config::Env& env) {
   }
 }
 
-std::vector<std::string> openapi_gaps(const Definition& def, std::map<std::string, std::string> env_values) {
+std::vector<std::string> openapi_gaps(const Definition& def,
+                                      std::map<std::string, std::string> env_values) {
   config::Env env(std::move(env_values));
   db::Pool pool({"host=127.0.0.1 port=1", def.name, 1});  // constructed, never connected
   events::Outbox outbox(topic_of(def.name), def.name, def.name);
@@ -90,7 +102,8 @@ std::vector<std::string> openapi_gaps(const Definition& def, std::map<std::strin
   events::Dispatcher dispatcher;
   Context ctx{def.name, env, pool, outbox, router, dispatcher};
   def.wire(ctx);
-  add_standard_routes(router, [] { return nlohmann::json::object(); }, "{}");
+  add_standard_routes(
+      router, [] { return nlohmann::json::object(); }, "{}");
   return http::openapi::gaps(router, http::openapi::complete(nlohmann::json::parse(def.openapi)));
 }
 
@@ -117,11 +130,17 @@ Settings read_settings(config::Env& env, const std::string& name) {
   s.pg_schema = env.str("PG_SCHEMA", name, "PostgreSQL schema the service owns");
   s.pg_pool_size = static_cast<int>(env.integer("PG_POOL_SIZE", 4, 1, 100, "database connections"));
   s.kafka_brokers = env.str("KAFKA_BROKERS", "127.0.0.1:19092", "Kafka bootstrap servers");
-  s.kafka_security.protocol = env.str("KAFKA_SECURITY_PROTOCOL", "plaintext", "plaintext, ssl, sasl_plaintext or sasl_ssl");
-  s.kafka_security.sasl_mechanism = env.str("KAFKA_SASL_MECHANISM", "", "PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512 (sasl_* protocols)");
-  s.kafka_security.sasl_username = env.str("KAFKA_SASL_USERNAME", "", "SASL user (sasl_* protocols)");
-  auto password_file = env.str("KAFKA_SASL_PASSWORD_FILE", "", "file holding the SASL password (sasl_* protocols)");
-  s.kafka_security.ssl_ca_file = env.str("KAFKA_SSL_CA_FILE", "", "PEM CA bundle for the brokers' certificates (ssl, sasl_ssl; default: the system's)");
+  s.kafka_security.protocol =
+      env.str("KAFKA_SECURITY_PROTOCOL", "plaintext", "plaintext, ssl, sasl_plaintext or sasl_ssl");
+  s.kafka_security.sasl_mechanism = env.str(
+      "KAFKA_SASL_MECHANISM", "", "PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512 (sasl_* protocols)");
+  s.kafka_security.sasl_username =
+      env.str("KAFKA_SASL_USERNAME", "", "SASL user (sasl_* protocols)");
+  auto password_file =
+      env.str("KAFKA_SASL_PASSWORD_FILE", "", "file holding the SASL password (sasl_* protocols)");
+  s.kafka_security.ssl_ca_file =
+      env.str("KAFKA_SSL_CA_FILE", "",
+              "PEM CA bundle for the brokers' certificates (ssl, sasl_ssl; default: the system's)");
   if (!password_file.empty()) {
     try {
       s.kafka_security.sasl_password = auth::read_file(password_file);
@@ -129,7 +148,8 @@ Settings read_settings(config::Env& env, const std::string& name) {
       throw config::ConfigError("KAFKA_SASL_PASSWORD_FILE: " + std::string(e.what()));
     }
     while (!s.kafka_security.sasl_password.empty() &&
-           (s.kafka_security.sasl_password.back() == '\n' || s.kafka_security.sasl_password.back() == '\r'))
+           (s.kafka_security.sasl_password.back() == '\n' ||
+            s.kafka_security.sasl_password.back() == '\r'))
       s.kafka_security.sasl_password.pop_back();
   }
   try {
@@ -141,7 +161,8 @@ Settings read_settings(config::Env& env, const std::string& name) {
   s.dead_letter_topic = env.str("DEAD_LETTER_TOPIC", "assembly.deadletter.v1",
                                 "where events that cannot be applied go");
   s.consumer_group = env.str("CONSUMER_GROUP", name, "Kafka consumer group id");
-  s.jwt_key_file = env.required("JWT_PUBLIC_KEY_FILE", "PEM public key that verifies bearer tokens (RS256)");
+  s.jwt_key_file =
+      env.required("JWT_PUBLIC_KEY_FILE", "PEM public key that verifies bearer tokens (RS256)");
   s.jwt_issuer = env.str("JWT_ISSUER", "assembly-local", "accepted token issuer (iss)");
   s.jwt_audience = env.str("JWT_AUDIENCE", "assembly", "accepted token audience (aud)");
   auto level = env.str("LOG_LEVEL", "info", "debug, info, warn or error");
@@ -152,8 +173,9 @@ Settings read_settings(config::Env& env, const std::string& name) {
   }
   s.grace_seconds = static_cast<int>(env.integer("SHUTDOWN_GRACE_SECONDS", 10, 1, 300,
                                                  "time allowed for a graceful stop after SIGTERM"));
-  s.public_cache_ttl_ms = static_cast<int>(env.integer(
-      "PUBLIC_CACHE_TTL_MS", 1000, 0, 60000, "how long public GET answers may be reused (0: never)"));
+  s.public_cache_ttl_ms =
+      static_cast<int>(env.integer("PUBLIC_CACHE_TTL_MS", 1000, 0, 60000,
+                                   "how long public GET answers may be reused (0: never)"));
   return s;
 }
 
@@ -192,7 +214,8 @@ int run(int argc, char** argv, Definition def) {
 
   log::init(def.name, s.log_level);
   metrics::set_prefix(def.name);
-  log::info("starting", {{"http_port", s.http_port}, {"schema", s.pg_schema}, {"topic", s.publish_topic}});
+  log::info("starting",
+            {{"http_port", s.http_port}, {"schema", s.pg_schema}, {"topic", s.publish_topic}});
 
   // `<svc> --migrate`: apply the schema's migrations and exit (a deployment's pre-install /
   // pre-upgrade Job); 0 when the schema is up to date, 1 when the database refused.
@@ -202,7 +225,8 @@ int run(int argc, char** argv, Definition def) {
       all.insert(all.end(), def.migrations.begin(), def.migrations.end());
       pqxx::connection conn(s.pg_conninfo);
       const int applied = db::migrate(conn, s.pg_schema, all);
-      log::info("migrations applied", {{"schema", s.pg_schema}, {"applied", applied}, {"known", all.size()}});
+      log::info("migrations applied",
+                {{"schema", s.pg_schema}, {"applied", applied}, {"known", all.size()}});
       return 0;
     } catch (const std::exception& e) {
       log::error("migrations failed", {{"schema", s.pg_schema}, {"error", e.what()}});
@@ -221,14 +245,19 @@ int run(int argc, char** argv, Definition def) {
   events::Dispatcher dispatcher;
   std::shared_ptr<auth::Verifier> verifier;
   try {
-    verifier = std::make_shared<auth::Verifier>(
-        auth::VerifierOptions{public_key, s.jwt_issuer, s.jwt_audience, std::chrono::seconds(30), {}});
+    verifier = std::make_shared<auth::Verifier>(auth::VerifierOptions{
+        public_key, s.jwt_issuer, s.jwt_audience, std::chrono::seconds(30), {}});
   } catch (const std::exception& e) {
     std::cerr << def.name << ": invalid configuration: JWT_PUBLIC_KEY_FILE: " << e.what() << "\n";
     return 2;
   }
 
-  Context ctx{def.name, env, pool, outbox, *router, dispatcher,
+  Context ctx{def.name,
+              env,
+              pool,
+              outbox,
+              *router,
+              dispatcher,
               std::chrono::milliseconds(s.public_cache_ttl_ms)};
   try {
     def.wire(ctx);
@@ -287,7 +316,8 @@ int run(int argc, char** argv, Definition def) {
         break;
       } catch (const std::exception& e) {
         log::warn("migrations not applied yet; retrying", {{"error", e.what()}});
-        for (int i = 0; i < 20 && !stopping; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        for (int i = 0; i < 20 && !stopping; ++i)
+          std::this_thread::sleep_for(std::chrono::milliseconds(100));
       }
     }
     if (stopping) return;
@@ -307,7 +337,8 @@ int run(int argc, char** argv, Definition def) {
     }
     if (!ctx.periodic.empty()) {
       ticker = std::thread([&] {
-        std::vector<std::chrono::steady_clock::time_point> due(ctx.periodic.size(), std::chrono::steady_clock::now());
+        std::vector<std::chrono::steady_clock::time_point> due(ctx.periodic.size(),
+                                                               std::chrono::steady_clock::now());
         while (!stopping) {
           auto now = std::chrono::steady_clock::now();
           for (std::size_t i = 0; i < ctx.periodic.size() && !stopping; ++i) {
@@ -315,7 +346,8 @@ int run(int argc, char** argv, Definition def) {
             try {
               ctx.periodic[i].task();
             } catch (const std::exception& e) {
-              log::warn("background task failed; will run again", {{"task", ctx.periodic[i].name}, {"error", e.what()}});
+              log::warn("background task failed; will run again",
+                        {{"task", ctx.periodic[i].name}, {"error", e.what()}});
             }
             due[i] = std::chrono::steady_clock::now() + ctx.periodic[i].period;
           }
@@ -341,7 +373,8 @@ int run(int argc, char** argv, Definition def) {
     if (consumer) consumer->stop();
     relay.stop();
   }
-  auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+  auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+      deadline - std::chrono::steady_clock::now());
   producer.close(std::max(std::chrono::milliseconds(100), left));
   pool.close();
   log::info("stopped");

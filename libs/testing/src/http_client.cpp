@@ -35,7 +35,8 @@ HttpResponse http(const std::string& method, const std::string& url, const std::
     ::close(fd);
     return res;
   }
-  std::string req = method + " " + path + " HTTP/1.1\r\nHost: " + hostport + "\r\nConnection: close\r\n";
+  std::string req =
+      method + " " + path + " HTTP/1.1\r\nHost: " + hostport + "\r\nConnection: close\r\n";
   for (const auto& [k, v] : headers) req += k + ": " + v + "\r\n";
   if (!body.empty() || method == "POST" || method == "PUT" || method == "PATCH")
     req += "Content-Length: " + std::to_string(body.size()) + "\r\n";
@@ -56,8 +57,7 @@ HttpResponse http(const std::string& method, const std::string& url, const std::
       auto lower = raw.substr(0, head_end);
       for (auto& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
       auto cl = lower.find("content-length:");
-      if (cl != std::string::npos &&
-          raw.size() >= head_end + 4 + std::stoul(lower.substr(cl + 15)))
+      if (cl != std::string::npos && raw.size() >= head_end + 4 + std::stoul(lower.substr(cl + 15)))
         break;
     }
     auto n = ::recv(fd, buf, sizeof buf, 0);

@@ -18,6 +18,8 @@ TempKeyFile::TempKeyFile() {
   if (!ok) throw std::runtime_error("cannot write " + path_);
 }
 
-TempKeyFile::~TempKeyFile() { std::remove(path_.c_str()); }
+TempKeyFile::~TempKeyFile() {
+  std::remove(path_.c_str());
+}
 
 }  // namespace assembly::itest

@@ -13,16 +13,18 @@
 
 namespace assembly::itest {
 
-ServiceProcess::ServiceProcess(const std::string& binary, int port, const std::map<std::string, std::string>& env)
+ServiceProcess::ServiceProcess(const std::string& binary, int port,
+                               const std::map<std::string, std::string>& env)
     : port_(port) {
-  std::map<std::string, std::string> all = {{"PATH", "/usr/bin:/bin"},
-                                            {"HTTP_PORT", std::to_string(port)},
-                                            {"PG_CONNINFO", pg_conninfo()},
-                                            {"KAFKA_BROKERS", kafka_brokers()},
-                                            {"JWT_PUBLIC_KEY_FILE", itest::env("JWT_PUBLIC_KEY_FILE")},
-                                            {"JWT_ISSUER", itest::env("JWT_ISSUER")},
-                                            {"JWT_AUDIENCE", itest::env("JWT_AUDIENCE")},
-                                            {"LOG_LEVEL", "warn"}};
+  std::map<std::string, std::string> all = {
+      {"PATH", "/usr/bin:/bin"},
+      {"HTTP_PORT", std::to_string(port)},
+      {"PG_CONNINFO", pg_conninfo()},
+      {"KAFKA_BROKERS", kafka_brokers()},
+      {"JWT_PUBLIC_KEY_FILE", itest::env("JWT_PUBLIC_KEY_FILE")},
+      {"JWT_ISSUER", itest::env("JWT_ISSUER")},
+      {"JWT_AUDIENCE", itest::env("JWT_AUDIENCE")},
+      {"LOG_LEVEL", "warn"}};
   for (const auto& [k, v] : env) all[k] = v;
   std::vector<std::string> strings;
   for (const auto& [k, v] : all) strings.push_back(k + "=" + v);

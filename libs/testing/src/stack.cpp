@@ -14,13 +14,18 @@ namespace assembly::itest {
 std::string env(const std::string& name) {
   const char* v = std::getenv(name.c_str());
   if (v == nullptr || *v == '\0')
-    throw std::runtime_error(name + " is not set: integration tests run through ops/test, which "
-                                    "starts the local stack and exports var/stack.env");
+    throw std::runtime_error(name +
+                             " is not set: integration tests run through ops/test, which "
+                             "starts the local stack and exports var/stack.env");
   return v;
 }
 
-std::string pg_conninfo() { return env("TEST_PG_CONNINFO"); }
-std::string kafka_brokers() { return env("KAFKA_BROKERS"); }
+std::string pg_conninfo() {
+  return env("TEST_PG_CONNINFO");
+}
+std::string kafka_brokers() {
+  return env("KAFKA_BROKERS");
+}
 
 TempSchema::TempSchema(const std::string& prefix) {
   auto id = core::new_uuid().substr(0, 8);
@@ -59,7 +64,8 @@ void wait_admin(rd_kafka_t* rk, rd_kafka_queue_t* q, const std::string& what) {
     size_t n = 0;
     const rd_kafka_topic_result_t** res = rd_kafka_CreateTopics_result_topics(cr, &n);
     for (size_t i = 0; i < n; ++i)
-      if (rd_kafka_topic_result_error(res[i]) && rd_kafka_topic_result_error(res[i]) != RD_KAFKA_RESP_ERR_TOPIC_ALREADY_EXISTS)
+      if (rd_kafka_topic_result_error(res[i]) &&
+          rd_kafka_topic_result_error(res[i]) != RD_KAFKA_RESP_ERR_TOPIC_ALREADY_EXISTS)
         error = rd_kafka_topic_result_error_string(res[i]);
   }
   rd_kafka_event_destroy(ev);

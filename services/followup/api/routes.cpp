@@ -12,7 +12,9 @@ using assembly::http::Method;
 
 namespace {
 nlohmann::json to_json(const store::Dossier& d) {
-  auto or_null = [](const std::string& s) { return s.empty() ? nlohmann::json() : nlohmann::json(s); };
+  auto or_null = [](const std::string& s) {
+    return s.empty() ? nlohmann::json() : nlohmann::json(s);
+  };
   return {{"id", d.id},
           {"motion_id", d.motion_id},
           {"assembly_id", d.assembly_id},
@@ -28,17 +30,24 @@ nlohmann::json to_json(const store::Dossier& d) {
 
 void add_routes(assembly::service::Context& ctx) {
   auto& db = ctx.db;
-  ctx.router.add(Method::Get, "/v1/dossiers", Access::anyone(), http::cached([&db](http::Request& req) {
-    auto assembly_id = body::required_query(req, "assembly_id");
-    auto list = db.transact([&](pqxx::work& tx) { return store::list(tx, assembly_id); });
-    return http::Response::items(list, [](const auto& d) { return to_json(d); });
-  }, ctx.public_cache_ttl));
-  ctx.router.add(Method::Get, "/v1/dossiers/:id", Access::anyone(), http::cached([&db](http::Request& req) {
-    auto id = body::uuid_param(req, "id");
-    auto d = db.transact([&](pqxx::work& tx) { return store::find(tx, id); });
-    if (!d) throw http::not_found("no dossier " + id);
-    return http::Response::json(200, to_json(*d));
-  }, ctx.public_cache_ttl));
+  ctx.router.add(
+      Method::Get, "/v1/dossiers", Access::anyone(),
+      http::cached(
+          [&db](http::Request& req) {
+            auto assembly_id = body::required_query(req, "assembly_id");
+            auto list = db.transact([&](pqxx::work& tx) { return store::list(tx, assembly_id); });
+            return http::Response::items(list, [](const auto& d) { return to_json(d); });
+          },
+          ctx.public_cache_ttl));
+  ctx.router.add(Method::Get, "/v1/dossiers/:id", Access::anyone(),
+                 http::cached(
+                     [&db](http::Request& req) {
+                       auto id = body::uuid_param(req, "id");
+                       auto d = db.transact([&](pqxx::work& tx) { return store::find(tx, id); });
+                       if (!d) throw http::not_found("no dossier " + id);
+                       return http::Response::json(200, to_json(*d));
+                     },
+                     ctx.public_cache_ttl));
 }
 
 }  // namespace followup::api

@@ -15,7 +15,8 @@ void add_commitment_routes(assembly::service::Context& ctx);
 void add_report_routes(assembly::service::Context& ctx);
 // The public transparency page and the open data.
 void add_public_page(assembly::service::Context& ctx);
-// Dashboard figures: commitments by status, overdue milestones, days since the last report, reports.
+// Dashboard figures: commitments by status, overdue milestones, days since the last report,
+// reports.
 void add_metrics(assembly::service::Context& ctx);
 
 // The :id of an assembly's route; 404 when it cannot be one.
@@ -24,5 +25,6 @@ std::string assembly_param(const assembly::http::Request& req);
 nlohmann::json reports_json(pqxx::transaction_base& tx, const std::string& assembly_id);
 // Flags the reports and milestones overdue at `today` not flagged yet, each once, with its event
 // (FollowUpReportOverdue, MilestoneOverdue); what was flagged.
-nlohmann::json detect_overdue(pqxx::work& tx, assembly::events::Outbox& outbox, const std::string& today);
+nlohmann::json detect_overdue(pqxx::work& tx, assembly::events::Outbox& outbox,
+                              const std::string& today);
 }  // namespace followup::api

@@ -43,7 +43,8 @@ struct RuleError {
 //  - abandoned and delayed need a reason, and so does progress going down;
 //  - progress above 0 on a planned commitment puts it in progress;
 //  - a change that changes nothing is refused.
-std::variant<CommitmentState, RuleError> apply(const CommitmentState& current, const CommitmentChange& change);
+std::variant<CommitmentState, RuleError> apply(const CommitmentState& current,
+                                               const CommitmentChange& change);
 
 // A dated step of a commitment. Dates are "YYYY-MM-DD"; done_on is "" until done.
 struct Milestone {

@@ -4,10 +4,14 @@ namespace followup::domain {
 
 std::string to_string(DossierStage s) {
   switch (s) {
-    case DossierStage::awaiting_council: return "awaiting-council";
-    case DossierStage::decided: return "decided";
-    case DossierStage::reporting: return "reporting";
-    case DossierStage::closed: return "closed";
+    case DossierStage::awaiting_council:
+      return "awaiting-council";
+    case DossierStage::decided:
+      return "decided";
+    case DossierStage::reporting:
+      return "reporting";
+    case DossierStage::closed:
+      return "closed";
   }
   return "awaiting-council";
 }

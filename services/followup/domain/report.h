@@ -20,14 +20,16 @@ struct TimelineEntry {
 };
 
 struct CommitmentRecord {
-  std::string id, motion_id, motion_title, recommendation_id, recommendation_title, title, department, elected_official;
+  std::string id, motion_id, motion_title, recommendation_id, recommendation_title, title,
+      department, elected_official;
   std::vector<TimelineEntry> timeline;  // oldest first
   std::vector<Milestone> milestones;
 };
 
 // A commitment as it stood at the end of a day.
 struct CommitmentAtDate {
-  std::string id, motion_id, motion_title, recommendation_id, recommendation_title, title, department, elected_official;
+  std::string id, motion_id, motion_title, recommendation_id, recommendation_title, title,
+      department, elected_official;
   CommitmentState state;
   int milestones = 0, milestones_done = 0, milestones_overdue = 0;
 };
@@ -66,7 +68,8 @@ struct Report {
 
 // (Re)compiles a report not yet published from the records at `as_of` (not after `today`);
 // ReportError once it is published: a published report never changes.
-void compile(Report& r, const std::vector<CommitmentRecord>& records, const std::string& as_of, const std::string& today);
+void compile(Report& r, const std::vector<CommitmentRecord>& records, const std::string& as_of,
+             const std::string& today);
 // Publishes a compiled report; ReportError otherwise.
 void publish(Report& r, const std::string& today);
 // Due before `today` and still not published.
@@ -76,6 +79,7 @@ bool overdue(const Report& r, const std::string& today);
 std::string add_months(const std::string& date, int months);
 // The schedule goes on while a commitment is still open, or while none was made yet: the due
 // date of the report after the one due on `due_on`, or nothing when the follow-up is over.
-std::optional<std::string> next_due(const std::string& due_on, int every_months, int open_commitments, int commitments);
+std::optional<std::string> next_due(const std::string& due_on, int every_months,
+                                    int open_commitments, int commitments);
 
 }  // namespace followup::domain

@@ -3,6 +3,8 @@
 #include <map>
 #include <sstream>
 
+#include "assembly/core/html.h"
+
 namespace followup::page {
 using nlohmann::json;
 
@@ -11,9 +13,15 @@ namespace {
 // The page's words, French first.
 const std::map<std::string, std::pair<const char*, const char*>>& words() {
   static const std::map<std::string, std::pair<const char*, const char*>> w = {
-      {"title", {"Suivi des vœux de l’Assemblée citoyenne", "Follow-up of the Citizens’ Assembly’s motions"}},
-      {"intro", {"Ce que sont devenus les vœux de l’Assemblée citoyenne : les recommandations, la décision du Conseil, les engagements de la Ville et leur avancement, et les rapports de suivi (droit de suite).",
-                 "What became of the Citizens’ Assembly’s motions: the recommendations, the Council’s decision, the City’s commitments and their progress, and the follow-up reports."}},
+      {"title",
+       {"Suivi des vœux de l’Assemblée citoyenne",
+        "Follow-up of the Citizens’ Assembly’s motions"}},
+      {"intro",
+       {"Ce que sont devenus les vœux de l’Assemblée citoyenne : les recommandations, la décision "
+        "du Conseil, les engagements de la Ville et leur avancement, et les rapports de suivi "
+        "(droit de suite).",
+        "What became of the Citizens’ Assembly’s motions: the recommendations, the Council’s "
+        "decision, the City’s commitments and their progress, and the follow-up reports."}},
       {"skip", {"Aller au contenu", "Skip to content"}},
       {"other_lang", {"English", "Français"}},
       {"contents", {"Sommaire", "Contents"}},
@@ -23,12 +31,16 @@ const std::map<std::string, std::pair<const char*, const char*>>& words() {
       {"sent_to_council", {"Transmis au Conseil le", "Sent to the Council on"}},
       {"spokespersons", {"Porte-parole", "Spokespersons"}},
       {"recommendations", {"Recommandations", "Recommendations"}},
-      {"no_recommendations", {"Aucune recommandation n’est encore rattachée à ce vœu.", "No recommendation is attached to this motion yet."}},
+      {"no_recommendations",
+       {"Aucune recommandation n’est encore rattachée à ce vœu.",
+        "No recommendation is attached to this motion yet."}},
       {"council", {"Décision du Conseil", "Council decision"}},
-      {"not_on_agenda", {"Pas encore inscrit à l’ordre du jour du Conseil.", "Not yet on the Council’s agenda."}},
+      {"not_on_agenda",
+       {"Pas encore inscrit à l’ordre du jour du Conseil.", "Not yet on the Council’s agenda."}},
       {"session", {"Séance", "Session"}},
       {"decision", {"Décision", "Decision"}},
-      {"awaiting_decision", {"En attente de la décision du Conseil.", "Awaiting the Council’s decision."}},
+      {"awaiting_decision",
+       {"En attente de la décision du Conseil.", "Awaiting the Council’s decision."}},
       {"votes", {"Votes", "Votes"}},
       {"for", {"Pour", "For"}},
       {"against", {"Contre", "Against"}},
@@ -107,7 +119,8 @@ std::string t(const std::string& key, Lang lang) {
 std::string state(const json& v, Lang lang) {
   if (!v.is_string()) return "";
   auto it = words().find("s_" + v.get<std::string>());
-  return it == words().end() ? v.get<std::string>() : (lang == Lang::fr ? it->second.first : it->second.second);
+  return it == words().end() ? v.get<std::string>()
+                             : (lang == Lang::fr ? it->second.first : it->second.second);
 }
 std::string str(const json& o, const char* key) {
   auto it = o.find(key);
@@ -115,16 +128,25 @@ std::string str(const json& o, const char* key) {
   if (it->is_string()) return it->get<std::string>();
   return it->dump();
 }
-std::string e(const std::string& s) { return escape_html(s); }
-std::string ed(const json& o, const char* key, Lang lang) { return e(long_date(str(o, key).substr(0, 10), lang)); }
+std::string e(const std::string& s) {
+  return assembly::core::html_escape(s);
+}
+std::string ed(const json& o, const char* key, Lang lang) {
+  return e(long_date(str(o, key).substr(0, 10), lang));
+}
 
 constexpr const char* kStyle =
-    "body{font-family:system-ui,sans-serif;line-height:1.5;color:#1a1a1a;background:#fff;margin:0 auto;max-width:60rem;padding:0 1rem}"
+    "body{font-family:system-ui,sans-serif;line-height:1.5;color:#1a1a1a;background:#fff;margin:0 "
+    "auto;max-width:60rem;padding:0 1rem}"
     "a{color:#0b4f8a}a:focus,summary:focus{outline:3px solid #b34700;outline-offset:2px}"
-    ".skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:1rem;background:#fff;padding:.5rem}"
-    "table{border-collapse:collapse;margin:.5rem 0}th,td{border:1px solid #595959;padding:.25rem .5rem;text-align:left}"
-    "caption{text-align:left;font-weight:bold}section.motion{border-top:2px solid #1a1a1a;margin-top:2rem}"
-    "article{border-left:4px solid #0b4f8a;padding-left:1rem;margin:1rem 0}.overdue{font-weight:bold;color:#8a1c00}"
+    ".skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:1rem;background:#fff;padding:."
+    "5rem}"
+    "table{border-collapse:collapse;margin:.5rem 0}th,td{border:1px solid #595959;padding:.25rem "
+    ".5rem;text-align:left}"
+    "caption{text-align:left;font-weight:bold}section.motion{border-top:2px solid "
+    "#1a1a1a;margin-top:2rem}"
+    "article{border-left:4px solid #0b4f8a;padding-left:1rem;margin:1rem "
+    "0}.overdue{font-weight:bold;color:#8a1c00}"
     "dt{font-weight:bold}progress{width:12rem}";
 
 void write_decision(std::ostringstream& o, const json& council, Lang lang) {
@@ -133,72 +155,93 @@ void write_decision(std::ostringstream& o, const json& council, Lang lang) {
     o << "<p>" << t("not_on_agenda", lang) << "</p>\n";
     return;
   }
-  o << "<p>" << t("session", lang) << " : " << e(str(council, "session_name")) << ", " << ed(council, "held_on", lang) << "</p>\n";
+  o << "<p>" << t("session", lang) << " : " << e(str(council, "session_name")) << ", "
+    << ed(council, "held_on", lang) << "</p>\n";
   if (!str(council, "presentation").empty())
-    o << "<h4>" << t("presentation", lang) << "</h4>\n<p>" << e(str(council, "presentation")) << "</p>\n";
+    o << "<h4>" << t("presentation", lang) << "</h4>\n<p>" << e(str(council, "presentation"))
+      << "</p>\n";
   if (!str(council, "debate_summary").empty())
-    o << "<h4>" << t("debate", lang) << "</h4>\n<p>" << e(str(council, "debate_summary")) << "</p>\n";
+    o << "<h4>" << t("debate", lang) << "</h4>\n<p>" << e(str(council, "debate_summary"))
+      << "</p>\n";
   if (council.contains("positions") && !council["positions"].empty()) {
-    o << "<table>\n<caption>" << t("positions", lang) << "</caption>\n<thead><tr><th scope=\"col\">" << t("group", lang)
-      << "</th><th scope=\"col\">" << t("position", lang) << "</th><th scope=\"col\">" << t("summary", lang) << "</th></tr></thead>\n<tbody>\n";
+    o << "<table>\n<caption>" << t("positions", lang) << "</caption>\n<thead><tr><th scope=\"col\">"
+      << t("group", lang) << "</th><th scope=\"col\">" << t("position", lang)
+      << "</th><th scope=\"col\">" << t("summary", lang) << "</th></tr></thead>\n<tbody>\n";
     for (const auto& p : council["positions"])
-      o << "<tr><th scope=\"row\">" << e(str(p, "group")) << "</th><td>" << e(state(p["position"], lang)) << "</td><td>"
-        << e(str(p, "summary")) << "</td></tr>\n";
+      o << "<tr><th scope=\"row\">" << e(str(p, "group")) << "</th><td>"
+        << e(state(p["position"], lang)) << "</td><td>" << e(str(p, "summary")) << "</td></tr>\n";
     o << "</tbody>\n</table>\n";
   }
   if (str(council, "decision").empty()) {
     o << "<p>" << t("awaiting_decision", lang) << "</p>\n";
     return;
   }
-  o << "<p><strong>" << t("decision", lang) << " : " << e(state(council["decision"], lang)) << "</strong></p>\n";
-  o << "<table>\n<caption>" << t("votes", lang) << "</caption>\n<thead><tr><th scope=\"col\">" << t("for", lang) << "</th><th scope=\"col\">"
-    << t("against", lang) << "</th><th scope=\"col\">" << t("abstentions", lang) << "</th></tr></thead>\n<tbody><tr><td>"
-    << e(str(council, "votes_for")) << "</td><td>" << e(str(council, "votes_against")) << "</td><td>" << e(str(council, "abstentions"))
-    << "</td></tr></tbody>\n</table>\n";
+  o << "<p><strong>" << t("decision", lang) << " : " << e(state(council["decision"], lang))
+    << "</strong></p>\n";
+  o << "<table>\n<caption>" << t("votes", lang) << "</caption>\n<thead><tr><th scope=\"col\">"
+    << t("for", lang) << "</th><th scope=\"col\">" << t("against", lang)
+    << "</th><th scope=\"col\">" << t("abstentions", lang) << "</th></tr></thead>\n<tbody><tr><td>"
+    << e(str(council, "votes_for")) << "</td><td>" << e(str(council, "votes_against"))
+    << "</td><td>" << e(str(council, "abstentions")) << "</td></tr></tbody>\n</table>\n";
   if (!str(council, "amendments").empty())
-    o << "<h4>" << t("amendments", lang) << "</h4>\n<p>" << e(str(council, "amendments")) << "</p>\n";
+    o << "<h4>" << t("amendments", lang) << "</h4>\n<p>" << e(str(council, "amendments"))
+      << "</p>\n";
 }
 
 void write_commitment(std::ostringstream& o, const json& c, Lang lang) {
   const auto id = e(str(c, "id"));
-  o << "<article aria-labelledby=\"c-" << id << "\">\n<h4 id=\"c-" << id << "\">" << e(str(c, "title")) << "</h4>\n";
+  o << "<article aria-labelledby=\"c-" << id << "\">\n<h4 id=\"c-" << id << "\">"
+    << e(str(c, "title")) << "</h4>\n";
   if (!str(c, "description").empty()) o << "<p>" << e(str(c, "description")) << "</p>\n";
-  o << "<dl>\n<dt>" << t("recommendation", lang) << "</dt><dd>" << e(str(c, "recommendation_title")) << "</dd>\n<dt>"
-    << t("department", lang) << "</dt><dd>" << e(str(c, "department")) << "</dd>\n";
-  if (!str(c, "elected_official").empty()) o << "<dt>" << t("official", lang) << "</dt><dd>" << e(str(c, "elected_official")) << "</dd>\n";
+  o << "<dl>\n<dt>" << t("recommendation", lang) << "</dt><dd>" << e(str(c, "recommendation_title"))
+    << "</dd>\n<dt>" << t("department", lang) << "</dt><dd>" << e(str(c, "department"))
+    << "</dd>\n";
+  if (!str(c, "elected_official").empty())
+    o << "<dt>" << t("official", lang) << "</dt><dd>" << e(str(c, "elected_official")) << "</dd>\n";
   o << "<dt>" << t("status", lang) << "</dt><dd>" << e(state(c["status"], lang));
   if (!str(c, "status_reason").empty()) o << " (" << e(str(c, "status_reason")) << ")";
   o << "</dd>\n</dl>\n";
   const auto progress = e(str(c, "progress"));
-  o << "<p><label for=\"p-" << id << "\">" << t("progress", lang) << "</label> <progress id=\"p-" << id << "\" max=\"100\" value=\""
-    << progress << "\">" << progress << " %</progress> " << progress << " %</p>\n";
+  o << "<p><label for=\"p-" << id << "\">" << t("progress", lang) << "</label> <progress id=\"p-"
+    << id << "\" max=\"100\" value=\"" << progress << "\">" << progress << " %</progress> "
+    << progress << " %</p>\n";
   if (c.contains("deliverables") && !c["deliverables"].empty()) {
     o << "<h5>" << t("deliverables", lang) << "</h5>\n<ul>\n";
-    for (const auto& d : c["deliverables"]) o << "<li>" << e(d.is_string() ? d.get<std::string>() : d.dump()) << "</li>\n";
+    for (const auto& d : c["deliverables"])
+      o << "<li>" << e(d.is_string() ? d.get<std::string>() : d.dump()) << "</li>\n";
     o << "</ul>\n";
   }
   if (c.contains("milestones") && !c["milestones"].empty()) {
-    o << "<table>\n<caption>" << t("milestones", lang) << "</caption>\n<thead><tr><th scope=\"col\">" << t("milestone", lang)
-      << "</th><th scope=\"col\">" << t("due_on", lang) << "</th><th scope=\"col\">" << t("state", lang) << "</th></tr></thead>\n<tbody>\n";
+    o << "<table>\n<caption>" << t("milestones", lang)
+      << "</caption>\n<thead><tr><th scope=\"col\">" << t("milestone", lang)
+      << "</th><th scope=\"col\">" << t("due_on", lang) << "</th><th scope=\"col\">"
+      << t("state", lang) << "</th></tr></thead>\n<tbody>\n";
     for (const auto& m : c["milestones"]) {
-      o << "<tr><th scope=\"row\">" << e(str(m, "title")) << "</th><td>" << ed(m, "due_on", lang) << "</td><td>";
-      if (!str(m, "done_on").empty()) o << t("done_on", lang) << " " << ed(m, "done_on", lang);
-      else if (m.value("overdue", false)) o << "<span class=\"overdue\">" << t("overdue", lang) << "</span>";
-      else o << t("to_come", lang);
+      o << "<tr><th scope=\"row\">" << e(str(m, "title")) << "</th><td>" << ed(m, "due_on", lang)
+        << "</td><td>";
+      if (!str(m, "done_on").empty())
+        o << t("done_on", lang) << " " << ed(m, "done_on", lang);
+      else if (m.value("overdue", false))
+        o << "<span class=\"overdue\">" << t("overdue", lang) << "</span>";
+      else
+        o << t("to_come", lang);
       o << "</td></tr>\n";
     }
     o << "</tbody>\n</table>\n";
   }
   if (c.contains("evidence") && !c["evidence"].empty()) {
     o << "<h5>" << t("evidence", lang) << "</h5>\n<ul>\n";
-    for (const auto& ev : c["evidence"]) o << "<li><a href=\"" << e(str(ev, "url")) << "\">" << e(str(ev, "label")) << "</a></li>\n";
+    for (const auto& ev : c["evidence"])
+      o << "<li><a href=\"" << e(str(ev, "url")) << "\">" << e(str(ev, "label")) << "</a></li>\n";
     o << "</ul>\n";
   }
   if (c.contains("timeline") && !c["timeline"].empty()) {
-    o << "<details>\n<summary>" << t("timeline", lang) << " (" << c["timeline"].size() << " " << t("changes", lang) << ")</summary>\n<ol>\n";
+    o << "<details>\n<summary>" << t("timeline", lang) << " (" << c["timeline"].size() << " "
+      << t("changes", lang) << ")</summary>\n<ol>\n";
     for (const auto& s : c["timeline"]) {
-      o << "<li><time datetime=\"" << e(str(s, "at")) << "\">" << ed(s, "at", lang) << "</time> : " << e(state(s["change"], lang)) << ", "
-        << e(state(s["status"], lang)) << ", " << e(str(s, "progress")) << " %";
+      o << "<li><time datetime=\"" << e(str(s, "at")) << "\">" << ed(s, "at", lang)
+        << "</time> : " << e(state(s["change"], lang)) << ", " << e(state(s["status"], lang))
+        << ", " << e(str(s, "progress")) << " %";
       if (!str(s, "note").empty()) o << " (" << e(str(s, "note")) << ")";
       o << "</li>\n";
     }
@@ -208,26 +251,32 @@ void write_commitment(std::ostringstream& o, const json& c, Lang lang) {
 }
 
 void write_reports(std::ostringstream& o, const json& reports, Lang lang) {
-  o << "<section aria-labelledby=\"rapports\">\n<h2 id=\"rapports\">" << t("reports", lang) << "</h2>\n";
+  o << "<section aria-labelledby=\"rapports\">\n<h2 id=\"rapports\">" << t("reports", lang)
+    << "</h2>\n";
   if (!reports.is_array() || reports.empty()) {
     o << "<p>" << t("no_reports", lang) << "</p>\n</section>\n";
     return;
   }
-  o << "<table>\n<caption>" << t("reports", lang) << "</caption>\n<thead><tr><th scope=\"col\">" << t("report", lang) << "</th><th scope=\"col\">"
-    << t("due_on", lang) << "</th><th scope=\"col\">" << t("status", lang) << "</th><th scope=\"col\">" << t("as_of", lang)
-    << "</th><th scope=\"col\">" << t("report_commitments", lang) << "</th><th scope=\"col\">" << t("report_done", lang)
-    << "</th><th scope=\"col\">" << t("report_overdue", lang) << "</th></tr></thead>\n<tbody>\n";
+  o << "<table>\n<caption>" << t("reports", lang) << "</caption>\n<thead><tr><th scope=\"col\">"
+    << t("report", lang) << "</th><th scope=\"col\">" << t("due_on", lang)
+    << "</th><th scope=\"col\">" << t("status", lang) << "</th><th scope=\"col\">"
+    << t("as_of", lang) << "</th><th scope=\"col\">" << t("report_commitments", lang)
+    << "</th><th scope=\"col\">" << t("report_done", lang) << "</th><th scope=\"col\">"
+    << t("report_overdue", lang) << "</th></tr></thead>\n<tbody>\n";
   for (const auto& r : reports) {
     const bool published = str(r, "status") == "published";
-    o << "<tr><th scope=\"row\">" << t("report", lang) << " " << e(str(r, "sequence")) << "</th><td>" << ed(r, "due_on", lang) << "</td><td>"
-      << e(state(r["status"], lang));
-    if (published) o << " (" << ed(r, "published_at", lang) << ")";
-    else if (r.value("overdue", false)) o << " <span class=\"overdue\">" << t("overdue", lang) << "</span>";
+    o << "<tr><th scope=\"row\">" << t("report", lang) << " " << e(str(r, "sequence"))
+      << "</th><td>" << ed(r, "due_on", lang) << "</td><td>" << e(state(r["status"], lang));
+    if (published)
+      o << " (" << ed(r, "published_at", lang) << ")";
+    else if (r.value("overdue", false))
+      o << " <span class=\"overdue\">" << t("overdue", lang) << "</span>";
     o << "</td>";
     if (published && r["snapshot"].is_object()) {
       const auto& s = r["snapshot"];
       o << "<td>" << ed(s, "as_of", lang) << "</td><td>" << s["commitments"].size() << "</td><td>"
-        << e(str(s["by_status"], "done")) << "</td><td>" << e(str(s, "milestones_overdue")) << "</td>";
+        << e(str(s["by_status"], "done")) << "</td><td>" << e(str(s, "milestones_overdue"))
+        << "</td>";
     } else {
       o << "<td>–</td><td>–</td><td>–</td><td>–</td>";
     }
@@ -236,25 +285,12 @@ void write_reports(std::ostringstream& o, const json& reports, Lang lang) {
   o << "</tbody>\n</table>\n";
   for (const auto& r : reports)
     if (str(r, "status") == "published" && !str(r, "summary").empty())
-      o << "<h3>" << t("report", lang) << " " << e(str(r, "sequence")) << "</h3>\n<p>" << e(str(r, "summary")) << "</p>\n";
+      o << "<h3>" << t("report", lang) << " " << e(str(r, "sequence")) << "</h3>\n<p>"
+        << e(str(r, "summary")) << "</p>\n";
   o << "</section>\n";
 }
 
 }  // namespace
-
-std::string escape_html(const std::string& s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  return out;
-}
 
 std::string csv_field(const std::string& s) {
   std::string v = s;
@@ -266,8 +302,10 @@ std::string csv_field(const std::string& s) {
 }
 
 std::string long_date(const std::string& iso, Lang lang) {
-  static const char* fr[] = {"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"};
-  static const char* en[] = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"};
+  static const char* fr[] = {"janvier", "février", "mars",      "avril",   "mai",      "juin",
+                             "juillet", "août",    "septembre", "octobre", "novembre", "décembre"};
+  static const char* en[] = {"January", "February", "March",     "April",   "May",      "June",
+                             "July",    "August",   "September", "October", "November", "December"};
   if (iso.size() < 10 || iso[4] != '-' || iso[7] != '-') return iso;
   int y = 0, m = 0, d = 0;
   try {
@@ -278,45 +316,59 @@ std::string long_date(const std::string& iso, Lang lang) {
     return iso;
   }
   if (m < 1 || m > 12 || d < 1 || d > 31) return iso;
-  return std::to_string(d) + (lang == Lang::fr && d == 1 ? "er" : "") + " " + (lang == Lang::fr ? fr[m - 1] : en[m - 1]) + " " +
-         std::to_string(y);
+  return std::to_string(d) + (lang == Lang::fr && d == 1 ? "er" : "") + " " +
+         (lang == Lang::fr ? fr[m - 1] : en[m - 1]) + " " + std::to_string(y);
 }
 
 std::string render_html(const json& tree, Lang lang) {
   std::ostringstream o;
   const auto assembly = e(str(tree, "assembly_id"));
   const std::string other = (lang == Lang::fr ? "/transparency/" : "/transparence/") + assembly;
-  o << "<!DOCTYPE html>\n<html lang=\"" << (lang == Lang::fr ? "fr" : "en") << "\">\n<head>\n<meta charset=\"utf-8\">\n"
-    << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" << t("title", lang) << "</title>\n<style>"
-    << kStyle << "</style>\n</head>\n<body>\n<a class=\"skip\" href=\"#contenu\">" << t("skip", lang) << "</a>\n<header>\n"
-    << "<nav aria-label=\"" << (lang == Lang::fr ? "Langue" : "Language") << "\"><p><a href=\"" << other << "\" hreflang=\""
-    << (lang == Lang::fr ? "en" : "fr") << "\" lang=\"" << (lang == Lang::fr ? "en" : "fr") << "\">" << t("other_lang", lang)
-    << "</a></p></nav>\n</header>\n<main id=\"contenu\">\n<h1>" << t("title", lang) << "</h1>\n<p>" << t("intro", lang) << "</p>\n";
-  const json motions = tree.contains("motions") && tree["motions"].is_array() ? tree["motions"] : json::array();
+  o << "<!DOCTYPE html>\n<html lang=\"" << (lang == Lang::fr ? "fr" : "en")
+    << "\">\n<head>\n<meta charset=\"utf-8\">\n"
+    << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>"
+    << t("title", lang) << "</title>\n<style>" << kStyle
+    << "</style>\n</head>\n<body>\n<a class=\"skip\" href=\"#contenu\">" << t("skip", lang)
+    << "</a>\n<header>\n"
+    << "<nav aria-label=\"" << (lang == Lang::fr ? "Langue" : "Language") << "\"><p><a href=\""
+    << other << "\" hreflang=\"" << (lang == Lang::fr ? "en" : "fr") << "\" lang=\""
+    << (lang == Lang::fr ? "en" : "fr") << "\">" << t("other_lang", lang)
+    << "</a></p></nav>\n</header>\n<main id=\"contenu\">\n<h1>" << t("title", lang) << "</h1>\n<p>"
+    << t("intro", lang) << "</p>\n";
+  const json motions =
+      tree.contains("motions") && tree["motions"].is_array() ? tree["motions"] : json::array();
   if (!motions.empty()) {
-    o << "<nav aria-label=\"" << t("contents", lang) << "\">\n<h2>" << t("contents", lang) << "</h2>\n<ol>\n";
+    o << "<nav aria-label=\"" << t("contents", lang) << "\">\n<h2>" << t("contents", lang)
+      << "</h2>\n<ol>\n";
     for (std::size_t i = 0; i < motions.size(); ++i)
-      o << "<li><a href=\"#voeu-" << i + 1 << "\">" << e(str(motions[i], "title").empty() ? str(motions[i], "theme") : str(motions[i], "title"))
+      o << "<li><a href=\"#voeu-" << i + 1 << "\">"
+        << e(str(motions[i], "title").empty() ? str(motions[i], "theme") : str(motions[i], "title"))
         << "</a></li>\n";
     o << "<li><a href=\"#rapports\">" << t("reports", lang) << "</a></li>\n</ol>\n</nav>\n";
   }
   for (std::size_t i = 0; i < motions.size(); ++i) {
     const auto& m = motions[i];
     const auto title = str(m, "title").empty() ? str(m, "theme") : str(m, "title");
-    o << "<section class=\"motion\" aria-labelledby=\"voeu-" << i + 1 << "\">\n<h2 id=\"voeu-" << i + 1 << "\">" << t("motion", lang) << " : "
-      << e(title) << "</h2>\n<dl>\n<dt>" << t("workshop", lang) << "</dt><dd>" << e(str(m, "theme")) << "</dd>\n";
+    o << "<section class=\"motion\" aria-labelledby=\"voeu-" << i + 1 << "\">\n<h2 id=\"voeu-"
+      << i + 1 << "\">" << t("motion", lang) << " : " << e(title) << "</h2>\n<dl>\n<dt>"
+      << t("workshop", lang) << "</dt><dd>" << e(str(m, "theme")) << "</dd>\n";
     if (!str(m, "adopted_by_assembly_at").empty())
-      o << "<dt>" << t("adopted_by_assembly", lang) << "</dt><dd>" << ed(m, "adopted_by_assembly_at", lang) << "</dd>\n";
+      o << "<dt>" << t("adopted_by_assembly", lang) << "</dt><dd>"
+        << ed(m, "adopted_by_assembly_at", lang) << "</dd>\n";
     if (!str(m, "sent_to_council_at").empty())
-      o << "<dt>" << t("sent_to_council", lang) << "</dt><dd>" << ed(m, "sent_to_council_at", lang) << "</dd>\n";
-    if (m.value("spokespersons", 0) > 0) o << "<dt>" << t("spokespersons", lang) << "</dt><dd>" << m.value("spokespersons", 0) << "</dd>\n";
+      o << "<dt>" << t("sent_to_council", lang) << "</dt><dd>" << ed(m, "sent_to_council_at", lang)
+        << "</dd>\n";
+    if (m.value("spokespersons", 0) > 0)
+      o << "<dt>" << t("spokespersons", lang) << "</dt><dd>" << m.value("spokespersons", 0)
+        << "</dd>\n";
     o << "</dl>\n";
     if (!str(m, "text").empty()) o << "<p>" << e(str(m, "text")) << "</p>\n";
     o << "<h3>" << t("recommendations", lang) << "</h3>\n";
     if (m.contains("recommendations") && !m["recommendations"].empty()) {
       o << "<ol>\n";
       for (const auto& r : m["recommendations"]) {
-        o << "<li><strong>" << e(str(r, "title").empty() ? str(r, "id") : str(r, "title")) << "</strong>";
+        o << "<li><strong>" << e(str(r, "title").empty() ? str(r, "id") : str(r, "title"))
+          << "</strong>";
         if (!str(r, "text").empty()) o << "<p>" << e(str(r, "text")) << "</p>";
         o << "</li>\n";
       }
@@ -328,21 +380,26 @@ std::string render_html(const json& tree, Lang lang) {
     o << "<h3>" << t("commitments", lang) << "</h3>\n";
     if (m.contains("commitments") && !m["commitments"].empty())
       for (const auto& c : m["commitments"]) write_commitment(o, c, lang);
-    else o << "<p>" << t("no_commitments", lang) << "</p>\n";
+    else
+      o << "<p>" << t("no_commitments", lang) << "</p>\n";
     o << "</section>\n";
   }
   write_reports(o, tree.contains("reports") ? tree["reports"] : json(), lang);
-  o << "</main>\n<footer>\n<h2>" << t("open_data", lang) << "</h2>\n<ul>\n<li><a href=\"/open-data/assemblies/" << assembly
-    << "/follow-up.json\">" << t("open_data_json", lang) << "</a></li>\n<li><a href=\"/open-data/assemblies/" << assembly
-    << "/commitments.csv\">" << t("open_data_commitments", lang) << "</a></li>\n<li><a href=\"/open-data/assemblies/" << assembly
-    << "/milestones.csv\">" << t("open_data_milestones", lang) << "</a></li>\n</ul>\n</footer>\n</body>\n</html>\n";
+  o << "</main>\n<footer>\n<h2>" << t("open_data", lang)
+    << "</h2>\n<ul>\n<li><a href=\"/open-data/assemblies/" << assembly << "/follow-up.json\">"
+    << t("open_data_json", lang) << "</a></li>\n<li><a href=\"/open-data/assemblies/" << assembly
+    << "/commitments.csv\">" << t("open_data_commitments", lang)
+    << "</a></li>\n<li><a href=\"/open-data/assemblies/" << assembly << "/milestones.csv\">"
+    << t("open_data_milestones", lang) << "</a></li>\n</ul>\n</footer>\n</body>\n</html>\n";
   return o.str();
 }
 
 std::string commitments_csv(const json& tree) {
   std::ostringstream o;
-  o << "motion_id,motion_title,workshop,council_decision,council_session_date,recommendation_id,recommendation_title,commitment_id,"
-       "commitment_title,department,elected_official,status,progress,milestones,milestones_done,milestones_overdue,updated_at\r\n";
+  o << "motion_id,motion_title,workshop,council_decision,council_session_date,recommendation_id,"
+       "recommendation_title,commitment_id,"
+       "commitment_title,department,elected_official,status,progress,milestones,milestones_done,"
+       "milestones_overdue,updated_at\r\n";
   if (!tree.contains("motions")) return o.str();
   for (const auto& m : tree["motions"]) {
     const json council = m.contains("council") ? m["council"] : json();
@@ -352,12 +409,16 @@ std::string commitments_csv(const json& tree) {
         done += !str(ms, "done_on").empty();
         overdue += ms.value("overdue", false);
       }
-      o << csv_field(str(m, "motion_id")) << ',' << csv_field(str(m, "title")) << ',' << csv_field(str(m, "theme")) << ','
-        << csv_field(council.is_object() ? str(council, "decision") : "") << ',' << csv_field(council.is_object() ? str(council, "held_on") : "")
-        << ',' << csv_field(str(c, "recommendation_id")) << ',' << csv_field(str(c, "recommendation_title")) << ',' << csv_field(str(c, "id"))
-        << ',' << csv_field(str(c, "title")) << ',' << csv_field(str(c, "department")) << ',' << csv_field(str(c, "elected_official")) << ','
-        << csv_field(str(c, "status")) << ',' << csv_field(str(c, "progress")) << ',' << c.value("milestones", json::array()).size() << ','
-        << done << ',' << overdue << ',' << csv_field(str(c, "updated_at")) << "\r\n";
+      o << csv_field(str(m, "motion_id")) << ',' << csv_field(str(m, "title")) << ','
+        << csv_field(str(m, "theme")) << ','
+        << csv_field(council.is_object() ? str(council, "decision") : "") << ','
+        << csv_field(council.is_object() ? str(council, "held_on") : "") << ','
+        << csv_field(str(c, "recommendation_id")) << ','
+        << csv_field(str(c, "recommendation_title")) << ',' << csv_field(str(c, "id")) << ','
+        << csv_field(str(c, "title")) << ',' << csv_field(str(c, "department")) << ','
+        << csv_field(str(c, "elected_official")) << ',' << csv_field(str(c, "status")) << ','
+        << csv_field(str(c, "progress")) << ',' << c.value("milestones", json::array()).size()
+        << ',' << done << ',' << overdue << ',' << csv_field(str(c, "updated_at")) << "\r\n";
     }
   }
   return o.str();
@@ -370,8 +431,9 @@ std::string milestones_csv(const json& tree) {
   for (const auto& m : tree["motions"])
     for (const auto& c : m.value("commitments", json::array()))
       for (const auto& ms : c.value("milestones", json::array()))
-        o << csv_field(str(c, "id")) << ',' << csv_field(str(ms, "id")) << ',' << csv_field(str(ms, "title")) << ','
-          << csv_field(str(ms, "due_on")) << ',' << csv_field(str(ms, "done_on")) << ',' << (ms.value("overdue", false) ? "true" : "false")
+        o << csv_field(str(c, "id")) << ',' << csv_field(str(ms, "id")) << ','
+          << csv_field(str(ms, "title")) << ',' << csv_field(str(ms, "due_on")) << ','
+          << csv_field(str(ms, "done_on")) << ',' << (ms.value("overdue", false) ? "true" : "false")
           << "\r\n";
   return o.str();
 }

@@ -18,15 +18,17 @@ const std::string kFind = std::string(kColumns) + "WHERE id = $1";
 const std::string kList = std::string(kColumns) + "WHERE assembly_id = $1 ORDER BY theme";
 
 Dossier from_row(const pqxx::row& r) {
-  return {r[0].as<std::string>(), r[1].as<std::string>(), r[2].as<std::string>(), r[3].as<std::string>(),
-          r[4].as<std::string>(), r[5].as<std::string>(), r[6].as<std::string>(), r[7].as<std::string>(),
-          r[8].as<std::string>(), r[9].as<int>()};
+  return {r[0].as<std::string>(), r[1].as<std::string>(), r[2].as<std::string>(),
+          r[3].as<std::string>(), r[4].as<std::string>(), r[5].as<std::string>(),
+          r[6].as<std::string>(), r[7].as<std::string>(), r[8].as<std::string>(),
+          r[9].as<int>()};
 }
 
 }  // namespace
 
 bool insert_if_new(pqxx::work& tx, const Dossier& d) {
-  return tx.exec_params(kInsert, d.id, d.motion_id, d.assembly_id, d.theme, d.stage).affected_rows() == 1;
+  return tx.exec_params(kInsert, d.id, d.motion_id, d.assembly_id, d.theme, d.stage)
+             .affected_rows() == 1;
 }
 
 std::optional<Dossier> find(pqxx::transaction_base& tx, const std::string& id) {
@@ -42,17 +44,20 @@ std::vector<Dossier> list(pqxx::transaction_base& tx, const std::string& assembl
 }
 
 bool mark_adopted(pqxx::work& tx, const std::string& motion_id, const std::string& title) {
-  return tx.exec_params("UPDATE dossiers SET title = $2, adopted_by_assembly_at = coalesce(adopted_by_assembly_at, now()) "
-                        "WHERE motion_id = $1",
-                        motion_id, title)
+  return tx.exec_params(
+               "UPDATE dossiers SET title = $2, adopted_by_assembly_at = "
+               "coalesce(adopted_by_assembly_at, now()) "
+               "WHERE motion_id = $1",
+               motion_id, title)
              .affected_rows() == 1;
 }
 
-bool mark_sent(pqxx::work& tx, const std::string& motion_id, const std::string& title, const std::string& text,
-               const std::string& spokespersons_json) {
-  return tx.exec_params("UPDATE dossiers SET title = $2, motion_text = $3, spokespersons = $4::jsonb, "
-                        "sent_to_council_at = coalesce(sent_to_council_at, now()) WHERE motion_id = $1",
-                        motion_id, title, text, spokespersons_json)
+bool mark_sent(pqxx::work& tx, const std::string& motion_id, const std::string& title,
+               const std::string& text, const std::string& spokespersons_json) {
+  return tx.exec_params(
+               "UPDATE dossiers SET title = $2, motion_text = $3, spokespersons = $4::jsonb, "
+               "sent_to_council_at = coalesce(sent_to_council_at, now()) WHERE motion_id = $1",
+               motion_id, title, text, spokespersons_json)
              .affected_rows() == 1;
 }
 

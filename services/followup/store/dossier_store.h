@@ -16,8 +16,8 @@ struct Dossier {
 // The plenary adopted the motion (MotionAdopted); false when no dossier has that motion.
 bool mark_adopted(pqxx::work& tx, const std::string& motion_id, const std::string& title);
 // The motion went to the Council with its text and spokespersons (MotionSentToCouncil).
-bool mark_sent(pqxx::work& tx, const std::string& motion_id, const std::string& title, const std::string& text,
-               const std::string& spokespersons_json);
+bool mark_sent(pqxx::work& tx, const std::string& motion_id, const std::string& title,
+               const std::string& text, const std::string& spokespersons_json);
 
 bool insert_if_new(pqxx::work& tx, const Dossier& d);  // one dossier per motion
 std::optional<Dossier> find(pqxx::transaction_base& tx, const std::string& id);

@@ -3,5 +3,6 @@
 #include "wiring.h"
 
 TEST(FollowupApi, OpenApiDocumentsEveryRouteAndResponse) {
-  for (const auto& gap : assembly::service::openapi_gaps(followup::definition())) ADD_FAILURE() << gap;
+  for (const auto& gap : assembly::service::openapi_gaps(followup::definition()))
+    ADD_FAILURE() << gap;
 }

@@ -1,19 +1,21 @@
 // The commitment rules (domain/commitment.h): status strings, every rule of `apply`, with the
 // field at fault and the conflict flag of each refusal, and overdue milestones with an injected
 // "today".
+#include "domain/commitment.h"
+
 #include <gtest/gtest.h>
 
 #include <ostream>
 #include <string>
 #include <variant>
 
-#include "domain/commitment.h"
-
 using namespace followup::domain;
 
 namespace followup::domain {
 // Readable failures (found by argument-dependent lookup; internal to this test file).
-[[maybe_unused]] static void PrintTo(const CommitmentStatus& s, std::ostream* os) { *os << to_string(s); }
+[[maybe_unused]] static void PrintTo(const CommitmentStatus& s, std::ostream* os) {
+  *os << to_string(s);
+}
 [[maybe_unused]] static void PrintTo(const CommitmentState& s, std::ostream* os) {
   *os << to_string(s.status) << " at " << s.progress << " %";
 }
@@ -25,9 +27,13 @@ using S = CommitmentStatus;
 
 const S kAll[] = {S::planned, S::in_progress, S::done, S::delayed, S::abandoned};
 
-CommitmentState state(S status, int progress) { return CommitmentState{status, progress}; }
+CommitmentState state(S status, int progress) {
+  return CommitmentState{status, progress};
+}
 
-CommitmentChange to_status(S status, std::string reason = "") { return CommitmentChange{status, std::nullopt, std::move(reason)}; }
+CommitmentChange to_status(S status, std::string reason = "") {
+  return CommitmentChange{status, std::nullopt, std::move(reason)};
+}
 CommitmentChange to_progress(int progress, std::string reason = "") {
   return CommitmentChange{std::nullopt, progress, std::move(reason)};
 }
@@ -47,8 +53,8 @@ std::string describe(const CommitmentChange& c) {
 CommitmentState accepted(const CommitmentState& current, const CommitmentChange& change) {
   auto result = apply(current, change);
   if (const auto* e = std::get_if<RuleError>(&result)) {
-    ADD_FAILURE() << describe(change) << " on " << to_string(current.status) << " at " << current.progress
-                  << " % refused: " << e->field << ": " << e->message;
+    ADD_FAILURE() << describe(change) << " on " << to_string(current.status) << " at "
+                  << current.progress << " % refused: " << e->field << ": " << e->message;
     return CommitmentState{};
   }
   return std::get<CommitmentState>(result);
@@ -58,8 +64,9 @@ CommitmentState accepted(const CommitmentState& current, const CommitmentChange&
 RuleError refused(const CommitmentState& current, const CommitmentChange& change) {
   auto result = apply(current, change);
   if (const auto* next = std::get_if<CommitmentState>(&result)) {
-    ADD_FAILURE() << describe(change) << " on " << to_string(current.status) << " at " << current.progress
-                  << " % accepted, giving " << to_string(next->status) << " at " << next->progress << " %";
+    ADD_FAILURE() << describe(change) << " on " << to_string(current.status) << " at "
+                  << current.progress << " % accepted, giving " << to_string(next->status) << " at "
+                  << next->progress << " %";
     return RuleError{"<accepted>", "", false};
   }
   return std::get<RuleError>(result);
@@ -86,7 +93,8 @@ TEST(CommitmentStatusText, RoundTrip) {
 }
 
 TEST(CommitmentStatusText, UnknownStringsAreRejected) {
-  for (const char* s : {"", "in_progress", "In-Progress", "DONE", "finished", " done", "done ", "planned\n"})
+  for (const char* s :
+       {"", "in_progress", "In-Progress", "DONE", "finished", " done", "done ", "planned\n"})
     EXPECT_FALSE(parse_status(s).has_value()) << "'" << s << "'";
 }
 
@@ -107,7 +115,8 @@ TEST(CommitmentState, DefaultsToPlannedAtZero) {
 // ---------------------------------------------------------------- an empty change
 
 TEST(CommitmentApply, EmptyChangeIsRefused) {
-  auto e = refused(state(S::in_progress, 30), CommitmentChange{std::nullopt, std::nullopt, "because"});
+  auto e =
+      refused(state(S::in_progress, 30), CommitmentChange{std::nullopt, std::nullopt, "because"});
   EXPECT_EQ(e.field, "status");
   EXPECT_FALSE(e.conflict);
   EXPECT_FALSE(e.message.empty());
@@ -139,7 +148,8 @@ TEST(CommitmentApply, ProgressOutOfRangeIsRefusedWithAStatusToo) {
 
 TEST(CommitmentApply, ProgressBoundsAreAccepted) {
   EXPECT_EQ(accepted(state(S::in_progress, 30), to_progress(100)), state(S::in_progress, 100));
-  EXPECT_EQ(accepted(state(S::in_progress, 30), to_progress(0, "the contractor left")), state(S::in_progress, 0));
+  EXPECT_EQ(accepted(state(S::in_progress, 30), to_progress(0, "the contractor left")),
+            state(S::in_progress, 0));
   EXPECT_EQ(accepted(state(S::planned, 0), to_progress(1)), state(S::in_progress, 1));
   EXPECT_EQ(accepted(state(S::in_progress, 30), to_progress(99)), state(S::in_progress, 99));
 }
@@ -149,9 +159,15 @@ TEST(CommitmentApply, ProgressBoundsAreAccepted) {
 TEST(CommitmentApply, DoneIsFinal) {
   const auto done = state(S::done, 100);
   const CommitmentChange changes[] = {
-      to_status(S::in_progress),         to_status(S::delayed, "more work"), to_status(S::abandoned, "dropped"),
-      to_status(S::planned),             to_progress(50, "reopened"),        to_both(S::in_progress, 80, "reopened"),
-      to_status(S::done),                to_both(S::done, 100),              to_progress(100),
+      to_status(S::in_progress),
+      to_status(S::delayed, "more work"),
+      to_status(S::abandoned, "dropped"),
+      to_status(S::planned),
+      to_progress(50, "reopened"),
+      to_both(S::in_progress, 80, "reopened"),
+      to_status(S::done),
+      to_both(S::done, 100),
+      to_progress(100),
   };
   for (const auto& c : changes) {
     auto e = refused(done, c);
@@ -164,9 +180,14 @@ TEST(CommitmentApply, DoneIsFinal) {
 TEST(CommitmentApply, AbandonedIsFinal) {
   const auto abandoned = state(S::abandoned, 40);
   const CommitmentChange changes[] = {
-      to_status(S::in_progress, "revived"), to_status(S::done), to_status(S::delayed, "later"),
-      to_status(S::planned),                to_progress(60),    to_progress(20, "less"),
-      to_status(S::abandoned, "still"),     to_progress(40),
+      to_status(S::in_progress, "revived"),
+      to_status(S::done),
+      to_status(S::delayed, "later"),
+      to_status(S::planned),
+      to_progress(60),
+      to_progress(20, "less"),
+      to_status(S::abandoned, "still"),
+      to_progress(40),
   };
   for (const auto& c : changes) {
     auto e = refused(abandoned, c);
@@ -179,7 +200,8 @@ TEST(CommitmentApply, AbandonedIsFinal) {
 // ---------------------------------------------------------------- nothing returns to planned
 
 TEST(CommitmentApply, NothingReturnsToPlanned) {
-  for (auto from : {state(S::in_progress, 0), state(S::in_progress, 30), state(S::delayed, 0), state(S::delayed, 20)}) {
+  for (auto from : {state(S::in_progress, 0), state(S::in_progress, 30), state(S::delayed, 0),
+                    state(S::delayed, 20)}) {
     auto e = refused(from, to_status(S::planned, "restart"));
     EXPECT_EQ(e.field, "status") << to_string(from.status);
     EXPECT_TRUE(e.conflict) << to_string(from.status);
@@ -231,10 +253,12 @@ TEST(CommitmentApply, AbandonedNeedsAReason) {
   EXPECT_EQ(e.field, "reason");
   EXPECT_FALSE(e.conflict);
   EXPECT_NE(e.message.find("abandoned"), std::string::npos) << e.message;
-  EXPECT_EQ(accepted(state(S::in_progress, 40), to_status(S::abandoned, "budget cut")), state(S::abandoned, 40));
+  EXPECT_EQ(accepted(state(S::in_progress, 40), to_status(S::abandoned, "budget cut")),
+            state(S::abandoned, 40));
   // From planned too, keeping its 0 %.
   EXPECT_EQ(refused(state(S::planned, 0), to_status(S::abandoned)).field, "reason");
-  EXPECT_EQ(accepted(state(S::planned, 0), to_status(S::abandoned, "out of scope")), state(S::abandoned, 0));
+  EXPECT_EQ(accepted(state(S::planned, 0), to_status(S::abandoned, "out of scope")),
+            state(S::abandoned, 0));
 }
 
 TEST(CommitmentApply, DelayedNeedsAReason) {
@@ -242,11 +266,14 @@ TEST(CommitmentApply, DelayedNeedsAReason) {
   EXPECT_EQ(e.field, "reason");
   EXPECT_FALSE(e.conflict);
   EXPECT_NE(e.message.find("delayed"), std::string::npos) << e.message;
-  EXPECT_EQ(accepted(state(S::in_progress, 40), to_status(S::delayed, "supplier late")), state(S::delayed, 40));
+  EXPECT_EQ(accepted(state(S::in_progress, 40), to_status(S::delayed, "supplier late")),
+            state(S::delayed, 40));
   EXPECT_EQ(refused(state(S::planned, 0), to_status(S::delayed)).field, "reason");
-  EXPECT_EQ(accepted(state(S::planned, 0), to_status(S::delayed, "no tender yet")), state(S::delayed, 0));
+  EXPECT_EQ(accepted(state(S::planned, 0), to_status(S::delayed, "no tender yet")),
+            state(S::delayed, 0));
   // Moving on while delayed makes progress.
-  EXPECT_EQ(accepted(state(S::planned, 0), to_both(S::delayed, 10, "slow start")), state(S::delayed, 10));
+  EXPECT_EQ(accepted(state(S::planned, 0), to_both(S::delayed, 10, "slow start")),
+            state(S::delayed, 10));
 }
 
 TEST(CommitmentApply, ProgressGoingDownNeedsAReason) {
@@ -254,10 +281,12 @@ TEST(CommitmentApply, ProgressGoingDownNeedsAReason) {
   EXPECT_EQ(e.field, "reason");
   EXPECT_FALSE(e.conflict);
   EXPECT_NE(e.message.find("down"), std::string::npos) << e.message;
-  EXPECT_EQ(accepted(state(S::in_progress, 60), to_progress(50, "works redone")), state(S::in_progress, 50));
+  EXPECT_EQ(accepted(state(S::in_progress, 60), to_progress(50, "works redone")),
+            state(S::in_progress, 50));
   // Also with a status that needs none itself, and on a delayed commitment.
   EXPECT_EQ(refused(state(S::delayed, 60), to_both(S::in_progress, 59)).field, "reason");
-  EXPECT_EQ(accepted(state(S::delayed, 60), to_both(S::in_progress, 59, "recount")), state(S::in_progress, 59));
+  EXPECT_EQ(accepted(state(S::delayed, 60), to_both(S::in_progress, 59, "recount")),
+            state(S::in_progress, 59));
   EXPECT_EQ(refused(state(S::delayed, 60), to_progress(10)).field, "reason");
 }
 
@@ -280,8 +309,10 @@ TEST(CommitmentApply, ProgressOnAPlannedCommitmentPutsItInProgress) {
 
 TEST(CommitmentApply, AnExplicitStatusWinsOverTheImplicitInProgress) {
   EXPECT_EQ(accepted(state(S::planned, 0), to_both(S::in_progress, 25)), state(S::in_progress, 25));
-  EXPECT_EQ(accepted(state(S::planned, 0), to_both(S::delayed, 25, "waiting for the vote")), state(S::delayed, 25));
-  EXPECT_EQ(accepted(state(S::planned, 0), to_both(S::abandoned, 25, "stopped")), state(S::abandoned, 25));
+  EXPECT_EQ(accepted(state(S::planned, 0), to_both(S::delayed, 25, "waiting for the vote")),
+            state(S::delayed, 25));
+  EXPECT_EQ(accepted(state(S::planned, 0), to_both(S::abandoned, 25, "stopped")),
+            state(S::abandoned, 25));
 }
 
 TEST(CommitmentApply, OnlyAPlannedCommitmentIsPutInProgress) {
@@ -331,7 +362,8 @@ TEST(CommitmentApply, ConflictExactlyWhenTheCommitmentsStateIsTheObstacle) {
       {"progress out of range", state(S::in_progress, 30), to_progress(101), "progress", false},
       {"done below 100", state(S::in_progress, 30), to_both(S::done, 80), "progress", false},
       {"planned above 0", state(S::planned, 0), to_both(S::planned, 5), "progress", false},
-      {"abandoned without reason", state(S::in_progress, 30), to_status(S::abandoned), "reason", false},
+      {"abandoned without reason", state(S::in_progress, 30), to_status(S::abandoned), "reason",
+       false},
       {"delayed without reason", state(S::in_progress, 30), to_status(S::delayed), "reason", false},
       {"down without reason", state(S::in_progress, 30), to_progress(20), "reason", false},
       // The same request would pass on another commitment: 409.
@@ -350,9 +382,12 @@ TEST(CommitmentApply, ConflictExactlyWhenTheCommitmentsStateIsTheObstacle) {
 
 TEST(CommitmentApply, AcceptedChangesAcrossStatuses) {
   // The open statuses move freely among themselves (but for planned), given a reason where due.
-  EXPECT_EQ(accepted(state(S::in_progress, 50), to_status(S::delayed, "strike")), state(S::delayed, 50));
-  EXPECT_EQ(accepted(state(S::delayed, 50), to_both(S::in_progress, 70)), state(S::in_progress, 70));
-  EXPECT_EQ(accepted(state(S::delayed, 50), to_status(S::abandoned, "too costly")), state(S::abandoned, 50));
+  EXPECT_EQ(accepted(state(S::in_progress, 50), to_status(S::delayed, "strike")),
+            state(S::delayed, 50));
+  EXPECT_EQ(accepted(state(S::delayed, 50), to_both(S::in_progress, 70)),
+            state(S::in_progress, 70));
+  EXPECT_EQ(accepted(state(S::delayed, 50), to_status(S::abandoned, "too costly")),
+            state(S::abandoned, 50));
   EXPECT_EQ(accepted(state(S::delayed, 50), to_status(S::done)), state(S::done, 100));
 }
 
@@ -381,17 +416,23 @@ TEST(MilestoneOverdue, AcrossMonthAndYearEnds) {
 }
 
 TEST(MilestoneOverdue, DoneByTodayIsNeverOverdue) {
-  EXPECT_FALSE(overdue(milestone("2024-03-09", "2024-03-01"), kToday)) << "done before its due date";
+  EXPECT_FALSE(overdue(milestone("2024-03-09", "2024-03-01"), kToday))
+      << "done before its due date";
   EXPECT_FALSE(overdue(milestone("2024-03-09", "2024-03-09"), kToday)) << "done on its due date";
-  EXPECT_FALSE(overdue(milestone("2024-03-01", "2024-03-05"), kToday)) << "done late, but before today";
+  EXPECT_FALSE(overdue(milestone("2024-03-01", "2024-03-05"), kToday))
+      << "done late, but before today";
   EXPECT_FALSE(overdue(milestone("2024-03-01", "2024-03-10"), kToday)) << "done late, today";
   EXPECT_FALSE(overdue(milestone("2024-03-20", "2024-03-05"), kToday)) << "done early, due later";
 }
 
 TEST(MilestoneOverdue, DoneAfterTodayWasNotDoneByToday) {
   // Seen from an earlier day (a report's date), a milestone done later was still pending then.
-  EXPECT_TRUE(overdue(milestone("2024-03-09", "2024-03-11"), kToday)) << "due yesterday, done tomorrow";
-  EXPECT_TRUE(overdue(milestone("2024-02-01", "2024-04-01"), kToday)) << "due last month, done next month";
-  EXPECT_FALSE(overdue(milestone("2024-03-10", "2024-03-11"), kToday)) << "due today, done tomorrow";
-  EXPECT_FALSE(overdue(milestone("2024-03-12", "2024-03-11"), kToday)) << "due later, done tomorrow";
+  EXPECT_TRUE(overdue(milestone("2024-03-09", "2024-03-11"), kToday))
+      << "due yesterday, done tomorrow";
+  EXPECT_TRUE(overdue(milestone("2024-02-01", "2024-04-01"), kToday))
+      << "due last month, done next month";
+  EXPECT_FALSE(overdue(milestone("2024-03-10", "2024-03-11"), kToday))
+      << "due today, done tomorrow";
+  EXPECT_FALSE(overdue(milestone("2024-03-12", "2024-03-11"), kToday))
+      << "due later, done tomorrow";
 }

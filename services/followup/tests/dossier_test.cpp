@@ -1,6 +1,6 @@
-#include <gtest/gtest.h>
-
 #include "domain/dossier.h"
+
+#include <gtest/gtest.h>
 
 using namespace followup::domain;
 

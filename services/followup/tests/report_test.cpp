@@ -1,5 +1,7 @@
 // The "droit de suite" (domain/report.h): snapshots of the commitments at a date, reports compiled
 // from them and frozen once published, overdue reports with an injected "today", and the schedule.
+#include "domain/report.h"
+
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
@@ -8,8 +10,6 @@
 #include <stdexcept>
 #include <string>
 #include <vector>
-
-#include "domain/report.h"
 
 using namespace followup::domain;
 
@@ -24,13 +24,17 @@ namespace {
 
 using S = CommitmentStatus;
 
-TimelineEntry at(std::string when, S status, int progress) { return TimelineEntry{std::move(when), {status, progress}}; }
+TimelineEntry at(std::string when, S status, int progress) {
+  return TimelineEntry{std::move(when), {status, progress}};
+}
 
-Milestone milestone(std::string id, std::string due_on, std::string done_on, std::string created_on) {
+Milestone milestone(std::string id, std::string due_on, std::string done_on,
+                    std::string created_on) {
   return Milestone{id, "step " + id, std::move(due_on), std::move(done_on), std::move(created_on)};
 }
 
-CommitmentRecord record(const std::string& id, std::vector<TimelineEntry> timeline, std::vector<Milestone> milestones = {}) {
+CommitmentRecord record(const std::string& id, std::vector<TimelineEntry> timeline,
+                        std::vector<Milestone> milestones = {}) {
   CommitmentRecord r;
   r.id = id;
   r.motion_id = "motion-" + id;
@@ -70,15 +74,20 @@ const std::string kAsOf = "2024-03-15";
 std::vector<CommitmentRecord> city() {
   return {
       record("lights",
-             {at("2024-01-10T09:00:00Z", S::planned, 0), at("2024-02-01T10:00:00Z", S::in_progress, 20),
+             {at("2024-01-10T09:00:00Z", S::planned, 0),
+              at("2024-02-01T10:00:00Z", S::in_progress, 20),
               at("2024-03-15T23:59:59Z", S::in_progress, 50)},
-             {milestone("ms-1", "2024-03-01", "2024-02-28", "2024-01-10"),    // done early
-              milestone("ms-2", "2024-03-10", "", "2024-01-10"),              // overdue
-              milestone("ms-3", "2024-03-15", "", "2024-01-10")}),            // due on the day: not overdue
-      record("bikes", {at("2024-02-20T08:00:00Z", S::planned, 0), at("2024-03-01T12:00:00Z", S::delayed, 10)},
-             {milestone("ms-4", "2024-03-05", "2024-03-15", "")}),             // done on the day, no creation date
-      record("park", {at("2024-03-15T07:00:00Z", S::planned, 0)}),            // created on the day
-      record("school", {at("2024-01-05T00:00:00Z", S::planned, 0), at("2024-03-14T16:30:00Z", S::done, 100)}),
+             {milestone("ms-1", "2024-03-01", "2024-02-28", "2024-01-10"),  // done early
+              milestone("ms-2", "2024-03-10", "", "2024-01-10"),            // overdue
+              milestone("ms-3", "2024-03-15", "", "2024-01-10")}),  // due on the day: not overdue
+      record(
+          "bikes",
+          {at("2024-02-20T08:00:00Z", S::planned, 0), at("2024-03-01T12:00:00Z", S::delayed, 10)},
+          {milestone("ms-4", "2024-03-05", "2024-03-15",
+                     "")}),  // done on the day, no creation date
+      record("park", {at("2024-03-15T07:00:00Z", S::planned, 0)}),  // created on the day
+      record("school",
+             {at("2024-01-05T00:00:00Z", S::planned, 0), at("2024-03-14T16:30:00Z", S::done, 100)}),
   };
 }
 
@@ -86,9 +95,10 @@ std::vector<CommitmentRecord> city() {
 void later_changes(std::vector<CommitmentRecord>& records) {
   auto& lights = find(records, "lights");
   lights.timeline.push_back(at("2024-03-16T00:00:00Z", S::in_progress, 70));
-  lights.milestones[1].done_on = "2024-03-16";                                     // ms-2 done late
-  lights.milestones[2].done_on = "2024-03-20";                                     // ms-3 done late
-  lights.milestones.push_back(milestone("ms-5", "2024-03-01", "", "2024-03-16"));  // added later, due before
+  lights.milestones[1].done_on = "2024-03-16";  // ms-2 done late
+  lights.milestones[2].done_on = "2024-03-20";  // ms-3 done late
+  lights.milestones.push_back(
+      milestone("ms-5", "2024-03-01", "", "2024-03-16"));  // added later, due before
   find(records, "bikes").timeline.push_back(at("2024-03-16T09:00:00Z", S::abandoned, 10));
   find(records, "park").timeline.push_back(at("2024-04-01T10:00:00Z", S::in_progress, 30));
   records.push_back(record("late", {at("2024-03-16T00:00:01Z", S::planned, 0)}));
@@ -129,9 +139,11 @@ TEST(Snapshot, OnlyCommitmentsCreatedByTheDate) {
 
 TEST(Snapshot, LastChangeByTheDate) {
   const std::vector<CommitmentRecord> records = {record(
-      "c", {at("2024-03-01T09:00:00Z", S::planned, 0), at("2024-03-10T09:00:00Z", S::in_progress, 20),
-            at("2024-03-15T08:00:00Z", S::in_progress, 30), at("2024-03-15T23:59:59Z", S::in_progress, 40),
-            at("2024-03-16T00:00:00Z", S::delayed, 40), at("2024-04-02T10:00:00Z", S::done, 100)})};
+      "c",
+      {at("2024-03-01T09:00:00Z", S::planned, 0), at("2024-03-10T09:00:00Z", S::in_progress, 20),
+       at("2024-03-15T08:00:00Z", S::in_progress, 30),
+       at("2024-03-15T23:59:59Z", S::in_progress, 40), at("2024-03-16T00:00:00Z", S::delayed, 40),
+       at("2024-04-02T10:00:00Z", S::done, 100)})};
   auto state_on = [&](const std::string& day) {
     auto s = snapshot_at(records, day);
     EXPECT_EQ(s.commitments.size(), 1u) << day;
@@ -141,7 +153,8 @@ TEST(Snapshot, LastChangeByTheDate) {
   EXPECT_EQ(state_on("2024-03-09"), (CommitmentState{S::planned, 0})) << "before the first change";
   EXPECT_EQ(state_on("2024-03-10"), (CommitmentState{S::in_progress, 20}));
   EXPECT_EQ(state_on("2024-03-14"), (CommitmentState{S::in_progress, 20}));
-  EXPECT_EQ(state_on("2024-03-15"), (CommitmentState{S::in_progress, 40})) << "the last change of the day counts";
+  EXPECT_EQ(state_on("2024-03-15"), (CommitmentState{S::in_progress, 40}))
+      << "the last change of the day counts";
   EXPECT_EQ(state_on("2024-03-16"), (CommitmentState{S::delayed, 40})) << "the next day's change";
   EXPECT_EQ(state_on("2024-04-01"), (CommitmentState{S::delayed, 40}));
   EXPECT_EQ(state_on("2024-04-02"), (CommitmentState{S::done, 100}));
@@ -187,8 +200,10 @@ TEST(Snapshot, TheCityAtTheDate) {
   const auto& school = s.commitments[3];
   EXPECT_EQ(school.state, (CommitmentState{S::done, 100}));
 
-  EXPECT_EQ(s.by_status, (std::map<std::string, int>{
-                             {"planned", 1}, {"in-progress", 1}, {"done", 1}, {"delayed", 1}, {"abandoned", 0}}));
+  EXPECT_EQ(
+      s.by_status,
+      (std::map<std::string, int>{
+          {"planned", 1}, {"in-progress", 1}, {"done", 1}, {"delayed", 1}, {"abandoned", 0}}));
   EXPECT_EQ(s.milestones_overdue, 1);
   EXPECT_DOUBLE_EQ(s.mean_progress, (50 + 10 + 0 + 100) / 4.0);
 }
@@ -199,14 +214,15 @@ TEST(Snapshot, MilestonesAtTheDate) {
       {
           milestone("done-before", "2024-03-10", "2024-03-01", "2024-01-01"),
           milestone("done-on-the-day", "2024-03-10", "2024-03-15", "2024-01-01"),
-          milestone("done-next-day", "2024-03-10", "2024-03-16", "2024-01-01"),  // overdue at the date
-          milestone("due-yesterday", "2024-03-14", "", "2024-01-01"),            // overdue
+          milestone("done-next-day", "2024-03-10", "2024-03-16",
+                    "2024-01-01"),                                     // overdue at the date
+          milestone("due-yesterday", "2024-03-14", "", "2024-01-01"),  // overdue
           milestone("due-on-the-day", "2024-03-15", "", "2024-01-01"),
           milestone("due-tomorrow", "2024-03-16", "", "2024-01-01"),
-          milestone("created-on-the-day", "2024-03-01", "", "2024-03-15"),       // overdue
-          milestone("created-next-day", "2024-03-01", "", "2024-03-16"),         // ignored
+          milestone("created-on-the-day", "2024-03-01", "", "2024-03-15"),               // overdue
+          milestone("created-next-day", "2024-03-01", "", "2024-03-16"),                 // ignored
           milestone("created-next-day-done", "2024-03-01", "2024-03-16", "2024-03-16"),  // ignored
-          milestone("no-creation-date", "2024-02-01", "", ""),                   // counted, overdue
+          milestone("no-creation-date", "2024-02-01", "", ""),  // counted, overdue
       })};
   auto s = snapshot_at(records, kAsOf);
   ASSERT_EQ(s.commitments.size(), 1u);
@@ -216,7 +232,8 @@ TEST(Snapshot, MilestonesAtTheDate) {
   EXPECT_EQ(c.milestones_overdue, 4);
   EXPECT_EQ(s.milestones_overdue, 4);
 
-  // The day after: done-next-day is done, due-on-the-day overdue, the milestones created then counted.
+  // The day after: done-next-day is done, due-on-the-day overdue, the milestones created then
+  // counted.
   auto next = snapshot_at(records, "2024-03-16");
   ASSERT_EQ(next.commitments.size(), 1u);
   EXPECT_EQ(next.commitments[0].milestones, 10);
@@ -229,10 +246,14 @@ TEST(Snapshot, MilestonesAtTheDate) {
 TEST(Snapshot, OverdueMilestonesAddUpAcrossCommitments) {
   const std::vector<CommitmentRecord> records = {
       record("a", {at("2024-01-01T09:00:00Z", S::in_progress, 10)},
-             {milestone("a1", "2024-02-01", "", "2024-01-01"), milestone("a2", "2024-02-02", "", "2024-01-01")}),
-      record("b", {at("2024-01-01T09:00:00Z", S::delayed, 10)}, {milestone("b1", "2024-03-01", "", "2024-01-01")}),
-      record("c", {at("2024-04-01T09:00:00Z", S::planned, 0)},  // not yet made: its milestones do not count
-             {milestone("c1", "2024-02-01", "", "")}),
+             {milestone("a1", "2024-02-01", "", "2024-01-01"),
+              milestone("a2", "2024-02-02", "", "2024-01-01")}),
+      record("b", {at("2024-01-01T09:00:00Z", S::delayed, 10)},
+             {milestone("b1", "2024-03-01", "", "2024-01-01")}),
+      record(
+          "c",
+          {at("2024-04-01T09:00:00Z", S::planned, 0)},  // not yet made: its milestones do not count
+          {milestone("c1", "2024-02-01", "", "")}),
   };
   auto s = snapshot_at(records, kAsOf);
   EXPECT_EQ(s.milestones_overdue, 3);
@@ -244,15 +265,21 @@ TEST(Snapshot, OverdueMilestonesAddUpAcrossCommitments) {
 TEST(Snapshot, EveryStatusCountedAndMeanProgress) {
   const std::vector<CommitmentRecord> records = {
       record("p", {at("2024-01-01T00:00:00Z", S::planned, 0)}),
-      record("i", {at("2024-01-01T00:00:00Z", S::planned, 0), at("2024-02-01T00:00:00Z", S::in_progress, 35)}),
+      record("i", {at("2024-01-01T00:00:00Z", S::planned, 0),
+                   at("2024-02-01T00:00:00Z", S::in_progress, 35)}),
       record("i2", {at("2024-01-01T00:00:00Z", S::in_progress, 60)}),
-      record("d", {at("2024-01-01T00:00:00Z", S::planned, 0), at("2024-03-01T00:00:00Z", S::done, 100)}),
-      record("a", {at("2024-01-01T00:00:00Z", S::planned, 0), at("2024-03-01T00:00:00Z", S::abandoned, 15)}),
-      record("future", {at("2024-03-20T00:00:00Z", S::in_progress, 90)}),  // after the date: not in the mean
+      record("d",
+             {at("2024-01-01T00:00:00Z", S::planned, 0), at("2024-03-01T00:00:00Z", S::done, 100)}),
+      record("a", {at("2024-01-01T00:00:00Z", S::planned, 0),
+                   at("2024-03-01T00:00:00Z", S::abandoned, 15)}),
+      record("future",
+             {at("2024-03-20T00:00:00Z", S::in_progress, 90)}),  // after the date: not in the mean
   };
   auto s = snapshot_at(records, kAsOf);
-  EXPECT_EQ(s.by_status, (std::map<std::string, int>{
-                             {"planned", 1}, {"in-progress", 2}, {"done", 1}, {"delayed", 0}, {"abandoned", 1}}));
+  EXPECT_EQ(
+      s.by_status,
+      (std::map<std::string, int>{
+          {"planned", 1}, {"in-progress", 2}, {"done", 1}, {"delayed", 0}, {"abandoned", 1}}));
   EXPECT_DOUBLE_EQ(s.mean_progress, (0 + 35 + 60 + 100 + 15) / 5.0);  // 42
   EXPECT_DOUBLE_EQ(s.mean_progress, 42.0);
 
@@ -271,9 +298,12 @@ TEST(Snapshot, TheSameDateGivesTheSameSnapshotAfterLaterChanges) {
   const auto reference = snapshot_at(city(), kAsOf);
   ASSERT_EQ(ids(after), ids(reference));
   for (size_t i = 0; i < after.commitments.size(); ++i) {
-    EXPECT_EQ(after.commitments[i].state, reference.commitments[i].state) << after.commitments[i].id;
-    EXPECT_EQ(after.commitments[i].milestones, reference.commitments[i].milestones) << after.commitments[i].id;
-    EXPECT_EQ(after.commitments[i].milestones_done, reference.commitments[i].milestones_done) << after.commitments[i].id;
+    EXPECT_EQ(after.commitments[i].state, reference.commitments[i].state)
+        << after.commitments[i].id;
+    EXPECT_EQ(after.commitments[i].milestones, reference.commitments[i].milestones)
+        << after.commitments[i].id;
+    EXPECT_EQ(after.commitments[i].milestones_done, reference.commitments[i].milestones_done)
+        << after.commitments[i].id;
     EXPECT_EQ(after.commitments[i].milestones_overdue, reference.commitments[i].milestones_overdue)
         << after.commitments[i].id;
   }
@@ -294,8 +324,10 @@ TEST(Snapshot, TheLaterChangesShowFromTheirDay) {
   EXPECT_EQ(s.commitments[0].milestones_overdue, 2);  // ms-3 (due the 15th), ms-5
   EXPECT_EQ(s.commitments[1].state, (CommitmentState{S::abandoned, 10}));
   EXPECT_EQ(s.commitments[2].state, (CommitmentState{S::planned, 0}));
-  EXPECT_EQ(s.by_status, (std::map<std::string, int>{
-                             {"planned", 2}, {"in-progress", 1}, {"done", 1}, {"delayed", 0}, {"abandoned", 1}}));
+  EXPECT_EQ(
+      s.by_status,
+      (std::map<std::string, int>{
+          {"planned", 2}, {"in-progress", 1}, {"done", 1}, {"delayed", 0}, {"abandoned", 1}}));
   EXPECT_EQ(s.milestones_overdue, 2);
   EXPECT_DOUBLE_EQ(s.mean_progress, (70 + 10 + 0 + 100 + 0) / 5.0);
 }
@@ -305,8 +337,10 @@ TEST(Snapshot, Json) {
   EXPECT_EQ(j["as_of"], kAsOf);
   EXPECT_EQ(j["milestones_overdue"], 1);
   EXPECT_DOUBLE_EQ(j["mean_progress"].get<double>(), 40.0);
-  EXPECT_EQ(j["by_status"], (nlohmann::json{
-                                {"planned", 1}, {"in-progress", 1}, {"done", 1}, {"delayed", 1}, {"abandoned", 0}}));
+  EXPECT_EQ(
+      j["by_status"],
+      (nlohmann::json{
+          {"planned", 1}, {"in-progress", 1}, {"done", 1}, {"delayed", 1}, {"abandoned", 0}}));
   ASSERT_EQ(j["commitments"].size(), 4u);
   const auto& lights = j["commitments"][0];
   EXPECT_EQ(lights, (nlohmann::json{{"id", "lights"},

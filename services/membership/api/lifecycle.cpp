@@ -45,8 +45,8 @@ store::Assembly assembly_of(pqxx::work& tx, const std::string& id) {
   return *a;
 }
 
-void publish_activated(pqxx::work& tx, const assembly::events::Outbox& outbox, const store::Member& m,
-                       const std::string& workshop) {
+void publish_activated(pqxx::work& tx, const assembly::events::Outbox& outbox,
+                       const store::Member& m, const std::string& workshop) {
   pb::MemberActivated e;
   e.set_member_id(m.id);
   e.set_assembly_id(m.assembly_id);
@@ -69,7 +69,8 @@ Event seat_freed(const store::Member& m, const std::string& reason) {
 
 }  // namespace
 
-store::Member self_or_staff(pqxx::work& tx, const http::Request& req, const std::string& member_id, bool for_update) {
+store::Member self_or_staff(pqxx::work& tx, const http::Request& req, const std::string& member_id,
+                            bool for_update) {
   const auto& caller = req.caller();
   // Refuse before looking: a member learns nothing of other ids, not even whether they exist.
   if (!caller.has(assembly::auth::kSecretariat) && caller.subject != member_id)
@@ -79,8 +80,9 @@ store::Member self_or_staff(pqxx::work& tx, const http::Request& req, const std:
   return *m;
 }
 
-void publish_assigned(pqxx::work& tx, const assembly::events::Outbox& outbox, const store::Member& m,
-                      const std::string& workshop, const std::string& previous, const std::string& reason,
+void publish_assigned(pqxx::work& tx, const assembly::events::Outbox& outbox,
+                      const store::Member& m, const std::string& workshop,
+                      const std::string& previous, const std::string& reason,
                       const std::string& effective_on) {
   pb::MemberAssigned e;
   e.set_member_id(m.id);
@@ -95,7 +97,8 @@ void publish_assigned(pqxx::work& tx, const assembly::events::Outbox& outbox, co
 }
 
 std::vector<store::Member> activate_all(pqxx::work& tx, const assembly::events::Outbox& outbox,
-                                        const store::Assembly& assembly, const std::vector<store::Member>& confirmed,
+                                        const store::Assembly& assembly,
+                                        const std::vector<store::Member>& confirmed,
                                         const std::string& actor, const std::string& effective_on) {
   std::map<std::string, std::vector<domain::Candidate>> placed;
   for (const auto& m : store::list(tx, assembly.id, "active"))
@@ -111,11 +114,14 @@ std::vector<store::Member> activate_all(pqxx::work& tx, const assembly::events::
       keep_known_preferences(newcomers.back(), assembly.workshops);
     }
   }
-  for (auto it = placed.begin(); it != placed.end();)  // a workshop no longer in the list keeps its members
-    it = std::find(assembly.workshops.begin(), assembly.workshops.end(), it->first) == assembly.workshops.end()
+  for (auto it = placed.begin();
+       it != placed.end();)  // a workshop no longer in the list keeps its members
+    it = std::find(assembly.workshops.begin(), assembly.workshops.end(), it->first) ==
+                 assembly.workshops.end()
              ? placed.erase(it)
              : std::next(it);
-  for (const auto& p : domain::assign(newcomers, assembly.workshops, placed)) chosen[p.member_id] = p.workshop;
+  for (const auto& p : domain::assign(newcomers, assembly.workshops, placed))
+    chosen[p.member_id] = p.workshop;
 
   std::vector<store::Member> out;
   for (const auto& m : confirmed) {
@@ -138,8 +144,11 @@ store::Member apply(pqxx::work& tx, const assembly::events::Outbox& outbox, cons
   auto current = domain::parse_status(m.status);
   if (!current) throw std::logic_error("member " + m.id + " has an unknown status " + m.status);
   auto to = domain::next(*current, action);
-  if (!to) throw http::conflict(domain::illegal_transition_message(*current, action)).with("status", m.status);
-  if (action == domain::Action::activate) return activate_all(tx, outbox, assembly_of(tx, m.assembly_id), {m}, actor, effective_on)[0];
+  if (!to)
+    throw http::conflict(domain::illegal_transition_message(*current, action))
+        .with("status", m.status);
+  if (action == domain::Action::activate)
+    return activate_all(tx, outbox, assembly_of(tx, m.assembly_id), {m}, actor, effective_on)[0];
 
   if (!store::change_status(tx, m.id, m.status, std::string(domain::to_string(*to)), reason, actor))
     throw http::conflict("the member changed meanwhile; read it again");
@@ -155,13 +164,11 @@ store::Member apply(pqxx::work& tx, const assembly::events::Outbox& outbox, cons
     case domain::Action::decline:
       outbox.append(tx, seat_freed<pb::MemberDeclined>(m, reason), m.id);
       break;
-    case domain::Action::withdraw:
-    {
+    case domain::Action::withdraw: {
       auto e = seat_freed<pb::MemberWithdrew>(m, reason);
       e.set_effective_on(effective_on);
       outbox.append(tx, e, m.id);
-    }
-      break;
+    } break;
     default:
       break;  // invite and complete: recorded here, no other service needs them
   }

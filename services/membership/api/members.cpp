@@ -34,7 +34,8 @@ std::string date_or_empty(const json& b, const std::string& key) {
 // The day a change takes effect: "effective_on" (YYYY-MM-DD) when given (recording a plenary
 // afterwards), today (UTC) otherwise.
 std::string effective_on(const json& b) {
-  if (b.contains("effective_on") && !b["effective_on"].is_null()) return body::date(b, "effective_on");
+  if (b.contains("effective_on") && !b["effective_on"].is_null())
+    return body::date(b, "effective_on");
   return assembly::core::utc_today();
 }
 
@@ -53,7 +54,8 @@ std::vector<std::string> workshop_list(const json& b, const std::string& key, bo
       throw http::unprocessable("workshop \"" + arr[i].get<std::string>() + "\" is repeated", at);
     out.push_back(arr[i]);
   }
-  if (required && (out.empty() || out.size() > 12)) throw http::unprocessable(key + ": 1 to 12 workshops", "/" + key);
+  if (required && (out.empty() || out.size() > 12))
+    throw http::unprocessable(key + ": 1 to 12 workshops", "/" + key);
   return out;
 }
 
@@ -68,7 +70,8 @@ void add_member_routes(assembly::service::Context& ctx) {
     auto status = req.query_param("status").value_or("");
     if (!status.empty() && !domain::parse_status(status))
       throw http::bad_request("unknown status \"" + status + "\"", "status");
-    auto members = db.transact([&](pqxx::work& tx) { return store::list(tx, assembly_id, status); });
+    auto members =
+        db.transact([&](pqxx::work& tx) { return store::list(tx, assembly_id, status); });
     return http::Response::items(members, [](const auto& m) { return store::to_json(m); });
   });
 
@@ -92,71 +95,87 @@ void add_member_routes(assembly::service::Context& ctx) {
   // secretariat's. An illegal transition is a 409 naming the current status.
   for (auto action : domain::kAllActions) {
     const std::string name(domain::to_string(action));
-    ctx.router.add(Method::Post, "/v1/members/:id/" + name, kStaffOrMember, [&db, &outbox, action](http::Request& req) {
-      auto id = body::uuid_param(req, "id");
-      const auto& caller = req.caller();
-      bool staff = caller.has(assembly::auth::kSecretariat);
-      if (!staff && !domain::member_may(action))
-        throw http::forbidden("only the secretariat may " + std::string(domain::to_string(action)) + " a member");
-      auto b = req.body.empty() ? json::object() : req.json();
-      auto reason = body::string_or(b, "reason", "", "", 500);
-      if (domain::needs_reason(action) && reason.empty()) throw http::unprocessable("a reason is required", "/reason");
-      auto on = effective_on(b);
-      auto m = db.transact([&](pqxx::work& tx) {
-        auto m = self_or_staff(tx, req, id, true);
-        return apply(tx, outbox, m, action, reason, caller.subject, on);
-      });
-      return http::Response::json(200, store::to_json(m));
-    });
+    ctx.router.add(Method::Post, "/v1/members/:id/" + name, kStaffOrMember,
+                   [&db, &outbox, action](http::Request& req) {
+                     auto id = body::uuid_param(req, "id");
+                     const auto& caller = req.caller();
+                     bool staff = caller.has(assembly::auth::kSecretariat);
+                     if (!staff && !domain::member_may(action))
+                       throw http::forbidden("only the secretariat may " +
+                                             std::string(domain::to_string(action)) + " a member");
+                     auto b = req.body.empty() ? json::object() : req.json();
+                     auto reason = body::string_or(b, "reason", "", "", 500);
+                     if (domain::needs_reason(action) && reason.empty())
+                       throw http::unprocessable("a reason is required", "/reason");
+                     auto on = effective_on(b);
+                     auto m = db.transact([&](pqxx::work& tx) {
+                       auto m = self_or_staff(tx, req, id, true);
+                       return apply(tx, outbox, m, action, reason, caller.subject, on);
+                     });
+                     return http::Response::json(200, store::to_json(m));
+                   });
   }
 
   // The member's wishes for a workshop, most wanted first; they count when members are placed
   // at the opening plenary, so they can change only until then.
-  ctx.router.add(Method::Put, "/v1/members/:id/preferences", kStaffOrMember, [&db](http::Request& req) {
-    auto id = body::uuid_param(req, "id");
-    auto b = req.json();
-    auto themes = workshop_list(b, "workshops", false);
-    if (!b.contains("workshops")) throw http::unprocessable("workshops is required (an empty list clears them)", "/workshops");
-    auto m = db.transact([&](pqxx::work& tx) {
-      auto m = self_or_staff(tx, req, id, true);
-      if (!m.workshop_theme.empty() || (m.status != "selected" && m.status != "invited" && m.status != "confirmed"))
-        throw http::conflict("the member is " + m.status + (m.workshop_theme.empty() ? "" : " in workshop " + m.workshop_theme) +
-                             "; preferences count only before the placement at the opening plenary")
-            .with("status", m.status);
-      auto a = store::find_assembly(tx, m.assembly_id);
-      for (std::size_t i = 0; i < themes.size(); ++i)
-        if (a && std::find(a->workshops.begin(), a->workshops.end(), themes[i]) == a->workshops.end())
-          throw http::unprocessable("the assembly has no workshop \"" + themes[i] + "\"", "/workshops/" + std::to_string(i));
-      store::set_preferences(tx, id, json(themes), req.caller().subject);
-      return *store::find(tx, id);
-    });
-    return http::Response::json(200, store::to_json(m));
-  });
+  ctx.router.add(
+      Method::Put, "/v1/members/:id/preferences", kStaffOrMember, [&db](http::Request& req) {
+        auto id = body::uuid_param(req, "id");
+        auto b = req.json();
+        auto themes = workshop_list(b, "workshops", false);
+        if (!b.contains("workshops"))
+          throw http::unprocessable("workshops is required (an empty list clears them)",
+                                    "/workshops");
+        auto m = db.transact([&](pqxx::work& tx) {
+          auto m = self_or_staff(tx, req, id, true);
+          if (!m.workshop_theme.empty() ||
+              (m.status != "selected" && m.status != "invited" && m.status != "confirmed"))
+            throw http::conflict(
+                "the member is " + m.status +
+                (m.workshop_theme.empty() ? "" : " in workshop " + m.workshop_theme) +
+                "; preferences count only before the placement at the opening plenary")
+                .with("status", m.status);
+          auto a = store::find_assembly(tx, m.assembly_id);
+          for (std::size_t i = 0; i < themes.size(); ++i)
+            if (a && std::find(a->workshops.begin(), a->workshops.end(), themes[i]) ==
+                         a->workshops.end())
+              throw http::unprocessable("the assembly has no workshop \"" + themes[i] + "\"",
+                                        "/workshops/" + std::to_string(i));
+          store::set_preferences(tx, id, json(themes), req.caller().subject);
+          return *store::find(tx, id);
+        });
+        return http::Response::json(200, store::to_json(m));
+      });
 
   // The staff's override: another workshop for a confirmed or active member, with a reason; the
   // history keeps every move and MemberAssigned says where from.
-  ctx.router.add(Method::Put, "/v1/members/:id/workshop", kStaff, [&db, &outbox](http::Request& req) {
-    auto id = body::uuid_param(req, "id");
-    auto b = req.json();
-    auto workshop = body::string(b, "workshop", "", 64);
-    auto reason = body::string(b, "reason", "", 500);
-    if (reason.empty()) throw http::unprocessable("a reason is required", "/reason");
-    auto m = db.transact([&](pqxx::work& tx) {
-      auto m = store::find(tx, id, true);
-      if (!m) throw http::not_found("no member " + id);
-      if (m->status != "confirmed" && m->status != "active")
-        throw http::conflict("the member is " + m->status + "; only a confirmed or active member has a workshop")
-            .with("status", m->status);
-      auto a = store::find_assembly(tx, m->assembly_id);
-      if (!a || std::find(a->workshops.begin(), a->workshops.end(), workshop) == a->workshops.end())
-        throw http::unprocessable("the assembly has no workshop \"" + workshop + "\"", "/workshop");
-      if (m->workshop_theme == workshop) return *m;  // already there: nothing to record
-      store::set_workshop(tx, id, m->workshop_theme, workshop, reason, req.caller().subject);
-      if (m->status == "active") publish_assigned(tx, outbox, *m, workshop, m->workshop_theme, reason, effective_on(b));
-      return *store::find(tx, id);
-    });
-    return http::Response::json(200, store::to_json(m));
-  });
+  ctx.router.add(
+      Method::Put, "/v1/members/:id/workshop", kStaff, [&db, &outbox](http::Request& req) {
+        auto id = body::uuid_param(req, "id");
+        auto b = req.json();
+        auto workshop = body::string(b, "workshop", "", 64);
+        auto reason = body::string(b, "reason", "", 500);
+        if (reason.empty()) throw http::unprocessable("a reason is required", "/reason");
+        auto m = db.transact([&](pqxx::work& tx) {
+          auto m = store::find(tx, id, true);
+          if (!m) throw http::not_found("no member " + id);
+          if (m->status != "confirmed" && m->status != "active")
+            throw http::conflict("the member is " + m->status +
+                                 "; only a confirmed or active member has a workshop")
+                .with("status", m->status);
+          auto a = store::find_assembly(tx, m->assembly_id);
+          if (!a ||
+              std::find(a->workshops.begin(), a->workshops.end(), workshop) == a->workshops.end())
+            throw http::unprocessable("the assembly has no workshop \"" + workshop + "\"",
+                                      "/workshop");
+          if (m->workshop_theme == workshop) return *m;  // already there: nothing to record
+          store::set_workshop(tx, id, m->workshop_theme, workshop, reason, req.caller().subject);
+          if (m->status == "active")
+            publish_assigned(tx, outbox, *m, workshop, m->workshop_theme, reason, effective_on(b));
+          return *store::find(tx, id);
+        });
+        return http::Response::json(200, store::to_json(m));
+      });
 }
 
 void add_assembly_routes(assembly::service::Context& ctx, int default_retention) {
@@ -171,7 +190,8 @@ void add_assembly_routes(assembly::service::Context& ctx, int default_retention)
     a.mandate_end = date_or_empty(b, "mandate_end");
     if (!a.mandate_start.empty() && !a.mandate_end.empty() && a.mandate_end < a.mandate_start)
       throw http::unprocessable("the mandate ends before it starts", "/mandate_end");
-    a.workshops = b.contains("workshops") ? workshop_list(b, "workshops", true) : domain::default_themes();
+    a.workshops =
+        b.contains("workshops") ? workshop_list(b, "workshops", true) : domain::default_themes();
     a.retention_days = b.contains("retention_days")
                            ? static_cast<int>(body::integer(b, "retention_days", 0, 3650))
                            : default_retention;
@@ -181,8 +201,11 @@ void add_assembly_routes(assembly::service::Context& ctx, int default_retention)
         const auto at = "/seat_pools/" + std::to_string(i);
         const auto& p = body::object(pools[i], at);
         auto pool = body::string(p, "pool", at, 64);
-        if (!is_slug(pool)) throw http::unprocessable("a pool is a slug: lower-case letters, digits, '-'", at + "/pool");
-        a.seat_pools.push_back({{"pool", pool}, {"seats", body::integer(p, "seats", 1, 10000, at)}});
+        if (!is_slug(pool))
+          throw http::unprocessable("a pool is a slug: lower-case letters, digits, '-'",
+                                    at + "/pool");
+        a.seat_pools.push_back(
+            {{"pool", pool}, {"seats", body::integer(p, "seats", 1, 10000, at)}});
       }
     }
     return a;
@@ -193,10 +216,12 @@ void add_assembly_routes(assembly::service::Context& ctx, int default_retention)
   ctx.router.add(Method::Post, "/v1/assemblies", kStaff, [&db, read_assembly](http::Request& req) {
     auto b = req.json();
     auto id = body::string(b, "id", "", 64);
-    if (!is_slug(id)) throw http::unprocessable("id: 1 to 64 lower-case letters, digits or '-'", "/id");
+    if (!is_slug(id))
+      throw http::unprocessable("id: 1 to 64 lower-case letters, digits or '-'", "/id");
     auto a = read_assembly(b, id);
     auto out = db.transact([&](pqxx::work& tx) {
-      if (!store::insert_assembly(tx, a, req.caller().subject) && !store::describe_implicit(tx, a, req.caller().subject))
+      if (!store::insert_assembly(tx, a, req.caller().subject) &&
+          !store::describe_implicit(tx, a, req.caller().subject))
         throw http::conflict("assembly " + id + " exists already");
       return *store::find_assembly(tx, id);
     });
@@ -227,54 +252,67 @@ void add_assembly_routes(assembly::service::Context& ctx, int default_retention)
   // Assembly-wide actions: invite every selected member (the letters went out), activate every
   // confirmed one (the opening plenary: one run of the workshop assignment), complete every active
   // one (the end of the mandate). Each member's change is the same as the single-member route's.
-  ctx.router.add(Method::Post, "/v1/assemblies/:id/bulk-actions", kStaff, [&db, &outbox](http::Request& req) {
-    const auto& id = req.param("id");
-    auto b = req.json();
-    auto name = body::string(b, "action", "", 20);
-    auto action = domain::parse_action(name);
-    auto on = effective_on(b);
-    if (!action || (*action != domain::Action::invite && *action != domain::Action::activate &&
-                    *action != domain::Action::complete))
-      throw http::unprocessable("action must be invite, activate or complete", "/action");
-    auto changed = db.transact([&](pqxx::work& tx) {
-      auto a = store::find_assembly(tx, id);
-      if (!a) throw http::not_found("no assembly " + id);
-      auto from = std::string(domain::to_string(domain::legal_sources(*action).front()));
-      tx.exec_params("SELECT id FROM members WHERE assembly_id = $1 AND status = $2 FOR UPDATE", id, from);
-      auto members = store::list(tx, id, from);
-      std::vector<store::Member> out;
-      if (*action == domain::Action::activate) return members.empty() ? out : activate_all(tx, outbox, *a, members, req.caller().subject, on);
-      for (const auto& m : members) out.push_back(apply(tx, outbox, m, *action, "", req.caller().subject, on));
-      return out;
-    });
-    json ids = json::array();
-    for (const auto& m : changed) ids.push_back(m.id);
-    assembly::log::info("bulk member action", {{"assembly_id", id}, {"action", name}, {"changed", changed.size()}});
-    return http::Response::json(200, {{"action", name}, {"changed", changed.size()}, {"member_ids", ids}});
-  });
+  ctx.router.add(
+      Method::Post, "/v1/assemblies/:id/bulk-actions", kStaff, [&db, &outbox](http::Request& req) {
+        const auto& id = req.param("id");
+        auto b = req.json();
+        auto name = body::string(b, "action", "", 20);
+        auto action = domain::parse_action(name);
+        auto on = effective_on(b);
+        if (!action || (*action != domain::Action::invite && *action != domain::Action::activate &&
+                        *action != domain::Action::complete))
+          throw http::unprocessable("action must be invite, activate or complete", "/action");
+        auto changed = db.transact([&](pqxx::work& tx) {
+          auto a = store::find_assembly(tx, id);
+          if (!a) throw http::not_found("no assembly " + id);
+          auto from = std::string(domain::to_string(domain::legal_sources(*action).front()));
+          tx.exec_params("SELECT id FROM members WHERE assembly_id = $1 AND status = $2 FOR UPDATE",
+                         id, from);
+          auto members = store::list(tx, id, from);
+          std::vector<store::Member> out;
+          if (*action == domain::Action::activate)
+            return members.empty()
+                       ? out
+                       : activate_all(tx, outbox, *a, members, req.caller().subject, on);
+          for (const auto& m : members)
+            out.push_back(apply(tx, outbox, m, *action, "", req.caller().subject, on));
+          return out;
+        });
+        json ids = json::array();
+        for (const auto& m : changed) ids.push_back(m.id);
+        assembly::log::info("bulk member action",
+                            {{"assembly_id", id}, {"action", name}, {"changed", changed.size()}});
+        return http::Response::json(
+            200, {{"action", name}, {"changed", changed.size()}, {"member_ids", ids}});
+      });
 
   // Personal data goes once the mandate is over and the retention delay has passed: the
   // background task does it by itself; this route does it now for one assembly when it is due.
-  ctx.router.add(Method::Post, "/v1/assemblies/:id/anonymisation", kStaff, [&db](http::Request& req) {
-    const auto& id = req.param("id");
-    auto n = db.transact([&](pqxx::work& tx) {
-      auto a = store::find_assembly(tx, id);
-      if (!a) throw http::not_found("no assembly " + id);
-      if (!a->anonymised_at.empty()) throw http::conflict("assembly " + id + " was anonymised at " + a->anonymised_at);
-      auto due = store::assemblies_due_for_anonymisation(tx);
-      if (std::find(due.begin(), due.end(), id) == due.end())
-        throw http::conflict(a->mandate_end.empty()
-                                 ? "the assembly has no mandate end yet"
-                                 : "personal data is kept until " + std::to_string(a->retention_days) +
-                                       " days after the mandate's end (" + a->mandate_end + ")");
-      return store::anonymise(tx, id);
-    });
-    return http::Response::json(200, {{"assembly_id", id}, {"members_anonymised", n}});
-  });
+  ctx.router.add(
+      Method::Post, "/v1/assemblies/:id/anonymisation", kStaff, [&db](http::Request& req) {
+        const auto& id = req.param("id");
+        auto n = db.transact([&](pqxx::work& tx) {
+          auto a = store::find_assembly(tx, id);
+          if (!a) throw http::not_found("no assembly " + id);
+          if (!a->anonymised_at.empty())
+            throw http::conflict("assembly " + id + " was anonymised at " + a->anonymised_at);
+          auto due = store::assemblies_due_for_anonymisation(tx);
+          if (std::find(due.begin(), due.end(), id) == due.end())
+            throw http::conflict(a->mandate_end.empty() ? "the assembly has no mandate end yet"
+                                                        : "personal data is kept until " +
+                                                              std::to_string(a->retention_days) +
+                                                              " days after the mandate's end (" +
+                                                              a->mandate_end + ")");
+          return store::anonymise(tx, id);
+        });
+        return http::Response::json(200, {{"assembly_id", id}, {"members_anonymised", n}});
+      });
 
-  auto hours = ctx.env.integer("ANONYMISE_CHECK_SECONDS", 3600, 1, 86400, "how often assemblies due for anonymisation are looked for");
+  auto hours = ctx.env.integer("ANONYMISE_CHECK_SECONDS", 3600, 1, 86400,
+                               "how often assemblies due for anonymisation are looked for");
   ctx.every(std::chrono::seconds(hours), "anonymise assemblies past retention", [&db] {
-    for (const auto& id : db.transact([](pqxx::work& tx) { return store::assemblies_due_for_anonymisation(tx); })) {
+    for (const auto& id :
+         db.transact([](pqxx::work& tx) { return store::assemblies_due_for_anonymisation(tx); })) {
       int n = db.transact([&](pqxx::work& tx) { return store::anonymise(tx, id); });
       assembly::log::info("assembly anonymised", {{"assembly_id", id}, {"members", n}});
     }

@@ -16,8 +16,10 @@ void add_metrics(assembly::service::Context& ctx, int absences) {
        {"declines", "Invited members who declined, by assembly"},
        {"replacements", "Members who came in as replacements, by assembly"},
        {"attendance_sessions", "Attendance records by assembly, workshop and status"},
-       {"attendance_rate", "Share of recorded attendances that were present, by assembly and workshop"},
-       {"members_at_risk", "Active members absent from the last AT_RISK_ABSENCES sessions in a row"}},
+       {"attendance_rate",
+        "Share of recorded attendances that were present, by assembly and workshop"},
+       {"members_at_risk",
+        "Active members absent from the last AT_RISK_ABSENCES sessions in a row"}},
       [absences](pqxx::work& tx, assembly::service::Figures& f) {
         auto& m = f["members"];
         auto& d = f["declines"];
@@ -25,11 +27,14 @@ void add_metrics(assembly::service::Context& ctx, int absences) {
         auto& att = f["attendance_sessions"];
         auto& rt = f["attendance_rate"];
         auto& risk = f["members_at_risk"];
-        for (const auto& row : tx.exec("SELECT assembly_id, status, pool, coalesce(workshop_theme, ''), count(*), "
-                                       "count(replaces) FROM members GROUP BY 1, 2, 3, 4")) {
+        for (const auto& row :
+             tx.exec("SELECT assembly_id, status, pool, coalesce(workshop_theme, ''), count(*), "
+                     "count(replaces) FROM members GROUP BY 1, 2, 3, 4")) {
           const auto a = row[0].as<std::string>(), status = row[1].as<std::string>();
-          m[{{"assembly", a}, {"status", status}, {"pool", row[2].as<std::string>()}, {"workshop", row[3].as<std::string>()}}] +=
-              row[4].as<double>();
+          m[{{"assembly", a},
+             {"status", status},
+             {"pool", row[2].as<std::string>()},
+             {"workshop", row[3].as<std::string>()}}] += row[4].as<double>();
           if (status == "declined") d[{{"assembly", a}}] += row[4].as<double>();
           r[{{"assembly", a}}] += row[5].as<double>();
         }
@@ -40,9 +45,11 @@ void add_metrics(assembly::service::Context& ctx, int absences) {
           std::string id, workshop, status;
         };
         std::map<std::string, std::vector<Seat>> seats;
-        for (const auto& row : tx.exec("SELECT assembly_id, id, coalesce(workshop_theme, ''), status FROM members"))
+        for (const auto& row :
+             tx.exec("SELECT assembly_id, id, coalesce(workshop_theme, ''), status FROM members"))
           if (attendance.count(row[0].c_str()))
-            seats[row[0].as<std::string>()].push_back({row[1].as<std::string>(), row[2].as<std::string>(), row[3].as<std::string>()});
+            seats[row[0].as<std::string>()].push_back(
+                {row[1].as<std::string>(), row[2].as<std::string>(), row[3].as<std::string>()});
         for (const auto& a : store::list_assemblies(tx)) {
           d[{{"assembly", a.id}}] += 0;
           r[{{"assembly", a.id}}] += 0;

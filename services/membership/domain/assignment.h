@@ -19,15 +19,17 @@ namespace membership::domain {
 
 // The Paris 2022-2023 workshops (ateliers thématiques).
 inline const std::vector<std::string>& default_themes() {
-  static const std::vector<std::string> themes = {"social-education", "environment", "public-space"};
+  static const std::vector<std::string> themes = {"social-education", "environment",
+                                                  "public-space"};
   return themes;
 }
 
 struct Candidate {
   std::string member_id;
-  std::string pool;                                // "roll", "non-eu-residents", "minors"
-  std::map<std::string, std::string> attributes;   // stratification attributes (gender, age band, ...)
-  std::vector<std::string> preferences{};          // workshop themes, most wanted first; may be empty
+  std::string pool;  // "roll", "non-eu-residents", "minors"
+  std::map<std::string, std::string>
+      attributes;                          // stratification attributes (gender, age band, ...)
+  std::vector<std::string> preferences{};  // workshop themes, most wanted first; may be empty
 };
 
 struct Placement {
@@ -40,7 +42,8 @@ struct Placement {
 // workshop (by workshop theme): they do not move, and count for sizes and composition.
 // Throws std::invalid_argument when `workshops` is empty or has duplicates, when a member id is
 // empty or repeated, or when a preference names no workshop of the list.
-std::vector<Placement> assign(std::vector<Candidate> newcomers, const std::vector<std::string>& workshops,
+std::vector<Placement> assign(std::vector<Candidate> newcomers,
+                              const std::vector<std::string>& workshops,
                               const std::map<std::string, std::vector<Candidate>>& placed = {});
 
 }  // namespace membership::domain

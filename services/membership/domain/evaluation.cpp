@@ -8,8 +8,9 @@ namespace membership::domain {
 namespace {
 
 bool is_slug(const std::string& s) {
-  return !s.empty() && s.size() <= 64 &&
-         std::all_of(s.begin(), s.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
+  return !s.empty() && s.size() <= 64 && std::all_of(s.begin(), s.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+  });
 }
 
 std::string trim(const std::string& s) {
@@ -33,18 +34,23 @@ std::vector<Question> parse_questions(const nlohmann::json& questions) {
     if (!q.contains("id") || !q["id"].is_string() || !is_slug(q["id"].get<std::string>()))
       throw Invalid(at + "/id", "id: 1 to 64 lower-case letters, digits or '-'");
     x.id = q["id"];
-    if (!ids.insert(x.id).second) throw Invalid(at + "/id", "question id \"" + x.id + "\" is repeated");
-    if (!q.contains("text") || !q["text"].is_string() || trim(q["text"]).empty() || q["text"].get<std::string>().size() > 1000)
+    if (!ids.insert(x.id).second)
+      throw Invalid(at + "/id", "question id \"" + x.id + "\" is repeated");
+    if (!q.contains("text") || !q["text"].is_string() || trim(q["text"]).empty() ||
+        q["text"].get<std::string>().size() > 1000)
       throw Invalid(at + "/text", "text: 1 to 1000 characters");
     x.text = trim(q["text"]);
     x.kind = q.value("kind", std::string());
-    if (x.kind != "rating" && x.kind != "text") throw Invalid(at + "/kind", "kind must be \"rating\" or \"text\"");
+    if (x.kind != "rating" && x.kind != "text")
+      throw Invalid(at + "/kind", "kind must be \"rating\" or \"text\"");
     if (x.kind == "rating") {
       for (const char* k : {"min", "max"})
-        if (q.contains(k) && !q[k].is_number_integer()) throw Invalid(at + "/" + k, std::string(k) + " must be an integer");
+        if (q.contains(k) && !q[k].is_number_integer())
+          throw Invalid(at + "/" + k, std::string(k) + " must be an integer");
       x.min = q.value("min", 1);
       x.max = q.value("max", 5);
-      if (x.min < 0 || x.max > 10 || x.min >= x.max) throw Invalid(at + "/max", "the scale must satisfy 0 <= min < max <= 10");
+      if (x.min < 0 || x.max > 10 || x.min >= x.max)
+        throw Invalid(at + "/max", "the scale must satisfy 0 <= min < max <= 10");
     }
     out.push_back(x);
   }
@@ -65,19 +71,23 @@ nlohmann::json to_json(const std::vector<Question>& questions) {
 }
 
 nlohmann::json check_answer(const std::vector<Question>& questions, const nlohmann::json& answer) {
-  if (!answer.is_object()) throw Invalid("/answers", "answers must be an object {question id: answer}");
+  if (!answer.is_object())
+    throw Invalid("/answers", "answers must be an object {question id: answer}");
   for (const auto& [key, _] : answer.items())
-    if (std::none_of(questions.begin(), questions.end(), [&](const Question& q) { return q.id == key; }))
+    if (std::none_of(questions.begin(), questions.end(),
+                     [&](const Question& q) { return q.id == key; }))
       throw Invalid("/answers/" + key, "no question \"" + key + "\" in this questionnaire");
   nlohmann::json out = nlohmann::json::object();
   for (const auto& q : questions) {
     const auto at = "/answers/" + q.id;
     if (q.kind == "rating") {
       if (!answer.contains(q.id) || !answer[q.id].is_number_integer())
-        throw Invalid(at, "a rating from " + std::to_string(q.min) + " to " + std::to_string(q.max) + " is required");
+        throw Invalid(at, "a rating from " + std::to_string(q.min) + " to " +
+                              std::to_string(q.max) + " is required");
       int v = answer[q.id];
       if (v < q.min || v > q.max)
-        throw Invalid(at, "the rating must be from " + std::to_string(q.min) + " to " + std::to_string(q.max));
+        throw Invalid(at, "the rating must be from " + std::to_string(q.min) + " to " +
+                              std::to_string(q.max));
       out[q.id] = v;
     } else if (answer.contains(q.id)) {
       if (!answer[q.id].is_string() || answer[q.id].get<std::string>().size() > 2000)
@@ -89,7 +99,8 @@ nlohmann::json check_answer(const std::vector<Question>& questions, const nlohma
   return out;
 }
 
-nlohmann::json aggregate(const std::vector<Question>& questions, const std::vector<nlohmann::json>& answers) {
+nlohmann::json aggregate(const std::vector<Question>& questions,
+                         const std::vector<nlohmann::json>& answers) {
   auto out = nlohmann::json::array();
   for (const auto& q : questions) {
     nlohmann::json r = {{"id", q.id}, {"text", q.text}, {"kind", q.kind}};

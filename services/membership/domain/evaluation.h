@@ -12,7 +12,8 @@ namespace membership::domain {
 // A questionnaire or an answer that does not hold; `field` is a JSON pointer ("/questions/2/max").
 class Invalid : public std::invalid_argument {
  public:
-  Invalid(std::string field, const std::string& message) : std::invalid_argument(message), field_(std::move(field)) {}
+  Invalid(std::string field, const std::string& message)
+      : std::invalid_argument(message), field_(std::move(field)) {}
   const std::string& field() const { return field_; }
 
  private:
@@ -20,9 +21,9 @@ class Invalid : public std::invalid_argument {
 };
 
 struct Question {
-  std::string id;    // [a-z0-9-], unique in the questionnaire
+  std::string id;  // [a-z0-9-], unique in the questionnaire
   std::string text;
-  std::string kind;  // "rating" | "text"
+  std::string kind;      // "rating" | "text"
   int min = 1, max = 5;  // rating scale
 };
 
@@ -37,6 +38,7 @@ nlohmann::json check_answer(const std::vector<Question>& questions, const nlohma
 
 // Per question: rating -> {count, distribution {"1": n, ...}, mean (null when no answer)};
 // text -> {count, texts (sorted, so their order says nothing of who answered when)}.
-nlohmann::json aggregate(const std::vector<Question>& questions, const std::vector<nlohmann::json>& answers);
+nlohmann::json aggregate(const std::vector<Question>& questions,
+                         const std::vector<nlohmann::json>& answers);
 
 }  // namespace membership::domain

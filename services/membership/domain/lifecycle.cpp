@@ -4,12 +4,17 @@ namespace membership::domain {
 
 namespace {
 constexpr std::string_view kStatusNames[] = {"selected", "invited",   "confirmed", "declined",
-                                              "active",   "withdrawn", "completed"};
-constexpr std::string_view kActionNames[] = {"invite", "confirm", "decline", "activate", "withdraw", "complete"};
+                                             "active",   "withdrawn", "completed"};
+constexpr std::string_view kActionNames[] = {"invite",   "confirm",  "decline",
+                                             "activate", "withdraw", "complete"};
 }  // namespace
 
-std::string_view to_string(Status s) { return kStatusNames[static_cast<int>(s)]; }
-std::string_view to_string(Action a) { return kActionNames[static_cast<int>(a)]; }
+std::string_view to_string(Status s) {
+  return kStatusNames[static_cast<int>(s)];
+}
+std::string_view to_string(Action a) {
+  return kActionNames[static_cast<int>(a)];
+}
 
 std::optional<Status> parse_status(std::string_view s) {
   for (auto st : kAllStatuses)
@@ -54,15 +59,22 @@ std::vector<Status> legal_sources(Action action) {
   return out;
 }
 
-bool member_may(Action action) { return action == Action::confirm || action == Action::decline; }
-bool frees_seat(Action action) { return action == Action::decline || action == Action::withdraw; }
-bool needs_reason(Action action) { return action == Action::withdraw; }
+bool member_may(Action action) {
+  return action == Action::confirm || action == Action::decline;
+}
+bool frees_seat(Action action) {
+  return action == Action::decline || action == Action::withdraw;
+}
+bool needs_reason(Action action) {
+  return action == Action::withdraw;
+}
 
 std::string illegal_transition_message(Status current, Action action) {
   std::string from;
-  for (auto s : legal_sources(action)) from += (from.empty() ? "" : " or ") + std::string(to_string(s));
-  return "the member is " + std::string(to_string(current)) + "; " + std::string(to_string(action)) +
-         " needs a member who is " + from;
+  for (auto s : legal_sources(action))
+    from += (from.empty() ? "" : " or ") + std::string(to_string(s));
+  return "the member is " + std::string(to_string(current)) + "; " +
+         std::string(to_string(action)) + " needs a member who is " + from;
 }
 
 }  // namespace membership::domain

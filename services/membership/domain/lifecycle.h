@@ -1,8 +1,10 @@
 #pragma once
 // A member's lifecycle, as the issue and the Paris process describe it:
 //
-//   selected --invite--> invited --confirm--> confirmed --activate--> active --complete--> completed
-//                               \--decline--> declined         \              \--withdraw--> withdrawn
+//   selected --invite--> invited --confirm--> confirmed --activate--> active --complete-->
+//   completed
+//                               \--decline--> declined         \              \--withdraw-->
+//                               withdrawn
 //                                                               \--withdraw--> withdrawn
 //
 // `selected` is the draw's result; the secretariat sends the invitation (`invited`); the person
@@ -20,8 +22,9 @@ namespace membership::domain {
 enum class Status { selected, invited, confirmed, declined, active, withdrawn, completed };
 enum class Action { invite, confirm, decline, activate, withdraw, complete };
 
-inline constexpr Status kAllStatuses[] = {Status::selected, Status::invited, Status::confirmed, Status::declined,
-                                          Status::active,   Status::withdrawn, Status::completed};
+inline constexpr Status kAllStatuses[] = {Status::selected, Status::invited, Status::confirmed,
+                                          Status::declined, Status::active,  Status::withdrawn,
+                                          Status::completed};
 inline constexpr Action kAllActions[] = {Action::invite,   Action::confirm,  Action::decline,
                                          Action::activate, Action::withdraw, Action::complete};
 

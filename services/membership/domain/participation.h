@@ -13,9 +13,10 @@ namespace membership::domain {
 
 struct AttendanceRecord {
   std::string member_id;
-  std::string session_type;  // working-session, hearing, site-visit, training, plenary, co-construction
-  std::string status;        // present | excused | absent
-  std::string held_at;       // RFC 3339 UTC: orders the sessions
+  std::string
+      session_type;     // working-session, hearing, site-visit, training, plenary, co-construction
+  std::string status;   // present | excused | absent
+  std::string held_at;  // RFC 3339 UTC: orders the sessions
 };
 
 struct Counts {

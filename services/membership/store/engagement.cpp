@@ -12,57 +12,75 @@ constexpr const char* kInsertRole =
     "VALUES ($1, $2, $3, $4, NULLIF($5, ''), NULLIF($6, ''), $7) ON CONFLICT DO NOTHING";
 constexpr const char* kEndRole =
     "UPDATE roles SET ended_at = now(), ended_by = $2 WHERE id = $1 AND ended_at IS NULL "
-    "RETURNING id, member_id, assembly_id, role, coalesce(motion_id, ''), coalesce(workshop_theme, '')";
+    "RETURNING id, member_id, assembly_id, role, coalesce(motion_id, ''), coalesce(workshop_theme, "
+    "'')";
 constexpr const char* kRoleColumns =
     "SELECT id, member_id, role, motion_id, workshop_theme, "
     "to_char(assigned_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), assigned_by, "
     "to_char(ended_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') FROM roles ";
-const std::string kRolesOfMember = std::string(kRoleColumns) + "WHERE member_id = $1 ORDER BY assigned_at, id";
-const std::string kRolesOfAssembly = std::string(kRoleColumns) + "WHERE assembly_id = $1 ORDER BY assigned_at, id";
+const std::string kRolesOfMember =
+    std::string(kRoleColumns) + "WHERE member_id = $1 ORDER BY assigned_at, id";
+const std::string kRolesOfAssembly =
+    std::string(kRoleColumns) + "WHERE assembly_id = $1 ORDER BY assigned_at, id";
 
 constexpr const char* kInsertTraining =
-    "INSERT INTO trainings (id, assembly_id, topic, title, held_on, created_by) VALUES ($1, $2, $3, $4, $5::date, $6)";
+    "INSERT INTO trainings (id, assembly_id, topic, title, held_on, created_by) VALUES ($1, $2, "
+    "$3, $4, $5::date, $6)";
 constexpr const char* kTrainingColumns =
     "SELECT t.id, t.assembly_id, t.topic, t.title, t.held_on::text, "
     "(SELECT count(*) FROM trainings_followed f WHERE f.training_id = t.id) FROM trainings t ";
 const std::string kFindTraining = std::string(kTrainingColumns) + "WHERE t.id = $1";
-const std::string kTrainingsOfAssembly = std::string(kTrainingColumns) + "WHERE t.assembly_id = $1 ORDER BY held_on, id";
+const std::string kTrainingsOfAssembly =
+    std::string(kTrainingColumns) + "WHERE t.assembly_id = $1 ORDER BY held_on, id";
 constexpr const char* kFollowed =
-    "INSERT INTO trainings_followed (training_id, member_id, recorded_by) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING";
+    "INSERT INTO trainings_followed (training_id, member_id, recorded_by) VALUES ($1, $2, $3) ON "
+    "CONFLICT DO NOTHING";
 constexpr const char* kTrainingsOfMember =
-    "SELECT t.id, t.topic, t.title, t.held_on::text FROM trainings_followed f JOIN trainings t ON t.id = f.training_id "
+    "SELECT t.id, t.topic, t.title, t.held_on::text FROM trainings_followed f JOIN trainings t ON "
+    "t.id = f.training_id "
     "WHERE f.member_id = $1 ORDER BY t.held_on, t.id";
 
 constexpr const char* kUpsertAttendance =
-    "INSERT INTO attendance (session_id, member_id, assembly_id, workshop_id, session_type, status, held_at, revision) "
+    "INSERT INTO attendance (session_id, member_id, assembly_id, workshop_id, session_type, "
+    "status, held_at, revision) "
     "VALUES ($1, $2, $3, $4, $5, $6, $7::timestamptz, $8) "
-    "ON CONFLICT (session_id, member_id) DO UPDATE SET status = excluded.status, session_type = excluded.session_type, "
+    "ON CONFLICT (session_id, member_id) DO UPDATE SET status = excluded.status, session_type = "
+    "excluded.session_type, "
     "held_at = excluded.held_at, workshop_id = excluded.workshop_id, revision = excluded.revision "
     "WHERE attendance.revision < excluded.revision";
 constexpr const char* kAttendanceColumns =
-    "SELECT member_id, session_type, status, to_char(held_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') "
+    "SELECT member_id, session_type, status, to_char(held_at AT TIME ZONE 'UTC', "
+    "'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') "
     "FROM attendance ";
-const std::string kAttendanceOfAssembly = std::string(kAttendanceColumns) + "WHERE assembly_id = $1";
+const std::string kAttendanceOfAssembly =
+    std::string(kAttendanceColumns) + "WHERE assembly_id = $1";
 const std::string kAttendanceOfMember = std::string(kAttendanceColumns) + "WHERE member_id = $1";
 
 constexpr const char* kInsertConsent =
-    "INSERT INTO consents (id, member_id, purpose, text_version, given, given_on, channel, recorded_by) "
+    "INSERT INTO consents (id, member_id, purpose, text_version, given, given_on, channel, "
+    "recorded_by) "
     "VALUES ($1, $2, $3, $4, $5, $6::date, $7, $8)";
 constexpr const char* kConsentsOfMember =
     "SELECT id, purpose, text_version, given, given_on::text, channel, recorded_by, "
     "to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') FROM consents "
     "WHERE member_id = $1 ORDER BY recorded_at, id";
 
-constexpr const char* kContactVersion = "SELECT coalesce(max(version), 0) + 1 FROM contacts WHERE member_id = $1";
+constexpr const char* kContactVersion =
+    "SELECT coalesce(max(version), 0) + 1 FROM contacts WHERE member_id = $1";
 constexpr const char* kUpsertContact =
-    "INSERT INTO contacts (member_id, sealed, version, preferred_channel, language) VALUES ($1, $2, $3, $4, $5) "
+    "INSERT INTO contacts (member_id, sealed, version, preferred_channel, language) VALUES ($1, "
+    "$2, $3, $4, $5) "
     "ON CONFLICT (member_id) DO UPDATE SET sealed = excluded.sealed, version = excluded.version, "
-    "preferred_channel = excluded.preferred_channel, language = excluded.language, updated_at = now()";
+    "preferred_channel = excluded.preferred_channel, language = excluded.language, updated_at = "
+    "now()";
 constexpr const char* kFindContact =
     "SELECT sealed, version, preferred_channel, language, "
-    "to_char(updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') FROM contacts WHERE member_id = $1";
+    "to_char(updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') FROM contacts WHERE "
+    "member_id = $1";
 
-json text_or_null(const pqxx::field& f) { return f.is_null() ? json() : json(f.as<std::string>()); }
+json text_or_null(const pqxx::field& f) {
+  return f.is_null() ? json() : json(f.as<std::string>());
+}
 
 json roles(pqxx::transaction_base& tx, const std::string& sql, const std::string& key) {
   auto out = json::array();
@@ -79,21 +97,25 @@ json roles(pqxx::transaction_base& tx, const std::string& sql, const std::string
 }
 
 json training_from_row(const pqxx::row& r) {
-  return {{"id", r[0].as<std::string>()}, {"assembly_id", r[1].as<std::string>()}, {"topic", r[2].as<std::string>()},
-          {"title", r[3].as<std::string>()}, {"held_on", r[4].as<std::string>()}, {"followed_by", r[5].as<long>()}};
+  return {{"id", r[0].as<std::string>()},      {"assembly_id", r[1].as<std::string>()},
+          {"topic", r[2].as<std::string>()},   {"title", r[3].as<std::string>()},
+          {"held_on", r[4].as<std::string>()}, {"followed_by", r[5].as<long>()}};
 }
 
-std::vector<domain::AttendanceRecord> attendance(pqxx::transaction_base& tx, const std::string& sql, const std::string& key) {
+std::vector<domain::AttendanceRecord> attendance(pqxx::transaction_base& tx, const std::string& sql,
+                                                 const std::string& key) {
   std::vector<domain::AttendanceRecord> out;
   for (const auto& r : tx.exec_params(sql, key))
-    out.push_back({r[0].as<std::string>(), r[1].as<std::string>(), r[2].as<std::string>(), r[3].as<std::string>()});
+    out.push_back({r[0].as<std::string>(), r[1].as<std::string>(), r[2].as<std::string>(),
+                   r[3].as<std::string>()});
   return out;
 }
 
 }  // namespace
 
 bool insert_role(pqxx::work& tx, const Role& r, const std::string& by) {
-  return tx.exec_params(kInsertRole, r.id, r.member_id, r.assembly_id, r.role, r.motion_id, r.workshop_theme, by)
+  return tx.exec_params(kInsertRole, r.id, r.member_id, r.assembly_id, r.role, r.motion_id,
+                        r.workshop_theme, by)
              .affected_rows() == 1;
 }
 
@@ -105,13 +127,16 @@ Role end_role(pqxx::work& tx, const std::string& role_id, const std::string& by)
           r[3].as<std::string>(), r[4].as<std::string>(), r[5].as<std::string>()};
 }
 
-json roles_of_member(pqxx::transaction_base& tx, const std::string& member_id) { return roles(tx, kRolesOfMember, member_id); }
+json roles_of_member(pqxx::transaction_base& tx, const std::string& member_id) {
+  return roles(tx, kRolesOfMember, member_id);
+}
 json roles_of_assembly(pqxx::transaction_base& tx, const std::string& assembly_id) {
   return roles(tx, kRolesOfAssembly, assembly_id);
 }
 
-json insert_training(pqxx::work& tx, const std::string& id, const std::string& assembly_id, const std::string& topic,
-                     const std::string& title, const std::string& held_on, const std::string& by) {
+json insert_training(pqxx::work& tx, const std::string& id, const std::string& assembly_id,
+                     const std::string& topic, const std::string& title, const std::string& held_on,
+                     const std::string& by) {
   tx.exec_params(kInsertTraining, id, assembly_id, topic, title, held_on, by);
   return find_training(tx, id);
 }
@@ -123,49 +148,59 @@ json find_training(pqxx::transaction_base& tx, const std::string& id) {
 
 json trainings_of_assembly(pqxx::transaction_base& tx, const std::string& assembly_id) {
   auto out = json::array();
-  for (const auto& r : tx.exec_params(kTrainingsOfAssembly, assembly_id)) out.push_back(training_from_row(r));
+  for (const auto& r : tx.exec_params(kTrainingsOfAssembly, assembly_id))
+    out.push_back(training_from_row(r));
   return out;
 }
 
-bool record_training_followed(pqxx::work& tx, const std::string& training_id, const std::string& member_id,
-                              const std::string& by) {
+bool record_training_followed(pqxx::work& tx, const std::string& training_id,
+                              const std::string& member_id, const std::string& by) {
   return tx.exec_params(kFollowed, training_id, member_id, by).affected_rows() == 1;
 }
 
 json trainings_of_member(pqxx::transaction_base& tx, const std::string& member_id) {
   auto out = json::array();
   for (const auto& r : tx.exec_params(kTrainingsOfMember, member_id))
-    out.push_back({{"id", r[0].as<std::string>()}, {"topic", r[1].as<std::string>()}, {"title", r[2].as<std::string>()},
+    out.push_back({{"id", r[0].as<std::string>()},
+                   {"topic", r[1].as<std::string>()},
+                   {"title", r[2].as<std::string>()},
                    {"held_on", r[3].as<std::string>()}});
   return out;
 }
 
 bool upsert_attendance(pqxx::work& tx, const std::string& session_id, const std::string& member_id,
-                       const std::string& assembly_id, const std::string& workshop_id, const std::string& session_type,
-                       const std::string& status, const std::string& held_at, unsigned revision) {
-  return tx.exec_params(kUpsertAttendance, session_id, member_id, assembly_id, workshop_id, session_type, status, held_at,
-                        static_cast<long>(revision))
+                       const std::string& assembly_id, const std::string& workshop_id,
+                       const std::string& session_type, const std::string& status,
+                       const std::string& held_at, unsigned revision) {
+  return tx.exec_params(kUpsertAttendance, session_id, member_id, assembly_id, workshop_id,
+                        session_type, status, held_at, static_cast<long>(revision))
              .affected_rows() == 1;
 }
 
-std::vector<domain::AttendanceRecord> attendance_of_assembly(pqxx::transaction_base& tx, const std::string& assembly_id) {
+std::vector<domain::AttendanceRecord> attendance_of_assembly(pqxx::transaction_base& tx,
+                                                             const std::string& assembly_id) {
   return attendance(tx, kAttendanceOfAssembly, assembly_id);
 }
-std::map<std::string, std::vector<domain::AttendanceRecord>> attendance_by_assembly(pqxx::transaction_base& tx) {
+std::map<std::string, std::vector<domain::AttendanceRecord>> attendance_by_assembly(
+    pqxx::transaction_base& tx) {
   std::map<std::string, std::vector<domain::AttendanceRecord>> out;
-  for (const auto& r : tx.exec("SELECT assembly_id, member_id, session_type, status, " SQL_UTC("held_at") " FROM attendance"))
-    out[r[0].as<std::string>()].push_back(
-        {r[1].as<std::string>(), r[2].as<std::string>(), r[3].as<std::string>(), r[4].as<std::string>()});
+  for (const auto& r : tx.exec("SELECT assembly_id, member_id, session_type, status, " SQL_UTC(
+           "held_at") " FROM attendance"))
+    out[r[0].as<std::string>()].push_back({r[1].as<std::string>(), r[2].as<std::string>(),
+                                           r[3].as<std::string>(), r[4].as<std::string>()});
   return out;
 }
-std::vector<domain::AttendanceRecord> attendance_of_member(pqxx::transaction_base& tx, const std::string& member_id) {
+std::vector<domain::AttendanceRecord> attendance_of_member(pqxx::transaction_base& tx,
+                                                           const std::string& member_id) {
   return attendance(tx, kAttendanceOfMember, member_id);
 }
 
-json insert_consent(pqxx::work& tx, const std::string& id, const std::string& member_id, const std::string& purpose,
-                    const std::string& text_version, bool given, const std::string& given_on, const std::string& channel,
+json insert_consent(pqxx::work& tx, const std::string& id, const std::string& member_id,
+                    const std::string& purpose, const std::string& text_version, bool given,
+                    const std::string& given_on, const std::string& channel,
                     const std::string& by) {
-  tx.exec_params(kInsertConsent, id, member_id, purpose, text_version, given, given_on, channel, by);
+  tx.exec_params(kInsertConsent, id, member_id, purpose, text_version, given, given_on, channel,
+                 by);
   for (const auto& c : consents_of_member(tx, member_id))
     if (c["id"] == id) return c;
   return json();
@@ -174,10 +209,14 @@ json insert_consent(pqxx::work& tx, const std::string& id, const std::string& me
 json consents_of_member(pqxx::transaction_base& tx, const std::string& member_id) {
   auto out = json::array();
   for (const auto& r : tx.exec_params(kConsentsOfMember, member_id))
-    out.push_back({{"id", r[0].as<std::string>()}, {"purpose", r[1].as<std::string>()},
-                   {"text_version", r[2].as<std::string>()}, {"given", r[3].as<bool>()},
-                   {"given_on", r[4].as<std::string>()}, {"channel", r[5].as<std::string>()},
-                   {"recorded_by", r[6].as<std::string>()}, {"recorded_at", r[7].as<std::string>()}});
+    out.push_back({{"id", r[0].as<std::string>()},
+                   {"purpose", r[1].as<std::string>()},
+                   {"text_version", r[2].as<std::string>()},
+                   {"given", r[3].as<bool>()},
+                   {"given_on", r[4].as<std::string>()},
+                   {"channel", r[5].as<std::string>()},
+                   {"recorded_by", r[6].as<std::string>()},
+                   {"recorded_at", r[7].as<std::string>()}});
   return out;
 }
 
@@ -186,24 +225,28 @@ int next_contact_version(pqxx::work& tx, const std::string& member_id) {
 }
 
 void upsert_contact(pqxx::work& tx, const std::string& member_id, const SealedContact& c) {
-  tx.exec_params(kUpsertContact, member_id, pqxx::binarystring(c.sealed.data(), c.sealed.size()), c.version, c.preferred_channel, c.language);
+  tx.exec_params(kUpsertContact, member_id, pqxx::binarystring(c.sealed.data(), c.sealed.size()),
+                 c.version, c.preferred_channel, c.language);
 }
 
-std::optional<SealedContact> find_contact(pqxx::transaction_base& tx, const std::string& member_id) {
+std::optional<SealedContact> find_contact(pqxx::transaction_base& tx,
+                                          const std::string& member_id) {
   auto rows = tx.exec_params(kFindContact, member_id);
   if (rows.empty()) return std::nullopt;
   const auto& r = rows[0];
-  return SealedContact{pqxx::binarystring(r[0]).str(), r[1].as<int>(), r[2].as<std::string>(), r[3].as<std::string>(),
-                       r[4].as<std::string>()};
+  return SealedContact{pqxx::binarystring(r[0]).str(), r[1].as<int>(), r[2].as<std::string>(),
+                       r[3].as<std::string>(), r[4].as<std::string>()};
 }
 
 std::vector<Role> spokespersons_of(pqxx::transaction_base& tx, const std::string& motion_id) {
   std::vector<Role> out;
-  for (const auto& r : tx.exec_params("SELECT id, member_id, assembly_id, role, coalesce(motion_id, ''), coalesce(workshop_theme, '') "
-                                      "FROM roles WHERE role = 'spokesperson' AND motion_id = $1 AND ended_at IS NULL",
-                                      motion_id))
-    out.push_back({r[0].as<std::string>(), r[1].as<std::string>(), r[2].as<std::string>(), r[3].as<std::string>(),
-                   r[4].as<std::string>(), r[5].as<std::string>()});
+  for (const auto& r : tx.exec_params(
+           "SELECT id, member_id, assembly_id, role, coalesce(motion_id, ''), "
+           "coalesce(workshop_theme, '') "
+           "FROM roles WHERE role = 'spokesperson' AND motion_id = $1 AND ended_at IS NULL",
+           motion_id))
+    out.push_back({r[0].as<std::string>(), r[1].as<std::string>(), r[2].as<std::string>(),
+                   r[3].as<std::string>(), r[4].as<std::string>(), r[5].as<std::string>()});
   return out;
 }
 

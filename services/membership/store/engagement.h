@@ -26,28 +26,35 @@ std::vector<Role> spokespersons_of(pqxx::transaction_base& tx, const std::string
 nlohmann::json roles_of_assembly(pqxx::transaction_base& tx, const std::string& assembly_id);
 
 // Trainings.
-nlohmann::json insert_training(pqxx::work& tx, const std::string& id, const std::string& assembly_id,
-                               const std::string& topic, const std::string& title, const std::string& held_on,
+nlohmann::json insert_training(pqxx::work& tx, const std::string& id,
+                               const std::string& assembly_id, const std::string& topic,
+                               const std::string& title, const std::string& held_on,
                                const std::string& by);
 nlohmann::json find_training(pqxx::transaction_base& tx, const std::string& id);  // null when none
 nlohmann::json trainings_of_assembly(pqxx::transaction_base& tx, const std::string& assembly_id);
-bool record_training_followed(pqxx::work& tx, const std::string& training_id, const std::string& member_id,
+bool record_training_followed(pqxx::work& tx, const std::string& training_id,
+                              const std::string& member_id,
                               const std::string& by);  // false: recorded already
 nlohmann::json trainings_of_member(pqxx::transaction_base& tx, const std::string& member_id);
 
 // Attendance (from workshops' AttendanceRecorded): kept when its revision is newer.
 bool upsert_attendance(pqxx::work& tx, const std::string& session_id, const std::string& member_id,
-                       const std::string& assembly_id, const std::string& workshop_id, const std::string& session_type,
-                       const std::string& status, const std::string& held_at, unsigned revision);
-std::vector<domain::AttendanceRecord> attendance_of_assembly(pqxx::transaction_base& tx, const std::string& assembly_id);
+                       const std::string& assembly_id, const std::string& workshop_id,
+                       const std::string& session_type, const std::string& status,
+                       const std::string& held_at, unsigned revision);
+std::vector<domain::AttendanceRecord> attendance_of_assembly(pqxx::transaction_base& tx,
+                                                             const std::string& assembly_id);
 // Every attendance record, by assembly, in one query (the dashboards' refresh).
-std::map<std::string, std::vector<domain::AttendanceRecord>> attendance_by_assembly(pqxx::transaction_base& tx);
-std::vector<domain::AttendanceRecord> attendance_of_member(pqxx::transaction_base& tx, const std::string& member_id);
+std::map<std::string, std::vector<domain::AttendanceRecord>> attendance_by_assembly(
+    pqxx::transaction_base& tx);
+std::vector<domain::AttendanceRecord> attendance_of_member(pqxx::transaction_base& tx,
+                                                           const std::string& member_id);
 
 // Consents.
 nlohmann::json insert_consent(pqxx::work& tx, const std::string& id, const std::string& member_id,
-                              const std::string& purpose, const std::string& text_version, bool given,
-                              const std::string& given_on, const std::string& channel, const std::string& by);
+                              const std::string& purpose, const std::string& text_version,
+                              bool given, const std::string& given_on, const std::string& channel,
+                              const std::string& by);
 nlohmann::json consents_of_member(pqxx::transaction_base& tx, const std::string& member_id);
 
 // Contact details: sealed elsewhere; stored and read here as bytes with their version.

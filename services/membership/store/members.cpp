@@ -8,20 +8,26 @@ using nlohmann::json;
 constexpr const char* kTime = "'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'";
 
 constexpr const char* kInsertAssembly =
-    "INSERT INTO assemblies (id, name, mandate_start, mandate_end, seat_pools, workshops, retention_days, created_by) "
+    "INSERT INTO assemblies (id, name, mandate_start, mandate_end, seat_pools, workshops, "
+    "retention_days, created_by) "
     "VALUES ($1, $2, NULLIF($3, '')::date, NULLIF($4, '')::date, $5::jsonb, $6::jsonb, $7, $8) "
     "ON CONFLICT (id) DO NOTHING";
 constexpr const char* kEnsureAssembly =
     "INSERT INTO assemblies (id, name, workshops, retention_days, implicit, created_by) "
     "VALUES ($1, $1, $2::jsonb, $3, true, 'membership') ON CONFLICT (id) DO NOTHING";
 constexpr const char* kDescribeImplicit =
-    "UPDATE assemblies SET name = $2, mandate_start = NULLIF($3, '')::date, mandate_end = NULLIF($4, '')::date, "
-    "seat_pools = $5::jsonb, workshops = $6::jsonb, retention_days = $7, implicit = false, created_by = $8 "
+    "UPDATE assemblies SET name = $2, mandate_start = NULLIF($3, '')::date, mandate_end = "
+    "NULLIF($4, '')::date, "
+    "seat_pools = $5::jsonb, workshops = $6::jsonb, retention_days = $7, implicit = false, "
+    "created_by = $8 "
     "WHERE id = $1 AND implicit";
 const std::string kAssemblyColumns =
-    std::string("SELECT id, name, coalesce(mandate_start::text, ''), coalesce(mandate_end::text, ''), seat_pools::text, "
-                "workshops::text, retention_days, coalesce(to_char(anonymised_at AT TIME ZONE 'UTC', ") +
-    kTime + "), ''), to_char(created_at AT TIME ZONE 'UTC', " + kTime + "), implicit FROM assemblies ";
+    std::string(
+        "SELECT id, name, coalesce(mandate_start::text, ''), coalesce(mandate_end::text, ''), "
+        "seat_pools::text, "
+        "workshops::text, retention_days, coalesce(to_char(anonymised_at AT TIME ZONE 'UTC', ") +
+    kTime + "), ''), to_char(created_at AT TIME ZONE 'UTC', " + kTime +
+    "), implicit FROM assemblies ";
 const std::string kFindAssembly = kAssemblyColumns + "WHERE id = $1";
 const std::string kListAssemblies = kAssemblyColumns + "ORDER BY created_at, id";
 constexpr const char* kDueForAnonymisation =
@@ -29,17 +35,23 @@ constexpr const char* kDueForAnonymisation =
     "AND mandate_end + retention_days < current_date ORDER BY id";
 
 constexpr const char* kInsert =
-    "INSERT INTO members (id, assembly_id, person_id, pool, draw_id, status, workshop_theme, replaces, attributes) "
+    "INSERT INTO members (id, assembly_id, person_id, pool, draw_id, status, workshop_theme, "
+    "replaces, attributes) "
     "VALUES ($1, $2, $3, $4, $5, $6, NULLIF($7, ''), NULLIF($8, ''), $9::jsonb) "
     "ON CONFLICT (assembly_id, person_id) DO NOTHING";
-const std::string kColumns =
-    std::string("SELECT id, assembly_id, coalesce(person_id, ''), pool, draw_id, status, coalesce(workshop_theme, ''), "
-                "to_char(created_at AT TIME ZONE 'UTC', ") + kTime + "), coalesce(to_char(status_changed_at AT TIME ZONE 'UTC', " +
-    kTime + "), ''), coalesce(replaces, ''), coalesce(replaced_by, ''), coalesce(status_reason, ''), attributes::text, "
-            "preferences::text FROM members ";
+const std::string kColumns = std::string(
+                                 "SELECT id, assembly_id, coalesce(person_id, ''), pool, draw_id, "
+                                 "status, coalesce(workshop_theme, ''), "
+                                 "to_char(created_at AT TIME ZONE 'UTC', ") +
+                             kTime + "), coalesce(to_char(status_changed_at AT TIME ZONE 'UTC', " +
+                             kTime +
+                             "), ''), coalesce(replaces, ''), coalesce(replaced_by, ''), "
+                             "coalesce(status_reason, ''), attributes::text, "
+                             "preferences::text FROM members ";
 const std::string kFind = kColumns + "WHERE id = $1";
 const std::string kFindForUpdate = kColumns + "WHERE id = $1 FOR UPDATE";
-const std::string kList = kColumns + "WHERE assembly_id = $1 AND ($2 = '' OR status = $2) ORDER BY created_at, id";
+const std::string kList =
+    kColumns + "WHERE assembly_id = $1 AND ($2 = '' OR status = $2) ORDER BY created_at, id";
 const std::string kByPerson = kColumns + "WHERE assembly_id = $1 AND person_id = $2";
 constexpr const char* kChangeStatus =
     "UPDATE members SET status = $3, status_reason = NULLIF($4, ''), status_changed_by = $5, "
@@ -50,17 +62,20 @@ constexpr const char* kSetReplacedBy = "UPDATE members SET replaced_by = $2 WHER
 constexpr const char* kAppendHistory =
     "INSERT INTO member_history (member_id, actor, change, from_value, to_value, reason, related) "
     "VALUES ($1, $2, $3, NULLIF($4, ''), NULLIF($5, ''), NULLIF($6, ''), NULLIF($7, ''))";
-const std::string kHistory =
-    std::string("SELECT to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'), actor, change, from_value, "
-                "to_value, reason, related FROM member_history WHERE member_id = $1 ORDER BY seq");
+const std::string kHistory = std::string(
+    "SELECT to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'), actor, change, "
+    "from_value, "
+    "to_value, reason, related FROM member_history WHERE member_id = $1 ORDER BY seq");
 
 constexpr const char* kAnonymiseContacts =
     "DELETE FROM contacts WHERE member_id IN (SELECT id FROM members WHERE assembly_id = $1)";
 constexpr const char* kAnonymiseMembers =
-    "UPDATE members SET person_id = NULL, status_reason = NULL, preferences = '[]', attributes = '{}' "
+    "UPDATE members SET person_id = NULL, status_reason = NULL, preferences = '[]', attributes = "
+    "'{}' "
     "WHERE assembly_id = $1";
 constexpr const char* kAnonymiseHistory =
-    "UPDATE member_history SET reason = NULL WHERE member_id IN (SELECT id FROM members WHERE assembly_id = $1)";
+    "UPDATE member_history SET reason = NULL WHERE member_id IN (SELECT id FROM members WHERE "
+    "assembly_id = $1)";
 constexpr const char* kMarkAnonymised = "UPDATE assemblies SET anonymised_at = now() WHERE id = $1";
 
 Assembly assembly_from_row(const pqxx::row& r) {
@@ -97,24 +112,26 @@ Member from_row(const pqxx::row& r) {
   return m;
 }
 
-json or_null(const std::string& s) { return s.empty() ? json() : json(s); }
+json or_null(const std::string& s) {
+  return s.empty() ? json() : json(s);
+}
 
 }  // namespace
 
 bool insert_assembly(pqxx::work& tx, const Assembly& a, const std::string& by) {
-  return tx.exec_params(kInsertAssembly, a.id, a.name, a.mandate_start, a.mandate_end, a.seat_pools.dump(),
-                        json(a.workshops).dump(), a.retention_days, by)
+  return tx.exec_params(kInsertAssembly, a.id, a.name, a.mandate_start, a.mandate_end,
+                        a.seat_pools.dump(), json(a.workshops).dump(), a.retention_days, by)
              .affected_rows() == 1;
 }
 
-void ensure_assembly(pqxx::work& tx, const std::string& id, const std::vector<std::string>& workshops,
-                     int retention_days) {
+void ensure_assembly(pqxx::work& tx, const std::string& id,
+                     const std::vector<std::string>& workshops, int retention_days) {
   tx.exec_params(kEnsureAssembly, id, json(workshops).dump(), retention_days);
 }
 
 bool describe_implicit(pqxx::work& tx, const Assembly& a, const std::string& by) {
-  return tx.exec_params(kDescribeImplicit, a.id, a.name, a.mandate_start, a.mandate_end, a.seat_pools.dump(),
-                        json(a.workshops).dump(), a.retention_days, by)
+  return tx.exec_params(kDescribeImplicit, a.id, a.name, a.mandate_start, a.mandate_end,
+                        a.seat_pools.dump(), json(a.workshops).dump(), a.retention_days, by)
              .affected_rows() == 1;
 }
 
@@ -149,9 +166,10 @@ json to_json(const Assembly& a) {
           {"created_at", a.created_at}};
 }
 
-bool insert_if_new(pqxx::work& tx, const Member& m, const std::string& actor, const std::string& reason) {
-  auto r = tx.exec_params(kInsert, m.id, m.assembly_id, m.person_id, m.pool, m.draw_id, m.status, m.workshop_theme,
-                          m.replaces, m.attributes.dump());
+bool insert_if_new(pqxx::work& tx, const Member& m, const std::string& actor,
+                   const std::string& reason) {
+  auto r = tx.exec_params(kInsert, m.id, m.assembly_id, m.person_id, m.pool, m.draw_id, m.status,
+                          m.workshop_theme, m.replaces, m.attributes.dump());
   if (r.affected_rows() != 1) return false;
   append_history(tx, m.id, actor, "created", "", m.status, reason, m.replaces);
   return true;
@@ -163,7 +181,8 @@ std::optional<Member> find(pqxx::transaction_base& tx, const std::string& id, bo
   return from_row(rows[0]);
 }
 
-std::vector<Member> list(pqxx::transaction_base& tx, const std::string& assembly_id, const std::string& status) {
+std::vector<Member> list(pqxx::transaction_base& tx, const std::string& assembly_id,
+                         const std::string& status) {
   std::vector<Member> out;
   for (const auto& r : tx.exec_params(kList, assembly_id, status)) out.push_back(from_row(r));
   return out;
@@ -176,20 +195,21 @@ std::optional<Member> find_by_person(pqxx::transaction_base& tx, const std::stri
   return from_row(rows[0]);
 }
 
-bool change_status(pqxx::work& tx, const std::string& id, const std::string& from, const std::string& to,
-                   const std::string& reason, const std::string& by) {
+bool change_status(pqxx::work& tx, const std::string& id, const std::string& from,
+                   const std::string& to, const std::string& reason, const std::string& by) {
   if (tx.exec_params(kChangeStatus, id, from, to, reason, by).affected_rows() != 1) return false;
   append_history(tx, id, by, "status", from, to, reason, "");
   return true;
 }
 
-void set_workshop(pqxx::work& tx, const std::string& id, const std::string& from, const std::string& to,
-                  const std::string& reason, const std::string& by) {
+void set_workshop(pqxx::work& tx, const std::string& id, const std::string& from,
+                  const std::string& to, const std::string& reason, const std::string& by) {
   tx.exec_params(kSetWorkshop, id, to);
   append_history(tx, id, by, "workshop", from, to, reason, "");
 }
 
-void set_preferences(pqxx::work& tx, const std::string& id, const json& themes, const std::string& by) {
+void set_preferences(pqxx::work& tx, const std::string& id, const json& themes,
+                     const std::string& by) {
   tx.exec_params(kSetPreferences, id, themes.dump());
   append_history(tx, id, by, "preferences", "", themes.dump(), "", "");
 }
@@ -199,18 +219,21 @@ void set_replaced_by(pqxx::work& tx, const std::string& leaver, const std::strin
   append_history(tx, leaver, "sortition", "replaced-by", "", "", "", replacement);
 }
 
-void append_history(pqxx::work& tx, const std::string& member_id, const std::string& actor, const std::string& change,
-                    const std::string& from, const std::string& to, const std::string& reason,
-                    const std::string& related) {
+void append_history(pqxx::work& tx, const std::string& member_id, const std::string& actor,
+                    const std::string& change, const std::string& from, const std::string& to,
+                    const std::string& reason, const std::string& related) {
   tx.exec_params(kAppendHistory, member_id, actor, change, from, to, reason, related);
 }
 
 json history(pqxx::transaction_base& tx, const std::string& member_id) {
   auto out = json::array();
   for (const auto& r : tx.exec_params(kHistory, member_id)) {
-    json h = {{"at", r[0].as<std::string>()}, {"actor", r[1].as<std::string>()}, {"change", r[2].as<std::string>()}};
+    json h = {{"at", r[0].as<std::string>()},
+              {"actor", r[1].as<std::string>()},
+              {"change", r[2].as<std::string>()}};
     const char* keys[] = {"from", "to", "reason", "related"};
-    for (int i = 0; i < 4; ++i) h[keys[i]] = r[3 + i].is_null() ? json() : json(r[3 + i].as<std::string>());
+    for (int i = 0; i < 4; ++i)
+      h[keys[i]] = r[3 + i].is_null() ? json() : json(r[3 + i].as<std::string>());
     out.push_back(h);
   }
   return out;

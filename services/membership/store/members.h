@@ -18,16 +18,18 @@ struct Assembly {
 };
 
 struct Member {
-  std::string id, assembly_id, person_id, pool, draw_id, status, workshop_theme, created_at, status_changed_at;
+  std::string id, assembly_id, person_id, pool, draw_id, status, workshop_theme, created_at,
+      status_changed_at;
   std::string replaces{}, replaced_by{}, status_reason{};  // empty when none
   nlohmann::json attributes = nlohmann::json::object(), preferences = nlohmann::json::array();
 };
 
 // Assemblies.
 bool insert_assembly(pqxx::work& tx, const Assembly& a, const std::string& by);  // false: id taken
-// Makes the assembly with the default workshops when a draw names one the secretariat has not described.
-void ensure_assembly(pqxx::work& tx, const std::string& id, const std::vector<std::string>& workshops,
-                     int retention_days);
+// Makes the assembly with the default workshops when a draw names one the secretariat has not
+// described.
+void ensure_assembly(pqxx::work& tx, const std::string& id,
+                     const std::vector<std::string>& workshops, int retention_days);
 // Describes an assembly that was made implicitly; false when it was described already.
 bool describe_implicit(pqxx::work& tx, const Assembly& a, const std::string& by);
 std::optional<Assembly> find_assembly(pqxx::transaction_base& tx, const std::string& id);
@@ -39,21 +41,25 @@ nlohmann::json to_json(const Assembly& a);
 // Members.
 // Inserts the member (and its "created" history line) unless the person is already a member of
 // the assembly; true when inserted.
-bool insert_if_new(pqxx::work& tx, const Member& m, const std::string& actor, const std::string& reason);
-std::optional<Member> find(pqxx::transaction_base& tx, const std::string& id, bool for_update = false);
-std::vector<Member> list(pqxx::transaction_base& tx, const std::string& assembly_id, const std::string& status = "");
+bool insert_if_new(pqxx::work& tx, const Member& m, const std::string& actor,
+                   const std::string& reason);
+std::optional<Member> find(pqxx::transaction_base& tx, const std::string& id,
+                           bool for_update = false);
+std::vector<Member> list(pqxx::transaction_base& tx, const std::string& assembly_id,
+                         const std::string& status = "");
 std::optional<Member> find_by_person(pqxx::transaction_base& tx, const std::string& assembly_id,
                                      const std::string& person_id);
 // Moves a member from `from` to `to`, with its history line; false when it was not in `from`.
-bool change_status(pqxx::work& tx, const std::string& id, const std::string& from, const std::string& to,
-                   const std::string& reason, const std::string& by);
-void set_workshop(pqxx::work& tx, const std::string& id, const std::string& from, const std::string& to,
-                  const std::string& reason, const std::string& by);
-void set_preferences(pqxx::work& tx, const std::string& id, const nlohmann::json& themes, const std::string& by);
+bool change_status(pqxx::work& tx, const std::string& id, const std::string& from,
+                   const std::string& to, const std::string& reason, const std::string& by);
+void set_workshop(pqxx::work& tx, const std::string& id, const std::string& from,
+                  const std::string& to, const std::string& reason, const std::string& by);
+void set_preferences(pqxx::work& tx, const std::string& id, const nlohmann::json& themes,
+                     const std::string& by);
 void set_replaced_by(pqxx::work& tx, const std::string& leaver, const std::string& replacement);
-void append_history(pqxx::work& tx, const std::string& member_id, const std::string& actor, const std::string& change,
-                    const std::string& from, const std::string& to, const std::string& reason,
-                    const std::string& related);
+void append_history(pqxx::work& tx, const std::string& member_id, const std::string& actor,
+                    const std::string& change, const std::string& from, const std::string& to,
+                    const std::string& reason, const std::string& related);
 nlohmann::json history(pqxx::transaction_base& tx, const std::string& member_id);
 nlohmann::json to_json(const Member& m);
 

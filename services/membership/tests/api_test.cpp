@@ -5,10 +5,12 @@
 
 TEST(MembershipApi, OpenApiDocumentsEveryRouteAndResponse) {
   assembly::itest::TempKeyFile key;
-  for (const auto& gap : assembly::service::openapi_gaps(membership::definition(), {{"PII_KEY_FILE", key.path()}}))
+  for (const auto& gap :
+       assembly::service::openapi_gaps(membership::definition(), {{"PII_KEY_FILE", key.path()}}))
     ADD_FAILURE() << gap;
 }
 
 TEST(MembershipApi, AMissingKeyFileIsAConfigurationError) {
-  EXPECT_THROW(assembly::service::openapi_gaps(membership::definition()), assembly::config::ConfigError);
+  EXPECT_THROW(assembly::service::openapi_gaps(membership::definition()),
+               assembly::config::ConfigError);
 }

@@ -1,6 +1,6 @@
-#include <gtest/gtest.h>
-
 #include "domain/evaluation.h"
+
+#include <gtest/gtest.h>
 
 using namespace membership::domain;
 using nlohmann::json;
@@ -25,15 +25,28 @@ std::string field_of(const std::function<void()>& f) {
 TEST(Evaluation, AQuestionnaireIsCheckedNamingTheField) {
   EXPECT_EQ(sample().size(), 3u);
   EXPECT_EQ(field_of([] { parse_questions(json::array()); }), "/questions");
-  EXPECT_EQ(field_of([] { parse_questions(json::parse(R"([{"id": "A b", "text": "t", "kind": "text"}])")); }),
-            "/questions/0/id");
   EXPECT_EQ(field_of([] {
-              parse_questions(json::parse(R"([{"id": "a", "text": "t", "kind": "text"}, {"id": "a", "text": "u", "kind": "text"}])"));
+              parse_questions(json::parse(R"([{"id": "A b", "text": "t", "kind": "text"}])"));
             }),
-            "/questions/1/id");
-  EXPECT_EQ(field_of([] { parse_questions(json::parse(R"([{"id": "a", "text": " ", "kind": "text"}])")); }), "/questions/0/text");
-  EXPECT_EQ(field_of([] { parse_questions(json::parse(R"([{"id": "a", "text": "t", "kind": "poll"}])")); }), "/questions/0/kind");
-  EXPECT_EQ(field_of([] { parse_questions(json::parse(R"([{"id": "a", "text": "t", "kind": "rating", "min": 5, "max": 5}])")); }),
+            "/questions/0/id");
+  EXPECT_EQ(
+      field_of([] {
+        parse_questions(json::parse(
+            R"([{"id": "a", "text": "t", "kind": "text"}, {"id": "a", "text": "u", "kind": "text"}])"));
+      }),
+      "/questions/1/id");
+  EXPECT_EQ(field_of([] {
+              parse_questions(json::parse(R"([{"id": "a", "text": " ", "kind": "text"}])"));
+            }),
+            "/questions/0/text");
+  EXPECT_EQ(field_of([] {
+              parse_questions(json::parse(R"([{"id": "a", "text": "t", "kind": "poll"}])"));
+            }),
+            "/questions/0/kind");
+  EXPECT_EQ(field_of([] {
+              parse_questions(json::parse(
+                  R"([{"id": "a", "text": "t", "kind": "rating", "min": 5, "max": 5}])"));
+            }),
             "/questions/0/max");
 }
 
@@ -41,11 +54,17 @@ TEST(Evaluation, AnAnswerIsCheckedAgainstTheQuestions) {
   auto qs = sample();
   auto ok = check_answer(qs, json::parse(R"({"overall": 4, "again": 1, "comments": "  merci  "})"));
   EXPECT_EQ(ok["comments"], "merci");
-  EXPECT_FALSE(check_answer(qs, json::parse(R"({"overall": 4, "again": 0, "comments": "   "})")).contains("comments"));
-  EXPECT_EQ(field_of([&] { check_answer(qs, json::parse(R"({"again": 1})")); }), "/answers/overall");
-  EXPECT_EQ(field_of([&] { check_answer(qs, json::parse(R"({"overall": 6, "again": 1})")); }), "/answers/overall");
-  EXPECT_EQ(field_of([&] { check_answer(qs, json::parse(R"({"overall": "5", "again": 1})")); }), "/answers/overall");
-  EXPECT_EQ(field_of([&] { check_answer(qs, json::parse(R"({"overall": 5, "again": 1, "extra": 1})")); }), "/answers/extra");
+  EXPECT_FALSE(check_answer(qs, json::parse(R"({"overall": 4, "again": 0, "comments": "   "})"))
+                   .contains("comments"));
+  EXPECT_EQ(field_of([&] { check_answer(qs, json::parse(R"({"again": 1})")); }),
+            "/answers/overall");
+  EXPECT_EQ(field_of([&] { check_answer(qs, json::parse(R"({"overall": 6, "again": 1})")); }),
+            "/answers/overall");
+  EXPECT_EQ(field_of([&] { check_answer(qs, json::parse(R"({"overall": "5", "again": 1})")); }),
+            "/answers/overall");
+  EXPECT_EQ(
+      field_of([&] { check_answer(qs, json::parse(R"({"overall": 5, "again": 1, "extra": 1})")); }),
+      "/answers/extra");
 }
 
 TEST(Evaluation, TheAggregateCountsDistributesAndAveragesAndSortsTheTexts) {

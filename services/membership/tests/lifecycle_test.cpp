@@ -1,9 +1,9 @@
+#include "domain/lifecycle.h"
+
 #include <gtest/gtest.h>
 
 #include <map>
 #include <utility>
-
-#include "domain/lifecycle.h"
 
 using namespace membership::domain;
 
@@ -25,10 +25,12 @@ TEST(Lifecycle, EveryLegalAndIllegalTransition) {
       auto it = legal.find({s, a});
       auto got = next(s, a);
       if (it == legal.end()) {
-        EXPECT_FALSE(got.has_value()) << to_string(a) << " from " << to_string(s) << " must be refused";
+        EXPECT_FALSE(got.has_value())
+            << to_string(a) << " from " << to_string(s) << " must be refused";
         ++illegal_seen;
       } else {
-        ASSERT_TRUE(got.has_value()) << to_string(a) << " from " << to_string(s) << " must be allowed";
+        ASSERT_TRUE(got.has_value())
+            << to_string(a) << " from " << to_string(s) << " must be allowed";
         EXPECT_EQ(*got, it->second);
         ++legal_seen;
       }
@@ -59,7 +61,8 @@ TEST(Lifecycle, TheConflictMessageNamesTheCurrentStatusAndWhatWasNeeded) {
 TEST(Lifecycle, WhoMayActAndWhatFreesASeat) {
   EXPECT_TRUE(member_may(Action::confirm));
   EXPECT_TRUE(member_may(Action::decline));
-  for (auto a : {Action::invite, Action::activate, Action::withdraw, Action::complete}) EXPECT_FALSE(member_may(a));
+  for (auto a : {Action::invite, Action::activate, Action::withdraw, Action::complete})
+    EXPECT_FALSE(member_may(a));
   EXPECT_TRUE(frees_seat(Action::decline));
   EXPECT_TRUE(frees_seat(Action::withdraw));
   EXPECT_FALSE(frees_seat(Action::complete));

@@ -1,6 +1,6 @@
-#include <gtest/gtest.h>
-
 #include "domain/participation.h"
+
+#include <gtest/gtest.h>
 
 using namespace membership::domain;
 

@@ -12,24 +12,31 @@ using assembly::http::Method;
 
 namespace {
 nlohmann::json to_json(const store::Motion& m) {
-  return {{"id", m.id}, {"workshop_id", m.workshop_id}, {"assembly_id", m.assembly_id},
-          {"theme", m.theme}, {"status", m.status}, {"created_at", m.created_at}};
+  return {{"id", m.id},       {"workshop_id", m.workshop_id}, {"assembly_id", m.assembly_id},
+          {"theme", m.theme}, {"status", m.status},           {"created_at", m.created_at}};
 }
 }  // namespace
 
 void add_routes(assembly::service::Context& ctx) {
   auto& db = ctx.db;
-  ctx.router.add(Method::Get, "/v1/motions", Access::anyone(), http::cached([&db](http::Request& req) {
-    auto assembly_id = body::required_query(req, "assembly_id");
-    auto list = db.transact([&](pqxx::work& tx) { return store::list(tx, assembly_id); });
-    return http::Response::items(list, [](const auto& m) { return to_json(m); });
-  }, ctx.public_cache_ttl));
-  ctx.router.add(Method::Get, "/v1/motions/:id", Access::anyone(), http::cached([&db](http::Request& req) {
-    auto id = body::uuid_param(req, "id");
-    auto m = db.transact([&](pqxx::work& tx) { return store::find(tx, id); });
-    if (!m) throw http::not_found("no motion " + id);
-    return http::Response::json(200, to_json(*m));
-  }, ctx.public_cache_ttl));
+  ctx.router.add(
+      Method::Get, "/v1/motions", Access::anyone(),
+      http::cached(
+          [&db](http::Request& req) {
+            auto assembly_id = body::required_query(req, "assembly_id");
+            auto list = db.transact([&](pqxx::work& tx) { return store::list(tx, assembly_id); });
+            return http::Response::items(list, [](const auto& m) { return to_json(m); });
+          },
+          ctx.public_cache_ttl));
+  ctx.router.add(Method::Get, "/v1/motions/:id", Access::anyone(),
+                 http::cached(
+                     [&db](http::Request& req) {
+                       auto id = body::uuid_param(req, "id");
+                       auto m = db.transact([&](pqxx::work& tx) { return store::find(tx, id); });
+                       if (!m) throw http::not_found("no motion " + id);
+                       return http::Response::json(200, to_json(*m));
+                     },
+                     ctx.public_cache_ttl));
 }
 
 }  // namespace recommendations::api

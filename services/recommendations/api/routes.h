@@ -7,7 +7,8 @@ void add_routes(assembly::service::Context& ctx);
 // Ballots (workshop or plenary; open or secret; quorum and rule), votes with receipts, and the
 // motions' adoption and sending to the Council.
 void add_ballot_routes(assembly::service::Context& ctx);
-// Recommendations: versions, amendments, status (RecommendationSubmitted at hand-over), co-construction feedback.
+// Recommendations: versions, amendments, status (RecommendationSubmitted at hand-over),
+// co-construction feedback.
 void add_drafting_routes(assembly::service::Context& ctx);
 // Dashboard figures: recommendations by status and workshop, amendments, ballots, turnout.
 void add_metrics(assembly::service::Context& ctx);

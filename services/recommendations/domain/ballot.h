@@ -34,9 +34,9 @@ struct Tally {
 struct Result {
   int electorate = 0;
   Tally tally;
-  double turnout = 0;    // participants / electorate (0 when the electorate is empty)
+  double turnout = 0;  // participants / electorate (0 when the electorate is empty)
   bool quorum_met = false;
-  std::string outcome;   // "adopted" | "rejected" | "no-quorum"
+  std::string outcome;  // "adopted" | "rejected" | "no-quorum"
 };
 
 // Throws std::invalid_argument when counts are negative, quorum is outside [0, 1], or more
@@ -52,7 +52,8 @@ struct Member {
 // The electorate of a ballot opened now: the active members of the workshop (`workshop` given) or
 // of the whole assembly (`workshop` empty), sorted by member id. A member who withdrew before the
 // opening is not in it; a replacement active by then is.
-std::vector<std::string> electorate(const std::vector<Member>& members, const std::string& workshop);
+std::vector<std::string> electorate(const std::vector<Member>& members,
+                                    const std::string& workshop);
 
 // Whether a vote at `now` falls in the window [opens_at, closes_at) (RFC 3339 UTC strings).
 bool in_window(std::string_view opens_at, std::string_view closes_at, std::string_view now);

@@ -4,9 +4,12 @@ namespace recommendations::domain {
 
 std::string to_string(MotionStatus s) {
   switch (s) {
-    case MotionStatus::drafting: return "drafting";
-    case MotionStatus::voted: return "voted";
-    case MotionStatus::sent_to_council: return "sent-to-council";
+    case MotionStatus::drafting:
+      return "drafting";
+    case MotionStatus::voted:
+      return "voted";
+    case MotionStatus::sent_to_council:
+      return "sent-to-council";
   }
   return "drafting";
 }

@@ -30,7 +30,8 @@ std::string refusal(std::string_view from, std::string_view action) {
   for (const auto& s : kSteps)
     if (s.action == action) needs += (needs.empty() ? "" : " or ") + std::string(s.from);
   if (needs.empty()) return "no action \"" + std::string(action) + "\"";
-  return "the recommendation is " + std::string(from) + "; " + std::string(action) + " needs it " + needs;
+  return "the recommendation is " + std::string(from) + "; " + std::string(action) + " needs it " +
+         needs;
 }
 
 }  // namespace recommendations::domain

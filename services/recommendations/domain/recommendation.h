@@ -3,8 +3,9 @@
 // workshop, handed to the executive at a plenary, worked on in co-construction, and finally
 // carried by a citizen motion, or withdrawn on the way. Pure domain.
 //
-//   draft --adopt--> adopted --hand-over--> handed-over --co-construct--> in-co-construction --carry--> carried
-//   any of draft, adopted, handed-over, in-co-construction --withdraw--> withdrawn
+//   draft --adopt--> adopted --hand-over--> handed-over --co-construct--> in-co-construction
+//   --carry--> carried any of draft, adopted, handed-over, in-co-construction --withdraw-->
+//   withdrawn
 #include <optional>
 #include <string>
 #include <string_view>
@@ -16,6 +17,8 @@ std::optional<std::string> next_status(std::string_view from, std::string_view a
 // The 409 text: "the recommendation is adopted; co-construct needs it handed-over".
 std::string refusal(std::string_view from, std::string_view action);
 // Amendments are proposed and decided only while the text is a draft.
-inline bool amendable(std::string_view status) { return status == "draft"; }
+inline bool amendable(std::string_view status) {
+  return status == "draft";
+}
 
 }  // namespace recommendations::domain

@@ -20,7 +20,8 @@ Motion from_row(const pqxx::row& r) {
 }  // namespace
 
 bool insert_if_new(pqxx::work& tx, const Motion& m) {
-  return tx.exec_params(kInsert, m.id, m.workshop_id, m.assembly_id, m.theme, m.status).affected_rows() == 1;
+  return tx.exec_params(kInsert, m.id, m.workshop_id, m.assembly_id, m.theme, m.status)
+             .affected_rows() == 1;
 }
 
 std::optional<Motion> find(pqxx::transaction_base& tx, const std::string& id) {

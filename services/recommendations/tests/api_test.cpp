@@ -3,5 +3,6 @@
 #include "wiring.h"
 
 TEST(RecommendationsApi, OpenApiDocumentsEveryRouteAndResponse) {
-  for (const auto& gap : assembly::service::openapi_gaps(recommendations::definition())) ADD_FAILURE() << gap;
+  for (const auto& gap : assembly::service::openapi_gaps(recommendations::definition()))
+    ADD_FAILURE() << gap;
 }

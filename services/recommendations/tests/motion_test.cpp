@@ -1,6 +1,6 @@
-#include <gtest/gtest.h>
-
 #include "domain/motion.h"
+
+#include <gtest/gtest.h>
 
 using namespace recommendations::domain;
 

@@ -1,14 +1,16 @@
+#include "domain/recommendation.h"
+
 #include <gtest/gtest.h>
 
 #include <map>
 
-#include "domain/recommendation.h"
-
 using namespace recommendations::domain;
 
 TEST(Recommendation, EveryLegalAndIllegalStep) {
-  const std::vector<std::string> statuses = {"draft", "adopted", "handed-over", "in-co-construction", "carried", "withdrawn"};
-  const std::vector<std::string> actions = {"adopt", "hand-over", "co-construct", "carry", "withdraw"};
+  const std::vector<std::string> statuses = {
+      "draft", "adopted", "handed-over", "in-co-construction", "carried", "withdrawn"};
+  const std::vector<std::string> actions = {"adopt", "hand-over", "co-construct", "carry",
+                                            "withdraw"};
   const std::map<std::pair<std::string, std::string>, std::string> legal = {
       {{"draft", "adopt"}, "adopted"},
       {{"adopted", "hand-over"}, "handed-over"},
@@ -32,9 +34,11 @@ TEST(Recommendation, EveryLegalAndIllegalStep) {
       }
     }
   EXPECT_EQ(allowed, 8);
-  EXPECT_EQ(refusal("adopted", "co-construct"), "the recommendation is adopted; co-construct needs it handed-over");
+  EXPECT_EQ(refusal("adopted", "co-construct"),
+            "the recommendation is adopted; co-construct needs it handed-over");
   EXPECT_EQ(refusal("carried", "withdraw"),
-            "the recommendation is carried; withdraw needs it draft or adopted or handed-over or in-co-construction");
+            "the recommendation is carried; withdraw needs it draft or adopted or handed-over or "
+            "in-co-construction");
   EXPECT_EQ(refusal("draft", "publish"), "no action \"publish\"");
   EXPECT_TRUE(amendable("draft"));
   EXPECT_FALSE(amendable("adopted"));

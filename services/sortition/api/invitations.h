@@ -7,7 +7,8 @@
 namespace sortition::api {
 // Invitation draws: POST/GET /v1/invitation-draws, GET /v1/invitation-draws/:id,
 // POST /v1/invitation-draws/:id/draw, GET .../invitees, GET .../mailing-list.
-void add_invitation_routes(assembly::service::Context& ctx, std::shared_ptr<assembly::pii::Keyring> keyring);
+void add_invitation_routes(assembly::service::Context& ctx,
+                           std::shared_ptr<assembly::pii::Keyring> keyring);
 
 // The response code printed on an invitee's letter: 10 characters of an unambiguous alphabet,
 // "XXXXX-XXXXX", derived by keyed hash from the draw and the person (never stored).

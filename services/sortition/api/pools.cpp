@@ -1,10 +1,9 @@
 #include "api/pools.h"
 
-#include "assembly/core/time.h"
-
 #include <ctime>
 
 #include "assembly/auth/auth.h"
+#include "assembly/core/time.h"
 #include "assembly/http/body.h"
 #include "assembly/logging/log.h"
 #include "domain/invitation.h"
@@ -24,8 +23,12 @@ namespace {
 constexpr std::size_t kMaxPartBytes = 4'000'000;
 
 nlohmann::json to_json(const PoolRow& p) {
-  nlohmann::json j = {{"id", p.id},       {"name", p.name},         {"kind", p.kind},
-                      {"state", p.state}, {"created_by", p.created_by}, {"created_at", p.created_at}};
+  nlohmann::json j = {{"id", p.id},
+                      {"name", p.name},
+                      {"kind", p.kind},
+                      {"state", p.state},
+                      {"created_by", p.created_by},
+                      {"created_at", p.created_at}};
   j["row_count"] = p.row_count ? nlohmann::json(*p.row_count) : nlohmann::json();
   j["snapshot_sha256"] = p.snapshot_sha256 ? nlohmann::json(*p.snapshot_sha256) : nlohmann::json();
   j["ready_at"] = p.ready_at ? nlohmann::json(*p.ready_at) : nlohmann::json();
@@ -43,7 +46,8 @@ nlohmann::json to_json(const ImportRow& j) {
                       {"created_by", j.created_by},
                       {"created_at", j.created_at},
                       {"updated_at", j.updated_at},
-                      {"next_part_url", "/v1/pool-imports/" + j.id + "/parts/" + std::to_string(j.parts_received + 1)}};
+                      {"next_part_url", "/v1/pool-imports/" + j.id + "/parts/" +
+                                            std::to_string(j.parts_received + 1)}};
   o["rows_total"] = j.rows_total ? nlohmann::json(*j.rows_total) : nlohmann::json();
   o["failure"] = j.failure ? nlohmann::json(*j.failure) : nlohmann::json();
   o["finished_at"] = j.finished_at ? nlohmann::json(*j.finished_at) : nlohmann::json();
@@ -67,14 +71,17 @@ http::Response answer(const std::optional<imports::Outcome>& out, const std::str
 
 int part_param(const http::Request& req) {
   const auto& s = req.param("n");
-  if (s.empty() || s.size() > 6 || s.find_first_not_of("0123456789") != std::string::npos || std::stoi(s) < 1)
+  if (s.empty() || s.size() > 6 || s.find_first_not_of("0123456789") != std::string::npos ||
+      std::stoi(s) < 1)
     throw http::bad_request("the part number must be a positive integer", "n");
   return std::stoi(s);
 }
 
 }  // namespace
 
-std::string today_utc() { return assembly::core::utc_today(); }
+std::string today_utc() {
+  return assembly::core::utc_today();
+}
 
 void add_pool_routes(assembly::service::Context& ctx, std::shared_ptr<PoolImporter> importer) {
   auto& db = ctx.db;
@@ -89,9 +96,11 @@ void add_pool_routes(assembly::service::Context& ctx, std::shared_ptr<PoolImport
     std::optional<std::int64_t> rows_total;
     if (b.contains("rows_total") && !b["rows_total"].is_null())
       rows_total = body::integer(b, "rows_total", 1, 100'000'000);
-    auto [pool, job] = db.transact(
-        [&](pqxx::work& tx) { return importer->create(tx, name, kind, rows_total, req.caller().subject); });
-    assembly::log::info("pool import started", {{"pool_id", pool.id}, {"import_id", job.id}, {"kind", kind}});
+    auto [pool, job] = db.transact([&](pqxx::work& tx) {
+      return importer->create(tx, name, kind, rows_total, req.caller().subject);
+    });
+    assembly::log::info("pool import started",
+                        {{"pool_id", pool.id}, {"import_id", job.id}, {"kind", kind}});
     auto res = http::Response::json(201, {{"pool", to_json(pool)}, {"import", to_json(job)}});
     res.headers.emplace_back("Location", "/v1/pool-imports/" + job.id);
     return res;
@@ -117,9 +126,13 @@ void add_pool_routes(assembly::service::Context& ctx, std::shared_ptr<PoolImport
     bool found = db.transact([&](pqxx::work& tx) {
       auto pool = PoolImporter::find_pool(tx, id);
       if (!pool) return false;
-      if (pool->state != "ready") throw http::conflict("the pool is " + pool->state + ", not ready");
-      pqxx::stream_from rows(tx, "(SELECT person_id || ',' || sex || ',' || birth_year || ',' || arrondissement "
-                                 "FROM pool_people WHERE pool_id = " + tx.quote(id) + " ORDER BY position)");
+      if (pool->state != "ready")
+        throw http::conflict("the pool is " + pool->state + ", not ready");
+      pqxx::stream_from rows(
+          tx,
+          "(SELECT person_id || ',' || sex || ',' || birth_year || ',' || arrondissement "
+          "FROM pool_people WHERE pool_id = " +
+              tx.quote(id) + " ORDER BY position)");
       std::string line;
       while (rows.get_raw_line(line)) {
         csv += line;
@@ -139,34 +152,39 @@ void add_pool_routes(assembly::service::Context& ctx, std::shared_ptr<PoolImport
     return http::Response::json(200, to_json(*job));
   });
 
-  ctx.router.add(Method::Put, "/v1/pool-imports/:id/parts/:n", staff,
+  ctx.router.add(
+      Method::Put, "/v1/pool-imports/:id/parts/:n", staff,
+      [&db, importer](http::Request& req) {
+        auto id = body::uuid_param(req, "id");
+        int n = part_param(req);
+        auto today = today_utc();
+        auto out = db.transact(
+            [&](pqxx::work& tx) { return importer->add_part(tx, id, n, req.body, today); });
+        if (out && out->status != 200)
+          assembly::log::warn("pool import failed",
+                              {{"import_id", id}, {"part", n}, {"status", out->status}});
+        return answer(out, id);
+      },
+      http::RouteOptions{kMaxPartBytes, false});
+
+  ctx.router.add(
+      Method::Post, "/v1/pool-imports/:id/complete", staff, [&db, importer](http::Request& req) {
+        auto id = body::uuid_param(req, "id");
+        auto parts = static_cast<int>(body::integer(req.json(), "parts", 0, 1'000'000));
+        auto today = today_utc();
+        auto out =
+            db.transact([&](pqxx::work& tx) { return importer->complete(tx, id, parts, today); });
+        if (out && out->status == 200)
+          assembly::log::info("pool imported", {{"import_id", id}, {"rows", out->job.rows_read}});
+        return answer(out, id);
+      });
+
+  ctx.router.add(Method::Delete, "/v1/pool-imports/:id", staff,
                  [&db, importer](http::Request& req) {
                    auto id = body::uuid_param(req, "id");
-                   int n = part_param(req);
-                   auto today = today_utc();
-                   auto out = db.transact(
-                       [&](pqxx::work& tx) { return importer->add_part(tx, id, n, req.body, today); });
-                   if (out && out->status != 200)
-                     assembly::log::warn("pool import failed", {{"import_id", id}, {"part", n}, {"status", out->status}});
+                   auto out = db.transact([&](pqxx::work& tx) { return importer->cancel(tx, id); });
                    return answer(out, id);
-                 },
-                 http::RouteOptions{kMaxPartBytes, false});
-
-  ctx.router.add(Method::Post, "/v1/pool-imports/:id/complete", staff, [&db, importer](http::Request& req) {
-    auto id = body::uuid_param(req, "id");
-    auto parts = static_cast<int>(body::integer(req.json(), "parts", 0, 1'000'000));
-    auto today = today_utc();
-    auto out = db.transact([&](pqxx::work& tx) { return importer->complete(tx, id, parts, today); });
-    if (out && out->status == 200)
-      assembly::log::info("pool imported", {{"import_id", id}, {"rows", out->job.rows_read}});
-    return answer(out, id);
-  });
-
-  ctx.router.add(Method::Delete, "/v1/pool-imports/:id", staff, [&db, importer](http::Request& req) {
-    auto id = body::uuid_param(req, "id");
-    auto out = db.transact([&](pqxx::work& tx) { return importer->cancel(tx, id); });
-    return answer(out, id);
-  });
+                 });
 }
 
 }  // namespace sortition::api

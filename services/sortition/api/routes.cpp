@@ -28,7 +28,8 @@ nlohmann::json to_json(const store::PanelDrawRecord& d, bool with_members) {
   if (with_members) {
     j["members"] = nlohmann::json::array();
     for (const auto& m : d.members)
-      j["members"].push_back({{"person_id", m.person_id}, {"pool", m.pool}, {"attributes", m.attributes}});
+      j["members"].push_back(
+          {{"person_id", m.person_id}, {"pool", m.pool}, {"attributes", m.attributes}});
   }
   return j;
 }
@@ -66,35 +67,36 @@ void add_routes(assembly::service::Context& ctx) {
   auto& outbox = ctx.outbox;
   const Access staff = Access::roles_of({assembly::auth::kSecretariat});
 
-  ctx.router.add(Method::Post, "/v1/panel-draws", staff,
-                 [&db, &outbox](http::Request& req) {
-                   auto request = parse_request(req.json());
-                   std::vector<domain::Candidate> selected;
-                   try {
-                     selected = domain::draw_uniform(request);
-                   } catch (const domain::InvalidDraw& e) {
-                     throw http::unprocessable(e.what(), e.field());
-                   }
-                   store::PanelDrawRecord record;
-                   record.id = assembly::core::new_uuid();
-                   record.assembly_id = request.assembly_id;
-                   record.seats = request.seats;
-                   record.seed_sha256 = domain::sha256_hex(request.seed);
-                   record.candidates_sha256 = domain::candidates_digest(request.candidates);
-                   record.candidate_count = static_cast<int>(request.candidates.size());
-                   record.created_by = req.caller().subject;
-                   record.members = std::move(selected);
-                   auto stored = db.transact([&](pqxx::work& tx) {
-                     store::insert(tx, record);
-                     outbox.append(tx, events::panel_selected(record), record.id);
-                     return *store::find(tx, record.id);
-                   });
-                   assembly::log::info("panel drawn", {{"draw_id", stored.id}, {"seats", stored.seats}});
-                   auto res = http::Response::json(201, to_json(stored, true));
-                   res.headers.emplace_back("Location", "/v1/panel-draws/" + stored.id);
-                   return res;
-                 },
-                 http::RouteOptions{8 << 20, true});
+  ctx.router.add(
+      Method::Post, "/v1/panel-draws", staff,
+      [&db, &outbox](http::Request& req) {
+        auto request = parse_request(req.json());
+        std::vector<domain::Candidate> selected;
+        try {
+          selected = domain::draw_uniform(request);
+        } catch (const domain::InvalidDraw& e) {
+          throw http::unprocessable(e.what(), e.field());
+        }
+        store::PanelDrawRecord record;
+        record.id = assembly::core::new_uuid();
+        record.assembly_id = request.assembly_id;
+        record.seats = request.seats;
+        record.seed_sha256 = domain::sha256_hex(request.seed);
+        record.candidates_sha256 = domain::candidates_digest(request.candidates);
+        record.candidate_count = static_cast<int>(request.candidates.size());
+        record.created_by = req.caller().subject;
+        record.members = std::move(selected);
+        auto stored = db.transact([&](pqxx::work& tx) {
+          store::insert(tx, record);
+          outbox.append(tx, events::panel_selected(record), record.id);
+          return *store::find(tx, record.id);
+        });
+        assembly::log::info("panel drawn", {{"draw_id", stored.id}, {"seats", stored.seats}});
+        auto res = http::Response::json(201, to_json(stored, true));
+        res.headers.emplace_back("Location", "/v1/panel-draws/" + stored.id);
+        return res;
+      },
+      http::RouteOptions{8 << 20, true});
 
   ctx.router.add(Method::Get, "/v1/panel-draws", staff, [&db](http::Request& req) {
     auto assembly_id = body::required_query(req, "assembly_id");

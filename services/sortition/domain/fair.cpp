@@ -1,18 +1,17 @@
 #include "domain/fair.h"
 
+#include <algorithm>
+#include <cmath>
 #include <coin/CbcModel.hpp>
 #include <coin/ClpSimplex.hpp>
 #include <coin/CoinPackedMatrix.hpp>
 #include <coin/OsiClpSolverInterface.hpp>
-
-#include <algorithm>
-#include <cmath>
+#include <cstdio>
 #include <limits>
 #include <map>
 #include <numeric>
 #include <random>
 #include <set>
-#include <cstdio>
 
 #include "domain/panel_select.h"
 #include "domain/random.h"
@@ -99,7 +98,8 @@ struct PanelRows {
   CoinPackedMatrix matrix{false, 0, 0};
   std::vector<double> lower, upper;
 
-  PanelRows(const Instance& in, const Types& types, int columns, int skip_category = -1, bool no_households = false) {
+  PanelRows(const Instance& in, const Types& types, int columns, int skip_category = -1,
+            bool no_households = false) {
     const int n = types.size();
     matrix.setDimensions(0, columns);
     std::vector<int> all(n);
@@ -112,7 +112,8 @@ struct PanelRows {
         std::vector<int> idx;
         for (int t = 0; t < n; ++t)
           if (types.values[t][c] == static_cast<int>(v)) idx.push_back(t);
-        add(idx, std::vector<double>(idx.size(), 1.0), cats[c].values[v].min, cats[c].values[v].max);
+        add(idx, std::vector<double>(idx.size(), 1.0), cats[c].values[v].min,
+            cats[c].values[v].max);
       }
     }
     if (!no_households)
@@ -129,26 +130,30 @@ struct PanelRows {
 // A type's seats lie in [0, min(its people, seats)].
 std::vector<double> seat_bounds(const Instance& in, const Types& types) {
   std::vector<double> upper(types.size());
-  for (int t = 0; t < types.size(); ++t) upper[t] = std::min<double>(types.members[t].size(), in.pool.seats);
+  for (int t = 0; t < types.size(); ++t)
+    upper[t] = std::min<double>(types.members[t].size(), in.pool.seats);
   return upper;
 }
 
 class Pricer {
  public:
-  Pricer(const Instance& in, const Types& types, int skip_category = -1, bool no_households = false) {
+  Pricer(const Instance& in, const Types& types, int skip_category = -1,
+         bool no_households = false) {
     const int n = types.size();
     std::vector<double> lower(n, 0.0), upper = seat_bounds(in, types), zero(n, 0.0);
     PanelRows rows(in, types, n, skip_category, no_households);
     auto& row_lo = rows.lower;
     auto& row_up = rows.upper;
-    solver_.loadProblem(rows.matrix, lower.data(), upper.data(), zero.data(), row_lo.data(), row_up.data());
+    solver_.loadProblem(rows.matrix, lower.data(), upper.data(), zero.data(), row_lo.data(),
+                        row_up.data());
     for (int t = 0; t < n; ++t) solver_.setInteger(t);
     solver_.messageHandler()->setLogLevel(0);
   }
 
   // Seats per type of the panel maximising sum(coef[t] * seats[t]), or nullopt when no panel is
   // feasible. Throws TimeLimitReached past the deadline.
-  std::optional<std::vector<int>> solve(const std::vector<double>& coef, Clock::time_point deadline) {
+  std::optional<std::vector<int>> solve(const std::vector<double>& coef,
+                                        Clock::time_point deadline) {
     return solve(coef, nullptr, deadline);
   }
 
@@ -157,7 +162,8 @@ class Pricer {
   struct Face {
     std::vector<double> lower, upper, row_lower, row_upper;
   };
-  std::optional<std::vector<int>> solve(const std::vector<double>& coef, const Face* face, Clock::time_point deadline) {
+  std::optional<std::vector<int>> solve(const std::vector<double>& coef, const Face* face,
+                                        Clock::time_point deadline) {
     OsiClpSolverInterface s(solver_);
     if (face) {
       s.setColLower(face->lower.data());
@@ -181,7 +187,8 @@ class Pricer {
       model.setMaximumSeconds(left);
     }
     model.initialSolve();
-    if (model.isProvenInfeasible() || model.solver()->isProvenPrimalInfeasible()) return std::nullopt;
+    if (model.isProvenInfeasible() || model.solver()->isProvenPrimalInfeasible())
+      return std::nullopt;
     model.branchAndBound();
     if (model.isProvenInfeasible()) return std::nullopt;
     if (!model.isProvenOptimal() || !model.bestSolution()) {
@@ -189,7 +196,7 @@ class Pricer {
         throw TimeLimitReached("time limit reached");
       if (!model.bestSolution()) return std::nullopt;
       throw SolverFailed("the pricing MIP stopped without an optimal panel (CBC status " +
-                               std::to_string(model.status()) + ")");
+                         std::to_string(model.status()) + ")");
     }
     const double* x = model.bestSolution();
     std::vector<int> seats(coef.size());
@@ -274,7 +281,8 @@ class Master {
         lp_.allSlackBasis(true);  // or none at all
         lp_.primal();
         if (lp_.status() != 0)
-          throw SolverFailed("the master LP did not solve (CLP status " + std::to_string(lp_.status()) + ")");
+          throw SolverFailed("the master LP did not solve (CLP status " +
+                             std::to_string(lp_.status()) + ")");
       }
     }
   }
@@ -343,7 +351,9 @@ void spread(const Types& types, const std::vector<int>& seats, double probabilit
       const auto& m = types.members[t];
       const long long n = static_cast<long long>(m.size()), c = seats[t];
       for (long long j = 0; j < n && c > 0; ++j)
-        if (std::floor(static_cast<double>((j + 1) * c) / n + u) - std::floor(static_cast<double>(j * c) / n + u) >= 1)
+        if (std::floor(static_cast<double>((j + 1) * c) / n + u) -
+                std::floor(static_cast<double>(j * c) / n + u) >=
+            1)
           members.push_back(m[j]);
     }
     std::sort(members.begin(), members.end());
@@ -368,7 +378,8 @@ Distribution distribution_of(const Instance& in, const Types& types, const Maste
     for (int i : members) d.probability[i] += prob;
     d.panels.push_back({members, prob});
   }
-  d.min_probability = d.probability.empty() ? 0 : *std::min_element(d.probability.begin(), d.probability.end());
+  d.min_probability =
+      d.probability.empty() ? 0 : *std::min_element(d.probability.begin(), d.probability.end());
   d.types = types.size();
   d.type_members = types.members;
   return d;
@@ -390,7 +401,8 @@ std::optional<Relaxed> relaxed_leximin(const Instance& in, const Types& types) {
   const int zc = n;  // column of z
   PanelRows rows(in, types, n + 1);
   const int first_type_row = static_cast<int>(rows.lower.size());
-  for (int t = 0; t < n; ++t) rows.add({t, zc}, {1.0 / types.members[t].size(), -1.0}, 0, COIN_DBL_MAX);
+  for (int t = 0; t < n; ++t)
+    rows.add({t, zc}, {1.0 / types.members[t].size(), -1.0}, 0, COIN_DBL_MAX);
   std::vector<double> lo(n + 1, 0.0), up = seat_bounds(in, types), obj(n + 1, 0.0);
   up.push_back(1.0);
   obj[zc] = -1.0;
@@ -399,7 +411,8 @@ std::optional<Relaxed> relaxed_leximin(const Instance& in, const Types& types) {
   lp.messageHandler()->setLogLevel(0);
   lp.setPrimalTolerance(1e-10);
   lp.setDualTolerance(1e-10);
-  lp.loadProblem(rows.matrix, lo.data(), up.data(), obj.data(), rows.lower.data(), rows.upper.data());
+  lp.loadProblem(rows.matrix, lo.data(), up.data(), obj.data(), rows.lower.data(),
+                 rows.upper.data());
   Relaxed r;
   r.probability.assign(n, 0.0);
   std::vector<bool> settled(n, false);
@@ -444,7 +457,8 @@ std::optional<Relaxed> relaxed_leximin(const Instance& in, const Types& types) {
 // all but about 0.3 % of the weight, and cut the generation from ~680 rounds to a few dozen.
 // on_panel(count) is called after each panel found.
 std::vector<std::vector<int>> walk_towards(const Instance& in, const Types& types, Pricer& pricer,
-                                           const std::vector<double>& target, Clock::time_point deadline,
+                                           const std::vector<double>& target,
+                                           Clock::time_point deadline,
                                            const std::function<void(int)>& on_panel) {
   constexpr double kTight = 1e-9;
   const int n = types.size();
@@ -488,7 +502,8 @@ std::vector<std::vector<int>> walk_towards(const Instance& in, const Types& type
     // tight at x.
     double theta = 1;
     for (int t = 0; t < n; ++t) {
-      if (!at_up[t] && vd[t] < up[t] - kTight) theta = std::min(theta, (up[t] - x[t]) / (up[t] - vd[t]));
+      if (!at_up[t] && vd[t] < up[t] - kTight)
+        theta = std::min(theta, (up[t] - x[t]) / (up[t] - vd[t]));
       if (!at_lo[t] && vd[t] > kTight) theta = std::min(theta, x[t] / vd[t]);
     }
     for (int i = 0; i < m; ++i) {
@@ -506,8 +521,9 @@ std::vector<std::vector<int>> walk_towards(const Instance& in, const Types& type
 
 // Column generation. lexi: settle types stage by stage until all are; otherwise stop after the
 // first stage (maximin). first_stage receives the maximin distribution when that stage completes.
-Distribution solve(const Instance& in, Clock::time_point deadline, const std::function<void(const Progress&)>& progress,
-                   bool lexi, Distribution* first_stage) {
+Distribution solve(const Instance& in, Clock::time_point deadline,
+                   const std::function<void(const Progress&)>& progress, bool lexi,
+                   Distribution* first_stage) {
   const auto start = Clock::now();
   const Types types = make_types(in);
   const int n = types.size();
@@ -551,8 +567,8 @@ Distribution solve(const Instance& in, Clock::time_point deadline, const std::fu
         coef[t] = pi[t] / types.members[t].size();
       }
       if (progress)
-        progress({label, iterations, static_cast<int>(master.panels().size()), master.z() * scale, settled,
-                  n, seconds_since(start)});
+        progress({label, iterations, static_cast<int>(master.panels().size()), master.z() * scale,
+                  settled, n, seconds_since(start)});
       const double cap = master.cap();
       bool added = false;
       for (int misprice = 0;; ++misprice) {
@@ -606,7 +622,8 @@ Distribution solve(const Instance& in, Clock::time_point deadline, const std::fu
           if (!master.has(panel)) master.add(panel);
       }
       // Progress reports z times the relaxation's minimum: the minimum probability reached so far.
-      converge("leximin", *std::min_element(relaxed->probability.begin(), relaxed->probability.end()));
+      converge("leximin",
+               *std::min_element(relaxed->probability.begin(), relaxed->probability.end()));
       if (master.z() >= 1 - kReached) {
         auto d = distribution_of(in, types, master);
         d.algorithm = "leximin";
@@ -687,9 +704,12 @@ Distribution solve(const Instance& in, Clock::time_point deadline, const std::fu
 
 std::string to_string(Algorithm a) {
   switch (a) {
-    case Algorithm::leximin: return "leximin";
-    case Algorithm::maximin: return "maximin";
-    case Algorithm::legacy: return "legacy";
+    case Algorithm::leximin:
+      return "leximin";
+    case Algorithm::maximin:
+      return "maximin";
+    case Algorithm::legacy:
+      return "legacy";
   }
   return "?";
 }
@@ -701,7 +721,8 @@ std::optional<Algorithm> parse_algorithm(std::string_view name) {
   return std::nullopt;
 }
 
-Instance make_instance(const domain::SeatPool& pool, const std::vector<domain::Respondent>& respondents) {
+Instance make_instance(const domain::SeatPool& pool,
+                       const std::vector<domain::Respondent>& respondents) {
   Instance in;
   in.pool = pool;
   std::map<std::string, int> homes;
@@ -711,14 +732,16 @@ Instance make_instance(const domain::SeatPool& pool, const std::vector<domain::R
     for (const auto& cat : pool.quotas.categories) values.push_back(domain::value_index(cat, r));
     in.ids.push_back(r.person_id);
     in.values.push_back(std::move(values));
-    in.household.push_back(homes.emplace(domain::household_key(r), static_cast<int>(homes.size())).first->second);
+    in.household.push_back(
+        homes.emplace(domain::household_key(r), static_cast<int>(homes.size())).first->second);
   }
   return in;
 }
 
 void check_feasible(const Instance& in) {
   const auto respondents = respondents_of(in);
-  if (auto why = domain::check_feasible(in.pool, respondents)) throw Infeasible(why->constraint, why->message);
+  if (auto why = domain::check_feasible(in.pool, respondents))
+    throw Infeasible(why->constraint, why->message);
   const Types types = make_types(in);
   const std::vector<double> zero(types.size(), 0.0);
   const auto never = Clock::time_point::max();
@@ -729,7 +752,8 @@ void check_feasible(const Instance& in) {
       throw Infeasible(cats[c].name, "no panel meets the quotas on " + cats[c].name +
                                          " together with the others (without them, one does)");
   if (!types.shared.empty() && Pricer(in, types, -1, true).solve(zero, never))
-    throw Infeasible("households", "no panel meets every quota with at most one person per household");
+    throw Infeasible("households",
+                     "no panel meets every quota with at most one person per household");
   throw Infeasible("quotas", "no panel meets every quota; no single category is at fault alone");
 }
 
@@ -773,7 +797,8 @@ Distribution legacy(const Instance& in, int samples, const std::string& seed) {
     d.panels.push_back({members, p});
     for (int i : members) d.probability[i] += p;
   }
-  d.min_probability = d.probability.empty() ? 0 : *std::min_element(d.probability.begin(), d.probability.end());
+  d.min_probability =
+      d.probability.empty() ? 0 : *std::min_element(d.probability.begin(), d.probability.end());
   d.iterations = drawn;
   d.types = make_types(in).size();
   d.seconds = seconds_since(start);
@@ -783,14 +808,15 @@ Distribution legacy(const Instance& in, int samples, const std::string& seed) {
 Distribution select(const Instance& instance, const Options& options) {
   const auto start = Clock::now();
   const auto deadline = options.time_limit > 0
-                            ? start + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(options.time_limit))
+                            ? start + std::chrono::duration_cast<Clock::duration>(
+                                          std::chrono::duration<double>(options.time_limit))
                             : Clock::time_point::max();
   check_feasible(instance);
   std::vector<std::string> fallbacks;
   auto limit = [&](const std::string& what) {
     char text[160];
-    std::snprintf(text, sizeof text, "%s: the time limit of %g s ran out after %.1f s", what.c_str(), options.time_limit,
-                  seconds_since(start));
+    std::snprintf(text, sizeof text, "%s: the time limit of %g s ran out after %.1f s",
+                  what.c_str(), options.time_limit, seconds_since(start));
     fallbacks.push_back(text);
   };
   auto finish = [&](Distribution d) {
@@ -827,7 +853,8 @@ Distribution select(const Instance& instance, const Options& options) {
   return finish(legacy(instance, options.legacy_samples, options.seed));
 }
 
-double heaviest_panel(const Instance& in, const std::vector<double>& weights, std::vector<int>* members) {
+double heaviest_panel(const Instance& in, const std::vector<double>& weights,
+                      std::vector<int>* members) {
   // Over people, not types: every person a type of their own, so it checks a certificate
   // independently of the grouping the engine used.
   const Types types = make_types(in, true);
@@ -845,7 +872,8 @@ double heaviest_panel(const Instance& in, const std::vector<double>& weights, st
 std::vector<std::string> violations(const Instance& in, const std::vector<int>& members) {
   std::vector<std::string> out;
   if (static_cast<int>(members.size()) != in.pool.seats)
-    out.push_back(std::to_string(members.size()) + " members for " + std::to_string(in.pool.seats) + " seats");
+    out.push_back(std::to_string(members.size()) + " members for " + std::to_string(in.pool.seats) +
+                  " seats");
   std::set<int> people, homes;
   const auto& cats = in.pool.quotas.categories;
   std::vector<std::vector<int>> count(cats.size());
@@ -856,22 +884,25 @@ std::vector<std::string> violations(const Instance& in, const std::vector<int>& 
       continue;
     }
     if (!people.insert(i).second) out.push_back(in.ids[i] + " twice");
-    if (!homes.insert(in.household[i]).second) out.push_back(in.ids[i] + " shares a household with another member");
+    if (!homes.insert(in.household[i]).second)
+      out.push_back(in.ids[i] + " shares a household with another member");
     for (std::size_t c = 0; c < cats.size(); ++c) ++count[c][in.values[i][c]];
   }
   for (std::size_t c = 0; c < cats.size(); ++c)
     for (std::size_t v = 0; v < cats[c].values.size(); ++v) {
       const auto& q = cats[c].values[v];
       if (count[c][v] < q.min || count[c][v] > q.max)
-        out.push_back(names_of(in, static_cast<int>(c), static_cast<int>(v)) + ": " + std::to_string(count[c][v]) +
-                      " members, quota " + std::to_string(q.min) + "-" + std::to_string(q.max));
+        out.push_back(names_of(in, static_cast<int>(c), static_cast<int>(v)) + ": " +
+                      std::to_string(count[c][v]) + " members, quota " + std::to_string(q.min) +
+                      "-" + std::to_string(q.max));
     }
   return out;
 }
 
 Lottery round_to_lottery(const Instance& in, const Distribution& d, int m) {
   if (m < 1) throw std::invalid_argument("a lottery needs at least one panel");
-  if (d.type_panels.empty()) throw std::invalid_argument("a lottery is made from a maximin or leximin distribution");
+  if (d.type_panels.empty())
+    throw std::invalid_argument("a lottery is made from a maximin or leximin distribution");
   const auto& members = d.type_members;
   const int n_types = static_cast<int>(members.size());
   const int n_panels = static_cast<int>(d.type_panels.size());
@@ -892,7 +923,8 @@ Lottery round_to_lottery(const Instance& in, const Distribution& d, int m) {
       if (frac[p] > 1e-9) candidates.push_back(p);
     std::vector<int> up;
     if (static_cast<int>(candidates.size()) > left) {
-      // MIP: binaries u_p (round p up), sum u = left, delta >= |sum_p (frac_p - u_p) seats_pt / n_t|.
+      // MIP: binaries u_p (round p up), sum u = left, delta >= |sum_p (frac_p - u_p) seats_pt /
+      // n_t|.
       const int nc = static_cast<int>(candidates.size());
       CoinPackedMatrix rows(false, 0, 0);
       rows.setDimensions(0, nc + 1);
@@ -947,13 +979,16 @@ Lottery round_to_lottery(const Instance& in, const Distribution& d, int m) {
       }
       if (static_cast<int>(up.size()) != left) {  // no solution in time: largest remainders
         up.clear();
-        std::stable_sort(candidates.begin(), candidates.end(), [&](int a, int b) { return frac[a] > frac[b]; });
+        std::stable_sort(candidates.begin(), candidates.end(),
+                         [&](int a, int b) { return frac[a] > frac[b]; });
         up.assign(candidates.begin(), candidates.begin() + left);
       }
     } else {
       up = candidates;
-      // Fewer fractional panels than copies left (only from rounding noise): the rest to the most likely.
-      for (int extra = left - static_cast<int>(up.size()), p = 0; extra > 0; --extra, p = (p + 1) % n_panels)
+      // Fewer fractional panels than copies left (only from rounding noise): the rest to the most
+      // likely.
+      for (int extra = left - static_cast<int>(up.size()), p = 0; extra > 0;
+           --extra, p = (p + 1) % n_panels)
         up.push_back(p);
     }
     for (int p : up) ++copies[p];
@@ -966,7 +1001,8 @@ Lottery round_to_lottery(const Instance& in, const Distribution& d, int m) {
       std::vector<int> panel;
       for (int t = 0; t < n_types; ++t) {
         const auto& who = members[t];
-        for (int s = 0; s < d.type_panels[p].first[t]; ++s) panel.push_back(who[next[t]++ % who.size()]);
+        for (int s = 0; s < d.type_panels[p].first[t]; ++s)
+          panel.push_back(who[next[t]++ % who.size()]);
       }
       std::sort(panel.begin(), panel.end());
       lot.panels.push_back(std::move(panel));

@@ -38,7 +38,8 @@ struct Instance {
 // Builds the instance of `pool` from the respondents of that pool (others ignored), keeping their
 // order. Throws domain::PanelError naming the respondent when one has no value, or a value the
 // quota set does not have, for a category.
-Instance make_instance(const domain::SeatPool& pool, const std::vector<domain::Respondent>& respondents);
+Instance make_instance(const domain::SeatPool& pool,
+                       const std::vector<domain::Respondent>& respondents);
 
 // Quotas no panel can meet. constraint names what fails ("age 18-24", "gender", "seats",
 // "households"); the message is a sentence for the secretariat.
@@ -70,11 +71,11 @@ std::string to_string(Algorithm a);
 std::optional<Algorithm> parse_algorithm(std::string_view name);  // "leximin", "maximin", "legacy"
 
 struct Progress {
-  std::string algorithm;  // "maximin" or "leximin"
-  int iteration = 0;      // panels priced so far
-  int panels = 0;         // panels in the master LP
+  std::string algorithm;       // "maximin" or "leximin"
+  int iteration = 0;           // panels priced so far
+  int panels = 0;              // panels in the master LP
   double min_probability = 0;  // the current master's smallest probability (a lower bound)
-  int fixed_types = 0;    // leximin: types whose probability is settled
+  int fixed_types = 0;         // leximin: types whose probability is settled
   int types = 0;
   double seconds = 0;
 };

@@ -22,16 +22,18 @@ int column(const std::vector<std::string>& header, const std::string& name, cons
 
 }  // namespace
 
-std::vector<Respondent> read_people(std::string_view csv, const QuotaSet& quotas, const PeopleLayout& layout,
-                                    const std::string& pool) {
+std::vector<Respondent> read_people(std::string_view csv, const QuotaSet& quotas,
+                                    const PeopleLayout& layout, const std::string& pool) {
   auto records = csv_records(csv);
   if (records.empty()) throw QuotaError(0, "the file is empty");
   const auto& header = records[0].fields;
   const int id_col = layout.has_id ? column(header, "id", "the person's id") : -1;
   std::vector<int> cat_cols;
-  for (const auto& cat : quotas.categories) cat_cols.push_back(column(header, cat.name, "a quota category"));
+  for (const auto& cat : quotas.categories)
+    cat_cols.push_back(column(header, cat.name, "a quota category"));
   std::vector<int> home_cols;
-  for (const auto& h : layout.household_columns) home_cols.push_back(column(header, h, "a household column"));
+  for (const auto& h : layout.household_columns)
+    home_cols.push_back(column(header, h, "a household column"));
   std::vector<Respondent> out;
   std::set<std::string> ids;
   for (std::size_t r = 1; r < records.size(); ++r) {
@@ -43,7 +45,8 @@ std::vector<Respondent> read_people(std::string_view csv, const QuotaSet& quotas
     p.pool = pool;
     p.person_id = layout.has_id ? rec.fields[id_col] : std::to_string(r - 1);
     if (p.person_id.empty()) throw QuotaError(rec.line, "an empty id");
-    if (!ids.insert(p.person_id).second) throw QuotaError(rec.line, "id '" + p.person_id + "' appears twice");
+    if (!ids.insert(p.person_id).second)
+      throw QuotaError(rec.line, "id '" + p.person_id + "' appears twice");
     for (std::size_t c = 0; c < quotas.categories.size(); ++c) {
       const auto& cat = quotas.categories[c];
       const auto& value = rec.fields[cat_cols[c]];

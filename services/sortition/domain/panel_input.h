@@ -26,7 +26,7 @@ struct PeopleLayout {
 // trimmed and case-folded; a row whose household columns are all empty shares no household.
 // Throws QuotaError (line + reason) on: a missing id, category or household column, a wrong
 // number of fields, an empty or duplicate id, a value the quota file does not list, no rows.
-std::vector<Respondent> read_people(std::string_view csv, const QuotaSet& quotas, const PeopleLayout& layout,
-                                    const std::string& pool = "roll");
+std::vector<Respondent> read_people(std::string_view csv, const QuotaSet& quotas,
+                                    const PeopleLayout& layout, const std::string& pool = "roll");
 
 }  // namespace sortition::domain

@@ -17,7 +17,6 @@ struct Pool {
   std::vector<int> household;           // [person] -> household index
 };
 
-
 Pool index_pool(const SeatPool& seat_pool, const std::vector<Respondent>& respondents) {
   Pool p;
   for (const auto& r : respondents)

@@ -214,7 +214,9 @@ QuotaSet parse_quotas(std::string_view csv) {
   return out;
 }
 
-std::vector<CsvRecord> csv_records(std::string_view csv) { return read_records(csv); }
+std::vector<CsvRecord> csv_records(std::string_view csv) {
+  return read_records(csv);
+}
 
 std::string export_quotas(const QuotaSet& quotas) {
   bool flex = false;

@@ -8,7 +8,8 @@ namespace {
 
 std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+    s.remove_suffix(1);
   return s;
 }
 
@@ -60,7 +61,9 @@ bool split_csv(std::string_view line, std::vector<std::string>& fields, std::str
   }
 }
 
-bool is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+bool is_leap(int y) {
+  return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
 
 bool valid_date(std::string_view d, int& year) {
   if (d.size() != 10 || d[4] != '-' || d[7] != '-') return false;
@@ -148,7 +151,8 @@ bool parse_roll_line(std::string_view line, long line_no, std::string_view as_of
   std::string why;
   if (!split_csv(line, f, why)) return fail("", why);
   if (f.size() != kRollColumns.size())
-    return fail("", std::to_string(f.size()) + " columns, expected " + std::to_string(kRollColumns.size()));
+    return fail(
+        "", std::to_string(f.size()) + " columns, expected " + std::to_string(kRollColumns.size()));
   for (std::size_t i = 0; i < f.size(); ++i) {
     auto t = trim(f[i]);
     if (t.size() != f[i].size()) f[i] = std::string(t);
@@ -157,16 +161,20 @@ bool parse_roll_line(std::string_view line, long line_no, std::string_view as_of
   const auto& voter = f[0];
   if (voter.size() > 32) return fail("voter_id", "longer than 32 characters");
   for (unsigned char c : voter)
-    if (!std::isalnum(c) && c != '-') return fail("voter_id", "only letters, digits and '-' are allowed");
+    if (!std::isalnum(c) && c != '-')
+      return fail("voter_id", "only letters, digits and '-' are allowed");
   if (utf8_length(f[1]) > 100) return fail("last_name", "longer than 100 characters");
   if (utf8_length(f[2]) > 100) return fail("first_names", "longer than 100 characters");
   int year = 0;
-  if (!valid_date(f[3], year)) return fail("birth_date", "\"" + f[3] + "\" is not a date (YYYY-MM-DD)");
+  if (!valid_date(f[3], year))
+    return fail("birth_date", "\"" + f[3] + "\" is not a date (YYYY-MM-DD)");
   if (year < 1900 || std::string_view(f[3]) > as_of)
     return fail("birth_date", f[3] + " is outside 1900-01-01 to " + std::string(as_of));
-  if (f[4] != "F" && f[4] != "M" && f[4] != "X") return fail("sex", "\"" + f[4] + "\" is not F, M or X");
+  if (f[4] != "F" && f[4] != "M" && f[4] != "X")
+    return fail("sex", "\"" + f[4] + "\" is not F, M or X");
   if (utf8_length(f[5]) > 200) return fail("address", "longer than 200 characters");
-  if (f[6].size() != 5 || !std::all_of(f[6].begin(), f[6].end(), [](unsigned char c) { return std::isdigit(c); }))
+  if (f[6].size() != 5 ||
+      !std::all_of(f[6].begin(), f[6].end(), [](unsigned char c) { return std::isdigit(c); }))
     return fail("postcode", "\"" + f[6] + "\" is not 5 digits");
   if (utf8_length(f[7]) > 40) return fail("arrondissement", "longer than 40 characters");
   if (f[7].find_first_of(",\"") != std::string::npos)

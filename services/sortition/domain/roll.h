@@ -15,7 +15,8 @@
 namespace sortition::domain {
 
 inline constexpr std::array<std::string_view, 8> kRollColumns = {
-    "voter_id", "last_name", "first_names", "birth_date", "sex", "address", "postcode", "arrondissement"};
+    "voter_id", "last_name", "first_names", "birth_date",
+    "sex",      "address",   "postcode",    "arrondissement"};
 
 struct RollRow {
   std::string voter_id, last_name, first_names, birth_date, sex, address, postcode, arrondissement;

@@ -1,28 +1,27 @@
-#include "store/sql.h"
 #include "imports/pool_import.h"
 
-#include <pqxx/tablewriter>
 #include <sodium.h>
 
 #include <array>
 #include <charconv>
 #include <cstring>
+#include <pqxx/tablewriter>
 #include <unordered_map>
 
 #include "assembly/core/ids.h"
 #include "domain/invitation.h"
 #include "domain/panel_draw.h"
+#include "store/sql.h"
 
 namespace sortition::imports {
 namespace {
-
 
 constexpr const char* kImportColumns =
     "id, pool_id, state, created_by, " SORTITION_TS("created_at") ", " SORTITION_TS("updated_at") ", parts_received, "
     "bytes_received, rows_read, rows_total, failure, " SORTITION_TS("finished_at") ", errors::text, lines_read, "
     "tail, hash_state, last_part_sha256";
-constexpr const char* kPoolColumns =
-    "id, name, kind, state, created_by, " SORTITION_TS("created_at") ", row_count, snapshot_sha256, " SORTITION_TS("ready_at");
+constexpr const char* kPoolColumns = "id, name, kind, state, created_by, " SORTITION_TS(
+    "created_at") ", row_count, snapshot_sha256, " SORTITION_TS("ready_at");
 
 template <typename T>
 std::optional<T> opt(const pqxx::field& f) {
@@ -97,11 +96,20 @@ void append_copy_text(std::string& out, std::string_view s) {
   }
   for (char c : s) {
     switch (c) {
-      case '\\': out += "\\\\"; break;
-      case '\t': out += "\\t"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      default: out.push_back(c);
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      default:
+        out.push_back(c);
     }
   }
 }
@@ -117,7 +125,8 @@ void household_text(const domain::RollRow& r, std::string& s) {
     }
     if (space) s.push_back(' ');
     space = false;
-    s.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c));  // ASCII only, as before
+    s.push_back(
+        static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c));  // ASCII only, as before
   }
   s += '|';
   s += r.postcode;
@@ -151,24 +160,29 @@ std::pair<PoolRow, ImportRow> PoolImporter::create(pqxx::work& tx, const std::st
                                                    const std::string& actor) {
   auto pool_id = assembly::core::new_uuid();
   auto import_id = assembly::core::new_uuid();
-  tx.exec_params("INSERT INTO pools (id, name, kind, state, created_by) VALUES ($1, $2, $3, 'importing', $4)",
-                 pool_id, name, kind, actor);
+  tx.exec_params(
+      "INSERT INTO pools (id, name, kind, state, created_by) VALUES ($1, $2, $3, 'importing', $4)",
+      pool_id, name, kind, actor);
   // The partition is loaded detached, with one index only: the unique (person_id), which catches a
   // voter id repeated in a later part. The primary key (position) is built once, sorted, when the
   // import completes, and the partition is attached then (finish_partition). Migration 0005 says
   // why the indexes are the partition's own.
   const auto partition = partition_of(pool_id);
-  tx.exec("CREATE TABLE " + tx.quote_name(partition) + " (LIKE pool_people INCLUDING DEFAULTS, CONSTRAINT " +
+  tx.exec("CREATE TABLE " + tx.quote_name(partition) +
+          " (LIKE pool_people INCLUDING DEFAULTS, CONSTRAINT " +
           tx.quote_name(partition + "_pool") + " CHECK (pool_id = " + tx.quote(pool_id) + "))");
-  tx.exec("ALTER TABLE " + tx.quote_name(partition) + " ADD UNIQUE (person_id)");  // see migration 0005
+  tx.exec("ALTER TABLE " + tx.quote_name(partition) +
+          " ADD UNIQUE (person_id)");  // see migration 0005
   crypto_hash_sha256_state st;
   crypto_hash_sha256_init(&st);
   const std::string header = std::string(domain::kSnapshotHeader) + "\n";
-  crypto_hash_sha256_update(&st, reinterpret_cast<const unsigned char*>(header.data()), header.size());
+  crypto_hash_sha256_update(&st, reinterpret_cast<const unsigned char*>(header.data()),
+                            header.size());
   pqxx::binarystring state(&st, sizeof st);
-  tx.exec_params("INSERT INTO pool_imports (id, pool_id, state, rows_total, hash_state, created_by) "
-                 "VALUES ($1, $2, 'receiving', $3, $4, $5)",
-                 import_id, pool_id, rows_total, state, actor);
+  tx.exec_params(
+      "INSERT INTO pool_imports (id, pool_id, state, rows_total, hash_state, created_by) "
+      "VALUES ($1, $2, 'receiving', $3, $4, $5)",
+      import_id, pool_id, rows_total, state, actor);
   return {*find_pool(tx, pool_id), *find_import(tx, import_id)};
 }
 
@@ -176,36 +190,45 @@ void PoolImporter::finish_partition(pqxx::work& tx, const std::string& pool_id) 
   const auto partition = partition_of(pool_id);
   const auto name = tx.quote_name(partition);
   // A partition created attached (before loads were detached) is already complete.
-  if (!tx.exec_params("SELECT 1 FROM pg_inherits WHERE inhrelid = to_regclass($1)", tx.quote_name(partition)).empty())
+  if (!tx.exec_params("SELECT 1 FROM pg_inherits WHERE inhrelid = to_regclass($1)",
+                      tx.quote_name(partition))
+           .empty())
     return;
   tx.exec("SET LOCAL maintenance_work_mem = '256MB'");
-  tx.exec("ALTER TABLE " + name + " ADD CONSTRAINT " + tx.quote_name(partition + "_pkey") + " PRIMARY KEY (position)");
-  tx.exec("ALTER TABLE pool_people ATTACH PARTITION " + name + " FOR VALUES IN (" + tx.quote(pool_id) + ")");
+  tx.exec("ALTER TABLE " + name + " ADD CONSTRAINT " + tx.quote_name(partition + "_pkey") +
+          " PRIMARY KEY (position)");
+  tx.exec("ALTER TABLE pool_people ATTACH PARTITION " + name + " FOR VALUES IN (" +
+          tx.quote(pool_id) + ")");
   tx.exec("ALTER TABLE " + name + " DROP CONSTRAINT " + tx.quote_name(partition + "_pool"));
 }
 
-std::optional<ImportRow> PoolImporter::find_import(pqxx::transaction_base& tx, const std::string& id) {
-  auto rows = tx.exec_params(std::string("SELECT ") + kImportColumns + " FROM pool_imports WHERE id = $1", id);
+std::optional<ImportRow> PoolImporter::find_import(pqxx::transaction_base& tx,
+                                                   const std::string& id) {
+  auto rows = tx.exec_params(
+      std::string("SELECT ") + kImportColumns + " FROM pool_imports WHERE id = $1", id);
   if (rows.empty()) return std::nullopt;
   return import_from(rows[0]);
 }
 
 std::optional<PoolRow> PoolImporter::find_pool(pqxx::transaction_base& tx, const std::string& id) {
-  auto rows = tx.exec_params(std::string("SELECT ") + kPoolColumns + " FROM pools WHERE id = $1", id);
+  auto rows =
+      tx.exec_params(std::string("SELECT ") + kPoolColumns + " FROM pools WHERE id = $1", id);
   if (rows.empty()) return std::nullopt;
   return pool_from(rows[0]);
 }
 
 std::vector<PoolRow> PoolImporter::list_pools(pqxx::transaction_base& tx) {
   std::vector<PoolRow> out;
-  for (const auto& r : tx.exec(std::string("SELECT ") + kPoolColumns + " FROM pools ORDER BY created_at, id"))
+  for (const auto& r :
+       tx.exec(std::string("SELECT ") + kPoolColumns + " FROM pools ORDER BY created_at, id"))
     out.push_back(pool_from(r));
   return out;
 }
 
 std::optional<PoolImporter::Job> PoolImporter::lock(pqxx::work& tx, const std::string& import_id) {
   auto rows = tx.exec_params(
-      std::string("SELECT ") + kImportColumns + " FROM pool_imports WHERE id = $1 FOR UPDATE", import_id);
+      std::string("SELECT ") + kImportColumns + " FROM pool_imports WHERE id = $1 FOR UPDATE",
+      import_id);
   if (rows.empty()) return std::nullopt;
   Job job;
   job.row = import_from(rows[0]);
@@ -220,9 +243,11 @@ std::optional<PoolImporter::Job> PoolImporter::lock(pqxx::work& tx, const std::s
 void PoolImporter::save(pqxx::work& tx, const Job& job) {
   tx.exec_params(
       "UPDATE pool_imports SET parts_received = $2, last_part_sha256 = $3, bytes_received = $4, "
-      "lines_read = $5, rows_read = $6, tail = $7, hash_state = $8, updated_at = now() WHERE id = $1",
-      job.row.id, job.row.parts_received, job.last_part_sha256, job.row.bytes_received, job.lines_read,
-      job.row.rows_read, pqxx::binarystring(job.tail), pqxx::binarystring(job.hash_state));
+      "lines_read = $5, rows_read = $6, tail = $7, hash_state = $8, updated_at = now() WHERE id = "
+      "$1",
+      job.row.id, job.row.parts_received, job.last_part_sha256, job.row.bytes_received,
+      job.lines_read, job.row.rows_read, pqxx::binarystring(job.tail),
+      pqxx::binarystring(job.hash_state));
 }
 
 Outcome PoolImporter::fail(pqxx::work& tx, Job& job, int status, const std::string& reason,
@@ -236,17 +261,19 @@ Outcome PoolImporter::fail(pqxx::work& tx, Job& job, int status, const std::stri
   tx.exec("DROP TABLE IF EXISTS " + tx.quote_name(partition_of(job.row.pool_id)));
   tx.exec_params("UPDATE pools SET state = 'failed' WHERE id = $1", job.row.pool_id);
   tx.exec_params(
-      "UPDATE pool_imports SET state = 'failed', failure = $2, errors = $3::jsonb, tail = '', hash_state = NULL, "
+      "UPDATE pool_imports SET state = 'failed', failure = $2, errors = $3::jsonb, tail = '', "
+      "hash_state = NULL, "
       "updated_at = now(), finished_at = now() WHERE id = $1",
       job.row.id, reason, list.dump());
   return {status, reason, *find_import(tx, job.row.id)};
 }
 
-Outcome PoolImporter::process(pqxx::work& tx, Job& job, std::string_view head, std::string_view body, bool final,
-                              const std::string& as_of) {
+Outcome PoolImporter::process(pqxx::work& tx, Job& job, std::string_view head,
+                              std::string_view body, bool final, const std::string& as_of) {
   std::vector<domain::LineError> errors;
   auto error = [&](long line, std::string column, std::string reason) {
-    if (errors.size() < limits_.max_errors) errors.push_back({line, std::move(column), std::move(reason)});
+    if (errors.size() < limits_.max_errors)
+      errors.push_back({line, std::move(column), std::move(reason)});
   };
   crypto_hash_sha256_state st;
   if (job.hash_state.size() != sizeof st) throw std::runtime_error("import hash state is damaged");
@@ -262,7 +289,8 @@ Outcome PoolImporter::process(pqxx::work& tx, Job& job, std::string_view head, s
   };
   std::unordered_map<PersonKey, long, KeyHash> seen;
   seen.reserve(body.size() / 64 + 16);
-  const assembly::pii::Pseudonymizer person_ids(keyring_, "person", 24), households(keyring_, "household", 16);
+  const assembly::pii::Pseudonymizer person_ids(keyring_, "person", 24),
+      households(keyring_, "household", 16);
 
   // The text is `head` (the incomplete last line of the previous part) then `body`: the head and
   // the body's first line are joined, the rest of the body is read where it lies.
@@ -284,8 +312,8 @@ Outcome PoolImporter::process(pqxx::work& tx, Job& job, std::string_view head, s
   domain::RollRow row;
   domain::LineError line_error;
   std::string_view pending;
-  const std::vector<std::string> columns = {"pool_id", "position", "person_id", "sex", "birth_year",
-                                            "arrondissement", "household", "pii"};
+  const std::vector<std::string> columns = {"pool_id",    "position",       "person_id", "sex",
+                                            "birth_year", "arrondissement", "household", "pii"};
   std::string duplicate_detail;
   char number[24];
   auto append_number = [&](std::string& out, std::int64_t v) {
@@ -330,8 +358,9 @@ Outcome PoolImporter::process(pqxx::work& tx, Job& job, std::string_view head, s
           PersonKey person_id;
           person_ids.write(row.voter_id, person_id.data());
           if (auto [it, fresh] = seen.emplace(person_id, line_no); !fresh) {
-            error(line_no, "voter_id", "duplicate voter id " + row.voter_id + " (also on line " +
-                                           std::to_string(it->second) + ")");
+            error(line_no, "voter_id",
+                  "duplicate voter id " + row.voter_id + " (also on line " +
+                      std::to_string(it->second) + ")");
             continue;
           }
           if (!errors.empty()) continue;  // only checking from the first error on
@@ -340,12 +369,13 @@ Outcome PoolImporter::process(pqxx::work& tx, Job& job, std::string_view head, s
           char household_id[16];
           households.write(household, household_id);
           pii.clear();
-          for (const auto* f : {&row.voter_id, &row.last_name, &row.first_names, &row.birth_date, &row.address,
-                                &row.postcode}) {
+          for (const auto* f : {&row.voter_id, &row.last_name, &row.first_names, &row.birth_date,
+                                &row.address, &row.postcode}) {
             if (!pii.empty()) pii.push_back('\x1f');
             pii += *f;
           }
-          for (int i = 0; i < 8; ++i) nonce[16 + i] = static_cast<unsigned char>(position >> (56 - 8 * i));
+          for (int i = 0; i < 8; ++i)
+            nonce[16 + i] = static_cast<unsigned char>(position >> (56 - 8 * i));
           context.assign(job.row.pool_id);
           context.push_back('/');
           append_number(context, position);
@@ -392,7 +422,8 @@ Outcome PoolImporter::process(pqxx::work& tx, Job& job, std::string_view head, s
         copy.pop_back();
         writer.write_raw_line(copy);
       }
-      crypto_hash_sha256_update(&st, reinterpret_cast<const unsigned char*>(snapshot.data()), snapshot.size());
+      crypto_hash_sha256_update(&st, reinterpret_cast<const unsigned char*>(snapshot.data()),
+                                snapshot.size());
       writer.complete();
     } catch (const pqxx::unique_violation& e) {
       duplicate_detail = e.what();
@@ -407,17 +438,19 @@ Outcome PoolImporter::process(pqxx::work& tx, Job& job, std::string_view head, s
     // A voter id already imported by an earlier part: find both lines.
     for (const auto& [person, line] : seen) {
       auto earlier = tx.exec_params("SELECT position FROM " + tx.quote_name(partition) +
-                                        " WHERE pool_id = $1 AND person_id = $2", job.row.pool_id,
-                                    std::string(person.data(), person.size()));
+                                        " WHERE pool_id = $1 AND person_id = $2",
+                                    job.row.pool_id, std::string(person.data(), person.size()));
       if (!earlier.empty()) {
         errors.push_back({line, "voter_id",
-                          "duplicate voter id (also on line " + std::to_string(earlier[0][0].as<long>() + 2) + ")"});
+                          "duplicate voter id (also on line " +
+                              std::to_string(earlier[0][0].as<long>() + 2) + ")"});
         break;
       }
     }
     if (errors.empty()) errors.push_back({0, "voter_id", "duplicate voter id"});
   }
-  if (!errors.empty()) return fail(tx, job, 422, "the file has invalid rows; nothing was imported", errors);
+  if (!errors.empty())
+    return fail(tx, job, 422, "the file has invalid rows; nothing was imported", errors);
   if (pending.size() > kMaxLine) {
     return fail(tx, job, 422, "the file has invalid rows; nothing was imported",
                 {{job.lines_read + 1, "", "longer than 64 KiB"}});
@@ -427,21 +460,27 @@ Outcome PoolImporter::process(pqxx::work& tx, Job& job, std::string_view head, s
   return {200, "", job.row};
 }
 
-std::optional<Outcome> PoolImporter::add_part(pqxx::work& tx, const std::string& import_id, int part_no,
-                                              std::string_view body, const std::string& as_of) {
+std::optional<Outcome> PoolImporter::add_part(pqxx::work& tx, const std::string& import_id,
+                                              int part_no, std::string_view body,
+                                              const std::string& as_of) {
   const auto digest = sha256_hex(body);  // before taking the lock: the previous part may hold it
   auto job = lock(tx, import_id);
   if (!job) return std::nullopt;
   if (job->row.state != "receiving")
-    return Outcome{409, "the import has " + job->row.state + (job->row.failure ? ": " + *job->row.failure : ""),
-                   job->row};
-  if (part_no == job->row.parts_received && digest == job->last_part_sha256) return Outcome{200, "", job->row};
+    return Outcome{
+        409,
+        "the import has " + job->row.state + (job->row.failure ? ": " + *job->row.failure : ""),
+        job->row};
+  if (part_no == job->row.parts_received && digest == job->last_part_sha256)
+    return Outcome{200, "", job->row};
   if (part_no != job->row.parts_received + 1)
-    return Outcome{409, "expected part " + std::to_string(job->row.parts_received + 1) + ", got part " +
-                            std::to_string(part_no),
+    return Outcome{409,
+                   "expected part " + std::to_string(job->row.parts_received + 1) + ", got part " +
+                       std::to_string(part_no),
                    job->row};
   if (job->row.bytes_received + static_cast<std::int64_t>(body.size()) > limits_.max_bytes)
-    return fail(tx, *job, 413, "the file is over the limit of " + std::to_string(limits_.max_bytes) + " bytes",
+    return fail(tx, *job, 413,
+                "the file is over the limit of " + std::to_string(limits_.max_bytes) + " bytes",
                 {});
   const std::string head = job->tail;
   auto out = process(tx, *job, head, body, false, as_of);
@@ -453,13 +492,15 @@ std::optional<Outcome> PoolImporter::add_part(pqxx::work& tx, const std::string&
   return Outcome{200, "", *find_import(tx, import_id)};
 }
 
-std::optional<Outcome> PoolImporter::complete(pqxx::work& tx, const std::string& import_id, int parts,
-                                              const std::string& as_of) {
+std::optional<Outcome> PoolImporter::complete(pqxx::work& tx, const std::string& import_id,
+                                              int parts, const std::string& as_of) {
   auto job = lock(tx, import_id);
   if (!job) return std::nullopt;
   if (job->row.state != "receiving")
-    return Outcome{409, "the import has " + job->row.state + (job->row.failure ? ": " + *job->row.failure : ""),
-                   job->row};
+    return Outcome{
+        409,
+        "the import has " + job->row.state + (job->row.failure ? ": " + *job->row.failure : ""),
+        job->row};
   if (parts != job->row.parts_received)
     return fail(tx, *job, 422,
                 "upload interrupted: " + std::to_string(parts) + " parts announced, " +
@@ -472,29 +513,32 @@ std::optional<Outcome> PoolImporter::complete(pqxx::work& tx, const std::string&
   if (job->row.rows_read == 0) return fail(tx, *job, 422, "the file has a header but no rows", {});
   if (job->row.rows_total && *job->row.rows_total != job->row.rows_read)
     return fail(tx, *job, 422,
-                "upload interrupted: " + std::to_string(*job->row.rows_total) + " rows announced, " +
-                    std::to_string(job->row.rows_read) + " received",
+                "upload interrupted: " + std::to_string(*job->row.rows_total) +
+                    " rows announced, " + std::to_string(job->row.rows_read) + " received",
                 {});
   crypto_hash_sha256_state st;
   std::memcpy(&st, job->hash_state.data(), sizeof st);
   unsigned char digest[crypto_hash_sha256_BYTES];
   crypto_hash_sha256_final(&st, digest);
   finish_partition(tx, job->row.pool_id);
-  tx.exec_params("UPDATE pools SET state = 'ready', row_count = $2, snapshot_sha256 = $3, ready_at = now() "
-                 "WHERE id = $1",
-                 job->row.pool_id, job->row.rows_read, hex(digest, sizeof digest));
+  tx.exec_params(
+      "UPDATE pools SET state = 'ready', row_count = $2, snapshot_sha256 = $3, ready_at = now() "
+      "WHERE id = $1",
+      job->row.pool_id, job->row.rows_read, hex(digest, sizeof digest));
   job->tail.clear();
   save(tx, *job);
-  tx.exec_params("UPDATE pool_imports SET state = 'succeeded', rows_total = rows_read, hash_state = NULL, "
-                 "finished_at = now() WHERE id = $1",
-                 import_id);
+  tx.exec_params(
+      "UPDATE pool_imports SET state = 'succeeded', rows_total = rows_read, hash_state = NULL, "
+      "finished_at = now() WHERE id = $1",
+      import_id);
   return Outcome{200, "", *find_import(tx, import_id)};
 }
 
 std::optional<Outcome> PoolImporter::cancel(pqxx::work& tx, const std::string& import_id) {
   auto job = lock(tx, import_id);
   if (!job) return std::nullopt;
-  if (job->row.state != "receiving") return Outcome{409, "the import has " + job->row.state, job->row};
+  if (job->row.state != "receiving")
+    return Outcome{409, "the import has " + job->row.state, job->row};
   auto out = fail(tx, *job, 200, "cancelled by the uploader", {});
   out.status = 200;
   return out;
@@ -502,13 +546,16 @@ std::optional<Outcome> PoolImporter::cancel(pqxx::work& tx, const std::string& i
 
 int PoolImporter::reap_idle(pqxx::work& tx) {
   auto rows = tx.exec_params(
-      "SELECT id FROM pool_imports WHERE state = 'receiving' AND updated_at < now() - make_interval(secs => $1) "
+      "SELECT id FROM pool_imports WHERE state = 'receiving' AND updated_at < now() - "
+      "make_interval(secs => $1) "
       "FOR UPDATE SKIP LOCKED",
       static_cast<double>(limits_.idle_timeout.count()));
   for (const auto& r : rows) {
     auto job = lock(tx, r[0].as<std::string>());
     fail(tx, *job, 422,
-         "upload interrupted: no part received for " + std::to_string(limits_.idle_timeout.count()) + " s", {});
+         "upload interrupted: no part received for " +
+             std::to_string(limits_.idle_timeout.count()) + " s",
+         {});
   }
   return static_cast<int>(rows.size());
 }

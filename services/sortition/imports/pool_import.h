@@ -7,12 +7,11 @@
 // and drops the partition: nothing of it stays. See the service README for the protocol.
 #include <chrono>
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <pqxx/pqxx>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "assembly/pii/pii.h"
 #include "domain/roll.h"
@@ -53,8 +52,10 @@ class PoolImporter {
   PoolImporter(const assembly::pii::Keyring& keyring, Limits limits);
 
   // A new pool (state importing) with its import job and its empty partition.
-  std::pair<PoolRow, ImportRow> create(pqxx::work& tx, const std::string& name, const std::string& kind,
-                                       std::optional<std::int64_t> rows_total, const std::string& actor);
+  std::pair<PoolRow, ImportRow> create(pqxx::work& tx, const std::string& name,
+                                       const std::string& kind,
+                                       std::optional<std::int64_t> rows_total,
+                                       const std::string& actor);
   // Part `part_no` (1, 2, …) of the file; the same part sent again (same bytes) is answered as
   // before, so an uploader may retry. `as_of`: today (YYYY-MM-DD), the latest valid birth date.
   std::optional<Outcome> add_part(pqxx::work& tx, const std::string& import_id, int part_no,
@@ -75,8 +76,8 @@ class PoolImporter {
   struct Job;
   std::optional<Job> lock(pqxx::work& tx, const std::string& import_id);
   // Reads `head` (the incomplete line left by the previous part) followed by `body`.
-  Outcome process(pqxx::work& tx, Job& job, std::string_view head, std::string_view body, bool final,
-                  const std::string& as_of);
+  Outcome process(pqxx::work& tx, Job& job, std::string_view head, std::string_view body,
+                  bool final, const std::string& as_of);
   Outcome fail(pqxx::work& tx, Job& job, int status, const std::string& reason,
                const std::vector<domain::LineError>& errors);
   void save(pqxx::work& tx, const Job& job);

@@ -13,9 +13,11 @@ constexpr const char* kInsertMember =
     "VALUES ($1, $2, $3, $4, $5::jsonb)";
 constexpr const char* kSelectDraw =
     "SELECT id, assembly_id, seats, seed_sha256, candidates_sha256, candidate_count, created_by, "
-    "to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') FROM panel_draws WHERE id = $1";
+    "to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') FROM panel_draws "
+    "WHERE id = $1";
 constexpr const char* kSelectMembers =
-    "SELECT person_id, pool, attributes::text FROM panel_draw_members WHERE draw_id = $1 ORDER BY rank";
+    "SELECT person_id, pool, attributes::text FROM panel_draw_members WHERE draw_id = $1 ORDER BY "
+    "rank";
 constexpr const char* kListDraws =
     "SELECT id, assembly_id, seats, seed_sha256, candidates_sha256, candidate_count, created_by, "
     "to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') FROM panel_draws "
@@ -41,7 +43,8 @@ void insert(pqxx::work& tx, const PanelDrawRecord& d) {
                  d.candidate_count, d.created_by);
   int rank = 0;
   for (const auto& m : d.members)
-    tx.exec_params(kInsertMember, d.id, rank++, m.person_id, m.pool, nlohmann::json(m.attributes).dump());
+    tx.exec_params(kInsertMember, d.id, rank++, m.person_id, m.pool,
+                   nlohmann::json(m.attributes).dump());
 }
 
 std::optional<PanelDrawRecord> find(pqxx::transaction_base& tx, const std::string& id) {
@@ -52,7 +55,8 @@ std::optional<PanelDrawRecord> find(pqxx::transaction_base& tx, const std::strin
     domain::Candidate c;
     c.person_id = r[0].as<std::string>();
     c.pool = r[1].as<std::string>();
-    c.attributes = nlohmann::json::parse(r[2].as<std::string>()).get<std::map<std::string, std::string>>();
+    c.attributes =
+        nlohmann::json::parse(r[2].as<std::string>()).get<std::map<std::string, std::string>>();
     d.members.push_back(std::move(c));
   }
   return d;

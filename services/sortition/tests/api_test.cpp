@@ -9,12 +9,15 @@
 
 TEST(SortitionApi, OpenApiDocumentsEveryRouteAndResponse) {
   assembly::itest::TempKeyFile key;
-  for (const auto& gap : assembly::service::openapi_gaps(sortition::definition(), {{"PII_KEY_FILE", key.path()}}))
+  for (const auto& gap :
+       assembly::service::openapi_gaps(sortition::definition(), {{"PII_KEY_FILE", key.path()}}))
     ADD_FAILURE() << gap;
 }
 
 TEST(SortitionApi, AMissingOrShortKeyFileIsAConfigurationError) {
-  EXPECT_THROW(assembly::service::openapi_gaps(sortition::definition()), assembly::config::ConfigError);
-  EXPECT_THROW(assembly::service::openapi_gaps(sortition::definition(), {{"PII_KEY_FILE", "/nonexistent"}}),
+  EXPECT_THROW(assembly::service::openapi_gaps(sortition::definition()),
                assembly::config::ConfigError);
+  EXPECT_THROW(
+      assembly::service::openapi_gaps(sortition::definition(), {{"PII_KEY_FILE", "/nonexistent"}}),
+      assembly::config::ConfigError);
 }

@@ -1,6 +1,8 @@
 // The fair selection engine on the published instances (data/sortition) and on small made-up
 // ones: the paper's results, the invariants every distribution must meet, the dual certificate
 // checked by an independent MIP over people, the lottery, infeasibility, the time-limit fallback.
+#include "domain/fair.h"
+
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -9,7 +11,6 @@
 #include <set>
 #include <sstream>
 
-#include "domain/fair.h"
 #include "domain/panel_input.h"
 
 namespace fair = sortition::fair;
@@ -27,10 +28,13 @@ std::string slurp(const std::string& path) {
 
 fair::Instance load(const std::string& name, int seats, bool paper_layout) {
   const std::string dir = std::string(SORTITION_DATA_DIR) + "/" + name + "/";
-  domain::SeatPool pool{"roll", seats, domain::parse_quotas(slurp(dir + (paper_layout ? "categories.csv" : "features.csv")))};
+  domain::SeatPool pool{
+      "roll", seats,
+      domain::parse_quotas(slurp(dir + (paper_layout ? "categories.csv" : "features.csv")))};
   domain::PeopleLayout layout;
   layout.has_id = !paper_layout;
-  auto people = domain::read_people(slurp(dir + (paper_layout ? "respondents.csv" : "people.csv")), pool.quotas, layout);
+  auto people = domain::read_people(slurp(dir + (paper_layout ? "respondents.csv" : "people.csv")),
+                                    pool.quotas, layout);
   return fair::make_instance(pool, people);
 }
 
@@ -45,7 +49,8 @@ fair::Instance made(const std::string& quotas, int seats, const std::vector<std:
     domain::Respondent r;
     r.person_id = f[0];
     r.household = f[1];
-    for (std::size_t c = 0; c < pool.quotas.categories.size(); ++c) r.attributes[pool.quotas.categories[c].name] = f[2 + c];
+    for (std::size_t c = 0; c < pool.quotas.categories.size(); ++c)
+      r.attributes[pool.quotas.categories[c].name] = f[2 + c];
     people.push_back(r);
   }
   return fair::make_instance(pool, people);
@@ -99,7 +104,8 @@ TEST(Fair, ExampleSmall20LeximinGivesEveryoneTenPercent) {
   ASSERT_EQ(in.ids.size(), 200u);
   auto d = fair::leximin(in, kNever);
   EXPECT_EQ(d.algorithm, "leximin");
-  for (std::size_t i = 0; i < in.ids.size(); ++i) EXPECT_NEAR(d.probability[i], 0.10, 1e-4) << in.ids[i];
+  for (std::size_t i = 0; i < in.ids.size(); ++i)
+    EXPECT_NEAR(d.probability[i], 0.10, 1e-4) << in.ids[i];
   expect_sound(in, d);
   expect_certificate(in, d);
 }
@@ -108,7 +114,8 @@ TEST(Fair, ExampleLarge200LeximinGivesEveryoneTenPercent) {
   auto in = load("example_large_200", 200, true);
   ASSERT_EQ(in.ids.size(), 2000u);
   auto d = fair::leximin(in, kNever);
-  for (std::size_t i = 0; i < in.ids.size(); ++i) EXPECT_NEAR(d.probability[i], 0.10, 1e-4) << in.ids[i];
+  for (std::size_t i = 0; i < in.ids.size(); ++i)
+    EXPECT_NEAR(d.probability[i], 0.10, 1e-4) << in.ids[i];
   expect_sound(in, d);
   expect_certificate(in, d);
 }
@@ -156,7 +163,7 @@ const char* kQuotas =
 
 std::vector<std::string> small_pool() {
   return {"p1,h1,f,young", "p2,h1,m,young",  // a couple: at most one of them
-          "p3,,f,young",   "p4,,f,old",     "p5,,f,old", "p6,,f,old", "p7,,f,old",
+          "p3,,f,young",   "p4,,f,old",     "p5,,f,old",    "p6,,f,old",    "p7,,f,old",
           "p8,,m,young",   "p9,,m,old",     "p10,,m,young", "p11,h2,m,old", "p12,h2,f,old"};
 }
 
@@ -197,13 +204,15 @@ TEST(Fair, LeximinBeyondTheRelaxationSettlesStageByStage) {
       "feature,value,min,max\n"
       "a,0,0,2\na,1,1,2\nb,0,2,2\nb,1,0,2\nc,0,2,2\nc,1,0,2\nd,0,2,3\nd,1,0,3\n",
       3,
-      {"p1,,1,1,0,0", "p2,,0,0,0,1", "p3,,0,1,1,0", "p4,,1,0,1,0", "p5,,1,0,0,0", "p6,,0,0,0,0", "p7,,0,0,0,0"});
+      {"p1,,1,1,0,0", "p2,,0,0,0,1", "p3,,0,1,1,0", "p4,,1,0,1,0", "p5,,1,0,0,0", "p6,,0,0,0,0",
+       "p7,,0,0,0,0"});
   auto d = fair::leximin(in, kNever);
   EXPECT_EQ(d.algorithm, "leximin");
   expect_sound(in, d);
   expect_certificate(in, d);
   const std::vector<double> expected{0.5, 1.0 / 3, 0.5, 0.5, 0.5, 1.0 / 3, 1.0 / 3};
-  for (std::size_t i = 0; i < expected.size(); ++i) EXPECT_NEAR(d.probability[i], expected[i], 1e-7) << in.ids[i];
+  for (std::size_t i = 0; i < expected.size(); ++i)
+    EXPECT_NEAR(d.probability[i], expected[i], 1e-7) << in.ids[i];
 }
 
 TEST(Fair, LotteryPanelsAreValidAndCloseToTheDistribution) {
@@ -264,7 +273,8 @@ TEST(Fair, InfeasibleQuotasNameTheCategory) {
       "feature,value,min,max\n"
       "gender,f,0,2\ngender,m,0,4\n"
       "age,young,3,4\nage,old,0,4\n";
-  auto in = made(quotas, 4, {"a,,f,young", "b,,f,young", "c,,f,young", "d,,m,old", "e,,m,old", "f,,m,old"});
+  auto in = made(quotas, 4,
+                 {"a,,f,young", "b,,f,young", "c,,f,young", "d,,m,old", "e,,m,old", "f,,m,old"});
   try {
     fair::check_feasible(in);
     FAIL() << "expected Infeasible";
@@ -274,7 +284,8 @@ TEST(Fair, InfeasibleQuotasNameTheCategory) {
   fair::Options o;
   EXPECT_THROW(fair::select(in, o), fair::Infeasible);
   // A value's minimum above the people who have it: caught by the counting checks, named.
-  auto few = made("feature,value,min,max\ngender,f,3,3\ngender,m,1,1\n", 4, {"a,,f", "b,,f", "c,,m", "d,,m"});
+  auto few = made("feature,value,min,max\ngender,f,3,3\ngender,m,1,1\n", 4,
+                  {"a,,f", "b,,f", "c,,m", "d,,m"});
   try {
     fair::check_feasible(few);
     FAIL() << "expected Infeasible";
@@ -312,7 +323,8 @@ TEST(PanelInput, ReadsBothLayoutsAndNamesTheLineAtFault) {
   auto q = domain::parse_quotas("feature,value,min,max\ngender,f,0,2\ngender,m,0,2\n");
   domain::PeopleLayout sf;
   sf.household_columns = {"address", "postcode"};
-  auto people = domain::read_people("id,gender,address,postcode\nx1,f,1 rue A,75001\nx2,m,1 RUE A ,75001\nx3,m,,\n", q, sf);
+  auto people = domain::read_people(
+      "id,gender,address,postcode\nx1,f,1 rue A,75001\nx2,m,1 RUE A ,75001\nx3,m,,\n", q, sf);
   ASSERT_EQ(people.size(), 3u);
   EXPECT_EQ(people[0].household, people[1].household);  // same address, case and spaces aside
   EXPECT_TRUE(people[2].household.empty());             // no address: shares with no one

@@ -1,9 +1,9 @@
+#include "domain/panel_draw.h"
+
 #include <gtest/gtest.h>
 
 #include <map>
 #include <set>
-
-#include "domain/panel_draw.h"
 
 using namespace sortition::domain;
 
@@ -53,7 +53,8 @@ TEST(PanelDraw, EachCandidateIsDrawnWithProbabilitySeatsOverN) {
   // 2,000 draws of 3 among 10: each person expects 600 selections; 5 sigma ~ 100.
   std::map<std::string, int> counts;
   for (int i = 0; i < 2000; ++i)
-    for (auto& c : draw_uniform(request(10, 3, "seed-number-" + std::to_string(i)))) counts[c.person_id]++;
+    for (auto& c : draw_uniform(request(10, 3, "seed-number-" + std::to_string(i))))
+      counts[c.person_id]++;
   ASSERT_EQ(counts.size(), 10u);
   for (auto& [id, n] : counts) EXPECT_NEAR(n, 600, 100) << id;
 }

@@ -1,6 +1,6 @@
-#include <gtest/gtest.h>
-
 #include "domain/roll.h"
+
+#include <gtest/gtest.h>
 
 using namespace sortition::domain;
 
@@ -27,7 +27,8 @@ TEST(RollCsv, AGoodLineIsReadWithQuotedCommas) {
   EXPECT_EQ(p.row.birth_year, 1980);
   EXPECT_EQ(p.row.arrondissement, "4");
   EXPECT_TRUE(parse(kGood + "\r").ok) << "CRLF line ends";
-  EXPECT_TRUE(parse("1,\"O\"\"Brien\",Seán,2000-01-01,M,1 rue X,75001,1").ok) << "doubled quotes, UTF-8";
+  EXPECT_TRUE(parse("1,\"O\"\"Brien\",Seán,2000-01-01,M,1 rue X,75001,1").ok)
+      << "doubled quotes, UTF-8";
 }
 
 TEST(RollCsv, EachKindOfBadLineIsRefusedNamingTheColumn) {
@@ -46,7 +47,9 @@ TEST(RollCsv, EachKindOfBadLineIsRefusedNamingTheColumn) {
       {"751234567,Dupont,Marie,1980-01-01,F,1 rue X,7500A,4", "postcode", "5 digits"},
       {"75 1234567,Dupont,Marie,1980-01-01,F,1 rue X,75004,4", "voter_id", "only letters"},
       {"751234567,Dupont,\"Marie,1980-01-01,F,1 rue X,75004,4", "", "unterminated"},
-      {"751234567,Du\xff" "pont,Marie,1980-01-01,F,1 rue X,75004,4", "", "UTF-8"},
+      {"751234567,Du\xff"
+       "pont,Marie,1980-01-01,F,1 rue X,75004,4",
+       "", "UTF-8"},
       {"751234567,Dupont,Marie,1980-01-01,F,1 rue X,75004,\"4,5\"", "arrondissement", "comma"},
   };
   for (const auto& c : cases) {
@@ -54,21 +57,30 @@ TEST(RollCsv, EachKindOfBadLineIsRefusedNamingTheColumn) {
     EXPECT_FALSE(p.ok) << c.line;
     EXPECT_EQ(p.error.line, 7) << c.line;
     EXPECT_EQ(p.error.column, c.column) << c.line;
-    EXPECT_NE(p.error.reason.find(c.reason_part), std::string::npos) << c.line << " -> " << p.error.reason;
+    EXPECT_NE(p.error.reason.find(c.reason_part), std::string::npos)
+        << c.line << " -> " << p.error.reason;
   }
 }
 
 TEST(RollCsv, TheHeaderMustBeTheDocumentedLayout) {
-  EXPECT_EQ(check_roll_header("voter_id,last_name,first_names,birth_date,sex,address,postcode,arrondissement"), "");
-  EXPECT_EQ(check_roll_header("\xEF\xBB\xBFVoter_ID, last_name,first_names,birth_date,sex,address,postcode,arrondissement\r"), "");
-  EXPECT_NE(check_roll_header("voter_id,last_name,first_names,birth_date,sex,address,postcode"), "");
-  EXPECT_NE(check_roll_header("id,last_name,first_names,birth_date,sex,address,postcode,arrondissement").find("voter_id"),
-            std::string::npos);
+  EXPECT_EQ(check_roll_header(
+                "voter_id,last_name,first_names,birth_date,sex,address,postcode,arrondissement"),
+            "");
+  EXPECT_EQ(
+      check_roll_header("\xEF\xBB\xBFVoter_ID, "
+                        "last_name,first_names,birth_date,sex,address,postcode,arrondissement\r"),
+      "");
+  EXPECT_NE(check_roll_header("voter_id,last_name,first_names,birth_date,sex,address,postcode"),
+            "");
+  EXPECT_NE(
+      check_roll_header("id,last_name,first_names,birth_date,sex,address,postcode,arrondissement")
+          .find("voter_id"),
+      std::string::npos);
 }
 
 TEST(RollCsv, Utf8ValidationRefusesOverlongAndSurrogates) {
   EXPECT_TRUE(valid_utf8("Élodie Müller 東京"));
-  EXPECT_FALSE(valid_utf8("\xC0\xAF"));          // overlong '/'
-  EXPECT_FALSE(valid_utf8("\xED\xA0\x80"));      // surrogate
-  EXPECT_FALSE(valid_utf8("abc\xE2\x82"));       // cut
+  EXPECT_FALSE(valid_utf8("\xC0\xAF"));      // overlong '/'
+  EXPECT_FALSE(valid_utf8("\xED\xA0\x80"));  // surrogate
+  EXPECT_FALSE(valid_utf8("abc\xE2\x82"));   // cut
 }

@@ -8,13 +8,12 @@
 // DIR/summary.json, and with --lottery DIR/lottery.csv (number,ids). Exit codes: 0 done, 1 bad
 // arguments or input (the message names the option, or the file and line), 2 infeasible quotas
 // (the message says which), 3 the solver failed.
-#include <nlohmann/json.hpp>
-
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
 #include <string>
@@ -36,7 +35,8 @@ struct UsageError : std::runtime_error {
 
 constexpr const char* kUsage =
     "usage: panel-select (--features F --people P | --categories C --respondents R) --seats K\n"
-    "                    [--algorithm leximin|maximin|legacy] [--household-columns a,b] [--lottery M]\n"
+    "                    [--algorithm leximin|maximin|legacy] [--household-columns a,b] [--lottery "
+    "M]\n"
     "                    [--seed S] [--time-limit SEC] --out DIR\n";
 
 std::string read_file(const std::string& path, const std::string& option) {
@@ -95,9 +95,9 @@ void write(const std::filesystem::path& path, const std::string& text) {
 
 int run(int argc, char** argv) {
   std::map<std::string, std::string> opt;
-  const std::set<std::string> known{"--features",  "--people",   "--categories", "--respondents",
-                                    "--seats",     "--algorithm", "--household-columns", "--lottery",
-                                    "--seed",      "--time-limit", "--out"};
+  const std::set<std::string> known{
+      "--features",          "--people",  "--categories", "--respondents", "--seats", "--algorithm",
+      "--household-columns", "--lottery", "--seed",       "--time-limit",  "--out"};
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--help" || a == "-h") {
@@ -110,13 +110,15 @@ int run(int argc, char** argv) {
   }
   const bool sf = opt.count("--features") || opt.count("--people");
   const bool paper = opt.count("--categories") || opt.count("--respondents");
-  if (sf == paper) throw UsageError("give either --features and --people, or --categories and --respondents");
+  if (sf == paper)
+    throw UsageError("give either --features and --people, or --categories and --respondents");
   const std::string quotas_opt = sf ? "--features" : "--categories";
   const std::string people_opt = sf ? "--people" : "--respondents";
   for (const auto& need : {quotas_opt, people_opt, std::string("--seats"), std::string("--out")})
     if (!opt.count(need)) throw UsageError("missing " + need);
   auto algorithm = fair::parse_algorithm(opt.count("--algorithm") ? opt["--algorithm"] : "leximin");
-  if (!algorithm) throw UsageError("--algorithm: '" + opt["--algorithm"] + "' is not leximin, maximin or legacy");
+  if (!algorithm)
+    throw UsageError("--algorithm: '" + opt["--algorithm"] + "' is not leximin, maximin or legacy");
   double time_limit = 0;
   if (opt.count("--time-limit")) {
     try {
@@ -124,7 +126,8 @@ int run(int argc, char** argv) {
       time_limit = std::stod(opt["--time-limit"], &used);
       if (used != opt["--time-limit"].size() || !(time_limit > 0)) throw std::invalid_argument("");
     } catch (const std::exception&) {
-      throw UsageError("--time-limit: '" + opt["--time-limit"] + "' is not a positive number of seconds");
+      throw UsageError("--time-limit: '" + opt["--time-limit"] +
+                       "' is not a positive number of seconds");
     }
   }
   const int seats = positive_int(opt["--seats"], "--seats");
@@ -160,19 +163,22 @@ int run(int argc, char** argv) {
   options.on_progress = [last = fair::Clock::now()](const fair::Progress& p) mutable {
     if (fair::Clock::now() - last < std::chrono::seconds(5)) return;
     last = fair::Clock::now();
-    std::fprintf(stderr, "panel-select: %s, %d panels priced, %d/%d types settled, minimum %.6f, %.1f s\n",
-                 p.algorithm.c_str(), p.iteration, p.fixed_types, p.types, p.min_probability, p.seconds);
+    std::fprintf(
+        stderr, "panel-select: %s, %d panels priced, %d/%d types settled, minimum %.6f, %.1f s\n",
+        p.algorithm.c_str(), p.iteration, p.fixed_types, p.types, p.min_probability, p.seconds);
   };
   const auto d = fair::select(instance, options);
 
   const std::filesystem::path out = opt["--out"];
   std::filesystem::create_directories(out);
   std::string probs = "id,probability\n";
-  for (std::size_t i = 0; i < instance.ids.size(); ++i) probs += instance.ids[i] + "," + fmt(d.probability[i]) + "\n";
+  for (std::size_t i = 0; i < instance.ids.size(); ++i)
+    probs += instance.ids[i] + "," + fmt(d.probability[i]) + "\n";
   write(out / "probabilities.csv", probs);
   std::string panels = "panel,probability,ids\n";
   for (std::size_t p = 0; p < d.panels.size(); ++p)
-    panels += std::to_string(p + 1) + "," + fmt(d.panels[p].probability) + "," + ids_of(instance, d.panels[p].members) + "\n";
+    panels += std::to_string(p + 1) + "," + fmt(d.panels[p].probability) + "," +
+              ids_of(instance, d.panels[p].members) + "\n";
   write(out / "panels.csv", panels);
 
   json summary = {{"algorithm", d.algorithm},
@@ -190,8 +196,9 @@ int run(int argc, char** argv) {
     for (std::size_t i = 0; i < d.certificate.size(); ++i)
       if (d.certificate[i] > 0) weights[instance.ids[i]] = d.certificate[i];
     summary["certificate"] = {
-        {"statement", "weights over people, >= 0, summing to 1: no feasible panel weighs more than bound, so no "
-                      "distribution gives every person a probability above bound"},
+        {"statement",
+         "weights over people, >= 0, summing to 1: no feasible panel weighs more than bound, so no "
+         "distribution gives every person a probability above bound"},
         {"bound", d.certificate_bound},
         {"weights", weights}};
   } else {
@@ -205,7 +212,8 @@ int run(int argc, char** argv) {
   }
   if (lottery > 0) {
     if (d.type_panels.empty())
-      throw UsageError("--lottery needs a maximin or leximin distribution (" + d.algorithm + " was computed)");
+      throw UsageError("--lottery needs a maximin or leximin distribution (" + d.algorithm +
+                       " was computed)");
     const auto lot = fair::round_to_lottery(instance, d, lottery);
     std::string text = "number,ids\n";
     for (std::size_t n = 0; n < lot.panels.size(); ++n)
@@ -225,8 +233,9 @@ int run(int argc, char** argv) {
     }
   }
   write(out / "summary.json", summary.dump(2) + "\n");
-  std::fprintf(stderr, "panel-select: %s, minimum probability %.6f, %d panels, %.2f s\n", d.algorithm.c_str(),
-               d.min_probability, static_cast<int>(d.panels.size()), d.seconds);
+  std::fprintf(stderr, "panel-select: %s, minimum probability %.6f, %d panels, %.2f s\n",
+               d.algorithm.c_str(), d.min_probability, static_cast<int>(d.panels.size()),
+               d.seconds);
   return 0;
 }
 

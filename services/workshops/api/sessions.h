@@ -7,7 +7,8 @@
 namespace workshops::api {
 // Phases, sessions (schedule, reschedule, cancel, hold, minutes, documents), attendance (in bulk
 // by the secretariat, or a member's check-in) and the iCalendar feeds.
-void add_session_routes(assembly::service::Context& ctx, std::shared_ptr<assembly::pii::Keyring> keyring);
+void add_session_routes(assembly::service::Context& ctx,
+                        std::shared_ptr<assembly::pii::Keyring> keyring);
 // Priority axes, synthesis notebooks, mandates.
 void add_document_routes(assembly::service::Context& ctx);
 // Dashboard figures, recomputed from the database.

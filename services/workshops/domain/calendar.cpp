@@ -35,9 +35,12 @@ std::string ics_fold(const std::string& line) {
   for (std::size_t i = 0; i < line.size();) {
     std::size_t len = 1;  // the UTF-8 sequence starting here
     auto c = static_cast<unsigned char>(line[i]);
-    if (c >= 0xF0) len = 4;
-    else if (c >= 0xE0) len = 3;
-    else if (c >= 0xC0) len = 2;
+    if (c >= 0xF0)
+      len = 4;
+    else if (c >= 0xE0)
+      len = 3;
+    else if (c >= 0xC0)
+      len = 2;
     if (width + len > 75) {
       out += "\r\n ";
       width = 1;
@@ -49,8 +52,11 @@ std::string ics_fold(const std::string& line) {
   return out + "\r\n";
 }
 
-std::string render_calendar(const std::string& name, const std::vector<CalendarEvent>& events, const std::string& stamp) {
-  std::string out = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Assemblee citoyenne//workshops//FR\r\nCALSCALE:GREGORIAN\r\n";
+std::string render_calendar(const std::string& name, const std::vector<CalendarEvent>& events,
+                            const std::string& stamp) {
+  std::string out =
+      "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Assemblee "
+      "citoyenne//workshops//FR\r\nCALSCALE:GREGORIAN\r\n";
   out += ics_fold("X-WR-CALNAME:" + ics_escape(name));
   for (const auto& e : events) {
     out += "BEGIN:VEVENT\r\n";

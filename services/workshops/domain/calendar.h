@@ -7,8 +7,8 @@
 namespace workshops::domain {
 
 struct CalendarEvent {
-  std::string uid;          // stable: the session id
-  std::string starts_at;    // RFC 3339 UTC "2022-01-10T18:00:00Z"
+  std::string uid;        // stable: the session id
+  std::string starts_at;  // RFC 3339 UTC "2022-01-10T18:00:00Z"
   std::string ends_at;
   std::string summary;      // "Audition — Environment"
   std::string location;     // place or online link
@@ -18,10 +18,12 @@ struct CalendarEvent {
 };
 
 // A VCALENDAR with the events; `name` is the calendar's display name; `stamp` the DTSTAMP (UTC).
-std::string render_calendar(const std::string& name, const std::vector<CalendarEvent>& events, const std::string& stamp);
+std::string render_calendar(const std::string& name, const std::vector<CalendarEvent>& events,
+                            const std::string& stamp);
 // Text escaped for an iCalendar value (backslash, semicolon, comma, newline).
 std::string ics_escape(const std::string& text);
-// A content line folded at 75 octets (continuations start with a space), never inside a UTF-8 sequence.
+// A content line folded at 75 octets (continuations start with a space), never inside a UTF-8
+// sequence.
 std::string ics_fold(const std::string& line);
 
 }  // namespace workshops::domain

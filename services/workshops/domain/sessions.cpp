@@ -28,10 +28,14 @@ bool on_roster(const std::vector<RosterPeriod>& periods, std::string_view day) {
   });
 }
 
-std::optional<std::string> refuse_attendance(std::string_view session_state, std::string_view status,
-                                             const std::vector<RosterPeriod>& periods, std::string_view session_day) {
-  if (session_state == "cancelled") return std::string("the session was cancelled: it takes no attendance");
-  if (!is_attendance_status(status)) return "status must be present, excused or absent, not \"" + std::string(status) + "\"";
+std::optional<std::string> refuse_attendance(std::string_view session_state,
+                                             std::string_view status,
+                                             const std::vector<RosterPeriod>& periods,
+                                             std::string_view session_day) {
+  if (session_state == "cancelled")
+    return std::string("the session was cancelled: it takes no attendance");
+  if (!is_attendance_status(status))
+    return "status must be present, excused or absent, not \"" + std::string(status) + "\"";
   if (!on_roster(periods, session_day))
     return "the member was not on the roster on " + std::string(session_day);
   return std::nullopt;

@@ -13,8 +13,8 @@
 namespace workshops::domain {
 
 inline const std::vector<std::string>& session_types() {
-  static const std::vector<std::string> types = {"working-session", "hearing",  "site-visit",
-                                                 "training",        "plenary",  "co-construction"};
+  static const std::vector<std::string> types = {"working-session", "hearing", "site-visit",
+                                                 "training",        "plenary", "co-construction"};
   return types;
 }
 bool is_session_type(std::string_view type);
@@ -39,8 +39,10 @@ struct RosterPeriod {
 bool on_roster(const std::vector<RosterPeriod>& periods, std::string_view day);
 
 // Why attendance cannot be recorded, or nullopt. `session_day` is the session's date.
-std::optional<std::string> refuse_attendance(std::string_view session_state, std::string_view status,
-                                             const std::vector<RosterPeriod>& periods, std::string_view session_day);
+std::optional<std::string> refuse_attendance(std::string_view session_state,
+                                             std::string_view status,
+                                             const std::vector<RosterPeriod>& periods,
+                                             std::string_view session_day);
 
 // A check-in code of 6 characters from an alphabet without look-alikes (0/O, 1/I/L).
 std::string checkin_code(const unsigned char random_bytes[6]);

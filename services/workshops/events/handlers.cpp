@@ -19,7 +19,8 @@ namespace {
 std::string day_of(const std::string& effective_on, const assembly::events::Envelope& env) {
   static const std::regex date(R"(\d{4}-\d{2}-\d{2})");
   if (!effective_on.empty()) {
-    if (!std::regex_match(effective_on, date)) throw assembly::events::Poison("effective_on \"" + effective_on + "\" is not a date");
+    if (!std::regex_match(effective_on, date))
+      throw assembly::events::Poison("effective_on \"" + effective_on + "\" is not a date");
     return effective_on;
   }
   return assembly::core::utc_date(static_cast<std::time_t>(env.occurred_at().seconds()));
@@ -31,7 +32,8 @@ void add_handlers(assembly::service::Context& ctx) {
   auto& outbox = ctx.outbox;
   // A member placed in (or moved to) a workshop: on its roster from that day, off any other.
   ctx.dispatcher.on<assembly::membership::v1::MemberAssigned>(
-      [&outbox](pqxx::work& tx, const assembly::membership::v1::MemberAssigned& e, const assembly::events::Envelope& env) {
+      [&outbox](pqxx::work& tx, const assembly::membership::v1::MemberAssigned& e,
+                const assembly::events::Envelope& env) {
         if (!domain::is_valid_theme(e.workshop_theme()))
           throw assembly::events::Poison("invalid workshop theme \"" + e.workshop_theme() + "\"");
         if (e.member_id().empty() || e.assembly_id().empty())
@@ -39,7 +41,8 @@ void add_handlers(assembly::service::Context& ctx) {
         auto day = day_of(e.effective_on(), env);
         auto title = domain::title_of(e.workshop_theme()).value_or(e.workshop_theme());
         bool created = false;
-        auto w = store::get_or_create(tx, assembly::core::new_uuid(), e.assembly_id(), e.workshop_theme(), title, created);
+        auto w = store::get_or_create(tx, assembly::core::new_uuid(), e.assembly_id(),
+                                      e.workshop_theme(), title, created);
         if (created) {
           assembly::workshops::v1::WorkshopOpened opened;
           opened.set_workshop_id(w.id);
@@ -60,10 +63,12 @@ void add_handlers(assembly::service::Context& ctx) {
 
   // A member who withdrew leaves their roster that day; their attendance before stays.
   ctx.dispatcher.on<assembly::membership::v1::MemberWithdrew>(
-      [](pqxx::work& tx, const assembly::membership::v1::MemberWithdrew& e, const assembly::events::Envelope& env) {
+      [](pqxx::work& tx, const assembly::membership::v1::MemberWithdrew& e,
+         const assembly::events::Envelope& env) {
         if (e.member_id().empty() || e.assembly_id().empty())
           throw assembly::events::Poison("MemberWithdrew without member or assembly id");
-        store::leave_rosters(tx, e.assembly_id(), e.member_id(), "", day_of(e.effective_on(), env), "withdrew: " + e.reason());
+        store::leave_rosters(tx, e.assembly_id(), e.member_id(), "", day_of(e.effective_on(), env),
+                             "withdrew: " + e.reason());
       });
 }
 

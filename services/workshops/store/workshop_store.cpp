@@ -20,8 +20,13 @@ constexpr const char* kRoster =
     "SELECT member_id FROM workshop_members WHERE workshop_id = $1 ORDER BY member_id";
 
 Workshop from_row(const pqxx::row& r) {
-  Workshop w{r[0].as<std::string>(), r[1].as<std::string>(), r[2].as<std::string>(),
-             r[3].as<std::string>(), r[4].as<std::string>(), r[5].as<int>(), {}};
+  Workshop w{r[0].as<std::string>(),
+             r[1].as<std::string>(),
+             r[2].as<std::string>(),
+             r[3].as<std::string>(),
+             r[4].as<std::string>(),
+             r[5].as<int>(),
+             {}};
   return w;
 }
 
@@ -34,40 +39,52 @@ Workshop get_or_create(pqxx::work& tx, const std::string& new_id, const std::str
 }
 
 int leave_rosters(pqxx::work& tx, const std::string& assembly_id, const std::string& member_id,
-                  const std::string& keep_workshop_id, const std::string& day, const std::string& reason) {
+                  const std::string& keep_workshop_id, const std::string& day,
+                  const std::string& reason) {
   tx.exec_params(
-      "UPDATE roster_periods p SET left_on = GREATEST($4::date, p.joined_on), left_reason = $5 FROM workshops w "
-      "WHERE p.workshop_id = w.id AND w.assembly_id = $1 AND p.member_id = $2 AND w.id <> $3 AND p.left_on IS NULL",
+      "UPDATE roster_periods p SET left_on = GREATEST($4::date, p.joined_on), left_reason = $5 "
+      "FROM workshops w "
+      "WHERE p.workshop_id = w.id AND w.assembly_id = $1 AND p.member_id = $2 AND w.id <> $3 AND "
+      "p.left_on IS NULL",
       assembly_id, member_id, keep_workshop_id, day, reason);
-  return static_cast<int>(tx.exec_params("DELETE FROM workshop_members m USING workshops w WHERE m.workshop_id = w.id "
-                                         "AND w.assembly_id = $1 AND m.member_id = $2 AND w.id <> $3",
-                                         assembly_id, member_id, keep_workshop_id)
-                              .affected_rows());
+  return static_cast<int>(
+      tx.exec_params("DELETE FROM workshop_members m USING workshops w WHERE m.workshop_id = w.id "
+                     "AND w.assembly_id = $1 AND m.member_id = $2 AND w.id <> $3",
+                     assembly_id, member_id, keep_workshop_id)
+          .affected_rows());
 }
 
-std::vector<domain::RosterPeriod> roster_periods(pqxx::transaction_base& tx, const std::string& assembly_id,
-                                                 const std::string& workshop_id, const std::string& member_id) {
+std::vector<domain::RosterPeriod> roster_periods(pqxx::transaction_base& tx,
+                                                 const std::string& assembly_id,
+                                                 const std::string& workshop_id,
+                                                 const std::string& member_id) {
   std::vector<domain::RosterPeriod> out;
-  for (const auto& r : tx.exec_params(
-           "SELECT p.joined_on::text, coalesce(p.left_on::text, '') FROM roster_periods p JOIN workshops w ON w.id = p.workshop_id "
-           "WHERE w.assembly_id = $1 AND ($2 = '' OR w.id = $2) AND p.member_id = $3",
-           assembly_id, workshop_id, member_id))
+  for (const auto& r :
+       tx.exec_params("SELECT p.joined_on::text, coalesce(p.left_on::text, '') FROM roster_periods "
+                      "p JOIN workshops w ON w.id = p.workshop_id "
+                      "WHERE w.assembly_id = $1 AND ($2 = '' OR w.id = $2) AND p.member_id = $3",
+                      assembly_id, workshop_id, member_id))
     out.push_back({r[0].as<std::string>(), r[1].as<std::string>()});
   return out;
 }
 
-std::vector<Workshop> workshops_of_member(pqxx::transaction_base& tx, const std::string& member_id) {
+std::vector<Workshop> workshops_of_member(pqxx::transaction_base& tx,
+                                          const std::string& member_id) {
   std::vector<Workshop> out;
-  for (const auto& r : tx.exec_params(std::string(kColumns) + "JOIN workshop_members m ON m.workshop_id = w.id WHERE m.member_id = $1",
-                                      member_id))
+  for (const auto& r :
+       tx.exec_params(std::string(kColumns) +
+                          "JOIN workshop_members m ON m.workshop_id = w.id WHERE m.member_id = $1",
+                      member_id))
     out.push_back(from_row(r));
   return out;
 }
 
-int add_member(pqxx::work& tx, const std::string& workshop_id, const std::string& member_id, const std::string& day) {
+int add_member(pqxx::work& tx, const std::string& workshop_id, const std::string& member_id,
+               const std::string& day) {
   if (tx.exec_params(kAddMember, workshop_id, member_id).affected_rows() == 0) return 0;
-  tx.exec_params("INSERT INTO roster_periods (workshop_id, member_id, joined_on) VALUES ($1, $2, $3::date)", workshop_id,
-                 member_id, day);
+  tx.exec_params(
+      "INSERT INTO roster_periods (workshop_id, member_id, joined_on) VALUES ($1, $2, $3::date)",
+      workshop_id, member_id, day);
   return tx.exec_params(kRosterSize, workshop_id)[0][0].as<int>();
 }
 

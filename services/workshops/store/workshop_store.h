@@ -19,14 +19,19 @@ struct Workshop {
 Workshop get_or_create(pqxx::work& tx, const std::string& new_id, const std::string& assembly_id,
                        const std::string& theme, const std::string& title, bool& created);
 // Adds the member to the roster; the roster size after, or 0 when the member was already on it.
-int add_member(pqxx::work& tx, const std::string& workshop_id, const std::string& member_id, const std::string& day);
+int add_member(pqxx::work& tx, const std::string& workshop_id, const std::string& member_id,
+               const std::string& day);
 // Takes the member off every roster of the assembly but `keep_workshop_id` ("" = every roster),
 // closing their periods on `day`; how many rosters they left.
 int leave_rosters(pqxx::work& tx, const std::string& assembly_id, const std::string& member_id,
-                  const std::string& keep_workshop_id, const std::string& day, const std::string& reason);
-// The member's periods on the workshop's roster (any workshop of the assembly when workshop_id is "").
-std::vector<domain::RosterPeriod> roster_periods(pqxx::transaction_base& tx, const std::string& assembly_id,
-                                                 const std::string& workshop_id, const std::string& member_id);
+                  const std::string& keep_workshop_id, const std::string& day,
+                  const std::string& reason);
+// The member's periods on the workshop's roster (any workshop of the assembly when workshop_id is
+// "").
+std::vector<domain::RosterPeriod> roster_periods(pqxx::transaction_base& tx,
+                                                 const std::string& assembly_id,
+                                                 const std::string& workshop_id,
+                                                 const std::string& member_id);
 // The workshops the member is on now.
 std::vector<Workshop> workshops_of_member(pqxx::transaction_base& tx, const std::string& member_id);
 std::optional<Workshop> find(pqxx::transaction_base& tx, const std::string& id);

@@ -5,10 +5,12 @@
 
 TEST(WorkshopsApi, OpenApiDocumentsEveryRouteAndResponse) {
   assembly::itest::TempKeyFile key;
-  for (const auto& gap : assembly::service::openapi_gaps(workshops::definition(), {{"PII_KEY_FILE", key.path()}}))
+  for (const auto& gap :
+       assembly::service::openapi_gaps(workshops::definition(), {{"PII_KEY_FILE", key.path()}}))
     ADD_FAILURE() << gap;
 }
 
 TEST(WorkshopsApi, AMissingKeyFileIsAConfigurationError) {
-  EXPECT_THROW(assembly::service::openapi_gaps(workshops::definition()), assembly::config::ConfigError);
+  EXPECT_THROW(assembly::service::openapi_gaps(workshops::definition()),
+               assembly::config::ConfigError);
 }

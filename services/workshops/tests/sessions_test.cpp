@@ -1,6 +1,6 @@
-#include <gtest/gtest.h>
-
 #include "domain/sessions.h"
+
+#include <gtest/gtest.h>
 
 using namespace workshops::domain;
 
@@ -29,7 +29,8 @@ TEST(Attendance, NoneForACancelledSessionNorForSomeoneOffTheRosterThatDay) {
   EXPECT_FALSE(refuse_attendance("held", "excused", periods, "2022-01-17").has_value());
   EXPECT_EQ(*refuse_attendance("cancelled", "present", periods, "2022-01-17"),
             "the session was cancelled: it takes no attendance");
-  EXPECT_EQ(*refuse_attendance("held", "present", periods, "2022-02-02"), "the member was not on the roster on 2022-02-02");
+  EXPECT_EQ(*refuse_attendance("held", "present", periods, "2022-02-02"),
+            "the member was not on the roster on 2022-02-02");
   EXPECT_TRUE(refuse_attendance("held", "late", periods, "2022-01-17").has_value());
 }
 

@@ -1,6 +1,6 @@
-#include <gtest/gtest.h>
-
 #include "domain/themes.h"
+
+#include <gtest/gtest.h>
 
 using namespace workshops::domain;
 

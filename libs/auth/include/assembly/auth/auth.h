@@ -62,7 +62,8 @@ struct TokenRequest {
   std::chrono::seconds ttl{3600};
   std::chrono::system_clock::time_point issued_at = std::chrono::system_clock::now();
 };
-// An RS256 token (for local use and tests: production tokens come from the city's identity provider).
+// An RS256 token (for local use and tests: production tokens come from the city's identity
+// provider).
 std::string mint(const TokenRequest& request);
 
 std::string read_file(const std::string& path);  // throws std::runtime_error naming the path

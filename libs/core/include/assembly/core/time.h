@@ -7,7 +7,11 @@ namespace assembly::core {
 
 std::string utc_time(std::time_t t);  // "YYYY-MM-DDTHH:MM:SSZ"
 std::string utc_date(std::time_t t);  // "YYYY-MM-DD"
-inline std::string utc_now() { return utc_time(std::time(nullptr)); }
-inline std::string utc_today() { return utc_date(std::time(nullptr)); }
+inline std::string utc_now() {
+  return utc_time(std::time(nullptr));
+}
+inline std::string utc_today() {
+  return utc_date(std::time(nullptr));
+}
 
 }  // namespace assembly::core

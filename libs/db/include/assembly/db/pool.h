@@ -1,13 +1,12 @@
 #pragma once
 // A small pool of libpqxx connections: one connection per request in flight. A connection that
 // broke is dropped and replaced on the next lease. Every connection works in its service's schema.
-#include <pqxx/pqxx>
-
 #include <chrono>
 #include <condition_variable>
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <pqxx/pqxx>
 #include <string>
 #include <vector>
 

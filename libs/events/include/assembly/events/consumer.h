@@ -11,14 +11,13 @@
 #include <memory>
 #include <pqxx/pqxx>
 #include <string>
-
-#include "assembly/events/security.h"
 #include <thread>
 #include <vector>
 
 #include "assembly/db/pool.h"
 #include "assembly/events/envelope.h"
 #include "assembly/events/producer.h"
+#include "assembly/events/security.h"
 
 namespace RdKafka {
 class KafkaConsumer;

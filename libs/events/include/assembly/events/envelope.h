@@ -25,7 +25,8 @@ M unwrap(const Envelope& e) {
   M m;
   if (e.event_type() != M::descriptor()->full_name())
     throw Poison("event type " + e.event_type() + " is not " + M::descriptor()->full_name());
-  if (!m.ParseFromString(e.payload())) throw Poison("payload of " + e.event_type() + " does not parse");
+  if (!m.ParseFromString(e.payload()))
+    throw Poison("payload of " + e.event_type() + " does not parse");
   return m;
 }
 

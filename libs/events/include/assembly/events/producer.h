@@ -6,12 +6,12 @@
 #include <functional>
 #include <memory>
 #include <string>
-
-#include "assembly/events/security.h"
 #include <string_view>
 #include <thread>
 #include <utility>
 #include <vector>
+
+#include "assembly/events/security.h"
 
 namespace RdKafka {
 class Producer;

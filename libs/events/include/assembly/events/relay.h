@@ -1,7 +1,8 @@
 #pragma once
 // The outbox relay: publishes committed outbox rows to Kafka in id order, key = aggregate id,
-// and marks a row sent — deletes it — only when its delivery report says so. One relay per schema is active at
-// a time (a PostgreSQL advisory lock), so a scaled-out service keeps per-aggregate order.
+// and marks a row sent — deletes it — only when its delivery report says so. One relay per schema
+// is active at a time (a PostgreSQL advisory lock), so a scaled-out service keeps per-aggregate
+// order.
 #include <atomic>
 #include <chrono>
 #include <functional>
@@ -16,12 +17,12 @@ namespace detail {
 class Wakeup;
 class PgConnection;
 class Rows;
-}
+}  // namespace detail
 
 struct RelayOptions {
   std::string schema;
-  int batch_size = 10000;  // rows per read; two batches are in flight
-  std::chrono::milliseconds idle_wait{500};      // fallback poll when no NOTIFY arrives
+  int batch_size = 10000;                         // rows per read; two batches are in flight
+  std::chrono::milliseconds idle_wait{500};       // fallback poll when no NOTIFY arrives
   std::chrono::milliseconds retry_backoff{1000};  // after a failed batch or a lost database
   // Longest wait of a row committed below ids already published (see drain_once).
   std::chrono::milliseconds full_scan_interval{1000};

@@ -13,13 +13,15 @@ std::string string(const nlohmann::json& object, const std::string& key, const s
                    std::size_t max_length = 1024);
 std::string string_or(const nlohmann::json& object, const std::string& key, std::string fallback,
                       const std::string& at = "", std::size_t max_length = 1024);
-long long integer(const nlohmann::json& object, const std::string& key, long long min, long long max,
-                  const std::string& at = "");
+long long integer(const nlohmann::json& object, const std::string& key, long long min,
+                  long long max, const std::string& at = "");
 // A calendar date "YYYY-MM-DD" that exists (2022-02-29 does not).
 std::string date(const nlohmann::json& object, const std::string& key, const std::string& at = "");
 // A UTC time "YYYY-MM-DDTHH:MM:SSZ" on a day that exists.
-std::string utc_time(const nlohmann::json& object, const std::string& key, const std::string& at = "");
-const nlohmann::json& array(const nlohmann::json& object, const std::string& key, const std::string& at = "");
+std::string utc_time(const nlohmann::json& object, const std::string& key,
+                     const std::string& at = "");
+const nlohmann::json& array(const nlohmann::json& object, const std::string& key,
+                            const std::string& at = "");
 // A query parameter that must be present and non-empty (400 naming it otherwise).
 std::string required_query(const Request& request, const std::string& name);
 // A path parameter that must be a UUID (404 otherwise: no such resource can exist).

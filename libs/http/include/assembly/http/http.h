@@ -20,8 +20,9 @@ namespace assembly::http {
 enum class Method { Get, Post, Put, Patch, Delete, Head, Options };
 std::string_view to_string(Method m);
 std::optional<Method> parse_method(std::string_view s);
-inline constexpr Method kAllMethods[] = {Method::Get,    Method::Post, Method::Put,    Method::Patch,
-                                         Method::Delete, Method::Head, Method::Options};
+inline constexpr Method kAllMethods[] = {Method::Get,    Method::Post,   Method::Put,
+                                         Method::Patch,  Method::Delete, Method::Head,
+                                         Method::Options};
 
 // An expected failure, answered as application/problem+json.
 class Problem : public std::runtime_error {

@@ -32,9 +32,17 @@ class TraceScope {
 };
 
 void write(Level level, std::string_view message, const nlohmann::json& fields = {});
-inline void debug(std::string_view m, const nlohmann::json& f = {}) { write(Level::debug, m, f); }
-inline void info(std::string_view m, const nlohmann::json& f = {}) { write(Level::info, m, f); }
-inline void warn(std::string_view m, const nlohmann::json& f = {}) { write(Level::warn, m, f); }
-inline void error(std::string_view m, const nlohmann::json& f = {}) { write(Level::error, m, f); }
+inline void debug(std::string_view m, const nlohmann::json& f = {}) {
+  write(Level::debug, m, f);
+}
+inline void info(std::string_view m, const nlohmann::json& f = {}) {
+  write(Level::info, m, f);
+}
+inline void warn(std::string_view m, const nlohmann::json& f = {}) {
+  write(Level::warn, m, f);
+}
+inline void error(std::string_view m, const nlohmann::json& f = {}) {
+  write(Level::error, m, f);
+}
 
 }  // namespace assembly::log

@@ -5,7 +5,6 @@
 #include <prometheus/registry.h>
 
 #include <map>
-
 #include <memory>
 #include <string>
 

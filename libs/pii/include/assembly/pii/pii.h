@@ -31,7 +31,8 @@ class Keyring {
   std::string open(std::string_view sealed, const Nonce& nonce, std::string_view context) const;
   // A stable pseudonym of `value` in `domain` ("person", "household"): hex of a keyed BLAKE2b,
   // `hex_chars` long (even, 16..64). Without the key file it cannot be linked back.
-  std::string pseudonym(std::string_view domain, std::string_view value, std::size_t hex_chars = 24) const;
+  std::string pseudonym(std::string_view domain, std::string_view value,
+                        std::size_t hex_chars = 24) const;
 
  private:
   friend class Pseudonymizer;

@@ -4,9 +4,9 @@
 // start the outbox relay and the consumer, wait for SIGTERM, and stop in order within the grace
 // period. A service only says what differs: its name, topics, migrations, routes and handlers.
 #include <atomic>
-#include <memory>
 #include <functional>
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>

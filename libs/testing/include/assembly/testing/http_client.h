@@ -6,7 +6,7 @@
 namespace assembly::itest {
 
 struct HttpResponse {
-  int status = 0;  // 0: no answer (connection refused, timeout)
+  int status = 0;                              // 0: no answer (connection refused, timeout)
   std::map<std::string, std::string> headers;  // names lower-cased
   std::string body;
 };

@@ -11,7 +11,8 @@ namespace assembly::itest {
 class ServiceProcess {
  public:
   // `env`: added to the local stack's basics (PATH, PG_CONNINFO, KAFKA_BROKERS, JWT_*).
-  ServiceProcess(const std::string& binary, int port, const std::map<std::string, std::string>& env);
+  ServiceProcess(const std::string& binary, int port,
+                 const std::map<std::string, std::string>& env);
   ~ServiceProcess();
   ServiceProcess(const ServiceProcess&) = delete;
   ServiceProcess& operator=(const ServiceProcess&) = delete;
