@@ -80,6 +80,8 @@ Response dispatch(const Router& router, const auth::Verifier* verifier, Request&
     return run(router, verifier, req, route_label);
   } catch (const Problem& p) {
     return Response::problem(p);
+  } catch (const core::Refused& r) {
+    return Response::problem(to_problem(r.refusal()));
   } catch (...) {
     auto e = std::current_exception();
     if (auto p = router.map_exception(e)) return Response::problem(*p);

@@ -114,6 +114,16 @@ Problem conflict(std::string d) {
 Problem forbidden(std::string d) {
   return {403, "Forbidden", std::move(d)};
 }
+Problem to_problem(const core::Refusal& r) {
+  using K = core::Refusal::Kind;
+  switch (r.kind) {
+    case K::not_found: return not_found(r.detail);
+    case K::conflict: return conflict(r.detail);
+    case K::forbidden: return forbidden(r.detail);
+    case K::invalid: break;
+  }
+  return unprocessable(r.detail, r.field);
+}
 Problem unavailable(std::string d) {
   return {503, "Service unavailable", std::move(d)};
 }

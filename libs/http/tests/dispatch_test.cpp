@@ -30,6 +30,12 @@ struct Fixture : ::testing::Test {
                [](Request&) -> Response { throw std::runtime_error("secret internals"); });
     router.add(Method::Get, "/mapped", Access::anyone(),
                [](Request&) -> Response { throw std::out_of_range("db gone"); });
+    router.add(Method::Get, "/refused/conflict", Access::anyone(), [](Request&) -> Response {
+      throw assembly::core::conflict("the ballot is closed");
+    });
+    router.add(Method::Get, "/refused/invalid", Access::anyone(), [](Request&) -> Response {
+      throw assembly::core::invalid("min above max", "/quotas/2/min");
+    });
     router.on_exception([](std::exception_ptr e) -> std::optional<Problem> {
       try {
         std::rethrow_exception(e);
@@ -146,6 +152,15 @@ TEST_F(Fixture, MappedExceptionBecomesItsProblem) {
 }
 
 #include "assembly/http/body.h"
+
+TEST_F(Fixture, ADomainRefusalIsAnsweredAsItsProblem) {
+  auto c = call(Method::Get, "/refused/conflict");
+  EXPECT_EQ(c.status, 409);
+  EXPECT_EQ(problem(c)["detail"], "the ballot is closed");
+  auto i = call(Method::Get, "/refused/invalid");
+  EXPECT_EQ(i.status, 422);
+  EXPECT_EQ(problem(i)["field"], "/quotas/2/min");
+}
 
 TEST(Body, ADateMustExist) {
   auto field_of = [](const nlohmann::json& b) {

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "assembly/auth/auth.h"
+#include "assembly/core/refusal.h"
 
 namespace assembly::http {
 
@@ -51,6 +52,9 @@ Problem not_found(std::string detail);
 Problem conflict(std::string detail);
 Problem forbidden(std::string detail);
 Problem unavailable(std::string detail);
+// The problem a domain refusal is answered with: invalid 422, not_found 404, conflict 409,
+// forbidden 403.
+Problem to_problem(const core::Refusal& refusal);
 
 struct Request {
   Method method = Method::Get;
