@@ -117,10 +117,14 @@ Problem forbidden(std::string d) {
 Problem to_problem(const core::Refusal& r) {
   using K = core::Refusal::Kind;
   switch (r.kind) {
-    case K::not_found: return not_found(r.detail);
-    case K::conflict: return conflict(r.detail);
-    case K::forbidden: return forbidden(r.detail);
-    case K::invalid: break;
+    case K::not_found:
+      return not_found(r.detail);
+    case K::conflict:
+      return conflict(r.detail);
+    case K::forbidden:
+      return forbidden(r.detail);
+    case K::invalid:
+      break;
   }
   return unprocessable(r.detail, r.field);
 }

@@ -2,7 +2,6 @@
 // HTML text for the suite's server-rendered pages: one escaper for every page.
 #include <string>
 
-
 namespace assembly::core {
 
 // Text made safe inside HTML elements and quoted attribute values (& < > " ').

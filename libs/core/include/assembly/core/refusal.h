@@ -37,7 +37,9 @@ inline Refused invalid(std::string detail, std::string field = {}) {
 inline Refused not_found(std::string detail) {
   return {Refusal::Kind::not_found, std::move(detail)};
 }
-inline Refused conflict(std::string detail) { return {Refusal::Kind::conflict, std::move(detail)}; }
+inline Refused conflict(std::string detail) {
+  return {Refusal::Kind::conflict, std::move(detail)};
+}
 inline Refused forbidden(std::string detail) {
   return {Refusal::Kind::forbidden, std::move(detail)};
 }
