@@ -15,15 +15,21 @@ export ROOT VAR
 : "${PG_PORT:=55432}"
 : "${KAFKA_PORT:=19092}"
 : "${KAFKA_CONTROLLER_PORT:=19093}"
-: "${SORTITION_PORT:=8081}"
-: "${MEMBERSHIP_PORT:=8082}"
-: "${WORKSHOPS_PORT:=8083}"
-: "${RECOMMENDATIONS_PORT:=8084}"
-: "${FOLLOWUP_PORT:=8085}"
-export PG_PORT KAFKA_PORT KAFKA_CONTROLLER_PORT SORTITION_PORT MEMBERSHIP_PORT \
-       WORKSHOPS_PORT RECOMMENDATIONS_PORT FOLLOWUP_PORT
+export PG_PORT KAFKA_PORT KAFKA_CONTROLLER_PORT
 
-SERVICES=(sortition membership workshops recommendations followup)
+# The services, their default ports (<SVC>_PORT overrides) and their topics' partitions, from the
+# suite's one list of its services, services/services.txt.
+SERVICES=()
+declare -A SERVICE_PARTITIONS=()
+while read -r _svc _port _parts _rest; do
+  [[ -z "$_svc" || "$_svc" == \#* ]] && continue
+  SERVICES+=("$_svc")
+  SERVICE_PARTITIONS[$_svc]="$_parts"
+  _var="${_svc^^}_PORT"
+  [[ -n "${!_var:-}" ]] || printf -v "$_var" '%s' "$_port"
+  export "${_var?}"
+done <"$ROOT/services/services.txt"
+unset _svc _port _parts _rest _var
 
 # ---- logging ---------------------------------------------------------------
 if [[ -t 2 ]]; then _C_RED=$'\e[31m'; _C_YEL=$'\e[33m'; _C_DIM=$'\e[2m'; _C_OFF=$'\e[0m'

@@ -177,20 +177,28 @@ kafka_create_topic() {
   kafka_create_topics "$1:$2"
 }
 
-# kafka_ensure_topics: the topics of ops/topics.txt exist (warns when one has
-# other partition counts).
+# suite_topics: the suite's topics, "NAME PARTITIONS" a line: each service's own
+# (assembly.<svc>.v1, services/services.txt), then the shared ones of ops/topics.txt.
+suite_topics() {
+  local svc
+  for svc in "${SERVICES[@]}"; do
+    printf 'assembly.%s.v1 %s\n' "$svc" "${SERVICE_PARTITIONS[$svc]}"
+  done
+  grep -v '^[[:space:]]*\(#\|$\)' "$OPS/topics.txt"
+}
+
+# kafka_ensure_topics: the suite's topics exist (warns when one has other partition counts).
 kafka_ensure_topics() {
   local existing name parts have missing=()
   existing="$(kafka_topics)"
   while read -r name parts _; do
-    [[ -z "$name" || "$name" == \#* ]] && continue
     have="$(awk -v n="$name" '$1 == n { print $2 }' <<<"$existing")"
     if [[ -z "$have" ]]; then
       missing+=("$name:$parts")
     elif [[ "$have" != "$parts" ]]; then
-      warn "kafka: topic $name has $have partitions, ops/topics.txt says $parts"
+      warn "kafka: topic $name has $have partitions, the suite wants $parts"
     fi
-  done <"$OPS/topics.txt"
+  done < <(suite_topics)
   ((${#missing[@]} == 0)) && return 0
   log "kafka: creating topics ${missing[*]}"
   kafka_create_topics "${missing[@]}"
