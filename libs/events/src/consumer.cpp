@@ -80,8 +80,15 @@ Consumer::Consumer(ConsumerOptions options, db::Pool& pool, Producer& dead_lette
   // Counters at zero for every subscribed topic, so dashboards and alerts see "none yet" rather
   // than no series at all (a dead letter's first increase would otherwise go unseen).
   auto& m = consumer_metrics();
-  for (const auto& topic : options_.topics)
+  // The same for each event type handled, on its topic (the type's package, as topics are named
+  // after the producer's package): every family a dashboard reads exists from the start.
+  for (const auto& topic : options_.topics) {
     for (auto* family : {&m.duplicates, &m.retried, &m.dead}) m.child(*family, topic);
+    for (const auto& type : dispatcher_.types())
+      if (type.size() > topic.size() && type.compare(0, topic.size(), topic) == 0 &&
+          type[topic.size()] == '.')
+        m.child(m.consumed, topic, type);
+  }
   std::unique_ptr<RdKafka::Conf> conf(RdKafka::Conf::create(RdKafka::Conf::CONF_GLOBAL));
   set(*conf, "bootstrap.servers", options_.brokers);
   for (const auto& [key, value] : kafka_properties(options_.security)) set(*conf, key, value);

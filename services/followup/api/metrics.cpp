@@ -10,14 +10,15 @@ void add_metrics(assembly::service::Context& ctx) {
       ctx,
       {{"commitments", "Commitments by assembly and status"},
        {"milestones_overdue", "Milestones past their due date and not done, by assembly"},
-       {"days_since_last_report", "Days since the assembly's last published follow-up report"},
+       {"last_report_published_timestamp_seconds",
+        "When the assembly's last follow-up report was published (Unix time)"},
        {"reports_published", "Follow-up reports published, by assembly"},
        {"reports_overdue", "Follow-up reports past their due date and not published, by assembly"},
        {"council_decisions", "Council decisions on the assembly's motions, by decision"}},
       [](pqxx::work& tx, assembly::service::Figures& f) {
         auto& c = f["commitments"];
         auto& o = f["milestones_overdue"];
-        auto& s = f["days_since_last_report"];
+        auto& s = f["last_report_published_timestamp_seconds"];
         auto& p = f["reports_published"];
         auto& l = f["reports_overdue"];
         auto& d = f["council_decisions"];
@@ -34,11 +35,11 @@ void add_metrics(assembly::service::Context& ctx) {
                  "SELECT assembly_id, count(*) FILTER (WHERE status = 'published'), "
                  "count(*) FILTER (WHERE status <> 'published' AND due_on < (now() AT TIME ZONE "
                  "'UTC')::date), "
-                 "extract(epoch FROM now() - max(published_at)) / 86400 FROM reports GROUP BY 1")) {
+                 "extract(epoch FROM max(published_at)) FROM reports GROUP BY 1")) {
           assembly::metrics::GaugeSnapshot::Labels a{{"assembly", r[0].as<std::string>()}};
           p[a] = r[1].as<double>();
           l[a] = r[2].as<double>();
-          if (!r[3].is_null()) s[a] = std::floor(r[3].as<double>());
+          if (!r[3].is_null()) s[a] = r[3].as<double>();
         }
         for (const auto& r : tx.exec("SELECT d.assembly_id, a.decision, count(*) FROM agenda_items "
                                      "a JOIN dossiers d ON d.id = a.dossier_id "

@@ -43,6 +43,12 @@ class Dispatcher {
     return it == handlers_.end() ? nullptr : &it->second;
   }
   bool empty() const { return handlers_.empty(); }
+  // The event types handled, by full name ("assembly.membership.v1.MemberDeclined").
+  std::vector<std::string> types() const {
+    std::vector<std::string> out;
+    for (const auto& [type, _] : handlers_) out.push_back(type);
+    return out;
+  }
 
  private:
   std::map<std::string, RawHandler> handlers_;
