@@ -8,7 +8,8 @@ are compared with it:
   - services/<name>/CMakeLists.txt exists for each service, and no other service directory;
   - the Dockerfile builds and strips each service, and has a target `FROM runtime AS <name>`;
   - charts/<name>/Chart.yaml for each (named so), the suite chart depends on each, its values
-    have a section per service and topics.items lists every topic with its partitions;
+    (and those of charts/ci) have a section per service and topics.items lists every topic with
+    its partitions; tests/charts/metrics-fixture has a <name>.prom for each;
   - every list of service names written out in the rules, dashboards, charts, tests and ops
     scripts ("a|b|c" alternations, quoted "a", "b" lists, absent(up{job="a"}) chains) names
     exactly the manifest's services.
@@ -87,6 +88,12 @@ def check_charts():
     suite = (charts / "assembly-suite" / "Chart.yaml").read_text()
     deps = [d for d in re.findall(r"^\s*- name: ([a-z0-9-]+)", suite, re.M) if d != "assembly-lib"]
     same("charts/assembly-suite/Chart.yaml", deps, "dependencies")
+    for ci in ("defaults.yaml", "all-options.yaml"):
+        text = (charts / "ci" / ci).read_text()
+        same(f"charts/ci/{ci}", [n for n in re.findall(r"^([a-z0-9-]+):", text, re.M) if n in SET
+                                 or (ROOT / "services" / n).is_dir()], "per-service sections")
+    fixtures = sorted(p.stem for p in (ROOT / "tests/charts/metrics-fixture").glob("*.prom"))
+    same("tests/charts/metrics-fixture/", fixtures, "metrics fixtures")
     values = (charts / "assembly-suite" / "values.yaml").read_text()
     sections = [n for n in re.findall(r"^([a-z0-9-]+):", values, re.M) if n in SET]
     same("charts/assembly-suite/values.yaml", sections, "per-service sections")

@@ -1,5 +1,5 @@
 // The anchor for HTTP benchmarks: bare Pistache 0.0.5 answering "hello", with the HTTP/1.1
-// keep-alive fix of STACK.md and nothing else (no routing, auth, metrics or logging).
+// keep-alive fix of docs/stack.md and nothing else (no routing, auth, metrics or logging).
 //   bench-hello PORT [THREADS]
 #include <pistache/endpoint.h>
 #include <pistache/http.h>

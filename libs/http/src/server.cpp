@@ -177,7 +177,8 @@ class PistacheHandler : public P::Http::Handler {
               : Response::problem(Problem(405, "Method not allowed", "unsupported HTTP method"));
 
     // Pistache 0.0.5 answers "Connection: Close" to an HTTP/1.1 request that has no Connection
-    // header and closes the socket; HTTP/1.1 says the connection stays open (STACK.md, issue 940).
+    // header and closes the socket; HTTP/1.1 says the connection stays open (docs/stack.md:
+    // Pistache 0.0.5, keep-alive).
     if (req.http11 && !req.header("connection")) {
       writer.headers().remove<P::Http::Header::Connection>();
       writer.headers().add<P::Http::Header::Connection>(P::Http::ConnectionControl::KeepAlive);

@@ -11,7 +11,7 @@
 
 namespace assembly::auth {
 
-// The roles of ARCHITECTURE.md.
+// The roles of docs/architecture.md.
 inline constexpr const char* kSecretariat = "secretariat";
 inline constexpr const char* kCityService = "city-service";
 inline constexpr const char* kCouncilClerk = "council-clerk";

@@ -134,7 +134,7 @@ struct Match {
 };
 
 // Routes are registered at start-up and never change after: lookups need no lock (this is also
-// what avoids Pistache's router race, see STACK.md).
+// what avoids Pistache's router race, see docs/stack.md).
 class Router {
  public:
   Router& add(Method m, std::string pattern, Access access, Handler handler,

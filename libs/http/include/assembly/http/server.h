@@ -1,6 +1,6 @@
 #pragma once
 // The service's HTTP server on Pistache: one endpoint serving the Router, with request metrics,
-// the HTTP/1.1 keep-alive fix (STACK.md) and a drain on stop.
+// the HTTP/1.1 keep-alive fix (docs/stack.md) and a drain on stop.
 #include <chrono>
 #include <cstdint>
 #include <memory>
