@@ -15,6 +15,7 @@
 #include "assembly/http/server.h"
 #include "assembly/logging/log.h"
 #include "assembly/metrics/metrics.h"
+#include "assembly/service/args.h"
 
 namespace assembly::service {
 
@@ -189,14 +190,31 @@ int run(int argc, char** argv, Definition def) {
   sigaddset(&signals, SIGINT);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
+  const auto args = parse_args(std::vector<std::string>(argv + 1, argv + argc));
+  using Action = Args::Action;
+  switch (args.action) {
+    case Action::usage_error:
+      std::cerr << def.name << ": " << args.error << "\n" << usage(def.name);
+      return kExitUsage;
+    case Action::help:
+      std::cout << usage(def.name);
+      return kExitOk;
+    case Action::version:
+      std::cout << def.name << " " << ASSEMBLY_VERSION << "\n";
+      return kExitOk;
+    default:
+      break;
+  }
+
   config::Env env;
   Settings s;
   std::string public_key;
+  const bool config_help = args.action == Action::config_help;
   try {
     s = read_settings(env, def.name);
-    if (argc > 1 && std::string(argv[1]) == "--config-help") {
+    if (config_help) {
       std::cout << def.name << ": configuration (environment variables)\n" << env.help();
-      return 0;
+      return kExitOk;
     }
     try {
       public_key = auth::read_file(s.jwt_key_file);
@@ -204,12 +222,12 @@ int run(int argc, char** argv, Definition def) {
       throw config::ConfigError("JWT_PUBLIC_KEY_FILE: " + std::string(e.what()));
     }
   } catch (const config::ConfigError& e) {
-    if (argc > 1 && std::string(argv[1]) == "--config-help") {
+    if (config_help) {
       std::cout << def.name << ": configuration (environment variables)\n" << env.help();
-      return 0;
+      return kExitOk;
     }
     std::cerr << def.name << ": invalid configuration: " << e.what() << "\n";
-    return 2;
+    return kExitUsage;
   }
 
   log::init(def.name, s.log_level);
@@ -219,7 +237,7 @@ int run(int argc, char** argv, Definition def) {
 
   // `<svc> --migrate`: apply the schema's migrations and exit (a deployment's pre-install /
   // pre-upgrade Job); 0 when the schema is up to date, 1 when the database refused.
-  if (argc > 1 && std::string(argv[1]) == "--migrate") {
+  if (args.action == Action::migrate) {
     try {
       auto all = events::migrations();
       all.insert(all.end(), def.migrations.begin(), def.migrations.end());
@@ -227,10 +245,10 @@ int run(int argc, char** argv, Definition def) {
       const int applied = db::migrate(conn, s.pg_schema, all);
       log::info("migrations applied",
                 {{"schema", s.pg_schema}, {"applied", applied}, {"known", all.size()}});
-      return 0;
+      return kExitOk;
     } catch (const std::exception& e) {
       log::error("migrations failed", {{"schema", s.pg_schema}, {"error", e.what()}});
-      return 1;
+      return kExitFailure;
     }
   }
 

@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
 """ctest sortition_panel_select_cli: panel-select's contract, on the published example instance
 and on broken inputs: the four files and their formats, the figures agreeing with each other,
-exit codes (0 done, 1 bad arguments or input, 2 infeasible quotas) and messages naming the fault.
+exit codes (0 done, 1 infeasible quotas or solver failure, 2 bad arguments or input) and messages naming the fault.
 
     panel_select_cli_test.py PATH/TO/panel-select DATA_DIR
 """
 import csv
 import json
+import re
 import os
 import subprocess
 import sys
@@ -70,29 +71,37 @@ with tempfile.TemporaryDirectory() as tmp:
     with open(os.path.join(tmp, "again", "summary.json")) as f:
         check(json.load(f)["draw"] == summary["draw"], "the draw is reproducible from the seed")
 
-    # Infeasible: exit 2, naming the category.
+    # Infeasible: exit 1 (a failure), naming the category.
     with open(f"{tmp}/features.csv", "w") as f:
         f.write("feature,value,min,max\ngender,f,0,2\ngender,m,0,4\nage,young,3,4\nage,old,0,4\n")
     with open(f"{tmp}/people.csv", "w") as f:
         f.write("id,gender,age\na,f,young\nb,f,young\nc,f,young\nd,m,old\ne,m,old\nf,m,old\n")
     r = run("--features", f"{tmp}/features.csv", "--people", f"{tmp}/people.csv", "--seats", "4", "--out", f"{tmp}/x")
-    check(r.returncode == 2, f"infeasible quotas exit 2 (got {r.returncode})")
+    check(r.returncode == 1, f"infeasible quotas exit 1 (got {r.returncode})")
     check("infeasible" in r.stderr and ("gender" in r.stderr or "age" in r.stderr), f"says which: {r.stderr}")
 
-    # Bad input: exit 1 with the file and line, or the option.
+    # Bad input: exit 2 (usage) with the file and line, or the option.
     with open(f"{tmp}/bad.csv", "w") as f:
         f.write("id,gender,age\na,f,young\nb,x,old\n")
     r = run("--features", f"{tmp}/features.csv", "--people", f"{tmp}/bad.csv", "--seats", "1", "--out", f"{tmp}/y")
-    check(r.returncode == 1 and "line 3" in r.stderr and "gender" in r.stderr, f"bad value named: {r.stderr}")
+    check(r.returncode == 2 and "line 3" in r.stderr and "gender" in r.stderr, f"bad value named: {r.stderr}")
     for args, word in [(["--seats", "0"], "--seats"), (["--algorithm", "best"], "--algorithm"),
                        (["--time-limit", "-1"], "--time-limit"), (["--lottery", "x"], "--lottery"),
                        (["--bogus", "1"], "--bogus")]:
         r = run("--features", f"{tmp}/features.csv", "--people", f"{tmp}/people.csv", "--seats", "4",
                 "--out", f"{tmp}/z", *args) if args[0] != "--seats" else \
             run("--features", f"{tmp}/features.csv", "--people", f"{tmp}/people.csv", *args, "--out", f"{tmp}/z")
-        check(r.returncode == 1 and word in r.stderr, f"{args} is refused naming {word}: {r.returncode} {r.stderr}")
+        check(r.returncode == 2 and word in r.stderr, f"{args} is refused naming {word}: {r.returncode} {r.stderr}")
     r = run("--people", f"{tmp}/people.csv", "--seats", "4", "--out", f"{tmp}/z")
-    check(r.returncode == 1 and "--features" in r.stderr, "a missing option is named")
+    check(r.returncode == 2 and "--features" in r.stderr, "a missing option is named")
+    # --help prints every option and the exit codes; --version the suite's version.
+    r = run("--help")
+    check(r.returncode == 0 and all(o in r.stdout for o in ("--features", "--people", "--seats",
+          "--algorithm", "--household-columns", "--lottery", "--seed", "--time-limit", "--out",
+          "Exit codes")), f"--help lists the options: {r.stdout}")
+    r = run("--version")
+    check(r.returncode == 0 and re.fullmatch(r"panel-select \d+\.\d+\.\d+\n", r.stdout) is not None,
+          f"--version: {r.stdout!r}")
 
 if failures:
     print(f"{len(failures)} failure(s)")

@@ -119,6 +119,15 @@ def main():
             code, out, err = run(tool, *args)
             check(code == 2 and needle in err, f"{args}: exit {code}: {err}")
 
+    # --help names the exit codes; --version prints the suite's version; an unknown argument is a
+    # usage error (2), as for every binary of the suite.
+    code, out, _ = run(tool, "--help")
+    check(code == 0 and "Exit codes" in out and "--snapshot" in out, f"--help: {code} {out!r}")
+    code, out, _ = run(tool, "--version")
+    check(code == 0 and out.startswith("sortition-verify ") and out.count(".") == 2, f"--version: {out!r}")
+    code, _, err = run(tool, "--bogus", "1")
+    check(code == 2 and "--bogus" in err, f"an unknown argument exits 2 naming it: {code} {err!r}")
+
     if failures:
         sys.exit(1)
     print("sortition-verify agrees with the reference implementation")

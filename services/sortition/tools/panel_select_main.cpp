@@ -5,9 +5,9 @@
 //   panel-select --categories C --respondents R --seats K ...      (the Nature paper's layout)
 //
 // Writes DIR/probabilities.csv (id,probability), DIR/panels.csv (panel,probability,ids),
-// DIR/summary.json, and with --lottery DIR/lottery.csv (number,ids). Exit codes: 0 done, 1 bad
-// arguments or input (the message names the option, or the file and line), 2 infeasible quotas
-// (the message says which), 3 the solver failed.
+// DIR/summary.json, and with --lottery DIR/lottery.csv (number,ids). Exit codes, as every binary
+// of the suite: 0 done; 1 failure: infeasible quotas (the message says which) or the solver
+// failed; 2 usage: bad arguments or input (the message names the option, or the file and line).
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -25,6 +25,10 @@
 
 namespace {
 
+// The suite's exit codes (as libs/service's): 0 ok, 1 failure, 2 usage.
+constexpr int kExitFailure = 1;
+constexpr int kExitUsage = 2;
+
 namespace fair = sortition::fair;
 namespace domain = sortition::domain;
 using nlohmann::json;
@@ -35,9 +39,26 @@ struct UsageError : std::runtime_error {
 
 constexpr const char* kUsage =
     "usage: panel-select (--features F --people P | --categories C --respondents R) --seats K\n"
-    "                    [--algorithm leximin|maximin|legacy] [--household-columns a,b] [--lottery "
-    "M]\n"
-    "                    [--seed S] [--time-limit SEC] --out DIR\n";
+    "                    [--algorithm leximin|maximin|legacy] [--household-columns a,b]\n"
+    "                    [--lottery M] [--seed S] [--time-limit SEC] --out DIR\n"
+    "       panel-select --help | --version\n";
+
+constexpr const char* kOptions =
+    "Fair panel selection: the probability of each person to sit, and the panels that give it.\n"
+    "  --features F           quotas, CSV feature,value,min,max (the Sortition Foundation's "
+    "layout)\n"
+    "  --people P             respondents, CSV with an id column and one column per feature\n"
+    "  --categories C         quotas in the Nature paper's layout (category,name,min,max)\n"
+    "  --respondents R        respondents in the paper's layout (no id: the row number is)\n"
+    "  --seats K              panel size\n"
+    "  --algorithm A          leximin (default), maximin, or legacy (1,000 greedy draws)\n"
+    "  --household-columns    columns that together name a household: one seat per household\n"
+    "  --lottery M            also round the distribution to a uniform lottery of M panels\n"
+    "  --seed S               draw one panel (and one lottery number) from the public seed S\n"
+    "  --time-limit SEC       time LEXIMIN may take before MAXIMIN, then legacy, take over\n"
+    "  --out DIR              where probabilities.csv, panels.csv, summary.json (lottery.csv) go\n"
+    "  --help                 this text;  --version  the suite's version\n"
+    "Exit codes: 0 done; 1 infeasible quotas or the solver failed; 2 bad arguments or input.\n";
 
 std::string read_file(const std::string& path, const std::string& option) {
   std::ifstream in(path, std::ios::binary);
@@ -101,7 +122,11 @@ int run(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--help" || a == "-h") {
-      std::cout << kUsage;
+      std::cout << kUsage << kOptions;
+      std::exit(0);
+    }
+    if (a == "--version") {
+      std::cout << "panel-select " << ASSEMBLY_VERSION << "\n";
       std::exit(0);
     }
     if (!known.count(a)) throw UsageError("unknown option " + a);
@@ -246,15 +271,15 @@ int main(int argc, char** argv) {
     return run(argc, argv);
   } catch (const UsageError& e) {
     std::fprintf(stderr, "panel-select: %s\n%s", e.what(), kUsage);
-    return 1;
+    return kExitUsage;
   } catch (const domain::PanelError& e) {
     std::fprintf(stderr, "panel-select: %s\n", e.what());
-    return 1;
+    return kExitUsage;
   } catch (const fair::Infeasible& e) {
     std::fprintf(stderr, "panel-select: infeasible (%s): %s\n", e.constraint().c_str(), e.what());
-    return 2;
+    return kExitFailure;
   } catch (const std::exception& e) {
-    std::fprintf(stderr, "panel-select: %s\n", e.what());
-    return 3;
+    std::fprintf(stderr, "panel-select: the solver failed: %s\n", e.what());
+    return kExitFailure;
   }
 }

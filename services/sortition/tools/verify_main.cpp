@@ -3,8 +3,8 @@
 //   sortition-verify --snapshot FILE --seed SEED --count N [--stratify-by COLUMN]
 //                    [--expect-snapshot-hash H] [--expect-result-hash H]
 // Prints "snapshot_sha256=<hex>", the invitees' person ids one per line in draw order, then
-// "result_sha256=<hex>". Exit 0: done and every expected hash matches; 1: a hash differs;
-// 2: bad usage or bad input.
+// "result_sha256=<hex>". Exit codes, as every binary of the suite: 0 done and every expected hash
+// matches; 1 failure: a hash differs; 2 usage: bad arguments or input.
 #include <cctype>
 #include <cstdlib>
 #include <fstream>
@@ -19,7 +19,10 @@ namespace {
 constexpr const char* kUsage =
     "usage: sortition-verify --snapshot FILE --seed SEED --count N [--stratify-by COLUMN]\n"
     "                        [--expect-snapshot-hash H] [--expect-result-hash H]\n"
-    "  COLUMN: sex, birth_year or arrondissement; H: SHA-256 as 64 hex digits\n";
+    "  COLUMN: sex, birth_year or arrondissement; H: SHA-256 as 64 hex digits\n"
+    "       sortition-verify --help | --version\n"
+    "Exit codes: 0 done (and the expected hashes match); 1 a hash differs; 2 bad arguments or "
+    "input.\n";
 
 int bad_usage(const std::string& message) {
   std::cerr << "sortition-verify: " << message << "\n" << kUsage;
@@ -46,6 +49,10 @@ int main(int argc, char** argv) {
     std::string a = argv[i];
     if (a == "--help" || a == "-h") {
       std::cout << kUsage;
+      return 0;
+    }
+    if (a == "--version") {
+      std::cout << "sortition-verify " << ASSEMBLY_VERSION << "\n";
       return 0;
     }
     if (i + 1 >= argc) return bad_usage(a + " needs a value");
