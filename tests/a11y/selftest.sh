@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Self-test of check-page.mjs: serves fixtures/ on a free loopback port; good.html must pass,
 # bad.html must fail and name the rules it breaks. Exit 0 when both behave, 1 otherwise,
-# 77 (skipped) when the checker is not set up (run ops/a11y-setup).
+# 77 (skipped) when the checker is not set up (run ops/npm-setup).
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)"
 CHROMIUM="${A11Y_CHROMIUM:-/usr/bin/chromium}"
 
 skip() { echo "a11y selftest: skipped: $*" >&2; exit 77; }
-command -v node >/dev/null || skip "no node (run ops/a11y-setup)"
-[[ -d "$HERE/node_modules/playwright-core" && -d "$HERE/node_modules/axe-core" ]] || skip "no $HERE/node_modules (run ops/a11y-setup)"
+command -v node >/dev/null || skip "no node (run ops/npm-setup)"
+[[ -d "$HERE/node_modules/playwright-core" && -d "$HERE/node_modules/axe-core" ]] || skip "no $HERE/node_modules (run ops/npm-setup)"
 [[ -x "$CHROMIUM" ]] || skip "no Chromium at $CHROMIUM (apt-get install chromium)"
 
 tmp="$(mktemp -d)"

@@ -107,4 +107,63 @@ std::string uuid_param(const Request& request, const std::string& name) {
   return v;
 }
 
+Fields::Fields(const nlohmann::json& object, std::string at) : object_(object), at_(std::move(at)) {
+  if (!object_.is_object()) errors_.push_back({at_.empty() ? "/" : at_, "expected a JSON object"});
+}
+
+template <typename T, typename Read>
+T Fields::read(T fallback, Read read_field) {
+  if (!object_.is_object()) return fallback;
+  try {
+    return read_field();
+  } catch (const Problem& p) {
+    errors_.push_back({p.field(), p.detail()});
+    return fallback;
+  }
+}
+
+std::string Fields::string(const std::string& key, std::size_t max_length) {
+  return read(std::string(), [&] { return body::string(object_, key, at_, max_length); });
+}
+
+std::string Fields::string_or(const std::string& key, std::string fallback,
+                              std::size_t max_length) {
+  return read(fallback, [&] { return body::string_or(object_, key, fallback, at_, max_length); });
+}
+
+long long Fields::integer(const std::string& key, long long min, long long max) {
+  return read(min, [&] { return body::integer(object_, key, min, max, at_); });
+}
+
+std::string Fields::date(const std::string& key) {
+  return read(std::string(), [&] { return body::date(object_, key, at_); });
+}
+
+std::string Fields::utc_time(const std::string& key) {
+  return read(std::string(), [&] { return body::utc_time(object_, key, at_); });
+}
+
+const nlohmann::json& Fields::array(const std::string& key) {
+  static const nlohmann::json kEmpty = nlohmann::json::array();
+  if (!object_.is_object()) return kEmpty;
+  try {
+    return body::array(object_, key, at_);
+  } catch (const Problem& p) {
+    errors_.push_back({p.field(), p.detail()});
+    return kEmpty;
+  }
+}
+
+bool Fields::has(const std::string& key) const {
+  return object_.is_object() && object_.contains(key) && !object_[key].is_null();
+}
+
+void Fields::check(bool ok, const std::string& pointer, const std::string& detail) {
+  if (!ok) errors_.push_back({pointer, detail});
+}
+
+void Fields::done() const {
+  if (!errors_.empty()) throw Problem::invalid(errors_);
+}
+
 }  // namespace assembly::http::body

@@ -39,42 +39,88 @@ std::string openapi_path(const std::string& pattern) {
 }
 
 nlohmann::json complete(nlohmann::json doc) {
+  using nlohmann::json;
   doc["openapi"] = doc.value("openapi", "3.0.3");
+  if (!doc.contains("servers"))
+    doc["servers"] = {{{"url", "/"}, {"description", "the service itself (its own address)"}}};
   auto& components = doc["components"];
+  components["schemas"]["FieldError"] = {
+      {"type", "object"},
+      {"description", "one invalid input"},
+      {"required", {"pointer", "detail"}},
+      {"properties",
+       {{"pointer",
+         {{"type", "string"},
+          {"description", "a JSON pointer into the body, a query parameter or a CSV line"}}},
+        {"detail", {{"type", "string"}}}}}};
   components["schemas"]["Problem"] = {
       {"type", "object"},
-      {"description", "RFC 7807 problem details"},
+      {"description",
+       "RFC 9457 problem details; `type` is the address of a page explaining the problem"},
       {"required", {"type", "title", "status"}},
       {"properties",
-       {{"type", {{"type", "string"}}},
+       {{"type", {{"type", "string"}, {"format", "uri-reference"}}},
         {"title", {{"type", "string"}}},
         {"status", {{"type", "integer"}}},
         {"detail", {{"type", "string"}}},
         {"field",
-         {{"type", "string"}, {"description", "the field, parameter or line at fault"}}}}}};
+         {{"type", "string"}, {"description", "the first field at fault (as in `errors`)"}}},
+        {"errors",
+         {{"type", "array"},
+          {"description", "for invalid input: every field at fault"},
+          {"items", {{"$ref", "#/components/schemas/FieldError"}}}}}}}};
+  components["responses"]["Problem"] = {
+      {"description", "a problem (RFC 9457)"},
+      {"content",
+       {{"application/problem+json",
+         {{"schema", {{"$ref", "#/components/schemas/Problem"}}},
+          {"example",
+           {{"type", "/problems/unprocessable-entity"},
+            {"title", "Unprocessable entity"},
+            {"status", 422},
+            {"detail", "question is required"},
+            {"field", "/question"},
+            {"errors", {{{"pointer", "/question"}, {"detail", "question is required"}}}}}}}}}}};
   components["securitySchemes"]["bearer"] = {
       {"type", "http"}, {"scheme", "bearer"}, {"bearerFormat", "JWT"}};
+  auto& tags = doc["tags"];
+  if (!tags.is_array()) tags = json::array();
+  tags.push_back({{"name", "platform"},
+                  {"description", "Health, readiness, metrics, this document, problem types"}});
+  auto standard = [](std::string id, std::string summary, json responses) {
+    return json{{"operationId", std::move(id)},
+                {"tags", {"platform"}},
+                {"summary", std::move(summary)},
+                {"security", json::array()},
+                {"responses", std::move(responses)}};
+  };
   auto& paths = doc["paths"];
-  paths["/healthz"]["get"] = {{"summary", "Liveness: the process answers"},
-                              {"security", nlohmann::json::array()},
-                              {"responses", {{"200", {{"description", "alive"}}}}}};
-  paths["/readyz"]["get"] = {
-      {"summary", "Readiness: database reachable, migrations applied, Kafka reachable"},
-      {"security", nlohmann::json::array()},
-      {"responses",
-       {{"200", {{"description", "ready"}}},
-        {"503", problem_response("a dependency is not ready")}}}};
-  paths["/metrics"]["get"] = {
-      {"summary", "Prometheus metrics (text exposition 0.0.4)"},
-      {"security", nlohmann::json::array()},
-      {"responses",
-       {{"200",
-         {{"description", "metrics"},
-          {"content", {{"text/plain", {{"schema", {{"type", "string"}}}}}}}}}}}};
-  paths["/openapi.json"]["get"] = {
-      {"summary", "This document"},
-      {"security", nlohmann::json::array()},
-      {"responses", {{"200", {{"description", "the OpenAPI document"}}}}}};
+  paths["/healthz"]["get"] =
+      standard("getHealth", "Liveness: the process answers", {{"200", {{"description", "alive"}}}});
+  paths["/readyz"]["get"] =
+      standard("getReadiness", "Readiness: database reachable, migrations applied, Kafka reachable",
+               {{"200", {{"description", "ready"}}},
+                {"503", problem_response("a dependency is not ready")}});
+  paths["/metrics"]["get"] =
+      standard("getMetrics", "Prometheus metrics (text exposition 0.0.4)",
+               {{"200",
+                 {{"description", "metrics"},
+                  {"content", {{"text/plain", {{"schema", {{"type", "string"}}}}}}}}}});
+  paths["/openapi.json"]["get"] = standard("getOpenApiDocument", "This document",
+                                           {{"200", {{"description", "the OpenAPI document"}}}});
+  auto problem_page = standard(
+      "getProblemType", "The page explaining a problem type (the `type` of a problem answer)",
+      {{"200",
+        {{"description",
+          "the page",
+          {"content", {{"text/html", {{"schema", {{"type", "string"}}}}}}}}}},
+       {"404", problem_response("no such problem type")}});
+  problem_page["parameters"] = {{{"name", "slug"},
+                                 {"in", "path"},
+                                 {"required", true},
+                                 {"schema", {{"type", "string"}}},
+                                 {"example", "unprocessable-entity"}}};
+  paths["/problems/{slug}"]["get"] = problem_page;
   // Every operation may answer these; adding them here keeps each service's file about its domain.
   for (auto& [path, item] : paths.items()) {
     for (auto& [method, op] : item.items()) {
@@ -107,6 +153,13 @@ std::vector<std::string> gaps(const Router& router, const nlohmann::json& doc) {
       out.push_back(name + ": no responses");
       continue;
     }
+    // The document says who may call, as the route does: public operations `security: []`,
+    // the others the document's bearer requirement.
+    const bool documented_public = op.contains("security") && op["security"].empty();
+    if (documented_public != route.access.is_public)
+      out.push_back(name + (route.access.is_public
+                                ? ": public route, but the document asks for a token"
+                                : ": needs a token, but the document says `security: []`"));
     const auto& responses = op["responses"];
     std::vector<std::string> needed;
     if (!route.access.is_public) needed = {"401", "403"};

@@ -1,6 +1,7 @@
 #include <algorithm>
 
 #include "assembly/http/http.h"
+#include "assembly/http/problems.h"
 
 namespace assembly::http {
 namespace {
@@ -16,33 +17,6 @@ std::vector<std::string> split_path(std::string_view path) {
     i = j + 1;
   }
   return out;
-}
-
-std::string slug(int status) {
-  switch (status) {
-    case 400:
-      return "bad-request";
-    case 401:
-      return "unauthorized";
-    case 403:
-      return "forbidden";
-    case 404:
-      return "not-found";
-    case 405:
-      return "method-not-allowed";
-    case 409:
-      return "conflict";
-    case 413:
-      return "payload-too-large";
-    case 415:
-      return "unsupported-media-type";
-    case 422:
-      return "unprocessable-entity";
-    case 503:
-      return "service-unavailable";
-    default:
-      return status >= 500 ? "internal-error" : "error";
-  }
 }
 
 }  // namespace
@@ -78,7 +52,18 @@ Problem::Problem(int status, std::string title, std::string detail, std::string 
       status_(status),
       title_(std::move(title)),
       detail_(std::move(detail)),
-      field_(std::move(field)) {}
+      field_(std::move(field)) {
+  if (!field_.empty()) errors_.push_back({field_, detail_});
+}
+
+Problem Problem::invalid(std::vector<FieldError> errors) {
+  std::string detail;
+  for (const auto& e : errors) detail += (detail.empty() ? "" : "; ") + e.detail;
+  Problem p(422, "Unprocessable entity", detail);
+  if (!errors.empty()) p.field_ = errors.front().pointer;
+  p.errors_ = std::move(errors);
+  return p;
+}
 
 Problem& Problem::with(std::string key, nlohmann::json value) {
   extra_[std::move(key)] = std::move(value);
@@ -91,10 +76,15 @@ Problem& Problem::header(std::string name, std::string value) {
 }
 
 nlohmann::json Problem::body() const {
-  nlohmann::json b = {
-      {"type", "/problems/" + slug(status_)}, {"title", title_}, {"status", status_}};
+  nlohmann::json b = {{"type", "/problems/" + std::string(problem_type_of(status_).slug)},
+                      {"title", title_},
+                      {"status", status_}};
   if (!detail_.empty()) b["detail"] = detail_;
   if (!field_.empty()) b["field"] = field_;
+  if (!errors_.empty()) {
+    auto& list = b["errors"] = nlohmann::json::array();
+    for (const auto& e : errors_) list.push_back({{"pointer", e.pointer}, {"detail", e.detail}});
+  }
   for (auto it = extra_.begin(); it != extra_.end(); ++it) b[it.key()] = it.value();
   return b;
 }

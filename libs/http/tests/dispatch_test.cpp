@@ -1,6 +1,8 @@
 #include <gtest/gtest.h>
 
+#include "assembly/http/body.h"
 #include "assembly/http/http.h"
+#include "assembly/http/problems.h"
 #include "test_keys.h"
 
 using namespace assembly::http;
@@ -160,6 +162,53 @@ TEST_F(Fixture, ADomainRefusalIsAnsweredAsItsProblem) {
   auto i = call(Method::Get, "/refused/invalid");
   EXPECT_EQ(i.status, 422);
   EXPECT_EQ(problem(i)["field"], "/quotas/2/min");
+}
+
+TEST(Body, FieldsNameEveryInvalidFieldAtOnce) {
+  auto b = nlohmann::json::parse(
+      R"({"name": "", "seats": 0, "opens_on": "2022-02-29", "rule": "simple-majority"})");
+  body::Fields f(b);
+  EXPECT_EQ(f.string("name"), "");
+  EXPECT_EQ(f.integer("seats", 1, 100), 1);
+  EXPECT_EQ(f.date("opens_on"), "");
+  EXPECT_EQ(f.string("rule"), "simple-majority");
+  EXPECT_EQ(f.string("question"), "");
+  f.check(false, "/quorum", "quorum is required");
+  try {
+    f.done();
+    FAIL() << "done() must throw";
+  } catch (const Problem& p) {
+    EXPECT_EQ(p.status(), 422);
+    auto j = p.body();
+    EXPECT_EQ(j["type"], "/problems/unprocessable-entity");
+    ASSERT_EQ(j["errors"].size(), 5u);
+    std::vector<std::string> pointers;
+    for (const auto& e : j["errors"]) pointers.push_back(e["pointer"]);
+    EXPECT_EQ(pointers,
+              (std::vector<std::string>{"/name", "/seats", "/opens_on", "/question", "/quorum"}));
+    EXPECT_EQ(j["field"], "/name");
+  }
+}
+
+TEST(Body, FieldsWithNothingWrongAreDone) {
+  auto b = nlohmann::json::parse(R"({"name": "Plan Paris Lecture"})");
+  body::Fields f(b);
+  EXPECT_EQ(f.string("name"), "Plan Paris Lecture");
+  EXPECT_TRUE(f.ok());
+  EXPECT_NO_THROW(f.done());
+}
+
+TEST(Problems, EveryTypeHasAPageAndEveryStatusAType) {
+  EXPECT_EQ(problem_type_of(422).slug, "unprocessable-entity");
+  EXPECT_EQ(problem_type_of(429).slug, "too-many-requests");
+  EXPECT_EQ(problem_type_of(502).slug, "internal-error");
+  EXPECT_EQ(problem_type_of(418).slug, "error");
+  for (const auto& t : problem_types()) {
+    auto page = problem_page(t);
+    EXPECT_NE(page.find("<h1>"), std::string::npos) << t.slug;
+    EXPECT_NE(page.find(std::string(t.meaning.substr(0, 8))), std::string::npos) << t.slug;
+  }
+  EXPECT_EQ(find_problem_type("no-such-type"), nullptr);
 }
 
 TEST(Body, ADateMustExist) {

@@ -12,6 +12,7 @@
 #include "assembly/events/producer.h"
 #include "assembly/events/relay.h"
 #include "assembly/http/openapi.h"
+#include "assembly/http/problems.h"
 #include "assembly/http/server.h"
 #include "assembly/logging/log.h"
 #include "assembly/metrics/metrics.h"
@@ -47,6 +48,12 @@ void add_standard_routes(http::Router& router, std::function<nlohmann::json()> r
   auto doc = std::make_shared<std::string>(std::move(openapi_document));
   router.add(Method::Get, "/openapi.json", Access::anyone(),
              [doc](http::Request&) { return Response::text(200, *doc, "application/json"); });
+  // The pages the problems' `type` points to (RFC 9457): what each means, what to do.
+  router.add(Method::Get, "/problems/:slug", Access::anyone(), [](http::Request& req) {
+    const auto* type = http::find_problem_type(req.param("slug"));
+    if (!type) throw http::not_found("no problem type " + req.param("slug"));
+    return Response::text(200, http::problem_page(*type), "text/html; charset=utf-8");
+  });
   router.on_exception([](std::exception_ptr e) -> std::optional<http::Problem> {
     if (db::is_transient(e))
       return http::unavailable("the database is unavailable; retry later")
@@ -201,6 +208,9 @@ int run(int argc, char** argv, Definition def) {
       return kExitOk;
     case Action::version:
       std::cout << def.name << " " << ASSEMBLY_VERSION << "\n";
+      return kExitOk;
+    case Action::openapi:
+      std::cout << http::openapi::complete(nlohmann::json::parse(def.openapi)).dump(1) << "\n";
       return kExitOk;
     default:
       break;

@@ -27,4 +27,32 @@ std::string required_query(const Request& request, const std::string& name);
 // A path parameter that must be a UUID (404 otherwise: no such resource can exist).
 std::string uuid_param(const Request& request, const std::string& name);
 
+// Reads a body's fields like the functions above, but collects every mistake instead of stopping
+// at the first: a reader that got an invalid field returns an empty value and goes on. done()
+// then throws one 422 whose `errors` names every field at fault (Problem::invalid).
+class Fields {
+ public:
+  explicit Fields(const nlohmann::json& object, std::string at = "");
+  std::string string(const std::string& key, std::size_t max_length = 1024);
+  std::string string_or(const std::string& key, std::string fallback,
+                        std::size_t max_length = 1024);
+  long long integer(const std::string& key, long long min, long long max);
+  std::string date(const std::string& key);
+  std::string utc_time(const std::string& key);
+  // The array, or an empty one (and an error) when it is missing or not an array.
+  const nlohmann::json& array(const std::string& key);
+  bool has(const std::string& key) const;
+  // A check of the route's own: records `detail` against `pointer` unless `ok`.
+  void check(bool ok, const std::string& pointer, const std::string& detail);
+  bool ok() const { return errors_.empty(); }
+  void done() const;
+
+ private:
+  template <typename T, typename Read>
+  T read(T fallback, Read read_field);
+  const nlohmann::json& object_;
+  std::string at_;
+  std::vector<FieldError> errors_;
+};
+
 }  // namespace assembly::http::body

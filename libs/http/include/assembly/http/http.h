@@ -25,14 +25,25 @@ inline constexpr Method kAllMethods[] = {Method::Get,    Method::Post,   Method:
                                          Method::Patch,  Method::Delete, Method::Head,
                                          Method::Options};
 
-// An expected failure, answered as application/problem+json.
+// One invalid input of a request: a JSON pointer ("/quotas/2/min"), a query parameter or a CSV
+// line, and what is wrong with it.
+struct FieldError {
+  std::string pointer, detail;
+};
+
+// An expected failure, answered as application/problem+json (RFC 9457): `type` (a page explaining
+// it, libs/http problems.h), `title`, `status`, `detail`, and for invalid input `errors` (every
+// field at fault; `field` repeats the first, as before `errors` existed).
 class Problem : public std::runtime_error {
  public:
   Problem(int status, std::string title, std::string detail = {}, std::string field = {});
+  // A 422 naming every field at fault (at least one).
+  static Problem invalid(std::vector<FieldError> errors);
   int status() const { return status_; }
   const std::string& title() const { return title_; }
   const std::string& detail() const { return detail_; }
   const std::string& field() const { return field_; }  // JSON pointer, query parameter or CSV line
+  const std::vector<FieldError>& errors() const { return errors_; }
   Problem& with(std::string key, nlohmann::json value);
   nlohmann::json body() const;
   const std::vector<std::pair<std::string, std::string>>& headers() const { return headers_; }
@@ -41,6 +52,7 @@ class Problem : public std::runtime_error {
  private:
   int status_;
   std::string title_, detail_, field_;
+  std::vector<FieldError> errors_;
   nlohmann::json extra_ = nlohmann::json::object();
   std::vector<std::pair<std::string, std::string>> headers_;
 };

@@ -17,8 +17,8 @@ struct Args {
   std::string error;  // for usage_error: what was wrong
 };
 
-// The flags: --config-help, --migrate, --help (-h), --version. No argument at all serves. Two
-// different actions, or anything else, is a usage error (exit 2, with usage()).
+// The flags: --config-help, --migrate, --openapi, --help (-h), --version. No argument at all
+// serves. Two different actions, or anything else, is a usage error (exit 2, with usage()).
 Args parse_args(const std::vector<std::string>& args);
 std::string usage(const std::string& service);
 
