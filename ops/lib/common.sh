@@ -10,6 +10,11 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd -P)"
 VAR="$ROOT/var"                 # git-ignored: data, logs, pids, secrets
 OPS="$ROOT/ops"
 export ROOT VAR
+# A newer Node.js than the machine's, when ops/npm-setup had to bring one.
+if [[ -x "$VAR/node/bin/node" && ":$PATH:" != *":$VAR/node/bin:"* ]]; then
+  PATH="$VAR/node/bin:$PATH"
+  export PATH
+fi
 
 # Ports (override through the environment).
 : "${PG_PORT:=55432}"
