@@ -17,30 +17,15 @@ namespace {
 
 struct ConsumerMetrics {
   prometheus::Family<prometheus::Counter>& consumed =
-      prometheus::BuildCounter()
-          .Name(metrics::name("events_consumed_total"))
-          .Help("Events applied, by topic and type")
-          .Register(metrics::registry());
-  prometheus::Family<prometheus::Counter>& duplicates =
-      prometheus::BuildCounter()
-          .Name(metrics::name("events_duplicates_total"))
-          .Help("Redelivered events recognised by the inbox and skipped")
-          .Register(metrics::registry());
-  prometheus::Family<prometheus::Counter>& retried =
-      prometheus::BuildCounter()
-          .Name(metrics::name("events_retried_total"))
-          .Help("Handler attempts that failed and were retried")
-          .Register(metrics::registry());
-  prometheus::Family<prometheus::Counter>& dead =
-      prometheus::BuildCounter()
-          .Name(metrics::name("events_dead_lettered_total"))
-          .Help("Messages sent to the dead-letter topic")
-          .Register(metrics::registry());
-  prometheus::Family<prometheus::Gauge>& lag =
-      prometheus::BuildGauge()
-          .Name(metrics::name("consumer_lag_messages"))
-          .Help("Messages behind the partition's high watermark")
-          .Register(metrics::registry());
+      metrics::counter_family("events_consumed_total", "Events applied, by topic and type");
+  prometheus::Family<prometheus::Counter>& duplicates = metrics::counter_family(
+      "events_duplicates_total", "Redelivered events recognised by the inbox and skipped");
+  prometheus::Family<prometheus::Counter>& retried = metrics::counter_family(
+      "events_retried_total", "Handler attempts that failed and were retried");
+  prometheus::Family<prometheus::Counter>& dead = metrics::counter_family(
+      "events_dead_lettered_total", "Messages sent to the dead-letter topic");
+  prometheus::Family<prometheus::Gauge>& lag = metrics::gauge_family(
+      "consumer_lag_messages", "Messages behind the partition's high watermark");
   std::mutex mutex;
   std::map<std::string, prometheus::Counter*> children;
 

@@ -23,20 +23,12 @@ namespace {
 
 struct RelayMetrics {
   prometheus::Family<prometheus::Counter>& published =
-      prometheus::BuildCounter()
-          .Name(metrics::name("events_published_total"))
-          .Help("Outbox events delivered to Kafka")
-          .Register(metrics::registry());
-  prometheus::Family<prometheus::Counter>& failed =
-      prometheus::BuildCounter()
-          .Name(metrics::name("events_publish_failures_total"))
-          .Help("Outbox events whose delivery failed (retried later)")
-          .Register(metrics::registry());
+      metrics::counter_family("events_published_total", "Outbox events delivered to Kafka");
+  prometheus::Family<prometheus::Counter>& failed = metrics::counter_family(
+      "events_publish_failures_total", "Outbox events whose delivery failed (retried later)");
   prometheus::Gauge& pending =
-      prometheus::BuildGauge()
-          .Name(metrics::name("outbox_pending_events"))
-          .Help("Outbox rows whose delivery failed in the last batch (retried)")
-          .Register(metrics::registry())
+      metrics::gauge_family("outbox_pending_events",
+                            "Outbox rows whose delivery failed in the last batch (retried)")
           .Add({});
   prometheus::Counter& published_all = published.Add({});
   prometheus::Counter& failed_all = failed.Add({});

@@ -83,14 +83,10 @@ std::string new_trace_id() {
 class RequestMetrics {
  public:
   RequestMetrics()
-      : requests_(prometheus::BuildCounter()
-                      .Name(metrics::name("http_requests_total"))
-                      .Help("HTTP requests answered, by route, method and status")
-                      .Register(metrics::registry())),
-        latency_(prometheus::BuildHistogram()
-                     .Name(metrics::name("http_request_duration_seconds"))
-                     .Help("HTTP request latency, by route and method")
-                     .Register(metrics::registry())) {}
+      : requests_(metrics::counter_family("http_requests_total",
+                                          "HTTP requests answered, by route, method and status")),
+        latency_(metrics::histogram_family("http_request_duration_seconds",
+                                           "HTTP request latency, by route and method")) {}
 
   void observe(const std::string& route, std::string_view method, int status, double seconds) {
     std::string key = route + '\x1f' + std::string(method) + '\x1f' + std::to_string(status);
