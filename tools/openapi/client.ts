@@ -35,11 +35,15 @@ export async function examples(base: string, token: string): Promise<string[]> {
       closes_at: "2023-03-11T18:00:00Z",
     },
   });
-  const sessions = await c.workshops.GET("/v1/sessions", {});
+  const sessions = await c.workshops.GET("/v1/sessions", {
+    params: { query: { assembly_id: "paris-2022" } },
+  });
   const record = await c.sortition.GET("/v1/selections/{id}/record", {
     params: { path: { id: "3f1c2a4e-8b7d-4c1e-9a2b-5d6e7f809a1b" } },
   });
-  const reports = await c.followup.GET("/v1/reports", {});
+  const reports = await c.followup.GET("/v1/reports", {
+    params: { query: { assembly_id: "paris-2022" } },
+  });
   const problem = ballot.error;
   return [
     member.data?.status ?? "",

@@ -4,14 +4,23 @@
 #include <cctype>
 #include <set>
 
+#include "assembly/http/problems.h"
+
 namespace assembly::http::openapi {
 namespace {
 
-nlohmann::json problem_response(const std::string& description) {
-  return {
-      {"description", description},
-      {"content",
-       {{"application/problem+json", {{"schema", {{"$ref", "#/components/schemas/Problem"}}}}}}}};
+// A problem answer of the given status, with an example of its body.
+nlohmann::json problem_response(int status, const std::string& description) {
+  const auto& type = problem_type_of(status);
+  return {{"description", description},
+          {"content",
+           {{"application/problem+json",
+             {{"schema", {{"$ref", "#/components/schemas/Problem"}}},
+              {"example",
+               {{"type", "/problems/" + std::string(type.slug)},
+                {"title", std::string(type.title)},
+                {"status", status},
+                {"detail", description}}}}}}}};
 }
 
 std::string lower(std::string_view s) {
@@ -41,6 +50,8 @@ std::string openapi_path(const std::string& pattern) {
 nlohmann::json complete(nlohmann::json doc) {
   using nlohmann::json;
   doc["openapi"] = doc.value("openapi", "3.0.3");
+  // A token is needed unless an operation says `security: []` (the public ones).
+  if (!doc.contains("security")) doc["security"] = {{{"bearer", nlohmann::json::array()}}};
   if (!doc.contains("servers"))
     doc["servers"] = {{{"url", "/"}, {"description", "the service itself (its own address)"}}};
   auto& components = doc["components"];
@@ -100,7 +111,7 @@ nlohmann::json complete(nlohmann::json doc) {
   paths["/readyz"]["get"] =
       standard("getReadiness", "Readiness: database reachable, migrations applied, Kafka reachable",
                {{"200", {{"description", "ready"}}},
-                {"503", problem_response("a dependency is not ready")}});
+                {"503", problem_response(503, "a dependency is not ready")}});
   paths["/metrics"]["get"] =
       standard("getMetrics", "Prometheus metrics (text exposition 0.0.4)",
                {{"200",
@@ -111,10 +122,9 @@ nlohmann::json complete(nlohmann::json doc) {
   auto problem_page = standard(
       "getProblemType", "The page explaining a problem type (the `type` of a problem answer)",
       {{"200",
-        {{"description",
-          "the page",
-          {"content", {{"text/html", {{"schema", {{"type", "string"}}}}}}}}}},
-       {"404", problem_response("no such problem type")}});
+        {{"description", "the page"},
+         {"content", {{"text/html", {{"schema", {{"type", "string"}}}}}}}}},
+       {"404", problem_response(404, "no such problem type")}});
   problem_page["parameters"] = {{{"name", "slug"},
                                  {"in", "path"},
                                  {"required", true},
@@ -125,11 +135,12 @@ nlohmann::json complete(nlohmann::json doc) {
   for (auto& [path, item] : paths.items()) {
     for (auto& [method, op] : item.items()) {
       auto& responses = op["responses"];
-      if (!responses.contains("404")) responses["404"] = problem_response("no such resource");
-      if (!responses.contains("405")) responses["405"] = problem_response("method not allowed");
-      if (!responses.contains("500")) responses["500"] = problem_response("internal error");
+      if (!responses.contains("404")) responses["404"] = problem_response(404, "no such resource");
+      if (!responses.contains("405"))
+        responses["405"] = problem_response(405, "method not allowed");
+      if (!responses.contains("500")) responses["500"] = problem_response(500, "internal error");
       if (!responses.contains("503") && path != "/healthz")
-        responses["503"] = problem_response("database or dependency unavailable");
+        responses["503"] = problem_response(503, "database or dependency unavailable");
     }
   }
   return doc;

@@ -10,6 +10,7 @@ struct Args {
     serve,
     config_help,
     migrate,
+    openapi,
     help,
     version,
     usage_error
