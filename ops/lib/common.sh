@@ -8,6 +8,7 @@ _ASSEMBLY_COMMON_SH=1
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd -P)"
 VAR="$ROOT/var"                 # git-ignored: data, logs, pids, secrets
+# shellcheck disable=SC2034  # used by the scripts that source this file
 OPS="$ROOT/ops"
 export ROOT VAR
 
@@ -23,6 +24,7 @@ export ROOT VAR
 export PG_PORT KAFKA_PORT KAFKA_CONTROLLER_PORT SORTITION_PORT MEMBERSHIP_PORT \
        WORKSHOPS_PORT RECOMMENDATIONS_PORT FOLLOWUP_PORT
 
+# shellcheck disable=SC2034  # used by the scripts that source this file
 SERVICES=(sortition membership workshops recommendations followup)
 
 # ---- logging ---------------------------------------------------------------

@@ -22,8 +22,10 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd -P)"
 if [[ -z "${FOLLOWUP_URL:-}" || -z "${KAFKA_BROKERS:-}" ]]; then
   [[ -f "$ROOT/var/stack.env" ]] || { echo "FAIL: no var/stack.env: start the stack (ops/stack up)" >&2; exit 1; }
-  # shellcheck disable=SC1091
-  set +u; source "$ROOT/var/stack.env"; set -u
+  set +u
+  # shellcheck source=/dev/null  # written by ops/stack up
+  source "$ROOT/var/stack.env"
+  set -u
 fi
 command -v kcat >/dev/null || { echo "FAIL: kcat is not installed (ops/install installs it)" >&2; exit 1; }
 
