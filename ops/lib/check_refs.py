@@ -6,8 +6,7 @@
 Reads every tracked file (git ls-files) but data and lock files, and finds references to
 repository files: Markdown links `[text](path)` (relative to the file, anchors dropped), and
 paths written in code, comments and prose that start with a top-level folder of the repository
-(`docs/x.md`, `ops/lib/pg.sh`, `services/<svc>/README.md`) or name a Markdown file
-(`README.md`). A path with a placeholder (`<svc>`, `*`, `...`, `NNNN`) or a generated one
+(`ops/lib/pg.sh`, `services/<svc>/README.md`) or name a Markdown file (`README.md`). A path with a placeholder (`<svc>`, `*`, `...`, `NNNN`) or a generated one
 (`build/`, `var/`) is not checked. Exit status: 0 all exist, 1 missing ones listed.
 """
 import pathlib
@@ -43,7 +42,7 @@ for rel in files:
                 continue
             candidates = [ROOT / ref] + [d / ref for d in path.parents if ROOT in d.parents or d == ROOT]
             if not relative and "/" not in ref:
-                # a bare README.md or ARCHITECTURE.md: beside the file, or at the root
+                # a bare Markdown name: beside the file, in a folder above it, or in docs/
                 candidates += [ROOT / "docs" / ref]
             if not any(c.exists() for c in candidates):
                 missing.append(f"{rel}:{n}: {ref}")

@@ -108,7 +108,7 @@ def check_charts():
                 f"topics.items {items} differ from the manifest and ops/topics.txt {want}")
 
 
-LISTED_IN = ["charts/assembly-suite/files", "charts/README.md", "tests", "ops", "README.md",
+LISTED_IN = ["charts/assembly-suite/files", "charts/README.md", "tests", "ops", "tools", "README.md",
              "Dockerfile"]
 ALTERNATION = re.compile(r"[a-z][a-z0-9-]*(?:\|[a-z][a-z0-9-]*)+")
 QUOTED = re.compile(r"""(["'])[a-z][a-z0-9-]*\1(?:\s*,\s*(["'])[a-z][a-z0-9-]*\2)+""")

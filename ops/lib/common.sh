@@ -8,6 +8,7 @@ _ASSEMBLY_COMMON_SH=1
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd -P)"
 VAR="$ROOT/var"                 # git-ignored: data, logs, pids, secrets
+# shellcheck disable=SC2034  # used by the scripts that source this file
 OPS="$ROOT/ops"
 export ROOT VAR
 # A newer Node.js than the machine's, when ops/npm-setup had to bring one.
@@ -24,11 +25,14 @@ export PG_PORT KAFKA_PORT KAFKA_CONTROLLER_PORT
 
 # The services, their default ports (<SVC>_PORT overrides) and their topics' partitions, from the
 # suite's one list of its services, services/services.txt.
+# shellcheck disable=SC2034  # used by the scripts that source this file
 SERVICES=()
+# shellcheck disable=SC2034  # used by the scripts that source this file (ops/lib/kafka.sh)
 declare -A SERVICE_PARTITIONS=()
 while read -r _svc _port _parts _rest; do
   [[ -z "$_svc" || "$_svc" == \#* ]] && continue
   SERVICES+=("$_svc")
+  # shellcheck disable=SC2034  # read by ops/lib/kafka.sh
   SERVICE_PARTITIONS[$_svc]="$_parts"
   _var="${_svc^^}_PORT"
   [[ -n "${!_var:-}" ]] || printf -v "$_var" '%s' "$_port"

@@ -60,6 +60,7 @@ _kafka_format() {
   [[ -f "$KAFKA_DATA/meta.properties" ]] && return 0
   # An id starting with "-" would be read as an option by the storage tool: draw again.
   [[ -f "$KAFKA_CLUSTER_ID_FILE" && "$(<"$KAFKA_CLUSTER_ID_FILE")" == -* ]] && rm -f "$KAFKA_CLUSTER_ID_FILE"
+  # shellcheck disable=SC2016  # expanded by that sh, not here
   new_secret "$KAFKA_CLUSTER_ID_FILE" \
     sh -c 'while :; do id=$(head -c 16 /dev/urandom | base64 | tr "+/" "-_" | tr -d "=\n"); case $id in -*) ;; *) printf %s "$id"; break ;; esac; done'
   log "kafka: formatting $KAFKA_DATA (cluster id $(<"$KAFKA_CLUSTER_ID_FILE"))"
@@ -164,6 +165,7 @@ kafka_create_topics() {
     || { err "kafka: topic creation failed"; return 1; }
   local t names=()
   for t in "$@"; do names+=("${t%:*}"); done
+  # shellcheck disable=SC2317  # called by wait_for
   _kafka_all_listed() {
     local have n; have="$(kafka_topics | cut -d' ' -f1)"
     for n in "${names[@]}"; do grep -qxF "$n" <<<"$have" || return 1; done
@@ -221,6 +223,7 @@ kafka_up() {
     # file holds the broker's pid whether or not setsid had to fork.
     # Redirections on the whole subshell and `exec`: no shell stays behind
     # holding fd 9 (the ops/stack lock) or anything else.
+    # shellcheck disable=SC2016  # $$ and $0 of the inner bash
     (cd "$KAFKA_HOME" && exec setsid bash -c 'echo $$ >"$0"; exec "$@"' "$KAFKA_PID" \
         java -Xms256m -Xmx512m -XX:+ExitOnOutOfMemoryError -Djava.awt.headless=true \
         -Dlog4j2.configurationFile="$KAFKA_LOG4J" -Dkafka.logs.dir="$VAR/log" \

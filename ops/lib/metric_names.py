@@ -267,7 +267,7 @@ def _yaml_scalar(value, where):
         try:
             parsed, end = json.JSONDecoder().raw_decode(value)
         except ValueError:
-            raise ValueError("%s: a double-quoted value this reader does not understand" % where)
+            raise ValueError("%s: a double-quoted value this reader does not understand" % where) from None
         rest = value[end:].strip()
         if rest and not rest.startswith("#"):
             raise ValueError("%s: text after the quoted value" % where)
@@ -409,7 +409,7 @@ def read_exposition(source, is_url):
         with urllib.request.urlopen(source, timeout=10) as r:
             return r.read().decode("utf-8", "replace")
     except (urllib.error.URLError, OSError) as e:
-        raise OSError("cannot read %s: %s" % (source, getattr(e, "reason", e)))
+        raise OSError("cannot read %s: %s" % (source, getattr(e, "reason", e))) from e
 
 
 def read_known_absent(path):

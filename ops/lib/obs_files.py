@@ -52,7 +52,7 @@ def check_dashboards(paths, required):
     for path in paths:
         name = os.path.basename(path)
 
-        def bad(msg):
+        def bad(msg, path=path):
             problems.append("%s: %s" % (path, msg))
 
         try:

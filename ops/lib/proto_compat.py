@@ -91,7 +91,7 @@ def describe(root):
         if not package.startswith("assembly."):
             continue
 
-        def walk(msg, prefix):
+        def walk(msg, prefix, f=f):
             name = f"{prefix}.{one(msg, 'name')}"
             fields = {}
             for fld in msg.get("field", []):

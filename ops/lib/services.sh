@@ -73,6 +73,7 @@ _svc_start() {
   # The inner bash writes its own pid, then becomes the service (exec).
   # Redirections on the whole subshell and `exec`: no shell stays behind
   # holding fd 9 (the ops/stack lock) or anything else.
+  # shellcheck disable=SC2016  # $$ and $0 of the inner bash
   (cd "$ROOT" && exec setsid bash -c 'echo $$ >"$0"; exec "$@"' "$pidfile" \
       env SERVICE_NAME="$svc" HTTP_PORT="$port" \
           PG_CONNINFO="$(pg_conninfo "$svc")" PG_SCHEMA="$svc" \

@@ -1,0 +1,228 @@
+"""The cycle's summary: collected from the services' GET routes at the end (collect), written to
+CYCLE_SUMMARY as JSON, and printed (format_summary). The figures are computed by the pure
+functions below from what the routes answered."""
+
+import collections
+import datetime
+
+from . import compute
+from .client import SERVICES, wait_for
+from .data import THEMES
+
+
+# ---- figures from the services' answers ------------------------------------------------------
+def members_figures(by_status, everyone, by_theme):
+    """Members by status, replacements (and how many came from the leaver's own pool), active
+    members by pool, workshop sizes."""
+    by_id = {m["id"]: m for m in everyone}
+    return {"by_status": by_status, "replacements": sum(1 for m in everyone if m.get("replaces")),
+            "active_by_pool": dict(collections.Counter(m["pool"] for m in everyone if m["status"] == "active")),
+            # a replacement comes from the pool of the one it replaces
+            "replacements_in_pool": sum(1 for m in everyone
+                                        if m.get("replaces") and by_id.get(m["replaces"], {}).get("pool") == m["pool"]),
+            "workshops": {t: len(v) for t, v in sorted(by_theme.items())}}
+
+
+def sessions_figures(sessions):
+    """The sessions' count, and by type the count per state."""
+    by_type = collections.defaultdict(collections.Counter)
+    for s in sessions:
+        by_type[s["type"]][s["state"]] += 1
+    return {"total": len(sessions), "by_type": {t: dict(c) for t, c in sorted(by_type.items())}}
+
+
+def participation_counts(participation):
+    """Membership's present/excused/absent totals of GET /v1/assemblies/{id}/participation."""
+    seen = collections.Counter()
+    for i in participation["items"]:
+        for k in ("present", "excused", "absent"):
+            seen[k] += i["overall"][k]
+    return seen
+
+
+def attendance_figures(counts, at_risk):
+    total = sum(counts.values())
+    return {"records": total, "present": counts["present"], "excused": counts["excused"], "absent": counts["absent"],
+            "presence_rate": round(counts["present"] / total, 3), "membership_agrees": True, "at_risk": at_risk}
+
+
+def workshop_figures(versions, mandates):
+    return {"notebook_versions": len(versions), "notebook_submitted": [v["version"] for v in versions if v.get("submitted_at")],
+            "mandates": [{"state": m["state"], "votes_for": m["votes_for"], "unanimous": compute.unanimous(m),
+                          "votes_against": m["votes_against"], "abstentions": m["abstentions"]} for m in mandates]}
+
+
+def recommendations_figures(recs):
+    return {"total": len(recs), "by_status": dict(collections.Counter(r["status"] for r in recs)),
+            "amended": sum(1 for r in recs if r["version"] > 1)}
+
+
+def ballots_figures(ballots):
+    return [{"id": b["id"], "scope": b["workshop"] or "plenary", "motion_id": b["motion_id"], "rule": b["rule"],
+             "state": b["state"], "electorate": b["electorate"], "result": b["result"]} for b in ballots]
+
+
+def council_figures(open_data_motions):
+    out = []
+    for m in open_data_motions:
+        council = m["council"] or {}
+        out.append({"theme": m["theme"], "title": m["title"], "stage": m["stage"], "session": council.get("session_name"),
+                    "decision": council.get("decision"), "votes_for": council.get("votes_for"),
+                    "votes_against": council.get("votes_against"), "abstentions": council.get("abstentions"),
+                    "group_positions": len(council.get("positions") or [])})
+    return out
+
+
+def commitments_figures(commitments):
+    return {"total": len(commitments), "by_status": dict(collections.Counter(c["status"] for c in commitments)),
+            "by_department": dict(collections.Counter(c["department"] for c in commitments)),
+            "milestones": sum(c["milestones_total"] for c in commitments),
+            "milestones_overdue": sum(c["milestones_overdue"] for c in commitments)}
+
+
+def reports_figures(reports):
+    return [{"sequence": r["sequence"], "status": r["status"], "due_on": r["due_on"], "as_of": r["as_of"],
+             "overdue": r["overdue"]} for r in reports]
+
+
+def urls(url, assembly, selection_id):
+    f = url("followup")
+    return {"transparence": f"{f}/transparence/{assembly}", "transparency": f"{f}/transparency/{assembly}",
+            "open_data": [f"{f}/open-data/assemblies/{assembly}/follow-up.json", f"{f}/open-data/assemblies/{assembly}/commitments.csv",
+                          f"{f}/open-data/assemblies/{assembly}/milestones.csv"],
+            "panel_record": f"{url('sortition')}/v1/selections/{selection_id}/record.html",
+            "metrics": {svc: f"{url(svc)}/metrics" for svc in SERVICES}}
+
+
+# ---- collecting -----------------------------------------------------------------------------
+def collect(run):
+    """The summary, from the services' GET routes (and what the phases learnt, run.S)."""
+    api, S, assembly = run.client, run.S, run.assembly
+    out = {"assembly_id": assembly, "roll_rows": S["roll_rows"],
+           "finished_at": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")}
+    sel = api.must(200, api.get("sortition", f"/v1/selections/{S['selection_id']}"), "selection")
+    out["pools"] = {k: {"rows": v["rows"], "invited": len(S["draws"][k]["letters"])} for k, v in S["pools"].items()}
+    out["panel"] = {"algorithm": sel["algorithm"],
+                    "seat_pools": [{"pool": p["pool"], "seats": p["seats"], "respondents": p["respondents"], "households": p["households"],
+                                    "fairness": p.get("fairness"), "categories": p["categories"]}
+                                   for p in compute.seat_pools_in_order(sel["record"]["seat_pools"])]}
+
+    a = api.must(200, api.get("membership", f"/v1/assemblies/{assembly}"), "assembly")
+    everyone = api.must(200, api.get("membership", "/v1/members?assembly_id=" + assembly), "members")["items"]
+    out["members"] = members_figures(a["members_by_status"], everyone, S["by_theme"])
+
+    sessions = api.must(200, api.get("workshops", f"/v1/sessions?assembly_id={assembly}", auth=False), "sessions")["items"]
+    out["sessions"] = sessions_figures(sessions)
+    counts = collections.Counter()
+    for s in sessions:
+        if s["state"] == "held":
+            for r in api.must(200, api.get("workshops", f"/v1/sessions/{s['id']}/attendance"), "attendance")["items"]:
+                counts[r["status"]] += 1
+
+    # Membership learns the same records over Kafka (AttendanceRecorded): its figures must agree.
+    def participation():
+        p = api.must(200, api.get("membership", f"/v1/assemblies/{assembly}/participation"), "participation")
+        return p if participation_counts(p) == counts else None
+    p = wait_for("membership's participation figures match the attendance records", participation, timeout=90)
+    out["attendance"] = attendance_figures(counts, len(p["at_risk"]))
+
+    wsm = {}
+    for theme in THEMES:
+        wid = S["workshops"][theme]["id"]
+        versions = api.must(200, api.get("workshops", f"/v1/workshops/{wid}/notebook/versions"), "notebook")["items"]
+        mandates = api.must(200, api.get("workshops", f"/v1/workshops/{wid}/mandates", auth=False), "mandates")["items"]
+        wsm[theme] = workshop_figures(versions, mandates)
+    out["workshops"] = wsm
+
+    recs = api.must(200, api.get("recommendations", f"/v1/recommendations?assembly_id={assembly}", auth=False),
+                    "recommendations")["items"]
+    out["recommendations"] = recommendations_figures(recs)
+    ballots = api.must(200, api.get("recommendations", f"/v1/ballots?assembly_id={assembly}"), "ballots")["items"]
+    out["ballots"] = ballots_figures(ballots)
+    motions = api.must(200, api.get("recommendations", f"/v1/motions?assembly_id={assembly}", auth=False), "motions")["items"]
+    out["motions"] = [{"theme": m["theme"], "status": m["status"]} for m in motions]
+    out["evaluation"] = S["evaluation"]
+
+    data = api.must(200, api.get("followup", f"/open-data/assemblies/{assembly}/follow-up.json", auth=False), "open data")
+    out["council"] = council_figures(data["motions"])
+    commitments = api.must(200, api.get("followup", f"/v1/commitments?assembly_id={assembly}", auth=False), "commitments")["items"]
+    out["commitments"] = commitments_figures(commitments)
+    reports = api.must(200, api.get("followup", f"/v1/reports?assembly_id={assembly}", auth=False), "reports")["items"]
+    out["reports"] = reports_figures(reports)
+    out["overdue"] = dict(S["overdue"], reports_overdue=sum(1 for r in reports if r["overdue"]))
+    out["phases"] = run.timings
+    out["total_seconds"] = round(sum(t["seconds"] for t in run.timings), 1)
+    out["urls"] = urls(api.url, assembly, S["selection_id"])
+    return out
+
+
+# ---- the printed form -------------------------------------------------------------------------
+def format_panel(rec, algorithm):
+    """The lines of one seat pool of the panel: its respondents, fairness, fallbacks, and each
+    category's seats beside its quota and its share of the respondents."""
+    lines = []
+    fair = rec.get("fairness") or {}
+    lines.append(f"{'':17}{rec['pool']}: {rec['seats']} seats from {rec['respondents']} respondents ({rec['households']} households)")
+    if "min_probability" in fair:
+        lines.append(f"{'':19}fairness ({algorithm}): every respondent had at least {100 * fair['min_probability']:.2f} % chance "
+                     f"(at most {100 * fair['max_probability']:.2f} %), proved optimal by a dual certificate; "
+                     f"{fair['panels']} possible panels, computed in {fair['seconds']:.1f} s")
+    for why in fair.get("fallbacks", []):
+        lines.append(f"{'':19}fallback: {why}")
+    for c in rec["categories"]:
+        cells = ", ".join(f"{v['value']} {v['panel']} [{v['min']}-{v['max']}] ({100 * v['respondent_share']:.0f} % of respondents)"
+                          for v in c["values"])
+        lines.append(f"{'':19}{c['category']}: {cells}")
+    return lines
+
+
+def format_summary(s, summary_path):
+    """The printed summary of S (the collected summary), as a list of lines."""
+    lines = [f"\nSummary of assembly {s['assembly_id']} (also in {summary_path})",
+             "  pools: " + ", ".join(f"{k} {v['rows']:,} people, {v['invited']:,} invited" for k, v in s["pools"].items()),
+             f"  panel ({s['panel']['algorithm']}) beside the quotas:"]
+    for rec in s["panel"]["seat_pools"]:
+        lines += format_panel(rec, s["panel"]["algorithm"])
+    m = s["members"]
+    lines.append("  members: " + ", ".join(f"{k} {v}" for k, v in sorted(m["by_status"].items())) +
+                 "; active by pool " + ", ".join(f"{k} {v}" for k, v in m["active_by_pool"].items()) +
+                 f"; {m['replacements']} replacements ({m['replacements_in_pool']} from the leaver's pool); workshops " +
+                 ", ".join(f"{k} {v}" for k, v in m["workshops"].items()))
+    lines.append(f"  sessions: {s['sessions']['total']}: " + "; ".join(
+        f"{t} " + ", ".join(f"{n} {st}" for st, n in c.items()) for t, c in s["sessions"]["by_type"].items()))
+    a = s["attendance"]
+    lines.append(f"  attendance: {a['records']} records: {a['present']} present, {a['excused']} excused, {a['absent']} absent "
+                 f"({100 * a['presence_rate']:.1f} % present; membership agrees; {a['at_risk']} members at risk)")
+    for theme, w in s["workshops"].items():
+        md = w["mandates"][0]
+        lines.append(f"  {theme}: notebook {w['notebook_versions']} versions (submitted {w['notebook_submitted']}); mandate {md['state']}"
+                     f"{' unanimously' if md['unanimous'] else ''} ({md['votes_for']}-{md['votes_against']}-{md['abstentions']})")
+    r = s["recommendations"]
+    lines.append(f"  recommendations: {r['total']}, " + ", ".join(f"{k} {v}" for k, v in r["by_status"].items()) +
+                 f"; {r['amended']} amended")
+    for b in s["ballots"]:
+        res = b["result"] or {}
+        lines.append(f"  ballot {b['scope']:<16} {b['rule']}: {res.get('for')} for, {res.get('against')} against, "
+                     f"{res.get('abstain')} abstain of {b['electorate']}: {res.get('outcome')}")
+    lines.append("  motions: " + ", ".join(f"{m['theme']} {m['status']}" for m in s["motions"]))
+    e = s["evaluation"]
+    lines.append(f"  evaluation: {e['responses']} answers, means " + ", ".join(f"{k} {v}" for k, v in e["means"].items()))
+    for c in s["council"]:
+        lines.append(f"  Council: « {c['title']} » {c['decision']} {c['votes_for']}-{c['votes_against']}-{c['abstentions']} "
+                     f"({c['group_positions']} group positions); dossier {c['stage']}")
+    c = s["commitments"]
+    lines.append(f"  commitments: {c['total']}, " + ", ".join(f"{k} {v}" for k, v in c["by_status"].items()) +
+                 f"; {c['milestones']} milestones, {c['milestones_overdue']} overdue")
+    lines.append("  reports: " + ", ".join(f"{r['sequence']} {r['status']} (due {r['due_on']})" for r in s["reports"]))
+    o = s["overdue"]
+    lines.append(f"  overdue: « {o['title']} » due {o['due_on']}, flagged by the service; {o['reports_overdue']} reports overdue")
+    lines.append("  time per phase: " + ", ".join(f"{t['phase']} {t['seconds']:.1f} s" for t in s["phases"]) +
+                 f"; total {s['total_seconds']:.1f} s")
+    u = s["urls"]
+    lines += ["\nOpen:",
+              f"  the public page      {u['transparence']}",
+              f"                       {u['transparency']}"]
+    lines += [f"  open data            {d}" for d in u["open_data"]]
+    lines.append(f"  the panel's record   {u['panel_record']}")
+    lines += [f"  metrics              {m}" for m in u["metrics"].values()]
+    return lines

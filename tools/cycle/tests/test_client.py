@@ -1,0 +1,40 @@
+"""Unit tests of cycle.client's parts that need no server: /metrics samples, and a failed call's message."""
+
+import unittest
+
+from cycle import client
+
+EXPOSITION = """# HELP followup_milestones_overdue Milestones past due.
+# TYPE followup_milestones_overdue gauge
+followup_milestones_overdue{assembly="a1"} 2
+followup_milestones_overdue{assembly="a2",department="DLH"} 1
+followup_milestones_overdue_total{assembly="a1"} 7
+"""
+
+
+class MetricSample(unittest.TestCase):
+    def test_the_sample_with_exactly_these_labels(self):
+        self.assertEqual(client.metric_sample(EXPOSITION, "followup_milestones_overdue", {"assembly": "a1"}), 2.0)
+        self.assertEqual(client.metric_sample(EXPOSITION, "followup_milestones_overdue", {"assembly": "a2", "department": "DLH"}), 1.0)
+        self.assertIsNone(client.metric_sample(EXPOSITION, "followup_milestones_overdue", {"assembly": "a2"}))
+        self.assertIsNone(client.metric_sample(EXPOSITION, "followup_milestones", {"assembly": "a1"}))
+
+
+class Must(unittest.TestCase):
+    def setUp(self):
+        self.c = client.Client({"followup": "http://f"}, "token-bin", "key", "issuer", "audience")
+        self.c.last_call[:] = ["POST", "http://f/v1/commitments"]
+
+    def test_the_expected_status_gives_the_body(self):
+        self.assertEqual(self.c.must(201, (201, {"id": "c1"}), "commitment"), {"id": "c1"})
+        self.assertEqual(self.c.must((200, 201), (200, {"id": "c1"}), "commitment"), {"id": "c1"})
+
+    def test_another_status_exits_naming_the_call(self):
+        with self.assertRaises(SystemExit) as e:
+            self.c.must(201, (422, {"detail": "too long", "field": "/title"}), "commitment")
+        self.assertEqual(str(e.exception.code),
+                         "cycle: commitment failed: POST http://f/v1/commitments answered 422: too long (field /title)")
+
+
+if __name__ == "__main__":
+    unittest.main()
