@@ -6,13 +6,13 @@
 
 #include "assembly/auth/auth.h"
 #include "assembly/core/ids.h"
+#include "assembly/db/sql_time.h"
 #include "assembly/http/body.h"
 #include "assembly/logging/log.h"
 #include "assembly/sortition/v1/events.pb.h"
 #include "domain/invitation.h"
 #include "domain/panel_draw.h"
 #include "imports/personal_data.h"
-#include "store/sql.h"
 
 namespace sortition::api {
 namespace http = assembly::http;
@@ -28,7 +28,7 @@ constexpr const char* kDrawColumns =
     "id, assembly_id, pool_id, invited, coalesce(stratify_by, ''), seed_commitment, state, seed, "
     "algorithm, "
     "snapshot_sha256, result_sha256, coalesce(strata::text, 'null'), server_ms, "
-    "committed_by, " SORTITION_TS("committed_at") ", drawn_by, " SORTITION_TS("drawn_at");
+    "committed_by, " SQL_UTC("committed_at") ", drawn_by, " SQL_UTC("drawn_at");
 
 nlohmann::json draw_json(const pqxx::row& r) {
   auto text = [&](int i) {

@@ -3,12 +3,12 @@
 #include "api/invitations.h"
 #include "assembly/auth/auth.h"
 #include "assembly/core/ids.h"
+#include "assembly/db/sql_time.h"
 #include "assembly/http/body.h"
 #include "assembly/http/rate_limit.h"
 #include "assembly/logging/log.h"
 #include "domain/panel_draw.h"
 #include "domain/quotas.h"
-#include "store/sql.h"
 
 namespace sortition::api {
 namespace http = assembly::http;
@@ -19,8 +19,8 @@ using assembly::http::Method;
 namespace {
 
 constexpr const char* kRespondentColumns =
-    "id, invitation_draw_id, person_id, pool_kind, criteria::text, channel, state, " SORTITION_TS(
-        "responded_at") ", " SORTITION_TS("withdrawn_at") ", " SORTITION_TS("consent_at");
+    "id, invitation_draw_id, person_id, pool_kind, criteria::text, channel, state, " SQL_UTC(
+        "responded_at") ", " SQL_UTC("withdrawn_at") ", " SQL_UTC("consent_at");
 
 nlohmann::json respondent_json(const pqxx::row& r) {
   return {

@@ -9,6 +9,7 @@
 #include "assembly/auth/auth.h"
 #include "assembly/core/html.h"
 #include "assembly/core/ids.h"
+#include "assembly/db/sql_time.h"
 #include "assembly/http/body.h"
 #include "assembly/logging/log.h"
 #include "assembly/membership/v1/events.pb.h"
@@ -18,7 +19,6 @@
 #include "domain/panel_select.h"
 #include "domain/quotas.h"
 #include "domain/random.h"
-#include "store/sql.h"
 
 namespace sortition::api {
 namespace http = assembly::http;
@@ -35,8 +35,8 @@ using assembly::core::html_escape;
 constexpr const char* kSelectionColumns =
     "id, assembly_id, quota_set_id, invitation_draw_ids::text, seed_commitment, seed, state, failure, algorithm, "
     "input_sha256, result_sha256, to_char(replacement_deadline, 'YYYY-MM-DD'), coalesce(record::text, 'null'), "
-    "created_by, " SORTITION_TS("created_at") ", drawn_by, " SORTITION_TS("finished_at") ", requested_algorithm, "
-    "coalesce(progress::text, 'null'), " SORTITION_TS("started_at");
+    "created_by, " SQL_UTC("created_at") ", drawn_by, " SQL_UTC("finished_at") ", requested_algorithm, "
+    "coalesce(progress::text, 'null'), " SQL_UTC("started_at");
 
 json selection_json(const pqxx::row& r) {
   auto text = [&](int i) { return r[i].is_null() ? json() : json(r[i].as<std::string>()); };

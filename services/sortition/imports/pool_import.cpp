@@ -9,19 +9,19 @@
 #include <unordered_map>
 
 #include "assembly/core/ids.h"
+#include "assembly/db/sql_time.h"
 #include "domain/invitation.h"
 #include "domain/panel_draw.h"
-#include "store/sql.h"
 
 namespace sortition::imports {
 namespace {
 
 constexpr const char* kImportColumns =
-    "id, pool_id, state, created_by, " SORTITION_TS("created_at") ", " SORTITION_TS("updated_at") ", parts_received, "
-    "bytes_received, rows_read, rows_total, failure, " SORTITION_TS("finished_at") ", errors::text, lines_read, "
+    "id, pool_id, state, created_by, " SQL_UTC("created_at") ", " SQL_UTC("updated_at") ", parts_received, "
+    "bytes_received, rows_read, rows_total, failure, " SQL_UTC("finished_at") ", errors::text, lines_read, "
     "tail, hash_state, last_part_sha256";
-constexpr const char* kPoolColumns = "id, name, kind, state, created_by, " SORTITION_TS(
-    "created_at") ", row_count, snapshot_sha256, " SORTITION_TS("ready_at");
+constexpr const char* kPoolColumns = "id, name, kind, state, created_by, " SQL_UTC(
+    "created_at") ", row_count, snapshot_sha256, " SQL_UTC("ready_at");
 
 template <typename T>
 std::optional<T> opt(const pqxx::field& f) {
