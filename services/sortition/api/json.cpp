@@ -1,0 +1,71 @@
+#include "api/json.h"
+
+namespace sortition::api {
+namespace {
+
+using nlohmann::json;
+
+json optional_json(const std::optional<std::string>& v) {
+  return v ? json(*v) : json();
+}
+
+}  // namespace
+
+json to_json(const store::Selection& s) {
+  return {{"id", s.id},
+          {"assembly_id", s.assembly_id},
+          {"quota_set_id", s.quota_set_id},
+          {"invitation_draw_ids", s.invitation_draw_ids},
+          {"seed_commitment", s.seed_commitment},
+          {"seed", optional_json(s.seed)},
+          {"state", domain::to_string(s.state)},
+          {"failure", optional_json(s.failure)},
+          {"algorithm", optional_json(s.algorithm)},
+          {"input_sha256", optional_json(s.input_sha256)},
+          {"result_sha256", optional_json(s.result_sha256)},
+          {"replacement_deadline", optional_json(s.replacement_deadline)},
+          {"record", s.record},
+          {"created_by", s.created_by},
+          {"created_at", s.created_at},
+          {"drawn_by", optional_json(s.drawn_by)},
+          {"finished_at", optional_json(s.finished_at)},
+          {"requested_algorithm", s.requested_algorithm},
+          {"progress", s.progress},
+          {"started_at", optional_json(s.started_at)}};
+}
+
+json to_json(const store::Selection& s, const std::vector<store::ListedPerson>& people) {
+  json out = to_json(s);
+  json panel = json::array(), reserve = json::array();
+  for (const auto& p : people) {
+    json j = {{"person_id", p.person_id}, {"pool", p.pool}};
+    if (p.probability) j["probability"] = *p.probability;
+    if (p.kind == domain::ListKind::panel) {
+      j["seated"] = p.seated;
+      if (p.left_reason) j["left_reason"] = *p.left_reason;
+      if (p.replaces) j["replaces"] = *p.replaces;
+      panel.push_back(j);
+    } else {
+      reserve.push_back(j);
+    }
+  }
+  out["panel"] = panel;
+  out["reserve"] = reserve;
+  return out;
+}
+
+json record_json(const store::Selection& s) {
+  json rec = s.record;
+  rec["finished_at"] = optional_json(s.finished_at);
+  return rec;
+}
+
+json to_json(const app::Replacement& r) {
+  if (!r.drawn) return {{"id", r.id}};
+  return {{"id", r.id},          {"selection_id", r.selection_id},
+          {"leaver", r.leaver},  {"replacement", r.replacement},
+          {"reason", r.reason},  {"quotas_met", r.quotas_met},
+          {"message", r.message}};
+}
+
+}  // namespace sortition::api

@@ -1,0 +1,18 @@
+#pragma once
+// The service's values as the HTTP API shows them.
+#include <nlohmann/json.hpp>
+#include <vector>
+
+#include "app/replacement.h"
+#include "store/selections.h"
+
+namespace sortition::api {
+
+nlohmann::json to_json(const store::Selection& s);
+// The selection with its "panel" and "reserve" lists.
+nlohmann::json to_json(const store::Selection& s, const std::vector<store::ListedPerson>& people);
+// The public record as served: the stored record with the time the draw finished.
+nlohmann::json record_json(const store::Selection& s);
+nlohmann::json to_json(const app::Replacement& r);
+
+}  // namespace sortition::api
