@@ -68,4 +68,24 @@ json to_json(const app::Replacement& r) {
           {"message", r.message}};
 }
 
+json to_json(const store::InvitationDraw& d) {
+  return {{"id", d.id},
+          {"assembly_id", d.assembly_id},
+          {"pool_id", d.pool_id},
+          {"invited", d.invited},
+          {"stratify_by", d.stratify_by.empty() ? json() : json(d.stratify_by)},
+          {"seed_commitment", d.seed_commitment},
+          {"state", domain::to_string(d.state)},
+          {"seed", optional_json(d.seed)},
+          {"algorithm", d.algorithm},
+          {"snapshot_sha256", optional_json(d.snapshot_sha256)},
+          {"result_sha256", optional_json(d.result_sha256)},
+          {"strata", d.strata},
+          {"server_ms", d.server_ms ? json(*d.server_ms) : json()},
+          {"committed_by", d.committed_by},
+          {"committed_at", d.committed_at},
+          {"drawn_by", optional_json(d.drawn_by)},
+          {"drawn_at", optional_json(d.drawn_at)}};
+}
+
 }  // namespace sortition::api

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "app/replacement.h"
+#include "store/invitations.h"
 #include "store/selections.h"
 
 namespace sortition::api {
@@ -14,5 +15,6 @@ nlohmann::json to_json(const store::Selection& s, const std::vector<store::Liste
 // The public record as served: the stored record with the time the draw finished.
 nlohmann::json record_json(const store::Selection& s);
 nlohmann::json to_json(const app::Replacement& r);
+nlohmann::json to_json(const store::InvitationDraw& d);
 
 }  // namespace sortition::api

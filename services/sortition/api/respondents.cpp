@@ -1,6 +1,6 @@
 #include "api/respondents.h"
 
-#include "api/invitations.h"
+#include "app/response_code.h"
 #include "assembly/auth/auth.h"
 #include "assembly/core/ids.h"
 #include "assembly/db/sql_time.h"
@@ -93,7 +93,7 @@ void add_respondent_routes(assembly::service::Context& ctx, double answers_per_m
                  [&db, limiter](http::Request& req) {
                    limiter->take(req.remote());
                    auto b = req.json();
-                   auto code = normalise_code(body::string(b, "code", "", 40));
+                   auto code = app::normalise_code(body::string(b, "code", "", 40));
                    auto criteria = read_criteria(b);
                    auto out = db.transact([&](pqxx::work& tx) {
                      auto inv = tx.exec_params(
@@ -113,7 +113,7 @@ void add_respondent_routes(assembly::service::Context& ctx, double answers_per_m
       Method::Post, "/v1/invitation-draws/:id/respondents", staff, [&db](http::Request& req) {
         auto draw_id = body::uuid_param(req, "id");
         auto b = req.json();
-        auto code = normalise_code(body::string(b, "code", "", 40));
+        auto code = app::normalise_code(body::string(b, "code", "", 40));
         auto criteria = read_criteria(b);
         auto out = db.transact([&](pqxx::work& tx) {
           auto inv = tx.exec_params(
