@@ -88,4 +88,32 @@ json to_json(const store::InvitationDraw& d) {
           {"drawn_at", optional_json(d.drawn_at)}};
 }
 
+json to_json(const store::Respondent& r) {
+  return {{"id", r.id},
+          {"invitation_draw_id", r.invitation_draw_id},
+          {"person_id", r.person_id},
+          {"pool_kind", r.pool_kind},
+          {"criteria", r.criteria},
+          {"channel", r.channel},
+          {"state", domain::to_string(r.state)},
+          {"responded_at", r.responded_at},
+          {"withdrawn_at", optional_json(r.withdrawn_at)},
+          {"consent_at", r.consent_at}};
+}
+
+json to_json(const app::QuotaSetView& q) {
+  json pools = json::array();
+  for (const auto& p : q.seat_pools) {
+    json cats = json::array();
+    for (const auto& c : p.quotas.categories) {
+      json values = json::array();
+      for (const auto& v : c.values)
+        values.push_back({{"value", v.value}, {"min", v.min}, {"max", v.max}});
+      cats.push_back({{"category", c.name}, {"values", values}});
+    }
+    pools.push_back({{"pool", p.pool}, {"seats", p.seats}, {"categories", cats}});
+  }
+  return {{"id", q.id}, {"assembly_id", q.assembly_id}, {"name", q.name}, {"seat_pools", pools}};
+}
+
 }  // namespace sortition::api

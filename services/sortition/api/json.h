@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "app/replacement.h"
+#include "app/respondents.h"
 #include "store/invitations.h"
 #include "store/selections.h"
 
@@ -16,5 +17,7 @@ nlohmann::json to_json(const store::Selection& s, const std::vector<store::Liste
 nlohmann::json record_json(const store::Selection& s);
 nlohmann::json to_json(const app::Replacement& r);
 nlohmann::json to_json(const store::InvitationDraw& d);
+nlohmann::json to_json(const store::Respondent& r);
+nlohmann::json to_json(const app::QuotaSetView& q);
 
 }  // namespace sortition::api
