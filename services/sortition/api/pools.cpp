@@ -2,11 +2,11 @@
 
 #include <ctime>
 
+#include "app/pools.h"
 #include "assembly/auth/auth.h"
 #include "assembly/core/time.h"
 #include "assembly/http/body.h"
 #include "assembly/logging/log.h"
-#include "domain/invitation.h"
 
 namespace sortition::api {
 namespace http = assembly::http;
@@ -122,26 +122,7 @@ void add_pool_routes(assembly::service::Context& ctx, std::shared_ptr<PoolImport
   // to redo an invitation draw with sortition-verify. No names, addresses or birth dates.
   ctx.router.add(Method::Get, "/v1/pools/:id/snapshot", staff, [&db](http::Request& req) {
     auto id = body::uuid_param(req, "id");
-    std::string csv = std::string(domain::kSnapshotHeader) + "\n";
-    bool found = db.transact([&](pqxx::work& tx) {
-      auto pool = PoolImporter::find_pool(tx, id);
-      if (!pool) return false;
-      if (pool->state != "ready")
-        throw http::conflict("the pool is " + pool->state + ", not ready");
-      pqxx::stream_from rows(
-          tx,
-          "(SELECT person_id || ',' || sex || ',' || birth_year || ',' || arrondissement "
-          "FROM pool_people WHERE pool_id = " +
-              tx.quote(id) + " ORDER BY position)");
-      std::string line;
-      while (rows.get_raw_line(line)) {
-        csv += line;
-        if (line.empty() || line.back() != '\n') csv += '\n';
-      }
-      rows.complete();
-      return true;
-    });
-    if (!found) throw http::not_found("no pool " + id);
+    auto csv = db.transact([&](pqxx::work& tx) { return app::pool_snapshot(tx, id); });
     return http::Response::text(200, std::move(csv), "text/csv; charset=utf-8");
   });
 
