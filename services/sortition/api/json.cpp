@@ -116,4 +116,55 @@ json to_json(const app::QuotaSetView& q) {
   return {{"id", q.id}, {"assembly_id", q.assembly_id}, {"name", q.name}, {"seat_pools", pools}};
 }
 
+nlohmann::json to_json(const store::PanelDrawRecord& d, bool with_members) {
+  nlohmann::json j = {{"id", d.id},
+                      {"assembly_id", d.assembly_id},
+                      {"seats", d.seats},
+                      {"seed_sha256", d.seed_sha256},
+                      {"candidates_sha256", d.candidates_sha256},
+                      {"candidate_count", d.candidate_count},
+                      {"created_by", d.created_by},
+                      {"created_at", d.created_at}};
+  if (with_members) {
+    j["members"] = nlohmann::json::array();
+    for (const auto& m : d.members)
+      j["members"].push_back(
+          {{"person_id", m.person_id}, {"pool", m.pool}, {"attributes", m.attributes}});
+  }
+  return j;
+}
+
+nlohmann::json to_json(const imports::PoolRow& p) {
+  nlohmann::json j = {{"id", p.id},
+                      {"name", p.name},
+                      {"kind", p.kind},
+                      {"state", p.state},
+                      {"created_by", p.created_by},
+                      {"created_at", p.created_at}};
+  j["row_count"] = p.row_count ? nlohmann::json(*p.row_count) : nlohmann::json();
+  j["snapshot_sha256"] = p.snapshot_sha256 ? nlohmann::json(*p.snapshot_sha256) : nlohmann::json();
+  j["ready_at"] = p.ready_at ? nlohmann::json(*p.ready_at) : nlohmann::json();
+  return j;
+}
+
+nlohmann::json to_json(const imports::ImportRow& j) {
+  nlohmann::json o = {{"id", j.id},
+                      {"pool_id", j.pool_id},
+                      {"state", j.state},
+                      {"parts_received", j.parts_received},
+                      {"bytes_received", j.bytes_received},
+                      {"rows_read", j.rows_read},
+                      {"errors", j.errors},
+                      {"created_by", j.created_by},
+                      {"created_at", j.created_at},
+                      {"updated_at", j.updated_at},
+                      {"next_part_url", "/v1/pool-imports/" + j.id + "/parts/" +
+                                            std::to_string(j.parts_received + 1)}};
+  o["rows_total"] = j.rows_total ? nlohmann::json(*j.rows_total) : nlohmann::json();
+  o["failure"] = j.failure ? nlohmann::json(*j.failure) : nlohmann::json();
+  o["finished_at"] = j.finished_at ? nlohmann::json(*j.finished_at) : nlohmann::json();
+  if (j.state != "receiving") o.erase("next_part_url");
+  return o;
+}
+
 }  // namespace sortition::api

@@ -5,7 +5,9 @@
 
 #include "app/replacement.h"
 #include "app/respondents.h"
+#include "imports/pool_import.h"
 #include "store/invitations.h"
+#include "store/panel_draw_store.h"
 #include "store/selections.h"
 
 namespace sortition::api {
@@ -19,5 +21,10 @@ nlohmann::json to_json(const app::Replacement& r);
 nlohmann::json to_json(const store::InvitationDraw& d);
 nlohmann::json to_json(const store::Respondent& r);
 nlohmann::json to_json(const app::QuotaSetView& q);
+// The uniform inline draw; its members only when asked (not in lists).
+nlohmann::json to_json(const store::PanelDrawRecord& d, bool with_members);
+nlohmann::json to_json(const imports::PoolRow& p);
+// A pool import job, with the address of the next part while it is receiving.
+nlohmann::json to_json(const imports::ImportRow& j);
 
 }  // namespace sortition::api
