@@ -10,12 +10,15 @@ namespace {
 
 using nlohmann::json;
 
-#define DRAW_COLUMNS \
-  "SELECT id, assembly_id, pool_id, invited, coalesce(stratify_by, '') AS stratify_by, "         \
-  "seed_commitment, state, seed, algorithm, snapshot_sha256, result_sha256, "                    \
-  "coalesce(strata::text, 'null') AS strata, server_ms, committed_by, " SQL_UTC(                 \
-      "committed_at") " AS committed_at, drawn_by, " SQL_UTC("drawn_at") " AS drawn_at "          \
-                                                                         "FROM invitation_draws "
+// clang-format off
+#define DRAW_COLUMNS                                                                   \
+  "SELECT id, assembly_id, pool_id, invited, coalesce(stratify_by, '') AS stratify_by, " \
+  "seed_commitment, state, seed, algorithm, snapshot_sha256, result_sha256, "          \
+  "coalesce(strata::text, 'null') AS strata, server_ms, committed_by, "                \
+  SQL_UTC("committed_at") " AS committed_at, drawn_by, "                               \
+  SQL_UTC("drawn_at") " AS drawn_at "                                                  \
+  "FROM invitation_draws "
+// clang-format on
 
 constexpr const char* kFindDraw = DRAW_COLUMNS "WHERE id = $1";
 constexpr const char* kFindDrawForUpdate = DRAW_COLUMNS "WHERE id = $1 FOR UPDATE";

@@ -7,11 +7,14 @@
 namespace sortition::store {
 namespace {
 
+// clang-format off
 #define RESPONDENT_COLUMNS                                                                     \
   "SELECT id, invitation_draw_id, person_id, pool_kind, criteria::text AS criteria, channel, " \
-  "state, " SQL_UTC("responded_at") " AS responded_at, " SQL_UTC(                              \
-      "withdrawn_at") " AS withdrawn_at, " SQL_UTC("consent_at") " AS consent_at FROM "        \
-                                                                 "respondents "
+  "state, " SQL_UTC("responded_at") " AS responded_at, "                                      \
+  SQL_UTC("withdrawn_at") " AS withdrawn_at, "                                                \
+  SQL_UTC("consent_at") " AS consent_at "                                                     \
+  "FROM respondents "
+// clang-format on
 
 constexpr const char* kFindRespondent = RESPONDENT_COLUMNS "WHERE id = $1";
 constexpr const char* kListRespondents =

@@ -9,14 +9,18 @@ namespace {
 
 using nlohmann::json;
 
-#define SELECTION_COLUMNS \
-  "SELECT id, assembly_id, quota_set_id, invitation_draw_ids::text AS invitation_draw_ids, "   \
-  "seed_commitment, seed, state, failure, algorithm, input_sha256, result_sha256, "            \
-  "to_char(replacement_deadline, 'YYYY-MM-DD') AS replacement_deadline, "                      \
-  "coalesce(record::text, 'null') AS record, created_by, " SQL_UTC("created_at") " AS "        \
-  "created_at, drawn_by, " SQL_UTC("finished_at") " AS finished_at, requested_algorithm, "     \
-  "coalesce(progress::text, 'null') AS progress, " SQL_UTC("started_at") " AS started_at "    \
+// clang-format off
+#define SELECTION_COLUMNS                                                                     \
+  "SELECT id, assembly_id, quota_set_id, invitation_draw_ids::text AS invitation_draw_ids, "  \
+  "seed_commitment, seed, state, failure, algorithm, input_sha256, result_sha256, "           \
+  "to_char(replacement_deadline, 'YYYY-MM-DD') AS replacement_deadline, "                     \
+  "coalesce(record::text, 'null') AS record, created_by, "                                    \
+  SQL_UTC("created_at") " AS created_at, drawn_by, "                                          \
+  SQL_UTC("finished_at") " AS finished_at, requested_algorithm, "                             \
+  "coalesce(progress::text, 'null') AS progress, "                                            \
+  SQL_UTC("started_at") " AS started_at "                                                     \
   "FROM selections "
+// clang-format on
 
 constexpr const char* kFindSelection = SELECTION_COLUMNS "WHERE id = $1";
 constexpr const char* kFindSelectionForUpdate = SELECTION_COLUMNS "WHERE id = $1 FOR UPDATE";
