@@ -2,6 +2,7 @@
 
 #include "assembly/core/refusal.h"
 #include "domain/invitation.h"
+#include "domain/states.h"
 #include "imports/pool_import.h"
 #include "store/pools.h"
 
@@ -10,7 +11,7 @@ namespace sortition::app {
 std::string pool_snapshot(pqxx::transaction_base& tx, const std::string& pool_id) {
   auto pool = imports::PoolImporter::find_pool(tx, pool_id);
   if (!pool) throw assembly::core::not_found("no pool " + pool_id);
-  if (pool->state != "ready")
+  if (domain::parse_pool_state(pool->state) != domain::PoolState::ready)
     throw assembly::core::conflict("the pool is " + pool->state + ", not ready");
   std::string csv = std::string(domain::kSnapshotHeader) + "\n";
   store::append_snapshot_lines(tx, pool_id, csv);
