@@ -6,6 +6,8 @@
 #include "api/routes.h"
 #include "api/selections.h"
 #include "assembly/logging/log.h"
+#include "events/handlers.h"
+#include "workers/selection_worker.h"
 
 namespace sortition {
 
@@ -36,6 +38,8 @@ assembly::service::Definition definition() {
                      "answers with a letter's code accepted per minute and address")));
         api::add_quota_routes(ctx);
         api::add_selection_routes(ctx);
+        events::add_handlers(ctx);  // MemberDeclined, MemberWithdrew: replacements
+        workers::add_selection_worker(ctx);
         auto& db = ctx.db;
         ctx.every(std::chrono::seconds(std::min<long>(10, limits.idle_timeout.count())),
                   "reap idle imports", [&db, importer] {

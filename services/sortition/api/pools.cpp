@@ -2,11 +2,12 @@
 
 #include <ctime>
 
+#include "api/json.h"
+#include "app/pools.h"
 #include "assembly/auth/auth.h"
 #include "assembly/core/time.h"
 #include "assembly/http/body.h"
 #include "assembly/logging/log.h"
-#include "domain/invitation.h"
 
 namespace sortition::api {
 namespace http = assembly::http;
@@ -21,39 +22,6 @@ namespace {
 
 // A part must fit in one request under the HTTP layer's 4 MiB limit, headers included.
 constexpr std::size_t kMaxPartBytes = 4'000'000;
-
-nlohmann::json to_json(const PoolRow& p) {
-  nlohmann::json j = {{"id", p.id},
-                      {"name", p.name},
-                      {"kind", p.kind},
-                      {"state", p.state},
-                      {"created_by", p.created_by},
-                      {"created_at", p.created_at}};
-  j["row_count"] = p.row_count ? nlohmann::json(*p.row_count) : nlohmann::json();
-  j["snapshot_sha256"] = p.snapshot_sha256 ? nlohmann::json(*p.snapshot_sha256) : nlohmann::json();
-  j["ready_at"] = p.ready_at ? nlohmann::json(*p.ready_at) : nlohmann::json();
-  return j;
-}
-
-nlohmann::json to_json(const ImportRow& j) {
-  nlohmann::json o = {{"id", j.id},
-                      {"pool_id", j.pool_id},
-                      {"state", j.state},
-                      {"parts_received", j.parts_received},
-                      {"bytes_received", j.bytes_received},
-                      {"rows_read", j.rows_read},
-                      {"errors", j.errors},
-                      {"created_by", j.created_by},
-                      {"created_at", j.created_at},
-                      {"updated_at", j.updated_at},
-                      {"next_part_url", "/v1/pool-imports/" + j.id + "/parts/" +
-                                            std::to_string(j.parts_received + 1)}};
-  o["rows_total"] = j.rows_total ? nlohmann::json(*j.rows_total) : nlohmann::json();
-  o["failure"] = j.failure ? nlohmann::json(*j.failure) : nlohmann::json();
-  o["finished_at"] = j.finished_at ? nlohmann::json(*j.finished_at) : nlohmann::json();
-  if (j.state != "receiving") o.erase("next_part_url");
-  return o;
-}
 
 // The outcome of an import step as an answer: the job, or a problem carrying it.
 http::Response answer(const std::optional<imports::Outcome>& out, const std::string& id) {
@@ -87,7 +55,7 @@ void add_pool_routes(assembly::service::Context& ctx, std::shared_ptr<PoolImport
   auto& db = ctx.db;
   const Access staff = Access::roles_of({assembly::auth::kSecretariat});
 
-  ctx.router.add(Method::Post, "/v1/pools", staff, [&db, importer](http::Request& req) {
+  auto create = [&db, importer](http::Request& req) {
     auto b = req.json();
     auto name = body::string(b, "name", "", 200);
     auto kind = body::string(b, "kind", "", 32);
@@ -104,87 +72,66 @@ void add_pool_routes(assembly::service::Context& ctx, std::shared_ptr<PoolImport
     auto res = http::Response::json(201, {{"pool", to_json(pool)}, {"import", to_json(job)}});
     res.headers.emplace_back("Location", "/v1/pool-imports/" + job.id);
     return res;
-  });
-
-  ctx.router.add(Method::Get, "/v1/pools", staff, [&db](http::Request&) {
+  };
+  auto list = [&db](http::Request&) {
     auto pools = db.transact([&](pqxx::work& tx) { return PoolImporter::list_pools(tx); });
     return http::Response::items(pools, [](const PoolRow& p) { return to_json(p); });
-  });
-
-  ctx.router.add(Method::Get, "/v1/pools/:id", staff, [&db](http::Request& req) {
+  };
+  auto get = [&db](http::Request& req) {
     auto id = body::uuid_param(req, "id");
     auto pool = db.transact([&](pqxx::work& tx) { return PoolImporter::find_pool(tx, id); });
     if (!pool) throw http::not_found("no pool " + id);
     return http::Response::json(200, to_json(*pool));
-  });
-
+  };
   // The pseudonymous snapshot whose SHA-256 is the pool's snapshot_sha256: what an observer needs
   // to redo an invitation draw with sortition-verify. No names, addresses or birth dates.
-  ctx.router.add(Method::Get, "/v1/pools/:id/snapshot", staff, [&db](http::Request& req) {
+  auto snapshot = [&db](http::Request& req) {
     auto id = body::uuid_param(req, "id");
-    std::string csv = std::string(domain::kSnapshotHeader) + "\n";
-    bool found = db.transact([&](pqxx::work& tx) {
-      auto pool = PoolImporter::find_pool(tx, id);
-      if (!pool) return false;
-      if (pool->state != "ready")
-        throw http::conflict("the pool is " + pool->state + ", not ready");
-      pqxx::stream_from rows(
-          tx,
-          "(SELECT person_id || ',' || sex || ',' || birth_year || ',' || arrondissement "
-          "FROM pool_people WHERE pool_id = " +
-              tx.quote(id) + " ORDER BY position)");
-      std::string line;
-      while (rows.get_raw_line(line)) {
-        csv += line;
-        if (line.empty() || line.back() != '\n') csv += '\n';
-      }
-      rows.complete();
-      return true;
-    });
-    if (!found) throw http::not_found("no pool " + id);
+    auto csv = db.transact([&](pqxx::work& tx) { return app::pool_snapshot(tx, id); });
     return http::Response::text(200, std::move(csv), "text/csv; charset=utf-8");
-  });
-
-  ctx.router.add(Method::Get, "/v1/pool-imports/:id", staff, [&db](http::Request& req) {
+  };
+  auto get_import = [&db](http::Request& req) {
     auto id = body::uuid_param(req, "id");
     auto job = db.transact([&](pqxx::work& tx) { return PoolImporter::find_import(tx, id); });
     if (!job) throw http::not_found("no pool import " + id);
     return http::Response::json(200, to_json(*job));
-  });
+  };
+  auto put_part = [&db, importer](http::Request& req) {
+    auto id = body::uuid_param(req, "id");
+    int n = part_param(req);
+    auto today = today_utc();
+    auto out =
+        db.transact([&](pqxx::work& tx) { return importer->add_part(tx, id, n, req.body, today); });
+    if (out && out->status != 200)
+      assembly::log::warn("pool import failed",
+                          {{"import_id", id}, {"part", n}, {"status", out->status}});
+    return answer(out, id);
+  };
+  auto complete = [&db, importer](http::Request& req) {
+    auto id = body::uuid_param(req, "id");
+    auto parts = static_cast<int>(body::integer(req.json(), "parts", 0, 1'000'000));
+    auto today = today_utc();
+    auto out =
+        db.transact([&](pqxx::work& tx) { return importer->complete(tx, id, parts, today); });
+    if (out && out->status == 200)
+      assembly::log::info("pool imported", {{"import_id", id}, {"rows", out->job.rows_read}});
+    return answer(out, id);
+  };
+  auto cancel = [&db, importer](http::Request& req) {
+    auto id = body::uuid_param(req, "id");
+    auto out = db.transact([&](pqxx::work& tx) { return importer->cancel(tx, id); });
+    return answer(out, id);
+  };
 
-  ctx.router.add(
-      Method::Put, "/v1/pool-imports/:id/parts/:n", staff,
-      [&db, importer](http::Request& req) {
-        auto id = body::uuid_param(req, "id");
-        int n = part_param(req);
-        auto today = today_utc();
-        auto out = db.transact(
-            [&](pqxx::work& tx) { return importer->add_part(tx, id, n, req.body, today); });
-        if (out && out->status != 200)
-          assembly::log::warn("pool import failed",
-                              {{"import_id", id}, {"part", n}, {"status", out->status}});
-        return answer(out, id);
-      },
-      http::RouteOptions{kMaxPartBytes, false});
-
-  ctx.router.add(
-      Method::Post, "/v1/pool-imports/:id/complete", staff, [&db, importer](http::Request& req) {
-        auto id = body::uuid_param(req, "id");
-        auto parts = static_cast<int>(body::integer(req.json(), "parts", 0, 1'000'000));
-        auto today = today_utc();
-        auto out =
-            db.transact([&](pqxx::work& tx) { return importer->complete(tx, id, parts, today); });
-        if (out && out->status == 200)
-          assembly::log::info("pool imported", {{"import_id", id}, {"rows", out->job.rows_read}});
-        return answer(out, id);
-      });
-
-  ctx.router.add(Method::Delete, "/v1/pool-imports/:id", staff,
-                 [&db, importer](http::Request& req) {
-                   auto id = body::uuid_param(req, "id");
-                   auto out = db.transact([&](pqxx::work& tx) { return importer->cancel(tx, id); });
-                   return answer(out, id);
-                 });
+  ctx.router.add(Method::Post, "/v1/pools", staff, create);
+  ctx.router.add(Method::Get, "/v1/pools", staff, list);
+  ctx.router.add(Method::Get, "/v1/pools/:id", staff, get);
+  ctx.router.add(Method::Get, "/v1/pools/:id/snapshot", staff, snapshot);
+  ctx.router.add(Method::Get, "/v1/pool-imports/:id", staff, get_import);
+  ctx.router.add(Method::Put, "/v1/pool-imports/:id/parts/:n", staff, put_part,
+                 http::RouteOptions{kMaxPartBytes, false});
+  ctx.router.add(Method::Post, "/v1/pool-imports/:id/complete", staff, complete);
+  ctx.router.add(Method::Delete, "/v1/pool-imports/:id", staff, cancel);
 }
 
 }  // namespace sortition::api

@@ -9,19 +9,53 @@
 #include <unordered_map>
 
 #include "assembly/core/ids.h"
+#include "assembly/db/sql_time.h"
 #include "domain/invitation.h"
 #include "domain/panel_draw.h"
-#include "store/sql.h"
 
 namespace sortition::imports {
 namespace {
 
-constexpr const char* kImportColumns =
-    "id, pool_id, state, created_by, " SORTITION_TS("created_at") ", " SORTITION_TS("updated_at") ", parts_received, "
-    "bytes_received, rows_read, rows_total, failure, " SORTITION_TS("finished_at") ", errors::text, lines_read, "
-    "tail, hash_state, last_part_sha256";
-constexpr const char* kPoolColumns = "id, name, kind, state, created_by, " SORTITION_TS(
-    "created_at") ", row_count, snapshot_sha256, " SORTITION_TS("ready_at");
+// clang-format off
+#define IMPORT_COLUMNS                                                                         \
+  "SELECT id, pool_id, state, created_by, " SQL_UTC("created_at") " AS created_at, "           \
+  SQL_UTC("updated_at") " AS updated_at, parts_received, bytes_received, rows_read, "          \
+  "rows_total, failure, " SQL_UTC("finished_at") " AS finished_at, errors::text AS errors, "   \
+  "lines_read, tail, hash_state, last_part_sha256 FROM pool_imports "
+#define POOL_COLUMNS                                                                           \
+  "SELECT id, name, kind, state, created_by, " SQL_UTC("created_at") " AS created_at, "        \
+  "row_count, snapshot_sha256, " SQL_UTC("ready_at") " AS ready_at FROM pools "
+// clang-format on
+
+constexpr const char* kFindImport = IMPORT_COLUMNS "WHERE id = $1";
+constexpr const char* kLockImport = IMPORT_COLUMNS "WHERE id = $1 FOR UPDATE";
+constexpr const char* kFindPool = POOL_COLUMNS "WHERE id = $1";
+constexpr const char* kListPools = POOL_COLUMNS "ORDER BY created_at, id";
+#undef IMPORT_COLUMNS
+#undef POOL_COLUMNS
+constexpr const char* kInsertPool =
+    "INSERT INTO pools (id, name, kind, state, created_by) VALUES ($1, $2, $3, 'importing', $4)";
+constexpr const char* kInsertImport =
+    "INSERT INTO pool_imports (id, pool_id, state, rows_total, hash_state, created_by) "
+    "VALUES ($1, $2, 'receiving', $3, $4, $5)";
+constexpr const char* kIsAttached = "SELECT 1 FROM pg_inherits WHERE inhrelid = to_regclass($1)";
+constexpr const char* kSaveImport =
+    "UPDATE pool_imports SET parts_received = $2, last_part_sha256 = $3, bytes_received = $4, "
+    "lines_read = $5, rows_read = $6, tail = $7, hash_state = $8, updated_at = now() "
+    "WHERE id = $1";
+constexpr const char* kFailPool = "UPDATE pools SET state = 'failed' WHERE id = $1";
+constexpr const char* kFailImport =
+    "UPDATE pool_imports SET state = 'failed', failure = $2, errors = $3::jsonb, tail = '', "
+    "hash_state = NULL, updated_at = now(), finished_at = now() WHERE id = $1";
+constexpr const char* kPoolReady =
+    "UPDATE pools SET state = 'ready', row_count = $2, snapshot_sha256 = $3, ready_at = now() "
+    "WHERE id = $1";
+constexpr const char* kImportSucceeded =
+    "UPDATE pool_imports SET state = 'succeeded', rows_total = rows_read, hash_state = NULL, "
+    "finished_at = now() WHERE id = $1";
+constexpr const char* kIdleImports =
+    "SELECT id FROM pool_imports WHERE state = 'receiving' "
+    "AND updated_at < now() - make_interval(secs => $1) FOR UPDATE SKIP LOCKED";
 
 template <typename T>
 std::optional<T> opt(const pqxx::field& f) {
@@ -31,33 +65,33 @@ std::optional<T> opt(const pqxx::field& f) {
 
 ImportRow import_from(const pqxx::row& r) {
   ImportRow j;
-  j.id = r[0].as<std::string>();
-  j.pool_id = r[1].as<std::string>();
-  j.state = r[2].as<std::string>();
-  j.created_by = r[3].as<std::string>();
-  j.created_at = r[4].as<std::string>();
-  j.updated_at = r[5].as<std::string>();
-  j.parts_received = r[6].as<int>();
-  j.bytes_received = r[7].as<std::int64_t>();
-  j.rows_read = r[8].as<std::int64_t>();
-  j.rows_total = opt<std::int64_t>(r[9]);
-  j.failure = opt<std::string>(r[10]);
-  j.finished_at = opt<std::string>(r[11]);
-  j.errors = nlohmann::json::parse(r[12].as<std::string>());
+  j.id = r["id"].as<std::string>();
+  j.pool_id = r["pool_id"].as<std::string>();
+  j.state = r["state"].as<std::string>();
+  j.created_by = r["created_by"].as<std::string>();
+  j.created_at = r["created_at"].as<std::string>();
+  j.updated_at = r["updated_at"].as<std::string>();
+  j.parts_received = r["parts_received"].as<int>();
+  j.bytes_received = r["bytes_received"].as<std::int64_t>();
+  j.rows_read = r["rows_read"].as<std::int64_t>();
+  j.rows_total = opt<std::int64_t>(r["rows_total"]);
+  j.failure = opt<std::string>(r["failure"]);
+  j.finished_at = opt<std::string>(r["finished_at"]);
+  j.errors = nlohmann::json::parse(r["errors"].as<std::string>());
   return j;
 }
 
 PoolRow pool_from(const pqxx::row& r) {
   PoolRow p;
-  p.id = r[0].as<std::string>();
-  p.name = r[1].as<std::string>();
-  p.kind = r[2].as<std::string>();
-  p.state = r[3].as<std::string>();
-  p.created_by = r[4].as<std::string>();
-  p.created_at = r[5].as<std::string>();
-  p.row_count = opt<std::int64_t>(r[6]);
-  p.snapshot_sha256 = opt<std::string>(r[7]);
-  p.ready_at = opt<std::string>(r[8]);
+  p.id = r["id"].as<std::string>();
+  p.name = r["name"].as<std::string>();
+  p.kind = r["kind"].as<std::string>();
+  p.state = r["state"].as<std::string>();
+  p.created_by = r["created_by"].as<std::string>();
+  p.created_at = r["created_at"].as<std::string>();
+  p.row_count = opt<std::int64_t>(r["row_count"]);
+  p.snapshot_sha256 = opt<std::string>(r["snapshot_sha256"]);
+  p.ready_at = opt<std::string>(r["ready_at"]);
   return p;
 }
 
@@ -160,9 +194,7 @@ std::pair<PoolRow, ImportRow> PoolImporter::create(pqxx::work& tx, const std::st
                                                    const std::string& actor) {
   auto pool_id = assembly::core::new_uuid();
   auto import_id = assembly::core::new_uuid();
-  tx.exec_params(
-      "INSERT INTO pools (id, name, kind, state, created_by) VALUES ($1, $2, $3, 'importing', $4)",
-      pool_id, name, kind, actor);
+  tx.exec_params(kInsertPool, pool_id, name, kind, actor);
   // The partition is loaded detached, with one index only: the unique (person_id), which catches a
   // voter id repeated in a later part. The primary key (position) is built once, sorted, when the
   // import completes, and the partition is attached then (finish_partition). Migration 0005 says
@@ -179,10 +211,7 @@ std::pair<PoolRow, ImportRow> PoolImporter::create(pqxx::work& tx, const std::st
   crypto_hash_sha256_update(&st, reinterpret_cast<const unsigned char*>(header.data()),
                             header.size());
   pqxx::binarystring state(&st, sizeof st);
-  tx.exec_params(
-      "INSERT INTO pool_imports (id, pool_id, state, rows_total, hash_state, created_by) "
-      "VALUES ($1, $2, 'receiving', $3, $4, $5)",
-      import_id, pool_id, rows_total, state, actor);
+  tx.exec_params(kInsertImport, import_id, pool_id, rows_total, state, actor);
   return {*find_pool(tx, pool_id), *find_import(tx, import_id)};
 }
 
@@ -190,10 +219,7 @@ void PoolImporter::finish_partition(pqxx::work& tx, const std::string& pool_id) 
   const auto partition = partition_of(pool_id);
   const auto name = tx.quote_name(partition);
   // A partition created attached (before loads were detached) is already complete.
-  if (!tx.exec_params("SELECT 1 FROM pg_inherits WHERE inhrelid = to_regclass($1)",
-                      tx.quote_name(partition))
-           .empty())
-    return;
+  if (!tx.exec_params(kIsAttached, tx.quote_name(partition)).empty()) return;
   tx.exec("SET LOCAL maintenance_work_mem = '256MB'");
   tx.exec("ALTER TABLE " + name + " ADD CONSTRAINT " + tx.quote_name(partition + "_pkey") +
           " PRIMARY KEY (position)");
@@ -204,50 +230,42 @@ void PoolImporter::finish_partition(pqxx::work& tx, const std::string& pool_id) 
 
 std::optional<ImportRow> PoolImporter::find_import(pqxx::transaction_base& tx,
                                                    const std::string& id) {
-  auto rows = tx.exec_params(
-      std::string("SELECT ") + kImportColumns + " FROM pool_imports WHERE id = $1", id);
+  auto rows = tx.exec_params(kFindImport, id);
   if (rows.empty()) return std::nullopt;
   return import_from(rows[0]);
 }
 
 std::optional<PoolRow> PoolImporter::find_pool(pqxx::transaction_base& tx, const std::string& id) {
-  auto rows =
-      tx.exec_params(std::string("SELECT ") + kPoolColumns + " FROM pools WHERE id = $1", id);
+  auto rows = tx.exec_params(kFindPool, id);
   if (rows.empty()) return std::nullopt;
   return pool_from(rows[0]);
 }
 
 std::vector<PoolRow> PoolImporter::list_pools(pqxx::transaction_base& tx) {
   std::vector<PoolRow> out;
-  for (const auto& r :
-       tx.exec(std::string("SELECT ") + kPoolColumns + " FROM pools ORDER BY created_at, id"))
-    out.push_back(pool_from(r));
+  for (const auto& r : tx.exec(kListPools)) out.push_back(pool_from(r));
   return out;
 }
 
 std::optional<PoolImporter::Job> PoolImporter::lock(pqxx::work& tx, const std::string& import_id) {
-  auto rows = tx.exec_params(
-      std::string("SELECT ") + kImportColumns + " FROM pool_imports WHERE id = $1 FOR UPDATE",
-      import_id);
+  auto rows = tx.exec_params(kLockImport, import_id);
   if (rows.empty()) return std::nullopt;
   Job job;
   job.row = import_from(rows[0]);
-  job.lines_read = rows[0][13].as<long>();
-  pqxx::binarystring tail(rows[0][14]);
+  job.lines_read = rows[0]["lines_read"].as<long>();
+  pqxx::binarystring tail(rows[0]["tail"]);
   job.tail = tail.str();
-  if (!rows[0][15].is_null()) job.hash_state = pqxx::binarystring(rows[0][15]).str();
-  job.last_part_sha256 = rows[0][16].is_null() ? "" : rows[0][16].as<std::string>();
+  if (!rows[0]["hash_state"].is_null())
+    job.hash_state = pqxx::binarystring(rows[0]["hash_state"]).str();
+  job.last_part_sha256 =
+      rows[0]["last_part_sha256"].is_null() ? "" : rows[0]["last_part_sha256"].as<std::string>();
   return job;
 }
 
 void PoolImporter::save(pqxx::work& tx, const Job& job) {
-  tx.exec_params(
-      "UPDATE pool_imports SET parts_received = $2, last_part_sha256 = $3, bytes_received = $4, "
-      "lines_read = $5, rows_read = $6, tail = $7, hash_state = $8, updated_at = now() WHERE id = "
-      "$1",
-      job.row.id, job.row.parts_received, job.last_part_sha256, job.row.bytes_received,
-      job.lines_read, job.row.rows_read, pqxx::binarystring(job.tail),
-      pqxx::binarystring(job.hash_state));
+  tx.exec_params(kSaveImport, job.row.id, job.row.parts_received, job.last_part_sha256,
+                 job.row.bytes_received, job.lines_read, job.row.rows_read,
+                 pqxx::binarystring(job.tail), pqxx::binarystring(job.hash_state));
 }
 
 Outcome PoolImporter::fail(pqxx::work& tx, Job& job, int status, const std::string& reason,
@@ -259,12 +277,8 @@ Outcome PoolImporter::fail(pqxx::work& tx, Job& job, int status, const std::stri
     list.push_back(j);
   }
   tx.exec("DROP TABLE IF EXISTS " + tx.quote_name(partition_of(job.row.pool_id)));
-  tx.exec_params("UPDATE pools SET state = 'failed' WHERE id = $1", job.row.pool_id);
-  tx.exec_params(
-      "UPDATE pool_imports SET state = 'failed', failure = $2, errors = $3::jsonb, tail = '', "
-      "hash_state = NULL, "
-      "updated_at = now(), finished_at = now() WHERE id = $1",
-      job.row.id, reason, list.dump());
+  tx.exec_params(kFailPool, job.row.pool_id);
+  tx.exec_params(kFailImport, job.row.id, reason, list.dump());
   return {status, reason, *find_import(tx, job.row.id)};
 }
 
@@ -443,7 +457,7 @@ Outcome PoolImporter::process(pqxx::work& tx, Job& job, std::string_view head,
       if (!earlier.empty()) {
         errors.push_back({line, "voter_id",
                           "duplicate voter id (also on line " +
-                              std::to_string(earlier[0][0].as<long>() + 2) + ")"});
+                              std::to_string(earlier[0]["position"].as<long>() + 2) + ")"});
         break;
       }
     }
@@ -521,16 +535,10 @@ std::optional<Outcome> PoolImporter::complete(pqxx::work& tx, const std::string&
   unsigned char digest[crypto_hash_sha256_BYTES];
   crypto_hash_sha256_final(&st, digest);
   finish_partition(tx, job->row.pool_id);
-  tx.exec_params(
-      "UPDATE pools SET state = 'ready', row_count = $2, snapshot_sha256 = $3, ready_at = now() "
-      "WHERE id = $1",
-      job->row.pool_id, job->row.rows_read, hex(digest, sizeof digest));
+  tx.exec_params(kPoolReady, job->row.pool_id, job->row.rows_read, hex(digest, sizeof digest));
   job->tail.clear();
   save(tx, *job);
-  tx.exec_params(
-      "UPDATE pool_imports SET state = 'succeeded', rows_total = rows_read, hash_state = NULL, "
-      "finished_at = now() WHERE id = $1",
-      import_id);
+  tx.exec_params(kImportSucceeded, import_id);
   return Outcome{200, "", *find_import(tx, import_id)};
 }
 
@@ -545,13 +553,9 @@ std::optional<Outcome> PoolImporter::cancel(pqxx::work& tx, const std::string& i
 }
 
 int PoolImporter::reap_idle(pqxx::work& tx) {
-  auto rows = tx.exec_params(
-      "SELECT id FROM pool_imports WHERE state = 'receiving' AND updated_at < now() - "
-      "make_interval(secs => $1) "
-      "FOR UPDATE SKIP LOCKED",
-      static_cast<double>(limits_.idle_timeout.count()));
+  auto rows = tx.exec_params(kIdleImports, static_cast<double>(limits_.idle_timeout.count()));
   for (const auto& r : rows) {
-    auto job = lock(tx, r[0].as<std::string>());
+    auto job = lock(tx, r["id"].as<std::string>());
     fail(tx, *job, 422,
          "upload interrupted: no part received for " +
              std::to_string(limits_.idle_timeout.count()) + " s",

@@ -2,37 +2,41 @@
 
 #include <nlohmann/json.hpp>
 
+#include "assembly/db/sql_time.h"
+#include "store/arrays.h"
+
 namespace sortition::store {
 namespace {
 
 constexpr const char* kInsertDraw =
     "INSERT INTO panel_draws (id, assembly_id, seats, seed_sha256, candidates_sha256, "
     "candidate_count, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7)";
-constexpr const char* kInsertMember =
+constexpr const char* kInsertMembers =
     "INSERT INTO panel_draw_members (draw_id, rank, person_id, pool, attributes) "
-    "VALUES ($1, $2, $3, $4, $5::jsonb)";
+    "SELECT $1, u.rank, u.person_id, u.pool, u.attributes::jsonb "
+    "FROM unnest($2::int[], $3::text[], $4::text[], $5::text[]) "
+    "AS u(rank, person_id, pool, attributes)";
 constexpr const char* kSelectDraw =
-    "SELECT id, assembly_id, seats, seed_sha256, candidates_sha256, candidate_count, created_by, "
-    "to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') FROM panel_draws "
-    "WHERE id = $1";
+    "SELECT id, assembly_id, seats, seed_sha256, candidates_sha256, candidate_count, "
+    "created_by, " SQL_UTC("created_at") " AS created_at FROM panel_draws WHERE id = $1";
 constexpr const char* kSelectMembers =
-    "SELECT person_id, pool, attributes::text FROM panel_draw_members WHERE draw_id = $1 ORDER BY "
-    "rank";
+    "SELECT person_id, pool, attributes::text AS attributes FROM panel_draw_members "
+    "WHERE draw_id = $1 ORDER BY rank";
 constexpr const char* kListDraws =
     "SELECT id, assembly_id, seats, seed_sha256, candidates_sha256, candidate_count, created_by, "
-    "to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') FROM panel_draws "
+    SQL_UTC("created_at") " AS created_at FROM panel_draws "
     "WHERE assembly_id = $1 ORDER BY created_at, id";
 
 PanelDrawRecord from_row(const pqxx::row& r) {
   PanelDrawRecord d;
-  d.id = r[0].as<std::string>();
-  d.assembly_id = r[1].as<std::string>();
-  d.seats = r[2].as<int>();
-  d.seed_sha256 = r[3].as<std::string>();
-  d.candidates_sha256 = r[4].as<std::string>();
-  d.candidate_count = r[5].as<int>();
-  d.created_by = r[6].as<std::string>();
-  d.created_at = r[7].as<std::string>();
+  d.id = r["id"].as<std::string>();
+  d.assembly_id = r["assembly_id"].as<std::string>();
+  d.seats = r["seats"].as<int>();
+  d.seed_sha256 = r["seed_sha256"].as<std::string>();
+  d.candidates_sha256 = r["candidates_sha256"].as<std::string>();
+  d.candidate_count = r["candidate_count"].as<int>();
+  d.created_by = r["created_by"].as<std::string>();
+  d.created_at = r["created_at"].as<std::string>();
   return d;
 }
 
@@ -41,10 +45,17 @@ PanelDrawRecord from_row(const pqxx::row& r) {
 void insert(pqxx::work& tx, const PanelDrawRecord& d) {
   tx.exec_params(kInsertDraw, d.id, d.assembly_id, d.seats, d.seed_sha256, d.candidates_sha256,
                  d.candidate_count, d.created_by);
-  int rank = 0;
-  for (const auto& m : d.members)
-    tx.exec_params(kInsertMember, d.id, rank++, m.person_id, m.pool,
-                   nlohmann::json(m.attributes).dump());
+  if (d.members.empty()) return;
+  std::vector<int> ranks;
+  std::vector<std::string> persons, pools, attributes;
+  for (const auto& m : d.members) {
+    ranks.push_back(static_cast<int>(ranks.size()));
+    persons.push_back(m.person_id);
+    pools.push_back(m.pool);
+    attributes.push_back(nlohmann::json(m.attributes).dump());
+  }
+  tx.exec_params(kInsertMembers, d.id, int_array(ranks), text_array(persons), text_array(pools),
+                 text_array(attributes));
 }
 
 std::optional<PanelDrawRecord> find(pqxx::transaction_base& tx, const std::string& id) {
@@ -53,10 +64,10 @@ std::optional<PanelDrawRecord> find(pqxx::transaction_base& tx, const std::strin
   auto d = from_row(rows[0]);
   for (const auto& r : tx.exec_params(kSelectMembers, id)) {
     domain::Candidate c;
-    c.person_id = r[0].as<std::string>();
-    c.pool = r[1].as<std::string>();
-    c.attributes =
-        nlohmann::json::parse(r[2].as<std::string>()).get<std::map<std::string, std::string>>();
+    c.person_id = r["person_id"].as<std::string>();
+    c.pool = r["pool"].as<std::string>();
+    c.attributes = nlohmann::json::parse(r["attributes"].as<std::string>())
+                       .get<std::map<std::string, std::string>>();
     d.members.push_back(std::move(c));
   }
   return d;

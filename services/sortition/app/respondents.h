@@ -1,0 +1,35 @@
+#pragma once
+// Answers to invitations (with the letter's code, or entered by the secretariat after a phone
+// call), withdrawals, and quota sets as the secretariat reads them back.
+#include <pqxx/pqxx>
+#include <string>
+#include <vector>
+
+#include "domain/quotas.h"
+#include "store/quota_sets.h"
+#include "store/respondents.h"
+
+namespace sortition::app {
+
+// An invitee answers with the code on their letter (already normalised): not_found when no
+// invitation has it, conflict when it was answered already.
+store::Respondent answer_with_code(pqxx::work& tx, const std::string& code,
+                                   const store::Criteria& criteria);
+// The secretariat enters an answer given by phone: invalid (/code) when no invitation of the draw
+// has the code, conflict when it was answered already.
+store::Respondent answer_by_phone(pqxx::work& tx, const std::string& draw_id,
+                                  const std::string& code, const store::Criteria& criteria,
+                                  const std::string& by);
+// Kept, marked withdrawn: not_found, or conflict when not interested.
+store::Respondent withdraw(pqxx::work& tx, const std::string& id);
+
+struct QuotaSetView {
+  std::string id, assembly_id, name;
+  std::vector<domain::SeatPool> seat_pools;  // by pool kind, quotas parsed
+};
+QuotaSetView quota_set(pqxx::transaction_base& tx, const std::string& id);
+// One seat pool's quotas in the Sortition Foundation's layout.
+std::string export_quotas(pqxx::transaction_base& tx, const std::string& id,
+                          const std::string& pool);
+
+}  // namespace sortition::app

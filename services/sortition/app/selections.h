@@ -1,0 +1,40 @@
+#pragma once
+// Selections as the secretariat makes them: committed with the seed's hash, then the seed revealed
+// (the draw is queued for the worker, app/selection_draw.h); read back with their lists, and the
+// public record once done.
+#include <optional>
+#include <pqxx/pqxx>
+#include <string>
+#include <vector>
+
+#include "store/selections.h"
+
+namespace sortition::app {
+
+struct SelectionRequest {
+  std::string assembly_id, quota_set_id, seed_commitment;
+  // As given; an entry that is not a string is empty (refused with its index).
+  std::vector<std::optional<std::string>> invitation_draw_ids;
+  std::string replacement_deadline;  // YYYY-MM-DD or ""
+  std::string algorithm;             // leximin, maximin or legacy
+  std::string created_by;
+};
+
+// Checks that the quota set and the invitation draws (drawn) exist; core::Refused (invalid, with
+// the field) when not.
+store::Selection create_selection(pqxx::work& tx, const SelectionRequest& request);
+
+// The seed revealed: checked against the commitment, then the draw is queued.
+store::Selection reveal_seed(pqxx::work& tx, const std::string& id, const std::string& seed,
+                             const std::string& by);
+
+struct SelectionWithLists {
+  store::Selection selection;
+  std::vector<store::ListedPerson> people;  // panel and reserve, each in rank order
+};
+SelectionWithLists selection_with_lists(pqxx::transaction_base& tx, const std::string& id);
+
+// A selection whose draw is done (its public record): not_found or conflict otherwise.
+store::Selection done_selection(pqxx::transaction_base& tx, const std::string& id);
+
+}  // namespace sortition::app

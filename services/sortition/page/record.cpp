@@ -1,0 +1,135 @@
+#include "page/record.h"
+
+#include <cstdio>
+
+#include "assembly/core/html.h"
+
+namespace sortition::page {
+namespace {
+
+using assembly::core::html_escape;
+using nlohmann::json;
+
+std::string str(const json& j) {
+  return j.is_null() ? "—" : j.is_string() ? j.get<std::string>() : j.dump();
+}
+
+std::string percent(const json& v, int decimals = 2) {
+  if (!v.is_number()) return "—";
+  char b[32];
+  std::snprintf(b, sizeof b, "%.*f %%", decimals, 100 * v.get<double>());
+  return b;
+}
+
+// The fairness of one seat pool's draw: the algorithm, its fallbacks, the spread of the
+// selection probabilities and their mean per quota value.
+std::string fairness_html(const json& pool) {
+  if (!pool.contains("fairness") || !pool["fairness"].is_object()) return "";
+  const auto& f = pool["fairness"];
+  std::string h = "<h3>Équité du tirage</h3>\n<dl>";
+  auto item = [&](const std::string& k, const std::string& v) {
+    h += "<dt>" + k + "</dt><dd>" + v + "</dd>";
+  };
+  item("Algorithme demandé", html_escape(str(f["requested_algorithm"])));
+  item("Algorithme appliqué", html_escape(str(f["algorithm"])));
+  for (const auto& why : f["fallbacks"]) item("Repli", html_escape(str(why)));
+  if (f.contains("min_probability")) {
+    item("Probabilité de sélection minimale", percent(f["min_probability"]));
+    item("Probabilité de sélection maximale", percent(f["max_probability"]));
+    item("Borne prouvée (certificat dual)", percent(f["certificate_bound"], 4));
+    item("Panels possibles dans la distribution", str(f["panels"]));
+    item("Panel tiré",
+         str(f["drawn_panel"]) + " (probabilité " + percent(f["drawn_panel_probability"], 4) + ")");
+    h += "</dl>\n<table><caption>Probabilité de sélection par centile des "
+         "volontaires</caption><thead><tr>";
+    for (const auto& [q, v] : f["percentiles"].items())
+      h += "<th scope=\"col\">" + html_escape(q) + " %</th>";
+    h += "</tr></thead><tbody><tr>";
+    for (const auto& [q, v] : f["percentiles"].items()) h += "<td>" + percent(v) + "</td>";
+    h += "</tr></tbody></table>\n<table><caption>Probabilité moyenne de sélection par "
+         "valeur</caption><thead><tr>"
+         "<th scope=\"col\">Critère</th><th scope=\"col\">Valeur</th><th "
+         "scope=\"col\">Volontaires</th>"
+         "<th scope=\"col\">Probabilité moyenne</th></tr></thead><tbody>";
+    for (const auto& v : f["by_value"])
+      h += "<tr><td>" + html_escape(str(v["category"])) + "</td><td>" +
+           html_escape(str(v["value"])) + "</td><td>" + str(v["respondents"]) + "</td><td>" +
+           percent(v["mean_probability"]) + "</td></tr>";
+    h += "</tbody></table>\n";
+  } else {
+    h += "</dl>\n<p>Tirage glouton historique : les probabilités de sélection ne sont pas "
+         "calculées.</p>\n";
+  }
+  return h;
+}
+
+json text(const std::string& s) {
+  return s;
+}
+json text(const std::optional<std::string>& s) {
+  return s ? json(*s) : json();
+}
+
+}  // namespace
+
+// The bailiff's record, printable: the same facts as the JSON record.
+std::string record_html(const store::Selection& sel) {
+  const auto& rec = sel.record;
+  std::string h =
+      "<!DOCTYPE html>\n<html lang=\"fr\"><head><meta charset=\"utf-8\"><title>Procès-verbal du "
+      "tirage au sort " +
+      html_escape(sel.id) +
+      "</title><style>body{font-family:serif;max-width:60em;margin:2em "
+      "auto;color:#111}table{border-collapse:collapse;"
+      "margin:1em 0}th,td{border:1px solid #444;padding:.2em "
+      ".5em;text-align:right}th:first-child,td:first-child{"
+      "text-align:left}@media print{body{margin:0}}</style></head><body>\n<h1>Procès-verbal du "
+      "tirage au sort</h1>\n<dl>";
+  auto item = [&](const std::string& k, const json& v) {
+    h += "<dt>" + k + "</dt><dd><code>" + html_escape(str(v)) + "</code></dd>";
+  };
+  item("Tirage", text(sel.id));
+  item("Assemblée", text(sel.assembly_id));
+  item("Algorithme", rec["algorithm"]);
+  item("Engagement sur la graine (SHA-256)", text(sel.seed_commitment));
+  item("Graine", text(sel.seed));
+  item("Empreinte des données d'entrée (SHA-256)", text(sel.input_sha256));
+  item("Empreinte du résultat (SHA-256)", text(sel.result_sha256));
+  item("Date", text(sel.finished_at));
+  h += "</dl>\n<h2>Tirages des invitations</h2>\n<ul>";
+  if (rec.contains("invitation_draws"))
+    for (const auto& d : rec["invitation_draws"])
+      h += "<li>Vivier « " + html_escape(d["pool"]) + " » de " + str(d["pool_size"]) +
+           " personnes (empreinte " + html_escape(d["snapshot_sha256"]) +
+           ") : " + str(d["invited"]) + " invitations (graine <code>" + html_escape(d["seed"]) +
+           "</code>, empreinte " + html_escape(d["result_sha256"]) + "), " + str(d["respondents"]) +
+           " volontaires</li>";
+  h += "</ul>\n";
+  for (const auto& p : rec["seat_pools"]) {
+    h += "<h2>Vivier « " + html_escape(p["pool"]) + " » : " + str(p["seats"]) + " sièges, " +
+         str(p["respondents"]) + " volontaires, " + str(p["households"]) + " foyers</h2>\n";
+    for (const auto& c : p["categories"]) {
+      h += "<table><caption>" + html_escape(c["category"]) +
+           "</caption><thead><tr><th scope=\"col\">Valeur</th><th scope=\"col\">Min</th><th "
+           "scope=\"col\">Max</th>"
+           "<th scope=\"col\">Panel</th><th scope=\"col\">Part du panel</th><th "
+           "scope=\"col\">Volontaires</th>"
+           "<th scope=\"col\">Part des volontaires</th></tr></thead><tbody>";
+      for (const auto& v : c["values"]) {
+        char shares[64];
+        std::snprintf(shares, sizeof shares, "%.1f %%</td><td>%s</td><td>%.1f %%",
+                      100 * v["panel_share"].get<double>(), str(v["respondents"]).c_str(),
+                      100 * v["respondent_share"].get<double>());
+        h += "<tr><td>" + html_escape(v["value"]) + "</td><td>" + str(v["min"]) + "</td><td>" +
+             str(v["max"]) + "</td><td>" + str(v["panel"]) + "</td><td>" + shares + "</td></tr>";
+      }
+      h += "</tbody></table>\n";
+    }
+    h += fairness_html(p);
+  }
+  h += "<p>Aucun nom ne figure dans ce procès-verbal. Signature de l'huissier : "
+       "____________________</p></body></html>\n";
+  return h;
+}
+
+}  // namespace sortition::page

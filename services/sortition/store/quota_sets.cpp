@@ -1,0 +1,67 @@
+#include "store/quota_sets.h"
+
+#include "store/arrays.h"
+
+namespace sortition::store {
+namespace {
+
+constexpr const char* kInsertQuotaSet =
+    "INSERT INTO quota_sets (id, assembly_id, name, created_by) VALUES ($1, $2, $3, $4)";
+constexpr const char* kInsertSeatPools =
+    "INSERT INTO quota_seat_pools (quota_set_id, pool_kind, seats, quotas_csv) "
+    "SELECT $1, u.pool_kind, u.seats, u.quotas_csv "
+    "FROM unnest($2::text[], $3::int[], $4::text[]) AS u(pool_kind, seats, quotas_csv)";
+constexpr const char* kQuotaSetExists = "SELECT 1 FROM quota_sets WHERE id = $1";
+constexpr const char* kFindQuotaSet = "SELECT id, assembly_id, name FROM quota_sets WHERE id = $1";
+constexpr const char* kSeatPools =
+    "SELECT pool_kind, seats, quotas_csv FROM quota_seat_pools WHERE quota_set_id = $1 "
+    "ORDER BY pool_kind";
+constexpr const char* kQuotasCsv =
+    "SELECT quotas_csv FROM quota_seat_pools WHERE quota_set_id = $1 AND pool_kind = $2";
+
+}  // namespace
+
+void insert_quota_set(pqxx::work& tx, const QuotaSet& q) {
+  tx.exec_params(kInsertQuotaSet, q.id, q.assembly_id, q.name, q.created_by);
+  if (q.seat_pools.empty()) return;
+  std::vector<std::string> kinds, csvs;
+  std::vector<int> seats;
+  for (const auto& p : q.seat_pools) {
+    kinds.push_back(p.pool_kind);
+    seats.push_back(p.seats);
+    csvs.push_back(p.quotas_csv);
+  }
+  tx.exec_params(kInsertSeatPools, q.id, text_array(kinds), int_array(seats), text_array(csvs));
+}
+
+bool quota_set_exists(pqxx::transaction_base& tx, const std::string& id) {
+  return !tx.exec_params(kQuotaSetExists, id).empty();
+}
+
+std::optional<QuotaSet> find_quota_set(pqxx::transaction_base& tx, const std::string& id) {
+  auto rows = tx.exec_params(kFindQuotaSet, id);
+  if (rows.empty()) return std::nullopt;
+  QuotaSet q;
+  q.id = rows[0]["id"].as<std::string>();
+  q.assembly_id = rows[0]["assembly_id"].as<std::string>();
+  q.name = rows[0]["name"].as<std::string>();
+  q.seat_pools = seat_pools(tx, id);
+  return q;
+}
+
+std::vector<SeatPoolRow> seat_pools(pqxx::transaction_base& tx, const std::string& quota_set_id) {
+  std::vector<SeatPoolRow> out;
+  for (const auto& r : tx.exec_params(kSeatPools, quota_set_id))
+    out.push_back({r["pool_kind"].as<std::string>(), r["seats"].as<int>(),
+                   r["quotas_csv"].as<std::string>()});
+  return out;
+}
+
+std::optional<std::string> quotas_csv(pqxx::transaction_base& tx, const std::string& quota_set_id,
+                                      const std::string& pool_kind) {
+  auto rows = tx.exec_params(kQuotasCsv, quota_set_id, pool_kind);
+  if (rows.empty()) return std::nullopt;
+  return rows[0]["quotas_csv"].as<std::string>();
+}
+
+}  // namespace sortition::store

@@ -1,0 +1,105 @@
+#include "store/respondents.h"
+
+#include <nlohmann/json.hpp>
+
+#include "assembly/db/sql_time.h"
+
+namespace sortition::store {
+namespace {
+
+// clang-format off
+#define RESPONDENT_COLUMNS                                                                     \
+  "SELECT id, invitation_draw_id, person_id, pool_kind, criteria::text AS criteria, channel, " \
+  "state, " SQL_UTC("responded_at") " AS responded_at, "                                      \
+  SQL_UTC("withdrawn_at") " AS withdrawn_at, "                                                \
+  SQL_UTC("consent_at") " AS consent_at "                                                     \
+  "FROM respondents "
+// clang-format on
+
+constexpr const char* kFindRespondent = RESPONDENT_COLUMNS "WHERE id = $1";
+constexpr const char* kListRespondents =
+    RESPONDENT_COLUMNS "WHERE invitation_draw_id = $1 ORDER BY responded_at, id";
+#undef RESPONDENT_COLUMNS
+constexpr const char* kInvitationByCode =
+    "SELECT draw_id, person_id, pool_id, position FROM invitations WHERE code_sha256 = $1";
+constexpr const char* kInvitationOfDrawByCode =
+    "SELECT draw_id, person_id, pool_id, position FROM invitations WHERE draw_id = $1 "
+    "AND code_sha256 = $2";
+constexpr const char* kAnswerState =
+    "SELECT state FROM respondents WHERE invitation_draw_id = $1 AND person_id = $2";
+constexpr const char* kInsertRespondent =
+    "INSERT INTO respondents (id, invitation_draw_id, person_id, pool_id, pool_kind, household, "
+    "criteria, consent_at, channel, state, recorded_by) "
+    "SELECT $1, $2, $3, p.pool_id, pl.kind, p.household, $4::jsonb, now(), $5, 'interested', $6 "
+    "FROM pool_people p JOIN pools pl ON pl.id = p.pool_id WHERE p.pool_id = $7 "
+    "AND p.position = $8";
+constexpr const char* kWithdraw =
+    "UPDATE respondents SET state = 'withdrawn', withdrawn_at = now() "
+    "WHERE id = $1 AND state = 'interested' RETURNING id";
+
+Respondent respondent_of(const pqxx::row& r) {
+  Respondent p;
+  p.id = r["id"].as<std::string>();
+  p.invitation_draw_id = r["invitation_draw_id"].as<std::string>();
+  p.person_id = r["person_id"].as<std::string>();
+  p.pool_kind = r["pool_kind"].as<std::string>();
+  p.criteria = nlohmann::json::parse(r["criteria"].as<std::string>()).get<Criteria>();
+  p.channel = r["channel"].as<std::string>();
+  p.state = *domain::parse_respondent_state(r["state"].as<std::string>());
+  p.responded_at = r["responded_at"].as<std::string>();
+  if (!r["withdrawn_at"].is_null()) p.withdrawn_at = r["withdrawn_at"].as<std::string>();
+  p.consent_at = r["consent_at"].as<std::string>();
+  return p;
+}
+
+std::optional<Invitation> invitation_of(const pqxx::result& rows) {
+  if (rows.empty()) return std::nullopt;
+  return Invitation{rows[0]["draw_id"].as<std::string>(), rows[0]["person_id"].as<std::string>(),
+                    rows[0]["pool_id"].as<std::string>(), rows[0]["position"].as<long long>()};
+}
+
+}  // namespace
+
+std::optional<Invitation> invitation_by_code(pqxx::transaction_base& tx,
+                                             const std::string& code_sha256) {
+  return invitation_of(tx.exec_params(kInvitationByCode, code_sha256));
+}
+
+std::optional<Invitation> invitation_of_draw_by_code(pqxx::transaction_base& tx,
+                                                     const std::string& draw_id,
+                                                     const std::string& code_sha256) {
+  return invitation_of(tx.exec_params(kInvitationOfDrawByCode, draw_id, code_sha256));
+}
+
+std::optional<domain::RespondentState> answer_state(pqxx::transaction_base& tx,
+                                                    const Invitation& invitation) {
+  auto rows = tx.exec_params(kAnswerState, invitation.draw_id, invitation.person_id);
+  if (rows.empty()) return std::nullopt;
+  return domain::parse_respondent_state(rows[0]["state"].as<std::string>());
+}
+
+void insert_respondent(pqxx::work& tx, const std::string& id, const Invitation& invitation,
+                       const Criteria& criteria, const std::string& channel,
+                       const std::string& recorded_by) {
+  tx.exec_params(kInsertRespondent, id, invitation.draw_id, invitation.person_id,
+                 nlohmann::json(criteria).dump(), channel, recorded_by, invitation.pool_id,
+                 invitation.position);
+}
+
+std::optional<Respondent> find_respondent(pqxx::transaction_base& tx, const std::string& id) {
+  auto rows = tx.exec_params(kFindRespondent, id);
+  if (rows.empty()) return std::nullopt;
+  return respondent_of(rows[0]);
+}
+
+std::vector<Respondent> list_respondents(pqxx::transaction_base& tx, const std::string& draw_id) {
+  std::vector<Respondent> out;
+  for (const auto& r : tx.exec_params(kListRespondents, draw_id)) out.push_back(respondent_of(r));
+  return out;
+}
+
+bool withdraw_respondent(pqxx::work& tx, const std::string& id) {
+  return !tx.exec_params(kWithdraw, id).empty();
+}
+
+}  // namespace sortition::store

@@ -1,0 +1,71 @@
+// The pieces the routes, the worker and the event handlers share: array literals for batch
+// statements, the records' states, the printable draw record.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "domain/states.h"
+#include "page/record.h"
+#include "store/arrays.h"
+
+using namespace sortition;
+
+TEST(StoreArrays, TextElementsAreQuotedWithQuotesAndBackslashesEscaped) {
+  EXPECT_EQ(store::text_array({}), "{}");
+  EXPECT_EQ(store::text_array({"a", "b\"c", "d\\e", "", "NULL", "x,y"}),
+            R"({"a","b\"c","d\\e","","NULL","x,y"})");
+}
+
+TEST(StoreArrays, NumbersAndNulls) {
+  EXPECT_EQ(store::int_array(std::vector<int>{0, -1, 42}), "{0,-1,42}");
+  EXPECT_EQ(store::int_array(std::vector<std::int64_t>{1350000}), "{1350000}");
+  const double third = 1.0 / 3;
+  auto a = store::float8_array({third, std::nullopt});
+  ASSERT_EQ(a.substr(a.size() - 6), ",NULL}");
+  EXPECT_EQ(std::stod(a.substr(1, a.size() - 7)), third) << "read back exactly";
+}
+
+TEST(DomainStates, EachStateReadsBackAndNothingElseParses) {
+  using domain::SelectionState;
+  for (auto s : {SelectionState::committed, SelectionState::queued, SelectionState::running,
+                 SelectionState::done, SelectionState::failed})
+    EXPECT_EQ(domain::parse_selection_state(domain::to_string(s)), s);
+  EXPECT_EQ(domain::to_string(SelectionState::running), "running");
+  EXPECT_FALSE(domain::parse_selection_state("Done"));
+  EXPECT_EQ(domain::parse_list_kind("reserve"), domain::ListKind::reserve);
+  EXPECT_EQ(domain::parse_invitation_draw_state("drawn"), domain::InvitationDrawState::drawn);
+  EXPECT_EQ(domain::parse_pool_state("importing"), domain::PoolState::importing);
+  EXPECT_EQ(domain::parse_respondent_state("withdrawn"), domain::RespondentState::withdrawn);
+  EXPECT_FALSE(domain::parse_respondent_state(""));
+}
+
+TEST(RecordPage, EscapesWhatItShowsAndMarksWhatIsMissing) {
+  store::Selection s;
+  s.id = "sel-1";
+  s.assembly_id = "<script>";
+  s.seed_commitment = "abc";
+  s.state = domain::SelectionState::done;
+  s.record = {{"algorithm", "leximin/1"},
+              {"seat_pools",
+               {{{"pool", "roll"},
+                 {"seats", 2},
+                 {"respondents", 3},
+                 {"households", 3},
+                 {"categories",
+                  {{{"category", "gender"},
+                    {"values",
+                     {{{"value", "a&b"},
+                       {"min", 1},
+                       {"max", 2},
+                       {"panel", 1},
+                       {"panel_share", 0.5},
+                       {"respondents", 2},
+                       {"respondent_share", 2.0 / 3}}}}}}}}}}};
+  auto html = page::record_html(s);
+  EXPECT_NE(html.find("&lt;script&gt;"), std::string::npos);
+  EXPECT_EQ(html.find("<script>"), std::string::npos);
+  EXPECT_NE(html.find("a&amp;b"), std::string::npos);
+  EXPECT_NE(html.find("<dt>Graine</dt><dd><code>—</code></dd>"), std::string::npos)
+      << "no seed shown as a dash";
+  EXPECT_NE(html.find("50.0 %"), std::string::npos);
+}
