@@ -346,6 +346,51 @@ TEST_F(InvitationDraw, ACommittedSeedDrawIsPublicAndAnyoneCanRedoItWithTheSnapsh
   EXPECT_EQ(scalar("SELECT count(*) FROM pii_reads WHERE subject = '" + draw_id +
                    "' AND actor = 'secretariat-1'"),
             1);
+
+  // By pages: the invitees 150 at a time, each page linking the next with the same query; the
+  // pages together are the whole list, in order.
+  json paged = json::array();
+  std::string next = "/v1/invitation-draws/" + draw_id + "/invitees?limit=150";
+  std::vector<std::size_t> sizes;
+  while (!next.empty()) {
+    auto page = call("GET", next);
+    ASSERT_EQ(page.status, 200) << page.body;
+    auto body = json::parse(page.body);
+    sizes.push_back(body["items"].size());
+    for (const auto& id : body["items"]) paged.push_back(id);
+    auto link = page.headers.count("link") ? page.headers.at("link") : std::string();
+    if (body["next_cursor"].is_null()) {
+      EXPECT_TRUE(link.empty()) << link;
+      next.clear();
+    } else {
+      ASSERT_EQ(link.front(), '<') << link;
+      next = link.substr(1, link.find('>') - 1);
+      EXPECT_NE(next.find("limit=150"), std::string::npos) << next;
+      EXPECT_NE(next.find("cursor=" + std::string(body["next_cursor"])), std::string::npos);
+      EXPECT_NE(link.find("rel=\"next\""), std::string::npos) << link;
+    }
+    ASSERT_LE(sizes.size(), 4u) << "the pages must end";
+  }
+  EXPECT_EQ(sizes, (std::vector<std::size_t>{150, 150, 100}));
+  EXPECT_EQ(paged, invitees);
+  // A limit above the cap, or a cursor this list did not give, is refused naming the parameter.
+  auto over = call("GET", "/v1/invitation-draws/" + draw_id + "/invitees?limit=5001");
+  EXPECT_EQ(over.status, 400);
+  EXPECT_NE(over.body.find("\"limit\""), std::string::npos) << over.body;
+  auto forged = call("GET", "/v1/invitation-draws/" + draw_id + "/invitees?cursor=bm90LWEtcmFuaw");
+  EXPECT_EQ(forged.status, 400);
+  EXPECT_NE(forged.body.find("\"cursor\""), std::string::npos) << forged.body;
+  // The mailing list by pages too: a header line on each, every letter once.
+  auto first = call("GET", "/v1/invitation-draws/" + draw_id + "/mailing-list?limit=300");
+  ASSERT_EQ(first.status, 200);
+  EXPECT_EQ(std::count(first.body.begin(), first.body.end(), '\n'), 301);
+  ASSERT_TRUE(first.headers.count("link"));
+  auto link = first.headers.at("link");
+  auto rest = call("GET", link.substr(1, link.find('>') - 1));
+  ASSERT_EQ(rest.status, 200);
+  EXPECT_EQ(std::count(rest.body.begin(), rest.body.end(), '\n'), 101);
+  EXPECT_FALSE(rest.headers.count("link"));
+  EXPECT_EQ(first.body + rest.body.substr(rest.body.find('\n') + 1), mail.body);
 }
 
 TEST_F(InvitationDraw, BadCommitmentsAreRefusedNamingTheField) {

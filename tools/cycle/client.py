@@ -18,6 +18,7 @@ class Client:
         self.urls = urls                 # service -> base URL
         self.token_bin, self.key_file, self.issuer, self.audience = token_bin, key_file, issuer, audience
         self.conns = {}
+        self.last_link = ""
         self.tokens = {}
         self.staff = None                # the secretariat's token, the default bearer
         self.last_call = ["", ""]
@@ -64,12 +65,26 @@ class Client:
                 self.conns.pop(svc, None)
                 if attempt == 2:
                     raise
+        self.last_link = r.getheader("Link") or ""
         if raw:
             return r.status, payload.decode()
         try:
             return r.status, (json.loads(payload) if payload else {})
         except ValueError:
             return r.status, payload.decode(errors="replace")
+
+    def get_csv_pages(self, svc, path, what):
+        """A paginated CSV list, whole: follows each page's Link rel="next"; one header line."""
+        lines, header = [], None
+        while path:
+            status, text = self.call("GET", svc, path, raw=True)
+            self.must(200, (status, text), what)
+            page = text.splitlines()
+            if header is None:
+                header = page[0]
+            lines.extend(page[1:])
+            path = next_link(self.last_link)
+        return "\n".join([header, *lines]) + "\n"
 
     def must(self, expected, result, what):
         """The body of RESULT (status, body) when its status is EXPECTED (or one of them); else exits."""
@@ -116,3 +131,12 @@ def wait_for(what, pred, timeout=90):
         if time.time() - start > timeout:
             sys.exit(f"cycle: {what}: not after {timeout} s")
         time.sleep(0.3)
+
+
+def next_link(link):
+    """The address of a Link header's rel="next" (relative to the service), or None."""
+    for part in link.split(","):
+        target, _, params = part.partition(";")
+        if 'rel="next"' in params.replace(" ", ""):
+            return target.strip().strip("<>")
+    return None

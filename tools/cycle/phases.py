@@ -72,8 +72,7 @@ def phase_invitations(run):
                                    {"assembly_id": run.assembly, "pool_id": pool_id, "invited": p["invited"], "stratify_by": "arrondissement",
                                     "seed_commitment": compute.sha(seed)}), "invitation commitment")
         d = api.must(200, api.post("sortition", f"/v1/invitation-draws/{d['id']}/draw", {"seed": seed}), "invitation draw")
-        status, mail = api.call("GET", "sortition", f"/v1/invitation-draws/{d['id']}/mailing-list", raw=True)
-        api.must(200, (status, mail), "mailing list")
+        mail = api.get_csv_pages("sortition", f"/v1/invitation-draws/{d['id']}/mailing-list?limit=5000", "mailing list")
         # response_code,last_name,first_names,address,postcode,arrondissement: what the respondent
         # gives back is the letter's code and arrondissement.
         rows = list(csv.DictReader(io.StringIO(mail)))

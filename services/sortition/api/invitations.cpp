@@ -6,6 +6,7 @@
 #include "app/invitations.h"
 #include "assembly/auth/auth.h"
 #include "assembly/http/body.h"
+#include "assembly/http/page.h"
 #include "assembly/logging/log.h"
 #include "domain/invitation.h"
 #include "domain/panel_draw.h"
@@ -17,6 +18,32 @@ using assembly::http::Access;
 using assembly::http::Method;
 
 namespace {
+
+// The invitees and the mailing list come by pages of 1,000 rows (at most 5,000 with ?limit=);
+// the cursor is the draw rank of the page's last row.
+constexpr std::size_t kPageDefault = 1000, kPageCap = 5000;
+
+app::Page invitation_page(const http::Request& req) {
+  auto p = http::page_request(req, kPageDefault, kPageCap);
+  app::Page page{-1, p.limit};
+  if (!p.after.empty()) {
+    std::size_t used = 0;
+    try {
+      page.after_rank = std::stoll(p.after, &used);
+    } catch (const std::exception&) {
+      used = 0;
+    }
+    if (used != p.after.size() || page.after_rank < 0)
+      throw http::bad_request("cursor is not one this list gave (use next_cursor as it is)",
+                              "cursor");
+  }
+  return page;
+}
+
+std::optional<std::string> next_key(const std::optional<long long>& after) {
+  if (!after) return std::nullopt;
+  return std::to_string(*after);
+}
 
 app::InvitationDrawRequest parse_invitation_draw(const nlohmann::json& b) {
   app::InvitationDrawRequest r;
@@ -81,22 +108,28 @@ void add_invitation_routes(assembly::service::Context& ctx,
         {{"draw_id", id}, {"invited", out["invited"]}, {"server_ms", out["server_ms"]}});
     return http::Response::json(200, out);
   };
-  // The invitees by pseudonymous id, in draw order: what sortition-verify prints.
+  // The invitees by pseudonymous id, in draw order: what sortition-verify prints; by pages.
   auto invitees = [&db](http::Request& req) {
     auto id = body::uuid_param(req, "id");
-    auto ids = db.transact([&](pqxx::work& tx) { return app::invitees(tx, id); });
-    return http::Response::items(ids, [](const std::string& p) { return p; });
+    auto page = invitation_page(req);
+    auto out = db.transact([&](pqxx::work& tx) { return app::invitees(tx, id, page); });
+    return http::page_response(req, out.person_ids, next_key(out.next_after));
   };
   // The mailing list, decrypted: names, addresses and response codes. Every export is recorded
   // (who, when, how many) in pii_reads; nothing of it is logged.
+  // By pages: the next one is linked from the Link header.
   auto mailing_list = [&db, keyring](http::Request& req) {
     auto id = body::uuid_param(req, "id");
     auto by = req.caller().subject;
+    auto page = invitation_page(req);
     auto list =
-        db.transact([&](pqxx::work& tx) { return app::mailing_list(tx, *keyring, id, by); });
+        db.transact([&](pqxx::work& tx) { return app::mailing_list(tx, *keyring, id, by, page); });
     assembly::log::info("mailing list exported",
                         {{"draw_id", id}, {"rows", list.rows}, {"by", by}});
-    return http::Response::text(200, std::move(list.csv), "text/csv; charset=utf-8");
+    auto r = http::page_response(req, nlohmann::json::array(), next_key(list.next_after));
+    r.body = std::move(list.csv);
+    r.content_type = "text/csv; charset=utf-8";
+    return r;
   };
 
   ctx.router.add(Method::Post, "/v1/invitation-draws", staff, commit);

@@ -121,19 +121,32 @@ store::InvitationDraw invitation_draw(pqxx::transaction_base& tx, const std::str
   return std::move(*d);
 }
 
-std::vector<std::string> invitees(pqxx::transaction_base& tx, const std::string& id) {
+Invitees invitees(pqxx::transaction_base& tx, const std::string& id, const Page& page) {
   invitation_draw(tx, id);
-  return store::invitee_ids(tx, id);
+  // One more than the page: its presence says a next page exists.
+  auto rows = store::invitee_ids(tx, id, page.after_rank, page.limit + 1);
+  Invitees out;
+  if (rows.size() > page.limit) {
+    rows.pop_back();
+    out.next_after = rows.back().rank;
+  }
+  for (auto& r : rows) out.person_ids.push_back(std::move(r.person_id));
+  return out;
 }
 
 MailingList mailing_list(pqxx::work& tx, const assembly::pii::Keyring& keyring,
-                         const std::string& id, const std::string& by) {
+                         const std::string& id, const std::string& by, const Page& page) {
   auto d = invitation_draw(tx, id);
   if (d.state != domain::InvitationDrawState::drawn)
     throw core::conflict("the invitation draw has not been made yet");
   MailingList out;
   out.csv = "response_code,last_name,first_names,address,postcode,arrondissement\n";
-  for (const auto& r : store::mailing_rows(tx, id)) {
+  auto rows = store::mailing_rows(tx, id, page.after_rank, page.limit + 1);
+  if (rows.size() > page.limit) {
+    rows.pop_back();
+    out.next_after = rows.back().rank;
+  }
+  for (const auto& r : rows) {
     auto code = response_code(keyring, id, r.person_id);
     ++out.rows;
     if (!r.sealed) {  // erased

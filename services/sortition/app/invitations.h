@@ -3,6 +3,7 @@
 // with the seed, each invitee given a response code; the mailing list decrypted, every export
 // recorded.
 #include <chrono>
+#include <optional>
 #include <pqxx/pqxx>
 #include <string>
 #include <vector>
@@ -32,16 +33,28 @@ store::InvitationDraw draw_invitations(pqxx::work& tx, assembly::events::Outbox&
                                        std::chrono::steady_clock::time_point started);
 
 store::InvitationDraw invitation_draw(pqxx::transaction_base& tx, const std::string& id);
-// The invitees' person ids in draw order.
-std::vector<std::string> invitees(pqxx::transaction_base& tx, const std::string& id);
+// Where a page of a list starts and how long it is: after the draw rank `after_rank` (-1 from
+// the start), at most `limit` rows.
+struct Page {
+  long long after_rank = -1;
+  std::size_t limit = 1000;
+};
+
+struct Invitees {
+  std::vector<std::string> person_ids;  // in draw order
+  std::optional<long long> next_after;  // set when more follow
+};
+// A page of the invitees' person ids, in draw order.
+Invitees invitees(pqxx::transaction_base& tx, const std::string& id, const Page& page);
 
 struct MailingList {
   std::string csv;
   int rows = 0;
+  std::optional<long long> next_after;  // set when more follow
 };
-// Decrypted names and addresses with each letter's response code, as CSV; the read is recorded
-// in pii_reads in the same transaction.
+// A page of the decrypted names and addresses with each letter's response code, as CSV (with
+// its header line); the read is recorded in pii_reads in the same transaction.
 MailingList mailing_list(pqxx::work& tx, const assembly::pii::Keyring& keyring,
-                         const std::string& id, const std::string& by);
+                         const std::string& id, const std::string& by, const Page& page);
 
 }  // namespace sortition::app

@@ -39,11 +39,12 @@ constexpr const char* kPoolSummary =
 constexpr const char* kPersonIdsAt =
     "SELECT position, person_id FROM pool_people WHERE pool_id = $1 AND position = ANY($2::int[])";
 constexpr const char* kInviteeIds =
-    "SELECT person_id FROM invitations WHERE draw_id = $1 ORDER BY rank";
+    "SELECT person_id, rank FROM invitations WHERE draw_id = $1 AND rank > $2 ORDER BY rank "
+    "LIMIT $3";
 constexpr const char* kMailingRows =
-    "SELECT i.person_id, i.pool_id, i.position, p.pii, p.arrondissement FROM invitations i "
+    "SELECT i.person_id, i.rank, i.pool_id, i.position, p.pii, p.arrondissement FROM invitations i "
     "JOIN pool_people p ON p.pool_id = i.pool_id AND p.position = i.position "
-    "WHERE i.draw_id = $1 ORDER BY i.rank";
+    "WHERE i.draw_id = $1 AND i.rank > $2 ORDER BY i.rank LIMIT $3";
 constexpr const char* kRecordPiiRead =
     "INSERT INTO pii_reads (actor, purpose, subject, row_count) VALUES ($1, $2, $3, $4)";
 
@@ -150,18 +151,23 @@ void insert_invitations(pqxx::work& tx, const std::string& draw_id, const std::s
   w.complete();
 }
 
-std::vector<std::string> invitee_ids(pqxx::transaction_base& tx, const std::string& draw_id) {
-  std::vector<std::string> out;
-  for (const auto& r : tx.exec_params(kInviteeIds, draw_id))
-    out.push_back(r["person_id"].as<std::string>());
+std::vector<Invitee> invitee_ids(pqxx::transaction_base& tx, const std::string& draw_id,
+                                 long long after_rank, std::size_t limit) {
+  std::vector<Invitee> out;
+  for (const auto& r :
+       tx.exec_params(kInviteeIds, draw_id, after_rank, static_cast<long long>(limit)))
+    out.push_back({r["person_id"].as<std::string>(), r["rank"].as<long long>()});
   return out;
 }
 
-std::vector<MailingRow> mailing_rows(pqxx::transaction_base& tx, const std::string& draw_id) {
+std::vector<MailingRow> mailing_rows(pqxx::transaction_base& tx, const std::string& draw_id,
+                                     long long after_rank, std::size_t limit) {
   std::vector<MailingRow> out;
-  for (const auto& r : tx.exec_params(kMailingRows, draw_id)) {
+  for (const auto& r :
+       tx.exec_params(kMailingRows, draw_id, after_rank, static_cast<long long>(limit))) {
     MailingRow m;
     m.person_id = r["person_id"].as<std::string>();
+    m.rank = r["rank"].as<long long>();
     m.pool_id = r["pool_id"].as<std::string>();
     m.position = r["position"].as<long long>();
     if (!r["pii"].is_null()) {

@@ -57,6 +57,7 @@ struct NewInvitation {
 // A line of the mailing list: the invitee's sealed personal data (empty when erased).
 struct MailingRow {
   std::string person_id, pool_id;
+  long long rank = 0;  // the order of the draw
   long long position = 0;
   std::optional<std::string> sealed;
   std::string arrondissement;
@@ -81,9 +82,17 @@ std::unordered_map<std::int64_t, std::string> person_ids_at(
 // All in one COPY.
 void insert_invitations(pqxx::work& tx, const std::string& draw_id, const std::string& pool_id,
                         const std::vector<NewInvitation>& invitations);
-// The invitees' person ids in draw order.
-std::vector<std::string> invitee_ids(pqxx::transaction_base& tx, const std::string& draw_id);
-std::vector<MailingRow> mailing_rows(pqxx::transaction_base& tx, const std::string& draw_id);
+// An invitee by pseudonymous id, with its place in the draw.
+struct Invitee {
+  std::string person_id;
+  long long rank = 0;
+};
+// A page of the invitees (and of the mailing list) in draw order: at most `limit` after the
+// rank `after_rank` (-1: from the start).
+std::vector<Invitee> invitee_ids(pqxx::transaction_base& tx, const std::string& draw_id,
+                                 long long after_rank, std::size_t limit);
+std::vector<MailingRow> mailing_rows(pqxx::transaction_base& tx, const std::string& draw_id,
+                                     long long after_rank, std::size_t limit);
 // Every read of personal data is recorded (who, why, what, how many).
 void record_pii_read(pqxx::work& tx, const std::string& actor, const std::string& purpose,
                      const std::string& subject, long long rows);

@@ -38,3 +38,30 @@ class Must(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class NextLink(unittest.TestCase):
+    def test_the_next_page_of_a_link_header(self):
+        self.assertEqual(client.next_link('</v1/x?limit=2&cursor=MTA>; rel="next"'), "/v1/x?limit=2&cursor=MTA")
+        self.assertEqual(client.next_link('</a>; rel="prev", </b>; rel="next"'), "/b")
+
+    def test_no_next_page(self):
+        self.assertIsNone(client.next_link(""))
+        self.assertIsNone(client.next_link('</a>; rel="prev"'))
+
+
+class CsvPages(unittest.TestCase):
+    def test_pages_are_joined_under_one_header(self):
+        c = client.Client({"sortition": "http://s"}, "token-bin", "key", "issuer", "audience")
+        pages = {"/m?limit=2": ("code,name\n1,a\n2,b\n", '</m?limit=2&cursor=Mg>; rel="next"'),
+                 "/m?limit=2&cursor=Mg": ("code,name\n3,c\n", "")}
+        seen = []
+
+        def fake_call(method, svc, path, raw=False, **_):
+            seen.append(path)
+            body, c.last_link = pages[path]
+            return 200, body
+
+        c.call = fake_call
+        self.assertEqual(c.get_csv_pages("sortition", "/m?limit=2", "list"), "code,name\n1,a\n2,b\n3,c\n")
+        self.assertEqual(seen, ["/m?limit=2", "/m?limit=2&cursor=Mg"])
