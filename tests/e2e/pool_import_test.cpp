@@ -412,6 +412,16 @@ TEST_F(InvitationDraw, BadCommitmentsAreRefusedNamingTheField) {
   b = good;
   b["pool_id"] = "00000000-0000-0000-0000-000000000000";
   EXPECT_NE(post(b).body.find("/pool_id"), std::string::npos);
+  // Every field at fault is named at once (RFC 9457 `errors`), not only the first.
+  auto all = post(json{{"invited", 0}, {"seed_commitment", "not-a-hash"}, {"stratify_by", "x"}});
+  EXPECT_EQ(all.status, 422);
+  auto problem = json::parse(all.body);
+  EXPECT_EQ(problem["type"], "/problems/unprocessable-entity");
+  std::vector<std::string> pointers;
+  for (const auto& e : problem["errors"]) pointers.push_back(e["pointer"]);
+  EXPECT_EQ(pointers, (std::vector<std::string>{"/assembly_id", "/pool_id", "/invited",
+                                                "/seed_commitment", "/stratify_by"}))
+      << all.body;
   EXPECT_EQ(scalar("SELECT count(*) FROM invitation_draws"), 0);
   EXPECT_EQ(post(good).status, 201);
 }

@@ -107,8 +107,16 @@ std::string uuid_param(const Request& request, const std::string& name) {
   return v;
 }
 
-Fields::Fields(const nlohmann::json& object, std::string at) : object_(object), at_(std::move(at)) {
-  if (!object_.is_object()) errors_.push_back({at_.empty() ? "/" : at_, "expected a JSON object"});
+Fields::Fields(const nlohmann::json& object, std::string at)
+    : Fields(object, std::move(at), nullptr) {}
+
+Fields::Fields(const nlohmann::json& object, std::string at, std::vector<FieldError>* sink)
+    : object_(object), at_(std::move(at)), sink_(sink ? sink : &errors_) {
+  if (!object_.is_object()) sink_->push_back({at_.empty() ? "/" : at_, "expected a JSON object"});
+}
+
+Fields Fields::nested(const nlohmann::json& object, std::string at) {
+  return Fields(object, std::move(at), sink_);
 }
 
 template <typename T, typename Read>
@@ -117,7 +125,7 @@ T Fields::read(T fallback, Read read_field) {
   try {
     return read_field();
   } catch (const Problem& p) {
-    errors_.push_back({p.field(), p.detail()});
+    sink_->push_back({p.field(), p.detail()});
     return fallback;
   }
 }
@@ -149,7 +157,7 @@ const nlohmann::json& Fields::array(const std::string& key) {
   try {
     return body::array(object_, key, at_);
   } catch (const Problem& p) {
-    errors_.push_back({p.field(), p.detail()});
+    sink_->push_back({p.field(), p.detail()});
     return kEmpty;
   }
 }
@@ -159,11 +167,11 @@ bool Fields::has(const std::string& key) const {
 }
 
 void Fields::check(bool ok, const std::string& pointer, const std::string& detail) {
-  if (!ok) errors_.push_back({pointer, detail});
+  if (!ok) sink_->push_back({pointer, detail});
 }
 
 void Fields::done() const {
-  if (!errors_.empty()) throw Problem::invalid(errors_);
+  if (!sink_->empty()) throw Problem::invalid(*sink_);
 }
 
 }  // namespace assembly::http::body

@@ -190,6 +190,27 @@ TEST(Body, FieldsNameEveryInvalidFieldAtOnce) {
   }
 }
 
+TEST(Body, NestedFieldsAddTheirMistakesToTheOuterOnes) {
+  auto b = nlohmann::json::parse(R"({"seat_pools": [{"pool": "roll", "seats": 0}, 3]})");
+  body::Fields f(b);
+  const auto& pools = f.array("seat_pools");
+  for (std::size_t i = 0; i < pools.size(); ++i) {
+    auto p = f.nested(pools[i], "/seat_pools/" + std::to_string(i));
+    p.string("pool");
+    p.integer("seats", 1, 100);
+  }
+  f.string("name");
+  try {
+    f.done();
+    FAIL() << "done() must throw";
+  } catch (const Problem& p) {
+    std::vector<std::string> pointers;
+    for (const auto& e : p.errors()) pointers.push_back(e.pointer);
+    EXPECT_EQ(pointers,
+              (std::vector<std::string>{"/seat_pools/0/seats", "/seat_pools/1", "/name"}));
+  }
+}
+
 TEST(Body, FieldsWithNothingWrongAreDone) {
   auto b = nlohmann::json::parse(R"({"name": "Plan Paris Lecture"})");
   body::Fields f(b);

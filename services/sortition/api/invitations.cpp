@@ -46,21 +46,21 @@ std::optional<std::string> next_key(const std::optional<long long>& after) {
 }
 
 app::InvitationDrawRequest parse_invitation_draw(const nlohmann::json& b) {
+  body::Fields f(b);
   app::InvitationDrawRequest r;
-  r.assembly_id = body::string(b, "assembly_id", "", 64);
-  r.pool_id = body::string(b, "pool_id", "", 64);
-  r.invited = body::integer(b, "invited", 1, 1'000'000);
-  r.seed_commitment = body::string(b, "seed_commitment", "", 64);
-  if (!domain::is_sha256_hex(r.seed_commitment))
-    throw http::unprocessable(
-        "seed_commitment must be the SHA-256 of the seed, 64 lower-case hex digits",
-        "/seed_commitment");
-  if (b.contains("stratify_by") && !b["stratify_by"].is_null()) {
-    r.stratify_by = body::string(b, "stratify_by", "", 32);
-    if (!domain::is_stratification_column(r.stratify_by))
-      throw http::unprocessable("stratify_by must be sex, birth_year or arrondissement",
-                                "/stratify_by");
+  r.assembly_id = f.string("assembly_id", 64);
+  r.pool_id = f.string("pool_id", 64);
+  r.invited = f.integer("invited", 1, 1'000'000);
+  r.seed_commitment = f.string("seed_commitment", 64);
+  if (f.has("seed_commitment"))
+    f.check(domain::is_sha256_hex(r.seed_commitment), "/seed_commitment",
+            "seed_commitment must be the SHA-256 of the seed, 64 lower-case hex digits");
+  if (f.has("stratify_by")) {
+    r.stratify_by = f.string("stratify_by", 32);
+    f.check(domain::is_stratification_column(r.stratify_by), "/stratify_by",
+            "stratify_by must be sex, birth_year or arrondissement");
   }
+  f.done();
   return r;
 }
 

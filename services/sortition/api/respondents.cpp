@@ -1,5 +1,7 @@
 #include "api/respondents.h"
 
+#include <optional>
+
 #include "api/json.h"
 #include "app/respondents.h"
 #include "app/response_code.h"
@@ -43,29 +45,44 @@ store::Criteria read_criteria(const nlohmann::json& b) {
 // {assembly_id, name, seat_pools: [{pool: "roll", seats: 80, quotas_csv:
 // "feature,value,min,max\n..."}]}
 store::QuotaSet read_quota_set(const nlohmann::json& b) {
+  body::Fields f(b);
+  std::optional<int> csv_line;
   store::QuotaSet q;
-  q.assembly_id = body::string(b, "assembly_id", "", 64);
-  q.name = body::string(b, "name", "", 200);
-  const auto& pools = body::array(b, "seat_pools");
-  if (pools.empty()) throw http::unprocessable("at least one seat pool", "/seat_pools");
+  q.assembly_id = f.string("assembly_id", 64);
+  q.name = f.string("name", 200);
+  const auto& pools = f.array("seat_pools");
+  if (f.has("seat_pools") && pools.is_array())
+    f.check(!pools.empty(), "/seat_pools", "at least one seat pool");
   for (std::size_t i = 0; i < pools.size(); ++i) {
     auto at = "/seat_pools/" + std::to_string(i);
+    auto pf = f.nested(pools[i], at);
     store::SeatPoolRow p;
-    p.pool_kind = body::string(pools[i], "pool", at, 32);
-    if (p.pool_kind != "roll" && p.pool_kind != "non-eu-residents" && p.pool_kind != "minors")
-      throw http::unprocessable("pool must be roll, non-eu-residents or minors", at + "/pool");
-    for (const auto& other : q.seat_pools)
-      if (other.pool_kind == p.pool_kind)
-        throw http::unprocessable("seat pool " + p.pool_kind + " appears twice", at + "/pool");
-    p.seats = static_cast<int>(body::integer(pools[i], "seats", 1, 10000, at));
-    p.quotas_csv = body::string(pools[i], "quotas_csv", at, 1 << 20);
-    try {
-      domain::parse_quotas(p.quotas_csv);
-    } catch (const domain::QuotaError& e) {
-      throw http::unprocessable(std::string("quotas_csv: ") + e.what(), at + "/quotas_csv")
-          .with("line", e.line());
+    p.pool_kind = pf.string("pool", 32);
+    if (!p.pool_kind.empty()) {
+      pf.check(
+          p.pool_kind == "roll" || p.pool_kind == "non-eu-residents" || p.pool_kind == "minors",
+          at + "/pool", "pool must be roll, non-eu-residents or minors");
+      for (const auto& other : q.seat_pools)
+        pf.check(other.pool_kind != p.pool_kind, at + "/pool",
+                 "seat pool " + p.pool_kind + " appears twice");
+    }
+    p.seats = static_cast<int>(pf.integer("seats", 1, 10000));
+    p.quotas_csv = pf.string("quotas_csv", 1 << 20);
+    if (!p.quotas_csv.empty()) {
+      try {
+        domain::parse_quotas(p.quotas_csv);
+      } catch (const domain::QuotaError& e) {
+        pf.check(false, at + "/quotas_csv", std::string("quotas_csv: ") + e.what());
+        if (!csv_line) csv_line = e.line();
+      }
     }
     q.seat_pools.push_back(std::move(p));
+  }
+  try {
+    f.done();
+  } catch (http::Problem& p) {
+    if (csv_line) p.with("line", *csv_line);  // the first quotas CSV line at fault
+    throw;
   }
   return q;
 }

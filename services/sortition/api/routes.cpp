@@ -17,28 +17,33 @@ using assembly::http::Method;
 namespace {
 
 domain::PanelDrawRequest parse_request(const nlohmann::json& b) {
+  body::Fields f(b);
   domain::PanelDrawRequest r;
-  r.assembly_id = body::string(b, "assembly_id", "", 64);
-  r.seats = static_cast<int>(body::integer(b, "seats", 1, 100000));
-  r.seed = body::string(b, "seed", "", 256);
-  const auto& candidates = body::array(b, "candidates");
+  r.assembly_id = f.string("assembly_id", 64);
+  r.seats = static_cast<int>(f.integer("seats", 1, 100000));
+  r.seed = f.string("seed", 256);
+  const auto& candidates = f.array("candidates");
   for (std::size_t i = 0; i < candidates.size(); ++i) {
     auto at = "/candidates/" + std::to_string(i);
     const auto& c = candidates[i];
+    auto cf = f.nested(c, at);
     domain::Candidate cand;
-    cand.person_id = body::string(c, "person_id", at, 64);
-    cand.pool = body::string_or(c, "pool", "roll", at, 64);
-    if (c.contains("attributes")) {
-      if (!c["attributes"].is_object())
-        throw http::unprocessable("attributes must be an object of strings", at + "/attributes");
-      for (const auto& [k, v] : c["attributes"].items()) {
-        if (!v.is_string())
-          throw http::unprocessable("attribute values must be strings", at + "/attributes/" + k);
-        cand.attributes[k] = v.get<std::string>();
+    cand.person_id = cf.string("person_id", 64);
+    cand.pool = cf.string_or("pool", "roll", 64);
+    if (c.is_object() && c.contains("attributes")) {
+      const auto& attributes = c["attributes"];
+      cf.check(attributes.is_object(), at + "/attributes",
+               "attributes must be an object of strings");
+      if (attributes.is_object()) {
+        for (const auto& [k, v] : attributes.items()) {
+          cf.check(v.is_string(), at + "/attributes/" + k, "attribute values must be strings");
+          if (v.is_string()) cand.attributes[k] = v.get<std::string>();
+        }
       }
     }
     r.candidates.push_back(std::move(cand));
   }
+  f.done();
   return r;
 }
 

@@ -33,6 +33,10 @@ std::string uuid_param(const Request& request, const std::string& name);
 class Fields {
  public:
   explicit Fields(const nlohmann::json& object, std::string at = "");
+  Fields(const Fields&) = delete;  // a nested one points at the outermost one's mistakes
+  Fields& operator=(const Fields&) = delete;
+  // The fields of a nested object ("/seat_pools/2"), whose mistakes are this one's.
+  Fields nested(const nlohmann::json& object, std::string at);
   std::string string(const std::string& key, std::size_t max_length = 1024);
   std::string string_or(const std::string& key, std::string fallback,
                         std::size_t max_length = 1024);
@@ -44,15 +48,17 @@ class Fields {
   bool has(const std::string& key) const;
   // A check of the route's own: records `detail` against `pointer` unless `ok`.
   void check(bool ok, const std::string& pointer, const std::string& detail);
-  bool ok() const { return errors_.empty(); }
+  bool ok() const { return sink_->empty(); }
   void done() const;
 
  private:
+  Fields(const nlohmann::json& object, std::string at, std::vector<FieldError>* sink);
   template <typename T, typename Read>
   T read(T fallback, Read read_field);
   const nlohmann::json& object_;
   std::string at_;
   std::vector<FieldError> errors_;
+  std::vector<FieldError>* sink_;  // errors_, or the outermost Fields' own
 };
 
 }  // namespace assembly::http::body
