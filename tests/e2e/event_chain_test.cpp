@@ -107,5 +107,14 @@ TEST(EventChain, EveryServiceServesTheStandardEndpoints) {
     auto json = nlohmann::json::parse(doc.body);
     EXPECT_EQ(json["info"]["title"], svc);
     EXPECT_TRUE(json["paths"].contains("/readyz"));
+    // A problem's `type` resolves, on the service that answered, to the page explaining it.
+    auto missing = e2e::get(svc, "/v1/no-such-thing");
+    EXPECT_EQ(missing.status, 404) << svc;
+    std::string type = nlohmann::json::parse(missing.body)["type"];
+    EXPECT_EQ(type, "/problems/not-found");
+    auto page = e2e::get(svc, type);
+    EXPECT_EQ(page.status, 200) << svc;
+    EXPECT_NE(page.body.find("<h1>404 Not found</h1>"), std::string::npos) << page.body;
+    EXPECT_EQ(e2e::get(svc, "/problems/no-such-type").status, 404) << svc;
   }
 }
