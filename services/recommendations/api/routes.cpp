@@ -1,5 +1,6 @@
 #include "api/routes.h"
 
+#include "api/json.h"
 #include "assembly/http/body.h"
 #include "assembly/http/cache.h"
 #include "store/motion_store.h"
@@ -9,13 +10,6 @@ namespace http = assembly::http;
 namespace body = assembly::http::body;
 using assembly::http::Access;
 using assembly::http::Method;
-
-namespace {
-nlohmann::json to_json(const store::Motion& m) {
-  return {{"id", m.id},       {"workshop_id", m.workshop_id}, {"assembly_id", m.assembly_id},
-          {"theme", m.theme}, {"status", m.status},           {"created_at", m.created_at}};
-}
-}  // namespace
 
 void add_routes(assembly::service::Context& ctx) {
   auto& db = ctx.db;
