@@ -83,7 +83,7 @@ json to_json(const store::Mandate& m) {
   return {{"id", m.id},
           {"workshop_id", m.workshop_id},
           {"text", m.text},
-          {"state", m.state},
+          {"state", domain::to_string(m.state)},
           {"proposed_by", m.proposed_by},
           {"votes_for", number(m.votes_for)},
           {"votes_against", number(m.votes_against)},
@@ -91,9 +91,9 @@ json to_json(const store::Mandate& m) {
           {"session_id", text(m.session_id)},
           {"decided_at", text(m.decided_at)},
           // Adopted with no vote against and no abstention (null until voted).
-          {"unanimous",
-           m.votes_for ? json(m.state == "adopted" && m.votes_against == 0 && m.abstentions == 0)
-                       : json()}};
+          {"unanimous", m.votes_for ? json(domain::unanimous(m.state, m.votes_against.value_or(0),
+                                                             m.abstentions.value_or(0)))
+                                    : json()}};
 }
 
 }  // namespace workshops::api

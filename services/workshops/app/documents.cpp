@@ -74,19 +74,22 @@ store::Mandate vote_mandate(pqxx::work& tx, const assembly::events::Outbox& outb
                             const std::string& by) {
   auto m = store::find_mandate(tx, id, true);
   if (!m) throw core::not_found("no mandate " + id);
-  if (m->state != "proposed") throw core::conflict("the mandate was " + m->state + " already");
+  if (m->state != domain::MandateState::proposed)
+    throw core::conflict("the mandate was " + std::string(domain::to_string(m->state)) +
+                         " already");
   auto s = store::session_brief(tx, v.session_id);
-  if (!s || s->type != "plenary")
+  if (!s || s->type != domain::SessionType::plenary)
     throw core::invalid("the vote is held at a plenary session", "/session_id");
-  if (s->state == "cancelled") throw core::invalid("that plenary was cancelled", "/session_id");
+  if (s->state == domain::SessionState::cancelled)
+    throw core::invalid("that plenary was cancelled", "/session_id");
   auto w = must_find_workshop(tx, m->workshop_id);
   if (s->assembly_id != w.assembly_id)
     throw core::invalid("that plenary is another assembly's", "/session_id");
-  bool adopted = v.votes_for > v.votes_against;
-  if (adopted && store::has_adopted_mandate(tx, w.id))
+  auto outcome = domain::vote_outcome(v.votes_for, v.votes_against);
+  if (outcome == domain::MandateState::adopted && store::has_adopted_mandate(tx, w.id))
     throw core::conflict("the workshop has an adopted mandate already");
-  store::record_vote(tx, id, adopted ? "adopted" : "rejected", v, by);
-  if (adopted) events::mandate_adopted(tx, outbox, w, *m, v);
+  store::record_vote(tx, id, outcome, v, by);
+  if (outcome == domain::MandateState::adopted) events::mandate_adopted(tx, outbox, w, *m, v);
   return *store::find_mandate(tx, id);
 }
 

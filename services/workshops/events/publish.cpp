@@ -1,6 +1,7 @@
 #include "events/publish.h"
 
 #include "assembly/workshops/v1/events.pb.h"
+#include "domain/mandates.h"
 
 namespace workshops::events {
 namespace v1 = assembly::workshops::v1;
@@ -76,7 +77,7 @@ void mandate_adopted(pqxx::work& tx, const assembly::events::Outbox& outbox,
   e.set_votes_for(static_cast<unsigned>(v.votes_for));
   e.set_votes_against(static_cast<unsigned>(v.votes_against));
   e.set_abstentions(static_cast<unsigned>(v.abstentions));
-  e.set_unanimous(v.votes_against == 0 && v.abstentions == 0);
+  e.set_unanimous(domain::unanimous(domain::MandateState::adopted, v.votes_against, v.abstentions));
   e.set_session_id(v.session_id);
   outbox.append(tx, e, w.id);
 }

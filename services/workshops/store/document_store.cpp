@@ -1,5 +1,7 @@
 #include "store/document_store.h"
 
+#include <stdexcept>
+
 #include "assembly/core/ids.h"
 #include "assembly/db/sql_time.h"
 
@@ -82,11 +84,17 @@ NotebookVersion version_of(const pqxx::row& r) {
           r["text"].as<std::string>()};
 }
 
+template <typename T>
+T parsed(std::optional<T> value, const pqxx::field& f) {
+  if (!value) throw std::runtime_error("unknown stored value " + f.as<std::string>());
+  return *value;
+}
+
 Mandate mandate_of(const pqxx::row& r) {
   return {r["id"].as<std::string>(),
           r["workshop_id"].as<std::string>(),
           r["text"].as<std::string>(),
-          r["state"].as<std::string>(),
+          parsed(domain::parse_mandate_state(r["state"].as<std::string>()), r["state"]),
           r["proposed_by"].as<std::string>(),
           optional_of<int>(r["votes_for"]),
           optional_of<int>(r["votes_against"]),
@@ -176,17 +184,19 @@ bool has_adopted_mandate(pqxx::transaction_base& tx, const std::string& workshop
   return !tx.exec_params(kHasAdoptedMandate, workshop_id).empty();
 }
 
-void record_vote(pqxx::work& tx, const std::string& id, const std::string& state,
+void record_vote(pqxx::work& tx, const std::string& id, domain::MandateState state,
                  const MandateVote& v, const std::string& by) {
-  tx.exec_params(kRecordVote, id, state, v.votes_for, v.votes_against, v.abstentions, v.session_id,
-                 by);
+  tx.exec_params(kRecordVote, id, std::string(domain::to_string(state)), v.votes_for,
+                 v.votes_against, v.abstentions, v.session_id, by);
 }
 
 std::optional<SessionBrief> session_brief(pqxx::transaction_base& tx, const std::string& id) {
   auto rows = tx.exec_params(kSessionBrief, id);
   if (rows.empty()) return std::nullopt;
-  return SessionBrief{rows[0]["type"].as<std::string>(), rows[0]["state"].as<std::string>(),
-                      rows[0]["assembly_id"].as<std::string>()};
+  const auto& r = rows[0];
+  return SessionBrief{parsed(domain::parse_session_type(r["type"].as<std::string>()), r["type"]),
+                      parsed(domain::parse_session_state(r["state"].as<std::string>()), r["state"]),
+                      r["assembly_id"].as<std::string>()};
 }
 
 }  // namespace workshops::store

@@ -6,6 +6,9 @@
 #include <string>
 #include <vector>
 
+#include "domain/mandates.h"
+#include "domain/sessions.h"
+
 namespace workshops::store {
 
 // Priority axes: the workshop's whole ordered list, replaced at once.
@@ -43,7 +46,9 @@ std::optional<std::string> submit_version(pqxx::work& tx, const std::string& wor
 
 // Mandates.
 struct Mandate {
-  std::string id, workshop_id, text, state, proposed_by;  // state: proposed | adopted | rejected
+  std::string id, workshop_id, text;
+  domain::MandateState state = domain::MandateState::proposed;
+  std::string proposed_by;
   std::optional<int> votes_for, votes_against, abstentions;
   std::optional<std::string> session_id, decided_at;
 };
@@ -57,12 +62,14 @@ struct MandateVote {
   int votes_for = 0, votes_against = 0, abstentions = 0;
   std::string session_id;
 };
-void record_vote(pqxx::work& tx, const std::string& id, const std::string& state,
+void record_vote(pqxx::work& tx, const std::string& id, domain::MandateState state,
                  const MandateVote& v, const std::string& by);
 
 // The session a vote is held at, as the vote needs it.
 struct SessionBrief {
-  std::string type, state, assembly_id;
+  domain::SessionType type = domain::SessionType::working_session;
+  domain::SessionState state = domain::SessionState::scheduled;
+  std::string assembly_id;
 };
 std::optional<SessionBrief> session_brief(pqxx::transaction_base& tx, const std::string& id);
 
