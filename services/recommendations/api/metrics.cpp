@@ -1,6 +1,6 @@
 #include "assembly/metrics/metrics.h"
 
-#include "api/routes.h"
+#include "api/metrics.h"
 #include "store/metrics.h"
 
 namespace recommendations::api {
