@@ -1,6 +1,7 @@
 #include "app/motions.h"
 
 #include "assembly/core/refusal.h"
+#include "domain/motion.h"
 #include "events/publish.h"
 #include "store/members.h"
 #include "store/motion_store.h"
@@ -12,7 +13,7 @@ namespace core = assembly::core;
 void set_motion_text(pqxx::work& tx, const assembly::events::Outbox& outbox, const MotionDraft& d) {
   auto m = store::find_for_update(tx, d.id);
   if (!m) throw core::not_found("no motion " + d.id);
-  if (m->status != "drafting")
+  if (domain::parse_status(m->status) != domain::MotionStatus::drafting)
     throw core::conflict("the motion is " + m->status + "; its text is final");
   for (std::size_t i = 0; i < d.spokespersons.size(); ++i)
     if (!store::is_active(tx, d.spokespersons[i], m->assembly_id))
@@ -34,7 +35,9 @@ void send_to_council(pqxx::work& tx, const assembly::events::Outbox& outbox, con
                      const std::string& actor) {
   auto m = store::find_for_update(tx, id);
   if (!m) throw core::not_found("no motion " + id);
-  if (m->status != "voted")
+  // Only voted -> sent-to-council.
+  if (!domain::can_move(domain::parse_status(m->status).value_or(domain::MotionStatus::drafting),
+                        domain::MotionStatus::sent_to_council))
     throw core::conflict("the motion is " + m->status +
                          "; only a motion adopted by the plenary goes to the Council");
   auto text = store::text_of(tx, id);
