@@ -40,6 +40,11 @@ json to_json(const store::Session& s, const assembly::auth::Principal* caller) {
   return out;
 }
 
+json to_json(const store::Workshop& w) {
+  return {{"id", w.id},       {"assembly_id", w.assembly_id}, {"theme", w.theme},
+          {"title", w.title}, {"roster_size", w.roster_size}, {"created_at", w.created_at}};
+}
+
 json to_json(const store::Phase& p) {
   return {{"kind", p.kind}, {"starts_on", p.starts_on}, {"ends_on", p.ends_on}};
 }

@@ -5,12 +5,15 @@
 #include "assembly/auth/auth.h"
 #include "store/document_store.h"
 #include "store/session_store.h"
+#include "store/workshop_store.h"
 
 namespace workshops::api {
 
 // What the public sees of a session (caller null); members and staff see minutes, documents and
 // the online link; only staff see the check-in code.
 nlohmann::json to_json(const store::Session& s, const assembly::auth::Principal* caller);
+// A workshop as the public sees it: theme, title and size, never names.
+nlohmann::json to_json(const store::Workshop& w);
 nlohmann::json to_json(const store::Phase& p);
 nlohmann::json to_json(const store::Change& c);
 nlohmann::json to_json(const store::Attendance& a);
