@@ -54,7 +54,7 @@ json to_json(const store::Recommendation& r) {
           {"workshop_id", r.workshop_id},
           {"theme", r.theme},
           {"title", r.title},
-          {"status", r.status},
+          {"status", domain::to_string(r.status)},
           {"version", r.version},
           {"motion_id", or_null(r.motion_id)},
           {"text", r.text},

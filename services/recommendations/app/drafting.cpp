@@ -22,7 +22,8 @@ void staff_or_workshop_member(pqxx::transaction_base& tx, const Actor& by,
 
 void amendable(const store::Recommendation& r) {
   if (!domain::amendable(r.status))
-    throw core::conflict("the recommendation is " + r.status + "; amendments are for drafts");
+    throw core::conflict("the recommendation is " + std::string(domain::to_string(r.status)) +
+                         "; amendments are for drafts");
 }
 
 }  // namespace
@@ -84,7 +85,8 @@ store::Recommendation change_status(pqxx::work& tx, const assembly::events::Outb
                                     const std::string& reason, const std::string& by) {
   auto r = must_find_recommendation(tx, id, true);
   auto to = domain::next_status(r.status, action);
-  if (!to) throw StatusRefused(domain::refusal(r.status, action), r.status);
+  const std::string from(domain::to_string(r.status));
+  if (!to) throw StatusRefused(domain::refusal(from, action), from);
   store::change_status(tx, id, r.status, *to, by, reason);
   if (action == "hand-over") events::recommendation_submitted(tx, outbox, r);
   return must_find_recommendation(tx, id);
@@ -92,8 +94,9 @@ store::Recommendation change_status(pqxx::work& tx, const assembly::events::Outb
 
 store::Feedback add_feedback(pqxx::work& tx, store::Feedback f, bool city, const Actor& by) {
   auto r = must_find_recommendation(tx, f.recommendation_id);
-  if (r.status != "in-co-construction")
-    throw core::conflict("the recommendation is " + r.status + "; feedback is for co-construction");
+  if (r.status != domain::RecommendationStatus::in_co_construction)
+    throw core::conflict("the recommendation is " + std::string(domain::to_string(r.status)) +
+                         "; feedback is for co-construction");
   if (!city) {
     staff_or_workshop_member(tx, by, r.assembly_id, r.theme);
     if (f.reply_to.empty())

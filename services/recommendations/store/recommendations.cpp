@@ -1,5 +1,7 @@
 #include "store/recommendations.h"
 
+#include <stdexcept>
+
 #include "assembly/db/sql_time.h"
 #include "store/arrays.h"
 
@@ -89,7 +91,9 @@ Recommendation recommendation_of(const pqxx::row& r) {
   out.workshop_id = r["workshop_id"].as<std::string>();
   out.theme = r["theme"].as<std::string>();
   out.title = r["title"].as<std::string>();
-  out.status = r["status"].as<std::string>();
+  auto status = domain::parse_recommendation_status(r["status"].as<std::string>());
+  if (!status) throw std::runtime_error("unknown stored status " + r["status"].as<std::string>());
+  out.status = *status;
   out.version = r["version"].as<int>();
   out.motion_id = r["motion_id"].as<std::string>();
   out.text = r["text"].as<std::string>();
@@ -155,10 +159,12 @@ std::vector<StatusChange> status_changes(pqxx::transaction_base& tx, const std::
   return out;
 }
 
-void change_status(pqxx::work& tx, const std::string& id, const std::string& from,
-                   const std::string& to, const std::string& actor, const std::string& reason) {
-  tx.exec_params(kSetStatus, id, to);
-  tx.exec_params(kInsertStatusChange, id, actor, from, to, reason);
+void change_status(pqxx::work& tx, const std::string& id, domain::RecommendationStatus from,
+                   domain::RecommendationStatus to, const std::string& actor,
+                   const std::string& reason) {
+  const std::string from_name(domain::to_string(from)), to_name(domain::to_string(to));
+  tx.exec_params(kSetStatus, id, to_name);
+  tx.exec_params(kInsertStatusChange, id, actor, from_name, to_name, reason);
 }
 
 void insert_amendment(pqxx::work& tx, const Amendment& a) {

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "domain/recommendation.h"
+
 namespace recommendations::store {
 
 // Workshops' MandateAdopted: the workshop's mandate (the latest replaces the former).
@@ -27,7 +29,8 @@ std::optional<std::string> mandate_of(pqxx::transaction_base& tx, const std::str
 
 // A recommendation, at its current version.
 struct Recommendation {
-  std::string id, assembly_id, workshop_id, theme, title, status;
+  std::string id, assembly_id, workshop_id, theme, title;
+  domain::RecommendationStatus status = domain::RecommendationStatus::draft;
   int version = 1;
   std::string motion_id;   // "" when no motion carries it
   std::string text;        // the current version's
@@ -55,8 +58,9 @@ struct StatusChange {
 };
 std::vector<StatusChange> status_changes(pqxx::transaction_base& tx, const std::string& id);
 // Moves the recommendation to `to`, its change kept.
-void change_status(pqxx::work& tx, const std::string& id, const std::string& from,
-                   const std::string& to, const std::string& actor, const std::string& reason);
+void change_status(pqxx::work& tx, const std::string& id, domain::RecommendationStatus from,
+                   domain::RecommendationStatus to, const std::string& actor,
+                   const std::string& reason);
 
 // Amendments.
 struct Amendment {
