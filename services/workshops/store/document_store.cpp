@@ -4,6 +4,7 @@
 
 #include "assembly/core/ids.h"
 #include "assembly/db/sql_time.h"
+#include "store/arrays.h"
 
 namespace workshops::store {
 namespace {
@@ -53,21 +54,6 @@ constexpr const char* kRecordVote =
     "UPDATE mandates SET state = $2, votes_for = $3, votes_against = $4, abstentions = $5, "
     "session_id = $6, decided_at = now(), recorded_by = $7 WHERE id = $1";
 constexpr const char* kSessionBrief = "SELECT type, state, assembly_id FROM sessions WHERE id = $1";
-
-// A PostgreSQL array literal ({"a","b"}), each element quoted.
-std::string array_of(const std::vector<std::string>& items) {
-  std::string out = "{";
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    if (i) out += ',';
-    out += '"';
-    for (char c : items[i]) {
-      if (c == '"' || c == '\\') out += '\\';
-      out += c;
-    }
-    out += '"';
-  }
-  return out + "}";
-}
 
 template <typename T>
 std::optional<T> optional_of(const pqxx::field& f) {
@@ -123,8 +109,8 @@ void replace_axes(pqxx::work& tx, const std::string& workshop_id, const std::vec
     titles.push_back(axes[i].title);
     descriptions.push_back(axes[i].description);
   }
-  tx.exec_params(kInsertAxes, workshop_id, array_of(ids), array_of(ranks), array_of(titles),
-                 array_of(descriptions), chosen_on, by);
+  tx.exec_params(kInsertAxes, workshop_id, text_array(ids), text_array(ranks), text_array(titles),
+                 text_array(descriptions), chosen_on, by);
 }
 
 std::optional<PhaseDates> phase_dates(pqxx::transaction_base& tx, const std::string& assembly_id,
