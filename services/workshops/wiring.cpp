@@ -1,5 +1,6 @@
 #include "wiring.h"
 
+#include "api/metrics.h"
 #include "api/routes.h"
 #include "api/sessions.h"
 #include "events/handlers.h"

@@ -1,5 +1,6 @@
 #include "api/routes.h"
 
+#include "api/json.h"
 #include "assembly/http/body.h"
 #include "assembly/http/cache.h"
 #include "store/motion_store.h"
@@ -11,32 +12,32 @@ using assembly::http::Access;
 using assembly::http::Method;
 
 namespace {
-nlohmann::json to_json(const store::Motion& m) {
-  return {{"id", m.id},       {"workshop_id", m.workshop_id}, {"assembly_id", m.assembly_id},
-          {"theme", m.theme}, {"status", m.status},           {"created_at", m.created_at}};
+
+http::Response list_motions(assembly::db::Pool& db, http::Request& req) {
+  auto assembly_id = body::required_query(req, "assembly_id");
+  auto list = db.transact([&](pqxx::work& tx) { return store::list(tx, assembly_id); });
+  return http::Response::items(list, [](const auto& m) { return to_json(m); });
 }
+
+http::Response get_motion(assembly::db::Pool& db, http::Request& req) {
+  auto id = body::uuid_param(req, "id");
+  auto m = db.transact([&](pqxx::work& tx) { return store::find(tx, id); });
+  if (!m) throw http::not_found("no motion " + id);
+  return http::Response::json(200, to_json(*m));
+}
+
 }  // namespace
 
 void add_routes(assembly::service::Context& ctx) {
   auto& db = ctx.db;
-  ctx.router.add(
-      Method::Get, "/v1/motions", Access::anyone(),
-      http::cached(
-          [&db](http::Request& req) {
-            auto assembly_id = body::required_query(req, "assembly_id");
-            auto list = db.transact([&](pqxx::work& tx) { return store::list(tx, assembly_id); });
-            return http::Response::items(list, [](const auto& m) { return to_json(m); });
-          },
-          ctx.public_cache_ttl));
+  auto route = [&db](http::Response (*handler)(assembly::db::Pool&, http::Request&)) {
+    return [&db, handler](http::Request& req) { return handler(db, req); };
+  };
+  const auto ttl = ctx.public_cache_ttl;
+  ctx.router.add(Method::Get, "/v1/motions", Access::anyone(),
+                 http::cached(route(list_motions), ttl));
   ctx.router.add(Method::Get, "/v1/motions/:id", Access::anyone(),
-                 http::cached(
-                     [&db](http::Request& req) {
-                       auto id = body::uuid_param(req, "id");
-                       auto m = db.transact([&](pqxx::work& tx) { return store::find(tx, id); });
-                       if (!m) throw http::not_found("no motion " + id);
-                       return http::Response::json(200, to_json(*m));
-                     },
-                     ctx.public_cache_ttl));
+                 http::cached(route(get_motion), ttl));
 }
 
 }  // namespace recommendations::api

@@ -10,6 +10,4 @@ void add_ballot_routes(assembly::service::Context& ctx);
 // Recommendations: versions, amendments, status (RecommendationSubmitted at hand-over),
 // co-construction feedback.
 void add_drafting_routes(assembly::service::Context& ctx);
-// Dashboard figures: recommendations by status and workshop, amendments, ballots, turnout.
-void add_metrics(assembly::service::Context& ctx);
 }  // namespace recommendations::api

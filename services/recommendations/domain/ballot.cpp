@@ -104,4 +104,46 @@ bool in_window(std::string_view opens_at, std::string_view closes_at, std::strin
   return opens_at <= now && now < closes_at;
 }
 
+std::string_view to_string(BallotState s) {
+  return s == BallotState::open ? "open" : "closed";
+}
+
+std::optional<BallotState> parse_ballot_state(std::string_view s) {
+  if (s == "open") return BallotState::open;
+  if (s == "closed") return BallotState::closed;
+  return std::nullopt;
+}
+
+std::string_view to_string(Choice c) {
+  switch (c) {
+    case Choice::for_:
+      return "for";
+    case Choice::against:
+      return "against";
+    case Choice::abstain:
+      return "abstain";
+  }
+  return "abstain";
+}
+
+std::optional<Choice> parse_choice(std::string_view s) {
+  if (s == "for") return Choice::for_;
+  if (s == "against") return Choice::against;
+  if (s == "abstain") return Choice::abstain;
+  return std::nullopt;
+}
+
+Tally count(const std::vector<Choice>& choices) {
+  Tally t;
+  for (auto c : choices) {
+    if (c == Choice::for_)
+      ++t.for_votes;
+    else if (c == Choice::against)
+      ++t.against;
+    else
+      ++t.abstain;
+  }
+  return t;
+}
+
 }  // namespace recommendations::domain

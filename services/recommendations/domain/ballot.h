@@ -39,6 +39,18 @@ struct Result {
   std::string outcome;  // "adopted" | "rejected" | "no-quorum"
 };
 
+// A ballot is open (votes taken inside its window) until the secretariat closes it.
+enum class BallotState { open, closed };
+std::string_view to_string(BallotState s);  // "open", "closed"
+std::optional<BallotState> parse_ballot_state(std::string_view s);
+
+// A voter's choice: for and against are cast; an abstention takes part without being cast.
+enum class Choice { for_, against, abstain };
+std::string_view to_string(Choice c);  // "for", "against", "abstain"
+std::optional<Choice> parse_choice(std::string_view s);
+// The counts of a list of choices.
+Tally count(const std::vector<Choice>& choices);
+
 // Throws std::invalid_argument when counts are negative, quorum is outside [0, 1], or more
 // people took part than the electorate holds.
 Result decide(Rule rule, int electorate, double quorum, const Tally& tally);

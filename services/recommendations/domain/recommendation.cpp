@@ -17,7 +17,33 @@ constexpr std::array<Step, 8> kSteps = {{{"draft", "adopt", "adopted"},
                                          {"adopted", "withdraw", "withdrawn"},
                                          {"handed-over", "withdraw", "withdrawn"},
                                          {"in-co-construction", "withdraw", "withdrawn"}}};
+constexpr std::pair<RecommendationStatus, std::string_view> kStatuses[] = {
+    {RecommendationStatus::draft, "draft"},
+    {RecommendationStatus::adopted, "adopted"},
+    {RecommendationStatus::handed_over, "handed-over"},
+    {RecommendationStatus::in_co_construction, "in-co-construction"},
+    {RecommendationStatus::carried, "carried"},
+    {RecommendationStatus::withdrawn, "withdrawn"}};
 }  // namespace
+
+std::string_view to_string(RecommendationStatus s) {
+  for (const auto& [status, name] : kStatuses)
+    if (status == s) return name;
+  return "draft";
+}
+
+std::optional<RecommendationStatus> parse_recommendation_status(std::string_view s) {
+  for (const auto& [status, name] : kStatuses)
+    if (name == s) return status;
+  return std::nullopt;
+}
+
+std::optional<RecommendationStatus> next_status(RecommendationStatus from,
+                                                std::string_view action) {
+  auto to = next_status(to_string(from), action);
+  if (!to) return std::nullopt;
+  return parse_recommendation_status(*to);
+}
 
 std::optional<std::string> next_status(std::string_view from, std::string_view action) {
   for (const auto& s : kSteps)

@@ -12,6 +12,17 @@
 
 namespace recommendations::domain {
 
+enum class RecommendationStatus {
+  draft,
+  adopted,
+  handed_over,
+  in_co_construction,
+  carried,
+  withdrawn
+};
+std::string_view to_string(RecommendationStatus s);  // "draft", "handed-over", ...
+std::optional<RecommendationStatus> parse_recommendation_status(std::string_view s);
+
 // The status `action` leads to from `from`; nullopt when it is not allowed.
 std::optional<std::string> next_status(std::string_view from, std::string_view action);
 // The 409 text: "the recommendation is adopted; co-construct needs it handed-over".
@@ -20,5 +31,10 @@ std::string refusal(std::string_view from, std::string_view action);
 inline bool amendable(std::string_view status) {
   return status == "draft";
 }
+inline bool amendable(RecommendationStatus status) {
+  return status == RecommendationStatus::draft;
+}
+// The typed step: the status `action` leads to from `from`; nullopt when it is not allowed.
+std::optional<RecommendationStatus> next_status(RecommendationStatus from, std::string_view action);
 
 }  // namespace recommendations::domain

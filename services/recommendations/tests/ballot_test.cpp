@@ -205,3 +205,21 @@ TEST(BallotWindow, OpensInclusiveClosesExclusive) {
   // An empty window accepts nothing.
   EXPECT_FALSE(in_window(opens, opens, opens));
 }
+
+TEST(BallotState, StatesAndChoicesRoundTripByName) {
+  for (auto s : {BallotState::open, BallotState::closed})
+    EXPECT_EQ(parse_ballot_state(to_string(s)), s);
+  EXPECT_EQ(parse_ballot_state("voting"), std::nullopt);
+  for (auto c : {Choice::for_, Choice::against, Choice::abstain})
+    EXPECT_EQ(parse_choice(to_string(c)), c);
+  EXPECT_EQ(to_string(Choice::for_), "for");
+  EXPECT_EQ(parse_choice("yes"), std::nullopt);
+}
+
+TEST(BallotState, CountAddsEachChoice) {
+  auto t = count({Choice::for_, Choice::against, Choice::for_, Choice::abstain});
+  EXPECT_EQ(t.for_votes, 2);
+  EXPECT_EQ(t.against, 1);
+  EXPECT_EQ(t.abstain, 1);
+  EXPECT_EQ(count({}).participants(), 0);
+}

@@ -43,3 +43,16 @@ TEST(Recommendation, EveryLegalAndIllegalStep) {
   EXPECT_TRUE(amendable("draft"));
   EXPECT_FALSE(amendable("adopted"));
 }
+
+TEST(RecommendationStatus, NamesRoundTripAndTypedStepsFollowTheNamedOnes) {
+  using S = RecommendationStatus;
+  for (auto s :
+       {S::draft, S::adopted, S::handed_over, S::in_co_construction, S::carried, S::withdrawn})
+    EXPECT_EQ(parse_recommendation_status(to_string(s)), s);
+  EXPECT_EQ(to_string(S::handed_over), "handed-over");
+  EXPECT_EQ(parse_recommendation_status("voted"), std::nullopt);
+  EXPECT_EQ(next_status(S::draft, "adopt"), S::adopted);
+  EXPECT_EQ(next_status(S::carried, "withdraw"), std::nullopt);
+  EXPECT_TRUE(amendable(S::draft));
+  EXPECT_FALSE(amendable(S::adopted));
+}

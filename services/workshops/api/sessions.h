@@ -11,6 +11,4 @@ void add_session_routes(assembly::service::Context& ctx,
                         std::shared_ptr<assembly::pii::Keyring> keyring);
 // Priority axes, synthesis notebooks, mandates.
 void add_document_routes(assembly::service::Context& ctx);
-// Dashboard figures, recomputed from the database.
-void add_metrics(assembly::service::Context& ctx);
 }  // namespace workshops::api

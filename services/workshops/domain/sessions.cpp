@@ -1,12 +1,51 @@
 #include "domain/sessions.h"
 
 #include <algorithm>
+#include <utility>
 
 namespace workshops::domain {
 
 bool is_session_type(std::string_view type) {
   const auto& t = session_types();
   return std::find(t.begin(), t.end(), type) != t.end();
+}
+
+namespace {
+constexpr std::pair<SessionType, std::string_view> kTypes[] = {
+    {SessionType::working_session, "working-session"},
+    {SessionType::hearing, "hearing"},
+    {SessionType::site_visit, "site-visit"},
+    {SessionType::training, "training"},
+    {SessionType::plenary, "plenary"},
+    {SessionType::co_construction, "co-construction"}};
+constexpr std::pair<SessionState, std::string_view> kStates[] = {
+    {SessionState::scheduled, "scheduled"},
+    {SessionState::held, "held"},
+    {SessionState::cancelled, "cancelled"}};
+}  // namespace
+
+std::optional<SessionType> parse_session_type(std::string_view s) {
+  for (const auto& [t, name] : kTypes)
+    if (name == s) return t;
+  return std::nullopt;
+}
+
+std::string_view to_string(SessionType t) {
+  for (const auto& [type, name] : kTypes)
+    if (type == t) return name;
+  return "working-session";
+}
+
+std::optional<SessionState> parse_session_state(std::string_view s) {
+  for (const auto& [st, name] : kStates)
+    if (name == s) return st;
+  return std::nullopt;
+}
+
+std::string_view to_string(SessionState s) {
+  for (const auto& [st, name] : kStates)
+    if (st == s) return name;
+  return "scheduled";
 }
 
 bool is_attendance_status(std::string_view status) {

@@ -18,6 +18,9 @@ inline const std::vector<std::string>& session_types() {
   return types;
 }
 bool is_session_type(std::string_view type);
+enum class SessionType { working_session, hearing, site_visit, training, plenary, co_construction };
+std::optional<SessionType> parse_session_type(std::string_view s);  // "working-session", ...
+std::string_view to_string(SessionType t);
 
 inline const std::vector<std::string>& attendance_statuses() {
   static const std::vector<std::string> s = {"present", "excused", "absent"};
@@ -26,9 +29,15 @@ inline const std::vector<std::string>& attendance_statuses() {
 bool is_attendance_status(std::string_view status);
 
 // Session states: scheduled -> held | cancelled.
+enum class SessionState { scheduled, held, cancelled };
+std::optional<SessionState> parse_session_state(std::string_view s);
+std::string_view to_string(SessionState s);
 enum class SessionChange { reschedule, cancel, hold };
 // Why the change is refused in this state, or nullopt when it is allowed.
 std::optional<std::string> refuse_change(std::string_view state, SessionChange change);
+inline std::optional<std::string> refuse_change(SessionState state, SessionChange change) {
+  return refuse_change(to_string(state), change);
+}
 
 // A member's time on a workshop's roster: [joined_on, left_on], dates "YYYY-MM-DD"; left_on ""
 // while still on it.

@@ -6,8 +6,8 @@
 #include "assembly/core/ids.h"
 #include "assembly/core/time.h"
 #include "assembly/membership/v1/events.pb.h"
-#include "assembly/workshops/v1/events.pb.h"
 #include "domain/themes.h"
+#include "events/publish.h"
 #include "store/workshop_store.h"
 
 namespace workshops::events {
@@ -43,22 +43,10 @@ void add_handlers(assembly::service::Context& ctx) {
         bool created = false;
         auto w = store::get_or_create(tx, assembly::core::new_uuid(), e.assembly_id(),
                                       e.workshop_theme(), title, created);
-        if (created) {
-          assembly::workshops::v1::WorkshopOpened opened;
-          opened.set_workshop_id(w.id);
-          opened.set_assembly_id(w.assembly_id);
-          opened.set_theme(w.theme);
-          outbox.append(tx, opened, w.id);
-        }
+        if (created) workshop_opened(tx, outbox, w);
         store::leave_rosters(tx, e.assembly_id(), e.member_id(), w.id, day, "moved to " + w.theme);
         int size = store::add_member(tx, w.id, e.member_id(), day);
-        if (size > 0) {
-          assembly::workshops::v1::WorkshopMemberJoined joined;
-          joined.set_workshop_id(w.id);
-          joined.set_member_id(e.member_id());
-          joined.set_roster_size(static_cast<unsigned>(size));
-          outbox.append(tx, joined, w.id);
-        }
+        if (size > 0) workshop_member_joined(tx, outbox, w.id, e.member_id(), size);
       });
 
   // A member who withdrew leaves their roster that day; their attendance before stays.

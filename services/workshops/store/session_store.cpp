@@ -1,5 +1,8 @@
 #include "store/session_store.h"
 
+#include <map>
+#include <stdexcept>
+
 #include "assembly/db/sql_time.h"
 
 namespace workshops::store {
@@ -13,8 +16,8 @@ constexpr const char* kUpsertPhase =
     "ON CONFLICT (assembly_id, kind) DO UPDATE SET starts_on = excluded.starts_on, ends_on = "
     "excluded.ends_on";
 constexpr const char* kPhases =
-    "SELECT kind, starts_on::text, ends_on::text FROM phases WHERE assembly_id = $1 ORDER BY "
-    "starts_on";
+    "SELECT kind, starts_on::text AS starts_on, ends_on::text AS ends_on FROM phases "
+    "WHERE assembly_id = $1 ORDER BY starts_on";
 
 constexpr const char* kInsertSession =
     "INSERT INTO sessions (id, assembly_id, workshop_id, type, title, starts_at, ends_at, place, "
@@ -23,10 +26,22 @@ constexpr const char* kInsertSession =
     "VALUES ($1, $2, NULLIF($3, ''), $4, $5, $6::timestamptz, $7::timestamptz, $8, $9, $10, "
     "$11::jsonb, $12, $13, $14)";
 constexpr const char* kSessionColumns =
-    "SELECT s.id, s.assembly_id, coalesce(s.workshop_id, ''), coalesce(w.theme, ''), s.type, s.title, " SQL_UTC("s.starts_at") ", "
-    SQL_UTC("s.ends_at") ", s.place, s.online_link, s.agenda, s.minutes, s.documents::text, s.speakers::text, s.site, s.state, "
-    "s.state_reason, s.sequence, s.checkin_code, " SQL_UTC("s.starts_at") "::text, s.starts_at::date::text "
-    "FROM sessions s LEFT JOIN workshops w ON w.id = s.workshop_id ";
+    "SELECT s.id AS id, s.assembly_id AS assembly_id, coalesce(s.workshop_id, '') AS workshop_id, "
+    "coalesce(w.theme, '') AS workshop_theme, s.type AS type, s.title AS title, " SQL_UTC(
+        "s.starts_at") " AS starts_at, " SQL_UTC("s.ends_at") " AS ends_at, s.place AS place, "
+                                                              "s.online_link AS online_link, "
+                                                              "s.agenda AS agenda, s.minutes AS "
+                                                              "minutes, s.documents::text AS "
+                                                              "documents, s.speakers::text AS "
+                                                              "speakers, s.site AS site, "
+                                                              "s.state AS state, s.state_reason "
+                                                              "AS state_reason, s.sequence AS "
+                                                              "sequence, s.checkin_code AS "
+                                                              "checkin_code, "
+                                                              "s.starts_at::date::text AS day "
+                                                              "FROM sessions s LEFT JOIN "
+                                                              "workshops w ON w.id = "
+                                                              "s.workshop_id ";
 const std::string kFindSession = std::string(kSessionColumns) + "WHERE s.id = $1";
 const std::string kFindSessionForUpdate =
     std::string(kSessionColumns) + "WHERE s.id = $1 FOR UPDATE OF s";
@@ -42,15 +57,19 @@ constexpr const char* kSetState =
 constexpr const char* kSetMinutes = "UPDATE sessions SET minutes = $2 WHERE id = $1";
 constexpr const char* kAddDocument =
     "UPDATE sessions SET documents = documents || jsonb_build_array($2::jsonb) WHERE id = $1";
+constexpr const char* kCheckinOpen =
+    "SELECT now() BETWEEN starts_at - interval '1 hour' AND ends_at + interval '1 hour' AS open "
+    "FROM sessions WHERE id = $1";
 constexpr const char* kRecordChange =
     "INSERT INTO session_changes (session_id, actor, change, detail) VALUES ($1, $2, $3, "
     "$4::jsonb)";
 constexpr const char* kChanges = "SELECT " SQL_UTC(
-    "at") ", actor, change, detail::text FROM session_changes WHERE session_id = $1 ORDER BY seq";
+    "at") " AS at, actor, change, detail::text AS detail FROM session_changes WHERE session_id = "
+          "$1 ORDER BY seq";
 
 constexpr const char* kNextRevision =
-    "SELECT coalesce(max(revision), 0) + 1 FROM attendance_changes WHERE session_id = $1 AND "
-    "member_id = $2";
+    "SELECT coalesce(max(revision), 0) + 1 AS revision FROM attendance_changes WHERE session_id = "
+    "$1 AND member_id = $2";
 constexpr const char* kUpsertAttendance =
     "INSERT INTO attendance (session_id, member_id, status, revision, recorded_by) VALUES ($1, $2, "
     "$3, $4, $5) "
@@ -60,35 +79,66 @@ constexpr const char* kUpsertAttendance =
 constexpr const char* kAttendanceChange =
     "INSERT INTO attendance_changes (session_id, member_id, revision, status, recorded_by, via) "
     "VALUES ($1, $2, $3, $4, $5, $6)";
-constexpr const char* kAttendance =
-    "SELECT a.member_id, a.status, a.revision, a.recorded_by, " SQL_UTC("a.recorded_at") ", "
-    "(SELECT json_agg(json_build_object('revision', c.revision, 'status', c.status, 'recorded_by', c.recorded_by, 'via', c.via, "
-    "'recorded_at', " SQL_UTC("c.recorded_at") ") ORDER BY c.revision)::text FROM attendance_changes c "
-    "WHERE c.session_id = a.session_id AND c.member_id = a.member_id) "
-    "FROM attendance a WHERE a.session_id = $1 ORDER BY a.member_id";
+constexpr const char* kAttendanceStatus =
+    "SELECT status FROM attendance WHERE session_id = $1 AND member_id = $2";
+constexpr const char* kAttendance = "SELECT member_id, status, revision, recorded_by, " SQL_UTC(
+    "recorded_at") " AS recorded_at FROM attendance WHERE session_id = $1 ORDER BY member_id";
+constexpr const char* kAttendanceChanges =
+    "SELECT member_id, revision, status, recorded_by, via, " SQL_UTC(
+        "recorded_at") " AS recorded_at FROM attendance_changes WHERE session_id = $1 "
+                       "ORDER BY member_id, revision";
 
-json session_from_row(const pqxx::row& r) {
-  return {
-      {"id", r[0].as<std::string>()},
-      {"assembly_id", r[1].as<std::string>()},
-      {"workshop_id", r[2].as<std::string>().empty() ? json() : json(r[2].as<std::string>())},
-      {"workshop_theme", r[3].as<std::string>().empty() ? json() : json(r[3].as<std::string>())},
-      {"type", r[4].as<std::string>()},
-      {"title", r[5].as<std::string>()},
-      {"starts_at", r[6].as<std::string>()},
-      {"ends_at", r[7].as<std::string>()},
-      {"place", r[8].as<std::string>()},
-      {"online_link", r[9].as<std::string>()},
-      {"agenda", r[10].as<std::string>()},
-      {"minutes", r[11].as<std::string>()},
-      {"documents", json::parse(r[12].as<std::string>())},
-      {"speakers", json::parse(r[13].as<std::string>())},
-      {"site", r[14].as<std::string>()},
-      {"state", r[15].as<std::string>()},
-      {"state_reason", r[16].as<std::string>()},
-      {"sequence", r[17].as<int>()},
-      {"checkin_code", r[18].as<std::string>()},
-      {"day", r[20].as<std::string>()}};
+// Speakers and documents are kept as JSON arrays of objects in the session's row.
+std::vector<Speaker> speakers_of(const std::string& document) {
+  std::vector<Speaker> out;
+  for (const auto& o : json::parse(document))
+    out.push_back({o.at("name").get<std::string>(), o.at("organisation").get<std::string>(),
+                   o.at("topic").get<std::string>()});
+  return out;
+}
+
+std::vector<Document> documents_of(const std::string& document) {
+  std::vector<Document> out;
+  for (const auto& o : json::parse(document))
+    out.push_back({o.at("title").get<std::string>(), o.at("url").get<std::string>()});
+  return out;
+}
+
+std::string speakers_document(const std::vector<Speaker>& speakers) {
+  json out = json::array();
+  for (const auto& s : speakers)
+    out.push_back({{"name", s.name}, {"organisation", s.organisation}, {"topic", s.topic}});
+  return out.dump();
+}
+
+Session session_from_row(const pqxx::row& r) {
+  Session s;
+  s.id = r["id"].as<std::string>();
+  s.assembly_id = r["assembly_id"].as<std::string>();
+  s.workshop_id = r["workshop_id"].as<std::string>();
+  s.workshop_theme = r["workshop_theme"].as<std::string>();
+  auto type = domain::parse_session_type(r["type"].as<std::string>());
+  if (!type) throw std::runtime_error("unknown stored session type " + r["type"].as<std::string>());
+  s.type = *type;
+  s.title = r["title"].as<std::string>();
+  s.starts_at = r["starts_at"].as<std::string>();
+  s.ends_at = r["ends_at"].as<std::string>();
+  s.place = r["place"].as<std::string>();
+  s.online_link = r["online_link"].as<std::string>();
+  s.agenda = r["agenda"].as<std::string>();
+  s.minutes = r["minutes"].as<std::string>();
+  s.documents = documents_of(r["documents"].as<std::string>());
+  s.speakers = speakers_of(r["speakers"].as<std::string>());
+  s.site = r["site"].as<std::string>();
+  auto state = domain::parse_session_state(r["state"].as<std::string>());
+  if (!state)
+    throw std::runtime_error("unknown stored session state " + r["state"].as<std::string>());
+  s.state = *state;
+  s.state_reason = r["state_reason"].as<std::string>();
+  s.sequence = r["sequence"].as<int>();
+  s.checkin_code = r["checkin_code"].as<std::string>();
+  s.day = r["day"].as<std::string>();
+  return s;
 }
 
 }  // namespace
@@ -98,31 +148,31 @@ void upsert_phase(pqxx::work& tx, const std::string& assembly_id, const std::str
   tx.exec_params(kUpsertPhase, assembly_id, kind, starts_on, ends_on);
 }
 
-json phases(pqxx::transaction_base& tx, const std::string& assembly_id) {
-  auto out = json::array();
+std::vector<Phase> phases(pqxx::transaction_base& tx, const std::string& assembly_id) {
+  std::vector<Phase> out;
   for (const auto& r : tx.exec_params(kPhases, assembly_id))
-    out.push_back({{"kind", r[0].as<std::string>()},
-                   {"starts_on", r[1].as<std::string>()},
-                   {"ends_on", r[2].as<std::string>()}});
+    out.push_back({r["kind"].as<std::string>(), r["starts_on"].as<std::string>(),
+                   r["ends_on"].as<std::string>()});
   return out;
 }
 
 void insert_session(pqxx::work& tx, const NewSession& s, const std::string& by) {
-  tx.exec_params(kInsertSession, s.id, s.assembly_id, s.workshop_id, s.type, s.title, s.starts_at,
-                 s.ends_at, s.place, s.online_link, s.agenda, s.speakers.dump(), s.site,
-                 s.checkin_code, by);
+  tx.exec_params(kInsertSession, s.id, s.assembly_id, s.workshop_id,
+                 std::string(domain::to_string(s.type)), s.title, s.starts_at, s.ends_at, s.place,
+                 s.online_link, s.agenda, speakers_document(s.speakers), s.site, s.checkin_code,
+                 by);
 }
 
-std::optional<json> find_session(pqxx::transaction_base& tx, const std::string& id,
-                                 bool for_update) {
+std::optional<Session> find_session(pqxx::transaction_base& tx, const std::string& id,
+                                    bool for_update) {
   auto rows = tx.exec_params(for_update ? kFindSessionForUpdate : kFindSession, id);
   if (rows.empty()) return std::nullopt;
   return session_from_row(rows[0]);
 }
 
-json list_sessions(pqxx::transaction_base& tx, const std::string& assembly_id,
-                   const std::string& workshop_id) {
-  auto out = json::array();
+std::vector<Session> list_sessions(pqxx::transaction_base& tx, const std::string& assembly_id,
+                                   const std::string& workshop_id) {
+  std::vector<Session> out;
   for (const auto& r : tx.exec_params(kListSessions, assembly_id, workshop_id))
     out.push_back(session_from_row(r));
   return out;
@@ -132,48 +182,65 @@ void reschedule(pqxx::work& tx, const std::string& id, const std::string& starts
                 const std::string& ends_at) {
   tx.exec_params(kReschedule, id, starts_at, ends_at);
 }
-void set_state(pqxx::work& tx, const std::string& id, const std::string& state,
+void set_state(pqxx::work& tx, const std::string& id, domain::SessionState state,
                const std::string& reason) {
-  tx.exec_params(kSetState, id, state, reason);
+  tx.exec_params(kSetState, id, std::string(domain::to_string(state)), reason);
 }
 void set_minutes(pqxx::work& tx, const std::string& id, const std::string& minutes) {
   tx.exec_params(kSetMinutes, id, minutes);
 }
-void add_document(pqxx::work& tx, const std::string& id, const json& document) {
-  tx.exec_params(kAddDocument, id, document.dump());
+void add_document(pqxx::work& tx, const std::string& id, const Document& document) {
+  tx.exec_params(kAddDocument, id, json{{"title", document.title}, {"url", document.url}}.dump());
+}
+bool checkin_open(pqxx::transaction_base& tx, const std::string& id) {
+  return tx.exec_params1(kCheckinOpen, id)["open"].as<bool>();
 }
 void record_change(pqxx::work& tx, const std::string& id, const std::string& actor,
                    const std::string& change, const json& detail) {
   tx.exec_params(kRecordChange, id, actor, change, detail.dump());
 }
-json changes(pqxx::transaction_base& tx, const std::string& id) {
-  auto out = json::array();
+std::vector<Change> changes(pqxx::transaction_base& tx, const std::string& id) {
+  std::vector<Change> out;
   for (const auto& r : tx.exec_params(kChanges, id))
-    out.push_back({{"at", r[0].as<std::string>()},
-                   {"actor", r[1].as<std::string>()},
-                   {"change", r[2].as<std::string>()},
-                   {"detail", json::parse(r[3].as<std::string>())}});
+    out.push_back({r["at"].as<std::string>(), r["actor"].as<std::string>(),
+                   r["change"].as<std::string>(), json::parse(r["detail"].as<std::string>())});
   return out;
 }
 
 unsigned record_attendance(pqxx::work& tx, const std::string& session_id,
                            const std::string& member_id, const std::string& status,
                            const std::string& by, const std::string& via) {
-  auto revision = tx.exec_params(kNextRevision, session_id, member_id)[0][0].as<int>();
+  auto revision = tx.exec_params1(kNextRevision, session_id, member_id)["revision"].as<int>();
   tx.exec_params(kUpsertAttendance, session_id, member_id, status, revision, by);
   tx.exec_params(kAttendanceChange, session_id, member_id, revision, status, by, via);
   return static_cast<unsigned>(revision);
 }
 
-json attendance(pqxx::transaction_base& tx, const std::string& session_id) {
-  auto out = json::array();
-  for (const auto& r : tx.exec_params(kAttendance, session_id))
-    out.push_back({{"member_id", r[0].as<std::string>()},
-                   {"status", r[1].as<std::string>()},
-                   {"revision", r[2].as<int>()},
-                   {"recorded_by", r[3].as<std::string>()},
-                   {"recorded_at", r[4].as<std::string>()},
-                   {"changes", json::parse(r[5].as<std::string>())}});
+std::optional<std::string> attendance_status(pqxx::transaction_base& tx,
+                                             const std::string& session_id,
+                                             const std::string& member_id) {
+  auto rows = tx.exec_params(kAttendanceStatus, session_id, member_id);
+  if (rows.empty()) return std::nullopt;
+  return rows[0]["status"].as<std::string>();
+}
+
+std::vector<Attendance> attendance(pqxx::transaction_base& tx, const std::string& session_id) {
+  std::map<std::string, std::vector<AttendanceChange>> changes_of;
+  for (const auto& r : tx.exec_params(kAttendanceChanges, session_id))
+    changes_of[r["member_id"].as<std::string>()].push_back(
+        {r["revision"].as<int>(), r["status"].as<std::string>(), r["recorded_by"].as<std::string>(),
+         r["via"].as<std::string>(), r["recorded_at"].as<std::string>()});
+  std::vector<Attendance> out;
+  for (const auto& r : tx.exec_params(kAttendance, session_id)) {
+    Attendance a{r["member_id"].as<std::string>(),
+                 r["status"].as<std::string>(),
+                 r["revision"].as<int>(),
+                 r["recorded_by"].as<std::string>(),
+                 r["recorded_at"].as<std::string>(),
+                 {}};
+    a.changes = std::move(changes_of[a.member_id]);
+    out.push_back(std::move(a));
+  }
   return out;
 }
 

@@ -1,5 +1,7 @@
 #include "store/workshop_store.h"
 
+#include "assembly/db/sql_time.h"
+
 namespace workshops::store {
 namespace {
 
@@ -7,25 +9,26 @@ constexpr const char* kInsert =
     "INSERT INTO workshops (id, assembly_id, theme, title) VALUES ($1, $2, $3, $4) "
     "ON CONFLICT (assembly_id, theme) DO NOTHING";
 constexpr const char* kColumns =
-    "SELECT w.id, w.assembly_id, w.theme, w.title, "
-    "to_char(w.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), "
-    "(SELECT count(*) FROM workshop_members m WHERE m.workshop_id = w.id) FROM workshops w ";
+    "SELECT w.id AS id, w.assembly_id AS assembly_id, w.theme AS theme, w.title AS title, " SQL_UTC(
+        "w.created_at") " AS created_at, (SELECT count(*) FROM workshop_members m WHERE "
+                        "m.workshop_id = w.id) AS roster_size FROM workshops w ";
 const std::string kByTheme = std::string(kColumns) + "WHERE w.assembly_id = $1 AND w.theme = $2";
 const std::string kFind = std::string(kColumns) + "WHERE w.id = $1";
 const std::string kList = std::string(kColumns) + "WHERE w.assembly_id = $1 ORDER BY w.theme";
 constexpr const char* kAddMember =
     "INSERT INTO workshop_members (workshop_id, member_id) VALUES ($1, $2) ON CONFLICT DO NOTHING";
-constexpr const char* kRosterSize = "SELECT count(*) FROM workshop_members WHERE workshop_id = $1";
+constexpr const char* kRosterSize =
+    "SELECT count(*) AS size FROM workshop_members WHERE workshop_id = $1";
 constexpr const char* kRoster =
     "SELECT member_id FROM workshop_members WHERE workshop_id = $1 ORDER BY member_id";
 
 Workshop from_row(const pqxx::row& r) {
-  Workshop w{r[0].as<std::string>(),
-             r[1].as<std::string>(),
-             r[2].as<std::string>(),
-             r[3].as<std::string>(),
-             r[4].as<std::string>(),
-             r[5].as<int>(),
+  Workshop w{r["id"].as<std::string>(),
+             r["assembly_id"].as<std::string>(),
+             r["theme"].as<std::string>(),
+             r["title"].as<std::string>(),
+             r["created_at"].as<std::string>(),
+             r["roster_size"].as<int>(),
              {}};
   return w;
 }
@@ -60,11 +63,11 @@ std::vector<domain::RosterPeriod> roster_periods(pqxx::transaction_base& tx,
                                                  const std::string& member_id) {
   std::vector<domain::RosterPeriod> out;
   for (const auto& r :
-       tx.exec_params("SELECT p.joined_on::text, coalesce(p.left_on::text, '') FROM roster_periods "
-                      "p JOIN workshops w ON w.id = p.workshop_id "
+       tx.exec_params("SELECT p.joined_on::text AS joined_on, coalesce(p.left_on::text, '') AS "
+                      "left_on FROM roster_periods p JOIN workshops w ON w.id = p.workshop_id "
                       "WHERE w.assembly_id = $1 AND ($2 = '' OR w.id = $2) AND p.member_id = $3",
                       assembly_id, workshop_id, member_id))
-    out.push_back({r[0].as<std::string>(), r[1].as<std::string>()});
+    out.push_back({r["joined_on"].as<std::string>(), r["left_on"].as<std::string>()});
   return out;
 }
 
@@ -85,14 +88,15 @@ int add_member(pqxx::work& tx, const std::string& workshop_id, const std::string
   tx.exec_params(
       "INSERT INTO roster_periods (workshop_id, member_id, joined_on) VALUES ($1, $2, $3::date)",
       workshop_id, member_id, day);
-  return tx.exec_params(kRosterSize, workshop_id)[0][0].as<int>();
+  return tx.exec_params1(kRosterSize, workshop_id)["size"].as<int>();
 }
 
 std::optional<Workshop> find(pqxx::transaction_base& tx, const std::string& id) {
   auto rows = tx.exec_params(kFind, id);
   if (rows.empty()) return std::nullopt;
   auto w = from_row(rows[0]);
-  for (const auto& r : tx.exec_params(kRoster, id)) w.member_ids.push_back(r[0].as<std::string>());
+  for (const auto& r : tx.exec_params(kRoster, id))
+    w.member_ids.push_back(r["member_id"].as<std::string>());
   return w;
 }
 

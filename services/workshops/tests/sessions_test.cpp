@@ -44,3 +44,17 @@ TEST(Sessions, TypesAndCheckInCodes) {
   EXPECT_EQ(code, "ABC9AH");  // 0, 1, 2, 30, 31 % 31 = 0, 255 % 31 = 7 in a 31-sign alphabet
   for (char c : code) EXPECT_EQ(std::string("01OIL").find(c), std::string::npos);
 }
+
+TEST(Sessions, TypesAndStatesRoundTripByName) {
+  for (const auto& name : session_types()) {
+    auto t = parse_session_type(name);
+    ASSERT_TRUE(t.has_value()) << name;
+    EXPECT_EQ(to_string(*t), name);
+  }
+  EXPECT_FALSE(parse_session_type("meeting").has_value());
+  for (auto s : {SessionState::scheduled, SessionState::held, SessionState::cancelled})
+    EXPECT_EQ(parse_session_state(to_string(s)), s);
+  EXPECT_FALSE(parse_session_state("open").has_value());
+  EXPECT_EQ(refuse_change(SessionState::cancelled, SessionChange::reschedule),
+            refuse_change("cancelled", SessionChange::reschedule));
+}

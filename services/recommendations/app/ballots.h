@@ -1,0 +1,62 @@
+#pragma once
+// Ballot use cases: opening (the electorate fixed now), voting (open or secret, with receipts),
+// closing (counted from the stored votes; a plenary ballot that passes adopts its motion) and the
+// published results. They throw assembly::core::Refused; no HTTP here.
+#include <pqxx/pqxx>
+#include <string>
+#include <vector>
+
+#include "assembly/events/outbox.h"
+#include "domain/ballot.h"
+#include "store/ballots.h"
+
+namespace recommendations::app {
+
+// Who may vote in a ballot of the assembly (or of one of its workshops) opened now: its active
+// members, as membership's events have made them known.
+std::vector<std::string> electorate_now(pqxx::transaction_base& tx, const std::string& assembly_id,
+                                        const std::string& workshop);
+
+struct NewBallot {
+  std::string assembly_id, workshop, motion_id, question;  // workshop, motion_id: "" when none
+  domain::Rule rule = domain::Rule::simple_majority;
+  double quorum = 0;
+  bool secret = false;
+  std::string opens_at, closes_at, created_by;
+};
+store::Ballot open_ballot(pqxx::work& tx, const NewBallot& b);
+
+struct Vote {
+  std::string ballot_id, member_id;
+  domain::Choice choice = domain::Choice::abstain;
+  std::string receipt;  // a secret ballot's receipt, to change the vote ("" otherwise)
+};
+struct VoteOutcome {
+  enum class Kind { open_vote, secret_changed, secret_first } kind = Kind::open_vote;
+  std::string receipt;  // the fresh receipt of a first secret vote
+};
+VoteOutcome cast_vote(pqxx::work& tx, const Vote& v, const std::string& now);
+
+// Counts the stored votes, keeps the result; a plenary ballot on a motion that passes adopts the
+// motion (MotionAdopted). The ballot as closed.
+store::Ballot close_ballot(pqxx::work& tx, const assembly::events::Outbox& outbox,
+                           const std::string& id);
+
+struct Results {
+  store::Ballot ballot;
+  std::vector<store::StoredVote> votes;
+  std::vector<std::string> voters;  // who voted, in a secret ballot
+};
+// Refused (409) while the ballot is open.
+Results results(pqxx::transaction_base& tx, const std::string& id);
+
+// The SHA-256 (hex) a secret vote is stored under.
+std::string receipt_hash(const std::string& receipt);
+// The choice stored under a receipt; refused (404) when none.
+domain::Choice check_receipt(pqxx::transaction_base& tx, const std::string& ballot_id,
+                             const std::string& receipt);
+
+// The ballot; refused (404) when there is none.
+store::Ballot must_find(pqxx::transaction_base& tx, const std::string& id, bool for_update = false);
+
+}  // namespace recommendations::app

@@ -1,0 +1,73 @@
+#include "events/publish.h"
+
+#include "assembly/recommendations/v1/events.pb.h"
+
+namespace recommendations::events {
+namespace v1 = assembly::recommendations::v1;
+
+void motion_opened(pqxx::work& tx, const assembly::events::Outbox& outbox, const store::Motion& m) {
+  v1::MotionOpened opened;
+  opened.set_motion_id(m.id);
+  opened.set_workshop_id(m.workshop_id);
+  opened.set_assembly_id(m.assembly_id);
+  opened.set_theme(m.theme);
+  outbox.append(tx, opened, m.id);
+}
+
+void motion_adopted(pqxx::work& tx, const assembly::events::Outbox& outbox, const store::Motion& m,
+                    const std::string& title, const store::Ballot& b,
+                    const domain::Result& result) {
+  v1::MotionAdopted e;
+  e.set_motion_id(b.motion_id);
+  e.set_assembly_id(b.assembly_id);
+  e.set_workshop_id(m.workshop_id);
+  e.set_theme(m.theme);
+  e.set_title(title);
+  e.set_ballot_id(b.id);
+  e.set_votes_for(result.tally.for_votes);
+  e.set_votes_against(result.tally.against);
+  e.set_abstentions(result.tally.abstain);
+  e.set_electorate(result.electorate);
+  e.set_rule(std::string(domain::to_string(b.rule)));
+  outbox.append(tx, e, b.motion_id);
+}
+
+void spokespersons_assigned(pqxx::work& tx, const assembly::events::Outbox& outbox,
+                            const std::string& motion_id, const std::string& assembly_id,
+                            const std::vector<std::string>& member_ids) {
+  v1::SpokespersonsAssigned announced;
+  announced.set_motion_id(motion_id);
+  announced.set_assembly_id(assembly_id);
+  for (const auto& id : member_ids) announced.add_member_ids(id);
+  outbox.append(tx, announced, motion_id);
+}
+
+void motion_sent_to_council(pqxx::work& tx, const assembly::events::Outbox& outbox,
+                            const store::Motion& m, const store::MotionText& t,
+                            const std::vector<std::string>& recommendation_ids) {
+  v1::MotionSentToCouncil e;
+  e.set_motion_id(m.id);
+  e.set_assembly_id(m.assembly_id);
+  e.set_workshop_id(m.workshop_id);
+  e.set_theme(m.theme);
+  e.set_title(t.title);
+  e.set_text(t.text);
+  for (const auto& s : t.spokespersons) e.add_spokespersons()->set_member_id(s);
+  for (const auto& r : recommendation_ids) e.add_recommendation_ids(r);
+  outbox.append(tx, e, m.id);
+}
+
+void recommendation_submitted(pqxx::work& tx, const assembly::events::Outbox& outbox,
+                              const store::Recommendation& r) {
+  v1::RecommendationSubmitted e;
+  e.set_recommendation_id(r.id);
+  e.set_assembly_id(r.assembly_id);
+  e.set_workshop_id(r.workshop_id);
+  e.set_theme(r.theme);
+  e.set_title(r.title);
+  e.set_text(r.text);
+  e.set_version(static_cast<unsigned>(r.version));
+  outbox.append(tx, e, r.id);
+}
+
+}  // namespace recommendations::events

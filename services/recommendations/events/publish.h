@@ -1,0 +1,33 @@
+#pragma once
+// The events this service publishes, appended to the outbox in the caller's transaction.
+#include <pqxx/pqxx>
+#include <string>
+#include <vector>
+
+#include "assembly/events/outbox.h"
+#include "domain/ballot.h"
+#include "store/ballots.h"
+#include "store/motion_store.h"
+#include "store/recommendations.h"
+
+namespace recommendations::events {
+
+// MotionOpened: a workshop's motion, opened with the workshop.
+void motion_opened(pqxx::work& tx, const assembly::events::Outbox& outbox, const store::Motion& m);
+// MotionAdopted: the plenary ballot `b` on the motion passed with `result`.
+void motion_adopted(pqxx::work& tx, const assembly::events::Outbox& outbox, const store::Motion& m,
+                    const std::string& title, const store::Ballot& b, const domain::Result& result);
+// SpokespersonsAssigned: the whole list of the motion's spokespersons.
+void spokespersons_assigned(pqxx::work& tx, const assembly::events::Outbox& outbox,
+                            const std::string& motion_id, const std::string& assembly_id,
+                            const std::vector<std::string>& member_ids);
+// MotionSentToCouncil: the motion, its spokespersons and the recommendations it carries.
+void motion_sent_to_council(pqxx::work& tx, const assembly::events::Outbox& outbox,
+                            const store::Motion& m, const store::MotionText& t,
+                            const std::vector<std::string>& recommendation_ids);
+
+// RecommendationSubmitted: handed over at a plenary, with its current text.
+void recommendation_submitted(pqxx::work& tx, const assembly::events::Outbox& outbox,
+                              const store::Recommendation& r);
+
+}  // namespace recommendations::events

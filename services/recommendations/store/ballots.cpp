@@ -1,0 +1,184 @@
+#include "store/ballots.h"
+
+#include <nlohmann/json.hpp>
+#include <stdexcept>
+
+#include "assembly/db/sql_time.h"
+#include "store/arrays.h"
+
+namespace recommendations::store {
+namespace {
+
+constexpr const char* kBallotColumns =
+    "SELECT b.id AS id, b.assembly_id AS assembly_id, b.workshop AS workshop, "
+    "coalesce(b.motion_id, '') AS motion_id, b.question AS question, b.rule AS rule, "
+    "b.quorum AS quorum, b.secret AS secret, " SQL_UTC("b.opens_at") " AS opens_at, " SQL_UTC(
+        "b.closes_at") " AS closes_at, b.state AS state, coalesce(b.result::text, '') AS result, "
+                       "(SELECT count(*) FROM ballot_electors e WHERE e.ballot_id = b.id) AS "
+                       "electorate FROM ballots b ";
+const std::string kFindBallot = std::string(kBallotColumns) + "WHERE b.id = $1";
+const std::string kFindBallotForUpdate = kFindBallot + " FOR UPDATE";
+const std::string kListBallots =
+    std::string(kBallotColumns) + "WHERE b.assembly_id = $1 ORDER BY b.created_at, b.id";
+
+constexpr const char* kInsertBallot =
+    "INSERT INTO ballots (id, assembly_id, workshop, motion_id, question, rule, quorum, secret, "
+    "opens_at, closes_at, created_by) "
+    "VALUES ($1, $2, $3, NULLIF($4, ''), $5, $6, $7, $8, $9::timestamptz, $10::timestamptz, $11)";
+constexpr const char* kInsertElectors =
+    "INSERT INTO ballot_electors (ballot_id, member_id) SELECT $1, m FROM unnest($2::text[]) AS m";
+constexpr const char* kCloseBallot =
+    "UPDATE ballots SET state = 'closed', result = $2::jsonb, closed_at = now() WHERE id = $1";
+constexpr const char* kIsElector =
+    "SELECT 1 FROM ballot_electors WHERE ballot_id = $1 AND member_id = $2";
+
+constexpr const char* kUpsertOpenVote =
+    "INSERT INTO open_votes (ballot_id, member_id, choice) VALUES ($1, $2, $3) "
+    "ON CONFLICT (ballot_id, member_id) DO UPDATE SET choice = excluded.choice, "
+    "changes = open_votes.changes + 1, voted_at = now()";
+constexpr const char* kHasSecretVoter =
+    "SELECT 1 FROM secret_voters WHERE ballot_id = $1 AND member_id = $2";
+constexpr const char* kInsertSecretVoter =
+    "INSERT INTO secret_voters (ballot_id, member_id) VALUES ($1, $2)";
+constexpr const char* kInsertSecretVote =
+    "INSERT INTO secret_votes (ballot_id, receipt_hash, choice) VALUES ($1, $2, $3)";
+constexpr const char* kChangeSecretVote =
+    "UPDATE secret_votes SET choice = $3 WHERE ballot_id = $1 AND receipt_hash = $2";
+constexpr const char* kSecretChoice =
+    "SELECT choice FROM secret_votes WHERE ballot_id = $1 AND receipt_hash = $2";
+constexpr const char* kSecretVotes =
+    "SELECT receipt_hash AS voter, choice FROM secret_votes WHERE ballot_id = $1 "
+    "ORDER BY receipt_hash";
+constexpr const char* kOpenVotes =
+    "SELECT member_id AS voter, choice FROM open_votes WHERE ballot_id = $1 ORDER BY member_id";
+constexpr const char* kSecretVoters =
+    "SELECT member_id FROM secret_voters WHERE ballot_id = $1 ORDER BY member_id";
+
+domain::Choice choice_of(const pqxx::field& f) {
+  auto c = domain::parse_choice(f.as<std::string>());
+  if (!c) throw std::runtime_error("unknown stored choice " + f.as<std::string>());
+  return *c;
+}
+
+// The result is kept as a JSON document (jsonb) in the ballot's row.
+std::string result_document(const domain::Result& r) {
+  return nlohmann::json{{"electorate", r.electorate}, {"for", r.tally.for_votes},
+                        {"against", r.tally.against}, {"abstain", r.tally.abstain},
+                        {"turnout", r.turnout},       {"quorum_met", r.quorum_met},
+                        {"outcome", r.outcome}}
+      .dump();
+}
+
+domain::Result result_of(const std::string& document) {
+  auto j = nlohmann::json::parse(document);
+  domain::Result r;
+  r.electorate = j.at("electorate").get<int>();
+  r.tally = {j.at("for").get<int>(), j.at("against").get<int>(), j.at("abstain").get<int>()};
+  r.turnout = j.at("turnout").get<double>();
+  r.quorum_met = j.at("quorum_met").get<bool>();
+  r.outcome = j.at("outcome").get<std::string>();
+  return r;
+}
+
+Ballot ballot_of(const pqxx::row& r) {
+  Ballot b;
+  b.id = r["id"].as<std::string>();
+  b.assembly_id = r["assembly_id"].as<std::string>();
+  b.workshop = r["workshop"].as<std::string>();
+  b.motion_id = r["motion_id"].as<std::string>();
+  b.question = r["question"].as<std::string>();
+  auto rule = domain::parse_rule(r["rule"].as<std::string>());
+  if (!rule) throw std::runtime_error("unknown stored rule " + r["rule"].as<std::string>());
+  b.rule = *rule;
+  b.quorum = r["quorum"].as<double>();
+  b.secret = r["secret"].as<bool>();
+  b.opens_at = r["opens_at"].as<std::string>();
+  b.closes_at = r["closes_at"].as<std::string>();
+  auto state = domain::parse_ballot_state(r["state"].as<std::string>());
+  if (!state) throw std::runtime_error("unknown stored state " + r["state"].as<std::string>());
+  b.state = *state;
+  auto result = r["result"].as<std::string>();
+  if (!result.empty()) b.result = result_of(result);
+  b.electorate = r["electorate"].as<long>();
+  return b;
+}
+
+}  // namespace
+
+void insert_ballot(pqxx::work& tx, const Ballot& b, const std::vector<std::string>& electors,
+                   const std::string& created_by) {
+  tx.exec_params(kInsertBallot, b.id, b.assembly_id, b.workshop, b.motion_id, b.question,
+                 std::string(domain::to_string(b.rule)), b.quorum, b.secret, b.opens_at,
+                 b.closes_at, created_by);
+  tx.exec_params(kInsertElectors, b.id, text_array(electors));
+}
+
+std::optional<Ballot> find_ballot(pqxx::transaction_base& tx, const std::string& id,
+                                  bool for_update) {
+  auto rows = tx.exec_params(for_update ? kFindBallotForUpdate : kFindBallot, id);
+  if (rows.empty()) return std::nullopt;
+  return ballot_of(rows[0]);
+}
+
+std::vector<Ballot> list_ballots(pqxx::transaction_base& tx, const std::string& assembly_id) {
+  std::vector<Ballot> out;
+  for (const auto& r : tx.exec_params(kListBallots, assembly_id)) out.push_back(ballot_of(r));
+  return out;
+}
+
+void close_ballot(pqxx::work& tx, const std::string& id, const domain::Result& result) {
+  tx.exec_params(kCloseBallot, id, result_document(result));
+}
+
+bool is_elector(pqxx::transaction_base& tx, const std::string& ballot_id,
+                const std::string& member_id) {
+  return !tx.exec_params(kIsElector, ballot_id, member_id).empty();
+}
+
+void upsert_open_vote(pqxx::work& tx, const std::string& ballot_id, const std::string& member_id,
+                      domain::Choice choice) {
+  tx.exec_params(kUpsertOpenVote, ballot_id, member_id, std::string(domain::to_string(choice)));
+}
+
+bool has_secret_voter(pqxx::transaction_base& tx, const std::string& ballot_id,
+                      const std::string& member_id) {
+  return !tx.exec_params(kHasSecretVoter, ballot_id, member_id).empty();
+}
+
+void insert_secret_vote(pqxx::work& tx, const std::string& ballot_id, const std::string& member_id,
+                        const std::string& receipt_hash, domain::Choice choice) {
+  tx.exec_params(kInsertSecretVoter, ballot_id, member_id);
+  tx.exec_params(kInsertSecretVote, ballot_id, receipt_hash,
+                 std::string(domain::to_string(choice)));
+}
+
+bool change_secret_vote(pqxx::work& tx, const std::string& ballot_id,
+                        const std::string& receipt_hash, domain::Choice choice) {
+  return tx.exec_params(kChangeSecretVote, ballot_id, receipt_hash,
+                        std::string(domain::to_string(choice)))
+             .affected_rows() == 1;
+}
+
+std::optional<domain::Choice> secret_choice(pqxx::transaction_base& tx,
+                                            const std::string& ballot_id,
+                                            const std::string& receipt_hash) {
+  auto rows = tx.exec_params(kSecretChoice, ballot_id, receipt_hash);
+  if (rows.empty()) return std::nullopt;
+  return choice_of(rows[0]["choice"]);
+}
+
+std::vector<StoredVote> stored_votes(pqxx::transaction_base& tx, const Ballot& b) {
+  std::vector<StoredVote> out;
+  for (const auto& r : tx.exec_params(b.secret ? kSecretVotes : kOpenVotes, b.id))
+    out.push_back({r["voter"].as<std::string>(), choice_of(r["choice"])});
+  return out;
+}
+
+std::vector<std::string> secret_voters(pqxx::transaction_base& tx, const std::string& ballot_id) {
+  std::vector<std::string> out;
+  for (const auto& r : tx.exec_params(kSecretVoters, ballot_id))
+    out.push_back(r["member_id"].as<std::string>());
+  return out;
+}
+
+}  // namespace recommendations::store

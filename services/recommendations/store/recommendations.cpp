@@ -1,0 +1,236 @@
+#include "store/recommendations.h"
+
+#include <stdexcept>
+
+#include "assembly/db/sql_time.h"
+#include "store/arrays.h"
+
+namespace recommendations::store {
+namespace {
+
+constexpr const char* kUpsertMandate =
+    "INSERT INTO mandates (workshop_id, mandate_id, assembly_id, text) VALUES ($1, $2, $3, $4) "
+    "ON CONFLICT (workshop_id) DO UPDATE SET mandate_id = excluded.mandate_id, text = "
+    "excluded.text, adopted_at = now()";
+
+constexpr const char* kDetachFromMotion =
+    "UPDATE recommendations SET motion_id = NULL WHERE motion_id = $1";
+constexpr const char* kAttachToMotion =
+    "UPDATE recommendations SET motion_id = $2 WHERE id = $1 AND workshop_id = $3 AND "
+    "status = 'in-co-construction'";
+constexpr const char* kCarryForMotion =
+    "UPDATE recommendations SET status = 'carried' WHERE motion_id = $1 AND "
+    "status = 'in-co-construction' RETURNING id";
+constexpr const char* kInsertCarriedChanges =
+    "INSERT INTO recommendation_changes (recommendation_id, actor, from_status, to_status, reason) "
+    "SELECT u.id, $2, 'in-co-construction', 'carried', 'motion sent to the Council' "
+    "FROM unnest($1::text[]) WITH ORDINALITY AS u(id, n) ORDER BY u.n";
+
+constexpr const char* kMandateOf = "SELECT mandate_id FROM mandates WHERE workshop_id = $1";
+
+constexpr const char* kInsertRecommendation =
+    "INSERT INTO recommendations (id, assembly_id, workshop_id, theme, title, created_by, "
+    "mandate_id) VALUES ($1, $2, $3, $4, $5, $6, $7)";
+constexpr const char* kInsertFirstVersion =
+    "INSERT INTO recommendation_versions (recommendation_id, version, text, author) VALUES "
+    "($1, 1, $2, $3)";
+constexpr const char* kRecommendationColumns =
+    "SELECT r.id AS id, r.assembly_id AS assembly_id, r.workshop_id AS workshop_id, r.theme AS "
+    "theme, r.title AS title, r.status AS status, r.version AS version, coalesce(r.motion_id, '') "
+    "AS motion_id, v.text AS text, coalesce(r.mandate_id, '') AS mandate_id FROM recommendations "
+    "r JOIN recommendation_versions v ON v.recommendation_id = r.id AND v.version = r.version ";
+const std::string kFindRecommendation = std::string(kRecommendationColumns) + "WHERE r.id = $1";
+const std::string kFindRecommendationForUpdate = kFindRecommendation + " FOR UPDATE OF r";
+const std::string kListRecommendations =
+    std::string(kRecommendationColumns) + "WHERE r.assembly_id = $1 ORDER BY r.theme, r.created_at";
+
+constexpr const char* kVersions =
+    "SELECT version, author, coalesce(amendment_id, '') AS amendment_id, " SQL_UTC(
+        "created_at") " AS created_at FROM recommendation_versions WHERE recommendation_id = $1 "
+                      "ORDER BY version";
+constexpr const char* kVersionText =
+    "SELECT text FROM recommendation_versions WHERE recommendation_id = $1 AND version = $2";
+constexpr const char* kInsertVersion =
+    "INSERT INTO recommendation_versions (recommendation_id, version, text, author, amendment_id) "
+    "VALUES ($1, $2, $3, $4, $5)";
+constexpr const char* kSetVersion = "UPDATE recommendations SET version = $2 WHERE id = $1";
+
+constexpr const char* kStatusChanges =
+    "SELECT " SQL_UTC("at") " AS at, actor, from_status, to_status, reason FROM "
+                            "recommendation_changes WHERE recommendation_id = $1 ORDER BY seq";
+constexpr const char* kSetStatus = "UPDATE recommendations SET status = $2 WHERE id = $1";
+constexpr const char* kInsertStatusChange =
+    "INSERT INTO recommendation_changes (recommendation_id, actor, from_status, to_status, reason) "
+    "VALUES ($1, $2, $3, $4, $5)";
+
+constexpr const char* kInsertAmendment =
+    "INSERT INTO amendments (id, recommendation_id, base_version, text, rationale, author) "
+    "VALUES ($1, $2, $3, $4, $5, $6)";
+constexpr const char* kFindAmendmentForUpdate =
+    "SELECT id, recommendation_id, base_version, text, rationale, author, state FROM amendments "
+    "WHERE id = $1 FOR UPDATE";
+constexpr const char* kDecideAmendment =
+    "UPDATE amendments SET state = $2, decided_by = $3, decided_at = now() WHERE id = $1";
+
+constexpr const char* kFeedbackExists =
+    "SELECT 1 FROM feedback WHERE id = $1 AND recommendation_id = $2";
+constexpr const char* kInsertFeedback =
+    "INSERT INTO feedback (id, recommendation_id, reply_to, author, author_role, feasibility, "
+    "cost_estimate, legal_constraints, department, text) VALUES ($1, $2, NULLIF($3, ''), $4, $5, "
+    "$6, $7, $8, $9, $10)";
+constexpr const char* kFeedbackOf =
+    "SELECT id, recommendation_id, coalesce(reply_to, '') AS reply_to, author, author_role, "
+    "feasibility, cost_estimate, legal_constraints, department, text, " SQL_UTC(
+        "created_at") " AS created_at FROM feedback WHERE recommendation_id = $1 "
+                      "ORDER BY created_at, id";
+
+Recommendation recommendation_of(const pqxx::row& r) {
+  Recommendation out;
+  out.id = r["id"].as<std::string>();
+  out.assembly_id = r["assembly_id"].as<std::string>();
+  out.workshop_id = r["workshop_id"].as<std::string>();
+  out.theme = r["theme"].as<std::string>();
+  out.title = r["title"].as<std::string>();
+  auto status = domain::parse_recommendation_status(r["status"].as<std::string>());
+  if (!status) throw std::runtime_error("unknown stored status " + r["status"].as<std::string>());
+  out.status = *status;
+  out.version = r["version"].as<int>();
+  out.motion_id = r["motion_id"].as<std::string>();
+  out.text = r["text"].as<std::string>();
+  out.mandate_id = r["mandate_id"].as<std::string>();
+  return out;
+}
+
+}  // namespace
+
+std::optional<std::string> mandate_of(pqxx::transaction_base& tx, const std::string& workshop_id) {
+  auto rows = tx.exec_params(kMandateOf, workshop_id);
+  if (rows.empty()) return std::nullopt;
+  return rows[0]["mandate_id"].as<std::string>();
+}
+
+void insert_recommendation(pqxx::work& tx, const Recommendation& r, const std::string& by) {
+  tx.exec_params(kInsertRecommendation, r.id, r.assembly_id, r.workshop_id, r.theme, r.title, by,
+                 r.mandate_id);
+  tx.exec_params(kInsertFirstVersion, r.id, r.text, by);
+}
+
+std::optional<Recommendation> find_recommendation(pqxx::transaction_base& tx, const std::string& id,
+                                                  bool for_update) {
+  auto rows = tx.exec_params(for_update ? kFindRecommendationForUpdate : kFindRecommendation, id);
+  if (rows.empty()) return std::nullopt;
+  return recommendation_of(rows[0]);
+}
+
+std::vector<Recommendation> list_recommendations(pqxx::transaction_base& tx,
+                                                 const std::string& assembly_id) {
+  std::vector<Recommendation> out;
+  for (const auto& r : tx.exec_params(kListRecommendations, assembly_id))
+    out.push_back(recommendation_of(r));
+  return out;
+}
+
+std::vector<Version> versions(pqxx::transaction_base& tx, const std::string& id) {
+  std::vector<Version> out;
+  for (const auto& r : tx.exec_params(kVersions, id))
+    out.push_back({r["version"].as<int>(), r["author"].as<std::string>(),
+                   r["amendment_id"].as<std::string>(), r["created_at"].as<std::string>()});
+  return out;
+}
+
+std::optional<std::string> version_text(pqxx::transaction_base& tx, const std::string& id, int v) {
+  auto rows = tx.exec_params(kVersionText, id, v);
+  if (rows.empty()) return std::nullopt;
+  return rows[0]["text"].as<std::string>();
+}
+
+void add_version(pqxx::work& tx, const std::string& id, int version, const std::string& text,
+                 const std::string& author, const std::string& amendment_id) {
+  tx.exec_params(kInsertVersion, id, version, text, author, amendment_id);
+  tx.exec_params(kSetVersion, id, version);
+}
+
+std::vector<StatusChange> status_changes(pqxx::transaction_base& tx, const std::string& id) {
+  std::vector<StatusChange> out;
+  for (const auto& r : tx.exec_params(kStatusChanges, id))
+    out.push_back({r["at"].as<std::string>(), r["actor"].as<std::string>(),
+                   r["from_status"].as<std::string>(), r["to_status"].as<std::string>(),
+                   r["reason"].as<std::string>()});
+  return out;
+}
+
+void change_status(pqxx::work& tx, const std::string& id, domain::RecommendationStatus from,
+                   domain::RecommendationStatus to, const std::string& actor,
+                   const std::string& reason) {
+  const std::string from_name(domain::to_string(from)), to_name(domain::to_string(to));
+  tx.exec_params(kSetStatus, id, to_name);
+  tx.exec_params(kInsertStatusChange, id, actor, from_name, to_name, reason);
+}
+
+void insert_amendment(pqxx::work& tx, const Amendment& a) {
+  tx.exec_params(kInsertAmendment, a.id, a.recommendation_id, a.base_version, a.text, a.rationale,
+                 a.author);
+}
+
+std::optional<Amendment> find_amendment_for_update(pqxx::work& tx, const std::string& id) {
+  auto rows = tx.exec_params(kFindAmendmentForUpdate, id);
+  if (rows.empty()) return std::nullopt;
+  const auto& r = rows[0];
+  return Amendment{r["id"].as<std::string>(),        r["recommendation_id"].as<std::string>(),
+                   r["base_version"].as<int>(),      r["text"].as<std::string>(),
+                   r["rationale"].as<std::string>(), r["author"].as<std::string>(),
+                   r["state"].as<std::string>()};
+}
+
+void decide_amendment(pqxx::work& tx, const std::string& id, const std::string& state,
+                      const std::string& by) {
+  tx.exec_params(kDecideAmendment, id, state, by);
+}
+
+bool feedback_exists(pqxx::transaction_base& tx, const std::string& id,
+                     const std::string& recommendation_id) {
+  return !tx.exec_params(kFeedbackExists, id, recommendation_id).empty();
+}
+
+void insert_feedback(pqxx::work& tx, const Feedback& f) {
+  tx.exec_params(kInsertFeedback, f.id, f.recommendation_id, f.reply_to, f.author, f.author_role,
+                 f.feasibility, f.cost_estimate, f.legal_constraints, f.department, f.text);
+}
+
+std::vector<Feedback> feedback_of(pqxx::transaction_base& tx,
+                                  const std::string& recommendation_id) {
+  std::vector<Feedback> out;
+  for (const auto& r : tx.exec_params(kFeedbackOf, recommendation_id))
+    out.push_back({r["id"].as<std::string>(), r["recommendation_id"].as<std::string>(),
+                   r["reply_to"].as<std::string>(), r["author"].as<std::string>(),
+                   r["author_role"].as<std::string>(), r["feasibility"].as<std::string>(),
+                   r["cost_estimate"].as<std::string>(), r["legal_constraints"].as<std::string>(),
+                   r["department"].as<std::string>(), r["text"].as<std::string>(),
+                   r["created_at"].as<std::string>()});
+  return out;
+}
+
+void upsert_mandate(pqxx::work& tx, const std::string& workshop_id, const std::string& mandate_id,
+                    const std::string& assembly_id, const std::string& text) {
+  tx.exec_params(kUpsertMandate, workshop_id, mandate_id, assembly_id, text);
+}
+
+void detach_from_motion(pqxx::work& tx, const std::string& motion_id) {
+  tx.exec_params(kDetachFromMotion, motion_id);
+}
+
+bool attach_to_motion(pqxx::work& tx, const std::string& id, const std::string& motion_id,
+                      const std::string& workshop_id) {
+  return tx.exec_params(kAttachToMotion, id, motion_id, workshop_id).affected_rows() == 1;
+}
+
+std::vector<std::string> carry_for_motion(pqxx::work& tx, const std::string& motion_id,
+                                          const std::string& actor) {
+  std::vector<std::string> ids;
+  for (const auto& r : tx.exec_params(kCarryForMotion, motion_id))
+    ids.push_back(r["id"].as<std::string>());
+  if (!ids.empty()) tx.exec_params(kInsertCarriedChanges, text_array(ids), actor);
+  return ids;
+}
+
+}  // namespace recommendations::store

@@ -1,0 +1,32 @@
+#pragma once
+// The service's values as JSON, at the HTTP edge.
+#include <nlohmann/json.hpp>
+
+#include "assembly/auth/auth.h"
+#include "store/document_store.h"
+#include "store/session_store.h"
+#include "store/workshop_store.h"
+
+namespace workshops::api {
+
+// What the public sees of a session (caller null); members and staff see minutes, documents and
+// the online link; only staff see the check-in code.
+nlohmann::json to_json(const store::Session& s, const assembly::auth::Principal* caller);
+// A workshop as the public sees it: theme, title and size, never names.
+nlohmann::json to_json(const store::Workshop& w);
+nlohmann::json to_json(const store::Phase& p);
+nlohmann::json to_json(const store::Change& c);
+nlohmann::json to_json(const store::Attendance& a);
+nlohmann::json to_json(const store::Axis& a);
+// A notebook version; its text only when asked.
+nlohmann::json to_json(const store::NotebookVersion& v, bool with_text = false);
+nlohmann::json to_json(const store::Mandate& m);
+
+template <typename T>
+nlohmann::json to_json_array(const std::vector<T>& list) {
+  auto out = nlohmann::json::array();
+  for (const auto& x : list) out.push_back(to_json(x));
+  return out;
+}
+
+}  // namespace workshops::api

@@ -1,0 +1,137 @@
+#include "app/sessions.h"
+
+#include <sodium.h>
+
+#include "events/publish.h"
+#include "store/workshop_store.h"
+
+namespace workshops::app {
+namespace core = assembly::core;
+
+namespace {
+
+void refuse(const store::Session& s, domain::SessionChange c) {
+  if (auto why = domain::refuse_change(s.state, c))
+    throw StateRefused(*why, std::string(domain::to_string(s.state)));
+}
+
+// One attendance record, its change line and its event.
+unsigned attend(pqxx::work& tx, const assembly::events::Outbox& outbox, const store::Session& s,
+                const std::string& member_id, const std::string& status, const std::string& by,
+                const std::string& via, const std::string& field) {
+  auto periods = store::roster_periods(tx, s.assembly_id, s.workshop_id, member_id);
+  if (auto why = domain::refuse_attendance(domain::to_string(s.state), status, periods, s.day))
+    throw core::invalid(*why, field);
+  auto revision = store::record_attendance(tx, s.id, member_id, status, by, via);
+  events::attendance_recorded(tx, outbox, s, member_id, status, revision, by);
+  return revision;
+}
+
+}  // namespace
+
+store::Session must_find(pqxx::transaction_base& tx, const std::string& id, bool for_update) {
+  auto s = store::find_session(tx, id, for_update);
+  if (!s) throw core::not_found("no session " + id);
+  return *s;
+}
+
+store::Session schedule(pqxx::work& tx, store::NewSession s, const std::string& by) {
+  if (s.type != domain::SessionType::plenary) {
+    auto w = store::find(tx, s.workshop_id);
+    if (!w) throw core::invalid("no workshop " + s.workshop_id, "/workshop_id");
+    s.workshop_id = w->id;
+    s.assembly_id = w->assembly_id;
+  }
+  store::insert_session(tx, s, by);
+  store::record_change(tx, s.id, by, "scheduled",
+                       {{"starts_at", s.starts_at}, {"ends_at", s.ends_at}});
+  return must_find(tx, s.id);
+}
+
+store::Session reschedule(pqxx::work& tx, const std::string& id, const std::string& starts_at,
+                          const std::string& ends_at, const std::string& reason,
+                          const std::string& by) {
+  auto s = must_find(tx, id, true);
+  refuse(s, domain::SessionChange::reschedule);
+  store::reschedule(tx, id, starts_at, ends_at);
+  store::record_change(
+      tx, id, by, "rescheduled",
+      {{"from", s.starts_at}, {"to", starts_at}, {"ends_at", ends_at}, {"reason", reason}});
+  return must_find(tx, id);
+}
+
+store::Session cancel(pqxx::work& tx, const std::string& id, const std::string& reason,
+                      const std::string& by) {
+  auto s = must_find(tx, id, true);
+  refuse(s, domain::SessionChange::cancel);
+  store::set_state(tx, id, domain::SessionState::cancelled, reason);
+  store::record_change(tx, id, by, "cancelled", {{"reason", reason}});
+  return must_find(tx, id);
+}
+
+store::Session hold(pqxx::work& tx, const assembly::events::Outbox& outbox, const std::string& id,
+                    const std::string& minutes, const std::string& by) {
+  auto s = must_find(tx, id, true);
+  refuse(s, domain::SessionChange::hold);
+  store::set_state(tx, id, domain::SessionState::held, "");
+  if (!minutes.empty()) store::set_minutes(tx, id, minutes);
+  store::record_change(tx, id, by, "held", nlohmann::json::object());
+  events::session_held(tx, outbox, s);
+  return must_find(tx, id);
+}
+
+store::Session set_minutes(pqxx::work& tx, const std::string& id, const std::string& minutes,
+                           const std::string& by) {
+  auto s = must_find(tx, id, true);
+  if (s.state == domain::SessionState::cancelled)
+    throw core::conflict("the session was cancelled: it has no minutes");
+  store::set_minutes(tx, id, minutes);
+  store::record_change(tx, id, by, "minutes", {{"length", minutes.size()}});
+  return must_find(tx, id);
+}
+
+store::Session add_document(pqxx::work& tx, const std::string& id, const store::Document& doc,
+                            const std::string& by) {
+  must_find(tx, id, true);
+  store::add_document(tx, id, doc);
+  store::record_change(tx, id, by, "document", {{"title", doc.title}, {"url", doc.url}});
+  return must_find(tx, id);
+}
+
+bool record_attendance(pqxx::work& tx, const assembly::events::Outbox& outbox,
+                       const store::Session& s, const std::string& member_id,
+                       const std::string& status, const std::string& by, const std::string& field) {
+  auto current = store::attendance_status(tx, s.id, member_id);
+  if (current && *current == status) return false;  // unchanged: no new revision
+  attend(tx, outbox, s, member_id, status, by, "secretariat", field);
+  return true;
+}
+
+unsigned check_in(pqxx::work& tx, const assembly::events::Outbox& outbox, const std::string& id,
+                  const std::string& member_id, const std::string& code) {
+  auto s = must_find(tx, id, true);
+  const auto& expected = s.checkin_code;
+  if (code.size() != expected.size() ||
+      sodium_memcmp(code.data(), expected.data(), code.size()) != 0)
+    throw core::invalid("this is not the session's check-in code", "/code");
+  if (!store::checkin_open(tx, id))
+    throw core::conflict("check-in is open from an hour before the session to an hour after it");
+  return attend(tx, outbox, s, member_id, "present", member_id, "check-in", "/code");
+}
+
+std::pair<std::string, std::vector<store::Session>> workshop_sessions(pqxx::transaction_base& tx,
+                                                                      const std::string& id) {
+  auto w = store::find(tx, id);
+  if (!w) throw core::not_found("no workshop " + id);
+  return {w->title, store::list_sessions(tx, w->assembly_id, id)};
+}
+
+std::vector<store::Session> member_sessions(pqxx::transaction_base& tx,
+                                            const std::string& member_id) {
+  std::vector<store::Session> out;
+  for (const auto& w : store::workshops_of_member(tx, member_id))
+    for (auto& s : store::list_sessions(tx, w.assembly_id, w.id)) out.push_back(std::move(s));
+  return out;
+}
+
+}  // namespace workshops::app

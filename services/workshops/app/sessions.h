@@ -1,0 +1,64 @@
+#pragma once
+// Session use cases: scheduling, rescheduling, cancelling, holding (SessionHeld), minutes and
+// documents, attendance (AttendanceRecorded) and check-in. They throw assembly::core::Refused; no
+// HTTP here.
+#include <pqxx/pqxx>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "assembly/core/refusal.h"
+#include "assembly/events/outbox.h"
+#include "store/session_store.h"
+
+namespace workshops::app {
+
+// A change the session's state does not allow: a conflict that names the state.
+class StateRefused : public assembly::core::Refused {
+ public:
+  StateRefused(std::string detail, std::string state)
+      : Refused(assembly::core::conflict(std::move(detail))), state_(std::move(state)) {}
+  const std::string& state() const { return state_; }
+
+ private:
+  std::string state_;
+};
+
+// The session; refused (404) when there is none.
+store::Session must_find(pqxx::transaction_base& tx, const std::string& id,
+                         bool for_update = false);
+
+// A plenary has the assembly and no workshop; any other session names its workshop
+// (s.workshop_id), whose assembly it takes.
+store::Session schedule(pqxx::work& tx, store::NewSession s, const std::string& by);
+store::Session reschedule(pqxx::work& tx, const std::string& id, const std::string& starts_at,
+                          const std::string& ends_at, const std::string& reason,
+                          const std::string& by);
+store::Session cancel(pqxx::work& tx, const std::string& id, const std::string& reason,
+                      const std::string& by);
+store::Session hold(pqxx::work& tx, const assembly::events::Outbox& outbox, const std::string& id,
+                    const std::string& minutes, const std::string& by);
+store::Session set_minutes(pqxx::work& tx, const std::string& id, const std::string& minutes,
+                           const std::string& by);
+store::Session add_document(pqxx::work& tx, const std::string& id, const store::Document& doc,
+                            const std::string& by);
+
+// One attendance record of the session (checked against the roster that day), its change line
+// and its event; false, recording nothing, when the member's status is already `status`. A
+// refusal names `field`.
+bool record_attendance(pqxx::work& tx, const assembly::events::Outbox& outbox,
+                       const store::Session& s, const std::string& member_id,
+                       const std::string& status, const std::string& by, const std::string& field);
+// A member checks in with the session's code, from an hour before the start to an hour after the
+// end; the revision recorded.
+unsigned check_in(pqxx::work& tx, const assembly::events::Outbox& outbox, const std::string& id,
+                  const std::string& member_id, const std::string& code);
+
+// The workshop's title and sessions (with the plenaries); refused (404) when there is none.
+std::pair<std::string, std::vector<store::Session>> workshop_sessions(pqxx::transaction_base& tx,
+                                                                      const std::string& id);
+// The sessions of the workshops the member is on now.
+std::vector<store::Session> member_sessions(pqxx::transaction_base& tx,
+                                            const std::string& member_id);
+
+}  // namespace workshops::app

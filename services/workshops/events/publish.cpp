@@ -1,0 +1,85 @@
+#include "events/publish.h"
+
+#include "assembly/workshops/v1/events.pb.h"
+#include "domain/mandates.h"
+
+namespace workshops::events {
+namespace v1 = assembly::workshops::v1;
+
+void workshop_opened(pqxx::work& tx, const assembly::events::Outbox& outbox,
+                     const store::Workshop& w) {
+  v1::WorkshopOpened opened;
+  opened.set_workshop_id(w.id);
+  opened.set_assembly_id(w.assembly_id);
+  opened.set_theme(w.theme);
+  outbox.append(tx, opened, w.id);
+}
+
+void workshop_member_joined(pqxx::work& tx, const assembly::events::Outbox& outbox,
+                            const std::string& workshop_id, const std::string& member_id,
+                            int roster_size) {
+  v1::WorkshopMemberJoined joined;
+  joined.set_workshop_id(workshop_id);
+  joined.set_member_id(member_id);
+  joined.set_roster_size(static_cast<unsigned>(roster_size));
+  outbox.append(tx, joined, workshop_id);
+}
+
+void session_held(pqxx::work& tx, const assembly::events::Outbox& outbox, const store::Session& s) {
+  v1::SessionHeld e;
+  e.set_session_id(s.id);
+  e.set_workshop_id(s.workshop_id);
+  e.set_assembly_id(s.assembly_id);
+  e.set_session_type(std::string(domain::to_string(s.type)));
+  e.set_title(s.title);
+  e.set_starts_at(s.starts_at);
+  e.set_speakers(static_cast<unsigned>(s.speakers.size()));
+  outbox.append(tx, e, s.id);
+}
+
+void attendance_recorded(pqxx::work& tx, const assembly::events::Outbox& outbox,
+                         const store::Session& s, const std::string& member_id,
+                         const std::string& status, unsigned revision,
+                         const std::string& recorded_by) {
+  v1::AttendanceRecorded e;
+  e.set_session_id(s.id);
+  e.set_workshop_id(s.workshop_id);
+  e.set_assembly_id(s.assembly_id);
+  e.set_member_id(member_id);
+  e.set_session_type(std::string(domain::to_string(s.type)));
+  e.set_status(status);
+  e.set_held_at(s.starts_at);
+  e.set_revision(revision);
+  e.set_recorded_by(recorded_by);
+  outbox.append(tx, e, s.id);
+}
+
+void notebook_submitted(pqxx::work& tx, const assembly::events::Outbox& outbox,
+                        const store::Workshop& w, int version, const std::string& text) {
+  v1::NotebookSubmitted e;
+  e.set_workshop_id(w.id);
+  e.set_assembly_id(w.assembly_id);
+  e.set_theme(w.theme);
+  e.set_version(static_cast<unsigned>(version));
+  e.set_text(text);
+  outbox.append(tx, e, w.id);
+}
+
+void mandate_adopted(pqxx::work& tx, const assembly::events::Outbox& outbox,
+                     const store::Workshop& w, const store::Mandate& m,
+                     const store::MandateVote& v) {
+  v1::MandateAdopted e;
+  e.set_mandate_id(m.id);
+  e.set_workshop_id(w.id);
+  e.set_assembly_id(w.assembly_id);
+  e.set_theme(w.theme);
+  e.set_text(m.text);
+  e.set_votes_for(static_cast<unsigned>(v.votes_for));
+  e.set_votes_against(static_cast<unsigned>(v.votes_against));
+  e.set_abstentions(static_cast<unsigned>(v.abstentions));
+  e.set_unanimous(domain::unanimous(domain::MandateState::adopted, v.votes_against, v.abstentions));
+  e.set_session_id(v.session_id);
+  outbox.append(tx, e, w.id);
+}
+
+}  // namespace workshops::events

@@ -1,0 +1,36 @@
+#pragma once
+// The events this service publishes, appended to the outbox in the caller's transaction.
+#include <pqxx/pqxx>
+#include <string>
+
+#include "assembly/events/outbox.h"
+#include "store/document_store.h"
+#include "store/session_store.h"
+#include "store/workshop_store.h"
+
+namespace workshops::events {
+
+// WorkshopOpened: the workshop of (assembly, theme), made on its first member.
+void workshop_opened(pqxx::work& tx, const assembly::events::Outbox& outbox,
+                     const store::Workshop& w);
+// WorkshopMemberJoined: the member is on the roster, which now counts `roster_size`.
+void workshop_member_joined(pqxx::work& tx, const assembly::events::Outbox& outbox,
+                            const std::string& workshop_id, const std::string& member_id,
+                            int roster_size);
+// SessionHeld.
+void session_held(pqxx::work& tx, const assembly::events::Outbox& outbox, const store::Session& s);
+// AttendanceRecorded: one revision of a member's attendance of the session.
+void attendance_recorded(pqxx::work& tx, const assembly::events::Outbox& outbox,
+                         const store::Session& s, const std::string& member_id,
+                         const std::string& status, unsigned revision,
+                         const std::string& recorded_by);
+
+// NotebookSubmitted: the version's text, submitted.
+void notebook_submitted(pqxx::work& tx, const assembly::events::Outbox& outbox,
+                        const store::Workshop& w, int version, const std::string& text);
+// MandateAdopted: the workshop's mandate, adopted by the plenary's vote `v`.
+void mandate_adopted(pqxx::work& tx, const assembly::events::Outbox& outbox,
+                     const store::Workshop& w, const store::Mandate& m,
+                     const store::MandateVote& v);
+
+}  // namespace workshops::events
