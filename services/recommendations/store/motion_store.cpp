@@ -1,9 +1,13 @@
 #include "store/motion_store.h"
 
+#include "assembly/db/arrays.h"
 #include "assembly/db/sql_time.h"
-#include "store/arrays.h"
 
 namespace recommendations::store {
+
+using assembly::db::float8_array;
+using assembly::db::int_array;
+using assembly::db::text_array;
 namespace {
 
 constexpr const char* kInsert =

@@ -2,10 +2,14 @@
 
 #include <pqxx/tablewriter>
 
+#include "assembly/db/arrays.h"
 #include "assembly/db/sql_time.h"
-#include "store/arrays.h"
 
 namespace sortition::store {
+
+using assembly::db::float8_array;
+using assembly::db::int_array;
+using assembly::db::text_array;
 namespace {
 
 using nlohmann::json;

@@ -2,10 +2,14 @@
 
 #include <nlohmann/json.hpp>
 
+#include "assembly/db/arrays.h"
 #include "assembly/db/sql_time.h"
-#include "store/arrays.h"
 
 namespace sortition::store {
+
+using assembly::db::float8_array;
+using assembly::db::int_array;
+using assembly::db::text_array;
 namespace {
 
 constexpr const char* kInsertDraw =

@@ -1,8 +1,12 @@
 #include "store/quota_sets.h"
 
-#include "store/arrays.h"
+#include "assembly/db/arrays.h"
 
 namespace sortition::store {
+
+using assembly::db::float8_array;
+using assembly::db::int_array;
+using assembly::db::text_array;
 namespace {
 
 constexpr const char* kInsertQuotaSet =

@@ -1,10 +1,14 @@
 #include "store/selections.h"
 
+#include "assembly/db/arrays.h"
 #include "assembly/db/sql_time.h"
 #include "domain/quotas.h"
-#include "store/arrays.h"
 
 namespace sortition::store {
+
+using assembly::db::float8_array;
+using assembly::db::int_array;
+using assembly::db::text_array;
 namespace {
 
 using nlohmann::json;

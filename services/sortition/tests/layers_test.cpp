@@ -4,23 +4,23 @@
 
 #include <string>
 
+#include "assembly/db/arrays.h"
 #include "domain/states.h"
 #include "page/record.h"
-#include "store/arrays.h"
 
 using namespace sortition;
 
 TEST(StoreArrays, TextElementsAreQuotedWithQuotesAndBackslashesEscaped) {
-  EXPECT_EQ(store::text_array({}), "{}");
-  EXPECT_EQ(store::text_array({"a", "b\"c", "d\\e", "", "NULL", "x,y"}),
+  EXPECT_EQ(assembly::db::text_array({}), "{}");
+  EXPECT_EQ(assembly::db::text_array({"a", "b\"c", "d\\e", "", "NULL", "x,y"}),
             R"({"a","b\"c","d\\e","","NULL","x,y"})");
 }
 
 TEST(StoreArrays, NumbersAndNulls) {
-  EXPECT_EQ(store::int_array(std::vector<int>{0, -1, 42}), "{0,-1,42}");
-  EXPECT_EQ(store::int_array(std::vector<std::int64_t>{1350000}), "{1350000}");
+  EXPECT_EQ(assembly::db::int_array(std::vector<int>{0, -1, 42}), "{0,-1,42}");
+  EXPECT_EQ(assembly::db::int_array(std::vector<std::int64_t>{1350000}), "{1350000}");
   const double third = 1.0 / 3;
-  auto a = store::float8_array({third, std::nullopt});
+  auto a = assembly::db::float8_array({third, std::nullopt});
   ASSERT_EQ(a.substr(a.size() - 6), ",NULL}");
   EXPECT_EQ(std::stod(a.substr(1, a.size() - 7)), third) << "read back exactly";
 }

@@ -3,10 +3,14 @@
 #include <stdexcept>
 
 #include "assembly/core/ids.h"
+#include "assembly/db/arrays.h"
 #include "assembly/db/sql_time.h"
-#include "store/arrays.h"
 
 namespace workshops::store {
+
+using assembly::db::float8_array;
+using assembly::db::int_array;
+using assembly::db::text_array;
 namespace {
 
 constexpr const char* kAxes =

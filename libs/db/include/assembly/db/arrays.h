@@ -1,12 +1,13 @@
 #pragma once
-// PostgreSQL array literals for batch statements (`unnest($1::text[], $2::int[], ...)`): one
-// statement for many rows instead of one round trip per row.
+// PostgreSQL array literals for batch statements (`INSERT ... SELECT * FROM unnest($1::text[],
+// $2::int[])`): one statement for many rows instead of one round trip per row. libpqxx 6.4 has
+// no array parameters, so the arrays travel as their text form.
 #include <cstdio>
 #include <optional>
 #include <string>
 #include <vector>
 
-namespace sortition::store {
+namespace assembly::db {
 
 // {"a","b"}: every element quoted, with '"' and '\' escaped.
 inline std::string text_array(const std::vector<std::string>& values) {
@@ -46,4 +47,4 @@ inline std::string float8_array(const std::vector<std::optional<double>>& values
   return out + "}";
 }
 
-}  // namespace sortition::store
+}  // namespace assembly::db
