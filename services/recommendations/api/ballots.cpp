@@ -23,31 +23,30 @@ struct Deps {
 
 app::NewBallot parse_new_ballot(http::Request& req) {
   auto b = req.json();
+  body::Fields f(b);
   app::NewBallot n;
-  n.assembly_id = body::string(b, "assembly_id", "", 64);
-  n.workshop = body::string_or(b, "workshop", "", "", 64);
-  n.motion_id = body::string_or(b, "motion_id", "", "", 64);
-  n.question = body::string(b, "question", "", 2000);
-  if (n.question.empty()) throw http::unprocessable("question is required", "/question");
-  auto rule = domain::parse_rule(body::string(b, "rule", "", 40));
-  if (!rule)
-    throw http::unprocessable(
-        "rule must be simple-majority, two-thirds, unanimity-of-votes-cast or "
-        "unanimity-of-electorate",
-        "/rule");
-  n.rule = *rule;
-  if (!b.contains("quorum") || !b["quorum"].is_number() || b["quorum"].get<double>() < 0 ||
-      b["quorum"].get<double>() > 1)
-    throw http::unprocessable(
-        "quorum is the share of the electorate that must take part, from 0 to 1", "/quorum");
-  n.quorum = b["quorum"];
-  if (!b.contains("secret") || !b["secret"].is_boolean())
-    throw http::unprocessable("secret must be true or false", "/secret");
-  n.secret = b["secret"];
-  n.opens_at = b.contains("opens_at") ? body::utc_time(b, "opens_at") : assembly::core::utc_now();
-  n.closes_at = body::utc_time(b, "closes_at");
-  if (n.closes_at <= n.opens_at)
-    throw http::unprocessable("the ballot closes before it opens", "/closes_at");
+  n.assembly_id = f.string("assembly_id", 64);
+  n.workshop = f.string_or("workshop", "", 64);
+  n.motion_id = f.string_or("motion_id", "", 64);
+  n.question = f.string("question", 2000);
+  const auto rule = domain::parse_rule(f.has("rule") ? f.string("rule", 40) : "");
+  f.check(rule.has_value(), "/rule",
+          "rule must be simple-majority, two-thirds, unanimity-of-votes-cast or "
+          "unanimity-of-electorate");
+  if (rule) n.rule = *rule;
+  const bool quorum_ok = b.is_object() && b.contains("quorum") && b["quorum"].is_number() &&
+                         b["quorum"].get<double>() >= 0 && b["quorum"].get<double>() <= 1;
+  f.check(quorum_ok, "/quorum",
+          "quorum is the share of the electorate that must take part, from 0 to 1");
+  if (quorum_ok) n.quorum = b["quorum"];
+  const bool secret_ok = b.is_object() && b.contains("secret") && b["secret"].is_boolean();
+  f.check(secret_ok, "/secret", "secret must be true or false");
+  if (secret_ok) n.secret = b["secret"];
+  n.opens_at = f.has("opens_at") ? f.utc_time("opens_at") : assembly::core::utc_now();
+  n.closes_at = f.utc_time("closes_at");
+  if (!n.opens_at.empty() && !n.closes_at.empty())
+    f.check(n.closes_at > n.opens_at, "/closes_at", "the ballot closes before it opens");
+  f.done();
   n.created_by = req.caller().subject;
   return n;
 }

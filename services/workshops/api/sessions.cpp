@@ -85,56 +85,56 @@ http::Response get_phases(Deps d, http::Request& req) {
 }
 
 // --- Sessions.
-std::vector<store::Speaker> parse_speakers(const json& b) {
+std::vector<store::Speaker> parse_speakers(body::Fields& f) {
   std::vector<store::Speaker> out;
-  if (!b.contains("speakers")) return out;
-  const auto& sp = body::array(b, "speakers");
+  if (!f.has("speakers")) return out;
+  const auto& sp = f.array("speakers");
   for (std::size_t i = 0; i < sp.size(); ++i) {
     const auto at = "/speakers/" + std::to_string(i);
-    const auto& o = body::object(sp[i], at);
-    out.push_back({body::string(o, "name", at, 200),
-                   body::string_or(o, "organisation", "", at, 200),
-                   body::string_or(o, "topic", "", at, 300)});
+    auto o = f.nested(sp[i], at);
+    store::Speaker speaker{o.string("name", 200), o.string_or("organisation", "", 200),
+                           o.string_or("topic", "", 300)};
+    out.push_back(std::move(speaker));
   }
   return out;
 }
 
 store::NewSession parse_new_session(const json& b) {
+  body::Fields f(b);
   store::NewSession s;
   s.id = assembly::core::new_uuid();
-  auto type = domain::parse_session_type(body::string(b, "type", "", 32));
-  if (!type)
-    throw http::unprocessable(
-        "type must be working-session, hearing, site-visit, training, plenary or co-construction",
-        "/type");
-  s.type = *type;
-  s.title = body::string(b, "title", "", 300);
-  if (s.title.empty()) throw http::unprocessable("title is required", "/title");
-  s.starts_at = body::utc_time(b, "starts_at");
-  s.ends_at = body::utc_time(b, "ends_at");
-  if (s.ends_at <= s.starts_at)
-    throw http::unprocessable("the session ends before it starts", "/ends_at");
-  s.place = body::string_or(b, "place", "", "", 300);
-  s.online_link = body::string_or(b, "online_link", "", "", 500);
-  if (s.place.empty() && s.online_link.empty())
-    throw http::unprocessable("a place or an online link is required", "/place");
-  s.agenda = body::string_or(b, "agenda", "", "", 20000);
-  s.site = body::string_or(b, "site", "", "", 300);
-  if (s.type == domain::SessionType::site_visit && s.site.empty())
-    throw http::unprocessable("a site visit names its site", "/site");
-  s.speakers = parse_speakers(b);
-  if (s.type == domain::SessionType::hearing && s.speakers.empty())
-    throw http::unprocessable("a hearing names the people heard", "/speakers");
+  const auto type = domain::parse_session_type(f.has("type") ? f.string("type", 32) : "");
+  f.check(type.has_value(), "/type",
+          "type must be working-session, hearing, site-visit, training, plenary or "
+          "co-construction");
+  if (type) s.type = *type;
+  s.title = f.string("title", 300);
+  s.starts_at = f.utc_time("starts_at");
+  s.ends_at = f.utc_time("ends_at");
+  if (!s.starts_at.empty() && !s.ends_at.empty())
+    f.check(s.ends_at > s.starts_at, "/ends_at", "the session ends before it starts");
+  s.place = f.string_or("place", "", 300);
+  s.online_link = f.string_or("online_link", "", 500);
+  f.check(!s.place.empty() || !s.online_link.empty(), "/place",
+          "a place or an online link is required");
+  s.agenda = f.string_or("agenda", "", 20000);
+  s.site = f.string_or("site", "", 300);
+  if (type == domain::SessionType::site_visit)
+    f.check(!s.site.empty(), "/site", "a site visit names its site");
+  s.speakers = parse_speakers(f);
+  if (type == domain::SessionType::hearing)
+    f.check(!s.speakers.empty(), "/speakers", "a hearing names the people heard");
+  if (type == domain::SessionType::plenary) {
+    s.assembly_id = f.string("assembly_id", 64);
+    f.check(!f.has("workshop_id"), "/workshop_id",
+            "a plenary gathers every workshop: no workshop_id");
+  } else {
+    s.workshop_id = f.string("workshop_id", 64);
+  }
+  f.done();
   unsigned char random[6];
   randombytes_buf(random, sizeof random);
   s.checkin_code = domain::checkin_code(random);
-  if (s.type == domain::SessionType::plenary) {
-    s.assembly_id = body::string(b, "assembly_id", "", 64);
-    if (b.contains("workshop_id"))
-      throw http::unprocessable("a plenary gathers every workshop: no workshop_id", "/workshop_id");
-  } else {
-    s.workshop_id = body::string(b, "workshop_id", "", 64);
-  }
   return s;
 }
 
