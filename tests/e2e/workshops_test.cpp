@@ -200,6 +200,19 @@ TEST(Workshops, SessionsAttendanceReachMembershipAndTheRulesHold) {
   auto no_speakers = schedule(hearing);
   EXPECT_EQ(no_speakers.status, 422);
   EXPECT_EQ(body_of(no_speakers)["field"], "/speakers");
+  // Everything wrong at once is named at once, each field by its JSON pointer.
+  auto all_wrong = schedule({{"type", "hearing"},
+                             {"workshop_id", env},
+                             {"starts_at", "2022-01-10T20:00:00Z"},
+                             {"ends_at", "2022-01-10T18:00:00Z"},
+                             {"speakers", {{{"organisation", "APC"}}}}});
+  EXPECT_EQ(all_wrong.status, 422);
+  std::vector<std::string> pointers;
+  const auto problem = body_of(all_wrong);
+  for (const auto& e : problem["errors"]) pointers.push_back(e["pointer"]);
+  EXPECT_EQ(pointers,
+            (std::vector<std::string>{"/title", "/ends_at", "/place", "/speakers/0/name"}))
+      << all_wrong.body;
   hearing["speakers"] = {{{"name", "Agence parisienne du climat"},
                           {"organisation", "APC"},
                           {"topic", "aides à la rénovation"}}};
