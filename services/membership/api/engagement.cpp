@@ -8,6 +8,7 @@
 #include "domain/participation.h"
 #include "events/publish.h"
 #include "store/engagement.h"
+#include "store/evaluations.h"
 
 namespace membership::api {
 namespace http = assembly::http;
@@ -383,11 +384,7 @@ void add_engagement_routes(assembly::service::Context& ctx,
           auto m = self_or_staff(tx, req, id);
           audit_read(tx, req, id, "export");
           auto c = store::find_contact(tx, id);
-          json answered = json::array();
-          for (const auto& r : tx.exec_params("SELECT evaluation_id FROM evaluation_respondents "
-                                              "WHERE member_id = $1 ORDER BY 1",
-                                              id))
-            answered.push_back(r[0].as<std::string>());
+          json answered = store::evaluations_answered(tx, id);
           return json{
               {"exported_at_note", "every record membership holds about this member"},
               {"member", store::to_json(m)},

@@ -266,8 +266,7 @@ void add_assembly_routes(assembly::service::Context& ctx, int default_retention)
           auto a = store::find_assembly(tx, id);
           if (!a) throw http::not_found("no assembly " + id);
           auto from = std::string(domain::to_string(domain::legal_sources(*action).front()));
-          tx.exec_params("SELECT id FROM members WHERE assembly_id = $1 AND status = $2 FOR UPDATE",
-                         id, from);
+          store::lock_by_status(tx, id, from);
           auto members = store::list(tx, id, from);
           std::vector<store::Member> out;
           if (*action == domain::Action::activate)

@@ -1,11 +1,11 @@
 #include "store/members.h"
 
+#include "assembly/db/sql_time.h"
+
 namespace membership::store {
 namespace {
 
 using nlohmann::json;
-
-constexpr const char* kTime = "'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'";
 
 constexpr const char* kInsertAssembly =
     "INSERT INTO assemblies (id, name, mandate_start, mandate_end, seat_pools, workshops, "
@@ -21,15 +21,16 @@ constexpr const char* kDescribeImplicit =
     "seat_pools = $5::jsonb, workshops = $6::jsonb, retention_days = $7, implicit = false, "
     "created_by = $8 "
     "WHERE id = $1 AND implicit";
-const std::string kAssemblyColumns =
-    std::string(
-        "SELECT id, name, coalesce(mandate_start::text, ''), coalesce(mandate_end::text, ''), "
-        "seat_pools::text, "
-        "workshops::text, retention_days, coalesce(to_char(anonymised_at AT TIME ZONE 'UTC', ") +
-    kTime + "), ''), to_char(created_at AT TIME ZONE 'UTC', " + kTime +
-    "), implicit FROM assemblies ";
-const std::string kFindAssembly = kAssemblyColumns + "WHERE id = $1";
-const std::string kListAssemblies = kAssemblyColumns + "ORDER BY created_at, id";
+#define ASSEMBLY_COLUMNS \
+  "SELECT id, name, coalesce(mandate_start::text, '') AS mandate_start, "                     \
+  "coalesce(mandate_end::text, '') AS mandate_end, seat_pools::text AS seat_pools, "          \
+  "workshops::text AS workshops, retention_days, "                                             \
+  "coalesce(" SQL_UTC("anonymised_at") ", '') AS anonymised_at, " SQL_UTC("created_at") " AS " \
+                                                                                    "created_at, implicit FROM assemblies "
+constexpr const char* kFindAssembly = ASSEMBLY_COLUMNS "WHERE id = $1";
+constexpr const char* kListAssemblies =
+    ASSEMBLY_COLUMNS "ORDER BY assemblies.created_at, assemblies.id";
+#undef ASSEMBLY_COLUMNS
 constexpr const char* kDueForAnonymisation =
     "SELECT id FROM assemblies WHERE anonymised_at IS NULL AND mandate_end IS NOT NULL "
     "AND mandate_end + retention_days < current_date ORDER BY id";
@@ -39,20 +40,22 @@ constexpr const char* kInsert =
     "replaces, attributes) "
     "VALUES ($1, $2, $3, $4, $5, $6, NULLIF($7, ''), NULLIF($8, ''), $9::jsonb) "
     "ON CONFLICT (assembly_id, person_id) DO NOTHING";
-const std::string kColumns = std::string(
-                                 "SELECT id, assembly_id, coalesce(person_id, ''), pool, draw_id, "
-                                 "status, coalesce(workshop_theme, ''), "
-                                 "to_char(created_at AT TIME ZONE 'UTC', ") +
-                             kTime + "), coalesce(to_char(status_changed_at AT TIME ZONE 'UTC', " +
-                             kTime +
-                             "), ''), coalesce(replaces, ''), coalesce(replaced_by, ''), "
-                             "coalesce(status_reason, ''), attributes::text, "
-                             "preferences::text FROM members ";
-const std::string kFind = kColumns + "WHERE id = $1";
-const std::string kFindForUpdate = kColumns + "WHERE id = $1 FOR UPDATE";
-const std::string kList =
-    kColumns + "WHERE assembly_id = $1 AND ($2 = '' OR status = $2) ORDER BY created_at, id";
-const std::string kByPerson = kColumns + "WHERE assembly_id = $1 AND person_id = $2";
+#define MEMBER_COLUMNS \
+  "SELECT id, assembly_id, coalesce(person_id, '') AS person_id, pool, draw_id, status, "     \
+  "coalesce(workshop_theme, '') AS workshop_theme, " SQL_UTC("created_at") " AS created_at, " \
+  "coalesce(" SQL_UTC("status_changed_at") ", '') AS status_changed_at, "                      \
+  "coalesce(replaces, '') AS replaces, coalesce(replaced_by, '') AS replaced_by, "             \
+  "coalesce(status_reason, '') AS status_reason, attributes::text AS attributes, "             \
+  "preferences::text AS preferences FROM members "
+constexpr const char* kFind = MEMBER_COLUMNS "WHERE id = $1";
+constexpr const char* kFindForUpdate = MEMBER_COLUMNS "WHERE id = $1 FOR UPDATE";
+constexpr const char* kList = MEMBER_COLUMNS
+    "WHERE assembly_id = $1 AND ($2 = '' OR status = $2) "
+    "ORDER BY members.created_at, members.id";
+constexpr const char* kByPerson = MEMBER_COLUMNS "WHERE assembly_id = $1 AND person_id = $2";
+#undef MEMBER_COLUMNS
+constexpr const char* kLockByStatus =
+    "SELECT id FROM members WHERE assembly_id = $1 AND status = $2 FOR UPDATE";
 constexpr const char* kChangeStatus =
     "UPDATE members SET status = $3, status_reason = NULLIF($4, ''), status_changed_by = $5, "
     "status_changed_at = clock_timestamp() WHERE id = $1 AND status = $2";
@@ -62,10 +65,9 @@ constexpr const char* kSetReplacedBy = "UPDATE members SET replaced_by = $2 WHER
 constexpr const char* kAppendHistory =
     "INSERT INTO member_history (member_id, actor, change, from_value, to_value, reason, related) "
     "VALUES ($1, $2, $3, NULLIF($4, ''), NULLIF($5, ''), NULLIF($6, ''), NULLIF($7, ''))";
-const std::string kHistory = std::string(
-    "SELECT to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'), actor, change, "
-    "from_value, "
-    "to_value, reason, related FROM member_history WHERE member_id = $1 ORDER BY seq");
+constexpr const char* kHistory =
+    "SELECT " SQL_UTC_MS("at") " AS at, actor, change, from_value, to_value, reason, related "
+    "FROM member_history WHERE member_id = $1 ORDER BY seq";
 
 constexpr const char* kAnonymiseContacts =
     "DELETE FROM contacts WHERE member_id IN (SELECT id FROM members WHERE assembly_id = $1)";
@@ -80,35 +82,35 @@ constexpr const char* kMarkAnonymised = "UPDATE assemblies SET anonymised_at = n
 
 Assembly assembly_from_row(const pqxx::row& r) {
   Assembly a;
-  a.id = r[0].as<std::string>();
-  a.name = r[1].as<std::string>();
-  a.mandate_start = r[2].as<std::string>();
-  a.mandate_end = r[3].as<std::string>();
-  a.seat_pools = json::parse(r[4].as<std::string>());
-  a.workshops = json::parse(r[5].as<std::string>()).get<std::vector<std::string>>();
-  a.retention_days = r[6].as<int>();
-  a.anonymised_at = r[7].as<std::string>();
-  a.created_at = r[8].as<std::string>();
-  a.implicit = r[9].as<bool>();
+  a.id = r["id"].as<std::string>();
+  a.name = r["name"].as<std::string>();
+  a.mandate_start = r["mandate_start"].as<std::string>();
+  a.mandate_end = r["mandate_end"].as<std::string>();
+  a.seat_pools = json::parse(r["seat_pools"].as<std::string>());
+  a.workshops = json::parse(r["workshops"].as<std::string>()).get<std::vector<std::string>>();
+  a.retention_days = r["retention_days"].as<int>();
+  a.anonymised_at = r["anonymised_at"].as<std::string>();
+  a.created_at = r["created_at"].as<std::string>();
+  a.implicit = r["implicit"].as<bool>();
   return a;
 }
 
 Member from_row(const pqxx::row& r) {
   Member m;
-  m.id = r[0].as<std::string>();
-  m.assembly_id = r[1].as<std::string>();
-  m.person_id = r[2].as<std::string>();
-  m.pool = r[3].as<std::string>();
-  m.draw_id = r[4].as<std::string>();
-  m.status = r[5].as<std::string>();
-  m.workshop_theme = r[6].as<std::string>();
-  m.created_at = r[7].as<std::string>();
-  m.status_changed_at = r[8].as<std::string>();
-  m.replaces = r[9].as<std::string>();
-  m.replaced_by = r[10].as<std::string>();
-  m.status_reason = r[11].as<std::string>();
-  m.attributes = json::parse(r[12].as<std::string>());
-  m.preferences = json::parse(r[13].as<std::string>());
+  m.id = r["id"].as<std::string>();
+  m.assembly_id = r["assembly_id"].as<std::string>();
+  m.person_id = r["person_id"].as<std::string>();
+  m.pool = r["pool"].as<std::string>();
+  m.draw_id = r["draw_id"].as<std::string>();
+  m.status = r["status"].as<std::string>();
+  m.workshop_theme = r["workshop_theme"].as<std::string>();
+  m.created_at = r["created_at"].as<std::string>();
+  m.status_changed_at = r["status_changed_at"].as<std::string>();
+  m.replaces = r["replaces"].as<std::string>();
+  m.replaced_by = r["replaced_by"].as<std::string>();
+  m.status_reason = r["status_reason"].as<std::string>();
+  m.attributes = json::parse(r["attributes"].as<std::string>());
+  m.preferences = json::parse(r["preferences"].as<std::string>());
   return m;
 }
 
@@ -149,7 +151,7 @@ std::vector<Assembly> list_assemblies(pqxx::transaction_base& tx) {
 
 std::vector<std::string> assemblies_due_for_anonymisation(pqxx::transaction_base& tx) {
   std::vector<std::string> out;
-  for (const auto& r : tx.exec(kDueForAnonymisation)) out.push_back(r[0].as<std::string>());
+  for (const auto& r : tx.exec(kDueForAnonymisation)) out.push_back(r["id"].as<std::string>());
   return out;
 }
 
@@ -228,12 +230,14 @@ void append_history(pqxx::work& tx, const std::string& member_id, const std::str
 json history(pqxx::transaction_base& tx, const std::string& member_id) {
   auto out = json::array();
   for (const auto& r : tx.exec_params(kHistory, member_id)) {
-    json h = {{"at", r[0].as<std::string>()},
-              {"actor", r[1].as<std::string>()},
-              {"change", r[2].as<std::string>()}};
-    const char* keys[] = {"from", "to", "reason", "related"};
-    for (int i = 0; i < 4; ++i)
-      h[keys[i]] = r[3 + i].is_null() ? json() : json(r[3 + i].as<std::string>());
+    json h = {{"at", r["at"].as<std::string>()},
+              {"actor", r["actor"].as<std::string>()},
+              {"change", r["change"].as<std::string>()}};
+    for (const auto& [key, column] : {std::pair{"from", "from_value"},
+                                      {"to", "to_value"},
+                                      {"reason", "reason"},
+                                      {"related", "related"}})
+      h[key] = r[column].is_null() ? json() : json(r[column].as<std::string>());
     out.push_back(h);
   }
   return out;
@@ -254,6 +258,10 @@ json to_json(const Member& m) {
           {"created_at", m.created_at},
           {"replaces", or_null(m.replaces)},
           {"replaced_by", or_null(m.replaced_by)}};
+}
+
+void lock_by_status(pqxx::work& tx, const std::string& assembly_id, const std::string& status) {
+  tx.exec_params(kLockByStatus, assembly_id, status);
 }
 
 int anonymise(pqxx::work& tx, const std::string& assembly_id) {

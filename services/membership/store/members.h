@@ -49,6 +49,8 @@ std::vector<Member> list(pqxx::transaction_base& tx, const std::string& assembly
                          const std::string& status = "");
 std::optional<Member> find_by_person(pqxx::transaction_base& tx, const std::string& assembly_id,
                                      const std::string& person_id);
+// Locks the assembly's members in that status (before acting on them all).
+void lock_by_status(pqxx::work& tx, const std::string& assembly_id, const std::string& status);
 // Moves a member from `from` to `to`, with its history line; false when it was not in `from`.
 bool change_status(pqxx::work& tx, const std::string& id, const std::string& from,
                    const std::string& to, const std::string& reason, const std::string& by);
