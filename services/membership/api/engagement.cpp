@@ -1,10 +1,10 @@
 #include "api/engagement.h"
 
-#include "api/lifecycle.h"
+#include "api/access.h"
 #include "assembly/auth/auth.h"
 #include "assembly/core/ids.h"
 #include "assembly/http/body.h"
-#include "assembly/membership/v1/events.pb.h"
+#include "domain/lifecycle.h"
 #include "domain/participation.h"
 #include "events/publish.h"
 #include "store/engagement.h"
@@ -130,7 +130,7 @@ http::Response add_role(const Engagement& d, http::Request& req) {
       throw http::conflict("the member holds this role already");
     store::append_history(tx, id, req.caller().subject, "role", "", role.role,
                           role.motion_id.empty() ? role.workshop_theme : role.motion_id, role.id);
-    outbox.append(tx, events::role_event(role, false), id);
+    events::role_assigned(tx, outbox, role, false);
     for (const auto& r : store::roles_of_member(tx, id))
       if (r["id"] == role.id) return r;
     return json();
@@ -146,7 +146,7 @@ http::Response end_role(const Engagement& d, http::Request& req) {
     auto r = store::end_role(tx, id, req.caller().subject);
     if (r.id.empty()) throw http::not_found("no role " + id + " in force");
     store::append_history(tx, r.member_id, req.caller().subject, "role", r.role, "", "ended", r.id);
-    outbox.append(tx, events::role_event(r, true), r.member_id);
+    events::role_assigned(tx, outbox, r, true);
     for (const auto& x : store::roles_of_member(tx, r.member_id))
       if (x["id"] == id) return x;
     return json();

@@ -2,12 +2,14 @@
 
 #include <regex>
 
-#include "api/lifecycle.h"
+#include "api/access.h"
+#include "app/lifecycle.h"
 #include "assembly/auth/auth.h"
 #include "assembly/core/time.h"
 #include "assembly/http/body.h"
 #include "assembly/logging/log.h"
 #include "domain/assignment.h"
+#include "events/publish.h"
 #include "workers/anonymisation.h"
 
 namespace membership::api {
@@ -115,7 +117,7 @@ http::Response act(Deps& ctx, domain::Action action, http::Request& req) {
   auto on = effective_on(b);
   auto m = ctx.db.transact([&](pqxx::work& tx) {
     auto m = self_or_staff(tx, req, id, true);
-    return apply(tx, ctx.outbox, m, action, reason, caller.subject, on);
+    return app::apply(tx, ctx.outbox, m, action, reason, caller.subject, on);
   });
   return http::Response::json(200, store::to_json(m));
 }
@@ -168,7 +170,8 @@ http::Response put_workshop(Deps& ctx, http::Request& req) {
     if (m->workshop_theme == workshop) return *m;  // already there: nothing to record
     store::set_workshop(tx, id, m->workshop_theme, workshop, reason, req.caller().subject);
     if (in_status(*m, {domain::Status::active}))
-      publish_assigned(tx, ctx.outbox, *m, workshop, m->workshop_theme, reason, effective_on(b));
+      events::member_assigned(tx, ctx.outbox, *m, workshop, m->workshop_theme, reason,
+                              effective_on(b));
     return *store::find(tx, id);
   });
   return http::Response::json(200, store::to_json(m));
@@ -262,10 +265,11 @@ http::Response bulk_action(Deps& ctx, http::Request& req) {
     auto members = store::list(tx, id, from);
     std::vector<store::Member> out;
     if (*action == domain::Action::activate)
-      return members.empty() ? out
-                             : activate_all(tx, ctx.outbox, *a, members, req.caller().subject, on);
+      return members.empty()
+                 ? out
+                 : app::activate_all(tx, ctx.outbox, *a, members, req.caller().subject, on);
     for (const auto& m : members)
-      out.push_back(apply(tx, ctx.outbox, m, *action, "", req.caller().subject, on));
+      out.push_back(app::apply(tx, ctx.outbox, m, *action, "", req.caller().subject, on));
     return out;
   });
   json ids = json::array();
@@ -301,6 +305,16 @@ http::Response anonymise_now(Deps& ctx, http::Request& req) {
 
 void add_member_routes(assembly::service::Context& ctx) {
   auto& r = ctx.router;
+  // A status that forbids the action: the 409 names it.
+  r.on_exception([](std::exception_ptr e) -> std::optional<http::Problem> {
+    try {
+      std::rethrow_exception(e);
+    } catch (const app::StatusConflict& c) {
+      return http::conflict(c.what()).with("status", c.status());
+    } catch (...) {
+      return std::nullopt;
+    }
+  });
   auto to = [&ctx](http::Response (*h)(Deps&, http::Request&)) {
     return [&ctx, h](http::Request& req) { return h(ctx, req); };
   };

@@ -114,7 +114,7 @@ void add_handlers(assembly::service::Context& ctx, int retention) {
           store::end_role(tx, r.id, "recommendations");
           store::append_history(tx, r.member_id, "recommendations", "role", r.role, "", "ended",
                                 r.id);
-          outbox.append(tx, role_event(r, true), r.member_id);
+          role_assigned(tx, outbox, r, true);
         }
         for (const auto& member_id : listed) {
           auto m = store::find(tx, member_id);
@@ -132,7 +132,7 @@ void add_handlers(assembly::service::Context& ctx, int retention) {
           if (!store::insert_role(tx, role, "recommendations")) continue;
           store::append_history(tx, member_id, "recommendations", "role", "", role.role,
                                 role.motion_id, role.id);
-          outbox.append(tx, role_event(role, false), member_id);
+          role_assigned(tx, outbox, role, false);
         }
       });
 }

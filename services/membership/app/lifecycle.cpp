@@ -1,15 +1,14 @@
-#include "api/lifecycle.h"
+#include "app/lifecycle.h"
 
 #include <algorithm>
 #include <map>
 
-#include "assembly/auth/auth.h"
-#include "assembly/membership/v1/events.pb.h"
+#include "assembly/core/refusal.h"
 #include "domain/assignment.h"
+#include "events/publish.h"
 
-namespace membership::api {
-namespace http = assembly::http;
-namespace pb = assembly::membership::v1;
+namespace membership::app {
+namespace core = assembly::core;
 
 namespace {
 
@@ -41,60 +40,11 @@ domain::Candidate placed_candidate(const store::Member& m) {
 
 store::Assembly assembly_of(pqxx::work& tx, const std::string& id) {
   auto a = store::find_assembly(tx, id);
-  if (!a) throw http::conflict("the member's assembly " + id + " is not known");
+  if (!a) throw core::conflict("the member's assembly " + id + " is not known");
   return *a;
 }
 
-void publish_activated(pqxx::work& tx, const assembly::events::Outbox& outbox,
-                       const store::Member& m, const std::string& workshop) {
-  pb::MemberActivated e;
-  e.set_member_id(m.id);
-  e.set_assembly_id(m.assembly_id);
-  e.set_workshop_theme(workshop);
-  e.set_pool(m.pool);
-  outbox.append(tx, e, m.id);
-}
-
-// MemberDeclined and MemberWithdrew say the same: whose seat is free, in which selection, why.
-template <typename Event>
-Event seat_freed(const store::Member& m, const std::string& reason) {
-  Event e;
-  e.set_member_id(m.id);
-  e.set_assembly_id(m.assembly_id);
-  e.set_person_id(m.person_id);
-  e.set_panel_draw_id(m.draw_id);
-  e.set_reason(reason);
-  return e;
-}
-
 }  // namespace
-
-store::Member self_or_staff(pqxx::work& tx, const http::Request& req, const std::string& member_id,
-                            bool for_update) {
-  const auto& caller = req.caller();
-  // Refuse before looking: a member learns nothing of other ids, not even whether they exist.
-  if (!caller.has(assembly::auth::kSecretariat) && caller.subject != member_id)
-    throw http::forbidden("a member may act only on their own record");
-  auto m = store::find(tx, member_id, for_update);
-  if (!m) throw http::not_found("no member " + member_id);
-  return *m;
-}
-
-void publish_assigned(pqxx::work& tx, const assembly::events::Outbox& outbox,
-                      const store::Member& m, const std::string& workshop,
-                      const std::string& previous, const std::string& reason,
-                      const std::string& effective_on) {
-  pb::MemberAssigned e;
-  e.set_member_id(m.id);
-  e.set_assembly_id(m.assembly_id);
-  e.set_person_id(m.person_id);
-  e.set_workshop_theme(workshop);
-  e.set_previous_workshop_theme(previous);
-  e.set_reason(reason);
-  e.set_pool(m.pool);
-  e.set_effective_on(effective_on);
-  outbox.append(tx, e, m.id);
-}
 
 std::vector<store::Member> activate_all(pqxx::work& tx, const assembly::events::Outbox& outbox,
                                         const store::Assembly& assembly,
@@ -126,13 +76,13 @@ std::vector<store::Member> activate_all(pqxx::work& tx, const assembly::events::
   std::vector<store::Member> out;
   for (const auto& m : confirmed) {
     if (!store::change_status(tx, m.id, "confirmed", "active", "", actor))
-      throw http::conflict("member " + m.id + " is no longer confirmed");
+      throw core::conflict("member " + m.id + " is no longer confirmed");
     const auto& workshop = chosen.at(m.id);
     if (m.workshop_theme.empty()) {
       store::set_workshop(tx, m.id, "", workshop, "assignment at activation", actor);
-      publish_assigned(tx, outbox, m, workshop, "", "algorithm", effective_on);
+      events::member_assigned(tx, outbox, m, workshop, "", "algorithm", effective_on);
     }
-    publish_activated(tx, outbox, m, workshop);
+    events::member_activated(tx, outbox, m, workshop);
     out.push_back(*store::find(tx, m.id));
   }
   return out;
@@ -144,35 +94,26 @@ store::Member apply(pqxx::work& tx, const assembly::events::Outbox& outbox, cons
   auto current = domain::parse_status(m.status);
   if (!current) throw std::logic_error("member " + m.id + " has an unknown status " + m.status);
   auto to = domain::next(*current, action);
-  if (!to)
-    throw http::conflict(domain::illegal_transition_message(*current, action))
-        .with("status", m.status);
+  if (!to) throw StatusConflict(domain::illegal_transition_message(*current, action), m.status);
   if (action == domain::Action::activate)
     return activate_all(tx, outbox, assembly_of(tx, m.assembly_id), {m}, actor, effective_on)[0];
 
   if (!store::change_status(tx, m.id, m.status, std::string(domain::to_string(*to)), reason, actor))
-    throw http::conflict("the member changed meanwhile; read it again");
+    throw core::conflict("the member changed meanwhile; read it again");
   switch (action) {
-    case domain::Action::confirm: {
-      pb::MemberConfirmed e;
-      e.set_member_id(m.id);
-      e.set_assembly_id(m.assembly_id);
-      e.set_person_id(m.person_id);
-      outbox.append(tx, e, m.id);
+    case domain::Action::confirm:
+      events::member_confirmed(tx, outbox, m);
       break;
-    }
     case domain::Action::decline:
-      outbox.append(tx, seat_freed<pb::MemberDeclined>(m, reason), m.id);
+      events::member_declined(tx, outbox, m, reason);
       break;
-    case domain::Action::withdraw: {
-      auto e = seat_freed<pb::MemberWithdrew>(m, reason);
-      e.set_effective_on(effective_on);
-      outbox.append(tx, e, m.id);
-    } break;
+    case domain::Action::withdraw:
+      events::member_withdrew(tx, outbox, m, reason, effective_on);
+      break;
     default:
       break;  // invite and complete: recorded here, no other service needs them
   }
   return *store::find(tx, m.id);
 }
 
-}  // namespace membership::api
+}  // namespace membership::app

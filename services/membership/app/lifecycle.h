@@ -1,24 +1,32 @@
 #pragma once
 // The lifecycle's effects, shared by the single-member routes and the assembly-wide ones: the
 // status change with its history line, the workshop assignment at activation, and the events.
+// They throw core::Refused, or StatusConflict when the member's status forbids the action.
+#include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "assembly/events/outbox.h"
-#include "assembly/http/http.h"
 #include "domain/lifecycle.h"
 #include "store/members.h"
 
-namespace membership::api {
+namespace membership::app {
 
-// 404 unless the member exists; 403 unless the caller is the secretariat or that member.
-store::Member self_or_staff(pqxx::work& tx, const assembly::http::Request& req,
-                            const std::string& member_id, bool for_update = false);
+// A conflict with the member's current status (a 409 that names the status).
+class StatusConflict : public std::runtime_error {
+ public:
+  StatusConflict(const std::string& message, std::string status)
+      : std::runtime_error(message), status_(std::move(status)) {}
+  const std::string& status() const { return status_; }
 
-// Applies `action` to the member (locked by the caller): 409 naming the current status when
-// illegal; publishes the action's event. Activation places the member in a workshop.
-// `effective_on` (YYYY-MM-DD): the day an activation or a withdrawal takes effect (the plenary's
-// date, the day the member left), carried by MemberAssigned and MemberWithdrew.
+ private:
+  std::string status_;
+};
+
+// Applies `action` to the member (locked by the caller): StatusConflict when illegal; publishes
+// the action's event. Activation places the member in a workshop. `effective_on` (YYYY-MM-DD):
+// the day an activation or a withdrawal takes effect (the plenary's date, the day the member
+// left), carried by MemberAssigned and MemberWithdrew.
 store::Member apply(pqxx::work& tx, const assembly::events::Outbox& outbox, const store::Member& m,
                     domain::Action action, const std::string& reason, const std::string& actor,
                     const std::string& effective_on);
@@ -30,10 +38,4 @@ std::vector<store::Member> activate_all(pqxx::work& tx, const assembly::events::
                                         const std::vector<store::Member>& confirmed,
                                         const std::string& actor, const std::string& effective_on);
 
-// Moves an active or confirmed member to another workshop (staff override, reason required).
-void publish_assigned(pqxx::work& tx, const assembly::events::Outbox& outbox,
-                      const store::Member& m, const std::string& workshop,
-                      const std::string& previous, const std::string& reason,
-                      const std::string& effective_on);
-
-}  // namespace membership::api
+}  // namespace membership::app
