@@ -86,8 +86,6 @@ json open_contact(const assembly::pii::Keyring& keyring, const std::string& memb
   return plain;
 }
 
-const std::string active(domain::to_string(domain::Status::active));
-
 struct Engagement {
   assembly::db::Pool& db;
   assembly::events::Outbox& outbox;
@@ -116,9 +114,10 @@ http::Response add_role(const Engagement& d, http::Request& req) {
   auto out = db.transact([&](pqxx::work& tx) {
     auto m = store::find(tx, id, true);
     if (!m) throw http::not_found("no member " + id);
-    if (m->status != active)
-      throw http::conflict("the member is " + m->status + "; only an active member holds a role")
-          .with("status", m->status);
+    if (m->status != domain::Status::active)
+      throw http::conflict("the member is " + domain::text(m->status) +
+                           "; only an active member holds a role")
+          .with("status", domain::text(m->status));
     role.assembly_id = m->assembly_id;
     if (role.role == "workshop-referent") {
       role.workshop_theme = body::string_or(b, "workshop", m->workshop_theme, "", 64);
@@ -216,8 +215,8 @@ http::Response training_followed(const Engagement& d, http::Request& req) {
       if (!m || m->assembly_id != t["assembly_id"])
         throw http::unprocessable(
             "no member " + ids[i].get<std::string>() + " in this training's assembly", at);
-      if (m->status != domain::to_string(domain::Status::confirmed) && m->status != active)
-        throw http::unprocessable("member " + m->id + " is " + m->status +
+      if (m->status != domain::Status::confirmed && m->status != domain::Status::active)
+        throw http::unprocessable("member " + m->id + " is " + domain::text(m->status) +
                                       "; trainings are for confirmed and active members",
                                   at);
       added += store::record_training_followed(tx, id, m->id, req.caller().subject);
@@ -252,10 +251,10 @@ http::Response assembly_participation(const Engagement& d, http::Request& req) {
     for (const auto& m : store::list(tx, assembly_id)) {
       auto it = per_member.find(m.id);
       if (it == per_member.end()) continue;
-      bool risk = m.status == active && domain::at_risk(it->second, n);
+      bool risk = m.status == domain::Status::active && domain::at_risk(it->second, n);
       auto p = participation_json(it->second);
       p["member_id"] = m.id;
-      p["status"] = m.status;
+      p["status"] = domain::to_string(m.status);
       p["workshop_theme"] = m.workshop_theme;
       p["at_risk"] = risk;
       items.push_back(p);
@@ -288,7 +287,7 @@ http::Response member_participation(const Engagement& d, http::Request& req) {
     auto p = domain::participation(store::attendance_of_member(tx, id))[id];
     auto j = participation_json(p);
     j["member_id"] = id;
-    j["at_risk"] = m.status == active && domain::at_risk(p, n);
+    j["at_risk"] = m.status == domain::Status::active && domain::at_risk(p, n);
     return j;
   });
   return http::Response::json(200, out);

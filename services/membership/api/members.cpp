@@ -63,8 +63,7 @@ std::vector<std::string> workshop_list(const json& b, const std::string& key, bo
 }
 
 bool in_status(const store::Member& m, std::initializer_list<domain::Status> statuses) {
-  auto s = domain::parse_status(m.status);
-  return s && std::find(statuses.begin(), statuses.end(), *s) != statuses.end();
+  return std::find(statuses.begin(), statuses.end(), m.status) != statuses.end();
 }
 
 bool has_workshop(const std::optional<store::Assembly>& a, const std::string& theme) {
@@ -77,9 +76,12 @@ using Deps = assembly::service::Context;
 
 http::Response list_members(Deps& ctx, http::Request& req) {
   auto assembly_id = body::required_query(req, "assembly_id");
-  auto status = req.query_param("status").value_or("");
-  if (!status.empty() && !domain::parse_status(status))
-    throw http::bad_request("unknown status \"" + status + "\"", "status");
+  auto text = req.query_param("status").value_or("");
+  std::optional<domain::Status> status;
+  if (!text.empty()) {
+    status = domain::parse_status(text);
+    if (!status) throw http::bad_request("unknown status \"" + text + "\"", "status");
+  }
   auto members =
       ctx.db.transact([&](pqxx::work& tx) { return store::list(tx, assembly_id, status); });
   return http::Response::items(members, [](const auto& m) { return store::to_json(m); });
@@ -135,10 +137,10 @@ http::Response put_preferences(Deps& ctx, http::Request& req) {
     if (!m.workshop_theme.empty() ||
         !in_status(m,
                    {domain::Status::selected, domain::Status::invited, domain::Status::confirmed}))
-      throw http::conflict("the member is " + m.status +
+      throw http::conflict("the member is " + domain::text(m.status) +
                            (m.workshop_theme.empty() ? "" : " in workshop " + m.workshop_theme) +
                            "; preferences count only before the placement at the opening plenary")
-          .with("status", m.status);
+          .with("status", domain::text(m.status));
     auto a = store::find_assembly(tx, m.assembly_id);
     for (std::size_t i = 0; i < themes.size(); ++i)
       if (a && !has_workshop(a, themes[i]))
@@ -162,9 +164,9 @@ http::Response put_workshop(Deps& ctx, http::Request& req) {
     auto m = store::find(tx, id, true);
     if (!m) throw http::not_found("no member " + id);
     if (!in_status(*m, {domain::Status::confirmed, domain::Status::active}))
-      throw http::conflict("the member is " + m->status +
+      throw http::conflict("the member is " + domain::text(m->status) +
                            "; only a confirmed or active member has a workshop")
-          .with("status", m->status);
+          .with("status", domain::text(m->status));
     if (!has_workshop(store::find_assembly(tx, m->assembly_id), workshop))
       throw http::unprocessable("the assembly has no workshop \"" + workshop + "\"", "/workshop");
     if (m->workshop_theme == workshop) return *m;  // already there: nothing to record
@@ -237,7 +239,10 @@ http::Response get_assembly(Deps& ctx, http::Request& req) {
   if (!a) throw http::not_found("no assembly " + id);
   auto counts = ctx.db.transact([&](pqxx::work& tx) {
     json c = json::object();
-    for (const auto& m : store::list(tx, id)) c[m.status] = c.value(m.status, 0) + 1;
+    for (const auto& m : store::list(tx, id)) {
+      const auto status = domain::text(m.status);
+      c[status] = c.value(status, 0) + 1;
+    }
     return c;
   });
   auto out = store::to_json(*a);
@@ -260,7 +265,7 @@ http::Response bulk_action(Deps& ctx, http::Request& req) {
   auto changed = ctx.db.transact([&](pqxx::work& tx) {
     auto a = store::find_assembly(tx, id);
     if (!a) throw http::not_found("no assembly " + id);
-    auto from = std::string(domain::to_string(domain::legal_sources(*action).front()));
+    auto from = domain::legal_sources(*action).front();
     store::lock_by_status(tx, id, from);
     auto members = store::list(tx, id, from);
     std::vector<store::Member> out;

@@ -54,8 +54,7 @@ void answer_evaluation(pqxx::work& tx, const std::string& id, const std::string&
     throw core::conflict("the evaluation is " + domain::to_string(e.state) +
                          "; answers are taken while it is open");
   auto m = store::find(tx, member_id);
-  if (!m || m->assembly_id != e.assembly_id ||
-      m->status != domain::to_string(domain::Status::active))
+  if (!m || m->assembly_id != e.assembly_id || m->status != domain::Status::active)
     throw core::forbidden("only the assembly's active members answer its evaluation");
   nlohmann::json answer;
   try {

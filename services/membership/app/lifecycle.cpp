@@ -51,7 +51,7 @@ std::vector<store::Member> activate_all(pqxx::work& tx, const assembly::events::
                                         const std::vector<store::Member>& confirmed,
                                         const std::string& actor, const std::string& effective_on) {
   std::map<std::string, std::vector<domain::Candidate>> placed;
-  for (const auto& m : store::list(tx, assembly.id, "active"))
+  for (const auto& m : store::list(tx, assembly.id, domain::Status::active))
     if (!m.workshop_theme.empty()) placed[m.workshop_theme].push_back(placed_candidate(m));
   std::vector<domain::Candidate> newcomers;
   std::map<std::string, std::string> chosen;  // a workshop set by staff before activation stays
@@ -75,7 +75,8 @@ std::vector<store::Member> activate_all(pqxx::work& tx, const assembly::events::
 
   std::vector<store::Member> out;
   for (const auto& m : confirmed) {
-    if (!store::change_status(tx, m.id, "confirmed", "active", "", actor))
+    if (!store::change_status(tx, m.id, domain::Status::confirmed, domain::Status::active, "",
+                              actor))
       throw core::conflict("member " + m.id + " is no longer confirmed");
     const auto& workshop = chosen.at(m.id);
     if (m.workshop_theme.empty()) {
@@ -91,14 +92,14 @@ std::vector<store::Member> activate_all(pqxx::work& tx, const assembly::events::
 store::Member apply(pqxx::work& tx, const assembly::events::Outbox& outbox, const store::Member& m,
                     domain::Action action, const std::string& reason, const std::string& actor,
                     const std::string& effective_on) {
-  auto current = domain::parse_status(m.status);
-  if (!current) throw std::logic_error("member " + m.id + " has an unknown status " + m.status);
-  auto to = domain::next(*current, action);
-  if (!to) throw StatusConflict(domain::illegal_transition_message(*current, action), m.status);
+  auto to = domain::next(m.status, action);
+  if (!to)
+    throw StatusConflict(domain::illegal_transition_message(m.status, action),
+                         domain::text(m.status));
   if (action == domain::Action::activate)
     return activate_all(tx, outbox, assembly_of(tx, m.assembly_id), {m}, actor, effective_on)[0];
 
-  if (!store::change_status(tx, m.id, m.status, std::string(domain::to_string(*to)), reason, actor))
+  if (!store::change_status(tx, m.id, m.status, *to, reason, actor))
     throw core::conflict("the member changed meanwhile; read it again");
   switch (action) {
     case domain::Action::confirm:

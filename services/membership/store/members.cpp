@@ -95,6 +95,12 @@ Assembly assembly_from_row(const pqxx::row& r) {
   return a;
 }
 
+domain::Status status_of(const std::string& s) {
+  auto status = domain::parse_status(s);
+  if (!status) throw std::logic_error("a member has an unknown status " + s);
+  return *status;
+}
+
 Member from_row(const pqxx::row& r) {
   Member m;
   m.id = r["id"].as<std::string>();
@@ -102,7 +108,7 @@ Member from_row(const pqxx::row& r) {
   m.person_id = r["person_id"].as<std::string>();
   m.pool = r["pool"].as<std::string>();
   m.draw_id = r["draw_id"].as<std::string>();
-  m.status = r["status"].as<std::string>();
+  m.status = status_of(r["status"].as<std::string>());
   m.workshop_theme = r["workshop_theme"].as<std::string>();
   m.created_at = r["created_at"].as<std::string>();
   m.status_changed_at = r["status_changed_at"].as<std::string>();
@@ -170,10 +176,11 @@ json to_json(const Assembly& a) {
 
 bool insert_if_new(pqxx::work& tx, const Member& m, const std::string& actor,
                    const std::string& reason) {
-  auto r = tx.exec_params(kInsert, m.id, m.assembly_id, m.person_id, m.pool, m.draw_id, m.status,
-                          m.workshop_theme, m.replaces, m.attributes.dump());
+  auto r =
+      tx.exec_params(kInsert, m.id, m.assembly_id, m.person_id, m.pool, m.draw_id,
+                     domain::text(m.status), m.workshop_theme, m.replaces, m.attributes.dump());
   if (r.affected_rows() != 1) return false;
-  append_history(tx, m.id, actor, "created", "", m.status, reason, m.replaces);
+  append_history(tx, m.id, actor, "created", "", domain::text(m.status), reason, m.replaces);
   return true;
 }
 
@@ -184,9 +191,11 @@ std::optional<Member> find(pqxx::transaction_base& tx, const std::string& id, bo
 }
 
 std::vector<Member> list(pqxx::transaction_base& tx, const std::string& assembly_id,
-                         const std::string& status) {
+                         std::optional<domain::Status> status) {
   std::vector<Member> out;
-  for (const auto& r : tx.exec_params(kList, assembly_id, status)) out.push_back(from_row(r));
+  for (const auto& r :
+       tx.exec_params(kList, assembly_id, status ? domain::text(*status) : std::string()))
+    out.push_back(from_row(r));
   return out;
 }
 
@@ -197,10 +206,12 @@ std::optional<Member> find_by_person(pqxx::transaction_base& tx, const std::stri
   return from_row(rows[0]);
 }
 
-bool change_status(pqxx::work& tx, const std::string& id, const std::string& from,
-                   const std::string& to, const std::string& reason, const std::string& by) {
-  if (tx.exec_params(kChangeStatus, id, from, to, reason, by).affected_rows() != 1) return false;
-  append_history(tx, id, by, "status", from, to, reason, "");
+bool change_status(pqxx::work& tx, const std::string& id, domain::Status from, domain::Status to,
+                   const std::string& reason, const std::string& by) {
+  if (tx.exec_params(kChangeStatus, id, domain::text(from), domain::text(to), reason, by)
+          .affected_rows() != 1)
+    return false;
+  append_history(tx, id, by, "status", domain::text(from), domain::text(to), reason, "");
   return true;
 }
 
@@ -249,7 +260,7 @@ json to_json(const Member& m) {
           {"person_id", or_null(m.person_id)},
           {"pool", m.pool},
           {"draw_id", m.draw_id},
-          {"status", m.status},
+          {"status", domain::text(m.status)},
           {"status_changed_at", or_null(m.status_changed_at)},
           {"status_reason", or_null(m.status_reason)},
           {"workshop_theme", or_null(m.workshop_theme)},
@@ -260,8 +271,8 @@ json to_json(const Member& m) {
           {"replaced_by", or_null(m.replaced_by)}};
 }
 
-void lock_by_status(pqxx::work& tx, const std::string& assembly_id, const std::string& status) {
-  tx.exec_params(kLockByStatus, assembly_id, status);
+void lock_by_status(pqxx::work& tx, const std::string& assembly_id, domain::Status status) {
+  tx.exec_params(kLockByStatus, assembly_id, domain::text(status));
 }
 
 int anonymise(pqxx::work& tx, const std::string& assembly_id) {
