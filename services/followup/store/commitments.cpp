@@ -99,12 +99,14 @@ constexpr const char* kEvidenceOfAssembly = EVIDENCE_VIEW
     "JOIN commitments c ON c.id = e.commitment_id WHERE c.assembly_id = $1 "
     "ORDER BY e.commitment_id, e.seq";
 #undef EVIDENCE_VIEW
-constexpr const char* kRecordTimeline =
-    "SELECT " SQL_UTC("at") " AS at, status, progress FROM commitment_changes "
-    "WHERE commitment_id = $1 ORDER BY seq";
+constexpr const char* kRecordTimelines =
+    "SELECT t.commitment_id, " SQL_UTC("t.at") " AS at, t.status, t.progress "
+    "FROM commitment_changes t JOIN commitments c ON c.id = t.commitment_id "
+    "WHERE c.assembly_id = $1 ORDER BY t.commitment_id, t.seq";
 constexpr const char* kRecordMilestones =
-    "SELECT id, title, due_on::text AS due_on, coalesce(done_on::text, '') AS done_on, "
-    "created_on::text AS created_on FROM milestones WHERE commitment_id = $1";
+    "SELECT m.commitment_id, m.id, m.title, m.due_on::text AS due_on, "
+    "coalesce(m.done_on::text, '') AS done_on, m.created_on::text AS created_on "
+    "FROM milestones m JOIN commitments c ON c.id = m.commitment_id WHERE c.assembly_id = $1";
 
 domain::CommitmentState state_of(const pqxx::field& status, const pqxx::field& progress) {
   return {
@@ -219,25 +221,30 @@ std::vector<CommitmentView> commitment_views_of(pqxx::transaction_base& tx,
 std::vector<domain::CommitmentRecord> records_of(pqxx::transaction_base& tx,
                                                  const std::string& assembly_id) {
   std::vector<domain::CommitmentRecord> out;
+  std::map<std::string, std::size_t> at;
   for (const auto& c : commitment_views_of(tx, assembly_id, false)) {
-    domain::CommitmentRecord rec{c.id,
-                                 c.motion_id,
-                                 c.motion_title,
-                                 c.recommendation_id,
-                                 c.recommendation_title,
-                                 c.title,
-                                 c.department,
-                                 c.elected_official,
-                                 {},
-                                 {}};
-    for (const auto& t : tx.exec_params(kRecordTimeline, c.id))
-      rec.timeline.push_back({t["at"].as<std::string>(), state_of(t["status"], t["progress"])});
-    for (const auto& m : tx.exec_params(kRecordMilestones, c.id))
-      rec.milestones.push_back({m["id"].as<std::string>(), m["title"].as<std::string>(),
-                                m["due_on"].as<std::string>(), m["done_on"].as<std::string>(),
-                                m["created_on"].as<std::string>()});
-    out.push_back(std::move(rec));
+    at[c.id] = out.size();
+    out.push_back({c.id,
+                   c.motion_id,
+                   c.motion_title,
+                   c.recommendation_id,
+                   c.recommendation_title,
+                   c.title,
+                   c.department,
+                   c.elected_official,
+                   {},
+                   {}});
   }
+  if (out.empty()) return out;
+  for (const auto& t : tx.exec_params(kRecordTimelines, assembly_id))
+    if (auto it = at.find(t["commitment_id"].as<std::string>()); it != at.end())
+      out[it->second].timeline.push_back(
+          {t["at"].as<std::string>(), state_of(t["status"], t["progress"])});
+  for (const auto& m : tx.exec_params(kRecordMilestones, assembly_id))
+    if (auto it = at.find(m["commitment_id"].as<std::string>()); it != at.end())
+      out[it->second].milestones.push_back(
+          {m["id"].as<std::string>(), m["title"].as<std::string>(), m["due_on"].as<std::string>(),
+           m["done_on"].as<std::string>(), m["created_on"].as<std::string>()});
   return out;
 }
 
