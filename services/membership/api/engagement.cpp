@@ -1,6 +1,7 @@
 #include "api/engagement.h"
 
 #include "api/access.h"
+#include "api/json.h"
 #include "assembly/auth/auth.h"
 #include "assembly/core/ids.h"
 #include "assembly/http/body.h"
@@ -390,7 +391,7 @@ http::Response member_export(const Engagement& d, http::Request& req) {
     json answered = store::evaluations_answered(tx, id);
     return json{
         {"exported_at_note", "every record membership holds about this member"},
-        {"member", store::to_json(m)},
+        {"member", to_json(m)},
         {"history", store::history(tx, id)},
         {"contact", c ? open_contact(*d.keyring, id, *c) : json()},
         {"consents", store::consents_of_member(tx, id)},

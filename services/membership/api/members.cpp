@@ -3,6 +3,7 @@
 #include <regex>
 
 #include "api/access.h"
+#include "api/json.h"
 #include "app/lifecycle.h"
 #include "assembly/auth/auth.h"
 #include "assembly/core/time.h"
@@ -84,14 +85,14 @@ http::Response list_members(Deps& ctx, http::Request& req) {
   }
   auto members =
       ctx.db.transact([&](pqxx::work& tx) { return store::list(tx, assembly_id, status); });
-  return http::Response::items(members, [](const auto& m) { return store::to_json(m); });
+  return http::Response::items(members, [](const auto& m) { return to_json(m); });
 }
 
 // Object-level access: a member reads only their own record (token subject = member id).
 http::Response get_member(Deps& ctx, http::Request& req) {
   auto id = body::uuid_param(req, "id");
   auto m = ctx.db.transact([&](pqxx::work& tx) { return self_or_staff(tx, req, id); });
-  return http::Response::json(200, store::to_json(m));
+  return http::Response::json(200, to_json(m));
 }
 
 http::Response member_history(Deps& ctx, http::Request& req) {
@@ -121,7 +122,7 @@ http::Response act(Deps& ctx, domain::Action action, http::Request& req) {
     auto m = self_or_staff(tx, req, id, true);
     return app::apply(tx, ctx.outbox, m, action, reason, caller.subject, on);
   });
-  return http::Response::json(200, store::to_json(m));
+  return http::Response::json(200, to_json(m));
 }
 
 // The member's wishes for a workshop, most wanted first; they count when members are placed at
@@ -149,7 +150,7 @@ http::Response put_preferences(Deps& ctx, http::Request& req) {
     store::set_preferences(tx, id, json(themes), req.caller().subject);
     return *store::find(tx, id);
   });
-  return http::Response::json(200, store::to_json(m));
+  return http::Response::json(200, to_json(m));
 }
 
 // The staff's override: another workshop for a confirmed or active member, with a reason; the
@@ -176,7 +177,7 @@ http::Response put_workshop(Deps& ctx, http::Request& req) {
                               effective_on(b));
     return *store::find(tx, id);
   });
-  return http::Response::json(200, store::to_json(m));
+  return http::Response::json(200, to_json(m));
 }
 
 // --- Assemblies.
@@ -223,14 +224,14 @@ http::Response create_assembly(Deps& ctx, int default_retention, http::Request& 
       throw http::conflict("assembly " + id + " exists already");
     return *store::find_assembly(tx, id);
   });
-  auto r = http::Response::json(201, store::to_json(out));
+  auto r = http::Response::json(201, to_json(out));
   r.headers.push_back({"Location", "/v1/assemblies/" + id});
   return r;
 }
 
 http::Response list_assemblies(Deps& ctx, http::Request&) {
   auto list = ctx.db.transact([&](pqxx::work& tx) { return store::list_assemblies(tx); });
-  return http::Response::items(list, [](const auto& a) { return store::to_json(a); });
+  return http::Response::items(list, [](const auto& a) { return to_json(a); });
 }
 
 http::Response get_assembly(Deps& ctx, http::Request& req) {
@@ -245,7 +246,7 @@ http::Response get_assembly(Deps& ctx, http::Request& req) {
     }
     return c;
   });
-  auto out = store::to_json(*a);
+  auto out = to_json(*a);
   out["members_by_status"] = counts;
   return http::Response::json(200, out);
 }

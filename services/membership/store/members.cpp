@@ -120,10 +120,6 @@ Member from_row(const pqxx::row& r) {
   return m;
 }
 
-json or_null(const std::string& s) {
-  return s.empty() ? json() : json(s);
-}
-
 }  // namespace
 
 bool insert_assembly(pqxx::work& tx, const Assembly& a, const std::string& by) {
@@ -159,19 +155,6 @@ std::vector<std::string> assemblies_due_for_anonymisation(pqxx::transaction_base
   std::vector<std::string> out;
   for (const auto& r : tx.exec(kDueForAnonymisation)) out.push_back(r["id"].as<std::string>());
   return out;
-}
-
-json to_json(const Assembly& a) {
-  return {{"id", a.id},
-          {"name", a.name},
-          {"mandate_start", or_null(a.mandate_start)},
-          {"mandate_end", or_null(a.mandate_end)},
-          {"seat_pools", a.seat_pools},
-          {"workshops", a.workshops},
-          {"retention_days", a.retention_days},
-          {"anonymised_at", or_null(a.anonymised_at)},
-          {"described", !a.implicit},
-          {"created_at", a.created_at}};
 }
 
 bool insert_if_new(pqxx::work& tx, const Member& m, const std::string& actor,
@@ -252,23 +235,6 @@ json history(pqxx::transaction_base& tx, const std::string& member_id) {
     out.push_back(h);
   }
   return out;
-}
-
-json to_json(const Member& m) {
-  return {{"id", m.id},
-          {"assembly_id", m.assembly_id},
-          {"person_id", or_null(m.person_id)},
-          {"pool", m.pool},
-          {"draw_id", m.draw_id},
-          {"status", domain::text(m.status)},
-          {"status_changed_at", or_null(m.status_changed_at)},
-          {"status_reason", or_null(m.status_reason)},
-          {"workshop_theme", or_null(m.workshop_theme)},
-          {"preferences", m.preferences},
-          {"attributes", m.attributes},
-          {"created_at", m.created_at},
-          {"replaces", or_null(m.replaces)},
-          {"replaced_by", or_null(m.replaced_by)}};
 }
 
 void lock_by_status(pqxx::work& tx, const std::string& assembly_id, domain::Status status) {

@@ -39,7 +39,6 @@ std::optional<Assembly> find_assembly(pqxx::transaction_base& tx, const std::str
 std::vector<Assembly> list_assemblies(pqxx::transaction_base& tx);
 // Assemblies whose mandate ended more than retention_days ago and that are not anonymised yet.
 std::vector<std::string> assemblies_due_for_anonymisation(pqxx::transaction_base& tx);
-nlohmann::json to_json(const Assembly& a);
 
 // Members.
 // Inserts the member (and its "created" history line) unless the person is already a member of
@@ -66,7 +65,6 @@ void append_history(pqxx::work& tx, const std::string& member_id, const std::str
                     const std::string& change, const std::string& from, const std::string& to,
                     const std::string& reason, const std::string& related);
 nlohmann::json history(pqxx::transaction_base& tx, const std::string& member_id);
-nlohmann::json to_json(const Member& m);
 
 // Removes what identifies the members of an assembly (contact details, the link to the sortition
 // pool, free-text reasons, preferences and attributes); counts, statuses, workshops, attendance,
