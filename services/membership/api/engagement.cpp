@@ -94,14 +94,10 @@ struct Engagement {
   int default_absences;
 };
 
-// --- Roles: spokesperson for a motion, referent of a workshop. Active members only.
-http::Response add_role(const Engagement& d, http::Request& req) {
-  auto& db = d.db;
-  auto& outbox = d.outbox;
-  auto id = body::uuid_param(req, "id");
-  auto b = req.json();
+// A new role for the member, as asked (its assembly and workshop come from the member).
+store::Role role_input(const json& b, const std::string& member_id) {
   store::Role role{assembly::core::new_uuid(),
-                   id,
+                   member_id,
                    "",
                    one_of(b, "role", {"spokesperson", "workshop-referent"}),
                    "",
@@ -112,6 +108,16 @@ http::Response add_role(const Engagement& d, http::Request& req) {
       throw http::unprocessable("a spokesperson carries a motion: motion_id is required",
                                 "/motion_id");
   }
+  return role;
+}
+
+// --- Roles: spokesperson for a motion, referent of a workshop. Active members only.
+http::Response add_role(const Engagement& d, http::Request& req) {
+  auto& db = d.db;
+  auto& outbox = d.outbox;
+  auto id = body::uuid_param(req, "id");
+  auto b = req.json();
+  auto role = role_input(b, id);
   auto out = db.transact([&](pqxx::work& tx) {
     auto m = store::find(tx, id, true);
     if (!m) throw http::not_found("no member " + id);
