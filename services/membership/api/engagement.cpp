@@ -138,7 +138,7 @@ http::Response add_role(const Engagement& d, http::Request& req) {
                           role.motion_id.empty() ? role.workshop_theme : role.motion_id, role.id);
     events::role_assigned(tx, outbox, role, false);
     for (const auto& r : store::roles_of_member(tx, id))
-      if (r["id"] == role.id) return r;
+      if (r.id == role.id) return to_json(r);
     return json();
   });
   return http::Response::json(201, out);
@@ -154,7 +154,7 @@ http::Response end_role(const Engagement& d, http::Request& req) {
     store::append_history(tx, r.member_id, req.caller().subject, "role", r.role, "", "ended", r.id);
     events::role_assigned(tx, outbox, r, true);
     for (const auto& x : store::roles_of_member(tx, r.member_id))
-      if (x["id"] == id) return x;
+      if (x.id == id) return to_json(x);
     return json();
   });
   return http::Response::json(200, out);
@@ -165,15 +165,15 @@ http::Response member_roles(const Engagement& d, http::Request& req) {
   auto id = body::uuid_param(req, "id");
   auto out = db.transact([&](pqxx::work& tx) {
     self_or_staff(tx, req, id);
-    return store::roles_of_member(tx, id);
+    return to_json(store::roles_of_member(tx, id));
   });
   return http::Response::json(200, {{"items", out}});
 }
 
 http::Response assembly_roles(const Engagement& d, http::Request& req) {
   auto& db = d.db;
-  auto out =
-      db.transact([&](pqxx::work& tx) { return store::roles_of_assembly(tx, req.param("id")); });
+  auto out = db.transact(
+      [&](pqxx::work& tx) { return to_json(store::roles_of_assembly(tx, req.param("id"))); });
   return http::Response::json(200, {{"items", out}});
 }
 
@@ -191,8 +191,8 @@ http::Response add_training(const Engagement& d, http::Request& req) {
   auto held_on = body::date(b, "held_on");
   auto out = db.transact([&](pqxx::work& tx) {
     if (!store::find_assembly(tx, assembly_id)) throw http::not_found("no assembly " + assembly_id);
-    return store::insert_training(tx, assembly::core::new_uuid(), assembly_id, topic, title,
-                                  held_on, req.caller().subject);
+    return to_json(store::insert_training(tx, assembly::core::new_uuid(), assembly_id, topic, title,
+                                          held_on, req.caller().subject));
   });
   return http::Response::json(201, out);
 }
@@ -200,7 +200,7 @@ http::Response add_training(const Engagement& d, http::Request& req) {
 http::Response assembly_trainings(const Engagement& d, http::Request& req) {
   auto& db = d.db;
   auto out = db.transact(
-      [&](pqxx::work& tx) { return store::trainings_of_assembly(tx, req.param("id")); });
+      [&](pqxx::work& tx) { return to_json(store::trainings_of_assembly(tx, req.param("id"))); });
   return http::Response::json(200, {{"items", out}});
 }
 
@@ -213,13 +213,13 @@ http::Response training_followed(const Engagement& d, http::Request& req) {
     throw http::unprocessable("member_ids: 1 to 1000 member ids", "/member_ids");
   auto out = db.transact([&](pqxx::work& tx) {
     auto t = store::find_training(tx, id);
-    if (t.is_null()) throw http::not_found("no training " + id);
+    if (!t) throw http::not_found("no training " + id);
     int added = 0;
     for (std::size_t i = 0; i < ids.size(); ++i) {
       const auto at = "/member_ids/" + std::to_string(i);
       if (!ids[i].is_string()) throw http::unprocessable("a member id is a string", at);
       auto m = store::find(tx, ids[i].get<std::string>());
-      if (!m || m->assembly_id != t["assembly_id"])
+      if (!m || m->assembly_id != t->assembly_id)
         throw http::unprocessable(
             "no member " + ids[i].get<std::string>() + " in this training's assembly", at);
       if (m->status != domain::Status::confirmed && m->status != domain::Status::active)
@@ -228,7 +228,7 @@ http::Response training_followed(const Engagement& d, http::Request& req) {
                                   at);
       added += store::record_training_followed(tx, id, m->id, req.caller().subject);
     }
-    auto after = store::find_training(tx, id);
+    auto after = to_json(*store::find_training(tx, id));
     after["newly_recorded"] = added;
     return after;
   });
@@ -240,7 +240,7 @@ http::Response member_trainings(const Engagement& d, http::Request& req) {
   auto id = body::uuid_param(req, "id");
   auto out = db.transact([&](pqxx::work& tx) {
     self_or_staff(tx, req, id);
-    return store::trainings_of_member(tx, id);
+    return to_json(store::trainings_of_member(tx, id));
   });
   return http::Response::json(200, {{"items", out}});
 }
@@ -318,8 +318,9 @@ http::Response add_consent(const Engagement& d, http::Request& req) {
   auto channel = one_of(b, "channel", {"paper", "web", "phone", "in-person", "email"});
   auto out = db.transact([&](pqxx::work& tx) {
     self_or_staff(tx, req, id, true);
-    return store::insert_consent(tx, assembly::core::new_uuid(), id, purpose, version,
-                                 b["given"].get<bool>(), given_on, channel, req.caller().subject);
+    return to_json(store::insert_consent(tx, assembly::core::new_uuid(), id, purpose, version,
+                                         b["given"].get<bool>(), given_on, channel,
+                                         req.caller().subject));
   });
   return http::Response::json(201, out);
 }
@@ -329,7 +330,7 @@ http::Response member_consents(const Engagement& d, http::Request& req) {
   auto id = body::uuid_param(req, "id");
   auto out = db.transact([&](pqxx::work& tx) {
     self_or_staff(tx, req, id);
-    return store::consents_of_member(tx, id);
+    return to_json(store::consents_of_member(tx, id));
   });
   return http::Response::json(200, {{"items", out}});
 }
@@ -400,9 +401,9 @@ http::Response member_export(const Engagement& d, http::Request& req) {
         {"member", to_json(m)},
         {"history", store::history(tx, id)},
         {"contact", c ? open_contact(*d.keyring, id, *c) : json()},
-        {"consents", store::consents_of_member(tx, id)},
-        {"roles", store::roles_of_member(tx, id)},
-        {"trainings", store::trainings_of_member(tx, id)},
+        {"consents", to_json(store::consents_of_member(tx, id))},
+        {"roles", to_json(store::roles_of_member(tx, id))},
+        {"trainings", to_json(store::trainings_of_member(tx, id))},
         {"participation",
          participation_json(domain::participation(store::attendance_of_member(tx, id))[id])},
         {"evaluations_answered", answered},

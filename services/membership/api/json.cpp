@@ -7,6 +7,9 @@ namespace {
 json or_null(const std::string& s) {
   return s.empty() ? json() : json(s);
 }
+json or_null(const std::optional<std::string>& s) {
+  return s ? json(*s) : json();
+}
 }  // namespace
 
 json to_json(const store::Assembly& a) {
@@ -37,6 +40,37 @@ json to_json(const store::Member& m) {
           {"created_at", m.created_at},
           {"replaces", or_null(m.replaces)},
           {"replaced_by", or_null(m.replaced_by)}};
+}
+
+json to_json(const store::RoleRecord& r) {
+  return {{"id", r.id},
+          {"member_id", r.member_id},
+          {"role", r.role},
+          {"motion_id", or_null(r.motion_id)},
+          {"workshop_theme", or_null(r.workshop_theme)},
+          {"assigned_at", r.assigned_at},
+          {"assigned_by", r.assigned_by},
+          {"ended_at", or_null(r.ended_at)}};
+}
+
+json to_json(const store::Training& t) {
+  return {{"id", t.id},       {"assembly_id", t.assembly_id}, {"topic", t.topic},
+          {"title", t.title}, {"held_on", t.held_on},         {"followed_by", t.followed_by}};
+}
+
+json to_json(const store::TrainingFollowed& t) {
+  return {{"id", t.id}, {"topic", t.topic}, {"title", t.title}, {"held_on", t.held_on}};
+}
+
+json to_json(const store::Consent& c) {
+  return {{"id", c.id},
+          {"purpose", c.purpose},
+          {"text_version", c.text_version},
+          {"given", c.given},
+          {"given_on", c.given_on},
+          {"channel", c.channel},
+          {"recorded_by", c.recorded_by},
+          {"recorded_at", c.recorded_at}};
 }
 
 }  // namespace membership::api

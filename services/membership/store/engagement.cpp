@@ -5,8 +5,6 @@
 namespace membership::store {
 namespace {
 
-using nlohmann::json;
-
 constexpr const char* kInsertRole =
     "INSERT INTO roles (id, member_id, assembly_id, role, motion_id, workshop_theme, assigned_by) "
     "VALUES ($1, $2, $3, $4, NULLIF($5, ''), NULLIF($6, ''), $7) ON CONFLICT DO NOTHING";
@@ -84,31 +82,25 @@ constexpr const char* kFindContact =
     "SELECT sealed, version, preferred_channel, language, " SQL_UTC("updated_at") " AS updated_at "
     "FROM contacts WHERE member_id = $1";
 
-json text_or_null(const pqxx::field& f) {
-  return f.is_null() ? json() : json(f.as<std::string>());
+std::optional<std::string> text_or_null(const pqxx::field& f) {
+  if (f.is_null()) return std::nullopt;
+  return f.as<std::string>();
 }
 
-json roles(pqxx::transaction_base& tx, const char* sql, const std::string& key) {
-  auto out = json::array();
+std::vector<RoleRecord> roles(pqxx::transaction_base& tx, const char* sql, const std::string& key) {
+  std::vector<RoleRecord> out;
   for (const auto& r : tx.exec_params(sql, key))
-    out.push_back({{"id", r["id"].as<std::string>()},
-                   {"member_id", r["member_id"].as<std::string>()},
-                   {"role", r["role"].as<std::string>()},
-                   {"motion_id", text_or_null(r["motion_id"])},
-                   {"workshop_theme", text_or_null(r["workshop_theme"])},
-                   {"assigned_at", r["assigned_at"].as<std::string>()},
-                   {"assigned_by", r["assigned_by"].as<std::string>()},
-                   {"ended_at", text_or_null(r["ended_at"])}});
+    out.push_back({r["id"].as<std::string>(), r["member_id"].as<std::string>(),
+                   r["role"].as<std::string>(), text_or_null(r["motion_id"]),
+                   text_or_null(r["workshop_theme"]), r["assigned_at"].as<std::string>(),
+                   r["assigned_by"].as<std::string>(), text_or_null(r["ended_at"])});
   return out;
 }
 
-json training_from_row(const pqxx::row& r) {
-  return {{"id", r["id"].as<std::string>()},
-          {"assembly_id", r["assembly_id"].as<std::string>()},
-          {"topic", r["topic"].as<std::string>()},
-          {"title", r["title"].as<std::string>()},
-          {"held_on", r["held_on"].as<std::string>()},
-          {"followed_by", r["followed_by"].as<long>()}};
+Training training_from_row(const pqxx::row& r) {
+  return {r["id"].as<std::string>(),      r["assembly_id"].as<std::string>(),
+          r["topic"].as<std::string>(),   r["title"].as<std::string>(),
+          r["held_on"].as<std::string>(), r["followed_by"].as<long>()};
 }
 
 domain::AttendanceRecord attendance_from(const pqxx::row& r) {
@@ -143,27 +135,30 @@ Role end_role(pqxx::work& tx, const std::string& role_id, const std::string& by)
   return role_from(rows[0]);
 }
 
-json roles_of_member(pqxx::transaction_base& tx, const std::string& member_id) {
+std::vector<RoleRecord> roles_of_member(pqxx::transaction_base& tx, const std::string& member_id) {
   return roles(tx, kRolesOfMember, member_id);
 }
-json roles_of_assembly(pqxx::transaction_base& tx, const std::string& assembly_id) {
+std::vector<RoleRecord> roles_of_assembly(pqxx::transaction_base& tx,
+                                          const std::string& assembly_id) {
   return roles(tx, kRolesOfAssembly, assembly_id);
 }
 
-json insert_training(pqxx::work& tx, const std::string& id, const std::string& assembly_id,
-                     const std::string& topic, const std::string& title, const std::string& held_on,
-                     const std::string& by) {
+Training insert_training(pqxx::work& tx, const std::string& id, const std::string& assembly_id,
+                         const std::string& topic, const std::string& title,
+                         const std::string& held_on, const std::string& by) {
   tx.exec_params(kInsertTraining, id, assembly_id, topic, title, held_on, by);
-  return find_training(tx, id);
+  return *find_training(tx, id);
 }
 
-json find_training(pqxx::transaction_base& tx, const std::string& id) {
+std::optional<Training> find_training(pqxx::transaction_base& tx, const std::string& id) {
   auto rows = tx.exec_params(kFindTraining, id);
-  return rows.empty() ? json() : training_from_row(rows[0]);
+  if (rows.empty()) return std::nullopt;
+  return training_from_row(rows[0]);
 }
 
-json trainings_of_assembly(pqxx::transaction_base& tx, const std::string& assembly_id) {
-  auto out = json::array();
+std::vector<Training> trainings_of_assembly(pqxx::transaction_base& tx,
+                                            const std::string& assembly_id) {
+  std::vector<Training> out;
   for (const auto& r : tx.exec_params(kTrainingsOfAssembly, assembly_id))
     out.push_back(training_from_row(r));
   return out;
@@ -174,13 +169,12 @@ bool record_training_followed(pqxx::work& tx, const std::string& training_id,
   return tx.exec_params(kFollowed, training_id, member_id, by).affected_rows() == 1;
 }
 
-json trainings_of_member(pqxx::transaction_base& tx, const std::string& member_id) {
-  auto out = json::array();
+std::vector<TrainingFollowed> trainings_of_member(pqxx::transaction_base& tx,
+                                                  const std::string& member_id) {
+  std::vector<TrainingFollowed> out;
   for (const auto& r : tx.exec_params(kTrainingsOfMember, member_id))
-    out.push_back({{"id", r["id"].as<std::string>()},
-                   {"topic", r["topic"].as<std::string>()},
-                   {"title", r["title"].as<std::string>()},
-                   {"held_on", r["held_on"].as<std::string>()}});
+    out.push_back({r["id"].as<std::string>(), r["topic"].as<std::string>(),
+                   r["title"].as<std::string>(), r["held_on"].as<std::string>()});
   return out;
 }
 
@@ -209,28 +203,24 @@ std::vector<domain::AttendanceRecord> attendance_of_member(pqxx::transaction_bas
   return attendance(tx, kAttendanceOfMember, member_id);
 }
 
-json insert_consent(pqxx::work& tx, const std::string& id, const std::string& member_id,
-                    const std::string& purpose, const std::string& text_version, bool given,
-                    const std::string& given_on, const std::string& channel,
-                    const std::string& by) {
+Consent insert_consent(pqxx::work& tx, const std::string& id, const std::string& member_id,
+                       const std::string& purpose, const std::string& text_version, bool given,
+                       const std::string& given_on, const std::string& channel,
+                       const std::string& by) {
   tx.exec_params(kInsertConsent, id, member_id, purpose, text_version, given, given_on, channel,
                  by);
-  for (const auto& c : consents_of_member(tx, member_id))
-    if (c["id"] == id) return c;
-  return json();
+  for (auto& c : consents_of_member(tx, member_id))
+    if (c.id == id) return c;
+  throw std::logic_error("consent " + id + " not found after its insertion");
 }
 
-json consents_of_member(pqxx::transaction_base& tx, const std::string& member_id) {
-  auto out = json::array();
+std::vector<Consent> consents_of_member(pqxx::transaction_base& tx, const std::string& member_id) {
+  std::vector<Consent> out;
   for (const auto& r : tx.exec_params(kConsentsOfMember, member_id))
-    out.push_back({{"id", r["id"].as<std::string>()},
-                   {"purpose", r["purpose"].as<std::string>()},
-                   {"text_version", r["text_version"].as<std::string>()},
-                   {"given", r["given"].as<bool>()},
-                   {"given_on", r["given_on"].as<std::string>()},
-                   {"channel", r["channel"].as<std::string>()},
-                   {"recorded_by", r["recorded_by"].as<std::string>()},
-                   {"recorded_at", r["recorded_at"].as<std::string>()}});
+    out.push_back({r["id"].as<std::string>(), r["purpose"].as<std::string>(),
+                   r["text_version"].as<std::string>(), r["given"].as<bool>(),
+                   r["given_on"].as<std::string>(), r["channel"].as<std::string>(),
+                   r["recorded_by"].as<std::string>(), r["recorded_at"].as<std::string>()});
   return out;
 }
 
