@@ -399,7 +399,7 @@ http::Response member_export(const Engagement& d, http::Request& req) {
     return json{
         {"exported_at_note", "every record membership holds about this member"},
         {"member", to_json(m)},
-        {"history", store::history(tx, id)},
+        {"history", to_json(store::history(tx, id))},
         {"contact", c ? open_contact(*d.keyring, id, *c) : json()},
         {"consents", to_json(store::consents_of_member(tx, id))},
         {"roles", to_json(store::roles_of_member(tx, id))},

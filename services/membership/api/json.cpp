@@ -42,6 +42,16 @@ json to_json(const store::Member& m) {
           {"replaced_by", or_null(m.replaced_by)}};
 }
 
+json to_json(const store::HistoryLine& h) {
+  return {{"at", h.at},
+          {"actor", h.actor},
+          {"change", h.change},
+          {"from", or_null(h.from)},
+          {"to", or_null(h.to)},
+          {"reason", or_null(h.reason)},
+          {"related", or_null(h.related)}};
+}
+
 json to_json(const store::RoleRecord& r) {
   return {{"id", r.id},
           {"member_id", r.member_id},

@@ -10,6 +10,7 @@ namespace membership::api {
 
 nlohmann::json to_json(const store::Assembly& a);
 nlohmann::json to_json(const store::Member& m);
+nlohmann::json to_json(const store::HistoryLine& h);
 nlohmann::json to_json(const store::RoleRecord& r);
 nlohmann::json to_json(const store::Training& t);
 nlohmann::json to_json(const store::TrainingFollowed& t);

@@ -99,7 +99,7 @@ http::Response member_history(Deps& ctx, http::Request& req) {
   auto id = body::uuid_param(req, "id");
   auto h = ctx.db.transact([&](pqxx::work& tx) {
     self_or_staff(tx, req, id);
-    return store::history(tx, id);
+    return to_json(store::history(tx, id));
   });
   return http::Response::json(200, {{"member_id", id}, {"items", h}});
 }

@@ -221,19 +221,17 @@ void append_history(pqxx::work& tx, const std::string& member_id, const std::str
   tx.exec_params(kAppendHistory, member_id, actor, change, from, to, reason, related);
 }
 
-json history(pqxx::transaction_base& tx, const std::string& member_id) {
-  auto out = json::array();
-  for (const auto& r : tx.exec_params(kHistory, member_id)) {
-    json h = {{"at", r["at"].as<std::string>()},
-              {"actor", r["actor"].as<std::string>()},
-              {"change", r["change"].as<std::string>()}};
-    for (const auto& [key, column] : {std::pair{"from", "from_value"},
-                                      {"to", "to_value"},
-                                      {"reason", "reason"},
-                                      {"related", "related"}})
-      h[key] = r[column].is_null() ? json() : json(r[column].as<std::string>());
-    out.push_back(h);
-  }
+std::vector<HistoryLine> history(pqxx::transaction_base& tx, const std::string& member_id) {
+  auto text_or_null = [](const pqxx::field& f) -> std::optional<std::string> {
+    if (f.is_null()) return std::nullopt;
+    return f.as<std::string>();
+  };
+  std::vector<HistoryLine> out;
+  for (const auto& r : tx.exec_params(kHistory, member_id))
+    out.push_back({r["at"].as<std::string>(), r["actor"].as<std::string>(),
+                   r["change"].as<std::string>(), text_or_null(r["from_value"]),
+                   text_or_null(r["to_value"]), text_or_null(r["reason"]),
+                   text_or_null(r["related"])});
   return out;
 }
 

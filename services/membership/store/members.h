@@ -64,7 +64,12 @@ void set_replaced_by(pqxx::work& tx, const std::string& leaver, const std::strin
 void append_history(pqxx::work& tx, const std::string& member_id, const std::string& actor,
                     const std::string& change, const std::string& from, const std::string& to,
                     const std::string& reason, const std::string& related);
-nlohmann::json history(pqxx::transaction_base& tx, const std::string& member_id);
+// A line of a member's history (the time UTC with milliseconds).
+struct HistoryLine {
+  std::string at, actor, change;
+  std::optional<std::string> from, to, reason, related;
+};
+std::vector<HistoryLine> history(pqxx::transaction_base& tx, const std::string& member_id);
 
 // Removes what identifies the members of an assembly (contact details, the link to the sortition
 // pool, free-text reasons, preferences and attributes); counts, statuses, workshops, attendance,
