@@ -81,10 +81,9 @@ store::AgendaItem record_decision(pqxx::work& tx, assembly::events::Outbox& outb
   auto item = must_item(tx, item_id);
   undecided(item);
   store::save_decision(tx, item_id, decision, actor);
-  store::set_dossier_stage(
-      tx, item.dossier_id,
-      domain::to_string(domain::adopts(decision.decision) ? domain::DossierStage::decided
-                                                          : domain::DossierStage::closed));
+  store::set_dossier_stage(tx, item.dossier_id,
+                           domain::adopts(decision.decision) ? domain::DossierStage::decided
+                                                             : domain::DossierStage::closed);
   auto after = must_item(tx, item_id);
   events::council_decision_recorded(tx, outbox, after);
   return after;

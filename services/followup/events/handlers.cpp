@@ -22,7 +22,7 @@ void add_handlers(assembly::service::Context& ctx) {
                          e.motion_id(),
                          e.assembly_id(),
                          e.theme(),
-                         domain::to_string(domain::DossierStage::awaiting_council),
+                         domain::DossierStage::awaiting_council,
                          ""};
         if (!store::insert_if_new(tx, d)) return;
         dossier_opened(tx, outbox, d.id, d.motion_id, d.assembly_id);

@@ -128,8 +128,9 @@ CommitmentView view_from(const pqxx::row& r) {
   c.department = r["department"].as<std::string>();
   c.elected_official = r["elected_official"].as<std::string>();
   c.deliverables_json = r["deliverables"].as<std::string>();
-  c.status = r["status"].as<std::string>();
-  c.progress = r["progress"].as<int>();
+  const auto state = state_of(r["status"], r["progress"]);
+  c.status = state.status;
+  c.progress = state.progress;
   c.status_reason = r["status_reason"].as<std::string>();
   c.created_at = r["created_at"].as<std::string>();
   c.updated_at = r["updated_at"].as<std::string>();
@@ -146,9 +147,9 @@ MilestoneView milestone_from(const pqxx::row& r) {
 }
 
 TimelineLine line_from(const pqxx::row& r) {
-  return {r["seq"].as<int>(),          r["at"].as<std::string>(),
-          r["kind"].as<std::string>(), r["status"].as<std::string>(),
-          r["progress"].as<int>(),     r["note"].as<std::string>()};
+  const auto state = state_of(r["status"], r["progress"]);
+  return {r["seq"].as<int>(), r["at"].as<std::string>(),  r["kind"].as<std::string>(), state.status,
+          state.progress,     r["note"].as<std::string>()};
 }
 
 EvidenceLink evidence_from(const pqxx::row& r) {

@@ -30,7 +30,8 @@ struct MilestoneView {
 };
 struct TimelineLine {
   int seq = 0;
-  std::string at, change, status;
+  std::string at, change;
+  domain::CommitmentStatus status = domain::CommitmentStatus::planned;
   int progress = 0;
   std::string note;
 };
@@ -39,8 +40,8 @@ struct EvidenceLink {
 };
 struct CommitmentView {
   std::string id, assembly_id, dossier_id, motion_id, motion_title, recommendation_id,
-      recommendation_title, title, description, department, elected_official, deliverables_json,
-      status;
+      recommendation_title, title, description, department, elected_official, deliverables_json;
+  domain::CommitmentStatus status = domain::CommitmentStatus::planned;
   int progress = 0;
   std::string status_reason, created_at, updated_at;
   int milestones_total = 0, milestones_overdue = 0;

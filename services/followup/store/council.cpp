@@ -266,8 +266,8 @@ void save_decision(pqxx::work& tx, const std::string& item_id, const domain::Dec
                  d.votes_against, d.abstentions, d.amendments, actor);
 }
 
-void set_dossier_stage(pqxx::work& tx, const std::string& dossier_id, const std::string& stage) {
-  tx.exec_params(kSetDossierStage, dossier_id, stage);
+void set_dossier_stage(pqxx::work& tx, const std::string& dossier_id, domain::DossierStage stage) {
+  tx.exec_params(kSetDossierStage, dossier_id, domain::to_string(stage));
 }
 
 void add_dossier_recommendations(pqxx::work& tx, const std::string& dossier_id,

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "domain/council.h"
+#include "domain/dossier.h"
 
 namespace followup::store {
 
@@ -65,7 +66,7 @@ void save_debate(pqxx::work& tx, const std::string& item_id, const std::string& 
                  const std::string& summary, const std::vector<GroupPositionRow>& positions);
 void save_decision(pqxx::work& tx, const std::string& item_id, const domain::Decision& d,
                    const std::string& actor);
-void set_dossier_stage(pqxx::work& tx, const std::string& dossier_id, const std::string& stage);
+void set_dossier_stage(pqxx::work& tx, const std::string& dossier_id, domain::DossierStage stage);
 
 // The recommendations of a motion sent to the Council, in the motion's order.
 std::vector<RecommendationText> recommendations_of(pqxx::transaction_base& tx,

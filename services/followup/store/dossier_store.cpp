@@ -29,7 +29,8 @@ Dossier from_row(const pqxx::row& r) {
           r["motion_id"].as<std::string>(),
           r["assembly_id"].as<std::string>(),
           r["theme"].as<std::string>(),
-          r["stage"].as<std::string>(),
+          domain::parse_stage(r["stage"].as<std::string>())
+              .value_or(domain::DossierStage::awaiting_council),
           r["opened_at"].as<std::string>(),
           r["title"].as<std::string>(),
           r["adopted_by_assembly_at"].as<std::string>(),
@@ -41,7 +42,8 @@ Dossier from_row(const pqxx::row& r) {
 }  // namespace
 
 bool insert_if_new(pqxx::work& tx, const Dossier& d) {
-  return tx.exec_params(kInsert, d.id, d.motion_id, d.assembly_id, d.theme, d.stage)
+  return tx.exec_params(kInsert, d.id, d.motion_id, d.assembly_id, d.theme,
+                        domain::to_string(d.stage))
              .affected_rows() == 1;
 }
 

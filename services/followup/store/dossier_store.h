@@ -5,10 +5,14 @@
 #include <string>
 #include <vector>
 
+#include "domain/dossier.h"
+
 namespace followup::store {
 
 struct Dossier {
-  std::string id, motion_id, assembly_id, theme, stage, opened_at;
+  std::string id, motion_id, assembly_id, theme;
+  domain::DossierStage stage = domain::DossierStage::awaiting_council;
+  std::string opened_at;
   std::string title{}, adopted_by_assembly_at{}, sent_to_council_at{};  // "" until known
   int spokespersons = 0;
   std::string text{};  // the motion's text, "" until sent to the Council
