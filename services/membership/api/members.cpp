@@ -134,21 +134,7 @@ http::Response put_preferences(Deps& ctx, http::Request& req) {
   if (!b.contains("workshops"))
     throw http::unprocessable("workshops is required (an empty list clears them)", "/workshops");
   auto m = ctx.db.transact([&](pqxx::work& tx) {
-    auto m = self_or_staff(tx, req, id, true);
-    if (!m.workshop_theme.empty() ||
-        !in_status(m,
-                   {domain::Status::selected, domain::Status::invited, domain::Status::confirmed}))
-      throw http::conflict("the member is " + domain::text(m.status) +
-                           (m.workshop_theme.empty() ? "" : " in workshop " + m.workshop_theme) +
-                           "; preferences count only before the placement at the opening plenary")
-          .with("status", domain::text(m.status));
-    auto a = store::find_assembly(tx, m.assembly_id);
-    for (std::size_t i = 0; i < themes.size(); ++i)
-      if (a && !has_workshop(a, themes[i]))
-        throw http::unprocessable("the assembly has no workshop \"" + themes[i] + "\"",
-                                  "/workshops/" + std::to_string(i));
-    store::set_preferences(tx, id, json(themes), req.caller().subject);
-    return *store::find(tx, id);
+    return app::set_preferences(tx, self_or_staff(tx, req, id, true), themes, req.caller().subject);
   });
   return http::Response::json(200, to_json(m));
 }
@@ -264,19 +250,7 @@ http::Response bulk_action(Deps& ctx, http::Request& req) {
                   *action != domain::Action::complete))
     throw http::unprocessable("action must be invite, activate or complete", "/action");
   auto changed = ctx.db.transact([&](pqxx::work& tx) {
-    auto a = store::find_assembly(tx, id);
-    if (!a) throw http::not_found("no assembly " + id);
-    auto from = domain::legal_sources(*action).front();
-    store::lock_by_status(tx, id, from);
-    auto members = store::list(tx, id, from);
-    std::vector<store::Member> out;
-    if (*action == domain::Action::activate)
-      return members.empty()
-                 ? out
-                 : app::activate_all(tx, ctx.outbox, *a, members, req.caller().subject, on);
-    for (const auto& m : members)
-      out.push_back(app::apply(tx, ctx.outbox, m, *action, "", req.caller().subject, on));
-    return out;
+    return app::apply_to_all(tx, ctx.outbox, id, *action, req.caller().subject, on);
   });
   json ids = json::array();
   for (const auto& m : changed) ids.push_back(m.id);
@@ -290,20 +264,7 @@ http::Response bulk_action(Deps& ctx, http::Request& req) {
 // background task does it by itself; this route does it now for one assembly when it is due.
 http::Response anonymise_now(Deps& ctx, http::Request& req) {
   const auto& id = req.param("id");
-  auto n = ctx.db.transact([&](pqxx::work& tx) {
-    auto a = store::find_assembly(tx, id);
-    if (!a) throw http::not_found("no assembly " + id);
-    if (!a->anonymised_at.empty())
-      throw http::conflict("assembly " + id + " was anonymised at " + a->anonymised_at);
-    auto due = store::assemblies_due_for_anonymisation(tx);
-    if (std::find(due.begin(), due.end(), id) == due.end())
-      throw http::conflict(a->mandate_end.empty()
-                               ? "the assembly has no mandate end yet"
-                               : "personal data is kept until " +
-                                     std::to_string(a->retention_days) +
-                                     " days after the mandate's end (" + a->mandate_end + ")");
-    return store::anonymise(tx, id);
-  });
+  auto n = ctx.db.transact([&](pqxx::work& tx) { return app::anonymise_now(tx, id); });
   return http::Response::json(200, {{"assembly_id", id}, {"members_anonymised", n}});
 }
 

@@ -117,4 +117,52 @@ store::Member apply(pqxx::work& tx, const assembly::events::Outbox& outbox, cons
   return *store::find(tx, m.id);
 }
 
+std::vector<store::Member> apply_to_all(pqxx::work& tx, const assembly::events::Outbox& outbox,
+                                        const std::string& assembly_id, domain::Action action,
+                                        const std::string& actor, const std::string& effective_on) {
+  auto a = store::find_assembly(tx, assembly_id);
+  if (!a) throw core::not_found("no assembly " + assembly_id);
+  auto from = domain::legal_sources(action).front();
+  store::lock_by_status(tx, assembly_id, from);
+  auto members = store::list(tx, assembly_id, from);
+  std::vector<store::Member> out;
+  if (action == domain::Action::activate)
+    return members.empty() ? out : activate_all(tx, outbox, *a, members, actor, effective_on);
+  for (const auto& m : members)
+    out.push_back(apply(tx, outbox, m, action, "", actor, effective_on));
+  return out;
+}
+
+store::Member set_preferences(pqxx::work& tx, const store::Member& m,
+                              const std::vector<std::string>& themes, const std::string& actor) {
+  if (!m.workshop_theme.empty() ||
+      (m.status != domain::Status::selected && m.status != domain::Status::invited &&
+       m.status != domain::Status::confirmed))
+    throw StatusConflict("the member is " + domain::text(m.status) +
+                             (m.workshop_theme.empty() ? "" : " in workshop " + m.workshop_theme) +
+                             "; preferences count only before the placement at the opening plenary",
+                         domain::text(m.status));
+  auto a = store::find_assembly(tx, m.assembly_id);
+  for (std::size_t i = 0; i < themes.size(); ++i)
+    if (a && std::find(a->workshops.begin(), a->workshops.end(), themes[i]) == a->workshops.end())
+      throw core::invalid("the assembly has no workshop \"" + themes[i] + "\"",
+                          "/workshops/" + std::to_string(i));
+  store::set_preferences(tx, m.id, nlohmann::json(themes), actor);
+  return *store::find(tx, m.id);
+}
+
+int anonymise_now(pqxx::work& tx, const std::string& id) {
+  auto a = store::find_assembly(tx, id);
+  if (!a) throw core::not_found("no assembly " + id);
+  if (!a->anonymised_at.empty())
+    throw core::conflict("assembly " + id + " was anonymised at " + a->anonymised_at);
+  auto due = store::assemblies_due_for_anonymisation(tx);
+  if (std::find(due.begin(), due.end(), id) == due.end())
+    throw core::conflict(a->mandate_end.empty()
+                             ? "the assembly has no mandate end yet"
+                             : "personal data is kept until " + std::to_string(a->retention_days) +
+                                   " days after the mandate's end (" + a->mandate_end + ")");
+  return store::anonymise(tx, id);
+}
+
 }  // namespace membership::app

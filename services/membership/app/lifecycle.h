@@ -38,4 +38,20 @@ std::vector<store::Member> activate_all(pqxx::work& tx, const assembly::events::
                                         const std::vector<store::Member>& confirmed,
                                         const std::string& actor, const std::string& effective_on);
 
+// One action on every member of the assembly in the status it starts from (invite every selected
+// member, activate every confirmed one together, complete every active one). The members changed.
+// Refused: not_found.
+std::vector<store::Member> apply_to_all(pqxx::work& tx, const assembly::events::Outbox& outbox,
+                                        const std::string& assembly_id, domain::Action action,
+                                        const std::string& actor, const std::string& effective_on);
+
+// The member's wishes (locked by the caller) while they are not placed yet: StatusConflict once
+// placed or past confirmed; invalid for a workshop the assembly does not have. The member after.
+store::Member set_preferences(pqxx::work& tx, const store::Member& m,
+                              const std::vector<std::string>& themes, const std::string& actor);
+
+// Anonymises an assembly whose retention delay has passed; how many members. Refused: not_found,
+// conflict (anonymised already, or not due).
+int anonymise_now(pqxx::work& tx, const std::string& assembly_id);
+
 }  // namespace membership::app
