@@ -2,6 +2,7 @@
 
 #include "api/routes.h"
 #include "events/handlers.h"
+#include "workers/overdue.h"
 
 namespace followup {
 
@@ -15,6 +16,7 @@ assembly::service::Definition definition() {
             api::add_council_routes(ctx);
             api::add_commitment_routes(ctx);
             api::add_report_routes(ctx);
+            workers::add_overdue_worker(ctx);
             api::add_public_page(ctx);
             api::add_metrics(ctx);
             events::add_handlers(ctx);

@@ -1,13 +1,11 @@
 // The public transparency page (French at /transparence/{assembly}, English at
-// /transparency/{assembly}) and the open data, all from one tree.
+// /transparency/{assembly}) and the open data, all from one tree (store/public_tree).
+#include "api/json.h"
 #include "api/routes.h"
 #include "assembly/core/time.h"
-#include "assembly/http/body.h"
 #include "assembly/http/cache.h"
 #include "page/transparency.h"
-#include "store/commitments.h"
-#include "store/council.h"
-#include "store/dossier_store.h"
+#include "store/public_tree.h"
 
 namespace followup::api {
 namespace http = assembly::http;
@@ -18,44 +16,8 @@ using nlohmann::json;
 namespace {
 
 json tree_of(assembly::db::Pool& db, const std::string& assembly_id) {
-  return db.transact([&](pqxx::work& tx) {
-    json motions = json::array();
-    for (const auto& d : store::list(tx, assembly_id)) {
-      auto text = tx.exec_params("SELECT motion_text FROM dossiers WHERE id = $1", d.id)[0][0]
-                      .as<std::string>();
-      json council;
-      auto item = tx.exec_params("SELECT id FROM agenda_items WHERE dossier_id = $1", d.id);
-      if (!item.empty()) {
-        council = store::agenda_item_json(tx, item[0][0].as<std::string>());
-        for (const char* k : {"recommendations", "dossier_id", "motion_id", "assembly_id", "theme",
-                              "title", "spokespersons", "id"})
-          council.erase(k);
-      }
-      json commitments = json::array();
-      for (const auto& r : tx.exec_params(
-               "SELECT id FROM commitments WHERE dossier_id = $1 ORDER BY created_at, id", d.id))
-        commitments.push_back(store::commitment_json(tx, r[0].as<std::string>(), true));
-      motions.push_back(
-          {{"dossier_id", d.id},
-           {"motion_id", d.motion_id},
-           {"theme", d.theme},
-           {"title", d.title},
-           {"text", text},
-           {"stage", d.stage},
-           {"adopted_by_assembly_at",
-            d.adopted_by_assembly_at.empty() ? json() : json(d.adopted_by_assembly_at)},
-           {"sent_to_council_at",
-            d.sent_to_council_at.empty() ? json() : json(d.sent_to_council_at)},
-           {"spokespersons", d.spokespersons},
-           {"recommendations", store::recommendations_of(tx, d.id)},
-           {"council", council},
-           {"commitments", commitments}});
-    }
-    return json{{"assembly_id", assembly_id},
-                {"generated_at", assembly::core::utc_now()},
-                {"motions", motions},
-                {"reports", reports_json(tx, assembly_id)}};
-  });
+  auto tree = db.transact([&](pqxx::work& tx) { return store::load_public_tree(tx, assembly_id); });
+  return tree_json(assembly_id, tree, assembly::core::utc_now(), assembly::core::utc_today());
 }
 
 http::Response page(assembly::db::Pool& db, const http::Request& req, page::Lang lang) {
@@ -71,37 +33,39 @@ http::Response download(std::string body, const std::string& type, const std::st
   return r;
 }
 
+http::Response follow_up_json(assembly::db::Pool& db, const http::Request& req) {
+  return http::Response::json(200, tree_of(db, assembly_param(req)));
+}
+
+http::Response commitments_csv(assembly::db::Pool& db, const http::Request& req) {
+  return download(page::commitments_csv(tree_of(db, assembly_param(req))),
+                  "text/csv; charset=utf-8", "commitments.csv");
+}
+
+http::Response milestones_csv(assembly::db::Pool& db, const http::Request& req) {
+  return download(page::milestones_csv(tree_of(db, assembly_param(req))), "text/csv; charset=utf-8",
+                  "milestones.csv");
+}
+
 }  // namespace
 
 void add_public_page(assembly::service::Context& ctx) {
   auto& db = ctx.db;
   const auto ttl = ctx.public_cache_ttl;
-  ctx.router.add(
-      Method::Get, "/transparence/:id", Access::anyone(),
-      http::cached([&db](http::Request& req) { return page(db, req, page::Lang::fr); }, ttl));
-  ctx.router.add(
-      Method::Get, "/transparency/:id", Access::anyone(),
-      http::cached([&db](http::Request& req) { return page(db, req, page::Lang::en); }, ttl));
-  ctx.router.add(Method::Get, "/open-data/assemblies/:id/follow-up.json", Access::anyone(),
-                 http::cached(
-                     [&db](http::Request& req) {
-                       return http::Response::json(200, tree_of(db, assembly_param(req)));
-                     },
-                     ttl));
-  ctx.router.add(Method::Get, "/open-data/assemblies/:id/commitments.csv", Access::anyone(),
-                 http::cached(
-                     [&db](http::Request& req) {
-                       return download(page::commitments_csv(tree_of(db, assembly_param(req))),
-                                       "text/csv; charset=utf-8", "commitments.csv");
-                     },
-                     ttl));
-  ctx.router.add(Method::Get, "/open-data/assemblies/:id/milestones.csv", Access::anyone(),
-                 http::cached(
-                     [&db](http::Request& req) {
-                       return download(page::milestones_csv(tree_of(db, assembly_param(req))),
-                                       "text/csv; charset=utf-8", "milestones.csv");
-                     },
-                     ttl));
+  using Handler = http::Response (*)(assembly::db::Pool&, const http::Request&);
+  auto route = [&ctx, &db, ttl](const char* path, Handler h) {
+    ctx.router.add(Method::Get, path, Access::anyone(),
+                   http::cached([&db, h](http::Request& req) { return h(db, req); }, ttl));
+  };
+  route("/transparence/:id", [](assembly::db::Pool& db, const http::Request& req) {
+    return page(db, req, page::Lang::fr);
+  });
+  route("/transparency/:id", [](assembly::db::Pool& db, const http::Request& req) {
+    return page(db, req, page::Lang::en);
+  });
+  route("/open-data/assemblies/:id/follow-up.json", follow_up_json);
+  route("/open-data/assemblies/:id/commitments.csv", commitments_csv);
+  route("/open-data/assemblies/:id/milestones.csv", milestones_csv);
 }
 
 }  // namespace followup::api

@@ -1,6 +1,5 @@
 #pragma once
-#include <nlohmann/json.hpp>
-#include <pqxx/pqxx>
+#include <string>
 
 #include "assembly/service/service.h"
 
@@ -21,10 +20,4 @@ void add_metrics(assembly::service::Context& ctx);
 
 // The :id of an assembly's route; 404 when it cannot be one.
 std::string assembly_param(const assembly::http::Request& req);
-// An assembly's reports, as the public sees them (shared by the report routes and the page).
-nlohmann::json reports_json(pqxx::transaction_base& tx, const std::string& assembly_id);
-// Flags the reports and milestones overdue at `today` not flagged yet, each once, with its event
-// (FollowUpReportOverdue, MilestoneOverdue); what was flagged.
-nlohmann::json detect_overdue(pqxx::work& tx, assembly::events::Outbox& outbox,
-                              const std::string& today);
 }  // namespace followup::api

@@ -3,9 +3,9 @@
 #include <nlohmann/json.hpp>
 
 #include "assembly/core/ids.h"
-#include "assembly/followup/v1/events.pb.h"
 #include "assembly/recommendations/v1/events.pb.h"
 #include "domain/dossier.h"
+#include "events/publish.h"
 #include "store/council.h"
 #include "store/dossier_store.h"
 
@@ -22,14 +22,10 @@ void add_handlers(assembly::service::Context& ctx) {
                          e.motion_id(),
                          e.assembly_id(),
                          e.theme(),
-                         domain::to_string(domain::DossierStage::awaiting_council),
+                         domain::DossierStage::awaiting_council,
                          ""};
         if (!store::insert_if_new(tx, d)) return;
-        assembly::followup::v1::DossierOpened opened;
-        opened.set_dossier_id(d.id);
-        opened.set_motion_id(d.motion_id);
-        opened.set_assembly_id(d.assembly_id);
-        outbox.append(tx, opened, d.id);
+        dossier_opened(tx, outbox, d.id, d.motion_id, d.assembly_id);
       });
 
   // The motion's way to the Council, as the recommendations service tells it.
@@ -51,15 +47,9 @@ void add_handlers(assembly::service::Context& ctx) {
           throw assembly::events::Poison("MotionSentToCouncil for an unknown motion");
         // The recommendations it carries, in its order; then the agenda of the next Council
         // session.
-        auto dossier =
-            tx.exec_params("SELECT id FROM dossiers WHERE motion_id = $1", e.motion_id())[0][0]
-                .as<std::string>();
-        for (int i = 0; i < e.recommendation_ids_size(); ++i)
-          tx.exec_params(
-              "INSERT INTO dossier_recommendations (dossier_id, recommendation_id, position) "
-              "VALUES ($1, $2, $3) "
-              "ON CONFLICT DO NOTHING",
-              dossier, e.recommendation_ids(i), i + 1);
+        store::add_dossier_recommendations(
+            tx, store::dossier_of_motion(tx, e.motion_id()).value(),
+            {e.recommendation_ids().begin(), e.recommendation_ids().end()});
         store::place_waiting_motions(tx, "followup");
       });
   // A recommendation handed over: its title and text, for the agenda and the public page.
@@ -67,14 +57,9 @@ void add_handlers(assembly::service::Context& ctx) {
       [](pqxx::work& tx, const rv1::RecommendationSubmitted& e, const assembly::events::Envelope&) {
         if (e.recommendation_id().empty())
           throw assembly::events::Poison("RecommendationSubmitted without recommendation id");
-        tx.exec_params(
-            "INSERT INTO recommendations (id, assembly_id, workshop_id, theme, title, text, "
-            "version) VALUES ($1, $2, $3, $4, $5, $6, $7) "
-            "ON CONFLICT (id) DO UPDATE SET title = excluded.title, text = excluded.text, version "
-            "= excluded.version "
-            "WHERE recommendations.version <= excluded.version",
-            e.recommendation_id(), e.assembly_id(), e.workshop_id(), e.theme(), e.title(), e.text(),
-            static_cast<int>(e.version()));
+        store::upsert_recommendation(
+            tx, {e.recommendation_id(), e.assembly_id(), e.workshop_id(), e.theme(), e.title(),
+                 e.text(), static_cast<int>(e.version())});
       });
 }
 

@@ -8,26 +8,42 @@ namespace {
 constexpr const char* kInsert =
     "INSERT INTO dossiers (id, motion_id, assembly_id, theme, stage) VALUES ($1, $2, $3, $4, $5) "
     "ON CONFLICT (motion_id) DO NOTHING";
-constexpr const char* kColumns =
-    "SELECT id, motion_id, assembly_id, theme, stage, "
-    SQL_UTC("opened_at") ", title, "
-    "coalesce(" SQL_UTC("adopted_by_assembly_at") ", ''), "
-    "coalesce(" SQL_UTC("sent_to_council_at") ", ''), "
-    "jsonb_array_length(spokespersons) FROM dossiers ";
-const std::string kFind = std::string(kColumns) + "WHERE id = $1";
-const std::string kList = std::string(kColumns) + "WHERE assembly_id = $1 ORDER BY theme";
+#define DOSSIER_COLUMNS \
+  "SELECT id, motion_id, assembly_id, theme, stage, " SQL_UTC("opened_at") " AS opened_at, " \
+  "title, coalesce(" SQL_UTC("adopted_by_assembly_at") ", '') AS adopted_by_assembly_at, "   \
+  "coalesce(" SQL_UTC("sent_to_council_at") ", '') AS sent_to_council_at, "                  \
+  "jsonb_array_length(spokespersons) AS spokespersons, motion_text FROM dossiers "
+constexpr const char* kFind = DOSSIER_COLUMNS "WHERE id = $1";
+constexpr const char* kList = DOSSIER_COLUMNS "WHERE assembly_id = $1 ORDER BY theme";
+#undef DOSSIER_COLUMNS
+constexpr const char* kMarkAdopted =
+    "UPDATE dossiers SET title = $2, adopted_by_assembly_at = "
+    "coalesce(adopted_by_assembly_at, now()) WHERE motion_id = $1";
+constexpr const char* kMarkSent =
+    "UPDATE dossiers SET title = $2, motion_text = $3, spokespersons = $4::jsonb, "
+    "sent_to_council_at = coalesce(sent_to_council_at, now()) WHERE motion_id = $1";
+constexpr const char* kIdOfMotion = "SELECT id FROM dossiers WHERE motion_id = $1";
 
 Dossier from_row(const pqxx::row& r) {
-  return {r[0].as<std::string>(), r[1].as<std::string>(), r[2].as<std::string>(),
-          r[3].as<std::string>(), r[4].as<std::string>(), r[5].as<std::string>(),
-          r[6].as<std::string>(), r[7].as<std::string>(), r[8].as<std::string>(),
-          r[9].as<int>()};
+  return {r["id"].as<std::string>(),
+          r["motion_id"].as<std::string>(),
+          r["assembly_id"].as<std::string>(),
+          r["theme"].as<std::string>(),
+          domain::parse_stage(r["stage"].as<std::string>())
+              .value_or(domain::DossierStage::awaiting_council),
+          r["opened_at"].as<std::string>(),
+          r["title"].as<std::string>(),
+          r["adopted_by_assembly_at"].as<std::string>(),
+          r["sent_to_council_at"].as<std::string>(),
+          r["spokespersons"].as<int>(),
+          r["motion_text"].as<std::string>()};
 }
 
 }  // namespace
 
 bool insert_if_new(pqxx::work& tx, const Dossier& d) {
-  return tx.exec_params(kInsert, d.id, d.motion_id, d.assembly_id, d.theme, d.stage)
+  return tx.exec_params(kInsert, d.id, d.motion_id, d.assembly_id, d.theme,
+                        domain::to_string(d.stage))
              .affected_rows() == 1;
 }
 
@@ -44,21 +60,19 @@ std::vector<Dossier> list(pqxx::transaction_base& tx, const std::string& assembl
 }
 
 bool mark_adopted(pqxx::work& tx, const std::string& motion_id, const std::string& title) {
-  return tx.exec_params(
-               "UPDATE dossiers SET title = $2, adopted_by_assembly_at = "
-               "coalesce(adopted_by_assembly_at, now()) "
-               "WHERE motion_id = $1",
-               motion_id, title)
-             .affected_rows() == 1;
+  return tx.exec_params(kMarkAdopted, motion_id, title).affected_rows() == 1;
 }
 
 bool mark_sent(pqxx::work& tx, const std::string& motion_id, const std::string& title,
                const std::string& text, const std::string& spokespersons_json) {
-  return tx.exec_params(
-               "UPDATE dossiers SET title = $2, motion_text = $3, spokespersons = $4::jsonb, "
-               "sent_to_council_at = coalesce(sent_to_council_at, now()) WHERE motion_id = $1",
-               motion_id, title, text, spokespersons_json)
-             .affected_rows() == 1;
+  return tx.exec_params(kMarkSent, motion_id, title, text, spokespersons_json).affected_rows() == 1;
+}
+
+std::optional<std::string> dossier_of_motion(pqxx::transaction_base& tx,
+                                             const std::string& motion_id) {
+  auto rows = tx.exec_params(kIdOfMotion, motion_id);
+  if (rows.empty()) return std::nullopt;
+  return rows[0]["id"].as<std::string>();
 }
 
 }  // namespace followup::store

@@ -1,13 +1,15 @@
 #include "api/engagement.h"
 
-#include "api/lifecycle.h"
+#include "api/access.h"
+#include "api/json.h"
 #include "assembly/auth/auth.h"
 #include "assembly/core/ids.h"
 #include "assembly/http/body.h"
-#include "assembly/membership/v1/events.pb.h"
+#include "domain/lifecycle.h"
 #include "domain/participation.h"
 #include "events/publish.h"
 #include "store/engagement.h"
+#include "store/evaluations.h"
 
 namespace membership::api {
 namespace http = assembly::http;
@@ -61,350 +63,382 @@ void audit_read(pqxx::work& tx, const http::Request& req, const std::string& mem
                           "");
 }
 
+int absences_param(int default_absences, const http::Request& req) {
+  auto v = req.query_param("absences_in_a_row");
+  if (!v) return default_absences;
+  try {
+    std::size_t used = 0;
+    int n = std::stoi(*v, &used);
+    if (used == v->size() && n >= 1 && n <= 100) return n;
+  } catch (const std::exception&) {
+  }
+  throw http::bad_request("absences_in_a_row must be an integer from 1 to 100",
+                          "absences_in_a_row");
+}
+
+json open_contact(const assembly::pii::Keyring& keyring, const std::string& member_id,
+                  const store::SealedContact& c) {
+  auto plain = json::parse(keyring.open(
+      c.sealed, assembly::pii::nonce_of(member_id, static_cast<std::uint64_t>(c.version)),
+      contact_context(member_id)));
+  plain["preferred_channel"] = c.preferred_channel;
+  plain["language"] = c.language;
+  plain["updated_at"] = c.updated_at;
+  return plain;
+}
+
+struct Engagement {
+  assembly::db::Pool& db;
+  assembly::events::Outbox& outbox;
+  std::shared_ptr<assembly::pii::Keyring> keyring;
+  int default_absences;
+};
+
+// A new role for the member, as asked (its assembly and workshop come from the member).
+store::Role role_input(const json& b, const std::string& member_id) {
+  store::Role role{assembly::core::new_uuid(),
+                   member_id,
+                   "",
+                   one_of(b, "role", {"spokesperson", "workshop-referent"}),
+                   "",
+                   ""};
+  if (role.role == "spokesperson") {
+    role.motion_id = body::string(b, "motion_id", "", 64);
+    if (role.motion_id.empty())
+      throw http::unprocessable("a spokesperson carries a motion: motion_id is required",
+                                "/motion_id");
+  }
+  return role;
+}
+
+// --- Roles: spokesperson for a motion, referent of a workshop. Active members only.
+http::Response add_role(const Engagement& d, http::Request& req) {
+  auto& db = d.db;
+  auto& outbox = d.outbox;
+  auto id = body::uuid_param(req, "id");
+  auto b = req.json();
+  auto role = role_input(b, id);
+  auto out = db.transact([&](pqxx::work& tx) {
+    auto m = store::find(tx, id, true);
+    if (!m) throw http::not_found("no member " + id);
+    if (m->status != domain::Status::active)
+      throw http::conflict("the member is " + domain::text(m->status) +
+                           "; only an active member holds a role")
+          .with("status", domain::text(m->status));
+    role.assembly_id = m->assembly_id;
+    if (role.role == "workshop-referent") {
+      role.workshop_theme = body::string_or(b, "workshop", m->workshop_theme, "", 64);
+      if (role.workshop_theme != m->workshop_theme)
+        throw http::unprocessable("a referent refers for their own workshop, " + m->workshop_theme,
+                                  "/workshop");
+    }
+    if (!store::insert_role(tx, role, req.caller().subject))
+      throw http::conflict("the member holds this role already");
+    store::append_history(tx, id, req.caller().subject, "role", "", role.role,
+                          role.motion_id.empty() ? role.workshop_theme : role.motion_id, role.id);
+    events::role_assigned(tx, outbox, role, false);
+    for (const auto& r : store::roles_of_member(tx, id))
+      if (r.id == role.id) return to_json(r);
+    return json();
+  });
+  return http::Response::json(201, out);
+}
+
+http::Response end_role(const Engagement& d, http::Request& req) {
+  auto& db = d.db;
+  auto& outbox = d.outbox;
+  auto id = body::uuid_param(req, "id");
+  auto out = db.transact([&](pqxx::work& tx) {
+    auto r = store::end_role(tx, id, req.caller().subject);
+    if (r.id.empty()) throw http::not_found("no role " + id + " in force");
+    store::append_history(tx, r.member_id, req.caller().subject, "role", r.role, "", "ended", r.id);
+    events::role_assigned(tx, outbox, r, true);
+    for (const auto& x : store::roles_of_member(tx, r.member_id))
+      if (x.id == id) return to_json(x);
+    return json();
+  });
+  return http::Response::json(200, out);
+}
+
+http::Response member_roles(const Engagement& d, http::Request& req) {
+  auto& db = d.db;
+  auto id = body::uuid_param(req, "id");
+  auto out = db.transact([&](pqxx::work& tx) {
+    self_or_staff(tx, req, id);
+    return to_json(store::roles_of_member(tx, id));
+  });
+  return http::Response::json(200, {{"items", out}});
+}
+
+http::Response assembly_roles(const Engagement& d, http::Request& req) {
+  auto& db = d.db;
+  auto out = db.transact(
+      [&](pqxx::work& tx) { return to_json(store::roles_of_assembly(tx, req.param("id"))); });
+  return http::Response::json(200, {{"items", out}});
+}
+
+// --- Trainings offered (public speaking, reading the news) and who followed them.
+http::Response add_training(const Engagement& d, http::Request& req) {
+  auto& db = d.db;
+  const auto& assembly_id = req.param("id");
+  auto b = req.json();
+  auto topic = body::string(b, "topic", "", 64);
+  if (topic.empty())
+    throw http::unprocessable("topic is required (public-speaking, reading-the-news, ...)",
+                              "/topic");
+  auto title = body::string(b, "title", "", 200);
+  if (title.empty()) throw http::unprocessable("title is required", "/title");
+  auto held_on = body::date(b, "held_on");
+  auto out = db.transact([&](pqxx::work& tx) {
+    if (!store::find_assembly(tx, assembly_id)) throw http::not_found("no assembly " + assembly_id);
+    return to_json(store::insert_training(tx, assembly::core::new_uuid(), assembly_id, topic, title,
+                                          held_on, req.caller().subject));
+  });
+  return http::Response::json(201, out);
+}
+
+http::Response assembly_trainings(const Engagement& d, http::Request& req) {
+  auto& db = d.db;
+  auto out = db.transact(
+      [&](pqxx::work& tx) { return to_json(store::trainings_of_assembly(tx, req.param("id"))); });
+  return http::Response::json(200, {{"items", out}});
+}
+
+http::Response training_followed(const Engagement& d, http::Request& req) {
+  auto& db = d.db;
+  auto id = body::uuid_param(req, "id");
+  auto b = req.json();
+  const auto& ids = body::array(b, "member_ids");
+  if (ids.empty() || ids.size() > 1000)
+    throw http::unprocessable("member_ids: 1 to 1000 member ids", "/member_ids");
+  auto out = db.transact([&](pqxx::work& tx) {
+    auto t = store::find_training(tx, id);
+    if (!t) throw http::not_found("no training " + id);
+    int added = 0;
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+      const auto at = "/member_ids/" + std::to_string(i);
+      if (!ids[i].is_string()) throw http::unprocessable("a member id is a string", at);
+      auto m = store::find(tx, ids[i].get<std::string>());
+      if (!m || m->assembly_id != t->assembly_id)
+        throw http::unprocessable(
+            "no member " + ids[i].get<std::string>() + " in this training's assembly", at);
+      if (m->status != domain::Status::confirmed && m->status != domain::Status::active)
+        throw http::unprocessable("member " + m->id + " is " + domain::text(m->status) +
+                                      "; trainings are for confirmed and active members",
+                                  at);
+      added += store::record_training_followed(tx, id, m->id, req.caller().subject);
+    }
+    auto after = to_json(*store::find_training(tx, id));
+    after["newly_recorded"] = added;
+    return after;
+  });
+  return http::Response::json(200, out);
+}
+
+http::Response member_trainings(const Engagement& d, http::Request& req) {
+  auto& db = d.db;
+  auto id = body::uuid_param(req, "id");
+  auto out = db.transact([&](pqxx::work& tx) {
+    self_or_staff(tx, req, id);
+    return to_json(store::trainings_of_member(tx, id));
+  });
+  return http::Response::json(200, {{"items", out}});
+}
+
+// --- Participation (from workshops' AttendanceRecorded).
+http::Response assembly_participation(const Engagement& d, http::Request& req) {
+  auto& db = d.db;
+  const auto& assembly_id = req.param("id");
+  int n = absences_param(d.default_absences, req);
+  auto out = db.transact([&](pqxx::work& tx) {
+    if (!store::find_assembly(tx, assembly_id)) throw http::not_found("no assembly " + assembly_id);
+    auto per_member = domain::participation(store::attendance_of_assembly(tx, assembly_id));
+    json items = json::array(), at_risk = json::array();
+    std::map<std::string, domain::Counts> by_workshop;
+    for (const auto& m : store::list(tx, assembly_id)) {
+      auto it = per_member.find(m.id);
+      if (it == per_member.end()) continue;
+      bool risk = m.status == domain::Status::active && domain::at_risk(it->second, n);
+      auto p = participation_json(it->second);
+      p["member_id"] = m.id;
+      p["status"] = domain::to_string(m.status);
+      p["workshop_theme"] = m.workshop_theme;
+      p["at_risk"] = risk;
+      items.push_back(p);
+      if (risk)
+        at_risk.push_back({{"member_id", m.id},
+                           {"workshop_theme", m.workshop_theme},
+                           {"trailing_absences", it->second.trailing_absences}});
+      auto& w = by_workshop[m.workshop_theme];
+      w.present += it->second.overall.present;
+      w.excused += it->second.overall.excused;
+      w.absent += it->second.overall.absent;
+    }
+    json workshops = json::object();
+    for (const auto& [w, c] : by_workshop) workshops[w.empty() ? "(none)" : w] = counts_json(c);
+    return json{{"assembly_id", assembly_id},
+                {"absences_in_a_row", n},
+                {"items", items},
+                {"at_risk", at_risk},
+                {"by_workshop", workshops}};
+  });
+  return http::Response::json(200, out);
+}
+
+http::Response member_participation(const Engagement& d, http::Request& req) {
+  auto& db = d.db;
+  auto id = body::uuid_param(req, "id");
+  int n = absences_param(d.default_absences, req);
+  auto out = db.transact([&](pqxx::work& tx) {
+    auto m = self_or_staff(tx, req, id);
+    auto p = domain::participation(store::attendance_of_member(tx, id))[id];
+    auto j = participation_json(p);
+    j["member_id"] = id;
+    j["at_risk"] = m.status == domain::Status::active && domain::at_risk(p, n);
+    return j;
+  });
+  return http::Response::json(200, out);
+}
+
+// --- Consent records: what text, which version, when, through which channel. Kept, never edited:
+// a withdrawal of consent is a new record with given = false.
+http::Response add_consent(const Engagement& d, http::Request& req) {
+  auto& db = d.db;
+  auto id = body::uuid_param(req, "id");
+  auto b = req.json();
+  auto purpose = body::string(b, "purpose", "", 64);
+  if (purpose.empty())
+    throw http::unprocessable("purpose is required (participation, contact, photos, ...)",
+                              "/purpose");
+  auto version = body::string(b, "text_version", "", 64);
+  if (version.empty()) throw http::unprocessable("text_version is required", "/text_version");
+  if (!b.contains("given") || !b["given"].is_boolean())
+    throw http::unprocessable("given must be true or false", "/given");
+  auto given_on = body::date(b, "given_on");
+  auto channel = one_of(b, "channel", {"paper", "web", "phone", "in-person", "email"});
+  auto out = db.transact([&](pqxx::work& tx) {
+    self_or_staff(tx, req, id, true);
+    return to_json(store::insert_consent(tx, assembly::core::new_uuid(), id, purpose, version,
+                                         b["given"].get<bool>(), given_on, channel,
+                                         req.caller().subject));
+  });
+  return http::Response::json(201, out);
+}
+
+http::Response member_consents(const Engagement& d, http::Request& req) {
+  auto& db = d.db;
+  auto id = body::uuid_param(req, "id");
+  auto out = db.transact([&](pqxx::work& tx) {
+    self_or_staff(tx, req, id);
+    return to_json(store::consents_of_member(tx, id));
+  });
+  return http::Response::json(200, {{"items", out}});
+}
+
+// --- Contact details and preferences. Names, e-mail, phone and postal address are sealed.
+http::Response put_contact(const Engagement& d, http::Request& req) {
+  auto& db = d.db;
+  auto& keyring = d.keyring;
+  auto id = body::uuid_param(req, "id");
+  auto b = req.json();
+  json details = json::object();
+  for (const char* k : {"name", "email", "phone", "address"}) {
+    auto v = body::string_or(b, k, "", "", 300);
+    if (!v.empty()) details[k] = v;
+  }
+  if (details.contains("email") &&
+      details["email"].get<std::string>().find('@') == std::string::npos)
+    throw http::unprocessable("email is not an e-mail address", "/email");
+  store::SealedContact c;
+  c.preferred_channel = one_of(b, "preferred_channel", {"email", "sms", "phone", "post"});
+  c.language = body::string_or(b, "language", "fr", "", 8);
+  if (c.language != "fr" && c.language != "en")
+    throw http::unprocessable("language must be fr or en", "/language");
+  const char* needed = c.preferred_channel == "email"  ? "email"
+                       : c.preferred_channel == "post" ? "address"
+                                                       : "phone";
+  if (!details.contains(needed))
+    throw http::unprocessable(
+        std::string(needed) + " is required to be reached by " + c.preferred_channel,
+        std::string("/") + needed);
+  auto out = db.transact([&](pqxx::work& tx) {
+    self_or_staff(tx, req, id, true);
+    c.version = store::next_contact_version(tx, id);
+    c.sealed = keyring->seal(details.dump(),
+                             assembly::pii::nonce_of(id, static_cast<std::uint64_t>(c.version)),
+                             contact_context(id));
+    store::upsert_contact(tx, id, c);
+    store::append_history(tx, id, req.caller().subject, "contact", "", "updated", "", "");
+    return open_contact(*d.keyring, id, *store::find_contact(tx, id));
+  });
+  return http::Response::json(200, out);
+}
+
+http::Response get_contact(const Engagement& d, http::Request& req) {
+  auto& db = d.db;
+  auto id = body::uuid_param(req, "id");
+  auto out = db.transact([&](pqxx::work& tx) {
+    self_or_staff(tx, req, id);
+    auto c = store::find_contact(tx, id);
+    if (!c) throw http::not_found("member " + id + " has left no contact details");
+    audit_read(tx, req, id, "contact");
+    return open_contact(*d.keyring, id, *c);
+  });
+  return http::Response::json(200, out);
+}
+
+// --- The member's own data, all of it, as JSON (the right of access and portability).
+http::Response member_export(const Engagement& d, http::Request& req) {
+  auto& db = d.db;
+  auto id = body::uuid_param(req, "id");
+  auto out = db.transact([&](pqxx::work& tx) {
+    auto m = self_or_staff(tx, req, id);
+    audit_read(tx, req, id, "export");
+    auto c = store::find_contact(tx, id);
+    json answered = store::evaluations_answered(tx, id);
+    return json{
+        {"exported_at_note", "every record membership holds about this member"},
+        {"member", to_json(m)},
+        {"history", to_json(store::history(tx, id))},
+        {"contact", c ? open_contact(*d.keyring, id, *c) : json()},
+        {"consents", to_json(store::consents_of_member(tx, id))},
+        {"roles", to_json(store::roles_of_member(tx, id))},
+        {"trainings", to_json(store::trainings_of_member(tx, id))},
+        {"participation",
+         participation_json(domain::participation(store::attendance_of_member(tx, id))[id])},
+        {"evaluations_answered", answered},
+        {"evaluation_answers_note",
+         "answers to the evaluation are anonymous: they are stored without any link to "
+         "the member, so they cannot be exported"}};
+  });
+  return http::Response::json(200, out);
+}
+
 }  // namespace
 
 void add_engagement_routes(assembly::service::Context& ctx,
                            std::shared_ptr<assembly::pii::Keyring> keyring, int default_absences) {
-  auto& db = ctx.db;
-  auto& outbox = ctx.outbox;
-
-  // --- Roles: spokesperson for a motion, referent of a workshop. Active members only.
-  ctx.router.add(Method::Post, "/v1/members/:id/roles", kStaff, [&db, &outbox](http::Request& req) {
-    auto id = body::uuid_param(req, "id");
-    auto b = req.json();
-    store::Role role{assembly::core::new_uuid(),
-                     id,
-                     "",
-                     one_of(b, "role", {"spokesperson", "workshop-referent"}),
-                     "",
-                     ""};
-    if (role.role == "spokesperson") {
-      role.motion_id = body::string(b, "motion_id", "", 64);
-      if (role.motion_id.empty())
-        throw http::unprocessable("a spokesperson carries a motion: motion_id is required",
-                                  "/motion_id");
-    }
-    auto out = db.transact([&](pqxx::work& tx) {
-      auto m = store::find(tx, id, true);
-      if (!m) throw http::not_found("no member " + id);
-      if (m->status != "active")
-        throw http::conflict("the member is " + m->status + "; only an active member holds a role")
-            .with("status", m->status);
-      role.assembly_id = m->assembly_id;
-      if (role.role == "workshop-referent") {
-        role.workshop_theme = body::string_or(b, "workshop", m->workshop_theme, "", 64);
-        if (role.workshop_theme != m->workshop_theme)
-          throw http::unprocessable(
-              "a referent refers for their own workshop, " + m->workshop_theme, "/workshop");
-      }
-      if (!store::insert_role(tx, role, req.caller().subject))
-        throw http::conflict("the member holds this role already");
-      store::append_history(tx, id, req.caller().subject, "role", "", role.role,
-                            role.motion_id.empty() ? role.workshop_theme : role.motion_id, role.id);
-      outbox.append(tx, events::role_event(role, false), id);
-      for (const auto& r : store::roles_of_member(tx, id))
-        if (r["id"] == role.id) return r;
-      return json();
-    });
-    return http::Response::json(201, out);
-  });
-
-  ctx.router.add(Method::Post, "/v1/roles/:id/end", kStaff, [&db, &outbox](http::Request& req) {
-    auto id = body::uuid_param(req, "id");
-    auto out = db.transact([&](pqxx::work& tx) {
-      auto r = store::end_role(tx, id, req.caller().subject);
-      if (r.id.empty()) throw http::not_found("no role " + id + " in force");
-      store::append_history(tx, r.member_id, req.caller().subject, "role", r.role, "", "ended",
-                            r.id);
-      outbox.append(tx, events::role_event(r, true), r.member_id);
-      for (const auto& x : store::roles_of_member(tx, r.member_id))
-        if (x["id"] == id) return x;
-      return json();
-    });
-    return http::Response::json(200, out);
-  });
-
-  ctx.router.add(Method::Get, "/v1/members/:id/roles", kStaffOrMember, [&db](http::Request& req) {
-    auto id = body::uuid_param(req, "id");
-    auto out = db.transact([&](pqxx::work& tx) {
-      self_or_staff(tx, req, id);
-      return store::roles_of_member(tx, id);
-    });
-    return http::Response::json(200, {{"items", out}});
-  });
-
-  ctx.router.add(Method::Get, "/v1/assemblies/:id/roles", kStaff, [&db](http::Request& req) {
-    auto out =
-        db.transact([&](pqxx::work& tx) { return store::roles_of_assembly(tx, req.param("id")); });
-    return http::Response::json(200, {{"items", out}});
-  });
-
-  // --- Trainings offered (public speaking, reading the news) and who followed them.
-  ctx.router.add(Method::Post, "/v1/assemblies/:id/trainings", kStaff, [&db](http::Request& req) {
-    const auto& assembly_id = req.param("id");
-    auto b = req.json();
-    auto topic = body::string(b, "topic", "", 64);
-    if (topic.empty())
-      throw http::unprocessable("topic is required (public-speaking, reading-the-news, ...)",
-                                "/topic");
-    auto title = body::string(b, "title", "", 200);
-    if (title.empty()) throw http::unprocessable("title is required", "/title");
-    auto held_on = body::date(b, "held_on");
-    auto out = db.transact([&](pqxx::work& tx) {
-      if (!store::find_assembly(tx, assembly_id))
-        throw http::not_found("no assembly " + assembly_id);
-      return store::insert_training(tx, assembly::core::new_uuid(), assembly_id, topic, title,
-                                    held_on, req.caller().subject);
-    });
-    return http::Response::json(201, out);
-  });
-
-  ctx.router.add(
-      Method::Get, "/v1/assemblies/:id/trainings", kStaffOrMember, [&db](http::Request& req) {
-        auto out = db.transact(
-            [&](pqxx::work& tx) { return store::trainings_of_assembly(tx, req.param("id")); });
-        return http::Response::json(200, {{"items", out}});
-      });
-
-  ctx.router.add(Method::Post, "/v1/trainings/:id/followed", kStaff, [&db](http::Request& req) {
-    auto id = body::uuid_param(req, "id");
-    auto b = req.json();
-    const auto& ids = body::array(b, "member_ids");
-    if (ids.empty() || ids.size() > 1000)
-      throw http::unprocessable("member_ids: 1 to 1000 member ids", "/member_ids");
-    auto out = db.transact([&](pqxx::work& tx) {
-      auto t = store::find_training(tx, id);
-      if (t.is_null()) throw http::not_found("no training " + id);
-      int added = 0;
-      for (std::size_t i = 0; i < ids.size(); ++i) {
-        const auto at = "/member_ids/" + std::to_string(i);
-        if (!ids[i].is_string()) throw http::unprocessable("a member id is a string", at);
-        auto m = store::find(tx, ids[i].get<std::string>());
-        if (!m || m->assembly_id != t["assembly_id"])
-          throw http::unprocessable(
-              "no member " + ids[i].get<std::string>() + " in this training's assembly", at);
-        if (m->status != "confirmed" && m->status != "active")
-          throw http::unprocessable("member " + m->id + " is " + m->status +
-                                        "; trainings are for confirmed and active members",
-                                    at);
-        added += store::record_training_followed(tx, id, m->id, req.caller().subject);
-      }
-      auto after = store::find_training(tx, id);
-      after["newly_recorded"] = added;
-      return after;
-    });
-    return http::Response::json(200, out);
-  });
-
-  ctx.router.add(Method::Get, "/v1/members/:id/trainings", kStaffOrMember,
-                 [&db](http::Request& req) {
-                   auto id = body::uuid_param(req, "id");
-                   auto out = db.transact([&](pqxx::work& tx) {
-                     self_or_staff(tx, req, id);
-                     return store::trainings_of_member(tx, id);
-                   });
-                   return http::Response::json(200, {{"items", out}});
-                 });
-
-  // --- Participation (from workshops' AttendanceRecorded).
-  auto absences_param = [default_absences](const http::Request& req) {
-    auto v = req.query_param("absences_in_a_row");
-    if (!v) return default_absences;
-    try {
-      std::size_t used = 0;
-      int n = std::stoi(*v, &used);
-      if (used == v->size() && n >= 1 && n <= 100) return n;
-    } catch (const std::exception&) {
-    }
-    throw http::bad_request("absences_in_a_row must be an integer from 1 to 100",
-                            "absences_in_a_row");
+  auto d = std::make_shared<Engagement>(
+      Engagement{ctx.db, ctx.outbox, std::move(keyring), default_absences});
+  auto& r = ctx.router;
+  auto to = [d](http::Response (*h)(const Engagement&, http::Request&)) {
+    return [d, h](http::Request& req) { return h(*d, req); };
   };
-
-  ctx.router.add(Method::Get, "/v1/assemblies/:id/participation", kStaff,
-                 [&db, absences_param](http::Request& req) {
-                   const auto& assembly_id = req.param("id");
-                   int n = absences_param(req);
-                   auto out = db.transact([&](pqxx::work& tx) {
-                     if (!store::find_assembly(tx, assembly_id))
-                       throw http::not_found("no assembly " + assembly_id);
-                     auto per_member =
-                         domain::participation(store::attendance_of_assembly(tx, assembly_id));
-                     json items = json::array(), at_risk = json::array();
-                     std::map<std::string, domain::Counts> by_workshop;
-                     for (const auto& m : store::list(tx, assembly_id)) {
-                       auto it = per_member.find(m.id);
-                       if (it == per_member.end()) continue;
-                       bool risk = m.status == "active" && domain::at_risk(it->second, n);
-                       auto p = participation_json(it->second);
-                       p["member_id"] = m.id;
-                       p["status"] = m.status;
-                       p["workshop_theme"] = m.workshop_theme;
-                       p["at_risk"] = risk;
-                       items.push_back(p);
-                       if (risk)
-                         at_risk.push_back({{"member_id", m.id},
-                                            {"workshop_theme", m.workshop_theme},
-                                            {"trailing_absences", it->second.trailing_absences}});
-                       auto& w = by_workshop[m.workshop_theme];
-                       w.present += it->second.overall.present;
-                       w.excused += it->second.overall.excused;
-                       w.absent += it->second.overall.absent;
-                     }
-                     json workshops = json::object();
-                     for (const auto& [w, c] : by_workshop)
-                       workshops[w.empty() ? "(none)" : w] = counts_json(c);
-                     return json{{"assembly_id", assembly_id},
-                                 {"absences_in_a_row", n},
-                                 {"items", items},
-                                 {"at_risk", at_risk},
-                                 {"by_workshop", workshops}};
-                   });
-                   return http::Response::json(200, out);
-                 });
-
-  ctx.router.add(Method::Get, "/v1/members/:id/participation", kStaffOrMember,
-                 [&db, absences_param](http::Request& req) {
-                   auto id = body::uuid_param(req, "id");
-                   int n = absences_param(req);
-                   auto out = db.transact([&](pqxx::work& tx) {
-                     auto m = self_or_staff(tx, req, id);
-                     auto p = domain::participation(store::attendance_of_member(tx, id))[id];
-                     auto j = participation_json(p);
-                     j["member_id"] = id;
-                     j["at_risk"] = m.status == "active" && domain::at_risk(p, n);
-                     return j;
-                   });
-                   return http::Response::json(200, out);
-                 });
-
-  // --- Consent records: what text, which version, when, through which channel. Kept, never edited:
-  // a withdrawal of consent is a new record with given = false.
-  ctx.router.add(
-      Method::Post, "/v1/members/:id/consents", kStaffOrMember, [&db](http::Request& req) {
-        auto id = body::uuid_param(req, "id");
-        auto b = req.json();
-        auto purpose = body::string(b, "purpose", "", 64);
-        if (purpose.empty())
-          throw http::unprocessable("purpose is required (participation, contact, photos, ...)",
-                                    "/purpose");
-        auto version = body::string(b, "text_version", "", 64);
-        if (version.empty()) throw http::unprocessable("text_version is required", "/text_version");
-        if (!b.contains("given") || !b["given"].is_boolean())
-          throw http::unprocessable("given must be true or false", "/given");
-        auto given_on = body::date(b, "given_on");
-        auto channel = one_of(b, "channel", {"paper", "web", "phone", "in-person", "email"});
-        auto out = db.transact([&](pqxx::work& tx) {
-          self_or_staff(tx, req, id, true);
-          return store::insert_consent(tx, assembly::core::new_uuid(), id, purpose, version,
-                                       b["given"].get<bool>(), given_on, channel,
-                                       req.caller().subject);
-        });
-        return http::Response::json(201, out);
-      });
-
-  ctx.router.add(Method::Get, "/v1/members/:id/consents", kStaffOrMember,
-                 [&db](http::Request& req) {
-                   auto id = body::uuid_param(req, "id");
-                   auto out = db.transact([&](pqxx::work& tx) {
-                     self_or_staff(tx, req, id);
-                     return store::consents_of_member(tx, id);
-                   });
-                   return http::Response::json(200, {{"items", out}});
-                 });
-
-  // --- Contact details and preferences. Names, e-mail, phone and postal address are sealed.
-  auto open_contact = [keyring](const std::string& member_id, const store::SealedContact& c) {
-    auto plain = json::parse(keyring->open(
-        c.sealed, assembly::pii::nonce_of(member_id, static_cast<std::uint64_t>(c.version)),
-        contact_context(member_id)));
-    plain["preferred_channel"] = c.preferred_channel;
-    plain["language"] = c.language;
-    plain["updated_at"] = c.updated_at;
-    return plain;
-  };
-
-  ctx.router.add(
-      Method::Put, "/v1/members/:id/contact", kStaffOrMember,
-      [&db, keyring, open_contact](http::Request& req) {
-        auto id = body::uuid_param(req, "id");
-        auto b = req.json();
-        json details = json::object();
-        for (const char* k : {"name", "email", "phone", "address"}) {
-          auto v = body::string_or(b, k, "", "", 300);
-          if (!v.empty()) details[k] = v;
-        }
-        if (details.contains("email") &&
-            details["email"].get<std::string>().find('@') == std::string::npos)
-          throw http::unprocessable("email is not an e-mail address", "/email");
-        store::SealedContact c;
-        c.preferred_channel = one_of(b, "preferred_channel", {"email", "sms", "phone", "post"});
-        c.language = body::string_or(b, "language", "fr", "", 8);
-        if (c.language != "fr" && c.language != "en")
-          throw http::unprocessable("language must be fr or en", "/language");
-        const char* needed = c.preferred_channel == "email"  ? "email"
-                             : c.preferred_channel == "post" ? "address"
-                                                             : "phone";
-        if (!details.contains(needed))
-          throw http::unprocessable(
-              std::string(needed) + " is required to be reached by " + c.preferred_channel,
-              std::string("/") + needed);
-        auto out = db.transact([&](pqxx::work& tx) {
-          self_or_staff(tx, req, id, true);
-          c.version = store::next_contact_version(tx, id);
-          c.sealed = keyring->seal(
-              details.dump(), assembly::pii::nonce_of(id, static_cast<std::uint64_t>(c.version)),
-              contact_context(id));
-          store::upsert_contact(tx, id, c);
-          store::append_history(tx, id, req.caller().subject, "contact", "", "updated", "", "");
-          return open_contact(id, *store::find_contact(tx, id));
-        });
-        return http::Response::json(200, out);
-      });
-
-  ctx.router.add(Method::Get, "/v1/members/:id/contact", kStaffOrMember,
-                 [&db, open_contact](http::Request& req) {
-                   auto id = body::uuid_param(req, "id");
-                   auto out = db.transact([&](pqxx::work& tx) {
-                     self_or_staff(tx, req, id);
-                     auto c = store::find_contact(tx, id);
-                     if (!c) throw http::not_found("member " + id + " has left no contact details");
-                     audit_read(tx, req, id, "contact");
-                     return open_contact(id, *c);
-                   });
-                   return http::Response::json(200, out);
-                 });
-
-  // --- The member's own data, all of it, as JSON (the right of access and portability).
-  ctx.router.add(
-      Method::Get, "/v1/members/:id/export", kStaffOrMember,
-      [&db, open_contact](http::Request& req) {
-        auto id = body::uuid_param(req, "id");
-        auto out = db.transact([&](pqxx::work& tx) {
-          auto m = self_or_staff(tx, req, id);
-          audit_read(tx, req, id, "export");
-          auto c = store::find_contact(tx, id);
-          json answered = json::array();
-          for (const auto& r : tx.exec_params("SELECT evaluation_id FROM evaluation_respondents "
-                                              "WHERE member_id = $1 ORDER BY 1",
-                                              id))
-            answered.push_back(r[0].as<std::string>());
-          return json{
-              {"exported_at_note", "every record membership holds about this member"},
-              {"member", store::to_json(m)},
-              {"history", store::history(tx, id)},
-              {"contact", c ? open_contact(id, *c) : json()},
-              {"consents", store::consents_of_member(tx, id)},
-              {"roles", store::roles_of_member(tx, id)},
-              {"trainings", store::trainings_of_member(tx, id)},
-              {"participation",
-               participation_json(domain::participation(store::attendance_of_member(tx, id))[id])},
-              {"evaluations_answered", answered},
-              {"evaluation_answers_note",
-               "answers to the evaluation are anonymous: they are stored without any link to "
-               "the member, so they cannot be exported"}};
-        });
-        return http::Response::json(200, out);
-      });
+  r.add(Method::Post, "/v1/members/:id/roles", kStaff, to(add_role));
+  r.add(Method::Post, "/v1/roles/:id/end", kStaff, to(end_role));
+  r.add(Method::Get, "/v1/members/:id/roles", kStaffOrMember, to(member_roles));
+  r.add(Method::Get, "/v1/assemblies/:id/roles", kStaff, to(assembly_roles));
+  r.add(Method::Post, "/v1/assemblies/:id/trainings", kStaff, to(add_training));
+  r.add(Method::Get, "/v1/assemblies/:id/trainings", kStaffOrMember, to(assembly_trainings));
+  r.add(Method::Post, "/v1/trainings/:id/followed", kStaff, to(training_followed));
+  r.add(Method::Get, "/v1/members/:id/trainings", kStaffOrMember, to(member_trainings));
+  r.add(Method::Get, "/v1/assemblies/:id/participation", kStaff, to(assembly_participation));
+  r.add(Method::Get, "/v1/members/:id/participation", kStaffOrMember, to(member_participation));
+  r.add(Method::Post, "/v1/members/:id/consents", kStaffOrMember, to(add_consent));
+  r.add(Method::Get, "/v1/members/:id/consents", kStaffOrMember, to(member_consents));
+  r.add(Method::Put, "/v1/members/:id/contact", kStaffOrMember, to(put_contact));
+  r.add(Method::Get, "/v1/members/:id/contact", kStaffOrMember, to(get_contact));
+  r.add(Method::Get, "/v1/members/:id/export", kStaffOrMember, to(member_export));
 }
 
 }  // namespace membership::api

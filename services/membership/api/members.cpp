@@ -2,12 +2,16 @@
 
 #include <regex>
 
-#include "api/lifecycle.h"
+#include "api/access.h"
+#include "api/json.h"
+#include "app/lifecycle.h"
 #include "assembly/auth/auth.h"
 #include "assembly/core/time.h"
 #include "assembly/http/body.h"
 #include "assembly/logging/log.h"
 #include "domain/assignment.h"
+#include "events/publish.h"
+#include "workers/anonymisation.h"
 
 namespace membership::api {
 namespace http = assembly::http;
@@ -59,264 +63,251 @@ std::vector<std::string> workshop_list(const json& b, const std::string& key, bo
   return out;
 }
 
+bool in_status(const store::Member& m, std::initializer_list<domain::Status> statuses) {
+  return std::find(statuses.begin(), statuses.end(), m.status) != statuses.end();
+}
+
+bool has_workshop(const std::optional<store::Assembly>& a, const std::string& theme) {
+  return a && std::find(a->workshops.begin(), a->workshops.end(), theme) != a->workshops.end();
+}
+
+using Deps = assembly::service::Context;
+
+// --- Members.
+
+http::Response list_members(Deps& ctx, http::Request& req) {
+  auto assembly_id = body::required_query(req, "assembly_id");
+  auto text = req.query_param("status").value_or("");
+  std::optional<domain::Status> status;
+  if (!text.empty()) {
+    status = domain::parse_status(text);
+    if (!status) throw http::bad_request("unknown status \"" + text + "\"", "status");
+  }
+  auto members =
+      ctx.db.transact([&](pqxx::work& tx) { return store::list(tx, assembly_id, status); });
+  return http::Response::items(members, [](const auto& m) { return to_json(m); });
+}
+
+// Object-level access: a member reads only their own record (token subject = member id).
+http::Response get_member(Deps& ctx, http::Request& req) {
+  auto id = body::uuid_param(req, "id");
+  auto m = ctx.db.transact([&](pqxx::work& tx) { return self_or_staff(tx, req, id); });
+  return http::Response::json(200, to_json(m));
+}
+
+http::Response member_history(Deps& ctx, http::Request& req) {
+  auto id = body::uuid_param(req, "id");
+  auto h = ctx.db.transact([&](pqxx::work& tx) {
+    self_or_staff(tx, req, id);
+    return to_json(store::history(tx, id));
+  });
+  return http::Response::json(200, {{"member_id", id}, {"items", h}});
+}
+
+// The member may confirm or decline for themself; the rest is the secretariat's. An illegal
+// transition is a 409 naming the current status.
+http::Response act(Deps& ctx, domain::Action action, http::Request& req) {
+  auto id = body::uuid_param(req, "id");
+  const auto& caller = req.caller();
+  bool staff = caller.has(assembly::auth::kSecretariat);
+  if (!staff && !domain::member_may(action))
+    throw http::forbidden("only the secretariat may " + std::string(domain::to_string(action)) +
+                          " a member");
+  auto b = req.body.empty() ? json::object() : req.json();
+  auto reason = body::string_or(b, "reason", "", "", 500);
+  if (domain::needs_reason(action) && reason.empty())
+    throw http::unprocessable("a reason is required", "/reason");
+  auto on = effective_on(b);
+  auto m = ctx.db.transact([&](pqxx::work& tx) {
+    auto m = self_or_staff(tx, req, id, true);
+    return app::apply(tx, ctx.outbox, m, action, reason, caller.subject, on);
+  });
+  return http::Response::json(200, to_json(m));
+}
+
+// The member's wishes for a workshop, most wanted first; they count when members are placed at
+// the opening plenary, so they can change only until then.
+http::Response put_preferences(Deps& ctx, http::Request& req) {
+  auto id = body::uuid_param(req, "id");
+  auto b = req.json();
+  auto themes = workshop_list(b, "workshops", false);
+  if (!b.contains("workshops"))
+    throw http::unprocessable("workshops is required (an empty list clears them)", "/workshops");
+  auto m = ctx.db.transact([&](pqxx::work& tx) {
+    return app::set_preferences(tx, self_or_staff(tx, req, id, true), themes, req.caller().subject);
+  });
+  return http::Response::json(200, to_json(m));
+}
+
+// The staff's override: another workshop for a confirmed or active member, with a reason; the
+// history keeps every move and MemberAssigned says where from.
+http::Response put_workshop(Deps& ctx, http::Request& req) {
+  auto id = body::uuid_param(req, "id");
+  auto b = req.json();
+  auto workshop = body::string(b, "workshop", "", 64);
+  auto reason = body::string(b, "reason", "", 500);
+  if (reason.empty()) throw http::unprocessable("a reason is required", "/reason");
+  auto m = ctx.db.transact([&](pqxx::work& tx) {
+    auto m = store::find(tx, id, true);
+    if (!m) throw http::not_found("no member " + id);
+    if (!in_status(*m, {domain::Status::confirmed, domain::Status::active}))
+      throw http::conflict("the member is " + domain::text(m->status) +
+                           "; only a confirmed or active member has a workshop")
+          .with("status", domain::text(m->status));
+    if (!has_workshop(store::find_assembly(tx, m->assembly_id), workshop))
+      throw http::unprocessable("the assembly has no workshop \"" + workshop + "\"", "/workshop");
+    if (m->workshop_theme == workshop) return *m;  // already there: nothing to record
+    store::set_workshop(tx, id, m->workshop_theme, workshop, reason, req.caller().subject);
+    if (in_status(*m, {domain::Status::active}))
+      events::member_assigned(tx, ctx.outbox, *m, workshop, m->workshop_theme, reason,
+                              effective_on(b));
+    return *store::find(tx, id);
+  });
+  return http::Response::json(200, to_json(m));
+}
+
+// --- Assemblies.
+
+store::Assembly read_assembly(const json& b, const std::string& id, int default_retention) {
+  store::Assembly a;
+  a.id = id;
+  a.name = body::string(b, "name", "", 200);
+  a.mandate_start = date_or_empty(b, "mandate_start");
+  a.mandate_end = date_or_empty(b, "mandate_end");
+  if (!a.mandate_start.empty() && !a.mandate_end.empty() && a.mandate_end < a.mandate_start)
+    throw http::unprocessable("the mandate ends before it starts", "/mandate_end");
+  a.workshops =
+      b.contains("workshops") ? workshop_list(b, "workshops", true) : domain::default_themes();
+  a.retention_days = b.contains("retention_days")
+                         ? static_cast<int>(body::integer(b, "retention_days", 0, 3650))
+                         : default_retention;
+  if (b.contains("seat_pools")) {
+    const auto& pools = body::array(b, "seat_pools");
+    for (std::size_t i = 0; i < pools.size(); ++i) {
+      const auto at = "/seat_pools/" + std::to_string(i);
+      const auto& p = body::object(pools[i], at);
+      auto pool = body::string(p, "pool", at, 64);
+      if (!is_slug(pool))
+        throw http::unprocessable("a pool is a slug: lower-case letters, digits, '-'",
+                                  at + "/pool");
+      a.seat_pools.push_back({{"pool", pool}, {"seats", body::integer(p, "seats", 1, 10000, at)}});
+    }
+  }
+  return a;
+}
+
+// The secretariat describes the assembly (often before its draw). A draw naming an assembly not
+// described yet makes it with the defaults; describing it afterwards fills it in, once.
+http::Response create_assembly(Deps& ctx, int default_retention, http::Request& req) {
+  auto b = req.json();
+  auto id = body::string(b, "id", "", 64);
+  if (!is_slug(id))
+    throw http::unprocessable("id: 1 to 64 lower-case letters, digits or '-'", "/id");
+  auto a = read_assembly(b, id, default_retention);
+  auto out = ctx.db.transact([&](pqxx::work& tx) {
+    if (!store::insert_assembly(tx, a, req.caller().subject) &&
+        !store::describe_implicit(tx, a, req.caller().subject))
+      throw http::conflict("assembly " + id + " exists already");
+    return *store::find_assembly(tx, id);
+  });
+  auto r = http::Response::json(201, to_json(out));
+  r.headers.push_back({"Location", "/v1/assemblies/" + id});
+  return r;
+}
+
+http::Response list_assemblies(Deps& ctx, http::Request&) {
+  auto list = ctx.db.transact([&](pqxx::work& tx) { return store::list_assemblies(tx); });
+  return http::Response::items(list, [](const auto& a) { return to_json(a); });
+}
+
+http::Response get_assembly(Deps& ctx, http::Request& req) {
+  const auto& id = req.param("id");
+  auto a = ctx.db.transact([&](pqxx::work& tx) { return store::find_assembly(tx, id); });
+  if (!a) throw http::not_found("no assembly " + id);
+  auto counts = ctx.db.transact([&](pqxx::work& tx) {
+    json c = json::object();
+    for (const auto& m : store::list(tx, id)) {
+      const auto status = domain::text(m.status);
+      c[status] = c.value(status, 0) + 1;
+    }
+    return c;
+  });
+  auto out = to_json(*a);
+  out["members_by_status"] = counts;
+  return http::Response::json(200, out);
+}
+
+// Invite every selected member (the letters went out), activate every confirmed one (the opening
+// plenary: one run of the workshop assignment), complete every active one (the end of the
+// mandate). Each member's change is the same as the single-member route's.
+http::Response bulk_action(Deps& ctx, http::Request& req) {
+  const auto& id = req.param("id");
+  auto b = req.json();
+  auto name = body::string(b, "action", "", 20);
+  auto action = domain::parse_action(name);
+  auto on = effective_on(b);
+  if (!action || (*action != domain::Action::invite && *action != domain::Action::activate &&
+                  *action != domain::Action::complete))
+    throw http::unprocessable("action must be invite, activate or complete", "/action");
+  auto changed = ctx.db.transact([&](pqxx::work& tx) {
+    return app::apply_to_all(tx, ctx.outbox, id, *action, req.caller().subject, on);
+  });
+  json ids = json::array();
+  for (const auto& m : changed) ids.push_back(m.id);
+  assembly::log::info("bulk member action",
+                      {{"assembly_id", id}, {"action", name}, {"changed", changed.size()}});
+  return http::Response::json(200,
+                              {{"action", name}, {"changed", changed.size()}, {"member_ids", ids}});
+}
+
+// Personal data goes once the mandate is over and the retention delay has passed: the
+// background task does it by itself; this route does it now for one assembly when it is due.
+http::Response anonymise_now(Deps& ctx, http::Request& req) {
+  const auto& id = req.param("id");
+  auto n = ctx.db.transact([&](pqxx::work& tx) { return app::anonymise_now(tx, id); });
+  return http::Response::json(200, {{"assembly_id", id}, {"members_anonymised", n}});
+}
+
 }  // namespace
 
 void add_member_routes(assembly::service::Context& ctx) {
-  auto& db = ctx.db;
-  auto& outbox = ctx.outbox;
-
-  ctx.router.add(Method::Get, "/v1/members", kStaff, [&db](http::Request& req) {
-    auto assembly_id = body::required_query(req, "assembly_id");
-    auto status = req.query_param("status").value_or("");
-    if (!status.empty() && !domain::parse_status(status))
-      throw http::bad_request("unknown status \"" + status + "\"", "status");
-    auto members =
-        db.transact([&](pqxx::work& tx) { return store::list(tx, assembly_id, status); });
-    return http::Response::items(members, [](const auto& m) { return store::to_json(m); });
+  auto& r = ctx.router;
+  // A status that forbids the action: the 409 names it.
+  r.on_exception([](std::exception_ptr e) -> std::optional<http::Problem> {
+    try {
+      std::rethrow_exception(e);
+    } catch (const app::StatusConflict& c) {
+      return http::conflict(c.what()).with("status", c.status());
+    } catch (...) {
+      return std::nullopt;
+    }
   });
-
-  // Object-level access: a member reads only their own record (token subject = member id).
-  ctx.router.add(Method::Get, "/v1/members/:id", kStaffOrMember, [&db](http::Request& req) {
-    auto id = body::uuid_param(req, "id");
-    auto m = db.transact([&](pqxx::work& tx) { return self_or_staff(tx, req, id); });
-    return http::Response::json(200, store::to_json(m));
-  });
-
-  ctx.router.add(Method::Get, "/v1/members/:id/history", kStaffOrMember, [&db](http::Request& req) {
-    auto id = body::uuid_param(req, "id");
-    auto h = db.transact([&](pqxx::work& tx) {
-      self_or_staff(tx, req, id);
-      return store::history(tx, id);
-    });
-    return http::Response::json(200, {{"member_id", id}, {"items", h}});
-  });
-
-  // One route per action. The member may confirm or decline for themself; the rest is the
-  // secretariat's. An illegal transition is a 409 naming the current status.
-  for (auto action : domain::kAllActions) {
-    const std::string name(domain::to_string(action));
-    ctx.router.add(Method::Post, "/v1/members/:id/" + name, kStaffOrMember,
-                   [&db, &outbox, action](http::Request& req) {
-                     auto id = body::uuid_param(req, "id");
-                     const auto& caller = req.caller();
-                     bool staff = caller.has(assembly::auth::kSecretariat);
-                     if (!staff && !domain::member_may(action))
-                       throw http::forbidden("only the secretariat may " +
-                                             std::string(domain::to_string(action)) + " a member");
-                     auto b = req.body.empty() ? json::object() : req.json();
-                     auto reason = body::string_or(b, "reason", "", "", 500);
-                     if (domain::needs_reason(action) && reason.empty())
-                       throw http::unprocessable("a reason is required", "/reason");
-                     auto on = effective_on(b);
-                     auto m = db.transact([&](pqxx::work& tx) {
-                       auto m = self_or_staff(tx, req, id, true);
-                       return apply(tx, outbox, m, action, reason, caller.subject, on);
-                     });
-                     return http::Response::json(200, store::to_json(m));
-                   });
-  }
-
-  // The member's wishes for a workshop, most wanted first; they count when members are placed
-  // at the opening plenary, so they can change only until then.
-  ctx.router.add(
-      Method::Put, "/v1/members/:id/preferences", kStaffOrMember, [&db](http::Request& req) {
-        auto id = body::uuid_param(req, "id");
-        auto b = req.json();
-        auto themes = workshop_list(b, "workshops", false);
-        if (!b.contains("workshops"))
-          throw http::unprocessable("workshops is required (an empty list clears them)",
-                                    "/workshops");
-        auto m = db.transact([&](pqxx::work& tx) {
-          auto m = self_or_staff(tx, req, id, true);
-          if (!m.workshop_theme.empty() ||
-              (m.status != "selected" && m.status != "invited" && m.status != "confirmed"))
-            throw http::conflict(
-                "the member is " + m.status +
-                (m.workshop_theme.empty() ? "" : " in workshop " + m.workshop_theme) +
-                "; preferences count only before the placement at the opening plenary")
-                .with("status", m.status);
-          auto a = store::find_assembly(tx, m.assembly_id);
-          for (std::size_t i = 0; i < themes.size(); ++i)
-            if (a && std::find(a->workshops.begin(), a->workshops.end(), themes[i]) ==
-                         a->workshops.end())
-              throw http::unprocessable("the assembly has no workshop \"" + themes[i] + "\"",
-                                        "/workshops/" + std::to_string(i));
-          store::set_preferences(tx, id, json(themes), req.caller().subject);
-          return *store::find(tx, id);
-        });
-        return http::Response::json(200, store::to_json(m));
-      });
-
-  // The staff's override: another workshop for a confirmed or active member, with a reason; the
-  // history keeps every move and MemberAssigned says where from.
-  ctx.router.add(
-      Method::Put, "/v1/members/:id/workshop", kStaff, [&db, &outbox](http::Request& req) {
-        auto id = body::uuid_param(req, "id");
-        auto b = req.json();
-        auto workshop = body::string(b, "workshop", "", 64);
-        auto reason = body::string(b, "reason", "", 500);
-        if (reason.empty()) throw http::unprocessable("a reason is required", "/reason");
-        auto m = db.transact([&](pqxx::work& tx) {
-          auto m = store::find(tx, id, true);
-          if (!m) throw http::not_found("no member " + id);
-          if (m->status != "confirmed" && m->status != "active")
-            throw http::conflict("the member is " + m->status +
-                                 "; only a confirmed or active member has a workshop")
-                .with("status", m->status);
-          auto a = store::find_assembly(tx, m->assembly_id);
-          if (!a ||
-              std::find(a->workshops.begin(), a->workshops.end(), workshop) == a->workshops.end())
-            throw http::unprocessable("the assembly has no workshop \"" + workshop + "\"",
-                                      "/workshop");
-          if (m->workshop_theme == workshop) return *m;  // already there: nothing to record
-          store::set_workshop(tx, id, m->workshop_theme, workshop, reason, req.caller().subject);
-          if (m->status == "active")
-            publish_assigned(tx, outbox, *m, workshop, m->workshop_theme, reason, effective_on(b));
-          return *store::find(tx, id);
-        });
-        return http::Response::json(200, store::to_json(m));
-      });
+  auto to = [&ctx](http::Response (*h)(Deps&, http::Request&)) {
+    return [&ctx, h](http::Request& req) { return h(ctx, req); };
+  };
+  r.add(Method::Get, "/v1/members", kStaff, to(list_members));
+  r.add(Method::Get, "/v1/members/:id", kStaffOrMember, to(get_member));
+  r.add(Method::Get, "/v1/members/:id/history", kStaffOrMember, to(member_history));
+  for (auto action : domain::kAllActions)  // one route per action
+    r.add(Method::Post, "/v1/members/:id/" + std::string(domain::to_string(action)), kStaffOrMember,
+          [&ctx, action](http::Request& req) { return act(ctx, action, req); });
+  r.add(Method::Put, "/v1/members/:id/preferences", kStaffOrMember, to(put_preferences));
+  r.add(Method::Put, "/v1/members/:id/workshop", kStaff, to(put_workshop));
 }
 
 void add_assembly_routes(assembly::service::Context& ctx, int default_retention) {
-  auto& db = ctx.db;
-  auto& outbox = ctx.outbox;
-
-  auto read_assembly = [default_retention](const json& b, const std::string& id) {
-    store::Assembly a;
-    a.id = id;
-    a.name = body::string(b, "name", "", 200);
-    a.mandate_start = date_or_empty(b, "mandate_start");
-    a.mandate_end = date_or_empty(b, "mandate_end");
-    if (!a.mandate_start.empty() && !a.mandate_end.empty() && a.mandate_end < a.mandate_start)
-      throw http::unprocessable("the mandate ends before it starts", "/mandate_end");
-    a.workshops =
-        b.contains("workshops") ? workshop_list(b, "workshops", true) : domain::default_themes();
-    a.retention_days = b.contains("retention_days")
-                           ? static_cast<int>(body::integer(b, "retention_days", 0, 3650))
-                           : default_retention;
-    if (b.contains("seat_pools")) {
-      const auto& pools = body::array(b, "seat_pools");
-      for (std::size_t i = 0; i < pools.size(); ++i) {
-        const auto at = "/seat_pools/" + std::to_string(i);
-        const auto& p = body::object(pools[i], at);
-        auto pool = body::string(p, "pool", at, 64);
-        if (!is_slug(pool))
-          throw http::unprocessable("a pool is a slug: lower-case letters, digits, '-'",
-                                    at + "/pool");
-        a.seat_pools.push_back(
-            {{"pool", pool}, {"seats", body::integer(p, "seats", 1, 10000, at)}});
-      }
-    }
-    return a;
+  auto& r = ctx.router;
+  auto to = [&ctx](http::Response (*h)(Deps&, http::Request&)) {
+    return [&ctx, h](http::Request& req) { return h(ctx, req); };
   };
-
-  // The secretariat describes the assembly (often before its draw). A draw naming an assembly not
-  // described yet makes it with the defaults; describing it afterwards fills it in, once.
-  ctx.router.add(Method::Post, "/v1/assemblies", kStaff, [&db, read_assembly](http::Request& req) {
-    auto b = req.json();
-    auto id = body::string(b, "id", "", 64);
-    if (!is_slug(id))
-      throw http::unprocessable("id: 1 to 64 lower-case letters, digits or '-'", "/id");
-    auto a = read_assembly(b, id);
-    auto out = db.transact([&](pqxx::work& tx) {
-      if (!store::insert_assembly(tx, a, req.caller().subject) &&
-          !store::describe_implicit(tx, a, req.caller().subject))
-        throw http::conflict("assembly " + id + " exists already");
-      return *store::find_assembly(tx, id);
-    });
-    auto r = http::Response::json(201, store::to_json(out));
-    r.headers.push_back({"Location", "/v1/assemblies/" + id});
-    return r;
+  r.add(Method::Post, "/v1/assemblies", kStaff, [&ctx, default_retention](http::Request& req) {
+    return create_assembly(ctx, default_retention, req);
   });
-
-  ctx.router.add(Method::Get, "/v1/assemblies", kStaffOrMember, [&db](http::Request&) {
-    auto list = db.transact([&](pqxx::work& tx) { return store::list_assemblies(tx); });
-    return http::Response::items(list, [](const auto& a) { return store::to_json(a); });
-  });
-
-  ctx.router.add(Method::Get, "/v1/assemblies/:id", kStaffOrMember, [&db](http::Request& req) {
-    const auto& id = req.param("id");
-    auto a = db.transact([&](pqxx::work& tx) { return store::find_assembly(tx, id); });
-    if (!a) throw http::not_found("no assembly " + id);
-    auto counts = db.transact([&](pqxx::work& tx) {
-      json c = json::object();
-      for (const auto& m : store::list(tx, id)) c[m.status] = c.value(m.status, 0) + 1;
-      return c;
-    });
-    auto out = store::to_json(*a);
-    out["members_by_status"] = counts;
-    return http::Response::json(200, out);
-  });
-
-  // Assembly-wide actions: invite every selected member (the letters went out), activate every
-  // confirmed one (the opening plenary: one run of the workshop assignment), complete every active
-  // one (the end of the mandate). Each member's change is the same as the single-member route's.
-  ctx.router.add(
-      Method::Post, "/v1/assemblies/:id/bulk-actions", kStaff, [&db, &outbox](http::Request& req) {
-        const auto& id = req.param("id");
-        auto b = req.json();
-        auto name = body::string(b, "action", "", 20);
-        auto action = domain::parse_action(name);
-        auto on = effective_on(b);
-        if (!action || (*action != domain::Action::invite && *action != domain::Action::activate &&
-                        *action != domain::Action::complete))
-          throw http::unprocessable("action must be invite, activate or complete", "/action");
-        auto changed = db.transact([&](pqxx::work& tx) {
-          auto a = store::find_assembly(tx, id);
-          if (!a) throw http::not_found("no assembly " + id);
-          auto from = std::string(domain::to_string(domain::legal_sources(*action).front()));
-          tx.exec_params("SELECT id FROM members WHERE assembly_id = $1 AND status = $2 FOR UPDATE",
-                         id, from);
-          auto members = store::list(tx, id, from);
-          std::vector<store::Member> out;
-          if (*action == domain::Action::activate)
-            return members.empty()
-                       ? out
-                       : activate_all(tx, outbox, *a, members, req.caller().subject, on);
-          for (const auto& m : members)
-            out.push_back(apply(tx, outbox, m, *action, "", req.caller().subject, on));
-          return out;
-        });
-        json ids = json::array();
-        for (const auto& m : changed) ids.push_back(m.id);
-        assembly::log::info("bulk member action",
-                            {{"assembly_id", id}, {"action", name}, {"changed", changed.size()}});
-        return http::Response::json(
-            200, {{"action", name}, {"changed", changed.size()}, {"member_ids", ids}});
-      });
-
-  // Personal data goes once the mandate is over and the retention delay has passed: the
-  // background task does it by itself; this route does it now for one assembly when it is due.
-  ctx.router.add(
-      Method::Post, "/v1/assemblies/:id/anonymisation", kStaff, [&db](http::Request& req) {
-        const auto& id = req.param("id");
-        auto n = db.transact([&](pqxx::work& tx) {
-          auto a = store::find_assembly(tx, id);
-          if (!a) throw http::not_found("no assembly " + id);
-          if (!a->anonymised_at.empty())
-            throw http::conflict("assembly " + id + " was anonymised at " + a->anonymised_at);
-          auto due = store::assemblies_due_for_anonymisation(tx);
-          if (std::find(due.begin(), due.end(), id) == due.end())
-            throw http::conflict(a->mandate_end.empty() ? "the assembly has no mandate end yet"
-                                                        : "personal data is kept until " +
-                                                              std::to_string(a->retention_days) +
-                                                              " days after the mandate's end (" +
-                                                              a->mandate_end + ")");
-          return store::anonymise(tx, id);
-        });
-        return http::Response::json(200, {{"assembly_id", id}, {"members_anonymised", n}});
-      });
-
-  auto hours = ctx.env.integer("ANONYMISE_CHECK_SECONDS", 3600, 1, 86400,
-                               "how often assemblies due for anonymisation are looked for");
-  ctx.every(std::chrono::seconds(hours), "anonymise assemblies past retention", [&db] {
-    for (const auto& id :
-         db.transact([](pqxx::work& tx) { return store::assemblies_due_for_anonymisation(tx); })) {
-      int n = db.transact([&](pqxx::work& tx) { return store::anonymise(tx, id); });
-      assembly::log::info("assembly anonymised", {{"assembly_id", id}, {"members", n}});
-    }
-  });
+  r.add(Method::Get, "/v1/assemblies", kStaffOrMember, to(list_assemblies));
+  r.add(Method::Get, "/v1/assemblies/:id", kStaffOrMember, to(get_assembly));
+  r.add(Method::Post, "/v1/assemblies/:id/bulk-actions", kStaff, to(bulk_action));
+  r.add(Method::Post, "/v1/assemblies/:id/anonymisation", kStaff, to(anonymise_now));
+  workers::add_anonymisation_worker(ctx);
 }
 
 }  // namespace membership::api

@@ -5,6 +5,24 @@
 
 namespace membership::domain {
 
+std::string to_string(EvaluationState s) {
+  switch (s) {
+    case EvaluationState::draft:
+      return "draft";
+    case EvaluationState::open:
+      return "open";
+    case EvaluationState::closed:
+      return "closed";
+  }
+  return "draft";
+}
+
+std::optional<EvaluationState> parse_evaluation_state(const std::string& s) {
+  for (auto st : {EvaluationState::draft, EvaluationState::open, EvaluationState::closed})
+    if (to_string(st) == s) return st;
+  return std::nullopt;
+}
+
 namespace {
 
 bool is_slug(const std::string& s) {

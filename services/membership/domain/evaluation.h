@@ -3,6 +3,7 @@
 // to 5) and free-text questions; each active member answers once, anonymously; the aggregate is
 // published once the questionnaire closes. Pure domain: no HTTP, SQL or Kafka here.
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -19,6 +20,11 @@ class Invalid : public std::invalid_argument {
  private:
   std::string field_;
 };
+
+// draft -> open (answers accepted) -> closed (results published).
+enum class EvaluationState { draft, open, closed };
+std::string to_string(EvaluationState s);
+std::optional<EvaluationState> parse_evaluation_state(const std::string& s);
 
 struct Question {
   std::string id;  // [a-z0-9-], unique in the questionnaire

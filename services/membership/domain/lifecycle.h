@@ -31,6 +31,9 @@ inline constexpr Action kAllActions[] = {Action::invite,   Action::confirm,  Act
 std::string_view to_string(Status s);
 std::string_view to_string(Action a);
 std::optional<Status> parse_status(std::string_view s);
+inline std::string text(Status s) {
+  return std::string(to_string(s));
+}
 std::optional<Action> parse_action(std::string_view s);
 
 // The status `action` leads to from `from`; nullopt when the transition is illegal.

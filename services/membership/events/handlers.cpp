@@ -44,7 +44,7 @@ void add_handlers(assembly::service::Context& ctx, int retention) {
           m.person_id = p.person_id();
           m.pool = p.pool();
           m.draw_id = panel.draw_id();
-          m.status = "selected";
+          m.status = domain::Status::selected;
           m.attributes = attributes_of(p);
           added +=
               store::insert_if_new(tx, m, "sortition", "drawn in selection " + panel.draw_id());
@@ -68,12 +68,12 @@ void add_handlers(assembly::service::Context& ctx, int retention) {
         m.person_id = r.replacement().person_id();
         m.pool = r.replacement().pool();
         m.draw_id = r.draw_id();
-        m.status = "selected";
+        m.status = domain::Status::selected;
         m.replaces = leaver ? leaver->id : "";
         m.attributes = attributes_of(r.replacement());
         if (!store::insert_if_new(tx, m, "sortition", "replacement drawn: " + r.reason())) return;
-        store::change_status(tx, m.id, "selected", "invited", "replacement invited automatically",
-                             "membership");
+        store::change_status(tx, m.id, domain::Status::selected, domain::Status::invited,
+                             "replacement invited automatically", "membership");
         if (leaver) store::set_replaced_by(tx, leaver->id, m.id);
         if (!r.quotas_met())
           assembly::log::warn("replacement breaks a quota",
@@ -114,11 +114,11 @@ void add_handlers(assembly::service::Context& ctx, int retention) {
           store::end_role(tx, r.id, "recommendations");
           store::append_history(tx, r.member_id, "recommendations", "role", r.role, "", "ended",
                                 r.id);
-          outbox.append(tx, role_event(r, true), r.member_id);
+          role_assigned(tx, outbox, r, true);
         }
         for (const auto& member_id : listed) {
           auto m = store::find(tx, member_id);
-          if (!m || m->status != "active") {
+          if (!m || m->status != domain::Status::active) {
             assembly::log::warn("spokesperson is not an active member",
                                 {{"motion_id", e.motion_id()}, {"member_id", member_id}});
             continue;
@@ -132,7 +132,7 @@ void add_handlers(assembly::service::Context& ctx, int retention) {
           if (!store::insert_role(tx, role, "recommendations")) continue;
           store::append_history(tx, member_id, "recommendations", "role", "", role.role,
                                 role.motion_id, role.id);
-          outbox.append(tx, role_event(role, false), member_id);
+          role_assigned(tx, outbox, role, false);
         }
       });
 }

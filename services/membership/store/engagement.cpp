@@ -5,38 +5,43 @@
 namespace membership::store {
 namespace {
 
-using nlohmann::json;
-
 constexpr const char* kInsertRole =
     "INSERT INTO roles (id, member_id, assembly_id, role, motion_id, workshop_theme, assigned_by) "
     "VALUES ($1, $2, $3, $4, NULLIF($5, ''), NULLIF($6, ''), $7) ON CONFLICT DO NOTHING";
 constexpr const char* kEndRole =
     "UPDATE roles SET ended_at = now(), ended_by = $2 WHERE id = $1 AND ended_at IS NULL "
-    "RETURNING id, member_id, assembly_id, role, coalesce(motion_id, ''), coalesce(workshop_theme, "
-    "'')";
-constexpr const char* kRoleColumns =
-    "SELECT id, member_id, role, motion_id, workshop_theme, "
-    "to_char(assigned_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), assigned_by, "
-    "to_char(ended_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') FROM roles ";
-const std::string kRolesOfMember =
-    std::string(kRoleColumns) + "WHERE member_id = $1 ORDER BY assigned_at, id";
-const std::string kRolesOfAssembly =
-    std::string(kRoleColumns) + "WHERE assembly_id = $1 ORDER BY assigned_at, id";
+    "RETURNING id, member_id, assembly_id, role, coalesce(motion_id, '') AS motion_id, "
+    "coalesce(workshop_theme, '') AS workshop_theme";
+#define ROLE_COLUMNS \
+  "SELECT id, member_id, role, motion_id, workshop_theme, " SQL_UTC("assigned_at") " AS " \
+  "assigned_at, assigned_by, " SQL_UTC("ended_at") " AS ended_at FROM roles "
+constexpr const char* kRolesOfMember =
+    ROLE_COLUMNS "WHERE member_id = $1 ORDER BY roles.assigned_at, roles.id";
+constexpr const char* kRolesOfAssembly =
+    ROLE_COLUMNS "WHERE assembly_id = $1 ORDER BY roles.assigned_at, roles.id";
+#undef ROLE_COLUMNS
+constexpr const char* kSpokespersonsOf =
+    "SELECT id, member_id, assembly_id, role, coalesce(motion_id, '') AS motion_id, "
+    "coalesce(workshop_theme, '') AS workshop_theme FROM roles "
+    "WHERE role = 'spokesperson' AND motion_id = $1 AND ended_at IS NULL";
 
 constexpr const char* kInsertTraining =
     "INSERT INTO trainings (id, assembly_id, topic, title, held_on, created_by) VALUES ($1, $2, "
     "$3, $4, $5::date, $6)";
-constexpr const char* kTrainingColumns =
-    "SELECT t.id, t.assembly_id, t.topic, t.title, t.held_on::text, "
-    "(SELECT count(*) FROM trainings_followed f WHERE f.training_id = t.id) FROM trainings t ";
-const std::string kFindTraining = std::string(kTrainingColumns) + "WHERE t.id = $1";
-const std::string kTrainingsOfAssembly =
-    std::string(kTrainingColumns) + "WHERE t.assembly_id = $1 ORDER BY held_on, id";
+#define TRAINING_COLUMNS                                                                   \
+  "SELECT t.id, t.assembly_id, t.topic, t.title, t.held_on::text AS held_on, "             \
+  "(SELECT count(*) FROM trainings_followed f WHERE f.training_id = t.id) AS followed_by " \
+  "FROM trainings t "
+constexpr const char* kFindTraining = TRAINING_COLUMNS "WHERE t.id = $1";
+constexpr const char* kTrainingsOfAssembly =
+    TRAINING_COLUMNS "WHERE t.assembly_id = $1 ORDER BY t.held_on, t.id";
+#undef TRAINING_COLUMNS
 constexpr const char* kFollowed =
     "INSERT INTO trainings_followed (training_id, member_id, recorded_by) VALUES ($1, $2, $3) ON "
     "CONFLICT DO NOTHING";
 constexpr const char* kTrainingsOfMember =
-    "SELECT t.id, t.topic, t.title, t.held_on::text FROM trainings_followed f JOIN trainings t ON "
+    "SELECT t.id, t.topic, t.title, t.held_on::text AS held_on FROM trainings_followed f "
+    "JOIN trainings t ON "
     "t.id = f.training_id "
     "WHERE f.member_id = $1 ORDER BY t.held_on, t.id";
 
@@ -48,25 +53,25 @@ constexpr const char* kUpsertAttendance =
     "excluded.session_type, "
     "held_at = excluded.held_at, workshop_id = excluded.workshop_id, revision = excluded.revision "
     "WHERE attendance.revision < excluded.revision";
-constexpr const char* kAttendanceColumns =
-    "SELECT member_id, session_type, status, to_char(held_at AT TIME ZONE 'UTC', "
-    "'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') "
-    "FROM attendance ";
-const std::string kAttendanceOfAssembly =
-    std::string(kAttendanceColumns) + "WHERE assembly_id = $1";
-const std::string kAttendanceOfMember = std::string(kAttendanceColumns) + "WHERE member_id = $1";
+#define ATTENDANCE_COLUMNS \
+  "SELECT assembly_id, member_id, session_type, status, " SQL_UTC("held_at") " AS held_at " \
+  "FROM attendance "
+constexpr const char* kAttendanceOfAssembly = ATTENDANCE_COLUMNS "WHERE assembly_id = $1";
+constexpr const char* kAttendanceOfMember = ATTENDANCE_COLUMNS "WHERE member_id = $1";
+constexpr const char* kAllAttendance = ATTENDANCE_COLUMNS;
+#undef ATTENDANCE_COLUMNS
 
 constexpr const char* kInsertConsent =
     "INSERT INTO consents (id, member_id, purpose, text_version, given, given_on, channel, "
     "recorded_by) "
     "VALUES ($1, $2, $3, $4, $5, $6::date, $7, $8)";
 constexpr const char* kConsentsOfMember =
-    "SELECT id, purpose, text_version, given, given_on::text, channel, recorded_by, "
-    "to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') FROM consents "
-    "WHERE member_id = $1 ORDER BY recorded_at, id";
+    "SELECT id, purpose, text_version, given, given_on::text AS given_on, channel, recorded_by, "
+    SQL_UTC("recorded_at") " AS recorded_at FROM consents "
+    "WHERE member_id = $1 ORDER BY consents.recorded_at, consents.id";
 
 constexpr const char* kContactVersion =
-    "SELECT coalesce(max(version), 0) + 1 FROM contacts WHERE member_id = $1";
+    "SELECT coalesce(max(version), 0) + 1 AS version FROM contacts WHERE member_id = $1";
 constexpr const char* kUpsertContact =
     "INSERT INTO contacts (member_id, sealed, version, preferred_channel, language) VALUES ($1, "
     "$2, $3, $4, $5) "
@@ -74,41 +79,46 @@ constexpr const char* kUpsertContact =
     "preferred_channel = excluded.preferred_channel, language = excluded.language, updated_at = "
     "now()";
 constexpr const char* kFindContact =
-    "SELECT sealed, version, preferred_channel, language, "
-    "to_char(updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') FROM contacts WHERE "
-    "member_id = $1";
+    "SELECT sealed, version, preferred_channel, language, " SQL_UTC("updated_at") " AS updated_at "
+    "FROM contacts WHERE member_id = $1";
 
-json text_or_null(const pqxx::field& f) {
-  return f.is_null() ? json() : json(f.as<std::string>());
+std::optional<std::string> text_or_null(const pqxx::field& f) {
+  if (f.is_null()) return std::nullopt;
+  return f.as<std::string>();
 }
 
-json roles(pqxx::transaction_base& tx, const std::string& sql, const std::string& key) {
-  auto out = json::array();
+std::vector<RoleRecord> roles(pqxx::transaction_base& tx, const char* sql, const std::string& key) {
+  std::vector<RoleRecord> out;
   for (const auto& r : tx.exec_params(sql, key))
-    out.push_back({{"id", r[0].as<std::string>()},
-                   {"member_id", r[1].as<std::string>()},
-                   {"role", r[2].as<std::string>()},
-                   {"motion_id", text_or_null(r[3])},
-                   {"workshop_theme", text_or_null(r[4])},
-                   {"assigned_at", r[5].as<std::string>()},
-                   {"assigned_by", r[6].as<std::string>()},
-                   {"ended_at", text_or_null(r[7])}});
+    out.push_back({r["id"].as<std::string>(), r["member_id"].as<std::string>(),
+                   r["role"].as<std::string>(), text_or_null(r["motion_id"]),
+                   text_or_null(r["workshop_theme"]), r["assigned_at"].as<std::string>(),
+                   r["assigned_by"].as<std::string>(), text_or_null(r["ended_at"])});
   return out;
 }
 
-json training_from_row(const pqxx::row& r) {
-  return {{"id", r[0].as<std::string>()},      {"assembly_id", r[1].as<std::string>()},
-          {"topic", r[2].as<std::string>()},   {"title", r[3].as<std::string>()},
-          {"held_on", r[4].as<std::string>()}, {"followed_by", r[5].as<long>()}};
+Training training_from_row(const pqxx::row& r) {
+  return {r["id"].as<std::string>(),      r["assembly_id"].as<std::string>(),
+          r["topic"].as<std::string>(),   r["title"].as<std::string>(),
+          r["held_on"].as<std::string>(), r["followed_by"].as<long>()};
 }
 
-std::vector<domain::AttendanceRecord> attendance(pqxx::transaction_base& tx, const std::string& sql,
+domain::AttendanceRecord attendance_from(const pqxx::row& r) {
+  return {r["member_id"].as<std::string>(), r["session_type"].as<std::string>(),
+          r["status"].as<std::string>(), r["held_at"].as<std::string>()};
+}
+
+std::vector<domain::AttendanceRecord> attendance(pqxx::transaction_base& tx, const char* sql,
                                                  const std::string& key) {
   std::vector<domain::AttendanceRecord> out;
-  for (const auto& r : tx.exec_params(sql, key))
-    out.push_back({r[0].as<std::string>(), r[1].as<std::string>(), r[2].as<std::string>(),
-                   r[3].as<std::string>()});
+  for (const auto& r : tx.exec_params(sql, key)) out.push_back(attendance_from(r));
   return out;
+}
+
+Role role_from(const pqxx::row& r) {
+  return {r["id"].as<std::string>(),          r["member_id"].as<std::string>(),
+          r["assembly_id"].as<std::string>(), r["role"].as<std::string>(),
+          r["motion_id"].as<std::string>(),   r["workshop_theme"].as<std::string>()};
 }
 
 }  // namespace
@@ -122,32 +132,33 @@ bool insert_role(pqxx::work& tx, const Role& r, const std::string& by) {
 Role end_role(pqxx::work& tx, const std::string& role_id, const std::string& by) {
   auto rows = tx.exec_params(kEndRole, role_id, by);
   if (rows.empty()) return {};
-  const auto& r = rows[0];
-  return {r[0].as<std::string>(), r[1].as<std::string>(), r[2].as<std::string>(),
-          r[3].as<std::string>(), r[4].as<std::string>(), r[5].as<std::string>()};
+  return role_from(rows[0]);
 }
 
-json roles_of_member(pqxx::transaction_base& tx, const std::string& member_id) {
+std::vector<RoleRecord> roles_of_member(pqxx::transaction_base& tx, const std::string& member_id) {
   return roles(tx, kRolesOfMember, member_id);
 }
-json roles_of_assembly(pqxx::transaction_base& tx, const std::string& assembly_id) {
+std::vector<RoleRecord> roles_of_assembly(pqxx::transaction_base& tx,
+                                          const std::string& assembly_id) {
   return roles(tx, kRolesOfAssembly, assembly_id);
 }
 
-json insert_training(pqxx::work& tx, const std::string& id, const std::string& assembly_id,
-                     const std::string& topic, const std::string& title, const std::string& held_on,
-                     const std::string& by) {
+Training insert_training(pqxx::work& tx, const std::string& id, const std::string& assembly_id,
+                         const std::string& topic, const std::string& title,
+                         const std::string& held_on, const std::string& by) {
   tx.exec_params(kInsertTraining, id, assembly_id, topic, title, held_on, by);
-  return find_training(tx, id);
+  return *find_training(tx, id);
 }
 
-json find_training(pqxx::transaction_base& tx, const std::string& id) {
+std::optional<Training> find_training(pqxx::transaction_base& tx, const std::string& id) {
   auto rows = tx.exec_params(kFindTraining, id);
-  return rows.empty() ? json() : training_from_row(rows[0]);
+  if (rows.empty()) return std::nullopt;
+  return training_from_row(rows[0]);
 }
 
-json trainings_of_assembly(pqxx::transaction_base& tx, const std::string& assembly_id) {
-  auto out = json::array();
+std::vector<Training> trainings_of_assembly(pqxx::transaction_base& tx,
+                                            const std::string& assembly_id) {
+  std::vector<Training> out;
   for (const auto& r : tx.exec_params(kTrainingsOfAssembly, assembly_id))
     out.push_back(training_from_row(r));
   return out;
@@ -158,13 +169,12 @@ bool record_training_followed(pqxx::work& tx, const std::string& training_id,
   return tx.exec_params(kFollowed, training_id, member_id, by).affected_rows() == 1;
 }
 
-json trainings_of_member(pqxx::transaction_base& tx, const std::string& member_id) {
-  auto out = json::array();
+std::vector<TrainingFollowed> trainings_of_member(pqxx::transaction_base& tx,
+                                                  const std::string& member_id) {
+  std::vector<TrainingFollowed> out;
   for (const auto& r : tx.exec_params(kTrainingsOfMember, member_id))
-    out.push_back({{"id", r[0].as<std::string>()},
-                   {"topic", r[1].as<std::string>()},
-                   {"title", r[2].as<std::string>()},
-                   {"held_on", r[3].as<std::string>()}});
+    out.push_back({r["id"].as<std::string>(), r["topic"].as<std::string>(),
+                   r["title"].as<std::string>(), r["held_on"].as<std::string>()});
   return out;
 }
 
@@ -184,10 +194,8 @@ std::vector<domain::AttendanceRecord> attendance_of_assembly(pqxx::transaction_b
 std::map<std::string, std::vector<domain::AttendanceRecord>> attendance_by_assembly(
     pqxx::transaction_base& tx) {
   std::map<std::string, std::vector<domain::AttendanceRecord>> out;
-  for (const auto& r : tx.exec("SELECT assembly_id, member_id, session_type, status, " SQL_UTC(
-           "held_at") " FROM attendance"))
-    out[r[0].as<std::string>()].push_back({r[1].as<std::string>(), r[2].as<std::string>(),
-                                           r[3].as<std::string>(), r[4].as<std::string>()});
+  for (const auto& r : tx.exec(kAllAttendance))
+    out[r["assembly_id"].as<std::string>()].push_back(attendance_from(r));
   return out;
 }
 std::vector<domain::AttendanceRecord> attendance_of_member(pqxx::transaction_base& tx,
@@ -195,33 +203,29 @@ std::vector<domain::AttendanceRecord> attendance_of_member(pqxx::transaction_bas
   return attendance(tx, kAttendanceOfMember, member_id);
 }
 
-json insert_consent(pqxx::work& tx, const std::string& id, const std::string& member_id,
-                    const std::string& purpose, const std::string& text_version, bool given,
-                    const std::string& given_on, const std::string& channel,
-                    const std::string& by) {
+Consent insert_consent(pqxx::work& tx, const std::string& id, const std::string& member_id,
+                       const std::string& purpose, const std::string& text_version, bool given,
+                       const std::string& given_on, const std::string& channel,
+                       const std::string& by) {
   tx.exec_params(kInsertConsent, id, member_id, purpose, text_version, given, given_on, channel,
                  by);
-  for (const auto& c : consents_of_member(tx, member_id))
-    if (c["id"] == id) return c;
-  return json();
+  for (auto& c : consents_of_member(tx, member_id))
+    if (c.id == id) return c;
+  throw std::logic_error("consent " + id + " not found after its insertion");
 }
 
-json consents_of_member(pqxx::transaction_base& tx, const std::string& member_id) {
-  auto out = json::array();
+std::vector<Consent> consents_of_member(pqxx::transaction_base& tx, const std::string& member_id) {
+  std::vector<Consent> out;
   for (const auto& r : tx.exec_params(kConsentsOfMember, member_id))
-    out.push_back({{"id", r[0].as<std::string>()},
-                   {"purpose", r[1].as<std::string>()},
-                   {"text_version", r[2].as<std::string>()},
-                   {"given", r[3].as<bool>()},
-                   {"given_on", r[4].as<std::string>()},
-                   {"channel", r[5].as<std::string>()},
-                   {"recorded_by", r[6].as<std::string>()},
-                   {"recorded_at", r[7].as<std::string>()}});
+    out.push_back({r["id"].as<std::string>(), r["purpose"].as<std::string>(),
+                   r["text_version"].as<std::string>(), r["given"].as<bool>(),
+                   r["given_on"].as<std::string>(), r["channel"].as<std::string>(),
+                   r["recorded_by"].as<std::string>(), r["recorded_at"].as<std::string>()});
   return out;
 }
 
 int next_contact_version(pqxx::work& tx, const std::string& member_id) {
-  return tx.exec_params(kContactVersion, member_id)[0][0].as<int>();
+  return tx.exec_params(kContactVersion, member_id)[0]["version"].as<int>();
 }
 
 void upsert_contact(pqxx::work& tx, const std::string& member_id, const SealedContact& c) {
@@ -234,19 +238,14 @@ std::optional<SealedContact> find_contact(pqxx::transaction_base& tx,
   auto rows = tx.exec_params(kFindContact, member_id);
   if (rows.empty()) return std::nullopt;
   const auto& r = rows[0];
-  return SealedContact{pqxx::binarystring(r[0]).str(), r[1].as<int>(), r[2].as<std::string>(),
-                       r[3].as<std::string>(), r[4].as<std::string>()};
+  return SealedContact{pqxx::binarystring(r["sealed"]).str(), r["version"].as<int>(),
+                       r["preferred_channel"].as<std::string>(), r["language"].as<std::string>(),
+                       r["updated_at"].as<std::string>()};
 }
 
 std::vector<Role> spokespersons_of(pqxx::transaction_base& tx, const std::string& motion_id) {
   std::vector<Role> out;
-  for (const auto& r : tx.exec_params(
-           "SELECT id, member_id, assembly_id, role, coalesce(motion_id, ''), "
-           "coalesce(workshop_theme, '') "
-           "FROM roles WHERE role = 'spokesperson' AND motion_id = $1 AND ended_at IS NULL",
-           motion_id))
-    out.push_back({r[0].as<std::string>(), r[1].as<std::string>(), r[2].as<std::string>(),
-                   r[3].as<std::string>(), r[4].as<std::string>(), r[5].as<std::string>()});
+  for (const auto& r : tx.exec_params(kSpokespersonsOf, motion_id)) out.push_back(role_from(r));
   return out;
 }
 

@@ -1,8 +1,7 @@
 #pragma once
-// SQL for roles, trainings, attendance, consents and contact details. Reads return the JSON the
-// API serves. Each query is a named constant.
+// SQL for roles, trainings, attendance, consents and contact details. Each query is a named
+// constant.
 #include <map>
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <pqxx/pqxx>
 #include <string>
@@ -20,22 +19,38 @@ struct Role {
 bool insert_role(pqxx::work& tx, const Role& r, const std::string& by);
 // The role, ended now; nullopt-like empty id when there is no live role with that id.
 Role end_role(pqxx::work& tx, const std::string& role_id, const std::string& by);
-nlohmann::json roles_of_member(pqxx::transaction_base& tx, const std::string& member_id);
+// A role as it was given, and ended (times UTC).
+struct RoleRecord {
+  std::string id, member_id, role;
+  std::optional<std::string> motion_id, workshop_theme;
+  std::string assigned_at, assigned_by;
+  std::optional<std::string> ended_at;
+};
+std::vector<RoleRecord> roles_of_member(pqxx::transaction_base& tx, const std::string& member_id);
 // The live spokesperson roles of a motion.
 std::vector<Role> spokespersons_of(pqxx::transaction_base& tx, const std::string& motion_id);
-nlohmann::json roles_of_assembly(pqxx::transaction_base& tx, const std::string& assembly_id);
+std::vector<RoleRecord> roles_of_assembly(pqxx::transaction_base& tx,
+                                          const std::string& assembly_id);
 
 // Trainings.
-nlohmann::json insert_training(pqxx::work& tx, const std::string& id,
-                               const std::string& assembly_id, const std::string& topic,
-                               const std::string& title, const std::string& held_on,
-                               const std::string& by);
-nlohmann::json find_training(pqxx::transaction_base& tx, const std::string& id);  // null when none
-nlohmann::json trainings_of_assembly(pqxx::transaction_base& tx, const std::string& assembly_id);
+struct Training {
+  std::string id, assembly_id, topic, title, held_on;
+  long followed_by = 0;  // members who followed it
+};
+Training insert_training(pqxx::work& tx, const std::string& id, const std::string& assembly_id,
+                         const std::string& topic, const std::string& title,
+                         const std::string& held_on, const std::string& by);
+std::optional<Training> find_training(pqxx::transaction_base& tx, const std::string& id);
+std::vector<Training> trainings_of_assembly(pqxx::transaction_base& tx,
+                                            const std::string& assembly_id);
 bool record_training_followed(pqxx::work& tx, const std::string& training_id,
                               const std::string& member_id,
                               const std::string& by);  // false: recorded already
-nlohmann::json trainings_of_member(pqxx::transaction_base& tx, const std::string& member_id);
+struct TrainingFollowed {
+  std::string id, topic, title, held_on;
+};
+std::vector<TrainingFollowed> trainings_of_member(pqxx::transaction_base& tx,
+                                                  const std::string& member_id);
 
 // Attendance (from workshops' AttendanceRecorded): kept when its revision is newer.
 bool upsert_attendance(pqxx::work& tx, const std::string& session_id, const std::string& member_id,
@@ -51,11 +66,16 @@ std::vector<domain::AttendanceRecord> attendance_of_member(pqxx::transaction_bas
                                                            const std::string& member_id);
 
 // Consents.
-nlohmann::json insert_consent(pqxx::work& tx, const std::string& id, const std::string& member_id,
-                              const std::string& purpose, const std::string& text_version,
-                              bool given, const std::string& given_on, const std::string& channel,
-                              const std::string& by);
-nlohmann::json consents_of_member(pqxx::transaction_base& tx, const std::string& member_id);
+struct Consent {
+  std::string id, purpose, text_version;
+  bool given = false;
+  std::string given_on, channel, recorded_by, recorded_at;
+};
+Consent insert_consent(pqxx::work& tx, const std::string& id, const std::string& member_id,
+                       const std::string& purpose, const std::string& text_version, bool given,
+                       const std::string& given_on, const std::string& channel,
+                       const std::string& by);
+std::vector<Consent> consents_of_member(pqxx::transaction_base& tx, const std::string& member_id);
 
 // Contact details: sealed elsewhere; stored and read here as bytes with their version.
 struct SealedContact {

@@ -1,11 +1,11 @@
 #include "store/members.h"
 
+#include "assembly/db/sql_time.h"
+
 namespace membership::store {
 namespace {
 
 using nlohmann::json;
-
-constexpr const char* kTime = "'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'";
 
 constexpr const char* kInsertAssembly =
     "INSERT INTO assemblies (id, name, mandate_start, mandate_end, seat_pools, workshops, "
@@ -21,15 +21,16 @@ constexpr const char* kDescribeImplicit =
     "seat_pools = $5::jsonb, workshops = $6::jsonb, retention_days = $7, implicit = false, "
     "created_by = $8 "
     "WHERE id = $1 AND implicit";
-const std::string kAssemblyColumns =
-    std::string(
-        "SELECT id, name, coalesce(mandate_start::text, ''), coalesce(mandate_end::text, ''), "
-        "seat_pools::text, "
-        "workshops::text, retention_days, coalesce(to_char(anonymised_at AT TIME ZONE 'UTC', ") +
-    kTime + "), ''), to_char(created_at AT TIME ZONE 'UTC', " + kTime +
-    "), implicit FROM assemblies ";
-const std::string kFindAssembly = kAssemblyColumns + "WHERE id = $1";
-const std::string kListAssemblies = kAssemblyColumns + "ORDER BY created_at, id";
+#define ASSEMBLY_COLUMNS \
+  "SELECT id, name, coalesce(mandate_start::text, '') AS mandate_start, "                     \
+  "coalesce(mandate_end::text, '') AS mandate_end, seat_pools::text AS seat_pools, "          \
+  "workshops::text AS workshops, retention_days, "                                             \
+  "coalesce(" SQL_UTC("anonymised_at") ", '') AS anonymised_at, " SQL_UTC("created_at") " AS " \
+                                                                                    "created_at, implicit FROM assemblies "
+constexpr const char* kFindAssembly = ASSEMBLY_COLUMNS "WHERE id = $1";
+constexpr const char* kListAssemblies =
+    ASSEMBLY_COLUMNS "ORDER BY assemblies.created_at, assemblies.id";
+#undef ASSEMBLY_COLUMNS
 constexpr const char* kDueForAnonymisation =
     "SELECT id FROM assemblies WHERE anonymised_at IS NULL AND mandate_end IS NOT NULL "
     "AND mandate_end + retention_days < current_date ORDER BY id";
@@ -39,20 +40,22 @@ constexpr const char* kInsert =
     "replaces, attributes) "
     "VALUES ($1, $2, $3, $4, $5, $6, NULLIF($7, ''), NULLIF($8, ''), $9::jsonb) "
     "ON CONFLICT (assembly_id, person_id) DO NOTHING";
-const std::string kColumns = std::string(
-                                 "SELECT id, assembly_id, coalesce(person_id, ''), pool, draw_id, "
-                                 "status, coalesce(workshop_theme, ''), "
-                                 "to_char(created_at AT TIME ZONE 'UTC', ") +
-                             kTime + "), coalesce(to_char(status_changed_at AT TIME ZONE 'UTC', " +
-                             kTime +
-                             "), ''), coalesce(replaces, ''), coalesce(replaced_by, ''), "
-                             "coalesce(status_reason, ''), attributes::text, "
-                             "preferences::text FROM members ";
-const std::string kFind = kColumns + "WHERE id = $1";
-const std::string kFindForUpdate = kColumns + "WHERE id = $1 FOR UPDATE";
-const std::string kList =
-    kColumns + "WHERE assembly_id = $1 AND ($2 = '' OR status = $2) ORDER BY created_at, id";
-const std::string kByPerson = kColumns + "WHERE assembly_id = $1 AND person_id = $2";
+#define MEMBER_COLUMNS \
+  "SELECT id, assembly_id, coalesce(person_id, '') AS person_id, pool, draw_id, status, "     \
+  "coalesce(workshop_theme, '') AS workshop_theme, " SQL_UTC("created_at") " AS created_at, " \
+  "coalesce(" SQL_UTC("status_changed_at") ", '') AS status_changed_at, "                      \
+  "coalesce(replaces, '') AS replaces, coalesce(replaced_by, '') AS replaced_by, "             \
+  "coalesce(status_reason, '') AS status_reason, attributes::text AS attributes, "             \
+  "preferences::text AS preferences FROM members "
+constexpr const char* kFind = MEMBER_COLUMNS "WHERE id = $1";
+constexpr const char* kFindForUpdate = MEMBER_COLUMNS "WHERE id = $1 FOR UPDATE";
+constexpr const char* kList = MEMBER_COLUMNS
+    "WHERE assembly_id = $1 AND ($2 = '' OR status = $2) "
+    "ORDER BY members.created_at, members.id";
+constexpr const char* kByPerson = MEMBER_COLUMNS "WHERE assembly_id = $1 AND person_id = $2";
+#undef MEMBER_COLUMNS
+constexpr const char* kLockByStatus =
+    "SELECT id FROM members WHERE assembly_id = $1 AND status = $2 FOR UPDATE";
 constexpr const char* kChangeStatus =
     "UPDATE members SET status = $3, status_reason = NULLIF($4, ''), status_changed_by = $5, "
     "status_changed_at = clock_timestamp() WHERE id = $1 AND status = $2";
@@ -62,10 +65,9 @@ constexpr const char* kSetReplacedBy = "UPDATE members SET replaced_by = $2 WHER
 constexpr const char* kAppendHistory =
     "INSERT INTO member_history (member_id, actor, change, from_value, to_value, reason, related) "
     "VALUES ($1, $2, $3, NULLIF($4, ''), NULLIF($5, ''), NULLIF($6, ''), NULLIF($7, ''))";
-const std::string kHistory = std::string(
-    "SELECT to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'), actor, change, "
-    "from_value, "
-    "to_value, reason, related FROM member_history WHERE member_id = $1 ORDER BY seq");
+constexpr const char* kHistory =
+    "SELECT " SQL_UTC_MS("at") " AS at, actor, change, from_value, to_value, reason, related "
+    "FROM member_history WHERE member_id = $1 ORDER BY seq";
 
 constexpr const char* kAnonymiseContacts =
     "DELETE FROM contacts WHERE member_id IN (SELECT id FROM members WHERE assembly_id = $1)";
@@ -80,40 +82,42 @@ constexpr const char* kMarkAnonymised = "UPDATE assemblies SET anonymised_at = n
 
 Assembly assembly_from_row(const pqxx::row& r) {
   Assembly a;
-  a.id = r[0].as<std::string>();
-  a.name = r[1].as<std::string>();
-  a.mandate_start = r[2].as<std::string>();
-  a.mandate_end = r[3].as<std::string>();
-  a.seat_pools = json::parse(r[4].as<std::string>());
-  a.workshops = json::parse(r[5].as<std::string>()).get<std::vector<std::string>>();
-  a.retention_days = r[6].as<int>();
-  a.anonymised_at = r[7].as<std::string>();
-  a.created_at = r[8].as<std::string>();
-  a.implicit = r[9].as<bool>();
+  a.id = r["id"].as<std::string>();
+  a.name = r["name"].as<std::string>();
+  a.mandate_start = r["mandate_start"].as<std::string>();
+  a.mandate_end = r["mandate_end"].as<std::string>();
+  a.seat_pools = json::parse(r["seat_pools"].as<std::string>());
+  a.workshops = json::parse(r["workshops"].as<std::string>()).get<std::vector<std::string>>();
+  a.retention_days = r["retention_days"].as<int>();
+  a.anonymised_at = r["anonymised_at"].as<std::string>();
+  a.created_at = r["created_at"].as<std::string>();
+  a.implicit = r["implicit"].as<bool>();
   return a;
+}
+
+domain::Status status_of(const std::string& s) {
+  auto status = domain::parse_status(s);
+  if (!status) throw std::logic_error("a member has an unknown status " + s);
+  return *status;
 }
 
 Member from_row(const pqxx::row& r) {
   Member m;
-  m.id = r[0].as<std::string>();
-  m.assembly_id = r[1].as<std::string>();
-  m.person_id = r[2].as<std::string>();
-  m.pool = r[3].as<std::string>();
-  m.draw_id = r[4].as<std::string>();
-  m.status = r[5].as<std::string>();
-  m.workshop_theme = r[6].as<std::string>();
-  m.created_at = r[7].as<std::string>();
-  m.status_changed_at = r[8].as<std::string>();
-  m.replaces = r[9].as<std::string>();
-  m.replaced_by = r[10].as<std::string>();
-  m.status_reason = r[11].as<std::string>();
-  m.attributes = json::parse(r[12].as<std::string>());
-  m.preferences = json::parse(r[13].as<std::string>());
+  m.id = r["id"].as<std::string>();
+  m.assembly_id = r["assembly_id"].as<std::string>();
+  m.person_id = r["person_id"].as<std::string>();
+  m.pool = r["pool"].as<std::string>();
+  m.draw_id = r["draw_id"].as<std::string>();
+  m.status = status_of(r["status"].as<std::string>());
+  m.workshop_theme = r["workshop_theme"].as<std::string>();
+  m.created_at = r["created_at"].as<std::string>();
+  m.status_changed_at = r["status_changed_at"].as<std::string>();
+  m.replaces = r["replaces"].as<std::string>();
+  m.replaced_by = r["replaced_by"].as<std::string>();
+  m.status_reason = r["status_reason"].as<std::string>();
+  m.attributes = json::parse(r["attributes"].as<std::string>());
+  m.preferences = json::parse(r["preferences"].as<std::string>());
   return m;
-}
-
-json or_null(const std::string& s) {
-  return s.empty() ? json() : json(s);
 }
 
 }  // namespace
@@ -149,29 +153,17 @@ std::vector<Assembly> list_assemblies(pqxx::transaction_base& tx) {
 
 std::vector<std::string> assemblies_due_for_anonymisation(pqxx::transaction_base& tx) {
   std::vector<std::string> out;
-  for (const auto& r : tx.exec(kDueForAnonymisation)) out.push_back(r[0].as<std::string>());
+  for (const auto& r : tx.exec(kDueForAnonymisation)) out.push_back(r["id"].as<std::string>());
   return out;
-}
-
-json to_json(const Assembly& a) {
-  return {{"id", a.id},
-          {"name", a.name},
-          {"mandate_start", or_null(a.mandate_start)},
-          {"mandate_end", or_null(a.mandate_end)},
-          {"seat_pools", a.seat_pools},
-          {"workshops", a.workshops},
-          {"retention_days", a.retention_days},
-          {"anonymised_at", or_null(a.anonymised_at)},
-          {"described", !a.implicit},
-          {"created_at", a.created_at}};
 }
 
 bool insert_if_new(pqxx::work& tx, const Member& m, const std::string& actor,
                    const std::string& reason) {
-  auto r = tx.exec_params(kInsert, m.id, m.assembly_id, m.person_id, m.pool, m.draw_id, m.status,
-                          m.workshop_theme, m.replaces, m.attributes.dump());
+  auto r =
+      tx.exec_params(kInsert, m.id, m.assembly_id, m.person_id, m.pool, m.draw_id,
+                     domain::text(m.status), m.workshop_theme, m.replaces, m.attributes.dump());
   if (r.affected_rows() != 1) return false;
-  append_history(tx, m.id, actor, "created", "", m.status, reason, m.replaces);
+  append_history(tx, m.id, actor, "created", "", domain::text(m.status), reason, m.replaces);
   return true;
 }
 
@@ -182,9 +174,11 @@ std::optional<Member> find(pqxx::transaction_base& tx, const std::string& id, bo
 }
 
 std::vector<Member> list(pqxx::transaction_base& tx, const std::string& assembly_id,
-                         const std::string& status) {
+                         std::optional<domain::Status> status) {
   std::vector<Member> out;
-  for (const auto& r : tx.exec_params(kList, assembly_id, status)) out.push_back(from_row(r));
+  for (const auto& r :
+       tx.exec_params(kList, assembly_id, status ? domain::text(*status) : std::string()))
+    out.push_back(from_row(r));
   return out;
 }
 
@@ -195,10 +189,12 @@ std::optional<Member> find_by_person(pqxx::transaction_base& tx, const std::stri
   return from_row(rows[0]);
 }
 
-bool change_status(pqxx::work& tx, const std::string& id, const std::string& from,
-                   const std::string& to, const std::string& reason, const std::string& by) {
-  if (tx.exec_params(kChangeStatus, id, from, to, reason, by).affected_rows() != 1) return false;
-  append_history(tx, id, by, "status", from, to, reason, "");
+bool change_status(pqxx::work& tx, const std::string& id, domain::Status from, domain::Status to,
+                   const std::string& reason, const std::string& by) {
+  if (tx.exec_params(kChangeStatus, id, domain::text(from), domain::text(to), reason, by)
+          .affected_rows() != 1)
+    return false;
+  append_history(tx, id, by, "status", domain::text(from), domain::text(to), reason, "");
   return true;
 }
 
@@ -225,35 +221,22 @@ void append_history(pqxx::work& tx, const std::string& member_id, const std::str
   tx.exec_params(kAppendHistory, member_id, actor, change, from, to, reason, related);
 }
 
-json history(pqxx::transaction_base& tx, const std::string& member_id) {
-  auto out = json::array();
-  for (const auto& r : tx.exec_params(kHistory, member_id)) {
-    json h = {{"at", r[0].as<std::string>()},
-              {"actor", r[1].as<std::string>()},
-              {"change", r[2].as<std::string>()}};
-    const char* keys[] = {"from", "to", "reason", "related"};
-    for (int i = 0; i < 4; ++i)
-      h[keys[i]] = r[3 + i].is_null() ? json() : json(r[3 + i].as<std::string>());
-    out.push_back(h);
-  }
+std::vector<HistoryLine> history(pqxx::transaction_base& tx, const std::string& member_id) {
+  auto text_or_null = [](const pqxx::field& f) -> std::optional<std::string> {
+    if (f.is_null()) return std::nullopt;
+    return f.as<std::string>();
+  };
+  std::vector<HistoryLine> out;
+  for (const auto& r : tx.exec_params(kHistory, member_id))
+    out.push_back({r["at"].as<std::string>(), r["actor"].as<std::string>(),
+                   r["change"].as<std::string>(), text_or_null(r["from_value"]),
+                   text_or_null(r["to_value"]), text_or_null(r["reason"]),
+                   text_or_null(r["related"])});
   return out;
 }
 
-json to_json(const Member& m) {
-  return {{"id", m.id},
-          {"assembly_id", m.assembly_id},
-          {"person_id", or_null(m.person_id)},
-          {"pool", m.pool},
-          {"draw_id", m.draw_id},
-          {"status", m.status},
-          {"status_changed_at", or_null(m.status_changed_at)},
-          {"status_reason", or_null(m.status_reason)},
-          {"workshop_theme", or_null(m.workshop_theme)},
-          {"preferences", m.preferences},
-          {"attributes", m.attributes},
-          {"created_at", m.created_at},
-          {"replaces", or_null(m.replaces)},
-          {"replaced_by", or_null(m.replaced_by)}};
+void lock_by_status(pqxx::work& tx, const std::string& assembly_id, domain::Status status) {
+  tx.exec_params(kLockByStatus, assembly_id, domain::text(status));
 }
 
 int anonymise(pqxx::work& tx, const std::string& assembly_id) {

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "domain/lifecycle.h"
+
 namespace membership::store {
 
 struct Assembly {
@@ -18,8 +20,9 @@ struct Assembly {
 };
 
 struct Member {
-  std::string id, assembly_id, person_id, pool, draw_id, status, workshop_theme, created_at,
-      status_changed_at;
+  std::string id, assembly_id, person_id, pool, draw_id;
+  domain::Status status = domain::Status::selected;
+  std::string workshop_theme, created_at, status_changed_at;
   std::string replaces{}, replaced_by{}, status_reason{};  // empty when none
   nlohmann::json attributes = nlohmann::json::object(), preferences = nlohmann::json::array();
 };
@@ -36,7 +39,6 @@ std::optional<Assembly> find_assembly(pqxx::transaction_base& tx, const std::str
 std::vector<Assembly> list_assemblies(pqxx::transaction_base& tx);
 // Assemblies whose mandate ended more than retention_days ago and that are not anonymised yet.
 std::vector<std::string> assemblies_due_for_anonymisation(pqxx::transaction_base& tx);
-nlohmann::json to_json(const Assembly& a);
 
 // Members.
 // Inserts the member (and its "created" history line) unless the person is already a member of
@@ -46,12 +48,14 @@ bool insert_if_new(pqxx::work& tx, const Member& m, const std::string& actor,
 std::optional<Member> find(pqxx::transaction_base& tx, const std::string& id,
                            bool for_update = false);
 std::vector<Member> list(pqxx::transaction_base& tx, const std::string& assembly_id,
-                         const std::string& status = "");
+                         std::optional<domain::Status> status = std::nullopt);
 std::optional<Member> find_by_person(pqxx::transaction_base& tx, const std::string& assembly_id,
                                      const std::string& person_id);
+// Locks the assembly's members in that status (before acting on them all).
+void lock_by_status(pqxx::work& tx, const std::string& assembly_id, domain::Status status);
 // Moves a member from `from` to `to`, with its history line; false when it was not in `from`.
-bool change_status(pqxx::work& tx, const std::string& id, const std::string& from,
-                   const std::string& to, const std::string& reason, const std::string& by);
+bool change_status(pqxx::work& tx, const std::string& id, domain::Status from, domain::Status to,
+                   const std::string& reason, const std::string& by);
 void set_workshop(pqxx::work& tx, const std::string& id, const std::string& from,
                   const std::string& to, const std::string& reason, const std::string& by);
 void set_preferences(pqxx::work& tx, const std::string& id, const nlohmann::json& themes,
@@ -60,8 +64,12 @@ void set_replaced_by(pqxx::work& tx, const std::string& leaver, const std::strin
 void append_history(pqxx::work& tx, const std::string& member_id, const std::string& actor,
                     const std::string& change, const std::string& from, const std::string& to,
                     const std::string& reason, const std::string& related);
-nlohmann::json history(pqxx::transaction_base& tx, const std::string& member_id);
-nlohmann::json to_json(const Member& m);
+// A line of a member's history (the time UTC with milliseconds).
+struct HistoryLine {
+  std::string at, actor, change;
+  std::optional<std::string> from, to, reason, related;
+};
+std::vector<HistoryLine> history(pqxx::transaction_base& tx, const std::string& member_id);
 
 // Removes what identifies the members of an assembly (contact details, the link to the sortition
 // pool, free-text reasons, preferences and attributes); counts, statuses, workshops, attendance,

@@ -1,0 +1,19 @@
+#include "api/access.h"
+
+#include "assembly/auth/auth.h"
+
+namespace membership::api {
+namespace http = assembly::http;
+
+store::Member self_or_staff(pqxx::work& tx, const http::Request& req, const std::string& member_id,
+                            bool for_update) {
+  const auto& caller = req.caller();
+  // Refuse before looking: a member learns nothing of other ids, not even whether they exist.
+  if (!caller.has(assembly::auth::kSecretariat) && caller.subject != member_id)
+    throw http::forbidden("a member may act only on their own record");
+  auto m = store::find(tx, member_id, for_update);
+  if (!m) throw http::not_found("no member " + member_id);
+  return *m;
+}
+
+}  // namespace membership::api

@@ -1,0 +1,27 @@
+#pragma once
+// The service's JSON, at the HTTP edge: the store's rows as the API shows them.
+#include <nlohmann/json.hpp>
+#include <vector>
+
+#include "store/engagement.h"
+#include "store/members.h"
+
+namespace membership::api {
+
+nlohmann::json to_json(const store::Assembly& a);
+nlohmann::json to_json(const store::Member& m);
+nlohmann::json to_json(const store::HistoryLine& h);
+nlohmann::json to_json(const store::RoleRecord& r);
+nlohmann::json to_json(const store::Training& t);
+nlohmann::json to_json(const store::TrainingFollowed& t);
+nlohmann::json to_json(const store::Consent& c);
+
+// A JSON array of the rows.
+template <typename Row>
+nlohmann::json to_json(const std::vector<Row>& rows) {
+  auto out = nlohmann::json::array();
+  for (const auto& r : rows) out.push_back(to_json(r));
+  return out;
+}
+
+}  // namespace membership::api

@@ -1,0 +1,80 @@
+#include "app/evaluations.h"
+
+#include "assembly/core/ids.h"
+#include "assembly/core/refusal.h"
+#include "domain/lifecycle.h"
+#include "store/members.h"
+
+namespace membership::app {
+namespace core = assembly::core;
+using domain::EvaluationState;
+
+namespace {
+
+store::Evaluation must_find(pqxx::transaction_base& tx, const std::string& id,
+                            bool for_update = false) {
+  auto e = store::find_evaluation(tx, id, for_update);
+  if (!e) throw core::not_found("no evaluation " + id);
+  return *e;
+}
+
+}  // namespace
+
+EvaluationView evaluation_view(pqxx::transaction_base& tx, const std::string& id) {
+  auto e = must_find(tx, id);
+  return {e, store::respondents(tx, id)};
+}
+
+EvaluationView create_evaluation(pqxx::work& tx, const std::string& assembly_id,
+                                 const std::string& title,
+                                 const std::vector<domain::Question>& questions,
+                                 const std::string& by) {
+  if (!store::find_assembly(tx, assembly_id)) throw core::not_found("no assembly " + assembly_id);
+  store::Evaluation e{assembly::core::new_uuid(), assembly_id, title, EvaluationState::draft,
+                      questions};
+  store::insert_evaluation(tx, e, by);
+  return {e, 0};
+}
+
+EvaluationView move_evaluation(pqxx::work& tx, const std::string& id, const std::string& action,
+                               EvaluationState from, EvaluationState to) {
+  auto e = must_find(tx, id, true);
+  if (e.state != from)
+    throw core::conflict("the evaluation is " + domain::to_string(e.state) + "; " + action +
+                         " needs it " + domain::to_string(from));
+  store::set_evaluation_state(tx, id, to);
+  e.state = to;
+  return {e, store::respondents(tx, id)};
+}
+
+void answer_evaluation(pqxx::work& tx, const std::string& id, const std::string& member_id,
+                       const nlohmann::json& answers) {
+  auto e = must_find(tx, id);
+  if (e.state != EvaluationState::open)
+    throw core::conflict("the evaluation is " + domain::to_string(e.state) +
+                         "; answers are taken while it is open");
+  auto m = store::find(tx, member_id);
+  if (!m || m->assembly_id != e.assembly_id || m->status != domain::Status::active)
+    throw core::forbidden("only the assembly's active members answer its evaluation");
+  nlohmann::json answer;
+  try {
+    answer = domain::check_answer(e.questions, answers);
+  } catch (const domain::Invalid& x) {
+    throw core::invalid(x.what(), x.field());
+  }
+  if (!store::record_respondent(tx, id, member_id))
+    throw core::conflict("you have answered this evaluation already");
+  store::insert_answer(tx, id, answer);
+}
+
+Results evaluation_results(pqxx::transaction_base& tx, const std::string& id) {
+  auto e = must_find(tx, id);
+  if (e.state != EvaluationState::closed)
+    throw core::conflict("the evaluation is " + domain::to_string(e.state) +
+                         "; results are published once it closes");
+  auto answers = store::answers_of(tx, id);
+  auto questions = domain::aggregate(e.questions, answers);
+  return {std::move(e), answers.size(), std::move(questions)};
+}
+
+}  // namespace membership::app

@@ -1,0 +1,40 @@
+#pragma once
+// The evaluation's use cases: make a questionnaire, open and close it, answer once, the results.
+// They throw core::Refused; no HTTP here.
+#include <nlohmann/json.hpp>
+#include <pqxx/pqxx>
+#include <string>
+#include <vector>
+
+#include "store/evaluations.h"
+
+namespace membership::app {
+
+struct EvaluationView {
+  store::Evaluation evaluation;
+  long responses = 0;
+};
+
+// Refused: not_found.
+EvaluationView evaluation_view(pqxx::transaction_base& tx, const std::string& id);
+// A draft questionnaire for an existing assembly. Refused: not_found.
+EvaluationView create_evaluation(pqxx::work& tx, const std::string& assembly_id,
+                                 const std::string& title,
+                                 const std::vector<domain::Question>& questions,
+                                 const std::string& by);
+// draft -> open, open -> closed; `action` ("open", "close") names it in the refusal.
+EvaluationView move_evaluation(pqxx::work& tx, const std::string& id, const std::string& action,
+                               domain::EvaluationState from, domain::EvaluationState to);
+// An active member of the assembly answers once, anonymously. Refused: not_found, conflict,
+// forbidden, invalid (the answer).
+void answer_evaluation(pqxx::work& tx, const std::string& id, const std::string& member_id,
+                       const nlohmann::json& answers);
+struct Results {
+  store::Evaluation evaluation;
+  std::size_t responses = 0;
+  nlohmann::json questions;  // domain::aggregate
+};
+// Once closed. Refused: not_found, conflict.
+Results evaluation_results(pqxx::transaction_base& tx, const std::string& id);
+
+}  // namespace membership::app

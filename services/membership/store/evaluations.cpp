@@ -1,0 +1,83 @@
+#include "store/evaluations.h"
+
+#include "assembly/core/ids.h"
+
+namespace membership::store {
+namespace {
+
+constexpr const char* kFind =
+    "SELECT id, assembly_id, title, state, questions::text AS questions FROM evaluations "
+    "WHERE id = $1";
+constexpr const char* kFindForUpdate =
+    "SELECT id, assembly_id, title, state, questions::text AS questions FROM evaluations "
+    "WHERE id = $1 FOR UPDATE";
+constexpr const char* kInsert =
+    "INSERT INTO evaluations (id, assembly_id, title, questions, created_by) "
+    "VALUES ($1, $2, $3, $4::jsonb, $5)";
+constexpr const char* kOpen = "UPDATE evaluations SET state = $2, opened_at = now() WHERE id = $1";
+constexpr const char* kClose = "UPDATE evaluations SET state = $2, closed_at = now() WHERE id = $1";
+constexpr const char* kRespondents =
+    "SELECT count(*) AS n FROM evaluation_respondents WHERE evaluation_id = $1";
+constexpr const char* kRecordRespondent =
+    "INSERT INTO evaluation_respondents (evaluation_id, member_id) VALUES ($1, $2) "
+    "ON CONFLICT DO NOTHING";
+constexpr const char* kInsertAnswer =
+    "INSERT INTO evaluation_answers (evaluation_id, response_id, answers) "
+    "VALUES ($1, $2, $3::jsonb)";
+constexpr const char* kAnswersOf =
+    "SELECT answers::text AS answers FROM evaluation_answers WHERE evaluation_id = $1";
+constexpr const char* kAnswered =
+    "SELECT evaluation_id FROM evaluation_respondents WHERE member_id = $1 ORDER BY evaluation_id";
+
+}  // namespace
+
+std::optional<Evaluation> find_evaluation(pqxx::transaction_base& tx, const std::string& id,
+                                          bool for_update) {
+  auto rows = tx.exec_params(for_update ? kFindForUpdate : kFind, id);
+  if (rows.empty()) return std::nullopt;
+  const auto& r = rows[0];
+  return Evaluation{
+      r["id"].as<std::string>(), r["assembly_id"].as<std::string>(), r["title"].as<std::string>(),
+      domain::parse_evaluation_state(r["state"].as<std::string>())
+          .value_or(domain::EvaluationState::draft),
+      domain::parse_questions(nlohmann::json::parse(r["questions"].as<std::string>()))};
+}
+
+void insert_evaluation(pqxx::work& tx, const Evaluation& e, const std::string& by) {
+  tx.exec_params(kInsert, e.id, e.assembly_id, e.title, domain::to_json(e.questions).dump(), by);
+}
+
+void set_evaluation_state(pqxx::work& tx, const std::string& id, domain::EvaluationState to) {
+  tx.exec_params(to == domain::EvaluationState::open ? kOpen : kClose, id, domain::to_string(to));
+}
+
+long respondents(pqxx::transaction_base& tx, const std::string& evaluation_id) {
+  return tx.exec_params(kRespondents, evaluation_id)[0]["n"].as<long>();
+}
+
+bool record_respondent(pqxx::work& tx, const std::string& evaluation_id,
+                       const std::string& member_id) {
+  return tx.exec_params(kRecordRespondent, evaluation_id, member_id).affected_rows() != 0;
+}
+
+void insert_answer(pqxx::work& tx, const std::string& evaluation_id, const nlohmann::json& answer) {
+  tx.exec_params(kInsertAnswer, evaluation_id, assembly::core::new_uuid(), answer.dump());
+}
+
+std::vector<nlohmann::json> answers_of(pqxx::transaction_base& tx,
+                                       const std::string& evaluation_id) {
+  std::vector<nlohmann::json> out;
+  for (const auto& r : tx.exec_params(kAnswersOf, evaluation_id))
+    out.push_back(nlohmann::json::parse(r["answers"].as<std::string>()));
+  return out;
+}
+
+std::vector<std::string> evaluations_answered(pqxx::transaction_base& tx,
+                                              const std::string& member_id) {
+  std::vector<std::string> out;
+  for (const auto& r : tx.exec_params(kAnswered, member_id))
+    out.push_back(r["evaluation_id"].as<std::string>());
+  return out;
+}
+
+}  // namespace membership::store

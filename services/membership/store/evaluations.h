@@ -1,0 +1,36 @@
+#pragma once
+// SQL for the members' evaluation of their mandate: the questionnaires, who answered (to answer
+// once) and the answers, kept apart so that nothing joins an answer to a member.
+#include <optional>
+#include <pqxx/pqxx>
+#include <string>
+#include <vector>
+
+#include "domain/evaluation.h"
+
+namespace membership::store {
+
+struct Evaluation {
+  std::string id, assembly_id, title;
+  domain::EvaluationState state = domain::EvaluationState::draft;
+  std::vector<domain::Question> questions;
+};
+
+// FOR UPDATE when `for_update`.
+std::optional<Evaluation> find_evaluation(pqxx::transaction_base& tx, const std::string& id,
+                                          bool for_update = false);
+void insert_evaluation(pqxx::work& tx, const Evaluation& e, const std::string& by);
+// Moves it to `to`, stamping opened_at or closed_at.
+void set_evaluation_state(pqxx::work& tx, const std::string& id, domain::EvaluationState to);
+long respondents(pqxx::transaction_base& tx, const std::string& evaluation_id);
+// The member answered (false when they had already); the answer goes apart, under its own id.
+bool record_respondent(pqxx::work& tx, const std::string& evaluation_id,
+                       const std::string& member_id);
+void insert_answer(pqxx::work& tx, const std::string& evaluation_id, const nlohmann::json& answer);
+std::vector<nlohmann::json> answers_of(pqxx::transaction_base& tx,
+                                       const std::string& evaluation_id);
+// The evaluations a member answered, by id.
+std::vector<std::string> evaluations_answered(pqxx::transaction_base& tx,
+                                              const std::string& member_id);
+
+}  // namespace membership::store
