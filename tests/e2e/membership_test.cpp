@@ -179,6 +179,36 @@ TEST(Membership, APanelOf100BecomesMembersAndSevenDeclinesAreReplacedByThemselve
       },
       std::chrono::seconds(60)))
       << "membership_replacements and membership_declines";
+
+  // The 107 members by pages of 40, each page linking the next: together the whole list, in its
+  // order, and nothing after the last.
+  const auto listed = members_of(assembly_id, staff);
+  ASSERT_EQ(listed.size(), 107u);
+  json paged = json::array();
+  std::vector<std::size_t> sizes;
+  std::string next = "/v1/members?assembly_id=" + assembly_id + "&limit=40";
+  while (!next.empty() && sizes.size() < 5) {
+    auto page = e2e::get("membership", next, staff);
+    ASSERT_EQ(page.status, 200) << page.body;
+    const auto b = body_of(page);
+    sizes.push_back(b["items"].size());
+    for (const auto& m : b["items"]) paged.push_back(m["id"]);
+    auto link = page.headers.count("link") ? page.headers.at("link") : std::string();
+    EXPECT_EQ(link.empty(), b["next_cursor"].is_null()) << link;
+    next = link.empty() ? std::string() : link.substr(1, link.find('>') - 1);
+  }
+  EXPECT_EQ(sizes, (std::vector<std::size_t>{40, 40, 27}));
+  json ids = json::array();
+  for (const auto& m : listed) ids.push_back(m["id"]);
+  EXPECT_EQ(paged, ids);
+  EXPECT_EQ(e2e::get("membership", "/v1/members?assembly_id=" + assembly_id + "&limit=1001", staff)
+                .status,
+            400);
+  EXPECT_EQ(
+      e2e::get("membership",
+               "/v1/members?assembly_id=" + assembly_id + "&cursor=bm8tc3VjaC1tZW1iZXI", staff)
+          .status,
+      400);
 }
 
 TEST(Membership, AnEventDeliveredTwiceChangesNothingTheSecondTime) {

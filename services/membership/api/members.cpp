@@ -8,6 +8,7 @@
 #include "assembly/auth/auth.h"
 #include "assembly/core/time.h"
 #include "assembly/http/body.h"
+#include "assembly/http/page.h"
 #include "assembly/logging/log.h"
 #include "domain/assignment.h"
 #include "events/publish.h"
@@ -83,9 +84,22 @@ http::Response list_members(Deps& ctx, http::Request& req) {
     status = domain::parse_status(text);
     if (!status) throw http::bad_request("unknown status \"" + text + "\"", "status");
   }
-  auto members =
-      ctx.db.transact([&](pqxx::work& tx) { return store::list(tx, assembly_id, status); });
-  return http::Response::items(members, [](const auto& m) { return to_json(m); });
+  // By pages of 500 (at most 1,000); the cursor is the last member's id.
+  auto page = http::page_request(req, 500, 1000);
+  auto members = ctx.db.transact([&](pqxx::work& tx) {
+    if (!page.after.empty() && !store::find(tx, page.after))
+      throw http::bad_request("cursor is not one this list gave (use next_cursor as it is)",
+                              "cursor");
+    return store::list_page(tx, assembly_id, status, page.after, page.limit + 1);
+  });
+  std::optional<std::string> next;
+  if (members.size() > page.limit) {
+    members.pop_back();
+    next = members.back().id;
+  }
+  auto items = nlohmann::json::array();
+  for (const auto& m : members) items.push_back(to_json(m));
+  return http::page_response(req, std::move(items), next);
 }
 
 // Object-level access: a member reads only their own record (token subject = member id).

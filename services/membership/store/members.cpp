@@ -52,6 +52,12 @@ constexpr const char* kFindForUpdate = MEMBER_COLUMNS "WHERE id = $1 FOR UPDATE"
 constexpr const char* kList = MEMBER_COLUMNS
     "WHERE assembly_id = $1 AND ($2 = '' OR status = $2) "
     "ORDER BY members.created_at, members.id";
+// A page: after the member of id $3 (none: from the start) in the same order, at most $4.
+constexpr const char* kListPage = MEMBER_COLUMNS
+    "WHERE assembly_id = $1 AND ($2 = '' OR status = $2) AND ($3 = '' OR "
+    "(members.created_at, members.id) > (SELECT a.created_at, a.id FROM members a WHERE a.id = "
+    "$3)) "
+    "ORDER BY members.created_at, members.id LIMIT $4";
 constexpr const char* kByPerson = MEMBER_COLUMNS "WHERE assembly_id = $1 AND person_id = $2";
 #undef MEMBER_COLUMNS
 constexpr const char* kLockByStatus =
@@ -178,6 +184,17 @@ std::vector<Member> list(pqxx::transaction_base& tx, const std::string& assembly
   std::vector<Member> out;
   for (const auto& r :
        tx.exec_params(kList, assembly_id, status ? domain::text(*status) : std::string()))
+    out.push_back(from_row(r));
+  return out;
+}
+
+std::vector<Member> list_page(pqxx::transaction_base& tx, const std::string& assembly_id,
+                              std::optional<domain::Status> status, const std::string& after_id,
+                              std::size_t limit) {
+  std::vector<Member> out;
+  for (const auto& r :
+       tx.exec_params(kListPage, assembly_id, status ? domain::text(*status) : std::string(),
+                      after_id, static_cast<long long>(limit)))
     out.push_back(from_row(r));
   return out;
 }

@@ -49,6 +49,11 @@ std::optional<Member> find(pqxx::transaction_base& tx, const std::string& id,
                            bool for_update = false);
 std::vector<Member> list(pqxx::transaction_base& tx, const std::string& assembly_id,
                          std::optional<domain::Status> status = std::nullopt);
+// A page of the same list: at most `limit` members after the member `after_id` ("" from the
+// start), in the same order.
+std::vector<Member> list_page(pqxx::transaction_base& tx, const std::string& assembly_id,
+                              std::optional<domain::Status> status, const std::string& after_id,
+                              std::size_t limit);
 std::optional<Member> find_by_person(pqxx::transaction_base& tx, const std::string& assembly_id,
                                      const std::string& person_id);
 // Locks the assembly's members in that status (before acting on them all).
