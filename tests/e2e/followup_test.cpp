@@ -157,6 +157,17 @@ TEST(FollowUp, FromAMotionSentToTheCouncilToAPublishedReportAndThePublicPage) {
   auto refused = e2e::post("followup", "/v1/commitments", bad_milestone, dac);
   EXPECT_EQ(refused.status, 422);
   EXPECT_NE(refused.body.find("/milestones/1"), std::string::npos) << refused.body;
+  // Wrong in three places at once: the three are named together.
+  auto three = commitment_body;
+  three["title"] = "";
+  three["deliverables"] = {"a report", ""};
+  three["milestones"][0].erase("due_on");
+  const auto problem = body_of(e2e::post("followup", "/v1/commitments", three, dac));
+  std::vector<std::string> pointers;
+  for (const auto& e : problem["errors"]) pointers.push_back(e["pointer"]);
+  EXPECT_EQ(pointers,
+            (std::vector<std::string>{"/title", "/deliverables/1", "/milestones/0/due_on"}))
+      << problem.dump();
   auto made = e2e::post("followup", "/v1/commitments", commitment_body, dac);
   ASSERT_EQ(made.status, 201) << made.body;
   const std::string commitment = body_of(made)["id"];

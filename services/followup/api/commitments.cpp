@@ -22,52 +22,45 @@ app::Staff staff_of(const http::Request& req) {
   return {req.caller().subject, req.caller().department};
 }
 
-app::MilestoneInput milestone_input(const json& b, const std::string& at) {
-  app::MilestoneInput m{body::string(b, "title", at, 300), body::date(b, "due_on", at)};
-  if (m.title.empty()) throw http::unprocessable("a milestone has a title", at + "/title");
-  return m;
-}
-
-std::vector<std::string> deliverables_input(const json& b) {
+std::vector<std::string> deliverables_input(body::Fields& f) {
   std::vector<std::string> out;
-  if (!b.contains("deliverables")) return out;
-  const auto& list = body::array(b, "deliverables");
+  if (!f.has("deliverables")) return out;
+  const auto& list = f.array("deliverables");
   for (std::size_t i = 0; i < list.size(); ++i) {
-    if (!list[i].is_string() || list[i].get<std::string>().empty() ||
-        list[i].get<std::string>().size() > 500)
-      throw http::unprocessable("a deliverable is a text of 1 to 500 characters",
-                                "/deliverables/" + std::to_string(i));
-    out.push_back(list[i].get<std::string>());
+    const bool ok = list[i].is_string() && !list[i].get<std::string>().empty() &&
+                    list[i].get<std::string>().size() <= 500;
+    f.check(ok, "/deliverables/" + std::to_string(i),
+            "a deliverable is a text of 1 to 500 characters");
+    if (ok) out.push_back(list[i].get<std::string>());
   }
   return out;
 }
 
-std::vector<app::MilestoneInput> milestones_input(const json& b) {
+std::vector<app::MilestoneInput> milestones_input(body::Fields& f) {
   std::vector<app::MilestoneInput> out;
-  if (!b.contains("milestones")) return out;
-  const auto& list = body::array(b, "milestones");
+  if (!f.has("milestones")) return out;
+  const auto& list = f.array("milestones");
   for (std::size_t i = 0; i < list.size(); ++i) {
-    const auto at = "/milestones/" + std::to_string(i);
-    out.push_back(milestone_input(body::object(list[i], at), at));
+    auto m = f.nested(list[i], "/milestones/" + std::to_string(i));
+    out.push_back({m.string("title", 300), m.date("due_on")});
   }
   return out;
 }
 
-// The same order of checks as the request reads: recommendation, title, description,
-// department (and whose it is), elected official, deliverables, milestones.
+// Every field at fault is named at once; the department's owner is checked (403) when the fields
+// before it are right, as the request reads.
 app::NewCommitmentInput new_commitment_input(const http::Request& req, const json& b) {
+  body::Fields f(b);
   app::NewCommitmentInput in;
-  in.recommendation_id = body::string(b, "recommendation_id", "", 64);
-  in.title = body::string(b, "title", "", 300);
-  if (in.title.empty()) throw http::unprocessable("title is required", "/title");
-  in.description = body::string_or(b, "description", "", "", 20000);
-  in.department = body::string(b, "department", "", 200);
-  if (in.department.empty())
-    throw http::unprocessable("the department that owns the commitment is required", "/department");
-  app::check_department(staff_of(req), in.department);
-  in.elected_official = body::string_or(b, "elected_official", "", "", 200);
-  in.deliverables = deliverables_input(b);
-  in.milestones = milestones_input(b);
+  in.recommendation_id = f.string("recommendation_id", 64);
+  in.title = f.string("title", 300);
+  in.description = f.string_or("description", "", 20000);
+  in.department = f.string("department", 200);
+  if (f.ok()) app::check_department(staff_of(req), in.department);
+  in.elected_official = f.string_or("elected_official", "", 200);
+  in.deliverables = deliverables_input(f);
+  in.milestones = milestones_input(f);
+  f.done();
   return in;
 }
 
@@ -118,7 +111,10 @@ http::Response patch(assembly::db::Pool& db, assembly::events::Outbox& outbox, h
 http::Response add_milestone(assembly::db::Pool& db, assembly::events::Outbox& outbox,
                              http::Request& req) {
   auto id = body::uuid_param(req, "id");
-  auto m = milestone_input(req.json(), "");
+  const auto b = req.json();
+  body::Fields f(b);
+  app::MilestoneInput m{f.string("title", 300), f.date("due_on")};
+  f.done();
   auto c = db.transact(
       [&](pqxx::work& tx) { return app::add_milestone(tx, outbox, staff_of(req), id, m); });
   return http::Response::json(201, to_json(c));

@@ -24,11 +24,12 @@ json session_json(const app::SessionView& s) {
 }
 
 http::Response create_session(assembly::db::Pool& db, http::Request& req) {
-  auto b = req.json();
-  auto name = body::string(b, "name", "", 200);
-  if (name.empty()) throw http::unprocessable("name is required", "/name");
-  auto held_on = body::date(b, "held_on");
-  auto council = body::string_or(b, "body", "Conseil de Paris", "", 200);
+  const auto b = req.json();
+  body::Fields f(b);
+  auto name = f.string("name", 200);
+  auto held_on = f.date("held_on");
+  auto council = f.string_or("body", "Conseil de Paris", 200);
+  f.done();
   auto s = db.transact([&](pqxx::work& tx) {
     return app::create_session(tx, name, council, held_on, req.caller().subject,
                                assembly::core::utc_today());

@@ -181,14 +181,12 @@ http::Response assembly_roles(const Engagement& d, http::Request& req) {
 http::Response add_training(const Engagement& d, http::Request& req) {
   auto& db = d.db;
   const auto& assembly_id = req.param("id");
-  auto b = req.json();
-  auto topic = body::string(b, "topic", "", 64);
-  if (topic.empty())
-    throw http::unprocessable("topic is required (public-speaking, reading-the-news, ...)",
-                              "/topic");
-  auto title = body::string(b, "title", "", 200);
-  if (title.empty()) throw http::unprocessable("title is required", "/title");
-  auto held_on = body::date(b, "held_on");
+  const auto b = req.json();
+  body::Fields f(b);
+  auto topic = f.string("topic", 64);
+  auto title = f.string("title", 200);
+  auto held_on = f.date("held_on");
+  f.done();
   auto out = db.transact([&](pqxx::work& tx) {
     if (!store::find_assembly(tx, assembly_id)) throw http::not_found("no assembly " + assembly_id);
     return to_json(store::insert_training(tx, assembly::core::new_uuid(), assembly_id, topic, title,
