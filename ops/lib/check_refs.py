@@ -26,7 +26,8 @@ PLACEHOLDER = re.compile(r"[<>*{}$]|\.\.\.|NNNN")
 missing = []
 for rel in files:
     path = ROOT / rel
-    if path.suffix in SKIP_SUFFIX or rel.startswith(("data/", "charts/ci/")) or not path.is_file():
+    if (path.suffix in SKIP_SUFFIX or rel.startswith(("data/", "charts/ci/")) or not path.is_file()
+            or path.name in (".gitignore", ".dockerignore")):  # patterns, not references
         continue
     try:
         text = path.read_text()
