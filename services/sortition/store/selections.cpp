@@ -9,6 +9,7 @@ namespace sortition::store {
 using assembly::db::float8_array;
 using assembly::db::int_array;
 using assembly::db::text_array;
+
 namespace {
 
 using nlohmann::json;
