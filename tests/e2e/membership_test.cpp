@@ -51,6 +51,24 @@ json small_panel(const std::string& assembly_id, int seats, const std::string& s
   return members;
 }
 
+// The members of an assembly invited; those in `confirming` confirm and are activated at the
+// opening plenary. Fails the calling test at the first answer that is not 200.
+void seat(const std::string& assembly_id, const json& confirming, const std::string& staff) {
+  ASSERT_EQ(e2e::post("membership", "/v1/assemblies/" + assembly_id + "/bulk-actions",
+                      {{"action", "invite"}}, staff)
+                .status,
+            200);
+  for (const auto& m : confirming)
+    ASSERT_EQ(e2e::post("membership", "/v1/members/" + std::string(m["id"]) + "/confirm",
+                        json::object(), staff)
+                  .status,
+              200);
+  ASSERT_EQ(e2e::post("membership", "/v1/assemblies/" + assembly_id + "/bulk-actions",
+                      {{"action", "activate"}}, staff)
+                .status,
+            200);
+}
+
 }  // namespace
 
 TEST(Membership, APanelOf100BecomesMembersAndSevenDeclinesAreReplacedByThemselvesKeepingTheQuotas) {
@@ -511,19 +529,7 @@ TEST(Membership, ParticipationFromAttendanceRecordedWithCorrectionsAndTheAtRiskL
   const auto staff = e2e::token("secretariat");
   const auto assembly_id = fresh("matt");
   auto members = small_panel(assembly_id, 3, staff);
-  ASSERT_EQ(e2e::post("membership", "/v1/assemblies/" + assembly_id + "/bulk-actions",
-                      {{"action", "invite"}}, staff)
-                .status,
-            200);
-  for (const auto& m : members)
-    ASSERT_EQ(e2e::post("membership", "/v1/members/" + std::string(m["id"]) + "/confirm",
-                        json::object(), staff)
-                  .status,
-              200);
-  ASSERT_EQ(e2e::post("membership", "/v1/assemblies/" + assembly_id + "/bulk-actions",
-                      {{"action", "activate"}}, staff)
-                .status,
-            200);
+  ASSERT_NO_FATAL_FAILURE(seat(assembly_id, members, staff));
   const std::string a = members[0]["id"], b = members[1]["id"];
 
   assembly::events::Producer producer(
@@ -603,19 +609,7 @@ TEST(Membership, TheEvaluationIsAnsweredOnceAnonymouslyAndPublishedWhenClosed) {
   const auto staff = e2e::token("secretariat");
   const auto assembly_id = fresh("meval");
   auto members = small_panel(assembly_id, 3, staff);
-  ASSERT_EQ(e2e::post("membership", "/v1/assemblies/" + assembly_id + "/bulk-actions",
-                      {{"action", "invite"}}, staff)
-                .status,
-            200);
-  for (int i = 0; i < 2; ++i)
-    ASSERT_EQ(e2e::post("membership", "/v1/members/" + std::string(members[i]["id"]) + "/confirm",
-                        json::object(), staff)
-                  .status,
-              200);
-  ASSERT_EQ(e2e::post("membership", "/v1/assemblies/" + assembly_id + "/bulk-actions",
-                      {{"action", "activate"}}, staff)
-                .status,
-            200);
+  ASSERT_NO_FATAL_FAILURE(seat(assembly_id, {members[0], members[1]}, staff));
 
   auto created = e2e::post("membership", "/v1/assemblies/" + assembly_id + "/evaluations",
                            {{"title", "Évaluation du mandat"},
