@@ -10,64 +10,25 @@
 #include "assembly/testing/http_client.h"
 #include "e2e.h"
 
+using e2e::body_of;
 using nlohmann::json;
 
 namespace {
 
-std::string fresh(const std::string& prefix) {
-  return prefix + "-" +
-         std::to_string(std::chrono::system_clock::now().time_since_epoch().count() % 1000000000);
-}
-json body_of(const assembly::itest::HttpResponse& r) {
-  return json::parse(r.body);
-}
 std::string in_an_hour() {
   return assembly::core::utc_time(std::time(nullptr) + 3600);
-}
-
-struct Assembly {
-  std::string id;
-  json members;  // active, from membership
-};
-
-// Six members seated, and known to the recommendations service as its electorate.
-Assembly seated_six(const std::string& staff) {
-  Assembly a{fresh("vote"), json()};
-  if (e2e::post("sortition", "/v1/panel-draws", e2e::panel_request(a.id, 12, 6), staff).status !=
-      201)
-    throw std::runtime_error("draw");
-  if (!e2e::eventually(
-          [&] {
-            return body_of(
-                       e2e::get("membership", "/v1/members?assembly_id=" + a.id, staff))["items"]
-                       .size() == 6;
-          },
-          std::chrono::seconds(60)))
-    throw std::runtime_error("members");
-  e2e::seat_everyone(a.id, staff);
-  a.members = body_of(
-      e2e::get("membership", "/v1/members?assembly_id=" + a.id + "&status=active", staff))["items"];
-  if (!e2e::eventually(
-          [&] {
-            return body_of(e2e::get("recommendations", "/v1/electorate?assembly_id=" + a.id,
-                                    staff))["member_ids"]
-                       .size() == 6;
-          },
-          std::chrono::seconds(60)))
-    throw std::runtime_error("the recommendations service did not learn the members");
-  return a;
 }
 
 }  // namespace
 
 TEST(Ballots, ASecretPlenaryBallotWithReceiptsAdoptsTheMotionWhichReachesFollowUp) {
   const auto staff = e2e::token("secretariat", "staff-vote");
-  auto a = seated_six(staff);
+  auto a = e2e::seat_six("vote", staff);
   json motions;
   ASSERT_TRUE(e2e::eventually(
       [&] {
-        return (motions = body_of(
-                    e2e::get("recommendations", "/v1/motions?assembly_id=" + a.id))["items"])
+        return (motions = body_of(e2e::get("recommendations",
+                                           "/v1/motions?assembly_id=" + a.assembly_id))["items"])
                    .size() == 3;
       },
       std::chrono::seconds(60)));
@@ -100,7 +61,7 @@ TEST(Ballots, ASecretPlenaryBallotWithReceiptsAdoptsTheMotionWhichReachesFollowU
   ASSERT_EQ(mandate.status, 201) << mandate.body;
   auto plenary = e2e::post("workshops", "/v1/sessions",
                            {{"type", "plenary"},
-                            {"assembly_id", a.id},
+                            {"assembly_id", a.assembly_id},
                             {"title", "Plénière de juin"},
                             {"starts_at", "2022-06-18T09:00:00Z"},
                             {"ends_at", "2022-06-18T17:00:00Z"},
@@ -201,7 +162,7 @@ TEST(Ballots, ASecretPlenaryBallotWithReceiptsAdoptsTheMotionWhichReachesFollowU
       << "membership made them spokespersons";
 
   auto opened = e2e::post("recommendations", "/v1/ballots",
-                          {{"assembly_id", a.id},
+                          {{"assembly_id", a.assembly_id},
                            {"motion_id", motion},
                            {"question", "Adoptez-vous le vœu ?"},
                            {"rule", "unanimity-of-votes-cast"},
@@ -285,7 +246,8 @@ TEST(Ballots, ASecretPlenaryBallotWithReceiptsAdoptsTheMotionWhichReachesFollowU
   json dossier;
   ASSERT_TRUE(e2e::eventually(
       [&] {
-        const auto list = body_of(e2e::get("followup", "/v1/dossiers?assembly_id=" + a.id));
+        const auto list =
+            body_of(e2e::get("followup", "/v1/dossiers?assembly_id=" + a.assembly_id));
         for (const auto& d : list["items"])
           if (d["motion_id"] == motion) dossier = d;
         return !dossier.is_null() && !dossier["sent_to_council_at"].is_null();
@@ -298,9 +260,9 @@ TEST(Ballots, ASecretPlenaryBallotWithReceiptsAdoptsTheMotionWhichReachesFollowU
   EXPECT_TRUE(e2e::eventually(
       [&] {
         auto m = e2e::get("recommendations", "/metrics").body;
-        return m.find("recommendations_ballot_turnout{assembly=\"" + a.id + "\",ballot=\"" +
-                      ballot + "\"} 0.83") != std::string::npos &&
-               m.find("recommendations_amendments{assembly=\"" + a.id +
+        return m.find("recommendations_ballot_turnout{assembly=\"" + a.assembly_id +
+                      "\",ballot=\"" + ballot + "\"} 0.83") != std::string::npos &&
+               m.find("recommendations_amendments{assembly=\"" + a.assembly_id +
                       "\",state=\"accepted\"} 1") != std::string::npos;
       },
       std::chrono::seconds(60)))
@@ -311,13 +273,13 @@ TEST(Ballots, ASecretPlenaryBallotWithReceiptsAdoptsTheMotionWhichReachesFollowU
 
 TEST(Ballots, AWithdrawalReachesLaterBallotsButNotOpenOnesAndQuorumCounts) {
   const auto staff = e2e::token("secretariat", "staff-vote2");
-  auto a = seated_six(staff);
+  auto a = e2e::seat_six("vote", staff);
   const std::string theme = a.members[0]["workshop_theme"];
   int in_workshop = 0;
   for (const auto& m : a.members) in_workshop += m["workshop_theme"] == theme;
   auto open_ballot = [&](const std::string& rule, double quorum) {
     return e2e::post("recommendations", "/v1/ballots",
-                     {{"assembly_id", a.id},
+                     {{"assembly_id", a.assembly_id},
                       {"workshop", theme},
                       {"question", "Adoptez-vous la recommandation ?"},
                       {"rule", rule},
@@ -338,9 +300,10 @@ TEST(Ballots, AWithdrawalReachesLaterBallotsButNotOpenOnesAndQuorumCounts) {
             200);
   ASSERT_TRUE(e2e::eventually(
       [&] {
-        return body_of(e2e::get("recommendations",
-                                "/v1/electorate?assembly_id=" + a.id + "&workshop=" + theme,
-                                staff))["member_ids"]
+        return body_of(
+                   e2e::get("recommendations",
+                            "/v1/electorate?assembly_id=" + a.assembly_id + "&workshop=" + theme,
+                            staff))["member_ids"]
                    .size() == static_cast<size_t>(in_workshop - 1);
       },
       std::chrono::seconds(60)));

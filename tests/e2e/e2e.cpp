@@ -36,11 +36,31 @@ assembly::itest::HttpResponse get(const std::string& service, const std::string&
   return assembly::itest::http("GET", url(service) + path, {}, h);
 }
 
-assembly::itest::HttpResponse post(const std::string& service, const std::string& path,
-                                   const nlohmann::json& body, const std::string& bearer) {
+assembly::itest::HttpResponse send(const std::string& method, const std::string& service,
+                                   const std::string& path, const nlohmann::json& body,
+                                   const std::string& bearer) {
   std::map<std::string, std::string> h{{"Content-Type", "application/json"}};
   if (!bearer.empty()) h["Authorization"] = "Bearer " + bearer;
-  return assembly::itest::http("POST", url(service) + path, body.dump(), h);
+  return assembly::itest::http(method, url(service) + path, body.dump(), h);
+}
+
+assembly::itest::HttpResponse post(const std::string& service, const std::string& path,
+                                   const nlohmann::json& body, const std::string& bearer) {
+  return send("POST", service, path, body, bearer);
+}
+
+assembly::itest::HttpResponse put(const std::string& service, const std::string& path,
+                                  const nlohmann::json& body, const std::string& bearer) {
+  return send("PUT", service, path, body, bearer);
+}
+
+nlohmann::json body_of(const assembly::itest::HttpResponse& r) {
+  return nlohmann::json::parse(r.body);
+}
+
+std::string fresh(const std::string& prefix) {
+  return prefix + "-" +
+         std::to_string(std::chrono::system_clock::now().time_since_epoch().count() % 1000000000);
 }
 
 std::string sha256_hex(const std::string& data) {
@@ -75,39 +95,44 @@ nlohmann::json panel_request(const std::string& assembly_id, int candidates, int
           {"candidates", list}};
 }
 
+SeatedSix seat_six(const std::string& prefix, const std::string& staff) {
+  SeatedSix a{fresh(prefix), nlohmann::json()};
+  auto drawn = post("sortition", "/v1/panel-draws", panel_request(a.assembly_id, 12, 6), staff);
+  if (drawn.status != 201)
+    throw std::runtime_error("panel draw: " + std::to_string(drawn.status) + " " + drawn.body);
+  if (!eventually(
+          [&] {
+            return body_of(get("membership", "/v1/members?assembly_id=" + a.assembly_id,
+                               staff))["items"]
+                       .size() == 6;
+          },
+          std::chrono::seconds(60)))
+    throw std::runtime_error("membership did not get the six members");
+  seat_everyone(a.assembly_id, staff);
+  a.members = body_of(get(
+      "membership", "/v1/members?assembly_id=" + a.assembly_id + "&status=active", staff))["items"];
+  if (!eventually(
+          [&] {
+            return body_of(get("recommendations", "/v1/electorate?assembly_id=" + a.assembly_id,
+                               staff))["member_ids"]
+                       .size() == 6;
+          },
+          std::chrono::seconds(60)))
+    throw std::runtime_error("the recommendations service did not learn the members");
+  return a;
+}
+
 CouncilMotion motion_sent_to_council(const std::string& staff, const std::string& title) {
   using nlohmann::json;
-  auto body_of = [](const assembly::itest::HttpResponse& r) { return json::parse(r.body); };
   auto must = [](const assembly::itest::HttpResponse& r, int status, const std::string& what) {
     if (r.status != status)
       throw std::runtime_error(what + ": " + std::to_string(r.status) + " " + r.body);
     return json::parse(r.body.empty() ? "{}" : r.body);
   };
   CouncilMotion m;
-  m.assembly_id =
-      "council-" +
-      std::to_string(std::chrono::system_clock::now().time_since_epoch().count() % 1000000000);
-  must(post("sortition", "/v1/panel-draws", panel_request(m.assembly_id, 12, 6), staff), 201,
-       "panel draw");
-  if (!eventually(
-          [&] {
-            return body_of(get("membership", "/v1/members?assembly_id=" + m.assembly_id,
-                               staff))["items"]
-                       .size() == 6;
-          },
-          std::chrono::seconds(60)))
-    throw std::runtime_error("membership did not get the six members");
-  seat_everyone(m.assembly_id, staff);
-  m.members = body_of(get(
-      "membership", "/v1/members?assembly_id=" + m.assembly_id + "&status=active", staff))["items"];
-  if (!eventually(
-          [&] {
-            return body_of(get("recommendations", "/v1/electorate?assembly_id=" + m.assembly_id,
-                               staff))["member_ids"]
-                       .size() == 6;
-          },
-          std::chrono::seconds(60)))
-    throw std::runtime_error("the recommendations service did not learn the members");
+  auto seated = seat_six("council", staff);
+  m.assembly_id = seated.assembly_id;
+  m.members = seated.members;
   json motions;
   if (!eventually(
           [&] {

@@ -15,8 +15,18 @@ std::string token(const std::string& role, const std::string& subject = "e2e",
                   const std::string& department = "");
 assembly::itest::HttpResponse get(const std::string& service, const std::string& path,
                                   const std::string& bearer = {});
+// A request with a JSON body (POST, PUT...), with the bearer token if one is given.
+assembly::itest::HttpResponse send(const std::string& method, const std::string& service,
+                                   const std::string& path, const nlohmann::json& body,
+                                   const std::string& bearer);
 assembly::itest::HttpResponse post(const std::string& service, const std::string& path,
                                    const nlohmann::json& body, const std::string& bearer);
+assembly::itest::HttpResponse put(const std::string& service, const std::string& path,
+                                  const nlohmann::json& body, const std::string& bearer);
+// An answer's body as JSON.
+nlohmann::json body_of(const assembly::itest::HttpResponse& r);
+// A name no earlier run used: the prefix and the clock.
+std::string fresh(const std::string& prefix);
 // SHA-256 as lower-case hex (seed commitments, snapshot hashes).
 std::string sha256_hex(const std::string& data);
 // Polls until pred() holds or the timeout passes; returns pred()'s last value.
@@ -28,6 +38,14 @@ nlohmann::json panel_request(const std::string& assembly_id, int candidates, int
 // confirms, and the opening plenary activates them (placing them in the workshops). Throws on
 // error.
 void seat_everyone(const std::string& assembly_id, const std::string& staff_token);
+
+// A new assembly (named from `prefix`) with six members drawn, seated, and known to the
+// recommendations service as its electorate. Throws on any error.
+struct SeatedSix {
+  std::string assembly_id;
+  nlohmann::json members;  // active, from membership
+};
+SeatedSix seat_six(const std::string& prefix, const std::string& staff_token);
 
 // A motion on its way to the Council, played through the real services: six members seated; the
 // first workshop's mandate adopted by a plenary; a recommendation drafted by one of its members,

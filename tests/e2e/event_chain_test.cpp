@@ -6,10 +6,6 @@
 #include "e2e.h"
 
 namespace {
-std::string fresh_assembly() {
-  return "e2e-" +
-         std::to_string(std::chrono::system_clock::now().time_since_epoch().count() % 1000000000);
-}
 size_t items(const assembly::itest::HttpResponse& r) {
   if (r.status != 200) return 0;
   return nlohmann::json::parse(r.body)["items"].size();
@@ -17,7 +13,7 @@ size_t items(const assembly::itest::HttpResponse& r) {
 }  // namespace
 
 TEST(EventChain, APanelDrawReachesFollowUpThroughEveryService) {
-  const auto assembly_id = fresh_assembly();
+  const auto assembly_id = e2e::fresh("e2e");
   const auto staff = e2e::token("secretariat");
   auto created =
       e2e::post("sortition", "/v1/panel-draws", e2e::panel_request(assembly_id, 300, 100), staff);
@@ -67,7 +63,7 @@ TEST(EventChain, APanelDrawReachesFollowUpThroughEveryService) {
 }
 
 TEST(EventChain, BadInputIsAProblemAndChangesNothing) {
-  const auto assembly_id = fresh_assembly();
+  const auto assembly_id = e2e::fresh("e2e");
   const auto staff = e2e::token("secretariat");
   auto too_many = e2e::panel_request(assembly_id, 10, 11);
   auto r = e2e::post("sortition", "/v1/panel-draws", too_many, staff);

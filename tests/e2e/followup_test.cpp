@@ -15,21 +15,13 @@
 #include "assembly/testing/stack.h"
 #include "e2e.h"
 
+using e2e::body_of;
 using nlohmann::json;
 
 namespace {
 
-json body_of(const assembly::itest::HttpResponse& r) {
-  return json::parse(r.body);
-}
 std::string day(int offset) {
   return assembly::core::utc_date(std::time(nullptr) + offset * 86400L);
-}
-assembly::itest::HttpResponse send(const std::string& method, const std::string& path,
-                                   const json& body, const std::string& bearer) {
-  return assembly::itest::http(
-      method, e2e::url("followup") + path, body.dump(),
-      {{"Authorization", "Bearer " + bearer}, {"Content-Type", "application/json"}});
 }
 
 }  // namespace
@@ -96,16 +88,16 @@ TEST(FollowUp, FromAMotionSentToTheCouncilToAPublishedReportAndThePublicPage) {
 
   // The debate and the decision.
   auto debate =
-      send("PUT", item_path + "/debate",
-           {{"presentation", "Deux porte-parole présentent le vœu."},
-            {"summary", "Large soutien."},
-            {"positions",
-             {{{"group", "Groupe A"}, {"position", "for"}},
-              {{"group", "Groupe B"}, {"position", "abstention"}, {"summary", "réserves"}}}}},
-           clerk);
+      e2e::send("PUT", "followup", item_path + "/debate",
+                {{"presentation", "Deux porte-parole présentent le vœu."},
+                 {"summary", "Large soutien."},
+                 {"positions",
+                  {{{"group", "Groupe A"}, {"position", "for"}},
+                   {{"group", "Groupe B"}, {"position", "abstention"}, {"summary", "réserves"}}}}},
+                clerk);
   ASSERT_EQ(debate.status, 200) << debate.body;
-  EXPECT_EQ(send("PUT", item_path + "/debate",
-                 {{"positions", {{{"group", "G"}, {"position", "maybe"}}}}}, clerk)
+  EXPECT_EQ(e2e::send("PUT", "followup", item_path + "/debate",
+                      {{"positions", {{{"group", "G"}, {"position", "maybe"}}}}}, clerk)
                 .status,
             422);
   auto bad = e2e::post(
@@ -174,16 +166,19 @@ TEST(FollowUp, FromAMotionSentToTheCouncilToAPublishedReportAndThePublicPage) {
   const std::string c_path = "/v1/commitments/" + commitment;
   EXPECT_EQ(body_of(made)["status"], "planned");
   EXPECT_EQ(body_of(made)["milestones_overdue"], 1);
-  auto progressed = send("PATCH", c_path, {{"progress", 40}}, dac);
+  auto progressed = e2e::send("PATCH", "followup", c_path, {{"progress", 40}}, dac);
   ASSERT_EQ(progressed.status, 200) << progressed.body;
   EXPECT_EQ(body_of(progressed)["status"], "in-progress")
       << "progress puts a planned commitment in progress";
-  EXPECT_EQ(send("PATCH", c_path, {{"progress", 30}}, dac).status, 422)
+  EXPECT_EQ(e2e::send("PATCH", "followup", c_path, {{"progress", 30}}, dac).status, 422)
       << "going down needs a reason";
-  EXPECT_EQ(send("PATCH", c_path, {{"status", "done"}, {"progress", 50}}, dac).status, 422);
   EXPECT_EQ(
-      send("PATCH", c_path, {{"progress", 50}}, e2e::token("city-service", "dvd", "DVD")).status,
-      403);
+      e2e::send("PATCH", "followup", c_path, {{"status", "done"}, {"progress", 50}}, dac).status,
+      422);
+  EXPECT_EQ(e2e::send("PATCH", "followup", c_path, {{"progress", 50}},
+                      e2e::token("city-service", "dvd", "DVD"))
+                .status,
+            403);
   EXPECT_EQ(e2e::post("followup", c_path + "/evidence",
                       {{"url", "javascript:alert(1)"}, {"label", "x"}}, dac)
                 .status,
@@ -195,11 +190,12 @@ TEST(FollowUp, FromAMotionSentToTheCouncilToAPublishedReportAndThePublicPage) {
       201);
 
   // The droit de suite: a report due yesterday, so overdue; flagged once, like the milestone.
-  auto schedule = send("PUT", "/v1/assemblies/" + m.assembly_id + "/report-schedule",
-                       {{"first_due_on", day(-1)}, {"every_months", 6}}, staff);
+  auto schedule =
+      e2e::send("PUT", "followup", "/v1/assemblies/" + m.assembly_id + "/report-schedule",
+                {{"first_due_on", day(-1)}, {"every_months", 6}}, staff);
   ASSERT_EQ(schedule.status, 200) << schedule.body;
-  EXPECT_EQ(send("PUT", "/v1/assemblies/" + m.assembly_id + "/report-schedule",
-                 {{"first_due_on", day(-1)}}, dac)
+  EXPECT_EQ(e2e::send("PUT", "followup", "/v1/assemblies/" + m.assembly_id + "/report-schedule",
+                      {{"first_due_on", day(-1)}}, dac)
                 .status,
             403);
   const std::string report = body_of(schedule)["reports"][0]["id"];
@@ -263,7 +259,7 @@ TEST(FollowUp, FromAMotionSentToTheCouncilToAPublishedReportAndThePublicPage) {
   EXPECT_EQ(frozen["milestones_overdue"], 1);
 
   // Later changes do not alter the published report.
-  ASSERT_EQ(send("PATCH", c_path, {{"progress", 70}}, dac).status, 200);
+  ASSERT_EQ(e2e::send("PATCH", "followup", c_path, {{"progress", 70}}, dac).status, 200);
   ASSERT_EQ(e2e::post("followup",
                       c_path + "/milestones/" + std::string(body_of(made)["milestones"][0]["id"]) +
                           "/done",

@@ -20,14 +20,11 @@
 #include "assembly/workshops/v1/events.pb.h"
 #include "e2e.h"
 
+using e2e::body_of;
+using e2e::fresh;
 using nlohmann::json;
 
 namespace {
-
-std::string fresh(const std::string& prefix) {
-  return prefix + "-" +
-         std::to_string(std::chrono::system_clock::now().time_since_epoch().count() % 1000000000);
-}
 
 json members_of(const std::string& assembly_id, const std::string& staff,
                 const std::string& status = "") {
@@ -37,17 +34,6 @@ json members_of(const std::string& assembly_id, const std::string& staff,
       staff);
   if (r.status != 200) return json::array();
   return json::parse(r.body)["items"];
-}
-
-assembly::itest::HttpResponse put(const std::string& path, const json& body,
-                                  const std::string& bearer) {
-  return assembly::itest::http(
-      "PUT", e2e::url("membership") + path, body.dump(),
-      {{"Authorization", "Bearer " + bearer}, {"Content-Type", "application/json"}});
-}
-
-json body_of(const assembly::itest::HttpResponse& r) {
-  return json::parse(r.body);
 }
 
 // A small panel drawn inline (uniform, no quotas) and made members: enough for the lifecycle.
@@ -63,6 +49,24 @@ json small_panel(const std::string& assembly_id, int seats, const std::string& s
           std::chrono::seconds(60)))
     throw std::runtime_error("the panel did not become members");
   return members;
+}
+
+// The members of an assembly invited; those in `confirming` confirm and are activated at the
+// opening plenary. Fails the calling test at the first answer that is not 200.
+void seat(const std::string& assembly_id, const json& confirming, const std::string& staff) {
+  ASSERT_EQ(e2e::post("membership", "/v1/assemblies/" + assembly_id + "/bulk-actions",
+                      {{"action", "invite"}}, staff)
+                .status,
+            200);
+  for (const auto& m : confirming)
+    ASSERT_EQ(e2e::post("membership", "/v1/members/" + std::string(m["id"]) + "/confirm",
+                        json::object(), staff)
+                  .status,
+              200);
+  ASSERT_EQ(e2e::post("membership", "/v1/assemblies/" + assembly_id + "/bulk-actions",
+                      {{"action", "activate"}}, staff)
+                .status,
+            200);
 }
 
 }  // namespace
@@ -302,20 +306,21 @@ TEST(Membership, TheLifecycleTheAssignmentAndRolesWithObjectLevelAccess) {
             422);
 
   // Preferences (the member's own), then everyone confirms.
-  EXPECT_EQ(put("/v1/members/" + id(0) + "/preferences",
-                {{"workshops", {"public-space", "environment"}}}, member(0))
+  EXPECT_EQ(e2e::put("membership", "/v1/members/" + id(0) + "/preferences",
+                     {{"workshops", {"public-space", "environment"}}}, member(0))
                 .status,
             200);
-  EXPECT_EQ(
-      put("/v1/members/" + id(1) + "/preferences", {{"workshops", {"public-space"}}}, member(0))
-          .status,
-      403);
-  auto bad = put("/v1/members/" + id(1) + "/preferences", {{"workshops", {"cooking"}}}, member(1));
+  EXPECT_EQ(e2e::put("membership", "/v1/members/" + id(1) + "/preferences",
+                     {{"workshops", {"public-space"}}}, member(0))
+                .status,
+            403);
+  auto bad = e2e::put("membership", "/v1/members/" + id(1) + "/preferences",
+                      {{"workshops", {"cooking"}}}, member(1));
   EXPECT_EQ(bad.status, 422);
   EXPECT_EQ(body_of(bad)["field"], "/workshops/0");
   for (int i = 1; i < 12; ++i)
-    ASSERT_EQ(put("/v1/members/" + id(i) + "/preferences",
-                  {{"workshops", {i % 3 == 0 ? "public-space" : "environment"}}}, member(i))
+    ASSERT_EQ(e2e::put("membership", "/v1/members/" + id(i) + "/preferences",
+                       {{"workshops", {i % 3 == 0 ? "public-space" : "environment"}}}, member(i))
                   .status,
               200);
   for (int i = 0; i < 12; ++i)
@@ -342,20 +347,22 @@ TEST(Membership, TheLifecycleTheAssignmentAndRolesWithObjectLevelAccess) {
                        {"environment", 4}, {"public-space", 4}, {"social-education", 4}}));
   EXPECT_EQ(body_of(e2e::get("membership", "/v1/members/" + id(0), member(0)))["workshop_theme"],
             "public-space");
-  EXPECT_EQ(
-      put("/v1/members/" + id(0) + "/preferences", {{"workshops", {"environment"}}}, member(0))
-          .status,
-      409);
+  EXPECT_EQ(e2e::put("membership", "/v1/members/" + id(0) + "/preferences",
+                     {{"workshops", {"environment"}}}, member(0))
+                .status,
+            409);
 
   // The staff's override needs a reason, is recorded, and a member cannot do it.
-  EXPECT_EQ(put("/v1/members/" + id(0) + "/workshop", {{"workshop", "environment"}}, staff).status,
+  EXPECT_EQ(e2e::put("membership", "/v1/members/" + id(0) + "/workshop",
+                     {{"workshop", "environment"}}, staff)
+                .status,
             422);
-  EXPECT_EQ(put("/v1/members/" + id(0) + "/workshop",
-                {{"workshop", "environment"}, {"reason", "r"}}, member(0))
+  EXPECT_EQ(e2e::put("membership", "/v1/members/" + id(0) + "/workshop",
+                     {{"workshop", "environment"}, {"reason", "r"}}, member(0))
                 .status,
             403);
-  auto moved = put("/v1/members/" + id(0) + "/workshop",
-                   {{"workshop", "environment"}, {"reason", "asked to change"}}, staff);
+  auto moved = e2e::put("membership", "/v1/members/" + id(0) + "/workshop",
+                        {{"workshop", "environment"}, {"reason", "asked to change"}}, staff);
   ASSERT_EQ(moved.status, 200) << moved.body;
   EXPECT_EQ(body_of(moved)["workshop_theme"], "environment");
   auto history =
@@ -484,16 +491,16 @@ TEST(Membership, ConsentContactExportAndAnonymisationAfterTheRetentionDelay) {
                        my_token);
   EXPECT_EQ(bad.status, 422);
   EXPECT_EQ(body_of(bad)["field"], "/channel");
-  EXPECT_EQ(put("/v1/members/" + me + "/contact",
-                {{"preferred_channel", "email"}, {"phone", "0600000000"}}, my_token)
+  EXPECT_EQ(e2e::put("membership", "/v1/members/" + me + "/contact",
+                     {{"preferred_channel", "email"}, {"phone", "0600000000"}}, my_token)
                 .status,
             422)
       << "reached by e-mail needs an e-mail";
-  auto contact = put("/v1/members/" + me + "/contact",
-                     {{"name", "Camille Martin"},
-                      {"email", "camille@example.org"},
-                      {"preferred_channel", "email"}},
-                     my_token);
+  auto contact = e2e::put("membership", "/v1/members/" + me + "/contact",
+                          {{"name", "Camille Martin"},
+                           {"email", "camille@example.org"},
+                           {"preferred_channel", "email"}},
+                          my_token);
   ASSERT_EQ(contact.status, 200) << contact.body;
   EXPECT_EQ(body_of(contact)["email"], "camille@example.org");
   EXPECT_EQ(e2e::get("membership", "/v1/members/" + me + "/contact",
@@ -552,19 +559,7 @@ TEST(Membership, ParticipationFromAttendanceRecordedWithCorrectionsAndTheAtRiskL
   const auto staff = e2e::token("secretariat");
   const auto assembly_id = fresh("matt");
   auto members = small_panel(assembly_id, 3, staff);
-  ASSERT_EQ(e2e::post("membership", "/v1/assemblies/" + assembly_id + "/bulk-actions",
-                      {{"action", "invite"}}, staff)
-                .status,
-            200);
-  for (const auto& m : members)
-    ASSERT_EQ(e2e::post("membership", "/v1/members/" + std::string(m["id"]) + "/confirm",
-                        json::object(), staff)
-                  .status,
-              200);
-  ASSERT_EQ(e2e::post("membership", "/v1/assemblies/" + assembly_id + "/bulk-actions",
-                      {{"action", "activate"}}, staff)
-                .status,
-            200);
+  ASSERT_NO_FATAL_FAILURE(seat(assembly_id, members, staff));
   const std::string a = members[0]["id"], b = members[1]["id"];
 
   assembly::events::Producer producer(
@@ -644,19 +639,7 @@ TEST(Membership, TheEvaluationIsAnsweredOnceAnonymouslyAndPublishedWhenClosed) {
   const auto staff = e2e::token("secretariat");
   const auto assembly_id = fresh("meval");
   auto members = small_panel(assembly_id, 3, staff);
-  ASSERT_EQ(e2e::post("membership", "/v1/assemblies/" + assembly_id + "/bulk-actions",
-                      {{"action", "invite"}}, staff)
-                .status,
-            200);
-  for (int i = 0; i < 2; ++i)
-    ASSERT_EQ(e2e::post("membership", "/v1/members/" + std::string(members[i]["id"]) + "/confirm",
-                        json::object(), staff)
-                  .status,
-              200);
-  ASSERT_EQ(e2e::post("membership", "/v1/assemblies/" + assembly_id + "/bulk-actions",
-                      {{"action", "activate"}}, staff)
-                .status,
-            200);
+  ASSERT_NO_FATAL_FAILURE(seat(assembly_id, {members[0], members[1]}, staff));
 
   auto created = e2e::post("membership", "/v1/assemblies/" + assembly_id + "/evaluations",
                            {{"title", "Évaluation du mandat"},

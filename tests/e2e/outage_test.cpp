@@ -33,9 +33,7 @@ TEST(DatabaseOutage, ReadyzAndWritesAre503ThenTheServiceRecovers) {
 TEST(KafkaOutage, ServiceWritesSucceedAndTheEventsFollowWhenTheBrokerReturns) {
   const auto stack = assembly::itest::env("ROOT") + "/ops/stack";
   const auto staff = e2e::token("secretariat");
-  const auto assembly_id =
-      "kafka-outage-" +
-      std::to_string(std::chrono::system_clock::now().time_since_epoch().count() % 1000000000);
+  const auto assembly_id = e2e::fresh("kafka-outage");
 
   ASSERT_EQ(assembly::itest::shell(stack + " stop kafka >/dev/null"), 0);
   auto write =

@@ -16,9 +16,7 @@ TEST(ReplacementLoop, ADeclineInMembershipIsReplacedBySortitionAndComesBackAsAMe
   const auto sortition = e2e::url("sortition");
   const std::map<std::string, std::string> json_headers = {{"Authorization", "Bearer " + staff},
                                                            {"Content-Type", "application/json"}};
-  const std::string assembly_id =
-      "loop-" +
-      std::to_string(std::chrono::system_clock::now().time_since_epoch().count() % 1000000000);
+  const std::string assembly_id = e2e::fresh("loop");
 
   // A panel of 10 with parity, from 40 respondents of a roll of 80.
   auto drawn =

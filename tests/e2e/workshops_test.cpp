@@ -12,23 +12,13 @@
 #include "assembly/testing/http_client.h"
 #include "e2e.h"
 
+using e2e::body_of;
+using e2e::fresh;
+using e2e::put;
 using nlohmann::json;
 
 namespace {
 
-std::string fresh(const std::string& prefix) {
-  return prefix + "-" +
-         std::to_string(std::chrono::system_clock::now().time_since_epoch().count() % 1000000000);
-}
-json body_of(const assembly::itest::HttpResponse& r) {
-  return json::parse(r.body);
-}
-assembly::itest::HttpResponse put(const std::string& svc, const std::string& path, const json& body,
-                                  const std::string& bearer) {
-  return assembly::itest::http(
-      "PUT", e2e::url(svc) + path, body.dump(),
-      {{"Authorization", "Bearer " + bearer}, {"Content-Type", "application/json"}});
-}
 // An assembly of 12 members placed in the three workshops at the opening plenary of 2021-11-20.
 struct Seated {
   std::string assembly_id;

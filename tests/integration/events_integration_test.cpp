@@ -44,113 +44,116 @@ long duplicates(const std::string& output) {
   return pos == std::string::npos ? -1 : std::stol(output.substr(pos + 11));
 }
 
+// Events written to a producer schema's outbox, relayed by the harness to a topic of three
+// partitions and consumed into a consumer schema's `effects`, with a dead-letter topic. The
+// topics are deleted at the end.
+struct RelayAndConsume {
+  RelayAndConsume(const std::string& schemas, const std::string& topics, int events)
+      : producer_side(schemas + "_p"),
+        consumer_side(schemas + "_c"),
+        topic(itest::create_topic(topics, 3)),
+        dlq(itest::create_topic(topics + "-dlq", 1)),
+        pg(itest::pg_conninfo()),
+        brokers(itest::kafka_brokers()) {
+    itest_support::write_events(pg, producer_side.name(), topic, events);
+  }
+  ~RelayAndConsume() {
+    itest::delete_topic(topic);
+    itest::delete_topic(dlq);
+  }
+  std::string relay_args() const {
+    return "relay " + q(pg) + " " + producer_side.name() + " " + brokers;
+  }
+  std::string consume_args(int expected) const {
+    return "consume " + q(pg) + " " + consumer_side.name() + " " + brokers + " " + topic + " g-" +
+           consumer_side.name() + " " + dlq + " " + std::to_string(expected);
+  }
+  // The consumer's effects, or the distinct events among them.
+  long effects(bool distinct = false) const {
+    return scalar(pg, std::string("SELECT count(") + (distinct ? "DISTINCT draw_id" : "*") +
+                          ") FROM " + consumer_side.name() + ".effects");
+  }
+
+  itest::TempSchema producer_side, consumer_side;
+  const std::string topic, dlq, pg, brokers;
+};
+
 }  // namespace
 
 TEST(OutboxToInbox, RelayKilledMidBatchLosesNothingAndEachEventHasOneEffect) {
-  itest::TempSchema producer_side("relay_p"), consumer_side("relay_c");
-  auto topic = itest::create_topic("relaykill", 3);
-  auto dlq = itest::create_topic("relaykill-dlq", 1);
-  const auto pg = itest::pg_conninfo();
-  const auto brokers = itest::kafka_brokers();
-  itest_support::write_events(pg, producer_side.name(), topic, 2000);
+  RelayAndConsume c("relay", "relaykill", 2000);
 
   // First relay: publishes its first batches of 500, gets the delivery reports of the first, and
   // dies before marking it.
-  auto first = harness("relay " + q(pg) + " " + producer_side.name() + " " + brokers +
-                       " --die-after-delivery");
+  auto first = harness(c.relay_args() + " --die-after-delivery");
   EXPECT_EQ(first.status, 137);
-  EXPECT_EQ(scalar(pg, "SELECT count(*) FROM " + producer_side.name() + ".outbox"), 2000);
-  const long published_before_kill = itest_support::topic_size(brokers, topic, 3);
+  EXPECT_EQ(scalar(c.pg, "SELECT count(*) FROM " + c.producer_side.name() + ".outbox"), 2000);
+  const long published_before_kill = itest_support::topic_size(c.brokers, c.topic, 3);
   EXPECT_GE(published_before_kill, 500);
 
   // Second relay: publishes everything again from the first unmarked row.
-  auto second = harness("relay " + q(pg) + " " + producer_side.name() + " " + brokers);
+  auto second = harness(c.relay_args());
   EXPECT_EQ(second.status, 0);
-  EXPECT_EQ(scalar(pg, "SELECT count(*) FROM " + producer_side.name() + ".outbox"), 0);
-  const long on_topic = itest_support::topic_size(brokers, topic, 3);
+  EXPECT_EQ(scalar(c.pg, "SELECT count(*) FROM " + c.producer_side.name() + ".outbox"), 0);
+  const long on_topic = itest_support::topic_size(c.brokers, c.topic, 3);
   EXPECT_EQ(on_topic, 2000 + published_before_kill)
       << "what the killed relay sent is on the topic twice";
 
-  auto consumer = harness("consume " + q(pg) + " " + consumer_side.name() + " " + brokers + " " +
-                          topic + " g-" + consumer_side.name() + " " + dlq + " 2000");
+  auto consumer = harness(c.consume_args(2000));
   EXPECT_EQ(consumer.status, 0) << consumer.output;
   EXPECT_EQ(duplicates(consumer.output), on_topic - 2000)
       << "the inbox recognised every redelivered event";
-  EXPECT_EQ(scalar(pg, "SELECT count(*) FROM " + consumer_side.name() + ".effects"), 2000);
-  EXPECT_EQ(scalar(pg, "SELECT count(DISTINCT draw_id) FROM " + consumer_side.name() + ".effects"),
-            2000);
-  itest::delete_topic(topic);
-  itest::delete_topic(dlq);
+  EXPECT_EQ(c.effects(), 2000);
+  EXPECT_EQ(c.effects(true), 2000);
 }
 
 // Outbox ids come from a sequence, so a transaction can commit a row with a smaller id after rows
 // with larger ids were already published: the relay must still publish it.
 TEST(OutboxToInbox, ARowCommittedLateBelowPublishedOnesIsStillPublished) {
-  itest::TempSchema schema("late");
-  auto topic = itest::create_topic("late", 3);
-  const auto pg = itest::pg_conninfo();
-  const auto brokers = itest::kafka_brokers();
-  itest_support::write_events(pg, schema.name(), topic, 1);  // creates the outbox
+  itest_support::OutboxCase c("late", 3, 1);
 
-  pqxx::connection slow(pg);
+  pqxx::connection slow(c.pg);
   pqxx::work late(slow);  // takes its id now, commits last
-  late.exec("SET LOCAL search_path TO " + late.quote_name(schema.name()));
-  sortition::v1::PanelSelected e;
-  e.set_draw_id("late");
-  events::Outbox(topic, "test", schema.name()).append(late, e, "late");
-  itest_support::write_events(pg, schema.name(), topic, 5);
+  c.append_uncommitted(late, "late");
+  itest_support::write_events(c.pg, c.schema.name(), c.topic, 5);
 
-  db::Pool pool({pg, schema.name(), 2});
-  events::Producer producer({brokers, "late-test"});
-  events::RelayOptions options;
-  options.schema = schema.name();
-  events::OutboxRelay relay(pool, producer, options);
+  itest_support::RelayParts parts(c, "late-test");
+  events::OutboxRelay relay(parts.pool, parts.producer, c.relay_options());
   EXPECT_EQ(relay.drain_once(), 6);
   late.commit();
   EXPECT_EQ(relay.drain_once(), 1) << "the late row is published by the next drain";
-  EXPECT_EQ(scalar(pg, "SELECT count(*) FROM " + schema.name() + ".outbox"), 0);
-  EXPECT_EQ(itest_support::topic_size(brokers, topic, 3), 7);
-  itest::delete_topic(topic);
+  EXPECT_EQ(c.unsent(), 0);
+  EXPECT_EQ(itest_support::topic_size(c.brokers, c.topic, 3), 7);
 }
 
 // A delivered batch is deleted by its id range. A row whose id lies in that range but whose
 // transaction commits after the batch was read (here: between the delivery reports and the delete)
 // was never published, so it must survive the delete and go out with the next drain.
 TEST(OutboxToInbox, ARowCommittedInsideADeliveredBatchsRangeIsNotDeletedUnpublished) {
-  itest::TempSchema schema("inrange");
-  auto topic = itest::create_topic("inrange", 3);
-  const auto pg = itest::pg_conninfo();
-  const auto brokers = itest::kafka_brokers();
-  itest_support::write_events(pg, schema.name(), topic, 1);  // creates the outbox
+  itest_support::OutboxCase c("inrange", 3, 1);
 
-  pqxx::connection slow(pg);
+  pqxx::connection slow(c.pg);
   pqxx::work late(slow);  // takes its id now, between the others'
-  late.exec("SET LOCAL search_path TO " + late.quote_name(schema.name()));
-  sortition::v1::PanelSelected e;
-  e.set_draw_id("late");
-  events::Outbox(topic, "test", schema.name()).append(late, e, "late");
-  itest_support::write_events(pg, schema.name(), topic, 5);
+  c.append_uncommitted(late, "late");
+  itest_support::write_events(c.pg, c.schema.name(), c.topic, 5);
 
-  db::Pool pool({pg, schema.name(), 2});
-  events::Producer producer({brokers, "inrange-test"});
-  events::RelayOptions options;
-  options.schema = schema.name();
+  itest_support::RelayParts parts(c, "inrange-test");
+  auto options = c.relay_options();
   bool committed = false;
   options.after_delivery = [&](std::size_t) {
     if (!committed) late.commit();  // after the read, before the delete
     committed = true;
   };
-  events::OutboxRelay relay(pool, producer, options);
+  events::OutboxRelay relay(parts.pool, parts.producer, options);
   EXPECT_EQ(relay.drain_once(), 6);
   ASSERT_TRUE(committed);
-  EXPECT_EQ(
-      scalar(pg, "SELECT count(*) FROM " + schema.name() + ".outbox WHERE aggregate_id = 'late'"),
-      1)
+  EXPECT_EQ(scalar(c.pg, "SELECT count(*) FROM " + c.schema.name() +
+                             ".outbox WHERE aggregate_id = 'late'"),
+            1)
       << "the late row was deleted without being published";
   EXPECT_EQ(relay.drain_once(), 1);
-  EXPECT_EQ(scalar(pg, "SELECT count(*) FROM " + schema.name() + ".outbox"), 0);
-  EXPECT_EQ(itest_support::topic_size(brokers, topic, 3), 7);
-  itest::delete_topic(topic);
+  EXPECT_EQ(c.unsent(), 0);
+  EXPECT_EQ(itest_support::topic_size(c.brokers, c.topic, 3), 7);
 }
 
 // PostgreSQL delivers a NOTIFY to every backend listening in the database, whatever the channel,
@@ -159,38 +162,31 @@ TEST(OutboxToInbox, ARowCommittedInsideADeliveredBatchsRangeIsNotDeletedUnpublis
 // a listener on the channel hears nothing. Once that relay has stopped, writers NOTIFY again (the
 // active relay may then be another replica's).
 TEST(OutboxToInbox, AnActiveRelayIsWokenInProcessWithoutANotify) {
-  itest::TempSchema schema("wake");
-  auto topic = itest::create_topic("wake", 1);
-  const auto pg = itest::pg_conninfo();
-  const auto brokers = itest::kafka_brokers();
-  itest_support::write_events(pg, schema.name(), topic, 1);  // creates the outbox
+  itest_support::OutboxCase c("wake", 1, 1);
 
-  db::Pool pool({pg, schema.name(), 2});
-  events::Producer producer({brokers, "wake-test"});
-  events::RelayOptions options;
-  options.schema = schema.name();
+  itest_support::RelayParts parts(c, "wake-test");
+  auto& pool = parts.pool;
+  auto options = c.relay_options();
   options.idle_wait = std::chrono::seconds(60);
   options.full_scan_interval = std::chrono::seconds(60);
-  events::OutboxRelay relay(pool, producer, options);
+  events::OutboxRelay relay(pool, parts.producer, options);
   relay.start();
   auto published = [&](long n, std::chrono::seconds within) {
     const auto until = std::chrono::steady_clock::now() + within;
     while (std::chrono::steady_clock::now() < until) {
-      if (scalar(pg, "SELECT count(*) FROM " + schema.name() + ".outbox") == 0 &&
-          itest_support::topic_size(brokers, topic, 1) == n)
-        return true;
+      if (c.unsent() == 0 && itest_support::topic_size(c.brokers, c.topic, 1) == n) return true;
       std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
     return false;
   };
   ASSERT_TRUE(published(1, std::chrono::seconds(20))) << "the relay's first drain";
 
-  pqxx::connection listener(pg);
+  pqxx::connection listener(c.pg);
   {
     pqxx::nontransaction tx(listener);
-    tx.exec("LISTEN " + tx.quote_name(events::outbox_channel(schema.name())));
+    tx.exec("LISTEN " + tx.quote_name(events::outbox_channel(c.schema.name())));
   }
-  events::Outbox outbox(topic, "test", schema.name());
+  events::Outbox outbox(c.topic, "test", c.schema.name());
   sortition::v1::PanelSelected e;
   e.set_draw_id("woken");
   const auto start = std::chrono::steady_clock::now();
@@ -203,32 +199,22 @@ TEST(OutboxToInbox, AnActiveRelayIsWokenInProcessWithoutANotify) {
   e.set_draw_id("notified");
   pool.transact([&](pqxx::work& tx) { outbox.append(tx, e, "notified"); });
   EXPECT_EQ(listener.await_notification(5, 0), 1) << "without an active relay here, a NOTIFY";
-  itest::delete_topic(topic);
 }
 
 TEST(OutboxToInbox, ConsumerKilledBetweenCommitAndOffsetStoreAppliesEachEventOnce) {
-  itest::TempSchema producer_side("ckill_p"), consumer_side("ckill_c");
-  auto topic = itest::create_topic("consumerkill", 3);
-  auto dlq = itest::create_topic("consumerkill-dlq", 1);
-  const auto pg = itest::pg_conninfo();
-  const auto brokers = itest::kafka_brokers();
-  itest_support::write_events(pg, producer_side.name(), topic, 300);
-  ASSERT_EQ(harness("relay " + q(pg) + " " + producer_side.name() + " " + brokers).status, 0);
+  RelayAndConsume c("ckill", "consumerkill", 300);
+  ASSERT_EQ(harness(c.relay_args()).status, 0);
 
-  const std::string args = "consume " + q(pg) + " " + consumer_side.name() + " " + brokers + " " +
-                           topic + " g-" + consumer_side.name() + " " + dlq + " 300";
+  const std::string args = c.consume_args(300);
   auto killed = harness(args + " --die-after-commit 150");
   EXPECT_EQ(killed.status, 137);
-  EXPECT_EQ(scalar(pg, "SELECT count(*) FROM " + consumer_side.name() + ".effects"), 150);
+  EXPECT_EQ(c.effects(), 150);
 
   auto resumed = harness(args);
   EXPECT_EQ(resumed.status, 0) << resumed.output;
   EXPECT_GE(duplicates(resumed.output), 1) << "the event whose offset was not stored came back";
-  EXPECT_EQ(scalar(pg, "SELECT count(*) FROM " + consumer_side.name() + ".effects"), 300);
-  EXPECT_EQ(scalar(pg, "SELECT count(DISTINCT draw_id) FROM " + consumer_side.name() + ".effects"),
-            300);
-  itest::delete_topic(topic);
-  itest::delete_topic(dlq);
+  EXPECT_EQ(c.effects(), 300);
+  EXPECT_EQ(c.effects(true), 300);
 }
 
 TEST(OutboxToInbox, BadMessagesGoToTheDeadLetterTopicAndTheConsumerGoesOn) {

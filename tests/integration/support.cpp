@@ -80,4 +80,36 @@ void write_events(const std::string& conninfo, const std::string& schema, const 
   }
 }
 
+OutboxCase::OutboxCase(const std::string& name, int partitions, int initial)
+    : schema(name),
+      topic(assembly::itest::create_topic(name, partitions)),
+      pg(assembly::itest::pg_conninfo()),
+      brokers(assembly::itest::kafka_brokers()) {
+  write_events(pg, schema.name(), topic, initial);
+}
+
+OutboxCase::~OutboxCase() {
+  assembly::itest::delete_topic(topic);
+}
+
+long OutboxCase::unsent() const {
+  return scalar(pg, "SELECT count(*) FROM " + schema.name() + ".outbox");
+}
+
+assembly::events::RelayOptions OutboxCase::relay_options() const {
+  assembly::events::RelayOptions options;
+  options.schema = schema.name();
+  return options;
+}
+
+void OutboxCase::append_uncommitted(pqxx::work& tx, const std::string& id) const {
+  tx.exec("SET LOCAL search_path TO " + tx.quote_name(schema.name()));
+  assembly::sortition::v1::PanelSelected e;
+  e.set_draw_id(id);
+  assembly::events::Outbox(topic, "test", schema.name()).append(tx, e, id);
+}
+
+RelayParts::RelayParts(const OutboxCase& c, const std::string& client)
+    : pool({c.pg, c.schema.name(), 2}), producer({c.brokers, client}) {}
+
 }  // namespace itest_support

@@ -6,20 +6,12 @@
 #include "assembly/auth/auth.h"
 #include "assembly/core/time.h"
 #include "assembly/http/body.h"
+#include "assembly/service/api.h"
 
 namespace recommendations::api {
-namespace http = assembly::http;
-namespace body = assembly::http::body;
-using assembly::http::Access;
-using assembly::http::Method;
-using nlohmann::json;
+using namespace assembly::service::api;
 
 namespace {
-
-struct Deps {
-  assembly::db::Pool& db;
-  const assembly::events::Outbox& outbox;
-};
 
 app::NewBallot parse_new_ballot(http::Request& req) {
   auto b = req.json();
@@ -178,10 +170,7 @@ http::Response send_to_council(Deps d, http::Request& req) {
 }  // namespace
 
 void add_ballot_routes(assembly::service::Context& ctx) {
-  Deps d{ctx.db, ctx.outbox};
-  auto route = [d](http::Response (*handler)(Deps, http::Request&)) {
-    return [d, handler](http::Request& req) { return handler(d, req); };
-  };
+  auto route = routes_with(ctx);
   const auto member = Access::roles_of({assembly::auth::kMember});
   auto& r = ctx.router;
   r.add(Method::Post, "/v1/ballots", Access::secretariat(), route(open_ballot));

@@ -5,20 +5,12 @@
 #include "assembly/auth/auth.h"
 #include "assembly/core/diff.h"
 #include "assembly/http/body.h"
+#include "assembly/service/api.h"
 
 namespace recommendations::api {
-namespace http = assembly::http;
-namespace body = assembly::http::body;
-using assembly::http::Access;
-using assembly::http::Method;
-using nlohmann::json;
+using namespace assembly::service::api;
 
 namespace {
-
-struct Deps {
-  assembly::db::Pool& db;
-  const assembly::events::Outbox& outbox;
-};
 
 app::Actor actor(const http::Request& req) {
   return {req.caller().subject, req.caller().has(assembly::auth::kSecretariat)};
@@ -155,10 +147,8 @@ http::Response list_feedback(Deps d, http::Request& req) {
 }  // namespace
 
 void add_drafting_routes(assembly::service::Context& ctx) {
-  Deps d{ctx.db, ctx.outbox};
-  auto route = [d](http::Response (*handler)(Deps, http::Request&)) {
-    return [d, handler](http::Request& req) { return handler(d, req); };
-  };
+  const Deps d{ctx.db, ctx.outbox};
+  auto route = routes_with(ctx);
   const Access staff_or_member = Access::secretariat_or_member();
   auto& r = ctx.router;
   r.add(Method::Post, "/v1/recommendations", staff_or_member, route(draft));

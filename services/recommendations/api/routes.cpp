@@ -3,25 +3,23 @@
 #include "api/json.h"
 #include "assembly/http/body.h"
 #include "assembly/http/cache.h"
+#include "assembly/service/api.h"
 #include "store/motion_store.h"
 
 namespace recommendations::api {
-namespace http = assembly::http;
-namespace body = assembly::http::body;
-using assembly::http::Access;
-using assembly::http::Method;
+using namespace assembly::service::api;
 
 namespace {
 
-http::Response list_motions(assembly::db::Pool& db, http::Request& req) {
+http::Response list_motions(Deps d, http::Request& req) {
   auto assembly_id = body::required_query(req, "assembly_id");
-  auto list = db.transact([&](pqxx::work& tx) { return store::list(tx, assembly_id); });
+  auto list = d.db.transact([&](pqxx::work& tx) { return store::list(tx, assembly_id); });
   return http::Response::items(list, [](const auto& m) { return to_json(m); });
 }
 
-http::Response get_motion(assembly::db::Pool& db, http::Request& req) {
+http::Response get_motion(Deps d, http::Request& req) {
   auto id = body::uuid_param(req, "id");
-  auto m = db.transact([&](pqxx::work& tx) { return store::find(tx, id); });
+  auto m = d.db.transact([&](pqxx::work& tx) { return store::find(tx, id); });
   if (!m) throw http::not_found("no motion " + id);
   return http::Response::json(200, to_json(*m));
 }
@@ -29,10 +27,7 @@ http::Response get_motion(assembly::db::Pool& db, http::Request& req) {
 }  // namespace
 
 void add_routes(assembly::service::Context& ctx) {
-  auto& db = ctx.db;
-  auto route = [&db](http::Response (*handler)(assembly::db::Pool&, http::Request&)) {
-    return [&db, handler](http::Request& req) { return handler(db, req); };
-  };
+  auto route = routes_with(ctx);
   const auto ttl = ctx.public_cache_ttl;
   ctx.router.add(Method::Get, "/v1/motions", Access::anyone(),
                  http::cached(route(list_motions), ttl));

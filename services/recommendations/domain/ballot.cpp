@@ -4,12 +4,19 @@
 #include <array>
 #include <stdexcept>
 
+#include "assembly/core/names.h"
+
 namespace recommendations::domain {
 
 namespace {
 
-constexpr std::array kRules{Rule::simple_majority, Rule::two_thirds, Rule::unanimity_of_votes_cast,
-                            Rule::unanimity_of_electorate};
+constexpr std::pair<Rule, std::string_view> kRules[] = {
+    {Rule::simple_majority, "simple-majority"},
+    {Rule::two_thirds, "two-thirds"},
+    {Rule::unanimity_of_votes_cast, "unanimity-of-votes-cast"},
+    {Rule::unanimity_of_electorate, "unanimity-of-electorate"}};
+constexpr std::pair<Choice, std::string_view> kChoices[] = {
+    {Choice::for_, "for"}, {Choice::against, "against"}, {Choice::abstain, "abstain"}};
 
 // The quorum is a decimal share (0.3, 0.5, 2/3...) that a double cannot always hold exactly:
 // 0.55 * 100 is 55.00000000000001, which would refuse 55 participants out of 100. Participants are
@@ -38,23 +45,11 @@ bool adopted(Rule rule, int electorate, const Tally& t) {
 }  // namespace
 
 std::optional<Rule> parse_rule(std::string_view s) {
-  for (auto r : kRules)
-    if (to_string(r) == s) return r;
-  return std::nullopt;
+  return assembly::core::value_of(kRules, s);
 }
 
 std::string_view to_string(Rule r) {
-  switch (r) {
-    case Rule::simple_majority:
-      return "simple-majority";
-    case Rule::two_thirds:
-      return "two-thirds";
-    case Rule::unanimity_of_votes_cast:
-      return "unanimity-of-votes-cast";
-    case Rule::unanimity_of_electorate:
-      return "unanimity-of-electorate";
-  }
-  return "simple-majority";
+  return assembly::core::name_of(kRules, r, "simple-majority");
 }
 
 Result decide(Rule rule, int electorate, double quorum, const Tally& tally) {
@@ -115,22 +110,11 @@ std::optional<BallotState> parse_ballot_state(std::string_view s) {
 }
 
 std::string_view to_string(Choice c) {
-  switch (c) {
-    case Choice::for_:
-      return "for";
-    case Choice::against:
-      return "against";
-    case Choice::abstain:
-      return "abstain";
-  }
-  return "abstain";
+  return assembly::core::name_of(kChoices, c, "abstain");
 }
 
 std::optional<Choice> parse_choice(std::string_view s) {
-  if (s == "for") return Choice::for_;
-  if (s == "against") return Choice::against;
-  if (s == "abstain") return Choice::abstain;
-  return std::nullopt;
+  return assembly::core::value_of(kChoices, s);
 }
 
 Tally count(const std::vector<Choice>& choices) {

@@ -1,23 +1,22 @@
 #include "domain/motion.h"
 
+#include "assembly/core/names.h"
+
 namespace recommendations::domain {
 
+namespace {
+constexpr std::pair<MotionStatus, std::string_view> kStatuses[] = {
+    {MotionStatus::drafting, "drafting"},
+    {MotionStatus::voted, "voted"},
+    {MotionStatus::sent_to_council, "sent-to-council"}};
+}  // namespace
+
 std::string to_string(MotionStatus s) {
-  switch (s) {
-    case MotionStatus::drafting:
-      return "drafting";
-    case MotionStatus::voted:
-      return "voted";
-    case MotionStatus::sent_to_council:
-      return "sent-to-council";
-  }
-  return "drafting";
+  return std::string(assembly::core::name_of(kStatuses, s, "drafting"));
 }
 
 std::optional<MotionStatus> parse_status(const std::string& s) {
-  for (auto st : {MotionStatus::drafting, MotionStatus::voted, MotionStatus::sent_to_council})
-    if (to_string(st) == s) return st;
-  return std::nullopt;
+  return assembly::core::value_of(kStatuses, s);
 }
 
 bool can_move(MotionStatus from, MotionStatus to) {

@@ -3,6 +3,8 @@
 #include <array>
 #include <utility>
 
+#include "assembly/core/names.h"
+
 namespace recommendations::domain {
 
 namespace {
@@ -27,15 +29,11 @@ constexpr std::pair<RecommendationStatus, std::string_view> kStatuses[] = {
 }  // namespace
 
 std::string_view to_string(RecommendationStatus s) {
-  for (const auto& [status, name] : kStatuses)
-    if (status == s) return name;
-  return "draft";
+  return assembly::core::name_of(kStatuses, s, "draft");
 }
 
 std::optional<RecommendationStatus> parse_recommendation_status(std::string_view s) {
-  for (const auto& [status, name] : kStatuses)
-    if (name == s) return status;
-  return std::nullopt;
+  return assembly::core::value_of(kStatuses, s);
 }
 
 std::optional<RecommendationStatus> next_status(RecommendationStatus from,

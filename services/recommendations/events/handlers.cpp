@@ -11,6 +11,21 @@
 
 namespace recommendations::events {
 
+namespace {
+
+// A membership event about one member of an assembly, applied by `apply`: an event without the
+// member's or the assembly's id is poison.
+template <typename Event, typename Apply>
+void on_member_event(assembly::events::Dispatcher& dispatcher, Apply apply) {
+  dispatcher.on<Event>([apply](pqxx::work& tx, const Event& e, const assembly::events::Envelope&) {
+    if (e.member_id().empty() || e.assembly_id().empty())
+      throw assembly::events::Poison(Event::descriptor()->name() + " without ids");
+    apply(tx, e);
+  });
+}
+
+}  // namespace
+
 void add_handlers(assembly::service::Context& ctx) {
   auto& outbox = ctx.outbox;
   ctx.dispatcher.on<assembly::workshops::v1::WorkshopOpened>(
@@ -31,22 +46,16 @@ void add_handlers(assembly::service::Context& ctx) {
   // Membership's members, as ballots need them: who is active, in which workshop. A ballot takes
   // its electorate from here when it opens.
   namespace mv1 = assembly::membership::v1;
-  ctx.dispatcher.on<mv1::MemberAssigned>(
-      [](pqxx::work& tx, const mv1::MemberAssigned& e, const assembly::events::Envelope&) {
-        if (e.member_id().empty() || e.assembly_id().empty())
-          throw assembly::events::Poison("MemberAssigned without ids");
+  on_member_event<mv1::MemberAssigned>(
+      ctx.dispatcher, [](pqxx::work& tx, const mv1::MemberAssigned& e) {
         store::upsert_assigned(tx, e.member_id(), e.assembly_id(), e.workshop_theme());
       });
-  ctx.dispatcher.on<mv1::MemberActivated>(
-      [](pqxx::work& tx, const mv1::MemberActivated& e, const assembly::events::Envelope&) {
-        if (e.member_id().empty() || e.assembly_id().empty())
-          throw assembly::events::Poison("MemberActivated without ids");
+  on_member_event<mv1::MemberActivated>(
+      ctx.dispatcher, [](pqxx::work& tx, const mv1::MemberActivated& e) {
         store::upsert_active(tx, e.member_id(), e.assembly_id(), e.workshop_theme());
       });
-  ctx.dispatcher.on<mv1::MemberWithdrew>(
-      [](pqxx::work& tx, const mv1::MemberWithdrew& e, const assembly::events::Envelope&) {
-        if (e.member_id().empty() || e.assembly_id().empty())
-          throw assembly::events::Poison("MemberWithdrew without ids");
+  on_member_event<mv1::MemberWithdrew>(
+      ctx.dispatcher, [](pqxx::work& tx, const mv1::MemberWithdrew& e) {
         store::upsert_withdrawn(tx, e.member_id(), e.assembly_id());
       });
 

@@ -5,12 +5,22 @@
 namespace recommendations::events {
 namespace v1 = assembly::recommendations::v1;
 
+namespace {
+
+// The fields every motion event starts with: which motion, of which assembly and workshop.
+template <typename Event>
+void set_motion(Event& e, const store::Motion& m) {
+  e.set_motion_id(m.id);
+  e.set_assembly_id(m.assembly_id);
+  e.set_workshop_id(m.workshop_id);
+  e.set_theme(m.theme);
+}
+
+}  // namespace
+
 void motion_opened(pqxx::work& tx, const assembly::events::Outbox& outbox, const store::Motion& m) {
   v1::MotionOpened opened;
-  opened.set_motion_id(m.id);
-  opened.set_workshop_id(m.workshop_id);
-  opened.set_assembly_id(m.assembly_id);
-  opened.set_theme(m.theme);
+  set_motion(opened, m);
   outbox.append(tx, opened, m.id);
 }
 
@@ -18,10 +28,7 @@ void motion_adopted(pqxx::work& tx, const assembly::events::Outbox& outbox, cons
                     const std::string& title, const store::Ballot& b,
                     const domain::Result& result) {
   v1::MotionAdopted e;
-  e.set_motion_id(b.motion_id);
-  e.set_assembly_id(b.assembly_id);
-  e.set_workshop_id(m.workshop_id);
-  e.set_theme(m.theme);
+  set_motion(e, m);  // the ballot's motion, in the ballot's assembly
   e.set_title(title);
   e.set_ballot_id(b.id);
   e.set_votes_for(result.tally.for_votes);
@@ -29,7 +36,7 @@ void motion_adopted(pqxx::work& tx, const assembly::events::Outbox& outbox, cons
   e.set_abstentions(result.tally.abstain);
   e.set_electorate(result.electorate);
   e.set_rule(std::string(domain::to_string(b.rule)));
-  outbox.append(tx, e, b.motion_id);
+  outbox.append(tx, e, m.id);
 }
 
 void spokespersons_assigned(pqxx::work& tx, const assembly::events::Outbox& outbox,
@@ -46,10 +53,7 @@ void motion_sent_to_council(pqxx::work& tx, const assembly::events::Outbox& outb
                             const store::Motion& m, const store::MotionText& t,
                             const std::vector<std::string>& recommendation_ids) {
   v1::MotionSentToCouncil e;
-  e.set_motion_id(m.id);
-  e.set_assembly_id(m.assembly_id);
-  e.set_workshop_id(m.workshop_id);
-  e.set_theme(m.theme);
+  set_motion(e, m);
   e.set_title(t.title);
   e.set_text(t.text);
   for (const auto& s : t.spokespersons) e.add_spokespersons()->set_member_id(s);

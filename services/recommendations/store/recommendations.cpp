@@ -7,9 +7,8 @@
 
 namespace recommendations::store {
 
-using assembly::db::float8_array;
-using assembly::db::int_array;
 using assembly::db::text_array;
+
 namespace {
 
 constexpr const char* kUpsertMandate =

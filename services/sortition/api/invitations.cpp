@@ -8,14 +8,12 @@
 #include "assembly/http/body.h"
 #include "assembly/http/page.h"
 #include "assembly/logging/log.h"
+#include "assembly/service/api.h"
 #include "domain/invitation.h"
 #include "domain/panel_draw.h"
 
 namespace sortition::api {
-namespace http = assembly::http;
-namespace body = assembly::http::body;
-using assembly::http::Access;
-using assembly::http::Method;
+using namespace assembly::service::api;
 
 namespace {
 

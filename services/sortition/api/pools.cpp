@@ -8,12 +8,10 @@
 #include "assembly/core/time.h"
 #include "assembly/http/body.h"
 #include "assembly/logging/log.h"
+#include "assembly/service/api.h"
 
 namespace sortition::api {
-namespace http = assembly::http;
-namespace body = assembly::http::body;
-using assembly::http::Access;
-using assembly::http::Method;
+using namespace assembly::service::api;
 using imports::ImportRow;
 using imports::PoolImporter;
 using imports::PoolRow;

@@ -10,14 +10,12 @@
 #include "assembly/http/body.h"
 #include "assembly/http/rate_limit.h"
 #include "assembly/logging/log.h"
+#include "assembly/service/api.h"
 #include "domain/quotas.h"
 #include "store/quota_sets.h"
 
 namespace sortition::api {
-namespace http = assembly::http;
-namespace body = assembly::http::body;
-using assembly::http::Access;
-using assembly::http::Method;
+using namespace assembly::service::api;
 
 namespace {
 

@@ -5,14 +5,12 @@
 #include "assembly/auth/auth.h"
 #include "assembly/http/body.h"
 #include "assembly/logging/log.h"
+#include "assembly/service/api.h"
 #include "domain/panel_draw.h"
 #include "store/panel_draw_store.h"
 
 namespace sortition::api {
-namespace http = assembly::http;
-namespace body = assembly::http::body;
-using assembly::http::Access;
-using assembly::http::Method;
+using namespace assembly::service::api;
 
 namespace {
 

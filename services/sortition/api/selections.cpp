@@ -5,16 +5,13 @@
 #include "app/selections.h"
 #include "assembly/auth/auth.h"
 #include "assembly/http/body.h"
+#include "assembly/service/api.h"
 #include "domain/fair.h"
 #include "domain/panel_draw.h"
 #include "page/record.h"
 
 namespace sortition::api {
-namespace http = assembly::http;
-namespace body = assembly::http::body;
-using assembly::http::Access;
-using assembly::http::Method;
-using nlohmann::json;
+using namespace assembly::service::api;
 
 namespace {
 

@@ -13,6 +13,7 @@
 #include <random>
 #include <set>
 
+#include "assembly/core/names.h"
 #include "domain/panel_select.h"
 #include "domain/random.h"
 
@@ -702,23 +703,18 @@ Distribution solve(const Instance& in, Clock::time_point deadline,
 
 }  // namespace
 
+namespace {
+constexpr std::pair<Algorithm, std::string_view> kAlgorithms[] = {{Algorithm::leximin, "leximin"},
+                                                                  {Algorithm::maximin, "maximin"},
+                                                                  {Algorithm::legacy, "legacy"}};
+}  // namespace
+
 std::string to_string(Algorithm a) {
-  switch (a) {
-    case Algorithm::leximin:
-      return "leximin";
-    case Algorithm::maximin:
-      return "maximin";
-    case Algorithm::legacy:
-      return "legacy";
-  }
-  return "?";
+  return std::string(assembly::core::name_of(kAlgorithms, a, "?"));
 }
 
 std::optional<Algorithm> parse_algorithm(std::string_view name) {
-  if (name == "leximin") return Algorithm::leximin;
-  if (name == "maximin") return Algorithm::maximin;
-  if (name == "legacy") return Algorithm::legacy;
-  return std::nullopt;
+  return assembly::core::value_of(kAlgorithms, name);
 }
 
 Instance make_instance(const domain::SeatPool& pool,

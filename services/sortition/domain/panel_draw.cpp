@@ -1,24 +1,15 @@
 #include "domain/panel_draw.h"
 
-#include <sodium.h>
-
 #include <algorithm>
 #include <set>
 
+#include "domain/invitation.h"
 #include "domain/random.h"
 
 namespace sortition::domain {
 
 std::string sha256_hex(const std::string& data) {
-  unsigned char out[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256(out, reinterpret_cast<const unsigned char*>(data.data()), data.size());
-  static const char* hex = "0123456789abcdef";
-  std::string s;
-  for (unsigned char c : out) {
-    s.push_back(hex[c >> 4]);
-    s.push_back(hex[c & 0xF]);
-  }
-  return s;
+  return snapshot_hash(data);  // the same digest, whatever the bytes are
 }
 
 bool is_sha256_hex(const std::string& s) {

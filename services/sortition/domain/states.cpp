@@ -2,6 +2,8 @@
 
 #include <initializer_list>
 
+#include "assembly/core/names.h"
+
 namespace sortition::domain {
 namespace {
 
@@ -12,27 +14,25 @@ std::optional<E> parse_of(std::string_view s, std::initializer_list<E> all) {
   return std::nullopt;
 }
 
+constexpr std::pair<SelectionState, std::string_view> kSelectionStates[] = {
+    {SelectionState::committed, "committed"},
+    {SelectionState::queued, "queued"},
+    {SelectionState::running, "running"},
+    {SelectionState::done, "done"},
+    {SelectionState::failed, "failed"}};
+constexpr std::pair<PoolState, std::string_view> kPoolStates[] = {
+    {PoolState::importing, "importing"},
+    {PoolState::ready, "ready"},
+    {PoolState::failed, "failed"}};
+
 }  // namespace
 
 std::string to_string(SelectionState s) {
-  switch (s) {
-    case SelectionState::committed:
-      return "committed";
-    case SelectionState::queued:
-      return "queued";
-    case SelectionState::running:
-      return "running";
-    case SelectionState::done:
-      return "done";
-    case SelectionState::failed:
-      return "failed";
-  }
-  return "";
+  return std::string(assembly::core::name_of(kSelectionStates, s, ""));
 }
 
 std::optional<SelectionState> parse_selection_state(std::string_view s) {
-  return parse_of(s, {SelectionState::committed, SelectionState::queued, SelectionState::running,
-                      SelectionState::done, SelectionState::failed});
+  return assembly::core::value_of(kSelectionStates, s);
 }
 
 std::string to_string(ListKind k) {
@@ -52,19 +52,11 @@ std::optional<InvitationDrawState> parse_invitation_draw_state(std::string_view 
 }
 
 std::string to_string(PoolState s) {
-  switch (s) {
-    case PoolState::importing:
-      return "importing";
-    case PoolState::ready:
-      return "ready";
-    case PoolState::failed:
-      return "failed";
-  }
-  return "";
+  return std::string(assembly::core::name_of(kPoolStates, s, ""));
 }
 
 std::optional<PoolState> parse_pool_state(std::string_view s) {
-  return parse_of(s, {PoolState::importing, PoolState::ready, PoolState::failed});
+  return assembly::core::value_of(kPoolStates, s);
 }
 
 std::string to_string(RespondentState s) {

@@ -5,7 +5,9 @@ namespace pb = assembly::sortition::v1;
 
 namespace {
 
-pb::SelectedPerson selected_person(const domain::Respondent& r) {
+// A seated person: a drawn candidate or a respondent, by the fields both have.
+template <typename Person>
+pb::SelectedPerson selected_person(const Person& r) {
   pb::SelectedPerson p;
   p.set_person_id(r.person_id);
   p.set_pool(r.pool);
@@ -19,12 +21,7 @@ pb::PanelSelected panel_selected(const store::PanelDrawRecord& draw) {
   pb::PanelSelected e;
   e.set_draw_id(draw.id);
   e.set_assembly_id(draw.assembly_id);
-  for (const auto& m : draw.members) {
-    auto* p = e.add_members();
-    p->set_person_id(m.person_id);
-    p->set_pool(m.pool);
-    for (const auto& [k, v] : m.attributes) (*p->mutable_attributes())[k] = v;
-  }
+  for (const auto& m : draw.members) *e.add_members() = selected_person(m);
   return e;
 }
 

@@ -9,11 +9,15 @@
 #include <unordered_map>
 
 #include "assembly/core/ids.h"
+#include "assembly/db/rows.h"
 #include "assembly/db/sql_time.h"
 #include "domain/invitation.h"
 #include "domain/panel_draw.h"
 
 namespace sortition::imports {
+
+using assembly::db::nullable;
+
 namespace {
 
 // clang-format off
@@ -57,12 +61,6 @@ constexpr const char* kIdleImports =
     "SELECT id FROM pool_imports WHERE state = 'receiving' "
     "AND updated_at < now() - make_interval(secs => $1) FOR UPDATE SKIP LOCKED";
 
-template <typename T>
-std::optional<T> opt(const pqxx::field& f) {
-  if (f.is_null()) return std::nullopt;
-  return f.as<T>();
-}
-
 ImportRow import_from(const pqxx::row& r) {
   ImportRow j;
   j.id = r["id"].as<std::string>();
@@ -74,9 +72,9 @@ ImportRow import_from(const pqxx::row& r) {
   j.parts_received = r["parts_received"].as<int>();
   j.bytes_received = r["bytes_received"].as<std::int64_t>();
   j.rows_read = r["rows_read"].as<std::int64_t>();
-  j.rows_total = opt<std::int64_t>(r["rows_total"]);
-  j.failure = opt<std::string>(r["failure"]);
-  j.finished_at = opt<std::string>(r["finished_at"]);
+  j.rows_total = nullable<std::int64_t>(r["rows_total"]);
+  j.failure = nullable<std::string>(r["failure"]);
+  j.finished_at = nullable<std::string>(r["finished_at"]);
   j.errors = nlohmann::json::parse(r["errors"].as<std::string>());
   return j;
 }
@@ -89,9 +87,9 @@ PoolRow pool_from(const pqxx::row& r) {
   p.state = r["state"].as<std::string>();
   p.created_by = r["created_by"].as<std::string>();
   p.created_at = r["created_at"].as<std::string>();
-  p.row_count = opt<std::int64_t>(r["row_count"]);
-  p.snapshot_sha256 = opt<std::string>(r["snapshot_sha256"]);
-  p.ready_at = opt<std::string>(r["ready_at"]);
+  p.row_count = nullable<std::int64_t>(r["row_count"]);
+  p.snapshot_sha256 = nullable<std::string>(r["snapshot_sha256"]);
+  p.ready_at = nullable<std::string>(r["ready_at"]);
   return p;
 }
 

@@ -3,13 +3,14 @@
 #include <pqxx/tablewriter>
 
 #include "assembly/db/arrays.h"
+#include "assembly/db/rows.h"
 #include "assembly/db/sql_time.h"
 
 namespace sortition::store {
 
-using assembly::db::float8_array;
 using assembly::db::int_array;
-using assembly::db::text_array;
+using assembly::db::nullable;
+
 namespace {
 
 using nlohmann::json;
@@ -52,11 +53,6 @@ constexpr const char* kMailingRows =
 constexpr const char* kRecordPiiRead =
     "INSERT INTO pii_reads (actor, purpose, subject, row_count) VALUES ($1, $2, $3, $4)";
 
-std::optional<std::string> optional_text(const pqxx::field& f) {
-  if (f.is_null()) return std::nullopt;
-  return f.as<std::string>();
-}
-
 InvitationDraw draw_of(const pqxx::row& r) {
   InvitationDraw d;
   d.id = r["id"].as<std::string>();
@@ -66,16 +62,16 @@ InvitationDraw draw_of(const pqxx::row& r) {
   d.stratify_by = r["stratify_by"].as<std::string>();
   d.seed_commitment = r["seed_commitment"].as<std::string>();
   d.state = *domain::parse_invitation_draw_state(r["state"].as<std::string>());
-  d.seed = optional_text(r["seed"]);
+  d.seed = nullable(r["seed"]);
   d.algorithm = r["algorithm"].as<std::string>();
-  d.snapshot_sha256 = optional_text(r["snapshot_sha256"]);
-  d.result_sha256 = optional_text(r["result_sha256"]);
+  d.snapshot_sha256 = nullable(r["snapshot_sha256"]);
+  d.result_sha256 = nullable(r["result_sha256"]);
   d.strata = json::parse(r["strata"].as<std::string>());
-  if (!r["server_ms"].is_null()) d.server_ms = r["server_ms"].as<double>();
+  d.server_ms = nullable<double>(r["server_ms"]);
   d.committed_by = r["committed_by"].as<std::string>();
   d.committed_at = r["committed_at"].as<std::string>();
-  d.drawn_by = optional_text(r["drawn_by"]);
-  d.drawn_at = optional_text(r["drawn_at"]);
+  d.drawn_by = nullable(r["drawn_by"]);
+  d.drawn_at = nullable(r["drawn_at"]);
   return d;
 }
 

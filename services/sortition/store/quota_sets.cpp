@@ -4,9 +4,9 @@
 
 namespace sortition::store {
 
-using assembly::db::float8_array;
 using assembly::db::int_array;
 using assembly::db::text_array;
+
 namespace {
 
 constexpr const char* kInsertQuotaSet =

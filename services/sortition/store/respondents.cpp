@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "assembly/db/rows.h"
 #include "assembly/db/sql_time.h"
 
 namespace sortition::store {
@@ -47,7 +48,7 @@ Respondent respondent_of(const pqxx::row& r) {
   p.channel = r["channel"].as<std::string>();
   p.state = *domain::parse_respondent_state(r["state"].as<std::string>());
   p.responded_at = r["responded_at"].as<std::string>();
-  if (!r["withdrawn_at"].is_null()) p.withdrawn_at = r["withdrawn_at"].as<std::string>();
+  p.withdrawn_at = assembly::db::nullable(r["withdrawn_at"]);
   p.consent_at = r["consent_at"].as<std::string>();
   return p;
 }

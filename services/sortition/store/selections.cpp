@@ -1,6 +1,7 @@
 #include "store/selections.h"
 
 #include "assembly/db/arrays.h"
+#include "assembly/db/rows.h"
 #include "assembly/db/sql_time.h"
 #include "domain/quotas.h"
 
@@ -8,7 +9,9 @@ namespace sortition::store {
 
 using assembly::db::float8_array;
 using assembly::db::int_array;
+using assembly::db::nullable;
 using assembly::db::text_array;
+
 namespace {
 
 using nlohmann::json;
@@ -115,11 +118,6 @@ constexpr const char* kInsertReplacement =
     "quotas_met, message, counter, created_by) "
     "VALUES ($1, $2, $3, $4, $5, NULLIF($6, ''), $7, NULLIF($8, ''), $9, $10)";
 
-std::optional<std::string> optional_text(const pqxx::field& f) {
-  if (f.is_null()) return std::nullopt;
-  return f.as<std::string>();
-}
-
 Selection selection_of(const pqxx::row& r) {
   Selection s;
   s.id = r["id"].as<std::string>();
@@ -128,21 +126,21 @@ Selection selection_of(const pqxx::row& r) {
   s.invitation_draw_ids =
       json::parse(r["invitation_draw_ids"].as<std::string>()).get<std::vector<std::string>>();
   s.seed_commitment = r["seed_commitment"].as<std::string>();
-  s.seed = optional_text(r["seed"]);
+  s.seed = nullable(r["seed"]);
   s.state = *domain::parse_selection_state(r["state"].as<std::string>());
-  s.failure = optional_text(r["failure"]);
-  s.algorithm = optional_text(r["algorithm"]);
-  s.input_sha256 = optional_text(r["input_sha256"]);
-  s.result_sha256 = optional_text(r["result_sha256"]);
-  s.replacement_deadline = optional_text(r["replacement_deadline"]);
+  s.failure = nullable(r["failure"]);
+  s.algorithm = nullable(r["algorithm"]);
+  s.input_sha256 = nullable(r["input_sha256"]);
+  s.result_sha256 = nullable(r["result_sha256"]);
+  s.replacement_deadline = nullable(r["replacement_deadline"]);
   s.record = json::parse(r["record"].as<std::string>());
   s.created_by = r["created_by"].as<std::string>();
   s.created_at = r["created_at"].as<std::string>();
-  s.drawn_by = optional_text(r["drawn_by"]);
-  s.finished_at = optional_text(r["finished_at"]);
+  s.drawn_by = nullable(r["drawn_by"]);
+  s.finished_at = nullable(r["finished_at"]);
   s.requested_algorithm = r["requested_algorithm"].as<std::string>();
   s.progress = json::parse(r["progress"].as<std::string>());
-  s.started_at = optional_text(r["started_at"]);
+  s.started_at = nullable(r["started_at"]);
   return s;
 }
 
@@ -259,9 +257,9 @@ std::vector<ListedPerson> listed_people(pqxx::transaction_base& tx, const std::s
     p.person_id = r["person_id"].as<std::string>();
     p.pool = r["pool_kind"].as<std::string>();
     p.seated = r["seated"].as<bool>();
-    p.left_reason = optional_text(r["left_reason"]);
-    p.replaces = optional_text(r["replaces"]);
-    if (!r["probability"].is_null()) p.probability = r["probability"].as<double>();
+    p.left_reason = nullable(r["left_reason"]);
+    p.replaces = nullable(r["replaces"]);
+    p.probability = nullable<double>(r["probability"]);
     out.push_back(std::move(p));
   }
   return out;

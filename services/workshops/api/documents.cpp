@@ -5,20 +5,12 @@
 #include "assembly/auth/auth.h"
 #include "assembly/core/diff.h"
 #include "assembly/http/body.h"
+#include "assembly/service/api.h"
 
 namespace workshops::api {
-namespace http = assembly::http;
-namespace body = assembly::http::body;
-using assembly::http::Access;
-using assembly::http::Method;
-using nlohmann::json;
+using namespace assembly::service::api;
 
 namespace {
-
-struct Deps {
-  assembly::db::Pool& db;
-  const assembly::events::Outbox& outbox;
-};
 
 int version_param(const http::Request& req, const std::string& name) {
   auto v = req.query_param(name);
@@ -187,10 +179,7 @@ http::Response vote_mandate(Deps d, http::Request& req) {
 }  // namespace
 
 void add_document_routes(assembly::service::Context& ctx) {
-  Deps d{ctx.db, ctx.outbox};
-  auto route = [d](http::Response (*handler)(Deps, http::Request&)) {
-    return [d, handler](http::Request& req) { return handler(d, req); };
-  };
+  auto route = routes_with(ctx);
   const Access staff = Access::secretariat(), staff_or_member = Access::secretariat_or_member();
   auto& r = ctx.router;
   r.add(Method::Put, "/v1/workshops/:id/priority-axes", staff, route(put_axes));

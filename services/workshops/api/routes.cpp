@@ -6,13 +6,11 @@
 #include "assembly/auth/auth.h"
 #include "assembly/http/body.h"
 #include "assembly/http/cache.h"
+#include "assembly/service/api.h"
 #include "store/workshop_store.h"
 
 namespace workshops::api {
-namespace http = assembly::http;
-namespace body = assembly::http::body;
-using assembly::http::Access;
-using assembly::http::Method;
+using namespace assembly::service::api;
 
 namespace {
 
@@ -23,19 +21,19 @@ store::Workshop must_find(assembly::db::Pool& db, const std::string& id) {
 }
 
 // Public: the workshops of an assembly, by theme and size, never by name.
-http::Response list_workshops(assembly::db::Pool& db, http::Request& req) {
+http::Response list_workshops(Deps d, http::Request& req) {
   auto assembly_id = body::required_query(req, "assembly_id");
-  auto list = db.transact([&](pqxx::work& tx) { return store::list(tx, assembly_id); });
+  auto list = d.db.transact([&](pqxx::work& tx) { return store::list(tx, assembly_id); });
   return http::Response::items(list, [](const auto& w) { return to_json(w); });
 }
 
-http::Response get_workshop(assembly::db::Pool& db, http::Request& req) {
-  return http::Response::json(200, to_json(must_find(db, body::uuid_param(req, "id"))));
+http::Response get_workshop(Deps d, http::Request& req) {
+  return http::Response::json(200, to_json(must_find(d.db, body::uuid_param(req, "id"))));
 }
 
 // The roster: the secretariat, or a member of this workshop (a member reads their workshop).
-http::Response roster(assembly::db::Pool& db, http::Request& req) {
-  auto w = must_find(db, body::uuid_param(req, "id"));
+http::Response roster(Deps d, http::Request& req) {
+  auto w = must_find(d.db, body::uuid_param(req, "id"));
   const auto& caller = req.caller();
   if (!caller.has(assembly::auth::kSecretariat) &&
       std::find(w.member_ids.begin(), w.member_ids.end(), caller.subject) == w.member_ids.end())
@@ -46,10 +44,7 @@ http::Response roster(assembly::db::Pool& db, http::Request& req) {
 }  // namespace
 
 void add_routes(assembly::service::Context& ctx) {
-  auto& db = ctx.db;
-  auto route = [&db](http::Response (*handler)(assembly::db::Pool&, http::Request&)) {
-    return [&db, handler](http::Request& req) { return handler(db, req); };
-  };
+  auto route = routes_with(ctx);
   const auto ttl = ctx.public_cache_ttl;
   auto& r = ctx.router;
   r.add(Method::Get, "/v1/workshops", Access::anyone(), http::cached(route(list_workshops), ttl));

@@ -11,22 +11,14 @@
 #include "assembly/core/time.h"
 #include "assembly/http/body.h"
 #include "assembly/http/rate_limit.h"
+#include "assembly/service/api.h"
 #include "domain/calendar.h"
 #include "domain/sessions.h"
 
 namespace workshops::api {
-namespace http = assembly::http;
-namespace body = assembly::http::body;
-using assembly::http::Access;
-using assembly::http::Method;
-using nlohmann::json;
+using namespace assembly::service::api;
 
 namespace {
-
-struct Deps {
-  assembly::db::Pool& db;
-  const assembly::events::Outbox& outbox;
-};
 
 // A refusal of the session's state answers 409 with the state, as a problem member.
 template <typename Fn>
@@ -313,10 +305,8 @@ http::Response member_calendar(Deps d, const Signature& signature, http::Request
 
 void add_session_routes(assembly::service::Context& ctx,
                         std::shared_ptr<assembly::pii::Keyring> keyring) {
-  Deps d{ctx.db, ctx.outbox};
-  auto route = [d](http::Response (*handler)(Deps, http::Request&)) {
-    return [d, handler](http::Request& req) { return handler(d, req); };
-  };
+  const Deps d{ctx.db, ctx.outbox};
+  auto route = routes_with(ctx);
   auto limiter = std::make_shared<http::RateLimiter>(5.0, 5.0);
   Signature signature = [keyring](const std::string& member_id) {
     return keyring->pseudonym("calendar", member_id, 32);

@@ -1,24 +1,22 @@
 #include "domain/mandates.h"
 
+#include "assembly/core/names.h"
+
 namespace workshops::domain {
 
+namespace {
+constexpr std::pair<MandateState, std::string_view> kStates[] = {
+    {MandateState::proposed, "proposed"},
+    {MandateState::adopted, "adopted"},
+    {MandateState::rejected, "rejected"}};
+}  // namespace
+
 std::string_view to_string(MandateState s) {
-  switch (s) {
-    case MandateState::proposed:
-      return "proposed";
-    case MandateState::adopted:
-      return "adopted";
-    case MandateState::rejected:
-      return "rejected";
-  }
-  return "proposed";
+  return assembly::core::name_of(kStates, s, "proposed");
 }
 
 std::optional<MandateState> parse_mandate_state(std::string_view s) {
-  if (s == "proposed") return MandateState::proposed;
-  if (s == "adopted") return MandateState::adopted;
-  if (s == "rejected") return MandateState::rejected;
-  return std::nullopt;
+  return assembly::core::value_of(kStates, s);
 }
 
 }  // namespace workshops::domain

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <utility>
 
+#include "assembly/core/names.h"
+
 namespace workshops::domain {
 
 bool is_session_type(std::string_view type) {
@@ -25,27 +27,19 @@ constexpr std::pair<SessionState, std::string_view> kStates[] = {
 }  // namespace
 
 std::optional<SessionType> parse_session_type(std::string_view s) {
-  for (const auto& [t, name] : kTypes)
-    if (name == s) return t;
-  return std::nullopt;
+  return assembly::core::value_of(kTypes, s);
 }
 
 std::string_view to_string(SessionType t) {
-  for (const auto& [type, name] : kTypes)
-    if (type == t) return name;
-  return "working-session";
+  return assembly::core::name_of(kTypes, t, "working-session");
 }
 
 std::optional<SessionState> parse_session_state(std::string_view s) {
-  for (const auto& [st, name] : kStates)
-    if (name == s) return st;
-  return std::nullopt;
+  return assembly::core::value_of(kStates, s);
 }
 
 std::string_view to_string(SessionState s) {
-  for (const auto& [st, name] : kStates)
-    if (st == s) return name;
-  return "scheduled";
+  return assembly::core::name_of(kStates, s, "scheduled");
 }
 
 bool is_attendance_status(std::string_view status) {

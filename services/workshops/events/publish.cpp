@@ -6,12 +6,31 @@
 namespace workshops::events {
 namespace v1 = assembly::workshops::v1;
 
+namespace {
+
+// The fields of a workshop every workshop event carries.
+template <typename Event>
+void set_workshop(Event& e, const store::Workshop& w) {
+  e.set_workshop_id(w.id);
+  e.set_assembly_id(w.assembly_id);
+  e.set_theme(w.theme);
+}
+
+// The fields of a session every session event carries.
+template <typename Event>
+void set_session(Event& e, const store::Session& s) {
+  e.set_session_id(s.id);
+  e.set_workshop_id(s.workshop_id);
+  e.set_assembly_id(s.assembly_id);
+  e.set_session_type(std::string(domain::to_string(s.type)));
+}
+
+}  // namespace
+
 void workshop_opened(pqxx::work& tx, const assembly::events::Outbox& outbox,
                      const store::Workshop& w) {
   v1::WorkshopOpened opened;
-  opened.set_workshop_id(w.id);
-  opened.set_assembly_id(w.assembly_id);
-  opened.set_theme(w.theme);
+  set_workshop(opened, w);
   outbox.append(tx, opened, w.id);
 }
 
@@ -27,10 +46,7 @@ void workshop_member_joined(pqxx::work& tx, const assembly::events::Outbox& outb
 
 void session_held(pqxx::work& tx, const assembly::events::Outbox& outbox, const store::Session& s) {
   v1::SessionHeld e;
-  e.set_session_id(s.id);
-  e.set_workshop_id(s.workshop_id);
-  e.set_assembly_id(s.assembly_id);
-  e.set_session_type(std::string(domain::to_string(s.type)));
+  set_session(e, s);
   e.set_title(s.title);
   e.set_starts_at(s.starts_at);
   e.set_speakers(static_cast<unsigned>(s.speakers.size()));
@@ -42,11 +58,8 @@ void attendance_recorded(pqxx::work& tx, const assembly::events::Outbox& outbox,
                          const std::string& status, unsigned revision,
                          const std::string& recorded_by) {
   v1::AttendanceRecorded e;
-  e.set_session_id(s.id);
-  e.set_workshop_id(s.workshop_id);
-  e.set_assembly_id(s.assembly_id);
+  set_session(e, s);
   e.set_member_id(member_id);
-  e.set_session_type(std::string(domain::to_string(s.type)));
   e.set_status(status);
   e.set_held_at(s.starts_at);
   e.set_revision(revision);
@@ -57,9 +70,7 @@ void attendance_recorded(pqxx::work& tx, const assembly::events::Outbox& outbox,
 void notebook_submitted(pqxx::work& tx, const assembly::events::Outbox& outbox,
                         const store::Workshop& w, int version, const std::string& text) {
   v1::NotebookSubmitted e;
-  e.set_workshop_id(w.id);
-  e.set_assembly_id(w.assembly_id);
-  e.set_theme(w.theme);
+  set_workshop(e, w);
   e.set_version(static_cast<unsigned>(version));
   e.set_text(text);
   outbox.append(tx, e, w.id);
@@ -70,9 +81,7 @@ void mandate_adopted(pqxx::work& tx, const assembly::events::Outbox& outbox,
                      const store::MandateVote& v) {
   v1::MandateAdopted e;
   e.set_mandate_id(m.id);
-  e.set_workshop_id(w.id);
-  e.set_assembly_id(w.assembly_id);
-  e.set_theme(w.theme);
+  set_workshop(e, w);
   e.set_text(m.text);
   e.set_votes_for(static_cast<unsigned>(v.votes_for));
   e.set_votes_against(static_cast<unsigned>(v.votes_against));

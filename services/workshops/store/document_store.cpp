@@ -4,13 +4,14 @@
 
 #include "assembly/core/ids.h"
 #include "assembly/db/arrays.h"
+#include "assembly/db/rows.h"
 #include "assembly/db/sql_time.h"
 
 namespace workshops::store {
 
-using assembly::db::float8_array;
-using assembly::db::int_array;
+using assembly::db::nullable;
 using assembly::db::text_array;
+
 namespace {
 
 constexpr const char* kAxes =
@@ -59,18 +60,12 @@ constexpr const char* kRecordVote =
     "session_id = $6, decided_at = now(), recorded_by = $7 WHERE id = $1";
 constexpr const char* kSessionBrief = "SELECT type, state, assembly_id FROM sessions WHERE id = $1";
 
-template <typename T>
-std::optional<T> optional_of(const pqxx::field& f) {
-  if (f.is_null()) return std::nullopt;
-  return f.as<T>();
-}
-
 NotebookVersion version_of(const pqxx::row& r) {
   return {r["version"].as<int>(),
           r["note"].as<std::string>(),
           r["author"].as<std::string>(),
           r["created_at"].as<std::string>(),
-          optional_of<std::string>(r["submitted_at"]),
+          nullable<std::string>(r["submitted_at"]),
           r["text"].as<std::string>()};
 }
 
@@ -86,11 +81,11 @@ Mandate mandate_of(const pqxx::row& r) {
           r["text"].as<std::string>(),
           parsed(domain::parse_mandate_state(r["state"].as<std::string>()), r["state"]),
           r["proposed_by"].as<std::string>(),
-          optional_of<int>(r["votes_for"]),
-          optional_of<int>(r["votes_against"]),
-          optional_of<int>(r["abstentions"]),
-          optional_of<std::string>(r["session_id"]),
-          optional_of<std::string>(r["decided_at"])};
+          nullable<int>(r["votes_for"]),
+          nullable<int>(r["votes_against"]),
+          nullable<int>(r["abstentions"]),
+          nullable<std::string>(r["session_id"]),
+          nullable<std::string>(r["decided_at"])};
 }
 
 }  // namespace
