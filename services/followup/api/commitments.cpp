@@ -8,13 +8,10 @@
 #include "assembly/auth/auth.h"
 #include "assembly/core/time.h"
 #include "assembly/http/body.h"
+#include "assembly/service/api.h"
 
 namespace followup::api {
-namespace http = assembly::http;
-namespace body = assembly::http::body;
-using assembly::http::Access;
-using assembly::http::Method;
-using nlohmann::json;
+using namespace assembly::service::api;
 
 namespace {
 

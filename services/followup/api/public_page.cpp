@@ -4,14 +4,12 @@
 #include "api/routes.h"
 #include "assembly/core/time.h"
 #include "assembly/http/cache.h"
+#include "assembly/service/api.h"
 #include "page/transparency.h"
 #include "store/public_tree.h"
 
 namespace followup::api {
-namespace http = assembly::http;
-using assembly::http::Access;
-using assembly::http::Method;
-using nlohmann::json;
+using namespace assembly::service::api;
 
 namespace {
 

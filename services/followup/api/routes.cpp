@@ -3,13 +3,11 @@
 #include "api/json.h"
 #include "assembly/http/body.h"
 #include "assembly/http/cache.h"
+#include "assembly/service/api.h"
 #include "store/dossier_store.h"
 
 namespace followup::api {
-namespace http = assembly::http;
-namespace body = assembly::http::body;
-using assembly::http::Access;
-using assembly::http::Method;
+using namespace assembly::service::api;
 
 namespace {
 

@@ -5,6 +5,7 @@
 #include "assembly/auth/auth.h"
 #include "assembly/core/ids.h"
 #include "assembly/http/body.h"
+#include "assembly/service/api.h"
 #include "domain/lifecycle.h"
 #include "domain/participation.h"
 #include "events/publish.h"
@@ -12,11 +13,7 @@
 #include "store/evaluations.h"
 
 namespace membership::api {
-namespace http = assembly::http;
-namespace body = assembly::http::body;
-using assembly::http::Access;
-using assembly::http::Method;
-using nlohmann::json;
+using namespace assembly::service::api;
 
 namespace {
 

@@ -6,14 +6,11 @@
 #include "api/engagement.h"
 #include "assembly/auth/auth.h"
 #include "assembly/http/body.h"
+#include "assembly/service/api.h"
 
 namespace membership::api {
-namespace http = assembly::http;
-namespace body = assembly::http::body;
-using assembly::http::Access;
-using assembly::http::Method;
+using namespace assembly::service::api;
 using domain::EvaluationState;
-using nlohmann::json;
 
 namespace {
 

@@ -10,16 +10,13 @@
 #include "assembly/http/body.h"
 #include "assembly/http/page.h"
 #include "assembly/logging/log.h"
+#include "assembly/service/api.h"
 #include "domain/assignment.h"
 #include "events/publish.h"
 #include "workers/anonymisation.h"
 
 namespace membership::api {
-namespace http = assembly::http;
-namespace body = assembly::http::body;
-using assembly::http::Access;
-using assembly::http::Method;
-using nlohmann::json;
+using namespace assembly::service::api;
 
 namespace {
 
