@@ -49,87 +49,109 @@ std::string today_utc() {
   return assembly::core::utc_today();
 }
 
+namespace {
+
+// What the pool routes use: the pool and the importer.
+struct Pools {
+  assembly::db::Pool& db;
+  std::shared_ptr<PoolImporter> importer;
+};
+
+http::Response create_pool(const Pools& d, http::Request& req) {
+  const auto b = req.json();
+  body::Fields f(b);
+  auto name = f.string("name", 200);
+  auto kind = f.string("kind", 32);
+  if (f.has("kind"))
+    f.check(kind == "roll" || kind == "non-eu-residents" || kind == "minors", "/kind",
+            "kind must be roll, non-eu-residents or minors");
+  std::optional<std::int64_t> rows_total;
+  if (f.has("rows_total")) rows_total = f.integer("rows_total", 1, 100'000'000);
+  f.done();
+  auto [pool, job] = d.db.transact([&](pqxx::work& tx) {
+    return d.importer->create(tx, name, kind, rows_total, req.caller().subject);
+  });
+  assembly::log::info("pool import started",
+                      {{"pool_id", pool.id}, {"import_id", job.id}, {"kind", kind}});
+  auto res = http::Response::json(201, {{"pool", to_json(pool)}, {"import", to_json(job)}});
+  res.headers.emplace_back("Location", "/v1/pool-imports/" + job.id);
+  return res;
+}
+
+http::Response list_pools(const Pools& d, http::Request&) {
+  auto pools = d.db.transact([&](pqxx::work& tx) { return PoolImporter::list_pools(tx); });
+  return http::Response::items(pools, [](const PoolRow& p) { return to_json(p); });
+}
+
+http::Response get_pool(const Pools& d, http::Request& req) {
+  auto id = body::uuid_param(req, "id");
+  auto pool = d.db.transact([&](pqxx::work& tx) { return PoolImporter::find_pool(tx, id); });
+  if (!pool) throw http::not_found("no pool " + id);
+  return http::Response::json(200, to_json(*pool));
+}
+
+// The pseudonymous snapshot whose SHA-256 is the pool's snapshot_sha256: what an observer needs
+// to redo an invitation draw with sortition-verify. No names, addresses or birth dates.
+http::Response pool_snapshot(const Pools& d, http::Request& req) {
+  auto id = body::uuid_param(req, "id");
+  auto csv = d.db.transact([&](pqxx::work& tx) { return app::pool_snapshot(tx, id); });
+  return http::Response::text(200, std::move(csv), "text/csv; charset=utf-8");
+}
+
+http::Response get_import(const Pools& d, http::Request& req) {
+  auto id = body::uuid_param(req, "id");
+  auto job = d.db.transact([&](pqxx::work& tx) { return PoolImporter::find_import(tx, id); });
+  if (!job) throw http::not_found("no pool import " + id);
+  return http::Response::json(200, to_json(*job));
+}
+
+http::Response put_part(const Pools& d, http::Request& req) {
+  auto id = body::uuid_param(req, "id");
+  int n = part_param(req);
+  auto today = today_utc();
+  auto out = d.db.transact(
+      [&](pqxx::work& tx) { return d.importer->add_part(tx, id, n, req.body, today); });
+  if (out && out->status != 200)
+    assembly::log::warn("pool import failed",
+                        {{"import_id", id}, {"part", n}, {"status", out->status}});
+  return answer(out, id);
+}
+
+http::Response complete_import(const Pools& d, http::Request& req) {
+  auto id = body::uuid_param(req, "id");
+  auto parts = static_cast<int>(body::integer(req.json(), "parts", 0, 1'000'000));
+  auto today = today_utc();
+  auto out =
+      d.db.transact([&](pqxx::work& tx) { return d.importer->complete(tx, id, parts, today); });
+  if (out && out->status == 200)
+    assembly::log::info("pool imported", {{"import_id", id}, {"rows", out->job.rows_read}});
+  return answer(out, id);
+}
+
+http::Response cancel_import(const Pools& d, http::Request& req) {
+  auto id = body::uuid_param(req, "id");
+  auto out = d.db.transact([&](pqxx::work& tx) { return d.importer->cancel(tx, id); });
+  return answer(out, id);
+}
+
+}  // namespace
+
 void add_pool_routes(assembly::service::Context& ctx, std::shared_ptr<PoolImporter> importer) {
-  auto& db = ctx.db;
+  const Pools d{ctx.db, std::move(importer)};
+  auto route = [d](http::Response (*handler)(const Pools&, http::Request&)) -> http::Handler {
+    return [d, handler](http::Request& req) { return handler(d, req); };
+  };
   const Access staff = Access::roles_of({assembly::auth::kSecretariat});
-
-  auto create = [&db, importer](http::Request& req) {
-    auto b = req.json();
-    auto name = body::string(b, "name", "", 200);
-    auto kind = body::string(b, "kind", "", 32);
-    if (kind != "roll" && kind != "non-eu-residents" && kind != "minors")
-      throw http::unprocessable("kind must be roll, non-eu-residents or minors", "/kind");
-    std::optional<std::int64_t> rows_total;
-    if (b.contains("rows_total") && !b["rows_total"].is_null())
-      rows_total = body::integer(b, "rows_total", 1, 100'000'000);
-    auto [pool, job] = db.transact([&](pqxx::work& tx) {
-      return importer->create(tx, name, kind, rows_total, req.caller().subject);
-    });
-    assembly::log::info("pool import started",
-                        {{"pool_id", pool.id}, {"import_id", job.id}, {"kind", kind}});
-    auto res = http::Response::json(201, {{"pool", to_json(pool)}, {"import", to_json(job)}});
-    res.headers.emplace_back("Location", "/v1/pool-imports/" + job.id);
-    return res;
-  };
-  auto list = [&db](http::Request&) {
-    auto pools = db.transact([&](pqxx::work& tx) { return PoolImporter::list_pools(tx); });
-    return http::Response::items(pools, [](const PoolRow& p) { return to_json(p); });
-  };
-  auto get = [&db](http::Request& req) {
-    auto id = body::uuid_param(req, "id");
-    auto pool = db.transact([&](pqxx::work& tx) { return PoolImporter::find_pool(tx, id); });
-    if (!pool) throw http::not_found("no pool " + id);
-    return http::Response::json(200, to_json(*pool));
-  };
-  // The pseudonymous snapshot whose SHA-256 is the pool's snapshot_sha256: what an observer needs
-  // to redo an invitation draw with sortition-verify. No names, addresses or birth dates.
-  auto snapshot = [&db](http::Request& req) {
-    auto id = body::uuid_param(req, "id");
-    auto csv = db.transact([&](pqxx::work& tx) { return app::pool_snapshot(tx, id); });
-    return http::Response::text(200, std::move(csv), "text/csv; charset=utf-8");
-  };
-  auto get_import = [&db](http::Request& req) {
-    auto id = body::uuid_param(req, "id");
-    auto job = db.transact([&](pqxx::work& tx) { return PoolImporter::find_import(tx, id); });
-    if (!job) throw http::not_found("no pool import " + id);
-    return http::Response::json(200, to_json(*job));
-  };
-  auto put_part = [&db, importer](http::Request& req) {
-    auto id = body::uuid_param(req, "id");
-    int n = part_param(req);
-    auto today = today_utc();
-    auto out =
-        db.transact([&](pqxx::work& tx) { return importer->add_part(tx, id, n, req.body, today); });
-    if (out && out->status != 200)
-      assembly::log::warn("pool import failed",
-                          {{"import_id", id}, {"part", n}, {"status", out->status}});
-    return answer(out, id);
-  };
-  auto complete = [&db, importer](http::Request& req) {
-    auto id = body::uuid_param(req, "id");
-    auto parts = static_cast<int>(body::integer(req.json(), "parts", 0, 1'000'000));
-    auto today = today_utc();
-    auto out =
-        db.transact([&](pqxx::work& tx) { return importer->complete(tx, id, parts, today); });
-    if (out && out->status == 200)
-      assembly::log::info("pool imported", {{"import_id", id}, {"rows", out->job.rows_read}});
-    return answer(out, id);
-  };
-  auto cancel = [&db, importer](http::Request& req) {
-    auto id = body::uuid_param(req, "id");
-    auto out = db.transact([&](pqxx::work& tx) { return importer->cancel(tx, id); });
-    return answer(out, id);
-  };
-
-  ctx.router.add(Method::Post, "/v1/pools", staff, create);
-  ctx.router.add(Method::Get, "/v1/pools", staff, list);
-  ctx.router.add(Method::Get, "/v1/pools/:id", staff, get);
-  ctx.router.add(Method::Get, "/v1/pools/:id/snapshot", staff, snapshot);
-  ctx.router.add(Method::Get, "/v1/pool-imports/:id", staff, get_import);
-  ctx.router.add(Method::Put, "/v1/pool-imports/:id/parts/:n", staff, put_part,
-                 http::RouteOptions{kMaxPartBytes, false});
-  ctx.router.add(Method::Post, "/v1/pool-imports/:id/complete", staff, complete);
-  ctx.router.add(Method::Delete, "/v1/pool-imports/:id", staff, cancel);
+  auto& r = ctx.router;
+  r.add(Method::Post, "/v1/pools", staff, route(create_pool));
+  r.add(Method::Get, "/v1/pools", staff, route(list_pools));
+  r.add(Method::Get, "/v1/pools/:id", staff, route(get_pool));
+  r.add(Method::Get, "/v1/pools/:id/snapshot", staff, route(pool_snapshot));
+  r.add(Method::Get, "/v1/pool-imports/:id", staff, route(get_import));
+  r.add(Method::Put, "/v1/pool-imports/:id/parts/:n", staff, route(put_part),
+        http::RouteOptions{kMaxPartBytes, false});
+  r.add(Method::Post, "/v1/pool-imports/:id/complete", staff, route(complete_import));
+  r.add(Method::Delete, "/v1/pool-imports/:id", staff, route(cancel_import));
 }
 
 }  // namespace sortition::api

@@ -48,58 +48,71 @@ app::SelectionRequest parse_selection(const json& b) {
 
 }  // namespace
 
+namespace {
+
+http::Response create_selection(Deps d, http::Request& req) {
+  auto request = parse_selection(req.json());
+  request.created_by = req.caller().subject;
+  auto sel = d.db.transact([&](pqxx::work& tx) { return app::create_selection(tx, request); });
+  auto res = http::Response::json(201, to_json(sel));
+  res.headers.emplace_back("Location", "/v1/selections/" + sel.id);
+  return res;
+}
+
+// Reveal the seed: the draw is queued and runs off the request path (GET shows its state).
+http::Response draw_selection(Deps d, http::Request& req) {
+  auto id = body::uuid_param(req, "id");
+  auto seed = body::string(req.json(), "seed", "", 256);
+  auto sel = d.db.transact(
+      [&](pqxx::work& tx) { return app::reveal_seed(tx, id, seed, req.caller().subject); });
+  return http::Response::json(202, to_json(sel));
+}
+
+http::Response get_selection(Deps d, http::Request& req) {
+  auto id = body::uuid_param(req, "id");
+  auto s = d.db.transact([&](pqxx::work& tx) { return app::selection_with_lists(tx, id); });
+  return http::Response::json(200, to_json(s.selection, s.people));
+}
+
+// Public: the draw record, as JSON and as the printable bailiff's record. No names.
+store::Selection done_selection_of(Deps d, http::Request& req) {
+  auto id = body::uuid_param(req, "id");
+  return d.db.transact([&](pqxx::work& tx) { return app::done_selection(tx, id); });
+}
+
+http::Response selection_record(Deps d, http::Request& req) {
+  return http::Response::json(200, record_json(done_selection_of(d, req)));
+}
+
+http::Response selection_record_page(Deps d, http::Request& req) {
+  return http::Response::text(200, page::record_html(done_selection_of(d, req)),
+                              "text/html; charset=utf-8");
+}
+
+http::Response draw_replacement(Deps d, http::Request& req) {
+  auto id = body::uuid_param(req, "id");
+  const auto b = req.json();
+  body::Fields f(b);
+  app::ReplacementRequest r{id, f.string("person_id", 64), f.string("reason", 200),
+                            req.caller().subject, ""};
+  f.done();
+  auto out = d.db.transact([&](pqxx::work& tx) { return app::replace(tx, d.outbox, r); });
+  return http::Response::json(out.drawn ? 201 : 200, to_json(out));
+}
+
+}  // namespace
+
 void add_selection_routes(assembly::service::Context& ctx) {
-  auto& db = ctx.db;
-  auto& outbox = ctx.outbox;
   const Access staff = Access::roles_of({assembly::auth::kSecretariat});
-
-  auto create = [&db](http::Request& req) {
-    auto request = parse_selection(req.json());
-    request.created_by = req.caller().subject;
-    auto sel = db.transact([&](pqxx::work& tx) { return app::create_selection(tx, request); });
-    auto res = http::Response::json(201, to_json(sel));
-    res.headers.emplace_back("Location", "/v1/selections/" + sel.id);
-    return res;
-  };
-  // Reveal the seed: the draw is queued and runs off the request path (GET shows its state).
-  auto draw = [&db](http::Request& req) {
-    auto id = body::uuid_param(req, "id");
-    auto seed = body::string(req.json(), "seed", "", 256);
-    auto sel = db.transact(
-        [&](pqxx::work& tx) { return app::reveal_seed(tx, id, seed, req.caller().subject); });
-    return http::Response::json(202, to_json(sel));
-  };
-  auto get = [&db](http::Request& req) {
-    auto id = body::uuid_param(req, "id");
-    auto s = db.transact([&](pqxx::work& tx) { return app::selection_with_lists(tx, id); });
-    return http::Response::json(200, to_json(s.selection, s.people));
-  };
-  // Public: the draw record, as JSON and as the printable bailiff's record. No names.
-  auto done = [&db](http::Request& req) {
-    auto id = body::uuid_param(req, "id");
-    return db.transact([&](pqxx::work& tx) { return app::done_selection(tx, id); });
-  };
-  auto record = [done](http::Request& req) {
-    return http::Response::json(200, record_json(done(req)));
-  };
-  auto record_html = [done](http::Request& req) {
-    return http::Response::text(200, page::record_html(done(req)), "text/html; charset=utf-8");
-  };
-  auto replacement = [&db, &outbox](http::Request& req) {
-    auto id = body::uuid_param(req, "id");
-    auto b = req.json();
-    app::ReplacementRequest r{id, body::string(b, "person_id", "", 64),
-                              body::string(b, "reason", "", 200), req.caller().subject, ""};
-    auto out = db.transact([&](pqxx::work& tx) { return app::replace(tx, outbox, r); });
-    return http::Response::json(out.drawn ? 201 : 200, to_json(out));
-  };
-
-  ctx.router.add(Method::Post, "/v1/selections", staff, create);
-  ctx.router.add(Method::Post, "/v1/selections/:id/draw", staff, draw);
-  ctx.router.add(Method::Get, "/v1/selections/:id", staff, get);
-  ctx.router.add(Method::Get, "/v1/selections/:id/record", Access::anyone(), record);
-  ctx.router.add(Method::Get, "/v1/selections/:id/record.html", Access::anyone(), record_html);
-  ctx.router.add(Method::Post, "/v1/selections/:id/replacements", staff, replacement);
+  auto route = routes_with(ctx);
+  auto& r = ctx.router;
+  r.add(Method::Post, "/v1/selections", staff, route(create_selection));
+  r.add(Method::Post, "/v1/selections/:id/draw", staff, route(draw_selection));
+  r.add(Method::Get, "/v1/selections/:id", staff, route(get_selection));
+  r.add(Method::Get, "/v1/selections/:id/record", Access::anyone(), route(selection_record));
+  r.add(Method::Get, "/v1/selections/:id/record.html", Access::anyone(),
+        route(selection_record_page));
+  r.add(Method::Post, "/v1/selections/:id/replacements", staff, route(draw_replacement));
 }
 
 }  // namespace sortition::api

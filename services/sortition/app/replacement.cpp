@@ -12,7 +12,7 @@
 namespace sortition::app {
 namespace core = assembly::core;
 
-Replacement replace(pqxx::work& tx, assembly::events::Outbox& outbox,
+Replacement replace(pqxx::work& tx, const assembly::events::Outbox& outbox,
                     const ReplacementRequest& request) {
   const auto& id = request.selection_id;
   const auto& leaver = request.leaver;

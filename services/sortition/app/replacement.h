@@ -26,7 +26,7 @@ struct Replacement {
 
 // Throws core::Refused: no such selection (not_found), not done, past the deadline, the person
 // already left, no one left to draw (conflict), the person not on the panel (invalid).
-Replacement replace(pqxx::work& tx, assembly::events::Outbox& outbox,
+Replacement replace(pqxx::work& tx, const assembly::events::Outbox& outbox,
                     const ReplacementRequest& request);
 
 }  // namespace sortition::app
