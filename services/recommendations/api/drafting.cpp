@@ -28,12 +28,12 @@ int int_query(const http::Request& req, const std::string& name) {
 }
 
 http::Response draft(Deps d, http::Request& req) {
-  auto b = req.json();
-  auto workshop_id = body::string(b, "workshop_id", "", 64);
-  auto title = body::string(b, "title", "", 300);
-  if (title.empty()) throw http::unprocessable("title is required", "/title");
-  auto text = body::string(b, "text", "", 100000);
-  if (text.empty()) throw http::unprocessable("text is required", "/text");
+  const auto b = req.json();
+  body::Fields f(b);
+  auto workshop_id = f.string("workshop_id", 64);
+  auto title = f.string("title", 300);
+  auto text = f.string("text", 100000);
+  f.done();
   auto r = d.db.transact(
       [&](pqxx::work& tx) { return app::draft(tx, workshop_id, title, text, actor(req)); });
   return http::Response::json(201, to_json(r));
