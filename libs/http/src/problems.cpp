@@ -67,6 +67,25 @@ const ProblemType* find_problem_type(std::string_view slug) {
   return nullptr;
 }
 
+namespace {
+// Escaped text whose `quoted` names become <code>: the catalogue writes field names so.
+std::string prose(std::string_view text) {
+  auto escaped = core::html_escape(std::string(text));
+  std::string out;
+  bool open = false;
+  for (char c : escaped) {
+    if (c == '`') {
+      out += open ? "</code>" : "<code>";
+      open = !open;
+    } else {
+      out.push_back(c);
+    }
+  }
+  if (open) out += "</code>";
+  return out;
+}
+}  // namespace
+
 std::string problem_page(const ProblemType& t) {
   using core::html_escape;
   const std::string title = html_escape(std::string(t.title));
@@ -77,8 +96,7 @@ std::string problem_page(const ProblemType& t) {
          title + "</h1>\n<p>Problem type <code>/problems/" + html_escape(std::string(t.slug)) +
          "</code> of the citizens' assembly suite's API (RFC 9457 problem details).</p>\n"
          "<h2>What it means</h2>\n<p>" +
-         html_escape(std::string(t.meaning)) + "</p>\n<h2>What to do</h2>\n<p>" +
-         html_escape(std::string(t.what_to_do)) +
+         prose(t.meaning) + "</p>\n<h2>What to do</h2>\n<p>" + prose(t.what_to_do) +
          "</p>\n<h2>The answer's fields</h2>\n<dl>\n"
          "<dt><code>type</code></dt><dd>this page's address</dd>\n"
          "<dt><code>title</code>, <code>status</code></dt><dd>as above</dd>\n"

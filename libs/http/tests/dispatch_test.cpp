@@ -230,6 +230,10 @@ TEST(Problems, EveryTypeHasAPageAndEveryStatusAType) {
     EXPECT_NE(page.find(std::string(t.meaning.substr(0, 8))), std::string::npos) << t.slug;
   }
   EXPECT_EQ(find_problem_type("no-such-type"), nullptr);
+  // Field names written `so` in the catalogue are shown as code, never as backticks.
+  auto page = problem_page(problem_type_of(422));
+  EXPECT_NE(page.find("<code>errors</code> lists every field"), std::string::npos) << page;
+  EXPECT_EQ(page.find('`'), std::string::npos) << page;
 }
 
 TEST(Body, ADateMustExist) {
