@@ -1,28 +1,24 @@
 #include "domain/commitment.h"
 
+#include "assembly/core/names.h"
+
 namespace followup::domain {
 
+namespace {
+constexpr std::pair<CommitmentStatus, std::string_view> kCommitmentStatusNames[] = {
+    {CommitmentStatus::planned, "planned"},
+    {CommitmentStatus::in_progress, "in-progress"},
+    {CommitmentStatus::done, "done"},
+    {CommitmentStatus::delayed, "delayed"},
+    {CommitmentStatus::abandoned, "abandoned"}};
+}  // namespace
+
 std::string to_string(CommitmentStatus s) {
-  switch (s) {
-    case CommitmentStatus::planned:
-      return "planned";
-    case CommitmentStatus::in_progress:
-      return "in-progress";
-    case CommitmentStatus::done:
-      return "done";
-    case CommitmentStatus::delayed:
-      return "delayed";
-    case CommitmentStatus::abandoned:
-      return "abandoned";
-  }
-  return "planned";
+  return std::string(assembly::core::name_of(kCommitmentStatusNames, s, "planned"));
 }
 
 std::optional<CommitmentStatus> parse_status(const std::string& s) {
-  for (auto st : {CommitmentStatus::planned, CommitmentStatus::in_progress, CommitmentStatus::done,
-                  CommitmentStatus::delayed, CommitmentStatus::abandoned})
-    if (to_string(st) == s) return st;
-  return std::nullopt;
+  return assembly::core::value_of(kCommitmentStatusNames, s);
 }
 
 bool is_closed(CommitmentStatus s) {

@@ -1,51 +1,43 @@
 #include "domain/council.h"
 
+#include "assembly/core/names.h"
 #include "assembly/core/refusal.h"
 
 namespace followup::domain {
 
+namespace {
+constexpr std::pair<CouncilDecision, std::string_view> kCouncilDecisionNames[] = {
+    {CouncilDecision::adopted, "adopted"},
+    {CouncilDecision::adopted_with_amendments, "adopted-with-amendments"},
+    {CouncilDecision::rejected, "rejected"}};
+}  // namespace
+
 std::string to_string(CouncilDecision d) {
-  switch (d) {
-    case CouncilDecision::adopted:
-      return "adopted";
-    case CouncilDecision::adopted_with_amendments:
-      return "adopted-with-amendments";
-    case CouncilDecision::rejected:
-      return "rejected";
-  }
-  return "adopted";
+  return std::string(assembly::core::name_of(kCouncilDecisionNames, d, "adopted"));
 }
 
 std::optional<CouncilDecision> parse_decision(const std::string& s) {
-  for (auto d : {CouncilDecision::adopted, CouncilDecision::adopted_with_amendments,
-                 CouncilDecision::rejected})
-    if (to_string(d) == s) return d;
-  return std::nullopt;
+  return assembly::core::value_of(kCouncilDecisionNames, s);
 }
 
 bool adopts(CouncilDecision d) {
   return d != CouncilDecision::rejected;
 }
 
+namespace {
+constexpr std::pair<GroupPosition, std::string_view> kGroupPositionNames[] = {
+    {GroupPosition::for_, "for"},
+    {GroupPosition::against, "against"},
+    {GroupPosition::abstention, "abstention"},
+    {GroupPosition::divided, "divided"}};
+}  // namespace
+
 std::string to_string(GroupPosition p) {
-  switch (p) {
-    case GroupPosition::for_:
-      return "for";
-    case GroupPosition::against:
-      return "against";
-    case GroupPosition::abstention:
-      return "abstention";
-    case GroupPosition::divided:
-      return "divided";
-  }
-  return "for";
+  return std::string(assembly::core::name_of(kGroupPositionNames, p, "for"));
 }
 
 std::optional<GroupPosition> parse_group_position(const std::string& s) {
-  for (auto p : {GroupPosition::for_, GroupPosition::against, GroupPosition::abstention,
-                 GroupPosition::divided})
-    if (to_string(p) == s) return p;
-  return std::nullopt;
+  return assembly::core::value_of(kGroupPositionNames, s);
 }
 
 void check(const Decision& d) {

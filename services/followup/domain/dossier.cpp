@@ -1,26 +1,23 @@
 #include "domain/dossier.h"
 
+#include "assembly/core/names.h"
+
 namespace followup::domain {
 
+namespace {
+constexpr std::pair<DossierStage, std::string_view> kDossierStageNames[] = {
+    {DossierStage::awaiting_council, "awaiting-council"},
+    {DossierStage::decided, "decided"},
+    {DossierStage::reporting, "reporting"},
+    {DossierStage::closed, "closed"}};
+}  // namespace
+
 std::string to_string(DossierStage s) {
-  switch (s) {
-    case DossierStage::awaiting_council:
-      return "awaiting-council";
-    case DossierStage::decided:
-      return "decided";
-    case DossierStage::reporting:
-      return "reporting";
-    case DossierStage::closed:
-      return "closed";
-  }
-  return "awaiting-council";
+  return std::string(assembly::core::name_of(kDossierStageNames, s, "awaiting-council"));
 }
 
 std::optional<DossierStage> parse_stage(const std::string& s) {
-  for (auto st : {DossierStage::awaiting_council, DossierStage::decided, DossierStage::reporting,
-                  DossierStage::closed})
-    if (to_string(st) == s) return st;
-  return std::nullopt;
+  return assembly::core::value_of(kDossierStageNames, s);
 }
 
 }  // namespace followup::domain

@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include "assembly/core/names.h"
+
 namespace followup::domain {
 
 namespace {
@@ -63,22 +65,19 @@ nlohmann::json to_json(const Snapshot& s) {
           {"mean_progress", s.mean_progress}};
 }
 
+namespace {
+constexpr std::pair<ReportStatus, std::string_view> kReportStatusNames[] = {
+    {ReportStatus::scheduled, "scheduled"},
+    {ReportStatus::compiled, "compiled"},
+    {ReportStatus::published, "published"}};
+}  // namespace
+
 std::string to_string(ReportStatus s) {
-  switch (s) {
-    case ReportStatus::scheduled:
-      return "scheduled";
-    case ReportStatus::compiled:
-      return "compiled";
-    case ReportStatus::published:
-      return "published";
-  }
-  return "scheduled";
+  return std::string(assembly::core::name_of(kReportStatusNames, s, "scheduled"));
 }
 
 std::optional<ReportStatus> parse_report_status(const std::string& s) {
-  for (auto st : {ReportStatus::scheduled, ReportStatus::compiled, ReportStatus::published})
-    if (to_string(st) == s) return st;
-  return std::nullopt;
+  return assembly::core::value_of(kReportStatusNames, s);
 }
 
 void compile(Report& r, const std::vector<CommitmentRecord>& records, const std::string& as_of,

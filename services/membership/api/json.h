@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 #include <vector>
 
+#include "assembly/http/http.h"
 #include "store/engagement.h"
 #include "store/members.h"
 
@@ -19,9 +20,7 @@ nlohmann::json to_json(const store::Consent& c);
 // A JSON array of the rows.
 template <typename Row>
 nlohmann::json to_json(const std::vector<Row>& rows) {
-  auto out = nlohmann::json::array();
-  for (const auto& r : rows) out.push_back(to_json(r));
-  return out;
+  return assembly::http::json_array(rows, [](const Row& x) { return to_json(x); });
 }
 
 }  // namespace membership::api

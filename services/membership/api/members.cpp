@@ -69,11 +69,9 @@ bool has_workshop(const std::optional<store::Assembly>& a, const std::string& th
   return a && std::find(a->workshops.begin(), a->workshops.end(), theme) != a->workshops.end();
 }
 
-using Deps = assembly::service::Context;
-
 // --- Members.
 
-http::Response list_members(Deps& ctx, http::Request& req) {
+http::Response list_members(Deps ctx, http::Request& req) {
   auto assembly_id = body::required_query(req, "assembly_id");
   auto text = req.query_param("status").value_or("");
   std::optional<domain::Status> status;
@@ -94,19 +92,17 @@ http::Response list_members(Deps& ctx, http::Request& req) {
     members.pop_back();
     next = members.back().id;
   }
-  auto items = nlohmann::json::array();
-  for (const auto& m : members) items.push_back(to_json(m));
-  return http::page_response(req, std::move(items), next);
+  return http::page_response(req, to_json(members), next);
 }
 
 // Object-level access: a member reads only their own record (token subject = member id).
-http::Response get_member(Deps& ctx, http::Request& req) {
+http::Response get_member(Deps ctx, http::Request& req) {
   auto id = body::uuid_param(req, "id");
   auto m = ctx.db.transact([&](pqxx::work& tx) { return self_or_staff(tx, req, id); });
   return http::Response::json(200, to_json(m));
 }
 
-http::Response member_history(Deps& ctx, http::Request& req) {
+http::Response member_history(Deps ctx, http::Request& req) {
   auto id = body::uuid_param(req, "id");
   auto h = ctx.db.transact([&](pqxx::work& tx) {
     self_or_staff(tx, req, id);
@@ -117,7 +113,7 @@ http::Response member_history(Deps& ctx, http::Request& req) {
 
 // The member may confirm or decline for themself; the rest is the secretariat's. An illegal
 // transition is a 409 naming the current status.
-http::Response act(Deps& ctx, domain::Action action, http::Request& req) {
+http::Response act(Deps ctx, domain::Action action, http::Request& req) {
   auto id = body::uuid_param(req, "id");
   const auto& caller = req.caller();
   bool staff = caller.has(assembly::auth::kSecretariat);
@@ -138,7 +134,7 @@ http::Response act(Deps& ctx, domain::Action action, http::Request& req) {
 
 // The member's wishes for a workshop, most wanted first; they count when members are placed at
 // the opening plenary, so they can change only until then.
-http::Response put_preferences(Deps& ctx, http::Request& req) {
+http::Response put_preferences(Deps ctx, http::Request& req) {
   auto id = body::uuid_param(req, "id");
   auto b = req.json();
   auto themes = workshop_list(b, "workshops", false);
@@ -152,7 +148,7 @@ http::Response put_preferences(Deps& ctx, http::Request& req) {
 
 // The staff's override: another workshop for a confirmed or active member, with a reason; the
 // history keeps every move and MemberAssigned says where from.
-http::Response put_workshop(Deps& ctx, http::Request& req) {
+http::Response put_workshop(Deps ctx, http::Request& req) {
   auto id = body::uuid_param(req, "id");
   auto b = req.json();
   auto workshop = body::string(b, "workshop", "", 64);
@@ -209,7 +205,7 @@ store::Assembly read_assembly(const json& b, const std::string& id, int default_
 
 // The secretariat describes the assembly (often before its draw). A draw naming an assembly not
 // described yet makes it with the defaults; describing it afterwards fills it in, once.
-http::Response create_assembly(Deps& ctx, int default_retention, http::Request& req) {
+http::Response create_assembly(Deps ctx, int default_retention, http::Request& req) {
   auto b = req.json();
   auto id = body::string(b, "id", "", 64);
   if (!is_slug(id))
@@ -226,12 +222,12 @@ http::Response create_assembly(Deps& ctx, int default_retention, http::Request& 
   return r;
 }
 
-http::Response list_assemblies(Deps& ctx, http::Request&) {
+http::Response list_assemblies(Deps ctx, http::Request&) {
   auto list = ctx.db.transact([&](pqxx::work& tx) { return store::list_assemblies(tx); });
   return http::Response::items(list, [](const auto& a) { return to_json(a); });
 }
 
-http::Response get_assembly(Deps& ctx, http::Request& req) {
+http::Response get_assembly(Deps ctx, http::Request& req) {
   const auto& id = req.param("id");
   auto a = ctx.db.transact([&](pqxx::work& tx) { return store::find_assembly(tx, id); });
   if (!a) throw http::not_found("no assembly " + id);
@@ -251,7 +247,7 @@ http::Response get_assembly(Deps& ctx, http::Request& req) {
 // Invite every selected member (the letters went out), activate every confirmed one (the opening
 // plenary: one run of the workshop assignment), complete every active one (the end of the
 // mandate). Each member's change is the same as the single-member route's.
-http::Response bulk_action(Deps& ctx, http::Request& req) {
+http::Response bulk_action(Deps ctx, http::Request& req) {
   const auto& id = req.param("id");
   auto b = req.json();
   auto name = body::string(b, "action", "", 20);
@@ -273,7 +269,7 @@ http::Response bulk_action(Deps& ctx, http::Request& req) {
 
 // Personal data goes once the mandate is over and the retention delay has passed: the
 // background task does it by itself; this route does it now for one assembly when it is due.
-http::Response anonymise_now(Deps& ctx, http::Request& req) {
+http::Response anonymise_now(Deps ctx, http::Request& req) {
   const auto& id = req.param("id");
   auto n = ctx.db.transact([&](pqxx::work& tx) { return app::anonymise_now(tx, id); });
   return http::Response::json(200, {{"assembly_id", id}, {"members_anonymised", n}});
@@ -293,27 +289,25 @@ void add_member_routes(assembly::service::Context& ctx) {
       return std::nullopt;
     }
   });
-  auto to = [&ctx](http::Response (*h)(Deps&, http::Request&)) {
-    return [&ctx, h](http::Request& req) { return h(ctx, req); };
-  };
+  auto to = routes_with(ctx);
   r.add(Method::Get, "/v1/members", kStaff, to(list_members));
   r.add(Method::Get, "/v1/members/:id", kStaffOrMember, to(get_member));
   r.add(Method::Get, "/v1/members/:id/history", kStaffOrMember, to(member_history));
   for (auto action : domain::kAllActions)  // one route per action
-    r.add(Method::Post, "/v1/members/:id/" + std::string(domain::to_string(action)), kStaffOrMember,
-          [&ctx, action](http::Request& req) { return act(ctx, action, req); });
+    r.add(
+        Method::Post, "/v1/members/:id/" + std::string(domain::to_string(action)), kStaffOrMember,
+        [d = Deps{ctx.db, ctx.outbox}, action](http::Request& req) { return act(d, action, req); });
   r.add(Method::Put, "/v1/members/:id/preferences", kStaffOrMember, to(put_preferences));
   r.add(Method::Put, "/v1/members/:id/workshop", kStaff, to(put_workshop));
 }
 
 void add_assembly_routes(assembly::service::Context& ctx, int default_retention) {
   auto& r = ctx.router;
-  auto to = [&ctx](http::Response (*h)(Deps&, http::Request&)) {
-    return [&ctx, h](http::Request& req) { return h(ctx, req); };
-  };
-  r.add(Method::Post, "/v1/assemblies", kStaff, [&ctx, default_retention](http::Request& req) {
-    return create_assembly(ctx, default_retention, req);
-  });
+  auto to = routes_with(ctx);
+  r.add(Method::Post, "/v1/assemblies", kStaff,
+        [d = Deps{ctx.db, ctx.outbox}, default_retention](http::Request& req) {
+          return create_assembly(d, default_retention, req);
+        });
   r.add(Method::Get, "/v1/assemblies", kStaffOrMember, to(list_assemblies));
   r.add(Method::Get, "/v1/assemblies/:id", kStaffOrMember, to(get_assembly));
   r.add(Method::Post, "/v1/assemblies/:id/bulk-actions", kStaff, to(bulk_action));

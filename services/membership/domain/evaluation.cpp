@@ -3,24 +3,23 @@
 #include <algorithm>
 #include <set>
 
+#include "assembly/core/names.h"
+
 namespace membership::domain {
 
+namespace {
+constexpr std::pair<EvaluationState, std::string_view> kEvaluationStateNames[] = {
+    {EvaluationState::draft, "draft"},
+    {EvaluationState::open, "open"},
+    {EvaluationState::closed, "closed"}};
+}  // namespace
+
 std::string to_string(EvaluationState s) {
-  switch (s) {
-    case EvaluationState::draft:
-      return "draft";
-    case EvaluationState::open:
-      return "open";
-    case EvaluationState::closed:
-      return "closed";
-  }
-  return "draft";
+  return std::string(assembly::core::name_of(kEvaluationStateNames, s, "draft"));
 }
 
 std::optional<EvaluationState> parse_evaluation_state(const std::string& s) {
-  for (auto st : {EvaluationState::draft, EvaluationState::open, EvaluationState::closed})
-    if (to_string(st) == s) return st;
-  return std::nullopt;
+  return assembly::core::value_of(kEvaluationStateNames, s);
 }
 
 namespace {

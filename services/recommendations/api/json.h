@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/ballots.h"
+#include "assembly/http/http.h"
 #include "domain/ballot.h"
 #include "store/ballots.h"
 #include "store/motion_store.h"
@@ -23,9 +24,7 @@ nlohmann::json to_json(const store::Feedback& f);
 
 template <typename T>
 nlohmann::json to_json_array(const std::vector<T>& list) {
-  auto out = nlohmann::json::array();
-  for (const auto& x : list) out.push_back(to_json(x));
-  return out;
+  return assembly::http::json_array(list, [](const T& x) { return to_json(x); });
 }
 
 }  // namespace recommendations::api

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "assembly/auth/auth.h"
+#include "assembly/http/http.h"
 #include "store/document_store.h"
 #include "store/session_store.h"
 #include "store/workshop_store.h"
@@ -24,9 +25,7 @@ nlohmann::json to_json(const store::Mandate& m);
 
 template <typename T>
 nlohmann::json to_json_array(const std::vector<T>& list) {
-  auto out = nlohmann::json::array();
-  for (const auto& x : list) out.push_back(to_json(x));
-  return out;
+  return assembly::http::json_array(list, [](const T& x) { return to_json(x); });
 }
 
 }  // namespace workshops::api

@@ -103,12 +103,21 @@ struct Response {
   static Response empty(int status);
   // 200 {"items": [to_json(x) for x in list]}: the shape of every list endpoint.
   template <typename List, typename ToJson>
-  static Response items(const List& list, ToJson to_json) {
-    nlohmann::json out = nlohmann::json::array();
-    for (const auto& x : list) out.push_back(to_json(x));
-    return json(200, {{"items", out}});
-  }
+  static Response items(const List& list, ToJson to_json);
 };
+
+// [to_json(x) for x in list], the one loop that turns rows into a JSON array.
+template <typename List, typename ToJson>
+nlohmann::json json_array(const List& list, ToJson to_json) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& x : list) out.push_back(to_json(x));
+  return out;
+}
+
+template <typename List, typename ToJson>
+Response Response::items(const List& list, ToJson to_json) {
+  return json(200, {{"items", json_array(list, to_json)}});
+}
 
 using Handler = std::function<Response(Request&)>;
 

@@ -1,8 +1,0 @@
-#pragma once
-#include "assembly/service/service.h"
-
-namespace membership {
-assembly::service::Definition definition();
-std::vector<assembly::db::Migration> migrations();  // generated from migrations/
-std::string_view openapi_document();                // generated from openapi.json
-}  // namespace membership
