@@ -1,5 +1,6 @@
 #include "wiring.h"
 
+#include "api/cohorts.h"
 #include "api/engagement.h"
 #include "api/members.h"
 #include "api/metrics.h"
@@ -25,6 +26,7 @@ assembly::service::Definition definition() {
             api::add_assembly_routes(ctx, retention);
             api::add_engagement_routes(ctx, keyring, at_risk_absences);
             api::add_evaluation_routes(ctx);
+            api::add_cohort_routes(ctx);
             api::add_metrics(ctx, at_risk_absences);
             events::add_handlers(ctx, retention);
           }};

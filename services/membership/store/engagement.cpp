@@ -78,6 +78,23 @@ constexpr const char* kUpsertContact =
     "ON CONFLICT (member_id) DO UPDATE SET sealed = excluded.sealed, version = excluded.version, "
     "preferred_channel = excluded.preferred_channel, language = excluded.language, updated_at = "
     "now()";
+// A member keeps their contact details past the anonymisation of their assembly while their last
+// word on the follow-up consent ($2) is a yes: they go on receiving the follow-up of their vœux.
+#define FOLLOW_UP_CONSENT_STANDS(member)                        \
+  "(SELECT k.given FROM consents k WHERE k.member_id = " member \
+  " AND k.purpose = $2 "                                        \
+  "ORDER BY k.recorded_at DESC, k.id DESC LIMIT 1) IS TRUE"
+constexpr const char* kForgetContactsOfAssembly =
+    "DELETE FROM contacts c USING members m WHERE c.member_id = m.id AND m.assembly_id = $1 "
+    "AND NOT " FOLLOW_UP_CONSENT_STANDS("m.id");
+constexpr const char* kForgetContactIfUnkept =
+    "DELETE FROM contacts c USING members m JOIN assemblies a ON a.id = m.assembly_id "
+    "WHERE c.member_id = m.id AND m.id = $1 AND a.anonymised_at IS NOT NULL "
+    "AND NOT " FOLLOW_UP_CONSENT_STANDS("m.id");
+constexpr const char* kFollowUpAudience =
+    "SELECT count(*) AS n FROM contacts c JOIN members m ON m.id = c.member_id "
+    "WHERE m.assembly_id = $1 AND " FOLLOW_UP_CONSENT_STANDS("m.id");
+#undef FOLLOW_UP_CONSENT_STANDS
 constexpr const char* kFindContact =
     "SELECT sealed, version, preferred_channel, language, " SQL_UTC("updated_at") " AS updated_at "
     "FROM contacts WHERE member_id = $1";
@@ -209,6 +226,7 @@ Consent insert_consent(pqxx::work& tx, const std::string& id, const std::string&
                        const std::string& by) {
   tx.exec_params(kInsertConsent, id, member_id, purpose, text_version, given, given_on, channel,
                  by);
+  if (purpose == domain::kFollowUpConsent && !given) forget_contact_if_unkept(tx, member_id);
   for (auto& c : consents_of_member(tx, member_id))
     if (c.id == id) return c;
   throw std::logic_error("consent " + id + " not found after its insertion");
@@ -247,6 +265,22 @@ std::vector<Role> spokespersons_of(pqxx::transaction_base& tx, const std::string
   std::vector<Role> out;
   for (const auto& r : tx.exec_params(kSpokespersonsOf, motion_id)) out.push_back(role_from(r));
   return out;
+}
+
+int forget_contacts_of_assembly(pqxx::work& tx, const std::string& assembly_id) {
+  return static_cast<int>(
+      tx.exec_params(kForgetContactsOfAssembly, assembly_id, std::string(domain::kFollowUpConsent))
+          .affected_rows());
+}
+
+bool forget_contact_if_unkept(pqxx::work& tx, const std::string& member_id) {
+  return tx.exec_params(kForgetContactIfUnkept, member_id, std::string(domain::kFollowUpConsent))
+             .affected_rows() > 0;
+}
+
+int follow_up_audience(pqxx::transaction_base& tx, const std::string& assembly_id) {
+  return tx.exec_params1(kFollowUpAudience, assembly_id, std::string(domain::kFollowUpConsent))["n"]
+      .as<int>();
 }
 
 }  // namespace membership::store

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/consent.h"
 #include "domain/participation.h"
 
 namespace membership::store {
@@ -86,5 +87,14 @@ struct SealedContact {
 int next_contact_version(pqxx::work& tx, const std::string& member_id);
 void upsert_contact(pqxx::work& tx, const std::string& member_id, const SealedContact& c);
 std::optional<SealedContact> find_contact(pqxx::transaction_base& tx, const std::string& member_id);
+// At the anonymisation: the contact details of the assembly's members go, but for those whose
+// follow-up consent stands (domain::kFollowUpConsent). Returns how many went.
+int forget_contacts_of_assembly(pqxx::work& tx, const std::string& assembly_id);
+// After the anonymisation, a member who withdraws the follow-up consent loses their contact
+// details at once (insert_consent calls it). Returns whether they went.
+bool forget_contact_if_unkept(pqxx::work& tx, const std::string& member_id);
+// How many members of the assembly can still be reached with its follow-up (contact details and a
+// standing follow-up consent).
+int follow_up_audience(pqxx::transaction_base& tx, const std::string& assembly_id);
 
 }  // namespace membership::store

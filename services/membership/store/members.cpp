@@ -1,6 +1,7 @@
 #include "store/members.h"
 
 #include "assembly/db/sql_time.h"
+#include "store/engagement.h"
 
 namespace membership::store {
 namespace {
@@ -75,8 +76,6 @@ constexpr const char* kHistory =
     "SELECT " SQL_UTC_MS("at") " AS at, actor, change, from_value, to_value, reason, related "
     "FROM member_history WHERE member_id = $1 ORDER BY seq";
 
-constexpr const char* kAnonymiseContacts =
-    "DELETE FROM contacts WHERE member_id IN (SELECT id FROM members WHERE assembly_id = $1)";
 constexpr const char* kAnonymiseMembers =
     "UPDATE members SET person_id = NULL, status_reason = NULL, preferences = '[]', attributes = "
     "'{}' "
@@ -257,7 +256,7 @@ void lock_by_status(pqxx::work& tx, const std::string& assembly_id, domain::Stat
 }
 
 int anonymise(pqxx::work& tx, const std::string& assembly_id) {
-  tx.exec_params(kAnonymiseContacts, assembly_id);
+  forget_contacts_of_assembly(tx, assembly_id);  // but those kept for the follow-up
   tx.exec_params(kAnonymiseHistory, assembly_id);
   int n = static_cast<int>(tx.exec_params(kAnonymiseMembers, assembly_id).affected_rows());
   tx.exec_params(kMarkAnonymised, assembly_id);

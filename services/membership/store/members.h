@@ -78,7 +78,8 @@ std::vector<HistoryLine> history(pqxx::transaction_base& tx, const std::string& 
 
 // Removes what identifies the members of an assembly (contact details, the link to the sortition
 // pool, free-text reasons, preferences and attributes); counts, statuses, workshops, attendance,
-// roles and the evaluation stay. Returns the number of members anonymised.
+// roles and the evaluation stay, and so do the contact details of the members who consented to
+// receive the follow-up of their vœux. Returns the number of members anonymised.
 int anonymise(pqxx::work& tx, const std::string& assembly_id);
 
 }  // namespace membership::store
