@@ -12,25 +12,6 @@ using nlohmann::json;
 
 namespace {
 
-json members_of(const std::string& assembly_id, const std::string& staff) {
-  auto r = e2e::get("membership", "/v1/members?assembly_id=" + assembly_id, staff);
-  return r.status == 200 ? body_of(r)["items"] : json::array();
-}
-
-json drawn(const std::string& assembly_id, int seats, const std::string& staff) {
-  auto r = e2e::post("sortition", "/v1/panel-draws",
-                     e2e::panel_request(assembly_id, seats * 2, seats), staff);
-  if (r.status != 201) throw std::runtime_error("panel draw: " + r.body);
-  json members;
-  if (!e2e::eventually(
-          [&] {
-            return (members = members_of(assembly_id, staff)).size() == static_cast<size_t>(seats);
-          },
-          std::chrono::seconds(60)))
-    throw std::runtime_error("the panel did not become members");
-  return members;
-}
-
 int consent(const std::string& member, bool given) {
   return e2e::post("membership", "/v1/members/" + member + "/consents",
                    {{"purpose", "follow-up"},
@@ -91,8 +72,8 @@ TEST(Cohorts, SuccessiveCohortsAreListedAndTheFollowUpOutlivesTheFirstOnesAnonym
                       staff)
                 .status,
             201);
-  auto a = drawn(first, 4, staff);
-  auto b = drawn(second, 3, staff);
+  auto a = e2e::panel_members(first, 4, staff);
+  auto b = e2e::panel_members(second, 3, staff);
   const std::string keeps = a[0]["id"], withdraws = a[1]["id"], never = a[2]["id"];
   const std::string later = b[0]["id"];
 

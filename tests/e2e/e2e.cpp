@@ -95,6 +95,22 @@ nlohmann::json panel_request(const std::string& assembly_id, int candidates, int
           {"candidates", list}};
 }
 
+nlohmann::json panel_members(const std::string& assembly_id, int seats, const std::string& staff) {
+  auto r =
+      post("sortition", "/v1/panel-draws", panel_request(assembly_id, seats * 2, seats), staff);
+  if (r.status != 201) throw std::runtime_error("panel draw: " + r.body);
+  nlohmann::json members;
+  if (!eventually(
+          [&] {
+            auto got = get("membership", "/v1/members?assembly_id=" + assembly_id, staff);
+            if (got.status == 200) members = body_of(got)["items"];
+            return members.size() == static_cast<size_t>(seats);
+          },
+          std::chrono::seconds(60)))
+    throw std::runtime_error("the panel did not become members");
+  return members;
+}
+
 SeatedSix seat_six(const std::string& prefix, const std::string& staff) {
   SeatedSix a{fresh(prefix), nlohmann::json()};
   auto drawn = post("sortition", "/v1/panel-draws", panel_request(a.assembly_id, 12, 6), staff);

@@ -39,6 +39,9 @@ nlohmann::json panel_request(const std::string& assembly_id, int candidates, int
 // error.
 void seat_everyone(const std::string& assembly_id, const std::string& staff_token);
 
+// A small panel drawn inline (uniform, no quotas, twice as many candidates as seats) and waited
+// for until membership has every seat as a member; returns the members. Throws on error.
+nlohmann::json panel_members(const std::string& assembly_id, int seats, const std::string& staff);
 // A new assembly (named from `prefix`) with six members drawn, seated, and known to the
 // recommendations service as its electorate. Throws on any error.
 struct SeatedSix {

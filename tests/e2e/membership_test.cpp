@@ -36,21 +36,6 @@ json members_of(const std::string& assembly_id, const std::string& staff,
   return json::parse(r.body)["items"];
 }
 
-// A small panel drawn inline (uniform, no quotas) and made members: enough for the lifecycle.
-json small_panel(const std::string& assembly_id, int seats, const std::string& staff) {
-  auto r = e2e::post("sortition", "/v1/panel-draws",
-                     e2e::panel_request(assembly_id, seats * 2, seats), staff);
-  if (r.status != 201) throw std::runtime_error("panel draw: " + r.body);
-  json members;
-  if (!e2e::eventually(
-          [&] {
-            return (members = members_of(assembly_id, staff)).size() == static_cast<size_t>(seats);
-          },
-          std::chrono::seconds(60)))
-    throw std::runtime_error("the panel did not become members");
-  return members;
-}
-
 // The members of an assembly invited; those in `confirming` confirm and are activated at the
 // opening plenary. Fails the calling test at the first answer that is not 200.
 void seat(const std::string& assembly_id, const json& confirming, const std::string& staff) {
@@ -271,7 +256,7 @@ TEST(Membership, AnEventDeliveredTwiceChangesNothingTheSecondTime) {
 TEST(Membership, TheLifecycleTheAssignmentAndRolesWithObjectLevelAccess) {
   const auto staff = e2e::token("secretariat", "staff-lifecycle");
   const auto assembly_id = fresh("mlife");
-  auto members = small_panel(assembly_id, 12, staff);
+  auto members = e2e::panel_members(assembly_id, 12, staff);
   auto id = [&](int i) { return std::string(members[i]["id"]); };
   auto member = [&](int i) { return e2e::token("member", id(i)); };
 
@@ -470,7 +455,7 @@ TEST(Membership, ConsentContactExportAndAnonymisationAfterTheRetentionDelay) {
       e2e::post("membership", "/v1/assemblies", {{"id", assembly_id}, {"name", "again"}}, staff)
           .status,
       409);
-  auto members = small_panel(assembly_id, 4, staff);
+  auto members = e2e::panel_members(assembly_id, 4, staff);
   const std::string me = members[0]["id"];
   const auto my_token = e2e::token("member", me);
 
@@ -558,7 +543,7 @@ TEST(Membership, ConsentContactExportAndAnonymisationAfterTheRetentionDelay) {
 TEST(Membership, ParticipationFromAttendanceRecordedWithCorrectionsAndTheAtRiskList) {
   const auto staff = e2e::token("secretariat");
   const auto assembly_id = fresh("matt");
-  auto members = small_panel(assembly_id, 3, staff);
+  auto members = e2e::panel_members(assembly_id, 3, staff);
   ASSERT_NO_FATAL_FAILURE(seat(assembly_id, members, staff));
   const std::string a = members[0]["id"], b = members[1]["id"];
 
@@ -638,7 +623,7 @@ TEST(Membership, ParticipationFromAttendanceRecordedWithCorrectionsAndTheAtRiskL
 TEST(Membership, TheEvaluationIsAnsweredOnceAnonymouslyAndPublishedWhenClosed) {
   const auto staff = e2e::token("secretariat");
   const auto assembly_id = fresh("meval");
-  auto members = small_panel(assembly_id, 3, staff);
+  auto members = e2e::panel_members(assembly_id, 3, staff);
   ASSERT_NO_FATAL_FAILURE(seat(assembly_id, {members[0], members[1]}, staff));
 
   auto created = e2e::post("membership", "/v1/assemblies/" + assembly_id + "/evaluations",
