@@ -115,6 +115,37 @@ std::vector<std::string> openapi_gaps(const Definition& def,
   return http::openapi::gaps(router, http::openapi::complete(nlohmann::json::parse(def.openapi)));
 }
 
+http::Response call_route(const Definition& def, http::Method method, const std::string& path,
+                          const std::string& body, const auth::Principal& caller,
+                          std::map<std::string, std::string> env_values) {
+  config::Env env(std::move(env_values));
+  db::Pool pool({"host=127.0.0.1 port=1", def.name, 1});  // constructed, never connected
+  events::Outbox outbox(topic_of(def.name), def.name, def.name);
+  http::Router router;
+  events::Dispatcher dispatcher;
+  Context ctx{def.name, env, pool, outbox, router, dispatcher};
+  def.wire(ctx);
+  auto match = router.match(method, path);
+  if (match.kind != http::Match::Kind::found)
+    return http::Response::problem(http::not_found("no route " + path));
+  http::Request req;
+  req.method = method;
+  req.path = path;
+  req.params = match.params;
+  req.headers = {{"content-type", "application/json"}};
+  req.body = body;
+  req.principal = caller;
+  try {
+    return match.route->handler(req);
+  } catch (const http::Problem& p) {
+    return http::Response::problem(p);
+  } catch (const core::Refused& r) {
+    return http::Response::problem(http::to_problem(r.refusal()));
+  } catch (const std::exception& e) {
+    return http::Response::problem(http::Problem(500, "Internal error", e.what()));
+  }
+}
+
 namespace {
 
 struct Settings {

@@ -88,18 +88,19 @@ http::Response get(assembly::db::Pool& db, http::Request& req) {
 // Status and progress, under the progress rules (domain/commitment.h).
 http::Response patch(assembly::db::Pool& db, assembly::events::Outbox& outbox, http::Request& req) {
   auto id = body::uuid_param(req, "id");
-  auto b = req.json();
+  const auto b = req.json();
+  body::Fields f(b);
   domain::CommitmentChange change;
-  if (b.contains("status")) {
-    auto s = domain::parse_status(body::string(b, "status", "", 40));
-    if (!s)
-      throw http::unprocessable("status is planned, in-progress, done, delayed or abandoned",
-                                "/status");
-    change.status = s;
+  if (b.is_object() && b.contains("status")) {
+    const auto text = f.string("status", 40);
+    change.status = domain::parse_status(text);
+    f.check(text.empty() || change.status.has_value(), "/status",
+            "status is planned, in-progress, done, delayed or abandoned");
   }
-  if (b.contains("progress"))
-    change.progress = static_cast<int>(body::integer(b, "progress", -1000, 1000));
-  change.reason = body::string_or(b, "reason", "", "", 5000);
+  if (b.is_object() && b.contains("progress"))
+    change.progress = static_cast<int>(f.integer("progress", -1000, 1000));
+  change.reason = f.string_or("reason", "", 5000);
+  f.done();
   auto c = db.transact(
       [&](pqxx::work& tx) { return app::change_progress(tx, outbox, staff_of(req), id, change); });
   return http::Response::json(200, to_json(c));
@@ -122,11 +123,12 @@ http::Response milestone_done(assembly::db::Pool& db, assembly::events::Outbox& 
                               http::Request& req) {
   auto id = body::uuid_param(req, "id");
   auto milestone = body::uuid_param(req, "milestone");
-  auto b = req.json();
+  const auto b = req.json();
+  body::Fields f(b);
   const auto today = assembly::core::utc_today();
-  auto done_on = b.contains("done_on") ? body::date(b, "done_on") : today;
-  if (done_on > today)
-    throw http::unprocessable("a milestone is done on a past day or today", "/done_on");
+  auto done_on = b.is_object() && b.contains("done_on") ? f.date("done_on") : today;
+  f.check(done_on <= today, "/done_on", "a milestone is done on a past day or today");
+  f.done();
   auto c = db.transact([&](pqxx::work& tx) {
     return app::milestone_done(tx, outbox, staff_of(req), id, milestone, done_on);
   });
@@ -138,10 +140,11 @@ http::Response move_milestone(assembly::db::Pool& db, assembly::events::Outbox& 
                               http::Request& req) {
   auto id = body::uuid_param(req, "id");
   auto milestone = body::uuid_param(req, "milestone");
-  auto b = req.json();
-  auto due_on = body::date(b, "due_on");
-  auto reason = body::string(b, "reason", "", 5000);
-  if (reason.empty()) throw http::unprocessable("say why the milestone moves", "/reason");
+  const auto b = req.json();
+  body::Fields f(b);
+  auto due_on = f.date("due_on");
+  auto reason = f.string("reason", 5000);  // an empty reason is named ("must not be empty")
+  f.done();
   auto c = db.transact([&](pqxx::work& tx) {
     return app::move_milestone(tx, outbox, staff_of(req), id, milestone, due_on, reason);
   });
@@ -152,14 +155,17 @@ http::Response move_milestone(assembly::db::Pool& db, assembly::events::Outbox& 
 http::Response add_evidence(assembly::db::Pool& db, assembly::events::Outbox& outbox,
                             http::Request& req) {
   auto id = body::uuid_param(req, "id");
-  auto b = req.json();
-  auto url = body::string(b, "url", "", 2000);
-  if (url.rfind("https://", 0) != 0 && url.rfind("http://", 0) != 0)
-    throw http::unprocessable("evidence is an http or https link", "/url");
-  if (url.find_first_of(" \t\r\n\"<>") != std::string::npos)
-    throw http::unprocessable("the link has spaces or quotes", "/url");
-  auto label = body::string(b, "label", "", 300);
-  if (label.empty()) throw http::unprocessable("say what the link shows", "/label");
+  const auto b = req.json();
+  body::Fields f(b);
+  auto url = f.string("url", 2000);
+  if (!url.empty()) {  // an empty one is named already
+    const bool web = url.rfind("https://", 0) == 0 || url.rfind("http://", 0) == 0;
+    f.check(web, "/url", "evidence is an http or https link");
+    f.check(!web || url.find_first_of(" \t\r\n\"<>") == std::string::npos, "/url",
+            "the link has spaces or quotes");
+  }
+  auto label = f.string("label", 300);  // an empty label is named ("must not be empty")
+  f.done();
   auto c = db.transact(
       [&](pqxx::work& tx) { return app::add_evidence(tx, outbox, staff_of(req), id, url, label); });
   return http::Response::json(201, to_json(c));

@@ -7,6 +7,7 @@
 #include "api/json.h"
 #include "api/routes.h"
 #include "assembly/auth/auth.h"
+#include "assembly/core/refusal.h"
 #include "assembly/core/time.h"
 #include "assembly/http/body.h"
 #include "assembly/service/api.h"
@@ -50,31 +51,31 @@ http::Response get_session(assembly::db::Pool& db, http::Request& req) {
 // {dossier_id}: 201 when placed, 200 when moved from another session.
 http::Response place(assembly::db::Pool& db, http::Request& req) {
   auto session_id = body::uuid_param(req, "id");
-  auto b = req.json();
-  auto dossier_id = body::string(b, "dossier_id", "", 64);
+  const auto b = req.json();
+  body::Fields f(b);
+  auto dossier_id = f.string("dossier_id", 64);
+  f.done();
   auto [item, placed] = db.transact([&](pqxx::work& tx) {
     return app::place_on_agenda(tx, session_id, dossier_id, req.caller().subject);
   });
   return http::Response::json(placed ? 201 : 200, to_json(item));
 }
 
-std::vector<store::GroupPositionRow> positions_input(const json& b) {
+std::vector<store::GroupPositionRow> positions_input(body::Fields& f, const json& b) {
   std::vector<store::GroupPositionRow> positions;
-  if (!b.contains("positions")) return positions;
-  const auto& list = body::array(b, "positions");
+  if (!b.is_object() || !b.contains("positions")) return positions;
+  const auto& list = f.array("positions");
   std::set<std::string> seen;
   for (std::size_t i = 0; i < list.size(); ++i) {
     const auto at = "/positions/" + std::to_string(i);
-    const auto& p = body::object(list[i], at);
-    store::GroupPositionRow pos{body::string(p, "group", at, 200),
-                                body::string(p, "position", at, 20),
-                                body::string_or(p, "summary", "", at, 5000)};
-    if (pos.group.empty()) throw http::unprocessable("a political group is named", at + "/group");
-    if (!seen.insert(pos.group).second)
-      throw http::unprocessable("group " + pos.group + " appears twice", at + "/group");
-    if (!domain::parse_group_position(pos.position))
-      throw http::unprocessable("position is for, against, abstention or divided",
-                                at + "/position");
+    auto p = f.nested(list[i], at);
+    store::GroupPositionRow pos{p.string("group", 200), p.string("position", 20),
+                                p.string_or("summary", "", 5000)};
+    // An empty text is a mistake the reader named already.
+    f.check(pos.group.empty() || seen.insert(pos.group).second, at + "/group",
+            "group " + pos.group + " appears twice");
+    f.check(pos.position.empty() || domain::parse_group_position(pos.position).has_value(),
+            at + "/position", "position is for, against, abstention or divided");
     positions.push_back(std::move(pos));
   }
   return positions;
@@ -83,30 +84,42 @@ std::vector<store::GroupPositionRow> positions_input(const json& b) {
 // The spokespersons' presentation, a summary, each political group's position.
 http::Response put_debate(assembly::db::Pool& db, http::Request& req) {
   auto id = body::uuid_param(req, "id");
-  auto b = req.json();
-  auto presentation = body::string_or(b, "presentation", "", "", 20000);
-  auto summary = body::string_or(b, "summary", "", "", 20000);
-  auto positions = positions_input(b);
+  const auto b = req.json();
+  body::Fields f(b);
+  auto presentation = f.string_or("presentation", "", 20000);
+  auto summary = f.string_or("summary", "", 20000);
+  auto positions = positions_input(f, b);
+  f.done();
   auto item = db.transact(
       [&](pqxx::work& tx) { return app::record_debate(tx, id, presentation, summary, positions); });
   return http::Response::json(200, to_json(item));
 }
 
-// The decision with its vote counts, recorded once.
+// The decision with its vote counts, recorded once. The vote rules (domain::check) are checked
+// when every field reads right.
 http::Response post_decision(assembly::db::Pool& db, assembly::events::Outbox& outbox,
                              http::Request& req) {
   auto id = body::uuid_param(req, "id");
-  auto b = req.json();
-  auto decision = domain::parse_decision(body::string(b, "decision", "", 40));
-  if (!decision)
-    throw http::unprocessable("decision is adopted, adopted-with-amendments or rejected",
-                              "/decision");
-  domain::Decision d{*decision};
-  d.votes_for = static_cast<int>(body::integer(b, "votes_for", 0, 1000));
-  d.votes_against = static_cast<int>(body::integer(b, "votes_against", 0, 1000));
-  d.abstentions = static_cast<int>(body::integer(b, "abstentions", 0, 1000));
-  d.amendments = body::string_or(b, "amendments", "", "", 20000);
-  domain::check(d);
+  const auto b = req.json();
+  body::Fields f(b);
+  const auto text = f.string("decision", 40);
+  const auto decision = domain::parse_decision(text);
+  f.check(text.empty() || decision.has_value(), "/decision",
+          "decision is adopted, adopted-with-amendments or rejected");
+  domain::Decision d{decision.value_or(domain::CouncilDecision::rejected)};
+  d.votes_for = static_cast<int>(f.integer("votes_for", 0, 1000));
+  d.votes_against = static_cast<int>(f.integer("votes_against", 0, 1000));
+  d.abstentions = static_cast<int>(f.integer("abstentions", 0, 1000));
+  d.amendments = f.string_or("amendments", "", 20000);
+  if (f.ok()) {
+    try {
+      domain::check(d);
+    } catch (const assembly::core::Refused& r) {
+      if (r.kind() != assembly::core::Refusal::Kind::invalid) throw;
+      f.check(false, r.refusal().field, r.refusal().detail);
+    }
+  }
+  f.done();
   auto item = db.transact([&](pqxx::work& tx) {
     return app::record_decision(tx, outbox, id, d, req.caller().subject);
   });

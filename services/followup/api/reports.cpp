@@ -18,10 +18,12 @@ namespace {
 // {first_due_on, every_months (default 6)}.
 http::Response put_schedule(assembly::db::Pool& db, http::Request& req) {
   auto assembly_id = assembly_param(req);
-  auto b = req.json();
-  auto first = body::date(b, "first_due_on");
-  const int every =
-      static_cast<int>(b.contains("every_months") ? body::integer(b, "every_months", 1, 24) : 6);
+  const auto b = req.json();
+  body::Fields f(b);
+  auto first = f.date("first_due_on");
+  const int every = static_cast<int>(
+      b.is_object() && b.contains("every_months") ? f.integer("every_months", 1, 24) : 6);
+  f.done();
   auto reports = db.transact([&](pqxx::work& tx) {
     return app::set_schedule(tx, assembly_id, first, every, req.caller().subject);
   });
@@ -48,10 +50,12 @@ http::Response get_report(assembly::db::Pool& db, http::Request& req) {
 // {"as_of": "YYYY-MM-DD" (default today), "summary": "..."}; the answer shows the draft snapshot.
 http::Response compile(assembly::db::Pool& db, http::Request& req) {
   auto id = body::uuid_param(req, "id");
-  auto b = req.json();
+  const auto b = req.json();
+  body::Fields f(b);
   const auto today = assembly::core::utc_today();
-  auto as_of = b.contains("as_of") ? body::date(b, "as_of") : today;
-  auto summary = body::string_or(b, "summary", "", "", 20000);
+  auto as_of = b.is_object() && b.contains("as_of") ? f.date("as_of") : today;
+  auto summary = f.string_or("summary", "", 20000);
+  f.done();
   auto r = db.transact(
       [&](pqxx::work& tx) { return app::compile_report(tx, id, as_of, summary, today); });
   return http::Response::json(200, to_json(r, today, true));

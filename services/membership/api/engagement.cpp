@@ -1,5 +1,7 @@
 #include "api/engagement.h"
 
+#include <optional>
+
 #include "api/access.h"
 #include "api/json.h"
 #include "assembly/auth/auth.h"
@@ -20,15 +22,17 @@ namespace {
 const Access kStaff = Access::secretariat();
 const Access kStaffOrMember = Access::secretariat_or_member();
 
-std::string one_of(const json& b, const std::string& key,
+// One of `allowed`, or "" (and the field named) otherwise.
+std::string one_of(body::Fields& f, const std::string& key,
                    std::initializer_list<const char*> allowed) {
-  auto s = body::string(b, key, "", 64);
+  auto s = f.string(key, 64);
   std::string list;
   for (const char* a : allowed) {
     if (s == a) return s;
     list += (list.empty() ? "" : ", ") + std::string(a);
   }
-  throw http::unprocessable(key + " must be one of " + list, "/" + key);
+  f.check(s.empty(), "/" + key, key + " must be one of " + list);  // "" is named already
+  return "";
 }
 
 json counts_json(const domain::Counts& c) {
@@ -91,21 +95,23 @@ struct Engagement {
   int default_absences;
 };
 
-// A new role for the member, as asked (its assembly and workshop come from the member).
-store::Role role_input(const json& b, const std::string& member_id) {
-  store::Role role{assembly::core::new_uuid(),
-                   member_id,
-                   "",
-                   one_of(b, "role", {"spokesperson", "workshop-referent"}),
-                   "",
-                   ""};
-  if (role.role == "spokesperson") {
-    role.motion_id = body::string(b, "motion_id", "", 64);
-    if (role.motion_id.empty())
-      throw http::unprocessable("a spokesperson carries a motion: motion_id is required",
-                                "/motion_id");
-  }
-  return role;
+// A new role for the member, as asked (its assembly comes from the member, and its workshop too
+// unless `workshop` names it).
+struct RoleInput {
+  store::Role role;
+  std::optional<std::string> workshop;
+};
+
+RoleInput role_input(const json& b, const std::string& member_id) {
+  body::Fields f(b);
+  RoleInput in{{assembly::core::new_uuid(), member_id, "",
+                one_of(f, "role", {"spokesperson", "workshop-referent"}), "", ""},
+               std::nullopt};
+  if (in.role.role == "spokesperson") in.role.motion_id = f.string("motion_id", 64);
+  if (in.role.role == "workshop-referent" && f.has("workshop"))
+    in.workshop = f.string("workshop", 64);
+  f.done();
+  return in;
 }
 
 // --- Roles: spokesperson for a motion, referent of a workshop. Active members only.
@@ -113,8 +119,8 @@ http::Response add_role(const Engagement& d, http::Request& req) {
   auto& db = d.db;
   auto& outbox = d.outbox;
   auto id = body::uuid_param(req, "id");
-  auto b = req.json();
-  auto role = role_input(b, id);
+  auto in = role_input(req.json(), id);
+  auto& role = in.role;
   auto out = db.transact([&](pqxx::work& tx) {
     auto m = store::find(tx, id, true);
     if (!m) throw http::not_found("no member " + id);
@@ -124,7 +130,7 @@ http::Response add_role(const Engagement& d, http::Request& req) {
           .with("status", domain::text(m->status));
     role.assembly_id = m->assembly_id;
     if (role.role == "workshop-referent") {
-      role.workshop_theme = body::string_or(b, "workshop", m->workshop_theme, "", 64);
+      role.workshop_theme = in.workshop.value_or(m->workshop_theme);
       if (role.workshop_theme != m->workshop_theme)
         throw http::unprocessable("a referent refers for their own workshop, " + m->workshop_theme,
                                   "/workshop");
@@ -202,17 +208,20 @@ http::Response assembly_trainings(const Engagement& d, http::Request& req) {
 http::Response training_followed(const Engagement& d, http::Request& req) {
   auto& db = d.db;
   auto id = body::uuid_param(req, "id");
-  auto b = req.json();
-  const auto& ids = body::array(b, "member_ids");
-  if (ids.empty() || ids.size() > 1000)
-    throw http::unprocessable("member_ids: 1 to 1000 member ids", "/member_ids");
+  const auto b = req.json();
+  body::Fields f(b);
+  const auto& ids = f.array("member_ids");
+  if (f.ok())
+    f.check(!ids.empty() && ids.size() <= 1000, "/member_ids", "member_ids: 1 to 1000 member ids");
+  for (std::size_t i = 0; i < ids.size() && i < 1000; ++i)
+    f.check(ids[i].is_string(), "/member_ids/" + std::to_string(i), "a member id is a string");
+  f.done();
   auto out = db.transact([&](pqxx::work& tx) {
     auto t = store::find_training(tx, id);
     if (!t) throw http::not_found("no training " + id);
     int added = 0;
     for (std::size_t i = 0; i < ids.size(); ++i) {
       const auto at = "/member_ids/" + std::to_string(i);
-      if (!ids[i].is_string()) throw http::unprocessable("a member id is a string", at);
       auto m = store::find(tx, ids[i].get<std::string>());
       if (!m || m->assembly_id != t->assembly_id)
         throw http::unprocessable(
@@ -300,17 +309,15 @@ http::Response member_participation(const Engagement& d, http::Request& req) {
 http::Response add_consent(const Engagement& d, http::Request& req) {
   auto& db = d.db;
   auto id = body::uuid_param(req, "id");
-  auto b = req.json();
-  auto purpose = body::string(b, "purpose", "", 64);
-  if (purpose.empty())
-    throw http::unprocessable("purpose is required (participation, contact, photos, ...)",
-                              "/purpose");
-  auto version = body::string(b, "text_version", "", 64);
-  if (version.empty()) throw http::unprocessable("text_version is required", "/text_version");
-  if (!b.contains("given") || !b["given"].is_boolean())
-    throw http::unprocessable("given must be true or false", "/given");
-  auto given_on = body::date(b, "given_on");
-  auto channel = one_of(b, "channel", {"paper", "web", "phone", "in-person", "email"});
+  const auto b = req.json();
+  body::Fields f(b);
+  auto purpose = f.string("purpose", 64);
+  auto version = f.string("text_version", 64);
+  const bool given = b.is_object() && b.contains("given") && b["given"].is_boolean();
+  f.check(given || !b.is_object(), "/given", "given must be true or false");
+  auto given_on = f.date("given_on");
+  auto channel = one_of(f, "channel", {"paper", "web", "phone", "in-person", "email"});
+  f.done();
   auto out = db.transact([&](pqxx::work& tx) {
     self_or_staff(tx, req, id, true);
     return to_json(store::insert_consent(tx, assembly::core::new_uuid(), id, purpose, version,
@@ -335,27 +342,29 @@ http::Response put_contact(const Engagement& d, http::Request& req) {
   auto& db = d.db;
   auto& keyring = d.keyring;
   auto id = body::uuid_param(req, "id");
-  auto b = req.json();
+  const auto b = req.json();
+  body::Fields f(b);
   json details = json::object();
   for (const char* k : {"name", "email", "phone", "address"}) {
-    auto v = body::string_or(b, k, "", "", 300);
+    auto v = f.string_or(k, "", 300);
     if (!v.empty()) details[k] = v;
   }
-  if (details.contains("email") &&
-      details["email"].get<std::string>().find('@') == std::string::npos)
-    throw http::unprocessable("email is not an e-mail address", "/email");
+  f.check(!details.contains("email") ||
+              details["email"].get<std::string>().find('@') != std::string::npos,
+          "/email", "email is not an e-mail address");
   store::SealedContact c;
-  c.preferred_channel = one_of(b, "preferred_channel", {"email", "sms", "phone", "post"});
-  c.language = body::string_or(b, "language", "fr", "", 8);
-  if (c.language != "fr" && c.language != "en")
-    throw http::unprocessable("language must be fr or en", "/language");
-  const char* needed = c.preferred_channel == "email"  ? "email"
-                       : c.preferred_channel == "post" ? "address"
-                                                       : "phone";
-  if (!details.contains(needed))
-    throw http::unprocessable(
-        std::string(needed) + " is required to be reached by " + c.preferred_channel,
-        std::string("/") + needed);
+  c.preferred_channel = one_of(f, "preferred_channel", {"email", "sms", "phone", "post"});
+  c.language = f.string_or("language", "fr", 8);
+  f.check(c.language == "fr" || c.language == "en", "/language", "language must be fr or en");
+  if (!c.preferred_channel.empty()) {
+    const std::string needed = c.preferred_channel == "email"  ? "email"
+                               : c.preferred_channel == "post" ? "address"
+                                                               : "phone";
+    // A value given but wrong is named already.
+    f.check(details.contains(needed) || f.has(needed), "/" + needed,
+            needed + " is required to be reached by " + c.preferred_channel);
+  }
+  f.done();
   auto out = db.transact([&](pqxx::work& tx) {
     self_or_staff(tx, req, id, true);
     c.version = store::next_contact_version(tx, id);

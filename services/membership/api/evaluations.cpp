@@ -26,15 +26,18 @@ json to_json(const app::EvaluationView& v) {
 
 http::Response create(assembly::db::Pool& db, http::Request& req) {
   const auto& assembly_id = req.param("id");
-  auto b = req.json();
-  auto title = body::string(b, "title", "", 200);
-  if (title.empty()) throw http::unprocessable("title is required", "/title");
+  const auto b = req.json();
+  body::Fields f(b);
+  auto title = f.string("title", 200);
   std::vector<domain::Question> questions;
-  try {
-    questions = domain::parse_questions(b.contains("questions") ? b["questions"] : json());
-  } catch (const domain::Invalid& e) {
-    throw http::unprocessable(e.what(), e.field());
+  if (b.is_object()) {
+    try {
+      questions = domain::parse_questions(b.contains("questions") ? b["questions"] : json());
+    } catch (const domain::Invalid& e) {
+      f.check(false, e.field(), e.what());
+    }
   }
+  f.done();
   auto v = db.transact([&](pqxx::work& tx) {
     return app::create_evaluation(tx, assembly_id, title, questions, req.caller().subject);
   });

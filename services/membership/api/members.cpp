@@ -28,36 +28,34 @@ bool is_slug(const std::string& s) {
   return std::regex_match(s, slug);
 }
 
-std::string date_or_empty(const json& b, const std::string& key) {
-  if (!b.contains(key) || b[key].is_null()) return "";
-  return body::date(b, key);
+std::string date_or_empty(body::Fields& f, const std::string& key) {
+  return f.has(key) ? f.date(key) : "";
 }
 
 // The day a change takes effect: "effective_on" (YYYY-MM-DD) when given (recording a plenary
 // afterwards), today (UTC) otherwise.
-std::string effective_on(const json& b) {
-  if (b.contains("effective_on") && !b["effective_on"].is_null())
-    return body::date(b, "effective_on");
-  return assembly::core::utc_today();
+std::string effective_on(body::Fields& f) {
+  return f.has("effective_on") ? f.date("effective_on") : assembly::core::utc_today();
 }
 
-std::vector<std::string> workshop_list(const json& b, const std::string& key, bool required) {
-  if (!b.contains(key)) {
-    if (required) throw http::unprocessable(key + " is required", "/" + key);
-    return {};
-  }
-  const auto& arr = body::array(b, key);
+// The list `key` of the body `b` (which has it): theme slugs, none twice; 1 to 12 of them when
+// `required`.
+std::vector<std::string> workshop_list(body::Fields& f, const json& b, const std::string& key,
+                                       bool required) {
+  const auto& arr = f.array(key);
   std::vector<std::string> out;
   for (std::size_t i = 0; i < arr.size(); ++i) {
     const auto at = "/" + key + "/" + std::to_string(i);
-    if (!arr[i].is_string() || !is_slug(arr[i].get<std::string>()))
-      throw http::unprocessable("a workshop is a theme slug: lower-case letters, digits, '-'", at);
-    if (std::find(out.begin(), out.end(), arr[i].get<std::string>()) != out.end())
-      throw http::unprocessable("workshop \"" + arr[i].get<std::string>() + "\" is repeated", at);
-    out.push_back(arr[i]);
+    const bool slug = arr[i].is_string() && is_slug(arr[i].get<std::string>());
+    f.check(slug, at, "a workshop is a theme slug: lower-case letters, digits, '-'");
+    if (!slug) continue;
+    const auto& theme = arr[i].get<std::string>();
+    const bool repeated = std::find(out.begin(), out.end(), theme) != out.end();
+    f.check(!repeated, at, "workshop \"" + theme + "\" is repeated");
+    if (!repeated) out.push_back(theme);
   }
-  if (required && (out.empty() || out.size() > 12))
-    throw http::unprocessable(key + ": 1 to 12 workshops", "/" + key);
+  if (required && b.at(key).is_array())  // not an array: named already
+    f.check(!arr.empty() && arr.size() <= 12, "/" + key, key + ": 1 to 12 workshops");
   return out;
 }
 
@@ -120,11 +118,14 @@ http::Response act(Deps ctx, domain::Action action, http::Request& req) {
   if (!staff && !domain::member_may(action))
     throw http::forbidden("only the secretariat may " + std::string(domain::to_string(action)) +
                           " a member");
-  auto b = req.body.empty() ? json::object() : req.json();
-  auto reason = body::string_or(b, "reason", "", "", 500);
-  if (domain::needs_reason(action) && reason.empty())
-    throw http::unprocessable("a reason is required", "/reason");
-  auto on = effective_on(b);
+  const auto b = req.body.empty() ? json::object() : req.json();
+  body::Fields f(b);
+  auto reason = f.string_or("reason", "", 500);
+  // A reason given but wrong is named already.
+  f.check(!domain::needs_reason(action) || !reason.empty() || f.has("reason"), "/reason",
+          "a reason is required");
+  auto on = effective_on(f);
+  f.done();
   auto m = ctx.db.transact([&](pqxx::work& tx) {
     auto m = self_or_staff(tx, req, id, true);
     return app::apply(tx, ctx.outbox, m, action, reason, caller.subject, on);
@@ -136,10 +137,13 @@ http::Response act(Deps ctx, domain::Action action, http::Request& req) {
 // the opening plenary, so they can change only until then.
 http::Response put_preferences(Deps ctx, http::Request& req) {
   auto id = body::uuid_param(req, "id");
-  auto b = req.json();
-  auto themes = workshop_list(b, "workshops", false);
-  if (!b.contains("workshops"))
-    throw http::unprocessable("workshops is required (an empty list clears them)", "/workshops");
+  const auto b = req.json();
+  body::Fields f(b);
+  const bool given = b.is_object() && b.contains("workshops");
+  f.check(given || !b.is_object(), "/workshops",
+          "workshops is required (an empty list clears them)");
+  auto themes = given ? workshop_list(f, b, "workshops", false) : std::vector<std::string>{};
+  f.done();
   auto m = ctx.db.transact([&](pqxx::work& tx) {
     return app::set_preferences(tx, self_or_staff(tx, req, id, true), themes, req.caller().subject);
   });
@@ -150,10 +154,12 @@ http::Response put_preferences(Deps ctx, http::Request& req) {
 // history keeps every move and MemberAssigned says where from.
 http::Response put_workshop(Deps ctx, http::Request& req) {
   auto id = body::uuid_param(req, "id");
-  auto b = req.json();
-  auto workshop = body::string(b, "workshop", "", 64);
-  auto reason = body::string(b, "reason", "", 500);
-  if (reason.empty()) throw http::unprocessable("a reason is required", "/reason");
+  const auto b = req.json();
+  body::Fields f(b);
+  auto workshop = f.string("workshop", 64);
+  auto reason = f.string("reason", 500);  // an empty reason is named ("must not be empty")
+  const auto on = effective_on(f);
+  f.done();
   auto m = ctx.db.transact([&](pqxx::work& tx) {
     auto m = store::find(tx, id, true);
     if (!m) throw http::not_found("no member " + id);
@@ -166,8 +172,7 @@ http::Response put_workshop(Deps ctx, http::Request& req) {
     if (m->workshop_theme == workshop) return *m;  // already there: nothing to record
     store::set_workshop(tx, id, m->workshop_theme, workshop, reason, req.caller().subject);
     if (in_status(*m, {domain::Status::active}))
-      events::member_assigned(tx, ctx.outbox, *m, workshop, m->workshop_theme, reason,
-                              effective_on(b));
+      events::member_assigned(tx, ctx.outbox, *m, workshop, m->workshop_theme, reason, on);
     return *store::find(tx, id);
   });
   return http::Response::json(200, to_json(m));
@@ -175,29 +180,30 @@ http::Response put_workshop(Deps ctx, http::Request& req) {
 
 // --- Assemblies.
 
-store::Assembly read_assembly(const json& b, const std::string& id, int default_retention) {
+store::Assembly read_assembly(body::Fields& f, const json& b, const std::string& id,
+                              int default_retention) {
   store::Assembly a;
   a.id = id;
-  a.name = body::string(b, "name", "", 200);
-  a.mandate_start = date_or_empty(b, "mandate_start");
-  a.mandate_end = date_or_empty(b, "mandate_end");
-  if (!a.mandate_start.empty() && !a.mandate_end.empty() && a.mandate_end < a.mandate_start)
-    throw http::unprocessable("the mandate ends before it starts", "/mandate_end");
-  a.workshops =
-      b.contains("workshops") ? workshop_list(b, "workshops", true) : domain::default_themes();
-  a.retention_days = b.contains("retention_days")
-                         ? static_cast<int>(body::integer(b, "retention_days", 0, 3650))
+  a.name = f.string("name", 200);
+  a.mandate_start = date_or_empty(f, "mandate_start");
+  a.mandate_end = date_or_empty(f, "mandate_end");
+  f.check(a.mandate_start.empty() || a.mandate_end.empty() || a.mandate_end >= a.mandate_start,
+          "/mandate_end", "the mandate ends before it starts");
+  const bool has = b.is_object();
+  a.workshops = has && b.contains("workshops") ? workshop_list(f, b, "workshops", true)
+                                               : domain::default_themes();
+  a.retention_days = has && b.contains("retention_days")
+                         ? static_cast<int>(f.integer("retention_days", 0, 3650))
                          : default_retention;
-  if (b.contains("seat_pools")) {
-    const auto& pools = body::array(b, "seat_pools");
+  if (has && b.contains("seat_pools")) {
+    const auto& pools = f.array("seat_pools");
     for (std::size_t i = 0; i < pools.size(); ++i) {
       const auto at = "/seat_pools/" + std::to_string(i);
-      const auto& p = body::object(pools[i], at);
-      auto pool = body::string(p, "pool", at, 64);
-      if (!is_slug(pool))
-        throw http::unprocessable("a pool is a slug: lower-case letters, digits, '-'",
-                                  at + "/pool");
-      a.seat_pools.push_back({{"pool", pool}, {"seats", body::integer(p, "seats", 1, 10000, at)}});
+      auto p = f.nested(pools[i], at);
+      auto pool = p.string("pool", 64);
+      f.check(pool.empty() || is_slug(pool), at + "/pool",  // "" is named already
+              "a pool is a slug: lower-case letters, digits, '-'");
+      a.seat_pools.push_back({{"pool", pool}, {"seats", p.integer("seats", 1, 10000)}});
     }
   }
   return a;
@@ -206,11 +212,12 @@ store::Assembly read_assembly(const json& b, const std::string& id, int default_
 // The secretariat describes the assembly (often before its draw). A draw naming an assembly not
 // described yet makes it with the defaults; describing it afterwards fills it in, once.
 http::Response create_assembly(Deps ctx, int default_retention, http::Request& req) {
-  auto b = req.json();
-  auto id = body::string(b, "id", "", 64);
-  if (!is_slug(id))
-    throw http::unprocessable("id: 1 to 64 lower-case letters, digits or '-'", "/id");
-  auto a = read_assembly(b, id, default_retention);
+  const auto b = req.json();
+  body::Fields f(b);
+  auto id = f.string("id", 64);
+  f.check(id.empty() || is_slug(id), "/id", "id: 1 to 64 lower-case letters, digits or '-'");
+  auto a = read_assembly(f, b, id, default_retention);
+  f.done();
   auto out = ctx.db.transact([&](pqxx::work& tx) {
     if (!store::insert_assembly(tx, a, req.caller().subject) &&
         !store::describe_implicit(tx, a, req.caller().subject))
@@ -249,13 +256,16 @@ http::Response get_assembly(Deps ctx, http::Request& req) {
 // mandate). Each member's change is the same as the single-member route's.
 http::Response bulk_action(Deps ctx, http::Request& req) {
   const auto& id = req.param("id");
-  auto b = req.json();
-  auto name = body::string(b, "action", "", 20);
+  const auto b = req.json();
+  body::Fields f(b);
+  auto name = f.string("action", 20);
   auto action = domain::parse_action(name);
-  auto on = effective_on(b);
-  if (!action || (*action != domain::Action::invite && *action != domain::Action::activate &&
-                  *action != domain::Action::complete))
-    throw http::unprocessable("action must be invite, activate or complete", "/action");
+  auto on = effective_on(f);
+  f.check(name.empty() || (action && (*action == domain::Action::invite ||
+                                      *action == domain::Action::activate ||
+                                      *action == domain::Action::complete)),
+          "/action", "action must be invite, activate or complete");  // "" is named already
+  f.done();
   auto changed = ctx.db.transact([&](pqxx::work& tx) {
     return app::apply_to_all(tx, ctx.outbox, id, *action, req.caller().subject, on);
   });

@@ -79,11 +79,15 @@ http::Response get_ballot(Deps d, http::Request& req) {
 http::Response cast_vote(Deps d, http::Request& req) {
   app::Vote v;
   v.ballot_id = body::uuid_param(req, "id");
-  auto b = req.json();
-  auto choice = domain::parse_choice(body::string(b, "choice", "", 10));
-  if (!choice) throw http::unprocessable("choice must be for, against or abstain", "/choice");
-  v.choice = *choice;
-  v.receipt = body::string_or(b, "receipt", "", "", 64);
+  const auto b = req.json();
+  body::Fields f(b);
+  const auto text = f.string("choice", 10);
+  const auto choice = domain::parse_choice(text);
+  f.check(text.empty() || choice.has_value(), "/choice",  // "" is named already
+          "choice must be for, against or abstain");
+  if (choice) v.choice = *choice;
+  v.receipt = f.string_or("receipt", "", 64);
+  f.done();
   v.member_id = req.caller().subject;
   auto outcome = d.db.transact(
       [&](pqxx::work& tx) { return app::cast_vote(tx, v, assembly::core::utc_now()); });
@@ -132,13 +136,14 @@ http::Response check_receipt(Deps d, http::Request& req) {
 }
 
 // The ids of a JSON array of strings; `what` names an element in the 422.
-std::vector<std::string> id_list(const json& b, const std::string& name, const std::string& what) {
+std::vector<std::string> id_list(body::Fields& f, const json& b, const std::string& name,
+                                 const std::string& what) {
   std::vector<std::string> out;
-  if (!b.contains(name)) return out;
-  const auto& a = body::array(b, name);
+  if (!b.is_object() || !b.contains(name)) return out;
+  const auto& a = f.array(name);
   for (std::size_t i = 0; i < a.size(); ++i) {
-    if (!a[i].is_string()) throw http::unprocessable(what, "/" + name + "/" + std::to_string(i));
-    out.push_back(a[i].get<std::string>());
+    f.check(a[i].is_string(), "/" + name + "/" + std::to_string(i), what);
+    if (a[i].is_string()) out.push_back(a[i].get<std::string>());
   }
   return out;
 }
@@ -147,11 +152,13 @@ std::vector<std::string> id_list(const json& b, const std::string& name, const s
 http::Response set_motion(Deps d, http::Request& req) {
   app::MotionDraft m;
   m.id = body::uuid_param(req, "id");
-  auto b = req.json();
-  m.title = body::string(b, "title", "", 300);
-  m.text = body::string(b, "text", "", 50000);
-  m.spokespersons = id_list(b, "spokespersons", "a spokesperson is a member id");
-  m.recommendation_ids = id_list(b, "recommendation_ids", "a recommendation id is a string");
+  const auto b = req.json();
+  body::Fields f(b);
+  m.title = f.string("title", 300);
+  m.text = f.string("text", 50000);
+  m.spokespersons = id_list(f, b, "spokespersons", "a spokesperson is a member id");
+  m.recommendation_ids = id_list(f, b, "recommendation_ids", "a recommendation id is a string");
+  f.done();
   d.db.transact([&](pqxx::work& tx) { app::set_motion_text(tx, d.outbox, m); });
   return http::Response::json(200, {{"id", m.id},
                                     {"title", m.title},

@@ -76,11 +76,11 @@ http::Response diff(Deps d, http::Request& req) {
 // the secretariat, accepts (a new version) or rejects it.
 http::Response propose_amendment(Deps d, http::Request& req) {
   auto id = body::uuid_param(req, "id");
-  auto b = req.json();
-  auto text = body::string(b, "text", "", 100000);
-  if (text.empty())
-    throw http::unprocessable("text is required: the whole text as amended", "/text");
-  auto rationale = body::string_or(b, "rationale", "", "", 5000);
+  const auto b = req.json();
+  body::Fields f(b);
+  auto text = f.string("text", 100000);  // an empty text is named ("must not be empty")
+  auto rationale = f.string_or("rationale", "", 5000);
+  f.done();
   auto a = d.db.transact(
       [&](pqxx::work& tx) { return app::propose_amendment(tx, id, text, rationale, actor(req)); });
   return http::Response::json(201, {{"id", a.id},
@@ -100,10 +100,13 @@ http::Response decide_amendment(Deps d, bool accept, http::Request& req) {
 // co-construct, withdraw (with a reason). Carried comes with the motion sent to the Council.
 http::Response change_status(Deps d, const std::string& action, http::Request& req) {
   auto id = body::uuid_param(req, "id");
-  auto b = req.body.empty() ? json::object() : req.json();
-  auto reason = body::string_or(b, "reason", "", "", 1000);
-  if (action == "withdraw" && reason.empty())
-    throw http::unprocessable("a reason is required", "/reason");
+  const auto b = req.body.empty() ? json::object() : req.json();
+  body::Fields f(b);
+  auto reason = f.string_or("reason", "", 1000);
+  // A reason given but wrong is named already.
+  f.check(action != "withdraw" || !reason.empty() || f.has("reason"), "/reason",
+          "a reason is required");
+  f.done();
   try {
     auto r = d.db.transact([&](pqxx::work& tx) {
       return app::change_status(tx, d.outbox, id, action, reason, req.caller().subject);
@@ -119,14 +122,15 @@ http::Response change_status(Deps d, const std::string& action, http::Request& r
 http::Response add_feedback(Deps d, http::Request& req) {
   store::Feedback f;
   f.recommendation_id = body::uuid_param(req, "id");
-  auto b = req.json();
-  f.text = body::string(b, "text", "", 20000);
-  if (f.text.empty()) throw http::unprocessable("text is required", "/text");
-  f.reply_to = body::string_or(b, "reply_to", "", "", 64);
-  f.feasibility = body::string_or(b, "feasibility", "", "", 2000);
-  f.cost_estimate = body::string_or(b, "cost_estimate", "", "", 500);
-  f.legal_constraints = body::string_or(b, "legal_constraints", "", "", 5000);
-  f.department = body::string_or(b, "department", "", "", 200);
+  const auto b = req.json();
+  body::Fields in(b);
+  f.text = in.string("text", 20000);  // an empty text is named ("must not be empty")
+  f.reply_to = in.string_or("reply_to", "", 64);
+  f.feasibility = in.string_or("feasibility", "", 2000);
+  f.cost_estimate = in.string_or("cost_estimate", "", 500);
+  f.legal_constraints = in.string_or("legal_constraints", "", 5000);
+  f.department = in.string_or("department", "", 200);
+  in.done();
   bool city = req.caller().has(assembly::auth::kCityService);
   auto out =
       d.db.transact([&](pqxx::work& tx) { return app::add_feedback(tx, f, city, actor(req)); });

@@ -94,8 +94,12 @@ void add_invitation_routes(assembly::service::Context& ctx,
   };
   auto draw = [&db, &outbox, keyring](http::Request& req) {
     auto id = body::uuid_param(req, "id");
-    auto seed = body::string(req.json(), "seed", "", 256);
-    if (seed.size() < 8) throw http::unprocessable("seed must be 8 to 256 characters", "/seed");
+    const auto b = req.json();
+    body::Fields f(b);
+    auto seed = f.string("seed", 256);
+    f.check(seed.empty() || seed.size() >= 8, "/seed",  // "" is named already
+            "seed must be 8 to 256 characters");
+    f.done();
     auto started = std::chrono::steady_clock::now();
     auto d = db.transact([&](pqxx::work& tx) {
       return app::draw_invitations(tx, outbox, *keyring, id, seed, req.caller().subject, started);

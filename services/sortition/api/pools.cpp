@@ -119,7 +119,10 @@ http::Response put_part(const Pools& d, http::Request& req) {
 
 http::Response complete_import(const Pools& d, http::Request& req) {
   auto id = body::uuid_param(req, "id");
-  auto parts = static_cast<int>(body::integer(req.json(), "parts", 0, 1'000'000));
+  const auto b = req.json();
+  body::Fields f(b);
+  auto parts = static_cast<int>(f.integer("parts", 0, 1'000'000));
+  f.done();
   auto today = today_utc();
   auto out =
       d.db.transact([&](pqxx::work& tx) { return d.importer->complete(tx, id, parts, today); });

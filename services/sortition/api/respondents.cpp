@@ -21,22 +21,32 @@ namespace {
 
 // The self-declared criteria: an object of short strings (gender, age_band, arrondissement,
 // diploma, and whatever the quota set names), and consent, which must be given.
-store::Criteria read_criteria(const nlohmann::json& b) {
-  if (!b.contains("criteria")) throw http::unprocessable("criteria is required", "/criteria");
-  const auto& c = body::object(b["criteria"], "/criteria");
-  if (c.empty()) throw http::unprocessable("criteria must name at least one category", "/criteria");
-  if (c.size() > 20) throw http::unprocessable("at most 20 criteria", "/criteria");
+store::Criteria read_criteria(body::Fields& f, const nlohmann::json& b) {
   store::Criteria out;
-  for (const auto& [k, v] : c.items()) {
-    if (k.empty() || k.size() > 40)
-      throw http::unprocessable("criterion names are 1 to 40 characters", "/criteria");
-    if (!v.is_string() || v.get<std::string>().empty() || v.get<std::string>().size() > 100)
-      throw http::unprocessable("each criterion is a string of 1 to 100 characters",
-                                "/criteria/" + k);
-    out[k] = v.get<std::string>();
+  if (!b.is_object()) return out;  // named already
+  if (!b.contains("criteria")) {
+    f.check(false, "/criteria", "criteria is required");
+  } else if (const auto& c = b.at("criteria"); !c.is_object()) {
+    f.check(false, "/criteria", "expected a JSON object");
+  } else if (c.empty()) {
+    f.check(false, "/criteria", "criteria must name at least one category");
+  } else if (c.size() > 20) {
+    f.check(false, "/criteria", "at most 20 criteria");
+  } else {
+    bool names_ok = true;
+    for (const auto& [k, v] : c.items()) {
+      names_ok = names_ok && !k.empty() && k.size() <= 40;
+      const bool ok =
+          v.is_string() && !v.get<std::string>().empty() && v.get<std::string>().size() <= 100;
+      f.check(ok || k.empty() || k.size() > 40, "/criteria/" + k,
+              "each criterion is a string of 1 to 100 characters");
+      if (ok) out[k] = v.get<std::string>();
+    }
+    f.check(names_ok, "/criteria", "criterion names are 1 to 40 characters");
   }
-  if (!b.contains("consent") || !b["consent"].is_boolean() || !b["consent"].get<bool>())
-    throw http::unprocessable("consent must be true: no one is drawn without it", "/consent");
+  const bool consent =
+      b.contains("consent") && b.at("consent").is_boolean() && b.at("consent").get<bool>();
+  f.check(consent, "/consent", "consent must be true: no one is drawn without it");
   return out;
 }
 
@@ -96,9 +106,11 @@ void add_respondent_routes(assembly::service::Context& ctx, double answers_per_m
   // an unknown code says nothing about which codes exist.
   auto answer = [&db, limiter](http::Request& req) {
     limiter->take(req.remote());
-    auto b = req.json();
-    auto code = app::normalise_code(body::string(b, "code", "", 40));
-    auto criteria = read_criteria(b);
+    const auto b = req.json();
+    body::Fields f(b);
+    auto code = app::normalise_code(f.string("code", 40));
+    auto criteria = read_criteria(f, b);
+    f.done();
     auto r = db.transact([&](pqxx::work& tx) { return app::answer_with_code(tx, code, criteria); });
     assembly::log::info("invitation answered", {{"respondent_id", r.id}, {"channel", "code"}});
     return http::Response::json(201, {{"id", r.id}, {"state", domain::to_string(r.state)}});
@@ -106,9 +118,11 @@ void add_respondent_routes(assembly::service::Context& ctx, double answers_per_m
   // The secretariat enters an answer given by phone (the caller gave the code on the letter).
   auto answer_by_phone = [&db](http::Request& req) {
     auto draw_id = body::uuid_param(req, "id");
-    auto b = req.json();
-    auto code = app::normalise_code(body::string(b, "code", "", 40));
-    auto criteria = read_criteria(b);
+    const auto b = req.json();
+    body::Fields f(b);
+    auto code = app::normalise_code(f.string("code", 40));
+    auto criteria = read_criteria(f, b);
+    f.done();
     auto r = db.transact([&](pqxx::work& tx) {
       return app::answer_by_phone(tx, draw_id, code, criteria, req.caller().subject);
     });

@@ -21,3 +21,56 @@ TEST(SortitionApi, AMissingOrShortKeyFileIsAConfigurationError) {
       assembly::service::openapi_gaps(sortition::definition(), {{"PII_KEY_FILE", "/nonexistent"}}),
       assembly::config::ConfigError);
 }
+
+// A body wrong in several places: one 422 naming every field at fault, before any database work
+// (the routes are wired without a database).
+namespace {
+
+using assembly::http::Method;
+using nlohmann::json;
+using Pointers = std::vector<std::string>;
+
+const std::string kId = "00000000-0000-4000-8000-000000000001";
+
+Pointers pointers(Method method, const std::string& path, const json& body) {
+  assembly::itest::TempKeyFile key;
+  auto r = assembly::service::call_route(sortition::definition(), method, path, body.dump(),
+                                         {"s1", {"secretariat"}}, {{"PII_KEY_FILE", key.path()}});
+  EXPECT_EQ(r.status, 422) << r.body;
+  Pointers out;
+  for (const auto& e : json::parse(r.body).value("errors", json::array()))
+    out.push_back(e["pointer"]);
+  return out;
+}
+
+}  // namespace
+
+TEST(SortitionApi, AnInvitationOrPoolRouteNamesEveryFieldAtFault) {
+  EXPECT_EQ(pointers(Method::Post, "/v1/invitation-draws/" + kId + "/draw", {{"seed", "short"}}),
+            Pointers{"/seed"});
+  EXPECT_EQ(pointers(Method::Post, "/v1/pool-imports/" + kId + "/complete", {{"parts", -1}}),
+            Pointers{"/parts"});
+}
+
+TEST(SortitionApi, AnAnswerNamesEveryFieldAtFault) {
+  EXPECT_EQ(pointers(Method::Post, "/v1/responses",
+                     {{"criteria", {{"gender", ""}, {"age_band", "30-44"}, {"diploma", 3}}},
+                      {"consent", false}}),
+            (Pointers{"/code", "/criteria/diploma", "/criteria/gender", "/consent"}));
+  EXPECT_EQ(pointers(Method::Post, "/v1/invitation-draws/" + kId + "/respondents",
+                     {{"code", 7}, {"criteria", json::object()}}),
+            (Pointers{"/code", "/criteria", "/consent"}));
+}
+
+TEST(SortitionApi, ASelectionRouteNamesEveryFieldAtFault) {
+  EXPECT_EQ(pointers(Method::Post, "/v1/selections",
+                     {{"assembly_id", "paris"},
+                      {"seed_commitment", "abc"},
+                      {"invitation_draw_ids", json::array()},
+                      {"replacement_deadline", "31/12/2025"},
+                      {"algorithm", "greedy"}}),
+            (Pointers{"/quota_set_id", "/seed_commitment", "/invitation_draw_ids",
+                      "/replacement_deadline", "/algorithm"}));
+  EXPECT_EQ(pointers(Method::Post, "/v1/selections/" + kId + "/draw", {{"seed", 1}}),
+            Pointers{"/seed"});
+}

@@ -33,28 +33,29 @@ store::Workshop staff_or_on_roster(pqxx::transaction_base& tx, const http::Reque
 
 // --- Priority axes, chosen by the workshop in the discovery phase: the whole ordered list at
 // once.
-std::vector<store::Axis> parse_axes(const json& axes) {
+std::vector<store::Axis> parse_axes(body::Fields& f, const json& b) {
   std::vector<store::Axis> out;
-  for (std::size_t i = 0; i < axes.size(); ++i) {
-    const auto at = "/axes/" + std::to_string(i);
-    const auto& a = body::object(axes[i], at);
-    auto title = body::string(a, "title", at, 300);
-    if (title.empty()) throw http::unprocessable("title is required", at + "/title");
-    out.push_back(
-        {static_cast<int>(i + 1), title, body::string_or(a, "description", "", at, 5000), ""});
+  const auto& axes = f.array("axes");
+  if (f.has("axes") && b.at("axes").is_array())  // not an array: named already
+    f.check(!axes.empty() && axes.size() <= 20, "/axes", "axes: 1 to 20");
+  for (std::size_t i = 0; i < axes.size() && i < 20; ++i) {
+    auto a = f.nested(axes[i], "/axes/" + std::to_string(i));
+    auto title = a.string("title", 300);
+    out.push_back({static_cast<int>(i + 1), title, a.string_or("description", "", 5000), ""});
   }
   return out;
 }
 
 http::Response put_axes(Deps d, http::Request& req) {
   auto id = body::uuid_param(req, "id");
-  auto b = req.json();
-  auto chosen_on = body::date(b, "chosen_on");
-  const auto& axes = body::array(b, "axes");
-  if (axes.empty() || axes.size() > 20) throw http::unprocessable("axes: 1 to 20", "/axes");
+  const auto b = req.json();
+  body::Fields f(b);
+  auto chosen_on = f.date("chosen_on");
+  auto axes = parse_axes(f, b);
+  f.done();
   auto out = d.db.transact([&](pqxx::work& tx) {
     app::workshop_choosing_axes(tx, id, chosen_on);
-    store::replace_axes(tx, id, parse_axes(axes), chosen_on, req.caller().subject);
+    store::replace_axes(tx, id, axes, chosen_on, req.caller().subject);
     return store::axes(tx, id);
   });
   return http::Response::json(200, {{"workshop_id", id}, {"items", to_json_array(out)}});
@@ -72,10 +73,11 @@ http::Response get_axes(Deps d, http::Request& req) {
 // --- The synthesis notebook: each save is a new version (never overwritten).
 http::Response save_version(Deps d, http::Request& req) {
   auto id = body::uuid_param(req, "id");
-  auto b = req.json();
-  auto text = body::string(b, "text", "", 500000);
-  if (text.empty()) throw http::unprocessable("text is required (Markdown)", "/text");
-  auto note = body::string_or(b, "note", "", "", 500);
+  const auto b = req.json();
+  body::Fields f(b);
+  auto text = f.string("text", 500000);  // an empty text is named ("must not be empty")
+  auto note = f.string_or("note", "", 500);
+  f.done();
   auto v = d.db.transact([&](pqxx::work& tx) {
     staff_or_on_roster(tx, req, id);
     return app::save_version(tx, id, text, note, req.caller().subject);
@@ -143,8 +145,10 @@ http::Response submit_version(Deps d, http::Request& req) {
 // README).
 http::Response propose_mandate(Deps d, http::Request& req) {
   auto id = body::uuid_param(req, "id");
-  auto text = body::string(req.json(), "text", "", 20000);
-  if (text.empty()) throw http::unprocessable("text is required", "/text");
+  const auto b = req.json();
+  body::Fields f(b);
+  auto text = f.string("text", 20000);  // an empty text is named ("must not be empty")
+  f.done();
   auto m = d.db.transact(
       [&](pqxx::work& tx) { return app::propose_mandate(tx, id, text, req.caller().subject); });
   return http::Response::json(201, to_json(m));
@@ -163,14 +167,21 @@ http::Response list_mandates(Deps d, http::Request& req) {
 // nobody voted against or abstained (the Paris plenary, June 2022).
 http::Response vote_mandate(Deps d, http::Request& req) {
   auto id = body::uuid_param(req, "id");
-  auto b = req.json();
+  const auto b = req.json();
+  body::Fields f(b);
   store::MandateVote v;
-  v.votes_for = static_cast<int>(body::integer(b, "votes_for", 0, 100000));
-  v.votes_against = static_cast<int>(body::integer(b, "votes_against", 0, 100000));
-  v.abstentions = static_cast<int>(body::integer(b, "abstentions", 0, 100000));
-  if (v.votes_for + v.votes_against == 0)
-    throw http::unprocessable("no vote was cast", "/votes_for");
-  v.session_id = body::string(b, "session_id", "", 64);
+  v.votes_for = static_cast<int>(f.integer("votes_for", 0, 100000));
+  v.votes_against = static_cast<int>(f.integer("votes_against", 0, 100000));
+  v.abstentions = static_cast<int>(f.integer("abstentions", 0, 100000));
+  // A count at fault is named already (and read as 0).
+  auto count_given = [&b](const char* key) {
+    return b.is_object() && b.contains(key) && b.at(key).is_number_integer() &&
+           b.at(key).get<long long>() >= 0 && b.at(key).get<long long>() <= 100000;
+  };
+  if (count_given("votes_for") && count_given("votes_against"))
+    f.check(v.votes_for + v.votes_against > 0, "/votes_for", "no vote was cast");
+  v.session_id = f.string("session_id", 64);
+  f.done();
   auto m = d.db.transact(
       [&](pqxx::work& tx) { return app::vote_mandate(tx, d.outbox, id, v, req.caller().subject); });
   return http::Response::json(200, to_json(m));

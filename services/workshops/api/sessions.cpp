@@ -60,9 +60,12 @@ http::Response put_phase(Deps d, http::Request& req) {
   if (kind != "discovery" && kind != "recommendations" && kind != "co-construction-and-vote")
     throw http::not_found("no phase \"" + kind +
                           "\": discovery, recommendations or co-construction-and-vote");
-  auto b = req.json();
-  auto starts = body::date(b, "starts_on"), ends = body::date(b, "ends_on");
-  if (ends < starts) throw http::unprocessable("the phase ends before it starts", "/ends_on");
+  const auto b = req.json();
+  body::Fields f(b);
+  auto starts = f.date("starts_on"), ends = f.date("ends_on");
+  f.check(starts.empty() || ends.empty() || ends >= starts, "/ends_on",
+          "the phase ends before it starts");
+  f.done();
   auto out = d.db.transact([&](pqxx::work& tx) {
     store::upsert_phase(tx, assembly_id, kind, starts, ends);
     return store::phases(tx, assembly_id);
@@ -167,11 +170,13 @@ http::Response session_details(Deps d, http::Request& req) {
 
 http::Response reschedule(Deps d, http::Request& req) {
   auto id = body::uuid_param(req, "id");
-  auto b = req.json();
-  auto starts = body::utc_time(b, "starts_at"), ends = body::utc_time(b, "ends_at");
-  if (ends <= starts) throw http::unprocessable("the session ends before it starts", "/ends_at");
-  auto reason = body::string(b, "reason", "", 500);
-  if (reason.empty()) throw http::unprocessable("a reason is required", "/reason");
+  const auto b = req.json();
+  body::Fields f(b);
+  auto starts = f.utc_time("starts_at"), ends = f.utc_time("ends_at");
+  f.check(starts.empty() || ends.empty() || ends > starts, "/ends_at",
+          "the session ends before it starts");
+  auto reason = f.string("reason", 500);  // an empty reason is named ("must not be empty")
+  f.done();
   auto s = naming_state([&] {
     return d.db.transact([&](pqxx::work& tx) {
       return app::reschedule(tx, id, starts, ends, reason, req.caller().subject);
@@ -182,8 +187,10 @@ http::Response reschedule(Deps d, http::Request& req) {
 
 http::Response cancel(Deps d, http::Request& req) {
   auto id = body::uuid_param(req, "id");
-  auto reason = body::string(req.json(), "reason", "", 500);
-  if (reason.empty()) throw http::unprocessable("a reason is required", "/reason");
+  const auto b = req.json();
+  body::Fields f(b);
+  auto reason = f.string("reason", 500);  // an empty reason is named ("must not be empty")
+  f.done();
   auto s = naming_state([&] {
     return d.db.transact(
         [&](pqxx::work& tx) { return app::cancel(tx, id, reason, req.caller().subject); });
@@ -193,8 +200,10 @@ http::Response cancel(Deps d, http::Request& req) {
 
 http::Response held(Deps d, http::Request& req) {
   auto id = body::uuid_param(req, "id");
-  auto b = req.body.empty() ? json::object() : req.json();
-  auto minutes = body::string_or(b, "minutes", "", "", 200000);
+  const auto b = req.body.empty() ? json::object() : req.json();
+  body::Fields f(b);
+  auto minutes = f.string_or("minutes", "", 200000);
+  f.done();
   auto s = naming_state([&] {
     return d.db.transact(
         [&](pqxx::work& tx) { return app::hold(tx, d.outbox, id, minutes, req.caller().subject); });
@@ -204,7 +213,10 @@ http::Response held(Deps d, http::Request& req) {
 
 http::Response put_minutes(Deps d, http::Request& req) {
   auto id = body::uuid_param(req, "id");
-  auto minutes = body::string(req.json(), "minutes", "", 200000);
+  const auto b = req.json();
+  body::Fields f(b);
+  auto minutes = f.string("minutes", 200000);
+  f.done();
   auto s = d.db.transact(
       [&](pqxx::work& tx) { return app::set_minutes(tx, id, minutes, req.caller().subject); });
   return session(200, s, req);
@@ -212,11 +224,12 @@ http::Response put_minutes(Deps d, http::Request& req) {
 
 http::Response add_document(Deps d, http::Request& req) {
   auto id = body::uuid_param(req, "id");
-  auto b = req.json();
-  store::Document doc{body::string(b, "title", "", 300), body::string(b, "url", "", 2000)};
-  if (doc.title.empty()) throw http::unprocessable("title is required", "/title");
-  if (doc.url.rfind("https://", 0) != 0 && doc.url.rfind("http://", 0) != 0)
-    throw http::unprocessable("url must be an http(s) address", "/url");
+  const auto b = req.json();
+  body::Fields f(b);
+  store::Document doc{f.string("title", 300), f.string("url", 2000)};
+  f.check(doc.url.empty() || doc.url.rfind("https://", 0) == 0 || doc.url.rfind("http://", 0) == 0,
+          "/url", "url must be an http(s) address");  // "" is named already
+  f.done();
   auto s = d.db.transact(
       [&](pqxx::work& tx) { return app::add_document(tx, id, doc, req.caller().subject); });
   return session(201, s, req);
@@ -226,20 +239,28 @@ http::Response add_document(Deps d, http::Request& req) {
 // kept with who made it); each change publishes AttendanceRecorded.
 http::Response put_attendance(Deps d, http::Request& req) {
   auto id = body::uuid_param(req, "id");
-  auto b = req.json();
-  const auto& records = body::array(b, "records");
-  if (records.empty() || records.size() > 500)
-    throw http::unprocessable("records: 1 to 500", "/records");
+  const auto b = req.json();
+  body::Fields f(b);
+  const auto& list = f.array("records");
+  if (f.has("records") && b.at("records").is_array())  // not an array: named already
+    f.check(!list.empty() && list.size() <= 500, "/records", "records: 1 to 500");
+  struct Record {
+    std::string member, status;
+  };
+  std::vector<Record> records;
+  for (std::size_t i = 0; i < list.size() && i < 500; ++i) {
+    auto r = f.nested(list[i], "/records/" + std::to_string(i));
+    auto member = r.string("member_id", 64);
+    records.push_back({member, r.string("status", 16)});
+  }
+  f.done();
   auto [changed, items] = d.db.transact([&](pqxx::work& tx) {
     auto s = app::must_find(tx, id, true);
     int changed = 0;
     for (std::size_t i = 0; i < records.size(); ++i) {
       const auto at = "/records/" + std::to_string(i);
-      const auto& r = body::object(records[i], at);
-      auto member = body::string(r, "member_id", at, 64);
-      auto status = body::string(r, "status", at, 16);
-      if (app::record_attendance(tx, d.outbox, s, member, status, req.caller().subject,
-                                 at + "/status"))
+      if (app::record_attendance(tx, d.outbox, s, records[i].member, records[i].status,
+                                 req.caller().subject, at + "/status"))
         ++changed;
     }
     return std::pair{changed, store::attendance(tx, id)};
@@ -262,7 +283,10 @@ http::Response get_attendance(Deps d, http::Request& req) {
 http::Response check_in(Deps d, http::RateLimiter& limiter, http::Request& req) {
   auto id = body::uuid_param(req, "id");
   limiter.take(req.caller().subject);
-  auto code = body::string(req.json(), "code", "", 16);
+  const auto b = req.json();
+  body::Fields f(b);
+  auto code = f.string("code", 16);
+  f.done();
   const auto& member = req.caller().subject;
   auto revision =
       d.db.transact([&](pqxx::work& tx) { return app::check_in(tx, d.outbox, id, member, code); });

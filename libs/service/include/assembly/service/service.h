@@ -84,6 +84,15 @@ void add_standard_routes(http::Router& router, std::function<nlohmann::json()> r
 std::vector<std::string> openapi_gaps(const Definition& definition,
                                       std::map<std::string, std::string> env_values = {});
 
+// One of a service's routes called in process, wired like openapi_gaps (no database, no broker,
+// no token: `caller` is the principal the handler sees). For tests of what a handler answers
+// before it touches anything, such as a body's invalid fields; a handler that reaches the
+// database answers 500. A problem comes back as its problem+json response.
+http::Response call_route(const Definition& definition, http::Method method,
+                          const std::string& path, const std::string& body,
+                          const auth::Principal& caller,
+                          std::map<std::string, std::string> env_values = {});
+
 // The whole life of a service process; returns the exit code.
 int run(int argc, char** argv, Definition definition);
 
