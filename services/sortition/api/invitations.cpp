@@ -50,7 +50,7 @@ app::InvitationDrawRequest parse_invitation_draw(const nlohmann::json& b) {
   r.pool_id = f.string("pool_id", 64);
   r.invited = f.integer("invited", 1, 1'000'000);
   r.seed_commitment = f.string("seed_commitment", 64);
-  if (f.has("seed_commitment"))
+  if (!r.seed_commitment.empty())  // an empty or missing one is already named
     f.check(domain::is_sha256_hex(r.seed_commitment), "/seed_commitment",
             "seed_commitment must be the SHA-256 of the seed, 64 lower-case hex digits");
   if (f.has("stratify_by")) {
