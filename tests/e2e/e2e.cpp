@@ -185,7 +185,7 @@ CouncilMotion motion_sent_to_council(const std::string& staff, const std::string
   m.recommendation_id = body_of(drafted)["id"];
   for (const char* step : {"adopt", "hand-over", "co-construct"})
     must(post("recommendations", "/v1/recommendations/" + m.recommendation_id + "/" + step,
-              json::object(), staff),
+              {{"plenary_session_id", plenary["id"]}}, staff),
          200, step);
   must(assembly::itest::http(
            "PUT", url("recommendations") + "/v1/motions/" + m.motion_id,
@@ -199,6 +199,7 @@ CouncilMotion motion_sent_to_council(const std::string& staff, const std::string
   auto ballot = must(post("recommendations", "/v1/ballots",
                           {{"assembly_id", m.assembly_id},
                            {"motion_id", m.motion_id},
+                           {"plenary_session_id", plenary["id"]},
                            {"question", "Adoptez-vous le vœu ?"},
                            {"rule", "simple-majority"},
                            {"quorum", 0.5},

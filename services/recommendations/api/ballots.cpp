@@ -4,9 +4,11 @@
 #include "api/routes.h"
 #include "app/motions.h"
 #include "assembly/auth/auth.h"
+#include "assembly/core/ids.h"
 #include "assembly/core/time.h"
 #include "assembly/http/body.h"
 #include "assembly/service/api.h"
+#include "domain/motion.h"
 
 namespace recommendations::api {
 using namespace assembly::service::api;
@@ -20,6 +22,11 @@ app::NewBallot parse_new_ballot(http::Request& req) {
   n.assembly_id = f.string("assembly_id", 64);
   n.workshop = f.string_or("workshop", "", 64);
   n.motion_id = f.string_or("motion_id", "", 64);
+  n.plenary_session_id = f.string_or("plenary_session_id", "", 64);
+  f.check(n.plenary_session_id.empty() ? !domain::ballot_needs_plenary(n.workshop, n.motion_id)
+                                       : assembly::core::is_uuid(n.plenary_session_id),
+          "/plenary_session_id",
+          "the plenary session where the assembly votes on the motion is required (a uuid)");
   n.question = f.string("question", 2000);
   const auto rule = domain::parse_rule(f.has("rule") ? f.string("rule", 40) : "");
   f.check(rule.has_value(), "/rule",

@@ -102,11 +102,12 @@ http::Response change_status(Deps d, const std::string& action, http::Request& r
   auto id = body::uuid_param(req, "id");
   auto b = req.body.empty() ? json::object() : req.json();
   auto reason = body::string_or(b, "reason", "", "", 1000);
+  auto plenary = body::string_or(b, "plenary_session_id", "", "", 64);
   if (action == "withdraw" && reason.empty())
     throw http::unprocessable("a reason is required", "/reason");
   try {
     auto r = d.db.transact([&](pqxx::work& tx) {
-      return app::change_status(tx, d.outbox, id, action, reason, req.caller().subject);
+      return app::change_status(tx, d.outbox, id, action, reason, req.caller().subject, plenary);
     });
     return http::Response::json(200, to_json(r));
   } catch (const app::StatusRefused& r) {

@@ -25,6 +25,7 @@ json to_json(const store::Ballot& b) {
               {"assembly_id", b.assembly_id},
               {"workshop", or_null(b.workshop)},
               {"motion_id", or_null(b.motion_id)},
+              {"plenary_session_id", or_null(b.plenary_session_id)},
               {"question", b.question},
               {"rule", domain::to_string(b.rule)},
               {"quorum", b.quorum},
@@ -58,7 +59,8 @@ json to_json(const store::Recommendation& r) {
           {"version", r.version},
           {"motion_id", or_null(r.motion_id)},
           {"text", r.text},
-          {"mandate_id", or_null(r.mandate_id)}};
+          {"mandate_id", or_null(r.mandate_id)},
+          {"plenary_session_id", or_null(r.plenary_session_id)}};
 }
 
 json to_json(const store::Version& v) {

@@ -54,6 +54,7 @@ store::Ballot open_ballot(pqxx::work& tx, const NewBallot& n) {
   b.assembly_id = n.assembly_id;
   b.workshop = n.workshop;
   b.motion_id = n.motion_id;
+  b.plenary_session_id = n.plenary_session_id;
   b.question = n.question;
   b.rule = n.rule;
   b.quorum = n.quorum;

@@ -13,4 +13,10 @@ std::optional<MotionStatus> parse_status(const std::string& s);
 // Which moves are allowed: drafting -> voted -> sent_to_council, nothing backwards.
 bool can_move(MotionStatus from, MotionStatus to);
 
+// A ballot of the whole assembly (no workshop) on a motion is the plenary vote of the motion: it
+// names the plenary session where it is held (workshops owns the sessions; only the id is kept).
+inline bool ballot_needs_plenary(const std::string& workshop, const std::string& motion_id) {
+  return workshop.empty() && !motion_id.empty();
+}
+
 }  // namespace recommendations::domain

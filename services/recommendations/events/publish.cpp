@@ -36,6 +36,7 @@ void motion_adopted(pqxx::work& tx, const assembly::events::Outbox& outbox, cons
   e.set_abstentions(result.tally.abstain);
   e.set_electorate(result.electorate);
   e.set_rule(std::string(domain::to_string(b.rule)));
+  e.set_plenary_session_id(b.plenary_session_id);
   outbox.append(tx, e, m.id);
 }
 
@@ -71,6 +72,7 @@ void recommendation_submitted(pqxx::work& tx, const assembly::events::Outbox& ou
   e.set_title(r.title);
   e.set_text(r.text);
   e.set_version(static_cast<unsigned>(r.version));
+  e.set_plenary_session_id(r.plenary_session_id);
   outbox.append(tx, e, r.id);
 }
 

@@ -13,3 +13,9 @@ TEST(Motion, StatusesRoundTripAndOnlyMoveForwardOneStep) {
   EXPECT_FALSE(can_move(MotionStatus::drafting, MotionStatus::sent_to_council));
   EXPECT_FALSE(can_move(MotionStatus::voted, MotionStatus::drafting));
 }
+
+TEST(Motion, OnlyTheAssemblysVoteOnAMotionNamesItsPlenary) {
+  EXPECT_TRUE(ballot_needs_plenary("", "motion-1"));          // the whole assembly on the motion
+  EXPECT_FALSE(ballot_needs_plenary("culture", "motion-1"));  // the workshop's own vote
+  EXPECT_FALSE(ballot_needs_plenary("", ""));                 // an assembly ballot on no motion
+}
