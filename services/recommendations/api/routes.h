@@ -10,4 +10,6 @@ void add_ballot_routes(assembly::service::Context& ctx);
 // Recommendations: versions, amendments, status (RecommendationSubmitted at hand-over),
 // co-construction feedback.
 void add_drafting_routes(assembly::service::Context& ctx);
+// The debate on a motion at the last plenary: PUT (secretariat), GET (public).
+void add_debate_routes(assembly::service::Context& ctx);
 }  // namespace recommendations::api

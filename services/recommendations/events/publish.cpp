@@ -76,4 +76,20 @@ void recommendation_submitted(pqxx::work& tx, const assembly::events::Outbox& ou
   outbox.append(tx, e, r.id);
 }
 
+void motion_debated(pqxx::work& tx, const assembly::events::Outbox& outbox, const store::Motion& m,
+                    const domain::Debate& d) {
+  v1::MotionDebated e;
+  set_motion(e, m);
+  e.set_plenary_session_id(d.plenary_session_id);
+  e.set_presentation_summary(d.presentation_summary);
+  for (const auto& p : d.presenters) e.add_presenter_roles(std::string(domain::to_string(p.role)));
+  for (const auto& i : d.interventions) {
+    auto* out = e.add_interventions();
+    out->set_role(std::string(domain::to_string(i.role)));
+    out->set_summary(i.summary);
+  }
+  e.set_summary(d.summary);
+  outbox.append(tx, e, m.id);
+}
+
 }  // namespace recommendations::events

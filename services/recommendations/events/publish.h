@@ -6,6 +6,7 @@
 
 #include "assembly/events/outbox.h"
 #include "domain/ballot.h"
+#include "domain/debate.h"
 #include "store/ballots.h"
 #include "store/motion_store.h"
 #include "store/recommendations.h"
@@ -25,6 +26,10 @@ void spokespersons_assigned(pqxx::work& tx, const assembly::events::Outbox& outb
 void motion_sent_to_council(pqxx::work& tx, const assembly::events::Outbox& outbox,
                             const store::Motion& m, const store::MotionText& t,
                             const std::vector<std::string>& recommendation_ids);
+
+// MotionDebated: the debate on the motion at the last plenary, speakers by role (no names).
+void motion_debated(pqxx::work& tx, const assembly::events::Outbox& outbox, const store::Motion& m,
+                    const domain::Debate& d);
 
 // RecommendationSubmitted: handed over at a plenary, with its current text.
 void recommendation_submitted(pqxx::work& tx, const assembly::events::Outbox& outbox,
