@@ -196,6 +196,38 @@ TEST(Ballots, ASecretPlenaryBallotWithReceiptsAdoptsTheMotionWhichReachesFollowU
   EXPECT_EQ(no_plenary.status, 422) << "the assembly's vote on a motion names its plenary";
   EXPECT_NE(no_plenary.body.find("/plenary_session_id"), std::string::npos) << no_plenary.body;
   plenary_ballot["plenary_session_id"] = plenary_id;
+  auto too_soon = e2e::post("recommendations", "/v1/ballots", plenary_ballot, staff);
+  EXPECT_EQ(too_soon.status, 409) << "the plenary votes a motion its workshop approved";
+  EXPECT_EQ(body_of(too_soon)["status"], "drafting") << too_soon.body;
+
+  // The workshop approves the motion's last version unanimously (of the votes cast).
+  auto approval = e2e::post("recommendations", "/v1/ballots",
+                            {{"assembly_id", a.assembly_id},
+                             {"workshop", motions[0]["theme"]},
+                             {"motion_id", motion},
+                             {"question", "L'atelier approuve-t-il le vœu ?"},
+                             {"rule", "unanimity-of-votes-cast"},
+                             {"quorum", 0.5},
+                             {"secret", false},
+                             {"closes_at", in_an_hour()}},
+                            staff);
+  ASSERT_EQ(approval.status, 201) << approval.body;
+  EXPECT_EQ(body_of(approval)["motion_version"], 1) << "the text set by the secretariat";
+  const std::string approval_id = body_of(approval)["id"];
+  for (const auto& m : a.members)
+    if (m["workshop_theme"] == motions[0]["theme"]) {
+      ASSERT_EQ(e2e::post("recommendations", "/v1/ballots/" + approval_id + "/votes",
+                          {{"choice", "for"}}, e2e::token("member", m["id"]))
+                    .status,
+                200);
+    }
+  auto approved =
+      e2e::post("recommendations", "/v1/ballots/" + approval_id + "/close", json::object(), staff);
+  ASSERT_EQ(approved.status, 200) << approved.body;
+  EXPECT_EQ(body_of(approved)["result"]["outcome"], "adopted");
+  EXPECT_EQ(body_of(e2e::get("recommendations", "/v1/motions/" + motion))["status"],
+            "approved-by-workshop");
+
   auto opened = e2e::post("recommendations", "/v1/ballots", plenary_ballot, staff);
   ASSERT_EQ(opened.status, 201) << opened.body;
   const std::string ballot = body_of(opened)["id"];

@@ -2,6 +2,7 @@
 
 #include "api/json.h"
 #include "api/routes.h"
+#include "app/drafting.h"
 #include "app/motions.h"
 #include "assembly/auth/auth.h"
 #include "assembly/core/ids.h"
@@ -54,8 +55,12 @@ app::NewBallot parse_new_ballot(http::Request& req) {
 // events have made them known (active, of the workshop or of the whole assembly).
 http::Response open_ballot(Deps d, http::Request& req) {
   auto n = parse_new_ballot(req);
-  auto b = d.db.transact([&](pqxx::work& tx) { return app::open_ballot(tx, n); });
-  return http::Response::json(201, to_json(b));
+  try {
+    auto b = d.db.transact([&](pqxx::work& tx) { return app::open_ballot(tx, n); });
+    return http::Response::json(201, to_json(b));
+  } catch (const app::StatusRefused& r) {  // the motion is not at the step the ballot needs
+    throw http::to_problem(r.refusal()).with("status", r.status());
+  }
 }
 
 // Who would vote in a ballot opened now (the secretariat checks before opening one).
@@ -159,6 +164,7 @@ http::Response set_motion(Deps d, http::Request& req) {
   m.text = body::string(b, "text", "", 50000);
   m.spokespersons = id_list(b, "spokespersons", "a spokesperson is a member id");
   m.recommendation_ids = id_list(b, "recommendation_ids", "a recommendation id is a string");
+  m.by = req.caller().subject;
   d.db.transact([&](pqxx::work& tx) { app::set_motion_text(tx, d.outbox, m); });
   return http::Response::json(200, {{"id", m.id},
                                     {"title", m.title},

@@ -33,7 +33,7 @@ std::string speaker_role_names() {
 }
 
 bool debate_recordable(MotionStatus s) {
-  return s != MotionStatus::sent_to_council;
+  return s == MotionStatus::approved_by_workshop || s == MotionStatus::voted;
 }
 
 }  // namespace recommendations::domain

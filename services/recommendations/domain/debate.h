@@ -49,7 +49,8 @@ struct Debate {
   std::string summary;                 // the debate's summary
 };
 
-// The debate is recorded once the motion's text is final and until it goes to the Council.
+// The debate is recorded once the motion's text is final (approved by its workshop: the plenary
+// debates it) and until it goes to the Council.
 bool debate_recordable(MotionStatus s);
 
 }  // namespace recommendations::domain

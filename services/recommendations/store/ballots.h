@@ -15,6 +15,7 @@ struct Ballot {
   std::string workshop;            // the theme; "" for a plenary ballot (the whole assembly)
   std::string motion_id;           // "" when none
   std::string plenary_session_id;  // the plenary where it is held; "" when none
+  int motion_version = 0;  // the version of its motion a workshop's ballot approves; 0 when none
   std::string question;
   domain::Rule rule = domain::Rule::simple_majority;
   double quorum = 0;

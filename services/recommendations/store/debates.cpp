@@ -14,30 +14,23 @@ using assembly::db::text_array;
 namespace {
 
 constexpr const char* kUpsertDebate =
-    "INSERT INTO motion_debates (motion_id, plenary_session_id, "
-    "presentation_summary, summary, "
-    "recorded_by) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (motion_id) DO "
-    "UPDATE SET "
+    "INSERT INTO motion_debates (motion_id, plenary_session_id, presentation_summary, summary, "
+    "recorded_by) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (motion_id) DO UPDATE SET "
     "plenary_session_id = excluded.plenary_session_id, presentation_summary = "
     "excluded.presentation_summary, summary = excluded.summary, recorded_by = "
     "excluded.recorded_by, recorded_at = now()";
 constexpr const char* kDeleteSpeakers = "DELETE FROM motion_debate_speakers WHERE motion_id = $1";
 constexpr const char* kInsertSpeakers =
-    "INSERT INTO motion_debate_speakers (motion_id, part, position, role, "
-    "name, summary) "
-    "SELECT $1, u.part, u.position, u.role, u.name, u.summary FROM "
-    "unnest($2::text[], "
-    "$3::int[], $4::text[], $5::text[], $6::text[]) AS u(part, position, role, "
-    "name, summary)";
-constexpr const char *kFindDebate =
-    "SELECT motion_id, plenary_session_id, presentation_summary, "
-    "summary, " SQL_UTC("recorded_at") " AS recorded_at FROM motion_debates "
-                                       "WHERE motion_id = $1";
+    "INSERT INTO motion_debate_speakers (motion_id, part, position, role, name, summary) "
+    "SELECT $1, u.part, u.position, u.role, u.name, u.summary FROM unnest($2::text[], "
+    "$3::int[], $4::text[], $5::text[], $6::text[]) AS u(part, position, role, name, summary)";
+constexpr const char* kFindDebate =
+    "SELECT motion_id, plenary_session_id, presentation_summary, summary, " SQL_UTC(
+        "recorded_at") " AS recorded_at FROM motion_debates WHERE motion_id = $1";
+// The presentation first, then the interventions, each in order.
 constexpr const char* kSpeakers =
-    "SELECT part, role, name, summary FROM motion_debate_speakers WHERE "
-    "motion_id = $1 "
-    "ORDER BY part DESC, position";  // the presentation first, then the
-                                     // interventions
+    "SELECT part, role, name, summary FROM motion_debate_speakers WHERE motion_id = $1 "
+    "ORDER BY part DESC, position";
 
 domain::Speaker speaker_of(const pqxx::row& r) {
   auto role = domain::parse_speaker_role(r["role"].as<std::string>());

@@ -26,8 +26,9 @@ TEST(Debate, ANameIsRecordedOnlyWithTheSpeakersConsent) {
   EXPECT_TRUE(name_recordable("", true));   // consent, but no name given: none recorded
 }
 
-TEST(Debate, RecordedUntilTheMotionGoesToTheCouncil) {
-  EXPECT_TRUE(debate_recordable(MotionStatus::drafting));
+TEST(Debate, RecordedOnceTheTextIsFinalUntilTheMotionGoesToTheCouncil) {
+  EXPECT_FALSE(debate_recordable(MotionStatus::drafting));
+  EXPECT_TRUE(debate_recordable(MotionStatus::approved_by_workshop));
   EXPECT_TRUE(debate_recordable(MotionStatus::voted));
   EXPECT_FALSE(debate_recordable(MotionStatus::sent_to_council));
 }
