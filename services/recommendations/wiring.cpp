@@ -15,6 +15,8 @@ assembly::service::Definition definition() {
             api::add_routes(ctx);
             api::add_ballot_routes(ctx);
             api::add_drafting_routes(ctx);
+            api::add_motion_version_routes(ctx);
+            api::add_debate_routes(ctx);
             api::add_metrics(ctx);
             events::add_handlers(ctx);
           }};

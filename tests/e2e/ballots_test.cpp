@@ -108,12 +108,36 @@ TEST(Ballots, ASecretPlenaryBallotWithReceiptsAdoptsTheMotionWhichReachesFollowU
                       json::object(), staff)
                 .status,
             409);
-  for (const char* step : {"adopt", "hand-over", "co-construct"})
-    ASSERT_EQ(e2e::post("recommendations", "/v1/recommendations/" + rec + "/" + step,
-                        json::object(), staff)
-                  .status,
-              200)
-        << step;
+  // The December plenary, where the recommendations are handed over and the motions voted.
+  auto december = e2e::post("workshops", "/v1/sessions",
+                            {{"type", "plenary"},
+                             {"assembly_id", a.assembly_id},
+                             {"title", "Plénière de décembre"},
+                             {"starts_at", "2022-12-10T09:00:00Z"},
+                             {"ends_at", "2022-12-10T17:00:00Z"},
+                             {"place", "Hôtel de Ville"}},
+                            staff);
+  ASSERT_EQ(december.status, 201) << december.body;
+  const std::string plenary_id = body_of(december)["id"];
+  ASSERT_EQ(
+      e2e::post("recommendations", "/v1/recommendations/" + rec + "/adopt", json::object(), staff)
+          .status,
+      200);
+  auto unnamed = e2e::post("recommendations", "/v1/recommendations/" + rec + "/hand-over",
+                           json::object(), staff);
+  EXPECT_EQ(unnamed.status, 422) << "a hand-over names its plenary";
+  EXPECT_NE(unnamed.body.find("/plenary_session_id"), std::string::npos) << unnamed.body;
+  auto handed = e2e::post("recommendations", "/v1/recommendations/" + rec + "/hand-over",
+                          {{"plenary_session_id", plenary_id}}, staff);
+  ASSERT_EQ(handed.status, 200) << handed.body;
+  EXPECT_EQ(body_of(handed)["status"], "handed-over");
+  EXPECT_EQ(
+      body_of(e2e::get("recommendations", "/v1/recommendations/" + rec))["plenary_session_id"],
+      plenary_id);
+  ASSERT_EQ(e2e::post("recommendations", "/v1/recommendations/" + rec + "/co-construct",
+                      json::object(), staff)
+                .status,
+            200);
   EXPECT_EQ(e2e::post("recommendations", "/v1/recommendations/" + rec + "/amendments",
                       {{"text", "late"}}, author_token)
                 .status,
@@ -161,18 +185,54 @@ TEST(Ballots, ASecretPlenaryBallotWithReceiptsAdoptsTheMotionWhichReachesFollowU
       std::chrono::seconds(60)))
       << "membership made them spokespersons";
 
-  auto opened = e2e::post("recommendations", "/v1/ballots",
-                          {{"assembly_id", a.assembly_id},
-                           {"motion_id", motion},
-                           {"question", "Adoptez-vous le vœu ?"},
-                           {"rule", "unanimity-of-votes-cast"},
-                           {"quorum", 0.5},
-                           {"secret", true},
-                           {"closes_at", in_an_hour()}},
-                          staff);
+  json plenary_ballot = {{"assembly_id", a.assembly_id},
+                         {"motion_id", motion},
+                         {"question", "Adoptez-vous le vœu ?"},
+                         {"rule", "unanimity-of-votes-cast"},
+                         {"quorum", 0.5},
+                         {"secret", true},
+                         {"closes_at", in_an_hour()}};
+  auto no_plenary = e2e::post("recommendations", "/v1/ballots", plenary_ballot, staff);
+  EXPECT_EQ(no_plenary.status, 422) << "the assembly's vote on a motion names its plenary";
+  EXPECT_NE(no_plenary.body.find("/plenary_session_id"), std::string::npos) << no_plenary.body;
+  plenary_ballot["plenary_session_id"] = plenary_id;
+  auto too_soon = e2e::post("recommendations", "/v1/ballots", plenary_ballot, staff);
+  EXPECT_EQ(too_soon.status, 409) << "the plenary votes a motion its workshop approved";
+  EXPECT_EQ(body_of(too_soon)["status"], "drafting") << too_soon.body;
+
+  // The workshop approves the motion's last version unanimously (of the votes cast).
+  auto approval = e2e::post("recommendations", "/v1/ballots",
+                            {{"assembly_id", a.assembly_id},
+                             {"workshop", motions[0]["theme"]},
+                             {"motion_id", motion},
+                             {"question", "L'atelier approuve-t-il le vœu ?"},
+                             {"rule", "unanimity-of-votes-cast"},
+                             {"quorum", 0.5},
+                             {"secret", false},
+                             {"closes_at", in_an_hour()}},
+                            staff);
+  ASSERT_EQ(approval.status, 201) << approval.body;
+  EXPECT_EQ(body_of(approval)["motion_version"], 1) << "the text set by the secretariat";
+  const std::string approval_id = body_of(approval)["id"];
+  for (const auto& m : a.members)
+    if (m["workshop_theme"] == motions[0]["theme"]) {
+      ASSERT_EQ(e2e::post("recommendations", "/v1/ballots/" + approval_id + "/votes",
+                          {{"choice", "for"}}, e2e::token("member", m["id"]))
+                    .status,
+                200);
+    }
+  auto approved =
+      e2e::post("recommendations", "/v1/ballots/" + approval_id + "/close", json::object(), staff);
+  ASSERT_EQ(approved.status, 200) << approved.body;
+  EXPECT_EQ(body_of(approved)["result"]["outcome"], "adopted");
+  EXPECT_EQ(body_of(e2e::get("recommendations", "/v1/motions/" + motion))["status"],
+            "approved-by-workshop");
+
+  auto opened = e2e::post("recommendations", "/v1/ballots", plenary_ballot, staff);
   ASSERT_EQ(opened.status, 201) << opened.body;
   const std::string ballot = body_of(opened)["id"];
   EXPECT_EQ(body_of(opened)["electorate"], 6);
+  EXPECT_EQ(body_of(opened)["plenary_session_id"], plenary_id);
   auto vote = [&](int i, const std::string& choice, const std::string& receipt = "") {
     json b = {{"choice", choice}};
     if (!receipt.empty()) b["receipt"] = receipt;
@@ -221,6 +281,7 @@ TEST(Ballots, ASecretPlenaryBallotWithReceiptsAdoptsTheMotionWhichReachesFollowU
   EXPECT_EQ(yes, 4);
   EXPECT_EQ(abstain, 1);
   EXPECT_EQ(published["voters"].size(), 5u) << "who voted is recorded";
+  EXPECT_EQ(published["plenary_session_id"], plenary_id) << "the results name the plenary";
   auto mine = e2e::get("recommendations", "/v1/ballots/" + ballot + "/receipts/" + receipts[4]);
   ASSERT_EQ(mine.status, 200);
   EXPECT_EQ(body_of(mine)["choice"], "for") << "the changed vote, as cast";

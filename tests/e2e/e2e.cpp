@@ -201,7 +201,7 @@ CouncilMotion motion_sent_to_council(const std::string& staff, const std::string
   m.recommendation_id = body_of(drafted)["id"];
   for (const char* step : {"adopt", "hand-over", "co-construct"})
     must(post("recommendations", "/v1/recommendations/" + m.recommendation_id + "/" + step,
-              json::object(), staff),
+              {{"plenary_session_id", plenary["id"]}}, staff),
          200, step);
   must(assembly::itest::http(
            "PUT", url("recommendations") + "/v1/motions/" + m.motion_id,
@@ -212,9 +212,30 @@ CouncilMotion motion_sent_to_council(const std::string& staff, const std::string
                .dump(),
            {{"Authorization", "Bearer " + staff}, {"Content-Type", "application/json"}}),
        200, "motion text");
+  // The workshop approves the motion's text unanimously before the plenary votes it.
+  auto approval = must(post("recommendations", "/v1/ballots",
+                            {{"assembly_id", m.assembly_id},
+                             {"workshop", m.theme},
+                             {"motion_id", m.motion_id},
+                             {"question", "L'atelier approuve-t-il le vœu ?"},
+                             {"rule", "unanimity-of-votes-cast"},
+                             {"quorum", 0.5},
+                             {"secret", false},
+                             {"closes_at", assembly::core::utc_time(std::time(nullptr) + 3600)}},
+                            staff),
+                       201, "workshop ballot");
+  for (const auto& member : m.members)
+    if (member["workshop_theme"] == m.theme)
+      must(post("recommendations", "/v1/ballots/" + std::string(approval["id"]) + "/votes",
+                {{"choice", "for"}}, token("member", member["id"])),
+           200, "workshop vote");
+  must(post("recommendations", "/v1/ballots/" + std::string(approval["id"]) + "/close",
+            json::object(), staff),
+       200, "close the workshop ballot");
   auto ballot = must(post("recommendations", "/v1/ballots",
                           {{"assembly_id", m.assembly_id},
                            {"motion_id", m.motion_id},
+                           {"plenary_session_id", plenary["id"]},
                            {"question", "Adoptez-vous le vœu ?"},
                            {"rule", "simple-majority"},
                            {"quorum", 0.5},

@@ -2,11 +2,14 @@
 
 #include "api/json.h"
 #include "api/routes.h"
+#include "app/drafting.h"
 #include "app/motions.h"
 #include "assembly/auth/auth.h"
+#include "assembly/core/ids.h"
 #include "assembly/core/time.h"
 #include "assembly/http/body.h"
 #include "assembly/service/api.h"
+#include "domain/motion.h"
 
 namespace recommendations::api {
 using namespace assembly::service::api;
@@ -20,6 +23,11 @@ app::NewBallot parse_new_ballot(http::Request& req) {
   n.assembly_id = f.string("assembly_id", 64);
   n.workshop = f.string_or("workshop", "", 64);
   n.motion_id = f.string_or("motion_id", "", 64);
+  n.plenary_session_id = f.string_or("plenary_session_id", "", 64);
+  f.check(n.plenary_session_id.empty() ? !domain::ballot_needs_plenary(n.workshop, n.motion_id)
+                                       : assembly::core::is_uuid(n.plenary_session_id),
+          "/plenary_session_id",
+          "the plenary session where the assembly votes on the motion is required (a uuid)");
   n.question = f.string("question", 2000);
   const auto rule = domain::parse_rule(f.has("rule") ? f.string("rule", 40) : "");
   f.check(rule.has_value(), "/rule",
@@ -47,8 +55,12 @@ app::NewBallot parse_new_ballot(http::Request& req) {
 // events have made them known (active, of the workshop or of the whole assembly).
 http::Response open_ballot(Deps d, http::Request& req) {
   auto n = parse_new_ballot(req);
-  auto b = d.db.transact([&](pqxx::work& tx) { return app::open_ballot(tx, n); });
-  return http::Response::json(201, to_json(b));
+  try {
+    auto b = d.db.transact([&](pqxx::work& tx) { return app::open_ballot(tx, n); });
+    return http::Response::json(201, to_json(b));
+  } catch (const app::StatusRefused& r) {  // the motion is not at the step the ballot needs
+    throw http::to_problem(r.refusal()).with("status", r.status());
+  }
 }
 
 // Who would vote in a ballot opened now (the secretariat checks before opening one).
@@ -159,6 +171,7 @@ http::Response set_motion(Deps d, http::Request& req) {
   m.spokespersons = id_list(f, b, "spokespersons", "a spokesperson is a member id");
   m.recommendation_ids = id_list(f, b, "recommendation_ids", "a recommendation id is a string");
   f.done();
+  m.by = req.caller().subject;
   d.db.transact([&](pqxx::work& tx) { app::set_motion_text(tx, d.outbox, m); });
   return http::Response::json(200, {{"id", m.id},
                                     {"title", m.title},

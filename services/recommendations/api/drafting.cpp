@@ -4,6 +4,7 @@
 #include "api/routes.h"
 #include "assembly/auth/auth.h"
 #include "assembly/core/diff.h"
+#include "assembly/core/ids.h"
 #include "assembly/http/body.h"
 #include "assembly/service/api.h"
 
@@ -103,13 +104,17 @@ http::Response change_status(Deps d, const std::string& action, http::Request& r
   const auto b = req.body.empty() ? json::object() : req.json();
   body::Fields f(b);
   auto reason = f.string_or("reason", "", 1000);
+  auto plenary = f.string_or("plenary_session_id", "", 64);
   // A reason given but wrong is named already.
   f.check(action != "withdraw" || !reason.empty() || f.has("reason"), "/reason",
           "a reason is required");
+  f.check(!domain::step_needs_plenary(action) || assembly::core::is_uuid(plenary),
+          "/plenary_session_id",
+          "the plenary session where it is handed over is required (a uuid)");
   f.done();
   try {
     auto r = d.db.transact([&](pqxx::work& tx) {
-      return app::change_status(tx, d.outbox, id, action, reason, req.caller().subject);
+      return app::change_status(tx, d.outbox, id, action, reason, req.caller().subject, plenary);
     });
     return http::Response::json(200, to_json(r));
   } catch (const app::StatusRefused& r) {

@@ -11,7 +11,8 @@ json or_null(const std::string& s) {
 
 json to_json(const store::Motion& m) {
   return {{"id", m.id},       {"workshop_id", m.workshop_id}, {"assembly_id", m.assembly_id},
-          {"theme", m.theme}, {"status", m.status},           {"created_at", m.created_at}};
+          {"theme", m.theme}, {"status", m.status},           {"created_at", m.created_at},
+          {"title", m.title}, {"version", m.version}};
 }
 
 json to_json(const domain::Result& r) {
@@ -25,6 +26,8 @@ json to_json(const store::Ballot& b) {
               {"assembly_id", b.assembly_id},
               {"workshop", or_null(b.workshop)},
               {"motion_id", or_null(b.motion_id)},
+              {"plenary_session_id", or_null(b.plenary_session_id)},
+              {"motion_version", b.motion_version ? json(b.motion_version) : json()},
               {"question", b.question},
               {"rule", domain::to_string(b.rule)},
               {"quorum", b.quorum},
@@ -58,7 +61,8 @@ json to_json(const store::Recommendation& r) {
           {"version", r.version},
           {"motion_id", or_null(r.motion_id)},
           {"text", r.text},
-          {"mandate_id", or_null(r.mandate_id)}};
+          {"mandate_id", or_null(r.mandate_id)},
+          {"plenary_session_id", or_null(r.plenary_session_id)}};
 }
 
 json to_json(const store::Version& v) {

@@ -10,4 +10,8 @@ void add_ballot_routes(assembly::service::Context& ctx);
 // Recommendations: versions, amendments, status (RecommendationSubmitted at hand-over),
 // co-construction feedback.
 void add_drafting_routes(assembly::service::Context& ctx);
+// The motion's versions (proposed in co-construction sessions), listed and compared.
+void add_motion_version_routes(assembly::service::Context& ctx);
+// The debate on a motion at the last plenary: PUT (secretariat), GET (public).
+void add_debate_routes(assembly::service::Context& ctx);
 }  // namespace recommendations::api

@@ -2,6 +2,7 @@
 
 #include <sodium.h>
 
+#include "app/versions.h"
 #include "assembly/core/ids.h"
 #include "assembly/core/refusal.h"
 #include "events/publish.h"
@@ -42,9 +43,9 @@ std::vector<std::string> electorate_now(pqxx::transaction_base& tx, const std::s
   return domain::electorate(store::members_of(tx, assembly_id), workshop);
 }
 
-store::Ballot open_ballot(pqxx::work& tx, const NewBallot& n) {
-  if (!n.motion_id.empty() && !store::in_assembly(tx, n.motion_id, n.assembly_id))
-    throw core::invalid("no motion " + n.motion_id + " in assembly " + n.assembly_id, "/motion_id");
+store::Ballot open_ballot(pqxx::work& tx, const NewBallot& asked) {
+  NewBallot n = asked;
+  check_motion_ballot(tx, n);  // the workshop's on its last version, or the assembly's
   auto electors = electorate_now(tx, n.assembly_id, n.workshop);
   if (electors.empty())
     throw core::conflict("no active member " + (n.workshop.empty() ? "in assembly " + n.assembly_id
@@ -54,6 +55,8 @@ store::Ballot open_ballot(pqxx::work& tx, const NewBallot& n) {
   b.assembly_id = n.assembly_id;
   b.workshop = n.workshop;
   b.motion_id = n.motion_id;
+  b.plenary_session_id = n.plenary_session_id;
+  b.motion_version = n.motion_version;
   b.question = n.question;
   b.rule = n.rule;
   b.quorum = n.quorum;
@@ -99,11 +102,7 @@ store::Ballot close_ballot(pqxx::work& tx, const assembly::events::Outbox& outbo
   auto result = domain::decide(ballot.rule, static_cast<int>(ballot.electorate), ballot.quorum,
                                domain::count(choices));
   store::close_ballot(tx, id, result);
-  if (result.outcome == "adopted" && !ballot.motion_id.empty() && ballot.workshop.empty()) {
-    auto motion = store::mark_voted(tx, ballot.motion_id);
-    events::motion_adopted(tx, outbox, motion, store::text_of(tx, ballot.motion_id).title, ballot,
-                           result);
-  }
+  after_motion_ballot(tx, outbox, ballot, result);
   return must_find(tx, id);
 }
 

@@ -19,6 +19,8 @@ std::vector<std::string> electorate_now(pqxx::transaction_base& tx, const std::s
 
 struct NewBallot {
   std::string assembly_id, workshop, motion_id, question;  // workshop, motion_id: "" when none
+  std::string plenary_session_id;  // required for a vote of the whole assembly on a motion
+  int motion_version = 0;          // set when opened: the version a workshop's ballot approves
   domain::Rule rule = domain::Rule::simple_majority;
   double quorum = 0;
   bool secret = false;

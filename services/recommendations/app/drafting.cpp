@@ -82,12 +82,20 @@ store::Recommendation decide_amendment(pqxx::work& tx, const std::string& id, bo
 
 store::Recommendation change_status(pqxx::work& tx, const assembly::events::Outbox& outbox,
                                     const std::string& id, const std::string& action,
-                                    const std::string& reason, const std::string& by) {
+                                    const std::string& reason, const std::string& by,
+                                    const std::string& plenary_session_id) {
+  if (domain::step_needs_plenary(action) && !core::is_uuid(plenary_session_id))
+    throw core::invalid("the plenary session where it is handed over is required (a uuid)",
+                        "/plenary_session_id");
   auto r = must_find_recommendation(tx, id, true);
   auto to = domain::next_status(r.status, action);
   const std::string from(domain::to_string(r.status));
   if (!to) throw StatusRefused(domain::refusal(from, action), from);
   store::change_status(tx, id, r.status, *to, by, reason);
+  if (domain::step_needs_plenary(action)) {
+    store::set_plenary(tx, id, plenary_session_id);
+    r.plenary_session_id = plenary_session_id;
+  }
   if (action == "hand-over") events::recommendation_submitted(tx, outbox, r);
   return must_find_recommendation(tx, id);
 }

@@ -41,10 +41,11 @@ store::Amendment propose_amendment(pqxx::work& tx, const std::string& recommenda
 // accept (a new version) or reject; the recommendation after.
 store::Recommendation decide_amendment(pqxx::work& tx, const std::string& id, bool accept,
                                        const std::string& by);
-// adopt, hand-over, co-construct, withdraw.
+// adopt, hand-over (at the plenary session `plenary_session_id`), co-construct, withdraw.
 store::Recommendation change_status(pqxx::work& tx, const assembly::events::Outbox& outbox,
                                     const std::string& id, const std::string& action,
-                                    const std::string& reason, const std::string& by);
+                                    const std::string& reason, const std::string& by,
+                                    const std::string& plenary_session_id = "");
 // Feedback by a city service, or a member's answer (reply_to required).
 store::Feedback add_feedback(pqxx::work& tx, store::Feedback f, bool city, const Actor& by);
 // The text of a version; refused (404) when missing.

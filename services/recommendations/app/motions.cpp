@@ -1,5 +1,6 @@
 #include "app/motions.h"
 
+#include "app/versions.h"
 #include "assembly/core/refusal.h"
 #include "domain/motion.h"
 #include "events/publish.h"
@@ -26,6 +27,8 @@ void set_motion_text(pqxx::work& tx, const assembly::events::Outbox& outbox, con
       throw core::invalid("recommendation " + d.recommendation_ids[i] +
                               " is not one of this workshop's in co-construction",
                           "/recommendation_ids/" + std::to_string(i));
+  // A changed title or text is the secretariat's new version.
+  secretariat_text(tx, outbox, *m, d.title, d.text, d.by);
   store::set_text(tx, d.id, {d.title, d.text, d.spokespersons});
   // Announced to membership, which keeps them as spokesperson roles.
   events::spokespersons_assigned(tx, outbox, d.id, m->assembly_id, d.spokespersons);

@@ -14,6 +14,7 @@ struct MotionDraft {
   std::string id, title, text;
   std::vector<std::string> spokespersons;       // active members of the assembly
   std::vector<std::string> recommendation_ids;  // the workshop's, in co-construction
+  std::string by;                               // the secretariat's member of staff
 };
 void set_motion_text(pqxx::work& tx, const assembly::events::Outbox& outbox, const MotionDraft& d);
 

@@ -7,6 +7,7 @@ namespace recommendations::domain {
 namespace {
 constexpr std::pair<MotionStatus, std::string_view> kStatuses[] = {
     {MotionStatus::drafting, "drafting"},
+    {MotionStatus::approved_by_workshop, "approved-by-workshop"},
     {MotionStatus::voted, "voted"},
     {MotionStatus::sent_to_council, "sent-to-council"}};
 }  // namespace

@@ -27,6 +27,10 @@ std::optional<RecommendationStatus> parse_recommendation_status(std::string_view
 std::optional<std::string> next_status(std::string_view from, std::string_view action);
 // The 409 text: "the recommendation is adopted; co-construct needs it handed-over".
 std::string refusal(std::string_view from, std::string_view action);
+// The hand-over happens at a plenary: the step names the plenary session (its id, workshops' own).
+inline bool step_needs_plenary(std::string_view action) {
+  return action == "hand-over";
+}
 // Amendments are proposed and decided only while the text is a draft.
 inline bool amendable(std::string_view status) {
   return status == "draft";

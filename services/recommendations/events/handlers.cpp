@@ -38,7 +38,9 @@ void add_handlers(assembly::service::Context& ctx) {
                         e.assembly_id(),
                         e.theme(),
                         domain::to_string(domain::MotionStatus::drafting),
-                        ""};
+                        "",
+                        "",
+                        0};
         if (!store::insert_if_new(tx, m)) return;
         motion_opened(tx, outbox, m);
       });

@@ -36,6 +36,7 @@ void motion_adopted(pqxx::work& tx, const assembly::events::Outbox& outbox, cons
   e.set_abstentions(result.tally.abstain);
   e.set_electorate(result.electorate);
   e.set_rule(std::string(domain::to_string(b.rule)));
+  e.set_plenary_session_id(b.plenary_session_id);
   outbox.append(tx, e, m.id);
 }
 
@@ -71,7 +72,53 @@ void recommendation_submitted(pqxx::work& tx, const assembly::events::Outbox& ou
   e.set_title(r.title);
   e.set_text(r.text);
   e.set_version(static_cast<unsigned>(r.version));
+  e.set_plenary_session_id(r.plenary_session_id);
   outbox.append(tx, e, r.id);
+}
+
+void motion_debated(pqxx::work& tx, const assembly::events::Outbox& outbox, const store::Motion& m,
+                    const domain::Debate& d) {
+  v1::MotionDebated e;
+  set_motion(e, m);
+  e.set_plenary_session_id(d.plenary_session_id);
+  e.set_presentation_summary(d.presentation_summary);
+  for (const auto& p : d.presenters) e.add_presenter_roles(std::string(domain::to_string(p.role)));
+  for (const auto& i : d.interventions) {
+    auto* out = e.add_interventions();
+    out->set_role(std::string(domain::to_string(i.role)));
+    out->set_summary(i.summary);
+  }
+  e.set_summary(d.summary);
+  outbox.append(tx, e, m.id);
+}
+
+void motion_version_proposed(pqxx::work& tx, const assembly::events::Outbox& outbox,
+                             const store::Motion& m, const store::MotionVersion& v) {
+  v1::MotionVersionProposed e;
+  set_motion(e, m);
+  e.set_version(static_cast<unsigned>(v.version));
+  e.set_title(v.title);
+  e.set_text(v.text);
+  e.set_session_id(v.session_id);
+  e.set_proposer_kind(std::string(domain::to_string(v.proposer.kind)));
+  e.set_proposer_organisation(v.proposer.organisation);
+  outbox.append(tx, e, m.id);
+}
+
+void motion_approved_by_workshop(pqxx::work& tx, const assembly::events::Outbox& outbox,
+                                 const store::Motion& m, const store::Ballot& b,
+                                 const domain::Result& result) {
+  v1::MotionApprovedByWorkshop e;
+  set_motion(e, m);
+  e.set_version(static_cast<unsigned>(b.motion_version));
+  e.set_title(m.title);
+  e.set_ballot_id(b.id);
+  e.set_votes_for(result.tally.for_votes);
+  e.set_votes_against(result.tally.against);
+  e.set_abstentions(result.tally.abstain);
+  e.set_electorate(result.electorate);
+  e.set_rule(std::string(domain::to_string(b.rule)));
+  outbox.append(tx, e, m.id);
 }
 
 }  // namespace recommendations::events

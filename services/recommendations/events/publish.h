@@ -6,8 +6,10 @@
 
 #include "assembly/events/outbox.h"
 #include "domain/ballot.h"
+#include "domain/debate.h"
 #include "store/ballots.h"
 #include "store/motion_store.h"
+#include "store/motion_versions.h"
 #include "store/recommendations.h"
 
 namespace recommendations::events {
@@ -25,6 +27,19 @@ void spokespersons_assigned(pqxx::work& tx, const assembly::events::Outbox& outb
 void motion_sent_to_council(pqxx::work& tx, const assembly::events::Outbox& outbox,
                             const store::Motion& m, const store::MotionText& t,
                             const std::vector<std::string>& recommendation_ids);
+
+// MotionDebated: the debate on the motion at the last plenary, speakers by role (no names).
+void motion_debated(pqxx::work& tx, const assembly::events::Outbox& outbox, const store::Motion& m,
+                    const domain::Debate& d);
+
+// MotionVersionProposed: a new version of the motion's text, by the proposer's kind and
+// organisation (no member named).
+void motion_version_proposed(pqxx::work& tx, const assembly::events::Outbox& outbox,
+                             const store::Motion& m, const store::MotionVersion& v);
+// MotionApprovedByWorkshop: the workshop's ballot `b` approved the motion's last version.
+void motion_approved_by_workshop(pqxx::work& tx, const assembly::events::Outbox& outbox,
+                                 const store::Motion& m, const store::Ballot& b,
+                                 const domain::Result& result);
 
 // RecommendationSubmitted: handed over at a plenary, with its current text.
 void recommendation_submitted(pqxx::work& tx, const assembly::events::Outbox& outbox,

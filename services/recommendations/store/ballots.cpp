@@ -14,7 +14,8 @@ namespace {
 
 constexpr const char* kBallotColumns =
     "SELECT b.id AS id, b.assembly_id AS assembly_id, b.workshop AS workshop, "
-    "coalesce(b.motion_id, '') AS motion_id, b.question AS question, b.rule AS rule, "
+    "coalesce(b.motion_id, '') AS motion_id, coalesce(b.plenary_session_id, '') AS "
+    "plenary_session_id, coalesce(b.motion_version, 0) AS motion_version, b.question AS question, b.rule AS rule, "
     "b.quorum AS quorum, b.secret AS secret, " SQL_UTC("b.opens_at") " AS opens_at, " SQL_UTC(
         "b.closes_at") " AS closes_at, b.state AS state, coalesce(b.result::text, '') AS result, "
                        "(SELECT count(*) FROM ballot_electors e WHERE e.ballot_id = b.id) AS "
@@ -26,8 +27,9 @@ const std::string kListBallots =
 
 constexpr const char* kInsertBallot =
     "INSERT INTO ballots (id, assembly_id, workshop, motion_id, question, rule, quorum, secret, "
-    "opens_at, closes_at, created_by) "
-    "VALUES ($1, $2, $3, NULLIF($4, ''), $5, $6, $7, $8, $9::timestamptz, $10::timestamptz, $11)";
+    "opens_at, closes_at, created_by, plenary_session_id, motion_version) "
+    "VALUES ($1, $2, $3, NULLIF($4, ''), $5, $6, $7, $8, $9::timestamptz, $10::timestamptz, $11, "
+    "NULLIF($12, ''), NULLIF($13, 0))";
 constexpr const char* kInsertElectors =
     "INSERT INTO ballot_electors (ballot_id, member_id) SELECT $1, m FROM unnest($2::text[]) AS m";
 constexpr const char* kCloseBallot =
@@ -89,6 +91,8 @@ Ballot ballot_of(const pqxx::row& r) {
   b.assembly_id = r["assembly_id"].as<std::string>();
   b.workshop = r["workshop"].as<std::string>();
   b.motion_id = r["motion_id"].as<std::string>();
+  b.plenary_session_id = r["plenary_session_id"].as<std::string>();
+  b.motion_version = r["motion_version"].as<int>();
   b.question = r["question"].as<std::string>();
   auto rule = domain::parse_rule(r["rule"].as<std::string>());
   if (!rule) throw std::runtime_error("unknown stored rule " + r["rule"].as<std::string>());
@@ -112,7 +116,7 @@ void insert_ballot(pqxx::work& tx, const Ballot& b, const std::vector<std::strin
                    const std::string& created_by) {
   tx.exec_params(kInsertBallot, b.id, b.assembly_id, b.workshop, b.motion_id, b.question,
                  std::string(domain::to_string(b.rule)), b.quorum, b.secret, b.opens_at,
-                 b.closes_at, created_by);
+                 b.closes_at, created_by, b.plenary_session_id, b.motion_version);
   tx.exec_params(kInsertElectors, b.id, text_array(electors));
 }
 

@@ -12,8 +12,10 @@ namespace recommendations::store {
 
 struct Ballot {
   std::string id, assembly_id;
-  std::string workshop;   // the theme; "" for a plenary ballot (the whole assembly)
-  std::string motion_id;  // "" when none
+  std::string workshop;            // the theme; "" for a plenary ballot (the whole assembly)
+  std::string motion_id;           // "" when none
+  std::string plenary_session_id;  // the plenary where it is held; "" when none
+  int motion_version = 0;  // the version of its motion a workshop's ballot approves; 0 when none
   std::string question;
   domain::Rule rule = domain::Rule::simple_majority;
   double quorum = 0;

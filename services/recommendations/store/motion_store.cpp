@@ -12,8 +12,9 @@ namespace {
 constexpr const char* kInsert =
     "INSERT INTO motions (id, workshop_id, assembly_id, theme, status) VALUES ($1, $2, $3, $4, $5) "
     "ON CONFLICT (workshop_id) DO NOTHING";
-constexpr const char* kColumns = "SELECT id, workshop_id, assembly_id, theme, status, " SQL_UTC(
-    "created_at") " AS created_at FROM motions ";
+constexpr const char* kColumns =
+    "SELECT id, workshop_id, assembly_id, theme, status, title, version, " SQL_UTC(
+        "created_at") " AS created_at FROM motions ";
 const std::string kFind = std::string(kColumns) + "WHERE id = $1";
 const std::string kFindByWorkshop = std::string(kColumns) + "WHERE workshop_id = $1";
 const std::string kFindForUpdate = kFind + " FOR UPDATE";
@@ -27,13 +28,16 @@ constexpr const char* kSetText =
     "UPDATE motions SET title = $2, text = $3, spokespersons = to_jsonb($4::text[]) WHERE id = $1";
 constexpr const char* kMarkVoted =
     "UPDATE motions SET status = 'voted', adopted_at = now() WHERE id = $1";
+constexpr const char* kMarkApproved =
+    "UPDATE motions SET status = 'approved-by-workshop', approved_at = now() WHERE id = $1";
 constexpr const char* kMarkSent =
     "UPDATE motions SET status = 'sent-to-council', sent_at = now() WHERE id = $1";
 
 Motion from_row(const pqxx::row& r) {
   return {r["id"].as<std::string>(),          r["workshop_id"].as<std::string>(),
           r["assembly_id"].as<std::string>(), r["theme"].as<std::string>(),
-          r["status"].as<std::string>(),      r["created_at"].as<std::string>()};
+          r["status"].as<std::string>(),      r["created_at"].as<std::string>(),
+          r["title"].as<std::string>(),       r["version"].as<int>()};
 }
 
 }  // namespace
@@ -84,6 +88,11 @@ MotionText text_of(pqxx::transaction_base& tx, const std::string& id) {
 
 void set_text(pqxx::work& tx, const std::string& id, const MotionText& t) {
   tx.exec_params(kSetText, id, t.title, t.text, text_array(t.spokespersons));
+}
+
+Motion mark_approved(pqxx::work& tx, const std::string& id) {
+  tx.exec_params(kMarkApproved, id);
+  return from_row(tx.exec_params1(kFind, id));
 }
 
 Motion mark_voted(pqxx::work& tx, const std::string& id) {

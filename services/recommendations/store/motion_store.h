@@ -9,6 +9,8 @@ namespace recommendations::store {
 
 struct Motion {
   std::string id, workshop_id, assembly_id, theme, status, created_at;
+  std::string title;  // its last version's ("" before any)
+  int version = 0;    // its last version (0 before any)
 };
 
 bool insert_if_new(pqxx::work& tx, const Motion& m);  // one motion per workshop
@@ -29,7 +31,9 @@ struct MotionText {
 std::optional<Motion> find_for_update(pqxx::work& tx, const std::string& id);
 MotionText text_of(pqxx::transaction_base& tx, const std::string& id);
 void set_text(pqxx::work& tx, const std::string& id, const MotionText& t);
-// drafting -> voted (the plenary adopted it); the motion as it is then.
+// drafting -> approved-by-workshop (its workshop's ballot approved the last version); the motion.
+Motion mark_approved(pqxx::work& tx, const std::string& id);
+// approved-by-workshop -> voted (the plenary adopted it); the motion as it is then.
 Motion mark_voted(pqxx::work& tx, const std::string& id);
 // voted -> sent-to-council.
 void mark_sent(pqxx::work& tx, const std::string& id);

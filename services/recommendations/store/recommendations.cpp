@@ -40,7 +40,8 @@ constexpr const char* kInsertFirstVersion =
 constexpr const char* kRecommendationColumns =
     "SELECT r.id AS id, r.assembly_id AS assembly_id, r.workshop_id AS workshop_id, r.theme AS "
     "theme, r.title AS title, r.status AS status, r.version AS version, coalesce(r.motion_id, '') "
-    "AS motion_id, v.text AS text, coalesce(r.mandate_id, '') AS mandate_id FROM recommendations "
+    "AS motion_id, v.text AS text, coalesce(r.mandate_id, '') AS mandate_id, "
+    "coalesce(r.plenary_session_id, '') AS plenary_session_id FROM recommendations "
     "r JOIN recommendation_versions v ON v.recommendation_id = r.id AND v.version = r.version ";
 const std::string kFindRecommendation = std::string(kRecommendationColumns) + "WHERE r.id = $1";
 const std::string kFindRecommendationForUpdate = kFindRecommendation + " FOR UPDATE OF r";
@@ -62,6 +63,8 @@ constexpr const char* kStatusChanges =
     "SELECT " SQL_UTC("at") " AS at, actor, from_status, to_status, reason FROM "
                             "recommendation_changes WHERE recommendation_id = $1 ORDER BY seq";
 constexpr const char* kSetStatus = "UPDATE recommendations SET status = $2 WHERE id = $1";
+constexpr const char* kSetPlenary =
+    "UPDATE recommendations SET plenary_session_id = $2 WHERE id = $1";
 constexpr const char* kInsertStatusChange =
     "INSERT INTO recommendation_changes (recommendation_id, actor, from_status, to_status, reason) "
     "VALUES ($1, $2, $3, $4, $5)";
@@ -101,6 +104,7 @@ Recommendation recommendation_of(const pqxx::row& r) {
   out.motion_id = r["motion_id"].as<std::string>();
   out.text = r["text"].as<std::string>();
   out.mandate_id = r["mandate_id"].as<std::string>();
+  out.plenary_session_id = r["plenary_session_id"].as<std::string>();
   return out;
 }
 
@@ -168,6 +172,10 @@ void change_status(pqxx::work& tx, const std::string& id, domain::Recommendation
   const std::string from_name(domain::to_string(from)), to_name(domain::to_string(to));
   tx.exec_params(kSetStatus, id, to_name);
   tx.exec_params(kInsertStatusChange, id, actor, from_name, to_name, reason);
+}
+
+void set_plenary(pqxx::work& tx, const std::string& id, const std::string& plenary_session_id) {
+  tx.exec_params(kSetPlenary, id, plenary_session_id);
 }
 
 void insert_amendment(pqxx::work& tx, const Amendment& a) {

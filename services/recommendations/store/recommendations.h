@@ -32,9 +32,10 @@ struct Recommendation {
   std::string id, assembly_id, workshop_id, theme, title;
   domain::RecommendationStatus status = domain::RecommendationStatus::draft;
   int version = 1;
-  std::string motion_id;   // "" when no motion carries it
-  std::string text;        // the current version's
-  std::string mandate_id;  // "" when none
+  std::string motion_id;           // "" when no motion carries it
+  std::string text;                // the current version's
+  std::string mandate_id;          // "" when none
+  std::string plenary_session_id;  // the plenary where it was handed over; "" before
 };
 // Inserts the recommendation and its version 1.
 void insert_recommendation(pqxx::work& tx, const Recommendation& r, const std::string& by);
@@ -61,6 +62,9 @@ std::vector<StatusChange> status_changes(pqxx::transaction_base& tx, const std::
 void change_status(pqxx::work& tx, const std::string& id, domain::RecommendationStatus from,
                    domain::RecommendationStatus to, const std::string& actor,
                    const std::string& reason);
+
+// The plenary session where the recommendation was handed over.
+void set_plenary(pqxx::work& tx, const std::string& id, const std::string& plenary_session_id);
 
 // Amendments.
 struct Amendment {

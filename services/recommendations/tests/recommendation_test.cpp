@@ -56,3 +56,9 @@ TEST(RecommendationStatus, NamesRoundTripAndTypedStepsFollowTheNamedOnes) {
   EXPECT_TRUE(amendable(S::draft));
   EXPECT_FALSE(amendable(S::adopted));
 }
+
+TEST(Recommendation, OnlyTheHandOverNamesAPlenary) {
+  EXPECT_TRUE(step_needs_plenary("hand-over"));
+  for (const char* action : {"adopt", "co-construct", "carry", "withdraw"})
+    EXPECT_FALSE(step_needs_plenary(action)) << action;
+}
