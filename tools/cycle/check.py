@@ -94,6 +94,12 @@ def summary_checks(s, assembly, check):
               f"ballot {b['scope']}: every elector voted for ({res.get('for')}/{b['electorate']})")
     check(all(b["electorate"] == 100 for b in plenary_b), "the plenary electorate is the 100 active members")
     check(sorted(x["status"] for x in s["motions"]) == ["sent-to-council"] * 3, "3 motions adopted by the plenary and sent to the Council")
+    check(all(x["versions"] == ["secretariat", "member", "department", "elected-representative"] for x in s["motions"]),
+          "each vœu drafted in versions proposed by the secretariat, a member, the department and a representative")
+    check(all(x["debate_speakers"] >= 3 for x in s["motions"]), "each vœu presented and debated at the last plenary")
+    p = s["plenaries"]
+    check(p.get("december", {}).get("handed_over") == r["total"], f"every recommendation handed over at the December plenary ({p})")
+    check(p.get("march", {}).get("ballots") == 3, f"the three vœux voted at the 11 March plenary ({p})")
     check(s["evaluation"]["responses"] == 100 and s["evaluation"]["state"] == "closed", "100 evaluation answers, closed")
 
     council = s["council"]

@@ -149,6 +149,13 @@ FEEDBACK = {"DAC": ("Faisable par étapes à partir de 2024 ; recrutements néce
 
 
 # 9. Motions
+# The vœux are drafted in the co-construction sessions: each adds a sentence, proposed in turn by a
+# member of the workshop, the city department and the elected official's representative.
+VOW_CHANGES = [
+    ("member", "Elle demande que les habitants soient associés à chaque étape de la mise en œuvre."),
+    ("department", "La Ville engage ces actions par étapes, selon les moyens votés au budget."),
+    ("elected-representative", "Un bilan en est présenté chaque année au Conseil de Paris."),
+]
 MOTIONS = {
     "social-education": ("Renouveler le Plan Paris Lecture",
                          "L'Assemblée citoyenne demande que le nouveau Plan Paris Lecture ouvre davantage les bibliothèques, "

@@ -14,7 +14,7 @@ import time
 
 from . import compute
 from .client import wait_for
-from .data import (COMMITMENTS, COUNCIL, DEPARTMENTS, DISCOVERY, FEEDBACK, MANDATES, MOTIONS, OPENING, POOLS,
+from .data import (COMMITMENTS, COUNCIL, DEPARTMENTS, DISCOVERY, FEEDBACK, MANDATES, MOTIONS, OPENING, POOLS, VOW_CHANGES,
                    QUOTA_RANGES, RECOMMENDATIONS, THEMES)
 from .summary import format_panel
 
@@ -330,14 +330,17 @@ def phase_recommendations(run):
     for theme in THEMES:
         for r in run.S["recommendations"][theme]:
             api.must(200, api.post("recommendations", f"/v1/recommendations/{r['id']}/hand-over",
-                                   {"reason": "remise à l'exécutif, plénière du 10 décembre 2022"}), "hand-over")
+                                   {"reason": "remise à l'exécutif, plénière du 10 décembre 2022",
+                                    "plenary_session_id": dec["id"]}), "hand-over")
+    run.S.setdefault("plenaries", {})["december"] = dec["id"]
     run.step("recommendations", f"December plenary (2022-12-10, {present}/{total} present): "
              f"{sum(len(v) for v in run.S['recommendations'].values())} recommendations handed over to the executive")
 
     for i, theme in enumerate(THEMES):
         dept, _ = DEPARTMENTS[theme]
-        hold(run, "co-construction", f"Co-construction avec la {dept}", f"2023-01-1{i + 6}", "18:30", "21:00", theme,
-             agenda=f"Les services de la {dept} répondent aux recommandations")
+        cocon, _, _ = hold(run, "co-construction", f"Co-construction avec la {dept}", f"2023-01-1{i + 6}", "18:30", "21:00", theme,
+                           agenda=f"Les services de la {dept} répondent aux recommandations")
+        run.S.setdefault("cocon", {})[theme] = cocon["id"]
         city = api.token("city-service", f"{dept.lower()}-agent", dept)
         for n, r in enumerate(run.S["recommendations"][theme]):
             api.must(200, api.post("recommendations", f"/v1/recommendations/{r['id']}/co-construct", {"reason": "co-construction avec la " + dept}),
@@ -367,7 +370,50 @@ def vote_everyone(run, ballot, voters, what):
     return closed
 
 
-@phase(9, "motions: voted unanimously by each workshop, then by the 11 March plenary, sent to the Council")
+def vow_versions(run, theme, motion_id, title, text):
+    """The vœu drafted together in the workshop's co-construction session: after the secretariat's
+    first text, a member, the department and the elected official's representative each propose a
+    version; what each proposed is kept with who proposed it."""
+    api = run.client
+    dept, official = DEPARTMENTS[theme]
+    member = run.S["by_theme"][theme][0]
+    who = {"member": ({"kind": "member", "member_id": member}, api.token("member", member)),
+           "department": ({"kind": "department", "organisation": dept}, None),
+           "elected-representative": ({"kind": "elected-representative", "organisation": f"Cabinet de l'{official[0].lower()}{official[1:]}"}, None)}
+    for kind, sentence in VOW_CHANGES:
+        text = f"{text} {sentence}"
+        proposed_by, bearer = who[kind]
+        api.must(201, api.post("recommendations", f"/v1/motions/{motion_id}/versions",
+                               {"title": title, "text": text, "session_id": run.S["cocon"][theme], "proposed_by": proposed_by,
+                                "note": f"proposé en co-construction ({kind})"}, bearer=bearer), f"vœu version ({kind})")
+    versions = api.must(200, api.get("recommendations", f"/v1/motions/{motion_id}/versions"), "vœu versions")["items"]
+    kinds = [v["proposed_by"]["kind"] for v in versions]
+    if kinds != ["secretariat", "member", "department", "elected-representative"]:
+        sys.exit(f"cycle: the {theme} vœu's versions were not kept with their proposers: {kinds}")
+    run.S.setdefault("vow_versions", {})[theme] = kinds
+
+
+def debate(run, theme, motion_id, plenary_id):
+    """The last plenary: the group presents its vœu, a debate follows; speakers by role, a
+    spokesperson named because they agreed."""
+    api = run.client
+    dept, _ = DEPARTMENTS[theme]
+    api.must(200, api.put("recommendations", f"/v1/motions/{motion_id}/debate",
+                          {"plenary_session_id": plenary_id,
+                           "presentation": {"summary": f"Le groupe {theme} présente son vœu et les recommandations qu'il porte.",
+                                            "speakers": [{"role": "spokesperson", "name": "Camille Durand", "name_consent": True},
+                                                         {"role": "spokesperson"}]},
+                           "interventions": [{"role": "elected-representative", "summary": "La Ville partage l'objectif et en précise le calendrier."},
+                                             {"role": "department", "summary": f"La {dept} détaille les moyens nécessaires."},
+                                             {"role": "member", "summary": "Un membre d'un autre atelier demande un suivi public."}],
+                           "summary": "Un débat nourri ; aucune opposition exprimée."}), "debate")
+    got = api.must(200, api.get("recommendations", f"/v1/motions/{motion_id}/debate"), "debate")
+    if len(got.get("interventions", [])) != 3:
+        sys.exit(f"cycle: the {theme} vœu's debate was not kept: {got}")
+    run.S.setdefault("debates", {})[theme] = 1 + len(got["interventions"])
+
+
+@phase(9, "motions: drafted together, voted unanimously by each workshop, debated and voted by the 11 March plenary, sent to the Council")
 def phase_motions(run):
     api = run.client
     run.S["ballots"] = []
@@ -379,22 +425,29 @@ def phase_motions(run):
         api.must(200, api.put("recommendations", f"/v1/motions/{motion['id']}",
                               {"title": title, "text": text, "spokespersons": spokes,
                                "recommendation_ids": [r["id"] for r in run.S["recommendations"][theme]]}), "motion text")
+        vow_versions(run, theme, motion["id"], title, text)
         b = api.must(201, api.post("recommendations", "/v1/ballots",
                                    {"assembly_id": run.assembly, "workshop": theme, "motion_id": motion["id"],
                                     "question": f"L'atelier adopte-t-il le « {title} » ?", "rule": "unanimity-of-votes-cast",
                                     "quorum": 0.5, "secret": False, "closes_at": in_an_hour}), "workshop ballot")
         closed = vote_everyone(run, b, people, f"the {theme} workshop's ballot")
         run.S["ballots"].append(closed["id"])
+        approved = api.must(200, api.get("recommendations", f"/v1/motions/{motion['id']}"), "motion")
+        if approved["status"] != "approved-by-workshop":
+            sys.exit(f"cycle: the {theme} workshop's unanimous ballot did not approve its vœu: {approved['status']}")
         run.step("recommendations", f"{theme}: motion drafted (2 spokespersons, {len(run.S['recommendations'][theme])} recommendations); "
-                 f"workshop ballot: {closed['result']['for']}/{closed['electorate']} for, adopted unanimously")
+                 f"workshop ballot on version {b['motion_version']}: {closed['result']['for']}/{closed['electorate']} for, "
+                 f"approved unanimously, its text frozen")
 
     march, present, total = hold(run, "plenary", "Plénière du 11 mars : vote des vœux", "2023-03-11", "09:00", "17:00",
                                  agenda="Vote des trois vœux citoyens")
+    run.S.setdefault("plenaries", {})["march"] = march["id"]
     everyone = [m["id"] for m in run.S["active"]]
     for theme in THEMES:
         motion = run.S["motions"][theme]
+        debate(run, theme, motion["id"], march["id"])
         b = api.must(201, api.post("recommendations", "/v1/ballots",
-                                   {"assembly_id": run.assembly, "motion_id": motion["id"],
+                                   {"assembly_id": run.assembly, "motion_id": motion["id"], "plenary_session_id": march["id"],
                                     "question": f"L'Assemblée adopte-t-elle le « {MOTIONS[theme][0]} » ?", "rule": "unanimity-of-votes-cast",
                                     "quorum": 0.5, "secret": False, "closes_at": in_an_hour}), "plenary ballot")
         closed = vote_everyone(run, b, everyone, f"the plenary ballot on the {theme} motion")

@@ -59,7 +59,24 @@ def recommendations_figures(recs):
 
 def ballots_figures(ballots):
     return [{"id": b["id"], "scope": b["workshop"] or "plenary", "motion_id": b["motion_id"], "rule": b["rule"],
-             "state": b["state"], "electorate": b["electorate"], "result": b["result"]} for b in ballots]
+             "state": b["state"], "electorate": b["electorate"], "result": b["result"],
+             "plenary_session_id": b.get("plenary_session_id")} for b in ballots]
+
+
+def motions_figures(motions, versions, debates):
+    """Each motion's status, the proposers of its versions in order, and its debate's speakers
+    (versions and debates by theme, as the services answered them)."""
+    return [{"theme": m["theme"], "status": m["status"], "versions": [v["proposed_by"]["kind"] for v in versions.get(m["theme"], [])],
+             "debate_speakers": len((debates.get(m["theme"]) or {}).get("presentation", {}).get("speakers", [])) +
+             len((debates.get(m["theme"]) or {}).get("interventions", []))} for m in motions]
+
+
+def plenaries_figures(plenaries, recs, ballots):
+    """What each named plenary decided, by the ids the services recorded: the recommendations
+    handed over there, the assembly's ballots held there."""
+    return {name: {"handed_over": sum(1 for r in recs if r.get("plenary_session_id") == sid),
+                   "ballots": sum(1 for b in ballots if b.get("plenary_session_id") == sid)}
+            for name, sid in plenaries.items()}
 
 
 def council_figures(open_data_motions):
@@ -140,7 +157,12 @@ def collect(run):
     ballots = api.must(200, api.get("recommendations", f"/v1/ballots?assembly_id={assembly}"), "ballots")["items"]
     out["ballots"] = ballots_figures(ballots)
     motions = api.must(200, api.get("recommendations", f"/v1/motions?assembly_id={assembly}", auth=False), "motions")["items"]
-    out["motions"] = [{"theme": m["theme"], "status": m["status"]} for m in motions]
+    versions = {m["theme"]: api.must(200, api.get("recommendations", f"/v1/motions/{m['id']}/versions", auth=False), "versions")["items"]
+                for m in motions}
+    debates = {m["theme"]: api.must(200, api.get("recommendations", f"/v1/motions/{m['id']}/debate", auth=False), "debate")
+               for m in motions}
+    out["motions"] = motions_figures(motions, versions, debates)
+    out["plenaries"] = plenaries_figures(S.get("plenaries", {}), recs, ballots)
     out["evaluation"] = S["evaluation"]
 
     data = api.must(200, api.get("followup", f"/open-data/assemblies/{assembly}/follow-up.json", auth=False), "open data")
@@ -204,7 +226,11 @@ def format_summary(s, summary_path):
         res = b["result"] or {}
         lines.append(f"  ballot {b['scope']:<16} {b['rule']}: {res.get('for')} for, {res.get('against')} against, "
                      f"{res.get('abstain')} abstain of {b['electorate']}: {res.get('outcome')}")
-    lines.append("  motions: " + ", ".join(f"{m['theme']} {m['status']}" for m in s["motions"]))
+    for m in s["motions"]:
+        lines.append(f"  vœu {m['theme']}: {m['status']}; {len(m['versions'])} versions proposed by " + ", ".join(m["versions"]) +
+                     f"; debated at the plenary ({m['debate_speakers']} speakers)")
+    lines.append("  plenaries: " + "; ".join(f"{name}: {p['handed_over']} recommendations handed over, {p['ballots']} vœux voted"
+                                             for name, p in s["plenaries"].items()))
     e = s["evaluation"]
     lines.append(f"  evaluation: {e['responses']} answers, means " + ", ".join(f"{k} {v}" for k, v in e["means"].items()))
     for c in s["council"]:

@@ -30,7 +30,9 @@ SUMMARY = {
     "ballots": [{"scope": "environment", "rule": "unanimity-of-votes-cast", "electorate": 33,
                  "result": {"for": 33, "against": 0, "abstain": 0, "outcome": "adopted"}},
                 {"scope": "plenary", "rule": "majority", "electorate": 100, "result": None}],
-    "motions": [{"theme": "environment", "status": "sent-to-council"}],
+    "motions": [{"theme": "environment", "status": "sent-to-council", "debate_speakers": 5,
+                 "versions": ["secretariat", "member", "department", "elected-representative"]}],
+    "plenaries": {"december": {"handed_over": 8, "ballots": 0}, "march": {"handed_over": 0, "ballots": 3}},
     "evaluation": {"responses": 100, "means": {"overall": 4.1, "listened": 3.6}},
     "council": [{"title": "T", "decision": "adopted", "votes_for": 124, "votes_against": 12, "abstentions": 27,
                  "group_positions": 5, "stage": "decided"}],
@@ -61,7 +63,8 @@ Summary of assembly a1 (also in var/run-summary.json)
   recommendations: 8, carried 8; 8 amended
   ballot environment      unanimity-of-votes-cast: 33 for, 0 against, 0 abstain of 33: adopted
   ballot plenary          majority: None for, None against, None abstain of 100: None
-  motions: environment sent-to-council
+  vœu environment: sent-to-council; 4 versions proposed by secretariat, member, department, elected-representative; debated at the plenary (5 speakers)
+  plenaries: december: 8 recommendations handed over, 0 vœux voted; march: 0 recommendations handed over, 3 vœux voted
   evaluation: 100 answers, means overall 4.1, listened 3.6
   Council: « T » adopted 124-12-27 (5 group positions); dossier decided
   commitments: 8, in-progress 6, done 1, delayed 1; 17 milestones, 1 overdue
@@ -155,3 +158,19 @@ class Figures(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class Figures(unittest.TestCase):
+    def test_a_motions_proposers_in_order_and_its_debates_speakers(self):
+        motions = [{"theme": "t", "status": "voted"}, {"theme": "u", "status": "drafting"}]
+        versions = {"t": [{"proposed_by": {"kind": "secretariat"}}, {"proposed_by": {"kind": "member"}}]}
+        debates = {"t": {"presentation": {"speakers": [{"role": "spokesperson"}]}, "interventions": [{"role": "department"}] * 2}}
+        got = summary.motions_figures(motions, versions, debates)
+        self.assertEqual(got[0], {"theme": "t", "status": "voted", "versions": ["secretariat", "member"], "debate_speakers": 3})
+        self.assertEqual(got[1], {"theme": "u", "status": "drafting", "versions": [], "debate_speakers": 0})
+
+    def test_what_each_plenary_decided_by_the_ids_recorded(self):
+        recs = [{"plenary_session_id": "d"}, {"plenary_session_id": "d"}, {"plenary_session_id": None}]
+        ballots = [{"plenary_session_id": "m"}, {"plenary_session_id": None}]
+        got = summary.plenaries_figures({"december": "d", "march": "m"}, recs, ballots)
+        self.assertEqual(got, {"december": {"handed_over": 2, "ballots": 0}, "march": {"handed_over": 0, "ballots": 1}})
