@@ -2,7 +2,8 @@
 // trainings offered with a capacity; members signing up themselves, the waiting list, a withdrawal
 // giving the place to the first waiting (its events on the topic); no sign-up once a training
 // started; attendance only for place holders, corrections kept as revisions; the figures in the
-// member's and the assembly's participation; the "followed" shortcut recorded as attendance.
+// member's and the assembly's participation; the "followed" shortcut recorded as attendance. And
+// the evaluation of the mandate naming its plenary session.
 #include <gtest/gtest.h>
 
 #include <ctime>
@@ -344,4 +345,50 @@ TEST(Trainings, NoSignUpOnceStartedAndFollowedIsAttendance) {
                 .status,
             200);
   EXPECT_EQ(body_of(e2e::get("membership", "/v1/trainings/" + old_id, staff))["followed_by"], 1);
+}
+
+TEST(Evaluations, NameThePlenarySessionTheyArePresentedAt) {
+  const auto staff = e2e::token("secretariat", "staff-ev");
+  const auto assembly_id = fresh("trev");
+  ASSERT_EQ(e2e::post("membership", "/v1/assemblies",
+                      {{"id", assembly_id},
+                       {"name", "Assemblée citoyenne"},
+                       {"mandate_start", "2021-11-20"},
+                       {"mandate_end", "2022-11-20"},
+                       {"seat_pools", {{{"pool", "roll"}, {"seats", 80}}}},
+                       {"workshops", {"social-education", "environment", "public-space"}},
+                       {"retention_days", 365}},
+                      staff)
+                .status,
+            201);
+  const json questions = {
+      {{"id", "overall"}, {"text", "Votre mandat ?"}, {"kind", "rating"}, {"min", 1}, {"max", 5}}};
+  const std::string plenary = "9b8a7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d";
+  const auto path = "/v1/assemblies/" + assembly_id + "/evaluations";
+  auto named = e2e::post("membership", path,
+                         {{"title", "Évaluation du mandat"},
+                          {"questions", questions},
+                          {"plenary_session_id", plenary}},
+                         staff);
+  ASSERT_EQ(named.status, 201) << named.body;
+  EXPECT_EQ(body_of(named)["plenary_session_id"], plenary);
+  const std::string ev = body_of(named)["id"];
+  EXPECT_EQ(body_of(e2e::get("membership", "/v1/evaluations/" + ev, staff))["plenary_session_id"],
+            plenary)
+      << "stored";
+  // Optional: the calls made before keep working.
+  auto unnamed =
+      e2e::post("membership", path, {{"title", "Sans plénière"}, {"questions", questions}}, staff);
+  ASSERT_EQ(unnamed.status, 201) << unnamed.body;
+  EXPECT_TRUE(body_of(unnamed)["plenary_session_id"].is_null());
+  // Not a session id: named with every other field at fault, nothing made.
+  auto bad = e2e::post(
+      "membership", path,
+      {{"title", ""}, {"questions", questions}, {"plenary_session_id", "plénière"}}, staff);
+  ASSERT_EQ(bad.status, 422) << bad.body;
+  const auto problem = body_of(bad);
+  std::set<std::string> fields;
+  for (const auto& e : problem["errors"]) fields.insert(e["pointer"]);
+  EXPECT_TRUE(fields.count("/title")) << bad.body;
+  EXPECT_TRUE(fields.count("/plenary_session_id")) << bad.body;
 }
