@@ -204,6 +204,11 @@ TEST(Trainings, CapacityWaitingListPromotionAttendanceAndFigures) {
   EXPECT_EQ(mine["items"][0]["training_id"], speaking);
   EXPECT_EQ(e2e::get("membership", "/v1/members/" + id[2] + "/trainings", member(id[3])).status,
             403);
+  // The member's export holds their sign-ups.
+  auto exported =
+      body_of(e2e::get("membership", "/v1/members/" + id[2] + "/export", member(id[2])));
+  ASSERT_EQ(exported["training_sign_ups"].size(), 1u);
+  EXPECT_EQ(exported["training_sign_ups"][0]["training_id"], speaking);
   // Signing up again after a withdrawal: at the end of the queue.
   EXPECT_EQ(body_of(sign_up(speaking, id[0], member(id[0])))["waiting_position"], 2);
 

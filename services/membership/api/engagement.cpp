@@ -344,6 +344,7 @@ http::Response member_export(const Engagement& d, http::Request& req) {
         {"consents", to_json(store::consents_of_member(tx, id))},
         {"roles", to_json(store::roles_of_member(tx, id))},
         {"trainings", to_json(store::trainings_of_member(tx, id))},
+        {"training_sign_ups", to_json(store::sign_ups_of_member(tx, id))},
         {"participation",
          participation_json(domain::participation(store::attendance_of_member(tx, id))[id])},
         {"evaluations_answered", answered},
