@@ -4,6 +4,7 @@
 #include "api/engagement.h"
 #include "api/members.h"
 #include "api/metrics.h"
+#include "api/trainings.h"
 #include "events/handlers.h"
 
 namespace membership {
@@ -25,6 +26,7 @@ assembly::service::Definition definition() {
             api::add_member_routes(ctx);
             api::add_assembly_routes(ctx, retention);
             api::add_engagement_routes(ctx, keyring, at_risk_absences);
+            api::add_training_routes(ctx);
             api::add_evaluation_routes(ctx);
             api::add_cohort_routes(ctx);
             api::add_metrics(ctx, at_risk_absences);

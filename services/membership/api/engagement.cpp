@@ -4,6 +4,7 @@
 
 #include "api/access.h"
 #include "api/json.h"
+#include "api/trainings.h"
 #include "assembly/auth/auth.h"
 #include "assembly/core/ids.h"
 #include "assembly/http/body.h"
@@ -13,6 +14,7 @@
 #include "events/publish.h"
 #include "store/engagement.h"
 #include "store/evaluations.h"
+#include "store/trainings.h"
 
 namespace membership::api {
 using namespace assembly::service::api;
@@ -180,75 +182,6 @@ http::Response assembly_roles(const Engagement& d, http::Request& req) {
   return http::Response::json(200, {{"items", out}});
 }
 
-// --- Trainings offered (public speaking, reading the news) and who followed them.
-http::Response add_training(const Engagement& d, http::Request& req) {
-  auto& db = d.db;
-  const auto& assembly_id = req.param("id");
-  const auto b = req.json();
-  body::Fields f(b);
-  auto topic = f.string("topic", 64);
-  auto title = f.string("title", 200);
-  auto held_on = f.date("held_on");
-  f.done();
-  auto out = db.transact([&](pqxx::work& tx) {
-    if (!store::find_assembly(tx, assembly_id)) throw http::not_found("no assembly " + assembly_id);
-    return to_json(store::insert_training(tx, assembly::core::new_uuid(), assembly_id, topic, title,
-                                          held_on, req.caller().subject));
-  });
-  return http::Response::json(201, out);
-}
-
-http::Response assembly_trainings(const Engagement& d, http::Request& req) {
-  auto& db = d.db;
-  auto out = db.transact(
-      [&](pqxx::work& tx) { return to_json(store::trainings_of_assembly(tx, req.param("id"))); });
-  return http::Response::json(200, {{"items", out}});
-}
-
-http::Response training_followed(const Engagement& d, http::Request& req) {
-  auto& db = d.db;
-  auto id = body::uuid_param(req, "id");
-  const auto b = req.json();
-  body::Fields f(b);
-  const auto& ids = f.array("member_ids");
-  if (f.ok())
-    f.check(!ids.empty() && ids.size() <= 1000, "/member_ids", "member_ids: 1 to 1000 member ids");
-  for (std::size_t i = 0; i < ids.size() && i < 1000; ++i)
-    f.check(ids[i].is_string(), "/member_ids/" + std::to_string(i), "a member id is a string");
-  f.done();
-  auto out = db.transact([&](pqxx::work& tx) {
-    auto t = store::find_training(tx, id);
-    if (!t) throw http::not_found("no training " + id);
-    int added = 0;
-    for (std::size_t i = 0; i < ids.size(); ++i) {
-      const auto at = "/member_ids/" + std::to_string(i);
-      auto m = store::find(tx, ids[i].get<std::string>());
-      if (!m || m->assembly_id != t->assembly_id)
-        throw http::unprocessable(
-            "no member " + ids[i].get<std::string>() + " in this training's assembly", at);
-      if (m->status != domain::Status::confirmed && m->status != domain::Status::active)
-        throw http::unprocessable("member " + m->id + " is " + domain::text(m->status) +
-                                      "; trainings are for confirmed and active members",
-                                  at);
-      added += store::record_training_followed(tx, id, m->id, req.caller().subject);
-    }
-    auto after = to_json(*store::find_training(tx, id));
-    after["newly_recorded"] = added;
-    return after;
-  });
-  return http::Response::json(200, out);
-}
-
-http::Response member_trainings(const Engagement& d, http::Request& req) {
-  auto& db = d.db;
-  auto id = body::uuid_param(req, "id");
-  auto out = db.transact([&](pqxx::work& tx) {
-    self_or_staff(tx, req, id);
-    return to_json(store::trainings_of_member(tx, id));
-  });
-  return http::Response::json(200, {{"items", out}});
-}
-
 // --- Participation (from workshops' AttendanceRecorded).
 http::Response assembly_participation(const Engagement& d, http::Request& req) {
   auto& db = d.db;
@@ -257,17 +190,22 @@ http::Response assembly_participation(const Engagement& d, http::Request& req) {
   auto out = db.transact([&](pqxx::work& tx) {
     if (!store::find_assembly(tx, assembly_id)) throw http::not_found("no assembly " + assembly_id);
     auto per_member = domain::participation(store::attendance_of_assembly(tx, assembly_id));
+    auto trainings =
+        domain::training_participation(store::training_records_of_assembly(tx, assembly_id));
     json items = json::array(), at_risk = json::array();
     std::map<std::string, domain::Counts> by_workshop;
     for (const auto& m : store::list(tx, assembly_id)) {
+      const auto& t = trainings[m.id];  // voluntary: counted apart, never in the at-risk rule
       auto it = per_member.find(m.id);
-      if (it == per_member.end()) continue;
+      if (it == per_member.end() && t.signed_up == 0) continue;
+      if (it == per_member.end()) it = per_member.emplace(m.id, domain::Participation{}).first;
       bool risk = m.status == domain::Status::active && domain::at_risk(it->second, n);
       auto p = participation_json(it->second);
       p["member_id"] = m.id;
       p["status"] = domain::to_string(m.status);
       p["workshop_theme"] = m.workshop_theme;
       p["at_risk"] = risk;
+      p["trainings"] = to_json(t);
       items.push_back(p);
       if (risk)
         at_risk.push_back({{"member_id", m.id},
@@ -284,7 +222,9 @@ http::Response assembly_participation(const Engagement& d, http::Request& req) {
                 {"absences_in_a_row", n},
                 {"items", items},
                 {"at_risk", at_risk},
-                {"by_workshop", workshops}};
+                {"by_workshop", workshops},
+                {"trainings", to_json(domain::training_totals(trainings),
+                                      store::trainings_of_assembly(tx, assembly_id).size())}};
   });
   return http::Response::json(200, out);
 }
@@ -299,6 +239,8 @@ http::Response member_participation(const Engagement& d, http::Request& req) {
     auto j = participation_json(p);
     j["member_id"] = id;
     j["at_risk"] = m.status == domain::Status::active && domain::at_risk(p, n);
+    j["trainings"] =
+        to_json(domain::training_participation(store::training_records_of_member(tx, id))[id]);
     return j;
   });
   return http::Response::json(200, out);
@@ -408,6 +350,7 @@ http::Response member_export(const Engagement& d, http::Request& req) {
         {"consents", to_json(store::consents_of_member(tx, id))},
         {"roles", to_json(store::roles_of_member(tx, id))},
         {"trainings", to_json(store::trainings_of_member(tx, id))},
+        {"training_sign_ups", to_json(store::sign_ups_of_member(tx, id))},
         {"participation",
          participation_json(domain::participation(store::attendance_of_member(tx, id))[id])},
         {"evaluations_answered", answered},
@@ -432,10 +375,6 @@ void add_engagement_routes(assembly::service::Context& ctx,
   r.add(Method::Post, "/v1/roles/:id/end", kStaff, to(end_role));
   r.add(Method::Get, "/v1/members/:id/roles", kStaffOrMember, to(member_roles));
   r.add(Method::Get, "/v1/assemblies/:id/roles", kStaff, to(assembly_roles));
-  r.add(Method::Post, "/v1/assemblies/:id/trainings", kStaff, to(add_training));
-  r.add(Method::Get, "/v1/assemblies/:id/trainings", kStaffOrMember, to(assembly_trainings));
-  r.add(Method::Post, "/v1/trainings/:id/followed", kStaff, to(training_followed));
-  r.add(Method::Get, "/v1/members/:id/trainings", kStaffOrMember, to(member_trainings));
   r.add(Method::Get, "/v1/assemblies/:id/participation", kStaff, to(assembly_participation));
   r.add(Method::Get, "/v1/members/:id/participation", kStaffOrMember, to(member_participation));
   r.add(Method::Post, "/v1/members/:id/consents", kStaffOrMember, to(add_consent));

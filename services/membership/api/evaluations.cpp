@@ -5,6 +5,7 @@
 
 #include "api/engagement.h"
 #include "assembly/auth/auth.h"
+#include "assembly/core/ids.h"
 #include "assembly/http/body.h"
 #include "assembly/service/api.h"
 
@@ -14,6 +15,10 @@ using domain::EvaluationState;
 
 namespace {
 
+json plenary_json(const store::Evaluation& e) {
+  return e.plenary_session_id.empty() ? json() : json(e.plenary_session_id);
+}
+
 json to_json(const app::EvaluationView& v) {
   const auto& e = v.evaluation;
   return {{"id", e.id},
@@ -21,7 +26,8 @@ json to_json(const app::EvaluationView& v) {
           {"title", e.title},
           {"state", domain::to_string(e.state)},
           {"questions", domain::to_json(e.questions)},
-          {"responses", v.responses}};
+          {"responses", v.responses},
+          {"plenary_session_id", plenary_json(e)}};
 }
 
 http::Response create(assembly::db::Pool& db, http::Request& req) {
@@ -37,9 +43,13 @@ http::Response create(assembly::db::Pool& db, http::Request& req) {
       f.check(false, e.field(), e.what());
     }
   }
+  // Optional: the plenary session (workshops) where the evaluation is presented.
+  auto plenary = f.has("plenary_session_id") ? f.string("plenary_session_id", 64) : "";
+  f.check(plenary.empty() || assembly::core::is_uuid(plenary), "/plenary_session_id",
+          "plenary_session_id must be a session id (a UUID)");
   f.done();
   auto v = db.transact([&](pqxx::work& tx) {
-    return app::create_evaluation(tx, assembly_id, title, questions, req.caller().subject);
+    return app::create_evaluation(tx, assembly_id, title, questions, req.caller().subject, plenary);
   });
   return http::Response::json(201, to_json(v));
 }
@@ -75,6 +85,7 @@ http::Response results(assembly::db::Pool& db, http::Request& req) {
   return http::Response::json(200, {{"id", r.evaluation.id},
                                     {"assembly_id", r.evaluation.assembly_id},
                                     {"title", r.evaluation.title},
+                                    {"plenary_session_id", plenary_json(r.evaluation)},
                                     {"responses", r.responses},
                                     {"questions", r.questions}});
 }

@@ -1,5 +1,7 @@
 #include "api/json.h"
 
+#include <algorithm>
+
 namespace membership::api {
 using nlohmann::json;
 
@@ -63,11 +65,6 @@ json to_json(const store::RoleRecord& r) {
           {"ended_at", or_null(r.ended_at)}};
 }
 
-json to_json(const store::Training& t) {
-  return {{"id", t.id},       {"assembly_id", t.assembly_id}, {"topic", t.topic},
-          {"title", t.title}, {"held_on", t.held_on},         {"followed_by", t.followed_by}};
-}
-
 json to_json(const store::TrainingFollowed& t) {
   return {{"id", t.id}, {"topic", t.topic}, {"title", t.title}, {"held_on", t.held_on}};
 }
@@ -81,6 +78,62 @@ json to_json(const store::Consent& c) {
           {"channel", c.channel},
           {"recorded_by", c.recorded_by},
           {"recorded_at", c.recorded_at}};
+}
+
+json to_json(const store::Training& t) {
+  json places_left;  // null: no limit
+  if (t.capacity) places_left = std::max(0L, static_cast<long>(*t.capacity) - t.placed);
+  return {{"id", t.id},
+          {"assembly_id", t.assembly_id},
+          {"topic", t.topic},
+          {"topic_text", or_null(t.topic_text)},
+          {"title", t.title},
+          {"held_on", t.held_on},
+          {"starts_at", or_null(t.starts_at)},
+          {"ends_at", or_null(t.ends_at)},
+          {"place", or_null(t.place)},
+          {"online_url", or_null(t.online_url)},
+          {"capacity", t.capacity ? json(*t.capacity) : json()},
+          {"placed", t.placed},
+          {"places_left", places_left},
+          {"waiting", t.waiting},
+          {"followed_by", t.followed_by},
+          {"sign_ups_close_at", domain::training_start(t.held_on, t.starts_at)},
+          {"created_by", t.created_by},
+          {"created_at", t.created_at}};
+}
+
+json to_json(const store::RosterLine& l) {
+  return {{"member_id", l.member_id},
+          {"state", domain::to_string(l.state)},
+          {"waiting_position", l.waiting_position == 0 ? json() : json(l.waiting_position)},
+          {"signed_up_at", l.signed_up_at},
+          {"signed_up_by", l.signed_up_by},
+          {"placed_at", or_null(l.placed_at)},
+          {"attendance", or_null(l.attendance)}};
+}
+
+json to_json(const store::Attendance& a) {
+  json changes = json::array();
+  for (const auto& c : a.changes)
+    changes.push_back({{"revision", c.revision},
+                       {"status", c.status},
+                       {"recorded_by", c.recorded_by},
+                       {"via", c.via},
+                       {"recorded_at", c.recorded_at}});
+  return {{"member_id", a.member_id},     {"status", a.status},           {"revision", a.revision},
+          {"recorded_by", a.recorded_by}, {"recorded_at", a.recorded_at}, {"changes", changes}};
+}
+
+json to_json(const store::MemberSignUp& s) {
+  auto out = to_json(s.training);
+  out["training_id"] = s.training.id;
+  out["state"] = domain::to_string(s.state);
+  out["waiting_position"] = s.waiting_position == 0 ? json() : json(s.waiting_position);
+  out["signed_up_at"] = s.signed_up_at;
+  out["attendance"] = or_null(s.attendance);
+  out["followed"] = s.attendance && *s.attendance == "present";
+  return out;
 }
 
 }  // namespace membership::api

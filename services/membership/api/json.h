@@ -6,6 +6,7 @@
 #include "assembly/http/http.h"
 #include "store/engagement.h"
 #include "store/members.h"
+#include "store/trainings.h"
 
 namespace membership::api {
 
@@ -13,9 +14,14 @@ nlohmann::json to_json(const store::Assembly& a);
 nlohmann::json to_json(const store::Member& m);
 nlohmann::json to_json(const store::HistoryLine& h);
 nlohmann::json to_json(const store::RoleRecord& r);
-nlohmann::json to_json(const store::Training& t);
 nlohmann::json to_json(const store::TrainingFollowed& t);
 nlohmann::json to_json(const store::Consent& c);
+// Trainings: the training with its places left and waiting count, a roster line, an attendance
+// record with its revisions, a member's own sign-up.
+nlohmann::json to_json(const store::Training& t);
+nlohmann::json to_json(const store::RosterLine& l);
+nlohmann::json to_json(const store::Attendance& a);
+nlohmann::json to_json(const store::MemberSignUp& s);
 
 // A JSON array of the rows.
 template <typename Row>

@@ -28,10 +28,10 @@ EvaluationView evaluation_view(pqxx::transaction_base& tx, const std::string& id
 EvaluationView create_evaluation(pqxx::work& tx, const std::string& assembly_id,
                                  const std::string& title,
                                  const std::vector<domain::Question>& questions,
-                                 const std::string& by) {
+                                 const std::string& by, const std::string& plenary_session_id) {
   if (!store::find_assembly(tx, assembly_id)) throw core::not_found("no assembly " + assembly_id);
-  store::Evaluation e{assembly::core::new_uuid(), assembly_id, title, EvaluationState::draft,
-                      questions};
+  store::Evaluation e{assembly::core::new_uuid(), assembly_id, title,
+                      EvaluationState::draft,     questions,   plenary_session_id};
   store::insert_evaluation(tx, e, by);
   return {e, 0};
 }

@@ -17,11 +17,12 @@ struct EvaluationView {
 
 // Refused: not_found.
 EvaluationView evaluation_view(pqxx::transaction_base& tx, const std::string& id);
-// A draft questionnaire for an existing assembly. Refused: not_found.
+// A draft questionnaire for an existing assembly, naming the plenary session it is presented at
+// (a workshops session id; "" for none). Refused: not_found.
 EvaluationView create_evaluation(pqxx::work& tx, const std::string& assembly_id,
                                  const std::string& title,
                                  const std::vector<domain::Question>& questions,
-                                 const std::string& by);
+                                 const std::string& by, const std::string& plenary_session_id = "");
 // draft -> open, open -> closed; `action` ("open", "close") names it in the refusal.
 EvaluationView move_evaluation(pqxx::work& tx, const std::string& id, const std::string& action,
                                domain::EvaluationState from, domain::EvaluationState to);

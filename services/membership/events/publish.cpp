@@ -1,5 +1,7 @@
 #include "events/publish.h"
 
+#include <cstdint>
+
 #include "assembly/membership/v1/events.pb.h"
 
 namespace membership::events {
@@ -78,6 +80,80 @@ void member_withdrew(pqxx::work& tx, const assembly::events::Outbox& outbox, con
   auto e = seat_freed<pb::MemberWithdrew>(m, reason);
   e.set_effective_on(effective_on);
   outbox.append(tx, e, m.id);
+}
+
+void training_offered(pqxx::work& tx, const assembly::events::Outbox& outbox,
+                      const store::Training& t) {
+  pb::TrainingOffered e;
+  e.set_training_id(t.id);
+  e.set_assembly_id(t.assembly_id);
+  e.set_topic(t.topic);
+  e.set_topic_text(t.topic_text);
+  e.set_title(t.title);
+  e.set_held_on(t.held_on);
+  e.set_starts_at(t.starts_at);
+  e.set_ends_at(t.ends_at);
+  e.set_place(t.place);
+  e.set_online_url(t.online_url);
+  e.set_capacity(static_cast<std::uint32_t>(t.capacity.value_or(0)));
+  e.set_offered_by(t.created_by);
+  outbox.append(tx, e, t.id);
+}
+
+void training_signed_up(pqxx::work& tx, const assembly::events::Outbox& outbox,
+                        const store::Training& t, const std::string& member_id,
+                        const domain::SignUpOutcome& outcome, const std::string& by) {
+  pb::TrainingSignedUp e;
+  e.set_training_id(t.id);
+  e.set_assembly_id(t.assembly_id);
+  e.set_member_id(member_id);
+  e.set_state(domain::to_string(outcome.state));
+  e.set_waiting_position(static_cast<std::uint32_t>(outcome.waiting_position));
+  e.set_signed_up_by(by);
+  outbox.append(tx, e, t.id);
+}
+
+void training_withdrawn(pqxx::work& tx, const assembly::events::Outbox& outbox,
+                        const store::Training& t, const std::string& member_id,
+                        domain::SignUpState was, const std::string& by) {
+  pb::TrainingWithdrawn e;
+  e.set_training_id(t.id);
+  e.set_assembly_id(t.assembly_id);
+  e.set_member_id(member_id);
+  e.set_previous_state(domain::to_string(was));
+  e.set_withdrawn_by(by);
+  outbox.append(tx, e, t.id);
+}
+
+void training_place_offered(pqxx::work& tx, const assembly::events::Outbox& outbox,
+                            const store::Training& t, const std::string& member_id,
+                            const std::string& freed_by) {
+  pb::TrainingPlaceOffered e;
+  e.set_training_id(t.id);
+  e.set_assembly_id(t.assembly_id);
+  e.set_member_id(member_id);
+  e.set_freed_by_member_id(freed_by);
+  e.set_title(t.title);
+  e.set_held_on(t.held_on);
+  e.set_starts_at(t.starts_at);
+  e.set_place(t.place);
+  e.set_online_url(t.online_url);
+  outbox.append(tx, e, t.id);
+}
+
+void training_attendance_recorded(pqxx::work& tx, const assembly::events::Outbox& outbox,
+                                  const store::Training& t, const std::string& member_id,
+                                  const std::string& status, unsigned revision,
+                                  const std::string& by) {
+  pb::TrainingAttendanceRecorded e;
+  e.set_training_id(t.id);
+  e.set_assembly_id(t.assembly_id);
+  e.set_member_id(member_id);
+  e.set_status(status);
+  e.set_revision(revision);
+  e.set_recorded_by(by);
+  e.set_held_on(t.held_on);
+  outbox.append(tx, e, t.id);
 }
 
 }  // namespace membership::events

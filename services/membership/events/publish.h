@@ -7,6 +7,7 @@
 #include "assembly/events/outbox.h"
 #include "store/engagement.h"
 #include "store/members.h"
+#include "store/trainings.h"
 
 namespace membership::events {
 
@@ -26,5 +27,23 @@ void member_declined(pqxx::work& tx, const assembly::events::Outbox& outbox, con
                      const std::string& reason);
 void member_withdrew(pqxx::work& tx, const assembly::events::Outbox& outbox, const store::Member& m,
                      const std::string& reason, const std::string& effective_on);
+
+// Trainings, each keyed by the training: offered, a sign-up (a place or a waiting position), a
+// withdrawal, a freed place given to the first waiting, an attendance record.
+void training_offered(pqxx::work& tx, const assembly::events::Outbox& outbox,
+                      const store::Training& t);
+void training_signed_up(pqxx::work& tx, const assembly::events::Outbox& outbox,
+                        const store::Training& t, const std::string& member_id,
+                        const domain::SignUpOutcome& outcome, const std::string& by);
+void training_withdrawn(pqxx::work& tx, const assembly::events::Outbox& outbox,
+                        const store::Training& t, const std::string& member_id,
+                        domain::SignUpState was, const std::string& by);
+void training_place_offered(pqxx::work& tx, const assembly::events::Outbox& outbox,
+                            const store::Training& t, const std::string& member_id,
+                            const std::string& freed_by);
+void training_attendance_recorded(pqxx::work& tx, const assembly::events::Outbox& outbox,
+                                  const store::Training& t, const std::string& member_id,
+                                  const std::string& status, unsigned revision,
+                                  const std::string& by);
 
 }  // namespace membership::events

@@ -25,25 +25,10 @@ constexpr const char* kSpokespersonsOf =
     "coalesce(workshop_theme, '') AS workshop_theme FROM roles "
     "WHERE role = 'spokesperson' AND motion_id = $1 AND ended_at IS NULL";
 
-constexpr const char* kInsertTraining =
-    "INSERT INTO trainings (id, assembly_id, topic, title, held_on, created_by) VALUES ($1, $2, "
-    "$3, $4, $5::date, $6)";
-#define TRAINING_COLUMNS                                                                   \
-  "SELECT t.id, t.assembly_id, t.topic, t.title, t.held_on::text AS held_on, "             \
-  "(SELECT count(*) FROM trainings_followed f WHERE f.training_id = t.id) AS followed_by " \
-  "FROM trainings t "
-constexpr const char* kFindTraining = TRAINING_COLUMNS "WHERE t.id = $1";
-constexpr const char* kTrainingsOfAssembly =
-    TRAINING_COLUMNS "WHERE t.assembly_id = $1 ORDER BY t.held_on, t.id";
-#undef TRAINING_COLUMNS
-constexpr const char* kFollowed =
-    "INSERT INTO trainings_followed (training_id, member_id, recorded_by) VALUES ($1, $2, $3) ON "
-    "CONFLICT DO NOTHING";
 constexpr const char* kTrainingsOfMember =
-    "SELECT t.id, t.topic, t.title, t.held_on::text AS held_on FROM trainings_followed f "
-    "JOIN trainings t ON "
-    "t.id = f.training_id "
-    "WHERE f.member_id = $1 ORDER BY t.held_on, t.id";
+    "SELECT t.id, t.topic, t.title, t.held_on::text AS held_on FROM training_attendance a "
+    "JOIN trainings t ON t.id = a.training_id "
+    "WHERE a.member_id = $1 AND a.status = 'present' ORDER BY t.held_on, t.id";
 
 constexpr const char* kUpsertAttendance =
     "INSERT INTO attendance (session_id, member_id, assembly_id, workshop_id, session_type, "
@@ -114,12 +99,6 @@ std::vector<RoleRecord> roles(pqxx::transaction_base& tx, const char* sql, const
   return out;
 }
 
-Training training_from_row(const pqxx::row& r) {
-  return {r["id"].as<std::string>(),      r["assembly_id"].as<std::string>(),
-          r["topic"].as<std::string>(),   r["title"].as<std::string>(),
-          r["held_on"].as<std::string>(), r["followed_by"].as<long>()};
-}
-
 domain::AttendanceRecord attendance_from(const pqxx::row& r) {
   return {r["member_id"].as<std::string>(), r["session_type"].as<std::string>(),
           r["status"].as<std::string>(), r["held_at"].as<std::string>()};
@@ -158,32 +137,6 @@ std::vector<RoleRecord> roles_of_member(pqxx::transaction_base& tx, const std::s
 std::vector<RoleRecord> roles_of_assembly(pqxx::transaction_base& tx,
                                           const std::string& assembly_id) {
   return roles(tx, kRolesOfAssembly, assembly_id);
-}
-
-Training insert_training(pqxx::work& tx, const std::string& id, const std::string& assembly_id,
-                         const std::string& topic, const std::string& title,
-                         const std::string& held_on, const std::string& by) {
-  tx.exec_params(kInsertTraining, id, assembly_id, topic, title, held_on, by);
-  return *find_training(tx, id);
-}
-
-std::optional<Training> find_training(pqxx::transaction_base& tx, const std::string& id) {
-  auto rows = tx.exec_params(kFindTraining, id);
-  if (rows.empty()) return std::nullopt;
-  return training_from_row(rows[0]);
-}
-
-std::vector<Training> trainings_of_assembly(pqxx::transaction_base& tx,
-                                            const std::string& assembly_id) {
-  std::vector<Training> out;
-  for (const auto& r : tx.exec_params(kTrainingsOfAssembly, assembly_id))
-    out.push_back(training_from_row(r));
-  return out;
-}
-
-bool record_training_followed(pqxx::work& tx, const std::string& training_id,
-                              const std::string& member_id, const std::string& by) {
-  return tx.exec_params(kFollowed, training_id, member_id, by).affected_rows() == 1;
 }
 
 std::vector<TrainingFollowed> trainings_of_member(pqxx::transaction_base& tx,

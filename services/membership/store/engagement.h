@@ -33,20 +33,7 @@ std::vector<Role> spokespersons_of(pqxx::transaction_base& tx, const std::string
 std::vector<RoleRecord> roles_of_assembly(pqxx::transaction_base& tx,
                                           const std::string& assembly_id);
 
-// Trainings.
-struct Training {
-  std::string id, assembly_id, topic, title, held_on;
-  long followed_by = 0;  // members who followed it
-};
-Training insert_training(pqxx::work& tx, const std::string& id, const std::string& assembly_id,
-                         const std::string& topic, const std::string& title,
-                         const std::string& held_on, const std::string& by);
-std::optional<Training> find_training(pqxx::transaction_base& tx, const std::string& id);
-std::vector<Training> trainings_of_assembly(pqxx::transaction_base& tx,
-                                            const std::string& assembly_id);
-bool record_training_followed(pqxx::work& tx, const std::string& training_id,
-                              const std::string& member_id,
-                              const std::string& by);  // false: recorded already
+// Trainings the member followed: recorded present (store/trainings.h has the rest).
 struct TrainingFollowed {
   std::string id, topic, title, held_on;
 };

@@ -6,14 +6,15 @@ namespace membership::store {
 namespace {
 
 constexpr const char* kFind =
-    "SELECT id, assembly_id, title, state, questions::text AS questions FROM evaluations "
-    "WHERE id = $1";
+    "SELECT id, assembly_id, title, state, questions::text AS questions, "
+    "coalesce(plenary_session_id, '') AS plenary_session_id FROM evaluations WHERE id = $1";
 constexpr const char* kFindForUpdate =
-    "SELECT id, assembly_id, title, state, questions::text AS questions FROM evaluations "
-    "WHERE id = $1 FOR UPDATE";
+    "SELECT id, assembly_id, title, state, questions::text AS questions, "
+    "coalesce(plenary_session_id, '') AS plenary_session_id FROM evaluations WHERE id = $1 "
+    "FOR UPDATE";
 constexpr const char* kInsert =
-    "INSERT INTO evaluations (id, assembly_id, title, questions, created_by) "
-    "VALUES ($1, $2, $3, $4::jsonb, $5)";
+    "INSERT INTO evaluations (id, assembly_id, title, questions, created_by, plenary_session_id) "
+    "VALUES ($1, $2, $3, $4::jsonb, $5, NULLIF($6, ''))";
 constexpr const char* kOpen = "UPDATE evaluations SET state = $2, opened_at = now() WHERE id = $1";
 constexpr const char* kClose = "UPDATE evaluations SET state = $2, closed_at = now() WHERE id = $1";
 constexpr const char* kRespondents =
@@ -37,14 +38,18 @@ std::optional<Evaluation> find_evaluation(pqxx::transaction_base& tx, const std:
   if (rows.empty()) return std::nullopt;
   const auto& r = rows[0];
   return Evaluation{
-      r["id"].as<std::string>(), r["assembly_id"].as<std::string>(), r["title"].as<std::string>(),
+      r["id"].as<std::string>(),
+      r["assembly_id"].as<std::string>(),
+      r["title"].as<std::string>(),
       domain::parse_evaluation_state(r["state"].as<std::string>())
           .value_or(domain::EvaluationState::draft),
-      domain::parse_questions(nlohmann::json::parse(r["questions"].as<std::string>()))};
+      domain::parse_questions(nlohmann::json::parse(r["questions"].as<std::string>())),
+      r["plenary_session_id"].as<std::string>()};
 }
 
 void insert_evaluation(pqxx::work& tx, const Evaluation& e, const std::string& by) {
-  tx.exec_params(kInsert, e.id, e.assembly_id, e.title, domain::to_json(e.questions).dump(), by);
+  tx.exec_params(kInsert, e.id, e.assembly_id, e.title, domain::to_json(e.questions).dump(), by,
+                 e.plenary_session_id);
 }
 
 void set_evaluation_state(pqxx::work& tx, const std::string& id, domain::EvaluationState to) {

@@ -14,6 +14,7 @@ struct Evaluation {
   std::string id, assembly_id, title;
   domain::EvaluationState state = domain::EvaluationState::draft;
   std::vector<domain::Question> questions;
+  std::string plenary_session_id;  // the plenary session it is presented at; "" when not named
 };
 
 // FOR UPDATE when `for_update`.
