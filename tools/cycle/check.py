@@ -74,6 +74,11 @@ def summary_checks(s, assembly, check):
     check(0.05 <= missed <= 0.2 and a["excused"] > 0 and a["absent"] > 0, f"realistic absences ({100 * missed:.1f} % missed, some excused)")
     check(a["membership_agrees"], "membership's participation figures equal the attendance records")
 
+    t = s["trainings"]
+    check(t["offered"] == 2 and set(t["by_topic"]) == {"public-speaking", "current-affairs"}, f"two trainings offered ({t['by_topic']})")
+    check(all(v["placed"] <= v["capacity"] for v in t["by_topic"].values()) and t["waiting"] >= 1,
+          "no training over its capacity; a waiting list where volunteers outnumbered the places")
+    check(0 < t["attended"] <= t["placed"], f"training attendance recorded for the place holders ({t['attended']}/{t['placed']})")
     for theme, w in s["workshops"].items():
         md = w["mandates"]
         check(len(md) == 1 and md[0]["state"] == "adopted" and md[0]["unanimous"] and md[0]["votes_against"] == 0

@@ -96,8 +96,11 @@ class Client:
             sys.exit(f"cycle: {what} failed: {self.last_call[0]} {self.last_call[1]} answered {status}: {str(detail)[:600]}")
         return body
 
-    def put(self, svc, path, body):
-        return self.call("PUT", svc, path, body)
+    def put(self, svc, path, body, bearer=None):
+        return self.call("PUT", svc, path, body, bearer=bearer)
+
+    def delete(self, svc, path, bearer=None):
+        return self.call("DELETE", svc, path, bearer=bearer)
 
     def post(self, svc, path, body=None, bearer=None):
         return self.call("POST", svc, path, {} if body is None else body, bearer=bearer)

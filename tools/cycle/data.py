@@ -148,6 +148,14 @@ FEEDBACK = {"DAC": ("Faisable par étapes à partir de 2024 ; recrutements néce
             "DVD": ("Faisable ; les règles relèvent en partie du code de la route.", "3 M€", "le pouvoir de police du Maire et du Préfet de police")}
 
 
+# 7. Trainings for the volunteers ("prise de parole en public, actualité"): topic, title, capacity,
+# how many volunteer. Sign-ups close when a training starts, so they are offered ahead of today.
+TRAININGS = [
+    ("public-speaking", "Prendre la parole en public", 12, 15, {"place": "Hôtel de Ville, salle Saint-Jean"}),
+    ("current-affairs", "Décrypter l'actualité de la Ville", 20, 14, {"online_url": "https://visio.paris.fr/actualite"}),
+]
+
+
 # 9. Motions
 # The vœux are drafted in the co-construction sessions: each adds a sentence, proposed in turn by a
 # member of the workshop, the city department and the elected official's representative.

@@ -14,7 +14,7 @@ import time
 
 from . import compute
 from .client import wait_for
-from .data import (COMMITMENTS, COUNCIL, DEPARTMENTS, DISCOVERY, FEEDBACK, MANDATES, MOTIONS, OPENING, POOLS, VOW_CHANGES,
+from .data import (COMMITMENTS, COUNCIL, DEPARTMENTS, DISCOVERY, FEEDBACK, MANDATES, MOTIONS, OPENING, POOLS, TRAININGS, VOW_CHANGES,
                    QUOTA_RANGES, RECOMMENDATIONS, THEMES)
 from .summary import format_panel
 
@@ -157,6 +157,7 @@ def phase_membership(run):
         run.S["by_theme"][m["workshop_theme"]].append(m["id"])
     run.step("membership", f"opening plenary ({OPENING}): {opened['changed']} members active; workshops " +
              ", ".join(f"{k} {len(v)}" for k, v in sorted(run.S["by_theme"].items())))
+    trainings(run)
 
 
 @phase(6, "the event chain: workshops, motions, follow-up dossiers")
@@ -207,6 +208,39 @@ def hold(run, kind, title, day, start, end, workshop=None, minutes=None, **extra
     present = sum(r["status"] == "present" for r in records)
     run.S.setdefault("held", []).append(s["id"])
     return s, present, len(records)
+
+def trainings(run):
+    """The trainings offered to volunteers: members sign up themselves, past the capacity of the
+    first (a waiting list); one withdraws and the first waiting takes the place; attendance is
+    recorded for the place holders."""
+    api = run.client
+    day = (datetime.date.today() + datetime.timedelta(days=30)).isoformat()
+    run.S["trainings"] = []
+    for n, (topic, title, capacity, volunteers, where) in enumerate(TRAININGS):
+        t = api.must(201, api.post("membership", f"/v1/assemblies/{run.assembly}/trainings",
+                                   {"topic": topic, "title": title, "starts_at": f"{day}T{9 + 9 * n:02d}:30:00Z",
+                                    "ends_at": f"{day}T{12 + 9 * n:02d}:00:00Z", "capacity": capacity, **where}), f"training {topic}")
+        people = run.rng.sample([m["id"] for m in run.S["active"]], volunteers)
+        states = collections.Counter()
+        for mid in people:
+            got = api.must(201, api.put("membership", f"/v1/trainings/{t['id']}/sign-ups/{mid}", None,
+                                        bearer=api.token("member", mid)), "sign-up")
+            states[got["state"]] += 1
+        if n == 0:
+            left = api.must(200, api.delete("membership", f"/v1/trainings/{t['id']}/sign-ups/{people[0]}",
+                                            bearer=api.token("member", people[0])), "withdrawal")
+            if left.get("promoted_member_id") != people[capacity]:
+                sys.exit(f"cycle: the first waiting volunteer did not take the freed place: {left}")
+        roster = api.must(200, api.get("membership", f"/v1/trainings/{t['id']}/sign-ups"), "training roster")
+        placed = [p["member_id"] for p in roster["placed"]]
+        records = compute.attendance_for(run.rng, run.absence_rate, placed)
+        api.must(200, api.put("membership", f"/v1/trainings/{t['id']}/attendance", {"records": records}), "training attendance")
+        run.S["trainings"].append(t["id"])
+        run.step("membership", f"training « {title} » ({topic}, {capacity} places, {day}): {volunteers} volunteers signed up "
+                 f"({states['placed']} placed, {states['waiting']} waiting)" +
+                 ("; one withdrew, the first waiting took the place" if n == 0 else "") +
+                 f"; attendance: {sum(r['status'] == 'present' for r in records)}/{len(records)} present")
+
 
 @phase(7, "the workshops: discovery sessions, plenaries, attendance, notebooks, mandates")
 def phase_workshops(run):

@@ -46,6 +46,15 @@ def attendance_figures(counts, at_risk):
             "presence_rate": round(counts["present"] / total, 3), "membership_agrees": True, "at_risk": at_risk}
 
 
+def trainings_figures(totals, offered):
+    """The trainings for volunteers: membership's totals (sign-ups, places, waiting, attendance)
+    and each training's topic, capacity and waiting list."""
+    return {"offered": totals["offered"], "signed_up": totals["signed_up"], "placed": totals["placed"],
+            "waiting": totals["waiting"], "attended": totals["attended"], "members_signed_up": totals["members_signed_up"],
+            "members_attended": totals["members_attended"],
+            "by_topic": {t["topic"]: {"capacity": t["capacity"], "placed": t["placed"], "waiting": t["waiting"]} for t in offered}}
+
+
 def workshop_figures(versions, mandates):
     return {"notebook_versions": len(versions), "notebook_submitted": [v["version"] for v in versions if v.get("submitted_at")],
             "mandates": [{"state": m["state"], "votes_for": m["votes_for"], "unanimous": compute.unanimous(m),
@@ -142,6 +151,8 @@ def collect(run):
         return p if participation_counts(p) == counts else None
     p = wait_for("membership's participation figures match the attendance records", participation, timeout=90)
     out["attendance"] = attendance_figures(counts, len(p["at_risk"]))
+    offered = api.must(200, api.get("membership", f"/v1/assemblies/{assembly}/trainings"), "trainings")["items"]
+    out["trainings"] = trainings_figures(p["trainings"], offered)
 
     wsm = {}
     for theme in THEMES:
@@ -215,6 +226,11 @@ def format_summary(s, summary_path):
     a = s["attendance"]
     lines.append(f"  attendance: {a['records']} records: {a['present']} present, {a['excused']} excused, {a['absent']} absent "
                  f"({100 * a['presence_rate']:.1f} % present; membership agrees; {a['at_risk']} members at risk)")
+    t = s["trainings"]
+    lines.append(f"  trainings: {t['offered']} offered (" + ", ".join(f"{k} {v['placed']}/{v['capacity']} placed, {v['waiting']} waiting"
+                                                             for k, v in t["by_topic"].items()) +
+                 f"); {t['signed_up']} sign-ups by {t['members_signed_up']} volunteers; {t['attended']} attended "
+                 f"({t['members_attended']} members)")
     for theme, w in s["workshops"].items():
         md = w["mandates"][0]
         lines.append(f"  {theme}: notebook {w['notebook_versions']} versions (submitted {w['notebook_submitted']}); mandate {md['state']}"

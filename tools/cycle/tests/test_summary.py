@@ -24,6 +24,9 @@ SUMMARY = {
                 "replacements": 7, "replacements_in_pool": 7, "workshops": {"environment": 33, "public-space": 34}},
     "sessions": {"total": 5, "by_type": {"plenary": {"held": 4}, "working-session": {"held": 0, "cancelled": 1}}},
     "attendance": {"records": 1000, "present": 871, "excused": 58, "absent": 71, "presence_rate": 0.871, "at_risk": 2},
+    "trainings": {"offered": 2, "signed_up": 29, "placed": 30, "waiting": 2, "attended": 27, "members_signed_up": 24,
+                  "members_attended": 22, "by_topic": {"public-speaking": {"capacity": 12, "placed": 12, "waiting": 2},
+                                                       "current-affairs": {"capacity": 20, "placed": 14, "waiting": 0}}},
     "workshops": {"environment": {"notebook_versions": 2, "notebook_submitted": [2], "mandates": [
         {"state": "adopted", "votes_for": 30, "votes_against": 0, "abstentions": 0, "unanimous": True}]}},
     "recommendations": {"total": 8, "by_status": {"carried": 8}, "amended": 8},
@@ -59,6 +62,7 @@ Summary of assembly a1 (also in var/run-summary.json)
   members: active 100, declined 7; active by pool roll 80, minors 5; 7 replacements (7 from the leaver's pool); workshops environment 33, public-space 34
   sessions: 5: plenary 4 held; working-session 0 held, 1 cancelled
   attendance: 1000 records: 871 present, 58 excused, 71 absent (87.1 % present; membership agrees; 2 members at risk)
+  trainings: 2 offered (public-speaking 12/12 placed, 2 waiting, current-affairs 14/20 placed, 0 waiting); 29 sign-ups by 24 volunteers; 27 attended (22 members)
   environment: notebook 2 versions (submitted [2]); mandate adopted unanimously (30-0-0)
   recommendations: 8, carried 8; 8 amended
   ballot environment      unanimity-of-votes-cast: 33 for, 0 against, 0 abstain of 33: adopted
@@ -174,3 +178,10 @@ class Figures(unittest.TestCase):
         ballots = [{"plenary_session_id": "m"}, {"plenary_session_id": None}]
         got = summary.plenaries_figures({"december": "d", "march": "m"}, recs, ballots)
         self.assertEqual(got, {"december": {"handed_over": 2, "ballots": 0}, "march": {"handed_over": 0, "ballots": 1}})
+
+    def test_the_trainings_by_topic(self):
+        totals = {"offered": 1, "signed_up": 5, "placed": 3, "waiting": 2, "attended": 2, "members_signed_up": 5,
+                  "members_attended": 2, "excused": 1, "absent": 0}
+        got = summary.trainings_figures(totals, [{"topic": "public-speaking", "capacity": 3, "placed": 3, "waiting": 2, "id": "x"}])
+        self.assertEqual(got["by_topic"], {"public-speaking": {"capacity": 3, "placed": 3, "waiting": 2}})
+        self.assertEqual((got["offered"], got["waiting"], got["attended"]), (1, 2, 2))
