@@ -1,5 +1,6 @@
 #include "wiring.h"
 
+#include "api/axes.h"
 #include "api/metrics.h"
 #include "api/routes.h"
 #include "api/sessions.h"
@@ -18,6 +19,7 @@ assembly::service::Definition definition() {
             api::add_routes(ctx);
             api::add_session_routes(ctx, keyring);
             api::add_document_routes(ctx);
+            api::add_axes_routes(ctx);
             api::add_metrics(ctx);
             events::add_handlers(ctx);
           }};

@@ -1,7 +1,10 @@
 #include "app/documents.h"
 
+#include <tuple>
+
 #include "api/json.h"
 #include "api/sessions.h"
+#include "app/axes.h"
 #include "assembly/auth/auth.h"
 #include "assembly/core/diff.h"
 #include "assembly/http/body.h"
@@ -52,10 +55,11 @@ http::Response put_axes(Deps d, http::Request& req) {
   auto chosen_on = body::date(b, "chosen_on");
   const auto& axes = body::array(b, "axes");
   if (axes.empty() || axes.size() > 20) throw http::unprocessable("axes: 1 to 20", "/axes");
+  // Required once the members chose the axes (a correction), optional before.
+  auto reason = body::string_or(b, "reason", "", "", 1000);
   auto out = d.db.transact([&](pqxx::work& tx) {
-    app::workshop_choosing_axes(tx, id, chosen_on);
-    store::replace_axes(tx, id, parse_axes(axes), chosen_on, req.caller().subject);
-    return store::axes(tx, id);
+    return app::set_axes(tx, d.outbox, id, chosen_on, parse_axes(axes), reason,
+                         req.caller().subject);
   });
   return http::Response::json(200, {{"workshop_id", id}, {"items", to_json_array(out)}});
 }
@@ -64,9 +68,15 @@ http::Response get_axes(Deps d, http::Request& req) {
   auto id = body::uuid_param(req, "id");
   auto out = d.db.transact([&](pqxx::work& tx) {
     app::must_find_workshop(tx, id);
-    return store::axes(tx, id);
+    auto choice = store::find_choice(tx, id);
+    return std::make_tuple(store::axes(tx, id), store::corrections(tx, id),
+                           choice && choice->state == domain::AxesChoiceState::closed);
   });
-  return http::Response::json(200, {{"workshop_id", id}, {"items", to_json_array(out)}});
+  const auto& [axes, corrections, by_members] = out;
+  return http::Response::json(200, {{"workshop_id", id},
+                                    {"items", to_json_array(axes)},
+                                    {"chosen_by", by_members ? "members" : "secretariat"},
+                                    {"corrections", to_json_array(corrections)}});
 }
 
 // --- The synthesis notebook: each save is a new version (never overwritten).
