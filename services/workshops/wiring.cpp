@@ -2,6 +2,7 @@
 
 #include "api/axes.h"
 #include "api/metrics.h"
+#include "api/notebooks.h"
 #include "api/routes.h"
 #include "api/sessions.h"
 #include "events/handlers.h"
@@ -20,6 +21,7 @@ assembly::service::Definition definition() {
             api::add_session_routes(ctx, keyring);
             api::add_document_routes(ctx);
             api::add_axes_routes(ctx);
+            api::add_notebook_routes(ctx);
             api::add_metrics(ctx);
             events::add_handlers(ctx);
           }};

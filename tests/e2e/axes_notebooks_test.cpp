@@ -1,9 +1,14 @@
 // The workshops service through its HTTP API, with membership over the real Kafka and PostgreSQL:
 // the members of a workshop propose priority axes, approve them in a choice the secretariat opens
 // and closes, and the count's chosen proposals become the workshop's priority axes (corrected
-// afterwards only with a reason).
+// afterwards only with a reason); submitted notebooks are public (their text, their PDF read back
+// by a real PDF reader); a mandate names the submitted notebook version it answers and its vote a
+// plenary of the assembly.
 #include <gtest/gtest.h>
 
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
 #include <set>
 
 #include "assembly/testing/http_client.h"
@@ -70,6 +75,23 @@ Members members_of(const Seated& s, const std::string& theme) {
       out.outsider = e2e::token("member", m["id"]);
   }
   return out;
+}
+
+// The text poppler's pdftotext reads in `pdf` ("" when it cannot).
+std::string pdftotext(const std::string& pdf) {
+  char dir[] = "/tmp/axes_notebooks_XXXXXX";
+  if (!mkdtemp(dir)) return "";
+  const std::string in = std::string(dir) + "/in.pdf", out = std::string(dir) + "/out.txt";
+  std::ofstream(in, std::ios::binary) << pdf;
+  std::string text;
+  if (std::system(("pdftotext -enc UTF-8 " + in + " " + out).c_str()) == 0) {
+    std::ifstream f(out, std::ios::binary);
+    text.assign(std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>());
+  }
+  std::remove(in.c_str());
+  std::remove(out.c_str());
+  std::remove(dir);
+  return text;
 }
 
 std::set<std::string> pointers(const assembly::itest::HttpResponse& r) {
@@ -244,4 +266,113 @@ TEST(AxesNotebooks, AChoiceNobodyApprovedStaysOpen) {
           .status,
       409);
   EXPECT_EQ(body_of(e2e::get("workshops", base + "/axes-choice"))["state"], "open");
+}
+
+TEST(AxesNotebooks, AMandateAnswersASubmittedNotebookAndIsVotedAtAPlenary) {
+  const auto staff = e2e::token("secretariat", "staff-notebooks");
+  const auto executive = e2e::token("city-service", "executive");
+  auto s = seat_twelve(staff);
+  const std::string ws = s.workshop.at("environment");
+  const std::string base = "/v1/workshops/" + ws;
+  std::string long_text =
+      "# État des travaux\n\nL'atelier a étudié la végétalisation des cours "
+      "d'école et la propreté : « où en sommes-nous ? »\n\n";
+  for (int i = 0; i < 400; ++i) long_text += "Séance " + std::to_string(i) + " : débat. ";
+  long_text += "\n\n# Nos questionnements\nQuelle place pour la nature en ville ?\n";
+  ASSERT_EQ(e2e::post("workshops", base + "/notebook/versions", {{"text", "# Brouillon\n"}}, staff)
+                .status,
+            201);
+  ASSERT_EQ(
+      e2e::post("workshops", base + "/notebook/versions", {{"text", long_text}}, staff).status,
+      201);
+  ASSERT_EQ(
+      e2e::post("workshops", base + "/notebook/versions/2/submit", json::object(), staff).status,
+      200);
+
+  // Submitted versions are public; the others are not.
+  auto listed = e2e::get("workshops", base + "/notebook/submitted");
+  ASSERT_EQ(listed.status, 200);
+  const auto items = body_of(listed)["items"];
+  ASSERT_EQ(items.size(), 1u);
+  EXPECT_EQ(items[0]["version"], 2);
+  EXPECT_FALSE(items[0].contains("author"));
+  auto text = e2e::get("workshops", base + "/notebook/submitted/2");
+  ASSERT_EQ(text.status, 200);
+  EXPECT_EQ(body_of(text)["text"], long_text);
+  EXPECT_EQ(e2e::get("workshops", base + "/notebook/submitted/1").status, 404);
+  EXPECT_EQ(e2e::get("workshops", base + "/notebook/versions/1/pdf").status, 404);
+
+  // The PDF, read back by a real reader, accents included, over several pages.
+  auto pdf = e2e::get("workshops", base + "/notebook/versions/2/pdf");
+  ASSERT_EQ(pdf.status, 200);
+  EXPECT_EQ(pdf.headers["content-type"].rfind("application/pdf", 0), 0u);
+  EXPECT_EQ(pdf.body.rfind("%PDF-", 0), 0u);
+  const auto read = pdftotext(pdf.body);
+  ASSERT_FALSE(read.empty()) << "pdftotext (poppler-utils, ops/packages.txt) reads the PDF";
+  std::string flat = read;  // a wrapped line's end is a space again
+  for (auto& c : flat)
+    if (c == '\n') c = ' ';
+  for (const char* w :
+       {"Carnet de synthèse", "État des travaux", "végétalisation", "« où en sommes-nous ? »",
+        "Séance 399 : débat.", "Quelle place pour la nature en ville ?"})
+    EXPECT_NE(flat.find(w), std::string::npos) << w;
+  EXPECT_NE(read.find('\f'), std::string::npos) << "several pages";
+
+  // A mandate names a submitted version: every missing field at once, then the version's checks.
+  auto mandate = [&](const json& body) {
+    return e2e::post("workshops", base + "/mandates", body, executive);
+  };
+  auto missing = mandate(json::object());
+  EXPECT_EQ(missing.status, 422);
+  EXPECT_EQ(pointers(missing), (std::set<std::string>{"/text", "/notebook_version"}));
+  auto unknown = mandate({{"text", "Mandat"}, {"notebook_version", 9}});
+  EXPECT_EQ(unknown.status, 422);
+  EXPECT_EQ(body_of(unknown)["field"], "/notebook_version");
+  auto draft = mandate({{"text", "Mandat"}, {"notebook_version", 1}});
+  EXPECT_EQ(draft.status, 422) << "version 1 was not submitted";
+  EXPECT_EQ(body_of(draft)["field"], "/notebook_version");
+  EXPECT_EQ(body_of(e2e::get("workshops", base + "/mandates"))["items"].size(), 0u)
+      << "nothing was made";
+  auto made = mandate(
+      {{"text", "Végétaliser les cours d'école : proposer un plan."}, {"notebook_version", 2}});
+  ASSERT_EQ(made.status, 201) << made.body;
+  EXPECT_EQ(body_of(made)["notebook_version"], 2);
+  const std::string mandate_id = body_of(made)["id"];
+  auto answered = e2e::get("workshops", "/v1/mandates/" + mandate_id + "/notebook");
+  ASSERT_EQ(answered.status, 200) << answered.body;
+  EXPECT_EQ(body_of(answered)["version"], 2);
+  EXPECT_EQ(body_of(answered)["text"], long_text);
+  EXPECT_EQ(body_of(answered)["mandate_id"], mandate_id);
+
+  // Its vote names a plenary of the same assembly.
+  auto session = [&](const json& body) {
+    auto r = e2e::post("workshops", "/v1/sessions", body, staff);
+    EXPECT_EQ(r.status, 201) << r.body;
+    return std::string(body_of(r)["id"]);
+  };
+  const json when = {{"starts_at", "2022-06-18T09:00:00Z"},
+                     {"ends_at", "2022-06-18T17:00:00Z"},
+                     {"place", "Hôtel de Ville"}};
+  json working = when, plenary = when, elsewhere = when;
+  working.update({{"type", "working-session"}, {"workshop_id", ws}, {"title", "Séance"}});
+  plenary.update({{"type", "plenary"}, {"assembly_id", s.assembly_id}, {"title", "Plénière"}});
+  elsewhere.update({{"type", "plenary"}, {"assembly_id", fresh("other")}, {"title", "Autre"}});
+  const auto working_id = session(working), plenary_id = session(plenary),
+             elsewhere_id = session(elsewhere);
+  auto vote = [&](const std::string& session_id) {
+    return e2e::post(
+        "workshops", "/v1/mandates/" + mandate_id + "/vote",
+        {{"votes_for", 30}, {"votes_against", 0}, {"abstentions", 1}, {"session_id", session_id}},
+        staff);
+  };
+  for (const auto& wrong : {working_id, elsewhere_id, std::string("no-such-session")}) {
+    auto r = vote(wrong);
+    EXPECT_EQ(r.status, 422) << wrong;
+    EXPECT_EQ(body_of(r)["field"], "/session_id");
+  }
+  auto voted = vote(plenary_id);
+  ASSERT_EQ(voted.status, 200) << voted.body;
+  EXPECT_EQ(body_of(voted)["state"], "adopted");
+  EXPECT_EQ(body_of(voted)["session_id"], plenary_id);
+  EXPECT_EQ(body_of(voted)["notebook_version"], 2);
 }

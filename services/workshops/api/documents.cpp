@@ -151,12 +151,18 @@ http::Response submit_version(Deps d, http::Request& req) {
 
 // --- Mandates: the executive proposes one per workshop; the plenary votes on it here (see
 // README).
+// The mandate names the submitted notebook version it answers ("au regard de ces carnets de
+// synthèse, l'exécutif a proposé à chaque atelier un mandat").
 http::Response propose_mandate(Deps d, http::Request& req) {
   auto id = body::uuid_param(req, "id");
-  auto text = body::string(req.json(), "text", "", 20000);
-  if (text.empty()) throw http::unprocessable("text is required", "/text");
-  auto m = d.db.transact(
-      [&](pqxx::work& tx) { return app::propose_mandate(tx, id, text, req.caller().subject); });
+  auto b = req.json();
+  body::Fields f(b);
+  auto text = f.string("text", 20000);
+  auto version = static_cast<int>(f.integer("notebook_version", 1, 1000000));
+  f.done();
+  auto m = d.db.transact([&](pqxx::work& tx) {
+    return app::propose_mandate(tx, id, text, version, req.caller().subject);
+  });
   return http::Response::json(201, to_json(m));
 }
 

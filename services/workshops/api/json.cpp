@@ -122,6 +122,8 @@ json to_json(const store::Mandate& m) {
           {"abstentions", number(m.abstentions)},
           {"session_id", text(m.session_id)},
           {"decided_at", text(m.decided_at)},
+          // The submitted notebook version it answers (GET /v1/mandates/{id}/notebook).
+          {"notebook_version", number(m.notebook_version)},
           // Adopted with no vote against and no abstention (null until voted).
           {"unanimous", m.votes_for ? json(domain::unanimous(m.state, m.votes_against.value_or(0),
                                                              m.abstentions.value_or(0)))

@@ -88,6 +88,7 @@ void mandate_adopted(pqxx::work& tx, const assembly::events::Outbox& outbox,
   e.set_abstentions(static_cast<unsigned>(v.abstentions));
   e.set_unanimous(domain::unanimous(domain::MandateState::adopted, v.votes_against, v.abstentions));
   e.set_session_id(v.session_id);
+  e.set_notebook_version(static_cast<unsigned>(m.notebook_version.value_or(0)));
   outbox.append(tx, e, w.id);
 }
 
