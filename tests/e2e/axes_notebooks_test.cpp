@@ -5,7 +5,9 @@
 // by a real PDF reader); a mandate names the submitted notebook version it answers and its vote a
 // plenary of the assembly.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -92,6 +94,41 @@ std::string pdftotext(const std::string& pdf) {
   std::remove(out.c_str());
   std::remove(dir);
   return text;
+}
+
+// The events of the workshops topic whose key (aggregate) is `key`, read by kcat: event type ->
+// the records (envelope bytes) of that type.
+std::map<std::string, std::vector<std::string>> workshop_events(const std::string& key) {
+  const char* brokers = std::getenv("KAFKA_BROKERS");
+  std::map<std::string, std::vector<std::string>> out;
+  if (!brokers) return out;
+  char path[] = "/tmp/axes_events_XXXXXX";
+  const int fd = mkstemp(path);
+  if (fd < 0) return out;
+  close(fd);
+  const std::string cmd = std::string("kcat -q -b ") + brokers +
+                          " -t assembly.workshops.v1 -C -e -o beginning -f '\\n@@%k@@%s' > " +
+                          path + " 2>/dev/null";
+  if (std::system(cmd.c_str()) == 0) {
+    std::ifstream f(path, std::ios::binary);
+    const std::string all((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+    const std::string head = "\n@@" + key + "@@";
+    for (auto at = all.find(head); at != std::string::npos;) {
+      const auto next = all.find("\n@@", at + 1);
+      const auto record =
+          all.substr(at + head.size(),
+                     next == std::string::npos ? std::string::npos : next - at - head.size());
+      static const std::string prefix = "assembly.workshops.v1.";
+      if (auto t = record.find(prefix); t != std::string::npos) {
+        auto end = t + prefix.size();
+        while (end < record.size() && std::isalpha(static_cast<unsigned char>(record[end]))) ++end;
+        out[record.substr(t + prefix.size(), end - t - prefix.size())].push_back(record);
+      }
+      at = next == std::string::npos ? next : all.find(head, next);
+    }
+  }
+  std::remove(path);
+  return out;
 }
 
 std::set<std::string> pointers(const assembly::itest::HttpResponse& r) {
@@ -242,6 +279,25 @@ TEST(AxesNotebooks, MembersProposeApproveAndTheCountSetsThePriorityAxes) {
   ASSERT_EQ(axes["items"].size(), 1u);
   ASSERT_EQ(axes["corrections"].size(), 1u);
   EXPECT_EQ(axes["corrections"][0]["reason"], with_reason["reason"]);
+
+  // Each step published its event, keyed by the workshop; proposals name no member.
+  std::map<std::string, std::vector<std::string>> events;
+  EXPECT_TRUE(e2e::eventually(
+      [&] {
+        events = workshop_events(ws);
+        return events["AxesCorrected"].size() == 1;
+      },
+      std::chrono::seconds(30)));
+  EXPECT_EQ(events["AxisProposed"].size(), 4u);
+  EXPECT_EQ(events["AxesChoiceOpened"].size(), 1u);
+  ASSERT_EQ(events["AxesChosen"].size(), 1u);
+  EXPECT_NE(events["AxesChosen"][0].find(result["method"].get<std::string>()), std::string::npos)
+      << "the method travels with the tallies";
+  EXPECT_NE(events["AxesCorrected"][0].find(with_reason["reason"].get<std::string>()),
+            std::string::npos);
+  for (const auto& e : events["AxisProposed"])
+    for (const auto& member : s.members)
+      EXPECT_EQ(e.find(member["id"].get<std::string>()), std::string::npos);
 
   // Another workshop, where the members chose nothing: the secretariat sets axes as before.
   const std::string other = s.workshop.at("environment");
