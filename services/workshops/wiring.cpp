@@ -1,6 +1,8 @@
 #include "wiring.h"
 
+#include "api/axes.h"
 #include "api/metrics.h"
+#include "api/notebooks.h"
 #include "api/routes.h"
 #include "api/sessions.h"
 #include "events/handlers.h"
@@ -18,6 +20,8 @@ assembly::service::Definition definition() {
             api::add_routes(ctx);
             api::add_session_routes(ctx, keyring);
             api::add_document_routes(ctx);
+            api::add_axes_routes(ctx);
+            api::add_notebook_routes(ctx);
             api::add_metrics(ctx);
             events::add_handlers(ctx);
           }};

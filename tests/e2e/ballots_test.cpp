@@ -54,9 +54,12 @@ TEST(Ballots, ASecretPlenaryBallotWithReceiptsAdoptsTheMotionWhichReachesFollowU
   auto too_early = e2e::post("recommendations", "/v1/recommendations", draft_body, author_token);
   EXPECT_EQ(too_early.status, 409) << "no adopted mandate yet: " << too_early.body;
   // The June plenary adopts the workshop's mandate (in workshops); MandateAdopted reaches here.
+  const int notebook =
+      e2e::submitted_notebook(std::string(motions[0]["workshop_id"]), "# Carnet\n", staff);
   auto mandate = e2e::post("workshops",
                            "/v1/workshops/" + std::string(motions[0]["workshop_id"]) + "/mandates",
-                           {{"text", "Des recommandations pour renouveler le Plan Paris Lecture."}},
+                           {{"text", "Des recommandations pour renouveler le Plan Paris Lecture."},
+                            {"notebook_version", notebook}},
                            e2e::token("city-service", "executive"));
   ASSERT_EQ(mandate.status, 201) << mandate.body;
   auto plenary = e2e::post("workshops", "/v1/sessions",

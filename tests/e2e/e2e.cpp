@@ -162,10 +162,13 @@ CouncilMotion motion_sent_to_council(const std::string& staff, const std::string
   m.workshop_id = motions[0]["workshop_id"];
   m.theme = motions[0]["theme"];
 
-  auto mandate = must(
-      post("workshops", "/v1/workshops/" + m.workshop_id + "/mandates",
-           {{"text", "Le mandat de l'atelier " + m.theme}}, token("city-service", "executive")),
-      201, "mandate");
+  const int notebook =
+      submitted_notebook(m.workshop_id, "# Carnet de l'atelier " + m.theme + "\n", staff);
+  auto mandate =
+      must(post("workshops", "/v1/workshops/" + m.workshop_id + "/mandates",
+                {{"text", "Le mandat de l'atelier " + m.theme}, {"notebook_version", notebook}},
+                token("city-service", "executive")),
+           201, "mandate");
   auto plenary = must(post("workshops", "/v1/sessions",
                            {{"type", "plenary"},
                             {"assembly_id", m.assembly_id},
@@ -340,6 +343,18 @@ SelectionPanel draw_selection_panel(const std::string& assembly_id, int roll, in
                           201)["id"];
   call("POST", "/v1/selections/" + out.selection_id + "/draw", {{"seed", panel_seed}}, 202);
   return out;
+}
+
+int submitted_notebook(const std::string& workshop_id, const std::string& text,
+                       const std::string& staff) {
+  const std::string base = "/v1/workshops/" + workshop_id + "/notebook/versions";
+  auto saved = post("workshops", base, {{"text", text}}, staff);
+  if (saved.status != 201) throw std::runtime_error("notebook version: " + saved.body);
+  const int version = body_of(saved)["version"];
+  auto submitted = post("workshops", base + "/" + std::to_string(version) + "/submit",
+                        nlohmann::json::object(), staff);
+  if (submitted.status != 200) throw std::runtime_error("notebook submit: " + submitted.body);
+  return version;
 }
 
 void seat_everyone(const std::string& assembly_id, const std::string& staff) {

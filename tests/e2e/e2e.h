@@ -42,6 +42,11 @@ void seat_everyone(const std::string& assembly_id, const std::string& staff_toke
 // A small panel drawn inline (uniform, no quotas, twice as many candidates as seats) and waited
 // for until membership has every seat as a member; returns the members. Throws on error.
 nlohmann::json panel_members(const std::string& assembly_id, int seats, const std::string& staff);
+// A new version of the workshop's synthesis notebook, saved and submitted to the executive by the
+// secretariat (what a mandate answers); its version number. Throws on any error.
+int submitted_notebook(const std::string& workshop_id, const std::string& text,
+                       const std::string& staff_token);
+
 // A new assembly (named from `prefix`) with six members drawn, seated, and known to the
 // recommendations service as its electorate. Throws on any error.
 struct SeatedSix {

@@ -493,7 +493,8 @@ TEST(Workshops, NotebooksAreVersionedAndComparedAndThePlenaryAdoptsTheMandate) {
   auto mandate = e2e::post(
       "workshops", "/v1/workshops/" + pub + "/mandates",
       {{"text",
-        "Hiérarchiser les conflits d'usage pour la première feuille de route du Code de la rue."}},
+        "Hiérarchiser les conflits d'usage pour la première feuille de route du Code de la rue."},
+       {"notebook_version", 2}},
       e2e::token("city-service", "executive"));
   ASSERT_EQ(mandate.status, 201) << mandate.body;
   const std::string mandate_id = body_of(mandate)["id"];

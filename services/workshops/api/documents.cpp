@@ -1,7 +1,10 @@
 #include "app/documents.h"
 
+#include <tuple>
+
 #include "api/json.h"
 #include "api/sessions.h"
+#include "app/axes.h"
 #include "assembly/auth/auth.h"
 #include "assembly/core/diff.h"
 #include "assembly/http/body.h"
@@ -52,11 +55,11 @@ http::Response put_axes(Deps d, http::Request& req) {
   body::Fields f(b);
   auto chosen_on = f.date("chosen_on");
   auto axes = parse_axes(f, b);
+  // Required once the members chose the axes (a correction), optional before.
+  auto reason = f.string_or("reason", "", 1000);
   f.done();
   auto out = d.db.transact([&](pqxx::work& tx) {
-    app::workshop_choosing_axes(tx, id, chosen_on);
-    store::replace_axes(tx, id, axes, chosen_on, req.caller().subject);
-    return store::axes(tx, id);
+    return app::set_axes(tx, d.outbox, id, chosen_on, axes, reason, req.caller().subject);
   });
   return http::Response::json(200, {{"workshop_id", id}, {"items", to_json_array(out)}});
 }
@@ -65,9 +68,15 @@ http::Response get_axes(Deps d, http::Request& req) {
   auto id = body::uuid_param(req, "id");
   auto out = d.db.transact([&](pqxx::work& tx) {
     app::must_find_workshop(tx, id);
-    return store::axes(tx, id);
+    auto choice = store::find_choice(tx, id);
+    return std::make_tuple(store::axes(tx, id), store::corrections(tx, id),
+                           choice && choice->state == domain::AxesChoiceState::closed);
   });
-  return http::Response::json(200, {{"workshop_id", id}, {"items", to_json_array(out)}});
+  const auto& [axes, corrections, by_members] = out;
+  return http::Response::json(200, {{"workshop_id", id},
+                                    {"items", to_json_array(axes)},
+                                    {"chosen_by", by_members ? "members" : "secretariat"},
+                                    {"corrections", to_json_array(corrections)}});
 }
 
 // --- The synthesis notebook: each save is a new version (never overwritten).
@@ -143,14 +152,18 @@ http::Response submit_version(Deps d, http::Request& req) {
 
 // --- Mandates: the executive proposes one per workshop; the plenary votes on it here (see
 // README).
+// The mandate names the submitted notebook version it answers ("au regard de ces carnets de
+// synthèse, l'exécutif a proposé à chaque atelier un mandat").
 http::Response propose_mandate(Deps d, http::Request& req) {
   auto id = body::uuid_param(req, "id");
   const auto b = req.json();
   body::Fields f(b);
   auto text = f.string("text", 20000);  // an empty text is named ("must not be empty")
+  auto version = static_cast<int>(f.integer("notebook_version", 1, 1000000));
   f.done();
-  auto m = d.db.transact(
-      [&](pqxx::work& tx) { return app::propose_mandate(tx, id, text, req.caller().subject); });
+  auto m = d.db.transact([&](pqxx::work& tx) {
+    return app::propose_mandate(tx, id, text, version, req.caller().subject);
+  });
   return http::Response::json(201, to_json(m));
 }
 

@@ -72,6 +72,33 @@ json to_json(const store::Axis& a) {
           {"chosen_on", a.chosen_on}};
 }
 
+json to_json(const store::AxisProposal& p) {
+  return {{"id", p.id},
+          {"workshop_id", p.workshop_id},
+          {"title", p.title},
+          {"text", p.text},
+          {"proposer", domain::to_string(p.proposer)},
+          {"proposed_at", p.proposed_at}};
+}
+
+json to_json(const store::AxesChoice& c) {
+  auto text = [](const std::optional<std::string>& s) { return s ? json(*s) : json(); };
+  return {{"workshop_id", c.workshop_id},
+          {"state", domain::to_string(c.state)},
+          {"seats", c.seats},
+          {"opened_at", c.opened_at},
+          {"closed_at", text(c.closed_at)},
+          {"chosen_on", text(c.chosen_on)},
+          {"result", c.result ? json::parse(*c.result) : json()}};
+}
+
+json to_json(const store::AxesCorrection& c) {
+  return {{"reason", c.reason},
+          {"chosen_on", c.chosen_on},
+          {"titles", c.titles},
+          {"corrected_at", c.corrected_at}};
+}
+
 json to_json(const store::NotebookVersion& v, bool with_text) {
   json out = {{"version", v.version},
               {"note", v.note},
@@ -95,6 +122,8 @@ json to_json(const store::Mandate& m) {
           {"abstentions", number(m.abstentions)},
           {"session_id", text(m.session_id)},
           {"decided_at", text(m.decided_at)},
+          // The submitted notebook version it answers (GET /v1/mandates/{id}/notebook).
+          {"notebook_version", number(m.notebook_version)},
           // Adopted with no vote against and no abstention (null until voted).
           {"unanimous", m.votes_for ? json(domain::unanimous(m.state, m.votes_against.value_or(0),
                                                              m.abstentions.value_or(0)))

@@ -4,6 +4,7 @@
 
 #include "assembly/auth/auth.h"
 #include "assembly/http/http.h"
+#include "store/axes_store.h"
 #include "store/document_store.h"
 #include "store/session_store.h"
 #include "store/workshop_store.h"
@@ -19,6 +20,11 @@ nlohmann::json to_json(const store::Phase& p);
 nlohmann::json to_json(const store::Change& c);
 nlohmann::json to_json(const store::Attendance& a);
 nlohmann::json to_json(const store::Axis& a);
+// A proposal of an axis: its proposer as a kind ("member" or "secretariat"), never a name.
+nlohmann::json to_json(const store::AxisProposal& p);
+// The members' choice: its state and seats, and once closed its result (the count).
+nlohmann::json to_json(const store::AxesChoice& c);
+nlohmann::json to_json(const store::AxesCorrection& c);
 // A notebook version; its text only when asked.
 nlohmann::json to_json(const store::NotebookVersion& v, bool with_text = false);
 nlohmann::json to_json(const store::Mandate& m);

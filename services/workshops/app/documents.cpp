@@ -61,12 +61,39 @@ store::NotebookVersion submit_version(pqxx::work& tx, const assembly::events::Ou
   return *store::find_version(tx, workshop_id, version);
 }
 
+store::NotebookVersion must_find_submitted(pqxx::transaction_base& tx,
+                                           const std::string& workshop_id, int version) {
+  auto v = store::find_version(tx, workshop_id, version);
+  if (!v || !v->submitted_at)
+    throw core::not_found("no submitted version " + std::to_string(version));
+  return *v;
+}
+
 store::Mandate propose_mandate(pqxx::work& tx, const std::string& workshop_id,
-                               const std::string& text, const std::string& by) {
+                               const std::string& text, int notebook_version,
+                               const std::string& by) {
   must_find_workshop(tx, workshop_id);
+  auto v = store::find_version(tx, workshop_id, notebook_version);
+  if (!v)
+    throw core::invalid(
+        "the workshop's notebook has no version " + std::to_string(notebook_version),
+        "/notebook_version");
+  if (!v->submitted_at)
+    throw core::invalid("a mandate answers a submitted notebook version; version " +
+                            std::to_string(notebook_version) + " was not submitted",
+                        "/notebook_version");
   auto id = core::new_uuid();
-  store::insert_mandate(tx, id, workshop_id, text, by);
+  store::insert_mandate(tx, id, workshop_id, text, notebook_version, by);
   return *store::find_mandate(tx, id);
+}
+
+MandateNotebook mandate_notebook(pqxx::transaction_base& tx, const std::string& mandate_id) {
+  auto m = store::find_mandate(tx, mandate_id);
+  if (!m) throw core::not_found("no mandate " + mandate_id);
+  if (!m->notebook_version)
+    throw core::not_found("the mandate " + mandate_id + " names no notebook version");
+  auto w = must_find_workshop(tx, m->workshop_id);
+  return {*m, w, must_find_submitted(tx, m->workshop_id, *m->notebook_version)};
 }
 
 store::Mandate vote_mandate(pqxx::work& tx, const assembly::events::Outbox& outbox,

@@ -33,8 +33,23 @@ store::NotebookVersion submit_version(pqxx::work& tx, const assembly::events::Ou
                                       const std::string& workshop_id, int version,
                                       const std::string& by);
 
+// A submitted version, with its text; refused (404) when missing or not submitted: what anyone
+// may read of a notebook.
+store::NotebookVersion must_find_submitted(pqxx::transaction_base& tx,
+                                           const std::string& workshop_id, int version);
+
+// The executive's mandate, answering the workshop's submitted notebook `notebook_version` (422
+// /notebook_version when there is no such version or it was not submitted).
 store::Mandate propose_mandate(pqxx::work& tx, const std::string& workshop_id,
-                               const std::string& text, const std::string& by);
+                               const std::string& text, int notebook_version,
+                               const std::string& by);
+// The notebook version the mandate answers (404 when the mandate is unknown or predates the link).
+struct MandateNotebook {
+  store::Mandate mandate;
+  store::Workshop workshop;
+  store::NotebookVersion version;
+};
+MandateNotebook mandate_notebook(pqxx::transaction_base& tx, const std::string& mandate_id);
 // The plenary's vote: adopted when more for than against among the votes cast.
 store::Mandate vote_mandate(pqxx::work& tx, const assembly::events::Outbox& outbox,
                             const std::string& id, const store::MandateVote& v,

@@ -88,6 +88,58 @@ void mandate_adopted(pqxx::work& tx, const assembly::events::Outbox& outbox,
   e.set_abstentions(static_cast<unsigned>(v.abstentions));
   e.set_unanimous(domain::unanimous(domain::MandateState::adopted, v.votes_against, v.abstentions));
   e.set_session_id(v.session_id);
+  e.set_notebook_version(static_cast<unsigned>(m.notebook_version.value_or(0)));
+  outbox.append(tx, e, w.id);
+}
+
+void axis_proposed(pqxx::work& tx, const assembly::events::Outbox& outbox, const store::Workshop& w,
+                   const store::AxisProposal& p) {
+  v1::AxisProposed e;
+  set_workshop(e, w);
+  e.set_proposal_id(p.id);
+  e.set_title(p.title);
+  e.set_proposer_kind(std::string(domain::to_string(p.proposer)));
+  outbox.append(tx, e, w.id);
+}
+
+void axes_choice_opened(pqxx::work& tx, const assembly::events::Outbox& outbox,
+                        const store::Workshop& w, int seats, int proposals) {
+  v1::AxesChoiceOpened e;
+  set_workshop(e, w);
+  e.set_seats(static_cast<unsigned>(seats));
+  e.set_proposals(static_cast<unsigned>(proposals));
+  outbox.append(tx, e, w.id);
+}
+
+void axes_chosen(pqxx::work& tx, const assembly::events::Outbox& outbox, const store::Workshop& w,
+                 const domain::AxesCount& count, const std::vector<store::AxisProposal>& proposals,
+                 const std::string& chosen_on) {
+  v1::AxesChosen e;
+  set_workshop(e, w);
+  e.set_seats(static_cast<unsigned>(count.seats));
+  e.set_voters(static_cast<unsigned>(count.voters));
+  e.set_method(count.method);
+  e.set_chosen_on(chosen_on);
+  for (std::size_t i = 0; i < count.tallies.size() && i < proposals.size(); ++i) {
+    auto* t = e.add_tallies();
+    t->set_proposal_id(count.tallies[i].proposal_id);
+    t->set_title(proposals[i].title);
+    t->set_approvals(static_cast<unsigned>(count.tallies[i].approvals));
+    t->set_rank(static_cast<unsigned>(count.tallies[i].rank));
+  }
+  outbox.append(tx, e, w.id);
+}
+
+void axes_corrected(pqxx::work& tx, const assembly::events::Outbox& outbox,
+                    const store::Workshop& w, const std::string& reason,
+                    const std::vector<std::string>& titles, const std::string& chosen_on,
+                    const std::string& by) {
+  v1::AxesCorrected e;
+  set_workshop(e, w);
+  e.set_reason(reason);
+  for (const auto& t : titles) e.add_titles(t);
+  e.set_chosen_on(chosen_on);
+  e.set_corrected_by(by);
   outbox.append(tx, e, w.id);
 }
 

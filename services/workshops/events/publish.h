@@ -4,6 +4,8 @@
 #include <string>
 
 #include "assembly/events/outbox.h"
+#include "domain/axes.h"
+#include "store/axes_store.h"
 #include "store/document_store.h"
 #include "store/session_store.h"
 #include "store/workshop_store.h"
@@ -32,5 +34,21 @@ void notebook_submitted(pqxx::work& tx, const assembly::events::Outbox& outbox,
 void mandate_adopted(pqxx::work& tx, const assembly::events::Outbox& outbox,
                      const store::Workshop& w, const store::Mandate& m,
                      const store::MandateVote& v);
+
+// AxisProposed: a proposal of a priority axis (its proposer as a kind, never a name).
+void axis_proposed(pqxx::work& tx, const assembly::events::Outbox& outbox, const store::Workshop& w,
+                   const store::AxisProposal& p);
+// AxesChoiceOpened: the members choose `seats` axes among `proposals`.
+void axes_choice_opened(pqxx::work& tx, const assembly::events::Outbox& outbox,
+                        const store::Workshop& w, int seats, int proposals);
+// AxesChosen: the count of the members' choice, with its method and tallies.
+void axes_chosen(pqxx::work& tx, const assembly::events::Outbox& outbox, const store::Workshop& w,
+                 const domain::AxesCount& count, const std::vector<store::AxisProposal>& proposals,
+                 const std::string& chosen_on);
+// AxesCorrected: the secretariat corrected the members' axes, with its reason.
+void axes_corrected(pqxx::work& tx, const assembly::events::Outbox& outbox,
+                    const store::Workshop& w, const std::string& reason,
+                    const std::vector<std::string>& titles, const std::string& chosen_on,
+                    const std::string& by);
 
 }  // namespace workshops::events

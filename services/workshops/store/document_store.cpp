@@ -40,15 +40,20 @@ const std::string kFindVersion =
     std::string(kVersionColumns) + "WHERE workshop_id = $1 AND version = $2";
 const std::string kVersions =
     std::string(kVersionColumns) + "WHERE workshop_id = $1 ORDER BY version";
+constexpr const char* kSubmittedVersions =
+    "SELECT version, note, author, " SQL_UTC("created_at") " AS created_at, " SQL_UTC(
+        "submitted_at") " AS submitted_at, '' AS text FROM notebook_versions "
+                        "WHERE workshop_id = $1 AND submitted_at IS NOT NULL ORDER BY version";
 constexpr const char* kSubmitVersion =
     "UPDATE notebook_versions SET submitted_at = now(), submitted_by = $3 "
     "WHERE workshop_id = $1 AND version = $2 AND submitted_at IS NULL RETURNING text";
 
 constexpr const char* kInsertMandate =
-    "INSERT INTO mandates (id, workshop_id, text, proposed_by) VALUES ($1, $2, $3, $4)";
+    "INSERT INTO mandates (id, workshop_id, text, proposed_by, notebook_version) "
+    "VALUES ($1, $2, $3, $4, $5)";
 constexpr const char* kMandateColumns =
     "SELECT id, workshop_id, text, state, proposed_by, votes_for, votes_against, abstentions, "
-    "session_id, " SQL_UTC("decided_at") " AS decided_at FROM mandates ";
+    "session_id, " SQL_UTC("decided_at") " AS decided_at, notebook_version FROM mandates ";
 const std::string kFindMandate = std::string(kMandateColumns) + "WHERE id = $1";
 const std::string kFindMandateForUpdate = kFindMandate + " FOR UPDATE";
 const std::string kMandates =
@@ -85,7 +90,8 @@ Mandate mandate_of(const pqxx::row& r) {
           nullable<int>(r["votes_against"]),
           nullable<int>(r["abstentions"]),
           nullable<std::string>(r["session_id"]),
-          nullable<std::string>(r["decided_at"])};
+          nullable<std::string>(r["decided_at"]),
+          nullable<int>(r["notebook_version"])};
 }
 
 }  // namespace
@@ -140,6 +146,14 @@ std::vector<NotebookVersion> versions(pqxx::transaction_base& tx, const std::str
   return out;
 }
 
+std::vector<NotebookVersion> submitted_versions(pqxx::transaction_base& tx,
+                                                const std::string& workshop_id) {
+  std::vector<NotebookVersion> out;
+  for (const auto& r : tx.exec_params(kSubmittedVersions, workshop_id))
+    out.push_back(version_of(r));
+  return out;
+}
+
 std::optional<std::string> submit_version(pqxx::work& tx, const std::string& workshop_id,
                                           int version, const std::string& by) {
   auto rows = tx.exec_params(kSubmitVersion, workshop_id, version, by);
@@ -148,8 +162,8 @@ std::optional<std::string> submit_version(pqxx::work& tx, const std::string& wor
 }
 
 void insert_mandate(pqxx::work& tx, const std::string& id, const std::string& workshop_id,
-                    const std::string& text, const std::string& by) {
-  tx.exec_params(kInsertMandate, id, workshop_id, text, by);
+                    const std::string& text, int notebook_version, const std::string& by) {
+  tx.exec_params(kInsertMandate, id, workshop_id, text, by, notebook_version);
 }
 
 std::optional<Mandate> find_mandate(pqxx::transaction_base& tx, const std::string& id,

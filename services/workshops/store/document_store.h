@@ -40,6 +40,9 @@ int insert_version(pqxx::work& tx, const std::string& workshop_id, const std::st
 std::optional<NotebookVersion> find_version(pqxx::transaction_base& tx,
                                             const std::string& workshop_id, int version);
 std::vector<NotebookVersion> versions(pqxx::transaction_base& tx, const std::string& workshop_id);
+// The submitted versions, in order, without their text.
+std::vector<NotebookVersion> submitted_versions(pqxx::transaction_base& tx,
+                                                const std::string& workshop_id);
 // Marks the version submitted; its text, or nullopt when it is missing or submitted already.
 std::optional<std::string> submit_version(pqxx::work& tx, const std::string& workshop_id,
                                           int version, const std::string& by);
@@ -51,9 +54,10 @@ struct Mandate {
   std::string proposed_by;
   std::optional<int> votes_for, votes_against, abstentions;
   std::optional<std::string> session_id, decided_at;
+  std::optional<int> notebook_version;  // the submitted version it answers (none before the link)
 };
 void insert_mandate(pqxx::work& tx, const std::string& id, const std::string& workshop_id,
-                    const std::string& text, const std::string& by);
+                    const std::string& text, int notebook_version, const std::string& by);
 std::optional<Mandate> find_mandate(pqxx::transaction_base& tx, const std::string& id,
                                     bool for_update = false);
 std::vector<Mandate> mandates(pqxx::transaction_base& tx, const std::string& workshop_id);
