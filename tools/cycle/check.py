@@ -84,6 +84,11 @@ def summary_checks(s, assembly, check):
         check(len(md) == 1 and md[0]["state"] == "adopted" and md[0]["unanimous"] and md[0]["votes_against"] == 0
               and md[0]["abstentions"] == 0 and md[0]["votes_for"] > 0, f"{theme}: the mandate adopted unanimously")
         check(w["notebook_versions"] >= 2 and w["notebook_submitted"], f"{theme}: the synthesis notebook, versions, submitted")
+        ax = w["axes"]
+        check(ax["chosen_by"] == "members" and len(ax["chosen"]) >= 1 and ax["proposals"] > len(ax["chosen"]) and ax["voters"] > 0,
+              f"{theme}: the members proposed axes and chose {len(ax['chosen'])} of {ax['proposals']} ({ax['voters']} voters)")
+        check(all(m["notebook_version"] in w["notebook_submitted"] and m["notebook_read"] == m["notebook_version"] for m in md),
+              f"{theme}: the mandate answers a submitted notebook version, readable from the mandate")
 
     r = s["recommendations"]
     check(r["total"] >= 6 and r["by_status"] == {"carried": r["total"]}, f"{r['total']} recommendations, all carried by the motions")

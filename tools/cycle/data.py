@@ -148,6 +148,14 @@ FEEDBACK = {"DAC": ("Faisable par étapes à partir de 2024 ; recrutements néce
             "DVD": ("Faisable ; les règles relèvent en partie du code de la route.", "3 M€", "le pouvoir de police du Maire et du Préfet de police")}
 
 
+# 7. Axes the members proposed but did not choose, beside the DISCOVERY ones they chose.
+OTHER_AXES = {
+    "social-education": [("Des écrivains dans les quartiers", "résidences d'auteurs, rencontres")],
+    "environment": [("Des toitures végétalisées", "isolation et fraîcheur l'été")],
+    "public-space": [("Des rues aux écoles dans chaque arrondissement", "rues fermées aux voitures aux heures d'entrée")],
+}
+
+
 # 7. Trainings for the volunteers ("prise de parole en public, actualité"): topic, title, capacity,
 # how many volunteer. Sign-ups close when a training starts, so they are offered ahead of today.
 TRAININGS = [

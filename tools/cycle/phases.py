@@ -14,7 +14,7 @@ import time
 
 from . import compute
 from .client import wait_for
-from .data import (COMMITMENTS, COUNCIL, DEPARTMENTS, DISCOVERY, FEEDBACK, MANDATES, MOTIONS, OPENING, POOLS, TRAININGS, VOW_CHANGES,
+from .data import (COMMITMENTS, COUNCIL, DEPARTMENTS, DISCOVERY, FEEDBACK, MANDATES, MOTIONS, OPENING, OTHER_AXES, POOLS, TRAININGS, VOW_CHANGES,
                    QUOTA_RANGES, RECOMMENDATIONS, THEMES)
 from .summary import format_panel
 
@@ -242,6 +242,33 @@ def trainings(run):
                  f"; attendance: {sum(r['status'] == 'present' for r in records)}/{len(records)} present")
 
 
+def choose_axes(run, theme, wid, wanted, chosen_on):
+    """The members determine their workshop's priority axes: they propose axes, the secretariat
+    opens the choice, each member approves the proposals they want, the close counts the
+    approvals and the most approved become the workshop's axes."""
+    api = run.client
+    people = run.S["by_theme"][theme]
+    proposals = []
+    for n, (title, text) in enumerate(wanted + OTHER_AXES[theme]):
+        p = api.must(201, api.post("workshops", f"/v1/workshops/{wid}/axis-proposals", {"title": title, "text": text},
+                                   bearer=api.token("member", people[n])), "axis proposal")
+        proposals.append((p["id"], n < len(wanted)))
+    api.must(201, api.post("workshops", f"/v1/workshops/{wid}/axes-choice", {"seats": len(wanted)}), "open the choice of axes")
+    for mid in people:
+        # most members want the axes the hearings brought out; a few also want another one
+        approve = [pid for pid, popular in proposals if run.rng.random() < (0.85 if popular else 0.25)]
+        api.must(200, api.put("workshops", f"/v1/workshops/{wid}/axes-choice/ballot", {"approve": approve},
+                              bearer=api.token("member", mid)), "axes ballot")
+    api.must(200, api.post("workshops", f"/v1/workshops/{wid}/axes-choice/close", {"chosen_on": chosen_on}), "close the choice of axes")
+    choice = api.must(200, api.get("workshops", f"/v1/workshops/{wid}/axes-choice", auth=False), "axes choice")
+    axes = api.must(200, api.get("workshops", f"/v1/workshops/{wid}/priority-axes", auth=False), "priority axes")
+    if axes.get("chosen_by") != "members" or len(axes["items"]) != len(wanted):
+        sys.exit(f"cycle: the {theme} members' choice did not become the workshop's axes: {axes}")
+    run.S.setdefault("axes", {})[theme] = {"proposals": len(proposals), "voters": choice["result"]["voters"],
+                                           "method": choice["result"]["method"], "chosen": [a["title"] for a in axes["items"]]}
+    return axes["items"]
+
+
 @phase(7, "the workshops: discovery sessions, plenaries, attendance, notebooks, mandates")
 def phase_workshops(run):
     api = run.client
@@ -278,10 +305,9 @@ def phase_workshops(run):
                                     "starts_at": f"2022-03-0{i + 1}T18:30:00Z", "ends_at": f"2022-03-0{i + 1}T21:00:00Z", "online_link": "https://visio.paris.fr/atelier"}),
                      "session")
         api.must(200, api.post("workshops", f"/v1/sessions/{c['id']}/cancel", {"reason": "grève des transports"}), "cancel")
-        axes = [{"title": t, "description": d} for t, d in plan["axes"]]
-        api.must(200, api.put("workshops", f"/v1/workshops/{wid}/priority-axes", {"chosen_on": f"2022-05-2{i + 3}", "axes": axes}), "priority axes")
+        axes = choose_axes(run, theme, wid, plan["axes"], f"2022-05-2{i + 3}")
         run.step("workshops", f"{run.S['workshops'][theme]['title']}: a training, 2 hearings ({sum(len(h[2]) for h in plan['hearings'])} people heard), "
-                 f"a site visit, 2 working sessions (one moved), one cancelled; {len(axes)} priority axes")
+                 f"a site visit, 2 working sessions (one moved), one cancelled; {len(axes)} priority axes chosen by the members")
 
     # The synthesis notebooks: a first version by the secretariat, a second by a member, submitted.
     for theme in THEMES:
@@ -303,7 +329,8 @@ def phase_workshops(run):
     run.S["mandates"] = {}
     for theme in THEMES:
         wid = run.S["workshops"][theme]["id"]
-        m = api.must(201, api.post("workshops", f"/v1/workshops/{wid}/mandates", {"text": MANDATES[theme]}, bearer=executive), "mandate")
+        m = api.must(201, api.post("workshops", f"/v1/workshops/{wid}/mandates", {"text": MANDATES[theme], "notebook_version": 2},
+                                   bearer=executive), "mandate")
         v = api.must(200, api.post("workshops", f"/v1/mandates/{m['id']}/vote",
                                    {"votes_for": present, "votes_against": 0, "abstentions": 0, "session_id": june["id"]}), "mandate vote")
         if v["state"] != "adopted" or not v["unanimous"]:

@@ -55,10 +55,17 @@ def trainings_figures(totals, offered):
             "by_topic": {t["topic"]: {"capacity": t["capacity"], "placed": t["placed"], "waiting": t["waiting"]} for t in offered}}
 
 
-def workshop_figures(versions, mandates):
+def workshop_figures(versions, mandates, choice, axes, answered):
+    """A workshop's notebook, its axes as the members chose them (the count's method, voters, the
+    axes chosen) and its mandates with the notebook version each answers (`answered`: mandate id
+    -> the version its notebook route gives)."""
+    result = (choice or {}).get("result") or {}
     return {"notebook_versions": len(versions), "notebook_submitted": [v["version"] for v in versions if v.get("submitted_at")],
+            "axes": {"chosen_by": axes.get("chosen_by"), "proposals": len(result.get("tallies", [])), "voters": result.get("voters"),
+                     "method": result.get("method"), "chosen": [a["title"] for a in axes.get("items", [])]},
             "mandates": [{"state": m["state"], "votes_for": m["votes_for"], "unanimous": compute.unanimous(m),
-                          "votes_against": m["votes_against"], "abstentions": m["abstentions"]} for m in mandates]}
+                          "votes_against": m["votes_against"], "abstentions": m["abstentions"],
+                          "notebook_version": m.get("notebook_version"), "notebook_read": answered.get(m["id"])} for m in mandates]}
 
 
 def recommendations_figures(recs):
@@ -159,7 +166,11 @@ def collect(run):
         wid = S["workshops"][theme]["id"]
         versions = api.must(200, api.get("workshops", f"/v1/workshops/{wid}/notebook/versions"), "notebook")["items"]
         mandates = api.must(200, api.get("workshops", f"/v1/workshops/{wid}/mandates", auth=False), "mandates")["items"]
-        wsm[theme] = workshop_figures(versions, mandates)
+        choice = api.must(200, api.get("workshops", f"/v1/workshops/{wid}/axes-choice", auth=False), "axes choice")
+        axes = api.must(200, api.get("workshops", f"/v1/workshops/{wid}/priority-axes", auth=False), "priority axes")
+        answered = {m["id"]: api.must(200, api.get("workshops", f"/v1/mandates/{m['id']}/notebook", auth=False), "mandate's notebook")["version"]
+                    for m in mandates}
+        wsm[theme] = workshop_figures(versions, mandates, choice, axes, answered)
     out["workshops"] = wsm
 
     recs = api.must(200, api.get("recommendations", f"/v1/recommendations?assembly_id={assembly}", auth=False),
@@ -232,9 +243,12 @@ def format_summary(s, summary_path):
                  f"); {t['signed_up']} sign-ups by {t['members_signed_up']} volunteers; {t['attended']} attended "
                  f"({t['members_attended']} members)")
     for theme, w in s["workshops"].items():
-        md = w["mandates"][0]
+        md, ax = w["mandates"][0], w["axes"]
+        lines.append(f"  {theme}: axes chosen by the {ax['chosen_by']} ({ax['voters']} voters, {ax['proposals']} proposals): " +
+                     "; ".join(ax["chosen"]))
         lines.append(f"  {theme}: notebook {w['notebook_versions']} versions (submitted {w['notebook_submitted']}); mandate {md['state']}"
-                     f"{' unanimously' if md['unanimous'] else ''} ({md['votes_for']}-{md['votes_against']}-{md['abstentions']})")
+                     f"{' unanimously' if md['unanimous'] else ''} ({md['votes_for']}-{md['votes_against']}-{md['abstentions']}), "
+                     f"answering notebook version {md['notebook_version']}")
     r = s["recommendations"]
     lines.append(f"  recommendations: {r['total']}, " + ", ".join(f"{k} {v}" for k, v in r["by_status"].items()) +
                  f"; {r['amended']} amended")

@@ -27,8 +27,11 @@ SUMMARY = {
     "trainings": {"offered": 2, "signed_up": 29, "placed": 30, "waiting": 2, "attended": 27, "members_signed_up": 24,
                   "members_attended": 22, "by_topic": {"public-speaking": {"capacity": 12, "placed": 12, "waiting": 2},
                                                        "current-affairs": {"capacity": 20, "placed": 14, "waiting": 0}}},
-    "workshops": {"environment": {"notebook_versions": 2, "notebook_submitted": [2], "mandates": [
-        {"state": "adopted", "votes_for": 30, "votes_against": 0, "abstentions": 0, "unanimous": True}]}},
+    "workshops": {"environment": {"notebook_versions": 2, "notebook_submitted": [2],
+                                  "axes": {"chosen_by": "members", "proposals": 4, "voters": 33, "method": "approval",
+                                           "chosen": ["Un", "Deux"]},
+                                  "mandates": [{"state": "adopted", "votes_for": 30, "votes_against": 0, "abstentions": 0,
+                                                "unanimous": True, "notebook_version": 2, "notebook_read": 2}]}},
     "recommendations": {"total": 8, "by_status": {"carried": 8}, "amended": 8},
     "ballots": [{"scope": "environment", "rule": "unanimity-of-votes-cast", "electorate": 33,
                  "result": {"for": 33, "against": 0, "abstain": 0, "outcome": "adopted"}},
@@ -63,7 +66,8 @@ Summary of assembly a1 (also in var/run-summary.json)
   sessions: 5: plenary 4 held; working-session 0 held, 1 cancelled
   attendance: 1000 records: 871 present, 58 excused, 71 absent (87.1 % present; membership agrees; 2 members at risk)
   trainings: 2 offered (public-speaking 12/12 placed, 2 waiting, current-affairs 14/20 placed, 0 waiting); 29 sign-ups by 24 volunteers; 27 attended (22 members)
-  environment: notebook 2 versions (submitted [2]); mandate adopted unanimously (30-0-0)
+  environment: axes chosen by the members (33 voters, 4 proposals): Un; Deux
+  environment: notebook 2 versions (submitted [2]); mandate adopted unanimously (30-0-0), answering notebook version 2
   recommendations: 8, carried 8; 8 amended
   ballot environment      unanimity-of-votes-cast: 33 for, 0 against, 0 abstain of 33: adopted
   ballot plenary          majority: None for, None against, None abstain of 100: None
@@ -185,3 +189,12 @@ class Figures(unittest.TestCase):
         got = summary.trainings_figures(totals, [{"topic": "public-speaking", "capacity": 3, "placed": 3, "waiting": 2, "id": "x"}])
         self.assertEqual(got["by_topic"], {"public-speaking": {"capacity": 3, "placed": 3, "waiting": 2}})
         self.assertEqual((got["offered"], got["waiting"], got["attended"]), (1, 2, 2))
+
+    def test_a_workshops_axes_and_the_notebook_its_mandate_answers(self):
+        choice = {"result": {"voters": 30, "method": "approval: ...", "tallies": [{}, {}, {}]}}
+        axes = {"chosen_by": "members", "items": [{"title": "A"}, {"title": "B"}]}
+        mandates = [{"id": "m", "state": "adopted", "votes_for": 30, "votes_against": 0, "abstentions": 0, "notebook_version": 2}]
+        got = summary.workshop_figures([{"version": 1}, {"version": 2, "submitted_at": "x"}], mandates, choice, axes, {"m": 2})
+        self.assertEqual(got["axes"], {"chosen_by": "members", "proposals": 3, "voters": 30, "method": "approval: ...", "chosen": ["A", "B"]})
+        self.assertEqual((got["mandates"][0]["notebook_version"], got["mandates"][0]["notebook_read"]), (2, 2))
+        self.assertEqual(got["notebook_submitted"], [2])
