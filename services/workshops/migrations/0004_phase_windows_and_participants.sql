@@ -1,6 +1,11 @@
 -- Sessions within their phase; participants beside the members (city departments' staff and
 -- representatives of elected officials) with their attendance; what each plenary decided.
 
+-- Adding the columns takes a short exclusive lock on sessions: give up rather than queue behind a
+-- long reader.
+SET LOCAL lock_timeout = '5s';
+SET LOCAL statement_timeout = '60s';
+
 -- The phase a session belongs to: the one it named (phase_named), or the one containing it when
 -- the phases are dated. NULL: no phase known (not dated yet), or a plenary between two phases.
 ALTER TABLE sessions ADD COLUMN phase TEXT;
@@ -25,7 +30,7 @@ CREATE TABLE participant_attendance (
   session_id     TEXT NOT NULL REFERENCES sessions (id),
   participant_id TEXT NOT NULL REFERENCES session_participants (id),
   status         TEXT NOT NULL CHECK (status IN ('present', 'excused', 'absent')),
-  revision       INTEGER NOT NULL,
+  revision       BIGINT NOT NULL,
   recorded_by    TEXT NOT NULL,
   recorded_at    TIMESTAMPTZ NOT NULL DEFAULT now(),
   PRIMARY KEY (session_id, participant_id)
@@ -33,7 +38,7 @@ CREATE TABLE participant_attendance (
 CREATE TABLE participant_attendance_changes (
   session_id     TEXT NOT NULL,
   participant_id TEXT NOT NULL,
-  revision       INTEGER NOT NULL,
+  revision       BIGINT NOT NULL,
   status         TEXT NOT NULL,
   recorded_by    TEXT NOT NULL,
   recorded_at    TIMESTAMPTZ NOT NULL DEFAULT clock_timestamp(),
