@@ -213,6 +213,11 @@ TEST(PlenariesParticipants, ParticipantsBesideTheMembersAndThePlenarysDecisions)
             409)
       << "a working session takes members only";
 
+  std::set<std::string> changes;
+  const auto details = body_of(e2e::get("workshops", "/v1/sessions/" + cc_id + "/details", staff));
+  for (const auto& c : details["changes"]) changes.insert(c["change"]);
+  EXPECT_TRUE(changes.count("participant-added")) << "a line of the session's changes";
+
   // Names: the secretariat and the workshop's members; the public sees kinds and organisations.
   auto listed = e2e::get("workshops", participants, staff);
   ASSERT_EQ(listed.status, 200);

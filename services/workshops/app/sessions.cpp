@@ -37,9 +37,11 @@ std::vector<domain::PhaseWindow> phase_windows(pqxx::transaction_base& tx,
 }
 
 // The phase the session belongs to ("" when none is known); refused when it falls outside it.
-std::string phase_of(pqxx::transaction_base& tx, const std::string& assembly_id,
-                     domain::SessionType type, const std::string& starts_at,
-                     const std::string& ends_at, const std::string& named) {
+// The phases stay as read until the transaction ends.
+std::string phase_of(pqxx::work& tx, const std::string& assembly_id, domain::SessionType type,
+                     const std::string& starts_at, const std::string& ends_at,
+                     const std::string& named) {
+  store::lock_phases(tx, assembly_id);
   auto phase =
       domain::place_session(type, starts_at.substr(0, 10), ends_at.substr(0, 10),
                             domain::parse_phase_kind(named), phase_windows(tx, assembly_id));
