@@ -19,6 +19,7 @@ assembly::service::Definition definition() {
                 assembly::service::pii_keyring(ctx.env);  // signs members' calendar links
             api::add_routes(ctx);
             api::add_session_routes(ctx, keyring);
+            api::add_participant_routes(ctx);
             api::add_document_routes(ctx);
             api::add_axes_routes(ctx);
             api::add_notebook_routes(ctx);

@@ -33,7 +33,8 @@ int main(int argc, char** argv) {
     else if (a == "--role") {
       if (!is_known_role(v)) {
         std::cerr << "assembly-token: unknown role \"" << v
-                  << "\" (secretariat, city-service, council-clerk, member, public)\n";
+                  << "\" (secretariat, city-service, council-clerk, member, public, "
+                  << "elected-representative)\n";
         return 2;
       }
       req.roles.push_back(v);

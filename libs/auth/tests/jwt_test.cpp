@@ -73,6 +73,13 @@ TEST(Jwt, DepartmentClaimTravels) {
   EXPECT_EQ(verifier().verify(mint(r)).department, "DAC");
 }
 
+TEST(Jwt, ElectedRepresentativeIsARole) {
+  EXPECT_TRUE(is_known_role(kElectedRepresentative));
+  auto p = verifier().verify(mint(request({"elected-representative"})));
+  EXPECT_TRUE(p.has(kElectedRepresentative));
+  EXPECT_FALSE(p.has(kCityService));
+}
+
 TEST(Jwt, ExpiredTokenIsRefused) {
   auto r = request();
   r.issued_at = kNow - 7200s;

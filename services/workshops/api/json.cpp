@@ -24,7 +24,8 @@ json to_json(const store::Session& s, const assembly::auth::Principal* caller) {
               {"site", s.site},
               {"state", domain::to_string(s.state)},
               {"state_reason", s.state_reason},
-              {"sequence", s.sequence}};
+              {"sequence", s.sequence},
+              {"phase", or_null(s.phase)}};
   json speakers = json::array();
   for (const auto& sp : s.speakers)
     speakers.push_back({{"name", sp.name}, {"organisation", sp.organisation}, {"topic", sp.topic}});
@@ -128,6 +129,51 @@ json to_json(const store::Mandate& m) {
           {"unanimous", m.votes_for ? json(domain::unanimous(m.state, m.votes_against.value_or(0),
                                                              m.abstentions.value_or(0)))
                                     : json()}};
+}
+
+json to_json(const store::Participant& p, bool named) {
+  json out = {{"id", p.id},
+              {"session_id", p.session_id},
+              {"kind", domain::to_string(p.kind)},
+              {"organisation", p.organisation}};
+  if (named) {
+    out["name"] = p.name;
+    out["title"] = p.title;
+    out["added_by"] = p.added_by;
+    out["added_at"] = p.added_at;
+  }
+  return out;
+}
+
+json to_json(const store::ParticipantAttendance& a) {
+  json changes = json::array();
+  for (const auto& c : a.changes)
+    changes.push_back({{"revision", c.revision},
+                       {"status", c.status},
+                       {"recorded_by", c.recorded_by},
+                       {"recorded_at", c.recorded_at}});
+  return {{"participant_id", a.participant_id},
+          {"kind", domain::to_string(a.kind)},
+          {"organisation", a.organisation},
+          {"status", a.status},
+          {"revision", a.revision},
+          {"recorded_by", a.recorded_by},
+          {"recorded_at", a.recorded_at},
+          {"changes", changes}};
+}
+
+json to_json(const store::PlenaryDecision& d) {
+  return {{"kind", d.kind},
+          {"ref_id", d.ref_id},
+          {"title", d.title},
+          {"outcome", d.outcome},
+          {"details", d.details},
+          {"source", d.source},
+          {"recorded_at", d.recorded_at}};
+}
+
+json to_json(const domain::AttendanceCount& c) {
+  return {{"present", c.present}, {"excused", c.excused}, {"absent", c.absent}};
 }
 
 }  // namespace workshops::api

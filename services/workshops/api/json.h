@@ -6,6 +6,7 @@
 #include "assembly/http/http.h"
 #include "store/axes_store.h"
 #include "store/document_store.h"
+#include "store/participant_store.h"
 #include "store/session_store.h"
 #include "store/workshop_store.h"
 
@@ -28,6 +29,13 @@ nlohmann::json to_json(const store::AxesCorrection& c);
 // A notebook version; its text only when asked.
 nlohmann::json to_json(const store::NotebookVersion& v, bool with_text = false);
 nlohmann::json to_json(const store::Mandate& m);
+// A participant beside the members: the public sees the kind and the organisation only; the
+// secretariat and members also the name and the title (`named`).
+nlohmann::json to_json(const store::Participant& p, bool named = false);
+nlohmann::json to_json(const store::ParticipantAttendance& a);
+nlohmann::json to_json(const store::PlenaryDecision& d);
+// present / excused / absent counts.
+nlohmann::json to_json(const domain::AttendanceCount& c);
 
 template <typename T>
 nlohmann::json to_json_array(const std::vector<T>& list) {

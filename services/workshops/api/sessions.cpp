@@ -13,7 +13,10 @@
 #include "assembly/http/rate_limit.h"
 #include "assembly/service/api.h"
 #include "domain/calendar.h"
+#include "domain/participants.h"
+#include "domain/phases.h"
 #include "domain/sessions.h"
+#include "store/participant_store.h"
 
 namespace workshops::api {
 using namespace assembly::service::api;
@@ -57,19 +60,16 @@ http::Response calendar(const std::string& name, const std::vector<store::Sessio
 http::Response put_phase(Deps d, http::Request& req) {
   const auto& assembly_id = req.param("id");
   const auto& kind = req.param("kind");
-  if (kind != "discovery" && kind != "recommendations" && kind != "co-construction-and-vote")
-    throw http::not_found("no phase \"" + kind +
-                          "\": discovery, recommendations or co-construction-and-vote");
+  auto phase = domain::parse_phase_kind(kind);
+  if (!phase) throw http::not_found("no phase \"" + kind + "\": " + domain::kPhaseKindsText);
   const auto b = req.json();
   body::Fields f(b);
   auto starts = f.date("starts_on"), ends = f.date("ends_on");
   f.check(starts.empty() || ends.empty() || ends >= starts, "/ends_on",
           "the phase ends before it starts");
   f.done();
-  auto out = d.db.transact([&](pqxx::work& tx) {
-    store::upsert_phase(tx, assembly_id, kind, starts, ends);
-    return store::phases(tx, assembly_id);
-  });
+  auto out = d.db.transact(
+      [&](pqxx::work& tx) { return app::set_phase(tx, assembly_id, *phase, starts, ends); });
   return http::Response::json(200, {{"assembly_id", assembly_id}, {"items", to_json_array(out)}});
 }
 
@@ -112,6 +112,9 @@ store::NewSession parse_new_session(const json& b) {
   s.online_link = f.string_or("online_link", "", 500);
   f.check(!s.place.empty() || !s.online_link.empty(), "/place",
           "a place or an online link is required");
+  s.phase = f.string_or("phase", "", 32);
+  f.check(s.phase.empty() || domain::parse_phase_kind(s.phase).has_value(), "/phase",
+          std::string("phase must be ") + domain::kPhaseKindsText);
   s.agenda = f.string_or("agenda", "", 20000);
   s.site = f.string_or("site", "", 300);
   if (type == domain::SessionType::site_visit)
@@ -153,8 +156,12 @@ http::Response list_sessions(Deps d, http::Request& req) {
 // Public fields for anyone; with a token, members see minutes and documents, staff everything.
 http::Response get_session(Deps d, http::Request& req) {
   auto id = body::uuid_param(req, "id");
-  auto s = d.db.transact([&](pqxx::work& tx) { return app::must_find(tx, id); });
-  return http::Response::json(200, to_json(s, nullptr));
+  auto [s, participants] = d.db.transact([&](pqxx::work& tx) {
+    return std::pair{app::must_find(tx, id), store::participants(tx, id)};
+  });
+  auto out = to_json(s, nullptr);
+  out["participants"] = to_json_array(participants);  // kinds and organisations only
+  return http::Response::json(200, out);
 }
 
 http::Response session_details(Deps d, http::Request& req) {
@@ -271,11 +278,21 @@ http::Response put_attendance(Deps d, http::Request& req) {
 
 http::Response get_attendance(Deps d, http::Request& req) {
   auto id = body::uuid_param(req, "id");
-  auto out = d.db.transact([&](pqxx::work& tx) {
+  auto [members, participants] = d.db.transact([&](pqxx::work& tx) {
     app::must_find(tx, id);
-    return store::attendance(tx, id);
+    return std::pair{store::attendance(tx, id), store::participant_attendance(tx, id)};
   });
-  return http::Response::json(200, {{"session_id", id}, {"items", to_json_array(out)}});
+  auto statuses = [](const auto& list) {
+    std::vector<std::string> out;
+    for (const auto& a : list) out.push_back(a.status);
+    return to_json(domain::count_statuses(out));
+  };
+  return http::Response::json(
+      200,
+      {{"session_id", id},
+       {"items", to_json_array(members)},
+       {"participants", to_json_array(participants)},
+       {"figures", {{"members", statuses(members)}, {"participants", statuses(participants)}}}});
 }
 
 // A member checks in with the code shown in the room, from an hour before the start to an hour

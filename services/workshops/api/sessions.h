@@ -9,6 +9,8 @@ namespace workshops::api {
 // by the secretariat, or a member's check-in) and the iCalendar feeds.
 void add_session_routes(assembly::service::Context& ctx,
                         std::shared_ptr<assembly::pii::Keyring> keyring);
+// A session's participants beside the members and their attendance; a plenary's decisions.
+void add_participant_routes(assembly::service::Context& ctx);
 // Priority axes, synthesis notebooks, mandates.
 void add_document_routes(assembly::service::Context& ctx);
 }  // namespace workshops::api

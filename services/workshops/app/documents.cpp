@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "app/participants.h"
 #include "assembly/core/ids.h"
 #include "assembly/core/refusal.h"
 #include "events/publish.h"
@@ -116,6 +117,7 @@ store::Mandate vote_mandate(pqxx::work& tx, const assembly::events::Outbox& outb
   if (outcome == domain::MandateState::adopted && store::has_adopted_mandate(tx, w.id))
     throw core::conflict("the workshop has an adopted mandate already");
   store::record_vote(tx, id, outcome, v, by);
+  record_mandate_decision(tx, w, id, outcome, v);
   if (outcome == domain::MandateState::adopted) events::mandate_adopted(tx, outbox, w, *m, v);
   return *store::find_mandate(tx, id);
 }

@@ -27,7 +27,37 @@ unsigned attend(pqxx::work& tx, const assembly::events::Outbox& outbox, const st
   return revision;
 }
 
+std::vector<domain::PhaseWindow> phase_windows(pqxx::transaction_base& tx,
+                                               const std::string& assembly_id) {
+  std::vector<domain::PhaseWindow> out;
+  for (const auto& p : store::phases(tx, assembly_id))
+    if (auto kind = domain::parse_phase_kind(p.kind))
+      out.push_back({*kind, p.starts_on, p.ends_on});
+  return out;
+}
+
+// The phase the session belongs to ("" when none is known); refused when it falls outside it.
+// The phases stay as read until the transaction ends.
+std::string phase_of(pqxx::work& tx, const std::string& assembly_id, domain::SessionType type,
+                     const std::string& starts_at, const std::string& ends_at,
+                     const std::string& named) {
+  store::lock_phases(tx, assembly_id);
+  auto phase =
+      domain::place_session(type, starts_at.substr(0, 10), ends_at.substr(0, 10),
+                            domain::parse_phase_kind(named), phase_windows(tx, assembly_id));
+  return phase ? std::string(domain::to_string(*phase)) : "";
+}
+
 }  // namespace
+
+std::vector<store::Phase> set_phase(pqxx::work& tx, const std::string& assembly_id,
+                                    domain::PhaseKind kind, const std::string& starts_on,
+                                    const std::string& ends_on) {
+  store::lock_phases(tx, assembly_id);
+  domain::check_phase({kind, starts_on, ends_on}, phase_windows(tx, assembly_id));
+  store::upsert_phase(tx, assembly_id, std::string(domain::to_string(kind)), starts_on, ends_on);
+  return store::phases(tx, assembly_id);
+}
 
 store::Session must_find(pqxx::transaction_base& tx, const std::string& id, bool for_update) {
   auto s = store::find_session(tx, id, for_update);
@@ -42,6 +72,8 @@ store::Session schedule(pqxx::work& tx, store::NewSession s, const std::string& 
     s.workshop_id = w->id;
     s.assembly_id = w->assembly_id;
   }
+  s.phase_named = !s.phase.empty();
+  s.phase = phase_of(tx, s.assembly_id, s.type, s.starts_at, s.ends_at, s.phase);
   store::insert_session(tx, s, by);
   store::record_change(tx, s.id, by, "scheduled",
                        {{"starts_at", s.starts_at}, {"ends_at", s.ends_at}});
@@ -53,7 +85,9 @@ store::Session reschedule(pqxx::work& tx, const std::string& id, const std::stri
                           const std::string& by) {
   auto s = must_find(tx, id, true);
   refuse(s, domain::SessionChange::reschedule);
-  store::reschedule(tx, id, starts_at, ends_at);
+  auto phase =
+      phase_of(tx, s.assembly_id, s.type, starts_at, ends_at, s.phase_named ? s.phase : "");
+  store::reschedule(tx, id, starts_at, ends_at, phase);
   store::record_change(
       tx, id, by, "rescheduled",
       {{"from", s.starts_at}, {"to", starts_at}, {"ends_at", ends_at}, {"reason", reason}});

@@ -9,6 +9,7 @@
 
 #include "assembly/core/refusal.h"
 #include "assembly/events/outbox.h"
+#include "domain/phases.h"
 #include "store/session_store.h"
 
 namespace workshops::app {
@@ -28,9 +29,17 @@ class StateRefused : public assembly::core::Refused {
 store::Session must_find(pqxx::transaction_base& tx, const std::string& id,
                          bool for_update = false);
 
+// Sets a phase's dates: refused (422, /starts_on or /ends_on) when they overlap another phase of
+// the assembly or break their order. Returns the assembly's phases.
+std::vector<store::Phase> set_phase(pqxx::work& tx, const std::string& assembly_id,
+                                    domain::PhaseKind kind, const std::string& starts_on,
+                                    const std::string& ends_on);
+
 // A plenary has the assembly and no workshop; any other session names its workshop
-// (s.workshop_id), whose assembly it takes.
+// (s.workshop_id), whose assembly it takes. The session falls within its phase
+// (domain::place_session: s.phase, when named, or the phase containing it).
 store::Session schedule(pqxx::work& tx, store::NewSession s, const std::string& by);
+// Within the session's phase again, like schedule().
 store::Session reschedule(pqxx::work& tx, const std::string& id, const std::string& starts_at,
                           const std::string& ends_at, const std::string& reason,
                           const std::string& by);

@@ -67,6 +67,24 @@ void attendance_recorded(pqxx::work& tx, const assembly::events::Outbox& outbox,
   outbox.append(tx, e, s.id);
 }
 
+void participant_added(pqxx::work& tx, const assembly::events::Outbox& outbox,
+                       const store::Session& s, const store::Participant& p) {
+  v1::ParticipantAdded e;
+  set_session(e, s);
+  e.set_participant_id(p.id);
+  e.set_kind(std::string(domain::to_string(p.kind)));
+  e.set_organisation(p.organisation);
+  outbox.append(tx, e, s.id);
+}
+
+void participant_removed(pqxx::work& tx, const assembly::events::Outbox& outbox,
+                         const store::Session& s, const store::Participant& p) {
+  v1::ParticipantRemoved e;
+  set_session(e, s);
+  e.set_participant_id(p.id);
+  outbox.append(tx, e, s.id);
+}
+
 void notebook_submitted(pqxx::work& tx, const assembly::events::Outbox& outbox,
                         const store::Workshop& w, int version, const std::string& text) {
   v1::NotebookSubmitted e;

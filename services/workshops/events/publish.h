@@ -7,6 +7,7 @@
 #include "domain/axes.h"
 #include "store/axes_store.h"
 #include "store/document_store.h"
+#include "store/participant_store.h"
 #include "store/session_store.h"
 #include "store/workshop_store.h"
 
@@ -26,6 +27,12 @@ void attendance_recorded(pqxx::work& tx, const assembly::events::Outbox& outbox,
                          const store::Session& s, const std::string& member_id,
                          const std::string& status, unsigned revision,
                          const std::string& recorded_by);
+// ParticipantAdded: the participant's kind and organisation (never the name).
+void participant_added(pqxx::work& tx, const assembly::events::Outbox& outbox,
+                       const store::Session& s, const store::Participant& p);
+// ParticipantRemoved.
+void participant_removed(pqxx::work& tx, const assembly::events::Outbox& outbox,
+                         const store::Session& s, const store::Participant& p);
 
 // NotebookSubmitted: the version's text, submitted.
 void notebook_submitted(pqxx::work& tx, const assembly::events::Outbox& outbox,

@@ -19,12 +19,15 @@ constexpr const char* kPhases =
     "SELECT kind, starts_on::text AS starts_on, ends_on::text AS ends_on FROM phases "
     "WHERE assembly_id = $1 ORDER BY starts_on";
 
+constexpr const char* kLockPhases =
+    "SELECT pg_advisory_xact_lock(hashtext('workshops.phases:' || $1))";
+
 constexpr const char* kInsertSession =
     "INSERT INTO sessions (id, assembly_id, workshop_id, type, title, starts_at, ends_at, place, "
     "online_link, agenda, "
-    "speakers, site, checkin_code, created_by) "
+    "speakers, site, checkin_code, created_by, phase, phase_named) "
     "VALUES ($1, $2, NULLIF($3, ''), $4, $5, $6::timestamptz, $7::timestamptz, $8, $9, $10, "
-    "$11::jsonb, $12, $13, $14)";
+    "$11::jsonb, $12, $13, $14, NULLIF($15, ''), $16)";
 constexpr const char* kSessionColumns =
     "SELECT s.id AS id, s.assembly_id AS assembly_id, coalesce(s.workshop_id, '') AS workshop_id, "
     "coalesce(w.theme, '') AS workshop_theme, s.type AS type, s.title AS title, " SQL_UTC(
@@ -38,7 +41,9 @@ constexpr const char* kSessionColumns =
                                                               "AS state_reason, s.sequence AS "
                                                               "sequence, s.checkin_code AS "
                                                               "checkin_code, "
-                                                              "s.starts_at::date::text AS day "
+                                                              "s.starts_at::date::text AS day, "
+                                                              "coalesce(s.phase, '') AS phase, "
+                                                              "s.phase_named AS phase_named "
                                                               "FROM sessions s LEFT JOIN "
                                                               "workshops w ON w.id = "
                                                               "s.workshop_id ";
@@ -51,7 +56,7 @@ const std::string kListSessions =
     "ORDER BY s.starts_at, s.id";
 constexpr const char* kReschedule =
     "UPDATE sessions SET starts_at = $2::timestamptz, ends_at = $3::timestamptz, sequence = "
-    "sequence + 1 WHERE id = $1";
+    "sequence + 1, phase = NULLIF($4, '') WHERE id = $1";
 constexpr const char* kSetState =
     "UPDATE sessions SET state = $2, state_reason = $3, sequence = sequence + 1 WHERE id = $1";
 constexpr const char* kSetMinutes = "UPDATE sessions SET minutes = $2 WHERE id = $1";
@@ -138,6 +143,8 @@ Session session_from_row(const pqxx::row& r) {
   s.sequence = r["sequence"].as<int>();
   s.checkin_code = r["checkin_code"].as<std::string>();
   s.day = r["day"].as<std::string>();
+  s.phase = r["phase"].as<std::string>();
+  s.phase_named = r["phase_named"].as<bool>();
   return s;
 }
 
@@ -156,11 +163,15 @@ std::vector<Phase> phases(pqxx::transaction_base& tx, const std::string& assembl
   return out;
 }
 
+void lock_phases(pqxx::work& tx, const std::string& assembly_id) {
+  tx.exec_params(kLockPhases, assembly_id);
+}
+
 void insert_session(pqxx::work& tx, const NewSession& s, const std::string& by) {
   tx.exec_params(kInsertSession, s.id, s.assembly_id, s.workshop_id,
                  std::string(domain::to_string(s.type)), s.title, s.starts_at, s.ends_at, s.place,
-                 s.online_link, s.agenda, speakers_document(s.speakers), s.site, s.checkin_code,
-                 by);
+                 s.online_link, s.agenda, speakers_document(s.speakers), s.site, s.checkin_code, by,
+                 s.phase, s.phase_named);
 }
 
 std::optional<Session> find_session(pqxx::transaction_base& tx, const std::string& id,
@@ -179,8 +190,8 @@ std::vector<Session> list_sessions(pqxx::transaction_base& tx, const std::string
 }
 
 void reschedule(pqxx::work& tx, const std::string& id, const std::string& starts_at,
-                const std::string& ends_at) {
-  tx.exec_params(kReschedule, id, starts_at, ends_at);
+                const std::string& ends_at, const std::string& phase) {
+  tx.exec_params(kReschedule, id, starts_at, ends_at, phase);
 }
 void set_state(pqxx::work& tx, const std::string& id, domain::SessionState state,
                const std::string& reason) {

@@ -18,6 +18,8 @@ struct Phase {
 void upsert_phase(pqxx::work& tx, const std::string& assembly_id, const std::string& kind,
                   const std::string& starts_on, const std::string& ends_on);
 std::vector<Phase> phases(pqxx::transaction_base& tx, const std::string& assembly_id);
+// Serialises the changes of an assembly's phases (until the transaction ends).
+void lock_phases(pqxx::work& tx, const std::string& assembly_id);
 
 // Sessions.
 struct Speaker {
@@ -39,13 +41,17 @@ struct Session {
   std::string state_reason;
   int sequence = 0;
   std::string checkin_code;
-  std::string day;  // the date it starts on (UTC), "YYYY-MM-DD"
+  std::string day;           // the date it starts on (UTC), "YYYY-MM-DD"
+  std::string phase;         // its phase (discovery, ...), "" when none is known
+  bool phase_named = false;  // the session named it (else: the phase containing it)
 };
 struct NewSession {
   std::string id, assembly_id, workshop_id;
   domain::SessionType type = domain::SessionType::working_session;
   std::string title, starts_at, ends_at, place, online_link, agenda, site, checkin_code;
   std::vector<Speaker> speakers;
+  std::string phase;  // "" when none is known
+  bool phase_named = false;
 };
 void insert_session(pqxx::work& tx, const NewSession& s, const std::string& by);
 std::optional<Session> find_session(pqxx::transaction_base& tx, const std::string& id,
@@ -54,7 +60,7 @@ std::optional<Session> find_session(pqxx::transaction_base& tx, const std::strin
 std::vector<Session> list_sessions(pqxx::transaction_base& tx, const std::string& assembly_id,
                                    const std::string& workshop_id);
 void reschedule(pqxx::work& tx, const std::string& id, const std::string& starts_at,
-                const std::string& ends_at);
+                const std::string& ends_at, const std::string& phase);
 void set_state(pqxx::work& tx, const std::string& id, domain::SessionState state,
                const std::string& reason);
 void set_minutes(pqxx::work& tx, const std::string& id, const std::string& minutes);

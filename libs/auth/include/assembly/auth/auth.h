@@ -15,6 +15,9 @@ namespace assembly::auth {
 inline constexpr const char* kSecretariat = "secretariat";
 inline constexpr const char* kCityService = "city-service";
 inline constexpr const char* kCouncilClerk = "council-clerk";
+// A representative of elected officials at co-construction sessions and plenaries (the
+// departments' staff are city-service).
+inline constexpr const char* kElectedRepresentative = "elected-representative";
 inline constexpr const char* kMember = "member";
 inline constexpr const char* kPublic = "public";
 bool is_known_role(const std::string& role);
