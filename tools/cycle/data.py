@@ -143,6 +143,17 @@ RECOMMENDATIONS = {
 DEPARTMENTS = {"social-education": ("DAC", "Adjointe à la Maire chargée de la culture"),
                "environment": ("DLH", "Adjoint à la Maire chargé du logement"),
                "public-space": ("DVD", "Adjoint à la Maire chargé des transports et de l'espace public")}
+# Who sits beside the members in the co-construction sessions and at the last plenaries: a member of
+# the department's staff and a representative of the deputy mayor in charge (names are invented).
+PARTICIPANTS = {
+    "social-education": [("department", "Claire Fontaine", "Direction des affaires culturelles", "cheffe du bureau des bibliothèques"),
+                         ("elected-representative", "Thomas Leroy", "l'adjointe à la Maire chargée de la culture", "conseiller technique")],
+    "environment": [("department", "Nadia Haddad", "Direction du logement et de l'habitat", "chargée de mission rénovation"),
+                    ("elected-representative", "Marc Aubert", "l'adjoint à la Maire chargé du logement", "directeur de cabinet adjoint")],
+    "public-space": [("department", "Pierre Lambert", "Direction de la voirie et des déplacements", "ingénieur"),
+                     ("elected-representative", "Sarah Cohen", "l'adjoint à la Maire chargé des transports et de l'espace public",
+                      "conseillère technique")],
+}
 FEEDBACK = {"DAC": ("Faisable par étapes à partir de 2024 ; recrutements nécessaires.", "2,4 M€ par an", "accord des organisations syndicales sur les horaires"),
             "DLH": ("Faisable avec l'Agence parisienne du climat.", "12 M€ sur la mandature", "cumul avec MaPrimeRénov' encadré par l'État"),
             "DVD": ("Faisable ; les règles relèvent en partie du code de la route.", "3 M€", "le pouvoir de police du Maire et du Préfet de police")}

@@ -14,7 +14,7 @@ import time
 
 from . import compute
 from .client import wait_for
-from .data import (COMMITMENTS, COUNCIL, DEPARTMENTS, DISCOVERY, FEEDBACK, MANDATES, MOTIONS, OPENING, OTHER_AXES, POOLS, TRAININGS, VOW_CHANGES,
+from .data import (COMMITMENTS, COUNCIL, DEPARTMENTS, DISCOVERY, FEEDBACK, MANDATES, MOTIONS, OPENING, OTHER_AXES, PARTICIPANTS, POOLS, TRAININGS, VOW_CHANGES,
                    QUOTA_RANGES, RECOMMENDATIONS, THEMES)
 from .summary import format_panel
 
@@ -186,9 +186,11 @@ def phase_chain(run):
 
 # ---------------------------------------------------------------------------------------------
 # 7. The workshops
-def hold(run, kind, title, day, start, end, workshop=None, minutes=None, **extra):
-    """Schedules a session (a plenary when no workshop), marks it held with its minutes and records
-    its attendance in bulk: the workshop's members, or every active member at a plenary."""
+def hold(run, kind, title, day, start, end, workshop=None, minutes=None, participants=(), **extra):
+    """Schedules a session (a plenary when no workshop), with its participants beside the members
+    (department staff, elected officials' representatives), marks it held with its minutes and
+    records its attendance in bulk: the workshop's members, or every active member at a plenary,
+    and the participants."""
     api = run.client
     body = {"type": kind, "title": title, "starts_at": f"{day}T{start}:00Z", "ends_at": f"{day}T{end}:00Z", **extra}
     if "place" not in body and "online_link" not in body:
@@ -198,6 +200,9 @@ def hold(run, kind, title, day, start, end, workshop=None, minutes=None, **extra
     else:
         body["workshop_id"] = run.S["workshops"][workshop]["id"]
     s = api.must(201, api.post("workshops", "/v1/sessions", body), f"session {title}")
+    guests = [api.must(201, api.post("workshops", f"/v1/sessions/{s['id']}/participants",
+                                     {"kind": k, "name": n, "organisation": o, "title": t}), "participant")["id"]
+              for k, n, o, t in participants]
     api.must(200, api.post("workshops", f"/v1/sessions/{s['id']}/held", {"minutes": minutes or f"# {title}\n\nCompte rendu de la séance du {day}.\n"}),
              f"held {title}")
     who = [m["id"] for m in run.S["active"]] if workshop is None else run.S["by_theme"][workshop]
@@ -206,6 +211,10 @@ def hold(run, kind, title, day, start, end, workshop=None, minutes=None, **extra
     if got["changed"] != len(records):
         sys.exit(f"cycle: attendance of {title}: {got['changed']} records kept of {len(records)}")
     present = sum(r["status"] == "present" for r in records)
+    if guests:
+        came = [{"participant_id": g, "status": "present" if n else "excused"} for n, g in enumerate(guests)]
+        api.must(200, api.put("workshops", f"/v1/sessions/{s['id']}/participant-attendance", {"records": came}), "participants' attendance")
+        run.S.setdefault("with_participants", []).append(s["id"])
     run.S.setdefault("held", []).append(s["id"])
     return s, present, len(records)
 
@@ -336,6 +345,10 @@ def phase_workshops(run):
         if v["state"] != "adopted" or not v["unanimous"]:
             sys.exit(f"cycle: the {theme} mandate was not adopted unanimously: {v}")
         run.S["mandates"][theme] = v
+    decided = api.must(200, api.get("workshops", f"/v1/sessions/{june['id']}/decisions", auth=False), "the June plenary's decisions")["items"]
+    if sorted(d["kind"] for d in decided) != ["mandate"] * 3:
+        sys.exit(f"cycle: the June plenary's page does not list the three mandates: {decided}")
+    run.S.setdefault("plenaries", {})["june"] = june["id"]
     run.step("workshops", f"June plenary (2022-06-18, {present}/{total} present): the three mandates adopted unanimously "
              f"({present} for, 0 against, 0 abstentions): Plan Paris Lecture, rénovation énergétique, code de la rue")
 
@@ -400,7 +413,8 @@ def phase_recommendations(run):
     for i, theme in enumerate(THEMES):
         dept, _ = DEPARTMENTS[theme]
         cocon, _, _ = hold(run, "co-construction", f"Co-construction avec la {dept}", f"2023-01-1{i + 6}", "18:30", "21:00", theme,
-                           agenda=f"Les services de la {dept} répondent aux recommandations")
+                           agenda=f"Les services de la {dept} répondent aux recommandations", phase="co-construction-and-vote",
+                           participants=PARTICIPANTS[theme])
         run.S.setdefault("cocon", {})[theme] = cocon["id"]
         city = api.token("city-service", f"{dept.lower()}-agent", dept)
         for n, r in enumerate(run.S["recommendations"][theme]):
@@ -501,7 +515,8 @@ def phase_motions(run):
                  f"approved unanimously, its text frozen")
 
     march, present, total = hold(run, "plenary", "Plénière du 11 mars : vote des vœux", "2023-03-11", "09:00", "17:00",
-                                 agenda="Vote des trois vœux citoyens")
+                                 agenda="Vote des trois vœux citoyens",
+                                 participants=[p for theme in THEMES for p in PARTICIPANTS[theme] if p[0] == "elected-representative"])
     run.S.setdefault("plenaries", {})["march"] = march["id"]
     everyone = [m["id"] for m in run.S["active"]]
     for theme in THEMES:
@@ -538,7 +553,10 @@ def phase_evaluation(run):
                  {"id": "recommend", "text": "Recommanderiez-vous à un proche d'accepter d'être tiré·e au sort ?", "kind": "rating", "min": 0, "max": 10},
                  {"id": "remember", "text": "Ce que vous retenez de votre mandat", "kind": "text"}]
     e = api.must(201, api.post("membership", f"/v1/assemblies/{run.assembly}/evaluations",
-                               {"title": "Évaluation du mandat 2022-2023", "questions": questions}), "evaluation")
+                               {"title": "Évaluation du mandat 2022-2023", "questions": questions,
+                                "plenary_session_id": run.S["plenaries"]["march"]}), "evaluation")
+    if e.get("plenary_session_id") != run.S["plenaries"]["march"]:
+        sys.exit(f"cycle: the evaluation does not name its plenary: {e}")
     api.must(200, api.post("membership", f"/v1/evaluations/{e['id']}/open"), "open the evaluation")
     memories = ["Des rencontres que je n'aurais jamais faites.", "J'ai compris comment la Ville décide.",
                 "Le vote à l'unanimité en mars.", "Trop de réunions le soir.", "La visite de terrain."]

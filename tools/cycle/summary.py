@@ -87,11 +87,13 @@ def motions_figures(motions, versions, debates):
              len((debates.get(m["theme"]) or {}).get("interventions", []))} for m in motions]
 
 
-def plenaries_figures(plenaries, recs, ballots):
+def plenaries_figures(plenaries, recs, ballots, decisions):
     """What each named plenary decided, by the ids the services recorded: the recommendations
-    handed over there, the assembly's ballots held there."""
+    handed over there, the assembly's ballots held there, and the decisions its own page lists
+    (`decisions`: plenary session id -> the items of GET /v1/sessions/{id}/decisions)."""
     return {name: {"handed_over": sum(1 for r in recs if r.get("plenary_session_id") == sid),
-                   "ballots": sum(1 for b in ballots if b.get("plenary_session_id") == sid)}
+                   "ballots": sum(1 for b in ballots if b.get("plenary_session_id") == sid),
+                   "page": dict(collections.Counter(d["kind"] for d in decisions.get(sid, [])))}
             for name, sid in plenaries.items()}
 
 
@@ -146,11 +148,17 @@ def collect(run):
 
     sessions = api.must(200, api.get("workshops", f"/v1/sessions?assembly_id={assembly}", auth=False), "sessions")["items"]
     out["sessions"] = sessions_figures(sessions)
-    counts = collections.Counter()
+    counts, guests = collections.Counter(), collections.Counter()
     for s in sessions:
         if s["state"] == "held":
-            for r in api.must(200, api.get("workshops", f"/v1/sessions/{s['id']}/attendance"), "attendance")["items"]:
+            att = api.must(200, api.get("workshops", f"/v1/sessions/{s['id']}/attendance"), "attendance")
+            for r in att["items"]:
                 counts[r["status"]] += 1
+            for r in att.get("participants", []):
+                guests[r["kind"]] += 1
+                guests[r["status"]] += 1
+            guests["sessions"] += bool(att.get("participants"))
+    out["participants"] = dict(guests)
 
     # Membership learns the same records over Kafka (AttendanceRecorded): its figures must agree.
     def participation():
@@ -184,7 +192,9 @@ def collect(run):
     debates = {m["theme"]: api.must(200, api.get("recommendations", f"/v1/motions/{m['id']}/debate", auth=False), "debate")
                for m in motions}
     out["motions"] = motions_figures(motions, versions, debates)
-    out["plenaries"] = plenaries_figures(S.get("plenaries", {}), recs, ballots)
+    decisions = {sid: api.must(200, api.get("workshops", f"/v1/sessions/{sid}/decisions", auth=False), "a plenary's decisions")["items"]
+                 for sid in S.get("plenaries", {}).values()}
+    out["plenaries"] = plenaries_figures(S.get("plenaries", {}), recs, ballots, decisions)
     out["evaluation"] = S["evaluation"]
 
     data = api.must(200, api.get("followup", f"/open-data/assemblies/{assembly}/follow-up.json", auth=False), "open data")
@@ -260,7 +270,12 @@ def format_summary(s, summary_path):
         lines.append(f"  vœu {m['theme']}: {m['status']}; {len(m['versions'])} versions proposed by " + ", ".join(m["versions"]) +
                      f"; debated at the plenary ({m['debate_speakers']} speakers)")
     lines.append("  plenaries: " + "; ".join(f"{name}: {p['handed_over']} recommendations handed over, {p['ballots']} vœux voted"
+                                             + (", its page lists " + ", ".join(f"{n} {k}" for k, n in p["page"].items()) if p["page"] else "")
                                              for name, p in s["plenaries"].items()))
+    g = s["participants"]
+    lines.append(f"  participants beside the members: {g.get('sessions', 0)} sessions, {g.get('department', 0)} department staff, "
+                 f"{g.get('elected-representative', 0)} elected officials' representatives; {g.get('present', 0)} present, "
+                 f"{g.get('excused', 0)} excused")
     e = s["evaluation"]
     lines.append(f"  evaluation: {e['responses']} answers, means " + ", ".join(f"{k} {v}" for k, v in e["means"].items()))
     for c in s["council"]:

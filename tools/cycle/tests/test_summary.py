@@ -38,7 +38,9 @@ SUMMARY = {
                 {"scope": "plenary", "rule": "majority", "electorate": 100, "result": None}],
     "motions": [{"theme": "environment", "status": "sent-to-council", "debate_speakers": 5,
                  "versions": ["secretariat", "member", "department", "elected-representative"]}],
-    "plenaries": {"december": {"handed_over": 8, "ballots": 0}, "march": {"handed_over": 0, "ballots": 3}},
+    "plenaries": {"june": {"handed_over": 0, "ballots": 0, "page": {"mandate": 3}},
+                  "december": {"handed_over": 8, "ballots": 0, "page": {}}, "march": {"handed_over": 0, "ballots": 3, "page": {}}},
+    "participants": {"sessions": 4, "department": 3, "elected-representative": 6, "present": 5, "excused": 4},
     "evaluation": {"responses": 100, "means": {"overall": 4.1, "listened": 3.6}},
     "council": [{"title": "T", "decision": "adopted", "votes_for": 124, "votes_against": 12, "abstentions": 27,
                  "group_positions": 5, "stage": "decided"}],
@@ -72,7 +74,8 @@ Summary of assembly a1 (also in var/run-summary.json)
   ballot environment      unanimity-of-votes-cast: 33 for, 0 against, 0 abstain of 33: adopted
   ballot plenary          majority: None for, None against, None abstain of 100: None
   vœu environment: sent-to-council; 4 versions proposed by secretariat, member, department, elected-representative; debated at the plenary (5 speakers)
-  plenaries: december: 8 recommendations handed over, 0 vœux voted; march: 0 recommendations handed over, 3 vœux voted
+  plenaries: june: 0 recommendations handed over, 0 vœux voted, its page lists 3 mandate; december: 8 recommendations handed over, 0 vœux voted; march: 0 recommendations handed over, 3 vœux voted
+  participants beside the members: 4 sessions, 3 department staff, 6 elected officials' representatives; 5 present, 4 excused
   evaluation: 100 answers, means overall 4.1, listened 3.6
   Council: « T » adopted 124-12-27 (5 group positions); dossier decided
   commitments: 8, in-progress 6, done 1, delayed 1; 17 milestones, 1 overdue
@@ -180,8 +183,9 @@ class Figures(unittest.TestCase):
     def test_what_each_plenary_decided_by_the_ids_recorded(self):
         recs = [{"plenary_session_id": "d"}, {"plenary_session_id": "d"}, {"plenary_session_id": None}]
         ballots = [{"plenary_session_id": "m"}, {"plenary_session_id": None}]
-        got = summary.plenaries_figures({"december": "d", "march": "m"}, recs, ballots)
-        self.assertEqual(got, {"december": {"handed_over": 2, "ballots": 0}, "march": {"handed_over": 0, "ballots": 1}})
+        got = summary.plenaries_figures({"december": "d", "march": "m"}, recs, ballots, {"m": [{"kind": "mandate"}]})
+        self.assertEqual(got, {"december": {"handed_over": 2, "ballots": 0, "page": {}},
+                               "march": {"handed_over": 0, "ballots": 1, "page": {"mandate": 1}}})
 
     def test_the_trainings_by_topic(self):
         totals = {"offered": 1, "signed_up": 5, "placed": 3, "waiting": 2, "attended": 2, "members_signed_up": 5,

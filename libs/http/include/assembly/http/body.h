@@ -33,6 +33,8 @@ std::string uuid_param(const Request& request, const std::string& name);
 class Fields {
  public:
   explicit Fields(const nlohmann::json& object, std::string at = "");
+  // Fields keeps a reference to the body: a temporary (`Fields f(req.json())`) would dangle.
+  explicit Fields(nlohmann::json&& temporary, std::string at = "") = delete;
   Fields(const Fields&) = delete;  // a nested one points at the outermost one's mistakes
   Fields& operator=(const Fields&) = delete;
   // The fields of a nested object ("/seat_pools/2"), whose mistakes are this one's.
