@@ -171,7 +171,7 @@ if __name__ == "__main__":
     unittest.main()
 
 
-class Figures(unittest.TestCase):
+class NewFigures(unittest.TestCase):
     def test_a_motions_proposers_in_order_and_its_debates_speakers(self):
         motions = [{"theme": "t", "status": "voted"}, {"theme": "u", "status": "drafting"}]
         versions = {"t": [{"proposed_by": {"kind": "secretariat"}}, {"proposed_by": {"kind": "member"}}]}
