@@ -294,9 +294,10 @@ TEST(PlenariesParticipants, ParticipantsBesideTheMembersAndThePlenarysDecisions)
                 .status,
             201)
       << "plenaries take participants too";
-  auto mandate =
-      post("workshops", "/v1/workshops/" + w + "/mandates",
-           {{"text", "Le mandat de l'atelier " + theme}}, e2e::token("city-service", "executive"));
+  const int notebook = e2e::submitted_notebook(w, "# Carnet de l'atelier " + theme + "\n", staff);
+  auto mandate = post("workshops", "/v1/workshops/" + w + "/mandates",
+                      {{"text", "Le mandat de l'atelier " + theme}, {"notebook_version", notebook}},
+                      e2e::token("city-service", "executive"));
   ASSERT_EQ(mandate.status, 201) << mandate.body;
   const std::string mandate_id = body_of(mandate)["id"];
   ASSERT_EQ(

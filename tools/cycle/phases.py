@@ -212,7 +212,8 @@ def hold(run, kind, title, day, start, end, workshop=None, minutes=None, partici
         sys.exit(f"cycle: attendance of {title}: {got['changed']} records kept of {len(records)}")
     present = sum(r["status"] == "present" for r in records)
     if guests:
-        came = [{"participant_id": g, "status": "present" if n else "excused"} for n, g in enumerate(guests)]
+        # at the plenary, one representative sent apologies
+        came = [{"participant_id": g, "status": "excused" if workshop is None and n == 0 else "present"} for n, g in enumerate(guests)]
         api.must(200, api.put("workshops", f"/v1/sessions/{s['id']}/participant-attendance", {"records": came}), "participants' attendance")
         run.S.setdefault("with_participants", []).append(s["id"])
     run.S.setdefault("held", []).append(s["id"])

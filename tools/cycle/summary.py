@@ -270,7 +270,7 @@ def format_summary(s, summary_path):
         lines.append(f"  vœu {m['theme']}: {m['status']}; {len(m['versions'])} versions proposed by " + ", ".join(m["versions"]) +
                      f"; debated at the plenary ({m['debate_speakers']} speakers)")
     lines.append("  plenaries: " + "; ".join(f"{name}: {p['handed_over']} recommendations handed over, {p['ballots']} vœux voted"
-                                             + (", its page lists " + ", ".join(f"{n} {k}" for k, n in p["page"].items()) if p["page"] else "")
+                                             + (", its page lists " + ", ".join(f"{k}: {n}" for k, n in p["page"].items()) if p["page"] else "")
                                              for name, p in s["plenaries"].items()))
     g = s["participants"]
     lines.append(f"  participants beside the members: {g.get('sessions', 0)} sessions, {g.get('department', 0)} department staff, "

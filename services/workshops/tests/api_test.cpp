@@ -49,7 +49,8 @@ TEST(WorkshopsApi, ADocumentRouteNamesEveryFieldAtFault) {
             (Pointers{"/chosen_on", "/axes"}));
   EXPECT_EQ(pointers(Method::Post, workshop + "/notebook/versions", {{"text", ""}, {"note", 1}}),
             (Pointers{"/text", "/note"}));
-  EXPECT_EQ(pointers(Method::Post, workshop + "/mandates", {{"text", 5}}), Pointers{"/text"});
+  EXPECT_EQ(pointers(Method::Post, workshop + "/mandates", {{"text", 5}}),
+            (Pointers{"/text", "/notebook_version"}));
   EXPECT_EQ(pointers(Method::Post, "/v1/mandates/" + kId + "/vote",
                      {{"votes_for", 0}, {"votes_against", 0}, {"abstentions", -1}}),
             (Pointers{"/abstentions", "/votes_for", "/session_id"}));

@@ -74,7 +74,7 @@ Summary of assembly a1 (also in var/run-summary.json)
   ballot environment      unanimity-of-votes-cast: 33 for, 0 against, 0 abstain of 33: adopted
   ballot plenary          majority: None for, None against, None abstain of 100: None
   vœu environment: sent-to-council; 4 versions proposed by secretariat, member, department, elected-representative; debated at the plenary (5 speakers)
-  plenaries: june: 0 recommendations handed over, 0 vœux voted, its page lists 3 mandate; december: 8 recommendations handed over, 0 vœux voted; march: 0 recommendations handed over, 3 vœux voted
+  plenaries: june: 0 recommendations handed over, 0 vœux voted, its page lists mandate: 3; december: 8 recommendations handed over, 0 vœux voted; march: 0 recommendations handed over, 3 vœux voted
   participants beside the members: 4 sessions, 3 department staff, 6 elected officials' representatives; 5 present, 4 excused
   evaluation: 100 answers, means overall 4.1, listened 3.6
   Council: « T » adopted 124-12-27 (5 group positions); dossier decided
@@ -138,7 +138,8 @@ class Figures(unittest.TestCase):
     def test_workshop_mandates(self):
         got = summary.workshop_figures(
             [{"version": 1}, {"version": 2, "submitted_at": "2022-06-01T00:00:00Z"}],
-            [{"state": "adopted", "votes_for": 30, "votes_against": 0, "abstentions": 1}])
+            [{"id": "m", "state": "adopted", "votes_for": 30, "votes_against": 0, "abstentions": 1, "notebook_version": 2}],
+            None, {}, {"m": 2})
         self.assertEqual(got["notebook_versions"], 2)
         self.assertEqual(got["notebook_submitted"], [2])
         self.assertFalse(got["mandates"][0]["unanimous"])
