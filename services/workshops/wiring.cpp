@@ -11,7 +11,8 @@ namespace workshops {
 
 assembly::service::Definition definition() {
   return {"workshops",
-          {assembly::service::topic_of("membership")},
+          {assembly::service::topic_of("membership"),
+           assembly::service::topic_of("recommendations")},  // decisions at the plenaries
           migrations(),
           openapi_document(),
           [](assembly::service::Context& ctx) {

@@ -284,6 +284,20 @@ TEST(Vows, DraftedTogetherApprovedByTheWorkshopThenDebatedAndVotedAtTheLastPlena
       body_of(e2e::get("recommendations", "/v1/ballots/" + pb + "/results"))["plenary_session_id"],
       plenary);
   EXPECT_TRUE(motion_becomes(motion, "voted"));
+  // The plenary's page, in workshops, learns the vœu adopted there from MotionAdopted.
+  EXPECT_TRUE(e2e::eventually(
+      [&] {
+        auto r = e2e::get("workshops", "/v1/sessions/" + plenary + "/decisions");
+        if (r.status != 200) return false;
+        const auto items = body_of(r)["items"];
+        for (const auto& d : items)
+          if (d["kind"] == "motion" && d["ref_id"] == motion && d["outcome"] == "adopted" &&
+              d["source"] == "recommendations")
+            return true;
+        return false;
+      },
+      std::chrono::seconds(60)))
+      << "the plenary's page lists the vœu adopted there";
 
   // The events: three versions by kind and organisation, the workshop's approval, the debate by
   // role, the adoption with its plenary; no name and no member id in them.

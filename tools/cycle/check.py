@@ -111,6 +111,9 @@ def summary_checks(s, assembly, check):
     check(p.get("december", {}).get("handed_over") == r["total"], f"every recommendation handed over at the December plenary ({p})")
     check(p.get("march", {}).get("ballots") == 3, f"the three vœux voted at the 11 March plenary ({p})")
     check(p.get("june", {}).get("page") == {"mandate": 3}, "the June plenary's page lists the three mandates voted there")
+    check(p.get("december", {}).get("page") == {"recommendation-handed-over": r["total"]},
+          "the December plenary's page lists the recommendations handed over there")
+    check(p.get("march", {}).get("page") == {"motion": 3}, "the 11 March plenary's page lists the three vœux adopted there")
     g = s["participants"]
     check(g.get("sessions", 0) >= 4 and g.get("department", 0) >= 3 and g.get("elected-representative", 0) >= 3
           and g.get("present", 0) > 0, f"department staff and elected officials' representatives in the co-construction sessions ({g})")

@@ -5,6 +5,7 @@
 #include "app/sessions.h"
 #include "assembly/core/ids.h"
 #include "assembly/core/refusal.h"
+#include "assembly/logging/log.h"
 #include "events/publish.h"
 
 namespace workshops::app {
@@ -92,6 +93,18 @@ void record_mandate_decision(pqxx::work& tx, const store::Workshop& w,
                {"abstentions", v.abstentions},
                {"unanimous", domain::unanimous(outcome, v.votes_against, v.abstentions)}};
   store::record_plenary_decision(tx, d);
+}
+
+bool record_announced_decision(pqxx::work& tx, const store::PlenaryDecision& d) {
+  auto s = store::find_session(tx, d.session_id);
+  if (!s || s->type != domain::SessionType::plenary) {
+    // The other service takes the id as given: one that is no plenary of ours is left out.
+    assembly::log::warn("a decision names no plenary known here",
+                        {{"kind", d.kind}, {"ref_id", d.ref_id}, {"session_id", d.session_id}});
+    return false;
+  }
+  store::record_plenary_decision(tx, d);
+  return true;
 }
 
 }  // namespace workshops::app

@@ -47,4 +47,9 @@ void record_mandate_decision(pqxx::work& tx, const store::Workshop& w,
                              const std::string& mandate_id, domain::MandateState outcome,
                              const store::MandateVote& v);
 
+// A decision another service announced at a plenary (a recommendation handed over, a vœu
+// adopted): recorded on the plenary's page when the session is a plenary known here; otherwise
+// left out with a warning. Returns whether it was recorded.
+bool record_announced_decision(pqxx::work& tx, const store::PlenaryDecision& d);
+
 }  // namespace workshops::app

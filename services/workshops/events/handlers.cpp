@@ -3,9 +3,11 @@
 #include <ctime>
 #include <regex>
 
+#include "app/participants.h"
 #include "assembly/core/ids.h"
 #include "assembly/core/time.h"
 #include "assembly/membership/v1/events.pb.h"
+#include "assembly/recommendations/v1/events.pb.h"
 #include "domain/themes.h"
 #include "events/publish.h"
 #include "store/workshop_store.h"
@@ -26,9 +28,45 @@ std::string day_of(const std::string& effective_on, const assembly::events::Enve
   return assembly::core::utc_date(static_cast<std::time_t>(env.occurred_at().seconds()));
 }
 
+// The plenaries' page learns what the recommendations service decided there.
+void add_plenary_decision_handlers(assembly::service::Context& ctx) {
+  namespace rv1 = assembly::recommendations::v1;
+  ctx.dispatcher.on<rv1::RecommendationSubmitted>([](pqxx::work& tx,
+                                                     const rv1::RecommendationSubmitted& e,
+                                                     const assembly::events::Envelope&) {
+    if (e.plenary_session_id().empty()) return;  // handed over before plenaries were named
+    store::PlenaryDecision d;
+    d.session_id = e.plenary_session_id();
+    d.kind = "recommendation-handed-over";
+    d.ref_id = e.recommendation_id();
+    d.title = e.title();
+    d.outcome = "handed-over";
+    d.details = {{"workshop_id", e.workshop_id()}, {"theme", e.theme()}, {"version", e.version()}};
+    d.source = "recommendations";
+    app::record_announced_decision(tx, d);
+  });
+  ctx.dispatcher.on<rv1::MotionAdopted>(
+      [](pqxx::work& tx, const rv1::MotionAdopted& e, const assembly::events::Envelope&) {
+        if (e.plenary_session_id().empty()) return;
+        store::PlenaryDecision d;
+        d.session_id = e.plenary_session_id();
+        d.kind = "motion";
+        d.ref_id = e.motion_id();
+        d.title = e.title();
+        d.outcome = "adopted";
+        d.details = {{"workshop_id", e.workshop_id()},     {"theme", e.theme()},
+                     {"ballot_id", e.ballot_id()},         {"votes_for", e.votes_for()},
+                     {"votes_against", e.votes_against()}, {"abstentions", e.abstentions()},
+                     {"electorate", e.electorate()},       {"rule", e.rule()}};
+        d.source = "recommendations";
+        app::record_announced_decision(tx, d);
+      });
+}
+
 }  // namespace
 
 void add_handlers(assembly::service::Context& ctx) {
+  add_plenary_decision_handlers(ctx);
   auto& outbox = ctx.outbox;
   // A member placed in (or moved to) a workshop: on its roster from that day, off any other.
   ctx.dispatcher.on<assembly::membership::v1::MemberAssigned>(
