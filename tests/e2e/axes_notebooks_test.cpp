@@ -23,52 +23,13 @@ using nlohmann::json;
 
 namespace {
 
-// An assembly of 12 members placed in the three workshops at the opening plenary of 2021-11-20.
-struct Seated {
-  std::string assembly_id;
-  json members;                                 // membership's records, active
-  std::map<std::string, std::string> workshop;  // theme -> workshop id
-};
-
-Seated seat_twelve(const std::string& staff) {
-  Seated out;
-  out.assembly_id = fresh("axes");
-  auto r =
-      e2e::post("sortition", "/v1/panel-draws", e2e::panel_request(out.assembly_id, 24, 12), staff);
-  if (r.status != 201) throw std::runtime_error("panel draw: " + r.body);
-  auto list = [&](const std::string& status) {
-    return body_of(e2e::get("membership",
-                            "/v1/members?assembly_id=" + out.assembly_id + "&status=" + status,
-                            staff))["items"];
-  };
-  if (!e2e::eventually([&] { return list("selected").size() == 12; }, std::chrono::seconds(60)))
-    throw std::runtime_error("members");
-  e2e::seat_everyone(out.assembly_id, staff);
-  out.members = list("active");
-  if (!e2e::eventually(
-          [&] {
-            auto w = e2e::get("workshops", "/v1/workshops?assembly_id=" + out.assembly_id);
-            if (w.status != 200) return false;
-            int total = 0;
-            const auto listed = body_of(w);
-            for (const auto& x : listed["items"]) {
-              total += x["roster_size"].get<int>();
-              out.workshop[x["theme"]] = x["id"];
-            }
-            return total == 12 && out.workshop.size() == 3;
-          },
-          std::chrono::seconds(60)))
-    throw std::runtime_error("the rosters did not fill");
-  return out;
-}
-
 // The members of the workshop of `theme`, as member tokens; `outsider` one of another workshop.
 struct Members {
   std::vector<std::string> tokens;
   std::string outsider;
 };
 
-Members members_of(const Seated& s, const std::string& theme) {
+Members members_of(const e2e::Seated& s, const std::string& theme) {
   Members out;
   for (const auto& m : s.members) {
     if (m["workshop_theme"] == theme)
@@ -143,7 +104,7 @@ std::set<std::string> pointers(const assembly::itest::HttpResponse& r) {
 
 TEST(AxesNotebooks, MembersProposeApproveAndTheCountSetsThePriorityAxes) {
   const auto staff = e2e::token("secretariat", "staff-axes");
-  auto s = seat_twelve(staff);
+  auto s = e2e::seated_in_workshops("axes", 12, staff, "2021-11-20");
   const std::string ws = s.workshop.at("public-space");
   const std::string base = "/v1/workshops/" + ws;
   auto m = members_of(s, "public-space");
@@ -309,7 +270,7 @@ TEST(AxesNotebooks, MembersProposeApproveAndTheCountSetsThePriorityAxes) {
 
 TEST(AxesNotebooks, AChoiceNobodyApprovedStaysOpen) {
   const auto staff = e2e::token("secretariat", "staff-axes");
-  auto s = seat_twelve(staff);
+  auto s = e2e::seated_in_workshops("axes", 12, staff, "2021-11-20");
   const std::string base = "/v1/workshops/" + s.workshop.at("environment");
   EXPECT_EQ(e2e::post("workshops", base + "/axes-choice", {{"seats", 2}}, staff).status, 409)
       << "nothing proposed yet";
@@ -327,7 +288,7 @@ TEST(AxesNotebooks, AChoiceNobodyApprovedStaysOpen) {
 TEST(AxesNotebooks, AMandateAnswersASubmittedNotebookAndIsVotedAtAPlenary) {
   const auto staff = e2e::token("secretariat", "staff-notebooks");
   const auto executive = e2e::token("city-service", "executive");
-  auto s = seat_twelve(staff);
+  auto s = e2e::seated_in_workshops("axes", 12, staff, "2021-11-20");
   const std::string ws = s.workshop.at("environment");
   const std::string base = "/v1/workshops/" + ws;
   std::string long_text =

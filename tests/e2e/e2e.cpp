@@ -357,7 +357,8 @@ int submitted_notebook(const std::string& workshop_id, const std::string& text,
   return version;
 }
 
-void seat_everyone(const std::string& assembly_id, const std::string& staff) {
+void seat_everyone(const std::string& assembly_id, const std::string& staff,
+                   const std::string& opening) {
   auto must = [](const assembly::itest::HttpResponse& r, const std::string& what) {
     if (r.status != 200)
       throw std::runtime_error(what + ": " + std::to_string(r.status) + " " + r.body);
@@ -373,9 +374,35 @@ void seat_everyone(const std::string& assembly_id, const std::string& staff) {
     must(post("membership", "/v1/members/" + m["id"].get<std::string>() + "/confirm",
               nlohmann::json::object(), staff),
          "confirm");
-  must(post("membership", "/v1/assemblies/" + assembly_id + "/bulk-actions",
-            {{"action", "activate"}}, staff),
+  nlohmann::json activate = {{"action", "activate"}};
+  if (!opening.empty()) activate["effective_on"] = opening;
+  must(post("membership", "/v1/assemblies/" + assembly_id + "/bulk-actions", activate, staff),
        "activate");
+}
+
+Seated seated_in_workshops(const std::string& prefix, int seats, const std::string& staff,
+                           const std::string& opening) {
+  Seated out{fresh(prefix), nlohmann::json(), {}};
+  panel_members(out.assembly_id, seats, staff);
+  seat_everyone(out.assembly_id, staff, opening);
+  out.members =
+      body_of(get("membership", "/v1/members?assembly_id=" + out.assembly_id + "&status=active",
+                  staff))["items"];
+  if (!eventually(
+          [&] {
+            auto w = get("workshops", "/v1/workshops?assembly_id=" + out.assembly_id);
+            if (w.status != 200) return false;
+            int total = 0;
+            const auto listed = body_of(w);  // named: a range-for over a temporary's member dangles
+            for (const auto& x : listed["items"]) {
+              total += x["roster_size"].get<int>();
+              out.workshop[x["theme"]] = x["id"];
+            }
+            return total == seats;
+          },
+          std::chrono::seconds(60)))
+    throw std::runtime_error("the rosters did not fill");
+  return out;
 }
 
 }  // namespace e2e

@@ -37,7 +37,19 @@ nlohmann::json panel_request(const std::string& assembly_id, int candidates, int
 // The members of an assembly take their seats: every selected one invited, every invited one
 // confirms, and the opening plenary activates them (placing them in the workshops). Throws on
 // error.
-void seat_everyone(const std::string& assembly_id, const std::string& staff_token);
+// `opening`: the opening plenary's day (the activation's effective_on); empty: today.
+void seat_everyone(const std::string& assembly_id, const std::string& staff_token,
+                   const std::string& opening = "");
+// A new assembly (named from `prefix`) of `seats` members drawn, seated at an opening plenary on
+// `opening` and placed on the workshops' rosters, waited for until the rosters hold them all.
+// Throws on any error.
+struct Seated {
+  std::string assembly_id;
+  nlohmann::json members;                       // membership's records, active
+  std::map<std::string, std::string> workshop;  // theme -> workshop id
+};
+Seated seated_in_workshops(const std::string& prefix, int seats, const std::string& staff_token,
+                           const std::string& opening);
 
 // A small panel drawn inline (uniform, no quotas, twice as many candidates as seats) and waited
 // for until membership has every seat as a member; returns the members. Throws on error.

@@ -29,18 +29,12 @@ struct Seated {
 
 Seated seat_six(const std::string& staff) {
   Seated out{fresh("tr"), {}};
-  auto r =
-      e2e::post("sortition", "/v1/panel-draws", e2e::panel_request(out.assembly_id, 12, 6), staff);
-  if (r.status != 201) throw std::runtime_error("panel draw: " + r.body);
-  auto list = [&](const std::string& status) {
-    return body_of(e2e::get("membership",
-                            "/v1/members?assembly_id=" + out.assembly_id + "&status=" + status,
-                            staff))["items"];
-  };
-  if (!e2e::eventually([&] { return list("selected").size() == 6; }, std::chrono::seconds(60)))
-    throw std::runtime_error("membership did not get the six members");
+  e2e::panel_members(out.assembly_id, 6, staff);
   e2e::seat_everyone(out.assembly_id, staff);
-  for (const auto& m : list("active")) out.ids.push_back(m["id"]);
+  auto active = body_of(e2e::get("membership",
+                                 "/v1/members?assembly_id=" + out.assembly_id + "&status=active",
+                                 staff))["items"];
+  for (const auto& m : active) out.ids.push_back(m["id"]);
   if (out.ids.size() != 6) throw std::runtime_error("six active members expected");
   return out;
 }

@@ -17,59 +17,11 @@ using e2e::fresh;
 using e2e::put;
 using nlohmann::json;
 
-namespace {
-
-// An assembly of 12 members placed in the three workshops at the opening plenary of 2021-11-20.
-struct Seated {
-  std::string assembly_id;
-  json members;                                 // membership's records, active
-  std::map<std::string, std::string> workshop;  // theme -> workshop id
-};
-
-Seated seat_twelve(const std::string& staff) {
-  Seated out;
-  out.assembly_id = fresh("ws");
-  auto r =
-      e2e::post("sortition", "/v1/panel-draws", e2e::panel_request(out.assembly_id, 24, 12), staff);
-  if (r.status != 201) throw std::runtime_error("panel draw: " + r.body);
-  auto list = [&](const std::string& status) {
-    return body_of(e2e::get("membership",
-                            "/v1/members?assembly_id=" + out.assembly_id + "&status=" + status,
-                            staff))["items"];
-  };
-  if (!e2e::eventually([&] { return list("selected").size() == 12; }, std::chrono::seconds(60)))
-    throw std::runtime_error("members");
-  e2e::post("membership", "/v1/assemblies/" + out.assembly_id + "/bulk-actions",
-            {{"action", "invite"}}, staff);
-  for (const auto& m : list("invited"))
-    e2e::post("membership", "/v1/members/" + m["id"].get<std::string>() + "/confirm",
-              json::object(), staff);
-  auto a = e2e::post("membership", "/v1/assemblies/" + out.assembly_id + "/bulk-actions",
-                     {{"action", "activate"}, {"effective_on", "2021-11-20"}}, staff);
-  if (a.status != 200) throw std::runtime_error("activate: " + a.body);
-  out.members = list("active");
-  if (!e2e::eventually(
-          [&] {
-            auto w = e2e::get("workshops", "/v1/workshops?assembly_id=" + out.assembly_id);
-            if (w.status != 200) return false;
-            int total = 0;
-            const auto listed = body_of(w);  // named: a range-for over a temporary's member dangles
-            for (const auto& x : listed["items"]) {
-              total += x["roster_size"].get<int>();
-              out.workshop[x["theme"]] = x["id"];
-            }
-            return total == 12 && out.workshop.size() == 3;
-          },
-          std::chrono::seconds(60)))
-    throw std::runtime_error("the rosters did not fill");
-  return out;
-}
-
-}  // namespace
+namespace {}  // namespace
 
 TEST(Workshops, AssignmentsMovesAndWithdrawalsShapeTheRosters) {
   const auto staff = e2e::token("secretariat", "staff-ws");
-  auto s = seat_twelve(staff);
+  auto s = e2e::seated_in_workshops("ws", 12, staff, "2021-11-20");
   std::map<std::string, std::set<std::string>> roster;
   for (const auto& [theme, id] : s.workshop) {
     auto r = e2e::get("workshops", "/v1/workshops/" + id + "/roster", staff);
@@ -160,7 +112,7 @@ TEST(Workshops, AssignmentsMovesAndWithdrawalsShapeTheRosters) {
 
 TEST(Workshops, SessionsAttendanceReachMembershipAndTheRulesHold) {
   const auto staff = e2e::token("secretariat", "staff-ws2");
-  auto s = seat_twelve(staff);
+  auto s = e2e::seated_in_workshops("ws", 12, staff, "2021-11-20");
   const std::string env = s.workshop["environment"];
   json env_members = json::array();
   for (const auto& m : s.members)
@@ -420,7 +372,7 @@ TEST(Workshops, SessionsAttendanceReachMembershipAndTheRulesHold) {
 
 TEST(Workshops, NotebooksAreVersionedAndComparedAndThePlenaryAdoptsTheMandate) {
   const auto staff = e2e::token("secretariat", "staff-nb");
-  auto s = seat_twelve(staff);
+  auto s = e2e::seated_in_workshops("ws", 12, staff, "2021-11-20");
   const std::string pub = s.workshop["public-space"];
   json member;
   for (const auto& m : s.members)

@@ -115,6 +115,15 @@ std::vector<std::string> openapi_gaps(const Definition& def,
   return http::openapi::gaps(router, http::openapi::complete(nlohmann::json::parse(def.openapi)));
 }
 
+std::vector<std::string> invalid_fields(const http::Response& answer) {
+  if (answer.status != 422)
+    return {"answered " + std::to_string(answer.status) + ": " + answer.body.substr(0, 300)};
+  std::vector<std::string> out;
+  for (const auto& e : nlohmann::json::parse(answer.body).value("errors", nlohmann::json::array()))
+    out.push_back(e.value("pointer", ""));
+  return out;
+}
+
 http::Response call_route(const Definition& def, http::Method method, const std::string& path,
                           const std::string& body, const auth::Principal& caller,
                           std::map<std::string, std::string> env_values) {

@@ -22,11 +22,7 @@ std::vector<std::string> pointers(Method method, const std::string& path, const 
                                   const std::string& role) {
   auto r = assembly::service::call_route(followup::definition(), method, path, body.dump(),
                                          {"s1", {role}, "DAC"});
-  EXPECT_EQ(r.status, 422) << r.body;
-  std::vector<std::string> out;
-  for (const auto& e : json::parse(r.body).value("errors", json::array()))
-    out.push_back(e["pointer"]);
-  return out;
+  return assembly::service::invalid_fields(r);
 }
 
 using Pointers = std::vector<std::string>;

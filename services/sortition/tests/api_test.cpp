@@ -36,11 +36,7 @@ Pointers pointers(Method method, const std::string& path, const json& body) {
   assembly::itest::TempKeyFile key;
   auto r = assembly::service::call_route(sortition::definition(), method, path, body.dump(),
                                          {"s1", {"secretariat"}}, {{"PII_KEY_FILE", key.path()}});
-  EXPECT_EQ(r.status, 422) << r.body;
-  Pointers out;
-  for (const auto& e : json::parse(r.body).value("errors", json::array()))
-    out.push_back(e["pointer"]);
-  return out;
+  return assembly::service::invalid_fields(r);
 }
 
 }  // namespace

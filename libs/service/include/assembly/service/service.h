@@ -93,6 +93,10 @@ http::Response call_route(const Definition& definition, http::Method method,
                           const auth::Principal& caller,
                           std::map<std::string, std::string> env_values = {});
 
+// The JSON pointers a 422 problem names in its `errors`, in order; any other answer gives one
+// entry "answered <status>: <body>" so that a test comparing the list says what came instead.
+std::vector<std::string> invalid_fields(const http::Response& answer);
+
 // The whole life of a service process; returns the exit code.
 int run(int argc, char** argv, Definition definition);
 
