@@ -90,6 +90,20 @@ const nlohmann::json& array(const nlohmann::json& o, const std::string& key,
   return v;
 }
 
+int version_param(const Request& request, const std::string& name) {
+  auto query = request.query_param(name);
+  const bool in_path = request.params.count(name) > 0;
+  if (!in_path && !query) throw bad_request(name + " is required", name);
+  const std::string& s = in_path ? request.param(name) : *query;
+  try {
+    std::size_t used = 0;
+    int n = std::stoi(s, &used);
+    if (used == s.size() && n >= 1) return n;
+  } catch (const std::exception&) {
+  }
+  throw bad_request(name + " must be a version number (1, 2, ...)", name);
+}
+
 std::string required_query(const Request& request, const std::string& name) {
   auto v = request.query_param(name);
   if (!v || v->empty()) throw bad_request("the query parameter " + name + " is required", name);

@@ -101,18 +101,35 @@ std::shared_ptr<pii::Keyring> pii_keyring(config::Env& env) {
   }
 }
 
-std::vector<std::string> openapi_gaps(const Definition& def,
-                                      std::map<std::string, std::string> env_values) {
-  config::Env env(std::move(env_values));
-  db::Pool pool({"host=127.0.0.1 port=1", def.name, 1});  // constructed, never connected
-  events::Outbox outbox(topic_of(def.name), def.name, def.name);
+namespace {
+
+// A service wired as it is at start, but offline: no database (the pool is constructed, never
+// connected), no broker, no server. What openapi_gaps and call_route look at.
+struct Offline {
+  config::Env env;
+  db::Pool pool;
+  events::Outbox outbox;
   http::Router router;
   events::Dispatcher dispatcher;
-  Context ctx{def.name, env, pool, outbox, router, dispatcher};
-  def.wire(ctx);
+  Context ctx;
+  Offline(const Definition& def, std::map<std::string, std::string> env_values)
+      : env(std::move(env_values)),
+        pool({"host=127.0.0.1 port=1", def.name, 1}),
+        outbox(topic_of(def.name), def.name, def.name),
+        ctx{def.name, env, pool, outbox, router, dispatcher} {
+    def.wire(ctx);
+  }
+};
+
+}  // namespace
+
+std::vector<std::string> openapi_gaps(const Definition& def,
+                                      std::map<std::string, std::string> env_values) {
+  Offline service(def, std::move(env_values));
   add_standard_routes(
-      router, [] { return nlohmann::json::object(); }, "{}");
-  return http::openapi::gaps(router, http::openapi::complete(nlohmann::json::parse(def.openapi)));
+      service.router, [] { return nlohmann::json::object(); }, "{}");
+  return http::openapi::gaps(service.router,
+                             http::openapi::complete(nlohmann::json::parse(def.openapi)));
 }
 
 std::vector<std::string> invalid_fields(const http::Response& answer) {
@@ -127,14 +144,8 @@ std::vector<std::string> invalid_fields(const http::Response& answer) {
 http::Response call_route(const Definition& def, http::Method method, const std::string& path,
                           const std::string& body, const auth::Principal& caller,
                           std::map<std::string, std::string> env_values) {
-  config::Env env(std::move(env_values));
-  db::Pool pool({"host=127.0.0.1 port=1", def.name, 1});  // constructed, never connected
-  events::Outbox outbox(topic_of(def.name), def.name, def.name);
-  http::Router router;
-  events::Dispatcher dispatcher;
-  Context ctx{def.name, env, pool, outbox, router, dispatcher};
-  def.wire(ctx);
-  auto match = router.match(method, path);
+  Offline service(def, std::move(env_values));
+  auto match = service.router.match(method, path);
   if (match.kind != http::Match::Kind::found)
     return http::Response::problem(http::not_found("no route " + path));
   http::Request req;

@@ -17,17 +17,6 @@ app::Actor actor(const http::Request& req) {
   return {req.caller().subject, req.caller().has(assembly::auth::kSecretariat)};
 }
 
-int int_query(const http::Request& req, const std::string& name) {
-  auto v = req.query_param(name);
-  try {
-    std::size_t used = 0;
-    int n = v ? std::stoi(*v, &used) : 0;
-    if (v && used == v->size() && n >= 1) return n;
-  } catch (const std::exception&) {
-  }
-  throw http::bad_request(name + " must be a version number (1, 2, ...)", name);
-}
-
 http::Response draft(Deps d, http::Request& req) {
   const auto b = req.json();
   body::Fields f(b);
@@ -60,7 +49,7 @@ http::Response get(Deps d, http::Request& req) {
 
 http::Response diff(Deps d, http::Request& req) {
   auto id = body::uuid_param(req, "id");
-  int from = int_query(req, "from"), to = int_query(req, "to");
+  int from = body::version_param(req, "from"), to = body::version_param(req, "to");
   auto lines = d.db.transact([&](pqxx::work& tx) {
     app::must_find_recommendation(tx, id);
     auto a = app::version_text(tx, id, from);

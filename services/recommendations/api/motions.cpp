@@ -58,17 +58,6 @@ json version_json(const store::MotionVersion& v) {
           {"created_at", v.created_at}};
 }
 
-int version_query(const http::Request& req, const std::string& name) {
-  auto v = req.query_param(name);
-  try {
-    std::size_t used = 0;
-    int n = v ? std::stoi(*v, &used) : 0;
-    if (v && used == v->size() && n >= 1) return n;
-  } catch (const std::exception&) {
-  }
-  throw http::bad_request(name + " must be a version number (1, 2, ...)", name);
-}
-
 http::Response propose(Deps d, http::Request& req) {
   auto v = read_version(req);
   const app::Actor by{req.caller().subject, req.caller().has(assembly::auth::kSecretariat)};
@@ -92,7 +81,7 @@ http::Response list(Deps d, http::Request& req) {
 
 http::Response diff(Deps d, http::Request& req) {
   auto id = body::uuid_param(req, "id");
-  int from = version_query(req, "from"), to = version_query(req, "to");
+  int from = body::version_param(req, "from"), to = body::version_param(req, "to");
   auto [a, b] = d.db.transact([&](pqxx::work& tx) {
     return std::make_pair(app::must_find_version(tx, id, from), app::must_find_version(tx, id, to));
   });

@@ -15,19 +15,6 @@ using namespace assembly::service::api;
 
 namespace {
 
-int version_param(const http::Request& req, const std::string& name) {
-  auto v = req.query_param(name);
-  if (!req.params.count(name) && !v) throw http::bad_request(name + " is required", name);
-  const std::string& s = req.params.count(name) ? req.param(name) : *v;
-  try {
-    std::size_t used = 0;
-    int n = std::stoi(s, &used);
-    if (used == s.size() && n >= 1) return n;
-  } catch (const std::exception&) {
-  }
-  throw http::bad_request(name + " must be a version number (1, 2, ...)", name);
-}
-
 store::Workshop staff_or_on_roster(pqxx::transaction_base& tx, const http::Request& req,
                                    const std::string& id) {
   return app::staff_or_on_roster(tx, id, req.caller().subject,
@@ -107,7 +94,7 @@ http::Response list_versions(Deps d, http::Request& req) {
 
 http::Response get_version(Deps d, http::Request& req) {
   auto id = body::uuid_param(req, "id");
-  int v = version_param(req, "version");
+  int v = body::version_param(req, "version");
   auto out = d.db.transact([&](pqxx::work& tx) {
     staff_or_on_roster(tx, req, id);
     return app::must_find_version(tx, id, v);
@@ -118,7 +105,7 @@ http::Response get_version(Deps d, http::Request& req) {
 // Any two versions compared, line by line.
 http::Response diff(Deps d, http::Request& req) {
   auto id = body::uuid_param(req, "id");
-  int from = version_param(req, "from"), to = version_param(req, "to");
+  int from = body::version_param(req, "from"), to = body::version_param(req, "to");
   auto lines = d.db.transact([&](pqxx::work& tx) {
     staff_or_on_roster(tx, req, id);
     auto a = app::must_find_version(tx, id, from, " (from)").text;
@@ -143,7 +130,7 @@ http::Response diff(Deps d, http::Request& req) {
 
 http::Response submit_version(Deps d, http::Request& req) {
   auto id = body::uuid_param(req, "id");
-  int v = version_param(req, "version");
+  int v = body::version_param(req, "version");
   auto out = d.db.transact([&](pqxx::work& tx) {
     return app::submit_version(tx, d.outbox, id, v, req.caller().subject);
   });

@@ -24,6 +24,9 @@ const nlohmann::json& array(const nlohmann::json& object, const std::string& key
                             const std::string& at = "");
 // A query parameter that must be present and non-empty (400 naming it otherwise).
 std::string required_query(const Request& request, const std::string& name);
+// A version number (1, 2, ...) in the path parameter or, when the path has none, the query
+// parameter `name`; 400 naming it otherwise.
+int version_param(const Request& request, const std::string& name);
 // A path parameter that must be a UUID (404 otherwise: no such resource can exist).
 std::string uuid_param(const Request& request, const std::string& name);
 
