@@ -275,18 +275,23 @@ TEST(FollowUp, FromAMotionSentToTheCouncilToAPublishedReportAndThePublicPage) {
       << timeline.dump();  // created, progress, evidence, progress, milestone-done
   EXPECT_EQ(timeline[4]["change"], "milestone-done");
 
-  // FollowUpReportPublished is on the topic, keyed by the assembly.
+  // FollowUpReportPublished is on the topic, keyed by the assembly. The outbox relay publishes
+  // after the answer: the topic is read again until the event is there.
   const auto brokers = assembly::itest::kafka_brokers();
-  const auto size = itest_support::topic_size(brokers, "assembly.followup.v1", 6);
-  bool seen = false;
-  for (const auto& r :
-       itest_support::read_topic(brokers, "assembly.followup.v1", static_cast<std::size_t>(size),
-                                 std::chrono::seconds(30)))
-    seen = seen || (r.key == m.assembly_id && r.value.find(report) != std::string::npos &&
-                    (r.value.find("FollowUpReportPublished") != std::string::npos ||
-                     (r.headers.count("type") &&
-                      r.headers.at("type").find("FollowUpReportPublished") != std::string::npos)));
-  EXPECT_TRUE(seen) << "FollowUpReportPublished on assembly.followup.v1";
+  auto on_the_topic = [&] {
+    const auto size = itest_support::topic_size(brokers, "assembly.followup.v1", 6);
+    for (const auto& r :
+         itest_support::read_topic(brokers, "assembly.followup.v1", static_cast<std::size_t>(size),
+                                   std::chrono::seconds(30)))
+      if (r.key == m.assembly_id && r.value.find(report) != std::string::npos &&
+          (r.value.find("FollowUpReportPublished") != std::string::npos ||
+           (r.headers.count("type") &&
+            r.headers.at("type").find("FollowUpReportPublished") != std::string::npos)))
+        return true;
+    return false;
+  };
+  EXPECT_TRUE(e2e::eventually(on_the_topic, std::chrono::seconds(30)))
+      << "FollowUpReportPublished on assembly.followup.v1";
 
   // The public page (French, English) and the open data.
   auto page = e2e::get("followup", "/transparence/" + m.assembly_id);
