@@ -113,7 +113,8 @@ def summary_checks(s, assembly, check):
     check(p.get("june", {}).get("page") == {"mandate": 3}, "the June plenary's page lists the three mandates voted there")
     check(p.get("december", {}).get("page") == {"recommendation-handed-over": r["total"]},
           "the December plenary's page lists the recommendations handed over there")
-    check(p.get("march", {}).get("page") == {"motion": 3}, "the 11 March plenary's page lists the three vœux adopted there")
+    check(p.get("march", {}).get("page") == {"motion": 3, "evaluation": 1},
+          "the 11 March plenary's page lists the three vœux adopted there and the evaluation presented there")
     g = s["participants"]
     check(g.get("sessions", 0) >= 4 and g.get("department", 0) >= 3 and g.get("elected-representative", 0) >= 3
           and g.get("present", 0) > 0, f"department staff and elected officials' representatives in the co-construction sessions ({g})")

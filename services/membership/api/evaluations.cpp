@@ -30,7 +30,7 @@ json to_json(const app::EvaluationView& v) {
           {"plenary_session_id", plenary_json(e)}};
 }
 
-http::Response create(assembly::db::Pool& db, http::Request& req) {
+http::Response create(Deps d, http::Request& req) {
   const auto& assembly_id = req.param("id");
   const auto b = req.json();
   body::Fields f(b);
@@ -48,30 +48,39 @@ http::Response create(assembly::db::Pool& db, http::Request& req) {
   f.check(plenary.empty() || assembly::core::is_uuid(plenary), "/plenary_session_id",
           "plenary_session_id must be a session id (a UUID)");
   f.done();
-  auto v = db.transact([&](pqxx::work& tx) {
+  auto v = d.db.transact([&](pqxx::work& tx) {
     return app::create_evaluation(tx, assembly_id, title, questions, req.caller().subject, plenary);
   });
   return http::Response::json(201, to_json(v));
 }
 
-http::Response get(assembly::db::Pool& db, http::Request& req) {
+http::Response get(Deps d, http::Request& req) {
   auto id = body::uuid_param(req, "id");
-  auto v = db.transact([&](pqxx::work& tx) { return app::evaluation_view(tx, id); });
+  auto v = d.db.transact([&](pqxx::work& tx) { return app::evaluation_view(tx, id); });
   return http::Response::json(200, to_json(v));
 }
 
-http::Response move(assembly::db::Pool& db, http::Request& req, const std::string& action,
-                    EvaluationState from, EvaluationState to) {
+http::Response move(Deps d, http::Request& req, const std::string& action, EvaluationState from,
+                    EvaluationState to) {
   auto id = body::uuid_param(req, "id");
-  auto v =
-      db.transact([&](pqxx::work& tx) { return app::move_evaluation(tx, id, action, from, to); });
+  auto v = d.db.transact(
+      [&](pqxx::work& tx) { return app::move_evaluation(tx, d.outbox, id, action, from, to); });
   return http::Response::json(200, to_json(v));
 }
 
-http::Response answer(assembly::db::Pool& db, http::Request& req) {
+// draft -> open (answers accepted) -> closed (results published; EvaluationClosed).
+http::Response open(Deps d, http::Request& req) {
+  return move(d, req, "open", EvaluationState::draft, EvaluationState::open);
+}
+
+http::Response close(Deps d, http::Request& req) {
+  return move(d, req, "close", EvaluationState::open, EvaluationState::closed);
+}
+
+http::Response answer(Deps d, http::Request& req) {
   auto id = body::uuid_param(req, "id");
   auto b = req.json();
-  db.transact([&](pqxx::work& tx) {
+  d.db.transact([&](pqxx::work& tx) {
     app::answer_evaluation(tx, id, req.caller().subject,
                            b.contains("answers") ? b["answers"] : json());
   });
@@ -79,9 +88,9 @@ http::Response answer(assembly::db::Pool& db, http::Request& req) {
 }
 
 // Per question: count, distribution and mean, or the free texts (sorted).
-http::Response results(assembly::db::Pool& db, http::Request& req) {
+http::Response results(Deps d, http::Request& req) {
   auto id = body::uuid_param(req, "id");
-  auto r = db.transact([&](pqxx::work& tx) { return app::evaluation_results(tx, id); });
+  auto r = d.db.transact([&](pqxx::work& tx) { return app::evaluation_results(tx, id); });
   return http::Response::json(200, {{"id", r.evaluation.id},
                                     {"assembly_id", r.evaluation.assembly_id},
                                     {"title", r.evaluation.title},
@@ -93,25 +102,17 @@ http::Response results(assembly::db::Pool& db, http::Request& req) {
 }  // namespace
 
 void add_evaluation_routes(assembly::service::Context& ctx) {
-  auto& db = ctx.db;
   auto& r = ctx.router;
+  auto to = routes_with(ctx);
   const Access staff = Access::secretariat();
-  r.add(Method::Post, "/v1/assemblies/:id/evaluations", staff,
-        [&db](http::Request& req) { return create(db, req); });
-  r.add(Method::Get, "/v1/evaluations/:id", Access::secretariat_or_member(),
-        [&db](http::Request& req) { return get(db, req); });
-  // draft -> open (answers accepted) -> closed (results published).
-  r.add(Method::Post, "/v1/evaluations/:id/open", staff, [&db](http::Request& req) {
-    return move(db, req, "open", EvaluationState::draft, EvaluationState::open);
-  });
-  r.add(Method::Post, "/v1/evaluations/:id/close", staff, [&db](http::Request& req) {
-    return move(db, req, "close", EvaluationState::open, EvaluationState::closed);
-  });
+  r.add(Method::Post, "/v1/assemblies/:id/evaluations", staff, to(create));
+  r.add(Method::Get, "/v1/evaluations/:id", Access::secretariat_or_member(), to(get));
+  r.add(Method::Post, "/v1/evaluations/:id/open", staff, to(open));
+  r.add(Method::Post, "/v1/evaluations/:id/close", staff, to(close));
   // Who answered and what was answered are kept apart, so nobody can tell whose answer is whose.
   r.add(Method::Post, "/v1/evaluations/:id/responses", Access::roles_of({assembly::auth::kMember}),
-        [&db](http::Request& req) { return answer(db, req); });
-  r.add(Method::Get, "/v1/evaluations/:id/results", Access::anyone(),
-        [&db](http::Request& req) { return results(db, req); });
+        to(answer));
+  r.add(Method::Get, "/v1/evaluations/:id/results", Access::anyone(), to(results));
 }
 
 }  // namespace membership::api

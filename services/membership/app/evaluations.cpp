@@ -3,6 +3,7 @@
 #include "assembly/core/ids.h"
 #include "assembly/core/refusal.h"
 #include "domain/lifecycle.h"
+#include "events/publish.h"
 #include "store/members.h"
 
 namespace membership::app {
@@ -36,7 +37,8 @@ EvaluationView create_evaluation(pqxx::work& tx, const std::string& assembly_id,
   return {e, 0};
 }
 
-EvaluationView move_evaluation(pqxx::work& tx, const std::string& id, const std::string& action,
+EvaluationView move_evaluation(pqxx::work& tx, const assembly::events::Outbox& outbox,
+                               const std::string& id, const std::string& action,
                                EvaluationState from, EvaluationState to) {
   auto e = must_find(tx, id, true);
   if (e.state != from)
@@ -44,7 +46,9 @@ EvaluationView move_evaluation(pqxx::work& tx, const std::string& id, const std:
                          " needs it " + domain::to_string(from));
   store::set_evaluation_state(tx, id, to);
   e.state = to;
-  return {e, store::respondents(tx, id)};
+  EvaluationView v{e, store::respondents(tx, id)};
+  if (to == EvaluationState::closed) events::evaluation_closed(tx, outbox, e, v.responses);
+  return v;
 }
 
 void answer_evaluation(pqxx::work& tx, const std::string& id, const std::string& member_id,

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "assembly/events/outbox.h"
 #include "store/evaluations.h"
 
 namespace membership::app {
@@ -24,7 +25,8 @@ EvaluationView create_evaluation(pqxx::work& tx, const std::string& assembly_id,
                                  const std::vector<domain::Question>& questions,
                                  const std::string& by, const std::string& plenary_session_id = "");
 // draft -> open, open -> closed; `action` ("open", "close") names it in the refusal.
-EvaluationView move_evaluation(pqxx::work& tx, const std::string& id, const std::string& action,
+EvaluationView move_evaluation(pqxx::work& tx, const assembly::events::Outbox& outbox,
+                               const std::string& id, const std::string& action,
                                domain::EvaluationState from, domain::EvaluationState to);
 // An active member of the assembly answers once, anonymously. Refused: not_found, conflict,
 // forbidden, invalid (the answer).

@@ -156,4 +156,15 @@ void training_attendance_recorded(pqxx::work& tx, const assembly::events::Outbox
   outbox.append(tx, e, t.id);
 }
 
+void evaluation_closed(pqxx::work& tx, const assembly::events::Outbox& outbox,
+                       const store::Evaluation& e, long responses) {
+  pb::EvaluationClosed ev;
+  ev.set_evaluation_id(e.id);
+  ev.set_assembly_id(e.assembly_id);
+  ev.set_title(e.title);
+  ev.set_plenary_session_id(e.plenary_session_id);
+  ev.set_responses(responses);
+  outbox.append(tx, ev, e.assembly_id);
+}
+
 }  // namespace membership::events

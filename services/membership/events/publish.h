@@ -6,6 +6,7 @@
 
 #include "assembly/events/outbox.h"
 #include "store/engagement.h"
+#include "store/evaluations.h"
 #include "store/members.h"
 #include "store/trainings.h"
 
@@ -45,5 +46,9 @@ void training_attendance_recorded(pqxx::work& tx, const assembly::events::Outbox
                                   const store::Training& t, const std::string& member_id,
                                   const std::string& status, unsigned revision,
                                   const std::string& by);
+
+// The evaluation closed (its results public), naming its plenary.
+void evaluation_closed(pqxx::work& tx, const assembly::events::Outbox& outbox,
+                       const store::Evaluation& e, long responses);
 
 }  // namespace membership::events

@@ -28,7 +28,8 @@ std::string day_of(const std::string& effective_on, const assembly::events::Enve
   return assembly::core::utc_date(static_cast<std::time_t>(env.occurred_at().seconds()));
 }
 
-// The plenaries' page learns what the recommendations service decided there.
+// The plenaries' page learns what the recommendations service decided there, and the evaluation
+// membership presented there.
 void add_plenary_decision_handlers(assembly::service::Context& ctx) {
   namespace rv1 = assembly::recommendations::v1;
   ctx.dispatcher.on<rv1::RecommendationSubmitted>([](pqxx::work& tx,
@@ -45,6 +46,20 @@ void add_plenary_decision_handlers(assembly::service::Context& ctx) {
     d.source = "recommendations";
     app::record_announced_decision(tx, d);
   });
+  namespace mv1 = assembly::membership::v1;
+  ctx.dispatcher.on<mv1::EvaluationClosed>(
+      [](pqxx::work& tx, const mv1::EvaluationClosed& e, const assembly::events::Envelope&) {
+        if (e.plenary_session_id().empty()) return;  // presented at no named plenary
+        store::PlenaryDecision d;
+        d.session_id = e.plenary_session_id();
+        d.kind = "evaluation";
+        d.ref_id = e.evaluation_id();
+        d.title = e.title();
+        d.outcome = "closed";
+        d.details = {{"responses", e.responses()}};
+        d.source = "membership";
+        app::record_announced_decision(tx, d);
+      });
   ctx.dispatcher.on<rv1::MotionAdopted>(
       [](pqxx::work& tx, const rv1::MotionAdopted& e, const assembly::events::Envelope&) {
         if (e.plenary_session_id().empty()) return;
