@@ -20,7 +20,7 @@ nlohmann::json to_json(const store::Consent& c);
 // record with its revisions, a member's own sign-up.
 nlohmann::json to_json(const store::Training& t);
 nlohmann::json to_json(const store::RosterLine& l);
-nlohmann::json to_json(const store::Attendance& a);
+using assembly::db::to_json;  // attendance with its changes
 nlohmann::json to_json(const store::MemberSignUp& s);
 
 // A JSON array of the rows.

@@ -205,23 +205,7 @@ unsigned record_attendance(pqxx::work& tx, const std::string& training_id,
 }
 
 std::vector<Attendance> attendance(pqxx::transaction_base& tx, const std::string& training_id) {
-  std::map<std::string, std::vector<AttendanceChange>> changes_of;
-  for (const auto& r : tx.exec_params(kAttendanceChanges, training_id))
-    changes_of[r["member_id"].as<std::string>()].push_back(
-        {r["revision"].as<int>(), r["status"].as<std::string>(), r["recorded_by"].as<std::string>(),
-         r["via"].as<std::string>(), r["recorded_at"].as<std::string>()});
-  std::vector<Attendance> out;
-  for (const auto& r : tx.exec_params(kAttendance, training_id)) {
-    Attendance a{r["member_id"].as<std::string>(),
-                 r["status"].as<std::string>(),
-                 r["revision"].as<int>(),
-                 r["recorded_by"].as<std::string>(),
-                 r["recorded_at"].as<std::string>(),
-                 {}};
-    a.changes = std::move(changes_of[a.member_id]);
-    out.push_back(std::move(a));
-  }
-  return out;
+  return assembly::db::read_attendance(tx, kAttendance, kAttendanceChanges, training_id);
 }
 
 std::vector<MemberSignUp> sign_ups_of_member(pqxx::transaction_base& tx,

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "assembly/db/attendance.h"
 #include "domain/trainings.h"
 
 namespace membership::store {
@@ -51,16 +52,7 @@ std::optional<std::string> attendance_status(pqxx::transaction_base& tx,
 unsigned record_attendance(pqxx::work& tx, const std::string& training_id,
                            const std::string& member_id, const std::string& status,
                            const std::string& by, const std::string& via);
-struct AttendanceChange {
-  int revision = 0;
-  std::string status, recorded_by, via, recorded_at;
-};
-struct Attendance {
-  std::string member_id, status;
-  int revision = 0;
-  std::string recorded_by, recorded_at;
-  std::vector<AttendanceChange> changes;  // by revision
-};
+using assembly::db::Attendance;  // current, with its changes
 std::vector<Attendance> attendance(pqxx::transaction_base& tx, const std::string& training_id);
 
 // A member's sign-ups in force, with the training and their attendance.

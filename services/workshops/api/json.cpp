@@ -54,18 +54,6 @@ json to_json(const store::Change& c) {
   return {{"at", c.at}, {"actor", c.actor}, {"change", c.change}, {"detail", c.detail}};
 }
 
-json to_json(const store::Attendance& a) {
-  json changes = json::array();
-  for (const auto& c : a.changes)
-    changes.push_back({{"revision", c.revision},
-                       {"status", c.status},
-                       {"recorded_by", c.recorded_by},
-                       {"via", c.via},
-                       {"recorded_at", c.recorded_at}});
-  return {{"member_id", a.member_id},     {"status", a.status},           {"revision", a.revision},
-          {"recorded_by", a.recorded_by}, {"recorded_at", a.recorded_at}, {"changes", changes}};
-}
-
 json to_json(const store::Axis& a) {
   return {{"rank", a.rank},
           {"title", a.title},

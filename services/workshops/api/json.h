@@ -19,7 +19,7 @@ nlohmann::json to_json(const store::Session& s, const assembly::auth::Principal*
 nlohmann::json to_json(const store::Workshop& w);
 nlohmann::json to_json(const store::Phase& p);
 nlohmann::json to_json(const store::Change& c);
-nlohmann::json to_json(const store::Attendance& a);
+using assembly::db::to_json;  // attendance with its changes
 nlohmann::json to_json(const store::Axis& a);
 // A proposal of an axis: its proposer as a kind ("member" or "secretariat"), never a name.
 nlohmann::json to_json(const store::AxisProposal& p);

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "assembly/db/attendance.h"
 #include "domain/sessions.h"
 
 namespace workshops::store {
@@ -85,16 +86,7 @@ unsigned record_attendance(pqxx::work& tx, const std::string& session_id,
 std::optional<std::string> attendance_status(pqxx::transaction_base& tx,
                                              const std::string& session_id,
                                              const std::string& member_id);
-struct AttendanceChange {
-  int revision = 0;
-  std::string status, recorded_by, via, recorded_at;
-};
-struct Attendance {
-  std::string member_id, status;
-  int revision = 0;
-  std::string recorded_by, recorded_at;
-  std::vector<AttendanceChange> changes;  // by revision
-};
+using assembly::db::Attendance;  // current, with its changes
 // Current, with corrections, by member.
 std::vector<Attendance> attendance(pqxx::transaction_base& tx, const std::string& session_id);
 
