@@ -106,6 +106,18 @@ Principal Verifier::verify(const std::string& token) const {
   if (p.roles.empty()) throw AuthError("token carries no known role");
   if (claims.contains("department") && claims["department"].is_string())
     p.department = claims["department"];
+  if (claims.contains("member_id") && claims["member_id"].is_string())
+    p.member_id = claims["member_id"];
+  auto strings = [&](const char* name, std::set<std::string>& out) {
+    if (!claims.contains(name)) return;
+    const auto& v = claims[name];
+    if (v.is_string()) out.insert(v.get<std::string>());
+    if (v.is_array())
+      for (const auto& x : v)
+        if (x.is_string()) out.insert(x.get<std::string>());
+  };
+  strings("assemblies", p.assemblies);
+  strings("workshops", p.workshops);
   return p;
 }
 
@@ -123,6 +135,9 @@ std::string mint(const TokenRequest& request) {
                            {"exp", iat + request.ttl.count()},
                            {"roles", request.roles}};
   if (!request.department.empty()) claims["department"] = request.department;
+  if (!request.member_id.empty()) claims["member_id"] = request.member_id;
+  if (!request.assemblies.empty()) claims["assemblies"] = request.assemblies;
+  if (!request.workshops.empty()) claims["workshops"] = request.workshops;
   if (jwt_add_grants_json(jwt.get(), claims.dump().c_str()) != 0)
     throw std::runtime_error("cannot set token claims");
   if (jwt_set_alg(jwt.get(), JWT_ALG_RS256,

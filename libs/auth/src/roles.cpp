@@ -7,7 +7,8 @@ namespace assembly::auth {
 
 bool is_known_role(const std::string& role) {
   return role == kSecretariat || role == kCityService || role == kCouncilClerk || role == kMember ||
-         role == kPublic || role == kElectedRepresentative;
+         role == kPublic || role == kElectedRepresentative || role == kFacilitator ||
+         role == kAuditor;
 }
 
 std::string read_file(const std::string& path) {

@@ -19,6 +19,10 @@ inline constexpr const char* kCouncilClerk = "council-clerk";
 // departments' staff are city-service).
 inline constexpr const char* kElectedRepresentative = "elected-representative";
 inline constexpr const char* kMember = "member";
+// Runs the sessions and the attendance of the workshops named in its "workshops" claim.
+inline constexpr const char* kFacilitator = "facilitator";
+// Reads every record and the audit trail; changes nothing.
+inline constexpr const char* kAuditor = "auditor";
 inline constexpr const char* kPublic = "public";
 bool is_known_role(const std::string& role);
 
@@ -28,7 +32,18 @@ struct Principal {
   // The city department a city-service caller works for ("department" claim; "" when absent):
   // city-service staff act on their own department's commitments only.
   std::string department{};
+  // The member a member's account belongs to ("member_id" claim, a user attribute in the identity
+  // provider; "" when absent). Object-level checks of members use it, never `subject`.
+  std::string member_id{};
+  // The assemblies a staff role is limited to ("assemblies" claim); "*" stands for every assembly.
+  // A staff token without the claim acts in no assembly.
+  std::set<std::string> assemblies{};
+  // The workshops a facilitator runs ("workshops" claim).
+  std::set<std::string> workshops{};
   bool has(const std::string& role) const { return roles.count(role) > 0; }
+  bool may_act_in(const std::string& assembly_id) const {
+    return assemblies.count("*") > 0 || assemblies.count(assembly_id) > 0;
+  }
 };
 
 class AuthError : public std::runtime_error {
@@ -61,7 +76,10 @@ struct TokenRequest {
   std::string audience;
   std::string subject;
   std::vector<std::string> roles;
-  std::string department{};  // the "department" claim, when not empty
+  std::string department{};               // the "department" claim, when not empty
+  std::string member_id{};                // the "member_id" claim, when not empty
+  std::vector<std::string> assemblies{};  // the "assemblies" claim, when not empty
+  std::vector<std::string> workshops{};   // the "workshops" claim, when not empty
   std::chrono::seconds ttl{3600};
   std::chrono::system_clock::time_point issued_at = std::chrono::system_clock::now();
 };
