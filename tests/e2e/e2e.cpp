@@ -26,6 +26,10 @@ std::string token(const std::string& role, const std::string& subject,
   r.subject = subject;
   r.roles = {role};
   r.department = department;
+  if (role == assembly::auth::kMember)
+    r.member_id = subject;  // a member's account
+  else
+    r.assemblies = {"*"};
   return assembly::auth::mint(r);
 }
 

@@ -52,6 +52,13 @@ int main(int argc, char** argv) {
   if (key_path.empty() || req.issuer.empty() || req.audience.empty() || req.roles.empty())
     return usage();
   if (req.subject.empty()) req.subject = req.roles.front() + "-local";
+  // A member's token names its member (the subject); staff tokens act in every assembly.
+  bool member = false;
+  for (const auto& r : req.roles) member = member || r == kMember;
+  if (member)
+    req.member_id = req.subject;
+  else
+    req.assemblies = {"*"};
   try {
     req.private_key_pem = read_file(key_path);
     std::cout << mint(req) << "\n";

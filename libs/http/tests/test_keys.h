@@ -17,6 +17,9 @@ inline std::string token(std::vector<std::string> roles, std::string subject = "
   r.audience = "aud";
   r.subject = std::move(subject);
   r.roles = std::move(roles);
+  for (const auto& role : r.roles)
+    if (role == assembly::auth::kMember) r.member_id = r.subject;  // a member's account
+  r.assemblies = {"*"};
   return assembly::auth::mint(r);
 }
 }  // namespace test

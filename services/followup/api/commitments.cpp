@@ -16,7 +16,7 @@ using namespace assembly::service::api;
 namespace {
 
 app::Staff staff_of(const http::Request& req) {
-  return {req.caller().subject, req.caller().department};
+  return {req.caller().actor(), req.caller().department};
 }
 
 std::vector<std::string> deliverables_input(body::Fields& f) {

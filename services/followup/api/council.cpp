@@ -29,7 +29,7 @@ http::Response create_session(assembly::db::Pool& db, http::Request& req) {
   auto council = f.string_or("body", "Conseil de Paris", 200);
   f.done();
   auto s = db.transact([&](pqxx::work& tx) {
-    return app::create_session(tx, name, council, held_on, req.caller().subject,
+    return app::create_session(tx, name, council, held_on, req.caller().actor(),
                                assembly::core::utc_today());
   });
   return http::Response::json(201, session_json(s));
@@ -56,7 +56,7 @@ http::Response place(assembly::db::Pool& db, http::Request& req) {
   auto dossier_id = f.string("dossier_id", 64);
   f.done();
   auto [item, placed] = db.transact([&](pqxx::work& tx) {
-    return app::place_on_agenda(tx, session_id, dossier_id, req.caller().subject);
+    return app::place_on_agenda(tx, session_id, dossier_id, req.caller().actor());
   });
   return http::Response::json(placed ? 201 : 200, to_json(item));
 }
@@ -121,7 +121,7 @@ http::Response post_decision(assembly::db::Pool& db, assembly::events::Outbox& o
   }
   f.done();
   auto item = db.transact([&](pqxx::work& tx) {
-    return app::record_decision(tx, outbox, id, d, req.caller().subject);
+    return app::record_decision(tx, outbox, id, d, req.caller().actor());
   });
   return http::Response::json(200, to_json(item));
 }

@@ -25,7 +25,7 @@ http::Response put_schedule(assembly::db::Pool& db, http::Request& req) {
       b.is_object() && b.contains("every_months") ? f.integer("every_months", 1, 24) : 6);
   f.done();
   auto reports = db.transact([&](pqxx::work& tx) {
-    return app::set_schedule(tx, assembly_id, first, every, req.caller().subject);
+    return app::set_schedule(tx, assembly_id, first, every, req.caller().actor());
   });
   return http::Response::json(200,
                               {{"assembly_id", assembly_id},
@@ -66,7 +66,7 @@ http::Response publish(assembly::db::Pool& db, assembly::events::Outbox& outbox,
   auto id = body::uuid_param(req, "id");
   const auto today = assembly::core::utc_today();
   auto p = db.transact([&](pqxx::work& tx) {
-    return app::publish_report(tx, outbox, id, req.caller().subject, today);
+    return app::publish_report(tx, outbox, id, req.caller().actor(), today);
   });
   auto out = to_json(p.report, today);
   out["next_due_on"] = p.next_due_on.empty() ? json() : json(p.next_due_on);

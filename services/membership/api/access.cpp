@@ -9,7 +9,7 @@ store::Member self_or_staff(pqxx::work& tx, const http::Request& req, const std:
                             bool for_update) {
   const auto& caller = req.caller();
   // Refuse before looking: a member learns nothing of other ids, not even whether they exist.
-  if (!caller.has(assembly::auth::kSecretariat) && caller.subject != member_id)
+  if (!caller.has(assembly::auth::kSecretariat) && caller.actor() != member_id)
     throw http::forbidden("a member may act only on their own record");
   auto m = store::find(tx, member_id, for_update);
   if (!m) throw http::not_found("no member " + member_id);

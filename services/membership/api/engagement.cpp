@@ -61,8 +61,8 @@ std::string contact_context(const std::string& member_id) {
 // too).
 void audit_read(pqxx::work& tx, const http::Request& req, const std::string& member_id,
                 const std::string& what) {
-  if (req.caller().subject != member_id)
-    store::append_history(tx, member_id, req.caller().subject, "personal-data-read", "", what, "",
+  if (req.caller().actor() != member_id)
+    store::append_history(tx, member_id, req.caller().actor(), "personal-data-read", "", what, "",
                           "");
 }
 
@@ -137,9 +137,9 @@ http::Response add_role(const Engagement& d, http::Request& req) {
         throw http::unprocessable("a referent refers for their own workshop, " + m->workshop_theme,
                                   "/workshop");
     }
-    if (!store::insert_role(tx, role, req.caller().subject))
+    if (!store::insert_role(tx, role, req.caller().actor()))
       throw http::conflict("the member holds this role already");
-    store::append_history(tx, id, req.caller().subject, "role", "", role.role,
+    store::append_history(tx, id, req.caller().actor(), "role", "", role.role,
                           role.motion_id.empty() ? role.workshop_theme : role.motion_id, role.id);
     events::role_assigned(tx, outbox, role, false);
     for (const auto& r : store::roles_of_member(tx, id))
@@ -154,9 +154,9 @@ http::Response end_role(const Engagement& d, http::Request& req) {
   auto& outbox = d.outbox;
   auto id = body::uuid_param(req, "id");
   auto out = db.transact([&](pqxx::work& tx) {
-    auto r = store::end_role(tx, id, req.caller().subject);
+    auto r = store::end_role(tx, id, req.caller().actor());
     if (r.id.empty()) throw http::not_found("no role " + id + " in force");
-    store::append_history(tx, r.member_id, req.caller().subject, "role", r.role, "", "ended", r.id);
+    store::append_history(tx, r.member_id, req.caller().actor(), "role", r.role, "", "ended", r.id);
     events::role_assigned(tx, outbox, r, true);
     for (const auto& x : store::roles_of_member(tx, r.member_id))
       if (x.id == id) return to_json(x);
@@ -264,7 +264,7 @@ http::Response add_consent(const Engagement& d, http::Request& req) {
     self_or_staff(tx, req, id, true);
     return to_json(store::insert_consent(tx, assembly::core::new_uuid(), id, purpose, version,
                                          b["given"].get<bool>(), given_on, channel,
-                                         req.caller().subject));
+                                         req.caller().actor()));
   });
   return http::Response::json(201, out);
 }
@@ -314,7 +314,7 @@ http::Response put_contact(const Engagement& d, http::Request& req) {
                              assembly::pii::nonce_of(id, static_cast<std::uint64_t>(c.version)),
                              contact_context(id));
     store::upsert_contact(tx, id, c);
-    store::append_history(tx, id, req.caller().subject, "contact", "", "updated", "", "");
+    store::append_history(tx, id, req.caller().actor(), "contact", "", "updated", "", "");
     return open_contact(*d.keyring, id, *store::find_contact(tx, id));
   });
   return http::Response::json(200, out);

@@ -49,7 +49,7 @@ http::Response create(Deps d, http::Request& req) {
           "plenary_session_id must be a session id (a UUID)");
   f.done();
   auto v = d.db.transact([&](pqxx::work& tx) {
-    return app::create_evaluation(tx, assembly_id, title, questions, req.caller().subject, plenary);
+    return app::create_evaluation(tx, assembly_id, title, questions, req.caller().actor(), plenary);
   });
   return http::Response::json(201, to_json(v));
 }
@@ -81,7 +81,7 @@ http::Response answer(Deps d, http::Request& req) {
   auto id = body::uuid_param(req, "id");
   auto b = req.json();
   d.db.transact([&](pqxx::work& tx) {
-    app::answer_evaluation(tx, id, req.caller().subject,
+    app::answer_evaluation(tx, id, req.caller().actor(),
                            b.contains("answers") ? b["answers"] : json());
   });
   return http::Response::json(201, {{"evaluation_id", id}, {"recorded", true}});

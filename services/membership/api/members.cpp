@@ -93,7 +93,7 @@ http::Response list_members(Deps ctx, http::Request& req) {
   return http::page_response(req, to_json(members), next);
 }
 
-// Object-level access: a member reads only their own record (token subject = member id).
+// Object-level access: a member reads only their own record (the token's `member_id` claim = member id).
 http::Response get_member(Deps ctx, http::Request& req) {
   auto id = body::uuid_param(req, "id");
   auto m = ctx.db.transact([&](pqxx::work& tx) { return self_or_staff(tx, req, id); });
@@ -128,7 +128,7 @@ http::Response act(Deps ctx, domain::Action action, http::Request& req) {
   f.done();
   auto m = ctx.db.transact([&](pqxx::work& tx) {
     auto m = self_or_staff(tx, req, id, true);
-    return app::apply(tx, ctx.outbox, m, action, reason, caller.subject, on);
+    return app::apply(tx, ctx.outbox, m, action, reason, caller.actor(), on);
   });
   return http::Response::json(200, to_json(m));
 }
@@ -145,7 +145,7 @@ http::Response put_preferences(Deps ctx, http::Request& req) {
   auto themes = given ? workshop_list(f, b, "workshops", false) : std::vector<std::string>{};
   f.done();
   auto m = ctx.db.transact([&](pqxx::work& tx) {
-    return app::set_preferences(tx, self_or_staff(tx, req, id, true), themes, req.caller().subject);
+    return app::set_preferences(tx, self_or_staff(tx, req, id, true), themes, req.caller().actor());
   });
   return http::Response::json(200, to_json(m));
 }
@@ -170,7 +170,7 @@ http::Response put_workshop(Deps ctx, http::Request& req) {
     if (!has_workshop(store::find_assembly(tx, m->assembly_id), workshop))
       throw http::unprocessable("the assembly has no workshop \"" + workshop + "\"", "/workshop");
     if (m->workshop_theme == workshop) return *m;  // already there: nothing to record
-    store::set_workshop(tx, id, m->workshop_theme, workshop, reason, req.caller().subject);
+    store::set_workshop(tx, id, m->workshop_theme, workshop, reason, req.caller().actor());
     if (in_status(*m, {domain::Status::active}))
       events::member_assigned(tx, ctx.outbox, *m, workshop, m->workshop_theme, reason, on);
     return *store::find(tx, id);
@@ -219,8 +219,8 @@ http::Response create_assembly(Deps ctx, int default_retention, http::Request& r
   auto a = read_assembly(f, b, id, default_retention);
   f.done();
   auto out = ctx.db.transact([&](pqxx::work& tx) {
-    if (!store::insert_assembly(tx, a, req.caller().subject) &&
-        !store::describe_implicit(tx, a, req.caller().subject))
+    if (!store::insert_assembly(tx, a, req.caller().actor()) &&
+        !store::describe_implicit(tx, a, req.caller().actor()))
       throw http::conflict("assembly " + id + " exists already");
     return *store::find_assembly(tx, id);
   });
@@ -267,7 +267,7 @@ http::Response bulk_action(Deps ctx, http::Request& req) {
           "/action", "action must be invite, activate or complete");  // "" is named already
   f.done();
   auto changed = ctx.db.transact([&](pqxx::work& tx) {
-    return app::apply_to_all(tx, ctx.outbox, id, *action, req.caller().subject, on);
+    return app::apply_to_all(tx, ctx.outbox, id, *action, req.caller().actor(), on);
   });
   json ids = json::array();
   for (const auto& m : changed) ids.push_back(m.id);

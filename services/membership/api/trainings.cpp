@@ -27,14 +27,14 @@ bool is_staff(const http::Request& req) {
 // A member reads only their own assembly's trainings (403 otherwise, before anything is read).
 void staff_or_member_of(pqxx::work& tx, const http::Request& req, const std::string& assembly_id) {
   if (is_staff(req)) return;
-  auto me = store::find(tx, req.caller().subject);
+  auto me = store::find(tx, req.caller().actor());
   if (!me || me->assembly_id != assembly_id)
     throw http::forbidden("a member reads only their own assembly's trainings");
 }
 
 // A member signs up and withdraws only themself.
 void self_or_staff_id(const http::Request& req, const std::string& member_id) {
-  if (!is_staff(req) && req.caller().subject != member_id)
+  if (!is_staff(req) && req.caller().actor() != member_id)
     throw http::forbidden("a member signs up and withdraws only themself");
 }
 
@@ -76,7 +76,7 @@ http::Response offer(Deps d, http::Request& req) {
   t.id = assembly::core::new_uuid();
   t.assembly_id = req.param("id");
   auto out = d.db.transact(
-      [&](pqxx::work& tx) { return app::offer_training(tx, d.outbox, t, req.caller().subject); });
+      [&](pqxx::work& tx) { return app::offer_training(tx, d.outbox, t, req.caller().actor()); });
   return http::Response::json(201, to_json(out));
 }
 
@@ -105,7 +105,7 @@ http::Response sign_up(Deps d, http::Request& req) {
   auto member_id = body::uuid_param(req, "member_id");
   self_or_staff_id(req, member_id);
   auto r = d.db.transact([&](pqxx::work& tx) {
-    return app::sign_up(tx, d.outbox, id, member_id, req.caller().subject,
+    return app::sign_up(tx, d.outbox, id, member_id, req.caller().actor(),
                         assembly::core::utc_now());
   });
   const auto& o = r.outcome;
@@ -124,7 +124,7 @@ http::Response withdraw(Deps d, http::Request& req) {
   auto member_id = body::uuid_param(req, "member_id");
   self_or_staff_id(req, member_id);
   auto r = d.db.transact([&](pqxx::work& tx) {
-    return app::withdraw(tx, d.outbox, id, member_id, req.caller().subject,
+    return app::withdraw(tx, d.outbox, id, member_id, req.caller().actor(),
                          assembly::core::utc_now());
   });
   const auto& o = r.outcome;
@@ -168,7 +168,7 @@ http::Response put_attendance(Deps d, http::Request& req) {
   }
   f.done();
   auto [changed, items] = d.db.transact([&](pqxx::work& tx) {
-    int n = app::record_attendance(tx, d.outbox, id, lines, req.caller().subject);
+    int n = app::record_attendance(tx, d.outbox, id, lines, req.caller().actor());
     return std::pair{n, store::attendance(tx, id)};
   });
   return http::Response::json(
@@ -201,7 +201,7 @@ http::Response followed(Deps d, http::Request& req) {
   }
   f.done();
   auto out = d.db.transact([&](pqxx::work& tx) {
-    int added = app::record_followed(tx, d.outbox, id, member_ids, fields, req.caller().subject);
+    int added = app::record_followed(tx, d.outbox, id, member_ids, fields, req.caller().actor());
     auto after = to_json(app::must_find_training(tx, id));
     after["newly_recorded"] = added;
     return after;

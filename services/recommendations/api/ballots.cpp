@@ -47,7 +47,7 @@ app::NewBallot parse_new_ballot(http::Request& req) {
   if (!n.opens_at.empty() && !n.closes_at.empty())
     f.check(n.closes_at > n.opens_at, "/closes_at", "the ballot closes before it opens");
   f.done();
-  n.created_by = req.caller().subject;
+  n.created_by = req.caller().actor();
   return n;
 }
 
@@ -100,7 +100,7 @@ http::Response cast_vote(Deps d, http::Request& req) {
   if (choice) v.choice = *choice;
   v.receipt = f.string_or("receipt", "", 64);
   f.done();
-  v.member_id = req.caller().subject;
+  v.member_id = req.caller().actor();
   auto outcome = d.db.transact(
       [&](pqxx::work& tx) { return app::cast_vote(tx, v, assembly::core::utc_now()); });
   switch (outcome.kind) {
@@ -171,7 +171,7 @@ http::Response set_motion(Deps d, http::Request& req) {
   m.spokespersons = id_list(f, b, "spokespersons", "a spokesperson is a member id");
   m.recommendation_ids = id_list(f, b, "recommendation_ids", "a recommendation id is a string");
   f.done();
-  m.by = req.caller().subject;
+  m.by = req.caller().actor();
   d.db.transact([&](pqxx::work& tx) { app::set_motion_text(tx, d.outbox, m); });
   return http::Response::json(200, {{"id", m.id},
                                     {"title", m.title},
@@ -183,7 +183,7 @@ http::Response set_motion(Deps d, http::Request& req) {
 http::Response send_to_council(Deps d, http::Request& req) {
   auto id = body::uuid_param(req, "id");
   d.db.transact(
-      [&](pqxx::work& tx) { app::send_to_council(tx, d.outbox, id, req.caller().subject); });
+      [&](pqxx::work& tx) { app::send_to_council(tx, d.outbox, id, req.caller().actor()); });
   return http::Response::json(200, {{"id", id}, {"status", "sent-to-council"}});
 }
 

@@ -85,7 +85,7 @@ http::Response put_debate(Deps d, http::Request& req) {
   auto debate = read_debate(req);
   try {
     auto out = d.db.transact([&](pqxx::work& tx) {
-      return app::record_debate(tx, d.outbox, debate, req.caller().subject);
+      return app::record_debate(tx, d.outbox, debate, req.caller().actor());
     });
     return http::Response::json(200, debate_json(out));
   } catch (const app::StatusRefused& r) {

@@ -14,7 +14,7 @@ using namespace assembly::service::api;
 namespace {
 
 app::Actor actor(const http::Request& req) {
-  return {req.caller().subject, req.caller().has(assembly::auth::kSecretariat)};
+  return {req.caller().actor(), req.caller().has(assembly::auth::kSecretariat)};
 }
 
 http::Response draft(Deps d, http::Request& req) {
@@ -82,7 +82,7 @@ http::Response propose_amendment(Deps d, http::Request& req) {
 http::Response decide_amendment(Deps d, bool accept, http::Request& req) {
   auto id = body::uuid_param(req, "id");
   auto r = d.db.transact(
-      [&](pqxx::work& tx) { return app::decide_amendment(tx, id, accept, req.caller().subject); });
+      [&](pqxx::work& tx) { return app::decide_amendment(tx, id, accept, req.caller().actor()); });
   return http::Response::json(200, to_json(r));
 }
 
@@ -103,7 +103,7 @@ http::Response change_status(Deps d, const std::string& action, http::Request& r
   f.done();
   try {
     auto r = d.db.transact([&](pqxx::work& tx) {
-      return app::change_status(tx, d.outbox, id, action, reason, req.caller().subject, plenary);
+      return app::change_status(tx, d.outbox, id, action, reason, req.caller().actor(), plenary);
     });
     return http::Response::json(200, to_json(r));
   } catch (const app::StatusRefused& r) {

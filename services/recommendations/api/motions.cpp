@@ -60,7 +60,7 @@ json version_json(const store::MotionVersion& v) {
 
 http::Response propose(Deps d, http::Request& req) {
   auto v = read_version(req);
-  const app::Actor by{req.caller().subject, req.caller().has(assembly::auth::kSecretariat)};
+  const app::Actor by{req.caller().actor(), req.caller().has(assembly::auth::kSecretariat)};
   try {
     auto out =
         d.db.transact([&](pqxx::work& tx) { return app::propose_version(tx, d.outbox, v, by); });

@@ -73,7 +73,7 @@ void add_invitation_routes(assembly::service::Context& ctx,
   // The commitment comes first: the secretariat publishes SHA-256(seed) before the draw.
   auto commit = [&db](http::Request& req) {
     auto request = parse_invitation_draw(req.json());
-    request.committed_by = req.caller().subject;
+    request.committed_by = req.caller().actor();
     auto draw =
         db.transact([&](pqxx::work& tx) { return app::commit_invitation_draw(tx, request); });
     auto res = http::Response::json(201, to_json(draw));
@@ -102,7 +102,7 @@ void add_invitation_routes(assembly::service::Context& ctx,
     f.done();
     auto started = std::chrono::steady_clock::now();
     auto d = db.transact([&](pqxx::work& tx) {
-      return app::draw_invitations(tx, outbox, *keyring, id, seed, req.caller().subject, started);
+      return app::draw_invitations(tx, outbox, *keyring, id, seed, req.caller().actor(), started);
     });
     auto out = to_json(d);
     assembly::log::info(
@@ -122,7 +122,7 @@ void add_invitation_routes(assembly::service::Context& ctx,
   // By pages: the next one is linked from the Link header.
   auto mailing_list = [&db, keyring](http::Request& req) {
     auto id = body::uuid_param(req, "id");
-    auto by = req.caller().subject;
+    auto by = req.caller().actor();
     auto page = invitation_page(req);
     auto list =
         db.transact([&](pqxx::work& tx) { return app::mailing_list(tx, *keyring, id, by, page); });

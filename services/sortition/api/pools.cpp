@@ -69,7 +69,7 @@ http::Response create_pool(const Pools& d, http::Request& req) {
   if (f.has("rows_total")) rows_total = f.integer("rows_total", 1, 100'000'000);
   f.done();
   auto [pool, job] = d.db.transact([&](pqxx::work& tx) {
-    return d.importer->create(tx, name, kind, rows_total, req.caller().subject);
+    return d.importer->create(tx, name, kind, rows_total, req.caller().actor());
   });
   assembly::log::info("pool import started",
                       {{"pool_id", pool.id}, {"import_id", job.id}, {"kind", kind}});

@@ -124,7 +124,7 @@ void add_respondent_routes(assembly::service::Context& ctx, double answers_per_m
     auto criteria = read_criteria(f, b);
     f.done();
     auto r = db.transact([&](pqxx::work& tx) {
-      return app::answer_by_phone(tx, draw_id, code, criteria, req.caller().subject);
+      return app::answer_by_phone(tx, draw_id, code, criteria, req.caller().actor());
     });
     return http::Response::json(201, to_json(r));
   };
@@ -153,7 +153,7 @@ void add_quota_routes(assembly::service::Context& ctx) {
   auto create = [&db](http::Request& req) {
     auto q = read_quota_set(req.json());
     q.id = assembly::core::new_uuid();
-    q.created_by = req.caller().subject;
+    q.created_by = req.caller().actor();
     db.transact([&](pqxx::work& tx) { store::insert_quota_set(tx, q); });
     nlohmann::json out = {{"id", q.id},
                           {"assembly_id", q.assembly_id},

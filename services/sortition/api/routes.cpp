@@ -55,7 +55,7 @@ void add_routes(assembly::service::Context& ctx) {
   auto draw = [&db, &outbox](http::Request& req) {
     auto request = parse_request(req.json());
     auto stored = db.transact(
-        [&](pqxx::work& tx) { return app::draw_panel(tx, outbox, request, req.caller().subject); });
+        [&](pqxx::work& tx) { return app::draw_panel(tx, outbox, request, req.caller().actor()); });
     assembly::log::info("panel drawn", {{"draw_id", stored.id}, {"seats", stored.seats}});
     auto res = http::Response::json(201, to_json(stored, true));
     res.headers.emplace_back("Location", "/v1/panel-draws/" + stored.id);

@@ -52,7 +52,7 @@ namespace {
 
 http::Response create_selection(Deps d, http::Request& req) {
   auto request = parse_selection(req.json());
-  request.created_by = req.caller().subject;
+  request.created_by = req.caller().actor();
   auto sel = d.db.transact([&](pqxx::work& tx) { return app::create_selection(tx, request); });
   auto res = http::Response::json(201, to_json(sel));
   res.headers.emplace_back("Location", "/v1/selections/" + sel.id);
@@ -67,7 +67,7 @@ http::Response draw_selection(Deps d, http::Request& req) {
   auto seed = f.string("seed", 256);
   f.done();
   auto sel = d.db.transact(
-      [&](pqxx::work& tx) { return app::reveal_seed(tx, id, seed, req.caller().subject); });
+      [&](pqxx::work& tx) { return app::reveal_seed(tx, id, seed, req.caller().actor()); });
   return http::Response::json(202, to_json(sel));
 }
 
@@ -97,7 +97,7 @@ http::Response draw_replacement(Deps d, http::Request& req) {
   const auto b = req.json();
   body::Fields f(b);
   app::ReplacementRequest r{id, f.string("person_id", 64), f.string("reason", 200),
-                            req.caller().subject, ""};
+                            req.caller().actor(), ""};
   f.done();
   auto out = d.db.transact([&](pqxx::work& tx) { return app::replace(tx, d.outbox, r); });
   return http::Response::json(out.drawn ? 201 : 200, to_json(out));

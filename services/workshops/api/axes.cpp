@@ -17,7 +17,7 @@ using namespace assembly::service::api;
 namespace {
 
 app::Actor actor_of(const http::Request& req) {
-  return {req.caller().subject, req.caller().has(assembly::auth::kSecretariat)};
+  return {req.caller().actor(), req.caller().has(assembly::auth::kSecretariat)};
 }
 
 // Characters, not bytes, of a UTF-8 text (French accents take two bytes).
@@ -67,7 +67,7 @@ http::Response open_choice(Deps d, http::Request& req) {
   auto seats = f.integer("seats", domain::kSeatsMin, domain::kSeatsMax);
   f.done();
   auto c = d.db.transact([&](pqxx::work& tx) {
-    return app::open_axes_choice(tx, d.outbox, id, static_cast<int>(seats), req.caller().subject);
+    return app::open_axes_choice(tx, d.outbox, id, static_cast<int>(seats), req.caller().actor());
   });
   return http::Response::json(201, to_json(c));
 }
@@ -101,7 +101,7 @@ http::Response put_ballot(Deps d, http::Request& req) {
     for (auto i : app::unknown_proposals(tx, id, approve))
       errors.push_back({"/approve/" + std::to_string(i), "not a proposal of this workshop"});
     if (!errors.empty()) throw http::Problem::invalid(errors);
-    return app::cast_axes_ballot(tx, id, req.caller().subject, approve);
+    return app::cast_axes_ballot(tx, id, req.caller().actor(), approve);
   });
   return http::Response::json(200, ballot_json(id, out));
 }
@@ -109,7 +109,7 @@ http::Response put_ballot(Deps d, http::Request& req) {
 http::Response get_ballot(Deps d, http::Request& req) {
   auto id = body::uuid_param(req, "id");
   auto out = d.db.transact(
-      [&](pqxx::work& tx) { return app::own_axes_ballot(tx, id, req.caller().subject); });
+      [&](pqxx::work& tx) { return app::own_axes_ballot(tx, id, req.caller().actor()); });
   return http::Response::json(200, ballot_json(id, out));
 }
 
@@ -120,7 +120,7 @@ http::Response close_choice(Deps d, http::Request& req) {
   auto chosen_on = f.date("chosen_on");
   f.done();
   auto c = d.db.transact([&](pqxx::work& tx) {
-    return app::close_axes_choice(tx, d.outbox, id, chosen_on, req.caller().subject);
+    return app::close_axes_choice(tx, d.outbox, id, chosen_on, req.caller().actor());
   });
   return http::Response::json(200, to_json(c));
 }

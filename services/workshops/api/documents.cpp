@@ -17,7 +17,7 @@ namespace {
 
 store::Workshop staff_or_on_roster(pqxx::transaction_base& tx, const http::Request& req,
                                    const std::string& id) {
-  return app::staff_or_on_roster(tx, id, req.caller().subject,
+  return app::staff_or_on_roster(tx, id, req.caller().actor(),
                                  req.caller().has(assembly::auth::kSecretariat));
 }
 
@@ -46,7 +46,7 @@ http::Response put_axes(Deps d, http::Request& req) {
   auto reason = f.string_or("reason", "", 1000);
   f.done();
   auto out = d.db.transact([&](pqxx::work& tx) {
-    return app::set_axes(tx, d.outbox, id, chosen_on, axes, reason, req.caller().subject);
+    return app::set_axes(tx, d.outbox, id, chosen_on, axes, reason, req.caller().actor());
   });
   return http::Response::json(200, {{"workshop_id", id}, {"items", to_json_array(out)}});
 }
@@ -76,7 +76,7 @@ http::Response save_version(Deps d, http::Request& req) {
   f.done();
   auto v = d.db.transact([&](pqxx::work& tx) {
     staff_or_on_roster(tx, req, id);
-    return app::save_version(tx, id, text, note, req.caller().subject);
+    return app::save_version(tx, id, text, note, req.caller().actor());
   });
   return http::Response::json(201, to_json(v));
 }
@@ -132,7 +132,7 @@ http::Response submit_version(Deps d, http::Request& req) {
   auto id = body::uuid_param(req, "id");
   int v = body::version_param(req, "version");
   auto out = d.db.transact([&](pqxx::work& tx) {
-    return app::submit_version(tx, d.outbox, id, v, req.caller().subject);
+    return app::submit_version(tx, d.outbox, id, v, req.caller().actor());
   });
   return http::Response::json(200, to_json(out));
 }
@@ -149,7 +149,7 @@ http::Response propose_mandate(Deps d, http::Request& req) {
   auto version = static_cast<int>(f.integer("notebook_version", 1, 1000000));
   f.done();
   auto m = d.db.transact([&](pqxx::work& tx) {
-    return app::propose_mandate(tx, id, text, version, req.caller().subject);
+    return app::propose_mandate(tx, id, text, version, req.caller().actor());
   });
   return http::Response::json(201, to_json(m));
 }
@@ -183,7 +183,7 @@ http::Response vote_mandate(Deps d, http::Request& req) {
   v.session_id = f.string("session_id", 64);
   f.done();
   auto m = d.db.transact(
-      [&](pqxx::work& tx) { return app::vote_mandate(tx, d.outbox, id, v, req.caller().subject); });
+      [&](pqxx::work& tx) { return app::vote_mandate(tx, d.outbox, id, v, req.caller().actor()); });
   return http::Response::json(200, to_json(m));
 }
 

@@ -33,7 +33,7 @@ http::Response add_participant(Deps d, http::Request& req) {
   auto id = body::uuid_param(req, "id");
   auto p = parse_participant(req.json());
   auto out = d.db.transact([&](pqxx::work& tx) {
-    return app::add_participant(tx, d.outbox, id, p, req.caller().subject);
+    return app::add_participant(tx, d.outbox, id, p, req.caller().actor());
   });
   auto r = http::Response::json(201, to_json(out, true));
   r.headers.push_back({"Location", "/v1/sessions/" + id + "/participants/" + out.id});
@@ -44,7 +44,7 @@ http::Response remove_participant(Deps d, http::Request& req) {
   auto id = body::uuid_param(req, "id");
   auto participant = body::uuid_param(req, "participant");
   d.db.transact([&](pqxx::work& tx) {
-    app::remove_participant(tx, d.outbox, id, participant, req.caller().subject);
+    app::remove_participant(tx, d.outbox, id, participant, req.caller().actor());
   });
   return http::Response::json(
       200, {{"session_id", id}, {"participant_id", participant}, {"removed", true}});
@@ -56,7 +56,7 @@ http::Response list_participants(Deps d, http::Request& req) {
   auto id = body::uuid_param(req, "id");
   const auto& caller = req.caller();
   auto list = d.db.transact([&](pqxx::work& tx) {
-    app::session_for_reader(tx, id, caller.subject, caller.has(assembly::auth::kSecretariat));
+    app::session_for_reader(tx, id, caller.actor(), caller.has(assembly::auth::kSecretariat));
     return store::participants(tx, id);
   });
   return http::Response::json(
@@ -88,7 +88,7 @@ http::Response put_participant_attendance(Deps d, http::Request& req) {
     int changed = 0;
     for (std::size_t i = 0; i < wanted.size(); ++i)
       if (app::record_participant_attendance(tx, s, wanted[i].first, wanted[i].second,
-                                             req.caller().subject,
+                                             req.caller().actor(),
                                              "/records/" + std::to_string(i) + "/participant_id"))
         ++changed;
     return std::pair{changed, store::participant_attendance(tx, id)};

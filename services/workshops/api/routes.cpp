@@ -36,7 +36,7 @@ http::Response roster(Deps d, http::Request& req) {
   auto w = must_find(d.db, body::uuid_param(req, "id"));
   const auto& caller = req.caller();
   if (!caller.has(assembly::auth::kSecretariat) &&
-      std::find(w.member_ids.begin(), w.member_ids.end(), caller.subject) == w.member_ids.end())
+      std::find(w.member_ids.begin(), w.member_ids.end(), caller.actor()) == w.member_ids.end())
     throw http::forbidden("a member reads only their own workshop's roster");
   return http::Response::json(200, {{"workshop_id", w.id}, {"member_ids", w.member_ids}});
 }

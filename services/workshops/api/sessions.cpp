@@ -139,7 +139,7 @@ store::NewSession parse_new_session(const json& b) {
 http::Response create_session(Deps d, http::Request& req) {
   auto s = parse_new_session(req.json());
   auto out =
-      d.db.transact([&](pqxx::work& tx) { return app::schedule(tx, s, req.caller().subject); });
+      d.db.transact([&](pqxx::work& tx) { return app::schedule(tx, s, req.caller().actor()); });
   auto r = session(201, out, req);
   r.headers.push_back({"Location", "/v1/sessions/" + s.id});
   return r;
@@ -186,7 +186,7 @@ http::Response reschedule(Deps d, http::Request& req) {
   f.done();
   auto s = naming_state([&] {
     return d.db.transact([&](pqxx::work& tx) {
-      return app::reschedule(tx, id, starts, ends, reason, req.caller().subject);
+      return app::reschedule(tx, id, starts, ends, reason, req.caller().actor());
     });
   });
   return session(200, s, req);
@@ -200,7 +200,7 @@ http::Response cancel(Deps d, http::Request& req) {
   f.done();
   auto s = naming_state([&] {
     return d.db.transact(
-        [&](pqxx::work& tx) { return app::cancel(tx, id, reason, req.caller().subject); });
+        [&](pqxx::work& tx) { return app::cancel(tx, id, reason, req.caller().actor()); });
   });
   return session(200, s, req);
 }
@@ -213,7 +213,7 @@ http::Response held(Deps d, http::Request& req) {
   f.done();
   auto s = naming_state([&] {
     return d.db.transact(
-        [&](pqxx::work& tx) { return app::hold(tx, d.outbox, id, minutes, req.caller().subject); });
+        [&](pqxx::work& tx) { return app::hold(tx, d.outbox, id, minutes, req.caller().actor()); });
   });
   return session(200, s, req);
 }
@@ -225,7 +225,7 @@ http::Response put_minutes(Deps d, http::Request& req) {
   auto minutes = f.string("minutes", 200000);
   f.done();
   auto s = d.db.transact(
-      [&](pqxx::work& tx) { return app::set_minutes(tx, id, minutes, req.caller().subject); });
+      [&](pqxx::work& tx) { return app::set_minutes(tx, id, minutes, req.caller().actor()); });
   return session(200, s, req);
 }
 
@@ -238,7 +238,7 @@ http::Response add_document(Deps d, http::Request& req) {
           "/url", "url must be an http(s) address");  // "" is named already
   f.done();
   auto s = d.db.transact(
-      [&](pqxx::work& tx) { return app::add_document(tx, id, doc, req.caller().subject); });
+      [&](pqxx::work& tx) { return app::add_document(tx, id, doc, req.caller().actor()); });
   return session(201, s, req);
 }
 
@@ -267,7 +267,7 @@ http::Response put_attendance(Deps d, http::Request& req) {
     for (std::size_t i = 0; i < records.size(); ++i) {
       const auto at = "/records/" + std::to_string(i);
       if (app::record_attendance(tx, d.outbox, s, records[i].member, records[i].status,
-                                 req.caller().subject, at + "/status"))
+                                 req.caller().actor(), at + "/status"))
         ++changed;
     }
     return std::pair{changed, store::attendance(tx, id)};
@@ -299,12 +299,12 @@ http::Response get_attendance(Deps d, http::Request& req) {
 // after the end. Attempts are limited per member (the code is short).
 http::Response check_in(Deps d, http::RateLimiter& limiter, http::Request& req) {
   auto id = body::uuid_param(req, "id");
-  limiter.take(req.caller().subject);
+  limiter.take(req.caller().actor());
   const auto b = req.json();
   body::Fields f(b);
   auto code = f.string("code", 16);
   f.done();
-  const auto& member = req.caller().subject;
+  const auto& member = req.caller().actor();
   auto revision =
       d.db.transact([&](pqxx::work& tx) { return app::check_in(tx, d.outbox, id, member, code); });
   return http::Response::json(
@@ -325,7 +325,7 @@ using Signature = std::function<std::string(const std::string&)>;
 
 http::Response calendar_link(const Signature& signature, http::Request& req) {
   auto id = body::uuid_param(req, "id");
-  if (!req.caller().has(assembly::auth::kSecretariat) && req.caller().subject != id)
+  if (!req.caller().has(assembly::auth::kSecretariat) && req.caller().actor() != id)
     throw http::forbidden("a member may read only their own calendar link");
   return http::Response::json(
       200, {{"member_id", id}, {"path", "/v1/calendars/" + id + "/" + signature(id) + ".ics"}});

@@ -41,6 +41,10 @@ struct Principal {
   // The workshops a facilitator runs ("workshops" claim).
   std::set<std::string> workshops{};
   bool has(const std::string& role) const { return roles.count(role) > 0; }
+  // Who acts, as the services record it and compare it with their objects: a member's account
+  // acts as its member (member_id; "" when the claim is missing, which matches no member), any
+  // other account as its subject.
+  const std::string& actor() const { return has(kMember) ? member_id : subject; }
   bool may_act_in(const std::string& assembly_id) const {
     return assemblies.count("*") > 0 || assemblies.count(assembly_id) > 0;
   }
