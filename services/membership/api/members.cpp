@@ -93,7 +93,7 @@ http::Response list_members(Deps ctx, http::Request& req) {
   return http::page_response(req, to_json(members), next);
 }
 
-// Object-level access: a member reads only their own record (the token's `member_id` claim = member id).
+// Object-level access: a member reads only their own record (token claim member_id = member id).
 http::Response get_member(Deps ctx, http::Request& req) {
   auto id = body::uuid_param(req, "id");
   auto m = ctx.db.transact([&](pqxx::work& tx) { return self_or_staff(tx, req, id); });
