@@ -11,6 +11,35 @@ bool is_known_role(const std::string& role) {
          role == kAuditor;
 }
 
+namespace {
+// The staff roles limited by the assemblies claim (all but facilitator, which its workshops limit).
+bool has_assembly_staff_role(const Principal& p) {
+  for (const char* r :
+       {kSecretariat, kCityService, kCouncilClerk, kElectedRepresentative, kAuditor})
+    if (p.has(r)) return true;
+  return false;
+}
+}  // namespace
+
+bool is_limited_staff(const Principal& p) {
+  if (has_assembly_staff_role(p)) return p.assemblies.count("*") == 0;
+  return p.has(kFacilitator);
+}
+
+std::optional<std::string> outside_scope(const Principal& p, const std::string& assembly_id,
+                                         const std::string& workshop_id) {
+  if (has_assembly_staff_role(p)) {
+    if (p.may_act_in(assembly_id)) return std::nullopt;
+    return "this account acts for other assemblies than " + assembly_id;
+  }
+  if (p.has(kFacilitator)) {
+    if (!workshop_id.empty() && p.workshops.count(workshop_id) > 0) return std::nullopt;
+    return workshop_id.empty() ? std::string("a facilitator acts only on its workshops' sessions")
+                               : "this account facilitates other workshops than " + workshop_id;
+  }
+  return std::nullopt;
+}
+
 std::string read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw std::runtime_error("cannot read " + path);

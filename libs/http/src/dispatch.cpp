@@ -4,6 +4,24 @@
 namespace assembly::http {
 namespace {
 
+bool changes(Method m) {
+  return m == Method::Post || m == Method::Put || m == Method::Patch || m == Method::Delete;
+}
+
+// The scope of a change by a staff account (the one rule of require_scope), on a route whose
+// object the service's resolver finds from `:id`.
+void check_route_scope(const Router& router, const Route& route, Request& req) {
+  if (!req.principal || !changes(req.method) || !auth::is_limited_staff(*req.principal)) return;
+  if (const ScopeResolver* resolve = router.resolver_for(route)) {
+    if (auto scope = (*resolve)(req.param("id"))) require_scope(req, *scope);
+    return;  // no such object: the handler answers 404
+  }
+  if (route.options.scope == ScopeCheck::in_handler) return;
+  throw Problem(403, "Forbidden",
+                "this route changes what belongs to no single assembly or workshop; an account "
+                "limited to some assemblies or workshops may not call it");
+}
+
 bool has_body_method(Method m) {
   return m == Method::Post || m == Method::Put || m == Method::Patch;
 }
@@ -46,10 +64,7 @@ Response run(const Router& router, const auth::Verifier* verifier, Request& req,
       throw Problem(401, "Unauthorized", e.what())
           .header("WWW-Authenticate", "Bearer error=\"invalid_token\"");
     }
-    bool allowed = false;
-    for (const auto& role : route.access.roles)
-      if (req.principal->has(role)) allowed = true;
-    if (!allowed) {
+    if (!route.access.admits(*req.principal, req.method)) {
       std::string roles;
       for (const auto& r : route.access.roles) roles += (roles.empty() ? "" : ", ") + r;
       throw Problem(403, "Forbidden", "this route requires one of the roles: " + roles);
@@ -69,10 +84,17 @@ Response run(const Router& router, const auth::Verifier* verifier, Request& req,
       throw Problem(415, "Unsupported media type",
                     "the body must be application/json (got \"" + ct + "\")", "content-type");
   }
+  check_route_scope(router, route, req);
   return route.handler(req);
 }
 
 }  // namespace
+
+void require_scope(const Request& req, const Scope& scope) {
+  if (!req.principal) return;
+  if (auto why = auth::outside_scope(*req.principal, scope.assembly_id, scope.workshop_id))
+    throw Problem(403, "Forbidden", *why);
+}
 
 Response dispatch(const Router& router, const auth::Verifier* verifier, Request& req,
                   std::string* route_label) {

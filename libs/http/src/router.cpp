@@ -216,6 +216,26 @@ Match Router::match(Method m, std::string_view path) const {
   return result;
 }
 
+Router& Router::scope(std::string resource, ScopeResolver resolver) {
+  resolvers_[std::move(resource)] = std::move(resolver);
+  return *this;
+}
+
+const ScopeResolver* Router::resolver_for(const Route& route) const {
+  // "/v1/<resource>/:id/..." -> segments "v1", resource, ":id", ...
+  if (route.segments.size() < 3 || route.segments[0] != "v1" || route.segments[2] != ":id")
+    return nullptr;
+  auto it = resolvers_.find(route.segments[1]);
+  return it == resolvers_.end() ? nullptr : &it->second;
+}
+
+bool Access::admits(const auth::Principal& principal, Method method) const {
+  for (const auto& role : roles)
+    if (principal.has(role)) return true;
+  return (method == Method::Get || method == Method::Head) && principal.has(auth::kAuditor) &&
+         roles.count(auth::kSecretariat) > 0;
+}
+
 std::optional<Problem> Router::map_exception(std::exception_ptr e) const {
   for (const auto& m : mappers_)
     if (auto p = m(e)) return p;

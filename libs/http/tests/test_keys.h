@@ -10,6 +10,13 @@ inline std::shared_ptr<assembly::auth::Verifier> verifier() {
   return std::make_shared<assembly::auth::Verifier>(assembly::auth::VerifierOptions{
       keys().public_pem, "iss", "aud", std::chrono::seconds(30), {}});
 }
+// A token with the claims the caller sets on the request (issuer, audience and key filled in).
+inline std::string token_of(assembly::auth::TokenRequest r) {
+  r.private_key_pem = keys().private_pem;
+  r.issuer = "iss";
+  r.audience = "aud";
+  return assembly::auth::mint(r);
+}
 inline std::string token(std::vector<std::string> roles, std::string subject = "s1") {
   assembly::auth::TokenRequest r;
   r.private_key_pem = keys().private_pem;

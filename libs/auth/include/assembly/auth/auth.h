@@ -4,6 +4,7 @@
 // exp, nbf, iss and aud are checked, with a small clock-skew allowance.
 #include <chrono>
 #include <functional>
+#include <optional>
 #include <set>
 #include <stdexcept>
 #include <string>
@@ -49,6 +50,16 @@ struct Principal {
     return assemblies.count("*") > 0 || assemblies.count(assembly_id) > 0;
   }
 };
+
+// Whether the principal acts through a staff role limited by its token: every staff role but
+// unlimited ("*" in assemblies) ones, and a facilitator (always limited to its workshops).
+// Members and the public are not limited by assembly.
+bool is_limited_staff(const Principal& principal);
+// Why the principal may not change an object of that assembly (and workshop, "" when the object
+// belongs to none); nullopt when it may. Staff roles other than facilitator need the assembly in
+// the token's assemblies ("*": any); a facilitator alone needs the workshop in its workshops.
+std::optional<std::string> outside_scope(const Principal& principal, const std::string& assembly_id,
+                                         const std::string& workshop_id);
 
 class AuthError : public std::runtime_error {
  public:

@@ -131,12 +131,37 @@ struct Access {
   // object-level check, "only their own record", is the handler's).
   static Access secretariat() { return roles_of({auth::kSecretariat}); }
   static Access secretariat_or_member() { return roles_of({auth::kSecretariat, auth::kMember}); }
+  // Whether `principal` may call a route with this access and method: one of the roles, or an
+  // auditor reading (GET, HEAD) what the secretariat may read.
+  bool admits(const auth::Principal& principal, Method method) const;
 };
+
+// Where a staff account's limits (the assemblies and workshops of its token) are checked on a
+// route that changes something. By default the dispatcher does it, from the object named by the
+// route's `:id` and the resolver the service registered for the route's resource
+// (Router::scope); a route whose object is named in its body (a creation) says `in_handler` and
+// calls `require_scope` itself once it knows the assembly.
+enum class ScopeCheck { by_resource, in_handler };
 
 struct RouteOptions {
   std::size_t max_body_bytes = 1 << 20;  // 413 above
   bool json_body = true;                 // POST/PUT/PATCH bodies must be application/json (415)
+  ScopeCheck scope = ScopeCheck::by_resource;
 };
+
+// The assembly, and the workshop when there is one, an object belongs to.
+struct Scope {
+  std::string assembly_id;
+  std::string workshop_id{};
+};
+// The scope of the object with that id; nullopt when there is no such object (the handler then
+// answers 404).
+using ScopeResolver = std::function<std::optional<Scope>(const std::string& id)>;
+
+// Refuses (403) a caller whose staff roles are limited to other assemblies, or, for a facilitator
+// only, to other workshops. Members and the public are not limited by assembly (their own objects
+// are checked by the handlers).
+void require_scope(const Request& request, const Scope& scope);
 
 struct Route {
   Method method;
@@ -163,6 +188,13 @@ class Router {
   Match match(Method m, std::string_view path) const;
   const std::vector<Route>& routes() const { return routes_; }
 
+  // The resolver of the objects of `resource`, the first segment after /v1/ of the routes whose
+  // second segment is `:id` ("sessions" for /v1/sessions/:id/held).
+  Router& scope(std::string resource, ScopeResolver resolver);
+  // The scope check a change by `request` on `route` needs; empty when the route's resource has
+  // no resolver.
+  const ScopeResolver* resolver_for(const Route& route) const;
+
   // Turns exceptions from lower layers (say, a lost database connection) into problems.
   using ExceptionMapper = std::function<std::optional<Problem>(std::exception_ptr)>;
   void on_exception(ExceptionMapper mapper) { mappers_.push_back(std::move(mapper)); }
@@ -171,6 +203,7 @@ class Router {
  private:
   std::vector<Route> routes_;
   std::vector<ExceptionMapper> mappers_;
+  std::map<std::string, ScopeResolver> resolvers_;
 };
 
 // Routing, authentication, role check, size and content-type checks, the handler, and turning
