@@ -33,6 +33,19 @@ std::string token(const std::string& role, const std::string& subject,
   return assembly::auth::mint(r);
 }
 
+std::string scoped_token(const std::string& role, const std::vector<std::string>& assemblies,
+                         const std::vector<std::string>& workshops) {
+  assembly::auth::TokenRequest r;
+  r.private_key_pem = assembly::auth::read_file(assembly::itest::env("JWT_PRIVATE_KEY_FILE"));
+  r.issuer = assembly::itest::env("JWT_ISSUER");
+  r.audience = assembly::itest::env("JWT_AUDIENCE");
+  r.subject = role + "-scoped";
+  r.roles = {role};
+  r.assemblies = assemblies;
+  r.workshops = workshops;
+  return assembly::auth::mint(r);
+}
+
 assembly::itest::HttpResponse get(const std::string& service, const std::string& path,
                                   const std::string& bearer) {
   std::map<std::string, std::string> h;

@@ -5,6 +5,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include "assembly/testing/http_client.h"
 
@@ -15,6 +16,9 @@ std::string token(const std::string& role, const std::string& subject = "e2e",
                   const std::string& department = "");
 assembly::itest::HttpResponse get(const std::string& service, const std::string& path,
                                   const std::string& bearer = {});
+// A staff token limited to some assemblies (and, for a facilitator, to some workshops).
+std::string scoped_token(const std::string& role, const std::vector<std::string>& assemblies,
+                         const std::vector<std::string>& workshops = {});
 // A request with a JSON body (POST, PUT...), with the bearer token if one is given.
 assembly::itest::HttpResponse send(const std::string& method, const std::string& service,
                                    const std::string& path, const nlohmann::json& body,
