@@ -7,8 +7,7 @@ inline const assembly::auth::KeyPair& keys() {
   return k;
 }
 inline std::shared_ptr<assembly::auth::Verifier> verifier() {
-  return std::make_shared<assembly::auth::Verifier>(assembly::auth::VerifierOptions{
-      keys().public_pem, "iss", "aud", std::chrono::seconds(30), {}});
+  return assembly::auth::verifier_for_pem(keys().public_pem, "iss", "aud");
 }
 inline std::string token(std::vector<std::string> roles, std::string subject = "s1") {
   assembly::auth::TokenRequest r;
