@@ -256,14 +256,6 @@ Settings read_settings(config::Env& env, const std::string& name) {
   s.jwt_max_age_seconds = static_cast<int>(
       env.integer("JWT_MAX_TOKEN_AGE_SECONDS", 600, 10, 86400,
                   "tokens issued (iat) longer ago than this are refused, even unexpired"));
-  if (s.oidc_issuer.empty() && s.jwt_key_file.empty())
-    throw config::ConfigError(
-        "OIDC_ISSUER: required (or JWT_PUBLIC_KEY_FILE, for tests and offline tools)");
-  if (!s.oidc_issuer.empty() && !s.jwt_key_file.empty())
-    throw config::ConfigError(
-        "JWT_PUBLIC_KEY_FILE: not accepted with OIDC_ISSUER (the keys come from the issuer)");
-  if (!s.oidc_jwks_uri.empty() && s.oidc_issuer.empty())
-    throw config::ConfigError("OIDC_JWKS_URI: needs OIDC_ISSUER (the accepted issuer)");
   auto level = env.str("LOG_LEVEL", "info", "debug, info, warn or error");
   try {
     s.log_level = log::parse_level(level);
@@ -275,6 +267,15 @@ Settings read_settings(config::Env& env, const std::string& name) {
   s.public_cache_ttl_ms =
       static_cast<int>(env.integer("PUBLIC_CACHE_TTL_MS", 1000, 0, 60000,
                                    "how long public GET answers may be reused (0: never)"));
+  // Checked last, so that --config-help lists every variable first.
+  if (s.oidc_issuer.empty() && s.jwt_key_file.empty())
+    throw config::ConfigError(
+        "OIDC_ISSUER: required (or JWT_PUBLIC_KEY_FILE, for tests and offline tools)");
+  if (!s.oidc_issuer.empty() && !s.jwt_key_file.empty())
+    throw config::ConfigError(
+        "JWT_PUBLIC_KEY_FILE: not accepted with OIDC_ISSUER (the keys come from the issuer)");
+  if (!s.oidc_jwks_uri.empty() && s.oidc_issuer.empty())
+    throw config::ConfigError("OIDC_JWKS_URI: needs OIDC_ISSUER (the accepted issuer)");
   return s;
 }
 
