@@ -581,3 +581,22 @@ TEST(Jwt, RefusalsAreReportedWithTheirReason) {
   v.verify(mint(request()));
   EXPECT_EQ(seen, (std::vector<std::string>{"missing_token", "issuer"}));
 }
+
+TEST(KeySet, AnIdentityProvidersKeySetWithCertificatesAndAnEncryptionKeyIsRead) {
+  // The shape Keycloak serves: certificate members beside the numbers, and an encryption key.
+  auto sig = nlohmann::json::parse(public_jwk(keys().public_pem, "kc-sig"));
+  sig["x5c"] = nlohmann::json::array({"MIICnTCCAYUCBgGT"});
+  sig["x5t"] = "q1w2e3";
+  sig["x5t#S256"] = "r4t5y6";
+  auto enc = nlohmann::json::parse(public_jwk(rsa2().public_pem, "kc-enc"));
+  enc["use"] = "enc";
+  enc["alg"] = "RSA-OAEP";
+  auto set = KeySet::from_jwks(jwks_of({sig.dump(), enc.dump()}));
+  EXPECT_EQ(set->kids(), std::vector<std::string>{"kc-sig"});
+  ASSERT_EQ(set->skipped().size(), 1u);
+  EXPECT_NE(set->skipped()[0].find("kc-enc"), std::string::npos) << set->skipped()[0];
+  auto v = set_verifier(set);
+  EXPECT_EQ(v.verify(mint(signed_by(keys(), "kc-sig"))).subject, "staff-1");
+  // Signed with the encryption key's private half: that key is not for signatures.
+  EXPECT_EQ(reason_of(v, mint(signed_by(rsa2(), "kc-enc"))), "unknown_kid");
+}
