@@ -13,6 +13,7 @@ RUN apt-get update \
       build-essential cmake ninja-build pkg-config \
       libpistache-dev libpqxx-dev libpq-dev librdkafka-dev prometheus-cpp-dev \
       libprotobuf-dev protobuf-compiler nlohmann-json3-dev libsodium-dev libjwt-dev libssl-dev \
+      libcurl4-openssl-dev \
       coinor-libclp-dev coinor-libcbc-dev libgtest-dev libgmock-dev \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
@@ -35,7 +36,7 @@ FROM debian:12-slim AS runtime
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
       ca-certificates libpistache0 libpqxx-6.4 libpq5 librdkafka++1 librdkafka1 \
-      libprometheus-cpp-core1.0 libprotobuf32 libsodium23 libjwt0 libssl3 \
+      libprometheus-cpp-core1.0 libprotobuf32 libsodium23 libjwt0 libssl3 libcurl4 \
  && rm -rf /var/lib/apt/lists/* \
  && groupadd --system --gid 10001 assembly \
  && useradd --system --uid 10001 --gid 10001 --no-create-home --home-dir /nonexistent \

@@ -19,7 +19,8 @@ class Client:
         self.token_bin, self.key_file, self.issuer, self.audience = token_bin, key_file, issuer, audience
         self.conns = {}
         self.last_link = ""
-        self.tokens = {}
+        self.tokens = {}                 # (role, subject, department) -> (token, made at)
+        self.minted_for = {}             # token -> (role, subject, department)
         self.staff = None                # the secretariat's token, the default bearer
         self.last_call = ["", ""]
 
@@ -32,23 +33,38 @@ class Client:
     def url(self, svc):
         return self.urls[svc]
 
+    # The services refuse a token issued longer ago than JWT_MAX_TOKEN_AGE_SECONDS (600 by
+    # default), whatever its expiry: a token is made again once this old.
+    TOKEN_REUSE_SECONDS = 240
+
     def token(self, role, subject=None, department=None):
-        """A bearer token signed with the local stack's key (what ops/token makes), valid 6 hours."""
+        """A bearer token signed with the local stack's key (what ops/token makes), made again
+        every TOKEN_REUSE_SECONDS."""
         key = (role, subject, department)
-        if key not in self.tokens:
+        cached = self.tokens.get(key)
+        if cached is None or time.monotonic() - cached[1] > self.TOKEN_REUSE_SECONDS:
             cmd = [self.token_bin, "--key", self.key_file, "--issuer", self.issuer, "--audience", self.audience,
                    "--role", role, "--subject", subject or "cycle-" + role, "--ttl", "21600"]
             if department:
                 cmd += ["--department", department]
-            self.tokens[key] = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout.strip()
-        return self.tokens[key]
+            token = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout.strip()
+            if cached is not None:
+                self.minted_for.pop(cached[0], None)
+            self.tokens[key] = cached = (token, time.monotonic())
+            self.minted_for[token] = key
+        return cached[0]
+
+    def fresh(self, token):
+        """The same caller's current token for a token this client made (a caller may have kept one)."""
+        key = self.minted_for.get(token)
+        return token if key is None else self.token(*key)
 
     def call(self, method, svc, path, body=None, auth=True, ctype="application/json", raw=False, bearer=None):
         """One HTTP call on a kept-alive connection (reopened once if the server closed it)."""
         self.last_call[:] = [method, self.url(svc) + path]
         h = {"Content-Type": ctype}
         if bearer or auth:
-            h["Authorization"] = "Bearer " + (bearer or self.staff)
+            h["Authorization"] = "Bearer " + self.fresh(bearer or self.staff)
         data = body if isinstance(body, (bytes, str)) or body is None else json.dumps(body)
         for attempt in (1, 2):
             c = self.conns.get(svc)

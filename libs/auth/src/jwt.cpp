@@ -3,8 +3,10 @@
 #include <cstdlib>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "assembly/auth/auth.h"
+#include "base64url.h"
 
 namespace assembly::auth {
 namespace {
@@ -14,39 +16,6 @@ struct JwtFree {
 };
 using JwtPtr = std::unique_ptr<jwt_t, JwtFree>;
 
-std::string base64url_decode(const std::string& in) {
-  static const std::string chars =
-      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-  std::string out;
-  int val = 0, bits = -8;
-  for (char c : in) {
-    auto pos = chars.find(c);
-    if (pos == std::string::npos) throw AuthError("malformed token");
-    val = (val << 6) + static_cast<int>(pos);
-    bits += 6;
-    if (bits >= 0) {
-      out.push_back(static_cast<char>((val >> bits) & 0xFF));
-      bits -= 8;
-    }
-  }
-  return out;
-}
-
-// The JOSE header is checked before libjwt sees the token: only RS256 is accepted.
-void check_header(const std::string& token) {
-  auto dot = token.find('.');
-  if (dot == std::string::npos || token.find('.', dot + 1) == std::string::npos)
-    throw AuthError("malformed token");
-  nlohmann::json header;
-  try {
-    header = nlohmann::json::parse(base64url_decode(token.substr(0, dot)));
-  } catch (const nlohmann::json::exception&) {
-    throw AuthError("malformed token header");
-  }
-  if (!header.is_object() || !header.contains("alg") || header["alg"] != "RS256")
-    throw AuthError("token algorithm not allowed (RS256 only)");
-}
-
 bool audience_matches(const nlohmann::json& aud, const std::string& expected) {
   if (aud.is_string()) return aud == expected;
   if (aud.is_array())
@@ -55,47 +24,114 @@ bool audience_matches(const nlohmann::json& aud, const std::string& expected) {
   return false;
 }
 
+nlohmann::json decode_json(const std::string& part, const char* what) {
+  auto bytes = detail::base64url_decode(part);
+  if (!bytes) throw AuthError("malformed", std::string("malformed token ") + what);
+  try {
+    auto doc = nlohmann::json::parse(*bytes);
+    if (doc.is_object()) return doc;
+  } catch (const nlohmann::json::exception&) {
+  }
+  throw AuthError("malformed", std::string("malformed token ") + what);
+}
+
 }  // namespace
 
 Verifier::Verifier(VerifierOptions options) : options_(std::move(options)) {
   if (!options_.now) options_.now = [] { return std::chrono::system_clock::now(); };
-  if (options_.public_key_pem.empty()) throw std::invalid_argument("empty JWT public key");
+  if (!options_.keys) throw std::invalid_argument("Verifier: no key source");
+  if (options_.issuer.empty()) throw std::invalid_argument("Verifier: no issuer");
+  if (options_.audience.empty()) throw std::invalid_argument("Verifier: no audience");
 }
 
 Principal Verifier::verify(const std::string& token) const {
-  if (token.empty()) throw AuthError("missing bearer token");
-  check_header(token);
-  jwt_t* raw = nullptr;
-  int rc = jwt_decode(&raw, token.c_str(),
-                      reinterpret_cast<const unsigned char*>(options_.public_key_pem.data()),
-                      static_cast<int>(options_.public_key_pem.size()));
-  JwtPtr jwt(raw);
-  if (rc != 0 || !jwt) throw AuthError("invalid token signature");
-  if (jwt_get_alg(jwt.get()) != JWT_ALG_RS256) throw AuthError("token algorithm not allowed");
-
-  char* grants = jwt_get_grants_json(jwt.get(), nullptr);
-  if (grants == nullptr) throw AuthError("token has no claims");
-  nlohmann::json claims;
   try {
-    claims = nlohmann::json::parse(grants);
-  } catch (const nlohmann::json::exception&) {
-    std::free(grants);
-    throw AuthError("malformed token claims");
+    return check(token);
+  } catch (const AuthError& e) {
+    if (options_.on_failure) options_.on_failure(e.reason());
+    throw;
   }
-  std::free(grants);
+}
 
-  auto now = std::chrono::duration_cast<std::chrono::seconds>(options_.now().time_since_epoch());
-  auto leeway = options_.leeway.count();
-  if (!claims.contains("exp") || !claims["exp"].is_number())
-    throw AuthError("token has no expiry (exp)");
-  if (claims["exp"].get<long long>() + leeway <= now.count()) throw AuthError("token expired");
-  if (claims.contains("nbf") &&
-      (!claims["nbf"].is_number() || claims["nbf"].get<long long>() - leeway > now.count()))
-    throw AuthError("token not yet valid (nbf)");
+Principal Verifier::check(const std::string& token) const {
+  if (token.empty()) throw AuthError("missing_token", "missing bearer token");
+  const auto dot1 = token.find('.');
+  const auto dot2 = dot1 == std::string::npos ? dot1 : token.find('.', dot1 + 1);
+  if (dot2 == std::string::npos || token.find('.', dot2 + 1) != std::string::npos)
+    throw AuthError("malformed", "malformed token (not a signed JWT)");
+
+  // The header first: the algorithm is checked before anything else is looked at.
+  const auto header = decode_json(token.substr(0, dot1), "header");
+  const auto alg_it = header.find("alg");
+  Algorithm alg;
+  if (alg_it != header.end() && *alg_it == "RS256")
+    alg = Algorithm::RS256;
+  else if (alg_it != header.end() && *alg_it == "ES256")
+    alg = Algorithm::ES256;
+  else
+    throw AuthError("algorithm", "token algorithm not allowed (RS256 or ES256 only)");
+  if (header.contains("crit"))
+    throw AuthError("malformed", "token header names critical extensions (none is supported)");
+  std::string kid;
+  bool has_kid = false;
+  if (auto k = header.find("kid"); k != header.end()) {
+    if (!k->is_string()) throw AuthError("malformed", "malformed token header (kid)");
+    kid = k->get<std::string>();
+    has_kid = true;
+  }
+
+  auto keys = options_.keys->current();
+  if (!keys) keys = options_.keys->on_unknown_key(kid);
+  if (!keys) throw KeysUnavailable("the issuer's key set is not available yet; retry later");
+  const KeySet::Key* key = nullptr;
+  if (has_kid) {
+    key = keys->find(kid);
+    if (!key) {
+      keys = options_.keys->on_unknown_key(kid);
+      key = keys ? keys->find(kid) : nullptr;
+    }
+    if (!key) throw AuthError("unknown_kid", "token signed by an unknown key (kid)");
+  } else {
+    key = keys->only();
+    if (!key)
+      throw AuthError("unknown_kid", "token names no key (kid) and the key set holds " +
+                                         std::to_string(keys->size()) + " keys");
+  }
+  if (KeySet::algorithm(*key) != alg)
+    throw AuthError("algorithm", std::string("token algorithm ") + to_string(alg) +
+                                     " does not match its key's (" +
+                                     to_string(KeySet::algorithm(*key)) + ")");
+  const auto signature = detail::base64url_decode(token.substr(dot2 + 1));
+  if (!signature || !KeySet::verify(*key, token.substr(0, dot2), *signature))
+    throw AuthError("signature", "invalid token signature");
+
+  const auto claims = decode_json(token.substr(dot1 + 1, dot2 - dot1 - 1), "claims");
+  const auto now =
+      std::chrono::duration_cast<std::chrono::seconds>(options_.now().time_since_epoch()).count();
+  const auto leeway = static_cast<double>(options_.leeway.count());
+  auto number = [&](const char* name) -> std::optional<double> {
+    auto it = claims.find(name);
+    if (it == claims.end()) return std::nullopt;
+    if (!it->is_number())
+      throw AuthError("malformed", std::string("token claim ") + name + " is not a number");
+    return it->get<double>();
+  };
+  const auto exp = number("exp");
+  if (!exp) throw AuthError("expired", "token has no expiry (exp)");
+  if (*exp + leeway <= now) throw AuthError("expired", "token expired");
+  if (auto nbf = number("nbf"); nbf && *nbf - leeway > now)
+    throw AuthError("not_yet_valid", "token not yet valid (nbf)");
+  const auto iat = number("iat");
+  if (!iat) throw AuthError("issued_at", "token has no issue time (iat)");
+  if (*iat - leeway > now) throw AuthError("issued_at", "token issued in the future (iat)");
+  if (now - *iat > static_cast<double>(options_.max_token_age.count()) + leeway)
+    throw AuthError("issued_at", "token too old (issued more than " +
+                                     std::to_string(options_.max_token_age.count()) +
+                                     " seconds ago)");
   if (!claims.contains("iss") || claims["iss"] != options_.issuer)
-    throw AuthError("token issuer not accepted");
+    throw AuthError("issuer", "token issuer not accepted");
   if (!claims.contains("aud") || !audience_matches(claims["aud"], options_.audience))
-    throw AuthError("token audience not accepted");
+    throw AuthError("audience", "token audience not accepted");
 
   Principal p;
   if (claims.contains("sub") && claims["sub"].is_string()) p.subject = claims["sub"];
@@ -103,7 +139,7 @@ Principal Verifier::verify(const std::string& token) const {
     for (const auto& r : claims["roles"])
       if (r.is_string() && is_known_role(r.get<std::string>()))
         p.roles.insert(r.get<std::string>());
-  if (p.roles.empty()) throw AuthError("token carries no known role");
+  if (p.roles.empty()) throw AuthError("no_role", "token carries no known role");
   if (claims.contains("department") && claims["department"].is_string())
     p.department = claims["department"];
   if (claims.contains("member_id") && claims["member_id"].is_string())
@@ -119,6 +155,16 @@ Principal Verifier::verify(const std::string& token) const {
   strings("assemblies", p.assemblies);
   strings("workshops", p.workshops);
   return p;
+}
+
+std::shared_ptr<Verifier> verifier_for_pem(const std::string& public_key_pem, std::string issuer,
+                                           std::string audience, std::chrono::seconds leeway) {
+  VerifierOptions o;
+  o.keys = std::make_shared<StaticKeys>(KeySet::from_pem(public_key_pem));
+  o.issuer = std::move(issuer);
+  o.audience = std::move(audience);
+  o.leeway = leeway;
+  return std::make_shared<Verifier>(std::move(o));
 }
 
 std::string mint(const TokenRequest& request) {
@@ -140,13 +186,18 @@ std::string mint(const TokenRequest& request) {
   if (!request.workshops.empty()) claims["workshops"] = request.workshops;
   if (jwt_add_grants_json(jwt.get(), claims.dump().c_str()) != 0)
     throw std::runtime_error("cannot set token claims");
-  if (jwt_set_alg(jwt.get(), JWT_ALG_RS256,
+  if (!request.kid.empty() && jwt_add_header(jwt.get(), "kid", request.kid.c_str()) != 0)
+    throw std::runtime_error("cannot set the token's kid");
+  const bool es256 = request.algorithm == Algorithm::ES256;
+  if (jwt_set_alg(jwt.get(), es256 ? JWT_ALG_ES256 : JWT_ALG_RS256,
                   reinterpret_cast<const unsigned char*>(request.private_key_pem.data()),
                   static_cast<int>(request.private_key_pem.size())) != 0)
-    throw std::runtime_error("cannot use the private key for RS256");
+    throw std::runtime_error(std::string("cannot use the private key for ") +
+                             to_string(request.algorithm));
   char* out = jwt_encode_str(jwt.get());
   if (out == nullptr)
-    throw std::runtime_error("cannot sign token (is the key an RSA private key?)");
+    throw std::runtime_error(es256 ? "cannot sign token (is the key an EC P-256 private key?)"
+                                   : "cannot sign token (is the key an RSA private key?)");
   std::string token(out);
   std::free(out);
   return token;

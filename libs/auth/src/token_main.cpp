@@ -1,6 +1,7 @@
 // assembly-token: mints an RS256 bearer token for local use and tests.
 //   assembly-token --key PRIVATE.pem --issuer ISS --audience AUD --role ROLE [--role ROLE]
-//                  [--subject SUB] [--department DEPT] [--ttl SECONDS]
+//                  [--subject SUB] [--department DEPT] [--ttl SECONDS] [--kid KID]
+// --kid names the key in the token's header (a key set verifier selects its key by it).
 #include <cstdlib>
 #include <iostream>
 #include <string>
@@ -13,7 +14,7 @@ int main(int argc, char** argv) {
   std::string key_path;
   auto usage = [] {
     std::cerr << "usage: assembly-token --key PRIVATE.pem --issuer ISS --audience AUD --role ROLE "
-                 "[--role ROLE] [--subject SUB] [--department DEPT] [--ttl SECONDS]\n";
+                 "[--role ROLE] [--subject SUB] [--department DEPT] [--ttl SECONDS] [--kid KID]\n";
     return 2;
   };
   for (int i = 1; i < argc; ++i) {
@@ -30,6 +31,8 @@ int main(int argc, char** argv) {
       req.subject = v;
     else if (a == "--department")
       req.department = v;
+    else if (a == "--kid")
+      req.kid = v;
     else if (a == "--role") {
       if (!is_known_role(v)) {
         std::cerr << "assembly-token: unknown role \"" << v

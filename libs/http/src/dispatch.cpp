@@ -60,6 +60,9 @@ Response run(const Router& router, const auth::Verifier* verifier, Request& req,
           .header("WWW-Authenticate", "Bearer");
     try {
       req.principal = verifier->verify(token);
+    } catch (const auth::KeysUnavailable& e) {
+      // The token may be valid: the issuer's keys could not be loaded yet.
+      throw Problem(503, "Service unavailable", e.what()).header("Retry-After", "5");
     } catch (const auth::AuthError& e) {
       throw Problem(401, "Unauthorized", e.what())
           .header("WWW-Authenticate", "Bearer error=\"invalid_token\"");

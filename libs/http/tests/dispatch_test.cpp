@@ -101,6 +101,24 @@ TEST_F(Fixture, MissingOrBadTokenIs401AndHandlerNotCalled) {
   EXPECT_EQ(calls, 0);
 }
 
+TEST_F(Fixture, NoKeySetYetIs503NotA401) {
+  // An issuer whose key set cannot be fetched: the token cannot be judged, so retry later.
+  assembly::auth::RemoteKeysOptions o;
+  o.issuer = "iss";
+  o.fetch = [](const std::string&) -> std::string { throw std::runtime_error("refused"); };
+  assembly::auth::VerifierOptions vo;
+  vo.keys = std::make_shared<assembly::auth::RemoteKeys>(o);
+  vo.issuer = "iss";
+  vo.audience = "aud";
+  v = std::make_shared<assembly::auth::Verifier>(vo);
+  auto r = call(Method::Post, "/v1/things", R"({"name":"x"})", auth({"secretariat"}));
+  EXPECT_EQ(r.status, 503);
+  bool retry_after = false;
+  for (const auto& [name, value] : r.headers) retry_after |= name == "Retry-After";
+  EXPECT_TRUE(retry_after);
+  EXPECT_EQ(calls, 0);
+}
+
 TEST_F(Fixture, WrongRoleIs403) {
   auto r = call(Method::Post, "/v1/things", R"({"name":"x"})", auth({"member"}));
   EXPECT_EQ(r.status, 403);

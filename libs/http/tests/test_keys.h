@@ -7,8 +7,7 @@ inline const assembly::auth::KeyPair& keys() {
   return k;
 }
 inline std::shared_ptr<assembly::auth::Verifier> verifier() {
-  return std::make_shared<assembly::auth::Verifier>(assembly::auth::VerifierOptions{
-      keys().public_pem, "iss", "aud", std::chrono::seconds(30), {}});
+  return assembly::auth::verifier_for_pem(keys().public_pem, "iss", "aud");
 }
 // A token with the claims the caller sets on the request (issuer, audience and key filled in).
 inline std::string token_of(assembly::auth::TokenRequest r) {

@@ -3,7 +3,9 @@
 #include <pthread.h>
 #include <signal.h>
 
+#include <algorithm>
 #include <atomic>
+#include <condition_variable>
 #include <iostream>
 #include <mutex>
 #include <thread>
@@ -11,6 +13,7 @@
 #include "assembly/auth/auth.h"
 #include "assembly/events/producer.h"
 #include "assembly/events/relay.h"
+#include "assembly/http/client.h"
 #include "assembly/http/openapi.h"
 #include "assembly/http/problems.h"
 #include "assembly/http/server.h"
@@ -25,21 +28,26 @@ std::string topic_of(const std::string& service) {
 }
 
 void add_standard_routes(http::Router& router, std::function<nlohmann::json()> readiness,
-                         std::string openapi_document) {
+                         std::string openapi_document, std::function<nlohmann::json()> auth_state) {
   using http::Access;
   using http::Method;
   using http::Response;
   router.add(Method::Get, "/healthz", Access::anyone(), [](http::Request&) {
     return Response::json(200, {{"status", "alive"}});
   });
-  router.add(Method::Get, "/readyz", Access::anyone(), [readiness](http::Request&) {
+  router.add(Method::Get, "/readyz", Access::anyone(), [readiness, auth_state](http::Request&) {
     auto checks = readiness();
     bool ready = true;
     for (auto& [k, v] : checks.items())
       if (v != "ok") ready = false;
-    if (ready) return Response::json(200, {{"status", "ready"}, {"checks", checks}});
+    if (ready) {
+      nlohmann::json body = {{"status", "ready"}, {"checks", checks}};
+      if (auth_state) body["auth"] = auth_state();
+      return Response::json(200, body);
+    }
     auto p = http::unavailable("not ready");
     p.with("checks", checks);
+    if (auth_state) p.with("auth", auth_state());
     return Response::problem(p);
   });
   router.add(Method::Get, "/metrics", Access::anyone(), [](http::Request&) {
@@ -176,6 +184,11 @@ struct Settings {
   std::string kafka_brokers, publish_topic, dead_letter_topic, consumer_group;
   events::KafkaSecurity kafka_security;
   std::string jwt_key_file, jwt_issuer, jwt_audience;
+  std::string oidc_issuer, oidc_jwks_uri, oidc_ca_file;
+  int jwt_max_age_seconds;
+  int jwks_refresh_seconds;
+  int jwks_min_interval_ms;
+  std::shared_ptr<const auth::KeySet> static_keys;  // JWT_PUBLIC_KEY_FILE's key
   log::Level log_level;
   int grace_seconds;
   int public_cache_ttl_ms;
@@ -220,10 +233,29 @@ Settings read_settings(config::Env& env, const std::string& name) {
   s.dead_letter_topic = env.str("DEAD_LETTER_TOPIC", "assembly.deadletter.v1",
                                 "where events that cannot be applied go");
   s.consumer_group = env.str("CONSUMER_GROUP", name, "Kafka consumer group id");
-  s.jwt_key_file =
-      env.required("JWT_PUBLIC_KEY_FILE", "PEM public key that verifies bearer tokens (RS256)");
-  s.jwt_issuer = env.str("JWT_ISSUER", "assembly-local", "accepted token issuer (iss)");
-  s.jwt_audience = env.str("JWT_AUDIENCE", "assembly", "accepted token audience (aud)");
+  s.oidc_issuer = env.str("OIDC_ISSUER", "",
+                          "the identity provider's issuer (iss), e.g. "
+                          "https://id.city.example/realms/assembly: tokens are verified against "
+                          "the key set its discovery document names");
+  s.oidc_jwks_uri = env.str("OIDC_JWKS_URI", "",
+                            "the issuer's key set (JWKS) URL, when discovery is to be skipped");
+  s.oidc_ca_file = env.str("OIDC_CA_FILE", "",
+                           "PEM CA bundle for https calls to the issuer (default: the system's)");
+  s.jwks_refresh_seconds = static_cast<int>(env.integer(
+      "JWKS_REFRESH_SECONDS", 300, 10, 86400, "how often the issuer's key set is fetched again"));
+  s.jwks_min_interval_ms = static_cast<int>(
+      env.integer("JWKS_MIN_REFRESH_INTERVAL_MS", 1000, 100, 600000,
+                  "tokens naming an unknown key (kid) fetch the key set at most once per this"));
+  s.jwt_key_file = env.str("JWT_PUBLIC_KEY_FILE", "",
+                           "PEM public key verifying tokens, a one-key set for tests and offline "
+                           "tools (refused with OIDC_ISSUER)");
+  s.jwt_issuer = env.str("JWT_ISSUER", "assembly-local",
+                         "accepted token issuer (iss) with JWT_PUBLIC_KEY_FILE (with OIDC_ISSUER: "
+                         "OIDC_ISSUER)");
+  s.jwt_audience = env.str("JWT_AUDIENCE", name, "accepted token audience (aud)");
+  s.jwt_max_age_seconds = static_cast<int>(
+      env.integer("JWT_MAX_TOKEN_AGE_SECONDS", 600, 10, 86400,
+                  "tokens issued (iat) longer ago than this are refused, even unexpired"));
   auto level = env.str("LOG_LEVEL", "info", "debug, info, warn or error");
   try {
     s.log_level = log::parse_level(level);
@@ -235,8 +267,111 @@ Settings read_settings(config::Env& env, const std::string& name) {
   s.public_cache_ttl_ms =
       static_cast<int>(env.integer("PUBLIC_CACHE_TTL_MS", 1000, 0, 60000,
                                    "how long public GET answers may be reused (0: never)"));
+  // Checked last, so that --config-help lists every variable first.
+  if (s.oidc_issuer.empty() && s.jwt_key_file.empty())
+    throw config::ConfigError(
+        "OIDC_ISSUER: required (or JWT_PUBLIC_KEY_FILE, for tests and offline tools)");
+  if (!s.oidc_issuer.empty() && !s.jwt_key_file.empty())
+    throw config::ConfigError(
+        "JWT_PUBLIC_KEY_FILE: not accepted with OIDC_ISSUER (the keys come from the issuer)");
+  if (!s.oidc_jwks_uri.empty() && s.oidc_issuer.empty())
+    throw config::ConfigError("OIDC_JWKS_URI: needs OIDC_ISSUER (the accepted issuer)");
   return s;
 }
+
+// The verifier of the service's bearer tokens and where its keys come from: the issuer's key set
+// (OIDC_ISSUER), fetched in the background from the start and refreshed, or JWT_PUBLIC_KEY_FILE's
+// one key. Counts refusals by reason and key set fetches by outcome.
+class TokenKeys {
+ public:
+  explicit TokenKeys(const Settings& s)
+      : refreshes_(metrics::counter_family("jwks_refreshes_total",
+                                           "Fetches of the issuer's key set (JWKS), by outcome")),
+        failures_(
+            metrics::counter_family("auth_failures_total", "Bearer tokens refused, by reason")),
+        refresh_period_(s.jwks_refresh_seconds) {
+    auth::VerifierOptions vo;
+    if (!s.oidc_issuer.empty()) {
+      auth::RemoteKeysOptions ro;
+      ro.issuer = s.oidc_issuer;
+      ro.jwks_uri = s.oidc_jwks_uri;
+      ro.fetch = [ca = s.oidc_ca_file](const std::string& url) {
+        return http::client::get_body(url, std::chrono::seconds(3), ca);
+      };
+      ro.min_refresh_interval = std::chrono::milliseconds(s.jwks_min_interval_ms);
+      ro.on_refresh = [this](bool ok, const std::string& error) {
+        refreshes_.Add({{"outcome", ok ? "ok" : "failed"}}).Increment();
+        if (ok && !last_ok_) log::info("issuer's key set loaded", {{"issuer", issuer_}});
+        if (!ok) log::warn("issuer's key set not fetched", {{"error", error}});
+        last_ok_ = ok;
+      };
+      remote_ = std::make_shared<auth::RemoteKeys>(ro);
+      vo.keys = remote_;
+      vo.issuer = s.oidc_issuer;
+    } else {
+      vo.keys = std::make_shared<auth::StaticKeys>(s.static_keys);
+      vo.issuer = s.jwt_issuer;
+    }
+    issuer_ = vo.issuer;
+    vo.audience = s.jwt_audience;
+    vo.max_token_age = std::chrono::seconds(s.jwt_max_age_seconds);
+    vo.on_failure = [this](const std::string& reason) {
+      failures_.Add({{"reason", reason}}).Increment();
+    };
+    verifier = std::make_shared<auth::Verifier>(std::move(vo));
+  }
+  ~TokenKeys() { stop(); }
+
+  // The first fetch, retried (1 s, doubling to 30 s) until a key set is loaded, then a refresh
+  // every JWKS_REFRESH_SECONDS. Readiness does not wait for it: until then, routes needing a
+  // token answer 503 (the public ones work).
+  void start() {
+    if (!remote_) return;
+    thread_ = std::thread([this] {
+      auto backoff = std::chrono::seconds(1);
+      while (!stopping_) {
+        const bool ok = remote_->refresh() && remote_->status().last_error.empty();
+        auto wait = ok ? refresh_period_ : backoff;
+        if (!ok) backoff = std::min(backoff * 2, std::chrono::seconds(30));
+        if (ok) backoff = std::chrono::seconds(1);
+        std::unique_lock lock(mutex_);
+        wake_.wait_for(lock, wait, [this] { return stopping_.load(); });
+      }
+    });
+  }
+  void stop() {
+    {
+      std::lock_guard lock(mutex_);
+      stopping_ = true;
+    }
+    wake_.notify_all();
+    if (thread_.joinable()) thread_.join();
+  }
+
+  // What /readyz shows of the keys (informative: readiness does not depend on it).
+  nlohmann::json state() const {
+    if (!remote_) return {{"keys", "static"}};
+    auto st = remote_->status();
+    nlohmann::json out = {{"keys", st.loaded ? "loaded" : "not loaded yet"},
+                          {"key_count", st.keys}};
+    if (!st.last_error.empty()) out["last_fetch_error"] = st.last_error;
+    return out;
+  }
+
+  std::shared_ptr<auth::Verifier> verifier;
+
+ private:
+  prometheus::Family<prometheus::Counter>& refreshes_;
+  prometheus::Family<prometheus::Counter>& failures_;
+  std::chrono::seconds refresh_period_;
+  std::shared_ptr<auth::RemoteKeys> remote_;
+  std::string issuer_;
+  std::atomic<bool> last_ok_{false};
+  std::atomic<bool> stopping_{false};
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  std::thread thread_;
+};
 
 }  // namespace
 
@@ -269,7 +404,6 @@ int run(int argc, char** argv, Definition def) {
 
   config::Env env;
   Settings s;
-  std::string public_key;
   const bool config_help = args.action == Action::config_help;
   try {
     s = read_settings(env, def.name);
@@ -277,10 +411,12 @@ int run(int argc, char** argv, Definition def) {
       std::cout << def.name << ": configuration (environment variables)\n" << env.help();
       return kExitOk;
     }
-    try {
-      public_key = auth::read_file(s.jwt_key_file);
-    } catch (const std::exception& e) {
-      throw config::ConfigError("JWT_PUBLIC_KEY_FILE: " + std::string(e.what()));
+    if (!s.jwt_key_file.empty()) {
+      try {
+        s.static_keys = auth::KeySet::from_pem(auth::read_file(s.jwt_key_file));
+      } catch (const std::exception& e) {
+        throw config::ConfigError("JWT_PUBLIC_KEY_FILE: " + std::string(e.what()));
+      }
     }
   } catch (const config::ConfigError& e) {
     if (config_help) {
@@ -322,14 +458,7 @@ int run(int argc, char** argv, Definition def) {
   events::Outbox outbox(s.publish_topic, def.name, s.pg_schema);
   auto router = std::make_shared<http::Router>();
   events::Dispatcher dispatcher;
-  std::shared_ptr<auth::Verifier> verifier;
-  try {
-    verifier = std::make_shared<auth::Verifier>(auth::VerifierOptions{
-        public_key, s.jwt_issuer, s.jwt_audience, std::chrono::seconds(30), {}});
-  } catch (const std::exception& e) {
-    std::cerr << def.name << ": invalid configuration: JWT_PUBLIC_KEY_FILE: " << e.what() << "\n";
-    return 2;
-  }
+  TokenKeys token_keys(s);
 
   Context ctx{def.name,
               env,
@@ -365,12 +494,12 @@ int run(int argc, char** argv, Definition def) {
     return checks;
   };
   auto document = http::openapi::complete(nlohmann::json::parse(def.openapi));
-  add_standard_routes(*router, readiness, document.dump(2));
+  add_standard_routes(*router, readiness, document.dump(2), [&] { return token_keys.state(); });
 
   http::ServerOptions server_options;
   server_options.port = s.http_port;
   server_options.threads = s.http_threads;
-  http::Server server(def.name, server_options, router, verifier);
+  http::Server server(def.name, server_options, router, token_keys.verifier);
   try {
     server.start();
   } catch (const std::exception& e) {
@@ -437,9 +566,12 @@ int run(int argc, char** argv, Definition def) {
     log::info("ready");
   });
 
+  token_keys.start();
+
   int sig = 0;
   sigwait(&signals, &sig);
   log::info("stopping", {{"signal", sig}});
+  token_keys.stop();
   auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(s.grace_seconds);
   stopping = true;
   *ctx.stopping = true;

@@ -75,8 +75,11 @@ struct Definition {
 std::string topic_of(const std::string& service);
 
 // Adds /healthz, /readyz, /metrics and /openapi.json, and maps lost-database errors to 503.
+// /readyz is ready when every check of `readiness` is "ok"; `auth_state` (the token keys' state)
+// is shown beside the checks, informative only.
 void add_standard_routes(http::Router& router, std::function<nlohmann::json()> readiness,
-                         std::string openapi_document);
+                         std::string openapi_document,
+                         std::function<nlohmann::json()> auth_state = {});
 
 // The gaps between a service's routes (its own and the standard ones) and its OpenAPI document,
 // wired without a database or broker; every service's unit tests assert there are none.
