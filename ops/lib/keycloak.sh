@@ -46,7 +46,9 @@ export KEYCLOAK_URL OIDC_ISSUER KEYCLOAK_REALM
 
 keycloak_secret_file() { printf '%s\n' "$VAR/secrets/keycloak-$1.secret"; }
 
-_keycloak_running() { pid_alive "$KEYCLOAK_PID" kc.home.dir; }
+# The pid file holds kc.sh's pid: the script stays, runs the JVM as its child and forwards
+# SIGTERM/SIGINT to it.
+_keycloak_running() { pid_alive "$KEYCLOAK_PID" "$KEYCLOAK_DIST/bin/kc.sh"; }
 
 _keycloak_health() {
   curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:$KEYCLOAK_MANAGEMENT_PORT/health/ready"
@@ -141,8 +143,7 @@ keycloak_start() {
     log "keycloak: starting on $KEYCLOAK_URL"
     printf '\n==== %s keycloak_up ====\n' "$(date -Is)" >>"$KEYCLOAK_LOG"
     rm -f "$KEYCLOAK_PID"
-    # kc.sh ends in `exec java`: the pid file holds the JVM's pid. The secrets go through the
-    # environment, not the command line.
+    # The secrets go through the environment, not the command line.
     # shellcheck disable=SC2016  # $$ and $0 of the inner bash
     (cd "$KEYCLOAK_HOME" && exec setsid bash -c 'echo $$ >"$0"; exec "$@"' "$KEYCLOAK_PID" \
         env KC_DB_PASSWORD="$(pg_password keycloak)" \
@@ -167,13 +168,24 @@ keycloak_wait() {
   _keycloak_import_realm
 }
 
-keycloak_up() { keycloak_start && keycloak_wait; }
+# (Two commands, not `a && b`: errexit must stay in force inside keycloak_start.)
+keycloak_up() {
+  keycloak_start
+  keycloak_wait
+}
 
 keycloak_down() {
   if [[ -s "$KEYCLOAK_PID" ]] && ! _keycloak_running; then rm -f "$KEYCLOAK_PID"; fi
   if _keycloak_running; then
     log "keycloak: stopping"
+    # kc.sh passes the SIGTERM on to its JVM and waits for it; should it have to be killed, its
+    # JVM (its child) is killed too.
+    local jvm
+    jvm="$(ps -o pid= --ppid "$(<"$KEYCLOAK_PID")" | tr -d ' ' || true)"
     stop_pid "$KEYCLOAK_PID" keycloak "$KEYCLOAK_STOP_GRACE"
+    if [[ "$jvm" =~ ^[0-9]+$ ]] && kill -0 "$jvm" 2>/dev/null; then
+      kill -KILL "$jvm" 2>/dev/null || true
+    fi
   fi
 }
 
