@@ -3,7 +3,8 @@
 #
 # Contract with the C++ side (environment of each service):
 #   SERVICE_NAME  HTTP_PORT  PG_CONNINFO  PG_SCHEMA  KAFKA_BROKERS
-#   JWT_PUBLIC_KEY_FILE  JWT_ISSUER  JWT_AUDIENCE  PII_KEY_FILE
+#   OIDC_ISSUER (the local Keycloak's realm: each service fetches its key set)
+#   JWT_AUDIENCE (the service's own name)  PII_KEY_FILE
 #   OVERDUE_CHECK_SECONDS (followup; 5 s on the local stack, so the cycle and tests see the
 #   service flag overdue reports by itself)
 # Ready when GET http://127.0.0.1:<port>/readyz answers 200.
@@ -12,7 +13,10 @@
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 source "$(dirname "${BASH_SOURCE[0]}")/pg.sh"
 source "$(dirname "${BASH_SOURCE[0]}")/kafka.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/keycloak.sh"
 
+# A locally signed key pair for the tests that start a service of their own with a static key
+# (JWT_PUBLIC_KEY_FILE), and for offline tools; the stack's services verify Keycloak's tokens.
 JWT_ISSUER=assembly-local
 JWT_AUDIENCE=assembly
 JWT_PRIVATE_KEY_FILE="$VAR/keys/jwt-private.pem"
@@ -78,8 +82,8 @@ _svc_start() {
       env SERVICE_NAME="$svc" HTTP_PORT="$port" \
           PG_CONNINFO="$(pg_conninfo "$svc")" PG_SCHEMA="$svc" \
           KAFKA_BROKERS="$KAFKA_BROKERS" \
-          JWT_PUBLIC_KEY_FILE="$JWT_PUBLIC_KEY_FILE" JWT_ISSUER="$JWT_ISSUER" \
-          JWT_AUDIENCE="$JWT_AUDIENCE" PII_KEY_FILE="$VAR/secrets/pii-$svc.key" \
+          OIDC_ISSUER="$OIDC_ISSUER" JWT_AUDIENCE="$svc" \
+          PII_KEY_FILE="$VAR/secrets/pii-$svc.key" \
           OVERDUE_CHECK_SECONDS="${OVERDUE_CHECK_SECONDS:-5}" \
           "$bin") >>"$logfile" 2>&1 </dev/null 9>&- &
   wait_for "$svc pid file" 5 "$logfile" test -s "$pidfile"

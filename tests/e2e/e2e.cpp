@@ -2,7 +2,10 @@
 
 #include <sodium.h>
 
+#include <cctype>
+#include <cstdio>
 #include <ctime>
+#include <mutex>
 #include <thread>
 
 #include "assembly/auth/auth.h"
@@ -17,33 +20,69 @@ std::string url(const std::string& service) {
   return assembly::itest::env(var + "_URL");
 }
 
+namespace {
+
+std::string shell_quoted(const std::string& s) {
+  std::string out = "'";
+  for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
+// ops/token's answer (a token of the local Keycloak), kept for a few minutes per argument list:
+// tokens live 5 minutes, and a member's first token makes their test account.
+std::string keycloak_token(const std::vector<std::string>& args) {
+  static std::mutex mutex;
+  static std::map<std::vector<std::string>,
+                  std::pair<std::string, std::chrono::steady_clock::time_point>>
+      cache;
+  const auto now = std::chrono::steady_clock::now();
+  std::lock_guard<std::mutex> lock(mutex);
+  auto it = cache.find(args);
+  if (it != cache.end() && now - it->second.second < std::chrono::seconds(200))
+    return it->second.first;
+  std::string command = shell_quoted(assembly::itest::env("ROOT") + "/ops/token");
+  for (const auto& a : args) command += " " + shell_quoted(a);
+  std::string out;
+  for (int attempt = 1; attempt <= 3 && out.empty(); ++attempt) {
+    FILE* p = ::popen(command.c_str(), "r");
+    if (p == nullptr) throw std::runtime_error("cannot run ops/token");
+    char buf[4096];
+    std::size_t n;
+    while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
+    if (::pclose(p) != 0) out.clear();
+    while (!out.empty() && (out.back() == '\n' || out.back() == ' ')) out.pop_back();
+  }
+  if (out.empty()) throw std::runtime_error("ops/token failed for " + command);
+  cache[args] = {out, now};
+  return out;
+}
+
+std::string joined(const std::vector<std::string>& v) {
+  std::string out;
+  for (const auto& x : v) out += (out.empty() ? "" : ",") + x;
+  return out;
+}
+
+}  // namespace
+
 std::string token(const std::string& role, const std::string& subject,
                   const std::string& department) {
-  assembly::auth::TokenRequest r;
-  r.private_key_pem = assembly::auth::read_file(assembly::itest::env("JWT_PRIVATE_KEY_FILE"));
-  r.issuer = assembly::itest::env("JWT_ISSUER");
-  r.audience = assembly::itest::env("JWT_AUDIENCE");
-  r.subject = subject;
-  r.roles = {role};
-  r.department = department;
-  if (role == assembly::auth::kMember)
-    r.member_id = subject;  // a member's account
-  else
-    r.assemblies = {"*"};
-  return assembly::auth::mint(r);
+  std::vector<std::string> args{role, subject};
+  if (!department.empty()) args.push_back(department);
+  return keycloak_token(args);
 }
 
 std::string scoped_token(const std::string& role, const std::vector<std::string>& assemblies,
                          const std::vector<std::string>& workshops) {
-  assembly::auth::TokenRequest r;
-  r.private_key_pem = assembly::auth::read_file(assembly::itest::env("JWT_PRIVATE_KEY_FILE"));
-  r.issuer = assembly::itest::env("JWT_ISSUER");
-  r.audience = assembly::itest::env("JWT_AUDIENCE");
-  r.subject = role + "-scoped";
-  r.roles = {role};
-  r.assemblies = assemblies;
-  r.workshops = workshops;
-  return assembly::auth::mint(r);
+  // The test user's name part: letters, digits and dashes only (Keycloak refuses "*" and ",").
+  std::string name = "scoped-" + joined(assemblies) + "-" + joined(workshops);
+  for (auto& c : name)
+    if (!std::isalnum(static_cast<unsigned char>(c))) c = '-';
+  std::vector<std::string> args{role, name};
+  // ops/token wants a non-empty list; a facilitator without assemblies gets none that matches.
+  args.insert(args.end(), {"--assemblies", assemblies.empty() ? "none" : joined(assemblies)});
+  if (!workshops.empty()) args.insert(args.end(), {"--workshops", joined(workshops)});
+  return keycloak_token(args);
 }
 
 assembly::itest::HttpResponse get(const std::string& service, const std::string& path,

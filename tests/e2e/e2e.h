@@ -1,5 +1,5 @@
 #pragma once
-// What the end-to-end tests share: service URLs, tokens signed by the local stack's key, waiting.
+// What the end-to-end tests share: service URLs, tokens of the local Keycloak (ops/token), waiting.
 #include <chrono>
 #include <functional>
 #include <map>

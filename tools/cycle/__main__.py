@@ -1,6 +1,6 @@
 """python3 -m cycle ASSEMBLY_ID SUMMARY_JSON ROLL_CSV NON_EU_CSV MINORS_CSV
 
-Plays the whole cycle on the running stack (the environment of var/stack.env, and CYCLE_TOKEN_BIN,
+Plays the whole cycle on the running stack (the environment of var/stack.env, tokens from its Keycloak, and
 OVERDUE_CHECK_SECONDS), writes the summary to SUMMARY_JSON and prints it. ops/cycle makes the
 pools' CSV files and calls this; any failed call exits with status 1 and a message naming it."""
 
@@ -27,7 +27,7 @@ def main(argv):
         sys.exit(f"cycle: {e} is not set in the environment (ops/cycle sources var/stack.env)")
     run = None
     try:
-        client.staff = client.token("secretariat", "cycle-secretariat")
+        client.staff = client.token("secretariat")
         run = Run(assembly, summary_path, {"roll": roll, "non-eu-residents": non_eu, "minors": minors}, client)
         print(f"assembly {assembly}: the Paris process on the running services")
         for phase in PHASES:

@@ -1,58 +1,48 @@
-"""The HTTP client of the cycle: one kept-alive connection per service, bearer tokens made by
-build/bin/assembly-token, and a failed call stops the driver with a message naming it."""
+"""The HTTP client of the cycle: one kept-alive connection per service, bearer tokens of the local
+stack's Keycloak (tools/identity), and a failed call stops the driver with a message naming it."""
 
 import http.client
 import json
 import os
 import re
-import subprocess
 import sys
 import time
 import urllib.parse
+
+import identity
 
 SERVICES = ("sortition", "membership", "workshops", "recommendations", "followup")
 
 
 class Client:
-    def __init__(self, urls, token_bin, key_file, issuer, audience):
+    def __init__(self, urls):
         self.urls = urls                 # service -> base URL
-        self.token_bin, self.key_file, self.issuer, self.audience = token_bin, key_file, issuer, audience
         self.conns = {}
         self.last_link = ""
-        self.tokens = {}                 # (role, subject, department) -> (token, made at)
-        self.minted_for = {}             # token -> (role, subject, department)
+        self.minted_for = {}             # token -> who it was asked for: (role, subject, department)
         self.staff = None                # the secretariat's token, the default bearer
         self.last_call = ["", ""]
 
     @classmethod
     def from_env(cls, env=os.environ):
-        """The stack's addresses and signing key from var/stack.env (exported by ops/cycle)."""
-        return cls({svc: env[svc.upper() + "_URL"] for svc in SERVICES}, env["CYCLE_TOKEN_BIN"],
-                   env["JWT_PRIVATE_KEY_FILE"], env["JWT_ISSUER"], env["JWT_AUDIENCE"])
+        """The stack's addresses from var/stack.env (exported by ops/cycle)."""
+        return cls({svc: env[svc.upper() + "_URL"] for svc in SERVICES})
 
     def url(self, svc):
         return self.urls[svc]
 
-    # The services refuse a token issued longer ago than JWT_MAX_TOKEN_AGE_SECONDS (600 by
-    # default), whatever its expiry: a token is made again once this old.
-    TOKEN_REUSE_SECONDS = 240
-
     def token(self, role, subject=None, department=None):
-        """A bearer token signed with the local stack's key (what ops/token makes), made again
-        every TOKEN_REUSE_SECONDS."""
+        """A bearer token of the local Keycloak: the cycle's own confidential client
+        (assembly-cycle, the secretariat of every assembly) for role "secretariat" without a
+        subject, a test user holding ROLE otherwise (a member's account for role "member").
+        tools/identity keeps each until a minute before it expires (5 minutes)."""
         key = (role, subject, department)
-        cached = self.tokens.get(key)
-        if cached is None or time.monotonic() - cached[1] > self.TOKEN_REUSE_SECONDS:
-            cmd = [self.token_bin, "--key", self.key_file, "--issuer", self.issuer, "--audience", self.audience,
-                   "--role", role, "--subject", subject or "cycle-" + role, "--ttl", "21600"]
-            if department:
-                cmd += ["--department", department]
-            token = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout.strip()
-            if cached is not None:
-                self.minted_for.pop(cached[0], None)
-            self.tokens[key] = cached = (token, time.monotonic())
-            self.minted_for[token] = key
-        return cached[0]
+        if key == ("secretariat", None, None):
+            token = identity.service_token("assembly-cycle")
+        else:
+            token = identity.token(role, subject or "cycle-" + role, department)
+        self.minted_for[token] = key
+        return token
 
     def fresh(self, token):
         """The same caller's current token for a token this client made (a caller may have kept one)."""

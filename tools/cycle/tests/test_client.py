@@ -22,7 +22,7 @@ class MetricSample(unittest.TestCase):
 
 class Must(unittest.TestCase):
     def setUp(self):
-        self.c = client.Client({"followup": "http://f"}, "token-bin", "key", "issuer", "audience")
+        self.c = client.Client({"followup": "http://f"})
         self.c.last_call[:] = ["POST", "http://f/v1/commitments"]
 
     def test_the_expected_status_gives_the_body(self):
@@ -52,7 +52,7 @@ class NextLink(unittest.TestCase):
 
 class CsvPages(unittest.TestCase):
     def test_pages_are_joined_under_one_header(self):
-        c = client.Client({"sortition": "http://s"}, "token-bin", "key", "issuer", "audience")
+        c = client.Client({"sortition": "http://s"})
         pages = {"/m?limit=2": ("code,name\n1,a\n2,b\n", '</m?limit=2&cursor=Mg>; rel="next"'),
                  "/m?limit=2&cursor=Mg": ("code,name\n3,c\n", "")}
         seen = []
