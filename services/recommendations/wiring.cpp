@@ -2,6 +2,7 @@
 
 #include "api/metrics.h"
 #include "api/routes.h"
+#include "api/scope.h"
 #include "events/handlers.h"
 
 namespace recommendations {
@@ -12,6 +13,7 @@ assembly::service::Definition definition() {
           migrations(),
           openapi_document(),
           [](assembly::service::Context& ctx) {
+            api::add_scope_resolvers(ctx);
             api::add_routes(ctx);
             api::add_ballot_routes(ctx);
             api::add_drafting_routes(ctx);

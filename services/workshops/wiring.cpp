@@ -4,6 +4,7 @@
 #include "api/metrics.h"
 #include "api/notebooks.h"
 #include "api/routes.h"
+#include "api/scope.h"
 #include "api/sessions.h"
 #include "events/handlers.h"
 
@@ -18,6 +19,7 @@ assembly::service::Definition definition() {
           [](assembly::service::Context& ctx) {
             auto keyring =
                 assembly::service::pii_keyring(ctx.env);  // signs members' calendar links
+            api::add_scope_resolvers(ctx);
             api::add_routes(ctx);
             api::add_session_routes(ctx, keyring);
             api::add_participant_routes(ctx);

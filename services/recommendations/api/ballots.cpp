@@ -55,6 +55,8 @@ app::NewBallot parse_new_ballot(http::Request& req) {
 // events have made them known (active, of the workshop or of the whole assembly).
 http::Response open_ballot(Deps d, http::Request& req) {
   auto n = parse_new_ballot(req);
+  // The assembly is named in the body (a motion's ballot must be of that assembly's motion).
+  http::require_scope(req, http::Scope{n.assembly_id});
   try {
     auto b = d.db.transact([&](pqxx::work& tx) { return app::open_ballot(tx, n); });
     return http::Response::json(201, to_json(b));
@@ -193,7 +195,8 @@ void add_ballot_routes(assembly::service::Context& ctx) {
   auto route = routes_with(ctx);
   const auto member = Access::roles_of({assembly::auth::kMember});
   auto& r = ctx.router;
-  r.add(Method::Post, "/v1/ballots", Access::secretariat(), route(open_ballot));
+  r.add(Method::Post, "/v1/ballots", Access::secretariat(), route(open_ballot),
+        http::RouteOptions{1 << 20, true, http::ScopeCheck::in_handler});
   r.add(Method::Get, "/v1/electorate", Access::secretariat(), route(electorate));
   r.add(Method::Get, "/v1/ballots", Access::secretariat_or_member(), route(list_ballots));
   r.add(Method::Get, "/v1/ballots/:id", Access::secretariat_or_member(), route(get_ballot));

@@ -24,8 +24,14 @@ http::Response draft(Deps d, http::Request& req) {
   auto title = f.string("title", 300);
   auto text = f.string("text", 100000);
   f.done();
-  auto r = d.db.transact(
-      [&](pqxx::work& tx) { return app::draft(tx, workshop_id, title, text, actor(req)); });
+  // The workshop's assembly is known once it is found: the limits of the caller's account are
+  // checked then, before anything is written.
+  auto may_act = [&req](const std::string& assembly_id, const std::string& workshop) {
+    http::require_scope(req, http::Scope{assembly_id, workshop});
+  };
+  auto r = d.db.transact([&](pqxx::work& tx) {
+    return app::draft(tx, workshop_id, title, text, actor(req), may_act);
+  });
   return http::Response::json(201, to_json(r));
 }
 
@@ -149,7 +155,9 @@ void add_drafting_routes(assembly::service::Context& ctx) {
   auto route = routes_with(ctx);
   const Access staff_or_member = Access::secretariat_or_member();
   auto& r = ctx.router;
-  r.add(Method::Post, "/v1/recommendations", staff_or_member, route(draft));
+  // A draft names its workshop in its body: the limits are checked in the handler.
+  r.add(Method::Post, "/v1/recommendations", staff_or_member, route(draft),
+        http::RouteOptions{1 << 20, true, http::ScopeCheck::in_handler});
   r.add(Method::Get, "/v1/recommendations", Access::anyone(), route(list));
   r.add(Method::Get, "/v1/recommendations/:id", Access::anyone(), route(get));
   r.add(Method::Get, "/v1/recommendations/:id/diff", Access::anyone(), route(diff));

@@ -36,9 +36,11 @@ store::Recommendation must_find_recommendation(pqxx::transaction_base& tx, const
 }
 
 store::Recommendation draft(pqxx::work& tx, const std::string& workshop_id,
-                            const std::string& title, const std::string& text, const Actor& by) {
+                            const std::string& title, const std::string& text, const Actor& by,
+                            const MayAct& may_act) {
   auto w = store::find_by_workshop(tx, workshop_id);
   if (!w) throw core::invalid("no workshop " + workshop_id, "/workshop_id");
+  if (may_act) may_act(w->assembly_id, workshop_id);
   staff_or_workshop_member(tx, by, w->assembly_id, w->theme);
   // A recommendation answers the workshop's adopted mandate (workshops' MandateAdopted).
   auto mandate = store::mandate_of(tx, workshop_id);

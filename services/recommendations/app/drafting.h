@@ -2,6 +2,7 @@
 // Drafting use cases: recommendations (against the workshop's adopted mandate), amendments and
 // their decision, the status (hand-over: RecommendationSubmitted) and co-construction feedback.
 // They throw assembly::core::Refused; no HTTP here.
+#include <functional>
 #include <pqxx/pqxx>
 #include <string>
 #include <utility>
@@ -32,8 +33,12 @@ class StatusRefused : public assembly::core::Refused {
 // The recommendation; refused (404) when there is none.
 store::Recommendation must_find_recommendation(pqxx::transaction_base& tx, const std::string& id,
                                                bool for_update = false);
+// A first version in the workshop's name. `may_act`, when given, is called with the workshop's
+// assembly and id once the workshop is found, before anything is written, and throws to refuse.
+using MayAct = std::function<void(const std::string& assembly_id, const std::string& workshop_id)>;
 store::Recommendation draft(pqxx::work& tx, const std::string& workshop_id,
-                            const std::string& title, const std::string& text, const Actor& by);
+                            const std::string& title, const std::string& text, const Actor& by,
+                            const MayAct& may_act = {});
 // The amendment (proposed) and the version it amends.
 store::Amendment propose_amendment(pqxx::work& tx, const std::string& recommendation_id,
                                    const std::string& text, const std::string& rationale,

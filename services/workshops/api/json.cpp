@@ -10,7 +10,11 @@ json or_null(const std::string& s) {
 }  // namespace
 
 json to_json(const store::Session& s, const assembly::auth::Principal* caller) {
-  bool staff = caller && caller->has(assembly::auth::kSecretariat);
+  // The check-in code: the secretariat, and the facilitators of the session's workshop.
+  bool staff =
+      caller &&
+      (caller->has(assembly::auth::kSecretariat) ||
+       (caller->has(assembly::auth::kFacilitator) && caller->workshops.count(s.workshop_id) > 0));
   json out = {{"id", s.id},
               {"assembly_id", s.assembly_id},
               {"workshop_id", or_null(s.workshop_id)},

@@ -3,6 +3,7 @@
 #include "app/participants.h"
 
 #include "api/json.h"
+#include "api/scope.h"
 #include "api/sessions.h"
 #include "app/sessions.h"
 #include "assembly/auth/auth.h"
@@ -50,13 +51,14 @@ http::Response remove_participant(Deps d, http::Request& req) {
       200, {{"session_id", id}, {"participant_id", participant}, {"removed", true}});
 }
 
-// Names and titles: the secretariat, and members of the session's workshop (any workshop of the
-// assembly for a plenary).
+// Names and titles: the secretariat, members of the session's workshop (any workshop of the
+// assembly for a plenary) and the workshop's facilitators.
 http::Response list_participants(Deps d, http::Request& req) {
   auto id = body::uuid_param(req, "id");
   const auto& caller = req.caller();
+  const bool staff = caller.has(assembly::auth::kSecretariat) || reads_as_facilitator(caller);
   auto list = d.db.transact([&](pqxx::work& tx) {
-    app::session_for_reader(tx, id, caller.actor(), caller.has(assembly::auth::kSecretariat));
+    facilitator_reads(caller, app::session_for_reader(tx, id, caller.actor(), staff).workshop_id);
     return store::participants(tx, id);
   });
   return http::Response::json(
@@ -113,11 +115,14 @@ http::Response decisions(Deps d, http::Request& req) {
 
 void add_participant_routes(assembly::service::Context& ctx) {
   auto route = routes_with(ctx);
-  const Access staff = Access::secretariat();
+  // A facilitator runs its workshops' sessions (the dispatcher checks the session's workshop).
+  const Access staff =
+      Access::roles_of({assembly::auth::kSecretariat, assembly::auth::kFacilitator});
+  const Access reads = Access::roles_of(
+      {assembly::auth::kSecretariat, assembly::auth::kMember, assembly::auth::kFacilitator});
   auto& r = ctx.router;
   r.add(Method::Post, "/v1/sessions/:id/participants", staff, route(add_participant));
-  r.add(Method::Get, "/v1/sessions/:id/participants", Access::secretariat_or_member(),
-        route(list_participants));
+  r.add(Method::Get, "/v1/sessions/:id/participants", reads, route(list_participants));
   r.add(Method::Delete, "/v1/sessions/:id/participants/:participant", staff,
         route(remove_participant));
   r.add(Method::Put, "/v1/sessions/:id/participant-attendance", staff,

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "api/json.h"
+#include "api/scope.h"
 #include "assembly/auth/auth.h"
 #include "assembly/http/body.h"
 #include "assembly/http/cache.h"
@@ -31,12 +32,16 @@ http::Response get_workshop(Deps d, http::Request& req) {
   return http::Response::json(200, to_json(must_find(d.db, body::uuid_param(req, "id"))));
 }
 
-// The roster: the secretariat, or a member of this workshop (a member reads their workshop).
+// The roster: the secretariat, a member of this workshop (a member reads their workshop), or
+// its facilitator.
 http::Response roster(Deps d, http::Request& req) {
   auto w = must_find(d.db, body::uuid_param(req, "id"));
   const auto& caller = req.caller();
-  if (!caller.has(assembly::auth::kSecretariat) &&
-      std::find(w.member_ids.begin(), w.member_ids.end(), caller.actor()) == w.member_ids.end())
+  if (reads_as_facilitator(caller)) {
+    facilitator_reads(caller, w.id);
+  } else if (!caller.has(assembly::auth::kSecretariat) &&
+             std::find(w.member_ids.begin(), w.member_ids.end(), caller.actor()) ==
+                 w.member_ids.end())
     throw http::forbidden("a member reads only their own workshop's roster");
   return http::Response::json(200, {{"workshop_id", w.id}, {"member_ids", w.member_ids}});
 }
@@ -50,7 +55,9 @@ void add_routes(assembly::service::Context& ctx) {
   r.add(Method::Get, "/v1/workshops", Access::anyone(), http::cached(route(list_workshops), ttl));
   r.add(Method::Get, "/v1/workshops/:id", Access::anyone(), http::cached(route(get_workshop), ttl));
   r.add(Method::Get, "/v1/workshops/:id/roster",
-        Access::roles_of({assembly::auth::kSecretariat, assembly::auth::kMember}), route(roster));
+        Access::roles_of(
+            {assembly::auth::kSecretariat, assembly::auth::kMember, assembly::auth::kFacilitator}),
+        route(roster));
 }
 
 }  // namespace workshops::api

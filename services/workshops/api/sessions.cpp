@@ -5,6 +5,7 @@
 #include <functional>
 
 #include "api/json.h"
+#include "api/scope.h"
 #include "app/sessions.h"
 #include "assembly/auth/auth.h"
 #include "assembly/core/ids.h"
@@ -138,8 +139,13 @@ store::NewSession parse_new_session(const json& b) {
 
 http::Response create_session(Deps d, http::Request& req) {
   auto s = parse_new_session(req.json());
-  auto out =
-      d.db.transact([&](pqxx::work& tx) { return app::schedule(tx, s, req.caller().actor()); });
+  // The session's assembly is known once its workshop is found: the limits of the caller's
+  // account are checked then, before anything is written.
+  auto may_act = [&req](const std::string& assembly_id, const std::string& workshop_id) {
+    http::require_scope(req, http::Scope{assembly_id, workshop_id});
+  };
+  auto out = d.db.transact(
+      [&](pqxx::work& tx) { return app::schedule(tx, s, req.caller().actor(), may_act); });
   auto r = session(201, out, req);
   r.headers.push_back({"Location", "/v1/sessions/" + s.id});
   return r;
@@ -168,6 +174,7 @@ http::Response session_details(Deps d, http::Request& req) {
   auto id = body::uuid_param(req, "id");
   auto [s, changes] = d.db.transact([&](pqxx::work& tx) {
     auto s = app::must_find(tx, id);
+    facilitator_reads(req.caller(), s.workshop_id);
     return std::pair{s, store::changes(tx, id)};
   });
   auto out = to_json(s, &req.caller());
@@ -279,7 +286,7 @@ http::Response put_attendance(Deps d, http::Request& req) {
 http::Response get_attendance(Deps d, http::Request& req) {
   auto id = body::uuid_param(req, "id");
   auto [members, participants] = d.db.transact([&](pqxx::work& tx) {
-    app::must_find(tx, id);
+    facilitator_reads(req.caller(), app::must_find(tx, id).workshop_id);
     return std::pair{store::attendance(tx, id), store::participant_attendance(tx, id)};
   });
   auto statuses = [](const auto& list) {
@@ -353,21 +360,27 @@ void add_session_routes(assembly::service::Context& ctx,
     return keyring->pseudonym("calendar", member_id, 32);
   };
   const Access staff = Access::secretariat(), anyone = Access::anyone();
+  // A facilitator runs its workshops' sessions (the dispatcher checks the session's workshop;
+  // a creation checks it in the handler).
+  const Access runs =
+      Access::roles_of({assembly::auth::kSecretariat, assembly::auth::kFacilitator});
+  const Access reads = Access::roles_of(
+      {assembly::auth::kSecretariat, assembly::auth::kMember, assembly::auth::kFacilitator});
+  const http::RouteOptions creation{1 << 20, true, http::ScopeCheck::in_handler};
   auto& r = ctx.router;
   r.add(Method::Put, "/v1/assemblies/:id/phases/:kind", staff, route(put_phase));
   r.add(Method::Get, "/v1/assemblies/:id/phases", anyone, route(get_phases));
-  r.add(Method::Post, "/v1/sessions", staff, route(create_session));
+  r.add(Method::Post, "/v1/sessions", runs, route(create_session), creation);
   r.add(Method::Get, "/v1/sessions", anyone, route(list_sessions));
   r.add(Method::Get, "/v1/sessions/:id", anyone, route(get_session));
-  r.add(Method::Get, "/v1/sessions/:id/details", Access::secretariat_or_member(),
-        route(session_details));
-  r.add(Method::Post, "/v1/sessions/:id/reschedule", staff, route(reschedule));
-  r.add(Method::Post, "/v1/sessions/:id/cancel", staff, route(cancel));
-  r.add(Method::Post, "/v1/sessions/:id/held", staff, route(held));
-  r.add(Method::Put, "/v1/sessions/:id/minutes", staff, route(put_minutes));
-  r.add(Method::Post, "/v1/sessions/:id/documents", staff, route(add_document));
-  r.add(Method::Put, "/v1/sessions/:id/attendance", staff, route(put_attendance));
-  r.add(Method::Get, "/v1/sessions/:id/attendance", staff, route(get_attendance));
+  r.add(Method::Get, "/v1/sessions/:id/details", reads, route(session_details));
+  r.add(Method::Post, "/v1/sessions/:id/reschedule", runs, route(reschedule));
+  r.add(Method::Post, "/v1/sessions/:id/cancel", runs, route(cancel));
+  r.add(Method::Post, "/v1/sessions/:id/held", runs, route(held));
+  r.add(Method::Put, "/v1/sessions/:id/minutes", runs, route(put_minutes));
+  r.add(Method::Post, "/v1/sessions/:id/documents", runs, route(add_document));
+  r.add(Method::Put, "/v1/sessions/:id/attendance", runs, route(put_attendance));
+  r.add(Method::Get, "/v1/sessions/:id/attendance", runs, route(get_attendance));
   r.add(Method::Post, "/v1/sessions/:id/check-in", Access::roles_of({assembly::auth::kMember}),
         [d, limiter](http::Request& req) { return check_in(d, *limiter, req); });
   r.add(Method::Get, "/v1/workshops/:id/calendar.ics", anyone, route(workshop_calendar));

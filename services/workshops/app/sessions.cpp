@@ -65,13 +65,15 @@ store::Session must_find(pqxx::transaction_base& tx, const std::string& id, bool
   return *s;
 }
 
-store::Session schedule(pqxx::work& tx, store::NewSession s, const std::string& by) {
+store::Session schedule(pqxx::work& tx, store::NewSession s, const std::string& by,
+                        const MayAct& may_act) {
   if (s.type != domain::SessionType::plenary) {
     auto w = store::find(tx, s.workshop_id);
     if (!w) throw core::invalid("no workshop " + s.workshop_id, "/workshop_id");
     s.workshop_id = w->id;
     s.assembly_id = w->assembly_id;
   }
+  if (may_act) may_act(s.assembly_id, s.workshop_id);
   s.phase_named = !s.phase.empty();
   s.phase = phase_of(tx, s.assembly_id, s.type, s.starts_at, s.ends_at, s.phase);
   store::insert_session(tx, s, by);

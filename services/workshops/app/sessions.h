@@ -2,6 +2,7 @@
 // Session use cases: scheduling, rescheduling, cancelling, holding (SessionHeld), minutes and
 // documents, attendance (AttendanceRecorded) and check-in. They throw assembly::core::Refused; no
 // HTTP here.
+#include <functional>
 #include <pqxx/pqxx>
 #include <string>
 #include <utility>
@@ -37,8 +38,12 @@ std::vector<store::Phase> set_phase(pqxx::work& tx, const std::string& assembly_
 
 // A plenary has the assembly and no workshop; any other session names its workshop
 // (s.workshop_id), whose assembly it takes. The session falls within its phase
-// (domain::place_session: s.phase, when named, or the phase containing it).
-store::Session schedule(pqxx::work& tx, store::NewSession s, const std::string& by);
+// (domain::place_session: s.phase, when named, or the phase containing it). `may_act`, when
+// given, is called with the session's assembly and workshop ("" for a plenary) before anything
+// is written, and throws to refuse.
+using MayAct = std::function<void(const std::string& assembly_id, const std::string& workshop_id)>;
+store::Session schedule(pqxx::work& tx, store::NewSession s, const std::string& by,
+                        const MayAct& may_act = {});
 // Within the session's phase again, like schedule().
 store::Session reschedule(pqxx::work& tx, const std::string& id, const std::string& starts_at,
                           const std::string& ends_at, const std::string& reason,
