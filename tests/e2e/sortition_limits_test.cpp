@@ -120,6 +120,12 @@ TEST(SortitionLimits, ASecretariatOfOneAssemblyChangesItsOwnAndNotAnothers) {
   auto b_selection = e2e::post("sortition", "/v1/selections", selection, limited);
   EXPECT_EQ(b_selection.status, 403) << b_selection.body;
   selection["assembly_id"] = a;
+  auto borrowed = selection;
+  borrowed["invitation_draw_ids"] = {own_draw, b.drawn.invitation_draw_id};
+  auto b_respondents_used = e2e::post("sortition", "/v1/selections", borrowed, limited);
+  EXPECT_EQ(b_respondents_used.status, 422) << "another assembly's respondents";
+  EXPECT_NE(b_respondents_used.body.find("/invitation_draw_ids/1"), std::string::npos)
+      << b_respondents_used.body;
   auto a_selection = e2e::post("sortition", "/v1/selections", selection, limited);
   EXPECT_EQ(a_selection.status, 201) << a_selection.body;
 

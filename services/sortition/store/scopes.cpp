@@ -11,6 +11,7 @@ constexpr const char* kRespondentAssembly =
     "r.invitation_draw_id "
     "WHERE r.id = $1";
 constexpr const char* kSelectionAssembly = "SELECT assembly_id FROM selections WHERE id = $1";
+constexpr const char* kQuotaSetAssembly = "SELECT assembly_id FROM quota_sets WHERE id = $1";
 
 std::optional<std::string> assembly_of(pqxx::transaction_base& tx, const char* sql,
                                        const std::string& id) {
@@ -32,6 +33,10 @@ std::optional<std::string> respondent_assembly(pqxx::transaction_base& tx, const
 
 std::optional<std::string> selection_assembly(pqxx::transaction_base& tx, const std::string& id) {
   return assembly_of(tx, kSelectionAssembly, id);
+}
+
+std::optional<std::string> quota_set_assembly(pqxx::transaction_base& tx, const std::string& id) {
+  return assembly_of(tx, kQuotaSetAssembly, id);
 }
 
 }  // namespace sortition::store

@@ -12,5 +12,6 @@ std::optional<std::string> invitation_draw_assembly(pqxx::transaction_base& tx,
 // A respondent's: its invitation draw's.
 std::optional<std::string> respondent_assembly(pqxx::transaction_base& tx, const std::string& id);
 std::optional<std::string> selection_assembly(pqxx::transaction_base& tx, const std::string& id);
+std::optional<std::string> quota_set_assembly(pqxx::transaction_base& tx, const std::string& id);
 
 }  // namespace sortition::store
