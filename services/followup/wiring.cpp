@@ -1,6 +1,7 @@
 #include "wiring.h"
 
 #include "api/routes.h"
+#include "api/scopes.h"
 #include "events/handlers.h"
 #include "workers/overdue.h"
 
@@ -16,6 +17,7 @@ assembly::service::Definition definition() {
             api::add_council_routes(ctx);
             api::add_commitment_routes(ctx);
             api::add_report_routes(ctx);
+            api::add_scopes(ctx);
             workers::add_overdue_worker(ctx);
             api::add_public_page(ctx);
             api::add_metrics(ctx);

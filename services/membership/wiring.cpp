@@ -4,6 +4,7 @@
 #include "api/engagement.h"
 #include "api/members.h"
 #include "api/metrics.h"
+#include "api/scopes.h"
 #include "api/trainings.h"
 #include "events/handlers.h"
 
@@ -29,6 +30,7 @@ assembly::service::Definition definition() {
             api::add_training_routes(ctx);
             api::add_evaluation_routes(ctx);
             api::add_cohort_routes(ctx);
+            api::add_scopes(ctx);
             api::add_metrics(ctx, at_risk_absences);
             events::add_handlers(ctx, retention);
           }};

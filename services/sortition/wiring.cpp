@@ -4,6 +4,7 @@
 #include "api/pools.h"
 #include "api/respondents.h"
 #include "api/routes.h"
+#include "api/scopes.h"
 #include "api/selections.h"
 #include "assembly/logging/log.h"
 #include "events/handlers.h"
@@ -38,6 +39,7 @@ assembly::service::Definition definition() {
                      "answers with a letter's code accepted per minute and address")));
         api::add_quota_routes(ctx);
         api::add_selection_routes(ctx);
+        api::add_scopes(ctx);
         events::add_handlers(ctx);  // MemberDeclined, MemberWithdrew: replacements
         workers::add_selection_worker(ctx);
         auto& db = ctx.db;

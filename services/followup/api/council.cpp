@@ -6,6 +6,7 @@
 
 #include "api/json.h"
 #include "api/routes.h"
+#include "api/scopes.h"
 #include "assembly/auth/auth.h"
 #include "assembly/core/refusal.h"
 #include "assembly/core/time.h"
@@ -56,7 +57,7 @@ http::Response place(assembly::db::Pool& db, http::Request& req) {
   auto dossier_id = f.string("dossier_id", 64);
   f.done();
   auto [item, placed] = db.transact([&](pqxx::work& tx) {
-    return app::place_on_agenda(tx, session_id, dossier_id, req.caller().actor());
+    return app::place_on_agenda(tx, session_id, dossier_id, req.caller().actor(), scope_check(req));
   });
   return http::Response::json(placed ? 201 : 200, to_json(item));
 }
@@ -133,14 +134,19 @@ void add_council_routes(assembly::service::Context& ctx) {
   auto& outbox = ctx.outbox;
   auto& r = ctx.router;
   const Access clerk = Access::roles_of({assembly::auth::kCouncilClerk});
+  // A Council session serves every assembly (a new one takes the motions waiting, whatever their
+  // assembly): no resolver, so an account limited to some assemblies may not create one.
   r.add(Method::Post, "/v1/council-sessions", clerk,
         [&db](http::Request& req) { return create_session(db, req); });
   r.add(Method::Get, "/v1/council-sessions", Access::anyone(),
         [&db](http::Request&) { return list_sessions(db); });
   r.add(Method::Get, "/v1/council-sessions/:id", Access::anyone(),
         [&db](http::Request& req) { return get_session(db, req); });
-  r.add(Method::Post, "/v1/council-sessions/:id/agenda-items", clerk,
-        [&db](http::Request& req) { return place(db, req); });
+  // The motion's dossier, named in the body, gives the assembly: the use case checks the limits.
+  r.add(
+      Method::Post, "/v1/council-sessions/:id/agenda-items", clerk,
+      [&db](http::Request& req) { return place(db, req); },
+      http::RouteOptions{1 << 20, true, http::ScopeCheck::in_handler});
   r.add(Method::Put, "/v1/agenda-items/:id/debate", clerk,
         [&db](http::Request& req) { return put_debate(db, req); });
   r.add(Method::Post, "/v1/agenda-items/:id/decision", clerk,

@@ -103,7 +103,8 @@ void add_report_routes(assembly::service::Context& ctx) {
   // Publishing schedules the next report while commitments remain open.
   r.add(Method::Post, "/v1/reports/:id/publish", secretariat,
         [&db, &outbox](http::Request& req) { return publish(db, outbox, req); });
-  // The check also runs by itself (workers/overdue); the secretariat may run it now.
+  // The check also runs by itself (workers/overdue); the secretariat may run it now. It looks at
+  // every assembly's commitments: an account limited to some assemblies may not run it.
   r.add(Method::Post, "/v1/overdue-checks", secretariat,
         [&db, &outbox](http::Request&) { return check_overdue(db, outbox); }, {1 << 10, false});
 }

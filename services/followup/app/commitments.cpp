@@ -39,7 +39,8 @@ void check_department(const Staff& staff, const std::string& department) {
 }
 
 store::CommitmentView create_commitment(pqxx::work& tx, assembly::events::Outbox& outbox,
-                                        const Staff& staff, const NewCommitmentInput& in) {
+                                        const Staff& staff, const NewCommitmentInput& in,
+                                        const AssemblyCheck& may_change) {
   auto d = store::dossier_carrying(tx, in.recommendation_id);
   if (!d)
     throw core::invalid(
@@ -49,6 +50,7 @@ store::CommitmentView create_commitment(pqxx::work& tx, assembly::events::Outbox
   if (!decision || !domain::adopts(*decision))
     throw core::conflict("the Council has not adopted the motion carrying this recommendation" +
                          (d->decision.empty() ? std::string() : " (it was " + d->decision + ")"));
+  may_change(d->assembly_id);
   const auto id = assembly::core::new_uuid();
   store::insert_commitment(tx, {id, d->assembly_id, d->dossier_id, in.recommendation_id, in.title,
                                 in.description, in.department, in.elected_official,

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "app/scope.h"
 #include "assembly/events/outbox.h"
 #include "domain/commitment.h"
 #include "store/commitments.h"
@@ -31,7 +32,8 @@ struct NewCommitmentInput {
 // Only for a recommendation carried by a motion the Council adopted. Refused: invalid
 // (/recommendation_id), conflict.
 store::CommitmentView create_commitment(pqxx::work& tx, assembly::events::Outbox& outbox,
-                                        const Staff& staff, const NewCommitmentInput& in);
+                                        const Staff& staff, const NewCommitmentInput& in,
+                                        const AssemblyCheck& may_change);
 // Status and progress, under the progress rules (domain/commitment.h).
 store::CommitmentView change_progress(pqxx::work& tx, assembly::events::Outbox& outbox,
                                       const Staff& staff, const std::string& id,

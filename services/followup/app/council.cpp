@@ -4,6 +4,7 @@
 #include "assembly/core/refusal.h"
 #include "domain/dossier.h"
 #include "events/publish.h"
+#include "store/scopes.h"
 
 namespace followup::app {
 namespace core = assembly::core;
@@ -51,11 +52,13 @@ SessionView create_session(pqxx::work& tx, const std::string& name, const std::s
 
 std::pair<store::AgendaItem, bool> place_on_agenda(pqxx::work& tx, const std::string& session_id,
                                                    const std::string& dossier_id,
-                                                   const std::string& actor) {
+                                                   const std::string& actor,
+                                                   const AssemblyCheck& may_change) {
   if (!store::find_session(tx, session_id))
     throw core::not_found("no Council session " + session_id);
   auto sent = store::lock_dossier_sent(tx, dossier_id);
   if (!sent) throw core::invalid("no dossier " + dossier_id, "/dossier_id");
+  may_change(*store::dossier_assembly(tx, dossier_id));
   if (!*sent)
     throw core::conflict("the motion of dossier " + dossier_id +
                          " has not been sent to the Council");

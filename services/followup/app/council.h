@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "app/scope.h"
 #include "assembly/events/outbox.h"
 #include "domain/council.h"
 #include "store/council.h"
@@ -29,7 +30,8 @@ SessionView create_session(pqxx::work& tx, const std::string& name, const std::s
 // session while the Council has not decided. The item, and whether it is new.
 std::pair<store::AgendaItem, bool> place_on_agenda(pqxx::work& tx, const std::string& session_id,
                                                    const std::string& dossier_id,
-                                                   const std::string& actor);
+                                                   const std::string& actor,
+                                                   const AssemblyCheck& may_change);
 
 // The spokespersons' presentation, a summary, each political group's position; until decided.
 store::AgendaItem record_debate(pqxx::work& tx, const std::string& item_id,

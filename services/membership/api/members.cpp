@@ -218,6 +218,7 @@ http::Response create_assembly(Deps ctx, int default_retention, http::Request& r
   f.check(id.empty() || is_slug(id), "/id", "id: 1 to 64 lower-case letters, digits or '-'");
   auto a = read_assembly(f, b, id, default_retention);
   f.done();
+  http::require_scope(req, http::Scope{id});
   auto out = ctx.db.transact([&](pqxx::work& tx) {
     if (!store::insert_assembly(tx, a, req.caller().actor()) &&
         !store::describe_implicit(tx, a, req.caller().actor()))
@@ -314,10 +315,12 @@ void add_member_routes(assembly::service::Context& ctx) {
 void add_assembly_routes(assembly::service::Context& ctx, int default_retention) {
   auto& r = ctx.router;
   auto to = routes_with(ctx);
-  r.add(Method::Post, "/v1/assemblies", kStaff,
-        [d = Deps{ctx.db, ctx.outbox}, default_retention](http::Request& req) {
-          return create_assembly(d, default_retention, req);
-        });
+  r.add(
+      Method::Post, "/v1/assemblies", kStaff,
+      [d = Deps{ctx.db, ctx.outbox}, default_retention](http::Request& req) {
+        return create_assembly(d, default_retention, req);
+      },
+      http::RouteOptions{1 << 20, true, http::ScopeCheck::in_handler});  // the body names it
   r.add(Method::Get, "/v1/assemblies", kStaffOrMember, to(list_assemblies));
   r.add(Method::Get, "/v1/assemblies/:id", kStaffOrMember, to(get_assembly));
   r.add(Method::Post, "/v1/assemblies/:id/bulk-actions", kStaff, to(bulk_action));

@@ -73,6 +73,7 @@ void add_invitation_routes(assembly::service::Context& ctx,
   // The commitment comes first: the secretariat publishes SHA-256(seed) before the draw.
   auto commit = [&db](http::Request& req) {
     auto request = parse_invitation_draw(req.json());
+    http::require_scope(req, http::Scope{request.assembly_id});
     request.committed_by = req.caller().actor();
     auto draw =
         db.transact([&](pqxx::work& tx) { return app::commit_invitation_draw(tx, request); });
@@ -134,7 +135,8 @@ void add_invitation_routes(assembly::service::Context& ctx,
     return r;
   };
 
-  ctx.router.add(Method::Post, "/v1/invitation-draws", staff, commit);
+  ctx.router.add(Method::Post, "/v1/invitation-draws", staff, commit,
+                 http::RouteOptions{1 << 20, true, http::ScopeCheck::in_handler});
   ctx.router.add(Method::Get, "/v1/invitation-draws", Access::anyone(), list);
   ctx.router.add(Method::Get, "/v1/invitation-draws/:id", Access::anyone(), get);
   ctx.router.add(Method::Post, "/v1/invitation-draws/:id/draw", staff, draw);

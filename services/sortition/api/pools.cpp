@@ -146,6 +146,8 @@ void add_pool_routes(assembly::service::Context& ctx, std::shared_ptr<PoolImport
   };
   const Access staff = Access::roles_of({assembly::auth::kSecretariat});
   auto& r = ctx.router;
+  // Pools (the city's electoral roll...) serve every assembly: no resolver, so an account limited
+  // to some assemblies may not create or import one (the dispatcher refuses it).
   r.add(Method::Post, "/v1/pools", staff, route(create_pool));
   r.add(Method::Get, "/v1/pools", staff, route(list_pools));
   r.add(Method::Get, "/v1/pools/:id", staff, route(get_pool));

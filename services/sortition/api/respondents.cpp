@@ -152,6 +152,7 @@ void add_quota_routes(assembly::service::Context& ctx) {
 
   auto create = [&db](http::Request& req) {
     auto q = read_quota_set(req.json());
+    http::require_scope(req, http::Scope{q.assembly_id});
     q.id = assembly::core::new_uuid();
     q.created_by = req.caller().actor();
     db.transact([&](pqxx::work& tx) { store::insert_quota_set(tx, q); });
@@ -178,7 +179,8 @@ void add_quota_routes(assembly::service::Context& ctx) {
     return http::Response::text(200, csv, "text/csv; charset=utf-8");
   };
 
-  ctx.router.add(Method::Post, "/v1/quota-sets", staff, create);
+  ctx.router.add(Method::Post, "/v1/quota-sets", staff, create,
+                 http::RouteOptions{1 << 20, true, http::ScopeCheck::in_handler});
   ctx.router.add(Method::Get, "/v1/quota-sets/:id", staff, get);
   ctx.router.add(Method::Get, "/v1/quota-sets/:id/seat-pools/:pool/quotas.csv", staff, quotas_csv);
 }

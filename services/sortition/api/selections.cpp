@@ -52,6 +52,7 @@ namespace {
 
 http::Response create_selection(Deps d, http::Request& req) {
   auto request = parse_selection(req.json());
+  http::require_scope(req, http::Scope{request.assembly_id});
   request.created_by = req.caller().actor();
   auto sel = d.db.transact([&](pqxx::work& tx) { return app::create_selection(tx, request); });
   auto res = http::Response::json(201, to_json(sel));
@@ -109,7 +110,8 @@ void add_selection_routes(assembly::service::Context& ctx) {
   const Access staff = Access::roles_of({assembly::auth::kSecretariat});
   auto route = routes_with(ctx);
   auto& r = ctx.router;
-  r.add(Method::Post, "/v1/selections", staff, route(create_selection));
+  r.add(Method::Post, "/v1/selections", staff, route(create_selection),
+        http::RouteOptions{1 << 20, true, http::ScopeCheck::in_handler});
   r.add(Method::Post, "/v1/selections/:id/draw", staff, route(draw_selection));
   r.add(Method::Get, "/v1/selections/:id", staff, route(get_selection));
   r.add(Method::Get, "/v1/selections/:id/record", Access::anyone(), route(selection_record));

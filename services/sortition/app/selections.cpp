@@ -4,13 +4,19 @@
 #include "assembly/core/refusal.h"
 #include "domain/panel_draw.h"
 #include "store/quota_sets.h"
+#include "store/scopes.h"
 
 namespace sortition::app {
 namespace core = assembly::core;
 
 store::Selection create_selection(pqxx::work& tx, const SelectionRequest& request) {
-  if (!store::quota_set_exists(tx, request.quota_set_id))
-    throw core::invalid("no quota set " + request.quota_set_id, "/quota_set_id");
+  // The quota set and the invitation draws are the selection's assembly's: what an account limited
+  // to that assembly may use.
+  auto quotas_of = store::quota_set_assembly(tx, request.quota_set_id);
+  if (!quotas_of) throw core::invalid("no quota set " + request.quota_set_id, "/quota_set_id");
+  if (*quotas_of != request.assembly_id)
+    throw core::invalid("quota set " + request.quota_set_id + " is of assembly " + *quotas_of,
+                        "/quota_set_id");
   store::NewSelection s;
   for (std::size_t i = 0; i < request.invitation_draw_ids.size(); ++i) {
     const auto field = "/invitation_draw_ids/" + std::to_string(i);
@@ -18,6 +24,10 @@ store::Selection create_selection(pqxx::work& tx, const SelectionRequest& reques
     if (!draw) throw core::invalid("invitation draw ids are strings", field);
     if (store::invitation_draw_state(tx, *draw) != std::optional<std::string>("drawn"))
       throw core::invalid("no invitation draw made with id " + *draw, field);
+    auto draw_of = store::invitation_draw_assembly(tx, *draw);
+    if (draw_of != request.assembly_id)
+      throw core::invalid("invitation draw " + *draw + " is of assembly " + draw_of.value_or(""),
+                          field);
     s.invitation_draw_ids.push_back(*draw);
   }
   s.id = assembly::core::new_uuid();
