@@ -73,12 +73,13 @@ std::string token(const std::string& role, const std::string& subject,
 }
 
 std::string scoped_token(const std::string& role, const std::vector<std::string>& assemblies,
-                         const std::vector<std::string>& workshops) {
+                         const std::vector<std::string>& workshops, const std::string& department) {
   // The test user's name part: letters, digits and dashes only (Keycloak refuses "*" and ",").
-  std::string name = "scoped-" + joined(assemblies) + "-" + joined(workshops);
+  std::string name = "scoped-" + joined(assemblies) + "-" + joined(workshops) + "-" + department;
   for (auto& c : name)
     if (!std::isalnum(static_cast<unsigned char>(c))) c = '-';
   std::vector<std::string> args{role, name};
+  if (!department.empty()) args.push_back(department);
   // ops/token wants a non-empty list; a facilitator without assemblies gets none that matches.
   args.insert(args.end(), {"--assemblies", assemblies.empty() ? "none" : joined(assemblies)});
   if (!workshops.empty()) args.insert(args.end(), {"--workshops", joined(workshops)});

@@ -18,7 +18,8 @@ assembly::itest::HttpResponse get(const std::string& service, const std::string&
                                   const std::string& bearer = {});
 // A staff token limited to some assemblies (and, for a facilitator, to some workshops).
 std::string scoped_token(const std::string& role, const std::vector<std::string>& assemblies,
-                         const std::vector<std::string>& workshops = {});
+                         const std::vector<std::string>& workshops = {},
+                         const std::string& department = "");
 // A request with a JSON body (POST, PUT...), with the bearer token if one is given.
 assembly::itest::HttpResponse send(const std::string& method, const std::string& service,
                                    const std::string& path, const nlohmann::json& body,

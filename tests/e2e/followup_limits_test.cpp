@@ -24,15 +24,7 @@ std::string day(int offset) {
 // A staff token limited to one assembly, with a department (city-service staff).
 std::string limited_token(const std::string& role, const std::string& assembly_id,
                           const std::string& department = "") {
-  assembly::auth::TokenRequest r;
-  r.private_key_pem = assembly::auth::read_file(assembly::itest::env("JWT_PRIVATE_KEY_FILE"));
-  r.issuer = assembly::itest::env("JWT_ISSUER");
-  r.audience = assembly::itest::env("JWT_AUDIENCE");
-  r.subject = role + "-limited";
-  r.roles = {role};
-  r.department = department;
-  r.assemblies = {assembly_id};
-  return assembly::auth::mint(r);
+  return e2e::scoped_token(role, {assembly_id}, {}, department);
 }
 
 json commitment_body(const std::string& recommendation_id) {
