@@ -20,6 +20,8 @@ assembly::itest::HttpResponse get(const std::string& service, const std::string&
 std::string scoped_token(const std::string& role, const std::vector<std::string>& assemblies,
                          const std::vector<std::string>& workshops = {},
                          const std::string& department = "");
+// The account a token is of (its "sub" claim): what the services record as a staff actor.
+std::string subject_of(const std::string& token);
 // A request with a JSON body (POST, PUT...), with the bearer token if one is given.
 assembly::itest::HttpResponse send(const std::string& method, const std::string& service,
                                    const std::string& path, const nlohmann::json& body,

@@ -164,12 +164,13 @@ TEST(Oidc, AnIssuerDownAtTheStartGives503UntilItsKeysAreThere) {
 }
 
 TEST(Oidc, AKeyFileWithAnIssuerIsAConfigurationError) {
-  // JWT_PUBLIC_KEY_FILE (the stack's, set by ServiceProcess) is for tests and offline tools only.
+  // JWT_PUBLIC_KEY_FILE (the stack's local key) is for tests and offline tools only.
   assembly::itest::TempSchema schema("oidc");
   assembly::itest::ServiceProcess svc(
       kBinary, 18187,
       {{"PG_SCHEMA", schema.name()},
        {"PII_KEY_FILE", assembly::itest::env("ROOT") + "/var/secrets/pii-sortition.key"},
-       {"OIDC_ISSUER", "http://127.0.0.1:1/realms/assembly"}});
+       {"OIDC_ISSUER", "http://127.0.0.1:1/realms/assembly"},
+       {"JWT_PUBLIC_KEY_FILE", assembly::itest::env("JWT_PUBLIC_KEY_FILE")}});
   EXPECT_FALSE(svc.wait_ready(3));
 }

@@ -224,7 +224,7 @@ TEST_F(PoolImport, OnlyTheSecretariatImportsAndBadRequestsNameTheField) {
       401);
   EXPECT_EQ(http("POST", service_->url() + "/v1/pools", body,
                  {{"Content-Type", "application/json"},
-                  {"Authorization", "Bearer " + e2e::token("member", "m1")}})
+                  {"Authorization", "Bearer " + e2e::token("member", "member-m1")}})
                 .status,
             403);
   auto r = call("POST", "/v1/pools", json{{"name", "roll"}, {"kind", "voters"}}.dump());
@@ -332,7 +332,7 @@ TEST_F(InvitationDraw, ACommittedSeedDrawIsPublicAndAnyoneCanRedoItWithTheSnapsh
 
   // The mailing list opens the sealed names for the secretariat only, and each export is recorded.
   EXPECT_EQ(http("GET", service_->url() + "/v1/invitation-draws/" + draw_id + "/mailing-list", {},
-                 {{"Authorization", "Bearer " + e2e::token("member", "m1")}})
+                 {{"Authorization", "Bearer " + e2e::token("member", "member-m1")}})
                 .status,
             403);
   auto mail = call("GET", "/v1/invitation-draws/" + draw_id + "/mailing-list");
@@ -344,7 +344,7 @@ TEST_F(InvitationDraw, ACommittedSeedDrawIsPublicAndAnyoneCanRedoItWithTheSnapsh
       second_line.substr(15, second_line.find('"', 15) - 15);  // "XXXXX-XXXXX","Name",...
   EXPECT_NE(csv_.find("," + last_name + ","), std::string::npos) << second_line;
   EXPECT_EQ(scalar("SELECT count(*) FROM pii_reads WHERE subject = '" + draw_id +
-                   "' AND actor = 'secretariat-1'"),
+                   "' AND actor = '" + e2e::subject_of(token_) + "'"),
             1);
 
   // By pages: the invitees 150 at a time, each page linking the next with the same query; the

@@ -245,8 +245,9 @@ TEST(Trainings, CapacityWaitingListPromotionAttendanceAndFigures) {
   EXPECT_EQ(one["revision"], 2);
   ASSERT_EQ(one["changes"].size(), 2u);
   EXPECT_EQ(one["changes"][0]["status"], "absent");
-  EXPECT_EQ(one["changes"][0]["recorded_by"], "staff-tr");
-  EXPECT_EQ(one["changes"][1]["recorded_by"], "staff-fix");
+  EXPECT_EQ(one["changes"][0]["recorded_by"], e2e::subject_of(staff));
+  EXPECT_EQ(one["changes"][1]["recorded_by"],
+            e2e::subject_of(e2e::token("secretariat", "staff-fix")));
   // A member whose attendance is recorded no longer withdraws.
   EXPECT_EQ(withdraw(speaking, id[1], member(id[1])).status, 409);
 

@@ -169,7 +169,7 @@ TEST(WorkshopsLimits, AFacilitatorRunsTheSessionsOfItsWorkshopOnly) {
   ASSERT_EQ(attendance.status, 200) << attendance.body;
   ASSERT_EQ(body_of(attendance)["items"].size(), 1u);
   EXPECT_EQ(body_of(attendance)["items"][0]["member_id"], members1[0]);
-  EXPECT_EQ(body_of(attendance)["items"][0]["recorded_by"], "facilitator-scoped");
+  EXPECT_EQ(body_of(attendance)["items"][0]["recorded_by"], e2e::subject_of(facilitator));
 
   // Another workshop: no session scheduled, none of its sessions changed or read, no roster.
   const auto before = sessions_of(s.assembly_id, w2);

@@ -239,7 +239,12 @@ class KeycloakTest(unittest.TestCase):
             status, body = self.password_grant(member_id, "wrong-password-" + str(i))
             self.assertIn(status, (400, 401), body)
             self.assertNotIn("access_token", body)
+            # Keycloak records a failure after answering: wait (a bounded time) until it shows.
+            deadline = time.monotonic() + 10
             _, state = self.kc.admin("GET", detection)
+            while state["numFailures"] < i + 1 and time.monotonic() < deadline:
+                time.sleep(0.1)
+                _, state = self.kc.admin("GET", detection)
             self.assertEqual(state["numFailures"], i + 1, state)
             self.assertEqual(state["disabled"], i + 1 >= FAILURE_FACTOR, (i, state))
         # Locked: the right password is refused too.

@@ -21,9 +21,7 @@ ServiceProcess::ServiceProcess(const std::string& binary, int port,
       {"HTTP_PORT", std::to_string(port)},
       {"PG_CONNINFO", pg_conninfo()},
       {"KAFKA_BROKERS", kafka_brokers()},
-      {"JWT_PUBLIC_KEY_FILE", itest::env("JWT_PUBLIC_KEY_FILE")},
-      {"JWT_ISSUER", itest::env("JWT_ISSUER")},
-      {"JWT_AUDIENCE", itest::env("JWT_AUDIENCE")},
+      {"OIDC_ISSUER", itest::env("OIDC_ISSUER")},  // the local Keycloak; audience: the service
       {"LOG_LEVEL", "warn"}};
   for (const auto& [k, v] : env) all[k] = v;
   std::vector<std::string> strings;

@@ -10,7 +10,7 @@ namespace assembly::itest {
 
 class ServiceProcess {
  public:
-  // `env`: added to the local stack's basics (PATH, PG_CONNINFO, KAFKA_BROKERS, JWT_*).
+  // `env`: added to the local stack's basics (PATH, PG_CONNINFO, KAFKA_BROKERS, OIDC_ISSUER).
   ServiceProcess(const std::string& binary, int port,
                  const std::map<std::string, std::string>& env);
   ~ServiceProcess();
