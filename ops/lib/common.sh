@@ -21,7 +21,13 @@ fi
 : "${PG_PORT:=55432}"
 : "${KAFKA_PORT:=19092}"
 : "${KAFKA_CONTROLLER_PORT:=19093}"
-export PG_PORT KAFKA_PORT KAFKA_CONTROLLER_PORT
+: "${KEYCLOAK_PORT:=8180}"
+: "${KEYCLOAK_MANAGEMENT_PORT:=$((KEYCLOAK_PORT + 1))}"   # Keycloak's health endpoints
+: "${SMTP_PORT:=1025}"
+: "${MAILPIT_PORT:=8025}"
+: "${GATEWAY_PORT:=8080}"   # the web front end's gateway (the redirect URIs of assembly-web)
+export PG_PORT KAFKA_PORT KAFKA_CONTROLLER_PORT KEYCLOAK_PORT KEYCLOAK_MANAGEMENT_PORT SMTP_PORT \
+  MAILPIT_PORT GATEWAY_PORT
 
 # The services, their default ports (<SVC>_PORT overrides) and their topics' partitions, from the
 # suite's one list of its services, services/services.txt.
