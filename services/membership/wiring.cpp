@@ -6,6 +6,7 @@
 #include "api/metrics.h"
 #include "api/trainings.h"
 #include "events/handlers.h"
+#include "workers/accounts.h"
 
 namespace membership {
 
@@ -31,6 +32,7 @@ assembly::service::Definition definition() {
             api::add_cohort_routes(ctx);
             api::add_metrics(ctx, at_risk_absences);
             events::add_handlers(ctx, retention);
+            workers::add_account_worker(ctx, keyring);
           }};
 }
 
