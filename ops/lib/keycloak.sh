@@ -9,7 +9,9 @@
 #   the issuer is http://127.0.0.1:$KEYCLOAK_PORT/realms/assembly however Keycloak is reached.
 # - Fast start: the build-time options (database kind, health, a local cache: one node, no
 #   cluster discovery) are applied once by `kc.sh build` (again when they or the version change:
-#   var/keycloak/build.stamp); every start is then `kc.sh start --optimized`.
+#   var/keycloak/build.stamp); every start is then `kc.sh start --optimized`. The JVM's class
+#   data sharing archive (AppCDS, var/keycloak/cds.jsa) is written when the first Keycloak after a
+#   build stops, and makes each later start about a third faster.
 # - Administrator of the master realm: `admin`, password in var/secrets/keycloak-admin.password,
 #   made by Keycloak's bootstrap on the first start (KC_BOOTSTRAP_ADMIN_*).
 # - The realm `assembly` is code: ops/keycloak/realm-assembly.json, rendered with the ports and
@@ -36,6 +38,8 @@ KEYCLOAK_REALM_FILE="$KEYCLOAK_HOME/realm-assembly.json"
 KEYCLOAK_REALM_STAMP="$KEYCLOAK_HOME/realm.imported"
 KEYCLOAK_READY_TIMEOUT=${KEYCLOAK_READY_TIMEOUT:-180}
 KEYCLOAK_STOP_GRACE=30
+KEYCLOAK_CDS="$KEYCLOAK_HOME/cds.jsa"
+KEYCLOAK_CDS_DUMPING="$KEYCLOAK_HOME/cds.dumping"   # the running JVM writes the archive at exit
 # The confidential clients of the realm and the files of their secrets.
 KEYCLOAK_CLIENTS=(assembly-cycle assembly-tests membership-provisioner)
 # The password of the test users the tools make (tools/identity); meets the realm's policy.
@@ -86,7 +90,7 @@ _keycloak_build() {
   want="$(cat "$KEYCLOAK_DIST/version.txt") ${KEYCLOAK_BUILD_OPTS[*]}"
   [[ -f "$stamp" && "$(<"$stamp")" == "$want" ]] && return 0
   log "keycloak: kc.sh build ${KEYCLOAK_BUILD_OPTS[*]} (once)"
-  rm -f "$stamp"
+  rm -f "$stamp" "$KEYCLOAK_CDS" "$KEYCLOAK_CDS_DUMPING"
   "$KEYCLOAK_DIST/bin/kc.sh" build "${KEYCLOAK_BUILD_OPTS[@]}" >"$VAR/log/keycloak-build.log" 2>&1 \
     || { tail -n 40 "$VAR/log/keycloak-build.log" >&2; die "keycloak: kc.sh build failed"; }
   printf '%s\n' "$want" >"$stamp"
@@ -141,6 +145,17 @@ keycloak_start() {
       port_open "$p" && die "keycloak: port $p is taken by another process (set KEYCLOAK_PORT / KEYCLOAK_MANAGEMENT_PORT)"
     done
     log "keycloak: starting on $KEYCLOAK_URL"
+    # Class data sharing: use the archive, or have this JVM write it when it exits. A stale or
+    # broken archive is refused by the JVM (-Xshare:auto), which then starts without it.
+    local cds
+    if [[ -s "$KEYCLOAK_CDS" ]]; then
+      cds="-XX:SharedArchiveFile=$KEYCLOAK_CDS -Xshare:auto -Xlog:cds=error"
+      rm -f "$KEYCLOAK_CDS_DUMPING"
+    else
+      rm -f "$KEYCLOAK_CDS"
+      cds="-XX:ArchiveClassesAtExit=$KEYCLOAK_CDS -Xlog:cds=error"   # not its many warnings
+      touch "$KEYCLOAK_CDS_DUMPING"
+    fi
     printf '\n==== %s keycloak_up ====\n' "$(date -Is)" >>"$KEYCLOAK_LOG"
     rm -f "$KEYCLOAK_PID"
     # The secrets go through the environment, not the command line.
@@ -149,14 +164,14 @@ keycloak_start() {
         env KC_DB_PASSWORD="$(pg_password keycloak)" \
             KC_BOOTSTRAP_ADMIN_USERNAME="$KEYCLOAK_ADMIN_USER" \
             KC_BOOTSTRAP_ADMIN_PASSWORD="$(<"$KEYCLOAK_ADMIN_PASSWORD_FILE")" \
-            JAVA_OPTS_KC_HEAP="-Xms128m -Xmx768m" \
+            JAVA_OPTS_KC_HEAP="-Xms128m -Xmx768m" JAVA_OPTS_APPEND="$cds" \
         "$KEYCLOAK_DIST/bin/kc.sh" start --optimized \
             --http-enabled=true --http-host=127.0.0.1 --http-port="$KEYCLOAK_PORT" \
             --http-management-port="$KEYCLOAK_MANAGEMENT_PORT" \
             --hostname="$KEYCLOAK_URL" \
             --db-url="jdbc:postgresql://127.0.0.1:$PG_PORT/keycloak" --db-username=keycloak \
             --db-pool-initial-size=2 --db-pool-min-size=2 --db-pool-max-size=20 \
-            --log-console-color=false \
+            --log-console-color=false --log-level=info,io.smallrye.health:warn \
         ) >>"$KEYCLOAK_LOG" 2>&1 </dev/null 9>&- &
     wait_for "keycloak pid file" 5 "$KEYCLOAK_LOG" test -s "$KEYCLOAK_PID" || return 1
   fi
@@ -182,7 +197,11 @@ keycloak_down() {
     # JVM (its child) is killed too.
     local jvm
     jvm="$(ps -o pid= --ppid "$(<"$KEYCLOAK_PID")" | tr -d ' ' || true)"
-    stop_pid "$KEYCLOAK_PID" keycloak "$KEYCLOAK_STOP_GRACE"
+    local grace="$KEYCLOAK_STOP_GRACE"
+    # Writing the class data sharing archive at exit takes a while.
+    [[ -f "$KEYCLOAK_CDS_DUMPING" ]] && grace=120
+    stop_pid "$KEYCLOAK_PID" keycloak "$grace"
+    rm -f "$KEYCLOAK_CDS_DUMPING"
     if [[ "$jvm" =~ ^[0-9]+$ ]] && kill -0 "$jvm" 2>/dev/null; then
       kill -KILL "$jvm" 2>/dev/null || true
     fi
