@@ -5,6 +5,8 @@
 #   SERVICE_NAME  HTTP_PORT  PG_CONNINFO  PG_SCHEMA  KAFKA_BROKERS
 #   OIDC_ISSUER (the local Keycloak's realm: each service fetches its key set)
 #   JWT_AUDIENCE (the service's own name)  PII_KEY_FILE
+#   KEYCLOAK_ADMIN_URL KEYCLOAK_REALM KEYCLOAK_CLIENT_ID KEYCLOAK_CLIENT_SECRET_FILE
+#   KEYCLOAK_EMAIL_CLIENT_ID KEYCLOAK_EMAIL_REDIRECT_URI (membership: the members' accounts)
 #   OVERDUE_CHECK_SECONDS (followup; 5 s on the local stack, so the cycle and tests see the
 #   service flag overdue reports by itself)
 # Ready when GET http://127.0.0.1:<port>/readyz answers 200.
@@ -72,6 +74,16 @@ _svc_start() {
   fi
   rm -f "$pidfile"
   port_open "$port" && die "$svc: port $port is taken by another process (set ${svc^^}_PORT)"
+  # membership makes the members' accounts in the stack's Keycloak (docs/identity.md).
+  local extra=()
+  # Without the client's secret (Keycloak never started here), membership makes no accounts.
+  if [[ "$svc" == membership && -s "$VAR/secrets/keycloak-membership-provisioner.secret" ]]; then
+    extra=(KEYCLOAK_ADMIN_URL="http://127.0.0.1:$KEYCLOAK_PORT" KEYCLOAK_REALM=assembly
+           KEYCLOAK_CLIENT_ID=membership-provisioner
+           KEYCLOAK_CLIENT_SECRET_FILE="$VAR/secrets/keycloak-membership-provisioner.secret"
+           KEYCLOAK_EMAIL_CLIENT_ID=assembly-web
+           KEYCLOAK_EMAIL_REDIRECT_URI="http://127.0.0.1:$GATEWAY_PORT/")
+  fi
   log "$svc: starting on $(svc_url "$svc")"
   printf '\n==== %s start ====\n' "$(date -Is)" >>"$logfile"
   # The inner bash writes its own pid, then becomes the service (exec).
@@ -85,7 +97,7 @@ _svc_start() {
           OIDC_ISSUER="$OIDC_ISSUER" JWT_AUDIENCE="$svc" \
           PII_KEY_FILE="$VAR/secrets/pii-$svc.key" \
           OVERDUE_CHECK_SECONDS="${OVERDUE_CHECK_SECONDS:-5}" \
-          "$bin") >>"$logfile" 2>&1 </dev/null 9>&- &
+          "${extra[@]}" "$bin") >>"$logfile" 2>&1 </dev/null 9>&- &
   wait_for "$svc pid file" 5 "$logfile" test -s "$pidfile"
 }
 

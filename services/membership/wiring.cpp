@@ -7,6 +7,7 @@
 #include "api/scopes.h"
 #include "api/trainings.h"
 #include "events/handlers.h"
+#include "workers/accounts.h"
 
 namespace membership {
 
@@ -33,6 +34,7 @@ assembly::service::Definition definition() {
             api::add_scopes(ctx);
             api::add_metrics(ctx, at_risk_absences);
             events::add_handlers(ctx, retention);
+            workers::add_account_worker(ctx, keyring);
           }};
 }
 

@@ -5,6 +5,7 @@
 #include "api/access.h"
 #include "api/json.h"
 #include "api/trainings.h"
+#include "app/accounts.h"
 #include "assembly/auth/auth.h"
 #include "assembly/core/ids.h"
 #include "assembly/http/body.h"
@@ -53,9 +54,7 @@ json participation_json(const domain::Participation& p) {
           {"trailing_absences", p.trailing_absences}};
 }
 
-std::string contact_context(const std::string& member_id) {
-  return "membership-contact:" + member_id;
-}
+using app::contact_context;
 
 // A read of personal data by staff is written to the member's history (the audit log they can read
 // too).
@@ -308,13 +307,19 @@ http::Response put_contact(const Engagement& d, http::Request& req) {
   }
   f.done();
   auto out = db.transact([&](pqxx::work& tx) {
-    self_or_staff(tx, req, id, true);
+    auto member = self_or_staff(tx, req, id, true);
+    auto before = store::find_contact(tx, id);
+    auto email_before = before ? app::contact_email(*keyring, id, *before) : std::string();
     c.version = store::next_contact_version(tx, id);
     c.sealed = keyring->seal(details.dump(),
                              assembly::pii::nonce_of(id, static_cast<std::uint64_t>(c.version)),
                              contact_context(id));
     store::upsert_contact(tx, id, c);
     store::append_history(tx, id, req.caller().actor(), "contact", "", "updated", "", "");
+    // An e-mail first set (or changed) reaches the member's account, and the first one gets the
+    // set-password e-mail.
+    app::account_after_contact(tx, id, member.status, email_before,
+                               details.value("email", std::string()));
     return open_contact(*d.keyring, id, *store::find_contact(tx, id));
   });
   return http::Response::json(200, out);

@@ -5,6 +5,7 @@
 #include "assembly/metrics/metrics.h"
 #include "domain/lifecycle.h"
 #include "domain/participation.h"
+#include "store/accounts.h"
 #include "store/engagement.h"
 #include "store/members.h"
 #include "store/metrics.h"
@@ -63,6 +64,16 @@ void figures(pqxx::work& tx, assembly::service::Figures& f, int absences) {
     }
     risk[{{"assembly", a.id}}] = risky;
   }
+  auto& pending = f["account_tasks_pending"];
+  auto& failing = f["account_tasks_failing"];
+  for (const char* action : {"provision", "disable", "delete"}) {
+    pending[{{"action", action}}] = 0;
+    failing[{{"action", action}}] = 0;
+  }
+  for (const auto& c : store::account_task_counts(tx)) {
+    pending[{{"action", c.action}}] = static_cast<double>(c.pending);
+    failing[{{"action", c.action}}] = static_cast<double>(c.failing);
+  }
 }
 
 }  // namespace
@@ -77,7 +88,11 @@ void add_metrics(assembly::service::Context& ctx, int absences) {
        {"attendance_rate",
         "Share of recorded attendances that were present, by assembly and workshop"},
        {"members_at_risk",
-        "Active members absent from the last AT_RISK_ABSENCES sessions in a row"}},
+        "Active members absent from the last AT_RISK_ABSENCES sessions in a row"},
+       {"account_tasks_pending",
+        "Members' account tasks (provision, disable, delete) not done yet, by action"},
+       {"account_tasks_failing",
+        "Of those, the tasks whose last attempt failed (the identity provider down or refusing)"}},
       [absences](pqxx::work& tx, assembly::service::Figures& f) { figures(tx, f, absences); });
 }
 

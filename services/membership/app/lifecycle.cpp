@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "app/accounts.h"
 #include "assembly/core/refusal.h"
 #include "domain/assignment.h"
 #include "events/publish.h"
@@ -101,6 +102,7 @@ store::Member apply(pqxx::work& tx, const assembly::events::Outbox& outbox, cons
 
   if (!store::change_status(tx, m.id, m.status, *to, reason, actor))
     throw core::conflict("the member changed meanwhile; read it again");
+  account_after_status(tx, m.id, *to);  // invited: an account; declined, withdrawn: disabled
   switch (action) {
     case domain::Action::confirm:
       events::member_confirmed(tx, outbox, m);
@@ -162,7 +164,7 @@ int anonymise_now(pqxx::work& tx, const std::string& id) {
                              ? "the assembly has no mandate end yet"
                              : "personal data is kept until " + std::to_string(a->retention_days) +
                                    " days after the mandate's end (" + a->mandate_end + ")");
-  return store::anonymise(tx, id);
+  return anonymise_with_accounts(tx, id);
 }
 
 }  // namespace membership::app

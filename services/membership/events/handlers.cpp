@@ -3,6 +3,7 @@
 #include <regex>
 #include <set>
 
+#include "app/accounts.h"
 #include "assembly/core/ids.h"
 #include "assembly/logging/log.h"
 #include "assembly/recommendations/v1/events.pb.h"
@@ -74,6 +75,7 @@ void add_handlers(assembly::service::Context& ctx, int retention) {
         if (!store::insert_if_new(tx, m, "sortition", "replacement drawn: " + r.reason())) return;
         store::change_status(tx, m.id, domain::Status::selected, domain::Status::invited,
                              "replacement invited automatically", "membership");
+        app::account_after_status(tx, m.id, domain::Status::invited);
         if (leaver) store::set_replaced_by(tx, leaver->id, m.id);
         if (!r.quotas_met())
           assembly::log::warn("replacement breaks a quota",

@@ -1,5 +1,6 @@
 #include "workers/anonymisation.h"
 
+#include "app/accounts.h"
 #include "assembly/logging/log.h"
 #include "store/members.h"
 
@@ -12,7 +13,7 @@ void add_anonymisation_worker(assembly::service::Context& ctx) {
   ctx.every(std::chrono::seconds(seconds), "anonymise assemblies past retention", [&db] {
     for (const auto& id :
          db.transact([](pqxx::work& tx) { return store::assemblies_due_for_anonymisation(tx); })) {
-      int n = db.transact([&](pqxx::work& tx) { return store::anonymise(tx, id); });
+      int n = db.transact([&](pqxx::work& tx) { return app::anonymise_with_accounts(tx, id); });
       assembly::log::info("assembly anonymised", {{"assembly_id", id}, {"members", n}});
     }
   });
