@@ -19,7 +19,9 @@ source "$(dirname "${BASH_SOURCE[0]}")/keycloak.sh"
 
 # A locally signed key pair for the tests that start a service of their own with a static key
 # (JWT_PUBLIC_KEY_FILE), and for offline tools; the stack's services verify Keycloak's tokens.
+# shellcheck disable=SC2034  # written into var/stack.env by ops/stack
 JWT_ISSUER=assembly-local
+# shellcheck disable=SC2034  # written into var/stack.env by ops/stack
 JWT_AUDIENCE=assembly
 JWT_PRIVATE_KEY_FILE="$VAR/keys/jwt-private.pem"
 JWT_PUBLIC_KEY_FILE="$VAR/keys/jwt-public.pem"
