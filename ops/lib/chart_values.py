@@ -1,25 +1,29 @@
 #!/usr/bin/env python3
 """chart_values.py CHARTS_DIR SERVICE...: for ops/check-charts, the service charts' values schemas
-agree outside `env`, and every key with a value in the charts' values.yaml (the services' and
-assembly-suite's) is documented by a `# --` comment (helm-docs). Prints the problems, exits 1 if any."""
+agree outside `env` and `identity` (membership's Keycloak admin client), and every key with a
+value in the charts' values.yaml (the services' and assembly-suite's) is documented by a `# --`
+comment (helm-docs). Prints the problems, exits 1 if any."""
 
 import json
 import re
 import sys
 root, services = sys.argv[1], sys.argv[2:]
+# The keys a service chart may have of its own: its settings, membership's identity provisioner.
+PARTICULAR = ("env", "identity")
 problems = []
 
 def without_env(svc):
     with open(f"{root}/{svc}/values.schema.json") as f:
         schema = json.load(f)
-    schema["properties"].pop("env", None)
+    for particular in PARTICULAR:
+        schema["properties"].pop(particular, None)
     schema.pop("title", None)
     return schema
 
 first = without_env(services[0])
 for svc in services[1:]:
     if without_env(svc) != first:
-        problems.append(f"charts/{svc}/values.schema.json differs from charts/{services[0]}'s outside `env`")
+        problems.append(f"charts/{svc}/values.schema.json differs from charts/{services[0]}'s outside {' and '.join(PARTICULAR)}")
 
 # Every key with a value is documented: a comment block holding `# --` above it or above one
 # of the maps holding it (helm-docs: such a comment documents the whole value). Entries of

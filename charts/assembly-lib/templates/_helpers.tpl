@@ -86,6 +86,61 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 {{- end -}}
 
 {{/*
+Token verification against the identity provider (OpenID Connect): the issuer, whose discovery
+document gives the key set (JWKS) unless global.auth.jwksUri names it; no key is mounted. The
+accepted audience is the service's own name unless auth.audience says otherwise.
+*/}}
+{{- define "assembly-lib.authData" -}}
+{{- $a := .Values.global.auth -}}
+{{- $issuer := required "global.auth.issuer is required: the OpenID Connect issuer (e.g. https://auth.example.org/realms/assembly)" $a.issuer -}}
+{{- if not $a.allowInsecureIssuer -}}
+{{- if not (hasPrefix "https://" $issuer) }}{{ fail "global.auth.issuer must be an https:// URL (global.auth.allowInsecureIssuer: true allows http:// on a test cluster)" }}{{ end -}}
+{{- if and $a.jwksUri (not (hasPrefix "https://" $a.jwksUri)) }}{{ fail "global.auth.jwksUri must be an https:// URL (global.auth.allowInsecureIssuer: true allows http:// on a test cluster)" }}{{ end -}}
+{{- end }}
+OIDC_ISSUER: {{ $issuer | quote }}
+JWT_AUDIENCE: {{ (.Values.auth).audience | default .Chart.Name | quote }}
+{{- with $a.jwksUri }}
+OIDC_JWKS_URI: {{ . | quote }}
+{{- end }}
+{{- with $a.maxTokenAgeSeconds }}
+JWT_MAX_TOKEN_AGE_SECONDS: {{ include "assembly-lib.scalar" . | quote }}
+{{- end }}
+{{- with $a.jwksRefreshSeconds }}
+JWKS_MIN_REFRESH_SECONDS: {{ include "assembly-lib.scalar" . | quote }}
+{{- end }}
+{{- with include "assembly-lib.provisioner" . | fromYaml }}
+KEYCLOAK_ADMIN_URL: {{ .adminUrl | quote }}
+KEYCLOAK_REALM: {{ .realm | quote }}
+KEYCLOAK_CLIENT_ID: {{ .clientId | quote }}
+KEYCLOAK_CLIENT_SECRET_FILE: "/etc/assembly/keycloak/client-secret"
+{{- end }}
+{{- end -}}
+
+{{/*
+The Keycloak client a service uses to call the admin API (membership creates members'
+accounts), as YAML (adminUrl, realm, clientId, existingSecret, secretKey), or nothing for a
+service without identity.provisioner or with it disabled. The admin URL and the realm default to
+the issuer's: https://<host>[/<path>]/realms/<realm>.
+*/}}
+{{- define "assembly-lib.provisioner" -}}
+{{- $p := (.Values.identity).provisioner -}}
+{{- if and $p $p.enabled -}}
+{{- $issuer := .Values.global.auth.issuer | default "" -}}
+{{- $fromIssuer := regexFind "/realms/[^/]+$" $issuer -}}
+{{- $adminUrl := $p.adminUrl | default (trimSuffix $fromIssuer $issuer) -}}
+{{- $realm := $p.realm | default (trimPrefix "/realms/" $fromIssuer) -}}
+{{- if not (and $adminUrl $realm) -}}
+{{- fail "identity.provisioner: set adminUrl and realm, or a global.auth.issuer of the form https://<host>/realms/<realm>" -}}
+{{- end }}
+adminUrl: {{ $adminUrl | quote }}
+realm: {{ $realm | quote }}
+clientId: {{ $p.clientId | quote }}
+existingSecret: {{ required "identity.provisioner.existingSecret is required: a Secret holding the membership-provisioner client's secret" $p.existingSecret | quote }}
+secretKey: {{ $p.secretKey | quote }}
+{{- end -}}
+{{- end -}}
+
+{{/*
 The non-secret environment (the ConfigMap's data; the migration Job's env). Files from Secrets
 are mounted under /etc/assembly; PG_CONNINFO comes from its Secret (assembly-lib.secretEnv).
 */}}
@@ -109,9 +164,7 @@ KAFKA_SSL_CA_FILE: "/etc/assembly/kafka-ca/ca.crt"
 CONSUMER_GROUP: {{ .Values.kafka.consumerGroup | default .Chart.Name | quote }}
 PUBLISH_TOPIC: {{ .Values.kafka.publishTopic | default (printf "assembly.%s.v1" .Chart.Name) | quote }}
 DEAD_LETTER_TOPIC: {{ .Values.kafka.deadLetterTopic | quote }}
-JWT_PUBLIC_KEY_FILE: "/etc/assembly/jwt/jwt-public.pem"
-JWT_ISSUER: {{ required "global.auth.issuer is required: the accepted token issuer (iss)" .Values.global.auth.issuer | quote }}
-JWT_AUDIENCE: {{ .Values.global.auth.audience | quote }}
+{{- include "assembly-lib.authData" . }}
 {{- if include "assembly-lib.needsPii" . }}
 PII_KEY_FILE: "/etc/assembly/pii/pii.key"
 {{- end }}
@@ -139,13 +192,15 @@ PUBLIC_CACHE_TTL_MS: {{ .Values.publicCacheTtlMs | quote }}
 - name: tmp
   emptyDir:
     sizeLimit: {{ .Values.tmpSizeLimit }}
-- name: jwt
+{{- with include "assembly-lib.provisioner" . | fromYaml }}
+- name: keycloak-client
   secret:
-    secretName: {{ required "global.auth.existingSecret is required: a Secret holding the JWT public key" .Values.global.auth.existingSecret }}
+    secretName: {{ .existingSecret }}
     defaultMode: 0440
     items:
-      - key: {{ .Values.global.auth.secretKey }}
-        path: jwt-public.pem
+      - key: {{ .secretKey }}
+        path: client-secret
+{{- end }}
 {{- if include "assembly-lib.needsPii" . }}
 - name: pii
   secret:
@@ -190,9 +245,11 @@ PUBLIC_CACHE_TTL_MS: {{ .Values.publicCacheTtlMs | quote }}
 {{- define "assembly-lib.volumeMounts" -}}
 - name: tmp
   mountPath: /tmp
-- name: jwt
-  mountPath: /etc/assembly/jwt
+{{- if include "assembly-lib.provisioner" . }}
+- name: keycloak-client
+  mountPath: /etc/assembly/keycloak
   readOnly: true
+{{- end }}
 {{- if include "assembly-lib.needsPii" . }}
 - name: pii
   mountPath: /etc/assembly/pii

@@ -1,9 +1,10 @@
 {{/*
 Ingress: the HTTP port, from the namespace's own pods, from the namespaces listed (Prometheus's)
-and from any extra peers. Egress: DNS, PostgreSQL, Kafka and extra rules. An egress target
-without cidrs nor peers allows its ports to any destination.
+and from any extra peers. Egress: DNS, PostgreSQL, Kafka, the identity provider (the issuer's
+discovery document and key set; membership's calls to its admin API) and extra rules. An egress
+target without cidrs nor peers allows its ports to any destination.
 */}}
-{{/* An egress rule: (dict "target" <dns|postgres|kafka values> "protocols" (list "TCP" ...)). */}}
+{{/* An egress rule: (dict "target" <dns|postgres|kafka|identity values> "protocols" (list "TCP" ...)). */}}
 {{- define "assembly-lib.egressRule" -}}
 {{- $protocols := .protocols -}}
 ports:
@@ -65,6 +66,7 @@ spec:
     - {{- include "assembly-lib.egressRule" (dict "target" .egress.dns "protocols" (list "UDP" "TCP")) | nindent 6 }}
     - {{- include "assembly-lib.egressRule" (dict "target" .egress.postgres "protocols" (list "TCP")) | nindent 6 }}
     - {{- include "assembly-lib.egressRule" (dict "target" .egress.kafka "protocols" (list "TCP")) | nindent 6 }}
+    - {{- include "assembly-lib.egressRule" (dict "target" .egress.identity "protocols" (list "TCP")) | nindent 6 }}
     {{- with .egress.extra }}
     {{- toYaml . | nindent 4 }}
     {{- end }}
