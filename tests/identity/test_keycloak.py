@@ -5,10 +5,8 @@ Each test makes its own users (unique names), so the tests can run again on the 
 """
 
 import base64
-import hashlib
 import html
 import html.parser
-import http.client
 import json
 import os
 import secrets
@@ -18,6 +16,7 @@ import unittest
 import urllib.parse
 
 from identity import Keycloak, keycloak
+from identity.signin import Browser, Forms, pkce
 
 SERVICES = {"sortition", "membership", "workshops", "recommendations", "followup"}
 ROOT = keycloak.ROOT
@@ -29,64 +28,6 @@ FAILURE_FACTOR = 5        # the realm's failureFactor (ops/keycloak/realm-assemb
 
 def unique(prefix):
     return f"{prefix}-{secrets.token_hex(6)}"
-
-
-class Browser:
-    """HTTP without redirects, keeping the cookies it is given (whatever their Secure flag)."""
-
-    def __init__(self):
-        self.cookies = {}
-
-    def call(self, method, url, form=None):
-        u = urllib.parse.urlsplit(url)
-        conn = http.client.HTTPConnection(u.hostname, u.port, timeout=30)
-        headers = {}
-        if self.cookies:
-            headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
-        body = None
-        if form is not None:
-            body = urllib.parse.urlencode(form)
-            headers["Content-Type"] = "application/x-www-form-urlencoded"
-        path = u.path + ("?" + u.query if u.query else "")
-        conn.request(method, path, body, headers)
-        r = conn.getresponse()
-        text = r.read().decode(errors="replace")
-        for name, value in r.getheaders():
-            if name.lower() == "set-cookie":
-                k, _, rest = value.partition("=")
-                v = rest.split(";", 1)[0]
-                if v:
-                    self.cookies[k.strip()] = v
-                else:
-                    self.cookies.pop(k.strip(), None)
-        conn.close()
-        return r.status, r.getheader("Location"), text
-
-
-class Forms(html.parser.HTMLParser):
-    """The forms of a page (action, inputs) and its links."""
-
-    def __init__(self, text):
-        super().__init__()
-        self.forms, self.links, self.lang = [], [], None
-        self.feed(text)
-
-    def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
-        if tag == "html":
-            self.lang = a.get("lang")
-        elif tag == "form":
-            self.forms.append({"id": a.get("id"), "action": a.get("action"), "inputs": {}})
-        elif tag == "input" and self.forms and a.get("name"):
-            self.forms[-1]["inputs"][a["name"]] = a.get("value") or ""
-        elif tag == "a" and a.get("href"):
-            self.links.append(a["href"])
-
-
-def pkce():
-    verifier = base64.urlsafe_b64encode(secrets.token_bytes(32)).rstrip(b"=").decode()
-    challenge = base64.urlsafe_b64encode(hashlib.sha256(verifier.encode()).digest()).rstrip(b"=").decode()
-    return verifier, challenge
 
 
 def decode(token):
