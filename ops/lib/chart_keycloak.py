@@ -222,9 +222,12 @@ def strip(out_dir, paths):
 
 def main(argv):
     opts = {}
-    while len(argv) >= 5 and argv[0] == "rendered" and argv[-2] in ("--web-url", "--smtp-server"):
-        opts[argv[-2]] = argv[-1]
-        argv = argv[:-2]
+    if argv[:1] == ["rendered"]:
+        rest, argv = argv[3:], argv[:3]
+        while len(rest) >= 2 and rest[0] in ("--web-url", "--smtp-server"):
+            opts[rest[0]], rest = rest[1], rest[2:]
+        if rest:
+            argv = []  # unknown arguments: the usage
     if len(argv) == 3 and argv[0] == "rendered":
         smtp = opts.get("--smtp-server")
         problems = rendered(argv[1], argv[2], opts.get("--web-url", ""),
