@@ -1,11 +1,18 @@
 #!/usr/bin/env python3
 """chart_keycloak.py: for ops/check-charts, the Keycloak realm the assembly-suite chart applies.
 
-  chart_keycloak.py rendered FILE REALM_JSON
+  chart_keycloak.py rendered FILE REALM_JSON [--web-url URL] [--smtp-server JSON]
       FILE (helm template output) holds the realm of REALM_JSON as the chart must apply it,
-      by the hook Job's ConfigMap (realm.json, partial-import.json) or by a KeycloakRealmImport,
-      and no client secret nor credential of REALM_JSON appears anywhere in FILE (the realm's
-      other accounts are left out of what is compared).
+      by the hook Job's ConfigMap (realm.json, partial-import.json) or by a KeycloakRealmImport:
+      without the local-only clients (attribute "assembly.local-only": "true") and their
+      service accounts' users, the web client's URIs (those holding @GATEWAY_PORT@) made of
+      URL (the web front end's, keycloak.realm.webUrl), smtpServer the JSON given (absent when
+      not given), the user profile's configuration as the JSON string Keycloak stores; and no
+      client secret nor credential of REALM_JSON appears anywhere in FILE (the realm's other
+      accounts are left out of what is compared).
+  chart_keycloak.py clean REALM_JSON FILE...
+      no FILE holds a `@NAME@` placeholder of the local stack nor the name of a local-only
+      client of REALM_JSON; prints those clients' names.
   chart_keycloak.py strip OUT_DIR FILE...
       copies each FILE into OUT_DIR without its KeycloakRealmImport documents (no schema of that
       custom resource is available offline to ops/kube-validate); prints how many were left out.
@@ -22,24 +29,73 @@ IMPORT_KIND = "kind: KeycloakRealmImport"
 # The fields of KeycloakRealmImport's spec (k8s.keycloak.org/v2alpha1).
 SPEC_FIELDS = {"keycloakCRName", "realm", "resources", "placeholders"}
 PARTIAL_FIELDS = {"roles", "clients", "groups", "users", "identityProviders"}
+LOCAL_ONLY = "assembly.local-only"
+PLACEHOLDER = re.compile(r"@[A-Z_]+@")
+PROFILE = "org.keycloak.userprofile.UserProfileProvider"
+PROFILE_CONFIG = "kc.user.profile.config"
 
 
 def documents(text):
     return [d for d in re.split(r"^---[ \t]*$", text, flags=re.M) if d.strip()]
 
 
-def expected_realm(realm):
-    """The realm as the chart must apply it: no client secret, only service accounts' users,
-    no credentials."""
-    out = {k: v for k, v in realm.items() if k not in ("clients", "users")}
-    clients = [{k: v for k, v in c.items() if k != "secret"} for c in realm.get("clients", [])]
+def local_only(realm):
+    return [c["clientId"] for c in realm.get("clients", [])
+            if c.get("attributes", {}).get(LOCAL_ONLY) == "true"]
+
+
+def web_client(client, web_url):
+    """The web front end's client with the URIs of WEB_URL instead of the local stack's."""
+    uris = json.dumps([client.get(k) for k in ("rootUrl", "redirectUris", "webOrigins")])
+    if "@GATEWAY_PORT@" not in uris:
+        return client
+    if not web_url:
+        sys.exit(f"chart_keycloak.py: client {client.get('clientId')} holds @GATEWAY_PORT@: --web-url needed")
+    origin = re.match(r"^https://[^/]+", web_url).group(0)
+    client = dict(client, redirectUris=[web_url + "/*"], webOrigins=[origin])
+    if "rootUrl" in client:
+        client["rootUrl"] = web_url
+    if "post.logout.redirect.uris" in client.get("attributes", {}):
+        client["attributes"] = dict(client["attributes"], **{"post.logout.redirect.uris": web_url + "/*"})
+    return client
+
+
+def expected_realm(realm, web_url, smtp_server):
+    """The realm as the chart must apply it: no local-only client nor its service account, no
+    client secret, only service accounts' users, no credentials; the web client's URIs of
+    WEB_URL; SMTP_SERVER (or none)."""
+    skip = set(local_only(realm))
+    out = {k: v for k, v in realm.items() if k not in ("clients", "users", "smtpServer")}
+    clients = [web_client({k: v for k, v in c.items() if k != "secret"}, web_url)
+               for c in realm.get("clients", []) if c.get("clientId") not in skip]
     users = [{k: v for k, v in u.items() if k != "credentials"}
-             for u in realm.get("users", []) if u.get("serviceAccountClientId")]
+             for u in realm.get("users", [])
+             if u.get("serviceAccountClientId") and u["serviceAccountClientId"] not in skip]
     if clients:
         out["clients"] = clients
     if users:
         out["users"] = users
+    if smtp_server is not None:
+        out["smtpServer"] = smtp_server
     return out
+
+
+def profile_as_stored(realm, problems, where):
+    """REALM with the user profile's configuration read back from the JSON string Keycloak
+    stores; a configuration left as an object is a problem (Keycloak refuses it)."""
+    comps = realm.get("components", {})
+    if PROFILE not in comps:
+        return realm
+    profiles = []
+    for comp in comps[PROFILE]:
+        value = comp.get("config", {}).get(PROFILE_CONFIG)
+        if value:
+            if not isinstance(value[0], str):
+                problems.append(f"{where}: the user profile's {PROFILE_CONFIG} is not a JSON string")
+            else:
+                comp = dict(comp, config=dict(comp["config"], **{PROFILE_CONFIG: [json.loads(value[0])]}))
+        profiles.append(comp)
+    return dict(realm, components=dict(comps, **{PROFILE: profiles}))
 
 
 def secrets_of(realm):
@@ -88,8 +144,8 @@ def check_import(doc, want, problems):
     except ValueError as e:
         problems.append(f"KeycloakRealmImport: spec.realm is not one line of JSON ({e})")
         return
-    if got != want:
-        problems.append("KeycloakRealmImport: spec.realm differs from the realm file (secrets and accounts removed)")
+    if profile_as_stored(got, problems, "KeycloakRealmImport") != want:
+        problems.append("KeycloakRealmImport: spec.realm differs from what the realm file and the values give")
 
 
 def check_job(doc, want, problems):
@@ -106,18 +162,20 @@ def check_job(doc, want, problems):
         if expected is None:
             expected = {k: v for k, v in want.items() if k in PARTIAL_FIELDS}
             expected["ifResourceExists"] = "SKIP"
+        else:
+            got = profile_as_stored(got, problems, f"realm ConfigMap: {key}")
         if got != expected:
             problems.append(f"realm ConfigMap: {key} differs from what the realm file gives")
     if "apply-realm.sh: |" not in doc:
         problems.append("realm ConfigMap: no apply-realm.sh")
 
 
-def rendered(path, realm_path):
+def rendered(path, realm_path, web_url, smtp_server):
     with open(path) as f:
         text = f.read()
     with open(realm_path) as f:
         realm = json.load(f)
-    want = expected_realm(realm)
+    want = expected_realm(realm, web_url, smtp_server)
     problems, seen = [], 0
     for doc in documents(text):
         if IMPORT_KIND in doc.splitlines():
@@ -134,6 +192,22 @@ def rendered(path, realm_path):
     return problems
 
 
+def clean(realm_path, paths):
+    with open(realm_path) as f:
+        names = local_only(json.load(f))
+    problems = []
+    for path in paths:
+        with open(path) as f:
+            text = f.read()
+        for m in sorted(set(PLACEHOLDER.findall(text))):
+            problems.append(f"{path}: the local stack's placeholder {m}")
+        for name in names:
+            if re.search(r"(?<![\w-])%s(?![\w-])" % re.escape(name), text):
+                problems.append(f"{path}: the local-only client {name}")
+    print(" ".join(names))
+    return problems
+
+
 def strip(out_dir, paths):
     left_out = 0
     for path in paths:
@@ -147,8 +221,19 @@ def strip(out_dir, paths):
 
 
 def main(argv):
+    opts = {}
+    if argv[:1] == ["rendered"]:
+        rest, argv = argv[3:], argv[:3]
+        while len(rest) >= 2 and rest[0] in ("--web-url", "--smtp-server"):
+            opts[rest[0]], rest = rest[1], rest[2:]
+        if rest:
+            argv = []  # unknown arguments: the usage
     if len(argv) == 3 and argv[0] == "rendered":
-        problems = rendered(argv[1], argv[2])
+        smtp = opts.get("--smtp-server")
+        problems = rendered(argv[1], argv[2], opts.get("--web-url", ""),
+                            None if smtp is None else json.loads(smtp))
+    elif len(argv) >= 3 and argv[0] == "clean":
+        problems = clean(argv[1], argv[2:])
     elif len(argv) >= 3 and argv[0] == "strip":
         problems = strip(argv[1], argv[2:])
     else:

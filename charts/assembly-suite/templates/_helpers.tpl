@@ -24,10 +24,18 @@ app.kubernetes.io/managed-by: {{ .ctx.Release.Service }}
 
 {{/*
 The realm the chart applies (keycloak.realm.json, else files/keycloak/realm-assembly.json), as
-JSON, without what must never leave the repository for a cluster: clients' secrets (Keycloak
-generates them), user accounts (members' are created by membership, staff's by the city) and
-credentials. Kept: the service accounts' users (serviceAccountClientId), which carry their
-clients' roles (membership-provisioner's manage-users). The issuer must name this realm.
+JSON, made for a city's Keycloak out of the local stack's realm:
+- left out: the local stack's own clients (client attribute `assembly.local-only: "true"`) and
+  their service accounts' users; clients' secrets (Keycloak generates them); user accounts
+  (members' are created by membership, staff's by the city) and credentials. Kept: the other
+  service accounts' users (serviceAccountClientId), which carry their clients' roles
+  (membership-provisioner's manage-users);
+- the web front end (the client whose URIs hold `@GATEWAY_PORT@`): its redirect URIs, root URL
+  and post-logout redirect URIs from keycloak.realm.webUrl, its web origins from its origin;
+- smtpServer from keycloak.realm.smtp, left out when its host is empty (Keycloak's own setting
+  stays);
+- the declarative user profile, an object in the file, as the JSON string Keycloak stores.
+No `@NAME@` placeholder may be left. The issuer must name this realm.
 */}}
 {{- define "assembly-suite.realm" -}}
 {{- $text := .Values.keycloak.realm.json | default (.Files.Get "files/keycloak/realm-assembly.json") -}}
@@ -39,16 +47,67 @@ clients' roles (membership-provisioner's manage-users). The issuer must name thi
 {{- if not (hasSuffix (printf "/realms/%s" $realm.realm) $issuer) -}}
 {{- fail (printf "global.auth.issuer (%s) must be the issuer of the realm applied, .../realms/%s" $issuer $realm.realm) -}}
 {{- end -}}
+{{- $cfg := .Values.keycloak.realm -}}
+{{- $web := $cfg.webUrl | default "" | trimSuffix "/" -}}
+{{- if not (regexMatch "^https://[^\\s/?#]+(/[^\\s?#]*)?$" $web) -}}
+{{- fail "keycloak.realm.webUrl is required with keycloak.realm.apply job or operator: the web front end's public URL (https://host[/path]), for the web client's redirect URIs and web origins" -}}
+{{- end -}}
 {{- $clients := list -}}
-{{- range $realm.clients | default list }}{{ $clients = append $clients (omit . "secret") }}{{ end -}}
+{{- $localOnly := list -}}
+{{- range $realm.clients | default list -}}
+{{- $attrs := .attributes | default dict -}}
+{{- if eq (toString (get $attrs "assembly.local-only")) "true" -}}
+{{- $localOnly = append $localOnly .clientId -}}
+{{- else -}}
+{{- $c := omit . "secret" -}}
+{{- if contains "@GATEWAY_PORT@" (toJson (pick $c "rootUrl" "redirectUris" "webOrigins")) -}}
+{{- $_ := set $c "redirectUris" (list (printf "%s/*" $web)) -}}
+{{- $_ = set $c "webOrigins" (list (regexReplaceAll "^(https://[^/]+).*$" $web "${1}")) -}}
+{{- if hasKey $c "rootUrl" }}{{ $_ = set $c "rootUrl" $web }}{{ end -}}
+{{- if hasKey $attrs "post.logout.redirect.uris" -}}
+{{- $_ = set $c "attributes" (merge (dict "post.logout.redirect.uris" (printf "%s/*" $web)) $attrs) -}}
+{{- end -}}
+{{- end -}}
+{{- $clients = append $clients $c -}}
+{{- end -}}
+{{- end -}}
 {{- $users := list -}}
 {{- range $realm.users | default list }}
-{{- if .serviceAccountClientId }}{{ $users = append $users (omit . "credentials") }}{{ end -}}
+{{- if and .serviceAccountClientId (not (has .serviceAccountClientId $localOnly)) }}{{ $users = append $users (omit . "credentials") }}{{ end -}}
 {{- end -}}
-{{- $out := omit $realm "clients" "users" -}}
+{{- $out := omit $realm "clients" "users" "smtpServer" -}}
 {{- if $clients }}{{ $_ := set $out "clients" $clients }}{{ end -}}
 {{- if $users }}{{ $_ := set $out "users" $users }}{{ end -}}
-{{- toJson $out -}}
+{{- with $cfg.smtp }}{{ if .host -}}
+{{- $smtp := dict "host" .host "port" (toString .port) "from" (required "keycloak.realm.smtp.from is required with keycloak.realm.smtp.host" .from) "ssl" (toString .ssl) "starttls" (toString .starttls) "auth" "false" -}}
+{{- $name := .fromDisplayName | default (dig "smtpServer" "fromDisplayName" "" $realm) -}}
+{{- if $name }}{{ $_ := set $smtp "fromDisplayName" $name }}{{ end -}}
+{{- if .replyTo }}{{ $_ := set $smtp "replyTo" .replyTo }}{{ end -}}
+{{- if .user -}}
+{{- $_ := set $smtp "auth" "true" -}}
+{{- $_ = set $smtp "user" .user -}}
+{{- $_ = set $smtp "password" (required "keycloak.realm.smtp.password (a vault expression, ${vault.<key>}) is required with keycloak.realm.smtp.user" .password) -}}
+{{- end -}}
+{{- $_ := set $out "smtpServer" $smtp -}}
+{{- end }}{{ end -}}
+{{- $components := $realm.components | default dict -}}
+{{- $profileKey := "org.keycloak.userprofile.UserProfileProvider" -}}
+{{- if hasKey $components $profileKey -}}
+{{- $profiles := list -}}
+{{- range get $components $profileKey -}}
+{{- $p := . -}}
+{{- $conf := .config | default dict -}}
+{{- $v := get $conf "kc.user.profile.config" -}}
+{{- if and $v (kindIs "map" (first $v)) -}}
+{{- $p = merge (dict "config" (merge (dict "kc.user.profile.config" (list (toJson (first $v)))) $conf)) . -}}
+{{- end -}}
+{{- $profiles = append $profiles $p -}}
+{{- end -}}
+{{- $_ := set $out "components" (merge (dict $profileKey $profiles) $components) -}}
+{{- end -}}
+{{- $json := toJson $out -}}
+{{- with regexFind "@[A-Z_]+@" $json }}{{ fail (printf "the realm applied still holds the placeholder %s (local stack only): give its value or leave it out" .) }}{{ end -}}
+{{- $json -}}
 {{- end -}}
 
 {{/* Keycloak's base URL for the realm Job: keycloak.job.url, else the issuer's. */}}
