@@ -177,10 +177,26 @@ keycloak_start() {
   fi
 }
 
+# _keycloak_seed_staff: the local staff accounts of ops/keycloak/staff-local.json, made again when
+# that file or the realm changed since they were made (tools/identity/seed.py).
+_keycloak_seed_staff() {
+  local seed="$OPS/keycloak/staff-local.json" stamp="$KEYCLOAK_HOME/staff.seeded" sum
+  sum="$(cat "$seed" "$KEYCLOAK_REALM_STAMP" | sha256sum | cut -d' ' -f1)"
+  [[ -f "$stamp" && "$(<"$stamp")" == "$sum" ]] && return 0
+  log "keycloak: making the local staff accounts (ops/keycloak/staff-local.json)"
+  KEYCLOAK_ASSEMBLY_TESTS_SECRET_FILE="$(keycloak_secret_file assembly-tests)" \
+    KEYCLOAK_TEST_PASSWORD_FILE="$KEYCLOAK_TEST_PASSWORD_FILE" \
+    PYTHONPATH="$ROOT/tools${PYTHONPATH:+:$PYTHONPATH}" \
+    python3 -m identity.seed "$seed" >>"$VAR/log/keycloak-import.log" 2>&1 \
+    || { tail -n 5 "$VAR/log/keycloak-import.log" >&2; die "keycloak: the staff accounts could not be made"; }
+  printf '%s\n' "$sum" >"$stamp"
+}
+
 keycloak_wait() {
   WAIT_PIDFILE="$KEYCLOAK_PID" wait_for "keycloak" "$KEYCLOAK_READY_TIMEOUT" "$KEYCLOAK_LOG" \
     _keycloak_health || return 1
   _keycloak_import_realm
+  _keycloak_seed_staff
 }
 
 # (Two commands, not `a && b`: errexit must stay in force inside keycloak_start.)

@@ -16,7 +16,7 @@ import unittest
 import urllib.parse
 
 from identity import Keycloak, keycloak
-from identity.signin import Browser, Forms, pkce
+from identity.signin import Browser, Forms, pkce, sign_in
 
 SERVICES = {"sortition", "membership", "workshops", "recommendations", "followup"}
 ROOT = keycloak.ROOT
@@ -110,6 +110,20 @@ class KeycloakTest(unittest.TestCase):
         status, again = self.kc.token_endpoint({"grant_type": "authorization_code", "client_id": "assembly-web",
                                                 "code": code, "redirect_uri": REDIRECT, "code_verifier": verifier})
         self.assertEqual(status, 400, again)
+
+    # ---- staff accounts of the local seed file (ops/keycloak/staff-local.json) --------------------
+    def test_seeded_staff_sign_in_with_their_role_and_department(self):
+        with open(os.path.join(ROOT, "ops", "keycloak", "staff-local.json"), encoding="utf-8") as f:
+            accounts = json.load(f)["accounts"]
+        for a in accounts:
+            with self.subTest(username=a["username"]):
+                tokens = sign_in(self.kc, a["username"], self.kc.test_password, REDIRECT)
+                _, c = decode(tokens["access_token"])
+                self.assertIn(a["role"], c["roles"])
+                self.assertNotIn("member", c["roles"])
+                self.assertEqual(c.get("department"), a.get("department"))
+                self.assertEqual(c["assemblies"], a["assemblies"])
+                self.assertTrue(SERVICES <= set(c["aud"]), c["aud"])
 
     # ---- (b) what the web client may not do ------------------------------------------------------
     def test_implicit_flow_is_refused(self):

@@ -1,6 +1,7 @@
 #include "api/access.h"
 
 #include "assembly/auth/auth.h"
+#include "assembly/auth/reading.h"
 
 namespace membership::api {
 namespace http = assembly::http;
@@ -9,7 +10,7 @@ store::Member self_or_staff(pqxx::work& tx, const http::Request& req, const std:
                             bool for_update) {
   const auto& caller = req.caller();
   // Refuse before looking: a member learns nothing of other ids, not even whether they exist.
-  if (!caller.has(assembly::auth::kSecretariat) && caller.actor() != member_id)
+  if (!assembly::auth::reads_as_secretariat(caller) && caller.actor() != member_id)
     throw http::forbidden("a member may act only on their own record");
   auto m = store::find(tx, member_id, for_update);
   if (!m) throw http::not_found("no member " + member_id);

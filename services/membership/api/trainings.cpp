@@ -7,6 +7,7 @@
 #include "api/json.h"
 #include "app/trainings.h"
 #include "assembly/auth/auth.h"
+#include "assembly/auth/reading.h"
 #include "assembly/core/ids.h"
 #include "assembly/core/time.h"
 #include "assembly/http/body.h"
@@ -21,7 +22,7 @@ const Access kStaff = Access::secretariat();
 const Access kStaffOrMember = Access::secretariat_or_member();
 
 bool is_staff(const http::Request& req) {
-  return req.caller().has(assembly::auth::kSecretariat);
+  return assembly::auth::reads_as_secretariat(req.caller());
 }
 
 // A member reads only their own assembly's trainings (403 otherwise, before anything is read).

@@ -6,6 +6,7 @@
 #include "api/sessions.h"
 #include "app/axes.h"
 #include "assembly/auth/auth.h"
+#include "assembly/auth/reading.h"
 #include "assembly/core/diff.h"
 #include "assembly/http/body.h"
 #include "assembly/service/api.h"
@@ -18,7 +19,7 @@ namespace {
 store::Workshop staff_or_on_roster(pqxx::transaction_base& tx, const http::Request& req,
                                    const std::string& id) {
   return app::staff_or_on_roster(tx, id, req.caller().actor(),
-                                 req.caller().has(assembly::auth::kSecretariat));
+                                 assembly::auth::reads_as_secretariat(req.caller()));
 }
 
 // --- Priority axes, chosen by the workshop in the discovery phase: the whole ordered list at

@@ -7,6 +7,7 @@
 #include "api/sessions.h"
 #include "app/sessions.h"
 #include "assembly/auth/auth.h"
+#include "assembly/auth/reading.h"
 #include "assembly/service/api.h"
 
 namespace workshops::api {
@@ -56,7 +57,7 @@ http::Response remove_participant(Deps d, http::Request& req) {
 http::Response list_participants(Deps d, http::Request& req) {
   auto id = body::uuid_param(req, "id");
   const auto& caller = req.caller();
-  const bool staff = caller.has(assembly::auth::kSecretariat) || reads_as_facilitator(caller);
+  const bool staff = assembly::auth::reads_as_secretariat(caller) || reads_as_facilitator(caller);
   auto list = d.db.transact([&](pqxx::work& tx) {
     facilitator_reads(caller, app::session_for_reader(tx, id, caller.actor(), staff).workshop_id);
     return store::participants(tx, id);

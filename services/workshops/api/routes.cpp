@@ -5,6 +5,7 @@
 #include "api/json.h"
 #include "api/scope.h"
 #include "assembly/auth/auth.h"
+#include "assembly/auth/reading.h"
 #include "assembly/http/body.h"
 #include "assembly/http/cache.h"
 #include "assembly/service/api.h"
@@ -39,7 +40,7 @@ http::Response roster(Deps d, http::Request& req) {
   const auto& caller = req.caller();
   if (reads_as_facilitator(caller)) {
     facilitator_reads(caller, w.id);
-  } else if (!caller.has(assembly::auth::kSecretariat) &&
+  } else if (!assembly::auth::reads_as_secretariat(caller) &&
              std::find(w.member_ids.begin(), w.member_ids.end(), caller.actor()) ==
                  w.member_ids.end())
     throw http::forbidden("a member reads only their own workshop's roster");

@@ -8,6 +8,7 @@
 #include "api/scope.h"
 #include "app/sessions.h"
 #include "assembly/auth/auth.h"
+#include "assembly/auth/reading.h"
 #include "assembly/core/ids.h"
 #include "assembly/core/time.h"
 #include "assembly/http/body.h"
@@ -332,7 +333,7 @@ using Signature = std::function<std::string(const std::string&)>;
 
 http::Response calendar_link(const Signature& signature, http::Request& req) {
   auto id = body::uuid_param(req, "id");
-  if (!req.caller().has(assembly::auth::kSecretariat) && req.caller().actor() != id)
+  if (!assembly::auth::reads_as_secretariat(req.caller()) && req.caller().actor() != id)
     throw http::forbidden("a member may read only their own calendar link");
   return http::Response::json(
       200, {{"member_id", id}, {"path", "/v1/calendars/" + id + "/" + signature(id) + ".ics"}});
