@@ -19,6 +19,8 @@ struct RemoteKeys::State {
   std::shared_ptr<const KeySet> keys;
   std::string jwks_uri;  // configured, or found by discovery
   bool in_flight = false;
+  // The last fetch an unknown kid caused: the rate limit counts only those (a periodic or start-up
+  // refresh just before a rotation must not hold back the new key's first tokens).
   bool attempted = false;
   std::chrono::steady_clock::time_point last_attempt{};
   std::uint64_t generation = 0;  // fetches finished
@@ -110,8 +112,6 @@ bool RemoteKeys::refresh() {
     s.wait(lock);
   } else {
     s.in_flight = true;
-    s.attempted = true;
-    s.last_attempt = s.options.clock();
     s.run_fetch(lock);
   }
   return s.keys != nullptr;
@@ -125,19 +125,23 @@ std::shared_ptr<const KeySet> RemoteKeys::current() const {
 std::shared_ptr<const KeySet> RemoteKeys::on_unknown_key(const std::string& kid) {
   auto& s = *state_;
   std::unique_lock lock(s.mutex);
-  // Another caller's refresh may have brought the key already.
-  if (s.keys && s.keys->contains(kid)) return s.keys;
-  if (s.in_flight) {
-    s.wait(lock);
+  for (;;) {
+    // Another caller's refresh may have brought the key already.
+    if (s.keys && s.keys->contains(kid)) return s.keys;
+    // A fetch in flight (another caller's, or a periodic one that may have started before the
+    // key was published): wait for it, then look again.
+    if (s.in_flight) {
+      s.wait(lock);
+      continue;
+    }
+    const auto now = s.options.clock();
+    if (s.attempted && now - s.last_attempt < s.options.min_refresh_interval) return s.keys;
+    s.in_flight = true;
+    s.attempted = true;
+    s.last_attempt = now;
+    s.run_fetch(lock);
     return s.keys;
   }
-  const auto now = s.options.clock();
-  if (s.attempted && now - s.last_attempt < s.options.min_refresh_interval) return s.keys;
-  s.in_flight = true;
-  s.attempted = true;
-  s.last_attempt = now;
-  s.run_fetch(lock);
-  return s.keys;
 }
 
 RemoteKeys::Status RemoteKeys::status() const {
