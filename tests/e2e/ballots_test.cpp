@@ -358,6 +358,9 @@ TEST(Ballots, AWithdrawalReachesLaterBallotsButNotOpenOnesAndQuorumCounts) {
   EXPECT_EQ(open_ballot("majority", 0.5).status, 422);
   EXPECT_EQ(open_ballot("two-thirds", 1.5).status, 422);
 
+  // Membership disables a leaver's account: their token is the one they held before leaving
+  // (valid until it expires).
+  const auto leaver = e2e::token("member", a.members[0]["id"]);
   ASSERT_EQ(e2e::post("membership", "/v1/members/" + std::string(a.members[0]["id"]) + "/withdraw",
                       {{"reason", "moved away"}}, staff)
                 .status,
@@ -384,7 +387,7 @@ TEST(Ballots, AWithdrawalReachesLaterBallotsButNotOpenOnesAndQuorumCounts) {
   // how.
   const std::string first_id = body_of(first)["id"];
   ASSERT_EQ(e2e::post("recommendations", "/v1/ballots/" + first_id + "/votes", {{"choice", "for"}},
-                      e2e::token("member", a.members[0]["id"]))
+                      leaver)
                 .status,
             200)
       << "still in the electorate of the ballot opened before they left";

@@ -206,12 +206,14 @@ TEST(Trainings, CapacityWaitingListPromotionAttendanceAndFigures) {
   // Signing up again after a withdrawal: at the end of the queue.
   EXPECT_EQ(body_of(sign_up(speaking, id[0], member(id[0])))["waiting_position"], 2);
 
-  // Only active members: a withdrawn member no longer signs up.
+  // Only active members: a withdrawn member no longer signs up (with the token they held before
+  // leaving: membership disables a leaver's account).
+  const auto leaver = member(id[5]);
   ASSERT_EQ(e2e::post("membership", "/v1/members/" + id[5] + "/withdraw",
                       {{"reason", "moved away"}}, staff)
                 .status,
             200);
-  EXPECT_EQ(sign_up(news, id[5], member(id[5])).status, 409);
+  EXPECT_EQ(sign_up(news, id[5], leaver).status, 409);
 
   // Attendance only for place holders, all or nothing.
   const auto att = "/v1/trainings/" + speaking + "/attendance";
