@@ -37,4 +37,11 @@ bool is_uuid(std::string_view s) {
   return true;
 }
 
+bool is_slug(std::string_view s) {
+  if (s.empty() || s.size() > 64 || s.front() == '-') return false;
+  for (char c : s)
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
+  return true;
+}
+
 }  // namespace assembly::core

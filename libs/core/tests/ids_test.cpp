@@ -26,6 +26,20 @@ TEST(Ids, IsUuidRejectsOtherShapes) {
   EXPECT_TRUE(is_uuid("123e4567-e89b-12d3-a456-426614174000"));
 }
 
+TEST(Ids, SlugsAreShortLowerCaseWordsJoinedByDashes) {
+  EXPECT_TRUE(is_slug("paris-2022"));
+  EXPECT_TRUE(is_slug("a"));
+  EXPECT_TRUE(is_slug(std::string(64, 'x')));
+  EXPECT_FALSE(is_slug(std::string(65, 'x')));
+  EXPECT_FALSE(is_slug(""));
+  EXPECT_FALSE(is_slug("-lead"));
+  EXPECT_FALSE(is_slug("Paris"));
+  EXPECT_FALSE(is_slug("a b"));
+  EXPECT_FALSE(is_slug("%00"));
+  EXPECT_FALSE(is_slug(std::string("a\0b", 3)));
+  EXPECT_FALSE(is_slug("caf\xc3\xa9"));
+}
+
 #include "assembly/core/time.h"
 
 TEST(Time, UtcTimesAndDates) {

@@ -147,6 +147,10 @@ nlohmann::json Request::json() const {
     throw Problem(400, "Malformed JSON",
                   "the body is not valid JSON at byte " + std::to_string(e.byte), "body")
         .with("position", e.byte);
+  } catch (const nlohmann::json::exception& e) {
+    // Valid syntax the parser cannot hold: a number beyond a double (1e400), nesting too deep.
+    throw Problem(400, "Malformed JSON", std::string("the body cannot be read: ") + e.what(),
+                  "body");
   }
 }
 

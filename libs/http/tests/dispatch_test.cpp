@@ -139,6 +139,12 @@ TEST_F(Fixture, MalformedJsonIs400NamingThePosition) {
   EXPECT_NE(p["detail"].get<std::string>().find("byte 10"), std::string::npos);
 }
 
+TEST_F(Fixture, ANumberBeyondADoubleIs400NotAnInternalError) {
+  auto r = call(Method::Post, "/v1/things", R"({"name": 1e400})", auth({"secretariat"}));
+  EXPECT_EQ(r.status, 400);
+  EXPECT_EQ(problem(r)["field"], "body");
+}
+
 TEST_F(Fixture, DomainValidationIs422NamingTheField) {
   auto r = call(Method::Post, "/v1/things", R"({"other":1})", auth({"secretariat"}));
   EXPECT_EQ(r.status, 422);

@@ -6,6 +6,7 @@
 
 #include "api/json.h"
 #include "api/routes.h"
+#include "assembly/core/ids.h"
 #include "assembly/core/time.h"
 #include "assembly/http/body.h"
 #include "assembly/service/api.h"
@@ -83,7 +84,7 @@ http::Response check_overdue(assembly::db::Pool& db, assembly::events::Outbox& o
 
 std::string assembly_param(const http::Request& req) {
   const auto& id = req.param("id");
-  if (id.empty() || id.size() > 64) throw http::not_found("no assembly " + id);
+  if (!assembly::core::is_slug(id)) throw http::not_found("no assembly with this id");
   return id;
 }
 

@@ -1,11 +1,10 @@
 #include "api/members.h"
 
-#include <regex>
-
 #include "api/access.h"
 #include "api/json.h"
 #include "app/lifecycle.h"
 #include "assembly/auth/auth.h"
+#include "assembly/core/ids.h"
 #include "assembly/core/time.h"
 #include "assembly/http/body.h"
 #include "assembly/http/page.h"
@@ -23,10 +22,7 @@ namespace {
 const Access kStaff = Access::secretariat();
 const Access kStaffOrMember = Access::secretariat_or_member();
 
-bool is_slug(const std::string& s) {
-  static const std::regex slug("[a-z0-9][a-z0-9-]{0,63}");
-  return std::regex_match(s, slug);
-}
+using assembly::core::is_slug;
 
 std::string date_or_empty(body::Fields& f, const std::string& key) {
   return f.has(key) ? f.date(key) : "";
@@ -80,7 +76,8 @@ http::Response list_members(Deps ctx, http::Request& req) {
   // By pages of 500 (at most 1,000); the cursor is the last member's id.
   auto page = http::page_request(req, 500, 1000);
   auto members = ctx.db.transact([&](pqxx::work& tx) {
-    if (!page.after.empty() && !store::find(tx, page.after))
+    if (!page.after.empty() &&
+        (!assembly::core::is_uuid(page.after) || !store::find(tx, page.after)))
       throw http::bad_request("cursor is not one this list gave (use next_cursor as it is)",
                               "cursor");
     return store::list_page(tx, assembly_id, status, page.after, page.limit + 1);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "assembly/core/ids.h"
 #include "assembly/core/names.h"
 
 namespace membership::domain {
@@ -24,11 +25,7 @@ std::optional<EvaluationState> parse_evaluation_state(const std::string& s) {
 
 namespace {
 
-bool is_slug(const std::string& s) {
-  return !s.empty() && s.size() <= 64 && std::all_of(s.begin(), s.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
-  });
-}
+using assembly::core::is_slug;
 
 std::string trim(const std::string& s) {
   auto b = s.find_first_not_of(" \t\r\n");
