@@ -25,6 +25,11 @@ std::string string(const nlohmann::json& o, const std::string& key, const std::s
   if (!v.is_string()) throw unprocessable(key + " must be a string", at + "/" + key);
   auto s = v.get<std::string>();
   if (s.empty()) throw unprocessable(key + " must not be empty", at + "/" + key);
+  // No control characters but line breaks and tabs: a NUL would cut the text short in the
+  // database, the others hide what a reader sees.
+  for (unsigned char c : s)
+    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f)
+      throw unprocessable(key + " must not hold control characters", at + "/" + key);
   if (s.size() > max_length)
     throw unprocessable(key + " is longer than " + std::to_string(max_length) + " characters",
                         at + "/" + key);

@@ -235,6 +235,24 @@ TEST(Body, NestedFieldsAddTheirMistakesToTheOuterOnes) {
   }
 }
 
+TEST(Body, TextsRefuseControlCharactersButLineBreaksAndTabs) {
+  auto b = nlohmann::json::parse(
+      R"({"nul": "a\u0000b", "bell": "\u0007", "del": "x\u007f", "lines": "one\n\ttwo\r\n"})");
+  body::Fields f(b);
+  f.string("nul");
+  f.string("bell");
+  f.string("del");
+  EXPECT_EQ(f.string("lines"), "one\n\ttwo\r\n");
+  try {
+    f.done();
+    FAIL() << "done() must throw";
+  } catch (const Problem& p) {
+    std::vector<std::string> pointers;
+    for (const auto& e : p.errors()) pointers.push_back(e.pointer);
+    EXPECT_EQ(pointers, (std::vector<std::string>{"/nul", "/bell", "/del"}));
+  }
+}
+
 TEST(Body, FieldsWithNothingWrongAreDone) {
   auto b = nlohmann::json::parse(R"({"name": "Plan Paris Lecture"})");
   body::Fields f(b);

@@ -64,6 +64,14 @@ class Cases(unittest.TestCase):
         # a raw body case is refused for sure: it is no JSON object
         self.assertTrue(all(c.must_refuse for c in everything if c.body == b"{"))
 
+    def test_a_nul_in_a_text_property_must_be_refused(self):
+        op = next(o for o in self.ops if o.body_schema and any(
+            p.get("type") == "string" for p in o.body_schema.get("properties", {}).values()))
+        made = cases.cases(op, cases.rng_for(1, op), "fuzz-a", 10**6)
+        nul = [c for c in made if c.label.endswith('="\\u0000"')]
+        self.assertTrue(nul)
+        self.assertTrue(any(c.must_refuse for c in nul))
+
     def test_path_junk_must_be_refused_by_a_change_unless_it_could_be_an_identifier(self):
         op = next(o for o in self.ops if o.method != "get" and o.path_params)
         made = cases.cases(op, cases.rng_for(1, op), "fuzz-a", 10**6)
