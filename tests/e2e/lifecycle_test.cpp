@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "assembly/testing/http_client.h"
+#include "assembly/testing/process.h"
 #include "assembly/testing/stack.h"
 
 namespace {
@@ -37,40 +38,43 @@ std::pair<int, std::string> run(const std::string& cmd) {
 
 TEST(Lifecycle, AnInvalidSettingStopsTheServiceNamingTheVariable) {
   assembly::itest::TempSchema schema("life");
-  auto [rc, out] = run(env_prefix(schema.name(), 18181) + " HTTP_PORT=80x " + kBinary);
+  auto [rc, out] =
+      run(env_prefix(schema.name(), assembly::itest::free_port()) + " HTTP_PORT=80x " + kBinary);
   EXPECT_EQ(rc, 2);
   EXPECT_NE(out.find("HTTP_PORT"), std::string::npos) << out;
   std::tie(rc, out) = run("env -i PATH=/usr/bin:/bin " + kBinary);
   EXPECT_EQ(rc, 2);
   EXPECT_NE(out.find("PG_CONNINFO"), std::string::npos) << out;
-  std::tie(rc, out) =
-      run(env_prefix(schema.name(), 18181) + " JWT_PUBLIC_KEY_FILE=/nonexistent " + kBinary);
+  std::tie(rc, out) = run(env_prefix(schema.name(), assembly::itest::free_port()) +
+                          " JWT_PUBLIC_KEY_FILE=/nonexistent " + kBinary);
   EXPECT_EQ(rc, 2);
   EXPECT_NE(out.find("JWT_PUBLIC_KEY_FILE"), std::string::npos) << out;
-  std::tie(rc, out) =
-      run(env_prefix(schema.name(), 18181) + " PII_KEY_FILE=/nonexistent " + kBinary);
+  std::tie(rc, out) = run(env_prefix(schema.name(), assembly::itest::free_port()) +
+                          " PII_KEY_FILE=/nonexistent " + kBinary);
   EXPECT_EQ(rc, 2);
   EXPECT_NE(out.find("PII_KEY_FILE"), std::string::npos) << out;
 }
 
 TEST(Lifecycle, MigrateAppliesTheSchemaAndExits) {
   assembly::itest::TempSchema schema("life");
-  auto [rc, out] = run(env_prefix(schema.name(), 18181) + " " + kBinary + " --migrate");
+  auto [rc, out] =
+      run(env_prefix(schema.name(), assembly::itest::free_port()) + " " + kBinary + " --migrate");
   EXPECT_EQ(rc, 0) << out;
   EXPECT_NE(out.find("\"applied\":"), std::string::npos) << out;
   EXPECT_EQ(out.find("\"applied\":0"), std::string::npos)
       << "a fresh schema gets every migration: " << out;
-  std::tie(rc, out) = run(env_prefix(schema.name(), 18181) + " " + kBinary + " --migrate");
+  std::tie(rc, out) =
+      run(env_prefix(schema.name(), assembly::itest::free_port()) + " " + kBinary + " --migrate");
   EXPECT_EQ(rc, 0) << out;
   EXPECT_NE(out.find("\"applied\":0"), std::string::npos) << "nothing left to apply: " << out;
-  std::tie(rc, out) = run(env_prefix(schema.name(), 18181) +
+  std::tie(rc, out) = run(env_prefix(schema.name(), assembly::itest::free_port()) +
                           " PG_CONNINFO='host=127.0.0.1 port=1' " + kBinary + " --migrate");
   EXPECT_EQ(rc, 1) << out;
 }
 
 TEST(Lifecycle, SigtermStopsTheServiceCleanlyWithinTheGracePeriod) {
   assembly::itest::TempSchema schema("life");
-  const int port = 18182;
+  const int port = assembly::itest::free_port();
   pid_t pid = fork();
   if (pid == 0) {
     execl("/bin/sh", "sh", "-c",

@@ -682,7 +682,7 @@ TEST(MembershipOwnProcess, ContactDetailsAreSealedAtRestAndTheBackgroundTaskAnon
   const std::string topic = assembly::itest::create_topic("membership-own", 1);
   {
     assembly::itest::ServiceProcess service(
-        MEMBERSHIP_BINARY, 18185,
+        MEMBERSHIP_BINARY, assembly::itest::free_port(),
         {{"PG_SCHEMA", schema.name()},
          {"PII_KEY_FILE", assembly::itest::env("ROOT") + "/var/secrets/pii-membership.key"},
          {"CONSUMER_GROUP", "membership-" + schema.name()},

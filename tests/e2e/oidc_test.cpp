@@ -71,7 +71,7 @@ struct Sortition {
   std::unique_ptr<assembly::itest::ServiceProcess> process;
   explicit Sortition(const std::string& issuer) {
     process = std::make_unique<assembly::itest::ServiceProcess>(
-        kBinary, 18186,
+        kBinary, assembly::itest::free_port(),
         std::map<std::string, std::string>{
             {"PG_SCHEMA", schema.name()},
             {"PII_KEY_FILE", assembly::itest::env("ROOT") + "/var/secrets/pii-sortition.key"},
@@ -167,7 +167,7 @@ TEST(Oidc, AKeyFileWithAnIssuerIsAConfigurationError) {
   // JWT_PUBLIC_KEY_FILE (the stack's local key) is for tests and offline tools only.
   assembly::itest::TempSchema schema("oidc");
   assembly::itest::ServiceProcess svc(
-      kBinary, 18187,
+      kBinary, assembly::itest::free_port(),
       {{"PG_SCHEMA", schema.name()},
        {"PII_KEY_FILE", assembly::itest::env("ROOT") + "/var/secrets/pii-sortition.key"},
        {"OIDC_ISSUER", "http://127.0.0.1:1/realms/assembly"},

@@ -42,7 +42,7 @@ class PoolImport : public ::testing::Test {
   }
   void SetUp() override {
     service_ = std::make_unique<assembly::itest::ServiceProcess>(
-        SORTITION_BINARY, 18183,
+        SORTITION_BINARY, assembly::itest::free_port(),
         std::map<std::string, std::string>{
             {"PG_SCHEMA", schema_.name()},
             {"PII_KEY_FILE", assembly::itest::env("ROOT") + "/var/secrets/pii-sortition.key"},
@@ -677,7 +677,7 @@ TEST_F(Selection, RespondentsAreDrawnUnderQuotasAndLeaversAreReplacedKeepingThem
 TEST(Responses, ThePublicAnswerRouteIsRateLimitedPerAddress) {
   assembly::itest::TempSchema schema("ratelimit");
   assembly::itest::ServiceProcess service(
-      SORTITION_BINARY, 18184,
+      SORTITION_BINARY, assembly::itest::free_port(),
       {{"PG_SCHEMA", schema.name()},
        {"PII_KEY_FILE", assembly::itest::env("ROOT") + "/var/secrets/pii-sortition.key"},
        {"RESPONSES_PER_MINUTE", "3"},

@@ -8,6 +8,10 @@
 
 namespace assembly::itest {
 
+// A TCP port on 127.0.0.1 that nothing listens on at the time of the call (the kernel's choice),
+// for a service a test starts: fixed ports collide when two test runs share a machine.
+int free_port();
+
 class ServiceProcess {
  public:
   // `env`: added to the local stack's basics (PATH, PG_CONNINFO, KAFKA_BROKERS, OIDC_ISSUER).
