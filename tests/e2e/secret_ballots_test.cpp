@@ -1,4 +1,4 @@
-// Secret ballots, tried as an attacker with the whole database would
+// Secret ballots and anonymous evaluations, tried as an attacker with the whole database would
 // try them (the service's own login: every row, every system column): who voted must not be
 // joinable to what was voted by xmin, by physical row order or by commit time. Receipts: only the
 // voter (their own token and their receipt) changes their vote; a receipt is checked after the
@@ -270,4 +270,96 @@ TEST(SecretBallots, VotesTakenByAReplicaThatDiesAreCounted) {
     EXPECT_EQ(
         body_of(e2e::get("recommendations", "/v1/ballots/" + ballot + "/receipts/" + r))["counted"],
         true);
+}
+
+TEST(Evaluations, AnswersCannotBeJoinedToRespondentsByXminRowOrderOrCommitTime) {
+  auto created = e2e::post("membership", "/v1/assemblies/" + seated().assembly_id + "/evaluations",
+                           {{"title", "Évaluation du mandat"},
+                            {"questions",
+                             {{{"id", "overall"},
+                               {"text", "Votre mandat ?"},
+                               {"kind", "rating"},
+                               {"min", 1},
+                               {"max", 5}},
+                              {{"id", "comments"}, {"text", "Un mot ?"}, {"kind", "text"}}}}},
+                           staff());
+  ASSERT_EQ(created.status, 201) << created.body;
+  const std::string ev = body_of(created)["id"];
+  ASSERT_EQ(
+      e2e::post("membership", "/v1/evaluations/" + ev + "/open", json::object(), staff()).status,
+      200);
+  for (int i = 0; i < 4; ++i) {
+    json answers = {{"overall", i + 1}};
+    if (i % 2 == 0) answers["comments"] = "Réponse numéro " + std::string(i + 1, '!');
+    auto r = e2e::post("membership", "/v1/evaluations/" + ev + "/responses", {{"answers", answers}},
+                       e2e::token("member", member(i)));
+    ASSERT_EQ(r.status, 201) << r.body;
+  }
+
+  pqxx::connection c(service_db("membership"));
+  {
+    pqxx::work tx(c);
+    EXPECT_EQ(count(tx,
+                    "SELECT count(*) FROM membership.evaluation_respondents WHERE evaluation_id "
+                    "= $1",
+                    ev),
+              4);
+    EXPECT_EQ(
+        count(tx, "SELECT count(*) FROM membership.evaluation_answers WHERE evaluation_id = $1",
+              ev),
+        0)
+        << "no answer is in clear while the evaluation is open";
+    std::set<long> lengths;
+    for (const auto& r :
+         tx.exec_params("SELECT encode(sealed, 'escape') AS s, length(sealed) AS n FROM "
+                        "membership.evaluation_answers_held WHERE evaluation_id = $1",
+                        ev)) {
+      EXPECT_EQ(r["s"].as<std::string>().find("ponse num"), std::string::npos);
+      lengths.insert(r["n"].as<long>());
+    }
+    EXPECT_EQ(lengths.size(), 1u) << "a sealed answer's length does not tell which it is";
+  }
+  ASSERT_EQ(
+      e2e::post("membership", "/v1/evaluations/" + ev + "/close", json::object(), staff()).status,
+      200);
+  auto results = body_of(e2e::get("membership", "/v1/evaluations/" + ev + "/results"));
+  EXPECT_EQ(results["responses"], 4);
+  EXPECT_DOUBLE_EQ(results["questions"][0]["mean"].get<double>(), 2.5);
+  EXPECT_EQ(results["questions"][1]["texts"].size(), 2u);
+
+  pqxx::work tx(c);
+  EXPECT_EQ(count(tx,
+                  "SELECT count(*) FROM membership.evaluation_respondents m JOIN "
+                  "membership.evaluation_answers a ON a.evaluation_id = m.evaluation_id AND "
+                  "a.xmin = m.xmin WHERE m.evaluation_id = $1",
+                  ev),
+            0)
+      << "joined by xmin, a respondent finds no answer";
+  EXPECT_EQ(count(tx,
+                  "SELECT count(DISTINCT xmin::text) FROM membership.evaluation_answers "
+                  "WHERE evaluation_id = $1",
+                  ev),
+            1)
+      << "the answers are written in one transaction";
+  EXPECT_EQ(count(tx,
+                  "SELECT count(*) FROM membership.evaluation_answers_held WHERE evaluation_id = "
+                  "$1",
+                  ev),
+            0);
+  auto [physical, sorted] = physical_and_sorted(tx,
+                                                "SELECT response_id FROM "
+                                                "membership.evaluation_answers WHERE "
+                                                "evaluation_id = $1 ORDER BY ctid",
+                                                ev);
+  EXPECT_EQ(physical.size(), 4u);
+  EXPECT_EQ(physical, sorted) << "physical order is the order of the random response ids";
+  if (commit_timestamps_on(tx)) {
+    EXPECT_EQ(count(tx,
+                    "SELECT count(*) FROM membership.evaluation_respondents m JOIN "
+                    "membership.evaluation_answers a ON a.evaluation_id = m.evaluation_id AND "
+                    "pg_xact_commit_timestamp(a.xmin) = pg_xact_commit_timestamp(m.xmin) "
+                    "WHERE m.evaluation_id = $1",
+                    ev),
+              0);
+  }
 }

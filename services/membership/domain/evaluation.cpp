@@ -24,6 +24,8 @@ std::optional<EvaluationState> parse_evaluation_state(const std::string& s) {
 
 namespace {
 
+constexpr std::size_t kMaxAnswerText = 2000;  // bytes of a text answer
+
 bool is_slug(const std::string& s) {
   return !s.empty() && s.size() <= 64 && std::all_of(s.begin(), s.end(), [](char c) {
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
@@ -87,6 +89,13 @@ nlohmann::json to_json(const std::vector<Question>& questions) {
   return out;
 }
 
+std::size_t answer_size_bound(const std::vector<Question>& questions) {
+  std::size_t n = 2;               // {}
+  for (const auto& q : questions)  // "id":value,
+    n += q.id.size() + 4 + (q.kind == "rating" ? 3 : 2 + 6 * kMaxAnswerText);
+  return n + 1;  // strictly longer than any answer
+}
+
 nlohmann::json check_answer(const std::vector<Question>& questions, const nlohmann::json& answer) {
   if (!answer.is_object())
     throw Invalid("/answers", "answers must be an object {question id: answer}");
@@ -107,7 +116,7 @@ nlohmann::json check_answer(const std::vector<Question>& questions, const nlohma
                               std::to_string(q.max));
       out[q.id] = v;
     } else if (answer.contains(q.id)) {
-      if (!answer[q.id].is_string() || answer[q.id].get<std::string>().size() > 2000)
+      if (!answer[q.id].is_string() || answer[q.id].get<std::string>().size() > kMaxAnswerText)
         throw Invalid(at, "a text of at most 2000 characters");
       auto t = trim(answer[q.id]);
       if (!t.empty()) out[q.id] = t;
