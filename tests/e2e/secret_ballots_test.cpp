@@ -98,6 +98,19 @@ std::pair<std::vector<std::string>, std::vector<std::string>> physical_and_sorte
   return {physical, sorted};
 }
 
+// How many (who, what) pairs an attacker's join finds for one ballot or evaluation: `marks` (m)
+// and `contents` (v) share the column `key`, and `on` is the clue tried (xmin, commit time).
+long joined(pqxx::work& tx, const std::string& marks, const std::string& contents,
+            const std::string& key, const std::string& on, const std::string& id) {
+  return count(tx,
+               "SELECT count(*) FROM " + marks + " m JOIN " + contents + " v ON v." + key +
+                   " = m." + key + " AND " + on + " WHERE m." + key + " = $1",
+               id);
+}
+const std::string kSameXmin = "v.xmin = m.xmin";
+const std::string kSameCommitTime =
+    "pg_xact_commit_timestamp(v.xmin) = pg_xact_commit_timestamp(m.xmin)";
+
 bool commit_timestamps_on(pqxx::work& tx) {
   return tx.exec1("SELECT current_setting('track_commit_timestamp')")[0].as<std::string>() == "on";
 }
@@ -140,11 +153,8 @@ TEST(SecretBallots, MarksCannotBeJoinedToVotesByXminRowOrderOrCommitTime) {
   EXPECT_EQ(closed["result"]["abstain"], 1);
 
   pqxx::work tx(c);
-  EXPECT_EQ(count(tx,
-                  "SELECT count(*) FROM recommendations.secret_voters m JOIN "
-                  "recommendations.secret_votes v ON v.ballot_id = m.ballot_id AND v.xmin = m.xmin "
-                  "WHERE m.ballot_id = $1",
-                  ballot),
+  EXPECT_EQ(joined(tx, "recommendations.secret_voters", "recommendations.secret_votes", "ballot_id",
+                   kSameXmin, ballot),
             0)
       << "joined by xmin, a mark finds no vote";
   EXPECT_EQ(count(tx,
@@ -165,12 +175,8 @@ TEST(SecretBallots, MarksCannotBeJoinedToVotesByXminRowOrderOrCommitTime) {
   EXPECT_EQ(physical.size(), 6u);
   EXPECT_EQ(physical, sorted) << "physical order is the order of random values";
   if (commit_timestamps_on(tx)) {
-    EXPECT_EQ(count(tx,
-                    "SELECT count(*) FROM recommendations.secret_voters m JOIN "
-                    "recommendations.secret_votes v ON v.ballot_id = m.ballot_id AND "
-                    "pg_xact_commit_timestamp(v.xmin) = pg_xact_commit_timestamp(m.xmin) "
-                    "WHERE m.ballot_id = $1",
-                    ballot),
+    EXPECT_EQ(joined(tx, "recommendations.secret_voters", "recommendations.secret_votes",
+                     "ballot_id", kSameCommitTime, ballot),
               0)
         << "no vote committed with a mark";
   }
@@ -328,11 +334,8 @@ TEST(Evaluations, AnswersCannotBeJoinedToRespondentsByXminRowOrderOrCommitTime) 
   EXPECT_EQ(results["questions"][1]["texts"].size(), 2u);
 
   pqxx::work tx(c);
-  EXPECT_EQ(count(tx,
-                  "SELECT count(*) FROM membership.evaluation_respondents m JOIN "
-                  "membership.evaluation_answers a ON a.evaluation_id = m.evaluation_id AND "
-                  "a.xmin = m.xmin WHERE m.evaluation_id = $1",
-                  ev),
+  EXPECT_EQ(joined(tx, "membership.evaluation_respondents", "membership.evaluation_answers",
+                   "evaluation_id", kSameXmin, ev),
             0)
       << "joined by xmin, a respondent finds no answer";
   EXPECT_EQ(count(tx,
@@ -354,12 +357,8 @@ TEST(Evaluations, AnswersCannotBeJoinedToRespondentsByXminRowOrderOrCommitTime) 
   EXPECT_EQ(physical.size(), 4u);
   EXPECT_EQ(physical, sorted) << "physical order is the order of the random response ids";
   if (commit_timestamps_on(tx)) {
-    EXPECT_EQ(count(tx,
-                    "SELECT count(*) FROM membership.evaluation_respondents m JOIN "
-                    "membership.evaluation_answers a ON a.evaluation_id = m.evaluation_id AND "
-                    "pg_xact_commit_timestamp(a.xmin) = pg_xact_commit_timestamp(m.xmin) "
-                    "WHERE m.evaluation_id = $1",
-                    ev),
+    EXPECT_EQ(joined(tx, "membership.evaluation_respondents", "membership.evaluation_answers",
+                     "evaluation_id", kSameCommitTime, ev),
               0);
   }
 }
