@@ -24,8 +24,6 @@ std::optional<EvaluationState> parse_evaluation_state(const std::string& s) {
 
 namespace {
 
-constexpr std::size_t kMaxAnswerText = 2000;  // bytes of a text answer
-
 bool is_slug(const std::string& s) {
   return !s.empty() && s.size() <= 64 && std::all_of(s.begin(), s.end(), [](char c) {
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
@@ -88,6 +86,10 @@ nlohmann::json to_json(const std::vector<Question>& questions) {
   }
   return out;
 }
+
+namespace {
+constexpr std::size_t kMaxAnswerText = 2000;  // bytes of a text answer
+}  // namespace
 
 std::size_t answer_size_bound(const std::vector<Question>& questions) {
   std::size_t n = 2;               // {}
