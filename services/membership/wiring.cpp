@@ -29,7 +29,7 @@ assembly::service::Definition definition() {
             api::add_assembly_routes(ctx, retention);
             api::add_engagement_routes(ctx, keyring, at_risk_absences);
             api::add_training_routes(ctx);
-            api::add_evaluation_routes(ctx);
+            api::add_evaluation_routes(ctx, keyring);
             api::add_cohort_routes(ctx);
             api::add_scopes(ctx);
             api::add_metrics(ctx, at_risk_absences);

@@ -15,7 +15,7 @@ assembly::service::Definition definition() {
           [](assembly::service::Context& ctx) {
             api::add_scope_resolvers(ctx);
             api::add_routes(ctx);
-            api::add_ballot_routes(ctx);
+            api::add_ballot_routes(ctx, assembly::service::pii_keyring(ctx.env));
             api::add_drafting_routes(ctx);
             api::add_motion_version_routes(ctx);
             api::add_debate_routes(ctx);

@@ -71,9 +71,10 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 {{- if and (kindIs "float64" .) (eq . (floor .)) }}{{ int64 . }}{{ else }}{{ . }}{{ end -}}
 {{- end -}}
 
-{{/* The services that seal personal data and so need PII_KEY_FILE. */}}
+{{/* The services that seal personal data (recommendations: the secret votes held until a ballot
+    closes) and so need PII_KEY_FILE. */}}
 {{- define "assembly-lib.needsPii" -}}
-{{- if has .Chart.Name (list "sortition" "membership" "workshops") }}true{{ end -}}
+{{- if has .Chart.Name (list "sortition" "membership" "workshops" "recommendations") }}true{{ end -}}
 {{- end -}}
 
 {{- define "assembly-lib.kafkaSasl" -}}

@@ -2,8 +2,13 @@
 
 #include <gtest/gtest.h>
 
+#include "assembly/pii/padded.h"
+
 using assembly::pii::Keyring;
+using assembly::pii::kPaddedOverhead;
 using assembly::pii::nonce_of;
+using assembly::pii::open_padded;
+using assembly::pii::seal_padded;
 
 namespace {
 Keyring keyring(unsigned char fill) {
@@ -72,4 +77,29 @@ TEST(Pii, AKeyFileOfTheWrongSizeIsRefusedByName) {
   } catch (const std::runtime_error& e) {
     EXPECT_NE(std::string(e.what()).find("/nonexistent/pii.key"), std::string::npos);
   }
+}
+
+TEST(Padded, SealsOfOneSizeHaveOneLengthAndOpenOnlyInTheirContext) {
+  auto k = keyring(1);
+  auto a = seal_padded(k, "for", 64, "ballot-1:m1");
+  auto b = seal_padded(k, "against", 64, "ballot-1:m2");
+  auto empty = seal_padded(k, "", 64, "ballot-1:m3");
+  EXPECT_EQ(a.size(), 64 + kPaddedOverhead);
+  EXPECT_EQ(b.size(), a.size()) << "the length does not tell the value";
+  EXPECT_EQ(empty.size(), a.size());
+  EXPECT_EQ(a.find("for"), std::string::npos);
+  EXPECT_NE(seal_padded(k, "for", 64, "ballot-1:m1"), a) << "a fresh nonce each time";
+  EXPECT_EQ(open_padded(k, a, "ballot-1:m1"), "for");
+  EXPECT_EQ(open_padded(k, b, "ballot-1:m2"), "against");
+  EXPECT_EQ(open_padded(k, empty, "ballot-1:m3"), "");
+  EXPECT_THROW(open_padded(k, a, "ballot-1:m2"), std::runtime_error) << "moved to another row";
+  EXPECT_THROW(open_padded(keyring(2), a, "ballot-1:m1"), std::runtime_error) << "another key";
+  EXPECT_THROW(open_padded(k, a.substr(0, 20), "ballot-1:m1"), std::runtime_error);
+}
+
+TEST(Padded, AValueMustBeShorterThanItsPaddedSize) {
+  auto k = keyring(1);
+  EXPECT_THROW(seal_padded(k, std::string(64, 'x'), 64, "c"), std::invalid_argument);
+  EXPECT_EQ(open_padded(k, seal_padded(k, std::string(63, 'x'), 64, "c"), "c"),
+            std::string(63, 'x'));
 }

@@ -15,6 +15,13 @@ using domain::EvaluationState;
 
 namespace {
 
+// What the answer and close routes need beyond the pool and outbox: the key answers are held
+// under until the close.
+struct Evaluating {
+  Deps deps;
+  std::shared_ptr<assembly::pii::Keyring> keyring;
+};
+
 json plenary_json(const store::Evaluation& e) {
   return e.plenary_session_id.empty() ? json() : json(e.plenary_session_id);
 }
@@ -60,28 +67,30 @@ http::Response get(Deps d, http::Request& req) {
   return http::Response::json(200, to_json(v));
 }
 
-http::Response move(Deps d, http::Request& req, const std::string& action, EvaluationState from,
-                    EvaluationState to) {
+http::Response move(const Evaluating& w, http::Request& req, const std::string& action,
+                    EvaluationState from, EvaluationState to) {
+  const auto& d = w.deps;
   auto id = body::uuid_param(req, "id");
-  auto v = d.db.transact(
-      [&](pqxx::work& tx) { return app::move_evaluation(tx, d.outbox, id, action, from, to); });
+  auto v = d.db.transact([&](pqxx::work& tx) {
+    return app::move_evaluation(tx, d.outbox, *w.keyring, id, action, from, to);
+  });
   return http::Response::json(200, to_json(v));
 }
 
 // draft -> open (answers accepted) -> closed (results published; EvaluationClosed).
-http::Response open(Deps d, http::Request& req) {
-  return move(d, req, "open", EvaluationState::draft, EvaluationState::open);
+http::Response open(const Evaluating& w, http::Request& req) {
+  return move(w, req, "open", EvaluationState::draft, EvaluationState::open);
 }
 
-http::Response close(Deps d, http::Request& req) {
-  return move(d, req, "close", EvaluationState::open, EvaluationState::closed);
+http::Response close(const Evaluating& w, http::Request& req) {
+  return move(w, req, "close", EvaluationState::open, EvaluationState::closed);
 }
 
-http::Response answer(Deps d, http::Request& req) {
+http::Response answer(const Evaluating& w, http::Request& req) {
   auto id = body::uuid_param(req, "id");
   auto b = req.json();
-  d.db.transact([&](pqxx::work& tx) {
-    app::answer_evaluation(tx, id, req.caller().actor(),
+  w.deps.db.transact([&](pqxx::work& tx) {
+    app::answer_evaluation(tx, *w.keyring, id, req.caller().actor(),
                            b.contains("answers") ? b["answers"] : json());
   });
   return http::Response::json(201, {{"evaluation_id", id}, {"recorded", true}});
@@ -101,17 +110,23 @@ http::Response results(Deps d, http::Request& req) {
 
 }  // namespace
 
-void add_evaluation_routes(assembly::service::Context& ctx) {
+void add_evaluation_routes(assembly::service::Context& ctx,
+                           std::shared_ptr<assembly::pii::Keyring> keyring) {
   auto& r = ctx.router;
   auto to = routes_with(ctx);
+  auto w = std::make_shared<Evaluating>(Evaluating{Deps{ctx.db, ctx.outbox}, std::move(keyring)});
+  auto held = [w](http::Response (*h)(const Evaluating&, http::Request&)) {
+    return [w, h](http::Request& req) { return h(*w, req); };
+  };
   const Access staff = Access::secretariat();
   r.add(Method::Post, "/v1/assemblies/:id/evaluations", staff, to(create));
   r.add(Method::Get, "/v1/evaluations/:id", Access::secretariat_or_member(), to(get));
-  r.add(Method::Post, "/v1/evaluations/:id/open", staff, to(open));
-  r.add(Method::Post, "/v1/evaluations/:id/close", staff, to(close));
-  // Who answered and what was answered are kept apart, so nobody can tell whose answer is whose.
+  r.add(Method::Post, "/v1/evaluations/:id/open", staff, held(open));
+  r.add(Method::Post, "/v1/evaluations/:id/close", staff, held(close));
+  // Who answered and what was answered are kept apart, so nobody can tell whose answer is whose:
+  // the answer is held sealed and released with all the others at the close.
   r.add(Method::Post, "/v1/evaluations/:id/responses", Access::roles_of({assembly::auth::kMember}),
-        to(answer));
+        held(answer));
   r.add(Method::Get, "/v1/evaluations/:id/results", Access::anyone(), to(results));
 }
 

@@ -2,6 +2,7 @@
 
 #include "assembly/core/ids.h"
 #include "assembly/core/refusal.h"
+#include "assembly/pii/padded.h"
 #include "domain/lifecycle.h"
 #include "events/publish.h"
 #include "store/members.h"
@@ -17,6 +18,20 @@ store::Evaluation must_find(pqxx::transaction_base& tx, const std::string& id,
   auto e = store::find_evaluation(tx, id, for_update);
   if (!e) throw core::not_found("no evaluation " + id);
   return *e;
+}
+
+std::string held_context(const std::string& evaluation_id, const std::string& held_id) {
+  return "evaluation-answer:" + evaluation_id + ":" + held_id;
+}
+
+// Opens every held answer of the evaluation and writes them all at once.
+void release_held_answers(pqxx::work& tx, const assembly::pii::Keyring& keyring,
+                          const std::string& id) {
+  std::vector<nlohmann::json> answers;
+  for (const auto& h : store::held_answers(tx, id))
+    answers.push_back(nlohmann::json::parse(
+        assembly::pii::open_padded(keyring, h.sealed, held_context(id, h.held_id))));
+  store::release_answers(tx, id, answers);
 }
 
 }  // namespace
@@ -38,21 +53,23 @@ EvaluationView create_evaluation(pqxx::work& tx, const std::string& assembly_id,
 }
 
 EvaluationView move_evaluation(pqxx::work& tx, const assembly::events::Outbox& outbox,
-                               const std::string& id, const std::string& action,
-                               EvaluationState from, EvaluationState to) {
+                               const assembly::pii::Keyring& keyring, const std::string& id,
+                               const std::string& action, EvaluationState from,
+                               EvaluationState to) {
   auto e = must_find(tx, id, true);
   if (e.state != from)
     throw core::conflict("the evaluation is " + domain::to_string(e.state) + "; " + action +
                          " needs it " + domain::to_string(from));
   store::set_evaluation_state(tx, id, to);
+  if (to == EvaluationState::closed) release_held_answers(tx, keyring, id);
   e.state = to;
   EvaluationView v{e, store::respondents(tx, id)};
   if (to == EvaluationState::closed) events::evaluation_closed(tx, outbox, e, v.responses);
   return v;
 }
 
-void answer_evaluation(pqxx::work& tx, const std::string& id, const std::string& member_id,
-                       const nlohmann::json& answers) {
+void answer_evaluation(pqxx::work& tx, const assembly::pii::Keyring& keyring, const std::string& id,
+                       const std::string& member_id, const nlohmann::json& answers) {
   auto e = must_find(tx, id);
   if (e.state != EvaluationState::open)
     throw core::conflict("the evaluation is " + domain::to_string(e.state) +
@@ -68,7 +85,12 @@ void answer_evaluation(pqxx::work& tx, const std::string& id, const std::string&
   }
   if (!store::record_respondent(tx, id, member_id))
     throw core::conflict("you have answered this evaluation already");
-  store::insert_answer(tx, id, answer);
+  const auto held_id = core::new_uuid();
+  store::insert_held_answer(
+      tx, id,
+      {held_id,
+       assembly::pii::seal_padded(keyring, answer.dump(), domain::answer_size_bound(e.questions),
+                                  held_context(id, held_id))});
 }
 
 Results evaluation_results(pqxx::transaction_base& tx, const std::string& id) {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "assembly/events/outbox.h"
+#include "assembly/pii/pii.h"
 #include "store/evaluations.h"
 
 namespace membership::app {
@@ -24,14 +25,17 @@ EvaluationView create_evaluation(pqxx::work& tx, const std::string& assembly_id,
                                  const std::string& title,
                                  const std::vector<domain::Question>& questions,
                                  const std::string& by, const std::string& plenary_session_id = "");
-// draft -> open, open -> closed; `action` ("open", "close") names it in the refusal.
+// draft -> open, open -> closed (the held answers released, all at once); `action` ("open",
+// "close") names it in the refusal.
 EvaluationView move_evaluation(pqxx::work& tx, const assembly::events::Outbox& outbox,
-                               const std::string& id, const std::string& action,
-                               domain::EvaluationState from, domain::EvaluationState to);
-// An active member of the assembly answers once, anonymously. Refused: not_found, conflict,
+                               const assembly::pii::Keyring& keyring, const std::string& id,
+                               const std::string& action, domain::EvaluationState from,
+                               domain::EvaluationState to);
+// An active member of the assembly answers once, anonymously: who answered is recorded at once,
+// the answer held sealed under `keyring` until the close. Refused: not_found, conflict,
 // forbidden, invalid (the answer).
-void answer_evaluation(pqxx::work& tx, const std::string& id, const std::string& member_id,
-                       const nlohmann::json& answers);
+void answer_evaluation(pqxx::work& tx, const assembly::pii::Keyring& keyring, const std::string& id,
+                       const std::string& member_id, const nlohmann::json& answers);
 struct Results {
   store::Evaluation evaluation;
   std::size_t responses = 0;

@@ -84,6 +84,17 @@ nlohmann::json to_json(const std::vector<Question>& questions) {
   return out;
 }
 
+namespace {
+constexpr std::size_t kMaxAnswerText = 2000;  // bytes of a text answer
+}  // namespace
+
+std::size_t answer_size_bound(const std::vector<Question>& questions) {
+  std::size_t n = 2;               // {}
+  for (const auto& q : questions)  // "id":value,
+    n += q.id.size() + 4 + (q.kind == "rating" ? 3 : 2 + 6 * kMaxAnswerText);
+  return n + 1;  // strictly longer than any answer
+}
+
 nlohmann::json check_answer(const std::vector<Question>& questions, const nlohmann::json& answer) {
   if (!answer.is_object())
     throw Invalid("/answers", "answers must be an object {question id: answer}");
@@ -104,7 +115,7 @@ nlohmann::json check_answer(const std::vector<Question>& questions, const nlohma
                               std::to_string(q.max));
       out[q.id] = v;
     } else if (answer.contains(q.id)) {
-      if (!answer[q.id].is_string() || answer[q.id].get<std::string>().size() > 2000)
+      if (!answer[q.id].is_string() || answer[q.id].get<std::string>().size() > kMaxAnswerText)
         throw Invalid(at, "a text of at most 2000 characters");
       auto t = trim(answer[q.id]);
       if (!t.empty()) out[q.id] = t;

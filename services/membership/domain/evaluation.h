@@ -41,6 +41,9 @@ nlohmann::json to_json(const std::vector<Question>& questions);
 // question needs an integer in its scale, a text is optional (at most 2000 characters), no
 // unknown question. Returns the answer as stored (texts trimmed, empty ones left out).
 nlohmann::json check_answer(const std::vector<Question>& questions, const nlohmann::json& answer);
+// More bytes than any answer check_answer returns takes as JSON text (a text escaped at worst six
+// bytes a byte): what an answer is padded to when it is held sealed, so its size tells nothing.
+std::size_t answer_size_bound(const std::vector<Question>& questions);
 
 // Per question: rating -> {count, distribution {"1": n, ...}, mean (null when no answer)};
 // text -> {count, texts (sorted, so their order says nothing of who answered when)}.

@@ -1,6 +1,7 @@
 #include "store/evaluations.h"
 
 #include "assembly/core/ids.h"
+#include "assembly/db/arrays.h"
 
 namespace membership::store {
 namespace {
@@ -22,9 +23,15 @@ constexpr const char* kRespondents =
 constexpr const char* kRecordRespondent =
     "INSERT INTO evaluation_respondents (evaluation_id, member_id) VALUES ($1, $2) "
     "ON CONFLICT DO NOTHING";
-constexpr const char* kInsertAnswer =
+constexpr const char* kInsertHeld =
+    "INSERT INTO evaluation_answers_held (evaluation_id, held_id, sealed) VALUES ($1, $2, $3)";
+constexpr const char* kHeld =
+    "SELECT held_id, sealed FROM evaluation_answers_held WHERE evaluation_id = $1";
+constexpr const char* kRelease =
     "INSERT INTO evaluation_answers (evaluation_id, response_id, answers) "
-    "VALUES ($1, $2, $3::jsonb)";
+    "SELECT $1, a.id, a.answers::jsonb FROM unnest($2::text[], $3::text[]) AS a(id, answers) "
+    "ORDER BY a.id";
+constexpr const char* kDropHeld = "DELETE FROM evaluation_answers_held WHERE evaluation_id = $1";
 constexpr const char* kAnswersOf =
     "SELECT answers::text AS answers FROM evaluation_answers WHERE evaluation_id = $1";
 constexpr const char* kAnswered =
@@ -65,8 +72,29 @@ bool record_respondent(pqxx::work& tx, const std::string& evaluation_id,
   return tx.exec_params(kRecordRespondent, evaluation_id, member_id).affected_rows() != 0;
 }
 
-void insert_answer(pqxx::work& tx, const std::string& evaluation_id, const nlohmann::json& answer) {
-  tx.exec_params(kInsertAnswer, evaluation_id, assembly::core::new_uuid(), answer.dump());
+void insert_held_answer(pqxx::work& tx, const std::string& evaluation_id, const HeldAnswer& a) {
+  tx.exec_params(kInsertHeld, evaluation_id, a.held_id,
+                 pqxx::binarystring(a.sealed.data(), a.sealed.size()));
+}
+
+std::vector<HeldAnswer> held_answers(pqxx::transaction_base& tx, const std::string& evaluation_id) {
+  std::vector<HeldAnswer> out;
+  for (const auto& r : tx.exec_params(kHeld, evaluation_id))
+    out.push_back({r["held_id"].as<std::string>(), pqxx::binarystring(r["sealed"]).str()});
+  return out;
+}
+
+void release_answers(pqxx::work& tx, const std::string& evaluation_id,
+                     const std::vector<nlohmann::json>& answers) {
+  std::vector<std::string> ids, texts;
+  for (const auto& a : answers) {
+    ids.push_back(assembly::core::new_uuid());
+    texts.push_back(a.dump());
+  }
+  if (!answers.empty())
+    tx.exec_params(kRelease, evaluation_id, assembly::db::text_array(ids),
+                   assembly::db::text_array(texts));
+  tx.exec_params(kDropHeld, evaluation_id);
 }
 
 std::vector<nlohmann::json> answers_of(pqxx::transaction_base& tx,

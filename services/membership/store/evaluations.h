@@ -27,7 +27,17 @@ long respondents(pqxx::transaction_base& tx, const std::string& evaluation_id);
 // The member answered (false when they had already); the answer goes apart, under its own id.
 bool record_respondent(pqxx::work& tx, const std::string& evaluation_id,
                        const std::string& member_id);
-void insert_answer(pqxx::work& tx, const std::string& evaluation_id, const nlohmann::json& answer);
+// While the evaluation is open an answer is held sealed, under a random id of its own; at the close
+// every held answer is released at once.
+struct HeldAnswer {
+  std::string held_id, sealed;
+};
+void insert_held_answer(pqxx::work& tx, const std::string& evaluation_id, const HeldAnswer& a);
+std::vector<HeldAnswer> held_answers(pqxx::transaction_base& tx, const std::string& evaluation_id);
+// Writes the released answers in one statement, under fresh random response ids and in their
+// order (nothing of the answering order), and deletes the held ones.
+void release_answers(pqxx::work& tx, const std::string& evaluation_id,
+                     const std::vector<nlohmann::json>& answers);
 std::vector<nlohmann::json> answers_of(pqxx::transaction_base& tx,
                                        const std::string& evaluation_id);
 // The evaluations a member answered, by id.

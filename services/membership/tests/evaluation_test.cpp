@@ -83,3 +83,14 @@ TEST(Evaluation, TheAggregateCountsDistributesAndAveragesAndSortsTheTexts) {
   EXPECT_EQ(a[2]["texts"], json::parse(R"(["bravo", "zèle"])"));
   EXPECT_TRUE(aggregate(qs, {})[0]["mean"].is_null());
 }
+
+TEST(Evaluation, EveryAnswerIsShorterThanTheBoundItIsPaddedTo) {
+  const auto questions = sample();
+  const auto bound = answer_size_bound(questions);
+  // The longest: the top ratings and a text of 2000 bytes that each escape to six (\u0001).
+  auto worst = check_answer(
+      questions, {{"overall", 5}, {"again", 1}, {"comments", std::string(2000, '\x01')}});
+  EXPECT_LT(worst.dump().size(), bound);
+  EXPECT_LT(check_answer(questions, {{"overall", 1}, {"again", 0}}).dump().size(), bound);
+  EXPECT_GT(bound, 6 * 2000u) << "room for the longest text, escaped";
+}

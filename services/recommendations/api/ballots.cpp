@@ -16,6 +16,13 @@ using namespace assembly::service::api;
 
 namespace {
 
+// What the vote and close routes need beyond the pool and outbox: the key secret votes are held
+// under until the close.
+struct Voting {
+  Deps deps;
+  std::shared_ptr<assembly::pii::Keyring> keyring;
+};
+
 app::NewBallot parse_new_ballot(http::Request& req) {
   auto b = req.json();
   body::Fields f(b);
@@ -88,9 +95,10 @@ http::Response get_ballot(Deps d, http::Request& req) {
 }
 
 // A member of the electorate votes, or changes their vote, while the ballot is open. In a secret
-// ballot the first vote returns a receipt: the only way to change the vote later or to check it
-// was counted as cast.
-http::Response cast_vote(Deps d, http::Request& req) {
+// ballot the first vote returns a receipt: with the voter's own sign-in, the only way to change
+// the vote; after the close, it tells whether the vote was counted (never how).
+http::Response cast_vote(const Voting& w, http::Request& req) {
+  const auto& d = w.deps;
   app::Vote v;
   v.ballot_id = body::uuid_param(req, "id");
   const auto b = req.json();
@@ -104,7 +112,7 @@ http::Response cast_vote(Deps d, http::Request& req) {
   f.done();
   v.member_id = req.caller().actor();
   auto outcome = d.db.transact(
-      [&](pqxx::work& tx) { return app::cast_vote(tx, v, assembly::core::utc_now()); });
+      [&](pqxx::work& tx) { return app::cast_vote(tx, *w.keyring, v, assembly::core::utc_now()); });
   switch (outcome.kind) {
     case app::VoteOutcome::Kind::open_vote:
       return http::Response::json(200,
@@ -118,35 +126,37 @@ http::Response cast_vote(Deps d, http::Request& req) {
       200, {{"ballot_id", v.ballot_id},
             {"receipt", outcome.receipt},
             {"note",
-             "keep this receipt: it is the only way to change your vote or to check it was "
-             "counted as cast"}});
+             "keep this receipt: with your own sign-in it is the only way to change your vote "
+             "while the ballot is open; once it closes it tells whether your vote was counted "
+             "(never how)"}});
 }
 
-// The secretariat closes the ballot: the result is counted from the stored votes and kept. A
-// plenary ballot on a motion that passes adopts the motion (MotionAdopted).
-http::Response close_ballot(Deps d, http::Request& req) {
+// The secretariat closes the ballot: a secret ballot's held votes are released, the result is
+// counted from the stored votes and kept. A plenary ballot on a motion that passes adopts the
+// motion (MotionAdopted).
+http::Response close_ballot(const Voting& w, http::Request& req) {
+  const auto& d = w.deps;
   auto id = body::uuid_param(req, "id");
-  auto b = d.db.transact([&](pqxx::work& tx) { return app::close_ballot(tx, d.outbox, id); });
+  auto b = d.db.transact(
+      [&](pqxx::work& tx) { return app::close_ballot(tx, d.outbox, *w.keyring, id); });
   return http::Response::json(200, to_json(b));
 }
 
-// Public once closed: the totals and every stored vote (by voter in an open ballot, by receipt
-// hash in a secret one, with the list of who voted), so anyone can recount.
+// Public once closed: the totals and every stored vote (by voter in an open ballot; in a secret
+// one the choices alone, with the list of who voted), so anyone can recount.
 http::Response results(Deps d, http::Request& req) {
   auto id = body::uuid_param(req, "id");
   auto r = d.db.transact([&](pqxx::work& tx) { return app::results(tx, id); });
   return http::Response::json(200, to_json(r));
 }
 
-// A voter checks their secret vote with their receipt: counted, and as cast.
+// A voter checks with their receipt, once the ballot is closed, that their vote was counted: the
+// answer never says how they voted, so it proves nothing to anyone else.
 http::Response check_receipt(Deps d, http::Request& req) {
   auto id = body::uuid_param(req, "id");
   const auto& receipt = req.param("receipt");
-  auto choice = d.db.transact([&](pqxx::work& tx) { return app::check_receipt(tx, id, receipt); });
-  return http::Response::json(200, {{"ballot_id", id},
-                                    {"receipt_hash", app::receipt_hash(receipt)},
-                                    {"choice", to_string(choice)},
-                                    {"counted", true}});
+  auto counted = d.db.transact([&](pqxx::work& tx) { return app::check_receipt(tx, id, receipt); });
+  return http::Response::json(200, {{"ballot_id", id}, {"counted", counted}});
 }
 
 // The ids of a JSON array of strings; `what` names an element in the 422.
@@ -191,8 +201,13 @@ http::Response send_to_council(Deps d, http::Request& req) {
 
 }  // namespace
 
-void add_ballot_routes(assembly::service::Context& ctx) {
+void add_ballot_routes(assembly::service::Context& ctx,
+                       std::shared_ptr<assembly::pii::Keyring> keyring) {
   auto route = routes_with(ctx);
+  auto w = std::make_shared<Voting>(Voting{Deps{ctx.db, ctx.outbox}, std::move(keyring)});
+  auto voting = [w](http::Response (*h)(const Voting&, http::Request&)) {
+    return [w, h](http::Request& req) { return h(*w, req); };
+  };
   const auto member = Access::roles_of({assembly::auth::kMember});
   auto& r = ctx.router;
   r.add(Method::Post, "/v1/ballots", Access::secretariat(), route(open_ballot),
@@ -200,8 +215,8 @@ void add_ballot_routes(assembly::service::Context& ctx) {
   r.add(Method::Get, "/v1/electorate", Access::secretariat(), route(electorate));
   r.add(Method::Get, "/v1/ballots", Access::secretariat_or_member(), route(list_ballots));
   r.add(Method::Get, "/v1/ballots/:id", Access::secretariat_or_member(), route(get_ballot));
-  r.add(Method::Post, "/v1/ballots/:id/votes", member, route(cast_vote));
-  r.add(Method::Post, "/v1/ballots/:id/close", Access::secretariat(), route(close_ballot));
+  r.add(Method::Post, "/v1/ballots/:id/votes", member, voting(cast_vote));
+  r.add(Method::Post, "/v1/ballots/:id/close", Access::secretariat(), voting(close_ballot));
   r.add(Method::Get, "/v1/ballots/:id/results", Access::anyone(), route(results));
   r.add(Method::Get, "/v1/ballots/:id/receipts/:receipt", Access::anyone(), route(check_receipt));
   r.add(Method::Put, "/v1/motions/:id", Access::secretariat(), route(set_motion));

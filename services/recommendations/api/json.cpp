@@ -43,9 +43,11 @@ json to_json(const store::Ballot& b) {
 json to_json(const app::Results& r) {
   auto out = to_json(r.ballot);
   json votes = json::array();
+  // A secret vote is published without its receipt hash: a receipt leads nobody to a choice.
   for (const auto& v : r.votes)
-    votes.push_back({{r.ballot.secret ? "receipt_hash" : "member_id", v.voter},
-                     {"choice", to_string(v.choice)}});
+    votes.push_back(r.ballot.secret
+                        ? json{{"choice", to_string(v.choice)}}
+                        : json{{"member_id", v.voter}, {"choice", to_string(v.choice)}});
   out["votes"] = votes;
   if (r.ballot.secret) out["voters"] = r.voters;
   return out;

@@ -2,9 +2,12 @@
 
 #include <sodium.h>
 
+#include <stdexcept>
+
 #include "app/versions.h"
 #include "assembly/core/ids.h"
 #include "assembly/core/refusal.h"
+#include "assembly/pii/padded.h"
 #include "events/publish.h"
 #include "store/members.h"
 #include "store/motion_store.h"
@@ -22,14 +25,49 @@ std::string new_receipt() {
   return hex;
 }
 
-}  // namespace
-
-std::string receipt_hash(const std::string& receipt) {
+std::string sha256_hex(const std::string& data) {
   unsigned char h[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256(h, reinterpret_cast<const unsigned char*>(receipt.data()), receipt.size());
+  crypto_hash_sha256(h, reinterpret_cast<const unsigned char*>(data.data()), data.size());
   char hex[2 * crypto_hash_sha256_BYTES + 1];
   sodium_bin2hex(hex, sizeof hex, h, sizeof h);
   return hex;
+}
+
+// What a voter's receipt and id hash to: it matches their held vote and no one else's, and the
+// database alone cannot tie it to the receipt hash the vote is counted under.
+std::string change_tag(const std::string& receipt, const std::string& member_id) {
+  return sha256_hex("change\x1f" + receipt + "\x1f" + member_id);
+}
+
+bool same_tag(const std::string& a, const std::string& b) {  // in constant time
+  return a.size() == b.size() && sodium_memcmp(a.data(), b.data(), a.size()) == 0;
+}
+
+// A held vote: its receipt hash and choice, padded so that every choice seals to one length.
+constexpr std::size_t kHeldSize = 80;
+std::string held_context(const std::string& ballot_id, const std::string& member_id) {
+  return "secret-vote:" + ballot_id + ":" + member_id;
+}
+std::string seal_vote(const assembly::pii::Keyring& keyring, const Vote& v,
+                      const std::string& receipt) {
+  return assembly::pii::seal_padded(
+      keyring, sha256_hex(receipt) + ":" + std::string(domain::to_string(v.choice)), kHeldSize,
+      held_context(v.ballot_id, v.member_id));
+}
+store::StoredVote open_vote(const assembly::pii::Keyring& keyring, const std::string& ballot_id,
+                            const store::HeldVote& held) {
+  auto plain =
+      assembly::pii::open_padded(keyring, held.sealed, held_context(ballot_id, held.member_id));
+  auto colon = plain.find(':');
+  auto choice = domain::parse_choice(colon == std::string::npos ? "" : plain.substr(colon + 1));
+  if (!choice) throw std::runtime_error("a held vote of ballot " + ballot_id + " is malformed");
+  return {plain.substr(0, colon), *choice};
+}
+
+}  // namespace
+
+std::string receipt_hash(const std::string& receipt) {
+  return sha256_hex(receipt);
 }
 
 store::Ballot must_find(pqxx::transaction_base& tx, const std::string& id, bool for_update) {
@@ -67,7 +105,8 @@ store::Ballot open_ballot(pqxx::work& tx, const NewBallot& asked) {
   return must_find(tx, b.id);
 }
 
-VoteOutcome cast_vote(pqxx::work& tx, const Vote& v, const std::string& now) {
+VoteOutcome cast_vote(pqxx::work& tx, const assembly::pii::Keyring& keyring, const Vote& v,
+                      const std::string& now) {
   auto ballot = must_find(tx, v.ballot_id, true);
   if (ballot.state != domain::BallotState::open ||
       !domain::in_window(ballot.opens_at, ballot.closes_at, now))
@@ -83,20 +122,33 @@ VoteOutcome cast_vote(pqxx::work& tx, const Vote& v, const std::string& now) {
   if (store::has_secret_voter(tx, v.ballot_id, v.member_id)) {
     if (v.receipt.empty())
       throw core::conflict("you have voted; give your receipt to change your vote");
-    if (!store::change_secret_vote(tx, v.ballot_id, receipt_hash(v.receipt), v.choice))
-      throw core::invalid("this receipt matches no vote of this ballot", "/receipt");
+    auto held = store::held_vote(tx, v.ballot_id, v.member_id);
+    if (!held || !same_tag(held->change_tag, change_tag(v.receipt, v.member_id)))
+      throw core::invalid("this is not the receipt of your vote in this ballot", "/receipt");
+    held->sealed = seal_vote(keyring, v, v.receipt);
+    store::replace_held_vote(tx, v.ballot_id, *held);
     return {VoteOutcome::Kind::secret_changed, ""};
   }
+  if (!v.receipt.empty())
+    throw core::invalid("you have not voted in this ballot: a receipt changes only its own vote",
+                        "/receipt");
   auto fresh = new_receipt();
-  store::insert_secret_vote(tx, v.ballot_id, v.member_id, receipt_hash(fresh), v.choice);
+  store::insert_secret_vote(
+      tx, v.ballot_id, {v.member_id, change_tag(fresh, v.member_id), seal_vote(keyring, v, fresh)});
   return {VoteOutcome::Kind::secret_first, fresh};
 }
 
 store::Ballot close_ballot(pqxx::work& tx, const assembly::events::Outbox& outbox,
-                           const std::string& id) {
+                           const assembly::pii::Keyring& keyring, const std::string& id) {
   auto ballot = must_find(tx, id, true);
   if (ballot.state != domain::BallotState::open)
     throw core::conflict("the ballot is closed already");
+  if (ballot.secret) {
+    std::vector<store::StoredVote> released;
+    for (const auto& held : store::held_votes(tx, id))
+      released.push_back(open_vote(keyring, id, held));
+    store::release_secret_votes(tx, id, released);
+  }
   std::vector<domain::Choice> choices;
   for (const auto& v : store::stored_votes(tx, ballot)) choices.push_back(v.choice);
   auto result = domain::decide(ballot.rule, static_cast<int>(ballot.electorate), ballot.quorum,
@@ -115,11 +167,12 @@ Results results(pqxx::transaction_base& tx, const std::string& id) {
   return out;
 }
 
-domain::Choice check_receipt(pqxx::transaction_base& tx, const std::string& ballot_id,
-                             const std::string& receipt) {
-  auto choice = store::secret_choice(tx, ballot_id, receipt_hash(receipt));
-  if (!choice) throw core::not_found("no vote with this receipt in ballot " + ballot_id);
-  return *choice;
+bool check_receipt(pqxx::transaction_base& tx, const std::string& ballot_id,
+                   const std::string& receipt) {
+  auto ballot = must_find(tx, ballot_id);
+  if (ballot.state != domain::BallotState::closed)
+    throw core::conflict("the ballot is open; a receipt is checked once it closes");
+  return store::is_counted(tx, ballot_id, receipt_hash(receipt));
 }
 
 }  // namespace recommendations::app

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "assembly/events/outbox.h"
+#include "assembly/pii/pii.h"
 #include "domain/ballot.h"
 #include "store/ballots.h"
 
@@ -31,18 +32,23 @@ store::Ballot open_ballot(pqxx::work& tx, const NewBallot& b);
 struct Vote {
   std::string ballot_id, member_id;
   domain::Choice choice = domain::Choice::abstain;
-  std::string receipt;  // a secret ballot's receipt, to change the vote ("" otherwise)
+  std::string receipt;  // a secret ballot's receipt, to change one's own vote ("" otherwise)
 };
 struct VoteOutcome {
   enum class Kind { open_vote, secret_changed, secret_first } kind = Kind::open_vote;
   std::string receipt;  // the fresh receipt of a first secret vote
 };
-VoteOutcome cast_vote(pqxx::work& tx, const Vote& v, const std::string& now);
+// A secret vote is held sealed under `keyring` until the close. A change needs the voter's
+// receipt: refused (422 /receipt) when it is not the one their vote was cast with, or when they
+// have not voted yet, and nothing changes.
+VoteOutcome cast_vote(pqxx::work& tx, const assembly::pii::Keyring& keyring, const Vote& v,
+                      const std::string& now);
 
-// Counts the stored votes, keeps the result; a plenary ballot on a motion that passes adopts the
+// Releases a secret ballot's held votes (all at once, in the order of their receipt hashes),
+// counts the stored votes, keeps the result; a plenary ballot on a motion that passes adopts the
 // motion (MotionAdopted). The ballot as closed.
 store::Ballot close_ballot(pqxx::work& tx, const assembly::events::Outbox& outbox,
-                           const std::string& id);
+                           const assembly::pii::Keyring& keyring, const std::string& id);
 
 struct Results {
   store::Ballot ballot;
@@ -52,11 +58,12 @@ struct Results {
 // Refused (409) while the ballot is open.
 Results results(pqxx::transaction_base& tx, const std::string& id);
 
-// The SHA-256 (hex) a secret vote is stored under.
+// The SHA-256 (hex) a counted secret vote is stored under.
 std::string receipt_hash(const std::string& receipt);
-// The choice stored under a receipt; refused (404) when none.
-domain::Choice check_receipt(pqxx::transaction_base& tx, const std::string& ballot_id,
-                             const std::string& receipt);
+// Whether the vote cast with this receipt was counted (never how). Refused (404) without the
+// ballot, (409) while it is open: nothing to show anyone while the vote matters.
+bool check_receipt(pqxx::transaction_base& tx, const std::string& ballot_id,
+                   const std::string& receipt);
 
 // The ballot; refused (404) when there is none.
 store::Ballot must_find(pqxx::transaction_base& tx, const std::string& id, bool for_update = false);

@@ -45,15 +45,25 @@ constexpr const char* kHasSecretVoter =
     "SELECT 1 FROM secret_voters WHERE ballot_id = $1 AND member_id = $2";
 constexpr const char* kInsertSecretVoter =
     "INSERT INTO secret_voters (ballot_id, member_id) VALUES ($1, $2)";
-constexpr const char* kInsertSecretVote =
-    "INSERT INTO secret_votes (ballot_id, receipt_hash, choice) VALUES ($1, $2, $3)";
-constexpr const char* kChangeSecretVote =
-    "UPDATE secret_votes SET choice = $3 WHERE ballot_id = $1 AND receipt_hash = $2";
-constexpr const char* kSecretChoice =
-    "SELECT choice FROM secret_votes WHERE ballot_id = $1 AND receipt_hash = $2";
+constexpr const char* kInsertHeldVote =
+    "INSERT INTO secret_votes_held (ballot_id, member_id, change_tag, sealed) "
+    "VALUES ($1, $2, $3, $4)";
+constexpr const char* kHeldVote =
+    "SELECT member_id, change_tag, sealed FROM secret_votes_held WHERE ballot_id = $1 AND "
+    "member_id = $2";
+constexpr const char* kReplaceHeldVote =
+    "UPDATE secret_votes_held SET sealed = $3 WHERE ballot_id = $1 AND member_id = $2";
+constexpr const char* kHeldVotes =
+    "SELECT member_id, change_tag, sealed FROM secret_votes_held WHERE ballot_id = $1";
+constexpr const char* kReleaseVotes =
+    "INSERT INTO secret_votes (ballot_id, receipt_hash, choice) "
+    "SELECT $1, v.h, v.c FROM unnest($2::text[], $3::text[]) AS v(h, c) ORDER BY v.h";
+constexpr const char* kDropHeldVotes = "DELETE FROM secret_votes_held WHERE ballot_id = $1";
+constexpr const char* kIsCounted =
+    "SELECT 1 FROM secret_votes WHERE ballot_id = $1 AND receipt_hash = $2";
 constexpr const char* kSecretVotes =
     "SELECT receipt_hash AS voter, choice FROM secret_votes WHERE ballot_id = $1 "
-    "ORDER BY receipt_hash";
+    "ORDER BY choice, receipt_hash";
 constexpr const char* kOpenVotes =
     "SELECT member_id AS voter, choice FROM open_votes WHERE ballot_id = $1 ORDER BY member_id";
 constexpr const char* kSecretVoters =
@@ -83,6 +93,11 @@ domain::Result result_of(const std::string& document) {
   r.quorum_met = j.at("quorum_met").get<bool>();
   r.outcome = j.at("outcome").get<std::string>();
   return r;
+}
+
+HeldVote held_of(const pqxx::row& r) {
+  return {r["member_id"].as<std::string>(), r["change_tag"].as<std::string>(),
+          pqxx::binarystring(r["sealed"]).str()};
 }
 
 Ballot ballot_of(const pqxx::row& r) {
@@ -152,26 +167,45 @@ bool has_secret_voter(pqxx::transaction_base& tx, const std::string& ballot_id,
   return !tx.exec_params(kHasSecretVoter, ballot_id, member_id).empty();
 }
 
-void insert_secret_vote(pqxx::work& tx, const std::string& ballot_id, const std::string& member_id,
-                        const std::string& receipt_hash, domain::Choice choice) {
-  tx.exec_params(kInsertSecretVoter, ballot_id, member_id);
-  tx.exec_params(kInsertSecretVote, ballot_id, receipt_hash,
-                 std::string(domain::to_string(choice)));
+void insert_secret_vote(pqxx::work& tx, const std::string& ballot_id, const HeldVote& v) {
+  tx.exec_params(kInsertSecretVoter, ballot_id, v.member_id);
+  tx.exec_params(kInsertHeldVote, ballot_id, v.member_id, v.change_tag,
+                 pqxx::binarystring(v.sealed.data(), v.sealed.size()));
 }
 
-bool change_secret_vote(pqxx::work& tx, const std::string& ballot_id,
-                        const std::string& receipt_hash, domain::Choice choice) {
-  return tx.exec_params(kChangeSecretVote, ballot_id, receipt_hash,
-                        std::string(domain::to_string(choice)))
-             .affected_rows() == 1;
-}
-
-std::optional<domain::Choice> secret_choice(pqxx::transaction_base& tx,
-                                            const std::string& ballot_id,
-                                            const std::string& receipt_hash) {
-  auto rows = tx.exec_params(kSecretChoice, ballot_id, receipt_hash);
+std::optional<HeldVote> held_vote(pqxx::transaction_base& tx, const std::string& ballot_id,
+                                  const std::string& member_id) {
+  auto rows = tx.exec_params(kHeldVote, ballot_id, member_id);
   if (rows.empty()) return std::nullopt;
-  return choice_of(rows[0]["choice"]);
+  return held_of(rows[0]);
+}
+
+void replace_held_vote(pqxx::work& tx, const std::string& ballot_id, const HeldVote& v) {
+  tx.exec_params(kReplaceHeldVote, ballot_id, v.member_id,
+                 pqxx::binarystring(v.sealed.data(), v.sealed.size()));
+}
+
+std::vector<HeldVote> held_votes(pqxx::transaction_base& tx, const std::string& ballot_id) {
+  std::vector<HeldVote> out;
+  for (const auto& r : tx.exec_params(kHeldVotes, ballot_id)) out.push_back(held_of(r));
+  return out;
+}
+
+void release_secret_votes(pqxx::work& tx, const std::string& ballot_id,
+                          const std::vector<StoredVote>& votes) {
+  std::vector<std::string> hashes, choices;
+  for (const auto& v : votes) {
+    hashes.push_back(v.voter);
+    choices.push_back(std::string(domain::to_string(v.choice)));
+  }
+  if (!votes.empty())
+    tx.exec_params(kReleaseVotes, ballot_id, text_array(hashes), text_array(choices));
+  tx.exec_params(kDropHeldVotes, ballot_id);
+}
+
+bool is_counted(pqxx::transaction_base& tx, const std::string& ballot_id,
+                const std::string& receipt_hash) {
+  return !tx.exec_params(kIsCounted, ballot_id, receipt_hash).empty();
 }
 
 std::vector<StoredVote> stored_votes(pqxx::transaction_base& tx, const Ballot& b) {

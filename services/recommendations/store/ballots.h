@@ -48,19 +48,29 @@ bool is_elector(pqxx::transaction_base& tx, const std::string& ballot_id,
 // Open ballots: one vote per member, replaced when they vote again.
 void upsert_open_vote(pqxx::work& tx, const std::string& ballot_id, const std::string& member_id,
                       domain::Choice choice);
-// Secret ballots: who voted, apart from how (under the hash of the voter's receipt).
+// Secret ballots: who voted (the mark, at once) apart from how. While the ballot is open the vote
+// is held sealed beside the mark (`change_tag`: what the voter's receipt and id hash to); at the
+// close every held vote is released at once into the counted votes.
 bool has_secret_voter(pqxx::transaction_base& tx, const std::string& ballot_id,
                       const std::string& member_id);
-void insert_secret_vote(pqxx::work& tx, const std::string& ballot_id, const std::string& member_id,
-                        const std::string& receipt_hash, domain::Choice choice);
-// False when the receipt hash matches no vote of the ballot.
-bool change_secret_vote(pqxx::work& tx, const std::string& ballot_id,
-                        const std::string& receipt_hash, domain::Choice choice);
-std::optional<domain::Choice> secret_choice(pqxx::transaction_base& tx,
-                                            const std::string& ballot_id,
-                                            const std::string& receipt_hash);
+struct HeldVote {
+  std::string member_id, change_tag, sealed;
+};
+// The mark and the held vote, in the voter's transaction.
+void insert_secret_vote(pqxx::work& tx, const std::string& ballot_id, const HeldVote& v);
+std::optional<HeldVote> held_vote(pqxx::transaction_base& tx, const std::string& ballot_id,
+                                  const std::string& member_id);
+void replace_held_vote(pqxx::work& tx, const std::string& ballot_id, const HeldVote& v);
+std::vector<HeldVote> held_votes(pqxx::transaction_base& tx, const std::string& ballot_id);
+// Writes the released votes (receipt hash, choice) in one statement, in the order of their
+// receipt hashes (random: nothing of the voting order), and deletes the held ones.
+void release_secret_votes(pqxx::work& tx, const std::string& ballot_id,
+                          const std::vector<StoredVote>& votes);
+// Whether a vote with this receipt hash was counted.
+bool is_counted(pqxx::transaction_base& tx, const std::string& ballot_id,
+                const std::string& receipt_hash);
 
-// The stored votes, as published: open ballots by voter, secret ones by receipt hash, sorted.
+// The stored votes: open ballots by voter (sorted), secret ones by receipt hash (sorted by choice).
 std::vector<StoredVote> stored_votes(pqxx::transaction_base& tx, const Ballot& b);
 // Who voted in a secret ballot, sorted.
 std::vector<std::string> secret_voters(pqxx::transaction_base& tx, const std::string& ballot_id);

@@ -1,11 +1,20 @@
 #include <gtest/gtest.h>
 
 #include "assembly/auth/auth.h"
+#include "assembly/testing/key_file.h"
 #include "wiring.h"
 
 TEST(RecommendationsApi, OpenApiDocumentsEveryRouteAndResponse) {
-  for (const auto& gap : assembly::service::openapi_gaps(recommendations::definition()))
+  assembly::itest::TempKeyFile key;
+  for (const auto& gap : assembly::service::openapi_gaps(recommendations::definition(),
+                                                         {{"PII_KEY_FILE", key.path()}}))
     ADD_FAILURE() << gap;
+}
+
+TEST(RecommendationsApi, AMissingKeyFileIsAConfigurationError) {
+  EXPECT_THROW(assembly::service::openapi_gaps(recommendations::definition()),
+               assembly::config::ConfigError)
+      << "secret votes are held sealed under the service's key";
 }
 
 // A body wrong in several places: one 422 naming every field at fault, before any database work
@@ -20,9 +29,11 @@ const std::string kId = "00000000-0000-4000-8000-000000000001";
 
 Pointers pointers(Method method, const std::string& path, const json& body) {
   namespace auth = assembly::auth;
-  auto r = assembly::service::call_route(
-      recommendations::definition(), method, path, body.dump(),
-      {"s1", {auth::kSecretariat, auth::kMember, auth::kCityService}});
+  assembly::itest::TempKeyFile key;
+  auto r =
+      assembly::service::call_route(recommendations::definition(), method, path, body.dump(),
+                                    {"s1", {auth::kSecretariat, auth::kMember, auth::kCityService}},
+                                    {{"PII_KEY_FILE", key.path()}});
   return assembly::service::invalid_fields(r);
 }
 
