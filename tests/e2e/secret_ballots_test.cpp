@@ -244,8 +244,7 @@ TEST(SecretBallots, AReceiptIsCheckedAfterTheCloseAndTellsCountedNeverTheChoice)
 // releases them at the close.
 TEST(SecretBallots, VotesTakenByAReplicaThatDiesAreCounted) {
   const auto ballot = open_secret_ballot();
-  const auto url = assembly::itest::env("RECOMMENDATIONS_URL");
-  const int port = std::stoi(url.substr(url.rfind(':') + 1)) + 50;
+  const int port = assembly::itest::free_port();
   std::vector<std::string> receipts;
   {
     assembly::itest::ServiceProcess replica(
