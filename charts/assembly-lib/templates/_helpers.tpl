@@ -144,11 +144,15 @@ secretKey: {{ $p.secretKey | quote }}
 The non-secret environment (the ConfigMap's data; the migration Job's env). Files from Secrets
 are mounted under /etc/assembly; PG_CONNINFO comes from its Secret (assembly-lib.secretEnv).
 */}}
+{{/* The port of GET /metrics, apart from the API (METRICS_PORT; the suite's convention). */}}
+{{- define "assembly-lib.metricsPort" -}}9464{{- end -}}
+
 {{- define "assembly-lib.configData" -}}
 {{- $k := .Values.global.kafka -}}
 SERVICE_NAME: {{ .Chart.Name | quote }}
 HTTP_PORT: {{ .Values.http.port | quote }}
 HTTP_THREADS: {{ .Values.http.threads | quote }}
+METRICS_PORT: {{ include "assembly-lib.metricsPort" . | quote }}
 PG_SCHEMA: {{ .Values.database.schema | default .Chart.Name | quote }}
 PG_POOL_SIZE: {{ .Values.database.poolSize | quote }}
 KAFKA_BROKERS: {{ required "global.kafka.brokers is required: the Kafka bootstrap servers (host:port,...)" $k.brokers | quote }}
