@@ -159,7 +159,11 @@ KAFKA_BROKERS: {{ required "global.kafka.brokers is required: the Kafka bootstra
 KAFKA_SECURITY_PROTOCOL: {{ $k.securityProtocol | quote }}
 {{- if include "assembly-lib.kafkaSasl" . }}
 KAFKA_SASL_MECHANISM: {{ $k.sasl.mechanism | quote }}
+{{- if $k.user.create }}
+KAFKA_SASL_USERNAME: {{ include "assembly-lib.fullname" . | quote }}
+{{- else }}
 KAFKA_SASL_USERNAME: {{ required "global.kafka.sasl.username is required with a sasl_* securityProtocol" $k.sasl.username | quote }}
+{{- end }}
 KAFKA_SASL_PASSWORD_FILE: "/etc/assembly/kafka-sasl/password"
 {{- end }}
 {{- if include "assembly-lib.kafkaCa" . }}
@@ -217,7 +221,11 @@ PUBLIC_CACHE_TTL_MS: {{ .Values.publicCacheTtlMs | quote }}
 {{- if include "assembly-lib.kafkaSasl" . }}
 - name: kafka-sasl
   secret:
+    {{- if $k.user.create }}
+    secretName: {{ include "assembly-lib.fullname" . }}
+    {{- else }}
     secretName: {{ required "global.kafka.sasl.existingSecret is required with a sasl_* securityProtocol" $k.sasl.existingSecret }}
+    {{- end }}
     defaultMode: 0440
     items:
       - key: {{ $k.sasl.passwordKey }}
