@@ -2,7 +2,7 @@
 """chart_network.py RENDERED.yaml...: for ops/check-charts, in each rendered case every service
 Deployment serves /metrics on its own port (container port `metrics`, METRICS_PORT in its
 ConfigMap, a `metrics` port on its Service, the ServiceMonitor scraping that port), and, when
-the case renders NetworkPolicies, one of them selects the Deployment's pods with both policy
+PostgreSQL's CA is given, verify-full with the CA mounted; when the case renders NetworkPolicies, one of them selects the Deployment's pods with both policy
 types (default deny, ingress and egress) and lets the metrics port in from namespaces only.
 With --require-policy, a case without that NetworkPolicy is a problem (the defaults).
 Prints the problems, exits 1 if any."""
@@ -50,6 +50,13 @@ def check(path, require_policy):
             if sm["metadata"]["name"] == name and any(
                     e.get("port") != "metrics" for e in sm["spec"]["endpoints"]):
                 problems.append(f"{where}: its ServiceMonitor scrapes another port than `metrics`")
+        data = cms[0].get("data", {}) if cms else {}
+        if data.get("PGSSLROOTCERT"):
+            mounts = {m["name"]: m["mountPath"] for c in pod["spec"]["containers"]
+                      for m in c.get("volumeMounts", [])}
+            if data.get("PGSSLMODE") != "verify-full" or mounts.get("pg-ca") != "/etc/assembly/pg-ca" \
+                    or data["PGSSLROOTCERT"] != "/etc/assembly/pg-ca/ca.crt":
+                problems.append(f"{where}: PostgreSQL's CA given, but not verify-full with it mounted")
         policies = [p for p in by_kind.get("NetworkPolicy", [])
                     if selects(p["spec"].get("podSelector"), labels)]
         if not policies:
