@@ -17,7 +17,17 @@
 #   of the JRE's module image (java -m jdk.compiler/...: no JDK needed) and
 #   run on a short classpath: one JVM for all of them, ~1.5 s a call.
 #   TopicCommand works from the same jars too (kafka-tools, without Connect):
-#     kafka_tool org.apache.kafka.tools.TopicCommand --bootstrap-server ... --describe
+#     kafka_tool org.apache.kafka.tools.TopicCommand --bootstrap-server ... \
+#       --command-config <(kafka_java_client_conf admin) --describe
+# - Clients authenticate with SASL/PLAIN on the client listener, and the StandardAuthorizer
+#   allows only what an ACL grants (docs/kafka-security.md). Principals: admin (super user, for
+#   this file's tooling only), tester (tests, kcat and benches through var/stack.env: every topic
+#   and group, nothing of the cluster) and one per service. Passwords: var/secrets/kafka-<p>.password;
+#   librdkafka/kcat properties: var/secrets/kafka-<p>.conf. SCRAM is not used locally: librdkafka
+#   before 2.6.1 (Debian 12 ships 2.0.2) fails SCRAM against Kafka 4 (a nonce sent twice).
+# - The ACLs are derived from the services: each writes assembly.<svc>.v1 and the dead-letter
+#   topic, reads the topics its wiring.cpp consumes (topic_of("...")) with the group <svc>. They
+#   are applied (and stale ones of the suite's principals deleted) when that list changes.
 
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
@@ -32,7 +42,54 @@ KAFKA_LOG4J="$OPS/kafka/log4j2.properties"
 KAFKA_BROKERS="127.0.0.1:$KAFKA_PORT"
 KAFKA_READY_TIMEOUT=60
 KAFKA_STOP_GRACE=30
+KAFKA_ACLS_APPLIED="$KAFKA_HOME/acls.applied"
+KAFKA_DEAD_LETTER_TOPIC=assembly.deadletter.v1
+# The principals of the local broker: the admin tooling's, the tests' and one per service.
+KAFKA_PRINCIPALS=(admin tester "${SERVICES[@]}")
 export KAFKA_BROKERS
+
+kafka_password_file() { printf '%s\n' "$VAR/secrets/kafka-$1.password"; }
+kafka_client_conf()   { printf '%s\n' "$VAR/secrets/kafka-$1.conf"; }
+
+# _kafka_secrets: one password per principal (alphanumeric: it goes into the JAAS line), and the
+# librdkafka properties of each (kcat -F, KCAT_CONFIG).
+_kafka_secrets() {
+  ensure_var_dirs
+  local p conf tmp
+  for p in "${KAFKA_PRINCIPALS[@]}"; do
+    # shellcheck disable=SC2016  # expanded by that sh
+    new_secret "$(kafka_password_file "$p")" \
+      sh -c 'head -c 48 /dev/urandom | base64 | tr -dc "A-Za-z0-9" | head -c 32'
+    conf="$(kafka_client_conf "$p")"; tmp="$conf.tmp"
+    (umask 077; printf 'security.protocol=sasl_plaintext\nsasl.mechanisms=PLAIN\nsasl.username=%s\nsasl.password=%s\n' \
+      "$p" "$(<"$(kafka_password_file "$p")")" >"$tmp")
+    if cmp -s "$tmp" "$conf"; then rm -f "$tmp"; else mv "$tmp" "$conf"; fi
+  done
+}
+
+# kafka_consumed_topics SVC: the topics SVC consumes, from its wiring (topic_of("<svc>")).
+kafka_consumed_topics() {
+  grep -o 'topic_of("[a-z0-9_-]*")' "$ROOT/services/$1/wiring.cpp" \
+    | sed 's/topic_of("\(.*\)")/assembly.\1.v1/' | sort -u
+}
+
+# kafka_acl_specs: the ACLs of the suite, "principal:RESOURCE_TYPE:PATTERN:name:OPERATION" a line.
+kafka_acl_specs() {
+  local svc t own
+  for svc in "${SERVICES[@]}"; do
+    own="assembly.$svc.v1"
+    for t in "$own" "$KAFKA_DEAD_LETTER_TOPIC"; do
+      printf '%s:TOPIC:LITERAL:%s:%s\n' "$svc" "$t" WRITE "$svc" "$t" DESCRIBE
+    done
+    while read -r t; do
+      printf '%s:TOPIC:LITERAL:%s:%s\n' "$svc" "$t" READ "$svc" "$t" DESCRIBE
+    done < <(kafka_consumed_topics "$svc")
+    printf '%s:GROUP:LITERAL:%s:READ\n' "$svc" "$svc"
+  done
+  # The tests read and write every topic (they stand in for services), create and delete their
+  # own, and use any consumer group; nothing on the cluster (no ACL or credential changes).
+  printf 'tester:TOPIC:LITERAL:*:ALL\ntester:GROUP:LITERAL:*:ALL\n'
+}
 
 _kafka_check_libs() {
   compgen -G "$KAFKA_LIBS/kafka_2.13-*.jar" >/dev/null \
@@ -49,10 +106,17 @@ kafka_tool() {
 _kafka_render_conf() {
   mkdir -p "$KAFKA_DATA"
   local tmp="$KAFKA_CONF.tmp"
-  sed -e "s|@KAFKA_PORT@|$KAFKA_PORT|g" \
+  local p users=
+  _kafka_secrets
+  for p in "${KAFKA_PRINCIPALS[@]}"; do
+    users+="user_$p=\"$(<"$(kafka_password_file "$p")")\" "
+  done
+  (umask 077; sed -e "s|@KAFKA_PORT@|$KAFKA_PORT|g" \
       -e "s|@KAFKA_CONTROLLER_PORT@|$KAFKA_CONTROLLER_PORT|g" \
       -e "s|@KAFKA_DATA@|$KAFKA_DATA|g" \
-      "$OPS/kafka/server.properties.in" >"$tmp"
+      -e "s|@KAFKA_ADMIN_PASSWORD@|$(<"$(kafka_password_file admin)")|g" \
+      -e "s|@KAFKA_PLAIN_USERS@|${users% }|g" \
+      "$OPS/kafka/server.properties.in" >"$tmp")
   if cmp -s "$tmp" "$KAFKA_CONF"; then rm -f "$tmp"; else mv "$tmp" "$KAFKA_CONF"; fi
 }
 
@@ -71,51 +135,95 @@ _kafka_format() {
 
 _kafka_running() { pid_alive "$KAFKA_PID" kafka.Kafka; }
 
-_kafka_metadata_ok() { kcat -b "$KAFKA_BROKERS" -L -m 2 >/dev/null 2>&1; }
+# kafka_kcat ARGS...: kcat as the admin principal.
+kafka_kcat() { kcat -F "$(kafka_client_conf admin)" -b "$KAFKA_BROKERS" "$@"; }
+
+_kafka_metadata_ok() { kafka_kcat -L -m 2 >/dev/null 2>&1; }
 
 # kafka_topics: "name partitions" of each existing topic.
 kafka_topics() {
-  kcat -b "$KAFKA_BROKERS" -L -m 5 2>/dev/null \
+  kafka_kcat -L -m 5 2>/dev/null \
     | sed -n 's/^ *topic "\([^"]*\)" with \([0-9]*\) partitions:.*/\1 \2/p'
 }
 
 # The Admin-client helper's source, written to var/kafka/ when it changed.
-_kafka_create_topics_src() {
-  local src="$KAFKA_HOME/CreateTopics.java" tmp="$KAFKA_HOME/CreateTopics.java.tmp"
+_kafka_admin_src() {
+  local src="$KAFKA_HOME/SuiteAdmin.java" tmp="$KAFKA_HOME/SuiteAdmin.java.tmp"
   cat >"$tmp" <<'JAVA'
+import java.nio.file.*;
 import java.util.*;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.*;
 import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.acl.*;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.resource.*;
 
-/** CreateTopics BOOTSTRAP NAME:PARTITIONS...: creates the missing topics (one replica). */
-public class CreateTopics {
+/**
+ * SuiteAdmin BOOTSTRAP USER PASSWORD_FILE ITEM...: as USER (SASL/PLAIN), creates the missing
+ * topics (one replica) and the ACLs, and deletes the ACLs of the managed principals that are
+ * not listed. Items: topic=NAME:PARTITIONS, acl=PRINCIPAL:RESOURCE_TYPE:PATTERN:NAME:OPERATION,
+ * principal=NAME (its ACLs are exactly the listed ones).
+ */
+public class SuiteAdmin {
   public static void main(String[] args) throws Exception {
     Properties p = new Properties();
     p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, args[0]);
     p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "15000");
     p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "30000");
+    p.put("security.protocol", "SASL_PLAINTEXT");
+    p.put("sasl.mechanism", "PLAIN");
+    String password = new String(Files.readAllBytes(Paths.get(args[2]))).trim();
+    p.put("sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule required"
+        + " username=\"" + args[1] + "\" password=\"" + password + "\";");
     List<NewTopic> topics = new ArrayList<>();
-    for (int i = 1; i < args.length; i++) {
-      int c = args[i].lastIndexOf(':');
-      topics.add(new NewTopic(args[i].substring(0, c),
-          Integer.parseInt(args[i].substring(c + 1)), (short) 1));
+    Set<AclBinding> acls = new LinkedHashSet<>();
+    Set<String> managed = new HashSet<>();
+    for (int i = 3; i < args.length; i++) {
+      String item = args[i];
+      if (item.startsWith("topic=")) {
+        int c = item.lastIndexOf(':');
+        topics.add(new NewTopic(item.substring(6, c),
+            Integer.parseInt(item.substring(c + 1)), (short) 1));
+      } else if (item.startsWith("acl=")) {
+        String[] f = item.substring(4).split(":", 5);
+        acls.add(new AclBinding(
+            new ResourcePattern(ResourceType.fromString(f[1]), f[3], PatternType.fromString(f[2])),
+            new AccessControlEntry("User:" + f[0], "*", AclOperation.fromString(f[4]),
+                AclPermissionType.ALLOW)));
+      } else if (item.startsWith("principal=")) {
+        managed.add("User:" + item.substring(10));
+      } else {
+        throw new IllegalArgumentException("unknown item " + item);
+      }
     }
     int failed = 0;
     try (Admin admin = Admin.create(p)) {
-      for (Map.Entry<String, KafkaFuture<Void>> e : admin.createTopics(topics).values().entrySet()) {
-        try {
-          e.getValue().get();
-          System.out.println("created topic " + e.getKey());
-        } catch (ExecutionException ex) {
-          if (ex.getCause() instanceof TopicExistsException) {
-            System.out.println("topic exists " + e.getKey());
-          } else {
-            System.err.println("cannot create topic " + e.getKey() + ": " + ex.getCause());
-            failed++;
+      if (!topics.isEmpty()) {
+        for (Map.Entry<String, KafkaFuture<Void>> e : admin.createTopics(topics).values().entrySet()) {
+          try {
+            e.getValue().get();
+            System.out.println("created topic " + e.getKey());
+          } catch (ExecutionException ex) {
+            if (ex.getCause() instanceof TopicExistsException) {
+              System.out.println("topic exists " + e.getKey());
+            } else {
+              System.err.println("cannot create topic " + e.getKey() + ": " + ex.getCause());
+              failed++;
+            }
           }
         }
+      }
+      if (!acls.isEmpty()) {
+        admin.createAcls(acls).all().get();
+        List<AclBindingFilter> stale = new ArrayList<>();
+        for (AclBinding b : admin.describeAcls(AclBindingFilter.ANY).values().get()) {
+          if (managed.contains(b.entry().principal()) && !acls.contains(b)) {
+            stale.add(b.toFilter());
+          }
+        }
+        if (!stale.isEmpty()) admin.deleteAcls(stale).all().get();
+        System.out.println("acls: " + acls.size() + " in place, " + stale.size() + " stale deleted");
       }
     }
     System.exit(failed == 0 ? 0 : 1);
@@ -144,33 +252,44 @@ _kafka_admin_compile() {
   mkdir -p "$KAFKA_HOME"
   (
     flock 8   # tests may create topics concurrently
-    src="$(_kafka_create_topics_src)"
-    cls="$KAFKA_HOME/classes/CreateTopics.class"
+    src="$(_kafka_admin_src)"
+    cls="$KAFKA_HOME/classes/SuiteAdmin.class"
     [[ -f "$cls" && "$cls" -nt "$src" ]] && exit 0
     rm -rf "$KAFKA_HOME/classes"; mkdir -p "$KAFKA_HOME/classes"
     java -m jdk.compiler/com.sun.tools.javac.Main -nowarn -d "$KAFKA_HOME/classes" \
         -cp "$(compgen -G "$KAFKA_LIBS/kafka-clients-[0-9]*.jar" | head -n 1)" "$src" >&2
-  ) 8>"$KAFKA_HOME/classes.lock" || die "kafka: cannot compile the topic helper"
+  ) 8>"$KAFKA_HOME/classes.lock" || die "kafka: cannot compile the admin helper"
 }
 
-# kafka_create_topics NAME:PARTITIONS...: create those missing (one replica),
-# all in one JVM; then wait until the broker's metadata lists them all.
-kafka_create_topics() {
-  (($# > 0)) || return 0
+# _kafka_admin ITEM...: the helper as the admin principal, in one JVM (items: see its source).
+_kafka_admin() {
   _kafka_check_libs
   _kafka_admin_compile
   java -Xms32m -Xmx128m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC \
       -Dlog4j2.configurationFile="$KAFKA_LOG4J" -Dassembly.kafka.loglevel=WARN \
-      -cp "$(_kafka_admin_cp)" CreateTopics "$KAFKA_BROKERS" "$@" >&2 \
-    || { err "kafka: topic creation failed"; return 1; }
-  local t names=()
-  for t in "$@"; do names+=("${t%:*}"); done
+      -cp "$(_kafka_admin_cp)" SuiteAdmin "$KAFKA_BROKERS" admin "$(kafka_password_file admin)" \
+      "$@" >&2
+}
+
+# _kafka_wait_listed NAME...: wait until the broker's metadata lists all those topics.
+_kafka_wait_listed() {
+  local names=("$@")
   # shellcheck disable=SC2317  # called by wait_for
   _kafka_all_listed() {
     local have n; have="$(kafka_topics | cut -d' ' -f1)"
     for n in "${names[@]}"; do grep -qxF "$n" <<<"$have" || return 1; done
   }
   wait_for "kafka topics ${names[*]}" 15 "$KAFKA_LOG" _kafka_all_listed
+}
+
+# kafka_create_topics NAME:PARTITIONS...: create those missing (one replica),
+# all in one JVM; then wait until the broker's metadata lists them all.
+kafka_create_topics() {
+  (($# > 0)) || return 0
+  local t items=() names=()
+  for t in "$@"; do items+=("topic=$t"); names+=("${t%:*}"); done
+  _kafka_admin "${items[@]}" || { err "kafka: topic creation failed"; return 1; }
+  _kafka_wait_listed "${names[@]}"
 }
 
 # kafka_create_topic NAME PARTITIONS: create one topic unless it exists.
@@ -189,21 +308,31 @@ suite_topics() {
   grep -v '^[[:space:]]*\(#\|$\)' "$OPS/topics.txt"
 }
 
-# kafka_ensure_topics: the suite's topics exist (warns when one has other partition counts).
+# kafka_ensure_topics: the suite's topics exist (warns when one has other partition counts), and
+# its ACLs are in place (applied again when their list or the cluster changed). One JVM for both.
 kafka_ensure_topics() {
-  local existing name parts have missing=()
+  local existing name parts have missing=() names=() items=() acls_id p
   existing="$(kafka_topics)"
   while read -r name parts _; do
     have="$(awk -v n="$name" '$1 == n { print $2 }' <<<"$existing")"
     if [[ -z "$have" ]]; then
-      missing+=("$name:$parts")
+      missing+=("$name:$parts"); items+=("topic=$name:$parts"); names+=("$name")
     elif [[ "$have" != "$parts" ]]; then
       warn "kafka: topic $name has $have partitions, the suite wants $parts"
     fi
   done < <(suite_topics)
-  ((${#missing[@]} == 0)) && return 0
-  log "kafka: creating topics ${missing[*]}"
-  kafka_create_topics "${missing[@]}"
+  # The broker's identity (meta.properties: new on each format) and the list of ACLs.
+  acls_id="$(cat "$KAFKA_DATA/meta.properties" <(kafka_acl_specs) | sha256sum | cut -d' ' -f1)"
+  if [[ ! -f "$KAFKA_ACLS_APPLIED" || "$(<"$KAFKA_ACLS_APPLIED")" != "$acls_id" ]]; then
+    while read -r p; do items+=("acl=$p"); done < <(kafka_acl_specs)
+    for p in "${KAFKA_PRINCIPALS[@]}"; do items+=("principal=$p"); done
+    log "kafka: applying the ACLs"
+  fi
+  ((${#items[@]} == 0)) && return 0
+  ((${#missing[@]} == 0)) || log "kafka: creating topics ${missing[*]}"
+  _kafka_admin "${items[@]}" || { err "kafka: topic or ACL setup failed"; return 1; }
+  [[ "${items[-1]}" != principal=* ]] || printf '%s\n' "$acls_id" >"$KAFKA_ACLS_APPLIED"
+  ((${#names[@]} == 0)) || _kafka_wait_listed "${names[@]}"
 }
 
 kafka_up() {

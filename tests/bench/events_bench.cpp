@@ -19,6 +19,7 @@
 #include "assembly/events/relay.h"
 #include "assembly/logging/log.h"
 #include "assembly/sortition/v1/events.pb.h"
+#include "assembly/testing/stack.h"
 
 using namespace assembly;
 using Clock = std::chrono::system_clock;
@@ -61,7 +62,7 @@ int relay(char** argv) {
         << events::wrap(sample(0), "draw-0", "bench").SerializeAsString();
   }
   db::Pool pool({conninfo, schema, 1});
-  events::Producer producer({brokers, "bench-relay", 10000, 5});
+  events::Producer producer({brokers, "bench-relay", 10000, 5, itest::kafka_security()});
   events::RelayOptions options;
   options.schema = schema;
   events::OutboxRelay relay(pool, producer, options);
@@ -88,7 +89,7 @@ int latency(char** argv) {
     db::migrate(c, cschema, events::migrations());
   }
   db::Pool ppool({conninfo, pschema, 2}), cpool({conninfo, cschema, 2});
-  events::Producer producer({brokers, "bench-latency", 10000, 0});
+  events::Producer producer({brokers, "bench-latency", 10000, 0, itest::kafka_security()});
   events::RelayOptions roptions;
   roptions.schema = pschema;
   events::OutboxRelay relay(ppool, producer, roptions);
@@ -103,6 +104,7 @@ int latency(char** argv) {
       });
   events::ConsumerOptions coptions;
   coptions.brokers = brokers;
+  coptions.security = itest::kafka_security();
   coptions.group_id = "bench-" + cschema;
   coptions.topics = {topic};
   coptions.after_commit = [&] {

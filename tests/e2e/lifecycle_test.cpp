@@ -18,9 +18,10 @@ namespace {
 const std::string kBinary = SORTITION_BINARY;
 
 std::string env_prefix(const std::string& schema, int port) {
+  std::string kafka;
+  for (const auto& [k, v] : assembly::itest::kafka_env()) kafka += " " + k + "='" + v + "'";
   return "env -i PATH=/usr/bin:/bin HTTP_PORT=" + std::to_string(port) + " PG_CONNINFO='" +
-         assembly::itest::pg_conninfo() + "' PG_SCHEMA=" + schema +
-         " KAFKA_BROKERS=" + assembly::itest::kafka_brokers() +
+         assembly::itest::pg_conninfo() + "' PG_SCHEMA=" + schema + kafka +
          " JWT_PUBLIC_KEY_FILE=" + assembly::itest::env("JWT_PUBLIC_KEY_FILE") +
          " PII_KEY_FILE=" + assembly::itest::env("ROOT") + "/var/secrets/pii-sortition.key";
 }

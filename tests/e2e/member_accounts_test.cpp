@@ -326,7 +326,7 @@ TEST(MemberAccounts, KeycloakDownNothingIsLostAndNothingIsMadeTwice) {
   r.set_quotas_met(true);
   r.mutable_replacement()->set_person_id(assembly_id + "-replacement");
   r.mutable_replacement()->set_pool("roll");
-  assembly::events::Producer producer({assembly::itest::kafka_brokers(), "member-accounts-test"});
+  assembly::events::Producer producer(assembly::itest::producer_options("member-accounts-test"));
   auto event = assembly::events::wrap(r, r.draw_id(), "sortition");
   for (const auto& e : {event, event, assembly::events::wrap(r, r.draw_id(), "sortition")})
     ASSERT_EQ(

@@ -213,7 +213,7 @@ TEST(Membership, AnEventDeliveredTwiceChangesNothingTheSecondTime) {
     (*p->mutable_attributes())["gender"] = i % 2 ? "F" : "M";
   }
   auto env = assembly::events::wrap(panel, panel.draw_id(), "sortition");
-  assembly::events::Producer producer({assembly::itest::kafka_brokers(), "membership-dup-test"});
+  assembly::events::Producer producer(assembly::itest::producer_options("membership-dup-test"));
   ASSERT_EQ(
       producer.produce_sync("assembly.sortition.v1", panel.draw_id(), env.SerializeAsString(), {}),
       "");
@@ -548,7 +548,7 @@ TEST(Membership, ParticipationFromAttendanceRecordedWithCorrectionsAndTheAtRiskL
   const std::string a = members[0]["id"], b = members[1]["id"];
 
   assembly::events::Producer producer(
-      {assembly::itest::kafka_brokers(), "membership-attendance-test"});
+      assembly::itest::producer_options("membership-attendance-test"));
   auto send = [&](const std::string& session, const std::string& member, const std::string& type,
                   const std::string& status, const std::string& day, unsigned revision) {
     assembly::workshops::v1::AttendanceRecorded e;
@@ -713,7 +713,7 @@ TEST(MembershipOwnProcess, ContactDetailsAreSealedAtRestAndTheBackgroundTaskAnon
     auto* p = panel.add_members();
     p->set_person_id(assembly_id + "-p0");
     p->set_pool("roll");
-    assembly::events::Producer producer({assembly::itest::kafka_brokers(), "membership-own-test"});
+    assembly::events::Producer producer(assembly::itest::producer_options("membership-own-test"));
     ASSERT_EQ(
         producer.produce_sync(
             "assembly.sortition.v1", panel.draw_id(),

@@ -649,7 +649,7 @@ TEST_F(Selection, RespondentsAreDrawnUnderQuotasAndLeaversAreReplacedKeepingThem
   e.set_panel_draw_id(selection_id);
   e.set_reason("no time");
   auto env = assembly::events::wrap(e, "m-1", "membership");
-  assembly::events::Producer producer({assembly::itest::kafka_brokers(), "selection-test"});
+  assembly::events::Producer producer(assembly::itest::producer_options("selection-test"));
   ASSERT_EQ(producer.produce_sync("assembly.membership.v1", "m-1", env.SerializeAsString(), {}),
             "");
   ASSERT_EQ(producer.produce_sync("assembly.membership.v1", "m-1", env.SerializeAsString(), {}), "")

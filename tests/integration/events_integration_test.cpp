@@ -229,7 +229,7 @@ TEST(OutboxToInbox, BadMessagesGoToTheDeadLetterTopicAndTheConsumerGoesOn) {
     list.push_back({"t-0001_effects", "CREATE TABLE effects (draw_id TEXT NOT NULL)"});
     db::migrate(c, consumer_side.name(), list);
   }
-  events::Producer producer({brokers, "poison-test"});
+  events::Producer producer(itest::producer_options("poison-test"));
   auto send = [&](const std::string& key, const std::string& value) {
     ASSERT_EQ(producer.produce_sync(topic, key, value, {}), "");
   };
@@ -255,6 +255,7 @@ TEST(OutboxToInbox, BadMessagesGoToTheDeadLetterTopicAndTheConsumerGoesOn) {
       });
   events::ConsumerOptions options;
   options.brokers = brokers;
+  options.security = itest::kafka_security();
   options.group_id = "g-" + consumer_side.name();
   options.topics = {topic};
   options.dead_letter_topic = dlq;

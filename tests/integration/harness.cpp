@@ -17,6 +17,7 @@
 #include "assembly/events/relay.h"
 #include "assembly/metrics/metrics.h"
 #include "assembly/sortition/v1/events.pb.h"
+#include "assembly/testing/stack.h"
 
 using namespace assembly;
 
@@ -31,7 +32,7 @@ int relay(int argc, char** argv) {
   std::string conninfo = argv[2], schema = argv[3], brokers = argv[4];
   bool die = argc > 5 && std::string(argv[5]) == "--die-after-delivery";
   db::Pool pool({conninfo, schema, 1});
-  events::Producer producer({brokers, "harness-relay"});
+  events::Producer producer({brokers, "harness-relay", 10000, 2, itest::kafka_security()});
   events::RelayOptions options;
   options.schema = schema;
   options.batch_size = 500;
@@ -57,7 +58,7 @@ int consume(int argc, char** argv) {
                     "CREATE TABLE effects (event_id TEXT NOT NULL, draw_id TEXT NOT NULL)"});
     db::migrate(*conn, schema, list);
   }
-  events::Producer producer({brokers, "harness-dlq"});
+  events::Producer producer({brokers, "harness-dlq", 10000, 2, itest::kafka_security()});
   events::Dispatcher dispatcher;
   dispatcher.on<sortition::v1::PanelSelected>(
       [](pqxx::work& tx, const sortition::v1::PanelSelected& e, const events::Envelope& env) {
@@ -68,6 +69,7 @@ int consume(int argc, char** argv) {
       });
   events::ConsumerOptions options;
   options.brokers = brokers;
+  options.security = itest::kafka_security();
   options.group_id = group;
   options.topics = {topic};
   options.dead_letter_topic = dlq;

@@ -6,14 +6,25 @@
 #include "assembly/db/migrations.h"
 #include "assembly/events/outbox.h"
 #include "assembly/sortition/v1/events.pb.h"
+#include "assembly/testing/stack.h"
 
 namespace itest_support {
+
+namespace {
+// The tests' Kafka principal on a librdkafka configuration.
+void set_security(RdKafka::Conf& conf) {
+  std::string err;
+  for (const auto& [k, v] : assembly::events::kafka_properties(assembly::itest::kafka_security()))
+    if (conf.set(k, v, err) != RdKafka::Conf::CONF_OK) throw std::runtime_error(k + ": " + err);
+}
+}  // namespace
 
 std::vector<Record> read_topic(const std::string& brokers, const std::string& topic,
                                std::size_t expected, std::chrono::seconds timeout) {
   std::string err;
   std::unique_ptr<RdKafka::Conf> conf(RdKafka::Conf::create(RdKafka::Conf::CONF_GLOBAL));
   conf->set("bootstrap.servers", brokers, err);
+  set_security(*conf);
   conf->set("group.id",
             "reader-" + topic + "-" +
                 std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()),
@@ -44,6 +55,7 @@ long topic_size(const std::string& brokers, const std::string& topic, int partit
   std::string err;
   std::unique_ptr<RdKafka::Conf> conf(RdKafka::Conf::create(RdKafka::Conf::CONF_GLOBAL));
   conf->set("bootstrap.servers", brokers, err);
+  set_security(*conf);
   std::unique_ptr<RdKafka::Producer> p(RdKafka::Producer::create(conf.get(), err));
   if (!p) throw std::runtime_error(err);
   long total = 0;
@@ -110,6 +122,6 @@ void OutboxCase::append_uncommitted(pqxx::work& tx, const std::string& id) const
 }
 
 RelayParts::RelayParts(const OutboxCase& c, const std::string& client)
-    : pool({c.pg, c.schema.name(), 2}), producer({c.brokers, client}) {}
+    : pool({c.pg, c.schema.name(), 2}), producer(assembly::itest::producer_options(client)) {}
 
 }  // namespace itest_support

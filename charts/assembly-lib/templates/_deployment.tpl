@@ -49,6 +49,10 @@ spec:
             - name: http
               containerPort: {{ .Values.http.port }}
               protocol: TCP
+            # GET /metrics (METRICS_PORT), apart from the API.
+            - name: metrics
+              containerPort: {{ include "assembly-lib.metricsPort" . }}
+              protocol: TCP
           envFrom:
             - configMapRef:
                 name: {{ include "assembly-lib.fullname" . }}

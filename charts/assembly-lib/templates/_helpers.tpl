@@ -81,6 +81,12 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 {{- if hasPrefix "sasl_" .Values.global.kafka.securityProtocol }}true{{ end -}}
 {{- end -}}
 
+{{/* PostgreSQL over TLS with the server's certificate and name checked: a CA given. */}}
+{{- define "assembly-lib.pgCa" -}}
+{{- $tls := .Values.database.tls -}}
+{{- if or $tls.caSecret.name $tls.caConfigMap.name }}true{{ end -}}
+{{- end -}}
+
 {{- define "assembly-lib.kafkaCa" -}}
 {{- $tls := .Values.global.kafka.tls -}}
 {{- if and (hasSuffix "ssl" .Values.global.kafka.securityProtocol) (or $tls.caSecret.name $tls.caConfigMap.name) }}true{{ end -}}
@@ -145,18 +151,31 @@ secretKey: {{ $p.secretKey | quote }}
 The non-secret environment (the ConfigMap's data; the migration Job's env). Files from Secrets
 are mounted under /etc/assembly; PG_CONNINFO comes from its Secret (assembly-lib.secretEnv).
 */}}
+{{/* The port of GET /metrics, apart from the API (METRICS_PORT; the suite's convention). */}}
+{{- define "assembly-lib.metricsPort" -}}9464{{- end -}}
+
 {{- define "assembly-lib.configData" -}}
 {{- $k := .Values.global.kafka -}}
 SERVICE_NAME: {{ .Chart.Name | quote }}
 HTTP_PORT: {{ .Values.http.port | quote }}
 HTTP_THREADS: {{ .Values.http.threads | quote }}
+METRICS_PORT: {{ include "assembly-lib.metricsPort" . | quote }}
 PG_SCHEMA: {{ .Values.database.schema | default .Chart.Name | quote }}
 PG_POOL_SIZE: {{ .Values.database.poolSize | quote }}
+{{- if include "assembly-lib.pgCa" . }}
+# libpq's defaults for the connection string: TLS, the server's certificate and host name checked.
+PGSSLMODE: "verify-full"
+PGSSLROOTCERT: "/etc/assembly/pg-ca/ca.crt"
+{{- end }}
 KAFKA_BROKERS: {{ required "global.kafka.brokers is required: the Kafka bootstrap servers (host:port,...)" $k.brokers | quote }}
 KAFKA_SECURITY_PROTOCOL: {{ $k.securityProtocol | quote }}
 {{- if include "assembly-lib.kafkaSasl" . }}
 KAFKA_SASL_MECHANISM: {{ $k.sasl.mechanism | quote }}
+{{- if $k.user.create }}
+KAFKA_SASL_USERNAME: {{ include "assembly-lib.fullname" . | quote }}
+{{- else }}
 KAFKA_SASL_USERNAME: {{ required "global.kafka.sasl.username is required with a sasl_* securityProtocol" $k.sasl.username | quote }}
+{{- end }}
 KAFKA_SASL_PASSWORD_FILE: "/etc/assembly/kafka-sasl/password"
 {{- end }}
 {{- if include "assembly-lib.kafkaCa" . }}
@@ -214,33 +233,47 @@ PUBLIC_CACHE_TTL_MS: {{ .Values.publicCacheTtlMs | quote }}
 {{- if include "assembly-lib.kafkaSasl" . }}
 - name: kafka-sasl
   secret:
+    {{- if $k.user.create }}
+    secretName: {{ include "assembly-lib.fullname" . }}
+    {{- else }}
     secretName: {{ required "global.kafka.sasl.existingSecret is required with a sasl_* securityProtocol" $k.sasl.existingSecret }}
+    {{- end }}
     defaultMode: 0440
     items:
       - key: {{ $k.sasl.passwordKey }}
         path: password
 {{- end }}
 {{- if include "assembly-lib.kafkaCa" . }}
-{{- if and $k.tls.caSecret.name $k.tls.caConfigMap.name }}
-{{- fail "global.kafka.tls: set caSecret.name or caConfigMap.name, not both" }}
+{{- include "assembly-lib.caVolume" (dict "volume" "kafka-ca" "values" "global.kafka.tls" "tls" $k.tls) }}
 {{- end }}
-- name: kafka-ca
-  {{- if $k.tls.caSecret.name }}
+{{- if include "assembly-lib.pgCa" . }}
+{{- include "assembly-lib.caVolume" (dict "volume" "pg-ca" "values" "database.tls" "tls" .Values.database.tls) }}
+{{- end }}
+{{- end -}}
+
+{{/* A CA certificate's volume (ca.crt) from a Secret or a ConfigMap:
+(dict "volume" NAME "values" "where.in.values" "tls" (dict "caSecret" ... "caConfigMap" ...)). */}}
+{{- define "assembly-lib.caVolume" -}}
+{{- $tls := .tls -}}
+{{- if and $tls.caSecret.name $tls.caConfigMap.name }}
+{{- fail (printf "%s: set caSecret.name or caConfigMap.name, not both" .values) }}
+{{- end }}
+- name: {{ .volume }}
+  {{- if $tls.caSecret.name }}
   secret:
-    secretName: {{ $k.tls.caSecret.name }}
+    secretName: {{ $tls.caSecret.name }}
     defaultMode: 0440
     items:
-      - key: {{ $k.tls.caSecret.key }}
+      - key: {{ $tls.caSecret.key }}
         path: ca.crt
   {{- else }}
   configMap:
-    name: {{ $k.tls.caConfigMap.name }}
+    name: {{ $tls.caConfigMap.name }}
     defaultMode: 0440
     items:
-      - key: {{ $k.tls.caConfigMap.key }}
+      - key: {{ $tls.caConfigMap.key }}
         path: ca.crt
   {{- end }}
-{{- end }}
 {{- end -}}
 
 {{- define "assembly-lib.volumeMounts" -}}
@@ -264,6 +297,11 @@ PUBLIC_CACHE_TTL_MS: {{ .Values.publicCacheTtlMs | quote }}
 {{- if include "assembly-lib.kafkaCa" . }}
 - name: kafka-ca
   mountPath: /etc/assembly/kafka-ca
+  readOnly: true
+{{- end }}
+{{- if include "assembly-lib.pgCa" . }}
+- name: pg-ca
+  mountPath: /etc/assembly/pg-ca
   readOnly: true
 {{- end }}
 {{- end -}}

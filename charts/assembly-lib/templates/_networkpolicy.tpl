@@ -1,6 +1,7 @@
 {{/*
-Ingress: the HTTP port, from the namespace's own pods, from the namespaces listed (Prometheus's)
-and from any extra peers. Egress: DNS, PostgreSQL, Kafka, the identity provider (the issuer's
+On by default, and a default deny for the service's pods (both policy types): only what is listed
+passes. Ingress: the HTTP port from the namespace's own pods and any extra peers; the metrics port
+only from the monitoring namespaces listed. Egress: DNS, PostgreSQL, Kafka, the identity provider (the issuer's
 discovery document and key set; membership's calls to its admin API) and extra rules. An egress
 target without cidrs nor peers allows its ports to any destination.
 */}}
@@ -42,8 +43,9 @@ spec:
       {{- include "assembly-lib.instanceSelector" $ | nindent 6 }}
   policyTypes: [Ingress, Egress]
   {{- $in := .ingress }}
-  {{- if or $in.sameNamespace $in.namespaces $in.peers }}
+  {{- if or $in.sameNamespace $in.peers $in.namespaces }}
   ingress:
+    {{- if or $in.sameNamespace $in.peers }}
     - ports:
         - port: http
           protocol: TCP
@@ -51,14 +53,22 @@ spec:
         {{- if $in.sameNamespace }}
         - podSelector: {}
         {{- end }}
+        {{- with $in.peers }}
+        {{- toYaml . | nindent 8 }}
+        {{- end }}
+    {{- end }}
+    {{- if $in.namespaces }}
+    # GET /metrics: from the monitoring namespaces only.
+    - ports:
+        - port: metrics
+          protocol: TCP
+      from:
         {{- range $in.namespaces }}
         - namespaceSelector:
             matchLabels:
               kubernetes.io/metadata.name: {{ . }}
         {{- end }}
-        {{- with $in.peers }}
-        {{- toYaml . | nindent 8 }}
-        {{- end }}
+    {{- end }}
   {{- else }}
   ingress: []
   {{- end }}

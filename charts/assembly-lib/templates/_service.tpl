@@ -18,4 +18,8 @@ spec:
       port: {{ .Values.service.port }}
       targetPort: http
       protocol: TCP
+    - name: metrics
+      port: {{ include "assembly-lib.metricsPort" . }}
+      targetPort: metrics
+      protocol: TCP
 {{- end -}}

@@ -1,4 +1,4 @@
-{{/* Scraping of GET /metrics by the Prometheus Operator (needs its CRDs). */}}
+{{/* Scraping of GET /metrics on the metrics port by the Prometheus Operator (needs its CRDs). */}}
 {{- define "assembly-lib.servicemonitor" -}}
 {{- with .Values.global.serviceMonitor -}}
 {{- if .enabled -}}
@@ -16,7 +16,7 @@ spec:
     matchLabels:
       {{- include "assembly-lib.selectorLabels" (dict "ctx" $ "component" "server") | nindent 6 }}
   endpoints:
-    - port: http
+    - port: metrics
       path: /metrics
       interval: {{ .interval }}
       scrapeTimeout: {{ .scrapeTimeout }}

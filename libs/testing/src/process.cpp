@@ -39,9 +39,9 @@ ServiceProcess::ServiceProcess(const std::string& binary, int port,
       {"PATH", "/usr/bin:/bin"},
       {"HTTP_PORT", std::to_string(port)},
       {"PG_CONNINFO", pg_conninfo()},
-      {"KAFKA_BROKERS", kafka_brokers()},
       {"OIDC_ISSUER", itest::env("OIDC_ISSUER")},  // the local Keycloak; audience: the service
       {"LOG_LEVEL", "warn"}};
+  for (const auto& [k, v] : kafka_env()) all[k] = v;
   for (const auto& [k, v] : env) all[k] = v;
   std::vector<std::string> strings;
   for (const auto& [k, v] : all) strings.push_back(k + "=" + v);

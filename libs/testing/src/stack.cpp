@@ -3,7 +3,10 @@
 #include <gtest/gtest.h>
 #include <librdkafka/rdkafka.h>
 
+#include <cctype>
 #include <cstdlib>
+#include <fstream>
+#include <iterator>
 #include <pqxx/pqxx>
 #include <stdexcept>
 
@@ -25,6 +28,58 @@ std::string pg_conninfo() {
 }
 std::string kafka_brokers() {
   return env("KAFKA_BROKERS");
+}
+
+namespace {
+std::string optional_env(const char* name) {
+  const char* v = std::getenv(name);
+  return v ? v : "";
+}
+
+std::string password_in(const std::string& file) {
+  std::ifstream in(file);
+  if (!in) throw std::runtime_error("cannot read the Kafka password file " + file);
+  std::string s((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  while (!s.empty() && (s.back() == '\n' || s.back() == '\r')) s.pop_back();
+  return s;
+}
+}  // namespace
+
+events::KafkaSecurity kafka_security() {
+  events::KafkaSecurity s;
+  const auto protocol = optional_env("KAFKA_SECURITY_PROTOCOL");
+  if (protocol.empty()) return s;
+  s.protocol = protocol;
+  s.sasl_mechanism = optional_env("KAFKA_SASL_MECHANISM");
+  s.sasl_username = optional_env("KAFKA_SASL_USERNAME");
+  const auto file = optional_env("KAFKA_SASL_PASSWORD_FILE");
+  if (!file.empty()) s.sasl_password = password_in(file);
+  return s;
+}
+
+events::KafkaSecurity kafka_security_of(const std::string& service) {
+  auto s = kafka_security();
+  std::string var = "KAFKA_" + service + "_PASSWORD_FILE";
+  for (auto& c : var) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  s.sasl_username = service;
+  s.sasl_password = password_in(env(var));
+  return s;
+}
+
+events::ProducerOptions producer_options(const std::string& client_id) {
+  events::ProducerOptions o;
+  o.brokers = kafka_brokers();
+  o.client_id = client_id;
+  o.security = kafka_security();
+  return o;
+}
+
+std::map<std::string, std::string> kafka_env() {
+  std::map<std::string, std::string> out = {{"KAFKA_BROKERS", kafka_brokers()}};
+  for (const char* name : {"KAFKA_SECURITY_PROTOCOL", "KAFKA_SASL_MECHANISM", "KAFKA_SASL_USERNAME",
+                           "KAFKA_SASL_PASSWORD_FILE"})
+    if (const auto v = optional_env(name); !v.empty()) out[name] = v;
+  return out;
 }
 
 TempSchema::TempSchema(const std::string& prefix) {
@@ -49,6 +104,9 @@ rd_kafka_t* admin_client() {
   char err[512];
   rd_kafka_conf_t* conf = rd_kafka_conf_new();
   rd_kafka_conf_set(conf, "bootstrap.servers", kafka_brokers().c_str(), err, sizeof err);
+  for (const auto& [k, v] : events::kafka_properties(kafka_security()))
+    if (rd_kafka_conf_set(conf, k.c_str(), v.c_str(), err, sizeof err) != RD_KAFKA_CONF_OK)
+      throw std::runtime_error("kafka admin client: " + k + ": " + err);
   rd_kafka_t* rk = rd_kafka_new(RD_KAFKA_PRODUCER, conf, err, sizeof err);
   if (!rk) throw std::runtime_error(std::string("kafka admin client: ") + err);
   return rk;

@@ -2,14 +2,29 @@
 // The local stack (ops/stack) as integration tests see it: variables from var/stack.env,
 // throw-away schemas owned by the test role, throw-away topics. A missing variable fails the
 // test with a message saying to run ops/test; it never skips silently.
+#include <map>
 #include <string>
 #include <vector>
+
+#include "assembly/events/producer.h"
+#include "assembly/events/security.h"
 
 namespace assembly::itest {
 
 std::string env(const std::string& name);  // the variable, or a test failure naming it
 std::string pg_conninfo();                 // TEST_PG_CONNINFO
 std::string kafka_brokers();               // KAFKA_BROKERS
+
+// The tests' Kafka principal: KAFKA_SECURITY_PROTOCOL, KAFKA_SASL_MECHANISM, KAFKA_SASL_USERNAME
+// and KAFKA_SASL_PASSWORD_FILE of var/stack.env (plaintext when the protocol is unset).
+events::KafkaSecurity kafka_security();
+// A service's own principal (user `service`, password from KAFKA_<SERVICE>_PASSWORD_FILE), for
+// the tests that act as that service.
+events::KafkaSecurity kafka_security_of(const std::string& service);
+// A producer's options as the tests' principal.
+events::ProducerOptions producer_options(const std::string& client_id);
+// The environment a service started by a test needs to reach Kafka as the tests' principal.
+std::map<std::string, std::string> kafka_env();
 
 // A new empty schema (dropped by the destructor) for one test.
 class TempSchema {
