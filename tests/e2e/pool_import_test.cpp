@@ -264,10 +264,50 @@ class InvitationDraw : public PoolImport {
     csv_ = csv;
     return json::parse(done.body)["pool_id"];
   }
+  // A pool of `file`'s people, all invited and drawn; returns the draw id.
+  std::string draw_all(const std::string& file, int people, const std::string& seed) {
+    auto id = start();
+    EXPECT_EQ(part(id, 1, file).status, 200);
+    auto done = complete(id, 1);
+    EXPECT_EQ(done.status, 200) << done.body;
+    auto r = call("POST", "/v1/invitation-draws",
+                  json{{"assembly_id", "small"},
+                       {"pool_id", json::parse(done.body)["pool_id"]},
+                       {"invited", people},
+                       {"seed_commitment", sha256_hex(seed)}}
+                      .dump());
+    EXPECT_EQ(r.status, 201) << r.body;
+    std::string draw_id = json::parse(r.body)["id"];
+    EXPECT_EQ(call("POST", "/v1/invitation-draws/" + draw_id + "/draw", json{{"seed", seed}}.dump())
+                  .status,
+              200);
+    return draw_id;
+  }
   std::string csv_;
 };
 
 }  // namespace
+
+// Names and addresses come from the electoral roll as they are: one that starts like a
+// spreadsheet formula is defused in the mailing list (a leading apostrophe, inside the quotes),
+// so opening the export in a spreadsheet runs nothing.
+TEST_F(InvitationDraw, TheMailingListDefusesSpreadsheetFormulas) {
+  const std::vector<std::string> names = {"\"=HYPERLINK(\"\"http://x.example\"\",\"\"Dupont\"\")\"",
+                                          "+33 1 23 45", "-2+3", "@SUM(A1)"};
+  std::string file = kHeader;
+  for (int i = 0; i < 20; ++i) file += row(i, names[i % names.size()]);
+  auto draw_id = draw_all(file, 20, "formulas-seed");
+  auto mail = call("GET", "/v1/invitation-draws/" + draw_id + "/mailing-list");
+  ASSERT_EQ(mail.status, 200);
+  EXPECT_EQ(std::count(mail.body.begin(), mail.body.end(), '\n'), 21);
+  for (const char* start : {"=", "+", "-", "@"}) {
+    EXPECT_EQ(mail.body.find(std::string(",\"") + start), std::string::npos) << mail.body;
+    EXPECT_EQ(mail.body.find(std::string("\n\"") + start), std::string::npos) << mail.body;
+  }
+  for (const char* cell : {",\"'=HYPERLINK(\"\"http://x.example\"\",\"\"Dupont\"\")\",",
+                           ",\"'+33 1 23 45\",", ",\"'-2+3\",", ",\"'@SUM(A1)\","})
+    EXPECT_NE(mail.body.find(cell), std::string::npos) << cell << "\n" << mail.body;
+}
 
 TEST_F(InvitationDraw, ACommittedSeedDrawIsPublicAndAnyoneCanRedoItWithTheSnapshot) {
   auto pool_id = import_generated(2000);
