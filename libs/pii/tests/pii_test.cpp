@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <new>
+
 using assembly::pii::Keyring;
 using assembly::pii::nonce_of;
 
@@ -72,4 +75,19 @@ TEST(Pii, AKeyFileOfTheWrongSizeIsRefusedByName) {
   } catch (const std::runtime_error& e) {
     EXPECT_NE(std::string(e.what()).find("/nonexistent/pii.key"), std::string::npos);
   }
+}
+
+// The derived keys do not outlive the keyring: its memory is wiped when it goes (a core dump or a
+// reused page does not show them).
+TEST(Pii, TheKeysAreWipedWhenTheKeyringGoes) {
+  std::array<unsigned char, 32> master{};
+  master.fill(7);
+  alignas(Keyring) unsigned char storage[sizeof(Keyring)] = {};
+  auto nonzero = [&] {
+    return std::count_if(std::begin(storage), std::end(storage), [](unsigned char c) { return c; });
+  };
+  auto* k = new (storage) Keyring(master);
+  EXPECT_GT(nonzero(), 32) << "the keyring holds its keys";
+  k->~Keyring();
+  EXPECT_EQ(nonzero(), 0) << "the keys are wiped";
 }
