@@ -309,6 +309,39 @@ TEST_F(InvitationDraw, TheMailingListDefusesSpreadsheetFormulas) {
     EXPECT_NE(mail.body.find(cell), std::string::npos) << cell << "\n" << mail.body;
 }
 
+// The letters' codes are ~50 bits: what the database keeps of them is a keyed hash (the
+// service's key), so a copy of the database alone cannot be searched for them. An unknown code
+// and a code already used get the same answer: guessing learns nothing of which codes exist.
+TEST_F(InvitationDraw, CodesAreKeptKeyedAndUnknownOrUsedCodesGetOneAnswer) {
+  std::string file = kHeader;
+  for (int i = 0; i < 5; ++i) file += row(i);
+  auto draw_id = draw_all(file, 5, "codes-seed");
+  auto mail = call("GET", "/v1/invitation-draws/" + draw_id + "/mailing-list").body;
+  std::vector<std::string> codes;
+  for (auto at = mail.find("\n\""); at != std::string::npos; at = mail.find("\n\"", at + 1))
+    codes.push_back(mail.substr(at + 2, 11));
+  ASSERT_EQ(codes.size(), 5u) << mail;
+  for (const auto& code : codes) {
+    auto plain = code.substr(0, 5) + code.substr(6);
+    EXPECT_EQ(
+        scalar("SELECT count(*) FROM invitations WHERE code_sha256 = '" + sha256_hex(plain) + "'"),
+        0)
+        << "the code's plain SHA-256 is not stored";
+  }
+  auto answer = [&](const std::string& code) {
+    return http("POST", service_->url() + "/v1/responses",
+                json{{"code", code}, {"criteria", {{"gender", "F"}}}, {"consent", true}}.dump(),
+                {{"Content-Type", "application/json"}});
+  };
+  ASSERT_EQ(answer(codes[0]).status, 201);
+  auto used = answer(codes[0]);
+  auto unknown = answer("22222-22222");
+  EXPECT_EQ(used.status, 404);
+  EXPECT_EQ(unknown.status, used.status);
+  EXPECT_EQ(json::parse(unknown.body)["detail"], json::parse(used.body)["detail"]);
+  ASSERT_EQ(answer(codes[1]).status, 201) << "a good code still answers";
+}
+
 TEST_F(InvitationDraw, ACommittedSeedDrawIsPublicAndAnyoneCanRedoItWithTheSnapshot) {
   auto pool_id = import_generated(2000);
   const std::string seed = "tirage-au-sort-2022-huissier";
@@ -522,7 +555,7 @@ TEST_F(Selection, RespondentsAreDrawnUnderQuotasAndLeaversAreReplacedKeepingThem
       http("POST", service_->url() + "/v1/responses",
            json{{"code", codes[5]}, {"criteria", criteria_of(5)}, {"consent", true}}.dump(),
            {{"Content-Type", "application/json"}});
-  EXPECT_EQ(again.status, 409) << "one answer per invitation";
+  EXPECT_EQ(again.status, 404) << "one answer per invitation (said as for an unknown code)";
   auto unknown =
       http("POST", service_->url() + "/v1/responses",
            json{{"code", "22222-22222"}, {"criteria", criteria_of(1)}, {"consent", true}}.dump(),

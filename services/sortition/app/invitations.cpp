@@ -85,7 +85,7 @@ store::InvitationDraw draw_invitations(pqxx::work& tx, assembly::events::Outbox&
     const auto& person = person_at.at(result.positions[i]);
     ids.push_back(person);
     invitations.push_back({static_cast<long long>(i), result.positions[i], person,
-                           domain::sha256_hex(normalise_code(response_code(keyring, id, person)))});
+                           code_key(keyring, normalise_code(response_code(keyring, id, person)))});
   }
   store::insert_invitations(tx, id, d->pool_id, invitations);
 
