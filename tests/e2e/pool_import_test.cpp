@@ -41,6 +41,11 @@ class PoolImport : public ::testing::Test {
     assembly::itest::delete_topic(topic_);
   }
   void SetUp() override {
+    start_service();
+    token_ = e2e::token("secretariat", "secretariat-1");
+  }
+  void start_service() {
+    service_.reset();
     service_ = std::make_unique<assembly::itest::ServiceProcess>(
         SORTITION_BINARY, 18183,
         std::map<std::string, std::string>{
@@ -53,7 +58,6 @@ class PoolImport : public ::testing::Test {
             {"PUBLISH_TOPIC", topic_},
             {"LOG_LEVEL", "error"}});
     ASSERT_TRUE(service_->wait_ready()) << "sortition did not get ready";
-    token_ = e2e::token("secretariat", "secretariat-1");
   }
 
   assembly::itest::HttpResponse call(const std::string& method, const std::string& path,
@@ -340,6 +344,22 @@ TEST_F(InvitationDraw, CodesAreKeptKeyedAndUnknownOrUsedCodesGetOneAnswer) {
   EXPECT_EQ(unknown.status, used.status);
   EXPECT_EQ(json::parse(unknown.body)["detail"], json::parse(used.body)["detail"]);
   ASSERT_EQ(answer(codes[1]).status, 201) << "a good code still answers";
+
+  // A code stored by an earlier version (its plain SHA-256) is re-keyed when the service starts,
+  // and still answers.
+  const auto plain = codes[2].substr(0, 5) + codes[2].substr(6);
+  scalar("WITH u AS (UPDATE invitations SET code_sha256 = '" + sha256_hex(plain) +
+         "' WHERE code_sha256 LIKE 'k1:%' AND draw_id = '" + draw_id +
+         "' AND person_id = (SELECT person_id FROM invitations WHERE draw_id = '" + draw_id +
+         "' AND rank = 2) RETURNING 1) SELECT count(*) FROM u");
+  ASSERT_EQ(scalar("SELECT count(*) FROM invitations WHERE code_sha256 NOT LIKE 'k1:%'"), 1);
+  start_service();
+  EXPECT_TRUE(e2e::eventually(
+      [&] {
+        return scalar("SELECT count(*) FROM invitations WHERE code_sha256 NOT LIKE 'k1:%'") == 0;
+      },
+      std::chrono::seconds(20)));
+  EXPECT_EQ(answer(codes[2]).status, 201);
 }
 
 TEST_F(InvitationDraw, ACommittedSeedDrawIsPublicAndAnyoneCanRedoItWithTheSnapshot) {
