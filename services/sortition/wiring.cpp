@@ -1,11 +1,15 @@
 #include "wiring.h"
 
+#include <atomic>
+#include <memory>
+
 #include "api/invitations.h"
 #include "api/pools.h"
 #include "api/respondents.h"
 #include "api/routes.h"
 #include "api/scopes.h"
 #include "api/selections.h"
+#include "app/respondents.h"
 #include "assembly/logging/log.h"
 #include "events/handlers.h"
 #include "workers/selection_worker.h"
@@ -34,15 +38,29 @@ assembly::service::Definition definition() {
         api::add_pool_routes(ctx, importer);
         api::add_invitation_routes(ctx, keyring);
         api::add_respondent_routes(
-            ctx, static_cast<double>(ctx.env.integer(
-                     "RESPONSES_PER_MINUTE", 10, 1, 100000,
-                     "answers with a letter's code accepted per minute and address")));
+            ctx, keyring,
+            static_cast<double>(
+                ctx.env.integer("RESPONSES_PER_MINUTE", 10, 1, 100000,
+                                "answers with a letter's code accepted per minute and address")));
         api::add_quota_routes(ctx);
         api::add_selection_routes(ctx);
         api::add_scopes(ctx);
         events::add_handlers(ctx);  // MemberDeclined, MemberWithdrew: replacements
         workers::add_selection_worker(ctx);
         auto& db = ctx.db;
+        // Codes stored by an earlier version (a plain SHA-256) are re-keyed as soon as the
+        // migrations are applied, in batches; new draws store keyed codes only, so once none is
+        // left the task does nothing.
+        auto rekeyed = std::make_shared<std::atomic<bool>>(false);
+        ctx.every(std::chrono::seconds(60), "re-key legacy response codes",
+                  [&db, keyring, rekeyed] {
+                    if (*rekeyed) return;
+                    while (db.transact([&](pqxx::work& tx) {
+                      return app::rekey_legacy_codes(tx, *keyring, 1000);
+                    }) > 0) {
+                    }
+                    *rekeyed = true;
+                  });
         ctx.every(std::chrono::seconds(std::min<long>(10, limits.idle_timeout.count())),
                   "reap idle imports", [&db, importer] {
                     int n = db.transact([&](pqxx::work& tx) { return importer->reap_idle(tx); });

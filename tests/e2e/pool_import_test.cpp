@@ -41,6 +41,11 @@ class PoolImport : public ::testing::Test {
     assembly::itest::delete_topic(topic_);
   }
   void SetUp() override {
+    start_service();
+    token_ = e2e::token("secretariat", "secretariat-1");
+  }
+  void start_service() {
+    service_.reset();
     service_ = std::make_unique<assembly::itest::ServiceProcess>(
         SORTITION_BINARY, assembly::itest::free_port(),
         std::map<std::string, std::string>{
@@ -53,7 +58,6 @@ class PoolImport : public ::testing::Test {
             {"PUBLISH_TOPIC", topic_},
             {"LOG_LEVEL", "error"}});
     ASSERT_TRUE(service_->wait_ready()) << "sortition did not get ready";
-    token_ = e2e::token("secretariat", "secretariat-1");
   }
 
   assembly::itest::HttpResponse call(const std::string& method, const std::string& path,
@@ -264,10 +268,99 @@ class InvitationDraw : public PoolImport {
     csv_ = csv;
     return json::parse(done.body)["pool_id"];
   }
+  // A pool of `file`'s people, all invited and drawn; returns the draw id.
+  std::string draw_all(const std::string& file, int people, const std::string& seed) {
+    auto id = start();
+    EXPECT_EQ(part(id, 1, file).status, 200);
+    auto done = complete(id, 1);
+    EXPECT_EQ(done.status, 200) << done.body;
+    auto r = call("POST", "/v1/invitation-draws",
+                  json{{"assembly_id", "small"},
+                       {"pool_id", json::parse(done.body)["pool_id"]},
+                       {"invited", people},
+                       {"seed_commitment", sha256_hex(seed)}}
+                      .dump());
+    EXPECT_EQ(r.status, 201) << r.body;
+    std::string draw_id = json::parse(r.body)["id"];
+    EXPECT_EQ(call("POST", "/v1/invitation-draws/" + draw_id + "/draw", json{{"seed", seed}}.dump())
+                  .status,
+              200);
+    return draw_id;
+  }
   std::string csv_;
 };
 
 }  // namespace
+
+// Names and addresses come from the electoral roll as they are: one that starts like a
+// spreadsheet formula is defused in the mailing list (a leading apostrophe, inside the quotes),
+// so opening the export in a spreadsheet runs nothing.
+TEST_F(InvitationDraw, TheMailingListDefusesSpreadsheetFormulas) {
+  const std::vector<std::string> names = {"\"=HYPERLINK(\"\"http://x.example\"\",\"\"Dupont\"\")\"",
+                                          "+33 1 23 45", "-2+3", "@SUM(A1)"};
+  std::string file = kHeader;
+  for (int i = 0; i < 20; ++i) file += row(i, names[i % names.size()]);
+  auto draw_id = draw_all(file, 20, "formulas-seed");
+  auto mail = call("GET", "/v1/invitation-draws/" + draw_id + "/mailing-list");
+  ASSERT_EQ(mail.status, 200);
+  EXPECT_EQ(std::count(mail.body.begin(), mail.body.end(), '\n'), 21);
+  for (const char* start : {"=", "+", "-", "@"}) {
+    EXPECT_EQ(mail.body.find(std::string(",\"") + start), std::string::npos) << mail.body;
+    EXPECT_EQ(mail.body.find(std::string("\n\"") + start), std::string::npos) << mail.body;
+  }
+  for (const char* cell : {",\"'=HYPERLINK(\"\"http://x.example\"\",\"\"Dupont\"\")\",",
+                           ",\"'+33 1 23 45\",", ",\"'-2+3\",", ",\"'@SUM(A1)\","})
+    EXPECT_NE(mail.body.find(cell), std::string::npos) << cell << "\n" << mail.body;
+}
+
+// The letters' codes are ~50 bits: what the database keeps of them is a keyed hash (the
+// service's key), so a copy of the database alone cannot be searched for them. An unknown code
+// and a code already used get the same answer: guessing learns nothing of which codes exist.
+TEST_F(InvitationDraw, CodesAreKeptKeyedAndUnknownOrUsedCodesGetOneAnswer) {
+  std::string file = kHeader;
+  for (int i = 0; i < 5; ++i) file += row(i);
+  auto draw_id = draw_all(file, 5, "codes-seed");
+  auto mail = call("GET", "/v1/invitation-draws/" + draw_id + "/mailing-list").body;
+  std::vector<std::string> codes;
+  for (auto at = mail.find("\n\""); at != std::string::npos; at = mail.find("\n\"", at + 1))
+    codes.push_back(mail.substr(at + 2, 11));
+  ASSERT_EQ(codes.size(), 5u) << mail;
+  for (const auto& code : codes) {
+    auto plain = code.substr(0, 5) + code.substr(6);
+    EXPECT_EQ(
+        scalar("SELECT count(*) FROM invitations WHERE code_sha256 = '" + sha256_hex(plain) + "'"),
+        0)
+        << "the code's plain SHA-256 is not stored";
+  }
+  auto answer = [&](const std::string& code) {
+    return http("POST", service_->url() + "/v1/responses",
+                json{{"code", code}, {"criteria", {{"gender", "F"}}}, {"consent", true}}.dump(),
+                {{"Content-Type", "application/json"}});
+  };
+  ASSERT_EQ(answer(codes[0]).status, 201);
+  auto used = answer(codes[0]);
+  auto unknown = answer("22222-22222");
+  EXPECT_EQ(used.status, 404);
+  EXPECT_EQ(unknown.status, used.status);
+  EXPECT_EQ(json::parse(unknown.body)["detail"], json::parse(used.body)["detail"]);
+  ASSERT_EQ(answer(codes[1]).status, 201) << "a good code still answers";
+
+  // A code stored by an earlier version (its plain SHA-256) is re-keyed when the service starts,
+  // and still answers.
+  const auto plain = codes[2].substr(0, 5) + codes[2].substr(6);
+  scalar("WITH u AS (UPDATE invitations SET code_sha256 = '" + sha256_hex(plain) +
+         "' WHERE code_sha256 LIKE 'k1:%' AND draw_id = '" + draw_id +
+         "' AND person_id = (SELECT person_id FROM invitations WHERE draw_id = '" + draw_id +
+         "' AND rank = 2) RETURNING 1) SELECT count(*) FROM u");
+  ASSERT_EQ(scalar("SELECT count(*) FROM invitations WHERE code_sha256 NOT LIKE 'k1:%'"), 1);
+  start_service();
+  EXPECT_TRUE(e2e::eventually(
+      [&] {
+        return scalar("SELECT count(*) FROM invitations WHERE code_sha256 NOT LIKE 'k1:%'") == 0;
+      },
+      std::chrono::seconds(20)));
+  EXPECT_EQ(answer(codes[2]).status, 201);
+}
 
 TEST_F(InvitationDraw, ACommittedSeedDrawIsPublicAndAnyoneCanRedoItWithTheSnapshot) {
   auto pool_id = import_generated(2000);
@@ -482,7 +575,7 @@ TEST_F(Selection, RespondentsAreDrawnUnderQuotasAndLeaversAreReplacedKeepingThem
       http("POST", service_->url() + "/v1/responses",
            json{{"code", codes[5]}, {"criteria", criteria_of(5)}, {"consent", true}}.dump(),
            {{"Content-Type", "application/json"}});
-  EXPECT_EQ(again.status, 409) << "one answer per invitation";
+  EXPECT_EQ(again.status, 404) << "one answer per invitation (said as for an unknown code)";
   auto unknown =
       http("POST", service_->url() + "/v1/responses",
            json{{"code", "22222-22222"}, {"criteria", criteria_of(1)}, {"consent", true}}.dump(),

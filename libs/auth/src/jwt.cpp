@@ -1,5 +1,6 @@
 #include <jwt.h>
 
+#include <cmath>
 #include <cstdlib>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -109,12 +110,19 @@ Principal Verifier::check(const std::string& token) const {
   const auto now =
       std::chrono::duration_cast<std::chrono::seconds>(options_.now().time_since_epoch()).count();
   const auto leeway = static_cast<double>(options_.leeway.count());
+  // A NumericDate: whole seconds from 1970 to 9999-12-31, never a fraction, an infinity or a
+  // value that would wrap when converted.
   auto number = [&](const char* name) -> std::optional<double> {
     auto it = claims.find(name);
     if (it == claims.end()) return std::nullopt;
     if (!it->is_number())
       throw AuthError("malformed", std::string("token claim ") + name + " is not a number");
-    return it->get<double>();
+    const auto v = it->get<double>();
+    constexpr double kLatest = 253'402'300'799;  // 9999-12-31T23:59:59Z
+    if (!std::isfinite(v) || v < 0 || v > kLatest || std::trunc(v) != v)
+      throw AuthError("malformed", std::string("token claim ") + name +
+                                       " is not a whole number of seconds in range");
+    return v;
   };
   const auto exp = number("exp");
   if (!exp) throw AuthError("expired", "token has no expiry (exp)");

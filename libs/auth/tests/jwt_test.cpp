@@ -384,6 +384,30 @@ TEST(KeySet, AnAudienceArrayWithoutOursIsRefused) {
   }
 }
 
+// The times are NumericDates: whole seconds, finite and in range. A fraction, a huge value (a
+// token "valid for ever") or a negative one is malformed, not converted as it comes.
+TEST(KeySet, TimesMustBeWholeSecondsInRange) {
+  auto v = set_verifier(three_keys());
+  auto claims = nlohmann::json::parse(claims_json());
+  claims["iat"] = 1'800'000'000 - 10;
+  EXPECT_EQ(reason_of(v, rs256_token(claims)), "accepted");
+  for (const nlohmann::json& bad :
+       {nlohmann::json(1'900'000'000.5), nlohmann::json(1e300), nlohmann::json(-1e300),
+        nlohmann::json(18446744073709551615ULL), nlohmann::json(9.3e18)}) {
+    auto c = claims;
+    c["exp"] = bad;
+    EXPECT_EQ(reason_of(v, rs256_token(c)), "malformed") << "exp " << bad.dump();
+    c = claims;
+    c["nbf"] = bad;
+    EXPECT_EQ(reason_of(v, rs256_token(c)), "malformed") << "nbf " << bad.dump();
+    c = claims;
+    c["iat"] = bad;
+    EXPECT_EQ(reason_of(v, rs256_token(c)), "malformed") << "iat " << bad.dump();
+  }
+  claims["exp"] = 1'900'000'000.0;  // a whole number written as a float is a whole number
+  EXPECT_EQ(reason_of(v, rs256_token(claims)), "accepted");
+}
+
 TEST(KeySet, IssueTimeIsRequiredNotTooOldAndNotInTheFuture) {
   auto v = set_verifier(three_keys());
   auto r = signed_by(keys(), "r1");

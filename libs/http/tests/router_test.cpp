@@ -74,33 +74,3 @@ TEST(OpenApi, GapsFindUndocumentedRoutesAndResponses) {
   ASSERT_EQ(g.size(), 1u);
   EXPECT_EQ(g[0], "POST /v1/a: response 415 not documented");
 }
-
-#include <thread>
-
-#include "assembly/http/cache.h"
-
-TEST(Cache, ReusesA200UntilItExpiresAndNeverCachesErrors) {
-  int calls = 0;
-  auto h = cached(
-      [&](Request& r) {
-        ++calls;
-        if (r.query.count("fail")) return Response::json(404, {});
-        return Response::json(200, {{"n", calls}});
-      },
-      std::chrono::milliseconds(50));
-  Request a;
-  a.path = "/x";
-  a.query = {{"assembly_id", "1"}};
-  EXPECT_EQ(h(a).body, R"({"n":1})");
-  EXPECT_EQ(h(a).body, R"({"n":1})");
-  Request b = a;
-  b.query = {{"assembly_id", "2"}};
-  EXPECT_EQ(h(b).body, R"({"n":2})");
-  std::this_thread::sleep_for(std::chrono::milliseconds(60));
-  EXPECT_EQ(h(a).body, R"({"n":3})");
-  Request f = a;
-  f.query = {{"fail", "1"}};
-  h(f);
-  h(f);
-  EXPECT_EQ(calls, 5);
-}

@@ -29,7 +29,9 @@ Keyring Keyring::from_file(const std::string& path) {
   std::array<unsigned char, 32> master{};
   std::copy(bytes.begin(), bytes.end(), master.begin());
   sodium_memzero(bytes.data(), bytes.size());
-  return Keyring(master);
+  Keyring keyring(master);
+  sodium_memzero(master.data(), master.size());
+  return keyring;
 }
 
 Keyring::Keyring(const std::array<unsigned char, 32>& master) {
@@ -39,6 +41,11 @@ Keyring::Keyring(const std::array<unsigned char, 32>& master) {
                              master.data());
   crypto_kdf_derive_from_key(hash_key_.data(), hash_key_.size(), kHashSubkey, kKdfContext,
                              master.data());
+}
+
+Keyring::~Keyring() {
+  sodium_memzero(seal_key_.data(), seal_key_.size());
+  sodium_memzero(hash_key_.data(), hash_key_.size());
 }
 
 std::string Keyring::seal(std::string_view plain, const Nonce& nonce,
@@ -116,6 +123,10 @@ Pseudonymizer::Pseudonymizer(const Keyring& keyring, std::string_view domain, st
                             domain.size());
   const unsigned char sep = 0;
   crypto_generichash_update(st, &sep, 1);
+}
+
+Pseudonymizer::~Pseudonymizer() {
+  sodium_memzero(state_, sizeof state_);
 }
 
 void Pseudonymizer::write(std::string_view value, char* out) const {

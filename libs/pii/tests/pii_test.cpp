@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <new>
+
 #include "assembly/pii/padded.h"
 
 using assembly::pii::Keyring;
@@ -102,4 +105,19 @@ TEST(Padded, AValueMustBeShorterThanItsPaddedSize) {
   EXPECT_THROW(seal_padded(k, std::string(64, 'x'), 64, "c"), std::invalid_argument);
   EXPECT_EQ(open_padded(k, seal_padded(k, std::string(63, 'x'), 64, "c"), "c"),
             std::string(63, 'x'));
+}
+
+// The derived keys do not outlive the keyring: its memory is wiped when it goes (a core dump or a
+// reused page does not show them).
+TEST(Pii, TheKeysAreWipedWhenTheKeyringGoes) {
+  std::array<unsigned char, 32> master{};
+  master.fill(7);
+  alignas(Keyring) unsigned char storage[sizeof(Keyring)] = {};
+  auto nonzero = [&] {
+    return std::count_if(std::begin(storage), std::end(storage), [](unsigned char c) { return c; });
+  };
+  auto* k = new (storage) Keyring(master);
+  EXPECT_GT(nonzero(), 32) << "the keyring holds its keys";
+  k->~Keyring();
+  EXPECT_EQ(nonzero(), 0) << "the keys are wiped";
 }

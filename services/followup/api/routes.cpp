@@ -30,7 +30,8 @@ void add_routes(assembly::service::Context& ctx) {
   auto& db = ctx.db;
   const auto ttl = ctx.public_cache_ttl;
   ctx.router.add(Method::Get, "/v1/dossiers", Access::anyone(),
-                 http::cached([&db](http::Request& req) { return list_dossiers(db, req); }, ttl));
+                 http::cached([&db](http::Request& req) { return list_dossiers(db, req); }, ttl,
+                              {"assembly_id"}));
   ctx.router.add(Method::Get, "/v1/dossiers/:id", Access::anyone(),
                  http::cached([&db](http::Request& req) { return get_dossier(db, req); }, ttl));
 }

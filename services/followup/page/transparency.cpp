@@ -3,9 +3,11 @@
 #include <map>
 #include <sstream>
 
+#include "assembly/core/csv.h"
 #include "assembly/core/html.h"
 
 namespace followup::page {
+using assembly::core::csv_text;
 using nlohmann::json;
 
 namespace {
@@ -292,15 +294,6 @@ void write_reports(std::ostringstream& o, const json& reports, Lang lang) {
 
 }  // namespace
 
-std::string csv_field(const std::string& s) {
-  std::string v = s;
-  if (!v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@')) v = "'" + v;
-  if (v.find_first_of(",\"\r\n") == std::string::npos) return v;
-  std::string out = "\"";
-  for (char c : v) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
-
 std::string long_date(const std::string& iso, Lang lang) {
   static const char* fr[] = {"janvier", "février", "mars",      "avril",   "mai",      "juin",
                              "juillet", "août",    "septembre", "octobre", "novembre", "décembre"};
@@ -409,16 +402,16 @@ std::string commitments_csv(const json& tree) {
         done += !str(ms, "done_on").empty();
         overdue += ms.value("overdue", false);
       }
-      o << csv_field(str(m, "motion_id")) << ',' << csv_field(str(m, "title")) << ','
-        << csv_field(str(m, "theme")) << ','
-        << csv_field(council.is_object() ? str(council, "decision") : "") << ','
-        << csv_field(council.is_object() ? str(council, "held_on") : "") << ','
-        << csv_field(str(c, "recommendation_id")) << ','
-        << csv_field(str(c, "recommendation_title")) << ',' << csv_field(str(c, "id")) << ','
-        << csv_field(str(c, "title")) << ',' << csv_field(str(c, "department")) << ','
-        << csv_field(str(c, "elected_official")) << ',' << csv_field(str(c, "status")) << ','
-        << csv_field(str(c, "progress")) << ',' << c.value("milestones", json::array()).size()
-        << ',' << done << ',' << overdue << ',' << csv_field(str(c, "updated_at")) << "\r\n";
+      o << csv_text(str(m, "motion_id")) << ',' << csv_text(str(m, "title")) << ','
+        << csv_text(str(m, "theme")) << ','
+        << csv_text(council.is_object() ? str(council, "decision") : "") << ','
+        << csv_text(council.is_object() ? str(council, "held_on") : "") << ','
+        << csv_text(str(c, "recommendation_id")) << ',' << csv_text(str(c, "recommendation_title"))
+        << ',' << csv_text(str(c, "id")) << ',' << csv_text(str(c, "title")) << ','
+        << csv_text(str(c, "department")) << ',' << csv_text(str(c, "elected_official")) << ','
+        << csv_text(str(c, "status")) << ',' << csv_text(str(c, "progress")) << ','
+        << c.value("milestones", json::array()).size() << ',' << done << ',' << overdue << ','
+        << csv_text(str(c, "updated_at")) << "\r\n";
     }
   }
   return o.str();
@@ -431,9 +424,9 @@ std::string milestones_csv(const json& tree) {
   for (const auto& m : tree["motions"])
     for (const auto& c : m.value("commitments", json::array()))
       for (const auto& ms : c.value("milestones", json::array()))
-        o << csv_field(str(c, "id")) << ',' << csv_field(str(ms, "id")) << ','
-          << csv_field(str(ms, "title")) << ',' << csv_field(str(ms, "due_on")) << ','
-          << csv_field(str(ms, "done_on")) << ',' << (ms.value("overdue", false) ? "true" : "false")
+        o << csv_text(str(c, "id")) << ',' << csv_text(str(ms, "id")) << ','
+          << csv_text(str(ms, "title")) << ',' << csv_text(str(ms, "due_on")) << ','
+          << csv_text(str(ms, "done_on")) << ',' << (ms.value("overdue", false) ? "true" : "false")
           << "\r\n";
   return o.str();
 }

@@ -17,8 +17,6 @@ std::string commitments_csv(const nlohmann::json& tree);
 // One line per milestone.
 std::string milestones_csv(const nlohmann::json& tree);
 
-// A CSV field: quoted when needed; a leading = + - @ is neutralised (spreadsheet formulas).
-std::string csv_field(const std::string& s);
 // "2023-03-11" -> "11 mars 2023" / "11 March 2023"; anything else is returned as it is.
 std::string long_date(const std::string& iso, Lang lang);
 

@@ -137,9 +137,18 @@ TEST(OpenData, MilestonesCsvQuotesAndDefusesFormulas) {
   auto csv = milestones_csv(tree());
   EXPECT_NE(csv.find("c1,m1,Étude,2024-01-31,2024-01-15,false\r\n"), std::string::npos);
   EXPECT_NE(csv.find("c1,m2,'=SUM(A1),2024-06-30,,true\r\n"), std::string::npos);
-  EXPECT_EQ(csv_field("a,\"b\""), "\"a,\"\"b\"\"\"");
-  EXPECT_EQ(csv_field("-1"), "'-1");
-  EXPECT_EQ(csv_field("plain"), "plain");
+}
+
+// A tab or a carriage return before a formula starts it too in some spreadsheets.
+TEST(OpenData, CsvDefusesFormulasAfterATabOrACarriageReturn) {
+  auto t = tree();
+  auto& milestones = t["motions"][0]["commitments"][0]["milestones"];
+  ASSERT_TRUE(milestones.is_array()) << t.dump();
+  milestones[0]["title"] = "\t=cmd|' /C calc'!A0";
+  milestones[1]["title"] = "\r@SUM(A1)";
+  auto csv = milestones_csv(t);
+  EXPECT_NE(csv.find("c1,m1,'\t=cmd|' /C calc'!A0,"), std::string::npos) << csv;
+  EXPECT_NE(csv.find("c1,m2,\"'\r@SUM(A1)\","), std::string::npos) << csv;
 }
 
 TEST(OpenData, LongDates) {

@@ -30,7 +30,7 @@ void add_routes(assembly::service::Context& ctx) {
   auto route = routes_with(ctx);
   const auto ttl = ctx.public_cache_ttl;
   ctx.router.add(Method::Get, "/v1/motions", Access::anyone(),
-                 http::cached(route(list_motions), ttl));
+                 http::cached(route(list_motions), ttl, {"assembly_id"}));
   ctx.router.add(Method::Get, "/v1/motions/:id", Access::anyone(),
                  http::cached(route(get_motion), ttl));
 }

@@ -97,26 +97,29 @@ store::QuotaSet read_quota_set(const nlohmann::json& b) {
 
 }  // namespace
 
-void add_respondent_routes(assembly::service::Context& ctx, double answers_per_minute) {
+void add_respondent_routes(assembly::service::Context& ctx,
+                           std::shared_ptr<const assembly::pii::Keyring> keyring,
+                           double answers_per_minute) {
   auto& db = ctx.db;
   const Access staff = Access::roles_of({assembly::auth::kSecretariat});
   auto limiter = std::make_shared<http::RateLimiter>(answers_per_minute, answers_per_minute);
 
   // Public: an invitee answers with the code printed on the letter. Rate-limited per address, and
   // an unknown code says nothing about which codes exist.
-  auto answer = [&db, limiter](http::Request& req) {
+  auto answer = [&db, limiter, keyring](http::Request& req) {
     limiter->take(req.remote());
     const auto b = req.json();
     body::Fields f(b);
     auto code = app::normalise_code(f.string("code", 40));
     auto criteria = read_criteria(f, b);
     f.done();
-    auto r = db.transact([&](pqxx::work& tx) { return app::answer_with_code(tx, code, criteria); });
+    auto r = db.transact(
+        [&](pqxx::work& tx) { return app::answer_with_code(tx, *keyring, code, criteria); });
     assembly::log::info("invitation answered", {{"respondent_id", r.id}, {"channel", "code"}});
     return http::Response::json(201, {{"id", r.id}, {"state", domain::to_string(r.state)}});
   };
   // The secretariat enters an answer given by phone (the caller gave the code on the letter).
-  auto answer_by_phone = [&db](http::Request& req) {
+  auto answer_by_phone = [&db, keyring](http::Request& req) {
     auto draw_id = body::uuid_param(req, "id");
     const auto b = req.json();
     body::Fields f(b);
@@ -124,7 +127,7 @@ void add_respondent_routes(assembly::service::Context& ctx, double answers_per_m
     auto criteria = read_criteria(f, b);
     f.done();
     auto r = db.transact([&](pqxx::work& tx) {
-      return app::answer_by_phone(tx, draw_id, code, criteria, req.caller().actor());
+      return app::answer_by_phone(tx, *keyring, draw_id, code, criteria, req.caller().actor());
     });
     return http::Response::json(201, to_json(r));
   };

@@ -1,6 +1,7 @@
 #include "app/invitations.h"
 
 #include "app/response_code.h"
+#include "assembly/core/csv.h"
 #include "assembly/core/ids.h"
 #include "assembly/core/refusal.h"
 #include "assembly/sortition/v1/events.pb.h"
@@ -13,15 +14,6 @@ namespace core = assembly::core;
 using nlohmann::json;
 
 namespace {
-
-std::string quoted(const std::string& s) {
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out.push_back('"');
-    out.push_back(c);
-  }
-  return out + "\"";
-}
 
 assembly::sortition::v1::InvitationDrawCompleted completed_event(const store::InvitationDraw& d,
                                                                  const store::DrawResult& r,
@@ -93,7 +85,7 @@ store::InvitationDraw draw_invitations(pqxx::work& tx, assembly::events::Outbox&
     const auto& person = person_at.at(result.positions[i]);
     ids.push_back(person);
     invitations.push_back({static_cast<long long>(i), result.positions[i], person,
-                           domain::sha256_hex(normalise_code(response_code(keyring, id, person)))});
+                           code_key(keyring, normalise_code(response_code(keyring, id, person)))});
   }
   store::insert_invitations(tx, id, d->pool_id, invitations);
 
@@ -150,13 +142,13 @@ MailingList mailing_list(pqxx::work& tx, const assembly::pii::Keyring& keyring,
     auto code = response_code(keyring, id, r.person_id);
     ++out.rows;
     if (!r.sealed) {  // erased
-      out.csv += code + ",,,,," + r.arrondissement + "\n";
+      out.csv += code + ",,,,," + core::csv_text(r.arrondissement) + "\n";
       continue;
     }
     auto p = imports::open_personal_data(keyring, r.pool_id, r.position, *r.sealed);
     for (const auto* f : {&code, &p.last_name, &p.first_names, &p.address, &p.postcode})
-      out.csv += quoted(*f) + ",";
-    out.csv += quoted(r.arrondissement) + "\n";
+      out.csv += core::csv_text(*f, core::CsvQuote::always) + ",";
+    out.csv += core::csv_text(r.arrondissement, core::CsvQuote::always) + "\n";
   }
   // Recorded in the transaction that read: no export goes unrecorded.
   store::record_pii_read(tx, by, "invitation mailing list", id, out.rows);

@@ -1,5 +1,6 @@
 #include "app/respondents.h"
 
+#include "app/response_code.h"
 #include "assembly/core/ids.h"
 #include "assembly/core/refusal.h"
 #include "domain/panel_draw.h"
@@ -23,19 +24,32 @@ store::Respondent respond(pqxx::work& tx, const store::Invitation& invitation,
 
 }  // namespace
 
-store::Respondent answer_with_code(pqxx::work& tx, const std::string& code,
-                                   const store::Criteria& criteria) {
-  auto invitation = store::invitation_by_code(tx, domain::sha256_hex(code));
-  if (!invitation) throw core::not_found("no invitation has this code");
+store::Respondent answer_with_code(pqxx::work& tx, const assembly::pii::Keyring& keyring,
+                                   const std::string& code, const store::Criteria& criteria) {
+  auto invitation = store::invitation_by_code(tx, code_key(keyring, code));
+  if (!invitation || store::answer_state(tx, *invitation))
+    throw core::not_found("no open invitation has this code");
   return respond(tx, *invitation, criteria, "code", "invitee");
 }
 
-store::Respondent answer_by_phone(pqxx::work& tx, const std::string& draw_id,
-                                  const std::string& code, const store::Criteria& criteria,
-                                  const std::string& by) {
-  auto invitation = store::invitation_of_draw_by_code(tx, draw_id, domain::sha256_hex(code));
+store::Respondent answer_by_phone(pqxx::work& tx, const assembly::pii::Keyring& keyring,
+                                  const std::string& draw_id, const std::string& code,
+                                  const store::Criteria& criteria, const std::string& by) {
+  auto invitation = store::invitation_of_draw_by_code(tx, draw_id, code_key(keyring, code));
   if (!invitation) throw core::invalid("no invitation of this draw has this code", "/code");
   return respond(tx, *invitation, criteria, "phone", by);
+}
+
+int rekey_legacy_codes(pqxx::work& tx, const assembly::pii::Keyring& keyring, int limit) {
+  int n = 0;
+  for (const auto& i :
+       store::invitations_with_legacy_codes(tx, std::string(kCodeKeyPrefix), limit)) {
+    store::set_code_key(
+        tx, i.draw_id, i.person_id,
+        code_key(keyring, normalise_code(response_code(keyring, i.draw_id, i.person_id))));
+    ++n;
+  }
+  return n;
 }
 
 store::Respondent withdraw(pqxx::work& tx, const std::string& id) {

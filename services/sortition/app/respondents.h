@@ -5,21 +5,25 @@
 #include <string>
 #include <vector>
 
+#include "assembly/pii/pii.h"
 #include "domain/quotas.h"
 #include "store/quota_sets.h"
 #include "store/respondents.h"
 
 namespace sortition::app {
 
-// An invitee answers with the code on their letter (already normalised): not_found when no
-// invitation has it, conflict when it was answered already.
-store::Respondent answer_with_code(pqxx::work& tx, const std::string& code,
-                                   const store::Criteria& criteria);
+// An invitee answers with the code on their letter (already normalised): not_found, the same
+// refusal, when no invitation has it or when it was answered already (a guess learns nothing).
+store::Respondent answer_with_code(pqxx::work& tx, const assembly::pii::Keyring& keyring,
+                                   const std::string& code, const store::Criteria& criteria);
 // The secretariat enters an answer given by phone: invalid (/code) when no invitation of the draw
 // has the code, conflict when it was answered already.
-store::Respondent answer_by_phone(pqxx::work& tx, const std::string& draw_id,
-                                  const std::string& code, const store::Criteria& criteria,
-                                  const std::string& by);
+store::Respondent answer_by_phone(pqxx::work& tx, const assembly::pii::Keyring& keyring,
+                                  const std::string& draw_id, const std::string& code,
+                                  const store::Criteria& criteria, const std::string& by);
+// Re-keys up to `limit` codes stored by an earlier version (their plain SHA-256) with code_key;
+// returns how many. The codes are derived from the draw and the person, so no one re-sends them.
+int rekey_legacy_codes(pqxx::work& tx, const assembly::pii::Keyring& keyring, int limit);
 // Kept, marked withdrawn: not_found, or conflict when not interested.
 store::Respondent withdraw(pqxx::work& tx, const std::string& id);
 

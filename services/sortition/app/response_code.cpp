@@ -21,6 +21,10 @@ std::string response_code(const assembly::pii::Keyring& keyring, const std::stri
   return code;
 }
 
+std::string code_key(const assembly::pii::Keyring& keyring, std::string_view normalised) {
+  return std::string(kCodeKeyPrefix) + keyring.pseudonym("response-code-key", normalised, 64);
+}
+
 std::string normalise_code(std::string_view typed) {
   std::string out;
   for (char c : typed) {

@@ -10,8 +10,10 @@ namespace {
 using assembly::core::html_escape;
 using nlohmann::json;
 
+// Any field of the record, as HTML text: a number or a string alike is escaped (the record is
+// stored JSON, and a field meant to be a number may hold text).
 std::string str(const json& j) {
-  return j.is_null() ? "—" : j.is_string() ? j.get<std::string>() : j.dump();
+  return html_escape(j.is_null() ? "—" : j.is_string() ? j.get<std::string>() : j.dump());
 }
 
 std::string percent(const json& v, int decimals = 2) {
@@ -30,9 +32,9 @@ std::string fairness_html(const json& pool) {
   auto item = [&](const std::string& k, const std::string& v) {
     h += "<dt>" + k + "</dt><dd>" + v + "</dd>";
   };
-  item("Algorithme demandé", html_escape(str(f["requested_algorithm"])));
-  item("Algorithme appliqué", html_escape(str(f["algorithm"])));
-  for (const auto& why : f["fallbacks"]) item("Repli", html_escape(str(why)));
+  item("Algorithme demandé", str(f["requested_algorithm"]));
+  item("Algorithme appliqué", str(f["algorithm"]));
+  for (const auto& why : f["fallbacks"]) item("Repli", str(why));
   if (f.contains("min_probability")) {
     item("Probabilité de sélection minimale", percent(f["min_probability"]));
     item("Probabilité de sélection maximale", percent(f["max_probability"]));
@@ -52,9 +54,8 @@ std::string fairness_html(const json& pool) {
          "scope=\"col\">Volontaires</th>"
          "<th scope=\"col\">Probabilité moyenne</th></tr></thead><tbody>";
     for (const auto& v : f["by_value"])
-      h += "<tr><td>" + html_escape(str(v["category"])) + "</td><td>" +
-           html_escape(str(v["value"])) + "</td><td>" + str(v["respondents"]) + "</td><td>" +
-           percent(v["mean_probability"]) + "</td></tr>";
+      h += "<tr><td>" + str(v["category"]) + "</td><td>" + str(v["value"]) + "</td><td>" +
+           str(v["respondents"]) + "</td><td>" + percent(v["mean_probability"]) + "</td></tr>";
     h += "</tbody></table>\n";
   } else {
     h += "</dl>\n<p>Tirage glouton historique : les probabilités de sélection ne sont pas "
@@ -86,7 +87,7 @@ std::string record_html(const store::Selection& sel) {
       "text-align:left}@media print{body{margin:0}}</style></head><body>\n<h1>Procès-verbal du "
       "tirage au sort</h1>\n<dl>";
   auto item = [&](const std::string& k, const json& v) {
-    h += "<dt>" + k + "</dt><dd><code>" + html_escape(str(v)) + "</code></dd>";
+    h += "<dt>" + k + "</dt><dd><code>" + str(v) + "</code></dd>";
   };
   item("Tirage", text(sel.id));
   item("Assemblée", text(sel.assembly_id));
@@ -99,17 +100,16 @@ std::string record_html(const store::Selection& sel) {
   h += "</dl>\n<h2>Tirages des invitations</h2>\n<ul>";
   if (rec.contains("invitation_draws"))
     for (const auto& d : rec["invitation_draws"])
-      h += "<li>Vivier « " + html_escape(d["pool"]) + " » de " + str(d["pool_size"]) +
-           " personnes (empreinte " + html_escape(d["snapshot_sha256"]) +
-           ") : " + str(d["invited"]) + " invitations (graine <code>" + html_escape(d["seed"]) +
-           "</code>, empreinte " + html_escape(d["result_sha256"]) + "), " + str(d["respondents"]) +
-           " volontaires</li>";
+      h += "<li>Vivier « " + str(d["pool"]) + " » de " + str(d["pool_size"]) +
+           " personnes (empreinte " + str(d["snapshot_sha256"]) + ") : " + str(d["invited"]) +
+           " invitations (graine <code>" + str(d["seed"]) + "</code>, empreinte " +
+           str(d["result_sha256"]) + "), " + str(d["respondents"]) + " volontaires</li>";
   h += "</ul>\n";
   for (const auto& p : rec["seat_pools"]) {
-    h += "<h2>Vivier « " + html_escape(p["pool"]) + " » : " + str(p["seats"]) + " sièges, " +
+    h += "<h2>Vivier « " + str(p["pool"]) + " » : " + str(p["seats"]) + " sièges, " +
          str(p["respondents"]) + " volontaires, " + str(p["households"]) + " foyers</h2>\n";
     for (const auto& c : p["categories"]) {
-      h += "<table><caption>" + html_escape(c["category"]) +
+      h += "<table><caption>" + str(c["category"]) +
            "</caption><thead><tr><th scope=\"col\">Valeur</th><th scope=\"col\">Min</th><th "
            "scope=\"col\">Max</th>"
            "<th scope=\"col\">Panel</th><th scope=\"col\">Part du panel</th><th "
@@ -120,7 +120,7 @@ std::string record_html(const store::Selection& sel) {
         std::snprintf(shares, sizeof shares, "%.1f %%</td><td>%s</td><td>%.1f %%",
                       100 * v["panel_share"].get<double>(), str(v["respondents"]).c_str(),
                       100 * v["respondent_share"].get<double>());
-        h += "<tr><td>" + html_escape(v["value"]) + "</td><td>" + str(v["min"]) + "</td><td>" +
+        h += "<tr><td>" + str(v["value"]) + "</td><td>" + str(v["min"]) + "</td><td>" +
              str(v["max"]) + "</td><td>" + str(v["panel"]) + "</td><td>" + shares + "</td></tr>";
       }
       h += "</tbody></table>\n";

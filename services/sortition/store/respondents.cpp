@@ -21,6 +21,11 @@ constexpr const char* kFindRespondent = RESPONDENT_COLUMNS "WHERE id = $1";
 constexpr const char* kListRespondents =
     RESPONDENT_COLUMNS "WHERE invitation_draw_id = $1 ORDER BY responded_at, id";
 #undef RESPONDENT_COLUMNS
+constexpr const char* kLegacyCodes =
+    "SELECT draw_id, person_id, pool_id, position FROM invitations "
+    "WHERE left(code_sha256, length($1)) <> $1 LIMIT $2";
+constexpr const char* kSetCodeKey =
+    "UPDATE invitations SET code_sha256 = $3 WHERE draw_id = $1 AND person_id = $2";
 constexpr const char* kInvitationByCode =
     "SELECT draw_id, person_id, pool_id, position FROM invitations WHERE code_sha256 = $1";
 constexpr const char* kInvitationOfDrawByCode =
@@ -60,6 +65,20 @@ std::optional<Invitation> invitation_of(const pqxx::result& rows) {
 }
 
 }  // namespace
+
+std::vector<Invitation> invitations_with_legacy_codes(pqxx::transaction_base& tx,
+                                                      const std::string& prefix, int limit) {
+  std::vector<Invitation> out;
+  for (const auto& r : tx.exec_params(kLegacyCodes, prefix, limit))
+    out.push_back({r["draw_id"].as<std::string>(), r["person_id"].as<std::string>(),
+                   r["pool_id"].as<std::string>(), r["position"].as<long long>()});
+  return out;
+}
+
+void set_code_key(pqxx::work& tx, const std::string& draw_id, const std::string& person_id,
+                  const std::string& key) {
+  tx.exec_params(kSetCodeKey, draw_id, person_id, key);
+}
 
 std::optional<Invitation> invitation_by_code(pqxx::transaction_base& tx,
                                              const std::string& code_sha256) {

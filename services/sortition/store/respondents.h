@@ -29,6 +29,11 @@ struct Invitation {
   long long position = 0;
 };
 
+// Invitations whose stored code does not start with `prefix` (an earlier hash), at most `limit`.
+std::vector<Invitation> invitations_with_legacy_codes(pqxx::transaction_base& tx,
+                                                      const std::string& prefix, int limit);
+void set_code_key(pqxx::work& tx, const std::string& draw_id, const std::string& person_id,
+                  const std::string& key);
 std::optional<Invitation> invitation_by_code(pqxx::transaction_base& tx,
                                              const std::string& code_sha256);
 std::optional<Invitation> invitation_of_draw_by_code(pqxx::transaction_base& tx,

@@ -69,3 +69,58 @@ TEST(RecordPage, EscapesWhatItShowsAndMarksWhatIsMissing) {
       << "no seed shown as a dash";
   EXPECT_NE(html.find("50.0 %"), std::string::npos);
 }
+
+// The record is JSON stored by the service: a field meant to be a number that holds text (a
+// record written by an older version, or edited in the database) is escaped like any text.
+TEST(RecordPage, NumericFieldsAreEscapedToo) {
+  using nlohmann::json;
+  const std::string bad = "<img src=x onerror=alert(1)>";
+  store::Selection s;
+  s.id = "sel-1";
+  s.assembly_id = "a";
+  s.seed_commitment = "abc";
+  s.state = domain::SelectionState::done;
+  s.record = {{"algorithm", "leximin/1"},
+              {"invitation_draws",
+               {{{"pool", "roll"},
+                 {"pool_size", bad},
+                 {"snapshot_sha256", "h"},
+                 {"invited", bad},
+                 {"seed", "s"},
+                 {"result_sha256", "r"},
+                 {"respondents", bad}}}},
+              {"seat_pools",
+               {{{"pool", "roll"},
+                 {"seats", bad},
+                 {"respondents", bad},
+                 {"households", bad},
+                 {"categories",
+                  {{{"category", "gender"},
+                    {"values",
+                     {{{"value", "F"},
+                       {"min", bad},
+                       {"max", bad},
+                       {"panel", bad},
+                       {"panel_share", 0.5},
+                       {"respondents", bad},
+                       {"respondent_share", 0.5}}}}}}},
+                 {"fairness",
+                  {{"requested_algorithm", "leximin"},
+                   {"algorithm", "leximin"},
+                   {"fallbacks", json::array()},
+                   {"min_probability", 0.1},
+                   {"max_probability", 0.2},
+                   {"certificate_bound", 0.1},
+                   {"panels", bad},
+                   {"drawn_panel", bad},
+                   {"drawn_panel_probability", 0.5},
+                   {"percentiles", json::object()},
+                   {"by_value",
+                    {{{"category", "gender"},
+                      {"value", "F"},
+                      {"respondents", bad},
+                      {"mean_probability", 0.1}}}}}}}}}};
+  auto html = page::record_html(s);
+  EXPECT_EQ(html.find("<img"), std::string::npos) << html;
+  EXPECT_NE(html.find("&lt;img src=x onerror=alert(1)&gt;"), std::string::npos);
+}

@@ -53,7 +53,8 @@ void add_routes(assembly::service::Context& ctx) {
   auto route = routes_with(ctx);
   const auto ttl = ctx.public_cache_ttl;
   auto& r = ctx.router;
-  r.add(Method::Get, "/v1/workshops", Access::anyone(), http::cached(route(list_workshops), ttl));
+  r.add(Method::Get, "/v1/workshops", Access::anyone(),
+        http::cached(route(list_workshops), ttl, {"assembly_id"}));
   r.add(Method::Get, "/v1/workshops/:id", Access::anyone(), http::cached(route(get_workshop), ttl));
   r.add(Method::Get, "/v1/workshops/:id/roster",
         Access::roles_of(

@@ -19,6 +19,10 @@ class Keyring {
   // The 32 raw bytes of the key file; throws std::runtime_error naming the file otherwise.
   static Keyring from_file(const std::string& path);
   explicit Keyring(const std::array<unsigned char, 32>& master);
+  // The derived keys are wiped (sodium_memzero) when a keyring goes.
+  Keyring(const Keyring&) = default;
+  Keyring& operator=(const Keyring&) = default;
+  ~Keyring();
 
   // Ciphertext (plain + 16-byte tag). `context` is authenticated, not encrypted: a ciphertext
   // moved to another row (another context) does not open.
@@ -44,6 +48,9 @@ class Keyring {
 class Pseudonymizer {
  public:
   Pseudonymizer(const Keyring& keyring, std::string_view domain, std::size_t hex_chars = 24);
+  Pseudonymizer(const Pseudonymizer&) = default;
+  Pseudonymizer& operator=(const Pseudonymizer&) = default;
+  ~Pseudonymizer();  // wipes the keyed state
   std::size_t hex_chars() const { return hex_chars_; }
   // Writes the hex_chars() characters of the pseudonym of `value` at `out`.
   void write(std::string_view value, char* out) const;

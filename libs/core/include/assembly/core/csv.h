@@ -1,0 +1,19 @@
+#pragma once
+// CSV as every export of the suite writes it (RFC 4180): one writer, so every file defuses
+// spreadsheet formulas the same way.
+// - A text cell that a spreadsheet would read as a formula or a command (it starts with
+//   = + - @, a tab or a carriage return) gets a leading apostrophe: it shows as text.
+// - A cell is quoted when it holds a comma, a quote, CR or LF, or starts or ends with a space or
+//   a tab (or always, for a file whose readers expect every cell quoted); quotes are doubled.
+// Numbers the program writes itself (counts, ids it made) are not text cells: write them as
+// they are.
+#include <string>
+#include <string_view>
+
+namespace assembly::core {
+
+enum class CsvQuote { when_needed, always };
+
+std::string csv_text(std::string_view text, CsvQuote quote = CsvQuote::when_needed);
+
+}  // namespace assembly::core
