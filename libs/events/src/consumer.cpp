@@ -9,6 +9,7 @@
 #include <mutex>
 
 #include "assembly/logging/log.h"
+#include "assembly/logging/trace.h"
 #include "assembly/metrics/metrics.h"
 #include "kafka_log.h"
 
@@ -52,6 +53,17 @@ void set(RdKafka::Conf& conf, const std::string& key, const std::string& value) 
   std::string err;
   if (conf.set(key, value, err) != RdKafka::Conf::CONF_OK)
     throw std::runtime_error("kafka consumer config " + key + ": " + err);
+}
+
+// The record's `traceparent` header ("" when it has none).
+std::string traceparent_of(RdKafka::Message& msg) {
+  auto* headers = msg.headers();
+  if (headers == nullptr) return {};
+  auto h = headers->get_last("traceparent");
+  if (h.err() != RdKafka::ERR_NO_ERROR || h.value() == nullptr) return {};
+  // Anything longer is not a valid traceparent: not copied.
+  if (h.value_size() > 64) return {};
+  return std::string(static_cast<const char*>(h.value()), h.value_size());
 }
 
 }  // namespace
@@ -149,7 +161,9 @@ void Consumer::handle(RdKafka::Message& msg) {
     store_offset(msg);
     return;
   }
-  log::TraceScope trace(envelope.trace_id());
+  // The record's trace (its traceparent header, else the envelope's trace id, else a new one): the
+  // handler's logs and the events it writes carry it.
+  log::TraceContextScope trace(log::continue_trace(traceparent_of(msg), envelope.trace_id()));
   const RawHandler* handler = dispatcher_.find(envelope.event_type());
   if (handler == nullptr) {  // not for us: acknowledged
     store_offset(msg);

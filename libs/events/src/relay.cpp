@@ -158,11 +158,12 @@ long OutboxRelay::drain_from(long long start, bool* read_any) {
   // skips the entries of rows already deleted (dead until vacuum).
   auto send_read = [this] {
     conn_->send(
-        "SELECT id, topic, aggregate_id, envelope FROM outbox WHERE id > $1 ORDER BY id LIMIT $2",
+        "SELECT id, topic, aggregate_id, envelope, traceparent FROM outbox WHERE id > $1 ORDER "
+        "BY id LIMIT $2",
         {std::to_string(cursor_), std::to_string(options_.batch_size)}, 1);
   };
-  // Hands a batch's rows to the producer. The envelope carries the event type and id, so messages
-  // need no headers.
+  // Hands a batch's rows to the producer. The envelope carries the event type and id; the only
+  // header is the event's traceparent.
   auto produce = [this](detail::Rows rows) {
     InFlight f;
     f.rows = std::move(rows);
@@ -174,7 +175,8 @@ long OutboxRelay::drain_from(long long start, bool* read_any) {
       f.slots[i].batch = f.batch.get();
       f.slots[i].id = f.rows.int8(i, 0);
       if (auto t = f.rows.bytes(i, 1); topic != t) topic = t;
-      producer_.produce(topic, f.rows.bytes(i, 2), f.rows.bytes(i, 3), &f.slots[i]);
+      producer_.produce(topic, f.rows.bytes(i, 2), f.rows.bytes(i, 3), &f.slots[i],
+                        f.rows.bytes(i, 4));
     }
     return f;
   };

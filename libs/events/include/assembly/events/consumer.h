@@ -4,6 +4,7 @@
 // the handler; the offset is stored only after that commit (enable.auto.offset.store=false), so a
 // crash anywhere redelivers and the inbox makes the second delivery a no-op. A message that cannot
 // be applied goes, after bounded retries, to the dead-letter topic with the error in its headers.
+// The record's `traceparent` header gives the trace of the handler's logs and events.
 #include <atomic>
 #include <chrono>
 #include <functional>
