@@ -5,12 +5,14 @@
 #include <prometheus/gauge.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <climits>
 #include <condition_variable>
 #include <mutex>
 #include <optional>
 #include <system_error>
+#include <unordered_set>
 
 #include "assembly/events/outbox.h"
 #include "assembly/logging/log.h"
@@ -52,12 +54,14 @@ struct Batch {
 struct Slot : DeliveryTarget {
   Batch* batch = nullptr;
   long long id = 0;
+  std::atomic<bool> failed{false};
   void delivered(const std::string& error) override {
     std::lock_guard lock(batch->mutex);
     if (error.empty()) {
       batch->delivered.push_back(id);
-    } else if (batch->failures++ == 0) {
-      batch->first_error = error;
+    } else {
+      failed = true;
+      if (batch->failures++ == 0) batch->first_error = error;
     }
     if (--batch->outstanding == 0) batch->cv.notify_all();
   }
@@ -162,28 +166,38 @@ long OutboxRelay::drain_from(long long start, bool* read_any) {
         "BY id LIMIT $2",
         {std::to_string(cursor_), std::to_string(options_.batch_size)}, 1);
   };
+  // Keys (aggregates) with an event not delivered in this drain: their later events are held
+  // back, so that none overtakes it (see docs/events.md, order).
+  std::unordered_set<std::string> held;
   // Hands a batch's rows to the producer. The envelope carries the event type and id; the only
   // header is the event's traceparent.
-  auto produce = [this](detail::Rows rows) {
+  auto produce = [this, &held](detail::Rows rows) {
     InFlight f;
     f.rows = std::move(rows);
     f.batch = std::make_shared<Batch>();
     f.batch->outstanding = f.rows.size();
-    f.slots.resize(f.rows.size());
+    f.slots = std::vector<Slot>(f.rows.size());
     std::string topic;
     for (std::size_t i = 0; i < f.rows.size(); ++i) {
-      f.slots[i].batch = f.batch.get();
-      f.slots[i].id = f.rows.int8(i, 0);
+      auto& slot = f.slots[i];
+      slot.batch = f.batch.get();
+      slot.id = f.rows.int8(i, 0);
       if (auto t = f.rows.bytes(i, 1); topic != t) topic = t;
-      producer_.produce(topic, f.rows.bytes(i, 2), f.rows.bytes(i, 3), &f.slots[i],
-                        f.rows.bytes(i, 4));
+      const auto key = f.rows.bytes(i, 2);
+      if (!held.empty() && held.count(std::string(key))) {
+        slot.delivered("held behind an earlier event of its key that was not delivered");
+        continue;
+      }
+      producer_.produce(topic, key, f.rows.bytes(i, 3), &slot, f.rows.bytes(i, 4));
+      // Refused at once (too large, unknown topic...): the key's later events wait for it.
+      if (slot.failed) held.emplace(key);
     }
     return f;
   };
   // Waits for every delivery report of a batch (each comes within message.timeout.ms), deletes
   // the delivered rows — the topic is the record from then on, and a DELETE costs a fraction of
   // an UPDATE here — and returns the first id not delivered (0: all were).
-  auto settle = [this](InFlight& f, long& marked) -> long long {
+  auto settle = [this, &held](InFlight& f, long& marked) -> long long {
     std::vector<long long> delivered;
     std::size_t failures = 0;
     std::string first_error;
@@ -205,12 +219,13 @@ long OutboxRelay::drain_from(long long start, bool* read_any) {
     relay_metrics().pending.Set(static_cast<double>(failures));
     log::warn("outbox delivery failed; will retry",
               {{"failed", failures}, {"delivered", delivered.size()}, {"error", first_error}});
-    std::sort(delivered.begin(), delivered.end());
-    for (std::size_t i = 0; i < f.rows.size(); ++i) {
-      long long id = f.rows.int8(i, 0);
-      if (!std::binary_search(delivered.begin(), delivered.end(), id)) return id;
-    }
-    return 0;
+    long long first = 0;
+    for (std::size_t i = 0; i < f.rows.size(); ++i)
+      if (f.slots[i].failed) {
+        if (first == 0) first = f.rows.int8(i, 0);
+        held.emplace(f.rows.bytes(i, 2));
+      }
+    return first;
   };
 
   // Two batches in flight: while the broker acknowledges one, the next is produced; and the

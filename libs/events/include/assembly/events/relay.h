@@ -1,7 +1,8 @@
 #pragma once
 // The outbox relay: publishes committed outbox rows to Kafka in id order, key = aggregate id,
 // with the event's `traceparent` header, and marks a row sent — deletes it — only when its
-// delivery report says so. One relay per schema
+// delivery report says so. An event not delivered holds back the later events of its key (none
+// overtakes it). One relay per schema
 // is active at a time (a PostgreSQL advisory lock), so a scaled-out service keeps per-aggregate
 // order.
 #include <atomic>
