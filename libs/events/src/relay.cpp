@@ -32,6 +32,10 @@ struct RelayMetrics {
       metrics::gauge_family("outbox_pending_events",
                             "Outbox rows whose delivery failed in the last batch (retried)")
           .Add({});
+  prometheus::Gauge& oldest = metrics::gauge_family("outbox_oldest_pending_seconds",
+                                                    "Age of the oldest outbox row still to "
+                                                    "publish after the relay's last pass (0: none)")
+                                  .Add({});
   prometheus::Counter& published_all = published.Add({});
   prometheus::Counter& failed_all = failed.Add({});
 };
@@ -288,6 +292,14 @@ void OutboxRelay::delete_delivered(const detail::Rows& rows,
               {ids});  // one statement: atomic by itself
 }
 
+// How long the first row still in the outbox has waited (ids follow commits closely enough).
+double OutboxRelay::oldest_pending_seconds() {
+  auto r = conn_->exec(
+      "SELECT COALESCE(EXTRACT(EPOCH FROM clock_timestamp() - (SELECT created_at FROM outbox "
+      "ORDER BY id LIMIT 1)), 0)");
+  return std::stod(PQgetvalue(r.get(), 0, 0));
+}
+
 // Until a writer of this process wakes the relay after its commit, a NOTIFY comes from another
 // replica's writer, or the fallback interval passes.
 void OutboxRelay::wait_for_work() {
@@ -310,9 +322,11 @@ void OutboxRelay::loop() {
       auto before = relay_metrics().failed_all.Value();
       drain_once();
       if (relay_metrics().failed_all.Value() > before) {
+        relay_metrics().oldest.Set(oldest_pending_seconds());
         std::this_thread::sleep_for(options_.retry_backoff);
         continue;
       }
+      relay_metrics().oldest.Set(0);
       wait_for_work();
     } catch (const std::exception& e) {
       log::warn("outbox relay lost its database connection", {{"error", e.what()}});

@@ -49,6 +49,7 @@ class OutboxRelay {
   void wait_for_work();
   long drain_from(long long start, bool* read_any = nullptr);
   void delete_delivered(const detail::Rows& rows, const std::vector<long long>& delivered);
+  double oldest_pending_seconds();
 
   db::Pool& pool_;
   Producer& producer_;
