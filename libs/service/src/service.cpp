@@ -22,14 +22,15 @@
 #include "assembly/logging/trace.h"
 #include "assembly/metrics/metrics.h"
 #include "assembly/service/args.h"
+
 namespace assembly::service {
 
 std::string topic_of(const std::string& service) {
   return "assembly." + service + ".v1";
 }
 
-void add_standard_routes(http::Router& router, std::function<nlohmann::json()> readiness,
-                         std::string openapi_document, std::function<nlohmann::json()> auth_state) {
+void add_probe_routes(http::Router& router, std::function<nlohmann::json()> readiness,
+                      std::function<nlohmann::json()> auth_state, bool with_metrics) {
   using http::Access;
   using http::Method;
   using http::Response;
@@ -51,9 +52,19 @@ void add_standard_routes(http::Router& router, std::function<nlohmann::json()> r
     if (auth_state) p.with("auth", auth_state());
     return Response::problem(p);
   });
-  router.add(Method::Get, "/metrics", Access::anyone(), [](http::Request&) {
-    return Response::text(200, metrics::exposition(), "text/plain; version=0.0.4");
-  });
+  if (with_metrics)
+    router.add(Method::Get, "/metrics", Access::anyone(), [](http::Request&) {
+      return Response::text(200, metrics::exposition(), "text/plain; version=0.0.4");
+    });
+}
+
+void add_standard_routes(http::Router& router, std::function<nlohmann::json()> readiness,
+                         std::string openapi_document, std::function<nlohmann::json()> auth_state,
+                         bool with_metrics) {
+  using http::Access;
+  using http::Method;
+  using http::Response;
+  add_probe_routes(router, std::move(readiness), std::move(auth_state), with_metrics);
   auto doc = std::make_shared<std::string>(std::move(openapi_document));
   router.add(Method::Get, "/openapi.json", Access::anyone(),
              [doc](http::Request&) { return Response::text(200, *doc, "application/json"); });
@@ -179,6 +190,7 @@ namespace {
 
 struct Settings {
   std::uint16_t http_port;
+  std::uint16_t metrics_port;  // 0: /metrics and the probes on the API port only
   int http_threads;
   std::string pg_conninfo, pg_schema;
   int pg_pool_size;
@@ -197,7 +209,11 @@ struct Settings {
 
 Settings read_settings(config::Env& env, const std::string& name) {
   Settings s;
-  s.http_port = env.port("HTTP_PORT", 8080, "TCP port of the REST API, /metrics and probes");
+  s.http_port = env.port("HTTP_PORT", 8080,
+                         "TCP port of the REST API and probes (and /metrics without METRICS_PORT)");
+  s.metrics_port = env.port("METRICS_PORT", 0,
+                            "TCP port of /metrics, /healthz and /readyz on a listener of their own "
+                            "(0: none; /metrics then on HTTP_PORT)");
   s.http_threads = static_cast<int>(env.integer("HTTP_THREADS", 2, 1, 64, "HTTP worker threads"));
   s.pg_conninfo = env.required("PG_CONNINFO", "libpq connection string of the service's own role");
   s.pg_schema = env.str("PG_SCHEMA", name, "PostgreSQL schema the service owns");
@@ -519,20 +535,34 @@ int run(int argc, char** argv, Definition def) {
     checks["migrations"] = migrated.load() ? "ok" : "pending";
     return checks;
   };
+  auto auth_state = [&] { return token_keys.state(); };
   auto document = http::openapi::complete(nlohmann::json::parse(def.openapi));
-  add_standard_routes(*router, readiness, document.dump(2), [&] { return token_keys.state(); });
+  add_standard_routes(*router, readiness, document.dump(2), auth_state, s.metrics_port == 0);
 
   http::ServerOptions server_options;
   server_options.port = s.http_port;
   server_options.threads = s.http_threads;
   http::Server server(def.name, server_options, router, token_keys.verifier);
+  // The probes and /metrics on a listener of their own: slow API requests holding every API
+  // thread do not starve them, and /metrics is reachable apart from the API.
+  std::unique_ptr<http::Server> probes;
+  if (s.metrics_port != 0) {
+    auto probe_router = std::make_shared<http::Router>();
+    add_probe_routes(*probe_router, readiness, auth_state, true);
+    http::ServerOptions probe_options;
+    probe_options.port = s.metrics_port;
+    probe_options.threads = 1;
+    probes = std::make_unique<http::Server>(def.name, probe_options, probe_router, nullptr);
+  }
   try {
     server.start();
+    if (probes) probes->start();
   } catch (const std::exception& e) {
-    log::error("cannot listen", {{"port", s.http_port}, {"error", e.what()}});
+    log::error("cannot listen",
+               {{"port", s.http_port}, {"metrics_port", s.metrics_port}, {"error", e.what()}});
     return 1;
   }
-  log::info("listening", {{"port", server.port()}});
+  log::info("listening", {{"port", server.port()}, {"metrics_port", s.metrics_port}});
   KafkaWatch kafka_watch(producer);
 
   // Migrations, then the relay and the consumer, retried until the database is there.
@@ -616,6 +646,7 @@ int run(int argc, char** argv, Definition def) {
   auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
       deadline - std::chrono::steady_clock::now());
   producer.close(std::max(std::chrono::milliseconds(100), left));
+  if (probes) probes->stop(std::chrono::milliseconds(200));  // the probes answer until the end
   pool.close();
   log::info("stopped");
   return 0;
