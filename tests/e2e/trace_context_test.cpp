@@ -91,7 +91,7 @@ TEST(TraceContext, AValidTraceparentIsCarriedToTheConsumerOfTheEvents) {
   EXPECT_EQ(answered.substr(0, 36), "00-" + trace_id + "-");
   EXPECT_TRUE(lower_hex(answered.substr(36, 16), 16));
   EXPECT_NE(answered.substr(36, 16), parent) << "the service's own span, child of the caller's";
-  EXPECT_EQ(answered.substr(52), "01") << "the caller's flags kept";
+  EXPECT_EQ(answered.substr(53), "01") << "the caller's flags kept";
   ASSERT_TRUE(members_arrive(assembly_id, 3));
 
   // Membership logged its work on the event under the request's trace id.
