@@ -159,10 +159,13 @@ TEST(Lifecycle, HealthChecksAnswerOnTheirOwnPortWhileSlowRequestsHoldTheApiThrea
   std::vector<int> answers(6, -1);
   for (int i = 0; i < 6; ++i)
     slow.emplace_back([&, i] {
-      answers[i] =
-          assembly::itest::http("GET", service.url() + "/v1/invitation-draws", {}, {}, 30).status;
+      answers[i] = assembly::itest::http(
+                       "GET", service.url() + "/v1/invitation-draws?assembly_id=slow", {}, {}, 30)
+                       .status;
     });
   std::this_thread::sleep_for(std::chrono::seconds(1));  // every API thread waits on the lock
+  EXPECT_EQ(assembly::itest::http("GET", service.url() + "/healthz", {}, {}, 2).status, 0)
+      << "every API thread is held: the API port does not answer";
 
   for (const char* path : {"/readyz", "/healthz", "/metrics"}) {
     auto start = std::chrono::steady_clock::now();
