@@ -69,6 +69,13 @@ svc_port() {
   printf '%s\n' "${!v}"
 }
 
+# svc_metrics_port SVC: the port of a service's /metrics and probes (METRICS_PORT):
+# <SVC>_METRICS_PORT, by default its HTTP port + 10000.
+svc_metrics_port() {
+  local v="${1^^}_METRICS_PORT" p="${1^^}_PORT"
+  printf '%s\n' "${!v:-$((${!p} + 10000))}"
+}
+
 # wait_for DESCRIPTION TIMEOUT_SECONDS LOGFILE CMD...
 # Runs CMD until it succeeds, at most TIMEOUT_SECONDS. On failure prints a
 # clear message and the last 40 lines of LOGFILE, and returns 1.

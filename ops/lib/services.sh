@@ -2,7 +2,7 @@
 # The five services of the suite, built by ops/build into build/bin/<svc>.
 #
 # Contract with the C++ side (environment of each service):
-#   SERVICE_NAME  HTTP_PORT  PG_CONNINFO  PG_SCHEMA  KAFKA_BROKERS
+#   SERVICE_NAME  HTTP_PORT  METRICS_PORT  PG_CONNINFO  PG_SCHEMA  KAFKA_BROKERS
 #   KAFKA_SECURITY_PROTOCOL KAFKA_SASL_MECHANISM KAFKA_SASL_USERNAME KAFKA_SASL_PASSWORD_FILE
 #     (the service's own Kafka principal, <svc>: ops/lib/kafka.sh)
 #   OIDC_ISSUER (the local Keycloak's realm: each service fetches its key set)
@@ -11,7 +11,8 @@
 #   KEYCLOAK_EMAIL_CLIENT_ID KEYCLOAK_EMAIL_REDIRECT_URI (membership: the members' accounts)
 #   OVERDUE_CHECK_SECONDS (followup; 5 s on the local stack, so the cycle and tests see the
 #   service flag overdue reports by itself)
-# Ready when GET http://127.0.0.1:<port>/readyz answers 200.
+# Ready when GET http://127.0.0.1:<port>/readyz answers 200. /metrics (and the probes again) on
+# the metrics port only (svc_metrics_port: <SVC>_METRICS_PORT, by default the HTTP port + 10000).
 # Log var/log/<svc>.log, pid var/run/<svc>.pid.
 
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
@@ -34,6 +35,7 @@ svc_bin()     { printf '%s\n' "$ROOT/build/bin/$1"; }
 svc_pidfile() { printf '%s\n' "$VAR/run/$1.pid"; }
 svc_log()     { printf '%s\n' "$VAR/log/$1.log"; }
 svc_url()     { printf 'http://127.0.0.1:%s\n' "$(svc_port "$1")"; }
+svc_metrics_url() { printf 'http://127.0.0.1:%s\n' "$(svc_metrics_port "$1")"; }
 
 # ensure_keys: JWT RSA key pair and one 32-byte PII key per service, made once.
 ensure_keys() {
@@ -64,9 +66,9 @@ _svc_ready() { curl -fsS -o /dev/null --max-time 2 "$(svc_url "$1")/readyz"; }
 # _svc_start SVC: start SVC in the background unless it runs (restart it when
 # its binary is newer than its pid file).
 _svc_start() {
-  local svc="$1" bin pidfile logfile port
+  local svc="$1" bin pidfile logfile port metrics_port
   bin="$(svc_bin "$svc")"; pidfile="$(svc_pidfile "$svc")"; logfile="$(svc_log "$svc")"
-  port="$(svc_port "$svc")"
+  port="$(svc_port "$svc")"; metrics_port="$(svc_metrics_port "$svc")"
   [[ -x "$bin" ]] || die "$svc: binary build/bin/$svc is missing (run ops/build; the target must install to build/bin/$svc)"
   if _svc_running "$svc"; then
     if [[ "$bin" -nt "$pidfile" ]]; then
@@ -78,6 +80,8 @@ _svc_start() {
   fi
   rm -f "$pidfile"
   port_open "$port" && die "$svc: port $port is taken by another process (set ${svc^^}_PORT)"
+  port_open "$metrics_port" &&
+    die "$svc: port $metrics_port is taken by another process (set ${svc^^}_METRICS_PORT)"
   # membership makes the members' accounts in the stack's Keycloak (docs/identity.md).
   local extra=()
   # Without the client's secret (Keycloak never started here), membership makes no accounts.
@@ -95,7 +99,7 @@ _svc_start() {
   # holding fd 9 (the ops/stack lock) or anything else.
   # shellcheck disable=SC2016  # $$ and $0 of the inner bash
   (cd "$ROOT" && exec setsid bash -c 'echo $$ >"$0"; exec "$@"' "$pidfile" \
-      env SERVICE_NAME="$svc" HTTP_PORT="$port" \
+      env SERVICE_NAME="$svc" HTTP_PORT="$port" METRICS_PORT="$metrics_port" \
           PG_CONNINFO="$(pg_conninfo "$svc")" PG_SCHEMA="$svc" \
           KAFKA_BROKERS="$KAFKA_BROKERS" KAFKA_SECURITY_PROTOCOL=sasl_plaintext \
           KAFKA_SASL_MECHANISM=PLAIN KAFKA_SASL_USERNAME="$svc" \

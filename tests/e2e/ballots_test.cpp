@@ -323,7 +323,7 @@ TEST(Ballots, ASecretPlenaryBallotWithReceiptsAdoptsTheMotionWhichReachesFollowU
       << "carried by the motion";
   EXPECT_TRUE(e2e::eventually(
       [&] {
-        auto m = e2e::get("recommendations", "/metrics").body;
+        auto m = e2e::metrics("recommendations");
         return m.find("recommendations_ballot_turnout{assembly=\"" + a.assembly_id +
                       "\",ballot=\"" + ballot + "\"} 0.83") != std::string::npos &&
                m.find("recommendations_amendments{assembly=\"" + a.assembly_id +

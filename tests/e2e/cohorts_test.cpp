@@ -130,7 +130,7 @@ TEST(Cohorts, SuccessiveCohortsAreListedAndTheFollowUpOutlivesTheFirstOnesAnonym
   // The dashboards' figures are per cohort: both assemblies have their own series.
   EXPECT_TRUE(e2e::eventually(
       [&] {
-        auto m = e2e::get("membership", "/metrics").body;
+        auto m = e2e::metrics("membership");
         return m.find("assembly=\"" + first + "\"") != std::string::npos &&
                m.find("assembly=\"" + second + "\"") != std::string::npos;
       },

@@ -3,7 +3,9 @@
 #include <sodium.h>
 
 #include <cctype>
+#include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <ctime>
 #include <mutex>
 #include <thread>
@@ -107,6 +109,24 @@ assembly::itest::HttpResponse get(const std::string& service, const std::string&
   std::map<std::string, std::string> h;
   if (!bearer.empty()) h["Authorization"] = "Bearer " + bearer;
   return assembly::itest::http("GET", url(service) + path, {}, h);
+}
+
+std::string metrics(const std::string& service) {
+  std::string var = service;
+  for (auto& c : var) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  const char* own = std::getenv((var + "_METRICS_URL").c_str());
+  const std::string base = own != nullptr && *own != '\0' ? std::string(own) : url(service);
+  return assembly::itest::http("GET", base + "/metrics").body;
+}
+
+double metric(const std::string& service, const std::string& sample) {
+  const auto text = metrics(service);
+  std::size_t at = 0;
+  while ((at = text.find(sample + " ", at)) != std::string::npos) {
+    if (at == 0 || text[at - 1] == '\n') return std::stod(text.substr(at + sample.size() + 1));
+    at += sample.size();
+  }
+  return std::nan("");
 }
 
 assembly::itest::HttpResponse send(const std::string& method, const std::string& service,

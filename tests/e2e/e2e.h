@@ -22,6 +22,10 @@ std::string scoped_token(const std::string& role, const std::vector<std::string>
                          const std::string& department = "");
 // The account a token is of (its "sub" claim): what the services record as a staff actor.
 std::string subject_of(const std::string& token);
+// The service's Prometheus exposition (its /metrics, on its metrics port when the stack gives it
+// one: <SERVICE>_METRICS_URL), and one sample's value from it (NaN when absent).
+std::string metrics(const std::string& service);
+double metric(const std::string& service, const std::string& sample);
 // A request with a JSON body (POST, PUT...), with the bearer token if one is given.
 assembly::itest::HttpResponse send(const std::string& method, const std::string& service,
                                    const std::string& path, const nlohmann::json& body,

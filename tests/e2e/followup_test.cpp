@@ -223,7 +223,7 @@ TEST(FollowUp, FromAMotionSentToTheCouncilToAPublishedReportAndThePublicPage) {
   EXPECT_EQ(e2e::post("followup", "/v1/overdue-checks", json::object(), dac).status, 403);
   EXPECT_TRUE(e2e::eventually(
       [&] {
-        auto metrics = e2e::get("followup", "/metrics").body;
+        auto metrics = e2e::metrics("followup");
         return metrics.find("followup_reports_overdue{assembly=\"" + m.assembly_id + "\"} 1") !=
                    std::string::npos &&
                metrics.find("followup_milestones_overdue{assembly=\"" + m.assembly_id + "\"} 1") !=

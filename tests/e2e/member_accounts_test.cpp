@@ -121,8 +121,7 @@ json member_account(Realm& kc, const std::string& member_id) {
 
 // A figure of membership's /metrics (the series of these labels), -1 when absent.
 double metric(const std::string& series) {
-  auto r = e2e::get("membership", "/metrics");
-  std::istringstream in(r.body);
+  std::istringstream in(e2e::metrics("membership"));
   for (std::string line; std::getline(in, line);)
     if (line.rfind(series + " ", 0) == 0) return std::stod(line.substr(series.size() + 1));
   return -1;

@@ -160,7 +160,7 @@ TEST(Membership, APanelOf100BecomesMembersAndSevenDeclinesAreReplacedByThemselve
   // The metrics count them for the dashboards.
   ASSERT_TRUE(e2e::eventually(
       [&] {
-        auto m = e2e::get("membership", "/metrics").body;
+        auto m = e2e::metrics("membership");
         return m.find("membership_replacements{assembly=\"" + assembly_id + "\"} 7") !=
                    std::string::npos &&
                m.find("membership_declines{assembly=\"" + assembly_id + "\"} 7") !=
@@ -612,7 +612,7 @@ TEST(Membership, ParticipationFromAttendanceRecordedWithCorrectionsAndTheAtRiskL
       403);
   ASSERT_TRUE(e2e::eventually(
       [&] {
-        auto m = e2e::get("membership", "/metrics").body;
+        auto m = e2e::metrics("membership");
         return m.find("membership_members_at_risk{assembly=\"" + assembly_id + "\"} 1") !=
                    std::string::npos &&
                m.find("membership_attendance_rate{assembly=\"" + assembly_id) != std::string::npos;

@@ -363,7 +363,7 @@ TEST(Workshops, SessionsAttendanceReachMembershipAndTheRulesHold) {
   // Metrics for the dashboards.
   EXPECT_TRUE(e2e::eventually(
       [&] {
-        auto m = e2e::get("workshops", "/metrics").body;
+        auto m = e2e::metrics("workshops");
         return m.find("workshops_sessions{assembly=\"" + s.assembly_id +
                       "\",state=\"held\",type=\"hearing\",workshop=\"environment\"} 1") !=
                std::string::npos;

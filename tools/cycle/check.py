@@ -138,6 +138,13 @@ def fetch(svc, path):
         return r.read().decode()
 
 
+def fetch_metrics(svc):
+    """The service's /metrics, on its metrics port when the stack gives it one."""
+    base = os.environ.get(svc.upper() + "_METRICS_URL") or os.environ[svc.upper() + "_URL"]
+    with urllib.request.urlopen(base + "/metrics", timeout=30) as r:
+        return r.read().decode()
+
+
 def service_checks(s, assembly, check):
     """The final state as the services tell it."""
     o, c = s["overdue"], s["commitments"]
@@ -153,7 +160,7 @@ def service_checks(s, assembly, check):
     while True:
         lags = {}
         for svc in ("sortition", "membership", "workshops", "recommendations", "followup"):
-            for line in fetch(svc, "/metrics").splitlines():
+            for line in fetch_metrics(svc).splitlines():
                 if line.startswith(svc + "_consumer_lag_messages{"):
                     labels, value = line.rsplit(" ", 1)
                     lags[labels] = float(value)

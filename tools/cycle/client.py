@@ -8,6 +8,7 @@ import re
 import sys
 import time
 import urllib.parse
+import urllib.request
 
 import identity
 
@@ -15,8 +16,9 @@ SERVICES = ("sortition", "membership", "workshops", "recommendations", "followup
 
 
 class Client:
-    def __init__(self, urls):
+    def __init__(self, urls, metrics_urls=None):
         self.urls = urls                 # service -> base URL
+        self.metrics_urls = metrics_urls or {}  # service -> base URL of its /metrics, when apart
         self.conns = {}
         self.last_link = ""
         self.minted_for = {}             # token -> who it was asked for: (role, subject, department)
@@ -26,10 +28,15 @@ class Client:
     @classmethod
     def from_env(cls, env=os.environ):
         """The stack's addresses from var/stack.env (exported by ops/cycle)."""
-        return cls({svc: env[svc.upper() + "_URL"] for svc in SERVICES})
+        return cls({svc: env[svc.upper() + "_URL"] for svc in SERVICES},
+                   {svc: env[svc.upper() + "_METRICS_URL"] for svc in SERVICES if env.get(svc.upper() + "_METRICS_URL")})
 
     def url(self, svc):
         return self.urls[svc]
+
+    def metrics_url(self, svc):
+        """Where the service serves /metrics: its metrics port when it has one, else its API."""
+        return self.metrics_urls.get(svc, self.urls[svc]) + "/metrics"
 
     def token(self, role, subject=None, department=None):
         """A bearer token of the local Keycloak: the cycle's own confidential client
@@ -116,8 +123,8 @@ class Client:
 
     def metric(self, svc, name, labels):
         """The value of one sample of a service's /metrics (None when absent)."""
-        _, text = self.call("GET", svc, "/metrics", auth=False, raw=True)
-        return metric_sample(text, name, labels)
+        with urllib.request.urlopen(self.metrics_url(svc), timeout=30) as r:
+            return metric_sample(r.read().decode(), name, labels)
 
 
 def metric_sample(text, name, labels):

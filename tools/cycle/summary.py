@@ -120,13 +120,13 @@ def reports_figures(reports):
              "overdue": r["overdue"]} for r in reports]
 
 
-def urls(url, assembly, selection_id):
+def urls(url, assembly, selection_id, metrics_url=None):
     f = url("followup")
     return {"transparence": f"{f}/transparence/{assembly}", "transparency": f"{f}/transparency/{assembly}",
             "open_data": [f"{f}/open-data/assemblies/{assembly}/follow-up.json", f"{f}/open-data/assemblies/{assembly}/commitments.csv",
                           f"{f}/open-data/assemblies/{assembly}/milestones.csv"],
             "panel_record": f"{url('sortition')}/v1/selections/{selection_id}/record.html",
-            "metrics": {svc: f"{url(svc)}/metrics" for svc in SERVICES}}
+            "metrics": {svc: metrics_url(svc) if metrics_url else f"{url(svc)}/metrics" for svc in SERVICES}}
 
 
 # ---- collecting -----------------------------------------------------------------------------
@@ -206,7 +206,7 @@ def collect(run):
     out["overdue"] = dict(S["overdue"], reports_overdue=sum(1 for r in reports if r["overdue"]))
     out["phases"] = run.timings
     out["total_seconds"] = round(sum(t["seconds"] for t in run.timings), 1)
-    out["urls"] = urls(api.url, assembly, S["selection_id"])
+    out["urls"] = urls(api.url, assembly, S["selection_id"], api.metrics_url)
     return out
 
 

@@ -9,6 +9,7 @@
 #include <mutex>
 
 #include "assembly/logging/log.h"
+#include "assembly/logging/trace.h"
 #include "assembly/metrics/metrics.h"
 #include "kafka_log.h"
 
@@ -24,6 +25,9 @@ struct ConsumerMetrics {
       "events_retried_total", "Handler attempts that failed and were retried");
   prometheus::Family<prometheus::Counter>& dead = metrics::counter_family(
       "events_dead_lettered_total", "Messages sent to the dead-letter topic");
+  prometheus::Family<prometheus::Counter>& dead_letter_failures = metrics::counter_family(
+      "events_dead_letter_failures_total",
+      "Messages that could not be written to the dead-letter topic (kept, tried again)");
   prometheus::Family<prometheus::Gauge>& lag = metrics::gauge_family(
       "consumer_lag_messages", "Messages behind the partition's high watermark");
   std::mutex mutex;
@@ -54,6 +58,32 @@ void set(RdKafka::Conf& conf, const std::string& key, const std::string& value) 
     throw std::runtime_error("kafka consumer config " + key + ": " + err);
 }
 
+// Not the message's fault, and gone by itself after a while: the database away, a serialization
+// failure or deadlock, a statement canceled by statement_timeout (57014), a lock not available
+// (55P03). Retried, however long, never dead-lettered.
+bool temporary(std::exception_ptr error) {
+  if (db::is_transient(error)) return true;
+  try {
+    std::rethrow_exception(error);
+  } catch (const pqxx::sql_error& e) {
+    const std::string state = e.sqlstate();
+    return state == "57014" || state == "55P03";
+  } catch (...) {
+  }
+  return false;
+}
+
+// The record's `traceparent` header ("" when it has none).
+std::string traceparent_of(RdKafka::Message& msg) {
+  auto* headers = msg.headers();
+  if (headers == nullptr) return {};
+  auto h = headers->get_last("traceparent");
+  if (h.err() != RdKafka::ERR_NO_ERROR || h.value() == nullptr) return {};
+  // Anything longer is not a valid traceparent: not copied.
+  if (h.value_size() > 64) return {};
+  return std::string(static_cast<const char*>(h.value()), h.value_size());
+}
+
 }  // namespace
 
 Consumer::Consumer(ConsumerOptions options, db::Pool& pool, Producer& dead_letters,
@@ -68,7 +98,8 @@ Consumer::Consumer(ConsumerOptions options, db::Pool& pool, Producer& dead_lette
   // The same for each event type handled, on its topic (the type's package, as topics are named
   // after the producer's package): every family a dashboard reads exists from the start.
   for (const auto& topic : options_.topics) {
-    for (auto* family : {&m.duplicates, &m.retried, &m.dead}) m.child(*family, topic);
+    for (auto* family : {&m.duplicates, &m.retried, &m.dead, &m.dead_letter_failures})
+      m.child(*family, topic);
     for (const auto& type : dispatcher_.types())
       if (type.size() > topic.size() && type.compare(0, topic.size(), topic) == 0 &&
           type[topic.size()] == '.')
@@ -145,17 +176,19 @@ void Consumer::handle(RdKafka::Message& msg) {
   Envelope envelope;
   if (!envelope.ParseFromArray(msg.payload(), static_cast<int>(msg.len())) ||
       envelope.event_id().empty() || envelope.event_type().empty()) {
-    dead_letter(msg, "not an event envelope");
-    store_offset(msg);
+    give_up(msg, "not an event envelope");
     return;
   }
-  log::TraceScope trace(envelope.trace_id());
+  // The record's trace (its traceparent header, else the envelope's trace id, else a new one): the
+  // handler's logs and the events it writes carry it.
+  log::TraceContextScope trace(log::continue_trace(traceparent_of(msg), envelope.trace_id()));
   const RawHandler* handler = dispatcher_.find(envelope.event_type());
   if (handler == nullptr) {  // not for us: acknowledged
     store_offset(msg);
     return;
   }
   int attempts = 0;
+  auto temporary_wait = std::chrono::milliseconds(options_.retry_backoff * 5);
   while (running_) {
     try {
       bool applied = pool_.transact([&](pqxx::work& tx) {
@@ -178,8 +211,7 @@ void Consumer::handle(RdKafka::Message& msg) {
       store_offset(msg);
       return;
     } catch (const Poison& e) {
-      dead_letter(msg, e.what());
-      store_offset(msg);
+      give_up(msg, e.what());
       return;
     } catch (...) {
       auto error = std::current_exception();
@@ -191,23 +223,47 @@ void Consumer::handle(RdKafka::Message& msg) {
       } catch (...) {
       }
       consumer_metrics().child(consumer_metrics().retried, topic).Increment();
-      if (db::is_transient(error)) {
-        // The database is away: not the message's fault. Wait for it, however long.
-        log::warn("database unavailable while applying an event; retrying", {{"error", what}});
-        std::this_thread::sleep_for(options_.retry_backoff * 5);
+      if (temporary(error)) {
+        // Not the message's fault: wait for it to pass, however long, backing off (from five
+        // times retry_backoff, doubling, up to max_backoff).
+        log::warn("temporary database error while applying an event; retrying", {{"error", what}});
+        pause(temporary_wait);
+        temporary_wait = std::min(temporary_wait * 2, options_.max_backoff);
         continue;
       }
       if (++attempts >= options_.max_attempts) {
-        dead_letter(msg, what);
-        store_offset(msg);
+        give_up(msg, what);
         return;
       }
-      std::this_thread::sleep_for(options_.retry_backoff * attempts);
+      pause(options_.retry_backoff * attempts);
     }
   }
 }
 
-void Consumer::dead_letter(RdKafka::Message& msg, const std::string& error) {
+void Consumer::pause(std::chrono::milliseconds wait) {
+  const auto until = std::chrono::steady_clock::now() + wait;
+  while (running_ && std::chrono::steady_clock::now() < until)
+    std::this_thread::sleep_for(std::min(std::chrono::milliseconds(50), wait));
+}
+
+void Consumer::give_up(RdKafka::Message& msg, const std::string& error) {
+  if (dead_letter(msg, error)) {
+    store_offset(msg);
+    return;
+  }
+  // Not written: the record stays. Its offset is not stored, and the partition goes back to it
+  // (the records after it wait), to try again after a pause; a stop meanwhile leaves it for the
+  // next consumer of the group.
+  std::vector<RdKafka::TopicPartition*> parts = {
+      RdKafka::TopicPartition::create(msg.topic_name(), msg.partition(), msg.offset())};
+  auto rc = consumer_->seek(*parts[0], 2000);
+  RdKafka::TopicPartition::destroy(parts);
+  if (rc != RdKafka::ERR_NO_ERROR)
+    log::warn("seek back to a record not dead-lettered failed", {{"error", RdKafka::err2str(rc)}});
+  pause(options_.max_backoff);
+}
+
+bool Consumer::dead_letter(RdKafka::Message& msg, const std::string& error) {
   std::string key = msg.key() ? *msg.key() : std::string();
   std::string value(static_cast<const char*>(msg.payload()), msg.len());
   Headers headers = {{"dlq-error", error},
@@ -215,18 +271,35 @@ void Consumer::dead_letter(RdKafka::Message& msg, const std::string& error) {
                      {"dlq-source-partition", std::to_string(msg.partition())},
                      {"dlq-source-offset", std::to_string(msg.offset())},
                      {"dlq-consumer-group", options_.group_id}};
-  // The offset moves on only once the dead letter is safely written.
-  while (true) {
-    auto err = dead_letters_.produce_sync(options_.dead_letter_topic, key, value, headers);
-    if (err.empty()) break;
-    log::warn("dead-letter produce failed; retrying", {{"error", err}});
-    std::this_thread::sleep_for(std::chrono::seconds(1));
+  // The offset moves on only once the dead letter is safely written. A bounded number of tries,
+  // each waited for only while the consumer runs: a stop is never held up by it.
+  for (int attempt = 1; attempt <= options_.dead_letter_attempts && running_; ++attempt) {
+    auto report = std::make_shared<std::promise<std::string>>();
+    auto done = report->get_future();
+    dead_letters_.produce(options_.dead_letter_topic, key, value, headers,
+                          [report](const std::string& e) { report->set_value(e); });
+    while (running_ && done.wait_for(std::chrono::milliseconds(50)) != std::future_status::ready) {
+    }
+    if (done.wait_for(std::chrono::seconds(0)) != std::future_status::ready) break;  // stopping
+    auto err = done.get();
+    if (err.empty()) {
+      consumer_metrics().child(consumer_metrics().dead, msg.topic_name()).Increment();
+      log::error("event dead-lettered", {{"topic", msg.topic_name()},
+                                         {"partition", msg.partition()},
+                                         {"offset", msg.offset()},
+                                         {"error", error}});
+      return true;
+    }
+    log::warn("dead-letter produce failed", {{"error", err}, {"attempt", attempt}});
+    if (attempt < options_.dead_letter_attempts) pause(options_.retry_backoff * 5 * attempt);
   }
-  consumer_metrics().child(consumer_metrics().dead, msg.topic_name()).Increment();
-  log::error("event dead-lettered", {{"topic", msg.topic_name()},
-                                     {"partition", msg.partition()},
-                                     {"offset", msg.offset()},
-                                     {"error", error}});
+  consumer_metrics().child(consumer_metrics().dead_letter_failures, msg.topic_name()).Increment();
+  log::error("event not dead-lettered; the record stays and is tried again",
+             {{"topic", msg.topic_name()},
+              {"partition", msg.partition()},
+              {"offset", msg.offset()},
+              {"error", error}});
+  return false;
 }
 
 void Consumer::store_offset(RdKafka::Message& msg) {

@@ -1,6 +1,7 @@
 #include "assembly/events/outbox.h"
 
 #include "assembly/db/pool.h"
+#include "assembly/logging/trace.h"
 #include "wakeup.h"
 
 namespace assembly::events {
@@ -34,6 +35,11 @@ CREATE TABLE inbox (
           {"events-0002_outbox_delete_on_delivery", R"sql(
 DROP INDEX outbox_unsent;
 ALTER TABLE outbox DROP COLUMN sent_at;
+)sql"},
+          // The W3C traceparent the relay sends as the record's `traceparent` header (NULL: no
+          // trace, none sent).
+          {"events-0011_outbox_traceparent", R"sql(
+ALTER TABLE outbox ADD COLUMN traceparent TEXT;
 )sql"}};
 }
 
@@ -51,19 +57,23 @@ std::string Outbox::append(pqxx::work& tx, const google::protobuf::Message& payl
 
 std::string Outbox::append(pqxx::work& tx, const Envelope& e) const {
   static const std::string insert =
-      "INSERT INTO outbox (event_id, topic, aggregate_id, event_type, envelope) VALUES ($1, $2, "
-      "$3, $4, $5)";
+      "INSERT INTO outbox (event_id, topic, aggregate_id, event_type, envelope, traceparent) "
+      "VALUES ($1, $2, $3, $4, $5, $6)";
   const pqxx::binarystring envelope(e.SerializeAsString());
+  // The trace the event belongs to, as the record header the relay sends (none without one).
+  const auto tp = log::traceparent_for(e.trace_id());
+  const char* traceparent = tp.empty() ? nullptr : tp.c_str();
   // The relay of this process holds the schema's lock: woken in-process after the commit.
   if (auto relay = detail::active_relay(schema_);
       relay && db::after_commit([relay] { relay->notify(); })) {
-    tx.exec_params(insert, e.event_id(), topic_, e.aggregate_id(), e.event_type(), envelope);
+    tx.exec_params(insert, e.event_id(), topic_, e.aggregate_id(), e.event_type(), envelope,
+                   traceparent);
     return e.event_id();
   }
   // Otherwise a NOTIFY, delivered at commit (once per transaction), wakes the active relay,
   // wherever it runs. One statement for both (a data-modifying WITH always runs): one round trip.
-  tx.exec_params("WITH row AS (" + insert + ") SELECT pg_notify($6, '')", e.event_id(), topic_,
-                 e.aggregate_id(), e.event_type(), envelope, outbox_channel(schema_));
+  tx.exec_params("WITH row AS (" + insert + ") SELECT pg_notify($7, '')", e.event_id(), topic_,
+                 e.aggregate_id(), e.event_type(), envelope, traceparent, outbox_channel(schema_));
   return e.event_id();
 }
 

@@ -95,12 +95,18 @@ void Producer::produce(const std::string& topic, const std::string& key, const s
 }
 
 void Producer::produce(const std::string& topic, std::string_view key, std::string_view value,
-                       DeliveryTarget* target) {
+                       DeliveryTarget* target, std::string_view traceparent) {
   while (true) {
+    RdKafka::Headers* hs = nullptr;
+    if (!traceparent.empty()) {
+      hs = RdKafka::Headers::create();
+      hs->add("traceparent", traceparent.data(), traceparent.size());
+    }
     auto rc = producer_->produce(topic, RdKafka::Topic::PARTITION_UA,
                                  RdKafka::Producer::RK_MSG_COPY, const_cast<char*>(value.data()),
-                                 value.size(), key.data(), key.size(), 0, nullptr, target);
-    if (rc == RdKafka::ERR_NO_ERROR) return;
+                                 value.size(), key.data(), key.size(), 0, hs, target);
+    if (rc == RdKafka::ERR_NO_ERROR) return;  // librdkafka owns the headers now
+    delete hs;
     if (rc == RdKafka::ERR__QUEUE_FULL) {
       std::this_thread::sleep_for(std::chrono::milliseconds(5));
       continue;

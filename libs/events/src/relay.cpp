@@ -5,12 +5,14 @@
 #include <prometheus/gauge.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <climits>
 #include <condition_variable>
 #include <mutex>
 #include <optional>
 #include <system_error>
+#include <unordered_set>
 
 #include "assembly/events/outbox.h"
 #include "assembly/logging/log.h"
@@ -30,6 +32,10 @@ struct RelayMetrics {
       metrics::gauge_family("outbox_pending_events",
                             "Outbox rows whose delivery failed in the last batch (retried)")
           .Add({});
+  prometheus::Gauge& oldest = metrics::gauge_family("outbox_oldest_pending_seconds",
+                                                    "Age of the oldest outbox row still to "
+                                                    "publish after the relay's last pass (0: none)")
+                                  .Add({});
   prometheus::Counter& published_all = published.Add({});
   prometheus::Counter& failed_all = failed.Add({});
 };
@@ -52,12 +58,14 @@ struct Batch {
 struct Slot : DeliveryTarget {
   Batch* batch = nullptr;
   long long id = 0;
+  std::atomic<bool> failed{false};
   void delivered(const std::string& error) override {
     std::lock_guard lock(batch->mutex);
     if (error.empty()) {
       batch->delivered.push_back(id);
-    } else if (batch->failures++ == 0) {
-      batch->first_error = error;
+    } else {
+      failed = true;
+      if (batch->failures++ == 0) batch->first_error = error;
     }
     if (--batch->outstanding == 0) batch->cv.notify_all();
   }
@@ -158,30 +166,42 @@ long OutboxRelay::drain_from(long long start, bool* read_any) {
   // skips the entries of rows already deleted (dead until vacuum).
   auto send_read = [this] {
     conn_->send(
-        "SELECT id, topic, aggregate_id, envelope FROM outbox WHERE id > $1 ORDER BY id LIMIT $2",
+        "SELECT id, topic, aggregate_id, envelope, traceparent FROM outbox WHERE id > $1 ORDER "
+        "BY id LIMIT $2",
         {std::to_string(cursor_), std::to_string(options_.batch_size)}, 1);
   };
-  // Hands a batch's rows to the producer. The envelope carries the event type and id, so messages
-  // need no headers.
-  auto produce = [this](detail::Rows rows) {
+  // Keys (aggregates) with an event not delivered in this drain: their later events are held
+  // back, so that none overtakes it (see docs/events.md, order).
+  std::unordered_set<std::string> held;
+  // Hands a batch's rows to the producer. The envelope carries the event type and id; the only
+  // header is the event's traceparent.
+  auto produce = [this, &held](detail::Rows rows) {
     InFlight f;
     f.rows = std::move(rows);
     f.batch = std::make_shared<Batch>();
     f.batch->outstanding = f.rows.size();
-    f.slots.resize(f.rows.size());
+    f.slots = std::vector<Slot>(f.rows.size());
     std::string topic;
     for (std::size_t i = 0; i < f.rows.size(); ++i) {
-      f.slots[i].batch = f.batch.get();
-      f.slots[i].id = f.rows.int8(i, 0);
+      auto& slot = f.slots[i];
+      slot.batch = f.batch.get();
+      slot.id = f.rows.int8(i, 0);
       if (auto t = f.rows.bytes(i, 1); topic != t) topic = t;
-      producer_.produce(topic, f.rows.bytes(i, 2), f.rows.bytes(i, 3), &f.slots[i]);
+      const auto key = f.rows.bytes(i, 2);
+      if (!held.empty() && held.count(std::string(key))) {
+        slot.delivered("held behind an earlier event of its key that was not delivered");
+        continue;
+      }
+      producer_.produce(topic, key, f.rows.bytes(i, 3), &slot, f.rows.bytes(i, 4));
+      // Refused at once (too large, unknown topic...): the key's later events wait for it.
+      if (slot.failed) held.emplace(key);
     }
     return f;
   };
   // Waits for every delivery report of a batch (each comes within message.timeout.ms), deletes
   // the delivered rows — the topic is the record from then on, and a DELETE costs a fraction of
   // an UPDATE here — and returns the first id not delivered (0: all were).
-  auto settle = [this](InFlight& f, long& marked) -> long long {
+  auto settle = [this, &held](InFlight& f, long& marked) -> long long {
     std::vector<long long> delivered;
     std::size_t failures = 0;
     std::string first_error;
@@ -203,12 +223,13 @@ long OutboxRelay::drain_from(long long start, bool* read_any) {
     relay_metrics().pending.Set(static_cast<double>(failures));
     log::warn("outbox delivery failed; will retry",
               {{"failed", failures}, {"delivered", delivered.size()}, {"error", first_error}});
-    std::sort(delivered.begin(), delivered.end());
-    for (std::size_t i = 0; i < f.rows.size(); ++i) {
-      long long id = f.rows.int8(i, 0);
-      if (!std::binary_search(delivered.begin(), delivered.end(), id)) return id;
-    }
-    return 0;
+    long long first = 0;
+    for (std::size_t i = 0; i < f.rows.size(); ++i)
+      if (f.slots[i].failed) {
+        if (first == 0) first = f.rows.int8(i, 0);
+        held.emplace(f.rows.bytes(i, 2));
+      }
+    return first;
   };
 
   // Two batches in flight: while the broker acknowledges one, the next is produced; and the
@@ -271,6 +292,14 @@ void OutboxRelay::delete_delivered(const detail::Rows& rows,
               {ids});  // one statement: atomic by itself
 }
 
+// How long the first row still in the outbox has waited (ids follow commits closely enough).
+double OutboxRelay::oldest_pending_seconds() {
+  auto r = conn_->exec(
+      "SELECT COALESCE(EXTRACT(EPOCH FROM clock_timestamp() - (SELECT created_at FROM outbox "
+      "ORDER BY id LIMIT 1)), 0)");
+  return std::stod(PQgetvalue(r.get(), 0, 0));
+}
+
 // Until a writer of this process wakes the relay after its commit, a NOTIFY comes from another
 // replica's writer, or the fallback interval passes.
 void OutboxRelay::wait_for_work() {
@@ -293,9 +322,11 @@ void OutboxRelay::loop() {
       auto before = relay_metrics().failed_all.Value();
       drain_once();
       if (relay_metrics().failed_all.Value() > before) {
+        relay_metrics().oldest.Set(oldest_pending_seconds());
         std::this_thread::sleep_for(options_.retry_backoff);
         continue;
       }
+      relay_metrics().oldest.Set(0);
       wait_for_work();
     } catch (const std::exception& e) {
       log::warn("outbox relay lost its database connection", {{"error", e.what()}});

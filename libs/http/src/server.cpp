@@ -8,12 +8,12 @@
 #include <atomic>
 #include <cctype>
 #include <mutex>
-#include <random>
 #include <sstream>
 #include <thread>
 #include <unordered_map>
 
 #include "assembly/logging/log.h"
+#include "assembly/logging/trace.h"
 #include "assembly/metrics/metrics.h"
 
 namespace assembly::http {
@@ -67,17 +67,6 @@ class NamedHeader : public P::Http::Header::Header {
  private:
   std::string name_, value_;
 };
-
-std::string new_trace_id() {
-  thread_local std::mt19937_64 rng{std::random_device{}()};
-  static const char* hex = "0123456789abcdef";
-  std::string out(32, '0');
-  for (int half = 0; half < 2; ++half) {
-    auto v = rng();
-    for (int i = 0; i < 16; ++i) out[half * 16 + i] = hex[(v >> (i * 4)) & 0xF];
-  }
-  return out;
-}
 
 // Request metrics: children created once per (route, method, status) and kept.
 class RequestMetrics {
@@ -162,8 +151,12 @@ class PistacheHandler : public P::Http::Handler {
     for (const auto& [name, raw] : headers.rawList()) req.headers[lower(name)] = raw.value();
     for (auto it = preq.query().parameters_begin(); it != preq.query().parameters_end(); ++it)
       req.query[it->first] = it->second;
-    req.trace_id = req.header("x-trace-id").value_or(new_trace_id());
-    log::TraceScope trace(req.trace_id);
+    // W3C trace context: the caller's traceparent when valid, else a new trace. Nothing else a
+    // client sends (X-Trace-Id included) becomes a trace id.
+    auto trace_context = log::continue_trace(req.header("traceparent").value_or(std::string()));
+    req.trace_id = trace_context.trace_id;
+    const auto traceparent = trace_context.traceparent();
+    log::TraceContextScope trace(std::move(trace_context));
 
     bool known = false;
     req.method = from_pistache(preq.method(), known);
@@ -181,6 +174,7 @@ class PistacheHandler : public P::Http::Handler {
     }
     for (const auto& [name, value] : res.headers)
       writer.headers().add(std::make_shared<NamedHeader>(name, value));
+    writer.headers().add(std::make_shared<NamedHeader>("traceparent", traceparent));
     writer.headers().add(std::make_shared<NamedHeader>("X-Trace-Id", req.trace_id));
     // Written as it is: the typed header would parse it, then format it through an ostringstream.
     if (!res.content_type.empty())

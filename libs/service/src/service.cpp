@@ -1,5 +1,6 @@
 #include "assembly/service/service.h"
 
+#include <prometheus/gauge.h>
 #include <pthread.h>
 #include <signal.h>
 
@@ -18,6 +19,7 @@
 #include "assembly/http/problems.h"
 #include "assembly/http/server.h"
 #include "assembly/logging/log.h"
+#include "assembly/logging/trace.h"
 #include "assembly/metrics/metrics.h"
 #include "assembly/service/args.h"
 
@@ -27,8 +29,8 @@ std::string topic_of(const std::string& service) {
   return "assembly." + service + ".v1";
 }
 
-void add_standard_routes(http::Router& router, std::function<nlohmann::json()> readiness,
-                         std::string openapi_document, std::function<nlohmann::json()> auth_state) {
+void add_probe_routes(http::Router& router, std::function<nlohmann::json()> readiness,
+                      std::function<nlohmann::json()> auth_state, bool with_metrics) {
   using http::Access;
   using http::Method;
   using http::Response;
@@ -50,9 +52,19 @@ void add_standard_routes(http::Router& router, std::function<nlohmann::json()> r
     if (auth_state) p.with("auth", auth_state());
     return Response::problem(p);
   });
-  router.add(Method::Get, "/metrics", Access::anyone(), [](http::Request&) {
-    return Response::text(200, metrics::exposition(), "text/plain; version=0.0.4");
-  });
+  if (with_metrics)
+    router.add(Method::Get, "/metrics", Access::anyone(), [](http::Request&) {
+      return Response::text(200, metrics::exposition(), "text/plain; version=0.0.4");
+    });
+}
+
+void add_standard_routes(http::Router& router, std::function<nlohmann::json()> readiness,
+                         std::string openapi_document, std::function<nlohmann::json()> auth_state,
+                         bool with_metrics) {
+  using http::Access;
+  using http::Method;
+  using http::Response;
+  add_probe_routes(router, std::move(readiness), std::move(auth_state), with_metrics);
   auto doc = std::make_shared<std::string>(std::move(openapi_document));
   router.add(Method::Get, "/openapi.json", Access::anyone(),
              [doc](http::Request&) { return Response::text(200, *doc, "application/json"); });
@@ -178,6 +190,7 @@ namespace {
 
 struct Settings {
   std::uint16_t http_port;
+  std::uint16_t metrics_port;  // 0: /metrics and the probes on the API port only
   int http_threads;
   std::string pg_conninfo, pg_schema;
   int pg_pool_size;
@@ -196,7 +209,11 @@ struct Settings {
 
 Settings read_settings(config::Env& env, const std::string& name) {
   Settings s;
-  s.http_port = env.port("HTTP_PORT", 8080, "TCP port of the REST API, /metrics and probes");
+  s.http_port = env.port("HTTP_PORT", 8080,
+                         "TCP port of the REST API and probes (and /metrics without METRICS_PORT)");
+  s.metrics_port = env.port("METRICS_PORT", 0,
+                            "TCP port of /metrics, /healthz and /readyz on a listener of their own "
+                            "(0: none; /metrics then on HTTP_PORT)");
   s.http_threads = static_cast<int>(env.integer("HTTP_THREADS", 2, 1, 64, "HTTP worker threads"));
   s.pg_conninfo = env.required("PG_CONNINFO", "libpq connection string of the service's own role");
   s.pg_schema = env.str("PG_SCHEMA", name, "PostgreSQL schema the service owns");
@@ -373,6 +390,40 @@ class TokenKeys {
   std::thread thread_;
 };
 
+// Whether the broker answers, as the gauge kafka_connected (1 or 0), asked every few seconds on a
+// thread of its own (a metadata request waits up to two seconds when the broker is away).
+class KafkaWatch {
+ public:
+  explicit KafkaWatch(events::Producer& producer)
+      : connected_(metrics::gauge_family("kafka_connected",
+                                         "1 when the Kafka broker answered the last check, else 0")
+                       .Add({})) {
+    thread_ = std::thread([this, &producer] {
+      while (!stopping_) {
+        connected_.Set(producer.reachable(std::chrono::seconds(2)) ? 1 : 0);
+        std::unique_lock lock(mutex_);
+        wake_.wait_for(lock, std::chrono::seconds(5), [this] { return stopping_.load(); });
+      }
+    });
+  }
+  ~KafkaWatch() { stop(); }
+  void stop() {
+    {
+      std::lock_guard lock(mutex_);
+      stopping_ = true;
+    }
+    wake_.notify_all();
+    if (thread_.joinable()) thread_.join();
+  }
+
+ private:
+  prometheus::Gauge& connected_;
+  std::atomic<bool> stopping_{false};
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  std::thread thread_;
+};
+
 }  // namespace
 
 int run(int argc, char** argv, Definition def) {
@@ -474,39 +525,45 @@ int run(int argc, char** argv, Definition def) {
     return 2;
   }
 
+  // Ready when the pod can serve requests: its database answers and its schema is migrated. Kafka
+  // is not asked: the outbox keeps accepting writes while the broker is away, and its state is a
+  // metric (kafka_connected) and an alert instead.
   std::atomic<bool> migrated{false};
-  std::mutex ready_mutex;
-  auto kafka_checked = std::chrono::steady_clock::time_point{};
-  bool kafka_ok = false;
   auto readiness = [&]() {
     nlohmann::json checks;
     checks["database"] = pool.ping() ? "ok" : "unreachable";
     checks["migrations"] = migrated.load() ? "ok" : "pending";
-    {
-      std::lock_guard lock(ready_mutex);
-      auto now = std::chrono::steady_clock::now();
-      if (now - kafka_checked > std::chrono::seconds(2)) {
-        kafka_ok = producer.reachable(std::chrono::milliseconds(1000));
-        kafka_checked = now;
-      }
-      checks["kafka"] = kafka_ok ? "ok" : "unreachable";
-    }
     return checks;
   };
+  auto auth_state = [&] { return token_keys.state(); };
   auto document = http::openapi::complete(nlohmann::json::parse(def.openapi));
-  add_standard_routes(*router, readiness, document.dump(2), [&] { return token_keys.state(); });
+  add_standard_routes(*router, readiness, document.dump(2), auth_state, s.metrics_port == 0);
 
   http::ServerOptions server_options;
   server_options.port = s.http_port;
   server_options.threads = s.http_threads;
   http::Server server(def.name, server_options, router, token_keys.verifier);
+  // The probes and /metrics on a listener of their own: slow API requests holding every API
+  // thread do not starve them, and /metrics is reachable apart from the API.
+  std::unique_ptr<http::Server> probes;
+  if (s.metrics_port != 0) {
+    auto probe_router = std::make_shared<http::Router>();
+    add_probe_routes(*probe_router, readiness, auth_state, true);
+    http::ServerOptions probe_options;
+    probe_options.port = s.metrics_port;
+    probe_options.threads = 1;
+    probes = std::make_unique<http::Server>(def.name, probe_options, probe_router, nullptr);
+  }
   try {
     server.start();
+    if (probes) probes->start();
   } catch (const std::exception& e) {
-    log::error("cannot listen", {{"port", s.http_port}, {"error", e.what()}});
+    log::error("cannot listen",
+               {{"port", s.http_port}, {"metrics_port", s.metrics_port}, {"error", e.what()}});
     return 1;
   }
-  log::info("listening", {{"port", server.port()}});
+  log::info("listening", {{"port", server.port()}, {"metrics_port", s.metrics_port}});
+  KafkaWatch kafka_watch(producer);
 
   // Migrations, then the relay and the consumer, retried until the database is there.
   std::atomic<bool> stopping{false};
@@ -552,6 +609,7 @@ int run(int argc, char** argv, Definition def) {
           for (std::size_t i = 0; i < ctx.periodic.size() && !stopping; ++i) {
             if (now < due[i]) continue;
             try {
+              log::TraceContextScope trace(log::new_trace());  // the events it writes
               ctx.periodic[i].task();
             } catch (const std::exception& e) {
               log::warn("background task failed; will run again",
@@ -577,6 +635,7 @@ int run(int argc, char** argv, Definition def) {
   *ctx.stopping = true;
   // Stop order: no new requests (drain those in flight), consumers, relay, producer, pool.
   server.stop(std::chrono::milliseconds(s.grace_seconds * 400));
+  kafka_watch.stop();
   startup.join();
   if (ticker.joinable()) ticker.join();
   {
@@ -587,6 +646,7 @@ int run(int argc, char** argv, Definition def) {
   auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
       deadline - std::chrono::steady_clock::now());
   producer.close(std::max(std::chrono::milliseconds(100), left));
+  if (probes) probes->stop(std::chrono::milliseconds(200));  // the probes answer until the end
   pool.close();
   log::info("stopped");
   return 0;

@@ -20,6 +20,14 @@ class MetricSample(unittest.TestCase):
         self.assertIsNone(client.metric_sample(EXPOSITION, "followup_milestones", {"assembly": "a1"}))
 
 
+class MetricsUrl(unittest.TestCase):
+    def test_the_metrics_port_when_the_stack_gives_one(self):
+        env = {svc.upper() + "_URL": "http://" + svc for svc in client.SERVICES}
+        self.assertEqual(client.Client.from_env(env).metrics_url("followup"), "http://followup/metrics")
+        env["FOLLOWUP_METRICS_URL"] = "http://127.0.0.1:18085"
+        self.assertEqual(client.Client.from_env(env).metrics_url("followup"), "http://127.0.0.1:18085/metrics")
+
+
 class Must(unittest.TestCase):
     def setUp(self):
         self.c = client.Client({"followup": "http://f"})

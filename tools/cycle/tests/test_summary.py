@@ -167,6 +167,10 @@ class Figures(unittest.TestCase):
         self.assertEqual(u["open_data"][1], "http://followup/open-data/assemblies/a1/commitments.csv")
         self.assertEqual(list(u["metrics"]), ["sortition", "membership", "workshops", "recommendations", "followup"])
 
+    def test_urls_of_the_metrics_ports(self):
+        u = summary.urls(lambda svc: f"http://{svc}", "a1", "s1", lambda svc: f"http://{svc}-metrics/metrics")
+        self.assertEqual(u["metrics"]["followup"], "http://followup-metrics/metrics")
+
 
 if __name__ == "__main__":
     unittest.main()

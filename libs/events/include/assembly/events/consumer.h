@@ -3,7 +3,10 @@
 // rebalance); for each, one PostgreSQL transaction inserts the event id into the inbox and applies
 // the handler; the offset is stored only after that commit (enable.auto.offset.store=false), so a
 // crash anywhere redelivers and the inbox makes the second delivery a no-op. A message that cannot
-// be applied goes, after bounded retries, to the dead-letter topic with the error in its headers.
+// be applied goes, after bounded retries, to the dead-letter topic with the error in its headers;
+// temporary database errors are retried until they pass. A dead letter that cannot be written
+// leaves the record unconsumed, to try again. The record's `traceparent` header gives the trace
+// of the handler's logs and events.
 #include <atomic>
 #include <chrono>
 #include <functional>
@@ -59,8 +62,15 @@ struct ConsumerOptions {
   std::string group_id;
   std::vector<std::string> topics;
   std::string dead_letter_topic = "assembly.deadletter.v1";
-  int max_attempts = 3;  // for handler errors; a lost database is retried until it returns
+  // For handler errors. Temporary database errors (lost connection, serialization failure,
+  // deadlock, statement_timeout, lock not available) are retried until they pass.
+  int max_attempts = 3;
   std::chrono::milliseconds retry_backoff{200};
+  // The longest wait between tries of a temporary error, and before a record that could not be
+  // dead-lettered is tried again.
+  std::chrono::milliseconds max_backoff{5000};
+  // Tries of a dead-letter write before the record is left where it is (offset not stored).
+  int dead_letter_attempts = 3;
   // A consumer that died holds its partitions this long before the group reassigns them.
   int session_timeout_ms = 10000;
   // Fault injection for tests: called after the inbox transaction commits, before the offset store.
@@ -80,7 +90,12 @@ class Consumer {
  private:
   void loop();
   void handle(RdKafka::Message& message);
-  void dead_letter(RdKafka::Message& message, const std::string& error);
+  // Dead-letters the message and stores its offset; when the dead letter cannot be written, leaves
+  // the record unconsumed (the partition goes back to it) and pauses.
+  void give_up(RdKafka::Message& message, const std::string& error);
+  bool dead_letter(RdKafka::Message& message, const std::string& error);
+  // Sleeps, returning early when the consumer stops.
+  void pause(std::chrono::milliseconds wait);
   void store_offset(RdKafka::Message& message);
   void update_lag();
 

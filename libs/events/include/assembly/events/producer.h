@@ -52,9 +52,11 @@ class Producer {
   // Queues a message; blocks (polling) while the local queue is full.
   void produce(const std::string& topic, const std::string& key, const std::string& value,
                const Headers& headers, OnDelivery on_delivery);
-  // The same without headers or allocation: target must outlive the report.
+  // The same with at most the `traceparent` header (none when empty), and no allocation without
+  // it: target must outlive the report. A message refused at once (say, larger than the producer
+  // accepts) is reported to target before this returns.
   void produce(const std::string& topic, std::string_view key, std::string_view value,
-               DeliveryTarget* target);
+               DeliveryTarget* target, std::string_view traceparent = {});
   // Produces and waits for the delivery report; returns the error ("" on success).
   std::string produce_sync(const std::string& topic, const std::string& key,
                            const std::string& value, const Headers& headers);

@@ -1,6 +1,8 @@
 #pragma once
 // The outbox relay: publishes committed outbox rows to Kafka in id order, key = aggregate id,
-// and marks a row sent — deletes it — only when its delivery report says so. One relay per schema
+// with the event's `traceparent` header, and marks a row sent — deletes it — only when its
+// delivery report says so. An event not delivered holds back the later events of its key (none
+// overtakes it). One relay per schema
 // is active at a time (a PostgreSQL advisory lock), so a scaled-out service keeps per-aggregate
 // order.
 #include <atomic>
@@ -47,6 +49,7 @@ class OutboxRelay {
   void wait_for_work();
   long drain_from(long long start, bool* read_any = nullptr);
   void delete_delivered(const detail::Rows& rows, const std::vector<long long>& delivered);
+  double oldest_pending_seconds();
 
   db::Pool& pool_;
   Producer& producer_;

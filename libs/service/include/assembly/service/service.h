@@ -1,6 +1,7 @@
 #pragma once
 // What every service's main does, once: read configuration, open the database pool, the Kafka
-// producer, the HTTP server with /healthz, /readyz, /metrics and /openapi.json, run migrations,
+// producer, the HTTP server with /healthz, /readyz, /metrics and /openapi.json (/metrics and the
+// probes on a listener of their own with METRICS_PORT), run migrations,
 // start the outbox relay and the consumer, wait for SIGTERM, and stop in order within the grace
 // period. A service only says what differs: its name, topics, migrations, routes and handlers.
 #include <atomic>
@@ -74,12 +75,17 @@ struct Definition {
 // The topic a service publishes to: "assembly.<name>.v1".
 std::string topic_of(const std::string& service);
 
-// Adds /healthz, /readyz, /metrics and /openapi.json, and maps lost-database errors to 503.
-// /readyz is ready when every check of `readiness` is "ok"; `auth_state` (the token keys' state)
-// is shown beside the checks, informative only.
+// Adds /healthz, /readyz and, `with_metrics`, /metrics. /readyz is ready when every check of
+// `readiness` is "ok"; `auth_state` (the token keys' state) is shown beside the checks,
+// informative only.
+void add_probe_routes(http::Router& router, std::function<nlohmann::json()> readiness,
+                      std::function<nlohmann::json()> auth_state, bool with_metrics);
+
+// The probe routes, /openapi.json and the problem pages, and maps lost-database errors to 503.
+// `with_metrics`: false when /metrics is served on a port of its own (METRICS_PORT).
 void add_standard_routes(http::Router& router, std::function<nlohmann::json()> readiness,
                          std::string openapi_document,
-                         std::function<nlohmann::json()> auth_state = {});
+                         std::function<nlohmann::json()> auth_state = {}, bool with_metrics = true);
 
 // The gaps between a service's routes (its own and the standard ones) and its OpenAPI document,
 // wired without a database or broker; every service's unit tests assert there are none.
