@@ -10,6 +10,7 @@
 #include <mutex>
 #include <thread>
 
+#include "assembly/audit/audit.h"
 #include "assembly/auth/auth.h"
 #include "assembly/events/producer.h"
 #include "assembly/events/relay.h"
@@ -126,6 +127,7 @@ struct Offline {
         outbox(topic_of(def.name), def.name, def.name),
         ctx{def.name, env, pool, outbox, router, dispatcher} {
     def.wire(ctx);
+    audit::install(router, pool);
   }
 };
 
@@ -473,6 +475,7 @@ int run(int argc, char** argv, Definition def) {
     std::cerr << def.name << ": invalid configuration: " << e.what() << "\n";
     return 2;
   }
+  audit::install(*router, pool);  // the audit trail and GET /v1/audit (docs/audit.md)
 
   std::atomic<bool> migrated{false};
   std::mutex ready_mutex;

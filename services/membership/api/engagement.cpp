@@ -383,10 +383,13 @@ void add_engagement_routes(assembly::service::Context& ctx,
   r.add(Method::Get, "/v1/assemblies/:id/participation", kStaff, to(assembly_participation));
   r.add(Method::Get, "/v1/members/:id/participation", kStaffOrMember, to(member_participation));
   r.add(Method::Post, "/v1/members/:id/consents", kStaffOrMember, to(add_consent));
-  r.add(Method::Get, "/v1/members/:id/consents", kStaffOrMember, to(member_consents));
+  r.add(Method::Get, "/v1/members/:id/consents", kStaffOrMember, to(member_consents),
+        http::personal_data());
   r.add(Method::Put, "/v1/members/:id/contact", kStaffOrMember, to(put_contact));
-  r.add(Method::Get, "/v1/members/:id/contact", kStaffOrMember, to(get_contact));
-  r.add(Method::Get, "/v1/members/:id/export", kStaffOrMember, to(member_export));
+  r.add(Method::Get, "/v1/members/:id/contact", kStaffOrMember, to(get_contact),
+        http::personal_data());
+  r.add(Method::Get, "/v1/members/:id/export", kStaffOrMember, to(member_export),
+        http::personal_data());
 }
 
 }  // namespace membership::api

@@ -111,7 +111,7 @@ void add_evaluation_routes(assembly::service::Context& ctx) {
   r.add(Method::Post, "/v1/evaluations/:id/close", staff, to(close));
   // Who answered and what was answered are kept apart, so nobody can tell whose answer is whose.
   r.add(Method::Post, "/v1/evaluations/:id/responses", Access::roles_of({assembly::auth::kMember}),
-        to(answer));
+        to(answer), http::unlinkable());
   r.add(Method::Get, "/v1/evaluations/:id/results", Access::anyone(), to(results));
 }
 

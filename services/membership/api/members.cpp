@@ -301,9 +301,10 @@ void add_member_routes(assembly::service::Context& ctx) {
     }
   });
   auto to = routes_with(ctx);
-  r.add(Method::Get, "/v1/members", kStaff, to(list_members));
-  r.add(Method::Get, "/v1/members/:id", kStaffOrMember, to(get_member));
-  r.add(Method::Get, "/v1/members/:id/history", kStaffOrMember, to(member_history));
+  r.add(Method::Get, "/v1/members", kStaff, to(list_members), http::personal_data());
+  r.add(Method::Get, "/v1/members/:id", kStaffOrMember, to(get_member), http::personal_data());
+  r.add(Method::Get, "/v1/members/:id/history", kStaffOrMember, to(member_history),
+        http::personal_data());
   for (auto action : domain::kAllActions)  // one route per action
     r.add(
         Method::Post, "/v1/members/:id/" + std::string(domain::to_string(action)), kStaffOrMember,
