@@ -103,6 +103,7 @@ nlohmann::json complete(nlohmann::json doc) {
                 {"tags", {"platform"}},
                 {"summary", std::move(summary)},
                 {"security", json::array()},
+                {"x-access", {{"roles", {"anyone"}}, {"limits", json::array()}}},
                 {"responses", std::move(responses)}};
   };
   auto& paths = doc["paths"];
@@ -167,6 +168,7 @@ nlohmann::json complete(nlohmann::json doc) {
        "Every successful change and every answer of a route reading personal data, oldest "
        "first, by pages (`limit` 1..1000, default 100; `cursor` from `next_cursor`). The trail "
        "is append-only."},
+      {"x-access", {{"roles", {"auditor"}}, {"limits", json::array()}}},
       {"parameters",
        {query("subject", "the member whose personal data was read"),
         query("actor", "who acted: a member's id or an account's `sub`"),
@@ -210,6 +212,27 @@ nlohmann::json complete(nlohmann::json doc) {
   return doc;
 }
 
+nlohmann::json access_rule(const Router& router, const Route& route) {
+  using nlohmann::json;
+  if (route.access.is_public) return {{"roles", {"anyone"}}, {"limits", json::array()}};
+  json roles = json::array(), limits = json::array();
+  for (const char* role : auth::kRoles) {
+    auth::Principal one{"", {role}};
+    if (route.access.admits(one, route.method)) roles.push_back(role);
+  }
+  const bool change = route.method != Method::Get && route.method != Method::Head &&
+                      route.method != Method::Options;
+  // The dispatcher's scope check (dispatch.cpp): the object's assembly (and workshop), or, when
+  // the route names no single one, only accounts acting in every assembly.
+  if (change)
+    limits.push_back(router.resolver_for(route) || route.options.scope == ScopeCheck::in_handler
+                         ? "assembly"
+                         : "all-assemblies");
+  if (route.access.roles.count(auth::kMember)) limits.push_back("own-member");
+  if (change && route.access.roles.count(auth::kCityService)) limits.push_back("department");
+  return {{"roles", roles}, {"limits", limits}};
+}
+
 std::vector<std::string> gaps(const Router& router, const nlohmann::json& doc) {
   std::vector<std::string> out;
   std::set<std::string> routed;
@@ -246,6 +269,13 @@ std::vector<std::string> gaps(const Router& router, const nlohmann::json& doc) {
     }
     for (const auto& code : needed)
       if (!responses.contains(code)) out.push_back(name + ": response " + code + " not documented");
+    // Who may call it, and on which objects: the role matrix's rule (tests/e2e/access_matrix).
+    const auto rule = access_rule(router, route);
+    if (!op.contains("x-access"))
+      out.push_back(name + ": no access rule; the route's is \"x-access\": " + rule.dump());
+    else if (op["x-access"] != rule)
+      out.push_back(name + ": \"x-access\" is " + op["x-access"].dump() + ", the route's " +
+                    rule.dump());
   }
   for (const auto& [path, item] : paths.items())
     for (const auto& [method, op] : item.items())
