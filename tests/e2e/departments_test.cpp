@@ -31,8 +31,8 @@ TEST(Departments, MandatesAndFeedbackNameTheTokensDepartment) {
   json motions;
   ASSERT_TRUE(e2e::eventually(
       [&] {
-        return (motions = read("recommendations", "/v1/motions?assembly_id=" + a.assembly_id)
-                              ["items"])
+        return (motions =
+                    read("recommendations", "/v1/motions?assembly_id=" + a.assembly_id)["items"])
                    .size() == 3;
       },
       std::chrono::seconds(60)));
@@ -60,8 +60,7 @@ TEST(Departments, MandatesAndFeedbackNameTheTokensDepartment) {
   ASSERT_EQ(made.status, 201) << made.body;
   EXPECT_EQ(body_of(made)["department"], "DAC") << "the token's department";
   auto for_dvd = e2e::post("workshops", mandates_path, other, staff);
-  ASSERT_EQ(for_dvd.status, 201) << "the secretariat proposes for any department: "
-                                 << for_dvd.body;
+  ASSERT_EQ(for_dvd.status, 201) << "the secretariat proposes for any department: " << for_dvd.body;
   EXPECT_EQ(body_of(for_dvd)["department"], "DVD");
   EXPECT_EQ(read("workshops", mandates_path)["items"].size(), 3u);
 
@@ -77,14 +76,13 @@ TEST(Departments, MandatesAndFeedbackNameTheTokensDepartment) {
                            staff);
   ASSERT_EQ(plenary.status, 201) << plenary.body;
   const std::string plenary_id = body_of(plenary)["id"];
-  ASSERT_EQ(e2e::post("workshops", "/v1/mandates/" + std::string(body_of(made)["id"]) + "/vote",
-                      {{"votes_for", 6},
-                       {"votes_against", 0},
-                       {"abstentions", 0},
-                       {"session_id", plenary_id}},
-                      staff)
-                .status,
-            200);
+  ASSERT_EQ(
+      e2e::post(
+          "workshops", "/v1/mandates/" + std::string(body_of(made)["id"]) + "/vote",
+          {{"votes_for", 6}, {"votes_against", 0}, {"abstentions", 0}, {"session_id", plenary_id}},
+          staff)
+          .status,
+      200);
   std::string author;
   for (const auto& m : a.members)
     if (m["workshop_theme"] == theme) author = m["id"];
@@ -114,9 +112,9 @@ TEST(Departments, MandatesAndFeedbackNameTheTokensDepartment) {
   auto feedback = e2e::post("recommendations", feedback_path,
                             {{"text", "Faisable en 2024."}, {"department", "DVD"}}, dac);
   EXPECT_EQ(feedback.status, 403) << "DAC speaks for the DVD: " << feedback.body;
-  EXPECT_EQ(e2e::post("recommendations", feedback_path, {{"text", "Faisable en 2024."}}, none)
-                .status,
-            403)
+  EXPECT_EQ(
+      e2e::post("recommendations", feedback_path, {{"text", "Faisable en 2024."}}, none).status,
+      403)
       << "a city-service token without a department acts for none";
   EXPECT_EQ(read("recommendations", feedback_path)["items"].size(), 0u) << "nothing was kept";
   auto given = e2e::post("recommendations", feedback_path, {{"text", "Faisable en 2024."}}, dac);
@@ -125,10 +123,10 @@ TEST(Departments, MandatesAndFeedbackNameTheTokensDepartment) {
   ASSERT_EQ(kept.size(), 1u);
   EXPECT_EQ(kept[0]["department"], "DAC") << "the token's department";
   // A member answers for no department.
-  auto answer = e2e::post(
-      "recommendations", feedback_path,
-      {{"text", "d'accord"}, {"reply_to", body_of(given)["id"]}, {"department", "DAC"}},
-      e2e::token("member", author));
+  auto answer =
+      e2e::post("recommendations", feedback_path,
+                {{"text", "d'accord"}, {"reply_to", body_of(given)["id"]}, {"department", "DAC"}},
+                e2e::token("member", author));
   EXPECT_EQ(answer.status, 403) << answer.body;
   EXPECT_EQ(read("recommendations", feedback_path)["items"].size(), 1u);
 }

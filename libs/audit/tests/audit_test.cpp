@@ -75,8 +75,9 @@ TEST(Audit, ChangesAreKeptReadsOfNoPersonalDataAndPublicRoutesAreNot) {
   EXPECT_EQ(made->status, 201);
   // A secret vote leaves no entry: its time would link the voter to the vote.
   http::Router r;
-  r.add(http::Method::Post, "/v1/ballots/:id/votes", http::Access::roles_of({auth::kMember}),
-        [](http::Request&) { return http::Response::empty(200); }, http::unlinkable());
+  r.add(
+      http::Method::Post, "/v1/ballots/:id/votes", http::Access::roles_of({auth::kMember}),
+      [](http::Request&) { return http::Response::empty(200); }, http::unlinkable());
   auth::Principal member{"kc-sub", {auth::kMember}, "", "m-1"};
   EXPECT_FALSE(audit::entry_for(r.routes().front(),
                                 request(http::Method::Post, member, {{"id", "b-1"}}),

@@ -25,9 +25,10 @@ struct Entry {
 };
 
 // The entry an answer of `route` to `request` makes; nullopt when it is not audited (a public
-// route, a read of no personal data, a secret vote or anonymous answer: RouteOptions::unlinkable). The object is the route's resource (its first segment
-// after /v1/) and the path's `:id`, or the id of what a creation answered with; the subject is
-// the `:id` of a /v1/members/:id/... route.
+// route, a read of no personal data, a secret vote or an anonymous answer: RouteOptions::
+// unlinkable). The object is the route's resource (its first segment after /v1/) and the path's
+// `:id`, or the id of what a creation answered with; the subject is the `:id` of a
+// /v1/members/:id/... route.
 std::optional<Entry> entry_for(const http::Route& route, const http::Request& request,
                                const http::Response& response);
 
