@@ -250,6 +250,7 @@ http::Response member_participation(const Engagement& d, http::Request& req) {
 http::Response add_consent(const Engagement& d, http::Request& req) {
   auto& db = d.db;
   auto id = body::uuid_param(req, "id");
+  require_self_or_staff(req, id);
   const auto b = req.json();
   body::Fields f(b);
   auto purpose = f.string("purpose", 64);
@@ -283,6 +284,7 @@ http::Response put_contact(const Engagement& d, http::Request& req) {
   auto& db = d.db;
   auto& keyring = d.keyring;
   auto id = body::uuid_param(req, "id");
+  require_self_or_staff(req, id);
   const auto b = req.json();
   body::Fields f(b);
   json details = json::object();

@@ -137,6 +137,7 @@ http::Response act(Deps ctx, domain::Action action, http::Request& req) {
 // the opening plenary, so they can change only until then.
 http::Response put_preferences(Deps ctx, http::Request& req) {
   auto id = body::uuid_param(req, "id");
+  require_self_or_staff(req, id);
   const auto b = req.json();
   body::Fields f(b);
   const bool given = b.is_object() && b.contains("workshops");
