@@ -19,7 +19,9 @@ TEST(Audit, TheAuditorFindsWhoReadAMembersContactDetails) {
   ASSERT_GE(members.size(), 2u);
   const std::string me = members[0]["id"], other = members[1]["id"];
   ASSERT_EQ(e2e::put("membership", "/v1/members/" + me + "/contact",
-                     {{"name", "Camille Martin"}, {"email", "camille@example.org"}},
+                     {{"name", "Camille Martin"},
+                      {"email", "camille@example.org"},
+                      {"preferred_channel", "email"}},
                      e2e::token("member", me))
                 .status,
             200);
