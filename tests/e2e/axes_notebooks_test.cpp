@@ -287,7 +287,7 @@ TEST(AxesNotebooks, AChoiceNobodyApprovedStaysOpen) {
 
 TEST(AxesNotebooks, AMandateAnswersASubmittedNotebookAndIsVotedAtAPlenary) {
   const auto staff = e2e::token("secretariat", "staff-notebooks");
-  const auto executive = e2e::token("city-service", "executive");
+  const auto executive = e2e::token("city-service", "executive", "DAC");
   auto s = e2e::seated_in_workshops("axes", 12, staff, "2021-11-20");
   const std::string ws = s.workshop.at("environment");
   const std::string base = "/v1/workshops/" + ws;

@@ -60,7 +60,7 @@ TEST(Ballots, ASecretPlenaryBallotWithReceiptsAdoptsTheMotionWhichReachesFollowU
                            "/v1/workshops/" + std::string(motions[0]["workshop_id"]) + "/mandates",
                            {{"text", "Des recommandations pour renouveler le Plan Paris Lecture."},
                             {"notebook_version", notebook}},
-                           e2e::token("city-service", "executive"));
+                           e2e::token("city-service", "executive", "DAC"));
   ASSERT_EQ(mandate.status, 201) << mandate.body;
   auto plenary = e2e::post("workshops", "/v1/sessions",
                            {{"type", "plenary"},
@@ -150,7 +150,7 @@ TEST(Ballots, ASecretPlenaryBallotWithReceiptsAdoptsTheMotionWhichReachesFollowU
                        {"feasibility", "oui"},
                        {"cost_estimate", "1,2 M€"},
                        {"department", "DAC"}},
-                      e2e::token("city-service", "dac"));
+                      e2e::token("city-service", "dac", "DAC"));
   ASSERT_EQ(fb.status, 201) << fb.body;
   EXPECT_EQ(e2e::post("recommendations", "/v1/recommendations/" + rec + "/feedback",
                       {{"text", "d'accord"}}, author_token)

@@ -260,7 +260,7 @@ CouncilMotion motion_sent_to_council(const std::string& staff, const std::string
   auto mandate =
       must(post("workshops", "/v1/workshops/" + m.workshop_id + "/mandates",
                 {{"text", "Le mandat de l'atelier " + m.theme}, {"notebook_version", notebook}},
-                token("city-service", "executive")),
+                token("city-service", "executive", "DAC")),
            201, "mandate");
   auto plenary = must(post("workshops", "/v1/sessions",
                            {{"type", "plenary"},

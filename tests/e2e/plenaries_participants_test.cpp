@@ -297,7 +297,7 @@ TEST(PlenariesParticipants, ParticipantsBesideTheMembersAndThePlenarysDecisions)
   const int notebook = e2e::submitted_notebook(w, "# Carnet de l'atelier " + theme + "\n", staff);
   auto mandate = post("workshops", "/v1/workshops/" + w + "/mandates",
                       {{"text", "Le mandat de l'atelier " + theme}, {"notebook_version", notebook}},
-                      e2e::token("city-service", "executive"));
+                      e2e::token("city-service", "executive", "DAC"));
   ASSERT_EQ(mandate.status, 201) << mandate.body;
   const std::string mandate_id = body_of(mandate)["id"];
   ASSERT_EQ(

@@ -79,7 +79,7 @@ TEST(RecommendationsLimits, ASecretariatOfOneAssemblyChangesOnlyThatAssembly) {
   auto mandate = e2e::post(
       "workshops", "/v1/workshops/" + workshop + "/mandates",
       {{"text", "Des recommandations pour le plan lecture."}, {"notebook_version", notebook}},
-      e2e::token("city-service", "executive"));
+      e2e::token("city-service", "executive", "DAC"));
   ASSERT_EQ(mandate.status, 201) << mandate.body;
   auto plenary = e2e::post("workshops", "/v1/sessions",
                            {{"type", "plenary"},
@@ -143,7 +143,7 @@ TEST(RecommendationsLimits, ASecretariatOfOneAssemblyChangesOnlyThatAssembly) {
   const json feedback = {{"text", "Faisable en 2023."}, {"department", "DAC"}};
   const auto feedback_path = "/v1/recommendations/" + rec + "/feedback";
   EXPECT_EQ(e2e::post("recommendations", feedback_path, feedback,
-                      e2e::scoped_token("city-service", {fresh("rlim-city")}))
+                      e2e::scoped_token("city-service", {fresh("rlim-city")}, {}, "DAC"))
                 .status,
             403);
   EXPECT_EQ(read(feedback_path)["items"].size(), 0u);

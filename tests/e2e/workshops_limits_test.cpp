@@ -99,13 +99,13 @@ TEST(WorkshopsLimits, ASecretariatOfOneAssemblyChangesOnlyThatAssembly) {
   const int version = e2e::submitted_notebook(ws, "Carnet de synthèse", staff);
   const json mandate = {{"text", "Un plan pour les cours d'école."}, {"notebook_version", version}};
   const auto mandates_path = "/v1/workshops/" + ws + "/mandates";
-  EXPECT_EQ(
-      e2e::post("workshops", mandates_path, mandate, e2e::scoped_token("city-service", {other}))
-          .status,
-      403);
+  EXPECT_EQ(e2e::post("workshops", mandates_path, mandate,
+                      e2e::scoped_token("city-service", {other}, {}, "DAC"))
+                .status,
+            403);
   EXPECT_EQ(body_of(e2e::get("workshops", mandates_path))["items"].size(), 0u);
   auto proposed = e2e::post("workshops", mandates_path, mandate,
-                            e2e::scoped_token("city-service", {s.assembly_id}));
+                            e2e::scoped_token("city-service", {s.assembly_id}, {}, "DAC"));
   ASSERT_EQ(proposed.status, 201) << proposed.body;
   const std::string mandate_id = body_of(proposed)["id"];
   plenary["assembly_id"] = s.assembly_id;

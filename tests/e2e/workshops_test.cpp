@@ -448,7 +448,7 @@ TEST(Workshops, NotebooksAreVersionedAndComparedAndThePlenaryAdoptsTheMandate) {
       {{"text",
         "Hiérarchiser les conflits d'usage pour la première feuille de route du Code de la rue."},
        {"notebook_version", 2}},
-      e2e::token("city-service", "executive"));
+      e2e::token("city-service", "executive", "DAC"));
   ASSERT_EQ(mandate.status, 201) << mandate.body;
   const std::string mandate_id = body_of(mandate)["id"];
   auto plenary = e2e::post("workshops", "/v1/sessions",

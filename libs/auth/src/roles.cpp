@@ -40,6 +40,19 @@ std::optional<std::string> outside_scope(const Principal& p, const std::string& 
   return std::nullopt;
 }
 
+DepartmentChoice acting_department(const Principal& p, const std::string& named) {
+  if (p.has(kCityService)) {
+    if (p.department.empty())
+      return {"", "the token names no department: city-service staff act for their department"};
+    if (!named.empty() && named != p.department)
+      return {"", "this account acts for " + p.department + ", not for " + named};
+    return {p.department, std::nullopt};
+  }
+  if (!named.empty() && !p.has(kSecretariat))
+    return {"", "only the secretariat and city-service staff act for a department"};
+  return {named, std::nullopt};
+}
+
 std::string read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw std::runtime_error("cannot read " + path);

@@ -626,3 +626,18 @@ TEST(KeySet, AnIdentityProvidersKeySetWithCertificatesAndAnEncryptionKeyIsRead) 
   // Signed with the encryption key's private half: that key is not for signatures.
   EXPECT_EQ(reason_of(v, mint(signed_by(rsa2(), "kc-enc"))), "unknown_kid");
 }
+
+TEST(Departments, CityServiceStaffActForTheirTokensDepartmentOnly) {
+  Principal dac{"agent", {kCityService}, "DAC"};
+  EXPECT_EQ(acting_department(dac, "").department, "DAC") << "the token's when none is named";
+  EXPECT_EQ(acting_department(dac, "DAC").department, "DAC");
+  EXPECT_TRUE(acting_department(dac, "DVD").refusal) << "another department";
+  EXPECT_TRUE(acting_department(Principal{"agent", {kCityService}}, "").refusal)
+      << "a token without a department acts for none";
+  Principal staff{"staff", {kSecretariat}};
+  EXPECT_EQ(acting_department(staff, "DVD").department, "DVD") << "the secretariat, for any";
+  EXPECT_FALSE(acting_department(staff, "").refusal);
+  EXPECT_TRUE(acting_department(Principal{"m", {kMember}, "", "m-1"}, "DAC").refusal)
+      << "a member speaks for no department";
+  EXPECT_EQ(acting_department(Principal{"m", {kMember}, "", "m-1"}, "").department, "");
+}

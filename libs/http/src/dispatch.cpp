@@ -88,7 +88,10 @@ Response run(const Router& router, const auth::Verifier* verifier, Request& req,
                     "the body must be application/json (got \"" + ct + "\")", "content-type");
   }
   check_route_scope(router, route, req);
-  return route.handler(req);
+  auto response = route.handler(req);
+  if (req.principal && response.status >= 200 && response.status < 300)
+    router.answered(route, req, response);
+  return response;
 }
 
 }  // namespace
@@ -97,6 +100,12 @@ void require_scope(const Request& req, const Scope& scope) {
   if (!req.principal) return;
   if (auto why = auth::outside_scope(*req.principal, scope.assembly_id, scope.workshop_id))
     throw Problem(403, "Forbidden", *why);
+}
+
+std::string acting_department(const Request& req, const std::string& named) {
+  auto choice = auth::acting_department(req.caller(), named);
+  if (choice.refusal) throw Problem(403, "Forbidden", *choice.refusal);
+  return choice.department;
 }
 
 Response dispatch(const Router& router, const auth::Verifier* verifier, Request& req,

@@ -103,6 +103,7 @@ nlohmann::json complete(nlohmann::json doc) {
                 {"tags", {"platform"}},
                 {"summary", std::move(summary)},
                 {"security", json::array()},
+                {"x-access", {{"roles", {"anyone"}}, {"limits", json::array()}}},
                 {"responses", std::move(responses)}};
   };
   auto& paths = doc["paths"];
@@ -131,6 +132,71 @@ nlohmann::json complete(nlohmann::json doc) {
                                  {"schema", {{"type", "string"}}},
                                  {"example", "unprocessable-entity"}}};
   paths["/problems/{slug}"]["get"] = problem_page;
+  // The audit trail every service keeps (libs/audit, docs/audit.md).
+  components["schemas"]["AuditEntry"] = {
+      {"type", "object"},
+      {"description", "one answer on the audit trail: a change, or a read of personal data"},
+      {"properties",
+       {{"id", {{"type", "integer"}}},
+        {"at", {{"type", "string"}, {"format", "date-time"}}},
+        {"actor", {{"type", "string"}, {"description", "a member's id, or the account's `sub`"}}},
+        {"role", {{"type", "string"}, {"description", "the role the route admitted it by"}}},
+        {"action", {{"type", "string"}, {"example", "GET /v1/members/:id/contact"}}},
+        {"object_type", {{"type", "string"}, {"example", "members"}}},
+        {"object_id", {{"type", "string"}}},
+        {"subject_member_id",
+         {{"type", "string"}, {"description", "the member whose personal data was read, or \"\""}}},
+        {"status", {{"type", "integer"}}},
+        {"trace_id", {{"type", "string"}}}}}};
+  components["schemas"]["AuditPage"] = {
+      {"type", "object"},
+      {"properties",
+       {{"items", {{"type", "array"}, {"items", {{"$ref", "#/components/schemas/AuditEntry"}}}}},
+        {"next_cursor", {{"type", "string"}, {"nullable", true}}}}}};
+  auto query = [](std::string name, std::string description) {
+    return json{{"name", std::move(name)},
+                {"in", "query"},
+                {"required", false},
+                {"description", std::move(description)},
+                {"schema", {{"type", "string"}}}};
+  };
+  paths["/v1/audit"]["get"] = {
+      {"operationId", "listAuditEntries"},
+      {"tags", {"platform"}},
+      {"summary", "The audit trail: who changed what and who read personal data (auditor)"},
+      {"description",
+       "Every successful change and every answer of a route reading personal data, oldest "
+       "first, by pages (`limit` 1..1000, default 100; `cursor` from `next_cursor`). The trail "
+       "is append-only."},
+      {"x-access", {{"roles", {"auditor"}}, {"limits", json::array()}}},
+      {"parameters",
+       {query("subject", "the member whose personal data was read"),
+        query("actor", "who acted: a member's id or an account's `sub`"),
+        query("since", "UTC time YYYY-MM-DDTHH:MM:SSZ, inclusive"),
+        query("limit", "page size, 1..1000 (default 100)"),
+        query("cursor", "the previous page's next_cursor")}},
+      {"responses",
+       {{"200",
+         {{"description", "a page of entries"},
+          {"content",
+           {{"application/json",
+             {{"schema", {{"$ref", "#/components/schemas/AuditPage"}}},
+              {"example",
+               {{"items",
+                 {{{"id", 42},
+                   {"at", "2022-06-18T09:30:00Z"},
+                   {"actor", "5f0c2a1e-8d3b-4c6f-9a7e-1b2c3d4e5f60"},
+                   {"role", "secretariat"},
+                   {"action", "GET /v1/members/:id/contact"},
+                   {"object_type", "members"},
+                   {"object_id", "c0ffee00-1234-4abc-9def-0123456789ab"},
+                   {"subject_member_id", "c0ffee00-1234-4abc-9def-0123456789ab"},
+                   {"status", 200},
+                   {"trace_id", "4bf92f3577b34da6a3ce929d0e0e4736"}}}},
+                {"next_cursor", nullptr}}}}}}}}},
+        {"400", problem_response(400, "a malformed since, limit or cursor")},
+        {"401", problem_response(401, "no valid token")},
+        {"403", problem_response(403, "not an auditor")}}}};
   // Every operation may answer these; adding them here keeps each service's file about its domain.
   for (auto& [path, item] : paths.items()) {
     for (auto& [method, op] : item.items()) {
@@ -144,6 +210,27 @@ nlohmann::json complete(nlohmann::json doc) {
     }
   }
   return doc;
+}
+
+nlohmann::json access_rule(const Router& router, const Route& route) {
+  using nlohmann::json;
+  if (route.access.is_public) return {{"roles", {"anyone"}}, {"limits", json::array()}};
+  json roles = json::array(), limits = json::array();
+  for (const char* role : auth::kRoles) {
+    auth::Principal one{"", {role}};
+    if (route.access.admits(one, route.method)) roles.push_back(role);
+  }
+  const bool change = route.method != Method::Get && route.method != Method::Head &&
+                      route.method != Method::Options;
+  // The dispatcher's scope check (dispatch.cpp): the object's assembly (and workshop), or, when
+  // the route names no single one, only accounts acting in every assembly.
+  if (change)
+    limits.push_back(router.resolver_for(route) || route.options.scope == ScopeCheck::in_handler
+                         ? "assembly"
+                         : "all-assemblies");
+  if (route.access.roles.count(auth::kMember)) limits.push_back("own-member");
+  if (change && route.access.roles.count(auth::kCityService)) limits.push_back("department");
+  return {{"roles", roles}, {"limits", limits}};
 }
 
 std::vector<std::string> gaps(const Router& router, const nlohmann::json& doc) {
@@ -182,6 +269,13 @@ std::vector<std::string> gaps(const Router& router, const nlohmann::json& doc) {
     }
     for (const auto& code : needed)
       if (!responses.contains(code)) out.push_back(name + ": response " + code + " not documented");
+    // Who may call it, and on which objects: the role matrix's rule (tests/e2e/access_matrix).
+    const auto rule = access_rule(router, route);
+    if (!op.contains("x-access"))
+      out.push_back(name + ": no access rule; the route's is \"x-access\": " + rule.dump());
+    else if (op["x-access"] != rule)
+      out.push_back(name + ": \"x-access\" is " + op["x-access"].dump() + ", the route's " +
+                    rule.dump());
   }
   for (const auto& [path, item] : paths.items())
     for (const auto& [method, op] : item.items())

@@ -60,7 +60,11 @@ TEST(OpenApi, GapsFindUndocumentedRoutesAndResponses) {
   r.add(Method::Post, "/v1/a", Access::roles_of({"secretariat"}), ok);
   nlohmann::json doc = {
       {"paths",
-       {{"/v1/a/{id}", {{"get", {{"responses", {{"200", {}}, {"401", {}}, {"403", {}}}}}}}},
+       {{"/v1/a/{id}",
+         {{"get",
+           {{"responses", {{"200", {}}, {"401", {}}, {"403", {}}}},
+            {"x-access",
+             {{"roles", {"secretariat", "auditor"}}, {"limits", nlohmann::json::array()}}}}}}},
         {"/v1/b", {{"get", {{"responses", {{"200", {}}}}}}}}}}};
   auto g = openapi::gaps(r, doc);
   ASSERT_EQ(g.size(), 2u);
@@ -71,6 +75,15 @@ TEST(OpenApi, GapsFindUndocumentedRoutesAndResponses) {
   doc["paths"]["/v1/a"]["post"]["responses"] = {
       {"201", {}}, {"401", {}}, {"403", {}}, {"400", {}}, {"413", {}}};
   g = openapi::gaps(r, doc);
-  ASSERT_EQ(g.size(), 1u);
+  ASSERT_EQ(g.size(), 2u);
   EXPECT_EQ(g[0], "POST /v1/a: response 415 not documented");
+  // Every operation states its access rule, as the route has it.
+  EXPECT_EQ(g[1],
+            "POST /v1/a: no access rule; the route's is \"x-access\": "
+            "{\"limits\":[\"all-assemblies\"],\"roles\":[\"secretariat\"]}");
+  doc["paths"]["/v1/a"]["post"]["x-access"] = {{"roles", {"secretariat", "member"}},
+                                               {"limits", {"all-assemblies"}}};
+  g = openapi::gaps(r, doc);
+  ASSERT_EQ(g.size(), 2u);
+  EXPECT_EQ(g[1].rfind("POST /v1/a: \"x-access\" is ", 0), 0u) << g[1];
 }

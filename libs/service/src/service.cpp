@@ -11,6 +11,7 @@
 #include <mutex>
 #include <thread>
 
+#include "assembly/audit/audit.h"
 #include "assembly/auth/auth.h"
 #include "assembly/events/producer.h"
 #include "assembly/events/relay.h"
@@ -138,6 +139,7 @@ struct Offline {
         outbox(topic_of(def.name), def.name, def.name),
         ctx{def.name, env, pool, outbox, router, dispatcher} {
     def.wire(ctx);
+    audit::install(router, pool);
   }
 };
 
@@ -524,6 +526,7 @@ int run(int argc, char** argv, Definition def) {
     std::cerr << def.name << ": invalid configuration: " << e.what() << "\n";
     return 2;
   }
+  audit::install(*router, pool);  // the audit trail and GET /v1/audit (docs/audit.md)
 
   // Ready when the pod can serve requests: its database answers and its schema is migrated. Kafka
   // is not asked: the outbox keeps accepting writes while the broker is away, and its state is a

@@ -45,16 +45,16 @@ std::vector<app::MilestoneInput> milestones_input(body::Fields& f) {
   return out;
 }
 
-// Every field at fault is named at once; the department's owner is checked (403) when the fields
-// before it are right, as the request reads.
+// Every field at fault is named at once; the department is the token's (a body naming another
+// is refused, 403, when the fields before it are right, as the request reads).
 app::NewCommitmentInput new_commitment_input(const http::Request& req, const json& b) {
   body::Fields f(b);
   app::NewCommitmentInput in;
   in.recommendation_id = f.string("recommendation_id", 64);
   in.title = f.string("title", 300);
   in.description = f.string_or("description", "", 20000);
-  in.department = f.string("department", 200);
-  if (f.ok()) app::check_department(staff_of(req), in.department);
+  in.department = f.string_or("department", "", 200);
+  if (f.ok()) in.department = http::acting_department(req, in.department);
   in.elected_official = f.string_or("elected_official", "", 200);
   in.deliverables = deliverables_input(f);
   in.milestones = milestones_input(f);

@@ -250,6 +250,7 @@ http::Response member_participation(const Engagement& d, http::Request& req) {
 http::Response add_consent(const Engagement& d, http::Request& req) {
   auto& db = d.db;
   auto id = body::uuid_param(req, "id");
+  require_self_or_staff(req, id);
   const auto b = req.json();
   body::Fields f(b);
   auto purpose = f.string("purpose", 64);
@@ -283,6 +284,7 @@ http::Response put_contact(const Engagement& d, http::Request& req) {
   auto& db = d.db;
   auto& keyring = d.keyring;
   auto id = body::uuid_param(req, "id");
+  require_self_or_staff(req, id);
   const auto b = req.json();
   body::Fields f(b);
   json details = json::object();
@@ -383,10 +385,13 @@ void add_engagement_routes(assembly::service::Context& ctx,
   r.add(Method::Get, "/v1/assemblies/:id/participation", kStaff, to(assembly_participation));
   r.add(Method::Get, "/v1/members/:id/participation", kStaffOrMember, to(member_participation));
   r.add(Method::Post, "/v1/members/:id/consents", kStaffOrMember, to(add_consent));
-  r.add(Method::Get, "/v1/members/:id/consents", kStaffOrMember, to(member_consents));
+  r.add(Method::Get, "/v1/members/:id/consents", kStaffOrMember, to(member_consents),
+        http::personal_data());
   r.add(Method::Put, "/v1/members/:id/contact", kStaffOrMember, to(put_contact));
-  r.add(Method::Get, "/v1/members/:id/contact", kStaffOrMember, to(get_contact));
-  r.add(Method::Get, "/v1/members/:id/export", kStaffOrMember, to(member_export));
+  r.add(Method::Get, "/v1/members/:id/contact", kStaffOrMember, to(get_contact),
+        http::personal_data());
+  r.add(Method::Get, "/v1/members/:id/export", kStaffOrMember, to(member_export),
+        http::personal_data());
 }
 
 }  // namespace membership::api

@@ -126,7 +126,7 @@ void add_evaluation_routes(assembly::service::Context& ctx,
   // Who answered and what was answered are kept apart, so nobody can tell whose answer is whose:
   // the answer is held sealed and released with all the others at the close.
   r.add(Method::Post, "/v1/evaluations/:id/responses", Access::roles_of({assembly::auth::kMember}),
-        held(answer));
+        held(answer), http::unlinkable());
   r.add(Method::Get, "/v1/evaluations/:id/results", Access::anyone(), to(results));
 }
 

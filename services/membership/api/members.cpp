@@ -134,6 +134,7 @@ http::Response act(Deps ctx, domain::Action action, http::Request& req) {
 // the opening plenary, so they can change only until then.
 http::Response put_preferences(Deps ctx, http::Request& req) {
   auto id = body::uuid_param(req, "id");
+  require_self_or_staff(req, id);
   const auto b = req.json();
   body::Fields f(b);
   const bool given = b.is_object() && b.contains("workshops");
@@ -298,9 +299,10 @@ void add_member_routes(assembly::service::Context& ctx) {
     }
   });
   auto to = routes_with(ctx);
-  r.add(Method::Get, "/v1/members", kStaff, to(list_members));
-  r.add(Method::Get, "/v1/members/:id", kStaffOrMember, to(get_member));
-  r.add(Method::Get, "/v1/members/:id/history", kStaffOrMember, to(member_history));
+  r.add(Method::Get, "/v1/members", kStaff, to(list_members), http::personal_data());
+  r.add(Method::Get, "/v1/members/:id", kStaffOrMember, to(get_member), http::personal_data());
+  r.add(Method::Get, "/v1/members/:id/history", kStaffOrMember, to(member_history),
+        http::personal_data());
   for (auto action : domain::kAllActions)  // one route per action
     r.add(
         Method::Post, "/v1/members/:id/" + std::string(domain::to_string(action)), kStaffOrMember,

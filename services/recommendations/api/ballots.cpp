@@ -215,7 +215,7 @@ void add_ballot_routes(assembly::service::Context& ctx,
   r.add(Method::Get, "/v1/electorate", Access::secretariat(), route(electorate));
   r.add(Method::Get, "/v1/ballots", Access::secretariat_or_member(), route(list_ballots));
   r.add(Method::Get, "/v1/ballots/:id", Access::secretariat_or_member(), route(get_ballot));
-  r.add(Method::Post, "/v1/ballots/:id/votes", member, voting(cast_vote));
+  r.add(Method::Post, "/v1/ballots/:id/votes", member, voting(cast_vote), http::unlinkable());
   r.add(Method::Post, "/v1/ballots/:id/close", Access::secretariat(), voting(close_ballot));
   r.add(Method::Get, "/v1/ballots/:id/results", Access::anyone(), route(results));
   r.add(Method::Get, "/v1/ballots/:id/receipts/:receipt", Access::anyone(), route(check_receipt));

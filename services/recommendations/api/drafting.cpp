@@ -117,8 +117,9 @@ http::Response change_status(Deps d, const std::string& action, http::Request& r
   }
 }
 
-// Co-construction: city services attach feedback (feasibility, cost, legal constraints, the
-// department); members of the workshop answer; the whole exchange is kept and readable.
+// Co-construction: city services attach feedback (feasibility, cost, legal constraints; the
+// department is their token's); members of the workshop answer; the whole exchange is kept and
+// readable.
 http::Response add_feedback(Deps d, http::Request& req) {
   store::Feedback f;
   f.recommendation_id = body::uuid_param(req, "id");
@@ -131,6 +132,8 @@ http::Response add_feedback(Deps d, http::Request& req) {
   f.legal_constraints = in.string_or("legal_constraints", "", 5000);
   f.department = in.string_or("department", "", 200);
   in.done();
+  // The department giving it is the token's, never the body's (403 when it names another).
+  f.department = http::acting_department(req, f.department);
   bool city = req.caller().has(assembly::auth::kCityService);
   auto out =
       d.db.transact([&](pqxx::work& tx) { return app::add_feedback(tx, f, city, actor(req)); });

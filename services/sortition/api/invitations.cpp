@@ -140,8 +140,10 @@ void add_invitation_routes(assembly::service::Context& ctx,
   ctx.router.add(Method::Get, "/v1/invitation-draws", Access::anyone(), list);
   ctx.router.add(Method::Get, "/v1/invitation-draws/:id", Access::anyone(), get);
   ctx.router.add(Method::Post, "/v1/invitation-draws/:id/draw", staff, draw);
-  ctx.router.add(Method::Get, "/v1/invitation-draws/:id/invitees", staff, invitees);
-  ctx.router.add(Method::Get, "/v1/invitation-draws/:id/mailing-list", staff, mailing_list);
+  ctx.router.add(Method::Get, "/v1/invitation-draws/:id/invitees", staff, invitees,
+                 http::personal_data());
+  ctx.router.add(Method::Get, "/v1/invitation-draws/:id/mailing-list", staff, mailing_list,
+                 http::personal_data());
 }
 
 }  // namespace sortition::api

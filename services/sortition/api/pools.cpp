@@ -151,8 +151,8 @@ void add_pool_routes(assembly::service::Context& ctx, std::shared_ptr<PoolImport
   r.add(Method::Post, "/v1/pools", staff, route(create_pool));
   r.add(Method::Get, "/v1/pools", staff, route(list_pools));
   r.add(Method::Get, "/v1/pools/:id", staff, route(get_pool));
-  r.add(Method::Get, "/v1/pools/:id/snapshot", staff, route(pool_snapshot));
-  r.add(Method::Get, "/v1/pool-imports/:id", staff, route(get_import));
+  r.add(Method::Get, "/v1/pools/:id/snapshot", staff, route(pool_snapshot), http::personal_data());
+  r.add(Method::Get, "/v1/pool-imports/:id", staff, route(get_import), http::personal_data());
   r.add(Method::Put, "/v1/pool-imports/:id/parts/:n", staff, route(put_part),
         http::RouteOptions{kMaxPartBytes, false});
   r.add(Method::Post, "/v1/pool-imports/:id/complete", staff, route(complete_import));

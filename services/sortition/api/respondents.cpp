@@ -145,7 +145,8 @@ void add_respondent_routes(assembly::service::Context& ctx,
 
   ctx.router.add(Method::Post, "/v1/responses", Access::anyone(), answer);
   ctx.router.add(Method::Post, "/v1/invitation-draws/:id/respondents", staff, answer_by_phone);
-  ctx.router.add(Method::Get, "/v1/invitation-draws/:id/respondents", staff, list);
+  ctx.router.add(Method::Get, "/v1/invitation-draws/:id/respondents", staff, list,
+                 http::personal_data());
   ctx.router.add(Method::Post, "/v1/respondents/:id/withdraw", staff, withdraw);
 }
 

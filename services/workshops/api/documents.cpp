@@ -148,9 +148,13 @@ http::Response propose_mandate(Deps d, http::Request& req) {
   body::Fields f(b);
   auto text = f.string("text", 20000);  // an empty text is named ("must not be empty")
   auto version = static_cast<int>(f.integer("notebook_version", 1, 1000000));
+  auto named = f.string_or("department", "", 200);
   f.done();
+  // City-service staff propose for their token's department (403 when the body names another);
+  // the secretariat for the department it names.
+  const auto department = http::acting_department(req, named);
   auto m = d.db.transact([&](pqxx::work& tx) {
-    return app::propose_mandate(tx, id, text, version, req.caller().actor());
+    return app::propose_mandate(tx, id, text, version, department, req.caller().actor());
   });
   return http::Response::json(201, to_json(m));
 }

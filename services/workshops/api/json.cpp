@@ -110,6 +110,7 @@ json to_json(const store::Mandate& m) {
           {"text", m.text},
           {"state", domain::to_string(m.state)},
           {"proposed_by", m.proposed_by},
+          {"department", m.department},
           {"votes_for", number(m.votes_for)},
           {"votes_against", number(m.votes_against)},
           {"abstentions", number(m.abstentions)},

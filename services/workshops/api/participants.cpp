@@ -123,7 +123,8 @@ void add_participant_routes(assembly::service::Context& ctx) {
       {assembly::auth::kSecretariat, assembly::auth::kMember, assembly::auth::kFacilitator});
   auto& r = ctx.router;
   r.add(Method::Post, "/v1/sessions/:id/participants", staff, route(add_participant));
-  r.add(Method::Get, "/v1/sessions/:id/participants", reads, route(list_participants));
+  r.add(Method::Get, "/v1/sessions/:id/participants", reads, route(list_participants),
+        http::personal_data());
   r.add(Method::Delete, "/v1/sessions/:id/participants/:participant", staff,
         route(remove_participant));
   r.add(Method::Put, "/v1/sessions/:id/participant-attendance", staff,

@@ -72,7 +72,7 @@ store::NotebookVersion must_find_submitted(pqxx::transaction_base& tx,
 
 store::Mandate propose_mandate(pqxx::work& tx, const std::string& workshop_id,
                                const std::string& text, int notebook_version,
-                               const std::string& by) {
+                               const std::string& department, const std::string& by) {
   must_find_workshop(tx, workshop_id);
   auto v = store::find_version(tx, workshop_id, notebook_version);
   if (!v)
@@ -84,7 +84,7 @@ store::Mandate propose_mandate(pqxx::work& tx, const std::string& workshop_id,
                             std::to_string(notebook_version) + " was not submitted",
                         "/notebook_version");
   auto id = core::new_uuid();
-  store::insert_mandate(tx, id, workshop_id, text, notebook_version, by);
+  store::insert_mandate(tx, id, workshop_id, text, notebook_version, department, by);
   return *store::find_mandate(tx, id);
 }
 

@@ -39,10 +39,11 @@ store::NotebookVersion must_find_submitted(pqxx::transaction_base& tx,
                                            const std::string& workshop_id, int version);
 
 // The executive's mandate, answering the workshop's submitted notebook `notebook_version` (422
-// /notebook_version when there is no such version or it was not submitted).
+// /notebook_version when there is no such version or it was not submitted), proposed by
+// `department` ("" when none).
 store::Mandate propose_mandate(pqxx::work& tx, const std::string& workshop_id,
                                const std::string& text, int notebook_version,
-                               const std::string& by);
+                               const std::string& department, const std::string& by);
 // The notebook version the mandate answers (404 when the mandate is unknown or predates the link).
 struct MandateNotebook {
   store::Mandate mandate;

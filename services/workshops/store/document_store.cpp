@@ -49,11 +49,12 @@ constexpr const char* kSubmitVersion =
     "WHERE workshop_id = $1 AND version = $2 AND submitted_at IS NULL RETURNING text";
 
 constexpr const char* kInsertMandate =
-    "INSERT INTO mandates (id, workshop_id, text, proposed_by, notebook_version) "
-    "VALUES ($1, $2, $3, $4, $5)";
+    "INSERT INTO mandates (id, workshop_id, text, proposed_by, notebook_version, department) "
+    "VALUES ($1, $2, $3, $4, $5, $6)";
 constexpr const char* kMandateColumns =
     "SELECT id, workshop_id, text, state, proposed_by, votes_for, votes_against, abstentions, "
-    "session_id, " SQL_UTC("decided_at") " AS decided_at, notebook_version FROM mandates ";
+    "session_id, " SQL_UTC("decided_at") " AS decided_at, notebook_version, department "
+    "FROM mandates ";
 const std::string kFindMandate = std::string(kMandateColumns) + "WHERE id = $1";
 const std::string kFindMandateForUpdate = kFindMandate + " FOR UPDATE";
 const std::string kMandates =
@@ -91,7 +92,8 @@ Mandate mandate_of(const pqxx::row& r) {
           nullable<int>(r["abstentions"]),
           nullable<std::string>(r["session_id"]),
           nullable<std::string>(r["decided_at"]),
-          nullable<int>(r["notebook_version"])};
+          nullable<int>(r["notebook_version"]),
+          r["department"].as<std::string>()};
 }
 
 }  // namespace
@@ -162,8 +164,9 @@ std::optional<std::string> submit_version(pqxx::work& tx, const std::string& wor
 }
 
 void insert_mandate(pqxx::work& tx, const std::string& id, const std::string& workshop_id,
-                    const std::string& text, int notebook_version, const std::string& by) {
-  tx.exec_params(kInsertMandate, id, workshop_id, text, by, notebook_version);
+                    const std::string& text, int notebook_version, const std::string& department,
+                    const std::string& by) {
+  tx.exec_params(kInsertMandate, id, workshop_id, text, by, notebook_version, department);
 }
 
 std::optional<Mandate> find_mandate(pqxx::transaction_base& tx, const std::string& id,

@@ -55,9 +55,11 @@ struct Mandate {
   std::optional<int> votes_for, votes_against, abstentions;
   std::optional<std::string> session_id, decided_at;
   std::optional<int> notebook_version;  // the submitted version it answers (none before the link)
+  std::string department{};             // the department that proposed it ("" when none was named)
 };
 void insert_mandate(pqxx::work& tx, const std::string& id, const std::string& workshop_id,
-                    const std::string& text, int notebook_version, const std::string& by);
+                    const std::string& text, int notebook_version, const std::string& department,
+                    const std::string& by);
 std::optional<Mandate> find_mandate(pqxx::transaction_base& tx, const std::string& id,
                                     bool for_update = false);
 std::vector<Mandate> mandates(pqxx::transaction_base& tx, const std::string& workshop_id);

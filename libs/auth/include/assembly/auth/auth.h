@@ -28,6 +28,9 @@ inline constexpr const char* kFacilitator = "facilitator";
 // Reads every record and the audit trail; changes nothing.
 inline constexpr const char* kAuditor = "auditor";
 inline constexpr const char* kPublic = "public";
+inline constexpr const char* kRoles[] = {
+    kSecretariat, kCityService, kCouncilClerk, kElectedRepresentative,
+    kMember,      kFacilitator, kAuditor,      kPublic};
 bool is_known_role(const std::string& role);
 
 struct Principal {
@@ -63,6 +66,17 @@ bool is_limited_staff(const Principal& principal);
 // the token's assemblies ("*": any); a facilitator alone needs the workshop in its workshops.
 std::optional<std::string> outside_scope(const Principal& principal, const std::string& assembly_id,
                                          const std::string& workshop_id);
+
+// The department an action is taken for. A city-service caller acts for its token's department
+// only (the "department" claim; never the request's): `named` must be empty or that department.
+// Any other caller acts for the department `named` (the secretariat for every department; a
+// member for none, so `named` must be empty). Returns the department, or why the caller may not
+// act for `named` (refusal).
+struct DepartmentChoice {
+  std::string department;
+  std::optional<std::string> refusal;
+};
+DepartmentChoice acting_department(const Principal& principal, const std::string& named);
 
 // Why a token was refused: reason() is a short stable label (metrics, logs) and what() a sentence
 // for the caller. Labels: missing_token, malformed, algorithm, unknown_kid, signature, expired,

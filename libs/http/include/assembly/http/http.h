@@ -147,7 +147,27 @@ struct RouteOptions {
   std::size_t max_body_bytes = 1 << 20;  // 413 above
   bool json_body = true;                 // POST/PUT/PATCH bodies must be application/json (415)
   ScopeCheck scope = ScopeCheck::by_resource;
+  // The route answers with personal data (contact details, a mailing list, identities): each
+  // answer goes on the audit trail (Router::on_answer, docs/audit.md).
+  bool personal_data = false;
+  // The route records a vote of a secret ballot or an anonymous answer: kept off the audit trail,
+  // where an entry's time would link its author to it.
+  bool unlinkable = false;
 };
+
+// The options of a route answering with personal data (its answers go on the audit trail).
+inline RouteOptions personal_data() {
+  RouteOptions options;
+  options.personal_data = true;
+  return options;
+}
+
+// The options of a route recording a secret vote or an anonymous answer (never on the audit trail).
+inline RouteOptions unlinkable() {
+  RouteOptions options;
+  options.unlinkable = true;
+  return options;
+}
 
 // The assembly, and the workshop when there is one, an object belongs to.
 struct Scope {
@@ -162,6 +182,11 @@ using ScopeResolver = std::function<std::optional<Scope>(const std::string& id)>
 // only, to other workshops. Members and the public are not limited by assembly (their own objects
 // are checked by the handlers).
 void require_scope(const Request& request, const Scope& scope);
+
+// The department a change by `request` is made for (auth::acting_department): a city-service
+// caller's token department, which `named` (the request's, "" when absent) may only repeat; the
+// secretariat's `named`. Refused (403) otherwise, before anything is changed.
+std::string acting_department(const Request& request, const std::string& named);
 
 struct Route {
   Method method;
@@ -197,12 +222,21 @@ class Router {
 
   // Turns exceptions from lower layers (say, a lost database connection) into problems.
   using ExceptionMapper = std::function<std::optional<Problem>(std::exception_ptr)>;
+  // Told of every successful (2xx) answer of a non-public route, before it is sent: the audit
+  // trail's one hook (docs/audit.md). An exception it throws becomes the answer's problem.
+  using AnswerObserver =
+      std::function<void(const Route& route, const Request& request, const Response& response)>;
+  void on_answer(AnswerObserver observer) { observers_.push_back(std::move(observer)); }
+  void answered(const Route& route, const Request& request, const Response& response) const {
+    for (const auto& o : observers_) o(route, request, response);
+  }
   void on_exception(ExceptionMapper mapper) { mappers_.push_back(std::move(mapper)); }
   std::optional<Problem> map_exception(std::exception_ptr e) const;
 
  private:
   std::vector<Route> routes_;
   std::vector<ExceptionMapper> mappers_;
+  std::vector<AnswerObserver> observers_;
   std::map<std::string, ScopeResolver> resolvers_;
 };
 
