@@ -8,6 +8,7 @@
 #include "api/selections.h"
 #include "assembly/logging/log.h"
 #include "events/handlers.h"
+#include "workers/pool_retention.h"
 #include "workers/selection_worker.h"
 
 namespace sortition {
@@ -26,6 +27,13 @@ assembly::service::Definition definition() {
         limits.idle_timeout = std::chrono::seconds(
             ctx.env.integer("IMPORT_IDLE_SECONDS", 600, 1, 86400,
                             "an import with no part for this long fails (interrupted upload)"));
+        limits.retention_days = static_cast<int>(ctx.env.integer(
+            "POOL_RETENTION_DAYS", 365, 0, 36500,
+            "a pool's personal data is erased this many days after the end of its mandate"));
+        limits.default_mandate_days = static_cast<int>(
+            ctx.env.integer("POOL_DEFAULT_MANDATE_DAYS", 730, 1, 36500,
+                            "a pool created without a mandate end is taken to serve a mandate "
+                            "ending this many days after its creation"));
         // The importer keeps a reference to the keyring: both live as long as the routes.
         auto importer = std::shared_ptr<imports::PoolImporter>(
             new imports::PoolImporter(*keyring, limits),
@@ -42,6 +50,7 @@ assembly::service::Definition definition() {
         api::add_scopes(ctx);
         events::add_handlers(ctx);  // MemberDeclined, MemberWithdrew: replacements
         workers::add_selection_worker(ctx);
+        workers::add_pool_retention_worker(ctx);
         auto& db = ctx.db;
         ctx.every(std::chrono::seconds(std::min<long>(10, limits.idle_timeout.count())),
                   "reap idle imports", [&db, importer] {
