@@ -35,6 +35,17 @@ constexpr const char* kDeleteInvitations = "DELETE FROM invitations WHERE pool_i
 constexpr const char* kEraseImports =
     "UPDATE pool_imports SET errors = '[]', tail = '', hash_state = NULL WHERE pool_id = $1";
 constexpr const char* kPoolPeopleCount = "SELECT coalesce(row_count, 0) FROM pools WHERE id = $1";
+constexpr const char* kErasePersonIdentity =
+    "UPDATE pool_people SET pii = NULL, household = '' WHERE person_id = $1 "
+    "AND (pii IS NOT NULL OR household <> '')";
+constexpr const char* kErasePersonAnswers =
+    "UPDATE respondents SET criteria = '{}', household = '' WHERE person_id = $1 "
+    "AND (criteria <> '{}' OR household <> '')";
+constexpr const char* kErasePersonLeftReasons =
+    "UPDATE selection_people SET left_reason = NULL WHERE person_id = $1 AND left_reason IS NOT "
+    "NULL";
+constexpr const char* kErasePersonReplacementReasons =
+    "UPDATE replacements SET reason = '' WHERE leaver = $1 AND reason <> ''";
 constexpr const char* kMarkErased =
     "UPDATE pools SET state = 'erased', personal_data_erased_at = now() WHERE id = $1";
 
@@ -83,6 +94,18 @@ PoolErasure erase_personal_data(pqxx::work& tx, const std::string& pool_id,
   tx.exec_params(kEraseImports, pool_id);
   tx.exec("DROP TABLE IF EXISTS " + tx.quote_name(partition));
   tx.exec_params(kMarkErased, pool_id);
+  return e;
+}
+
+PersonErasure erase_person(pqxx::work& tx, const std::string& person_id) {
+  PersonErasure e;
+  if (person_id.empty()) return e;
+  auto rows = [&](const char* sql) {
+    return static_cast<long>(tx.exec_params(sql, person_id).affected_rows());
+  };
+  e.identities = rows(kErasePersonIdentity);
+  e.respondents = rows(kErasePersonAnswers);
+  e.reasons = rows(kErasePersonLeftReasons) + rows(kErasePersonReplacementReasons);
   return e;
 }
 

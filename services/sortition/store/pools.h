@@ -38,4 +38,12 @@ struct PoolErasure {
 PoolErasure erase_personal_data(pqxx::work& tx, const std::string& pool_id,
                                 const std::string& partition);
 
+// The erasure of one person by their pseudonymous id ("" erases nothing): their sealed identity
+// and household key in every pool, their declared criteria and household as a respondent, the
+// reasons recorded for their leaving a panel. Rows changed, by kind.
+struct PersonErasure {
+  long identities = 0, respondents = 0, reasons = 0;
+};
+PersonErasure erase_person(pqxx::work& tx, const std::string& person_id);
+
 }  // namespace sortition::store
