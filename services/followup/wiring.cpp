@@ -9,7 +9,8 @@ namespace followup {
 
 assembly::service::Definition definition() {
   return {"followup",
-          {assembly::service::topic_of("recommendations")},
+          {assembly::service::topic_of("recommendations"),
+           assembly::service::topic_of("membership")},  // ErasureRequested
           migrations(),
           openapi_document(),
           [](assembly::service::Context& ctx) {

@@ -2,6 +2,7 @@
 
 #include "api/cohorts.h"
 #include "api/engagement.h"
+#include "api/erasures.h"
 #include "api/members.h"
 #include "api/metrics.h"
 #include "api/scopes.h"
@@ -14,7 +15,8 @@ namespace membership {
 assembly::service::Definition definition() {
   return {"membership",
           {assembly::service::topic_of("sortition"), assembly::service::topic_of("workshops"),
-           assembly::service::topic_of("recommendations")},  // spokespersons
+           assembly::service::topic_of("recommendations"),  // spokespersons
+           assembly::service::topic_of("followup")},        // ErasureCompleted, like the others
           migrations(),
           openapi_document(),
           [](assembly::service::Context& ctx) {
@@ -31,6 +33,7 @@ assembly::service::Definition definition() {
             api::add_training_routes(ctx);
             api::add_evaluation_routes(ctx, keyring);
             api::add_cohort_routes(ctx);
+            api::add_erasure_routes(ctx);
             api::add_scopes(ctx);
             api::add_metrics(ctx, at_risk_absences);
             events::add_handlers(ctx, retention);

@@ -12,6 +12,7 @@
 #include "app/respondents.h"
 #include "assembly/logging/log.h"
 #include "events/handlers.h"
+#include "workers/pool_retention.h"
 #include "workers/selection_worker.h"
 
 namespace sortition {
@@ -30,6 +31,13 @@ assembly::service::Definition definition() {
         limits.idle_timeout = std::chrono::seconds(
             ctx.env.integer("IMPORT_IDLE_SECONDS", 600, 1, 86400,
                             "an import with no part for this long fails (interrupted upload)"));
+        limits.retention_days = static_cast<int>(ctx.env.integer(
+            "POOL_RETENTION_DAYS", 365, 0, 36500,
+            "a pool's personal data is erased this many days after the end of its mandate"));
+        limits.default_mandate_days = static_cast<int>(
+            ctx.env.integer("POOL_DEFAULT_MANDATE_DAYS", 730, 1, 36500,
+                            "a pool created without a mandate end is taken to serve a mandate "
+                            "ending this many days after its creation"));
         // The importer keeps a reference to the keyring: both live as long as the routes.
         auto importer = std::shared_ptr<imports::PoolImporter>(
             new imports::PoolImporter(*keyring, limits),
@@ -47,6 +55,7 @@ assembly::service::Definition definition() {
         api::add_scopes(ctx);
         events::add_handlers(ctx);  // MemberDeclined, MemberWithdrew: replacements
         workers::add_selection_worker(ctx);
+        workers::add_pool_retention_worker(ctx);
         auto& db = ctx.db;
         // Codes stored by an earlier version (a plain SHA-256) are re-keyed as soon as the
         // migrations are applied, in batches; new draws store keyed codes only, so once none is

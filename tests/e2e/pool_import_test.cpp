@@ -53,6 +53,7 @@ class PoolImport : public ::testing::Test {
             {"PII_KEY_FILE", assembly::itest::env("ROOT") + "/var/secrets/pii-sortition.key"},
             {"IMPORT_MAX_BYTES", "200000"},
             {"IMPORT_IDLE_SECONDS", "2"},
+            {"POOL_RETENTION_CHECK_SECONDS", "1"},
             {"RESPONSES_PER_MINUTE", "100000"},
             {"CONSUMER_GROUP", "sortition-" + schema_.name()},
             {"PUBLISH_TOPIC", topic_},
@@ -67,8 +68,10 @@ class PoolImport : public ::testing::Test {
                 {{"Authorization", "Bearer " + token_}, {"Content-Type", type}});
   }
   // Creates a pool; returns the import id.
-  std::string start(const std::string& name = "roll") {
-    auto r = call("POST", "/v1/pools", json{{"name", name}, {"kind", "roll"}}.dump());
+  std::string start(const std::string& name = "roll", const std::string& mandate_end = "") {
+    json body = {{"name", name}, {"kind", "roll"}};
+    if (!mandate_end.empty()) body["mandate_end"] = mandate_end;
+    auto r = call("POST", "/v1/pools", body.dump());
     EXPECT_EQ(r.status, 201) << r.body;
     return json::parse(r.body)["import"]["id"];
   }
@@ -165,6 +168,9 @@ TEST_F(PoolImport, InvalidRowsFailTheJobWithTheirLinesAndLeaveNothing) {
   EXPECT_EQ(problem["errors"][2]["line"], 54);
   EXPECT_EQ(problem["errors"][3]["line"], 55);
   EXPECT_EQ(problem["errors"][3]["column"], "last_name");
+  EXPECT_EQ(r.body.find("1980-02-30"), std::string::npos) << "no value is repeated: " << r.body;
+  EXPECT_EQ(scalar("SELECT count(*) FROM pool_imports WHERE errors::text LIKE '%1980-02-30%'"), 0)
+      << "the birth date is not kept with the job";
   expect_nothing_left(id);
   EXPECT_EQ(part(id, 2, row(99)).status, 409) << "a failed job takes no more parts";
 }
@@ -182,6 +188,9 @@ TEST_F(PoolImport, ADuplicateVoterIdWithinOrAcrossPartsFailsTheJob) {
   r = part(second, 1, std::string(kHeader) + row(1) + row(2) + row(1));
   ASSERT_EQ(r.status, 422) << r.body;
   EXPECT_NE(r.body.find("also on line 2"), std::string::npos) << r.body;
+  EXPECT_EQ(r.body.find("V100001"), std::string::npos) << "no voter id is repeated: " << r.body;
+  EXPECT_EQ(scalar("SELECT count(*) FROM pool_imports WHERE errors::text LIKE '%V1000%'"), 0)
+      << "no voter id is kept with the job";
   expect_nothing_left(second);
 }
 
@@ -255,13 +264,13 @@ std::string run_capture(const std::string& cmd, int& rc) {
 class InvitationDraw : public PoolImport {
  protected:
   // A generated roll of `rows` people imported in one part; returns the pool id.
-  std::string import_generated(int rows) {
+  std::string import_generated(int rows, const std::string& mandate_end = "") {
     int rc = 0;
     auto csv = run_capture(
         assembly::itest::env("ROOT") + "/ops/gen-roll --rows " + std::to_string(rows) + " --seed 7",
         rc);
     EXPECT_EQ(rc, 0);
-    auto id = start();
+    auto id = start("roll", mandate_end);
     EXPECT_EQ(part(id, 1, csv).status, 200);
     auto done = complete(id, 1);
     EXPECT_EQ(done.status, 200) << done.body;
@@ -765,6 +774,97 @@ TEST_F(Selection, RespondentsAreDrawnUnderQuotasAndLeaversAreReplacedKeepingThem
   EXPECT_TRUE(e2e::eventually([&] { return scalar("SELECT count(*) FROM outbox") == 0; },
                               std::chrono::seconds(30)))
       << "PanelSelected and ReplacementDrawn were published";
+}
+
+// A pool is kept until the end of the mandate it serves (given when it is created, or later) plus
+// POOL_RETENTION_DAYS (365 by default); past that date the worker erases its people, their
+// invitations and what respondents declared, and keeps the public record: the pool's size and
+// snapshot hash, the draws' seeds, commitments and result hashes.
+TEST_F(Selection, APoolPastItsRetentionDateLosesItsPersonalDataAndKeepsItsPublicRecord) {
+  auto bad = call("POST", "/v1/pools",
+                  json{{"name", "x"}, {"kind", "roll"}, {"mandate_end", "2020-02-30"}}.dump());
+  EXPECT_EQ(bad.status, 422) << bad.body;
+  EXPECT_NE(bad.body.find("/mandate_end"), std::string::npos) << bad.body;
+  const long pools_before = scalar("SELECT count(*) FROM pools");
+  EXPECT_EQ(pools_before, 0) << "a refused pool is not created";
+
+  auto kept = import_generated(300, "2099-12-31");
+  auto pool_id = import_generated(300);
+  const std::string seed = "retention-seed";
+  auto draw = call("POST", "/v1/invitation-draws",
+                   json{{"assembly_id", "old"},
+                        {"pool_id", pool_id},
+                        {"invited", 20},
+                        {"seed_commitment", sha256_hex(seed)}}
+                       .dump());
+  ASSERT_EQ(draw.status, 201) << draw.body;
+  std::string draw_id = json::parse(draw.body)["id"];
+  auto drawn =
+      call("POST", "/v1/invitation-draws/" + draw_id + "/draw", json{{"seed", seed}}.dump());
+  ASSERT_EQ(drawn.status, 200) << drawn.body;
+  const auto result_sha256 = json::parse(drawn.body)["result_sha256"];
+  auto mail = call("GET", "/v1/invitation-draws/" + draw_id + "/mailing-list").body;
+  auto at = mail.find("\n\"");
+  ASSERT_NE(at, std::string::npos) << mail;
+  auto answer =
+      http("POST", service_->url() + "/v1/responses",
+           json{{"code", mail.substr(at + 2, 11)}, {"criteria", criteria_of(1)}, {"consent", true}}
+               .dump(),
+           {{"Content-Type", "application/json"}});
+  ASSERT_EQ(answer.status, 201) << answer.body;
+  EXPECT_EQ(scalar("SELECT count(*) FROM pool_people WHERE pool_id = '" + pool_id + "'"), 300)
+      << "a pool within its retention date is kept";
+
+  auto mandate_end = [&](const std::string& id, const std::string& date) {
+    return call("PUT", "/v1/pools/" + id + "/mandate-end", json{{"mandate_end", date}}.dump());
+  };
+  auto wrong = mandate_end(pool_id, "30/06/2020");
+  EXPECT_EQ(wrong.status, 422) << wrong.body;
+  EXPECT_NE(wrong.body.find("/mandate_end"), std::string::npos) << wrong.body;
+  EXPECT_EQ(mandate_end("00000000-0000-4000-8000-000000000000", "2020-06-30").status, 404);
+  auto set = mandate_end(pool_id, "2020-06-30");
+  ASSERT_EQ(set.status, 200) << set.body;
+  EXPECT_EQ(json::parse(set.body)["retain_until"], "2021-06-30");
+
+  ASSERT_TRUE(e2e::eventually(
+      [&] {
+        return !json::parse(call("GET", "/v1/pools/" + pool_id).body)["personal_data_erased_at"]
+                    .is_null();
+      },
+      std::chrono::seconds(30)))
+      << "the worker erases a pool past its retention date";
+  auto pool = json::parse(call("GET", "/v1/pools/" + pool_id).body);
+  EXPECT_EQ(pool["state"], "erased");
+  EXPECT_EQ(pool["mandate_end"], "2020-06-30");
+  EXPECT_EQ(pool["row_count"], 300) << "the count is public";
+  EXPECT_TRUE(pool["snapshot_sha256"].is_string()) << "the snapshot hash is public";
+  const std::string q = "'" + pool_id + "'";
+  EXPECT_EQ(scalar("SELECT count(*) FROM pool_people WHERE pool_id = " + q), 0);
+  EXPECT_EQ(scalar("SELECT count(*) FROM pg_tables WHERE schemaname = current_schema() AND "
+                   "tablename = 'pool_people_' || replace(" +
+                   q + ", '-', '')"),
+            0)
+      << "the partition is dropped";
+  EXPECT_EQ(scalar("SELECT count(*) FROM invitations WHERE pool_id = " + q), 0);
+  EXPECT_EQ(scalar("SELECT count(*) FROM respondents WHERE pool_id = " + q +
+                   " AND (criteria <> '{}' OR household <> '' OR person_id <> id)"),
+            0)
+      << "what respondents declared goes, and their person ids";
+  EXPECT_EQ(scalar("SELECT count(*) FROM pool_imports WHERE pool_id = " + q +
+                   " AND (errors <> '[]' OR tail <> '')"),
+            0);
+  EXPECT_EQ(call("GET", "/v1/pools/" + pool_id + "/snapshot").status, 409);
+  EXPECT_EQ(call("GET", "/v1/invitation-draws/" + draw_id + "/mailing-list").status, 409);
+  auto record = json::parse(http("GET", service_->url() + "/v1/invitation-draws/" + draw_id).body);
+  EXPECT_EQ(record["seed_commitment"], sha256_hex(seed)) << "the public record stays";
+  EXPECT_EQ(record["seed"], seed);
+  EXPECT_EQ(record["result_sha256"], result_sha256);
+  EXPECT_EQ(mandate_end(pool_id, "2030-01-01").status, 409) << "an erased pool stays erased";
+
+  auto other = json::parse(call("GET", "/v1/pools/" + kept).body);
+  EXPECT_TRUE(other["personal_data_erased_at"].is_null()) << "a pool still retained is kept";
+  EXPECT_EQ(other["retain_until"], "2100-12-31") << "the mandate's end plus 365 days";
+  EXPECT_EQ(scalar("SELECT count(*) FROM pool_people WHERE pool_id = '" + kept + "'"), 300);
 }
 
 TEST(Responses, ThePublicAnswerRouteIsRateLimitedPerAddress) {

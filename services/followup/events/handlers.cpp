@@ -4,6 +4,7 @@
 
 #include "assembly/core/ids.h"
 #include "assembly/recommendations/v1/events.pb.h"
+#include "assembly/service/erasure.h"
 #include "domain/dossier.h"
 #include "events/publish.h"
 #include "store/council.h"
@@ -12,6 +13,12 @@
 namespace followup::events {
 
 void add_handlers(assembly::service::Context& ctx) {
+  // The erasure of one person (docs/privacy.md): this service names members only as the
+  // spokespersons' ids of a dossier.
+  assembly::service::on_erasure_requested(
+      ctx, [](pqxx::work&, const assembly::membership::v1::ErasureRequested&) {
+        return assembly::service::Erased{};
+      });
   auto& outbox = ctx.outbox;
   ctx.dispatcher.on<assembly::recommendations::v1::MotionOpened>(
       [&outbox](pqxx::work& tx, const assembly::recommendations::v1::MotionOpened& e,

@@ -24,6 +24,14 @@ int anonymise_with_accounts(pqxx::work& tx, const std::string& assembly_id) {
   return store::anonymise(tx, assembly_id);
 }
 
+assembly::service::Erased erase_member_with_account(pqxx::work& tx, const std::string& member_id) {
+  const auto e = store::erase_member(tx, member_id);
+  return {{"contact_details", e.contact_details},
+          {"free_text_reasons", e.free_text_reasons},
+          {"member_records", e.member_records},
+          {"accounts", store::enqueue_account_deletion(tx, member_id) ? 1 : 0}};
+}
+
 std::string contact_context(const std::string& member_id) {
   return "membership-contact:" + member_id;
 }

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "assembly/pii/pii.h"
+#include "assembly/service/erasure.h"
 #include "domain/lifecycle.h"
 #include "store/engagement.h"
 
@@ -21,6 +22,10 @@ void account_after_contact(pqxx::work& tx, const std::string& member_id, domain:
 // Anonymises the assembly (store::anonymise) and writes a delete task for each member's account,
 // in the same transaction. How many members were anonymised.
 int anonymise_with_accounts(pqxx::work& tx, const std::string& assembly_id);
+
+// Erases one member (store::erase_member) and writes the delete task of their account, in the
+// same transaction: what went, by kind, for the erasure's report.
+assembly::service::Erased erase_member_with_account(pqxx::work& tx, const std::string& member_id);
 
 // The associated data of a member's sealed contact details.
 std::string contact_context(const std::string& member_id);

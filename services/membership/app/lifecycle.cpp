@@ -108,10 +108,10 @@ store::Member apply(pqxx::work& tx, const assembly::events::Outbox& outbox, cons
       events::member_confirmed(tx, outbox, m);
       break;
     case domain::Action::decline:
-      events::member_declined(tx, outbox, m, reason);
+      events::member_declined(tx, outbox, m);
       break;
     case domain::Action::withdraw:
-      events::member_withdrew(tx, outbox, m, reason, effective_on);
+      events::member_withdrew(tx, outbox, m, effective_on);
       break;
     default:
       break;  // invite and complete: recorded here, no other service needs them

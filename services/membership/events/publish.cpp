@@ -9,15 +9,16 @@ namespace pb = assembly::membership::v1;
 
 namespace {
 
-// MemberDeclined and MemberWithdrew say the same: whose seat is free, in which selection, why.
+// MemberDeclined and MemberWithdrew say the same: whose seat is free, in which selection. Not why:
+// the reason is free text, kept in membership (erased with the member), never in Kafka, whose
+// events cannot be erased (docs/privacy.md).
 template <typename Event>
-Event seat_freed(const store::Member& m, const std::string& reason) {
+Event seat_freed(const store::Member& m) {
   Event e;
   e.set_member_id(m.id);
   e.set_assembly_id(m.assembly_id);
   e.set_person_id(m.person_id);
   e.set_panel_draw_id(m.draw_id);
-  e.set_reason(reason);
   return e;
 }
 
@@ -45,7 +46,8 @@ void member_assigned(pqxx::work& tx, const assembly::events::Outbox& outbox, con
   e.set_person_id(m.person_id);
   e.set_workshop_theme(workshop);
   e.set_previous_workshop_theme(previous);
-  e.set_reason(reason);
+  // The staff's reason for an override is free text: it stays in membership's history.
+  e.set_reason(reason == "algorithm" ? reason : "staff");
   e.set_pool(m.pool);
   e.set_effective_on(effective_on);
   outbox.append(tx, e, m.id);
@@ -70,16 +72,28 @@ void member_confirmed(pqxx::work& tx, const assembly::events::Outbox& outbox,
   outbox.append(tx, e, m.id);
 }
 
-void member_declined(pqxx::work& tx, const assembly::events::Outbox& outbox, const store::Member& m,
-                     const std::string& reason) {
-  outbox.append(tx, seat_freed<pb::MemberDeclined>(m, reason), m.id);
+void member_declined(pqxx::work& tx, const assembly::events::Outbox& outbox,
+                     const store::Member& m) {
+  outbox.append(tx, seat_freed<pb::MemberDeclined>(m), m.id);
 }
 
 void member_withdrew(pqxx::work& tx, const assembly::events::Outbox& outbox, const store::Member& m,
-                     const std::string& reason, const std::string& effective_on) {
-  auto e = seat_freed<pb::MemberWithdrew>(m, reason);
+                     const std::string& effective_on) {
+  auto e = seat_freed<pb::MemberWithdrew>(m);
   e.set_effective_on(effective_on);
   outbox.append(tx, e, m.id);
+}
+
+void erasure_requested(pqxx::work& tx, const assembly::events::Outbox& outbox,
+                       const std::string& erasure_id, const store::Member& m,
+                       const assembly::service::Erased& erased) {
+  pb::ErasureRequested e;
+  e.set_erasure_id(erasure_id);
+  e.set_member_id(m.id);
+  e.set_assembly_id(m.assembly_id);
+  e.set_person_id(m.person_id);
+  outbox.append(tx, e, erasure_id);
+  outbox.append(tx, assembly::service::erasure_completed(e, "membership", erased), erasure_id);
 }
 
 void training_offered(pqxx::work& tx, const assembly::events::Outbox& outbox,

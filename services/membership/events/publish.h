@@ -5,6 +5,7 @@
 #include <string>
 
 #include "assembly/events/outbox.h"
+#include "assembly/service/erasure.h"
 #include "store/engagement.h"
 #include "store/evaluations.h"
 #include "store/members.h"
@@ -23,11 +24,17 @@ void member_activated(pqxx::work& tx, const assembly::events::Outbox& outbox,
                       const store::Member& m, const std::string& workshop);
 void member_confirmed(pqxx::work& tx, const assembly::events::Outbox& outbox,
                       const store::Member& m);
-// A seat freed, which sortition refills (MemberDeclined, MemberWithdrew).
-void member_declined(pqxx::work& tx, const assembly::events::Outbox& outbox, const store::Member& m,
-                     const std::string& reason);
+// A seat freed, which sortition refills (MemberDeclined, MemberWithdrew); the free-text reason
+// stays here.
+void member_declined(pqxx::work& tx, const assembly::events::Outbox& outbox,
+                     const store::Member& m);
 void member_withdrew(pqxx::work& tx, const assembly::events::Outbox& outbox, const store::Member& m,
-                     const std::string& reason, const std::string& effective_on);
+                     const std::string& effective_on);
+// The erasure of the member asked of every service (ErasureRequested, keyed by the erasure), with
+// membership's own answer (ErasureCompleted): what it erased already.
+void erasure_requested(pqxx::work& tx, const assembly::events::Outbox& outbox,
+                       const std::string& erasure_id, const store::Member& m,
+                       const assembly::service::Erased& erased);
 
 // Trainings, each keyed by the training: offered, a sign-up (a place or a waiting position), a
 // withdrawal, a freed place given to the first waiting, an attendance record.

@@ -10,6 +10,9 @@ constexpr const char* kEnqueueDeletions =
     "INSERT INTO account_tasks (member_id, action) "
     "SELECT a.member_id, 'delete' FROM member_accounts a JOIN members m ON m.id = a.member_id "
     "WHERE m.assembly_id = $1 AND a.deleted_at IS NULL ORDER BY a.member_id";
+constexpr const char* kEnqueueDeletion =
+    "INSERT INTO account_tasks (member_id, action) "
+    "SELECT member_id, 'delete' FROM member_accounts WHERE member_id = $1 AND deleted_at IS NULL";
 constexpr const char* kClaim =
     "SELECT t.id, t.member_id, t.action, t.attempts FROM account_tasks t "
     "WHERE t.done_at IS NULL AND t.next_attempt_at <= now() "
@@ -51,6 +54,10 @@ void enqueue_account_task(pqxx::work& tx, const std::string& member_id,
 
 int enqueue_account_deletions(pqxx::work& tx, const std::string& assembly_id) {
   return static_cast<int>(tx.exec_params(kEnqueueDeletions, assembly_id).affected_rows());
+}
+
+bool enqueue_account_deletion(pqxx::work& tx, const std::string& member_id) {
+  return tx.exec_params(kEnqueueDeletion, member_id).affected_rows() > 0;
 }
 
 std::optional<AccountTask> claim_account_task(pqxx::work& tx) {

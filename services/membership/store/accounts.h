@@ -26,6 +26,8 @@ void enqueue_account_task(pqxx::work& tx, const std::string& member_id,
                           domain::AccountAction action);
 // A delete task for every member of the assembly who has an account (or is owed one); how many.
 int enqueue_account_deletions(pqxx::work& tx, const std::string& assembly_id);
+// A delete task for the member's account, when they have one (or are owed one); whether written.
+bool enqueue_account_deletion(pqxx::work& tx, const std::string& member_id);
 
 // The next task due, locked (others skip it), not behind an earlier task of the same member that
 // is not done yet (a member's tasks are carried out in order).

@@ -76,6 +76,7 @@ constexpr const char* kForgetContactIfUnkept =
     "DELETE FROM contacts c USING members m JOIN assemblies a ON a.id = m.assembly_id "
     "WHERE c.member_id = m.id AND m.id = $1 AND a.anonymised_at IS NOT NULL "
     "AND NOT " FOLLOW_UP_CONSENT_STANDS("m.id");
+constexpr const char* kForgetContact = "DELETE FROM contacts WHERE member_id = $1";
 constexpr const char* kFollowUpAudience =
     "SELECT count(*) AS n FROM contacts c JOIN members m ON m.id = c.member_id "
     "WHERE m.assembly_id = $1 AND " FOLLOW_UP_CONSENT_STANDS("m.id");
@@ -229,6 +230,10 @@ int forget_contacts_of_assembly(pqxx::work& tx, const std::string& assembly_id) 
 bool forget_contact_if_unkept(pqxx::work& tx, const std::string& member_id) {
   return tx.exec_params(kForgetContactIfUnkept, member_id, std::string(domain::kFollowUpConsent))
              .affected_rows() > 0;
+}
+
+long forget_contact(pqxx::work& tx, const std::string& member_id) {
+  return static_cast<long>(tx.exec_params(kForgetContact, member_id).affected_rows());
 }
 
 int follow_up_audience(pqxx::transaction_base& tx, const std::string& assembly_id) {

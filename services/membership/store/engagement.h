@@ -80,6 +80,8 @@ int forget_contacts_of_assembly(pqxx::work& tx, const std::string& assembly_id);
 // After the anonymisation, a member who withdraws the follow-up consent loses their contact
 // details at once (insert_consent calls it). Returns whether they went.
 bool forget_contact_if_unkept(pqxx::work& tx, const std::string& member_id);
+// The member's contact details go, whatever their consents (an erasure on request); how many.
+long forget_contact(pqxx::work& tx, const std::string& member_id);
 // How many members of the assembly can still be reached with its follow-up (contact details and a
 // standing follow-up consent).
 int follow_up_audience(pqxx::transaction_base& tx, const std::string& assembly_id);

@@ -76,13 +76,19 @@ constexpr const char* kHistory =
     "SELECT " SQL_UTC_MS("at") " AS at, actor, change, from_value, to_value, reason, related "
     "FROM member_history WHERE member_id = $1 ORDER BY seq";
 
-constexpr const char* kAnonymiseMembers =
-    "UPDATE members SET person_id = NULL, status_reason = NULL, preferences = '[]', attributes = "
-    "'{}' "
-    "WHERE assembly_id = $1";
+// What identifies a member: the link to the sortition pool, the free-text reason of the last
+// status change, preferences and attributes.
+#define ANONYMISED_MEMBER                                                                        \
+  "UPDATE members SET person_id = NULL, status_reason = NULL, preferences = '[]', attributes = " \
+  "'{}' "
+constexpr const char* kAnonymiseMembers = ANONYMISED_MEMBER "WHERE assembly_id = $1";
+constexpr const char* kEraseMember = ANONYMISED_MEMBER "WHERE id = $1";
+#undef ANONYMISED_MEMBER
 constexpr const char* kAnonymiseHistory =
     "UPDATE member_history SET reason = NULL WHERE member_id IN (SELECT id FROM members WHERE "
     "assembly_id = $1)";
+constexpr const char* kEraseHistory =
+    "UPDATE member_history SET reason = NULL WHERE member_id = $1 AND reason IS NOT NULL";
 constexpr const char* kMarkAnonymised = "UPDATE assemblies SET anonymised_at = now() WHERE id = $1";
 
 Assembly assembly_from_row(const pqxx::row& r) {
@@ -261,6 +267,14 @@ int anonymise(pqxx::work& tx, const std::string& assembly_id) {
   int n = static_cast<int>(tx.exec_params(kAnonymiseMembers, assembly_id).affected_rows());
   tx.exec_params(kMarkAnonymised, assembly_id);
   return n;
+}
+
+ErasedMember erase_member(pqxx::work& tx, const std::string& member_id) {
+  ErasedMember e;
+  e.contact_details = forget_contact(tx, member_id);
+  e.free_text_reasons = static_cast<long>(tx.exec_params(kEraseHistory, member_id).affected_rows());
+  e.member_records = static_cast<long>(tx.exec_params(kEraseMember, member_id).affected_rows());
+  return e;
 }
 
 }  // namespace membership::store

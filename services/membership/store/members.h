@@ -82,4 +82,12 @@ std::vector<HistoryLine> history(pqxx::transaction_base& tx, const std::string& 
 // receive the follow-up of their vœux. Returns the number of members anonymised.
 int anonymise(pqxx::work& tx, const std::string& assembly_id);
 
+// The same for one member, whatever their consents (an erasure on request): their contact
+// details, the link to the sortition pool, the free-text reasons of their history, preferences
+// and attributes. Rows changed, by kind.
+struct ErasedMember {
+  long contact_details = 0, free_text_reasons = 0, member_records = 0;
+};
+ErasedMember erase_member(pqxx::work& tx, const std::string& member_id);
+
 }  // namespace membership::store

@@ -2,6 +2,7 @@
 
 #include "assembly/core/ids.h"
 #include "assembly/membership/v1/events.pb.h"
+#include "assembly/service/erasure.h"
 #include "assembly/workshops/v1/events.pb.h"
 #include "domain/motion.h"
 #include "events/publish.h"
@@ -27,6 +28,12 @@ void on_member_event(assembly::events::Dispatcher& dispatcher, Apply apply) {
 }  // namespace
 
 void add_handlers(assembly::service::Context& ctx) {
+  // The erasure of one person (docs/privacy.md): this service holds members by id only (the
+  // electorate, open votes, authors); named debate speakers are not linked to a member.
+  assembly::service::on_erasure_requested(
+      ctx, [](pqxx::work&, const assembly::membership::v1::ErasureRequested&) {
+        return assembly::service::Erased{};
+      });
   auto& outbox = ctx.outbox;
   ctx.dispatcher.on<assembly::workshops::v1::WorkshopOpened>(
       [&outbox](pqxx::work& tx, const assembly::workshops::v1::WorkshopOpened& e,

@@ -144,6 +144,9 @@ nlohmann::json to_json(const imports::PoolRow& p) {
   j["row_count"] = p.row_count ? nlohmann::json(*p.row_count) : nlohmann::json();
   j["snapshot_sha256"] = p.snapshot_sha256 ? nlohmann::json(*p.snapshot_sha256) : nlohmann::json();
   j["ready_at"] = p.ready_at ? nlohmann::json(*p.ready_at) : nlohmann::json();
+  j["mandate_end"] = optional_json(p.mandate_end);
+  j["retain_until"] = p.retain_until;
+  j["personal_data_erased_at"] = optional_json(p.personal_data_erased_at);
   return j;
 }
 

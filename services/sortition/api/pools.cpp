@@ -67,9 +67,11 @@ http::Response create_pool(const Pools& d, http::Request& req) {
             "kind must be roll, non-eu-residents or minors");
   std::optional<std::int64_t> rows_total;
   if (f.has("rows_total")) rows_total = f.integer("rows_total", 1, 100'000'000);
+  std::string mandate_end;
+  if (f.has("mandate_end")) mandate_end = f.date("mandate_end");
   f.done();
   auto [pool, job] = d.db.transact([&](pqxx::work& tx) {
-    return d.importer->create(tx, name, kind, rows_total, req.caller().actor());
+    return d.importer->create(tx, name, kind, rows_total, mandate_end, req.caller().actor());
   });
   assembly::log::info("pool import started",
                       {{"pool_id", pool.id}, {"import_id", job.id}, {"kind", kind}});
@@ -96,6 +98,19 @@ http::Response pool_snapshot(const Pools& d, http::Request& req) {
   auto id = body::uuid_param(req, "id");
   auto csv = d.db.transact([&](pqxx::work& tx) { return app::pool_snapshot(tx, id); });
   return http::Response::text(200, std::move(csv), "text/csv; charset=utf-8");
+}
+
+// The end of the mandate the pool serves, known after the import: its retention date follows.
+http::Response set_mandate_end(const Pools& d, http::Request& req) {
+  auto id = body::uuid_param(req, "id");
+  const auto b = req.json();
+  body::Fields f(b);
+  auto mandate_end = f.date("mandate_end");
+  f.done();
+  auto pool = d.db.transact([&](pqxx::work& tx) {
+    return app::set_mandate_end(tx, id, mandate_end, d.importer->limits().retention_days);
+  });
+  return http::Response::json(200, to_json(pool));
 }
 
 http::Response get_import(const Pools& d, http::Request& req) {
@@ -152,6 +167,7 @@ void add_pool_routes(assembly::service::Context& ctx, std::shared_ptr<PoolImport
   r.add(Method::Get, "/v1/pools", staff, route(list_pools));
   r.add(Method::Get, "/v1/pools/:id", staff, route(get_pool));
   r.add(Method::Get, "/v1/pools/:id/snapshot", staff, route(pool_snapshot), http::personal_data());
+  r.add(Method::Put, "/v1/pools/:id/mandate-end", staff, route(set_mandate_end));
   r.add(Method::Get, "/v1/pool-imports/:id", staff, route(get_import), http::personal_data());
   r.add(Method::Put, "/v1/pool-imports/:id/parts/:n", staff, route(put_part),
         http::RouteOptions{kMaxPartBytes, false});

@@ -131,6 +131,9 @@ MailingList mailing_list(pqxx::work& tx, const assembly::pii::Keyring& keyring,
   auto d = invitation_draw(tx, id);
   if (d.state != domain::InvitationDrawState::drawn)
     throw core::conflict("the invitation draw has not been made yet");
+  auto pool = store::find_pool_summary(tx, d.pool_id);
+  if (pool && pool->state == domain::PoolState::erased)
+    throw core::conflict("the pool's personal data was erased at its retention date");
   MailingList out;
   out.csv = "response_code,last_name,first_names,address,postcode,arrondissement\n";
   auto rows = store::mailing_rows(tx, id, page.after_rank, page.limit + 1);

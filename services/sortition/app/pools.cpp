@@ -18,4 +18,18 @@ std::string pool_snapshot(pqxx::transaction_base& tx, const std::string& pool_id
   return csv;
 }
 
+imports::PoolRow set_mandate_end(pqxx::work& tx, const std::string& pool_id,
+                                 const std::string& mandate_end, int retention_days) {
+  if (!imports::PoolImporter::find_pool(tx, pool_id))
+    throw assembly::core::not_found("no pool " + pool_id);
+  if (!store::set_mandate_end(tx, pool_id, mandate_end, retention_days))
+    throw assembly::core::conflict("the pool's personal data was erased at its retention date");
+  return *imports::PoolImporter::find_pool(tx, pool_id);
+}
+
+std::optional<store::PoolErasure> erase_pool(pqxx::work& tx, const std::string& pool_id) {
+  if (!store::lock_if_due(tx, pool_id)) return std::nullopt;
+  return store::erase_personal_data(tx, pool_id, imports::PoolImporter::partition_of(pool_id));
+}
+
 }  // namespace sortition::app

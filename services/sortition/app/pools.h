@@ -1,9 +1,22 @@
 #pragma once
+#include <optional>
 #include <pqxx/pqxx>
 #include <string>
+
+#include "imports/pool_import.h"
+#include "store/pools.h"
 
 namespace sortition::app {
 // The pseudonymous snapshot whose SHA-256 is the pool's snapshot_sha256 (header included):
 // not_found, or conflict while the pool is not ready.
 std::string pool_snapshot(pqxx::transaction_base& tx, const std::string& pool_id);
+
+// Sets the end of the mandate the pool serves, from which its retention date follows (plus
+// `retention_days`): not_found; conflict once its personal data is erased.
+imports::PoolRow set_mandate_end(pqxx::work& tx, const std::string& pool_id,
+                                 const std::string& mandate_end, int retention_days);
+
+// Erases the personal data of a pool past its retention date (store::erase_personal_data);
+// nothing when it is no longer due (its mandate end moved, or erased already).
+std::optional<store::PoolErasure> erase_pool(pqxx::work& tx, const std::string& pool_id);
 }  // namespace sortition::app

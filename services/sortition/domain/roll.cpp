@@ -166,16 +166,14 @@ bool parse_roll_line(std::string_view line, long line_no, std::string_view as_of
   if (utf8_length(f[1]) > 100) return fail("last_name", "longer than 100 characters");
   if (utf8_length(f[2]) > 100) return fail("first_names", "longer than 100 characters");
   int year = 0;
-  if (!valid_date(f[3], year))
-    return fail("birth_date", "\"" + f[3] + "\" is not a date (YYYY-MM-DD)");
+  if (!valid_date(f[3], year)) return fail("birth_date", "is not a date (YYYY-MM-DD)");
   if (year < 1900 || std::string_view(f[3]) > as_of)
-    return fail("birth_date", f[3] + " is outside 1900-01-01 to " + std::string(as_of));
-  if (f[4] != "F" && f[4] != "M" && f[4] != "X")
-    return fail("sex", "\"" + f[4] + "\" is not F, M or X");
+    return fail("birth_date", "is outside 1900-01-01 to " + std::string(as_of));
+  if (f[4] != "F" && f[4] != "M" && f[4] != "X") return fail("sex", "is not F, M or X");
   if (utf8_length(f[5]) > 200) return fail("address", "longer than 200 characters");
   if (f[6].size() != 5 ||
       !std::all_of(f[6].begin(), f[6].end(), [](unsigned char c) { return std::isdigit(c); }))
-    return fail("postcode", "\"" + f[6] + "\" is not 5 digits");
+    return fail("postcode", "is not 5 digits");
   if (utf8_length(f[7]) > 40) return fail("arrondissement", "longer than 40 characters");
   if (f[7].find_first_of(",\"") != std::string::npos)
     return fail("arrondissement", "must not contain a comma or a quote");

@@ -23,7 +23,8 @@ struct RollRow {
   int birth_year = 0;
 };
 
-// One reason a line was refused; `line` counts from 1 with the header as line 1.
+// One reason a line was refused; `line` counts from 1 with the header as line 1. The reason
+// names the rule broken, never the value (a voter id, a birth date...): it is kept with the job.
 struct LineError {
   long line = 0;
   std::string column;  // empty when the whole line is at fault

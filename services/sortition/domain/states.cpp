@@ -23,7 +23,8 @@ constexpr std::pair<SelectionState, std::string_view> kSelectionStates[] = {
 constexpr std::pair<PoolState, std::string_view> kPoolStates[] = {
     {PoolState::importing, "importing"},
     {PoolState::ready, "ready"},
-    {PoolState::failed, "failed"}};
+    {PoolState::failed, "failed"},
+    {PoolState::erased, "erased"}};
 
 }  // namespace
 

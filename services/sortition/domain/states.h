@@ -23,8 +23,9 @@ enum class InvitationDrawState { committed, drawn };
 std::string to_string(InvitationDrawState s);
 std::optional<InvitationDrawState> parse_invitation_draw_state(std::string_view s);
 
-// A pool: importing, then ready or failed.
-enum class PoolState { importing, ready, failed };
+// A pool: importing, then ready or failed; erased once past its retention date (its people gone,
+// its public record kept).
+enum class PoolState { importing, ready, failed, erased };
 std::string to_string(PoolState s);
 std::optional<PoolState> parse_pool_state(std::string_view s);
 

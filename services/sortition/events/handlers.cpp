@@ -4,6 +4,8 @@
 #include "assembly/core/refusal.h"
 #include "assembly/logging/log.h"
 #include "assembly/membership/v1/events.pb.h"
+#include "assembly/service/erasure.h"
+#include "store/pools.h"
 #include "store/savepoint.h"
 #include "store/selections.h"
 
@@ -35,12 +37,22 @@ void add_handlers(assembly::service::Context& ctx) {
   auto& outbox = ctx.outbox;
   ctx.dispatcher.on<mpb::MemberDeclined>([&outbox](pqxx::work& tx, const mpb::MemberDeclined& e,
                                                    const assembly::events::Envelope& env) {
-    on_leave(tx, outbox, e.panel_draw_id(), e.person_id(), "declined: " + e.reason(), env);
+    on_leave(tx, outbox, e.panel_draw_id(), e.person_id(), "declined", env);
   });
   ctx.dispatcher.on<mpb::MemberWithdrew>([&outbox](pqxx::work& tx, const mpb::MemberWithdrew& e,
                                                    const assembly::events::Envelope& env) {
-    on_leave(tx, outbox, e.panel_draw_id(), e.person_id(), "withdrew: " + e.reason(), env);
+    on_leave(tx, outbox, e.panel_draw_id(), e.person_id(), "withdrew", env);
   });
+  // The erasure of one person (docs/privacy.md): their sealed identity and household key in every
+  // pool, what they declared as a respondent, the reasons of their leaving. Their pseudonymous id
+  // stays in the pools' snapshots until the pools' retention date: the draws must stay checkable.
+  assembly::service::on_erasure_requested(
+      ctx, [](pqxx::work& tx, const mpb::ErasureRequested& e) -> assembly::service::Erased {
+        const auto erased = store::erase_person(tx, e.person_id());
+        return {{"sealed_identities", erased.identities},
+                {"respondent_criteria", erased.respondents},
+                {"free_text_reasons", erased.reasons}};
+      });
 }
 
 }  // namespace sortition::events

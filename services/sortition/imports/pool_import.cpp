@@ -28,7 +28,9 @@ namespace {
   "lines_read, tail, hash_state, last_part_sha256 FROM pool_imports "
 #define POOL_COLUMNS                                                                           \
   "SELECT id, name, kind, state, created_by, " SQL_UTC("created_at") " AS created_at, "        \
-  "row_count, snapshot_sha256, " SQL_UTC("ready_at") " AS ready_at FROM pools "
+  "row_count, snapshot_sha256, " SQL_UTC("ready_at") " AS ready_at, "                          \
+  "mandate_end::text AS mandate_end, retain_until::text AS retain_until, "                      \
+  SQL_UTC("personal_data_erased_at") " AS personal_data_erased_at FROM pools "
 // clang-format on
 
 constexpr const char* kFindImport = IMPORT_COLUMNS "WHERE id = $1";
@@ -38,7 +40,9 @@ constexpr const char* kListPools = POOL_COLUMNS "ORDER BY created_at, id";
 #undef IMPORT_COLUMNS
 #undef POOL_COLUMNS
 constexpr const char* kInsertPool =
-    "INSERT INTO pools (id, name, kind, state, created_by) VALUES ($1, $2, $3, 'importing', $4)";
+    "INSERT INTO pools (id, name, kind, state, created_by, mandate_end, retain_until) "
+    "VALUES ($1, $2, $3, 'importing', $4, NULLIF($5, '')::date, "
+    "coalesce(NULLIF($5, '')::date, current_date + $6::int) + $7::int)";
 constexpr const char* kInsertImport =
     "INSERT INTO pool_imports (id, pool_id, state, rows_total, hash_state, created_by) "
     "VALUES ($1, $2, 'receiving', $3, $4, $5)";
@@ -90,6 +94,9 @@ PoolRow pool_from(const pqxx::row& r) {
   p.row_count = nullable<std::int64_t>(r["row_count"]);
   p.snapshot_sha256 = nullable<std::string>(r["snapshot_sha256"]);
   p.ready_at = nullable<std::string>(r["ready_at"]);
+  p.mandate_end = nullable<std::string>(r["mandate_end"]);
+  p.retain_until = nullable<std::string>(r["retain_until"]).value_or("");
+  p.personal_data_erased_at = nullable<std::string>(r["personal_data_erased_at"]);
   return p;
 }
 
@@ -189,10 +196,12 @@ std::string PoolImporter::partition_of(const std::string& pool_id) {
 std::pair<PoolRow, ImportRow> PoolImporter::create(pqxx::work& tx, const std::string& name,
                                                    const std::string& kind,
                                                    std::optional<std::int64_t> rows_total,
+                                                   const std::string& mandate_end,
                                                    const std::string& actor) {
   auto pool_id = assembly::core::new_uuid();
   auto import_id = assembly::core::new_uuid();
-  tx.exec_params(kInsertPool, pool_id, name, kind, actor);
+  tx.exec_params(kInsertPool, pool_id, name, kind, actor, mandate_end, limits_.default_mandate_days,
+                 limits_.retention_days);
   // The partition is loaded detached, with one index only: the unique (person_id), which catches a
   // voter id repeated in a later part. The primary key (position) is built once, sorted, when the
   // import completes, and the partition is attached then (finish_partition). Migration 0005 says
@@ -371,8 +380,7 @@ Outcome PoolImporter::process(pqxx::work& tx, Job& job, std::string_view head,
           person_ids.write(row.voter_id, person_id.data());
           if (auto [it, fresh] = seen.emplace(person_id, line_no); !fresh) {
             error(line_no, "voter_id",
-                  "duplicate voter id " + row.voter_id + " (also on line " +
-                      std::to_string(it->second) + ")");
+                  "duplicate voter id (also on line " + std::to_string(it->second) + ")");
             continue;
           }
           if (!errors.empty()) continue;  // only checking from the first error on

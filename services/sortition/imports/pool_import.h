@@ -22,12 +22,16 @@ struct Limits {
   std::int64_t max_bytes = 1LL << 30;  // the whole file
   std::size_t max_errors = 20;         // reported in a failed job
   std::chrono::seconds idle_timeout{600};
+  // A pool is kept until its mandate's end plus retention_days; a pool created without a mandate
+  // end is taken to serve a mandate ending default_mandate_days after its creation.
+  int retention_days = 365;
+  int default_mandate_days = 730;
 };
 
 struct PoolRow {
-  std::string id, name, kind, state, created_by, created_at;
+  std::string id, name, kind, state, created_by, created_at, retain_until;
   std::optional<std::int64_t> row_count;
-  std::optional<std::string> snapshot_sha256, ready_at;
+  std::optional<std::string> snapshot_sha256, ready_at, mandate_end, personal_data_erased_at;
 };
 
 struct ImportRow {
@@ -51,11 +55,12 @@ class PoolImporter {
  public:
   PoolImporter(const assembly::pii::Keyring& keyring, Limits limits);
 
-  // A new pool (state importing) with its import job and its empty partition.
+  // A new pool (state importing) with its import job and its empty partition; `mandate_end`
+  // (YYYY-MM-DD, or empty) sets its retention date.
   std::pair<PoolRow, ImportRow> create(pqxx::work& tx, const std::string& name,
                                        const std::string& kind,
                                        std::optional<std::int64_t> rows_total,
-                                       const std::string& actor);
+                                       const std::string& mandate_end, const std::string& actor);
   // Part `part_no` (1, 2, …) of the file; the same part sent again (same bytes) is answered as
   // before, so an uploader may retry. `as_of`: today (YYYY-MM-DD), the latest valid birth date.
   std::optional<Outcome> add_part(pqxx::work& tx, const std::string& import_id, int part_no,
@@ -71,6 +76,7 @@ class PoolImporter {
   static std::optional<PoolRow> find_pool(pqxx::transaction_base& tx, const std::string& id);
   static std::vector<PoolRow> list_pools(pqxx::transaction_base& tx);
   static std::string partition_of(const std::string& pool_id);
+  const Limits& limits() const { return limits_; }
 
  private:
   struct Job;

@@ -62,6 +62,21 @@ TEST(RollCsv, EachKindOfBadLineIsRefusedNamingTheColumn) {
   }
 }
 
+// An error is kept with the import job (and shown to the secretariat): its reason names the column
+// and the rule, never the value, which may be a voter id, a birth date or a postcode.
+TEST(RollCsv, AnErrorSaysWhatIsWrongWithoutRepeatingTheValue) {
+  for (const char* line : {"V4711,Dupont,Marie,1980-02-30,F,1 rue X,75004,4",
+                           "V4711,Dupont,Marie,2031-07-19,F,1 rue X,75004,4",
+                           "V4711,Dupont,Marie,19/07/1980,F,1 rue X,75004,4",
+                           "V4711,Dupont,Marie,1980-07-19,Wq,1 rue X,75004,4",
+                           "V4711,Dupont,Marie,1980-07-19,F,1 rue X,7500Q,4"}) {
+    auto p = parse(line);
+    ASSERT_FALSE(p.ok) << line;
+    for (const char* value : {"1980-02-30", "2031-07-19", "19/07/1980", "Wq", "7500Q", "V4711"})
+      EXPECT_EQ(p.error.reason.find(value), std::string::npos) << line << " -> " << p.error.reason;
+  }
+}
+
 TEST(RollCsv, TheHeaderMustBeTheDocumentedLayout) {
   EXPECT_EQ(check_roll_header(
                 "voter_id,last_name,first_names,birth_date,sex,address,postcode,arrondissement"),

@@ -8,6 +8,7 @@
 #include "assembly/core/time.h"
 #include "assembly/membership/v1/events.pb.h"
 #include "assembly/recommendations/v1/events.pb.h"
+#include "assembly/service/erasure.h"
 #include "domain/themes.h"
 #include "events/publish.h"
 #include "store/workshop_store.h"
@@ -109,7 +110,16 @@ void add_handlers(assembly::service::Context& ctx) {
         if (e.member_id().empty() || e.assembly_id().empty())
           throw assembly::events::Poison("MemberWithdrew without member or assembly id");
         store::leave_rosters(tx, e.assembly_id(), e.member_id(), "", day_of(e.effective_on(), env),
-                             "withdrew: " + e.reason());
+                             "withdrew");
+      });
+
+  // The erasure of one person (docs/privacy.md): the reasons their roster periods ended (copied
+  // from membership by earlier versions). Attendance and ballots stay, by member id only.
+  assembly::service::on_erasure_requested(
+      ctx,
+      [](pqxx::work& tx,
+         const assembly::membership::v1::ErasureRequested& e) -> assembly::service::Erased {
+        return {{"free_text_reasons", store::erase_left_reasons(tx, e.member_id())}};
       });
 }
 

@@ -41,6 +41,14 @@ Workshop get_or_create(pqxx::work& tx, const std::string& new_id, const std::str
   return from_row(tx.exec_params(kByTheme, assembly_id, theme)[0]);
 }
 
+long erase_left_reasons(pqxx::work& tx, const std::string& member_id) {
+  return static_cast<long>(
+      tx.exec_params("UPDATE roster_periods SET left_reason = NULL WHERE member_id = $1 AND "
+                     "left_reason IS NOT NULL",
+                     member_id)
+          .affected_rows());
+}
+
 int leave_rosters(pqxx::work& tx, const std::string& assembly_id, const std::string& member_id,
                   const std::string& keep_workshop_id, const std::string& day,
                   const std::string& reason) {

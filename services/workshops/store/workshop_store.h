@@ -23,6 +23,8 @@ int add_member(pqxx::work& tx, const std::string& workshop_id, const std::string
                const std::string& day);
 // Takes the member off every roster of the assembly but `keep_workshop_id` ("" = every roster),
 // closing their periods on `day`; how many rosters they left.
+// The reasons the member's roster periods ended go (an erasure); how many.
+long erase_left_reasons(pqxx::work& tx, const std::string& member_id);
 int leave_rosters(pqxx::work& tx, const std::string& assembly_id, const std::string& member_id,
                   const std::string& keep_workshop_id, const std::string& day,
                   const std::string& reason);
