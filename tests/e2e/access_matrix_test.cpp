@@ -22,8 +22,6 @@ using nlohmann::json;
 
 namespace {
 
-const char* const kServices[] = {"sortition", "membership", "workshops", "recommendations",
-                                 "followup"};
 const char* const kRoles[] = {
     "secretariat", "city-service", "council-clerk", "elected-representative",
     "member",      "facilitator",  "auditor",       "public"};
@@ -88,7 +86,7 @@ TEST(AccessMatrix, EveryRouteAdmitsTheRolesOfItsRuleAndRefusesTheOthers) {
   const auto elsewhere = e2e::scoped_token("secretariat", {"matrix-other-assembly"});
   int routes = 0, calls = 0, object_checks = 0, public_routes = 0;
   std::set<std::string> limits_seen;
-  for (const std::string service : kServices) {
+  for (const std::string& service : e2e::services()) {
     auto served = e2e::get(service, "/openapi.json");
     ASSERT_EQ(served.status, 200) << service;
     const auto doc = body_of(served);
@@ -143,8 +141,9 @@ TEST(AccessMatrix, EveryRouteAdmitsTheRolesOfItsRuleAndRefusesTheOthers) {
     }
   }
   std::cout << "access matrix: " << routes << " routes (" << public_routes << " public) of "
-            << std::size(kServices) << " services, " << std::size(kRoles) << " roles and no token, "
-            << calls << " calls, " << object_checks << " object checks\n";
+            << e2e::services().size() << " services, " << std::size(kRoles)
+            << " roles and no token, " << calls << " calls, " << object_checks
+            << " object checks\n";
   RecordProperty("routes", routes);
   RecordProperty("calls", calls);
   EXPECT_GT(routes, 150) << "every service's document was read";

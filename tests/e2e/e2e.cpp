@@ -7,7 +7,9 @@
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
+#include <fstream>
 #include <mutex>
+#include <sstream>
 #include <thread>
 
 #include "assembly/auth/auth.h"
@@ -495,6 +497,18 @@ Seated seated_in_workshops(const std::string& prefix, int seats, const std::stri
           },
           std::chrono::seconds(60)))
     throw std::runtime_error("the rosters did not fill");
+  return out;
+}
+
+std::vector<std::string> services() {
+  std::ifstream in(assembly::itest::env("ROOT") + "/services/services.txt");
+  std::vector<std::string> out;
+  for (std::string line; std::getline(in, line);) {
+    std::istringstream words(line);
+    std::string name;
+    if (words >> name && name[0] != '#') out.push_back(name);
+  }
+  if (out.empty()) throw std::runtime_error("no service listed in services/services.txt");
   return out;
 }
 

@@ -36,6 +36,8 @@ assembly::itest::HttpResponse put(const std::string& service, const std::string&
                                   const nlohmann::json& body, const std::string& bearer);
 // An answer's body as JSON.
 nlohmann::json body_of(const assembly::itest::HttpResponse& r);
+// The suite's services, in the order of services/services.txt (its one list of them).
+std::vector<std::string> services();
 // A name no earlier run used: the prefix and the clock.
 std::string fresh(const std::string& prefix);
 // SHA-256 as lower-case hex (seed commitments, snapshot hashes).

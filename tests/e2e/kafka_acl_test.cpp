@@ -112,9 +112,9 @@ TEST(KafkaAcl, AWrongPasswordIsRefused) {
 }
 
 TEST(KafkaAcl, AServiceReadsOnlyWhatItConsumesWithItsOwnGroup) {
-  // followup consumes recommendations' topic only.
+  // followup consumes recommendations' and membership's topics, not sortition's.
   EXPECT_EQ(
-      consume_error(itest::kafka_security_of("followup"), "followup", "assembly.membership.v1"),
+      consume_error(itest::kafka_security_of("followup"), "followup", "assembly.sortition.v1"),
       "Broker: Topic authorization failed");
   // sortition reads membership's topic, but only in its own group.
   EXPECT_EQ(

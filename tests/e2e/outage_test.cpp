@@ -52,8 +52,14 @@ TEST(KafkaOutage, ServicesStayReadyWritesSucceedAndTheEventsFollowWhenTheBrokerR
   const auto stack = assembly::itest::env("ROOT") + "/ops/stack";
   const auto staff = e2e::token("secretariat");
   const auto assembly_id = e2e::fresh("kafka-outage");
-  for (const char* svc : kServices)
+  for (const char* svc : kServices) {
+    // Ready first (the database outage before this test may still be wearing off), then the broker
+    // taken away.
+    ASSERT_TRUE(e2e::eventually([svc] { return e2e::get(svc, "/readyz").status == 200; },
+                                std::chrono::seconds(30)))
+        << svc << " is not ready before the outage";
     ASSERT_EQ(e2e::metric(svc, std::string(svc) + "_kafka_connected"), 1) << svc;
+  }
 
   BrokerBack restore{stack};
   ASSERT_EQ(assembly::itest::shell(stack + " stop kafka >/dev/null"), 0);

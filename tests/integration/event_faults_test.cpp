@@ -32,7 +32,7 @@ struct ConsumerCase {
         dlq(itest::create_topic(name + "-dlq", 1)),
         pg(itest::pg_conninfo()),
         brokers(itest::kafka_brokers()),
-        producer({brokers, name + "-test"}) {
+        producer(itest::producer_options(name + "-test")) {
     pqxx::connection c(pg);
     auto list = events::migrations();
     list.push_back({"t-0001_effects",
@@ -54,6 +54,7 @@ struct ConsumerCase {
   events::ConsumerOptions options() const {
     events::ConsumerOptions o;
     o.brokers = brokers;
+    o.security = itest::kafka_security();
     o.group_id = "g-" + schema.name();
     o.topics = {topic};
     o.dead_letter_topic = dlq;

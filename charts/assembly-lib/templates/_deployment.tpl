@@ -59,14 +59,15 @@ spec:
           env:
             {{- include "assembly-lib.secretEnv" . | nindent 12 }}
           {{- with .Values.probes }}
+          # The probes ask the metrics port, whose own thread slow API requests cannot starve.
           startupProbe:
-            httpGet: {path: /healthz, port: http}
+            httpGet: {path: /healthz, port: metrics}
             {{- toYaml .startup | nindent 12 }}
           livenessProbe:
-            httpGet: {path: /healthz, port: http}
+            httpGet: {path: /healthz, port: metrics}
             {{- toYaml .liveness | nindent 12 }}
           readinessProbe:
-            httpGet: {path: /readyz, port: http}
+            httpGet: {path: /readyz, port: metrics}
             {{- toYaml .readiness | nindent 12 }}
           {{- end }}
           resources:
