@@ -335,7 +335,7 @@ def phase_workshops(run):
     # The June plenary: the executive's three mandates, adopted unanimously by show of hands.
     june, present, total = hold(run, "plenary", "Plénière de juin : les mandats", "2022-06-18", "09:00", "17:00",
                                 agenda="Restitution des carnets de synthèse, vote des trois mandats")
-    executive = api.token("city-service", "executive")
+    executive = api.token("city-service", "executive", "SG")  # the Secrétariat général
     run.S["mandates"] = {}
     for theme in THEMES:
         wid = run.S["workshops"][theme]["id"]

@@ -269,7 +269,7 @@ std::vector<std::string> gaps(const Router& router, const nlohmann::json& doc) {
     }
     for (const auto& code : needed)
       if (!responses.contains(code)) out.push_back(name + ": response " + code + " not documented");
-    // Who may call it, and on which objects: the role matrix's rule (tests/e2e/access_matrix).
+    // Who may call it, and on which objects: the role matrix's rule (docs/access.md).
     const auto rule = access_rule(router, route);
     if (!op.contains("x-access"))
       out.push_back(name + ": no access rule; the route's is \"x-access\": " + rule.dump());
