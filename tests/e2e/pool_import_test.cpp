@@ -714,6 +714,12 @@ TEST_F(Selection, RespondentsAreDrawnUnderQuotasAndLeaversAreReplacedKeepingThem
   EXPECT_NE(html.body.find(panel_seed), std::string::npos);
   EXPECT_NE(html.body.find("Équité du tirage"), std::string::npos);
   EXPECT_NE(html.body.find("leximin"), std::string::npos);
+#ifdef A11Y_CHECKER
+  // The record in a real browser: WCAG 2.1 AA by axe, every stop reachable by keyboard.
+  const std::string cmd = "node " A11Y_CHECKER " '" + service_->url() + "/v1/selections/" +
+                          selection_id + "/record.html' --lang fr --expect 'Équité du tirage' 2>&1";
+  EXPECT_EQ(std::system(cmd.c_str()), 0) << cmd;
+#endif
   EXPECT_EQ(call("POST", "/v1/selections",
                  json{{"assembly_id", "sel"},
                       {"quota_set_id", quota_set_id},

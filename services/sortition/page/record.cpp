@@ -77,14 +77,19 @@ json text(const std::optional<std::string>& s) {
 std::string record_html(const store::Selection& sel) {
   const auto& rec = sel.record;
   std::string h =
-      "<!DOCTYPE html>\n<html lang=\"fr\"><head><meta charset=\"utf-8\"><title>Procès-verbal du "
+      "<!DOCTYPE html>\n<html lang=\"fr\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" "
+      "content=\"width=device-width,initial-scale=1\"><title>Procès-verbal du "
       "tirage au sort " +
       html_escape(sel.id) +
       "</title><style>body{font-family:serif;max-width:60em;margin:2em "
       "auto;color:#111}table{border-collapse:collapse;"
       "margin:1em 0}th,td{border:1px solid #444;padding:.2em "
       ".5em;text-align:right}th:first-child,td:first-child{"
-      "text-align:left}@media print{body{margin:0}}</style></head><body>\n<h1>Procès-verbal du "
+      "text-align:left}@media print{body{margin:0}}"
+      // A phone: the hashes break anywhere, the tables keep within the width.
+      "body{overflow-wrap:anywhere;padding:0 .5em}@media (max-width:40em){body{margin:.5em "
+      "auto}table{font-size:.8em}th,td{padding:.1em .2em}td{overflow-wrap:normal}}"
+      "</style></head><body>\n<main>\n<h1>Procès-verbal du "
       "tirage au sort</h1>\n<dl>";
   auto item = [&](const std::string& k, const json& v) {
     h += "<dt>" + k + "</dt><dd><code>" + str(v) + "</code></dd>";
@@ -128,7 +133,7 @@ std::string record_html(const store::Selection& sel) {
     h += fairness_html(p);
   }
   h += "<p>Aucun nom ne figure dans ce procès-verbal. Signature de l'huissier : "
-       "____________________</p></body></html>\n";
+       "____________________</p>\n</main></body></html>\n";
   return h;
 }
 

@@ -68,6 +68,11 @@ TEST(RecordPage, EscapesWhatItShowsAndMarksWhatIsMissing) {
   EXPECT_NE(html.find("<dt>Graine</dt><dd><code>—</code></dd>"), std::string::npos)
       << "no seed shown as a dash";
   EXPECT_NE(html.find("50.0 %"), std::string::npos);
+  // On a phone: laid out for its width, one main landmark holding the whole record.
+  EXPECT_NE(html.find("<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"),
+            std::string::npos);
+  EXPECT_LT(html.find("<main>"), html.find("<h1>"));
+  EXPECT_LT(html.find("Signature de l'huissier"), html.find("</main>"));
 }
 
 // The record is JSON stored by the service: a field meant to be a number that holds text (a
