@@ -25,6 +25,7 @@ ROLES = ("secretariat", "city-service", "council-clerk", "member", "public", "el
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 MARGIN = 60          # seconds: a cached token this close to its expiry is fetched again
 TIMEOUT = 30         # seconds, each HTTP call
+GRANT_RETRY_SECONDS = 30  # seconds a token grant answered 5xx is tried again
 
 
 class IdentityError(Exception):
@@ -121,7 +122,13 @@ class Keycloak:
         return self.request("POST", f"{self.issuer}/protocol/openid-connect/token", form=form)
 
     def _grant(self, form, what):
+        # A 5xx is retried for a while: after a PostgreSQL restart Keycloak answers 500 once for each
+        # pooled connection that died, until its pool is fresh again.
+        deadline = time.monotonic() + GRANT_RETRY_SECONDS
         status, body = self.token_endpoint(form)
+        while status >= 500 and time.monotonic() < deadline:
+            time.sleep(0.5)
+            status, body = self.token_endpoint(form)
         if status != 200 or not isinstance(body, dict) or "access_token" not in body:
             raise IdentityError(f"{what}: the token endpoint answered {status}: {body}")
         return body

@@ -66,6 +66,18 @@ class TokenTest(unittest.TestCase):
             self.assertEqual(self.kc._cached(("k",), fetch), "t2")
         self.assertEqual(len(calls), 2)
 
+    def test_a_5xx_grant_is_tried_again_and_a_4xx_is_not(self):
+        answers = [(500, {"error": "unknown_error"}), (500, None), (200, {"access_token": "t", "expires_in": 60})]
+        with mock.patch.object(self.kc, "token_endpoint", side_effect=answers) as endpoint, \
+                mock.patch.object(keycloak.time, "sleep"):
+            self.assertEqual(self.kc._grant({}, "grant")["access_token"], "t")
+        self.assertEqual(endpoint.call_count, 3)
+        with mock.patch.object(self.kc, "token_endpoint", return_value=(401, {"error": "unauthorized_client"})) \
+                as endpoint, mock.patch.object(keycloak.time, "sleep"):
+            with self.assertRaisesRegex(IdentityError, "answered 401"):
+                self.kc._grant({}, "grant")
+        self.assertEqual(endpoint.call_count, 1)
+
     def test_unreachable_keycloak_is_a_clear_error(self):
         with self.assertRaisesRegex(IdentityError, "is Keycloak running"):
             self.kc.admin_token()
