@@ -1,8 +1,12 @@
 #include "page/record.h"
 
+#include <algorithm>
 #include <cstdio>
+#include <utility>
+#include <vector>
 
 #include "assembly/core/html.h"
+#include "page/labels.h"
 
 namespace sortition::page {
 namespace {
@@ -14,6 +18,40 @@ using nlohmann::json;
 // stored JSON, and a field meant to be a number may hold text).
 std::string str(const json& j) {
   return html_escape(j.is_null() ? "—" : j.is_string() ? j.get<std::string>() : j.dump());
+}
+
+std::string code_of(const json& j) {
+  return j.is_string() ? j.get<std::string>() : j.is_null() ? "" : j.dump();
+}
+
+// A pool, a category and a value in French words (escaped).
+std::string pool_words(const json& pool) {
+  return html_escape(pool_label(code_of(pool)));
+}
+std::string category_words(const json& category) {
+  return html_escape(category_label(code_of(category)));
+}
+std::string value_words(const json& category, const json& value) {
+  return html_escape(value_label(code_of(category), code_of(value)));
+}
+
+// The centiles of the record ("0", "10", "100", "25"…) in numeric order; a key that is not a
+// number goes last.
+std::vector<std::pair<double, const json*>> by_centile(const json& percentiles) {
+  std::vector<std::pair<double, const json*>> out;
+  for (const auto& [q, v] : percentiles.items()) {
+    double at = 1e9;
+    try {
+      std::size_t used = 0;
+      at = std::stod(q, &used);
+      if (used != q.size()) at = 1e9;
+    } catch (const std::exception&) {
+    }
+    out.emplace_back(at, &v);
+  }
+  std::stable_sort(out.begin(), out.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  return out;
 }
 
 std::string percent(const json& v, int decimals = 2) {
@@ -44,18 +82,24 @@ std::string fairness_html(const json& pool) {
          str(f["drawn_panel"]) + " (probabilité " + percent(f["drawn_panel_probability"], 4) + ")");
     h += "</dl>\n<table><caption>Probabilité de sélection par centile des "
          "volontaires</caption><thead><tr>";
-    for (const auto& [q, v] : f["percentiles"].items())
-      h += "<th scope=\"col\">" + html_escape(q) + " %</th>";
+    const auto centiles = by_centile(f["percentiles"]);
+    for (const auto& centile : centiles) {
+      char b[32];
+      std::snprintf(b, sizeof b, "%g", centile.first);
+      h += "<th scope=\"col\">" +
+           (centile.first < 1e9 ? std::string(b) + "<sup>e</sup> centile" : "—") + "</th>";
+    }
     h += "</tr></thead><tbody><tr>";
-    for (const auto& [q, v] : f["percentiles"].items()) h += "<td>" + percent(v) + "</td>";
+    for (const auto& [at, v] : centiles) h += "<td>" + percent(*v) + "</td>";
     h += "</tr></tbody></table>\n<table><caption>Probabilité moyenne de sélection par "
          "valeur</caption><thead><tr>"
          "<th scope=\"col\">Critère</th><th scope=\"col\">Valeur</th><th "
          "scope=\"col\">Volontaires</th>"
          "<th scope=\"col\">Probabilité moyenne</th></tr></thead><tbody>";
     for (const auto& v : f["by_value"])
-      h += "<tr><td>" + str(v["category"]) + "</td><td>" + str(v["value"]) + "</td><td>" +
-           str(v["respondents"]) + "</td><td>" + percent(v["mean_probability"]) + "</td></tr>";
+      h += "<tr><td>" + category_words(v["category"]) + "</td><td>" +
+           value_words(v["category"], v["value"]) + "</td><td>" + str(v["respondents"]) +
+           "</td><td>" + percent(v["mean_probability"]) + "</td></tr>";
     h += "</tbody></table>\n";
   } else {
     h += "</dl>\n<p>Tirage glouton historique : les probabilités de sélection ne sont pas "
@@ -105,16 +149,16 @@ std::string record_html(const store::Selection& sel) {
   h += "</dl>\n<h2>Tirages des invitations</h2>\n<ul>";
   if (rec.contains("invitation_draws"))
     for (const auto& d : rec["invitation_draws"])
-      h += "<li>Vivier « " + str(d["pool"]) + " » de " + str(d["pool_size"]) +
+      h += "<li>Vivier « " + pool_words(d["pool"]) + " » de " + str(d["pool_size"]) +
            " personnes (empreinte " + str(d["snapshot_sha256"]) + ") : " + str(d["invited"]) +
            " invitations (graine <code>" + str(d["seed"]) + "</code>, empreinte " +
            str(d["result_sha256"]) + "), " + str(d["respondents"]) + " volontaires</li>";
   h += "</ul>\n";
   for (const auto& p : rec["seat_pools"]) {
-    h += "<h2>Vivier « " + str(p["pool"]) + " » : " + str(p["seats"]) + " sièges, " +
+    h += "<h2>Vivier « " + pool_words(p["pool"]) + " » : " + str(p["seats"]) + " sièges, " +
          str(p["respondents"]) + " volontaires, " + str(p["households"]) + " foyers</h2>\n";
     for (const auto& c : p["categories"]) {
-      h += "<table><caption>" + str(c["category"]) +
+      h += "<table><caption>" + category_words(c["category"]) +
            "</caption><thead><tr><th scope=\"col\">Valeur</th><th scope=\"col\">Min</th><th "
            "scope=\"col\">Max</th>"
            "<th scope=\"col\">Panel</th><th scope=\"col\">Part du panel</th><th "
@@ -125,8 +169,9 @@ std::string record_html(const store::Selection& sel) {
         std::snprintf(shares, sizeof shares, "%.1f %%</td><td>%s</td><td>%.1f %%",
                       100 * v["panel_share"].get<double>(), str(v["respondents"]).c_str(),
                       100 * v["respondent_share"].get<double>());
-        h += "<tr><td>" + str(v["value"]) + "</td><td>" + str(v["min"]) + "</td><td>" +
-             str(v["max"]) + "</td><td>" + str(v["panel"]) + "</td><td>" + shares + "</td></tr>";
+        h += "<tr><td>" + value_words(c["category"], v["value"]) + "</td><td>" + str(v["min"]) +
+             "</td><td>" + str(v["max"]) + "</td><td>" + str(v["panel"]) + "</td><td>" + shares +
+             "</td></tr>";
       }
       h += "</tbody></table>\n";
     }

@@ -129,3 +129,69 @@ TEST(RecordPage, NumericFieldsAreEscapedToo) {
   EXPECT_EQ(html.find("<img"), std::string::npos) << html;
   EXPECT_NE(html.find("&lt;img src=x onerror=alert(1)&gt;"), std::string::npos);
 }
+
+// The record speaks French: the codes of the pools, categories and values in words, and the
+// centile columns in numeric order (0, 10, 25, 100), not in the text order of the JSON keys.
+TEST(RecordPage, CodesInFrenchWordsAndCentilesInNumericOrder) {
+  using nlohmann::json;
+  store::Selection s;
+  s.id = "sel-1";
+  s.assembly_id = "a";
+  s.seed_commitment = "abc";
+  s.state = domain::SelectionState::done;
+  auto value = [](const char* v) {
+    return json{{"value", v},           {"min", 0},         {"max", 1},
+                {"panel", 1},           {"panel_share", 1}, {"respondents", 1},
+                {"respondent_share", 1}};
+  };
+  s.record = {{"algorithm", "leximin/1"},
+              {"invitation_draws", json::array()},
+              {"seat_pools",
+               {{{"pool", "non-eu-residents"},
+                 {"seats", 1},
+                 {"respondents", 1},
+                 {"households", 1},
+                 {"categories",
+                  {{{"category", "gender"}, {"values", {value("F")}}},
+                   {{"category", "age_band"}, {"values", {value("18-24"), value("65+")}}},
+                   {{"category", "diploma"}, {"values", {value("bac+5")}}},
+                   {{"category", "arrondissement"}, {"values", {value("01"), value("13")}}},
+                   {{"category", "hair"}, {"values", {value("<red>")}}}}},
+                 {"fairness",
+                  {{"requested_algorithm", "leximin"},
+                   {"algorithm", "leximin"},
+                   {"fallbacks", json::array()},
+                   {"min_probability", 0.1},
+                   {"max_probability", 0.2},
+                   {"certificate_bound", 0.1},
+                   {"panels", 2},
+                   {"drawn_panel", 1},
+                   {"drawn_panel_probability", 0.5},
+                   {"percentiles", {{"0", 0.1}, {"10", 0.11}, {"100", 0.2}, {"25", 0.12}}},
+                   {"by_value",
+                    {{{"category", "gender"},
+                      {"value", "M"},
+                      {"respondents", 1},
+                      {"mean_probability", 0.1}}}}}}}}}};
+  const auto html = page::record_html(s);
+  for (const char* words :
+       {"Vivier « résidents non européens »", "<caption>Genre</caption>", "<td>Femmes</td>",
+        "<td>Hommes</td>", "<caption>Tranche d&#39;âge</caption>", "<td>18 à 24 ans</td>",
+        "<td>65 ans et plus</td>", "<td>Bac + 5 ou plus</td>", "<td>1er</td>", "<td>13e</td>",
+        "<caption>hair</caption>", "<td>&lt;red&gt;</td>"})
+    EXPECT_NE(html.find(words), std::string::npos) << words;
+  EXPECT_EQ(html.find("non-eu-residents"), std::string::npos);
+  const auto c0 = html.find(">0<sup>e</sup> centile");
+  const auto c10 = html.find(">10<sup>e</sup> centile");
+  const auto c25 = html.find(">25<sup>e</sup> centile");
+  const auto c100 = html.find(">100<sup>e</sup> centile");
+  ASSERT_NE(c100, std::string::npos) << html;
+  EXPECT_LT(c0, c10);
+  EXPECT_LT(c10, c25);
+  EXPECT_LT(c25, c100);
+  const auto p10 = html.find("<td>11.00 %</td>");
+  const auto p25 = html.find("<td>12.00 %</td>");
+  const auto p100 = html.find("<td>20.00 %</td>");
+  EXPECT_LT(p10, p25);
+  EXPECT_LT(p25, p100);
+}

@@ -78,6 +78,24 @@ class TokenTest(unittest.TestCase):
                 self.kc._grant({}, "grant")
         self.assertEqual(endpoint.call_count, 1)
 
+    def test_a_role_given_between_the_read_and_the_write_is_not_an_error(self):
+        role = {"id": "r1", "name": "member"}
+        answers = {("GET", "/users/u/role-mappings/realm"): [[], [role]],
+                   ("GET", "/users/u/role-mappings/realm/available"): [[role]]}
+
+        def admin(method, path, body=None, expect=(200,)):
+            if method == "POST":
+                raise IdentityError("admin API POST answered 400: Could not add user role mappings!")
+            return 200, answers[(method, path)].pop(0)
+
+        with mock.patch.object(self.kc, "admin", side_effect=admin):
+            self.kc.ensure_role("u", "member")
+        answers[("GET", "/users/u/role-mappings/realm")] = [[], []]
+        answers[("GET", "/users/u/role-mappings/realm/available")] = [[role]]
+        with mock.patch.object(self.kc, "admin", side_effect=admin):
+            with self.assertRaisesRegex(IdentityError, "400"):
+                self.kc.ensure_role("u", "member")
+
     def test_unreachable_keycloak_is_a_clear_error(self):
         with self.assertRaisesRegex(IdentityError, "is Keycloak running"):
             self.kc.admin_token()
