@@ -16,7 +16,18 @@ using nlohmann::json;
 
 // Any field of the record, as HTML text: a number or a string alike is escaped (the record is
 // stored JSON, and a field meant to be a number may hold text).
+// French numbers: a decimal comma, and thousands set apart by a narrow no-break space.
+std::string french(std::string number) {
+  auto point = number.find('.');
+  if (point != std::string::npos) number[point] = ',';
+  auto end = point == std::string::npos ? number.size() : point;
+  const std::size_t first = (!number.empty() && number[0] == '-') ? 1 : 0;
+  for (auto at = end; at > first + 3; at -= 3) number.insert(at - 3, "\u202f");
+  return number;
+}
+
 std::string str(const json& j) {
+  if (j.is_number_integer()) return french(j.dump());
   return html_escape(j.is_null() ? "—" : j.is_string() ? j.get<std::string>() : j.dump());
 }
 
@@ -57,8 +68,8 @@ std::vector<std::pair<double, const json*>> by_centile(const json& percentiles) 
 std::string percent(const json& v, int decimals = 2) {
   if (!v.is_number()) return "—";
   char b[32];
-  std::snprintf(b, sizeof b, "%.*f %%", decimals, 100 * v.get<double>());
-  return b;
+  std::snprintf(b, sizeof b, "%.*f", decimals, 100 * v.get<double>());
+  return french(b) + "\u00a0%";
 }
 
 // The fairness of one seat pool's draw: the algorithm, its fallbacks, the spread of the
@@ -80,18 +91,17 @@ std::string fairness_html(const json& pool) {
     item("Panels possibles dans la distribution", str(f["panels"]));
     item("Panel tiré",
          str(f["drawn_panel"]) + " (probabilité " + percent(f["drawn_panel_probability"], 4) + ")");
+    // One row per centile: a phone reads it without scrolling sideways.
     h += "</dl>\n<table><caption>Probabilité de sélection par centile des "
-         "volontaires</caption><thead><tr>";
-    const auto centiles = by_centile(f["percentiles"]);
-    for (const auto& centile : centiles) {
+         "volontaires</caption><thead><tr><th scope=\"col\">Centile</th><th "
+         "scope=\"col\">Probabilité</th></tr></thead><tbody>";
+    for (const auto& [at, v] : by_centile(f["percentiles"])) {
       char b[32];
-      std::snprintf(b, sizeof b, "%g", centile.first);
-      h += "<th scope=\"col\">" +
-           (centile.first < 1e9 ? std::string(b) + "<sup>e</sup> centile" : "—") + "</th>";
+      std::snprintf(b, sizeof b, "%g", at);
+      h += "<tr><th scope=\"row\">" + (at < 1e9 ? std::string(b) + "<sup>e</sup>" : "—") +
+           "</th><td>" + percent(*v) + "</td></tr>";
     }
-    h += "</tr></thead><tbody><tr>";
-    for (const auto& [at, v] : centiles) h += "<td>" + percent(*v) + "</td>";
-    h += "</tr></tbody></table>\n<table><caption>Probabilité moyenne de sélection par "
+    h += "</tbody></table>\n<table><caption>Probabilité moyenne de sélection par "
          "valeur</caption><thead><tr>"
          "<th scope=\"col\">Critère</th><th scope=\"col\">Valeur</th><th "
          "scope=\"col\">Volontaires</th>"
@@ -165,13 +175,10 @@ std::string record_html(const store::Selection& sel) {
            "scope=\"col\">Volontaires</th>"
            "<th scope=\"col\">Part des volontaires</th></tr></thead><tbody>";
       for (const auto& v : c["values"]) {
-        char shares[64];
-        std::snprintf(shares, sizeof shares, "%.1f %%</td><td>%s</td><td>%.1f %%",
-                      100 * v["panel_share"].get<double>(), str(v["respondents"]).c_str(),
-                      100 * v["respondent_share"].get<double>());
         h += "<tr><td>" + value_words(c["category"], v["value"]) + "</td><td>" + str(v["min"]) +
-             "</td><td>" + str(v["max"]) + "</td><td>" + str(v["panel"]) + "</td><td>" + shares +
-             "</td></tr>";
+             "</td><td>" + str(v["max"]) + "</td><td>" + str(v["panel"]) + "</td><td>" +
+             percent(v["panel_share"], 1) + "</td><td>" + str(v["respondents"]) + "</td><td>" +
+             percent(v["respondent_share"], 1) + "</td></tr>";
       }
       h += "</tbody></table>\n";
     }

@@ -67,7 +67,7 @@ TEST(RecordPage, EscapesWhatItShowsAndMarksWhatIsMissing) {
   EXPECT_NE(html.find("a&amp;b"), std::string::npos);
   EXPECT_NE(html.find("<dt>Graine</dt><dd><code>—</code></dd>"), std::string::npos)
       << "no seed shown as a dash";
-  EXPECT_NE(html.find("50.0 %"), std::string::npos);
+  EXPECT_NE(html.find("50,0\u00a0%"), std::string::npos);
   // On a phone: laid out for its width, one main landmark holding the whole record.
   EXPECT_NE(html.find("<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"),
             std::string::npos);
@@ -145,7 +145,14 @@ TEST(RecordPage, CodesInFrenchWordsAndCentilesInNumericOrder) {
                 {"respondent_share", 1}};
   };
   s.record = {{"algorithm", "leximin/1"},
-              {"invitation_draws", json::array()},
+              {"invitation_draws",
+               {{{"pool", "roll"},
+                 {"pool_size", 1350000},
+                 {"snapshot_sha256", "h"},
+                 {"invited", 10000},
+                 {"seed", "s"},
+                 {"result_sha256", "r"},
+                 {"respondents", 750}}}},
               {"seat_pools",
                {{{"pool", "non-eu-residents"},
                  {"seats", 1},
@@ -181,17 +188,19 @@ TEST(RecordPage, CodesInFrenchWordsAndCentilesInNumericOrder) {
         "<caption>hair</caption>", "<td>&lt;red&gt;</td>"})
     EXPECT_NE(html.find(words), std::string::npos) << words;
   EXPECT_EQ(html.find("non-eu-residents"), std::string::npos);
-  const auto c0 = html.find(">0<sup>e</sup> centile");
-  const auto c10 = html.find(">10<sup>e</sup> centile");
-  const auto c25 = html.find(">25<sup>e</sup> centile");
-  const auto c100 = html.find(">100<sup>e</sup> centile");
+  EXPECT_NE(html.find("de 1\u202f350\u202f000 personnes"), std::string::npos) << "French numbers";
+  EXPECT_NE(html.find("10\u202f000 invitations"), std::string::npos);
+  const auto c0 = html.find(">0<sup>e</sup></th>");
+  const auto c10 = html.find(">10<sup>e</sup></th>");
+  const auto c25 = html.find(">25<sup>e</sup></th>");
+  const auto c100 = html.find(">100<sup>e</sup></th>");
   ASSERT_NE(c100, std::string::npos) << html;
   EXPECT_LT(c0, c10);
   EXPECT_LT(c10, c25);
   EXPECT_LT(c25, c100);
-  const auto p10 = html.find("<td>11.00 %</td>");
-  const auto p25 = html.find("<td>12.00 %</td>");
-  const auto p100 = html.find("<td>20.00 %</td>");
+  const auto p10 = html.find("<td>11,00\u00a0%</td>");
+  const auto p25 = html.find("<td>12,00\u00a0%</td>");
+  const auto p100 = html.find("<td>20,00\u00a0%</td>");
   EXPECT_LT(p10, p25);
   EXPECT_LT(p25, p100);
 }
