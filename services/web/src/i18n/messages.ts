@@ -1,0 +1,178 @@
+// Every string the application shows, in French (the reference) and English. A key missing in
+// English does not compile (Messages = typeof fr).
+export const fr = {
+  "app.title": "Assemblée citoyenne",
+  "app.tagline": "Ville de Paris — participation citoyenne",
+  "app.homeLinkTitle": "Accueil — Assemblée citoyenne",
+  "app.operator": "Ville de Paris",
+  "app.skipToContent": "Contenu",
+  "lang.switch": "English",
+  "lang.switchTitle": "Read this site in English",
+  "lang.switchLang": "en",
+  "auth.signIn": "Se connecter",
+  "auth.signOut": "Se déconnecter",
+  "auth.signedInAs": "Connecté·e : {name}",
+  "auth.returning": "Connexion en cours…",
+  "auth.failed": "La connexion n’a pas abouti. Réessayez.",
+  "footer.description":
+    "L’Assemblée citoyenne réunit des habitantes et habitants tirés au sort pour travailler sur les politiques de la Ville.",
+  "home.title": "L’Assemblée citoyenne",
+  "home.intro":
+    "Cent habitantes et habitants tirés au sort travaillent pendant un an sur les politiques de la Ville, et la Ville rend compte de ce qu’elle en fait.",
+  "home.answerTitle": "Vous avez reçu un courrier d’invitation ?",
+  "home.answerText": "Répondez en ligne avec le code imprimé sur votre courrier.",
+  "home.answerLink": "Répondre à l’invitation",
+  "notFound.title": "Page introuvable",
+  "notFound.text": "L’adresse saisie ne correspond à aucune page de ce site.",
+  "notFound.home": "Retour à l’accueil",
+  "answer.title": "Répondre à l’invitation",
+  "answer.intro":
+    "Vous avez été tiré·e au sort pour être invité·e à l’Assemblée citoyenne. Ce formulaire enregistre votre réponse.",
+  "answer.required": "Sauf mention contraire, tous les champs sont obligatoires.",
+  "answer.code.label": "Code de réponse",
+  "answer.code.hint": "10 caractères, imprimés sur votre courrier. Exemple : ABCDE-FGHJK",
+  "answer.code.missing": "Saisissez le code imprimé sur votre courrier.",
+  "answer.code.format":
+    "Le code comporte 10 lettres ou chiffres (sans 0, O, 1 ni I), comme ABCDE-FGHJK. Vérifiez votre saisie.",
+  "answer.code.notRecognised":
+    "Ce code ne permet pas d’enregistrer une réponse : il est mal saisi, a déjà servi, ou l’appel à participation est clos. Vérifiez le code sur votre courrier ; si le problème persiste, appelez le numéro indiqué sur le courrier.",
+  "answer.willing.legend": "Souhaitez-vous participer à l’Assemblée citoyenne ?",
+  "answer.willing.yes": "Oui, je souhaite participer",
+  "answer.willing.no": "Non, je ne souhaite pas participer",
+  "answer.willing.missing": "Indiquez si vous souhaitez participer.",
+  "answer.about.legend": "À propos de vous",
+  "answer.about.hint":
+    "Ces réponses servent uniquement à composer une assemblée à l’image de Paris lors du tirage au sort.",
+  "answer.question.missing": "Répondez à cette question.",
+  "answer.choose": "Sélectionnez une réponse",
+  "q.gender": "Genre",
+  "q.gender.F": "Femme",
+  "q.gender.M": "Homme",
+  "q.age_band": "Tranche d’âge",
+  "q.age_band.18-24": "18 à 24 ans",
+  "q.age_band.25-34": "25 à 34 ans",
+  "q.age_band.35-49": "35 à 49 ans",
+  "q.age_band.50-64": "50 à 64 ans",
+  "q.age_band.65+": "65 ans ou plus",
+  "q.arrondissement": "Arrondissement de résidence",
+  "q.arrondissement.value": "{n}e arrondissement",
+  "q.arrondissement.1": "1er arrondissement",
+  "q.diploma": "Diplôme le plus élevé",
+  "q.diploma.none": "Aucun diplôme ou brevet",
+  "q.diploma.bac": "Baccalauréat ou équivalent",
+  "q.diploma.bac+2/3": "Bac +2 ou +3",
+  "q.diploma.bac+5": "Bac +5 ou plus",
+  "answer.consent.legend": "Consentement",
+  "answer.consent.label":
+    "J’accepte que ces informations soient utilisées pour le tirage au sort de l’Assemblée citoyenne, puis effacées à la fin du mandat.",
+  "answer.consent.missing": "Votre consentement est nécessaire pour participer au tirage au sort.",
+  "answer.submit": "Envoyer ma réponse",
+  "answer.sending": "Envoi en cours…",
+  "answer.errors.title": "Le formulaire contient des erreurs",
+  "answer.errors.intro": "Corrigez les champs suivants :",
+  "answer.error.tooMany":
+    "Trop de tentatives depuis votre connexion. Patientez une minute avant de réessayer.",
+  "answer.error.server":
+    "Le service ne répond pas pour le moment. Votre réponse n’a pas été enregistrée ; réessayez dans quelques minutes.",
+  "answer.error.field": "Cette réponse n’est pas acceptée : {detail}",
+  "answer.done.title": "Votre réponse est enregistrée",
+  "answer.done.yes":
+    "Merci. Vous participerez au tirage au sort des membres de l’Assemblée citoyenne. Si vous êtes tiré·e au sort, vous recevrez un courrier.",
+  "answer.done.at": "Réponse enregistrée le {date}.",
+  "answer.done.reference": "Référence de votre réponse : {id}",
+  "answer.done.no.title": "Merci de votre réponse",
+  "answer.done.no":
+    "Vous ne participerez pas au tirage au sort. Vous n’avez rien d’autre à faire ; aucune information n’a été enregistrée.",
+  "answer.done.again": "Répondre pour un autre courrier",
+} as const;
+
+export type Key = keyof typeof fr;
+export type Messages = Record<Key, string>;
+
+export const en: Messages = {
+  "app.title": "Citizens’ assembly",
+  "app.tagline": "City of Paris — citizen participation",
+  "app.homeLinkTitle": "Home — Citizens’ assembly",
+  "app.operator": "City of Paris",
+  "app.skipToContent": "Content",
+  "lang.switch": "Français",
+  "lang.switchTitle": "Lire ce site en français",
+  "lang.switchLang": "fr",
+  "auth.signIn": "Sign in",
+  "auth.signOut": "Sign out",
+  "auth.signedInAs": "Signed in: {name}",
+  "auth.returning": "Signing in…",
+  "auth.failed": "Signing in did not succeed. Please try again.",
+  "footer.description":
+    "The Citizens’ assembly brings together residents drawn by lot to work on the City’s policies.",
+  "home.title": "The Citizens’ assembly",
+  "home.intro":
+    "One hundred residents drawn by lot work for a year on the City’s policies, and the City reports back on what it does with their work.",
+  "home.answerTitle": "Did you receive an invitation letter?",
+  "home.answerText": "Answer online with the code printed on your letter.",
+  "home.answerLink": "Answer the invitation",
+  "notFound.title": "Page not found",
+  "notFound.text": "The address you typed matches no page of this site.",
+  "notFound.home": "Back to the home page",
+  "answer.title": "Answer the invitation",
+  "answer.intro":
+    "You were drawn by lot to be invited to the Citizens’ assembly. This form records your answer.",
+  "answer.required": "Unless stated otherwise, every field is required.",
+  "answer.code.label": "Response code",
+  "answer.code.hint": "10 characters, printed on your letter. Example: ABCDE-FGHJK",
+  "answer.code.missing": "Type the code printed on your letter.",
+  "answer.code.format":
+    "The code has 10 letters or digits (no 0, O, 1 or I), like ABCDE-FGHJK. Check what you typed.",
+  "answer.code.notRecognised":
+    "This code cannot record an answer: it was mistyped, was used already, or the call for participation is closed. Check the code on your letter; if the problem persists, call the number given on the letter.",
+  "answer.willing.legend": "Would you like to take part in the Citizens’ assembly?",
+  "answer.willing.yes": "Yes, I would like to take part",
+  "answer.willing.no": "No, I do not want to take part",
+  "answer.willing.missing": "Say whether you would like to take part.",
+  "answer.about.legend": "About you",
+  "answer.about.hint":
+    "These answers are used only to make the assembly look like Paris when its members are drawn.",
+  "answer.question.missing": "Answer this question.",
+  "answer.choose": "Choose an answer",
+  "q.gender": "Gender",
+  "q.gender.F": "Woman",
+  "q.gender.M": "Man",
+  "q.age_band": "Age band",
+  "q.age_band.18-24": "18 to 24",
+  "q.age_band.25-34": "25 to 34",
+  "q.age_band.35-49": "35 to 49",
+  "q.age_band.50-64": "50 to 64",
+  "q.age_band.65+": "65 or over",
+  "q.arrondissement": "Arrondissement you live in",
+  "q.arrondissement.value": "{n}th arrondissement",
+  "q.arrondissement.1": "1st arrondissement",
+  "q.diploma": "Highest qualification",
+  "q.diploma.none": "None, or the brevet",
+  "q.diploma.bac": "Baccalauréat or equivalent",
+  "q.diploma.bac+2/3": "Two or three years of higher education",
+  "q.diploma.bac+5": "Five years of higher education or more",
+  "answer.consent.legend": "Consent",
+  "answer.consent.label":
+    "I agree that this information is used for drawing the members of the Citizens’ assembly, then erased at the end of the mandate.",
+  "answer.consent.missing": "Your consent is needed to take part in the draw.",
+  "answer.submit": "Send my answer",
+  "answer.sending": "Sending…",
+  "answer.errors.title": "The form has errors",
+  "answer.errors.intro": "Correct the following fields:",
+  "answer.error.tooMany": "Too many attempts from your connection. Wait a minute before trying again.",
+  "answer.error.server":
+    "The service is not answering at the moment. Your answer was not recorded; try again in a few minutes.",
+  "answer.error.field": "This answer is not accepted: {detail}",
+  "answer.done.title": "Your answer is recorded",
+  "answer.done.yes":
+    "Thank you. You will take part in the draw of the members of the Citizens’ assembly. If you are drawn, you will receive a letter.",
+  "answer.done.at": "Answer recorded on {date}.",
+  "answer.done.reference": "Reference of your answer: {id}",
+  "answer.done.no.title": "Thank you for your answer",
+  "answer.done.no":
+    "You will not take part in the draw. There is nothing else to do; no information was recorded.",
+  "answer.done.again": "Answer for another letter",
+};
+
+export const catalogues = { fr, en } as const;
+export type Lang = keyof typeof catalogues;
