@@ -130,12 +130,14 @@ async function run(browser, width, code, usedCode, drawId) {
   await audit(page, 'missing', width);
 
   // A mistyped code (wrong shape): said before anything is sent.
-  await page.getByLabel('Oui, je souhaite participer').check();
-  await page.getByLabel('Femme').check();
-  await page.getByLabel('25 à 34 ans').check();
+  // As a person does: a click on the label (the DSFR draws its own radio buttons and boxes).
+  const choose = (text) => page.locator('label', { hasText: text }).first().click();
+  await choose('Oui, je souhaite participer');
+  await choose('Femme');
+  await choose('25 à 34 ans');
   await page.getByLabel('Arrondissement de résidence').selectOption('19');
-  await page.getByLabel('Baccalauréat ou équivalent').check();
-  await page.getByLabel(/J’accepte/).check();
+  await choose('Baccalauréat ou équivalent');
+  await choose('J’accepte');
   await submitCode(page, 'ABC-12');
   await page.waitForFunction(() => document.getElementById('answer-summary')?.textContent?.includes('10 lettres'));
   check((await codeMessage(page)).includes('Le code comporte 10 lettres'), `${width}px: a mistyped code is said next to the field`);
@@ -163,7 +165,9 @@ async function run(browser, width, code, usedCode, drawId) {
   await h1.waitFor();
   check((await focusedId(page)) === '' || (await page.evaluate(() => document.activeElement?.tagName)) === 'H1',
     `${width}px: the confirmation's heading takes the focus`);
-  const reference = (await page.locator('text=Référence de votre réponse').textContent())?.split(':').pop()?.trim();
+  const status = (await page.getByRole('status').first().textContent()) ?? '';
+  const reference = status.match(/Référence de votre réponse : ([0-9a-f-]{36})/)?.[1];
+  check(/Réponse enregistrée le \d{1,2} \S+ \d{4} à \d{2}:\d{2}/.test(status), `${width}px: the confirmation gives the date and time (${status})`);
   await audit(page, 'confirmed', width);
   check(csp.length === 0, `${width}px: no Content Security Policy violation${csp.length ? `: ${csp.join(' | ')}` : ''}`);
 

@@ -49,7 +49,7 @@ describe("the answer form", () => {
       "textContent",
       "Votre réponse est enregistrée",
     );
-    expect(screen.getByText("Référence de votre réponse : r-42")).toBeTruthy();
+    expect(screen.getByRole("status").textContent).toContain("Référence de votre réponse : r-42");
     const req = fetch.mock.calls[0][0] as Request;
     expect(req.method).toBe("POST");
     expect(new URL(req.url).pathname).toBe("/api/sortition/v1/responses");

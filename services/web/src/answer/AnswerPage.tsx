@@ -106,25 +106,27 @@ export function AnswerPage() {
 
   if (done) {
     return (
-      <div className={fr.cx("fr-my-6w")}>
+      <div className={fr.cx("fr-my-6w", "fr-col-12", "fr-col-md-8")}>
         <h1 ref={heading} tabIndex={-1}>
           {done.willing ? t("answer.done.title") : t("answer.done.no.title")}
         </h1>
         <Alert
           severity="success"
-          title={done.willing ? t("answer.done.title") : t("answer.done.no.title")}
+          small
+          role="status"
           description={
             done.willing ? (
               <>
-                <p>{t("answer.done.yes")}</p>
-                <p>{t("answer.done.at", { date: dateTime(done.at) })}</p>
-                <p>{t("answer.done.reference", { id: done.id })}</p>
+                {t("answer.done.yes")}
+                <br />
+                {t("answer.done.at", { date: dateTime(done.at) })}
+                <br />
+                {t("answer.done.reference", { id: done.id })}
               </>
             ) : (
-              <p>{t("answer.done.no")}</p>
+              t("answer.done.no")
             )
           }
-          as="h2"
         />
         <Button className={fr.cx("fr-mt-4w")} priority="secondary" onClick={again}>
           {t("answer.done.again")}
@@ -137,7 +139,7 @@ export function AnswerPage() {
     setForm((f) => ({ ...f, criteria: { ...f.criteria, [name]: value } }));
 
   return (
-    <div className={fr.cx("fr-my-6w")}>
+    <div className={fr.cx("fr-my-6w", "fr-col-12", "fr-col-md-8")}>
       <h1>{t("answer.title")}</h1>
       <p>{t("answer.intro")}</p>
       <div ref={summary} tabIndex={-1} id="answer-summary">
