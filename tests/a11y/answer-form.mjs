@@ -122,6 +122,16 @@ async function run(browser, width, code, usedCode, drawId) {
   check(overflow <= 0, `${width}px: no horizontal scrolling (overflow ${overflow}px)`);
   await audit(page, 'empty', width);
 
+  // The language switch (in the header at 1280 px; in the menu on a phone): English, then back.
+  if (width >= 1000) {
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Answer the invitation' }).waitFor();
+    check((await page.evaluate(() => document.documentElement.lang)) === 'en', `${width}px: English sets <html lang="en">`);
+    await audit(page, 'english', width);
+    await page.getByRole('button', { name: 'Français' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Répondre à l’invitation' }).waitFor();
+  }
+
   // Nothing filled in: the summary takes the focus and lists the missing answers.
   await page.getByRole('button', { name: 'Envoyer ma réponse' }).click();
   await page.locator('#answer-summary .fr-alert').waitFor();
