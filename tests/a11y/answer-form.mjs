@@ -4,9 +4,11 @@
 //   node tests/a11y/answer-form.mjs [--base URL] [--shots DIR]
 // Makes an invitation draw (a small roll, 10 invited) with a secretariat token (ops/token) and
 // takes codes from its mailing list; then, at 1280 and at 320 px wide, a resident answers with
-// one code through the form (checked: the confirmation, and the answer read back by the
-// secretariat with its criteria), a wrong code, the used code and a mistyped code each get their
-// message next to the field, errors focus the summary. On every state: axe-core (WCAG 2.0/2.1 A
+// one code through the form (checked: the questions are the service's for that code — the pool
+// kind's usual ones at 1280 px, those of a quota set made meanwhile at 320 px —, the
+// confirmation, and the answer read back by the secretariat with its criteria), a wrong code,
+// the used code and a mistyped code each get their message next to the field, errors focus the
+// summary. On every state: axe-core (WCAG 2.0/2.1 A
 // and AA, zero violations), no Content Security Policy violation, a full-page screenshot
 // (DIR, default var/screenshots/web/answer-<state>-<width>.png).
 // Exit status: 0 ok, 1 a check failed, 2 the stack or the browser could not be used.
@@ -73,7 +75,7 @@ async function makeDraw() {
   const list = await api('GET', `/v1/invitation-draws/${draw.id}/mailing-list`);
   const codes = [...String(list).matchAll(/^"?([2-9A-Z]{5}-[2-9A-Z]{5})"?,/gm)].map((m) => m[1]);
   if (codes.length !== 10) throw new StackError(`mailing list: ${codes.length} codes, 10 expected`);
-  return { drawId: draw.id, codes };
+  return { drawId: draw.id, codes, assembly: run };
 }
 
 // ---- the browser -----------------------------------------------------------------------------
@@ -101,12 +103,20 @@ const codeMessage = (page) =>
   });
 const focusedId = (page) => page.evaluate(() => document.activeElement?.id ?? '');
 
+// Step 1: the code, then "Continuer" (the service answers with the questions, or refuses).
 async function submitCode(page, code) {
   await page.fill('#answer-code', code);
-  await page.getByRole('button', { name: 'Envoyer ma réponse' }).click();
+  await page.getByRole('button', { name: 'Continuer' }).click();
 }
 
-async function run(browser, width, code, usedCode, drawId) {
+// The legends and labels of the questions shown, in order.
+const questionNames = (page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll('[id^="answer-q-"]')]
+      .filter((el) => el.localName === 'fieldset' || el.localName === 'select')
+      .map((el) => el.id.replace(/^answer-q-/, '')));
+
+async function run(browser, width, code, usedCode, drawId, expected) {
   const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'fr-FR' });
   const page = await context.newPage();
   page.setDefaultTimeout(TIMEOUT_MS);
@@ -132,22 +142,14 @@ async function run(browser, width, code, usedCode, drawId) {
     await page.getByRole('heading', { level: 1, name: 'Répondre à l’invitation' }).waitFor();
   }
 
-  // Nothing filled in: the summary takes the focus and lists the missing answers.
-  await page.getByRole('button', { name: 'Envoyer ma réponse' }).click();
+  // Nothing typed: the summary takes the focus and names the code.
+  await page.getByRole('button', { name: 'Continuer' }).click();
   await page.locator('#answer-summary .fr-alert').waitFor();
   check((await focusedId(page)) === 'answer-summary', `${width}px: errors move the focus to the summary`);
   check((await codeMessage(page)).includes('Saisissez le code'), `${width}px: a missing code is said next to the field`);
   await audit(page, 'missing', width);
 
   // A mistyped code (wrong shape): said before anything is sent.
-  // As a person does: a click on the label (the DSFR draws its own radio buttons and boxes).
-  const choose = (text) => page.locator('label', { hasText: text }).first().click();
-  await choose('Oui, je souhaite participer');
-  await choose('Femme');
-  await choose('25 à 34 ans');
-  await page.getByLabel('Arrondissement de résidence').selectOption('19');
-  await choose('Baccalauréat ou équivalent');
-  await choose('J’accepte');
   await submitCode(page, 'ABC-12');
   await page.waitForFunction(() => document.getElementById('answer-summary')?.textContent?.includes('10 lettres'));
   check((await codeMessage(page)).includes('Le code comporte 10 lettres'), `${width}px: a mistyped code is said next to the field`);
@@ -168,9 +170,30 @@ async function run(browser, width, code, usedCode, drawId) {
     await audit(page, 'used-code', width);
   }
 
-  // The letter's code, typed in lower case with a space: recorded, confirmed.
+  // The letter's code, typed in lower case with a space: the service's questions for it.
   await page.fill('#answer-code', '');
   await submitCode(page, code.toLowerCase().replace('-', ' '));
+  await page.locator('label', { hasText: 'Oui, je souhaite participer' }).click();
+  await page.locator('#answer-consent').waitFor();
+  const names = await questionNames(page);
+  check(JSON.stringify(names) === JSON.stringify(Object.keys(expected)),
+    `${width}px: the questions are the service's for this code (${names.join(', ')})`);
+  // Sent without the answers: each missing one said.
+  await page.getByRole('button', { name: 'Envoyer ma réponse' }).click();
+  await page.waitForFunction(() => document.getElementById('answer-summary')?.contains(document.activeElement));
+  const listed = await page.locator('#answer-summary li').count();
+  check(listed === names.length + 1, `${width}px: the summary lists each question and the consent (${listed})`);
+  await audit(page, 'questions-missing', width);
+  // As a person does: a click on the label (the DSFR draws its own radio buttons and boxes).
+  const choose = (text) => page.locator('label', { hasText: text }).first().click();
+  const labels = { gender: 'Femme', age_band: '25 à 34 ans', diploma: 'Baccalauréat ou équivalent' };
+  for (const name of names) {
+    if (name === 'arrondissement') await page.getByLabel('Arrondissement de résidence').selectOption(expected[name]);
+    else await choose(labels[name]);
+  }
+  await choose('J’accepte');
+  await audit(page, 'questions', width);
+  await page.getByRole('button', { name: 'Envoyer ma réponse' }).click();
   const h1 = page.getByRole('heading', { level: 1, name: 'Votre réponse est enregistrée' });
   await h1.waitFor();
   await page.waitForFunction(() => document.activeElement?.tagName === 'H1', null, { timeout: 5000 }).catch(() => {});
@@ -184,21 +207,29 @@ async function run(browser, width, code, usedCode, drawId) {
   const respondents = await api('GET', `/v1/invitation-draws/${drawId}/respondents`);
   const mine = respondents.items.find((x) => x.id === reference);
   check(!!mine, `${width}px: the answer (${reference}) is among the draw's respondents`);
-  check(JSON.stringify(mine?.criteria) === JSON.stringify({ age_band: '25-34', arrondissement: '19', diploma: 'bac', gender: 'F' }),
-    `${width}px: its criteria are those typed (${JSON.stringify(mine?.criteria)})`);
+  const sorted = (o) => JSON.stringify(Object.fromEntries(Object.entries(o ?? {}).sort()));
+  check(sorted(mine?.criteria) === sorted(expected), `${width}px: its criteria are those typed (${JSON.stringify(mine?.criteria)})`);
   await context.close();
 }
 
 async function main() {
   if (!fs.existsSync(CHROMIUM)) throw new StackError(`no Chromium at ${CHROMIUM}`);
-  const { drawId, codes } = await makeDraw();
+  const { drawId, codes, assembly } = await makeDraw();
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking'],
   });
   try {
-    await run(browser, 1280, codes[0], undefined, drawId);
-    await run(browser, 320, codes[1], codes[0], drawId);
+    // No quota set yet: the roll's usual questions.
+    await run(browser, 1280, codes[0], undefined, drawId,
+      { gender: 'F', age_band: '25-34', arrondissement: '19', diploma: 'bac' });
+    // A quota set for the roll by gender and age band only: those two questions.
+    const csv = 'feature,value,min,max\n' +
+      ['F', 'M'].map((v) => `gender,${v},0,1\n`).join('') +
+      ['18-24', '25-34', '35-49', '50-64', '65+'].map((v) => `age_band,${v},0,1\n`).join('');
+    await api('POST', '/v1/quota-sets',
+      { assembly_id: assembly, name: 'web', seat_pools: [{ pool: 'roll', seats: 1, quotas_csv: csv }] });
+    await run(browser, 320, codes[1], codes[0], drawId, { gender: 'F', age_band: '25-34' });
   } finally {
     await browser.close();
   }

@@ -1,7 +1,8 @@
 // The invitees' answer form (public, /repondre: the address printed on the invitation letter).
-// The resident types the letter's code, says whether they want to take part and, if so, answers
-// the questions the quotas count and gives consent; the answer goes to the sortition service's
-// POST /v1/responses. Errors: a summary at the top, focused, linking to each field, and the
+// Step 1: the resident types the letter's code; the sortition service answers with the questions
+// for it (POST /v1/responses/questions: the categories its quotas count), or refuses the code.
+// Step 2: they say whether they want to take part and, if so, answer those questions and give
+// consent; the answer goes to POST /v1/responses. Errors: a summary at the top, focused, linking to each field, and the
 // message next to its field (DSFR error state, tied to the field by aria-describedby).
 import { fr } from "@codegouvfr/react-dsfr";
 import Alert from "@codegouvfr/react-dsfr/Alert";
@@ -22,9 +23,10 @@ import {
   type FieldError,
   type FieldErrors,
   fieldOrder,
+  normaliseCode,
+  kindOf,
   outcomeOf,
   type Question,
-  QUESTIONS,
   requestBody,
   validate,
 } from "./model";
@@ -33,13 +35,13 @@ type Done = { willing: true; id: string; at: Date } | { willing: false };
 
 // The id of the control an error links to (the first of a group: the DSFR names a group's
 // inputs <group id>-<index>).
-export function anchorOf(field: string): string {
+export function anchorOf(field: string, questions: Question[]): string {
   if (field === "/code") return "answer-code";
   if (field === "/willing") return "answer-willing-0";
   if (field === "/consent") return "answer-consent-0";
-  const q = QUESTIONS.find((x) => `/criteria/${x.name}` === field);
+  const q = questions.find((x) => `/criteria/${x.name}` === field);
   if (!q) return "answer-code";
-  return q.kind === "select" ? `answer-${q.name}` : `answer-${q.name}-0`;
+  return kindOf(q) === "select" ? `answer-q-${q.name}` : `answer-q-${q.name}-0`;
 }
 
 export function AnswerPage() {
@@ -50,10 +52,11 @@ export function AnswerPage() {
   const [sending, setSending] = useState(false);
   const [done, setDone] = useState<Done | undefined>();
   const [attempt, setAttempt] = useState(0);
+  const [questions, setQuestions] = useState<Question[] | undefined>();
   const summary = useRef<HTMLDivElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
 
-  const ordered = fieldOrder().filter((f) => errors[f]);
+  const ordered = fieldOrder(questions ?? []).filter((f) => errors[f]);
   useEffect(() => {
     if (attempt > 0 && (ordered.length > 0 || general)) summary.current?.focus();
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -70,7 +73,7 @@ export function AnswerPage() {
     ev.preventDefault();
     if (sending) return;
     setGeneral(undefined);
-    const found = validate(form);
+    const found = validate(form, questions);
     setErrors(found);
     if (Object.keys(found).length > 0 || form.willing === "no") {
       if (Object.keys(found).length === 0) setDone({ willing: false });
@@ -79,27 +82,44 @@ export function AnswerPage() {
     }
     setSending(true);
     try {
+      if (!questions) {
+        // Step 1: the questions for this code, or the code refused.
+        const { data, error, response } = await api.sortition.POST("/v1/responses/questions", {
+          body: { code: normaliseCode(form.code) },
+        });
+        if (data) {
+          setQuestions(data.questions);
+          return;
+        }
+        const out = outcomeOf(response.status, error);
+        setErrors(out.fields);
+        setGeneral(out.general);
+        setAttempt((n) => n + 1);
+        return;
+      }
       const { data, error, response } = await api.sortition.POST("/v1/responses", {
-        body: requestBody(form),
+        body: requestBody(form, questions),
       });
       if (data) {
         const id = String((data as { id?: string }).id ?? "");
         setDone({ willing: true, id, at: new Date() });
         return;
       }
-      const out = outcomeOf(response.status, error);
+      const out = outcomeOf(response.status, error, questions);
       setErrors(out.fields);
       setGeneral(out.general);
+      setAttempt((n) => n + 1);
     } catch {
       setGeneral("answer.error.server");
+      setAttempt((n) => n + 1);
     } finally {
       setSending(false);
-      setAttempt((n) => n + 1);
     }
   }
 
   function again() {
     setForm(emptyForm());
+    setQuestions(undefined);
     setErrors({});
     setDone(undefined);
   }
@@ -156,7 +176,7 @@ export function AnswerPage() {
                   <ul>
                     {ordered.map((f) => (
                       <li key={f}>
-                        <a href={`#${anchorOf(f)}`}>{message(errors[f])}</a>
+                        <a href={`#${anchorOf(f, questions ?? [])}`}>{message(errors[f])}</a>
                       </li>
                     ))}
                   </ul>
@@ -181,9 +201,14 @@ export function AnswerPage() {
             spellCheck: false,
             maxLength: 40,
             value: form.code,
-            onChange: (e) => setForm((f) => ({ ...f, code: e.target.value })),
+            onChange: (e) => {
+              // Another code may be asked other questions: back to step 1.
+              setForm((f) => ({ ...f, code: e.target.value }));
+              setQuestions(undefined);
+            },
           }}
         />
+        {questions && (
         <RadioButtons
           id="answer-willing"
           legend={t("answer.willing.legend")}
@@ -199,7 +224,8 @@ export function AnswerPage() {
             },
           }))}
         />
-        {form.willing === "yes" && (
+        )}
+        {questions && form.willing === "yes" && (
           <>
             <fieldset className={fr.cx("fr-fieldset")} aria-describedby="answer-about-hint">
               <legend className={fr.cx("fr-fieldset__legend")}>
@@ -208,7 +234,7 @@ export function AnswerPage() {
               <p id="answer-about-hint" className={fr.cx("fr-hint-text", "fr-fieldset__element")}>
                 {t("answer.about.hint")}
               </p>
-              {QUESTIONS.map((q) => (
+              {questions.map((q) => (
                 <div key={q.name} className={fr.cx("fr-fieldset__element")}>
                   <QuestionField
                     q={q}
@@ -238,7 +264,7 @@ export function AnswerPage() {
           </>
         )}
         <Button type="submit" disabled={sending} className={fr.cx("fr-mt-2w")}>
-          {sending ? t("answer.sending") : t("answer.submit")}
+          {sending ? t("answer.sending") : questions ? t("answer.submit") : t("answer.next")}
         </Button>
       </form>
     </div>
@@ -251,22 +277,23 @@ function QuestionField(props: {
   onChange: (v: string) => void;
   error: string | undefined;
 }) {
-  const { t } = useI18n();
+  const { t, has } = useI18n();
   const { q, value, onChange, error } = props;
-  const label = t(`q.${q.name}` as Key);
+  // A category or value the catalogue does not know (a quota set's own) is shown as named.
+  const label = has(`q.${q.name}`) ? t(`q.${q.name}` as Key) : q.name;
   const valueLabel = (v: string) => {
-    if (q.name === "arrondissement")
+    if (q.name === "arrondissement" && /^\d+$/.test(v))
       return v === "1" ? t("q.arrondissement.1") : t("q.arrondissement.value", { n: v });
-    return t(`q.${q.name}.${v}` as Key);
+    return has(`q.${q.name}.${v}`) ? t(`q.${q.name}.${v}` as Key) : v;
   };
-  if (q.kind === "select") {
+  if (kindOf(q) === "select") {
     return (
       <Select
         label={label}
         state={error ? "error" : "default"}
         stateRelatedMessage={error}
         nativeSelectProps={{
-          id: `answer-${q.name}`,
+          id: `answer-q-${q.name}`,
           name: q.name,
           value,
           onChange: (e) => onChange(e.target.value),
@@ -285,7 +312,7 @@ function QuestionField(props: {
   }
   return (
     <RadioButtons
-      id={`answer-${q.name}`}
+      id={`answer-q-${q.name}`}
       legend={label}
       name={q.name}
       state={error ? "error" : "default"}

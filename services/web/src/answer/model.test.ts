@@ -4,8 +4,9 @@ import {
   codeLooksValid,
   emptyForm,
   normaliseCode,
+  kindOf,
   outcomeOf,
-  QUESTIONS,
+  type Question,
   requestBody,
   validate,
 } from "./model";
@@ -24,19 +25,34 @@ describe("the letter's code", () => {
   });
 });
 
+// As the service gives them for a code of the roll's draw.
+const QUESTIONS: Question[] = [
+  { name: "gender", values: ["F", "M"] },
+  { name: "age_band", values: ["18-24", "25-34", "35-49", "50-64", "65+"] },
+  { name: "arrondissement", values: Array.from({ length: 20 }, (_, i) => String(i + 1)) },
+  { name: "diploma", values: ["none", "bac", "bac+2/3", "bac+5"] },
+];
+
 describe("checks before sending", () => {
+  it("checks only the code before the questions are known", () => {
+    expect(validate({ ...emptyForm(), code: "ABCDE-FGHJK" })).toEqual({});
+    expect(validate(emptyForm())["/code"].key).toBe("answer.code.missing");
+  });
+  it("asks few values as radio buttons, many as a list", () => {
+    expect(QUESTIONS.map(kindOf)).toEqual(["radio", "radio", "select", "radio"]);
+  });
   it("names every field missing for a willing invitee", () => {
-    const e = validate({ ...emptyForm(), willing: "yes" });
+    const e = validate({ ...emptyForm(), willing: "yes" }, QUESTIONS);
     expect(Object.keys(e).sort()).toEqual(
       ["/code", "/consent", ...QUESTIONS.map((q) => `/criteria/${q.name}`)].sort(),
     );
     expect(e["/code"].key).toBe("answer.code.missing");
   });
   it("asks no criteria nor consent of someone who declines", () => {
-    expect(validate({ ...emptyForm(), code: "ABCDE-FGHJK", willing: "no" })).toEqual({});
+    expect(validate({ ...emptyForm(), code: "ABCDE-FGHJK", willing: "no" }, QUESTIONS)).toEqual({});
   });
   it("says a code of the wrong shape is mistyped", () => {
-    expect(validate({ ...emptyForm(), code: "ABC", willing: "no" })["/code"].key).toBe(
+    expect(validate({ ...emptyForm(), code: "ABC", willing: "no" }, QUESTIONS)["/code"].key).toBe(
       "answer.code.format",
     );
   });
@@ -47,8 +63,8 @@ describe("checks before sending", () => {
       criteria: { gender: "F", age_band: "25-34", arrondissement: "19", diploma: "bac", x: "y" },
       consent: true,
     };
-    expect(validate(form)).toEqual({});
-    expect(requestBody(form)).toEqual({
+    expect(validate(form, QUESTIONS)).toEqual({});
+    expect(requestBody(form, QUESTIONS)).toEqual({
       code: "ABCDEFGHJK",
       criteria: { gender: "F", age_band: "25-34", arrondissement: "19", diploma: "bac" },
       consent: true,
@@ -65,14 +81,18 @@ describe("the service's refusals", () => {
     }
   });
   it("puts each field error of a problem next to its field", () => {
-    const o = outcomeOf(422, {
+    const o = outcomeOf(
+      422,
+      {
       status: 422,
       errors: [
         { pointer: "/criteria/gender", detail: "each criterion is a string of 1 to 100 characters" },
         { pointer: "/consent", detail: "consent must be true" },
         { pointer: "/criteria", detail: "at most 20 criteria" },
       ],
-    });
+      },
+      QUESTIONS,
+    );
     expect(Object.keys(o.fields).sort()).toEqual(["/code", "/consent", "/criteria/gender"]);
     expect(o.fields["/consent"]).toEqual({ key: "answer.error.field", detail: "consent must be true" });
   });

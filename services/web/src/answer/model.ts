@@ -17,25 +17,15 @@ export function codeLooksValid(typed: string): boolean {
   return c.length === 10 && [...c].every((ch) => ALPHABET.includes(ch));
 }
 
-// The self-declared criteria, with the values the quota sets count (docs: the sortition
-// service's quotas CSV). `kind` is how the form asks: a few choices as radio buttons, many as
-// a list.
+// What the invitee is asked, as the sortition service gives it for their code
+// (POST /v1/responses/questions): each category the quotas count and its values. A few values
+// are asked as radio buttons, many as a list.
 export interface Question {
-  name: "gender" | "age_band" | "arrondissement" | "diploma";
-  kind: "radio" | "select";
+  name: string;
   values: string[];
 }
 
-export const QUESTIONS: Question[] = [
-  { name: "gender", kind: "radio", values: ["F", "M"] },
-  { name: "age_band", kind: "radio", values: ["18-24", "25-34", "35-49", "50-64", "65+"] },
-  {
-    name: "arrondissement",
-    kind: "select",
-    values: Array.from({ length: 20 }, (_, i) => String(i + 1)),
-  },
-  { name: "diploma", kind: "radio", values: ["none", "bac", "bac+2/3", "bac+5"] },
-];
+export const kindOf = (q: Question): "radio" | "select" => (q.values.length > 6 ? "select" : "radio");
 
 export interface AnswerForm {
   code: string;
@@ -52,26 +42,28 @@ export type FieldError = { key: Key; detail?: string };
 export type FieldErrors = Record<string, FieldError>;
 
 // The form's fields in page order (the error summary follows it).
-export function fieldOrder(): string[] {
-  return ["/code", "/willing", ...QUESTIONS.map((q) => `/criteria/${q.name}`), "/consent"];
+export function fieldOrder(questions: Question[]): string[] {
+  return ["/code", "/willing", ...questions.map((q) => `/criteria/${q.name}`), "/consent"];
 }
 
-export function validate(form: AnswerForm): FieldErrors {
+// Before the questions are known only the code is checked; then everything.
+export function validate(form: AnswerForm, questions?: Question[]): FieldErrors {
   const errors: FieldErrors = {};
   if (!form.code.trim()) errors["/code"] = { key: "answer.code.missing" };
   else if (!codeLooksValid(form.code)) errors["/code"] = { key: "answer.code.format" };
+  if (!questions) return errors;
   if (!form.willing) errors["/willing"] = { key: "answer.willing.missing" };
   if (form.willing === "yes") {
-    for (const q of QUESTIONS)
+    for (const q of questions)
       if (!form.criteria[q.name]) errors[`/criteria/${q.name}`] = { key: "answer.question.missing" };
     if (!form.consent) errors["/consent"] = { key: "answer.consent.missing" };
   }
   return errors;
 }
 
-export function requestBody(form: AnswerForm) {
+export function requestBody(form: AnswerForm, questions: Question[]) {
   const criteria: Record<string, string> = {};
-  for (const q of QUESTIONS) if (form.criteria[q.name]) criteria[q.name] = form.criteria[q.name];
+  for (const q of questions) if (form.criteria[q.name]) criteria[q.name] = form.criteria[q.name];
   return { code: normaliseCode(form.code), criteria, consent: true as const };
 }
 
@@ -88,12 +80,16 @@ export interface ProblemLike {
 // is not on the form is shown at the code, the one everybody fills.
 export type Outcome = { fields: FieldErrors; general?: Key };
 
-export function outcomeOf(status: number, problem: ProblemLike | undefined): Outcome {
+export function outcomeOf(
+  status: number,
+  problem: ProblemLike | undefined,
+  questions: Question[] = [],
+): Outcome {
   if (status === 404 || status === 409 || status === 410)
     return { fields: { "/code": { key: "answer.code.notRecognised" } } };
   if (status === 429) return { fields: {}, general: "answer.error.tooMany" };
   if (status === 400 || status === 422) {
-    const known = new Set(fieldOrder());
+    const known = new Set(fieldOrder(questions));
     const fields: FieldErrors = {};
     const list = problem?.errors?.length
       ? problem.errors

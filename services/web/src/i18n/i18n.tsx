@@ -44,6 +44,7 @@ interface I18n {
   lang: Lang;
   setLang: (l: Lang) => void;
   t: (key: Key, params?: Record<string, string | number>) => string;
+  has: (key: string) => key is Key;
   dateTime: (at: Date) => string;
 }
 
@@ -69,6 +70,7 @@ export function I18nProvider({ children, lang: fixed }: { children: ReactNode; l
       lang,
       setLang,
       t: (key, params) => translate(lang, key, params),
+      has: (key): key is Key => key in catalogues[lang],
       dateTime: (at) => formatDateTime(lang, at),
     }),
     [lang, setLang],

@@ -66,6 +66,7 @@ export const fr = {
   "answer.consent.label":
     "J’accepte que ces informations soient utilisées pour le tirage au sort de l’Assemblée citoyenne, puis effacées à la fin du mandat.",
   "answer.consent.missing": "Votre consentement est nécessaire pour participer au tirage au sort.",
+  "answer.next": "Continuer",
   "answer.submit": "Envoyer ma réponse",
   "answer.sending": "Envoi en cours…",
   "answer.errors.title": "Le formulaire contient des erreurs",
@@ -155,6 +156,7 @@ export const en: Messages = {
   "answer.consent.label":
     "I agree that this information is used for drawing the members of the Citizens’ assembly, then erased at the end of the mandate.",
   "answer.consent.missing": "Your consent is needed to take part in the draw.",
+  "answer.next": "Continue",
   "answer.submit": "Send my answer",
   "answer.sending": "Sending…",
   "answer.errors.title": "The form has errors",
