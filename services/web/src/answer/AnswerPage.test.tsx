@@ -101,6 +101,7 @@ describe("the answer form", () => {
     const summary = document.getElementById("answer-summary")!;
     await waitFor(() => expect(document.activeElement).toBe(summary));
     expect(summary.querySelectorAll("li a")).toHaveLength(5); // four questions and consent
+    expect(summary.querySelector("li a")?.textContent).toBe("Genre : Répondez à cette question.");
     const gender = screen.getByRole("group", { name: /Genre/ });
     expect(gender.textContent).toContain("Répondez à cette question.");
     expect(fetch).not.toHaveBeenCalled();

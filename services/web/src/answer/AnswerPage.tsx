@@ -45,7 +45,7 @@ export function anchorOf(field: string, questions: Question[]): string {
 }
 
 export function AnswerPage() {
-  const { t, dateTime } = useI18n();
+  const { t, has, dateTime } = useI18n();
   const [form, setForm] = useState<AnswerForm>(emptyForm);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [general, setGeneral] = useState<Key | undefined>();
@@ -67,6 +67,14 @@ export function AnswerPage() {
 
   const message = (e: FieldError | undefined) =>
     e && (e.detail !== undefined ? t(e.key, { detail: e.detail }) : t(e.key));
+  // The name of a field in the summary: its label or legend.
+  const fieldLabel = (field: string): string => {
+    if (field === "/code") return t("answer.code.label");
+    if (field === "/willing") return t("answer.willing.legend");
+    if (field === "/consent") return t("answer.consent.legend");
+    const name = field.replace("/criteria/", "");
+    return has(`q.${name}`) ? t(`q.${name}` as Key) : name;
+  };
   const stateOf = (field: string) => (errors[field] ? ("error" as const) : ("default" as const));
 
   async function submit(ev: FormEvent) {
@@ -176,7 +184,12 @@ export function AnswerPage() {
                   <ul>
                     {ordered.map((f) => (
                       <li key={f}>
-                        <a href={`#${anchorOf(f, questions ?? [])}`}>{message(errors[f])}</a>
+                        <a href={`#${anchorOf(f, questions ?? [])}`}>
+                          {t("answer.errors.item", {
+                            field: fieldLabel(f),
+                            message: message(errors[f]) ?? "",
+                          })}
+                        </a>
                       </li>
                     ))}
                   </ul>

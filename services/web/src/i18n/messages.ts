@@ -71,6 +71,7 @@ export const fr = {
   "answer.sending": "Envoi en cours…",
   "answer.errors.title": "Le formulaire contient des erreurs",
   "answer.errors.intro": "Corrigez les champs suivants :",
+  "answer.errors.item": "{field} : {message}",
   "answer.error.tooMany":
     "Trop de tentatives depuis votre connexion. Patientez une minute avant de réessayer.",
   "answer.error.server":
@@ -161,6 +162,7 @@ export const en: Messages = {
   "answer.sending": "Sending…",
   "answer.errors.title": "The form has errors",
   "answer.errors.intro": "Correct the following fields:",
+  "answer.errors.item": "{field}: {message}",
   "answer.error.tooMany": "Too many attempts from your connection. Wait a minute before trying again.",
   "answer.error.server":
     "The service is not answering at the moment. Your answer was not recorded; try again in a few minutes.",
