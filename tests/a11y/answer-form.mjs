@@ -11,7 +11,8 @@
 // summary. On every state: axe-core (WCAG 2.0/2.1 A
 // and AA, zero violations), no Content Security Policy violation, a full-page screenshot
 // (DIR, default var/screenshots/web/answer-<state>-<width>.png).
-// Exit status: 0 ok, 1 a check failed, 2 the stack or the browser could not be used.
+// Exit status: 0 ok, 1 a check failed, 2 the stack or the browser could not be used, 77 (skipped)
+// when nothing listens at the site's address (a stack without its gateway).
 import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -214,6 +215,12 @@ async function run(browser, width, code, usedCode, drawId, expected) {
 
 async function main() {
   if (!fs.existsSync(CHROMIUM)) throw new StackError(`no Chromium at ${CHROMIUM}`);
+  try {
+    await fetch(BASE);
+  } catch {
+    console.log(`answer-form: skipped: nothing answers at ${BASE} (no gateway)`);
+    process.exit(77);
+  }
   const { drawId, codes, assembly } = await makeDraw();
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
