@@ -48,6 +48,7 @@ RUN cd tools/openapi && npm ci --no-audit --no-fund \
  && cd ../../services/web && npm ci --no-audit --no-fund \
  && rm -rf src/api/generated && node ../../tools/openapi/generate.mjs /openapi src/api/generated \
  && npx --no-install tsc -p tsconfig.json \
+ && npx --no-install react-dsfr update-icons \
  && OUT_DIR=/web npx --no-install vite build
 
 FROM nginxinc/nginx-unprivileged:1.27-alpine AS web

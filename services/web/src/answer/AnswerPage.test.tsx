@@ -105,6 +105,10 @@ describe("the answer form", () => {
     const gender = screen.getByRole("group", { name: /Genre/ });
     expect(gender.textContent).toContain("Répondez à cette question.");
     expect(fetch).not.toHaveBeenCalled();
+    // Answered, the question's message goes; the others stay until the next sending.
+    await user.click(screen.getByLabelText("Femme"));
+    expect(screen.getByRole("group", { name: /Genre/ }).textContent).not.toContain("Répondez");
+    expect(screen.getByRole("group", { name: /Tranche d’âge/ }).textContent).toContain("Répondez");
   });
 
   it("says the same thing, next to the code, for an unknown or used code", async () => {

@@ -163,8 +163,18 @@ export function AnswerPage() {
     );
   }
 
-  const setCriterion = (name: string, value: string) =>
+  // A field changed: its message goes (the others stay until the next sending).
+  const settle = (field: string) =>
+    setErrors((e) => {
+      if (!e[field]) return e;
+      const rest = { ...e };
+      delete rest[field];
+      return rest;
+    });
+  const setCriterion = (name: string, value: string) => {
     setForm((f) => ({ ...f, criteria: { ...f.criteria, [name]: value } }));
+    settle(`/criteria/${name}`);
+  };
 
   return (
     <div className={fr.cx("fr-my-6w", "fr-col-12", "fr-col-md-8")}>
@@ -218,6 +228,7 @@ export function AnswerPage() {
               // Another code may be asked other questions: back to step 1.
               setForm((f) => ({ ...f, code: e.target.value }));
               setQuestions(undefined);
+              settle("/code");
             },
           }}
         />
@@ -233,7 +244,10 @@ export function AnswerPage() {
             nativeInputProps: {
               value: v,
               checked: form.willing === v,
-              onChange: () => setForm((f) => ({ ...f, willing: v })),
+              onChange: () => {
+                setForm((f) => ({ ...f, willing: v }));
+                settle("/willing");
+              },
             },
           }))}
         />
@@ -269,7 +283,10 @@ export function AnswerPage() {
                   nativeInputProps: {
                     name: "consent",
                     checked: form.consent,
-                    onChange: (e) => setForm((f) => ({ ...f, consent: e.target.checked })),
+                    onChange: (e) => {
+                      setForm((f) => ({ ...f, consent: e.target.checked }));
+                      settle("/consent");
+                    },
                   },
                 },
               ]}
