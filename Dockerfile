@@ -3,6 +3,8 @@
 #   docker build --target membership -t registry.city.example/assembly/membership:0.1.0 .
 # (or buildah/kaniko with the same --target). Each image runs its service as user 10001;
 # `<service> --migrate` is the charts' migration Job, `<service> --config-help` its settings.
+# The target `web` is the web application (services/web) served by nginx-unprivileged (user 101;
+# charts/web mounts its nginx.conf).
 
 # ---- build: Debian 12's compiler and the -dev packages of ops/packages.txt the build needs ----
 FROM debian:12 AS build
@@ -29,7 +31,29 @@ RUN cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
  && mkdir -p /out \
  && for svc in sortition membership workshops recommendations followup; do \
       strip --strip-unneeded -o "/out/$svc" "build/bin/$svc"; \
+    done \
+ && mkdir -p /out/openapi \
+ && for svc in sortition membership workshops recommendations followup; do \
+      "build/bin/$svc" --openapi >"/out/openapi/$svc.json"; \
     done
+
+# ---- the web application: built with Node.js from the served OpenAPI documents (its typed
+# client), then only its files in nginx-unprivileged ----
+FROM node:22-bookworm-slim AS web-build
+WORKDIR /src
+COPY tools/openapi/ tools/openapi/
+COPY services/web/ services/web/
+COPY --from=build /out/openapi/ /openapi/
+RUN cd tools/openapi && npm ci --no-audit --no-fund \
+ && cd ../../services/web && npm ci --no-audit --no-fund \
+ && rm -rf src/api/generated && node ../../tools/openapi/generate.mjs /openapi src/api/generated \
+ && npx --no-install tsc -p tsconfig.json \
+ && npx --no-install react-dsfr update-icons \
+ && OUT_DIR=/web npx --no-install vite build
+
+FROM nginxinc/nginx-unprivileged:1.27-alpine AS web
+COPY --from=web-build /web/ /usr/share/nginx/html/
+USER 101:101
 
 # ---- runtime: the shared libraries only, and the user 10001 the charts run as ----
 FROM debian:12-slim AS runtime

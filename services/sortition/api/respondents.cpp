@@ -118,6 +118,21 @@ void add_respondent_routes(assembly::service::Context& ctx,
     assembly::log::info("invitation answered", {{"respondent_id", r.id}, {"channel", "code"}});
     return http::Response::json(201, {{"id", r.id}, {"state", domain::to_string(r.state)}});
   };
+  // Public: what the invitee with this code is asked (the categories the quotas count). Shares
+  // the answers' rate limit, and refuses an unknown or used code as an answer does. The code
+  // travels in the body, never in an address (which logs keep).
+  auto questions = [&db, limiter, keyring](http::Request& req) {
+    limiter->take(req.remote());
+    const auto b = req.json();
+    body::Fields f(b);
+    auto code = app::normalise_code(f.string("code", 40));
+    f.done();
+    auto list =
+        db.transact([&](pqxx::work& tx) { return app::questions_for_code(tx, *keyring, code); });
+    auto out = nlohmann::json::array();
+    for (const auto& q : list) out.push_back({{"name", q.name}, {"values", q.values}});
+    return http::Response::json(200, {{"questions", out}});
+  };
   // The secretariat enters an answer given by phone (the caller gave the code on the letter).
   auto answer_by_phone = [&db, keyring](http::Request& req) {
     auto draw_id = body::uuid_param(req, "id");
@@ -144,6 +159,7 @@ void add_respondent_routes(assembly::service::Context& ctx,
   };
 
   ctx.router.add(Method::Post, "/v1/responses", Access::anyone(), answer);
+  ctx.router.add(Method::Post, "/v1/responses/questions", Access::anyone(), questions);
   ctx.router.add(Method::Post, "/v1/invitation-draws/:id/respondents", staff, answer_by_phone);
   ctx.router.add(Method::Get, "/v1/invitation-draws/:id/respondents", staff, list,
                  http::personal_data());

@@ -22,14 +22,30 @@ store::Respondent respond(pqxx::work& tx, const store::Invitation& invitation,
   return *store::find_respondent(tx, id);
 }
 
+// The invitation of a letter's code not answered yet; not_found alike when there is none and
+// when it was answered (a guess learns nothing).
+store::Invitation open_invitation(pqxx::transaction_base& tx, const assembly::pii::Keyring& keyring,
+                                  const std::string& code) {
+  auto invitation = store::invitation_by_code(tx, code_key(keyring, code));
+  if (!invitation || store::answer_state(tx, *invitation))
+    throw core::not_found("no open invitation has this code");
+  return *invitation;
+}
+
 }  // namespace
 
 store::Respondent answer_with_code(pqxx::work& tx, const assembly::pii::Keyring& keyring,
                                    const std::string& code, const store::Criteria& criteria) {
-  auto invitation = store::invitation_by_code(tx, code_key(keyring, code));
-  if (!invitation || store::answer_state(tx, *invitation))
-    throw core::not_found("no open invitation has this code");
-  return respond(tx, *invitation, criteria, "code", "invitee");
+  return respond(tx, open_invitation(tx, keyring, code), criteria, "code", "invitee");
+}
+
+std::vector<domain::Question> questions_for_code(pqxx::transaction_base& tx,
+                                                 const assembly::pii::Keyring& keyring,
+                                                 const std::string& code) {
+  auto quotas = store::quotas_of_draw(tx, open_invitation(tx, keyring, code).draw_id);
+  if (!quotas) throw core::not_found("no open invitation has this code");
+  if (quotas->quotas_csv) return domain::questions_of(domain::parse_quotas(*quotas->quotas_csv));
+  return domain::default_questions(quotas->pool_kind);
 }
 
 store::Respondent answer_by_phone(pqxx::work& tx, const assembly::pii::Keyring& keyring,

@@ -16,6 +16,12 @@ namespace sortition::app {
 // refusal, when no invitation has it or when it was answered already (a guess learns nothing).
 store::Respondent answer_with_code(pqxx::work& tx, const assembly::pii::Keyring& keyring,
                                    const std::string& code, const store::Criteria& criteria);
+// What the invitee with this code (already normalised) is asked: the categories of the newest
+// quota set of the draw's assembly for the pool's kind, else the pool kind's usual ones;
+// not_found, the same refusal as an answer's, when no open invitation has the code.
+std::vector<domain::Question> questions_for_code(pqxx::transaction_base& tx,
+                                                 const assembly::pii::Keyring& keyring,
+                                                 const std::string& code);
 // The secretariat enters an answer given by phone: invalid (/code) when no invitation of the draw
 // has the code, conflict when it was answered already.
 store::Respondent answer_by_phone(pqxx::work& tx, const assembly::pii::Keyring& keyring,

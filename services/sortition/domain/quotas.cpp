@@ -314,4 +314,28 @@ std::optional<Infeasibility> check_feasible(const SeatPool& pool,
   return std::nullopt;
 }
 
+std::vector<Question> questions_of(const QuotaSet& quotas) {
+  std::vector<Question> out;
+  for (const auto& c : quotas.categories) {
+    Question q{c.name, {}};
+    for (const auto& v : c.values) q.values.push_back(v.value);
+    out.push_back(std::move(q));
+  }
+  return out;
+}
+
+std::vector<Question> default_questions(std::string_view pool_kind) {
+  const Question gender{"gender", {"F", "M"}};
+  const Question adult_age{"age_band", {"18-24", "25-34", "35-49", "50-64", "65+"}};
+  const Question diploma{"diploma", {"none", "bac", "bac+2/3", "bac+5"}};
+  if (pool_kind == "roll") {
+    Question arrondissement{"arrondissement", {}};
+    for (int i = 1; i <= 20; ++i) arrondissement.values.push_back(std::to_string(i));
+    return {gender, adult_age, arrondissement, diploma};
+  }
+  if (pool_kind == "non-eu-residents") return {gender, adult_age, diploma};
+  if (pool_kind == "minors") return {gender, {"age_band", {"16", "17"}}};
+  return {};
+}
+
 }  // namespace sortition::domain

@@ -80,6 +80,19 @@ QuotaSet parse_quotas(std::string_view csv);
 // ends, quoting fields that need it; parse_quotas(export_quotas(q)) == q.
 std::string export_quotas(const QuotaSet& quotas);
 
+// What an invitee answering with their letter's code is asked: each category the quotas count,
+// with its values, in the file's order.
+struct Question {
+  std::string name;
+  std::vector<std::string> values;
+  bool operator==(const Question&) const = default;
+};
+std::vector<Question> questions_of(const QuotaSet& quotas);
+// Before the assembly has a quota set for the pool: the categories a pool of that kind is drawn
+// by (the Paris assembly's: the roll by gender, age band, arrondissement and diploma; non-EU
+// residents by gender, age band and diploma; minors by gender and age); none for another kind.
+std::vector<Question> default_questions(std::string_view pool_kind);
+
 // A group of seats filled from one pool of respondents, independently of the other groups (e.g.
 // "roll" for the electoral roll, "non-eu-residents", "minors").
 struct SeatPool {

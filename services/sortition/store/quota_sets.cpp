@@ -23,6 +23,13 @@ constexpr const char* kSeatPools =
 constexpr const char* kQuotasCsv =
     "SELECT quotas_csv FROM quota_seat_pools WHERE quota_set_id = $1 AND pool_kind = $2";
 
+constexpr const char* kQuotasOfDraw =
+    "SELECT p.kind, (SELECT qsp.quotas_csv FROM quota_sets qs "
+    "  JOIN quota_seat_pools qsp ON qsp.quota_set_id = qs.id "
+    "  WHERE qs.assembly_id = d.assembly_id AND qsp.pool_kind = p.kind "
+    "  ORDER BY qs.created_at DESC, qs.id DESC LIMIT 1) AS quotas_csv "
+    "FROM invitation_draws d JOIN pools p ON p.id = d.pool_id WHERE d.id = $1";
+
 }  // namespace
 
 void insert_quota_set(pqxx::work& tx, const QuotaSet& q) {
@@ -66,6 +73,14 @@ std::optional<std::string> quotas_csv(pqxx::transaction_base& tx, const std::str
   auto rows = tx.exec_params(kQuotasCsv, quota_set_id, pool_kind);
   if (rows.empty()) return std::nullopt;
   return rows[0]["quotas_csv"].as<std::string>();
+}
+
+std::optional<DrawQuotas> quotas_of_draw(pqxx::transaction_base& tx, const std::string& draw_id) {
+  auto rows = tx.exec_params(kQuotasOfDraw, draw_id);
+  if (rows.empty()) return std::nullopt;
+  DrawQuotas out{rows[0]["kind"].as<std::string>(), std::nullopt};
+  if (!rows[0]["quotas_csv"].is_null()) out.quotas_csv = rows[0]["quotas_csv"].as<std::string>();
+  return out;
 }
 
 }  // namespace sortition::store

@@ -29,4 +29,12 @@ std::vector<SeatPoolRow> seat_pools(pqxx::transaction_base& tx, const std::strin
 std::optional<std::string> quotas_csv(pqxx::transaction_base& tx, const std::string& quota_set_id,
                                       const std::string& pool_kind);
 
+// The kind of an invitation draw's pool and the quota file of the newest quota set of the draw's
+// assembly for that kind (nullopt when there is none yet); nullopt for an unknown draw.
+struct DrawQuotas {
+  std::string pool_kind;
+  std::optional<std::string> quotas_csv;
+};
+std::optional<DrawQuotas> quotas_of_draw(pqxx::transaction_base& tx, const std::string& draw_id);
+
 }  // namespace sortition::store

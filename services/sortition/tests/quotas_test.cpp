@@ -135,6 +135,25 @@ TEST(Quotas, ParseErrorsNameTheLineAndTheReason) {
   EXPECT_EQ(error_line("feature,value,min,max\n"), 0);
 }
 
+TEST(Questions, AreTheQuotaCategoriesAndValuesInFileOrder) {
+  auto q = parse_quotas(
+      "feature,value,min,max\nage_band,65+,1,3\ngender,F,2,3\nage_band,18-24,1,3\ngender,M,2,3\n");
+  EXPECT_EQ(questions_of(q),
+            (std::vector<Question>{{"age_band", {"65+", "18-24"}}, {"gender", {"F", "M"}}}));
+}
+
+TEST(Questions, WithoutAQuotaSetArePoolKindsUsualCategories) {
+  auto roll = default_questions("roll");
+  ASSERT_EQ(roll.size(), 4u);
+  EXPECT_EQ(roll[0], (Question{"gender", {"F", "M"}}));
+  EXPECT_EQ(roll[2].name, "arrondissement");
+  EXPECT_EQ(roll[2].values.size(), 20u);
+  EXPECT_EQ(roll[3].name, "diploma");
+  EXPECT_EQ(default_questions("non-eu-residents").size(), 3u);
+  EXPECT_EQ(default_questions("minors")[1], (Question{"age_band", {"16", "17"}}));
+  EXPECT_TRUE(default_questions("elsewhere").empty());
+}
+
 TEST(Feasibility, AFeasiblePoolPasses) {
   EXPECT_EQ(check_feasible(two_categories(4), six_people()), std::nullopt);
 }

@@ -1,0 +1,104 @@
+import { describe, expect, it } from "vitest";
+
+import {
+  codeLooksValid,
+  emptyForm,
+  normaliseCode,
+  kindOf,
+  outcomeOf,
+  type Question,
+  requestBody,
+  validate,
+} from "./model";
+
+describe("the letter's code", () => {
+  it("is normalised as the service does: upper case, no separators", () => {
+    expect(normaliseCode(" abcde-fghjk ")).toBe("ABCDEFGHJK");
+    expect(normaliseCode("ABCDE FGHJK")).toBe("ABCDEFGHJK");
+  });
+  it("has 10 characters of the unambiguous alphabet", () => {
+    expect(codeLooksValid("ABCDE-FGHJK")).toBe(true);
+    expect(codeLooksValid("abcde fghjk")).toBe(true);
+    expect(codeLooksValid("ABCDE-FGHJ")).toBe(false); // 9
+    expect(codeLooksValid("ABCDE-FGHJ0")).toBe(false); // 0 is not printed
+    expect(codeLooksValid("ABCDE-FGHJI")).toBe(false); // nor I
+  });
+});
+
+// As the service gives them for a code of the roll's draw.
+const QUESTIONS: Question[] = [
+  { name: "gender", values: ["F", "M"] },
+  { name: "age_band", values: ["18-24", "25-34", "35-49", "50-64", "65+"] },
+  { name: "arrondissement", values: Array.from({ length: 20 }, (_, i) => String(i + 1)) },
+  { name: "diploma", values: ["none", "bac", "bac+2/3", "bac+5"] },
+];
+
+describe("checks before sending", () => {
+  it("checks only the code before the questions are known", () => {
+    expect(validate({ ...emptyForm(), code: "ABCDE-FGHJK" })).toEqual({});
+    expect(validate(emptyForm())["/code"].key).toBe("answer.code.missing");
+  });
+  it("asks few values as radio buttons, many as a list", () => {
+    expect(QUESTIONS.map(kindOf)).toEqual(["radio", "radio", "select", "radio"]);
+  });
+  it("names every field missing for a willing invitee", () => {
+    const e = validate({ ...emptyForm(), willing: "yes" }, QUESTIONS);
+    expect(Object.keys(e).sort()).toEqual(
+      ["/code", "/consent", ...QUESTIONS.map((q) => `/criteria/${q.name}`)].sort(),
+    );
+    expect(e["/code"].key).toBe("answer.code.missing");
+  });
+  it("asks no criteria nor consent of someone who declines", () => {
+    expect(validate({ ...emptyForm(), code: "ABCDE-FGHJK", willing: "no" }, QUESTIONS)).toEqual({});
+  });
+  it("says a code of the wrong shape is mistyped", () => {
+    expect(validate({ ...emptyForm(), code: "ABC", willing: "no" }, QUESTIONS)["/code"].key).toBe(
+      "answer.code.format",
+    );
+  });
+  it("builds the request of the OpenAPI document", () => {
+    const form = {
+      code: "abcde-fghjk",
+      willing: "yes" as const,
+      criteria: { gender: "F", age_band: "25-34", arrondissement: "19", diploma: "bac", x: "y" },
+      consent: true,
+    };
+    expect(validate(form, QUESTIONS)).toEqual({});
+    expect(requestBody(form, QUESTIONS)).toEqual({
+      code: "ABCDEFGHJK",
+      criteria: { gender: "F", age_band: "25-34", arrondissement: "19", diploma: "bac" },
+      consent: true,
+    });
+  });
+});
+
+describe("the service's refusals", () => {
+  it("gives one non-revealing message at the code for unknown, used or closed", () => {
+    for (const status of [404, 409, 410]) {
+      const o = outcomeOf(status, { status, detail: "no open invitation has this code" });
+      expect(o.fields["/code"].key).toBe("answer.code.notRecognised");
+      expect(o.fields["/code"].detail).toBeUndefined();
+    }
+  });
+  it("puts each field error of a problem next to its field", () => {
+    const o = outcomeOf(
+      422,
+      {
+      status: 422,
+      errors: [
+        { pointer: "/criteria/gender", detail: "each criterion is a string of 1 to 100 characters" },
+        { pointer: "/consent", detail: "consent must be true" },
+        { pointer: "/criteria", detail: "at most 20 criteria" },
+      ],
+      },
+      QUESTIONS,
+    );
+    expect(Object.keys(o.fields).sort()).toEqual(["/code", "/consent", "/criteria/gender"]);
+    expect(o.fields["/consent"]).toEqual({ key: "answer.error.field", detail: "consent must be true" });
+  });
+  it("tells to wait on the rate limit, and to come back later on a server error", () => {
+    expect(outcomeOf(429, undefined).general).toBe("answer.error.tooMany");
+    expect(outcomeOf(503, undefined).general).toBe("answer.error.server");
+    expect(outcomeOf(500, { status: 500 }).fields).toEqual({});
+  });
+});

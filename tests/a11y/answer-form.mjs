@@ -1,0 +1,251 @@
+#!/usr/bin/env node
+// The invitees' answer form in a real browser (headless Chromium, playwright-core) against the
+// running stack, through one origin (the gateway: the site, /api/<service>, /auth):
+//   node tests/a11y/answer-form.mjs [--base URL] [--shots DIR]
+// Makes an invitation draw (a small roll, 10 invited) with a secretariat token (ops/token) and
+// takes codes from its mailing list; then, at 1280 and at 320 px wide, a resident answers with
+// one code through the form (checked: the questions are the service's for that code — the pool
+// kind's usual ones at 1280 px, those of a quota set made meanwhile at 320 px —, the
+// confirmation, and the answer read back by the secretariat with its criteria), a wrong code,
+// the used code and a mistyped code each get their message next to the field, errors focus the
+// summary. On every state: axe-core (WCAG 2.0/2.1 A
+// and AA, zero violations), no Content Security Policy violation, a full-page screenshot
+// (DIR, default var/screenshots/web/answer-<state>-<width>.png).
+// Exit status: 0 ok, 1 a check failed, 2 the stack or the browser could not be used, 77 (skipped)
+// when nothing listens at the site's address (a stack without its gateway).
+import { execFileSync } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+import axe from 'axe-core';
+import { chromium } from 'playwright-core';
+
+const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
+const CHROMIUM = process.env.A11Y_CHROMIUM || '/usr/bin/chromium';
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const TIMEOUT_MS = 30000;
+
+const args = process.argv.slice(2);
+const opt = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i >= 0 && i + 1 < args.length ? args[i + 1] : fallback;
+};
+const BASE = opt('--base', `http://127.0.0.1:${process.env.WEB_PORT || process.env.GATEWAY_PORT || 8080}`);
+const SHOTS = opt('--shots', path.join(ROOT, 'var/screenshots/web'));
+
+const failures = [];
+const check = (ok, what) => {
+  console.log(`${ok ? 'ok' : 'FAIL'}: ${what}`);
+  if (!ok) failures.push(what);
+};
+class StackError extends Error {}
+
+// ---- the draw, through the API with a secretariat token -------------------------------------
+const staff = execFileSync(path.join(ROOT, 'ops/token'), ['secretariat', 'web-answer-form'], {
+  encoding: 'utf8',
+}).trim();
+
+async function api(method, route, body, { type = 'application/json', expect = [200, 201] } = {}) {
+  const r = await fetch(`${BASE}/api/sortition${route}`, {
+    method,
+    headers: { Authorization: `Bearer ${staff}`, ...(body === undefined ? {} : { 'Content-Type': type }) },
+    body: body === undefined ? undefined : type === 'application/json' ? JSON.stringify(body) : body,
+  });
+  const text = await r.text();
+  if (!expect.includes(r.status)) throw new StackError(`${method} ${route}: ${r.status} ${text.slice(0, 300)}`);
+  return r.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text;
+}
+
+async function makeDraw() {
+  const run = `web-answer-${Date.now()}`;
+  let csv = 'voter_id,last_name,first_names,birth_date,sex,address,postcode,arrondissement\n';
+  for (let i = 0; i < 30; i++)
+    csv += `${run}-${i},Nom${i},Prénom,19${40 + i}-05-0${1 + (i % 9)},${i % 2 ? 'F' : 'M'},${i} rue de la Loire,75019,19\n`;
+  const pool = await api('POST', '/v1/pools', { name: run, kind: 'roll' });
+  await api('PUT', `/v1/pool-imports/${pool.import.id}/parts/1`, csv, { type: 'text/csv' });
+  const done = await api('POST', `/v1/pool-imports/${pool.import.id}/complete`, { parts: 1 });
+  const seed = `invitations-${run}`;
+  const draw = await api('POST', '/v1/invitation-draws', {
+    assembly_id: run,
+    pool_id: done.pool_id,
+    invited: 10,
+    seed_commitment: crypto.createHash('sha256').update(seed).digest('hex'),
+  });
+  await api('POST', `/v1/invitation-draws/${draw.id}/draw`, { seed });
+  const list = await api('GET', `/v1/invitation-draws/${draw.id}/mailing-list`);
+  const codes = [...String(list).matchAll(/^"?([2-9A-Z]{5}-[2-9A-Z]{5})"?,/gm)].map((m) => m[1]);
+  if (codes.length !== 10) throw new StackError(`mailing list: ${codes.length} codes, 10 expected`);
+  return { drawId: draw.id, codes, assembly: run };
+}
+
+// ---- the browser -----------------------------------------------------------------------------
+async function audit(page, state, width) {
+  // Through the DevTools protocol: an added <script> element would break the page's CSP.
+  if (!(await page.evaluate(() => typeof window.axe !== 'undefined'))) await page.evaluate(axe.source);
+  const result = await page.evaluate(
+    (tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }),
+    AXE_TAGS,
+  );
+  const found = result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  check(found.length === 0, `${state} @${width}px: axe WCAG 2.1 AA violations: ${found.join('; ') || 'none'}`);
+  fs.mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SHOTS, `answer-${state}-${width}.png`), fullPage: true });
+}
+
+const codeMessage = (page) =>
+  page.evaluate(() => {
+    const input = document.getElementById('answer-code');
+    return (input?.getAttribute('aria-describedby') ?? '')
+      .split(/\s+/)
+      .map((id) => document.getElementById(id)?.textContent ?? '')
+      .join(' ')
+      .trim();
+  });
+const focusedId = (page) => page.evaluate(() => document.activeElement?.id ?? '');
+
+// Step 1: the code, then "Continuer" (the service answers with the questions, or refuses).
+async function submitCode(page, code) {
+  await page.fill('#answer-code', code);
+  await page.getByRole('button', { name: 'Continuer' }).click();
+}
+
+// The legends and labels of the questions shown, in order.
+const questionNames = (page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll('[id^="answer-q-"]')]
+      .filter((el) => el.localName === 'fieldset' || el.localName === 'select')
+      .map((el) => el.id.replace(/^answer-q-/, '')));
+
+async function run(browser, width, code, usedCode, drawId, expected) {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'fr-FR' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(TIMEOUT_MS);
+  const csp = [];
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) csp.push(m.text());
+  });
+  const r = await page.goto(`${BASE}/repondre`, { waitUntil: 'networkidle' });
+  check(r?.status() === 200, `${width}px: /repondre answers 200 (got ${r?.status()})`);
+  await page.getByRole('heading', { level: 1, name: 'Répondre à l’invitation' }).waitFor();
+  check((await page.evaluate(() => document.documentElement.lang)) === 'fr', `${width}px: the page is in French`);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  check(overflow <= 0, `${width}px: no horizontal scrolling (overflow ${overflow}px)`);
+  await audit(page, 'empty', width);
+
+  // The language switch (in the header at 1280 px; in the menu on a phone): English, then back.
+  if (width >= 1000) {
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Answer the invitation' }).waitFor();
+    check((await page.evaluate(() => document.documentElement.lang)) === 'en', `${width}px: English sets <html lang="en">`);
+    await audit(page, 'english', width);
+    await page.getByRole('button', { name: 'Français' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Répondre à l’invitation' }).waitFor();
+  }
+
+  // Nothing typed: the summary takes the focus and names the code.
+  await page.getByRole('button', { name: 'Continuer' }).click();
+  await page.locator('#answer-summary .fr-alert').waitFor();
+  check((await focusedId(page)) === 'answer-summary', `${width}px: errors move the focus to the summary`);
+  check((await codeMessage(page)).includes('Saisissez le code'), `${width}px: a missing code is said next to the field`);
+  await audit(page, 'missing', width);
+
+  // A mistyped code (wrong shape): said before anything is sent.
+  await submitCode(page, 'ABC-12');
+  await page.waitForFunction(() => document.getElementById('answer-summary')?.textContent?.includes('10 lettres'));
+  check((await codeMessage(page)).includes('Le code comporte 10 lettres'), `${width}px: a mistyped code is said next to the field`);
+
+  // A code of the right shape that no invitation has.
+  await submitCode(page, 'ZZZZZ-ZZZZZ');
+  await page.waitForFunction(() => document.getElementById('answer-code')?.getAttribute('aria-describedby') &&
+    document.body.textContent.includes('ne permet pas d’enregistrer'));
+  check((await codeMessage(page)).includes('ne permet pas d’enregistrer une réponse'), `${width}px: an unknown code is said next to the field`);
+  check((await focusedId(page)) === 'answer-summary', `${width}px: the refusal moves the focus to the summary`);
+  await audit(page, 'unknown-code', width);
+
+  // The used code (answered in the run before): the same message, nothing revealed.
+  if (usedCode) {
+    await submitCode(page, usedCode);
+    await page.waitForFunction(() => document.getElementById('answer-summary')?.contains(document.activeElement));
+    check((await codeMessage(page)).includes('ne permet pas d’enregistrer une réponse'), `${width}px: a used code is said next to the field`);
+    await audit(page, 'used-code', width);
+  }
+
+  // The letter's code, typed in lower case with a space: the service's questions for it.
+  await page.fill('#answer-code', '');
+  await submitCode(page, code.toLowerCase().replace('-', ' '));
+  await page.locator('label', { hasText: 'Oui, je souhaite participer' }).click();
+  await page.locator('#answer-consent').waitFor();
+  const names = await questionNames(page);
+  check(JSON.stringify(names) === JSON.stringify(Object.keys(expected)),
+    `${width}px: the questions are the service's for this code (${names.join(', ')})`);
+  // Sent without the answers: each missing one said.
+  await page.getByRole('button', { name: 'Envoyer ma réponse' }).click();
+  await page.waitForFunction(() => document.getElementById('answer-summary')?.contains(document.activeElement));
+  const listed = await page.locator('#answer-summary li').count();
+  check(listed === names.length + 1, `${width}px: the summary lists each question and the consent (${listed})`);
+  await audit(page, 'questions-missing', width);
+  // As a person does: a click on the label (the DSFR draws its own radio buttons and boxes).
+  const choose = (text) => page.locator('label', { hasText: text }).first().click();
+  const labels = { gender: 'Femme', age_band: '25 à 34 ans', diploma: 'Baccalauréat ou équivalent' };
+  for (const name of names) {
+    if (name === 'arrondissement') await page.getByLabel('Arrondissement de résidence').selectOption(expected[name]);
+    else await choose(labels[name]);
+  }
+  await choose('J’accepte');
+  await audit(page, 'questions', width);
+  await page.getByRole('button', { name: 'Envoyer ma réponse' }).click();
+  const h1 = page.getByRole('heading', { level: 1, name: 'Votre réponse est enregistrée' });
+  await h1.waitFor();
+  await page.waitForFunction(() => document.activeElement?.tagName === 'H1', null, { timeout: 5000 }).catch(() => {});
+  check((await page.evaluate(() => document.activeElement?.tagName)) === 'H1', `${width}px: the confirmation's heading takes the focus`);
+  const status = (await page.getByRole('status').first().textContent()) ?? '';
+  const reference = status.match(/Référence de votre réponse : ([0-9a-f-]{36})/)?.[1];
+  check(/Réponse enregistrée le \d{1,2} \S+ \d{4} à \d{2}:\d{2}/.test(status), `${width}px: the confirmation gives the date and time (${status})`);
+  await audit(page, 'confirmed', width);
+  check(csp.length === 0, `${width}px: no Content Security Policy violation${csp.length ? `: ${csp.join(' | ')}` : ''}`);
+
+  const respondents = await api('GET', `/v1/invitation-draws/${drawId}/respondents`);
+  const mine = respondents.items.find((x) => x.id === reference);
+  check(!!mine, `${width}px: the answer (${reference}) is among the draw's respondents`);
+  const sorted = (o) => JSON.stringify(Object.fromEntries(Object.entries(o ?? {}).sort()));
+  check(sorted(mine?.criteria) === sorted(expected), `${width}px: its criteria are those typed (${JSON.stringify(mine?.criteria)})`);
+  await context.close();
+}
+
+async function main() {
+  if (!fs.existsSync(CHROMIUM)) throw new StackError(`no Chromium at ${CHROMIUM}`);
+  try {
+    await fetch(BASE);
+  } catch {
+    console.log(`answer-form: skipped: nothing answers at ${BASE} (no gateway)`);
+    process.exit(77);
+  }
+  const { drawId, codes, assembly } = await makeDraw();
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking'],
+  });
+  try {
+    // No quota set yet: the roll's usual questions.
+    await run(browser, 1280, codes[0], undefined, drawId,
+      { gender: 'F', age_band: '25-34', arrondissement: '19', diploma: 'bac' });
+    // A quota set for the roll by gender and age band only: those two questions.
+    const csv = 'feature,value,min,max\n' +
+      ['F', 'M'].map((v) => `gender,${v},0,1\n`).join('') +
+      ['18-24', '25-34', '35-49', '50-64', '65+'].map((v) => `age_band,${v},0,1\n`).join('');
+    await api('POST', '/v1/quota-sets',
+      { assembly_id: assembly, name: 'web', seat_pools: [{ pool: 'roll', seats: 1, quotas_csv: csv }] });
+    await run(browser, 320, codes[1], codes[0], drawId, { gender: 'F', age_band: '25-34' });
+  } finally {
+    await browser.close();
+  }
+  console.log(`screenshots: ${SHOTS}`);
+  console.log(`${failures.length === 0 ? 'answer form: all checks passed' : `answer form: ${failures.length} failed`}`);
+  process.exit(failures.length === 0 ? 0 : 1);
+}
+
+main().catch((e) => {
+  console.error(`answer-form: ${e instanceof StackError ? '' : 'error: '}${e.message}`);
+  process.exit(e instanceof StackError ? 2 : 1);
+});
