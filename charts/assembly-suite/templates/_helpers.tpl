@@ -30,7 +30,7 @@ JSON, made for a city's Keycloak out of the local stack's realm:
   (members' are created by membership, staff's by the city) and credentials. Kept: the other
   service accounts' users (serviceAccountClientId), which carry their clients' roles
   (membership-provisioner's manage-users);
-- the web front end (the client whose URIs hold `@GATEWAY_PORT@`): its redirect URIs, root URL
+- the web front end (the client whose URIs hold `@WEB_PORT@`): its redirect URIs, root URL
   and post-logout redirect URIs from keycloak.realm.webUrl, its web origins from its origin;
 - smtpServer from keycloak.realm.smtp, left out when its host is empty (Keycloak's own setting
   stays);
@@ -60,7 +60,7 @@ No `@NAME@` placeholder may be left. The issuer must name this realm.
 {{- $localOnly = append $localOnly .clientId -}}
 {{- else -}}
 {{- $c := omit . "secret" -}}
-{{- if contains "@GATEWAY_PORT@" (toJson (pick $c "rootUrl" "redirectUris" "webOrigins")) -}}
+{{- if contains "@WEB_PORT@" (toJson (pick $c "rootUrl" "redirectUris" "webOrigins")) -}}
 {{- $_ := set $c "redirectUris" (list (printf "%s/*" $web)) -}}
 {{- $_ = set $c "webOrigins" (list (regexReplaceAll "^(https://[^/]+).*$" $web "${1}")) -}}
 {{- if hasKey $c "rootUrl" }}{{ $_ = set $c "rootUrl" $web }}{{ end -}}
