@@ -115,3 +115,41 @@ No `@NAME@` placeholder may be left. The issuer must name this realm.
 {{- $issuer := .Values.global.auth.issuer | default "" -}}
 {{- .Values.keycloak.job.url | default (regexReplaceAll "/realms/[^/]+$" $issuer "") | trimSuffix "/" -}}
 {{- end -}}
+
+{{/*
+The Service name of a service chart of the suite (dict "ctx" $ "svc" NAME), as assembly-lib names
+it: its fullnameOverride, else <release>-<nameOverride or NAME> (the release alone when it already
+contains that name).
+*/}}
+{{- define "assembly-suite.serviceName" -}}
+{{- $v := index .ctx.Values .svc | default dict -}}
+{{- if $v.fullnameOverride -}}
+{{- $v.fullnameOverride | trunc 63 | trimSuffix "-" -}}
+{{- else -}}
+{{- $name := default .svc $v.nameOverride | trunc 63 | trimSuffix "-" -}}
+{{- if contains $name .ctx.Release.Name -}}
+{{- .ctx.Release.Name | trunc 63 | trimSuffix "-" -}}
+{{- else -}}
+{{- printf "%s-%s" .ctx.Release.Name $name | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+
+{{/*
+The security headers of the site and the APIs (files/gateway/security-headers.txt, the list the
+local stack's gateway sends too), and Strict-Transport-Security when ingress.hsts: a list of
+{name, value}.
+*/}}
+{{- define "assembly-suite.securityHeaders" -}}
+{{- $out := list -}}
+{{- range splitList "\n" (.Files.Get "files/gateway/security-headers.txt") -}}
+{{- if and (trim .) (not (hasPrefix "#" .)) -}}
+{{- $parts := splitn ":" 2 . -}}
+{{- $out = append $out (dict "name" (trim $parts._0) "value" (trim $parts._1)) -}}
+{{- end -}}
+{{- end -}}
+{{- if .Values.ingress.hsts -}}
+{{- $out = append $out (dict "name" "Strict-Transport-Security" "value" "max-age=31536000; includeSubDomains") -}}
+{{- end -}}
+{{- toJson $out -}}
+{{- end -}}
