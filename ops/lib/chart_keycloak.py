@@ -5,7 +5,7 @@
       FILE (helm template output) holds the realm of REALM_JSON as the chart must apply it,
       by the hook Job's ConfigMap (realm.json, partial-import.json) or by a KeycloakRealmImport:
       without the local-only clients (attribute "assembly.local-only": "true") and their
-      service accounts' users, the web client's URIs (those holding @GATEWAY_PORT@) made of
+      service accounts' users, the web client's URIs (those holding @WEB_PORT@) made of
       URL (the web front end's, keycloak.realm.webUrl), smtpServer the JSON given (absent when
       not given), the user profile's configuration as the JSON string Keycloak stores; and no
       client secret nor credential of REALM_JSON appears anywhere in FILE (the realm's other
@@ -47,10 +47,10 @@ def local_only(realm):
 def web_client(client, web_url):
     """The web front end's client with the URIs of WEB_URL instead of the local stack's."""
     uris = json.dumps([client.get(k) for k in ("rootUrl", "redirectUris", "webOrigins")])
-    if "@GATEWAY_PORT@" not in uris:
+    if "@WEB_PORT@" not in uris:
         return client
     if not web_url:
-        sys.exit(f"chart_keycloak.py: client {client.get('clientId')} holds @GATEWAY_PORT@: --web-url needed")
+        sys.exit(f"chart_keycloak.py: client {client.get('clientId')} holds @WEB_PORT@: --web-url needed")
     origin = re.match(r"^https://[^/]+", web_url).group(0)
     client = dict(client, redirectUris=[web_url + "/*"], webOrigins=[origin])
     if "rootUrl" in client:

@@ -11,6 +11,8 @@ VAR="$ROOT/var"                 # git-ignored: data, logs, pids, secrets
 # shellcheck disable=SC2034  # used by the scripts that source this file
 OPS="$ROOT/ops"
 export ROOT VAR
+: "${BUILD_DIR:=$ROOT/build}"    # the build tree (ops/build); the web application in $BUILD_DIR/web
+export BUILD_DIR
 # A newer Node.js than the machine's, when ops/npm-setup had to bring one.
 if [[ -x "$VAR/node/bin/node" && ":$PATH:" != *":$VAR/node/bin:"* ]]; then
   PATH="$VAR/node/bin:$PATH"
@@ -25,9 +27,9 @@ fi
 : "${KEYCLOAK_MANAGEMENT_PORT:=$((KEYCLOAK_PORT + 1))}"   # Keycloak's health endpoints
 : "${SMTP_PORT:=1025}"
 : "${MAILPIT_PORT:=8025}"
-: "${GATEWAY_PORT:=8080}"   # the web front end's gateway (the redirect URIs of assembly-web)
+: "${WEB_PORT:=8080}"        # the gateway: the site, /api/<service>/, /auth/ (one origin)
 export PG_PORT KAFKA_PORT KAFKA_CONTROLLER_PORT KEYCLOAK_PORT KEYCLOAK_MANAGEMENT_PORT SMTP_PORT \
-  MAILPIT_PORT GATEWAY_PORT
+  MAILPIT_PORT WEB_PORT
 
 # The services, their default ports (<SVC>_PORT overrides) and their topics' partitions, from the
 # suite's one list of its services, services/services.txt.

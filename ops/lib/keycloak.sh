@@ -4,9 +4,16 @@
 #
 # - Database: its own database `keycloak` and login role `keycloak` in the stack's PostgreSQL
 #   (password in var/secrets/pg-keycloak.password).
-# - HTTP on 127.0.0.1:$KEYCLOAK_PORT only; the health endpoints on the management interface,
-#   127.0.0.1:$KEYCLOAK_MANAGEMENT_PORT (default KEYCLOAK_PORT + 1). The hostname is fixed, so
-#   the issuer is http://127.0.0.1:$KEYCLOAK_PORT/realms/assembly however Keycloak is reached.
+# - Served at the path /auth, as the gateway (ops/lib/gateway.sh) exposes it: the browser only
+#   ever talks to the gateway's origin, http://127.0.0.1:$WEB_PORT/auth. HTTP on
+#   127.0.0.1:$KEYCLOAK_PORT/auth only (KEYCLOAK_URL: the admin API, the tools and the tests call
+#   it directly); the health endpoints on the management interface,
+#   127.0.0.1:$KEYCLOAK_MANAGEMENT_PORT (default KEYCLOAK_PORT + 1), at /health. The hostname is
+#   the gateway's full URL (KEYCLOAK_PUBLIC_URL), so the issuer is
+#   http://127.0.0.1:$WEB_PORT/auth/realms/assembly however Keycloak is reached; the back-channel
+#   URLs of the discovery document (token, key set) follow the address asked
+#   (--hostname-backchannel-dynamic), so what calls Keycloak directly stays direct. The gateway's
+#   X-Forwarded-* headers are read from 127.0.0.1 only (--proxy-trusted-addresses).
 # - Fast start: the build-time options (database kind, health, a local cache: one node, no
 #   cluster discovery) are applied once by `kc.sh build` (again when they or the version change:
 #   var/keycloak/build.stamp); every start is then `kc.sh start --optimized`. The JVM's class
@@ -29,8 +36,12 @@ KEYCLOAK_DIST="$KEYCLOAK_HOME/dist"
 KEYCLOAK_LOG="$VAR/log/keycloak.log"
 KEYCLOAK_PID="$VAR/run/keycloak.pid"
 KEYCLOAK_REALM=assembly
-KEYCLOAK_URL="http://127.0.0.1:$KEYCLOAK_PORT"
-OIDC_ISSUER="$KEYCLOAK_URL/realms/$KEYCLOAK_REALM"
+KEYCLOAK_PATH=/auth
+KEYCLOAK_URL="http://127.0.0.1:$KEYCLOAK_PORT$KEYCLOAK_PATH"          # direct
+KEYCLOAK_PUBLIC_URL="http://127.0.0.1:$WEB_PORT$KEYCLOAK_PATH"        # through the gateway
+OIDC_ISSUER="$KEYCLOAK_PUBLIC_URL/realms/$KEYCLOAK_REALM"
+# The services fetch the key set directly, not through the gateway.
+OIDC_JWKS_URI="$KEYCLOAK_URL/realms/$KEYCLOAK_REALM/protocol/openid-connect/certs"
 KEYCLOAK_ADMIN_USER="admin"
 KEYCLOAK_ADMIN_PASSWORD_FILE="$VAR/secrets/keycloak-admin.password"
 KEYCLOAK_REALM_TEMPLATE="$OPS/keycloak/realm-assembly.json"
@@ -45,8 +56,9 @@ KEYCLOAK_CLIENTS=(assembly-cycle assembly-tests membership-provisioner)
 # The password of the test users the tools make (tools/identity); meets the realm's policy.
 KEYCLOAK_TEST_PASSWORD_FILE="$VAR/secrets/keycloak-test-user.password"
 # Build-time options (kc.sh build); changing them rebuilds once.
-KEYCLOAK_BUILD_OPTS=(--db=postgres --health-enabled=true --cache=local)
-export KEYCLOAK_URL OIDC_ISSUER KEYCLOAK_REALM
+KEYCLOAK_BUILD_OPTS=(--db=postgres --health-enabled=true --cache=local
+  --http-relative-path="$KEYCLOAK_PATH" --http-management-relative-path=/)
+export KEYCLOAK_URL KEYCLOAK_PUBLIC_URL OIDC_ISSUER OIDC_JWKS_URI KEYCLOAK_REALM
 
 keycloak_secret_file() { printf '%s\n' "$VAR/secrets/keycloak-$1.secret"; }
 
@@ -97,7 +109,7 @@ _keycloak_build() {
 }
 
 _keycloak_render_realm() {
-  local args=(SMTP_PORT="$SMTP_PORT" GATEWAY_PORT="$GATEWAY_PORT"
+  local args=(SMTP_PORT="$SMTP_PORT" WEB_PORT="$WEB_PORT"
     CYCLE_SECRET="@$(keycloak_secret_file assembly-cycle)"
     TESTS_SECRET="@$(keycloak_secret_file assembly-tests)"
     PROVISIONER_SECRET="@$(keycloak_secret_file membership-provisioner)")
@@ -168,7 +180,8 @@ keycloak_start() {
         "$KEYCLOAK_DIST/bin/kc.sh" start --optimized \
             --http-enabled=true --http-host=127.0.0.1 --http-port="$KEYCLOAK_PORT" \
             --http-management-port="$KEYCLOAK_MANAGEMENT_PORT" \
-            --hostname="$KEYCLOAK_URL" \
+            --hostname="$KEYCLOAK_PUBLIC_URL" --hostname-backchannel-dynamic=true \
+            --proxy-headers=xforwarded --proxy-trusted-addresses=127.0.0.1/32 \
             --db-url="jdbc:postgresql://127.0.0.1:$PG_PORT/keycloak" --db-username=keycloak \
             --db-pool-initial-size=2 --db-pool-min-size=2 --db-pool-max-size=20 \
             --log-console-color=false --log-level=info,io.smallrye.health:warn \

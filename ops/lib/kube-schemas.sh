@@ -15,6 +15,9 @@
 #    31 MB of jars with their dependencies): the CRD is generated as Strimzi's own build
 #    does. 0.45.0 is the newest version that has both jars there (the v1beta2
 #    KafkaTopic and KafkaUser have not changed since).
+#  - HTTPRoute (gateway.networking.k8s.io, the suite's routes with ingress.kind httproute): the
+#    standard channel's CRD (YAML) in the Go module sigs.k8s.io/gateway-api (a small zip), read
+#    as JSON by python3-yaml.
 #  - ops/lib/kube_schemas.py turns all of them into strict, standalone JSON schemas
 #    (unknown fields are errors).
 # Cache: $VAR/kube-schemas/, keyed by the pinned versions and the converter's hash;
@@ -24,11 +27,12 @@ KUBECONFORM_VERSION=v0.7.0
 K8S_VERSION=v1.32.13
 PROMETHEUS_OPERATOR_VERSION=v0.85.0
 STRIMZI_VERSION=0.45.0
+GATEWAY_API_VERSION=v1.2.1
 
 KUBE_SCHEMAS_HOME="$VAR/kube-schemas"
 KUBECONFORM="$KUBE_SCHEMAS_HOME/kubeconform-$KUBECONFORM_VERSION/kubeconform"
 _kube_converter="$OPS/lib/kube_schemas.py"
-KUBE_SCHEMAS_DIR="$KUBE_SCHEMAS_HOME/k8s-$K8S_VERSION+prometheus-operator-$PROMETHEUS_OPERATOR_VERSION+strimzi-$STRIMZI_VERSION-topic-user+conv-$(sha256sum "$_kube_converter" | cut -c1-12)"
+KUBE_SCHEMAS_DIR="$KUBE_SCHEMAS_HOME/k8s-$K8S_VERSION+prometheus-operator-$PROMETHEUS_OPERATOR_VERSION+strimzi-$STRIMZI_VERSION-topic-user+gateway-api-$GATEWAY_API_VERSION-httproute+conv-$(sha256sum "$_kube_converter" | cut -c1-12)"
 # kubeconform's -schema-location template: DIR/apps/deployment_v1.json,
 # DIR/v1/service_v1.json (core kinds), DIR/kafka.strimzi.io/kafkatopic_v1beta2.json,
 # DIR/kafka.strimzi.io/kafkauser_v1beta2.json.
@@ -117,7 +121,7 @@ EOF
 _kube_install_schemas() {
   [[ -d "$KUBE_SCHEMAS_DIR" ]] && return 0
   local logfile="$VAR/log/kube-schemas.log" src
-  log "fetching and converting the Kubernetes $K8S_VERSION, prometheus-operator $PROMETHEUS_OPERATOR_VERSION and Strimzi $STRIMZI_VERSION schemas"
+  log "fetching and converting the Kubernetes $K8S_VERSION, prometheus-operator $PROMETHEUS_OPERATOR_VERSION, Strimzi $STRIMZI_VERSION and Gateway API $GATEWAY_API_VERSION schemas"
   _kube_tmp="$(mktemp -d "$KUBE_SCHEMAS_HOME/tmp.XXXXXX")"
   src="$_kube_tmp/src"
   mkdir -p "$src"
@@ -128,9 +132,13 @@ _kube_install_schemas() {
       "jsonnet/prometheus-operator/$crd-crd.json" "$src/$crd-crd.json"
   done
   _kube_strimzi_crd "$src"
+  _kube_go_file "sigs.k8s.io/gateway-api@$GATEWAY_API_VERSION" \
+    config/crd/standard/gateway.networking.k8s.io_httproutes.yaml "$src/httproutes-crd.yaml"
+  _kube_run "$logfile" python3 -c 'import json, sys, yaml; json.dump(yaml.safe_load(open(sys.argv[1])), open(sys.argv[2], "w"))' \
+    "$src/httproutes-crd.yaml" "$src/httproutes-crd.json"
   _kube_run "$logfile" python3 "$_kube_converter" "$_kube_tmp/out" "$src/swagger.json" \
     "$src/servicemonitors-crd.json" "$src/prometheusrules-crd.json" "$src/kafkatopics-crd.json" \
-    "$src/kafkausers-crd.json"
+    "$src/kafkausers-crd.json" "$src/httproutes-crd.json"
   # Keep only this key's schemas (older keys are stale).
   local old
   for old in "$KUBE_SCHEMAS_HOME"/k8s-*; do

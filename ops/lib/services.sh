@@ -5,7 +5,9 @@
 #   SERVICE_NAME  HTTP_PORT  METRICS_PORT  PG_CONNINFO  PG_SCHEMA  KAFKA_BROKERS
 #   KAFKA_SECURITY_PROTOCOL KAFKA_SASL_MECHANISM KAFKA_SASL_USERNAME KAFKA_SASL_PASSWORD_FILE
 #     (the service's own Kafka principal, <svc>: ops/lib/kafka.sh)
-#   OIDC_ISSUER (the local Keycloak's realm: each service fetches its key set)
+#   OIDC_ISSUER (the local Keycloak's realm, as the gateway serves it) OIDC_JWKS_URI (its key set,
+#   fetched directly from Keycloak)
+#   TRUSTED_PROXIES (127.0.0.1/32: the local gateway, whose X-Forwarded-For names the caller)
 #   JWT_AUDIENCE (the service's own name)  PII_KEY_FILE
 #   KEYCLOAK_ADMIN_URL KEYCLOAK_REALM KEYCLOAK_CLIENT_ID KEYCLOAK_CLIENT_SECRET_FILE
 #   KEYCLOAK_EMAIL_CLIENT_ID KEYCLOAK_EMAIL_REDIRECT_URI (membership: the members' accounts)
@@ -19,6 +21,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 source "$(dirname "${BASH_SOURCE[0]}")/pg.sh"
 source "$(dirname "${BASH_SOURCE[0]}")/kafka.sh"
 source "$(dirname "${BASH_SOURCE[0]}")/keycloak.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/gateway.sh"
 
 # A locally signed key pair for the tests that start a service of their own with a static key
 # (JWT_PUBLIC_KEY_FILE), and for offline tools; the stack's services verify Keycloak's tokens.
@@ -86,11 +89,11 @@ _svc_start() {
   local extra=()
   # Without the client's secret (Keycloak never started here), membership makes no accounts.
   if [[ "$svc" == membership && -s "$VAR/secrets/keycloak-membership-provisioner.secret" ]]; then
-    extra=(KEYCLOAK_ADMIN_URL="http://127.0.0.1:$KEYCLOAK_PORT" KEYCLOAK_REALM=assembly
+    extra=(KEYCLOAK_ADMIN_URL="$KEYCLOAK_URL" KEYCLOAK_REALM=assembly
            KEYCLOAK_CLIENT_ID=membership-provisioner
            KEYCLOAK_CLIENT_SECRET_FILE="$VAR/secrets/keycloak-membership-provisioner.secret"
            KEYCLOAK_EMAIL_CLIENT_ID=assembly-web
-           KEYCLOAK_EMAIL_REDIRECT_URI="http://127.0.0.1:$GATEWAY_PORT/")
+           KEYCLOAK_EMAIL_REDIRECT_URI="$GATEWAY_URL/")
   fi
   log "$svc: starting on $(svc_url "$svc")"
   printf '\n==== %s start ====\n' "$(date -Is)" >>"$logfile"
@@ -104,7 +107,8 @@ _svc_start() {
           KAFKA_BROKERS="$KAFKA_BROKERS" KAFKA_SECURITY_PROTOCOL=sasl_plaintext \
           KAFKA_SASL_MECHANISM=PLAIN KAFKA_SASL_USERNAME="$svc" \
           KAFKA_SASL_PASSWORD_FILE="$(kafka_password_file "$svc")" \
-          OIDC_ISSUER="$OIDC_ISSUER" JWT_AUDIENCE="$svc" \
+          OIDC_ISSUER="$OIDC_ISSUER" OIDC_JWKS_URI="$OIDC_JWKS_URI" JWT_AUDIENCE="$svc" \
+          TRUSTED_PROXIES=127.0.0.1/32 \
           PII_KEY_FILE="$VAR/secrets/pii-$svc.key" \
           OVERDUE_CHECK_SECONDS="${OVERDUE_CHECK_SECONDS:-5}" \
           "${extra[@]}" "$bin") >>"$logfile" 2>&1 </dev/null 9>&- &

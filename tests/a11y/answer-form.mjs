@@ -31,7 +31,7 @@ const opt = (name, fallback) => {
   const i = args.indexOf(name);
   return i >= 0 && i + 1 < args.length ? args[i + 1] : fallback;
 };
-const BASE = opt('--base', `http://127.0.0.1:${process.env.WEB_PORT || process.env.GATEWAY_PORT || 8080}`);
+const BASE = opt('--base', `http://127.0.0.1:${process.env.WEB_PORT || 8080}`);
 const SHOTS = opt('--shots', path.join(ROOT, 'var/screenshots/web'));
 
 const failures = [];
@@ -218,8 +218,7 @@ async function main() {
   try {
     await fetch(BASE);
   } catch {
-    console.log(`answer-form: skipped: nothing answers at ${BASE} (no gateway)`);
-    process.exit(77);
+    throw new StackError(`nothing answers at ${BASE}: is the gateway up (ops/stack up)?`);
   }
   const { drawId, codes, assembly } = await makeDraw();
   const browser = await chromium.launch({

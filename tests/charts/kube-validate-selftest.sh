@@ -36,8 +36,8 @@ if ! "$ROOT/ops/kube-schemas"; then
   exit 1
 fi
 
-expect "a valid manifest of 13 kinds passes" 0 valid.yaml \
-  'Summary: 13 resources found in 1 file - Valid: 13, Invalid: 0, Errors: 0, Skipped: 0'
+expect "a valid manifest of 14 kinds passes" 0 valid.yaml \
+  'Summary: 14 resources found in 1 file - Valid: 14, Invalid: 0, Errors: 0, Skipped: 0'
 expect "an unknown field in a Deployment's container fails" fail invalid-unknown-field.yaml \
   "Deployment sortition is invalid: at '/spec/template/spec/containers/0': additional properties 'imagePullPolicyy' not allowed"
 expect "replicas: \"two\" fails" fail invalid-wrong-type.yaml \
@@ -48,6 +48,8 @@ expect "a KafkaTopic with partitions as a string fails" fail invalid-kafkatopic-
   "KafkaTopic assembly.sortition.v1 is invalid: at '/spec/partitions': got string, want (null or )?integer"
 expect "a KafkaUser ACL with an unknown field fails" fail invalid-kafkauser-acl.yaml \
   "KafkaUser sortition is invalid: at '/spec/authorization/acls/0/resource': additional properties 'topic' not allowed"
+expect "an HTTPRoute's URLRewrite with an unknown field fails" fail invalid-httproute-filter.yaml \
+  "HTTPRoute assembly-web is invalid: at '/spec/rules/0/filters/0/urlRewrite/path': additional properties 'replacePrefix' not allowed"
 expect "a kind without a schema fails (and is not skipped)" fail invalid-unknown-kind.yaml \
   'Widget sortition failed validation: could not find schema for Widget' \
   'Valid: 1, Invalid: 0, Errors: 1, Skipped: 0'

@@ -21,8 +21,8 @@ from identity.signin import Browser, Forms, pkce, sign_in
 SERVICES = {"sortition", "membership", "workshops", "recommendations", "followup"}
 ROOT = keycloak.ROOT
 ENV = {**keycloak.stack_env(), **os.environ}
-GATEWAY_PORT = ENV.get("GATEWAY_PORT", "8080")
-REDIRECT = f"http://127.0.0.1:{GATEWAY_PORT}/callback"
+WEB_PORT = ENV.get("WEB_PORT", "8080")
+REDIRECT = f"http://127.0.0.1:{WEB_PORT}/callback"
 FAILURE_FACTOR = 5        # the realm's failureFactor (ops/keycloak/realm-assembly.json)
 
 

@@ -81,7 +81,7 @@ def sign_in(kc, username, password, redirect_uri=None, client_id="assembly-web")
     """The token answer (access, refresh and id tokens) of a sign-in through CLIENT_ID's
     authorization code flow with PKCE; IdentityError saying which step failed otherwise."""
     env = {**stack_env(), **os.environ}
-    redirect_uri = redirect_uri or f"http://127.0.0.1:{env.get('GATEWAY_PORT', '8080')}/callback"
+    redirect_uri = redirect_uri or f"http://127.0.0.1:{env.get('WEB_PORT', '8080')}/callback"
     verifier, challenge = pkce()
     state = secrets.token_hex(8)
     params = {"client_id": client_id, "response_type": "code", "scope": "openid", "redirect_uri": redirect_uri,

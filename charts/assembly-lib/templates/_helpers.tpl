@@ -185,6 +185,9 @@ CONSUMER_GROUP: {{ .Values.kafka.consumerGroup | default .Chart.Name | quote }}
 PUBLISH_TOPIC: {{ .Values.kafka.publishTopic | default (printf "assembly.%s.v1" .Chart.Name) | quote }}
 DEAD_LETTER_TOPIC: {{ .Values.kafka.deadLetterTopic | quote }}
 {{- include "assembly-lib.authData" . }}
+{{- with .Values.global.trustedProxies }}
+TRUSTED_PROXIES: {{ join "," . | quote }}
+{{- end }}
 {{- if include "assembly-lib.needsPii" . }}
 PII_KEY_FILE: "/etc/assembly/pii/pii.key"
 {{- end }}

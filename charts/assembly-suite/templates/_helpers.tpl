@@ -30,7 +30,7 @@ JSON, made for a city's Keycloak out of the local stack's realm:
   (members' are created by membership, staff's by the city) and credentials. Kept: the other
   service accounts' users (serviceAccountClientId), which carry their clients' roles
   (membership-provisioner's manage-users);
-- the web front end (the client whose URIs hold `@GATEWAY_PORT@`): its redirect URIs, root URL
+- the web front end (the client whose URIs hold `@WEB_PORT@`): its redirect URIs, root URL
   and post-logout redirect URIs from keycloak.realm.webUrl, its web origins from its origin;
 - smtpServer from keycloak.realm.smtp, left out when its host is empty (Keycloak's own setting
   stays);
@@ -60,7 +60,7 @@ No `@NAME@` placeholder may be left. The issuer must name this realm.
 {{- $localOnly = append $localOnly .clientId -}}
 {{- else -}}
 {{- $c := omit . "secret" -}}
-{{- if contains "@GATEWAY_PORT@" (toJson (pick $c "rootUrl" "redirectUris" "webOrigins")) -}}
+{{- if contains "@WEB_PORT@" (toJson (pick $c "rootUrl" "redirectUris" "webOrigins")) -}}
 {{- $_ := set $c "redirectUris" (list (printf "%s/*" $web)) -}}
 {{- $_ = set $c "webOrigins" (list (regexReplaceAll "^(https://[^/]+).*$" $web "${1}")) -}}
 {{- if hasKey $c "rootUrl" }}{{ $_ = set $c "rootUrl" $web }}{{ end -}}
@@ -114,4 +114,42 @@ No `@NAME@` placeholder may be left. The issuer must name this realm.
 {{- define "assembly-suite.keycloakUrl" -}}
 {{- $issuer := .Values.global.auth.issuer | default "" -}}
 {{- .Values.keycloak.job.url | default (regexReplaceAll "/realms/[^/]+$" $issuer "") | trimSuffix "/" -}}
+{{- end -}}
+
+{{/*
+The Service name of a service chart of the suite (dict "ctx" $ "svc" NAME), as assembly-lib names
+it: its fullnameOverride, else <release>-<nameOverride or NAME> (the release alone when it already
+contains that name).
+*/}}
+{{- define "assembly-suite.serviceName" -}}
+{{- $v := index .ctx.Values .svc | default dict -}}
+{{- if $v.fullnameOverride -}}
+{{- $v.fullnameOverride | trunc 63 | trimSuffix "-" -}}
+{{- else -}}
+{{- $name := default .svc $v.nameOverride | trunc 63 | trimSuffix "-" -}}
+{{- if contains $name .ctx.Release.Name -}}
+{{- .ctx.Release.Name | trunc 63 | trimSuffix "-" -}}
+{{- else -}}
+{{- printf "%s-%s" .ctx.Release.Name $name | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+
+{{/*
+The security headers of the site and the APIs (files/gateway/security-headers.txt, the list the
+local stack's gateway sends too), and Strict-Transport-Security when ingress.hsts: a list of
+{name, value}.
+*/}}
+{{- define "assembly-suite.securityHeaders" -}}
+{{- $out := list -}}
+{{- range splitList "\n" (.Files.Get "files/gateway/security-headers.txt") -}}
+{{- if and (trim .) (not (hasPrefix "#" .)) -}}
+{{- $parts := splitn ":" 2 . -}}
+{{- $out = append $out (dict "name" (trim $parts._0) "value" (trim $parts._1)) -}}
+{{- end -}}
+{{- end -}}
+{{- if .Values.ingress.hsts -}}
+{{- $out = append $out (dict "name" "Strict-Transport-Security" "value" "max-age=31536000; includeSubDomains") -}}
+{{- end -}}
+{{- toJson $out -}}
 {{- end -}}

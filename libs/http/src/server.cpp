@@ -123,6 +123,7 @@ class RequestMetrics {
 struct Shared {
   std::shared_ptr<const Router> router;
   std::shared_ptr<const auth::Verifier> verifier;
+  TrustedProxies trusted_proxies;
   RequestMetrics metrics;
   std::atomic<int> in_flight{0};
 };
@@ -138,7 +139,12 @@ class PistacheHandler : public P::Http::Handler {
     Request req;
     req.path = preq.resource();
     req.body = preq.body();
-    req.peer = [&preq] { return preq.address().host(); };  // handlers run within this call
+    // Handlers run within this call: the references stay valid while they may ask.
+    req.peer = [&preq, &req, proxies = &shared_->trusted_proxies] {
+      auto peer = preq.address().host();
+      if (proxies->empty()) return peer;
+      return proxies->client(peer, req.header("forwarded"), req.header("x-forwarded-for"));
+    };
     req.http11 = preq.version() == P::Http::Version::Http11;
     // Only the typed headers the shared layer and handlers use are serialized (the others would
     // cost a stream per header per request); unknown headers arrive raw.
@@ -221,6 +227,7 @@ Server::Server(std::string service, ServerOptions options, std::shared_ptr<const
   impl_->shared = std::make_shared<Shared>();
   impl_->shared->router = std::move(router);
   impl_->shared->verifier = std::move(verifier);
+  impl_->shared->trusted_proxies = impl_->options.trusted_proxies;
 }
 
 Server::~Server() {

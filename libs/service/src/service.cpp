@@ -207,6 +207,7 @@ struct Settings {
   log::Level log_level;
   int grace_seconds;
   int public_cache_ttl_ms;
+  http::TrustedProxies trusted_proxies;
 };
 
 Settings read_settings(config::Env& env, const std::string& name) {
@@ -286,6 +287,15 @@ Settings read_settings(config::Env& env, const std::string& name) {
   s.public_cache_ttl_ms =
       static_cast<int>(env.integer("PUBLIC_CACHE_TTL_MS", 1000, 0, 60000,
                                    "how long public GET answers may be reused (0: never)"));
+  auto proxies = env.str("TRUSTED_PROXIES", "",
+                         "address blocks of the proxies (the gateway, the ingress) whose Forwarded "
+                         "/ X-Forwarded-For name the caller, e.g. 10.0.0.0/8,127.0.0.1/32 (empty: "
+                         "none; the caller is the peer)");
+  try {
+    s.trusted_proxies = http::TrustedProxies::parse(proxies);
+  } catch (const std::invalid_argument& e) {
+    throw config::ConfigError(std::string("TRUSTED_PROXIES: ") + e.what());
+  }
   // Checked last, so that --config-help lists every variable first.
   if (s.oidc_issuer.empty() && s.jwt_key_file.empty())
     throw config::ConfigError(
@@ -545,6 +555,7 @@ int run(int argc, char** argv, Definition def) {
   http::ServerOptions server_options;
   server_options.port = s.http_port;
   server_options.threads = s.http_threads;
+  server_options.trusted_proxies = s.trusted_proxies;
   http::Server server(def.name, server_options, router, token_keys.verifier);
   // The probes and /metrics on a listener of their own: slow API requests holding every API
   // thread do not starve them, and /metrics is reachable apart from the API.

@@ -77,8 +77,10 @@ struct Request {
   std::string body;
   std::optional<auth::Principal> principal;  // set on non-public routes
   std::string trace_id;
-  // The peer's address (no proxy headers are trusted), worked out only when asked: formatting it
-  // costs every request a few percent of its time, and few routes need it.
+  // The caller's address: the peer's, or when the peer is a trusted proxy the one its
+  // Forwarded / X-Forwarded-For headers name (ServerOptions::trusted_proxies, client_address.h).
+  // Worked out only when asked: formatting it costs every request a few percent of its time, and
+  // few routes need it.
   std::function<std::string()> peer;
   std::string remote() const { return peer ? peer() : std::string(); }
   bool http11 = true;

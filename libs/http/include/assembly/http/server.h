@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 
+#include "assembly/http/client_address.h"
 #include "assembly/http/http.h"
 
 namespace assembly::http {
@@ -18,6 +19,9 @@ struct ServerOptions {
   std::size_t max_request_bytes = 4 << 20;
   std::chrono::seconds header_timeout{10};
   std::chrono::seconds body_timeout{60};
+  // The proxies whose Forwarded / X-Forwarded-For headers name the caller (Request::remote);
+  // none by default.
+  TrustedProxies trusted_proxies;
 };
 
 class Server {
