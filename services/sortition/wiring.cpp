@@ -43,7 +43,16 @@ assembly::service::Definition definition() {
             new imports::PoolImporter(*keyring, limits),
             [keyring](imports::PoolImporter* p) { delete p; });
         api::add_routes(ctx);
-        api::add_pool_routes(ctx, importer);
+        api::SnapshotOptions snapshots;
+        snapshots.at_once = static_cast<std::size_t>(ctx.env.integer(
+            "SNAPSHOTS_AT_ONCE", 2, 1, 64,
+            "pool snapshots made at once (each built in a temporary file, then sent from it); "
+            "beyond, 503 with Retry-After"));
+        snapshots.dir = ctx.env.str(
+            "SNAPSHOT_DIR", "/tmp",
+            "directory of the snapshots' temporary files (on disk: each holds up to the largest "
+            "pool's snapshot, about 30 bytes a person)");
+        api::add_pool_routes(ctx, importer, snapshots);
         api::add_invitation_routes(ctx, keyring);
         api::add_respondent_routes(
             ctx, keyring,

@@ -512,4 +512,15 @@ std::vector<std::string> services() {
   return out;
 }
 
+std::map<std::string, std::string> sortition_env(const std::string& schema,
+                                                 const std::string& topic,
+                                                 std::map<std::string, std::string> extra) {
+  extra.insert({{"PG_SCHEMA", schema},
+                {"PII_KEY_FILE", assembly::itest::env("ROOT") + "/var/secrets/pii-sortition.key"},
+                {"CONSUMER_GROUP", "sortition-" + schema},
+                {"PUBLISH_TOPIC", topic},
+                {"LOG_LEVEL", "error"}});
+  return extra;
+}
+
 }  // namespace e2e

@@ -38,6 +38,12 @@ assembly::itest::HttpResponse put(const std::string& service, const std::string&
 nlohmann::json body_of(const assembly::itest::HttpResponse& r);
 // The suite's services, in the order of services/services.txt (its one list of them).
 std::vector<std::string> services();
+// The environment of a sortition process a test starts in the throw-away `schema`, publishing to
+// `topic` (the stack's sortition key, its own consumer group, errors only in its log), plus
+// `extra`.
+std::map<std::string, std::string> sortition_env(const std::string& schema,
+                                                 const std::string& topic,
+                                                 std::map<std::string, std::string> extra = {});
 // A name no earlier run used: the prefix and the clock.
 std::string fresh(const std::string& prefix);
 // SHA-256 as lower-case hex (seed commitments, snapshot hashes).

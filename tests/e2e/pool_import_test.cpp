@@ -48,16 +48,11 @@ class PoolImport : public ::testing::Test {
     service_.reset();
     service_ = std::make_unique<assembly::itest::ServiceProcess>(
         SORTITION_BINARY, assembly::itest::free_port(),
-        std::map<std::string, std::string>{
-            {"PG_SCHEMA", schema_.name()},
-            {"PII_KEY_FILE", assembly::itest::env("ROOT") + "/var/secrets/pii-sortition.key"},
-            {"IMPORT_MAX_BYTES", "200000"},
-            {"IMPORT_IDLE_SECONDS", "2"},
-            {"POOL_RETENTION_CHECK_SECONDS", "1"},
-            {"RESPONSES_PER_MINUTE", "100000"},
-            {"CONSUMER_GROUP", "sortition-" + schema_.name()},
-            {"PUBLISH_TOPIC", topic_},
-            {"LOG_LEVEL", "error"}});
+        e2e::sortition_env(schema_.name(), topic_,
+                           {{"IMPORT_MAX_BYTES", "200000"},
+                            {"IMPORT_IDLE_SECONDS", "2"},
+                            {"POOL_RETENTION_CHECK_SECONDS", "1"},
+                            {"RESPONSES_PER_MINUTE", "100000"}}));
     ASSERT_TRUE(service_->wait_ready()) << "sortition did not get ready";
   }
 

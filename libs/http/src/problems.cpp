@@ -46,9 +46,10 @@ const std::vector<ProblemType>& problem_types() {
        "The service failed to answer for a reason of its own; the failure is in its log.",
        "Try again later; if it persists, tell the city's IT team the time and the address."},
       {"service-unavailable", 503, "Service unavailable",
-       "The service cannot answer now: its database or message broker is unreachable, or it is "
-       "starting or stopping. Nothing was changed.",
-       "Try again in a few seconds."},
+       "The service cannot answer now: its database or message broker is unreachable, it is "
+       "starting or stopping, or it is making as many of the answers asked for (a pool's "
+       "snapshot) as it makes at once. Nothing was changed.",
+       "Try again after the number of seconds the Retry-After header gives, or in a few seconds."},
       {"error", 0, "Error", "The request failed.", "`detail` says why."},
   };
   return types;

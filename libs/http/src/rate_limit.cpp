@@ -34,4 +34,45 @@ void RateLimiter::take(const std::string& key) {
   b.tokens -= 1.0;
 }
 
+struct ConcurrencyLimit::State {
+  std::mutex mutex;
+  std::size_t limit, used = 0;
+};
+
+ConcurrencyLimit::ConcurrencyLimit(std::size_t limit, int retry_after_seconds)
+    : state_(std::make_shared<State>()), retry_after_(retry_after_seconds) {
+  state_->limit = limit;
+}
+
+std::shared_ptr<void> ConcurrencyLimit::enter(const std::string& what) {
+  {
+    std::lock_guard lock(state_->mutex);
+    if (state_->used >= state_->limit) {
+      Problem p(503, "Service unavailable",
+                std::to_string(state_->limit) + " " + what +
+                    " are being made at once, the most allowed; try again in " +
+                    std::to_string(retry_after_) + " s");
+      p.header("Retry-After", std::to_string(retry_after_));
+      throw p;
+    }
+    ++state_->used;
+  }
+  struct Slot {
+    explicit Slot(std::shared_ptr<State> s) : state(std::move(s)) {}
+    Slot(const Slot&) = delete;
+    Slot& operator=(const Slot&) = delete;
+    ~Slot() {
+      std::lock_guard lock(state->mutex);
+      --state->used;
+    }
+    std::shared_ptr<State> state;
+  };
+  return std::make_shared<Slot>(state_);
+}
+
+std::size_t ConcurrencyLimit::in_use() const {
+  std::lock_guard lock(state_->mutex);
+  return state_->used;
+}
+
 }  // namespace assembly::http

@@ -168,6 +168,12 @@ Response Response::json(int status, const nlohmann::json& body) {
 Response Response::text(int status, std::string body, std::string content_type) {
   return {status, std::move(body), std::move(content_type), {}};
 }
+Response Response::from_file(int status, std::shared_ptr<const FileBody> file,
+                             std::string content_type) {
+  Response r{status, "", std::move(content_type), {}};
+  r.file = std::move(file);
+  return r;
+}
 Response Response::problem(const Problem& p) {
   Response r{p.status(), p.body().dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
              "application/problem+json", p.headers()};

@@ -2,8 +2,10 @@
 
 #include <pistache/endpoint.h>
 #include <pistache/http.h>
+#include <pistache/peer.h>
 #include <prometheus/counter.h>
 #include <prometheus/histogram.h>
+#include <sys/socket.h>
 
 #include <atomic>
 #include <cctype>
@@ -12,6 +14,7 @@
 #include <thread>
 #include <unordered_map>
 
+#include "assembly/http/file_body.h"
 #include "assembly/logging/log.h"
 #include "assembly/logging/trace.h"
 #include "assembly/metrics/metrics.h"
@@ -120,6 +123,60 @@ class RequestMetrics {
   std::unordered_map<std::string, prometheus::Histogram*> histograms_;
 };
 
+// A body sent from its file (file_body.h): the status line and headers, then one chunk at a time,
+// the next read from the file only when the socket has taken the one before (the write's promise
+// resolved), so a client that reads slowly holds one chunk of memory, never the body.
+// Pistache's own ways are not used: ResponseStream queues whatever is written without bound, and
+// serveFile reopens the file by name and closes it only when every byte went out (a client gone
+// in mid-answer leaves its descriptor open for good), and leaves the connection marked busy, so
+// that its header timeout later writes a 408 after the body (docs/stack.md).
+struct FileSend {
+  std::shared_ptr<const FileBody> body;
+  std::weak_ptr<P::Tcp::Peer> peer;
+  std::size_t offset = 0;
+};
+
+// Sends the next chunk. What a send holds (the body, and the slot the body keeps) goes when the
+// last chunk has been taken, or when the connection closes: Pistache then drops the pending
+// write, and the continuation that held them with it.
+void send_next(const std::shared_ptr<FileSend>& s) {
+  auto peer = s->peer.lock();
+  if (!peer || s->offset >= s->body->size()) return;
+  auto chunk = s->body->read(s->offset, FileBody::kChunkBytes);
+  if (chunk.empty()) return;  // the file is shorter than it said: the client sees a short body
+  s->offset += chunk.size();
+  const auto n = chunk.size();
+  peer->send(P::RawBuffer(std::move(chunk), n))
+      .then([s](ssize_t) { send_next(s); }, [](std::exception_ptr) {});
+}
+
+std::string status_line(bool http11, int status) {
+  return std::string(http11 ? "HTTP/1.1 " : "HTTP/1.0 ") + std::to_string(status) + " " +
+         P::Http::codeString(static_cast<P::Http::Code>(status)) + "\r\n";
+}
+
+void send_file(P::Http::ResponseWriter& writer, bool http11, int status,
+               std::shared_ptr<const FileBody> body, bool head_only) {
+  std::ostringstream head;
+  head << status_line(http11, status);
+  for (const auto& h : writer.headers().list()) {
+    head << h->name() << ": ";
+    h->write(head);
+    head << "\r\n";
+  }
+  head << "Content-Length: " << body->size() << "\r\n\r\n";
+  auto peer = writer.peer();
+  // The request is answered: the connection is idle again for Pistache's timeouts (its keep-alive
+  // timeout then bounds how long a client may take to read the body).
+  peer->setIdle(true);
+  auto s = std::make_shared<FileSend>(FileSend{std::move(body), peer, 0});
+  if (head_only) s->offset = s->body->size();
+  auto bytes = head.str();
+  const auto n = bytes.size();
+  peer->send(P::RawBuffer(std::move(bytes), n), head_only ? 0 : MSG_MORE)
+      .then([s](ssize_t) { send_next(s); }, [](std::exception_ptr) {});
+}
+
 struct Shared {
   std::shared_ptr<const Router> router;
   std::shared_ptr<const auth::Verifier> verifier;
@@ -185,8 +242,12 @@ class PistacheHandler : public P::Http::Handler {
     // Written as it is: the typed header would parse it, then format it through an ostringstream.
     if (!res.content_type.empty())
       writer.headers().add(std::make_shared<NamedHeader>("Content-Type", res.content_type));
-    if (req.method == Method::Head) res.body.clear();
-    writer.send(static_cast<P::Http::Code>(res.status), res.body);
+    if (res.file) {
+      send_file(writer, req.http11, res.status, std::move(res.file), req.method == Method::Head);
+    } else {
+      if (req.method == Method::Head) res.body.clear();
+      writer.send(static_cast<P::Http::Code>(res.status), res.body);
+    }
 
     double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -4,6 +4,7 @@
 
 #include "assembly/http/http.h"
 
+using assembly::http::ConcurrencyLimit;
 using assembly::http::Problem;
 using assembly::http::RateLimiter;
 
@@ -20,4 +21,27 @@ TEST(RateLimit, ABurstPassesThenTheCallerWaitsAndOthersDoNot) {
     EXPECT_GE(std::stoi(p.headers()[0].second), 9);
   }
   EXPECT_NO_THROW(limiter.take("10.0.0.2")) << "another caller has its own bucket";
+}
+
+TEST(ConcurrencyLimit, SlotsBeyondTheLimitAre503WithRetryAfterUntilOneIsReleased) {
+  ConcurrencyLimit limit(2, 7);
+  auto a = limit.enter("snapshots");
+  auto b = limit.enter("snapshots");
+  EXPECT_EQ(limit.in_use(), 2u);
+  try {
+    limit.enter("snapshots");
+    FAIL() << "a third slot was given";
+  } catch (const Problem& p) {
+    EXPECT_EQ(p.status(), 503);
+    ASSERT_EQ(p.headers().size(), 1u);
+    EXPECT_EQ(p.headers()[0], (std::pair<std::string, std::string>{"Retry-After", "7"}));
+    EXPECT_NE(p.detail().find("2 snapshots"), std::string::npos) << p.detail();
+  }
+  auto copy = a;
+  a.reset();
+  EXPECT_THROW(limit.enter("snapshots"), Problem) << "a copy of the slot still holds it";
+  copy.reset();
+  EXPECT_EQ(limit.in_use(), 1u);
+  EXPECT_NO_THROW(limit.enter("snapshots"));
+  EXPECT_EQ(limit.in_use(), 1u) << "a slot not kept is released at once";
 }

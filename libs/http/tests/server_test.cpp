@@ -7,6 +7,11 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <chrono>
+#include <mutex>
+#include <thread>
+
+#include "assembly/http/file_body.h"
 #include "test_keys.h"
 
 using namespace assembly::http;
@@ -15,8 +20,11 @@ namespace {
 
 class Client {
  public:
-  explicit Client(std::uint16_t port) {
+  // `receive_buffer`: the socket's receive buffer in bytes (0: the system's).
+  explicit Client(std::uint16_t port, int receive_buffer = 0) {
     fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
+    if (receive_buffer > 0)
+      setsockopt(fd_, SOL_SOCKET, SO_RCVBUF, &receive_buffer, sizeof receive_buffer);
     sockaddr_in a{};
     a.sin_family = AF_INET;
     a.sin_port = htons(port);
@@ -26,7 +34,19 @@ class Client {
     timeval tv{5, 0};
     setsockopt(fd_, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
   }
-  ~Client() { ::close(fd_); }
+  ~Client() { close(); }
+  void close() {
+    if (fd_ >= 0) ::close(fd_);
+    fd_ = -1;
+  }
+  // Sends `request` and reads what arrives first (at most `max` bytes).
+  std::string start(const std::string& request, std::size_t max) {
+    ::send(fd_, request.data(), request.size(), MSG_NOSIGNAL);
+    std::string buf(max, '\0');
+    auto n = ::recv(fd_, buf.data(), max, 0);
+    buf.resize(n > 0 ? static_cast<std::size_t>(n) : 0);
+    return buf;
+  }
 
   // Sends a raw request, reads one response (headers + Content-Length body). "" when closed.
   std::string roundtrip(const std::string& request) {
@@ -37,7 +57,7 @@ class Client {
       auto end = buf.find("\r\n\r\n");
       if (end != std::string::npos) {
         auto cl = buf.find("Content-Length: ");
-        std::size_t len = cl == std::string::npos ? 0 : std::stoul(buf.substr(cl + 16));
+        std::size_t len = cl == std::string::npos ? 0 : std::stoul(buf.substr(cl + 16, 20));
         if (buf.size() >= end + 4 + len) return buf.substr(0, end + 4 + len);
       }
       auto n = ::recv(fd_, tmp, sizeof tmp, 0);
@@ -55,10 +75,42 @@ class Client {
   int fd_ = -1;
 };
 
+// The body /file answers: 16 MB, more than loopback's socket buffers hold.
+std::string file_line(int i) {
+  return "line " + std::to_string(i) + ",some,columns,to,fill,the,row\n";
+}
+constexpr int kFileLines = 400'000;
+
 struct ServerFixture : ::testing::Test {
   std::unique_ptr<Server> server;
+  // What the last /file answer holds: gone once it is sent or its client has gone.
+  std::mutex mutex;
+  std::weak_ptr<int> held;
+  bool holding() {
+    std::lock_guard lock(mutex);
+    return !held.expired();
+  }
+  bool released_within(std::chrono::seconds limit) {
+    auto deadline = std::chrono::steady_clock::now() + limit;
+    while (holding() && std::chrono::steady_clock::now() < deadline)
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    return !holding();
+  }
+
   void SetUp() override {
     auto router = std::make_shared<Router>();
+    router->add(Method::Get, "/file", Access::anyone(), [this](Request&) {
+      auto f = std::make_shared<FileBody>(::testing::TempDir());
+      for (int i = 0; i < kFileLines; ++i) f->append(file_line(i));
+      f->finish();
+      auto mark = std::make_shared<int>(0);
+      {
+        std::lock_guard lock(mutex);
+        held = mark;
+      }
+      f->hold(mark);
+      return Response::from_file(200, f, "text/csv");
+    });
     router->add(Method::Get, "/hello", Access::anyone(),
                 [](Request&) { return Response::text(200, "hello"); });
     router->add(
@@ -130,4 +182,38 @@ TEST_F(ServerFixture, BodyOverTheHardLimitIs413) {
       "POST /v1/echo HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: " +
       std::to_string(big.size()) + "\r\n\r\n" + big);
   EXPECT_NE(r.find("413"), std::string::npos) << r;
+}
+
+TEST_F(ServerFixture, AFileBodyIsSentWholeThenReleasedAndTheConnectionServesTheNext) {
+  std::string expected;
+  for (int i = 0; i < kFileLines; ++i) expected += file_line(i);
+  Client c(server->port());
+  auto r = c.roundtrip("GET /file HTTP/1.1\r\nHost: x\r\n\r\n");
+  auto end = r.find("\r\n\r\n");
+  ASSERT_NE(end, std::string::npos) << r.substr(0, 300);
+  const auto head = r.substr(0, end);
+  EXPECT_EQ(head.rfind("HTTP/1.1 200 OK\r\n", 0), 0u) << head;
+  EXPECT_NE(head.find("Content-Type: text/csv"), std::string::npos) << head;
+  EXPECT_NE(head.find("Content-Length: " + std::to_string(expected.size())), std::string::npos)
+      << head;
+  EXPECT_NE(head.find("traceparent: 00-"), std::string::npos) << head;
+  EXPECT_TRUE(r.substr(end + 4) == expected) << "the body is the file, byte for byte";
+  EXPECT_TRUE(released_within(std::chrono::seconds(5))) << "the body is held after it was sent";
+  auto next = c.roundtrip("GET /hello HTTP/1.1\r\nHost: x\r\n\r\n");
+  EXPECT_NE(next.find("200 OK"), std::string::npos) << next;
+  EXPECT_NE(next.find("hello"), std::string::npos) << next;
+}
+
+TEST_F(ServerFixture, AClientGoneInMidFileBodyReleasesIt) {
+  Client c(server->port(), 4096);
+  auto first = c.start("GET /file HTTP/1.1\r\nHost: x\r\n\r\n", 1024);
+  EXPECT_EQ(first.rfind("HTTP/1.1 200 OK", 0), 0u) << first;
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  EXPECT_TRUE(holding()) << "a client that stopped reading has not had the whole body";
+  c.close();
+  EXPECT_TRUE(released_within(std::chrono::seconds(5)))
+      << "the body of a client gone in mid-answer is held";
+  Client again(server->port());
+  EXPECT_NE(again.roundtrip("GET /hello HTTP/1.1\r\nHost: x\r\n\r\n").find("200 OK"),
+            std::string::npos);
 }

@@ -7,6 +7,8 @@
 #include "assembly/auth/auth.h"
 #include "assembly/core/time.h"
 #include "assembly/http/body.h"
+#include "assembly/http/file_body.h"
+#include "assembly/http/rate_limit.h"
 #include "assembly/logging/log.h"
 #include "assembly/service/api.h"
 
@@ -51,10 +53,12 @@ std::string today_utc() {
 
 namespace {
 
-// What the pool routes use: the pool and the importer.
+// What the pool routes use: the pool, the importer, and how snapshots are made.
 struct Pools {
   assembly::db::Pool& db;
   std::shared_ptr<PoolImporter> importer;
+  std::shared_ptr<http::ConcurrencyLimit> snapshots;
+  std::string snapshot_dir;
 };
 
 http::Response create_pool(const Pools& d, http::Request& req) {
@@ -93,11 +97,20 @@ http::Response get_pool(const Pools& d, http::Request& req) {
 }
 
 // The pseudonymous snapshot whose SHA-256 is the pool's snapshot_sha256: what an observer needs
-// to redo an invitation draw with sortition-verify. No names, addresses or birth dates.
+// to redo an invitation draw with sortition-verify. No names, addresses or birth dates. Written
+// to a temporary file, then sent from it (1.35 M rows are 40 MB); a slot of the limit on
+// snapshots at once is held until the answer is sent or its client has gone.
 http::Response pool_snapshot(const Pools& d, http::Request& req) {
   auto id = body::uuid_param(req, "id");
-  auto csv = d.db.transact([&](pqxx::work& tx) { return app::pool_snapshot(tx, id); });
-  return http::Response::text(200, std::move(csv), "text/csv; charset=utf-8");
+  auto slot = d.snapshots->enter("pool snapshots");
+  auto file = d.db.transact([&](pqxx::work& tx) {
+    auto f = std::make_shared<http::FileBody>(d.snapshot_dir);
+    app::pool_snapshot(tx, id, [&f](std::string_view bytes) { f->append(bytes); });
+    f->finish();
+    return f;
+  });
+  file->hold(std::move(slot));
+  return http::Response::from_file(200, std::move(file), "text/csv; charset=utf-8");
 }
 
 // The end of the mandate the pool serves, known after the import: its retention date follows.
@@ -154,8 +167,12 @@ http::Response cancel_import(const Pools& d, http::Request& req) {
 
 }  // namespace
 
-void add_pool_routes(assembly::service::Context& ctx, std::shared_ptr<PoolImporter> importer) {
-  const Pools d{ctx.db, std::move(importer)};
+void add_pool_routes(assembly::service::Context& ctx, std::shared_ptr<PoolImporter> importer,
+                     const SnapshotOptions& snapshots) {
+  const Pools d{
+      ctx.db, std::move(importer),
+      std::make_shared<http::ConcurrencyLimit>(snapshots.at_once, snapshots.retry_after_seconds),
+      snapshots.dir};
   auto route = [d](http::Response (*handler)(const Pools&, http::Request&)) -> http::Handler {
     return [d, handler](http::Request& req) { return handler(d, req); };
   };

@@ -8,14 +8,14 @@
 
 namespace sortition::app {
 
-std::string pool_snapshot(pqxx::transaction_base& tx, const std::string& pool_id) {
+void pool_snapshot(pqxx::transaction_base& tx, const std::string& pool_id,
+                   const std::function<void(std::string_view)>& out) {
   auto pool = imports::PoolImporter::find_pool(tx, pool_id);
   if (!pool) throw assembly::core::not_found("no pool " + pool_id);
   if (domain::parse_pool_state(pool->state) != domain::PoolState::ready)
     throw assembly::core::conflict("the pool is " + pool->state + ", not ready");
-  std::string csv = std::string(domain::kSnapshotHeader) + "\n";
-  store::append_snapshot_lines(tx, pool_id, csv);
-  return csv;
+  out(std::string(domain::kSnapshotHeader) + "\n");
+  store::for_each_snapshot_line(tx, pool_id, out);
 }
 
 imports::PoolRow set_mandate_end(pqxx::work& tx, const std::string& pool_id,

@@ -1,15 +1,18 @@
 #pragma once
+#include <functional>
 #include <optional>
 #include <pqxx/pqxx>
 #include <string>
+#include <string_view>
 
 #include "imports/pool_import.h"
 #include "store/pools.h"
 
 namespace sortition::app {
-// The pseudonymous snapshot whose SHA-256 is the pool's snapshot_sha256 (header included):
-// not_found, or conflict while the pool is not ready.
-std::string pool_snapshot(pqxx::transaction_base& tx, const std::string& pool_id);
+// Writes the pseudonymous snapshot whose SHA-256 is the pool's snapshot_sha256 (header included)
+// to `out`, a piece at a time: not_found, or conflict while the pool is not ready.
+void pool_snapshot(pqxx::transaction_base& tx, const std::string& pool_id,
+                   const std::function<void(std::string_view)>& out);
 
 // Sets the end of the mandate the pool serves, from which its retention date follows (plus
 // `retention_days`): not_found; conflict once its personal data is erased.

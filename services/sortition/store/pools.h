@@ -1,16 +1,19 @@
 #pragma once
 // SQL for reading a pool's people and for its retention (the pools and their imports are written
 // by imports/).
+#include <functional>
 #include <pqxx/pqxx>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace sortition::store {
 
-// Appends the pool's pseudonymous snapshot lines ("person_id,sex,birth_year,arrondissement\n"),
-// in import order, to `out`.
-void append_snapshot_lines(pqxx::transaction_base& tx, const std::string& pool_id,
-                           std::string& out);
+// Gives the pool's pseudonymous snapshot lines ("person_id,sex,birth_year,arrondissement\n"), in
+// import order, one at a time to `line`: read by a COPY, which holds one row in memory at a time
+// whatever the pool's size.
+void for_each_snapshot_line(pqxx::transaction_base& tx, const std::string& pool_id,
+                            const std::function<void(std::string_view)>& line);
 
 // Sets the end of the mandate the pool serves and its retention date (that end plus
 // `retention_days`). False when the pool's personal data is already erased.

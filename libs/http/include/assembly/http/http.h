@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <functional>
 #include <map>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
@@ -93,14 +94,21 @@ struct Request {
   const auth::Principal& caller() const;  // the authenticated principal (non-public routes)
 };
 
+class FileBody;  // file_body.h
+
 struct Response {
   int status = 200;
   std::string body;
   std::string content_type = "application/json";
   std::vector<std::pair<std::string, std::string>> headers;
+  // A body too large for memory, sent from its file in bounded chunks instead of `body`.
+  std::shared_ptr<const FileBody> file{};
 
   static Response json(int status, const nlohmann::json& body);
   static Response text(int status, std::string body, std::string content_type = "text/plain");
+  // The body written to `file` (finished), sent from it.
+  static Response from_file(int status, std::shared_ptr<const FileBody> file,
+                            std::string content_type);
   static Response problem(const Problem& p);
   static Response empty(int status);
   // 200 {"items": [to_json(x) for x in list]}: the shape of every list endpoint.
