@@ -18,6 +18,14 @@
 
 namespace e2e {
 
+std::string service_conninfo(const std::string& service) {
+  std::ifstream f(assembly::itest::env("ROOT") + "/var/secrets/pg-" + service + ".password");
+  std::string password;
+  std::getline(f, password);
+  return "host=127.0.0.1 port=" + assembly::itest::env("PG_PORT") +
+         " dbname=assembly user=" + service + " password=" + password;
+}
+
 std::string url(const std::string& service) {
   std::string var = service;
   for (auto& c : var) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));

@@ -21,6 +21,9 @@ assembly::itest::HttpResponse get(const std::string& service, const std::string&
 std::string scoped_token(const std::string& role, const std::vector<std::string>& assemblies,
                          const std::vector<std::string>& workshops = {},
                          const std::string& department = "");
+// A libpq connection string as the service's own database role (the owner of its schema), from
+// the stack's secrets.
+std::string service_conninfo(const std::string& service);
 // The account a token is of (its "sub" claim): what the services record as a staff actor.
 std::string subject_of(const std::string& token);
 // The service's Prometheus exposition (its /metrics, on its metrics port when the stack gives it
