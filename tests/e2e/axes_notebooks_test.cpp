@@ -18,6 +18,7 @@
 
 using e2e::body_of;
 using e2e::fresh;
+using e2e::pointers;
 using e2e::put;
 using nlohmann::json;
 
@@ -89,14 +90,6 @@ std::map<std::string, std::vector<std::string>> workshop_events(const std::strin
     }
   }
   std::remove(path);
-  return out;
-}
-
-std::set<std::string> pointers(const assembly::itest::HttpResponse& r) {
-  std::set<std::string> out;
-  const auto b = body_of(r);
-  for (const auto& e : b.value("errors", json::array()))
-    out.insert(e["pointer"].get<std::string>());
   return out;
 }
 
@@ -336,6 +329,7 @@ TEST(AxesNotebooks, AMandateAnswersASubmittedNotebookAndIsVotedAtAPlenary) {
   EXPECT_NE(read.find('\f'), std::string::npos) << "several pages";
 
   // A mandate names a submitted version: every missing field at once, then the version's checks.
+  e2e::name_departments(ws, {"DAC"}, staff);
   auto mandate = [&](const json& body) {
     return e2e::post("workshops", base + "/mandates", body, executive);
   };

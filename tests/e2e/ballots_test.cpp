@@ -56,6 +56,7 @@ TEST(Ballots, ASecretPlenaryBallotWithReceiptsAdoptsTheMotionWhichReachesFollowU
   // The June plenary adopts the workshop's mandate (in workshops); MandateAdopted reaches here.
   const int notebook =
       e2e::submitted_notebook(std::string(motions[0]["workshop_id"]), "# Carnet\n", staff);
+  e2e::name_departments(std::string(motions[0]["workshop_id"]), {"DAC"}, staff);
   auto mandate = e2e::post("workshops",
                            "/v1/workshops/" + std::string(motions[0]["workshop_id"]) + "/mandates",
                            {{"text", "Des recommandations pour renouveler le Plan Paris Lecture."},

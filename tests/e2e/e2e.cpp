@@ -18,6 +18,14 @@
 
 namespace e2e {
 
+std::string service_conninfo(const std::string& service) {
+  std::ifstream f(assembly::itest::env("ROOT") + "/var/secrets/pg-" + service + ".password");
+  std::string password;
+  std::getline(f, password);
+  return "host=127.0.0.1 port=" + assembly::itest::env("PG_PORT") +
+         " dbname=assembly user=" + service + " password=" + password;
+}
+
 std::string url(const std::string& service) {
   std::string var = service;
   for (auto& c : var) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
@@ -153,6 +161,14 @@ nlohmann::json body_of(const assembly::itest::HttpResponse& r) {
   return nlohmann::json::parse(r.body);
 }
 
+std::set<std::string> pointers(const assembly::itest::HttpResponse& r) {
+  std::set<std::string> out;
+  const auto body = body_of(r);
+  for (const auto& e : body.value("errors", nlohmann::json::array()))
+    out.insert(e["pointer"].get<std::string>());
+  return out;
+}
+
 std::string fresh(const std::string& prefix) {
   return prefix + "-" +
          std::to_string(std::chrono::system_clock::now().time_since_epoch().count() % 1000000000);
@@ -259,6 +275,7 @@ CouncilMotion motion_sent_to_council(const std::string& staff, const std::string
 
   const int notebook =
       submitted_notebook(m.workshop_id, "# Carnet de l'atelier " + m.theme + "\n", staff);
+  name_departments(m.workshop_id, {"DAC"}, staff);
   auto mandate =
       must(post("workshops", "/v1/workshops/" + m.workshop_id + "/mandates",
                 {{"text", "Le mandat de l'atelier " + m.theme}, {"notebook_version", notebook}},
@@ -450,6 +467,13 @@ int submitted_notebook(const std::string& workshop_id, const std::string& text,
                         nlohmann::json::object(), staff);
   if (submitted.status != 200) throw std::runtime_error("notebook submit: " + submitted.body);
   return version;
+}
+
+void name_departments(const std::string& workshop_id, const std::vector<std::string>& departments,
+                      const std::string& staff) {
+  auto r = put("workshops", "/v1/workshops/" + workshop_id + "/departments",
+               {{"departments", departments}}, staff);
+  if (r.status != 200) throw std::runtime_error("workshop departments: " + r.body);
 }
 
 void seat_everyone(const std::string& assembly_id, const std::string& staff,

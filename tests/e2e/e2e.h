@@ -4,6 +4,7 @@
 #include <functional>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,9 @@ assembly::itest::HttpResponse get(const std::string& service, const std::string&
 std::string scoped_token(const std::string& role, const std::vector<std::string>& assemblies,
                          const std::vector<std::string>& workshops = {},
                          const std::string& department = "");
+// A libpq connection string as the service's own database role (the owner of its schema), from
+// the stack's secrets.
+std::string service_conninfo(const std::string& service);
 // The account a token is of (its "sub" claim): what the services record as a staff actor.
 std::string subject_of(const std::string& token);
 // The service's Prometheus exposition (its /metrics, on its metrics port when the stack gives it
@@ -36,6 +40,8 @@ assembly::itest::HttpResponse put(const std::string& service, const std::string&
                                   const nlohmann::json& body, const std::string& bearer);
 // An answer's body as JSON.
 nlohmann::json body_of(const assembly::itest::HttpResponse& r);
+// The JSON pointers of the fields a problem names at fault (its `errors`; none when it has none).
+std::set<std::string> pointers(const assembly::itest::HttpResponse& r);
 // The suite's services, in the order of services/services.txt (its one list of them).
 std::vector<std::string> services();
 // The environment of a sortition process a test starts in the throw-away `schema`, publishing to
@@ -77,6 +83,10 @@ nlohmann::json panel_members(const std::string& assembly_id, int seats, const st
 // secretariat (what a mandate answers); its version number. Throws on any error.
 int submitted_notebook(const std::string& workshop_id, const std::string& text,
                        const std::string& staff_token);
+// Names the city departments the workshop concerns (set by the secretariat): city-service staff
+// of those departments may then propose its mandate. Throws on any error.
+void name_departments(const std::string& workshop_id, const std::vector<std::string>& departments,
+                      const std::string& staff_token);
 
 // A new assembly (named from `prefix`) with six members drawn, seated, and known to the
 // recommendations service as its electorate. Throws on any error.

@@ -5,7 +5,6 @@
 // id, the pseudonymous person id in the pool until its retention date) is not searched for.
 #include <gtest/gtest.h>
 
-#include <fstream>
 #include <pqxx/pqxx>
 
 #include "../integration/support.h"
@@ -20,18 +19,9 @@ namespace {
 
 const char* kServices[] = {"sortition", "membership", "workshops", "recommendations", "followup"};
 
-// A connection as the service's own role, which reads its schema.
-std::string conninfo_of(const std::string& service) {
-  std::ifstream f(assembly::itest::env("ROOT") + "/var/secrets/pg-" + service + ".password");
-  std::string password;
-  std::getline(f, password);
-  return "host=127.0.0.1 port=" + assembly::itest::env("PG_PORT") +
-         " dbname=assembly user=" + service + " password=" + password;
-}
-
 // "schema.table.column: rows" for each column of the schema where `needle` is found in clear.
 std::vector<std::string> found_in_schema(const std::string& schema, const std::string& needle) {
-  pqxx::connection c(conninfo_of(schema));
+  pqxx::connection c(e2e::service_conninfo(schema));
   pqxx::nontransaction tx(c);
   std::vector<std::string> out;
   const auto columns = tx.exec_params(
@@ -188,7 +178,7 @@ TEST(Erasure, AnErasedMemberIsFoundInNoSchemaAndNoTopic) {
 
   // The sealed identity is gone, not only unreadable in clear.
   {
-    pqxx::connection c(conninfo_of("sortition"));
+    pqxx::connection c(e2e::service_conninfo("sortition"));
     pqxx::nontransaction tx(c);
     EXPECT_EQ(tx.exec_params("SELECT count(*) FROM sortition.pool_people WHERE person_id = $1 "
                              "AND pii IS NOT NULL",
@@ -197,7 +187,7 @@ TEST(Erasure, AnErasedMemberIsFoundInNoSchemaAndNoTopic) {
               0);
   }
   {
-    pqxx::connection c(conninfo_of("membership"));
+    pqxx::connection c(e2e::service_conninfo("membership"));
     pqxx::nontransaction tx(c);
     EXPECT_EQ(tx.exec_params("SELECT count(*) FROM membership.contacts WHERE member_id = $1",
                              member_id)[0][0]

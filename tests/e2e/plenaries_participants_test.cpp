@@ -295,6 +295,7 @@ TEST(PlenariesParticipants, ParticipantsBesideTheMembersAndThePlenarysDecisions)
             201)
       << "plenaries take participants too";
   const int notebook = e2e::submitted_notebook(w, "# Carnet de l'atelier " + theme + "\n", staff);
+  e2e::name_departments(w, {"DAC"}, staff);
   auto mandate = post("workshops", "/v1/workshops/" + w + "/mandates",
                       {{"text", "Le mandat de l'atelier " + theme}, {"notebook_version", notebook}},
                       e2e::token("city-service", "executive", "DAC"));

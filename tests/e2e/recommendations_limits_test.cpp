@@ -76,6 +76,7 @@ TEST(RecommendationsLimits, ASecretariatOfOneAssemblyChangesOnlyThatAssembly) {
 
   // Recommendations answer the workshop's adopted mandate (voted in workshops by the plenary).
   const int notebook = e2e::submitted_notebook(workshop, "# Carnet\n", staff);
+  e2e::name_departments(workshop, {"DAC"}, staff);
   auto mandate = e2e::post(
       "workshops", "/v1/workshops/" + workshop + "/mandates",
       {{"text", "Des recommandations pour le plan lecture."}, {"notebook_version", notebook}},

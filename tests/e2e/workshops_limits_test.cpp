@@ -97,6 +97,11 @@ TEST(WorkshopsLimits, ASecretariatOfOneAssemblyChangesOnlyThatAssembly) {
   // Mandates: proposed by the city's executive (limited like the secretariat), voted at a plenary
   // of the assembly.
   const int version = e2e::submitted_notebook(ws, "Carnet de synthèse", staff);
+  const auto departments_path = "/v1/workshops/" + ws + "/departments";
+  const json departments = {{"departments", {"DAC"}}};
+  EXPECT_EQ(e2e::put("workshops", departments_path, departments, elsewhere).status, 403);
+  EXPECT_EQ(body_of(e2e::get("workshops", "/v1/workshops/" + ws))["departments"], json::array());
+  ASSERT_EQ(e2e::put("workshops", departments_path, departments, mine).status, 200);
   const json mandate = {{"text", "Un plan pour les cours d'école."}, {"notebook_version", version}};
   const auto mandates_path = "/v1/workshops/" + ws + "/mandates";
   EXPECT_EQ(e2e::post("workshops", mandates_path, mandate,

@@ -442,7 +442,9 @@ TEST(Workshops, NotebooksAreVersionedAndComparedAndThePlenaryAdoptsTheMandate) {
             "# Carnet\nAxe 1\nAxe 2\n")
       << "an older version is kept as it was";
 
-  // The executive proposes the mandate; the June plenary adopts it unanimously.
+  // The executive proposes the mandate (the DAC, a department the workshop concerns); the June
+  // plenary adopts it unanimously.
+  e2e::name_departments(pub, {"DAC"}, staff);
   auto mandate = e2e::post(
       "workshops", "/v1/workshops/" + pub + "/mandates",
       {{"text",

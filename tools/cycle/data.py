@@ -143,6 +143,10 @@ RECOMMENDATIONS = {
 DEPARTMENTS = {"social-education": ("DAC", "Adjointe à la Maire chargée de la culture"),
                "environment": ("DLH", "Adjoint à la Maire chargé du logement"),
                "public-space": ("DVD", "Adjoint à la Maire chargé des transports et de l'espace public")}
+# The departments each workshop concerns, named by the secretariat when the workshops are made: the
+# Secrétariat général (the executive proposes the mandates) and the theme's department. Only their
+# staff may propose the workshop's mandate.
+WORKSHOP_DEPARTMENTS = {theme: ["SG", code] for theme, (code, _) in DEPARTMENTS.items()}
 # Who sits beside the members in the co-construction sessions and at the last plenaries: a member of
 # the department's staff and a representative of the deputy mayor in charge (names are invented).
 PARTICIPANTS = {

@@ -15,7 +15,7 @@ import time
 from . import compute
 from .client import wait_for
 from .data import (COMMITMENTS, COUNCIL, DEPARTMENTS, DISCOVERY, FEEDBACK, MANDATES, MOTIONS, OPENING, OTHER_AXES, PARTICIPANTS, POOLS, TRAININGS, VOW_CHANGES,
-                   QUOTA_RANGES, RECOMMENDATIONS, THEMES)
+                   QUOTA_RANGES, RECOMMENDATIONS, THEMES, WORKSHOP_DEPARTMENTS)
 from .summary import format_panel
 
 
@@ -176,7 +176,11 @@ def phase_chain(run):
         detail = ""
         if svc == "workshops":
             run.S["workshops"] = {w["theme"]: w for w in items}
-            detail = ": " + ", ".join(f"{w['title']} ({w['roster_size']})" for w in items)
+            for theme, w in run.S["workshops"].items():  # the departments whose staff propose its mandate
+                named = api.must(200, api.put("workshops", f"/v1/workshops/{w['id']}/departments",
+                                              {"departments": WORKSHOP_DEPARTMENTS[theme]}), "workshop departments")
+                w["departments"] = named["departments"]
+            detail = ": " + ", ".join(f"{w['title']} ({w['roster_size']}; {', '.join(w['departments'])})" for w in items)
         if svc == "recommendations":
             run.S["motions"] = {m["theme"]: m for m in items}
         run.step(svc, f"{len(items)} {what}{detail}")

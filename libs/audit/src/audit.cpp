@@ -24,6 +24,12 @@ bool reads(http::Method m) {
   return m == http::Method::Get || m == http::Method::Head;
 }
 
+// A call whose success goes on the trail as a change: entry_for's rule, before the answer.
+bool audited_change(const http::Route& route, const http::Request& req) {
+  return !route.access.is_public && req.principal && !route.options.unlinkable &&
+         !reads(route.method);
+}
+
 // The role the route admitted the caller by: the first of the suite's roles it holds that the
 // route names, else the auditor's reading of what the secretariat reads.
 std::string role_of(const http::Route& route, const auth::Principal& p) {
@@ -121,22 +127,36 @@ std::vector<Recorded> find(pqxx::transaction_base& tx, const Filter& f) {
 }
 
 void install(http::Router& router, db::Pool& db) {
-  router.on_answer([&db](const http::Route& route, const http::Request& req,
-                         const http::Response& response) {
-    auto entry = entry_for(route, req, response);
-    if (!entry) return;
-    if (reads(route.method)) {
-      // No personal data leaves without its entry.
-      db.transact([&](pqxx::work& tx) { record(tx, *entry); });
-      return;
-    }
+  // A change and its entry are one transaction: the handler's transactions run in a unit
+  // (db::Unit) that the entry joins and that commits after it. An entry that cannot be written
+  // spoils the unit: the change is refused (its problem, 5xx) and nothing of it is kept. A
+  // handler that threw after its transactions succeeded keeps what they did (as when each
+  // committed on its own), without an entry: the trail records successful changes.
+  router.around([&db](const http::Route& route, http::Request& req,
+                      const std::function<http::Response()>& next) {
+    if (!audited_change(route, req)) return next();
+    db::Unit unit(db);
+    http::Response response;
     try {
-      db.transact([&](pqxx::work& tx) { record(tx, *entry); });
-    } catch (const std::exception& e) {
-      log::error("audit entry not written",
-                 {{"action", entry->action}, {"object_id", entry->object_id}, {"error", e.what()}});
+      response = next();
+    } catch (...) {
+      if (!unit.spoiled()) try {
+          unit.commit();
+        } catch (const std::exception& e) {
+          log::error("the work before a refusal not committed", {{"error", e.what()}});
+        }
+      throw;
     }
+    unit.commit();
+    return response;
   });
+  router.on_answer(
+      [&db](const http::Route& route, const http::Request& req, const http::Response& response) {
+        auto entry = entry_for(route, req, response);
+        if (!entry) return;
+        // A read: no personal data leaves without its entry. A change: in the change's unit.
+        db.transact([&](pqxx::work& tx) { record(tx, *entry); });
+      });
   router.add(http::Method::Get, "/v1/audit", http::Access::roles_of({auth::kAuditor}),
              [&db](http::Request& req) { return list(db, req); });
 }

@@ -6,6 +6,7 @@ namespace assembly::db {
 
 namespace {
 thread_local std::vector<std::function<void()>>* current_after_commit = nullptr;
+thread_local Unit* current_unit = nullptr;
 }  // namespace
 
 bool after_commit(std::function<void()> fn) {
@@ -33,6 +34,53 @@ void AfterCommitScope::committed() {
   work_.clear();
 }
 }  // namespace detail
+
+Unit* detail::unit_of(const Pool* pool) {
+  return current_unit != nullptr && &current_unit->pool_ == pool && !current_unit->done_
+             ? current_unit
+             : nullptr;
+}
+
+Unit::Unit(Pool& pool) : pool_(pool), outer_(current_unit) {
+  current_unit = this;
+}
+
+Unit::~Unit() {
+  current_unit = outer_;
+  if (tx_ && !done_) try {
+      tx_->abort();
+    } catch (const std::exception&) {
+      lease_->discard();
+    }
+}
+
+pqxx::work& Unit::begin() {
+  for (int attempt = 0; !tx_; ++attempt) {
+    lease_.emplace(pool_.lease());
+    try {
+      tx_ = std::make_unique<pqxx::work>(**lease_);
+    } catch (const pqxx::broken_connection&) {
+      lease_->discard();  // a connection the database dropped since: once more on a new one
+      lease_.reset();
+      if (attempt > 0) throw;
+    }
+  }
+  return *tx_;
+}
+
+void Unit::commit() {
+  if (spoiled_) throw Spoiled("a transaction of the unit failed: nothing was committed");
+  done_ = true;
+  if (tx_) try {
+      tx_->commit();
+    } catch (const pqxx::sql_error&) {
+      throw;
+    } catch (const pqxx::failure&) {
+      lease_->discard();
+      throw;
+    }
+  after_.committed();
+}
 
 Pool::Pool(PoolOptions options) : options_(std::move(options)) {
   if (options_.size < 1) throw std::invalid_argument("pool size must be at least 1");

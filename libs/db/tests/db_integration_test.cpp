@@ -148,3 +148,44 @@ TEST(Pool, AfterCommitWorkRunsOnlyOnceCommitted) {
   EXPECT_EQ(runs, 1) << "rolled back: the work does not run";
   EXPECT_FALSE(db::after_commit([] {})) << "the transaction's scope has ended";
 }
+
+// The transactions made on this thread while a unit is open are one: nothing is visible before
+// the unit's commit, the after-commit work runs after it, a transaction that threw spoils the
+// unit (nothing kept), and a unit closed without commit keeps nothing.
+TEST(Pool, AUnitCommitsItsTransactionsAsOne) {
+  itest::TempSchema schema("unit");
+  db::Pool pool({itest::pg_conninfo(), schema.name(), 2});
+  pool.transact([](pqxx::work& tx) { tx.exec("CREATE TABLE t (x INT)"); });
+  pqxx::connection other(itest::pg_conninfo());
+  const auto rows = [&] { return count(other, "SELECT count(*) FROM " + schema.name() + ".t"); };
+  int runs = 0;
+  {
+    db::Unit unit(pool);
+    pool.transact([&](pqxx::work& tx) {
+      tx.exec("INSERT INTO t VALUES (1)");
+      db::after_commit([&] { ++runs; });
+    });
+    pool.transact([](pqxx::work& tx) { tx.exec("INSERT INTO t VALUES (2)"); });
+    EXPECT_EQ(rows(), 0) << "nothing before the unit commits";
+    EXPECT_EQ(runs, 0);
+    unit.commit();
+  }
+  EXPECT_EQ(rows(), 2);
+  EXPECT_EQ(runs, 1);
+
+  {
+    db::Unit unit(pool);
+    pool.transact([](pqxx::work& tx) { tx.exec("INSERT INTO t VALUES (3)"); });
+    EXPECT_THROW(pool.transact([](pqxx::work& tx) { tx.exec("INSERT INTO t VALUES ('x')"); }),
+                 pqxx::sql_error);
+    EXPECT_TRUE(unit.spoiled());
+    EXPECT_THROW(unit.commit(), db::Unit::Spoiled);
+  }
+  {
+    db::Unit unit(pool);
+    pool.transact([](pqxx::work& tx) { tx.exec("INSERT INTO t VALUES (4)"); });
+  }
+  EXPECT_EQ(rows(), 2) << "neither the spoiled unit nor the one never committed kept anything";
+  pool.transact([](pqxx::work& tx) { tx.exec("INSERT INTO t VALUES (5)"); });
+  EXPECT_EQ(rows(), 3) << "after the unit, each transaction commits on its own";
+}

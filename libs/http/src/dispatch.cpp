@@ -88,13 +88,20 @@ Response run(const Router& router, const auth::Verifier* verifier, Request& req,
                     "the body must be application/json (got \"" + ct + "\")", "content-type");
   }
   check_route_scope(router, route, req);
-  auto response = route.handler(req);
-  if (req.principal && response.status >= 200 && response.status < 300)
-    router.answered(route, req, response);
-  return response;
+  return router.handle(route, req);
 }
 
 }  // namespace
+
+Response Router::handle(const Route& route, Request& req) const {
+  auto next = [&] {
+    auto response = route.handler(req);
+    if (req.principal && response.status >= 200 && response.status < 300)
+      answered(route, req, response);
+    return response;
+  };
+  return around_ ? around_(route, req, next) : next();
+}
 
 void require_scope(const Request& req, const Scope& scope) {
   if (!req.principal) return;

@@ -151,10 +151,13 @@ http::Response propose_mandate(Deps d, http::Request& req) {
   auto named = f.string_or("department", "", 200);
   f.done();
   // City-service staff propose for their token's department (403 when the body names another);
-  // the secretariat for the department it names.
+  // the secretariat for the department it names; either among the workshop's (app).
   const auto department = http::acting_department(req, named);
+  const auto proposer = req.caller().has(assembly::auth::kCityService)
+                            ? domain::Proposer::city_service
+                            : domain::Proposer::secretariat;
   auto m = d.db.transact([&](pqxx::work& tx) {
-    return app::propose_mandate(tx, id, text, version, department, req.caller().actor());
+    return app::propose_mandate(tx, id, text, version, proposer, department, req.caller().actor());
   });
   return http::Response::json(201, to_json(m));
 }

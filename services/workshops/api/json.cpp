@@ -46,8 +46,13 @@ json to_json(const store::Session& s, const assembly::auth::Principal* caller) {
 }
 
 json to_json(const store::Workshop& w) {
-  return {{"id", w.id},       {"assembly_id", w.assembly_id}, {"theme", w.theme},
-          {"title", w.title}, {"roster_size", w.roster_size}, {"created_at", w.created_at}};
+  return {{"id", w.id},
+          {"assembly_id", w.assembly_id},
+          {"theme", w.theme},
+          {"title", w.title},
+          {"roster_size", w.roster_size},
+          {"departments", w.departments},
+          {"created_at", w.created_at}};
 }
 
 json to_json(const store::Phase& p) {

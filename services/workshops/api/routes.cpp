@@ -4,11 +4,13 @@
 
 #include "api/json.h"
 #include "api/scope.h"
+#include "app/documents.h"
 #include "assembly/auth/auth.h"
 #include "assembly/auth/reading.h"
 #include "assembly/http/body.h"
 #include "assembly/http/cache.h"
 #include "assembly/service/api.h"
+#include "domain/departments.h"
 #include "store/workshop_store.h"
 
 namespace workshops::api {
@@ -47,6 +49,23 @@ http::Response roster(Deps d, http::Request& req) {
   return http::Response::json(200, {{"workshop_id", w.id}, {"member_ids", w.member_ids}});
 }
 
+// The city departments the workshop concerns (secretariat): the whole list, each code named when
+// at fault.
+http::Response put_departments(Deps d, http::Request& req) {
+  auto id = body::uuid_param(req, "id");
+  const auto b = req.json();
+  body::Fields f(b);
+  const auto& given = f.array("departments");
+  std::vector<std::string> codes;
+  for (const auto& c : given) codes.push_back(c.is_string() ? c.get<std::string>() : "");
+  if (f.has("departments") && b.at("departments").is_array())  // else named already
+    for (const auto& fault : domain::departments_faults(codes))
+      f.check(false, "/departments" + fault.pointer, fault.detail);
+  f.done();
+  auto w = d.db.transact([&](pqxx::work& tx) { return app::set_departments(tx, id, codes); });
+  return http::Response::json(200, to_json(w));
+}
+
 }  // namespace
 
 void add_routes(assembly::service::Context& ctx) {
@@ -60,6 +79,8 @@ void add_routes(assembly::service::Context& ctx) {
         Access::roles_of(
             {assembly::auth::kSecretariat, assembly::auth::kMember, assembly::auth::kFacilitator}),
         route(roster));
+  r.add(Method::Put, "/v1/workshops/:id/departments", Access::secretariat(),
+        route(put_departments));
 }
 
 }  // namespace workshops::api

@@ -70,10 +70,21 @@ store::NotebookVersion must_find_submitted(pqxx::transaction_base& tx,
   return *v;
 }
 
+store::Workshop set_departments(pqxx::work& tx, const std::string& workshop_id,
+                                const std::vector<std::string>& departments) {
+  if (!store::set_departments(tx, workshop_id, departments))
+    throw core::not_found("no workshop " + workshop_id);
+  return must_find_workshop(tx, workshop_id);
+}
+
 store::Mandate propose_mandate(pqxx::work& tx, const std::string& workshop_id,
                                const std::string& text, int notebook_version,
-                               const std::string& department, const std::string& by) {
-  must_find_workshop(tx, workshop_id);
+                               domain::Proposer proposer, const std::string& department,
+                               const std::string& by) {
+  auto w = must_find_workshop(tx, workshop_id);
+  if (auto why = domain::mandate_refusal(w.departments, proposer, department))
+    throw proposer == domain::Proposer::city_service ? core::forbidden(*why)
+                                                     : core::invalid(*why, "/department");
   auto v = store::find_version(tx, workshop_id, notebook_version);
   if (!v)
     throw core::invalid(

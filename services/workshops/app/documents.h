@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "assembly/events/outbox.h"
+#include "domain/departments.h"
 #include "store/document_store.h"
 #include "store/workshop_store.h"
 
@@ -38,12 +39,19 @@ store::NotebookVersion submit_version(pqxx::work& tx, const assembly::events::Ou
 store::NotebookVersion must_find_submitted(pqxx::transaction_base& tx,
                                            const std::string& workshop_id, int version);
 
+// Sets the city departments the workshop concerns (their codes checked: domain::
+// departments_faults); the workshop after (404 when there is none).
+store::Workshop set_departments(pqxx::work& tx, const std::string& workshop_id,
+                                const std::vector<std::string>& departments);
 // The executive's mandate, answering the workshop's submitted notebook `notebook_version` (422
 // /notebook_version when there is no such version or it was not submitted), proposed by
-// `department` ("" when none).
+// `department` ("" when none), which the workshop must name (domain::mandate_refusal): refused
+// (403) to city-service staff of another department, (422 /department) to the secretariat naming
+// one.
 store::Mandate propose_mandate(pqxx::work& tx, const std::string& workshop_id,
                                const std::string& text, int notebook_version,
-                               const std::string& department, const std::string& by);
+                               domain::Proposer proposer, const std::string& department,
+                               const std::string& by);
 // The notebook version the mandate answers (404 when the mandate is unknown or predates the link).
 struct MandateNotebook {
   store::Mandate mandate;

@@ -1,5 +1,7 @@
 #include "store/workshop_store.h"
 
+#include <nlohmann/json.hpp>
+
 #include "assembly/db/sql_time.h"
 
 namespace workshops::store {
@@ -10,7 +12,7 @@ constexpr const char* kInsert =
     "ON CONFLICT (assembly_id, theme) DO NOTHING";
 constexpr const char* kColumns =
     "SELECT w.id AS id, w.assembly_id AS assembly_id, w.theme AS theme, w.title AS title, " SQL_UTC(
-        "w.created_at") " AS created_at, (SELECT count(*) FROM workshop_members m WHERE "
+        "w.created_at") " AS created_at, array_to_json(w.departments)::text AS departments, (SELECT count(*) FROM workshop_members m WHERE "
                         "m.workshop_id = w.id) AS roster_size FROM workshops w ";
 const std::string kByTheme = std::string(kColumns) + "WHERE w.assembly_id = $1 AND w.theme = $2";
 const std::string kFind = std::string(kColumns) + "WHERE w.id = $1";
@@ -19,17 +21,23 @@ constexpr const char* kAddMember =
     "INSERT INTO workshop_members (workshop_id, member_id) VALUES ($1, $2) ON CONFLICT DO NOTHING";
 constexpr const char* kRosterSize =
     "SELECT count(*) AS size FROM workshop_members WHERE workshop_id = $1";
+// The list as a JSON array, in its order.
+constexpr const char* kSetDepartments =
+    "UPDATE workshops SET departments = ARRAY(SELECT d FROM jsonb_array_elements_text($2::jsonb) "
+    "WITH ORDINALITY AS t(d, n) ORDER BY n) WHERE id = $1";
 constexpr const char* kRoster =
     "SELECT member_id FROM workshop_members WHERE workshop_id = $1 ORDER BY member_id";
 
 Workshop from_row(const pqxx::row& r) {
-  Workshop w{r["id"].as<std::string>(),
-             r["assembly_id"].as<std::string>(),
-             r["theme"].as<std::string>(),
-             r["title"].as<std::string>(),
-             r["created_at"].as<std::string>(),
-             r["roster_size"].as<int>(),
-             {}};
+  Workshop w{
+      r["id"].as<std::string>(),
+      r["assembly_id"].as<std::string>(),
+      r["theme"].as<std::string>(),
+      r["title"].as<std::string>(),
+      r["created_at"].as<std::string>(),
+      r["roster_size"].as<int>(),
+      nlohmann::json::parse(r["departments"].as<std::string>()).get<std::vector<std::string>>(),
+      {}};
   return w;
 }
 
@@ -106,6 +114,12 @@ std::optional<Workshop> find(pqxx::transaction_base& tx, const std::string& id) 
   for (const auto& r : tx.exec_params(kRoster, id))
     w.member_ids.push_back(r["member_id"].as<std::string>());
   return w;
+}
+
+bool set_departments(pqxx::work& tx, const std::string& id,
+                     const std::vector<std::string>& departments) {
+  return tx.exec_params(kSetDepartments, id, nlohmann::json(departments).dump()).affected_rows() ==
+         1;
 }
 
 std::vector<Workshop> list(pqxx::transaction_base& tx, const std::string& assembly_id) {

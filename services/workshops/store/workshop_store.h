@@ -12,7 +12,8 @@ namespace workshops::store {
 struct Workshop {
   std::string id, assembly_id, theme, title, created_at;
   int roster_size = 0;
-  std::vector<std::string> member_ids;  // filled by find() only
+  std::vector<std::string> departments;  // the city departments it concerns, in the order set
+  std::vector<std::string> member_ids;   // filled by find() only
 };
 
 // The workshop of (assembly, theme), created when missing; `created` says which.
@@ -37,6 +38,10 @@ std::vector<domain::RosterPeriod> roster_periods(pqxx::transaction_base& tx,
 // The workshops the member is on now.
 std::vector<Workshop> workshops_of_member(pqxx::transaction_base& tx, const std::string& member_id);
 std::optional<Workshop> find(pqxx::transaction_base& tx, const std::string& id);
+// Sets the departments the workshop concerns (codes checked by the caller); false when there is
+// no such workshop.
+bool set_departments(pqxx::work& tx, const std::string& id,
+                     const std::vector<std::string>& departments);
 std::vector<Workshop> list(pqxx::transaction_base& tx, const std::string& assembly_id);
 
 }  // namespace workshops::store

@@ -50,8 +50,9 @@ std::vector<Recorded> find(pqxx::transaction_base& tx, const Filter& filter);
 
 // Writes the trail of every audited answer of `router` through `db`, and adds GET /v1/audit (the
 // auditor's). A read of personal data whose entry cannot be written is refused (the problem of
-// the failure: 503 for a lost database); a change already made is answered as made, the failure
-// logged.
+// the failure: 503 for a lost database). A change and its entry commit together: the handler's
+// transactions run in one db::Unit that the entry joins; when the entry cannot be written the
+// change is refused with the failure's problem and nothing of it is kept.
 void install(http::Router& router, db::Pool& db);
 
 }  // namespace assembly::audit

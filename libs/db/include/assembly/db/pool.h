@@ -6,6 +6,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <pqxx/pqxx>
 #include <string>
 #include <vector>
@@ -52,6 +53,13 @@ class AfterCommitScope {
 };
 }  // namespace detail
 
+class Pool;
+class Unit;
+namespace detail {
+// The unit of work open on this thread for `pool`, or nullptr.
+Unit* unit_of(const Pool* pool);
+}  // namespace detail
+
 class Pool {
  public:
   explicit Pool(PoolOptions options);
@@ -81,36 +89,10 @@ class Pool {
   // Runs fn in one transaction and commits. A connection that failed is discarded; when it failed
   // at connection level (say, the database restarted since it was opened) fn runs once more on a
   // new one — nothing was committed, so that is safe. A commit whose outcome is unknown is not
-  // retried (in_doubt_error).
+  // retried (in_doubt_error). While a Unit of this pool is open on this thread, fn runs in the
+  // unit's transaction instead, and the unit commits it.
   template <typename Fn>
-  auto transact(Fn&& fn) {
-    for (int attempt = 0;; ++attempt) {
-      auto conn = lease();
-      try {
-        detail::AfterCommitScope after;
-        pqxx::work tx(*conn);
-        if constexpr (std::is_void_v<decltype(fn(tx))>) {
-          fn(tx);
-          tx.commit();
-          after.committed();
-          return;
-        } else {
-          auto result = fn(tx);
-          tx.commit();
-          after.committed();
-          return result;
-        }
-      } catch (const pqxx::sql_error&) {
-        throw;  // the connection is fine; the statement was refused
-      } catch (const pqxx::in_doubt_error&) {
-        conn.discard();
-        throw;
-      } catch (const pqxx::failure&) {
-        conn.discard();  // unusable: never reuse
-        if (attempt > 0) throw;
-      }
-    }
-  }
+  auto transact(Fn&& fn);
 
   // A fresh connection outside the pool (relay, migrations, LISTEN), configured like the others.
   std::unique_ptr<pqxx::connection> connect() const;
@@ -133,6 +115,83 @@ class Pool {
   int open_ = 0;  // leased + idle
   bool closed_ = false;
 };
+
+// One transaction for every Pool::transact of `pool` made on this thread while the unit is open:
+// what a request's change and its audit entry commit together (libs/audit). The connection is
+// leased and the transaction begun at the first transact (a connection found broken then is
+// replaced once). When fn throws, the unit is spoiled: it commits nothing. commit() commits what
+// the transactions in it did, then runs their after-commit work; a unit closed without commit()
+// rolls back. Units do not nest across pools: a second pool's transact runs on its own.
+class Unit {
+ public:
+  explicit Unit(Pool& pool);
+  ~Unit();
+  Unit(const Unit&) = delete;
+  Unit& operator=(const Unit&) = delete;
+
+  // Throws Spoiled (nothing committed) when a transaction in the unit threw; a commit's own
+  // failure as Pool::transact's.
+  void commit();
+  bool spoiled() const { return spoiled_; }
+  class Spoiled : public std::runtime_error {
+   public:
+    using std::runtime_error::runtime_error;
+  };
+
+  template <typename Fn>
+  auto run(Fn&& fn) {
+    auto& tx = begin();
+    try {
+      return fn(tx);
+    } catch (...) {
+      spoiled_ = true;
+      throw;
+    }
+  }
+
+ private:
+  friend Unit* detail::unit_of(const Pool* pool);
+  pqxx::work& begin();
+
+  Pool& pool_;
+  Unit* outer_;
+  detail::AfterCommitScope after_;
+  std::optional<Pool::Lease> lease_;
+  std::unique_ptr<pqxx::work> tx_;  // after lease_: ends before its connection goes back
+  bool spoiled_ = false;
+  bool done_ = false;
+};
+
+template <typename Fn>
+auto Pool::transact(Fn&& fn) {
+  if (Unit* unit = detail::unit_of(this)) return unit->run(std::forward<Fn>(fn));
+  for (int attempt = 0;; ++attempt) {
+    auto conn = lease();
+    try {
+      detail::AfterCommitScope after;
+      pqxx::work tx(*conn);
+      if constexpr (std::is_void_v<decltype(fn(tx))>) {
+        fn(tx);
+        tx.commit();
+        after.committed();
+        return;
+      } else {
+        auto result = fn(tx);
+        tx.commit();
+        after.committed();
+        return result;
+      }
+    } catch (const pqxx::sql_error&) {
+      throw;  // the connection is fine; the statement was refused
+    } catch (const pqxx::in_doubt_error&) {
+      conn.discard();
+      throw;
+    } catch (const pqxx::failure&) {
+      conn.discard();  // unusable: never reuse
+      if (attempt > 0) throw;
+    }
+  }
+}
 
 // Lost connection, commit outcome unknown, server shutting down, serialization failure,
 // deadlock, too many connections: worth retrying, never the caller's fault.

@@ -240,6 +240,13 @@ class Router {
   void answered(const Route& route, const Request& request, const Response& response) const {
     for (const auto& o : observers_) o(route, request, response);
   }
+  // Runs around a route's handler and the observers of its answer (`next`), once the caller is
+  // admitted: what must span both, such as the one transaction of a change and its audit entry
+  // (libs/audit). One at most; none: `next` alone.
+  using Around = std::function<Response(const Route& route, Request& request,
+                                        const std::function<Response()>& next)>;
+  void around(Around around) { around_ = std::move(around); }
+  Response handle(const Route& route, Request& request) const;
   void on_exception(ExceptionMapper mapper) { mappers_.push_back(std::move(mapper)); }
   std::optional<Problem> map_exception(std::exception_ptr e) const;
 
@@ -247,6 +254,7 @@ class Router {
   std::vector<Route> routes_;
   std::vector<ExceptionMapper> mappers_;
   std::vector<AnswerObserver> observers_;
+  Around around_;
   std::map<std::string, ScopeResolver> resolvers_;
 };
 
