@@ -9,6 +9,7 @@
 #include <ctime>
 #include <fstream>
 #include <mutex>
+#include <regex>
 #include <sstream>
 #include <thread>
 
@@ -151,6 +152,15 @@ assembly::itest::HttpResponse put(const std::string& service, const std::string&
 
 nlohmann::json body_of(const assembly::itest::HttpResponse& r) {
   return nlohmann::json::parse(r.body);
+}
+
+std::string service_db(const std::string& svc) {
+  std::ifstream f(assembly::itest::env("ROOT") + "/var/secrets/pg-" + svc + ".password");
+  std::string password;
+  std::getline(f, password);
+  auto c =
+      std::regex_replace(assembly::itest::pg_conninfo(), std::regex("user=\\S+"), "user=" + svc);
+  return std::regex_replace(c, std::regex("password=\\S+"), "password=" + password);
 }
 
 std::string fresh(const std::string& prefix) {

@@ -38,6 +38,9 @@ assembly::itest::HttpResponse put(const std::string& service, const std::string&
 nlohmann::json body_of(const assembly::itest::HttpResponse& r);
 // The suite's services, in the order of services/services.txt (its one list of them).
 std::vector<std::string> services();
+// The service's own login to the database (its schema, every row and system column): what a
+// database administrator, a backup or a copy of the WAL gives.
+std::string service_db(const std::string& svc);
 // A name no earlier run used: the prefix and the clock.
 std::string fresh(const std::string& prefix);
 // SHA-256 as lower-case hex (seed commitments, snapshot hashes).
