@@ -8,7 +8,9 @@
 #   OIDC_ISSUER (the local Keycloak's realm, as the gateway serves it) OIDC_JWKS_URI (its key set,
 #   fetched directly from Keycloak)
 #   TRUSTED_PROXIES (127.0.0.1/32: the local gateway, whose X-Forwarded-For names the caller)
-#   JWT_AUDIENCE (the service's own name)  PII_KEY_FILE
+#   JWT_AUDIENCE (the service's own name)
+#   PII_KEY_FILE (the current sealing key)  PII_PREVIOUS_KEY_FILES (older ones, still read: a
+#   rotation, ops/rotate-keys)  PII_PSEUDONYM_KEY_FILE (the pseudonym key, never rotated)
 #   KEYCLOAK_ADMIN_URL KEYCLOAK_REALM KEYCLOAK_CLIENT_ID KEYCLOAK_CLIENT_SECRET_FILE
 #   KEYCLOAK_EMAIL_CLIENT_ID KEYCLOAK_EMAIL_REDIRECT_URI (membership: the members' accounts)
 #   OVERDUE_CHECK_SECONDS (followup; 5 s on the local stack, so the cycle and tests see the
@@ -58,8 +60,67 @@ ensure_keys() {
   fi
   local svc
   for svc in "${SERVICES[@]}"; do
-    new_secret "$VAR/secrets/pii-$svc.key" head -c 32 /dev/urandom
+    # The pseudonym key of a stack made before it had a file of its own is the one its sealing
+    # key gave (pii_legacy_pseudonym_key): the pseudonyms stay as they were.
+    if [[ ! -s "$(pii_pseudonym_key_file "$svc")" && -s "$(pii_key_file "$svc")" ]]; then
+      new_secret "$(pii_pseudonym_key_file "$svc")" pii_legacy_pseudonym_key "$(pii_key_file "$svc")"
+    fi
+    new_secret "$(pii_pseudonym_key_file "$svc")" head -c 32 /dev/urandom
+    new_secret "$(pii_key_file "$svc")" head -c 32 /dev/urandom
   done
+}
+
+# The service's key files (docs/security.md): the current sealing key, the directory of the older
+# ones still read until everything is re-sealed (ops/rotate-keys), the pseudonym key.
+pii_key_file()           { printf '%s\n' "$VAR/secrets/pii-$1.key"; }
+pii_previous_key_dir()   { printf '%s\n' "$VAR/secrets/pii-$1.previous"; }
+pii_pseudonym_key_file() { printf '%s\n' "$VAR/secrets/pseudonym-$1.key"; }
+# pii_previous_key_files SVC: the older keys, comma-separated (PII_PREVIOUS_KEY_FILES).
+pii_previous_key_files() {
+  local dir f out=()
+  dir="$(pii_previous_key_dir "$1")"
+  if [[ -d "$dir" ]]; then
+    for f in "$dir"/*.key; do [[ -e "$f" ]] && out+=("$f"); done
+  fi
+  (IFS=,; printf '%s\n' "${out[*]}")
+}
+
+# pii_legacy_pseudonym_key KEYFILE: the pseudonym key that KEYFILE gave before it had a file of
+# its own (libs/pii: crypto_kdf subkey 2 of context "assempii", a BLAKE2b keyed with the key,
+# salted with the subkey number, personalised with the context), on stdout.
+pii_legacy_pseudonym_key() {
+  python3 -c 'import hashlib, sys
+master = open(sys.argv[1], "rb").read()
+sys.stdout.buffer.write(hashlib.blake2b(b"", digest_size=32, key=master,
+    salt=(2).to_bytes(8, "little") + bytes(8), person=b"assempii" + bytes(8)).digest())' "$1"
+}
+
+# svc_env SVC: the service's environment (what ops/stack starts it with), as arguments of env(1)
+# in the array SVC_ENV. The tests' static token key (var/stack.env) is not passed on: the
+# services verify the identity provider's tokens.
+svc_env() {
+  local svc="$1"
+  SVC_ENV=(-u JWT_PUBLIC_KEY_FILE SERVICE_NAME="$svc" HTTP_PORT="$(svc_port "$svc")"
+           METRICS_PORT="$(svc_metrics_port "$svc")"
+           PG_CONNINFO="$(pg_conninfo "$svc")" PG_SCHEMA="$svc"
+           KAFKA_BROKERS="$KAFKA_BROKERS" KAFKA_SECURITY_PROTOCOL=sasl_plaintext
+           KAFKA_SASL_MECHANISM=PLAIN KAFKA_SASL_USERNAME="$svc"
+           KAFKA_SASL_PASSWORD_FILE="$(kafka_password_file "$svc")"
+           OIDC_ISSUER="$OIDC_ISSUER" OIDC_JWKS_URI="$OIDC_JWKS_URI" JWT_AUDIENCE="$svc"
+           TRUSTED_PROXIES=127.0.0.1/32
+           PII_KEY_FILE="$(pii_key_file "$svc")"
+           PII_PREVIOUS_KEY_FILES="$(pii_previous_key_files "$svc")"
+           PII_PSEUDONYM_KEY_FILE="$(pii_pseudonym_key_file "$svc")"
+           OVERDUE_CHECK_SECONDS="${OVERDUE_CHECK_SECONDS:-5}")
+  # membership makes the members' accounts in the stack's Keycloak (docs/identity.md); without
+  # the client's secret (Keycloak never started here), it makes no accounts.
+  if [[ "$svc" == membership && -s "$VAR/secrets/keycloak-membership-provisioner.secret" ]]; then
+    SVC_ENV+=(KEYCLOAK_ADMIN_URL="$KEYCLOAK_URL" KEYCLOAK_REALM=assembly
+              KEYCLOAK_CLIENT_ID=membership-provisioner
+              KEYCLOAK_CLIENT_SECRET_FILE="$VAR/secrets/keycloak-membership-provisioner.secret"
+              KEYCLOAK_EMAIL_CLIENT_ID=assembly-web
+              KEYCLOAK_EMAIL_REDIRECT_URI="http://127.0.0.1:$WEB_PORT/")
+  fi
 }
 
 _svc_running() { pid_alive "$(svc_pidfile "$1")" "build/bin/$1"; }
@@ -85,16 +146,7 @@ _svc_start() {
   port_open "$port" && die "$svc: port $port is taken by another process (set ${svc^^}_PORT)"
   port_open "$metrics_port" &&
     die "$svc: port $metrics_port is taken by another process (set ${svc^^}_METRICS_PORT)"
-  # membership makes the members' accounts in the stack's Keycloak (docs/identity.md).
-  local extra=()
-  # Without the client's secret (Keycloak never started here), membership makes no accounts.
-  if [[ "$svc" == membership && -s "$VAR/secrets/keycloak-membership-provisioner.secret" ]]; then
-    extra=(KEYCLOAK_ADMIN_URL="$KEYCLOAK_URL" KEYCLOAK_REALM=assembly
-           KEYCLOAK_CLIENT_ID=membership-provisioner
-           KEYCLOAK_CLIENT_SECRET_FILE="$VAR/secrets/keycloak-membership-provisioner.secret"
-           KEYCLOAK_EMAIL_CLIENT_ID=assembly-web
-           KEYCLOAK_EMAIL_REDIRECT_URI="$GATEWAY_URL/")
-  fi
+  svc_env "$svc"
   log "$svc: starting on $(svc_url "$svc")"
   printf '\n==== %s start ====\n' "$(date -Is)" >>"$logfile"
   # The inner bash writes its own pid, then becomes the service (exec).
@@ -102,16 +154,7 @@ _svc_start() {
   # holding fd 9 (the ops/stack lock) or anything else.
   # shellcheck disable=SC2016  # $$ and $0 of the inner bash
   (cd "$ROOT" && exec setsid bash -c 'echo $$ >"$0"; exec "$@"' "$pidfile" \
-      env SERVICE_NAME="$svc" HTTP_PORT="$port" METRICS_PORT="$metrics_port" \
-          PG_CONNINFO="$(pg_conninfo "$svc")" PG_SCHEMA="$svc" \
-          KAFKA_BROKERS="$KAFKA_BROKERS" KAFKA_SECURITY_PROTOCOL=sasl_plaintext \
-          KAFKA_SASL_MECHANISM=PLAIN KAFKA_SASL_USERNAME="$svc" \
-          KAFKA_SASL_PASSWORD_FILE="$(kafka_password_file "$svc")" \
-          OIDC_ISSUER="$OIDC_ISSUER" OIDC_JWKS_URI="$OIDC_JWKS_URI" JWT_AUDIENCE="$svc" \
-          TRUSTED_PROXIES=127.0.0.1/32 \
-          PII_KEY_FILE="$VAR/secrets/pii-$svc.key" \
-          OVERDUE_CHECK_SECONDS="${OVERDUE_CHECK_SECONDS:-5}" \
-          "${extra[@]}" "$bin") >>"$logfile" 2>&1 </dev/null 9>&- &
+      env "${SVC_ENV[@]}" "$bin") >>"$logfile" 2>&1 </dev/null 9>&- &
   wait_for "$svc pid file" 5 "$logfile" test -s "$pidfile"
 }
 

@@ -7,6 +7,8 @@
 #include "api/metrics.h"
 #include "api/scopes.h"
 #include "api/trainings.h"
+#include "app/accounts.h"
+#include "app/evaluations.h"
 #include "events/handlers.h"
 #include "workers/accounts.h"
 
@@ -20,7 +22,8 @@ assembly::service::Definition definition() {
           migrations(),
           openapi_document(),
           [](assembly::service::Context& ctx) {
-            auto keyring = assembly::service::pii_keyring(ctx.env);
+            auto keyring = assembly::service::pii_keyring(ctx);
+            ctx.sealed = {app::sealed_contacts(), app::sealed_held_answers()};
             const int retention = static_cast<int>(ctx.env.integer(
                 "RETENTION_DAYS", 365, 0, 3650,
                 "days personal data is kept after the end of a mandate, unless the assembly says"));

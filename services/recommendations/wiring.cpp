@@ -3,6 +3,7 @@
 #include "api/metrics.h"
 #include "api/routes.h"
 #include "api/scope.h"
+#include "app/ballots.h"
 #include "events/handlers.h"
 
 namespace recommendations {
@@ -15,7 +16,8 @@ assembly::service::Definition definition() {
           [](assembly::service::Context& ctx) {
             api::add_scope_resolvers(ctx);
             api::add_routes(ctx);
-            api::add_ballot_routes(ctx, assembly::service::pii_keyring(ctx.env));
+            api::add_ballot_routes(ctx, assembly::service::pii_keyring(ctx));
+            ctx.sealed = {app::sealed_held_votes()};
             api::add_drafting_routes(ctx);
             api::add_motion_version_routes(ctx);
             api::add_debate_routes(ctx);

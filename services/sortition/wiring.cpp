@@ -9,6 +9,7 @@
 #include "api/routes.h"
 #include "api/scopes.h"
 #include "api/selections.h"
+#include "app/pools.h"
 #include "app/respondents.h"
 #include "assembly/logging/log.h"
 #include "events/handlers.h"
@@ -24,7 +25,8 @@ assembly::service::Definition definition() {
       migrations(),
       openapi_document(),
       [](assembly::service::Context& ctx) {
-        auto keyring = assembly::service::pii_keyring(ctx.env);
+        auto keyring = assembly::service::pii_keyring(ctx);
+        ctx.sealed = {app::sealed_pool_people()};
         imports::Limits limits;
         limits.max_bytes = ctx.env.integer("IMPORT_MAX_BYTES", 1LL << 30, 1024, 1LL << 40,
                                            "largest pool file accepted, in bytes");

@@ -17,8 +17,7 @@ assembly::service::Definition definition() {
           migrations(),
           openapi_document(),
           [](assembly::service::Context& ctx) {
-            auto keyring =
-                assembly::service::pii_keyring(ctx.env);  // signs members' calendar links
+            auto keyring = assembly::service::pii_keyring(ctx);  // signs members' calendar links
             api::add_scope_resolvers(ctx);
             api::add_routes(ctx);
             api::add_session_routes(ctx, keyring);

@@ -30,17 +30,6 @@ std::string in_an_hour() {
   return assembly::core::utc_time(std::time(nullptr) + 3600);
 }
 
-// The service's own login to the database: what a database administrator, a backup or a copy
-// of the WAL gives.
-std::string service_db(const std::string& svc) {
-  std::ifstream f(assembly::itest::env("ROOT") + "/var/secrets/pg-" + svc + ".password");
-  std::string password;
-  std::getline(f, password);
-  auto c =
-      std::regex_replace(assembly::itest::pg_conninfo(), std::regex("user=\\S+"), "user=" + svc);
-  return std::regex_replace(c, std::regex("password=\\S+"), "password=" + password);
-}
-
 const std::string& staff() {
   static const std::string t = e2e::token("secretariat", "staff-secret");
   return t;
@@ -122,7 +111,7 @@ TEST(SecretBallots, MarksCannotBeJoinedToVotesByXminRowOrderOrCommitTime) {
   const std::vector<std::string> choices = {"for", "against", "for", "abstain", "against", "for"};
   for (int i = 0; i < 6; ++i) ASSERT_EQ(vote(ballot, i, choices[i]).status, 200);
 
-  pqxx::connection c(service_db("recommendations"));
+  pqxx::connection c(e2e::service_conninfo("recommendations"));
   {
     pqxx::work tx(c);
     EXPECT_EQ(count(tx, "SELECT count(*) FROM recommendations.secret_voters WHERE ballot_id = $1",
@@ -249,7 +238,7 @@ TEST(SecretBallots, VotesTakenByAReplicaThatDiesAreCounted) {
   {
     assembly::itest::ServiceProcess replica(
         RECOMMENDATIONS_BINARY, port,
-        {{"PG_CONNINFO", service_db("recommendations")},
+        {{"PG_CONNINFO", e2e::service_conninfo("recommendations")},
          {"PG_SCHEMA", "recommendations"},
          // Its own consumer group: killed, it holds none of the stack replica's partitions.
          {"CONSUMER_GROUP", e2e::fresh("recommendations-replica")},
@@ -301,7 +290,7 @@ TEST(Evaluations, AnswersCannotBeJoinedToRespondentsByXminRowOrderOrCommitTime) 
     ASSERT_EQ(r.status, 201) << r.body;
   }
 
-  pqxx::connection c(service_db("membership"));
+  pqxx::connection c(e2e::service_conninfo("membership"));
   {
     pqxx::work tx(c);
     EXPECT_EQ(count(tx,

@@ -190,6 +190,17 @@ TRUSTED_PROXIES: {{ join "," . | quote }}
 {{- end }}
 {{- if include "assembly-lib.needsPii" . }}
 PII_KEY_FILE: "/etc/assembly/pii/pii.key"
+{{- with .Values.pii.pseudonymSecretKey }}
+PII_PSEUDONYM_KEY_FILE: "/etc/assembly/pii/pseudonym.key"
+{{- end }}
+{{- with .Values.pii.previousSecretKeys }}
+{{- if not $.Values.pii.pseudonymSecretKey }}
+{{- fail "pii.previousSecretKeys needs pii.pseudonymSecretKey: the pseudonyms must not change with the sealing key (docs/security.md)" }}
+{{- end }}
+{{- $files := list }}
+{{- range $i, $k := . }}{{ $files = append $files (printf "/etc/assembly/pii/previous-%d.key" $i) }}{{ end }}
+PII_PREVIOUS_KEY_FILES: {{ join "," $files | quote }}
+{{- end }}
 {{- end }}
 LOG_LEVEL: {{ .Values.logLevel | quote }}
 SHUTDOWN_GRACE_SECONDS: {{ .Values.shutdownGraceSeconds | quote }}
@@ -232,6 +243,14 @@ PUBLIC_CACHE_TTL_MS: {{ .Values.publicCacheTtlMs | quote }}
     items:
       - key: {{ .Values.pii.secretKey }}
         path: pii.key
+      {{- with .Values.pii.pseudonymSecretKey }}
+      - key: {{ . }}
+        path: pseudonym.key
+      {{- end }}
+      {{- range $i, $k := .Values.pii.previousSecretKeys }}
+      - key: {{ $k }}
+        path: {{ printf "previous-%d.key" $i }}
+      {{- end }}
 {{- end }}
 {{- if include "assembly-lib.kafkaSasl" . }}
 - name: kafka-sasl

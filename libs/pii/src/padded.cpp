@@ -17,26 +17,27 @@ std::string seal_padded(const Keyring& keyring, std::string_view plain, std::siz
   std::size_t padded_len = 0;
   sodium_pad(&padded_len, reinterpret_cast<unsigned char*>(padded.data()), plain.size(), size,
              size);
-  Nonce nonce;
-  randombytes_buf(nonce.data(), nonce.size());
-  std::string out(nonce.begin(), nonce.end());
-  out += keyring.seal(padded, nonce, context);
+  auto out = keyring.seal_random(padded, context);
   sodium_memzero(padded.data(), padded.size());
   return out;
 }
 
 std::string open_padded(const Keyring& keyring, std::string_view sealed, std::string_view context) {
-  Nonce nonce;
-  if (sealed.size() < nonce.size() + Keyring::kSealOverhead + 1)
-    throw std::runtime_error("sealed data is truncated");
-  std::copy(sealed.begin(), sealed.begin() + nonce.size(), nonce.begin());
-  auto padded = keyring.open(sealed.substr(nonce.size()), nonce, context);
+  auto padded = keyring.open_random(sealed, context);
   std::size_t len = 0;
-  if (sodium_unpad(&len, reinterpret_cast<const unsigned char*>(padded.data()), padded.size(),
-                   padded.size()) != 0)
+  if (padded.empty() || sodium_unpad(&len, reinterpret_cast<const unsigned char*>(padded.data()),
+                                     padded.size(), padded.size()) != 0)
     throw std::runtime_error("sealed data is not padded");
   padded.resize(len);
   return padded;
+}
+
+std::string reseal_padded(const Keyring& keyring, std::string_view sealed,
+                          std::string_view context) {
+  auto padded = keyring.open_random(sealed, context);
+  auto out = keyring.seal_random(padded, context);
+  sodium_memzero(padded.data(), padded.size());
+  return out;
 }
 
 }  // namespace assembly::pii

@@ -112,14 +112,42 @@ void refresh_gauges(Context& ctx, const std::vector<std::pair<std::string, std::
 }
 
 std::shared_ptr<pii::Keyring> pii_keyring(config::Env& env) {
-  auto key_file =
-      env.required("PII_KEY_FILE",
-                   "32-byte key sealing personal data (names, addresses, birth dates, contacts)");
-  try {
-    return std::make_shared<pii::Keyring>(pii::Keyring::from_file(key_file));
-  } catch (const std::exception& e) {
-    throw config::ConfigError(std::string("PII_KEY_FILE: ") + e.what());
+  auto current = env.required(
+      "PII_KEY_FILE",
+      "32-byte key sealing personal data (names, addresses, birth dates, contacts): the current "
+      "key of the ring, which seals");
+  auto previous = env.str("PII_PREVIOUS_KEY_FILES", "",
+                          "comma-separated 32-byte key files of older sealing keys, read until "
+                          "everything is re-sealed under PII_KEY_FILE (--reseal)");
+  auto pseudonym = env.str("PII_PSEUDONYM_KEY_FILE", "",
+                           "32-byte key of the pseudonyms (keyed hashes finding people and codes), "
+                           "which never rotates; empty: derived from PII_KEY_FILE as before key "
+                           "rotation (refused with PII_PREVIOUS_KEY_FILES)");
+  std::vector<std::string> older;
+  for (std::size_t at = 0; at < previous.size();) {
+    auto comma = previous.find(',', at);
+    if (comma == std::string::npos) comma = previous.size();
+    if (comma > at) older.push_back(previous.substr(at, comma - at));
+    at = comma + 1;
   }
+  if (pseudonym.empty() && !older.empty())
+    throw config::ConfigError(
+        "PII_PSEUDONYM_KEY_FILE: required with PII_PREVIOUS_KEY_FILES (the pseudonyms must not "
+        "change with the sealing key: docs/security.md)");
+  try {
+    if (pseudonym.empty()) return std::make_shared<pii::Keyring>(pii::Keyring::from_file(current));
+    return std::make_shared<pii::Keyring>(pii::Keyring::from_files(current, older, pseudonym));
+  } catch (const std::exception& e) {
+    throw config::ConfigError(std::string("PII_KEY_FILE, PII_PREVIOUS_KEY_FILES, "
+                                          "PII_PSEUDONYM_KEY_FILE: ") +
+                              e.what());
+  }
+}
+
+std::shared_ptr<pii::Keyring> pii_keyring(Context& ctx) {
+  auto keyring = pii_keyring(ctx.env);
+  ctx.keyring = keyring;
+  return keyring;
 }
 
 namespace {
@@ -436,6 +464,47 @@ class KafkaWatch {
   std::thread thread_;
 };
 
+// `--reseal`: the service wired offline (no server, no broker) but on its database, then its
+// sealed columns walked. RESEAL_BATCH rows per transaction, RESEAL_PAUSE_MS between batches.
+int reseal_all(const Definition& def, config::Env& env, const Settings& s) {
+  try {
+    const int batch = static_cast<int>(
+        env.integer("RESEAL_BATCH", 500, 1, 100000, "--reseal: rows per transaction"));
+    const int pause = static_cast<int>(
+        env.integer("RESEAL_PAUSE_MS", 0, 0, 60000, "--reseal: pause between batches"));
+    db::Pool pool({s.pg_conninfo, s.pg_schema, 2});
+    events::Outbox outbox(s.publish_topic, def.name, s.pg_schema);
+    http::Router router;
+    events::Dispatcher dispatcher;
+    Context ctx{def.name, env, pool, outbox, router, dispatcher};
+    def.wire(ctx);
+    if (ctx.sealed.empty() || !ctx.keyring) {
+      log::info("nothing sealed: nothing to re-seal");
+      return kExitOk;
+    }
+    ResealOptions options;
+    options.batch = batch;
+    options.pause = std::chrono::milliseconds(pause);
+    const auto report = reseal(pool, *ctx.keyring, ctx.sealed, options);
+    for (const auto& c : report.columns)
+      std::cout << c.name << ": " << c.resealed << " re-sealed in " << c.seconds << " s ("
+                << (c.seconds > 0 ? static_cast<long>(c.resealed / c.seconds) : 0) << " rows/s), "
+                << c.remaining << " remaining under another key, " << c.passes
+                << (c.passes == 1 ? " pass" : " passes") << "\n";
+    std::cout << (report.complete() ? "every sealed value is under the key "
+                                    : "NOT every sealed value is under the key ")
+              << ctx.keyring->current_key_id() << "\n";
+    return report.complete() ? kExitOk : kExitFailure;
+  } catch (const config::ConfigError& e) {
+    std::cerr << def.name << ": invalid configuration: " << e.what() << "\n";
+    return kExitUsage;
+  } catch (const std::exception& e) {
+    log::error("re-sealing failed", {{"error", e.what()}});
+    std::cerr << def.name << ": re-sealing failed: " << e.what() << "\n";
+    return kExitFailure;
+  }
+}
+
 }  // namespace
 
 int run(int argc, char** argv, Definition def) {
@@ -511,6 +580,10 @@ int run(int argc, char** argv, Definition def) {
       return kExitFailure;
     }
   }
+
+  // `<svc> --reseal`: every sealed column re-sealed under the current key while the service
+  // serves (docs/security.md); 0 when nothing remains under another key, 1 otherwise.
+  if (args.action == Action::reseal) return reseal_all(def, env, s);
 
   db::Pool pool({s.pg_conninfo, s.pg_schema, s.pg_pool_size});
   events::ProducerOptions producer_options;

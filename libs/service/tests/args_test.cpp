@@ -13,6 +13,7 @@ TEST(Args, NoArgumentServes) {
 TEST(Args, EachFlagIsItsActionInAnyPosition) {
   EXPECT_EQ(parse_args({"--config-help"}).action, A::config_help);
   EXPECT_EQ(parse_args({"--migrate"}).action, A::migrate);
+  EXPECT_EQ(parse_args({"--reseal"}).action, A::reseal);
   EXPECT_EQ(parse_args({"--version"}).action, A::version);
   EXPECT_EQ(parse_args({"--openapi"}).action, A::openapi);
   EXPECT_EQ(parse_args({"-h"}).action, A::help);

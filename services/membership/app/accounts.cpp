@@ -46,4 +46,14 @@ std::string contact_email(const assembly::pii::Keyring& keyring, const std::stri
              : "";
 }
 
+assembly::service::SealedColumn sealed_contacts() {
+  return {"contacts.sealed", store::contacts_to_reseal, store::reseal_contact,
+          store::contacts_not_under,
+          [](const assembly::pii::Keyring& keyring, const assembly::service::SealedRow& row) {
+            return keyring.reseal(row.sealed,
+                                  assembly::pii::nonce_of(row.key[0], std::stoull(row.context[0])),
+                                  contact_context(row.key[0]));
+          }};
+}
+
 }  // namespace membership::app

@@ -7,6 +7,7 @@
 
 #include "assembly/pii/pii.h"
 #include "assembly/service/erasure.h"
+#include "assembly/service/reseal.h"
 #include "domain/lifecycle.h"
 #include "store/engagement.h"
 
@@ -32,5 +33,8 @@ std::string contact_context(const std::string& member_id);
 // The e-mail in the member's sealed contact details; "" when none.
 std::string contact_email(const assembly::pii::Keyring& keyring, const std::string& member_id,
                           const store::SealedContact& contact);
+
+// The contact details as a sealed column, re-sealed by `membership --reseal` after a key rotation.
+assembly::service::SealedColumn sealed_contacts();
 
 }  // namespace membership::app

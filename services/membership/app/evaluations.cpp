@@ -103,4 +103,13 @@ Results evaluation_results(pqxx::transaction_base& tx, const std::string& id) {
   return {std::move(e), answers.size(), std::move(questions)};
 }
 
+assembly::service::SealedColumn sealed_held_answers() {
+  return {"evaluation_answers_held.sealed", store::held_answers_to_reseal,
+          store::reseal_held_answer, store::held_answers_not_under,
+          [](const assembly::pii::Keyring& keyring, const assembly::service::SealedRow& row) {
+            return assembly::pii::reseal_padded(keyring, row.sealed,
+                                                held_context(row.key[0], row.key[1]));
+          }};
+}
+
 }  // namespace membership::app

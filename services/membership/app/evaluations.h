@@ -8,6 +8,7 @@
 
 #include "assembly/events/outbox.h"
 #include "assembly/pii/pii.h"
+#include "assembly/service/reseal.h"
 #include "store/evaluations.h"
 
 namespace membership::app {
@@ -43,5 +44,8 @@ struct Results {
 };
 // Once closed. Refused: not_found, conflict.
 Results evaluation_results(pqxx::transaction_base& tx, const std::string& id);
+
+// The answers held until an evaluation closes, as a sealed column (`membership --reseal`).
+assembly::service::SealedColumn sealed_held_answers();
 
 }  // namespace membership::app

@@ -241,4 +241,35 @@ int follow_up_audience(pqxx::transaction_base& tx, const std::string& assembly_i
       .as<int>();
 }
 
+std::vector<assembly::service::SealedRow> contacts_to_reseal(pqxx::work& tx,
+                                                             const std::vector<std::string>& after,
+                                                             const std::string& current,
+                                                             int limit) {
+  std::vector<assembly::service::SealedRow> out;
+  for (const auto& r : tx.exec_params(
+           "SELECT member_id, version, sealed FROM contacts WHERE member_id > $1 "
+           "AND substring(sealed from 1 for octet_length($2::bytea)) <> $2::bytea "
+           "ORDER BY member_id LIMIT $3 FOR UPDATE SKIP LOCKED",
+           after.empty() ? std::string() : after[0], assembly::service::as_bytea(current), limit))
+    out.push_back(assembly::service::sealed_row(r, 1, 1));
+  return out;
+}
+
+bool reseal_contact(pqxx::work& tx, const assembly::service::SealedRow& row,
+                    const std::string& resealed) {
+  return tx.exec_params("UPDATE contacts SET sealed = $2 WHERE member_id = $1 AND sealed = $3",
+                        row.key[0], assembly::service::as_bytea(resealed),
+                        assembly::service::as_bytea(row.sealed))
+             .affected_rows() == 1;
+}
+
+long contacts_not_under(pqxx::work& tx, const std::string& current) {
+  return tx
+      .exec_params1(
+          "SELECT count(*) FROM contacts "
+          "WHERE substring(sealed from 1 for octet_length($1::bytea)) <> $1::bytea",
+          assembly::service::as_bytea(current))[0]
+      .as<long>();
+}
+
 }  // namespace membership::store

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "assembly/service/reseal.h"
 #include "domain/consent.h"
 #include "domain/participation.h"
 
@@ -85,5 +86,15 @@ long forget_contact(pqxx::work& tx, const std::string& member_id);
 // How many members of the assembly can still be reached with its follow-up (contact details and a
 // standing follow-up consent).
 int follow_up_audience(pqxx::transaction_base& tx, const std::string& assembly_id);
+
+// Re-sealing (assembly/service/reseal.h): contacts whose value does not begin with `current`,
+// after the member id `after`, locked (key: member id; context: version); written back if
+// unchanged; how many remain.
+std::vector<assembly::service::SealedRow> contacts_to_reseal(pqxx::work& tx,
+                                                             const std::vector<std::string>& after,
+                                                             const std::string& current, int limit);
+bool reseal_contact(pqxx::work& tx, const assembly::service::SealedRow& row,
+                    const std::string& resealed);
+long contacts_not_under(pqxx::work& tx, const std::string& current);
 
 }  // namespace membership::store

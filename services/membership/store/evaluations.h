@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "assembly/service/reseal.h"
 #include "domain/evaluation.h"
 
 namespace membership::store {
@@ -43,5 +44,14 @@ std::vector<nlohmann::json> answers_of(pqxx::transaction_base& tx,
 // The evaluations a member answered, by id.
 std::vector<std::string> evaluations_answered(pqxx::transaction_base& tx,
                                               const std::string& member_id);
+
+// Re-sealing (assembly/service/reseal.h): held answers whose value does not begin with `current`,
+// after the key `after` (evaluation id, held id), locked; written back if unchanged; how many
+// remain.
+std::vector<assembly::service::SealedRow> held_answers_to_reseal(
+    pqxx::work& tx, const std::vector<std::string>& after, const std::string& current, int limit);
+bool reseal_held_answer(pqxx::work& tx, const assembly::service::SealedRow& row,
+                        const std::string& resealed);
+long held_answers_not_under(pqxx::work& tx, const std::string& current);
 
 }  // namespace membership::store

@@ -175,4 +175,13 @@ bool check_receipt(pqxx::transaction_base& tx, const std::string& ballot_id,
   return store::is_counted(tx, ballot_id, receipt_hash(receipt));
 }
 
+assembly::service::SealedColumn sealed_held_votes() {
+  return {"secret_votes_held.sealed", store::held_votes_to_reseal, store::reseal_held_vote,
+          store::held_votes_not_under,
+          [](const assembly::pii::Keyring& keyring, const assembly::service::SealedRow& row) {
+            return assembly::pii::reseal_padded(keyring, row.sealed,
+                                                held_context(row.key[0], row.key[1]));
+          }};
+}
+
 }  // namespace recommendations::app

@@ -8,6 +8,7 @@
 
 #include "assembly/events/outbox.h"
 #include "assembly/pii/pii.h"
+#include "assembly/service/reseal.h"
 #include "domain/ballot.h"
 #include "store/ballots.h"
 
@@ -67,5 +68,8 @@ bool check_receipt(pqxx::transaction_base& tx, const std::string& ballot_id,
 
 // The ballot; refused (404) when there is none.
 store::Ballot must_find(pqxx::transaction_base& tx, const std::string& id, bool for_update = false);
+
+// The secret votes held until a ballot closes, as a sealed column (`recommendations --reseal`).
+assembly::service::SealedColumn sealed_held_votes();
 
 }  // namespace recommendations::app

@@ -222,4 +222,37 @@ std::vector<std::string> secret_voters(pqxx::transaction_base& tx, const std::st
   return out;
 }
 
+std::vector<assembly::service::SealedRow> held_votes_to_reseal(
+    pqxx::work& tx, const std::vector<std::string>& after, const std::string& current, int limit) {
+  std::vector<assembly::service::SealedRow> out;
+  for (const auto& r : tx.exec_params(
+           "SELECT ballot_id, member_id, sealed FROM secret_votes_held "
+           "WHERE (ballot_id, member_id) > ($1, $2) "
+           "AND substring(sealed from 1 for octet_length($3::bytea)) <> $3::bytea "
+           "ORDER BY ballot_id, member_id LIMIT $4 FOR UPDATE SKIP LOCKED",
+           after.empty() ? std::string() : after[0], after.empty() ? std::string() : after[1],
+           assembly::service::as_bytea(current), limit))
+    out.push_back(assembly::service::sealed_row(r, 2));
+  return out;
+}
+
+bool reseal_held_vote(pqxx::work& tx, const assembly::service::SealedRow& row,
+                      const std::string& resealed) {
+  return tx.exec_params(
+               "UPDATE secret_votes_held SET sealed = $3 "
+               "WHERE ballot_id = $1 AND member_id = $2 AND sealed = $4",
+               row.key[0], row.key[1], assembly::service::as_bytea(resealed),
+               assembly::service::as_bytea(row.sealed))
+             .affected_rows() == 1;
+}
+
+long held_votes_not_under(pqxx::work& tx, const std::string& current) {
+  return tx
+      .exec_params1(
+          "SELECT count(*) FROM secret_votes_held "
+          "WHERE substring(sealed from 1 for octet_length($1::bytea)) <> $1::bytea",
+          assembly::service::as_bytea(current))[0]
+      .as<long>();
+}
+
 }  // namespace recommendations::store

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "assembly/service/reseal.h"
 #include "domain/ballot.h"
 
 namespace recommendations::store {
@@ -74,5 +75,14 @@ bool is_counted(pqxx::transaction_base& tx, const std::string& ballot_id,
 std::vector<StoredVote> stored_votes(pqxx::transaction_base& tx, const Ballot& b);
 // Who voted in a secret ballot, sorted.
 std::vector<std::string> secret_voters(pqxx::transaction_base& tx, const std::string& ballot_id);
+
+// Re-sealing (assembly/service/reseal.h): held votes whose value does not begin with `current`,
+// after the key `after` (ballot id, member id), locked; written back if unchanged; how many
+// remain.
+std::vector<assembly::service::SealedRow> held_votes_to_reseal(
+    pqxx::work& tx, const std::vector<std::string>& after, const std::string& current, int limit);
+bool reseal_held_vote(pqxx::work& tx, const assembly::service::SealedRow& row,
+                      const std::string& resealed);
+long held_votes_not_under(pqxx::work& tx, const std::string& current);
 
 }  // namespace recommendations::store

@@ -3,6 +3,7 @@
 #include "assembly/core/refusal.h"
 #include "domain/invitation.h"
 #include "domain/states.h"
+#include "imports/personal_data.h"
 #include "imports/pool_import.h"
 #include "store/pools.h"
 
@@ -30,6 +31,14 @@ imports::PoolRow set_mandate_end(pqxx::work& tx, const std::string& pool_id,
 std::optional<store::PoolErasure> erase_pool(pqxx::work& tx, const std::string& pool_id) {
   if (!store::lock_if_due(tx, pool_id)) return std::nullopt;
   return store::erase_personal_data(tx, pool_id, imports::PoolImporter::partition_of(pool_id));
+}
+
+assembly::service::SealedColumn sealed_pool_people() {
+  return {"pool_people.pii", store::people_to_reseal, store::reseal_person, store::people_not_under,
+          [](const assembly::pii::Keyring& keyring, const assembly::service::SealedRow& row) {
+            return imports::reseal_personal_data(keyring, row.key[0], std::stoll(row.key[1]),
+                                                 row.sealed);
+          }};
 }
 
 }  // namespace sortition::app

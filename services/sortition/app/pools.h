@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "assembly/service/reseal.h"
 #include "imports/pool_import.h"
 #include "store/pools.h"
 
@@ -22,4 +23,7 @@ imports::PoolRow set_mandate_end(pqxx::work& tx, const std::string& pool_id,
 // Erases the personal data of a pool past its retention date (store::erase_personal_data);
 // nothing when it is no longer due (its mandate end moved, or erased already).
 std::optional<store::PoolErasure> erase_pool(pqxx::work& tx, const std::string& pool_id);
+// The pools' sealed identities as a sealed column (`sortition --reseal` after a key rotation).
+assembly::service::SealedColumn sealed_pool_people();
+
 }  // namespace sortition::app

@@ -37,4 +37,11 @@ PersonalData open_personal_data(const assembly::pii::Keyring& keyring, const std
   return d;
 }
 
+std::string reseal_personal_data(const assembly::pii::Keyring& keyring, const std::string& pool_id,
+                                 long long position, std::string_view sealed) {
+  return keyring.reseal(sealed,
+                        assembly::pii::nonce_of(pool_id, static_cast<std::uint64_t>(position)),
+                        pool_id + "/" + std::to_string(position));
+}
+
 }  // namespace sortition::imports

@@ -18,4 +18,8 @@ std::string seal_personal_data(const assembly::pii::Keyring& keyring, const std:
 PersonalData open_personal_data(const assembly::pii::Keyring& keyring, const std::string& pool_id,
                                 long long position, std::string_view sealed);
 
+// The same value sealed again under the keyring's current key (a key rotation).
+std::string reseal_personal_data(const assembly::pii::Keyring& keyring, const std::string& pool_id,
+                                 long long position, std::string_view sealed);
+
 }  // namespace sortition::imports

@@ -109,4 +109,38 @@ PersonErasure erase_person(pqxx::work& tx, const std::string& person_id) {
   return e;
 }
 
+std::vector<assembly::service::SealedRow> people_to_reseal(pqxx::work& tx,
+                                                           const std::vector<std::string>& after,
+                                                           const std::string& current, int limit) {
+  std::vector<assembly::service::SealedRow> out;
+  for (const auto& r : tx.exec_params(
+           "SELECT pool_id, position, pii FROM pool_people "
+           "WHERE (pool_id, position) > ($1, $2::int) AND pii IS NOT NULL "
+           "AND substring(pii from 1 for octet_length($3::bytea)) <> $3::bytea "
+           "ORDER BY pool_id, position LIMIT $4 FOR UPDATE SKIP LOCKED",
+           after.empty() ? std::string() : after[0], after.empty() ? std::string("-1") : after[1],
+           assembly::service::as_bytea(current), limit))
+    out.push_back(assembly::service::sealed_row(r, 2));
+  return out;
+}
+
+bool reseal_person(pqxx::work& tx, const assembly::service::SealedRow& row,
+                   const std::string& resealed) {
+  return tx.exec_params(
+               "UPDATE pool_people SET pii = $3 "
+               "WHERE pool_id = $1 AND position = $2::int AND pii = $4",
+               row.key[0], row.key[1], assembly::service::as_bytea(resealed),
+               assembly::service::as_bytea(row.sealed))
+             .affected_rows() == 1;
+}
+
+long people_not_under(pqxx::work& tx, const std::string& current) {
+  return tx
+      .exec_params1(
+          "SELECT count(*) FROM pool_people WHERE pii IS NOT NULL "
+          "AND substring(pii from 1 for octet_length($1::bytea)) <> $1::bytea",
+          assembly::service::as_bytea(current))[0]
+      .as<long>();
+}
+
 }  // namespace sortition::store

@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "assembly/service/reseal.h"
+
 namespace sortition::store {
 
 // Gives the pool's pseudonymous snapshot lines ("person_id,sex,birth_year,arrondissement\n"), in
@@ -48,5 +50,15 @@ struct PersonErasure {
   long identities = 0, respondents = 0, reasons = 0;
 };
 PersonErasure erase_person(pqxx::work& tx, const std::string& person_id);
+
+// Re-sealing (assembly/service/reseal.h): pool rows whose sealed identity does not begin with
+// `current` (erased ones have none), after the key `after` (pool id, position), locked; written
+// back if unchanged; how many remain.
+std::vector<assembly::service::SealedRow> people_to_reseal(pqxx::work& tx,
+                                                           const std::vector<std::string>& after,
+                                                           const std::string& current, int limit);
+bool reseal_person(pqxx::work& tx, const assembly::service::SealedRow& row,
+                   const std::string& resealed);
+long people_not_under(pqxx::work& tx, const std::string& current);
 
 }  // namespace sortition::store

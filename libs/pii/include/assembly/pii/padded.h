@@ -1,7 +1,7 @@
 #pragma once
 // Sealing a value whose size at rest must not tell it apart from others (a secret vote, an
 // anonymous answer): padded to a fixed size (ISO/IEC 7816-4), then sealed under the keyring's
-// sealing key with a fresh random nonce kept in front of the ciphertext (XChaCha20's 24-byte
+// current key with a fresh random nonce kept after the header (XChaCha20's 24-byte
 // nonces do not repeat by chance). Every value sealed at one size is size + kPaddedOverhead bytes.
 #include <cstddef>
 #include <string>
@@ -19,5 +19,8 @@ std::string seal_padded(const Keyring& keyring, std::string_view plain, std::siz
                         std::string_view context);
 // The value seal_padded sealed; throws std::runtime_error as Keyring::open does.
 std::string open_padded(const Keyring& keyring, std::string_view sealed, std::string_view context);
+// The value sealed again under the keyring's current key, at the same size, a fresh nonce.
+std::string reseal_padded(const Keyring& keyring, std::string_view sealed,
+                          std::string_view context);
 
 }  // namespace assembly::pii

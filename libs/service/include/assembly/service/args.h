@@ -10,6 +10,7 @@ struct Args {
     serve,
     config_help,
     migrate,
+    reseal,
     openapi,
     help,
     version,
@@ -18,8 +19,8 @@ struct Args {
   std::string error;  // for usage_error: what was wrong
 };
 
-// The flags: --config-help, --migrate, --openapi, --help (-h), --version. No argument at all
-// serves. Two different actions, or anything else, is a usage error (exit 2, with usage()).
+// The flags: --config-help, --migrate, --reseal, --openapi, --help (-h), --version. No argument at
+// all serves. Two different actions, or anything else, is a usage error (exit 2, with usage()).
 Args parse_args(const std::vector<std::string>& args);
 std::string usage(const std::string& service);
 

@@ -20,6 +20,7 @@
 #include "assembly/http/http.h"
 #include "assembly/metrics/metrics.h"
 #include "assembly/pii/pii.h"
+#include "assembly/service/reseal.h"
 
 namespace assembly::service {
 
@@ -46,6 +47,9 @@ struct Context {
   // Set when the process is asked to stop (SIGTERM): long background work checks it and gives
   // its job back rather than hold up the graceful stop.
   std::shared_ptr<std::atomic<bool>> stopping = std::make_shared<std::atomic<bool>>(false);
+  // The service's sealed columns, which `<service> --reseal` re-seals under the current key.
+  std::vector<SealedColumn> sealed{};
+  std::shared_ptr<const pii::Keyring> keyring{};  // set by pii_keyring
   void every(std::chrono::milliseconds period, std::string task_name, std::function<void()> task) {
     periodic.push_back({std::move(task_name), period, std::move(task)});
   }
@@ -60,9 +64,13 @@ using Figures = std::map<std::string, std::map<metrics::GaugeSnapshot::Labels, d
 void refresh_gauges(Context& ctx, const std::vector<std::pair<std::string, std::string>>& gauges,
                     std::function<void(pqxx::work&, Figures&)> compute);
 
-// The service's personal-data key (PII_KEY_FILE, 32 bytes); a ConfigError naming the variable
-// when it is missing or unreadable.
+// The service's personal-data keys: the current sealing key (PII_KEY_FILE), the older ones still
+// read (PII_PREVIOUS_KEY_FILES, comma-separated) and the pseudonym key (PII_PSEUDONYM_KEY_FILE;
+// absent, derived from PII_KEY_FILE as before key rotation, which is refused beside older keys).
+// A ConfigError naming the variable when a file is missing or unreadable.
 std::shared_ptr<pii::Keyring> pii_keyring(config::Env& env);
+// The same, kept in the context for `--reseal`.
+std::shared_ptr<pii::Keyring> pii_keyring(Context& ctx);
 
 struct Definition {
   std::string name;                       // "sortition"
