@@ -3,8 +3,8 @@
 #
 # Contract with the C++ side (environment of each service):
 #   SERVICE_NAME  HTTP_PORT  METRICS_PORT  PG_CONNINFO  PG_SCHEMA  KAFKA_BROKERS
-#   KAFKA_SECURITY_PROTOCOL KAFKA_SASL_MECHANISM KAFKA_SASL_USERNAME KAFKA_SASL_PASSWORD_FILE
-#     (the service's own Kafka principal, <svc>: ops/lib/kafka.sh)
+#   KAFKA_SECURITY_PROTOCOL=ssl KAFKA_SSL_CA_FILE KAFKA_SSL_CERTIFICATE_FILE KAFKA_SSL_KEY_FILE
+#     (the service's own Kafka principal, <svc>, by its certificate: ops/lib/kafka.sh)
 #   OIDC_ISSUER (the local Keycloak's realm: each service fetches its key set)
 #   JWT_AUDIENCE (the service's own name)  PII_KEY_FILE
 #   KEYCLOAK_ADMIN_URL KEYCLOAK_REALM KEYCLOAK_CLIENT_ID KEYCLOAK_CLIENT_SECRET_FILE
@@ -101,9 +101,9 @@ _svc_start() {
   (cd "$ROOT" && exec setsid bash -c 'echo $$ >"$0"; exec "$@"' "$pidfile" \
       env SERVICE_NAME="$svc" HTTP_PORT="$port" METRICS_PORT="$metrics_port" \
           PG_CONNINFO="$(pg_conninfo "$svc")" PG_SCHEMA="$svc" \
-          KAFKA_BROKERS="$KAFKA_BROKERS" KAFKA_SECURITY_PROTOCOL=sasl_plaintext \
-          KAFKA_SASL_MECHANISM=PLAIN KAFKA_SASL_USERNAME="$svc" \
-          KAFKA_SASL_PASSWORD_FILE="$(kafka_password_file "$svc")" \
+          KAFKA_BROKERS="$KAFKA_BROKERS" KAFKA_SECURITY_PROTOCOL=ssl \
+          KAFKA_SSL_CA_FILE="$(kafka_ca_file)" KAFKA_SSL_CERTIFICATE_FILE="$(kafka_cert_file "$svc")" \
+          KAFKA_SSL_KEY_FILE="$(kafka_key_file "$svc")" \
           OIDC_ISSUER="$OIDC_ISSUER" JWT_AUDIENCE="$svc" \
           PII_KEY_FILE="$VAR/secrets/pii-$svc.key" \
           OVERDUE_CHECK_SECONDS="${OVERDUE_CHECK_SECONDS:-5}" \
