@@ -19,12 +19,14 @@
 #   TopicCommand works from the same jars too (kafka-tools, without Connect):
 #     kafka_tool org.apache.kafka.tools.TopicCommand --bootstrap-server ... \
 #       --command-config <(kafka_java_client_conf admin) --describe
-# - Clients authenticate with SASL/PLAIN on the client listener, and the StandardAuthorizer
-#   allows only what an ACL grants (docs/kafka-security.md). Principals: admin (super user, for
-#   this file's tooling only), tester (tests, kcat and benches through var/stack.env: every topic
-#   and group, nothing of the cluster) and one per service. Passwords: var/secrets/kafka-<p>.password;
-#   librdkafka/kcat properties: var/secrets/kafka-<p>.conf. SCRAM is not used locally: librdkafka
-#   before 2.6.1 (Debian 12 ships 2.0.2) fails SCRAM against Kafka 4 (a nonce sent twice).
+# - Clients authenticate with a certificate (mutual TLS) on the client listener, and the
+#   StandardAuthorizer allows only what an ACL grants (docs/kafka-security.md). A local CA
+#   (var/secrets/kafka-ca.*, made once) issues the broker's certificate (127.0.0.1, localhost) and
+#   one per principal, CN=<principal>: admin (super user, for this file's tooling only), tester
+#   (tests, kcat and benches through var/stack.env: every topic and group, nothing of the cluster)
+#   and one per service. Files: var/secrets/kafka-<p>.crt and .key; librdkafka/kcat properties:
+#   var/secrets/kafka-<p>.conf. No passwords: SASL is not used locally (SCRAM fails with
+#   librdkafka before 2.6.1, Debian 12's is 2.0.2; PLAIN would put passwords on the wire).
 # - The ACLs are derived from the services: each writes assembly.<svc>.v1 and the dead-letter
 #   topic, reads the topics its wiring.cpp consumes (topic_of("...")) with the group <svc>. They
 #   are applied (and stale ones of the suite's principals deleted) when that list changes.
@@ -48,23 +50,62 @@ KAFKA_DEAD_LETTER_TOPIC=assembly.deadletter.v1
 KAFKA_PRINCIPALS=(admin tester "${SERVICES[@]}")
 export KAFKA_BROKERS
 
-kafka_password_file() { printf '%s\n' "$VAR/secrets/kafka-$1.password"; }
-kafka_client_conf()   { printf '%s\n' "$VAR/secrets/kafka-$1.conf"; }
+kafka_ca_file()     { printf '%s\n' "$VAR/secrets/kafka-ca.crt"; }
+kafka_cert_file()   { printf '%s\n' "$VAR/secrets/kafka-$1.crt"; }
+kafka_key_file()    { printf '%s\n' "$VAR/secrets/kafka-$1.key"; }
+kafka_client_conf() { printf '%s\n' "$VAR/secrets/kafka-$1.conf"; }
+# A JVM's PEM key store (the private key, then the certificate): the broker's and admin's.
+kafka_keystore_file() { printf '%s\n' "$VAR/secrets/kafka-$1.pem"; }
 
-# _kafka_secrets: one password per principal (alphanumeric: it goes into the JAAS line), and the
-# librdkafka properties of each (kcat -F, KCAT_CONFIG).
-_kafka_secrets() {
+# _kafka_issue NAME EXTENSIONS: the key and certificate CN=NAME (kafka-NAME.key/.crt) signed by the
+# local CA, issued again when missing, not the CA's or ending within a week.
+_kafka_issue() {
+  local name="$1" ext="$2" key crt ca cakey
+  key="$(kafka_key_file "$name")"; crt="$(kafka_cert_file "$name")"
+  ca="$(kafka_ca_file)"; cakey="$(kafka_key_file ca)"
+  if [[ -s "$key" && -s "$crt" ]] && openssl verify -CAfile "$ca" "$crt" >/dev/null 2>&1 &&
+      openssl x509 -in "$crt" -noout -checkend 604800 >/dev/null; then
+    return 0
+  fi
+  log "kafka: issuing the certificate of $name"
+  (umask 077
+   openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$key.tmp" &&
+   openssl req -new -key "$key.tmp" -subj "/CN=$name" \
+     | openssl x509 -req -CA "$ca" -CAkey "$cakey" -set_serial "0x$(openssl rand -hex 16)" \
+         -days 730 -extfile <(printf 'basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature\n%s' "$ext") \
+         -out "$crt.tmp" 2>/dev/null &&
+   mv "$key.tmp" "$key" && mv "$crt.tmp" "$crt") || die "kafka: cannot issue the certificate of $name"
+}
+
+# _kafka_pki: the local CA (made once; 10 years), the broker's certificate and one client
+# certificate per principal, their librdkafka properties (kcat -F, KCAT_CONFIG), and the JVMs'
+# key stores. Keys are mode 600 in var/secrets (mode 700).
+_kafka_pki() {
   ensure_var_dirs
-  local p conf tmp
+  local ca cakey p conf tmp ks
+  ca="$(kafka_ca_file)"; cakey="$(kafka_key_file ca)"
+  if [[ ! -s "$ca" || ! -s "$cakey" ]] || ! openssl x509 -in "$ca" -noout -checkend 2592000 >/dev/null; then
+    log "kafka: making the local CA"
+    (umask 077
+     openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$cakey" &&
+     openssl req -x509 -new -key "$cakey" -subj "/CN=assembly local Kafka CA" -days 3650 \
+       -out "$ca") || die "kafka: cannot make the local CA"
+  fi
+  _kafka_issue broker $'extendedKeyUsage=serverAuth,clientAuth\nsubjectAltName=IP:127.0.0.1,DNS:localhost\n'
   for p in "${KAFKA_PRINCIPALS[@]}"; do
-    # shellcheck disable=SC2016  # expanded by that sh
-    new_secret "$(kafka_password_file "$p")" \
-      sh -c 'head -c 48 /dev/urandom | base64 | tr -dc "A-Za-z0-9" | head -c 32'
+    _kafka_issue "$p" $'extendedKeyUsage=clientAuth\n'
     conf="$(kafka_client_conf "$p")"; tmp="$conf.tmp"
-    (umask 077; printf 'security.protocol=sasl_plaintext\nsasl.mechanisms=PLAIN\nsasl.username=%s\nsasl.password=%s\n' \
-      "$p" "$(<"$(kafka_password_file "$p")")" >"$tmp")
+    (umask 077; printf 'security.protocol=ssl\nssl.ca.location=%s\nssl.certificate.location=%s\nssl.key.location=%s\n' \
+      "$ca" "$(kafka_cert_file "$p")" "$(kafka_key_file "$p")" >"$tmp")
     if cmp -s "$tmp" "$conf"; then rm -f "$tmp"; else mv "$tmp" "$conf"; fi
   done
+  for p in broker admin; do
+    ks="$(kafka_keystore_file "$p")"; tmp="$ks.tmp"
+    (umask 077; cat "$(kafka_key_file "$p")" "$(kafka_cert_file "$p")" >"$tmp")
+    if cmp -s "$tmp" "$ks"; then rm -f "$tmp"; else mv "$tmp" "$ks"; fi
+  done
+  # The passwords of the former SASL/PLAIN set-up are of no use any more.
+  for p in "${KAFKA_PRINCIPALS[@]}"; do rm -f "$VAR/secrets/kafka-$p.password"; done
 }
 
 # kafka_consumed_topics SVC: the topics SVC consumes, from its wiring (topic_of("<svc>")).
@@ -106,16 +147,12 @@ kafka_tool() {
 _kafka_render_conf() {
   mkdir -p "$KAFKA_DATA"
   local tmp="$KAFKA_CONF.tmp"
-  local p users=
-  _kafka_secrets
-  for p in "${KAFKA_PRINCIPALS[@]}"; do
-    users+="user_$p=\"$(<"$(kafka_password_file "$p")")\" "
-  done
+  _kafka_pki
   (umask 077; sed -e "s|@KAFKA_PORT@|$KAFKA_PORT|g" \
       -e "s|@KAFKA_CONTROLLER_PORT@|$KAFKA_CONTROLLER_PORT|g" \
       -e "s|@KAFKA_DATA@|$KAFKA_DATA|g" \
-      -e "s|@KAFKA_ADMIN_PASSWORD@|$(<"$(kafka_password_file admin)")|g" \
-      -e "s|@KAFKA_PLAIN_USERS@|${users% }|g" \
+      -e "s|@KAFKA_KEYSTORE@|$(kafka_keystore_file broker)|g" \
+      -e "s|@KAFKA_CA@|$(kafka_ca_file)|g" \
       "$OPS/kafka/server.properties.in" >"$tmp")
   if cmp -s "$tmp" "$KAFKA_CONF"; then rm -f "$tmp"; else mv "$tmp" "$KAFKA_CONF"; fi
 }
@@ -150,7 +187,6 @@ kafka_topics() {
 _kafka_admin_src() {
   local src="$KAFKA_HOME/SuiteAdmin.java" tmp="$KAFKA_HOME/SuiteAdmin.java.tmp"
   cat >"$tmp" <<'JAVA'
-import java.nio.file.*;
 import java.util.*;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.*;
@@ -160,7 +196,8 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.resource.*;
 
 /**
- * SuiteAdmin BOOTSTRAP USER PASSWORD_FILE ITEM...: as USER (SASL/PLAIN), creates the missing
+ * SuiteAdmin BOOTSTRAP KEYSTORE CA ITEM...: with the certificate of KEYSTORE (PEM: key, then
+ * certificate) over TLS (the broker's certificate checked against CA), creates the missing
  * topics (one replica) and the ACLs, and deletes the ACLs of the managed principals that are
  * not listed. Items: topic=NAME:PARTITIONS, acl=PRINCIPAL:RESOURCE_TYPE:PATTERN:NAME:OPERATION,
  * principal=NAME (its ACLs are exactly the listed ones).
@@ -171,11 +208,11 @@ public class SuiteAdmin {
     p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, args[0]);
     p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "15000");
     p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "30000");
-    p.put("security.protocol", "SASL_PLAINTEXT");
-    p.put("sasl.mechanism", "PLAIN");
-    String password = new String(Files.readAllBytes(Paths.get(args[2]))).trim();
-    p.put("sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule required"
-        + " username=\"" + args[1] + "\" password=\"" + password + "\";");
+    p.put("security.protocol", "SSL");
+    p.put("ssl.keystore.type", "PEM");
+    p.put("ssl.keystore.location", args[1]);
+    p.put("ssl.truststore.type", "PEM");
+    p.put("ssl.truststore.location", args[2]);
     List<NewTopic> topics = new ArrayList<>();
     Set<AclBinding> acls = new LinkedHashSet<>();
     Set<String> managed = new HashSet<>();
@@ -267,7 +304,8 @@ _kafka_admin() {
   _kafka_admin_compile
   java -Xms32m -Xmx128m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC \
       -Dlog4j2.configurationFile="$KAFKA_LOG4J" -Dassembly.kafka.loglevel=WARN \
-      -cp "$(_kafka_admin_cp)" SuiteAdmin "$KAFKA_BROKERS" admin "$(kafka_password_file admin)" \
+      -cp "$(_kafka_admin_cp)" SuiteAdmin "$KAFKA_BROKERS" "$(kafka_keystore_file admin)" \
+      "$(kafka_ca_file)" \
       "$@" >&2
 }
 

@@ -3,8 +3,8 @@
 #
 # Contract with the C++ side (environment of each service):
 #   SERVICE_NAME  HTTP_PORT  METRICS_PORT  PG_CONNINFO  PG_SCHEMA  KAFKA_BROKERS
-#   KAFKA_SECURITY_PROTOCOL KAFKA_SASL_MECHANISM KAFKA_SASL_USERNAME KAFKA_SASL_PASSWORD_FILE
-#     (the service's own Kafka principal, <svc>: ops/lib/kafka.sh)
+#   KAFKA_SECURITY_PROTOCOL=ssl KAFKA_SSL_CA_FILE KAFKA_SSL_CERTIFICATE_FILE KAFKA_SSL_KEY_FILE
+#     (the service's own Kafka principal, <svc>, by its certificate: ops/lib/kafka.sh)
 #   OIDC_ISSUER (the local Keycloak's realm, as the gateway serves it) OIDC_JWKS_URI (its key set,
 #   fetched directly from Keycloak)
 #   TRUSTED_PROXIES (127.0.0.1/32: the local gateway, whose X-Forwarded-For names the caller)
@@ -103,9 +103,9 @@ svc_env() {
   SVC_ENV=(-u JWT_PUBLIC_KEY_FILE SERVICE_NAME="$svc" HTTP_PORT="$(svc_port "$svc")"
            METRICS_PORT="$(svc_metrics_port "$svc")"
            PG_CONNINFO="$(pg_conninfo "$svc")" PG_SCHEMA="$svc"
-           KAFKA_BROKERS="$KAFKA_BROKERS" KAFKA_SECURITY_PROTOCOL=sasl_plaintext
-           KAFKA_SASL_MECHANISM=PLAIN KAFKA_SASL_USERNAME="$svc"
-           KAFKA_SASL_PASSWORD_FILE="$(kafka_password_file "$svc")"
+           KAFKA_BROKERS="$KAFKA_BROKERS" KAFKA_SECURITY_PROTOCOL=ssl
+           KAFKA_SSL_CA_FILE="$(kafka_ca_file)" KAFKA_SSL_CERTIFICATE_FILE="$(kafka_cert_file "$svc")"
+           KAFKA_SSL_KEY_FILE="$(kafka_key_file "$svc")"
            OIDC_ISSUER="$OIDC_ISSUER" OIDC_JWKS_URI="$OIDC_JWKS_URI" JWT_AUDIENCE="$svc"
            TRUSTED_PROXIES=127.0.0.1/32
            PII_KEY_FILE="$(pii_key_file "$svc")"

@@ -1,10 +1,12 @@
-// Events are authentic: the broker accepts only authenticated clients, and each service writes
-// only its own topic and reads only what it consumes, with its own consumer group. A client that
-// can reach Kafka cannot forge MemberDeclined (membership's) or MotionAdopted (recommendations').
+// Events are authentic: the broker speaks TLS only and accepts only clients with a certificate of
+// the suite's CA (mutual TLS: the certificate names the principal); each service writes only its
+// own topic and reads only what it consumes, with its own consumer group. A client that can reach
+// Kafka cannot forge MemberDeclined (membership's) or MotionAdopted (recommendations').
 #include <gtest/gtest.h>
 #include <librdkafka/rdkafkacpp.h>
 
 #include <chrono>
+#include <filesystem>
 #include <memory>
 #include <string>
 
@@ -96,19 +98,57 @@ TEST(KafkaAcl, AnotherServiceCannotForgeMotionAdopted) {
   }
 }
 
-TEST(KafkaAcl, AnonymousPlaintextClientsAreRefused) {
-  auto p = producer_as(events::KafkaSecurity{});  // plaintext, no identity
+TEST(KafkaAcl, TheBrokerSpeaksTlsOnly) {
+  // The broker's certificate is the suite CA's and names 127.0.0.1; the handshake with a client
+  // certificate succeeds.
+  const auto tester = itest::kafka_security();
+  ASSERT_EQ(tester.protocol, "ssl");
+  const auto port = itest::kafka_brokers().substr(itest::kafka_brokers().rfind(':') + 1);
+  EXPECT_EQ(itest::shell("openssl s_client -connect 127.0.0.1:" + port + " -verify_ip 127.0.0.1" +
+                         " -verify_return_error -CAfile '" + tester.ssl_ca_file + "' -cert '" +
+                         tester.ssl_certificate_file + "' -key '" + tester.ssl_key_file +
+                         "' </dev/null >/dev/null 2>&1"),
+            0);
+  EXPECT_TRUE(producer_as(tester)->reachable(std::chrono::seconds(10)));
+  // A plaintext client gets nowhere.
+  auto p = producer_as(events::KafkaSecurity{});
   EXPECT_FALSE(p->reachable(std::chrono::seconds(3)));
   EXPECT_NE(p->produce_sync("assembly.membership.v1", "forged", forged_decline(), {}), "");
 }
 
-TEST(KafkaAcl, AWrongPasswordIsRefused) {
-  auto security = itest::kafka_security_of("membership");
-  security.sasl_password += "x";
+TEST(KafkaAcl, AClientWithoutCertificateIsRefused) {
+  auto security = itest::kafka_security();
+  security.ssl_certificate_file.clear();
+  security.ssl_key_file.clear();
+  ASSERT_FALSE(security.ssl_ca_file.empty());  // it trusts the broker; the broker not it
   auto p = producer_as(security);
   EXPECT_FALSE(p->reachable(std::chrono::seconds(3)));
-  const auto error = p->produce_sync("assembly.membership.v1", "forged", forged_decline(), {});
-  EXPECT_NE(error, "");
+  EXPECT_NE(p->produce_sync("assembly.membership.v1", "forged", forged_decline(), {}), "");
+}
+
+TEST(KafkaAcl, ACertificateOfAnotherCaIsRefused) {
+  // A certificate naming membership, issued by a CA of the attacker's own.
+  const auto dir = std::filesystem::temp_directory_path() /
+                   ("kafka-acl-" + assembly::core::new_uuid().substr(0, 8));
+  std::filesystem::create_directories(dir);
+  const auto d = dir.string();
+  ASSERT_EQ(itest::shell("cd '" + d +
+                         "' && openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 "
+                         "-nodes -days 1 -subj /CN=attacker-ca -keyout ca.key -out ca.crt "
+                         ">/dev/null 2>&1 && openssl req -newkey ec -pkeyopt "
+                         "ec_paramgen_curve:P-256 -nodes -subj /CN=membership -keyout m.key "
+                         "-out m.csr >/dev/null 2>&1 && openssl x509 -req -in m.csr -CA ca.crt "
+                         "-CAkey ca.key -CAcreateserial -days 1 -out m.crt >/dev/null 2>&1"),
+            0);
+  auto security = itest::kafka_security();
+  security.ssl_certificate_file = d + "/m.crt";
+  security.ssl_key_file = d + "/m.key";
+  {
+    auto p = producer_as(security);
+    EXPECT_FALSE(p->reachable(std::chrono::seconds(3)));
+    EXPECT_NE(p->produce_sync("assembly.membership.v1", "forged", forged_decline(), {}), "");
+  }
+  std::filesystem::remove_all(dir);
 }
 
 TEST(KafkaAcl, AServiceReadsOnlyWhatItConsumesWithItsOwnGroup) {

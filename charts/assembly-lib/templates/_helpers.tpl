@@ -81,6 +81,18 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 {{- if hasPrefix "sasl_" .Values.global.kafka.securityProtocol }}true{{ end -}}
 {{- end -}}
 
+{{/* Mutual TLS: the service's KafkaUser authenticates with its certificate (Strimzi's Secret of
+    the user's name: user.crt, user.key), over ssl only. */}}
+{{- define "assembly-lib.kafkaMtls" -}}
+{{- $k := .Values.global.kafka -}}
+{{- if and $k.user.create (eq $k.user.authentication "tls") }}
+{{- if ne $k.securityProtocol "ssl" }}
+{{- fail (printf "global.kafka.user.authentication tls needs global.kafka.securityProtocol ssl, not %s" $k.securityProtocol) }}
+{{- end -}}
+true
+{{- end -}}
+{{- end -}}
+
 {{/* PostgreSQL over TLS with the server's certificate and name checked: a CA given. */}}
 {{- define "assembly-lib.pgCa" -}}
 {{- $tls := .Values.database.tls -}}
@@ -181,6 +193,10 @@ KAFKA_SASL_PASSWORD_FILE: "/etc/assembly/kafka-sasl/password"
 {{- if include "assembly-lib.kafkaCa" . }}
 KAFKA_SSL_CA_FILE: "/etc/assembly/kafka-ca/ca.crt"
 {{- end }}
+{{- if include "assembly-lib.kafkaMtls" . }}
+KAFKA_SSL_CERTIFICATE_FILE: "/etc/assembly/kafka-client/user.crt"
+KAFKA_SSL_KEY_FILE: "/etc/assembly/kafka-client/user.key"
+{{- end }}
 CONSUMER_GROUP: {{ .Values.kafka.consumerGroup | default .Chart.Name | quote }}
 PUBLISH_TOPIC: {{ .Values.kafka.publishTopic | default (printf "assembly.%s.v1" .Chart.Name) | quote }}
 DEAD_LETTER_TOPIC: {{ .Values.kafka.deadLetterTopic | quote }}
@@ -265,6 +281,17 @@ PUBLIC_CACHE_TTL_MS: {{ .Values.publicCacheTtlMs | quote }}
       - key: {{ $k.sasl.passwordKey }}
         path: password
 {{- end }}
+{{- if include "assembly-lib.kafkaMtls" . }}
+- name: kafka-client
+  secret:
+    secretName: {{ include "assembly-lib.fullname" . }}
+    defaultMode: 0440
+    items:
+      - key: user.crt
+        path: user.crt
+      - key: user.key
+        path: user.key
+{{- end }}
 {{- if include "assembly-lib.kafkaCa" . }}
 {{- include "assembly-lib.caVolume" (dict "volume" "kafka-ca" "values" "global.kafka.tls" "tls" $k.tls) }}
 {{- end }}
@@ -314,6 +341,11 @@ PUBLIC_CACHE_TTL_MS: {{ .Values.publicCacheTtlMs | quote }}
 {{- if include "assembly-lib.kafkaSasl" . }}
 - name: kafka-sasl
   mountPath: /etc/assembly/kafka-sasl
+  readOnly: true
+{{- end }}
+{{- if include "assembly-lib.kafkaMtls" . }}
+- name: kafka-client
+  mountPath: /etc/assembly/kafka-client
   readOnly: true
 {{- end }}
 {{- if include "assembly-lib.kafkaCa" . }}

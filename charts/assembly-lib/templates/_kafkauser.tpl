@@ -1,7 +1,9 @@
 {{/*
 The service's own Kafka principal as a Strimzi KafkaUser (global.kafka.user.create; needs
-Strimzi's CRDs), authenticated with SCRAM-SHA-512; Strimzi's User Operator writes its password
-into the Secret of the same name, which the pods mount (KAFKA_SASL_PASSWORD_FILE). ACLs: write
+Strimzi's CRDs), authenticated as global.kafka.user.authentication says: scram-sha-512 (Strimzi's
+User Operator writes its password into the Secret of the same name, which the pods mount as
+KAFKA_SASL_PASSWORD_FILE) or tls (the operator issues a client certificate, CN=<user>, into that
+Secret: user.crt and user.key mounted as KAFKA_SSL_CERTIFICATE_FILE, KAFKA_SSL_KEY_FILE). ACLs: write
 its own topic and the dead-letter topic, read the topics it consumes (kafka.consumes: the
 services whose topics its wiring subscribes to) in its own consumer group; nothing else.
 docs/kafka-security.md.
@@ -19,7 +21,7 @@ metadata:
     strimzi.io/cluster: {{ required "global.kafka.user.cluster is required: the Strimzi Kafka cluster's name" .cluster }}
 spec:
   authentication:
-    type: scram-sha-512
+    type: {{ .authentication | default "scram-sha-512" }}
   authorization:
     type: simple
     acls:

@@ -37,6 +37,18 @@ std::map<std::string, std::string> kafka_properties(const KafkaSecurity& s) {
                                   s.protocol);
     out["ssl.ca.location"] = s.ssl_ca_file;
   }
+  if (!s.ssl_certificate_file.empty() || !s.ssl_key_file.empty()) {
+    if (!tls)
+      throw std::invalid_argument(
+          "KAFKA_SSL_CERTIFICATE_FILE/KAFKA_SSL_KEY_FILE: set, but KAFKA_SECURITY_PROTOCOL is " +
+          s.protocol);
+    if (s.ssl_certificate_file.empty())
+      throw std::invalid_argument("KAFKA_SSL_CERTIFICATE_FILE: required with KAFKA_SSL_KEY_FILE");
+    if (s.ssl_key_file.empty())
+      throw std::invalid_argument("KAFKA_SSL_KEY_FILE: required with KAFKA_SSL_CERTIFICATE_FILE");
+    out["ssl.certificate.location"] = s.ssl_certificate_file;
+    out["ssl.key.location"] = s.ssl_key_file;
+  }
   return out;
 }
 

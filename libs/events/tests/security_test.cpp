@@ -36,6 +36,19 @@ TEST(KafkaSecurity, TlsWithoutCaUsesTheSystemCas) {
   EXPECT_EQ(p.at("security.protocol"), "ssl");
 }
 
+TEST(KafkaSecurity, MutualTlsWithAClientCertificate) {
+  KafkaSecurity s;
+  s.protocol = "ssl";
+  s.ssl_ca_file = "/ca.crt";
+  s.ssl_certificate_file = "/membership.crt";
+  s.ssl_key_file = "/membership.key";
+  EXPECT_EQ(kafka_properties(s),
+            (std::map<std::string, std::string>{{"security.protocol", "ssl"},
+                                                {"ssl.ca.location", "/ca.crt"},
+                                                {"ssl.certificate.location", "/membership.crt"},
+                                                {"ssl.key.location", "/membership.key"}}));
+}
+
 TEST(KafkaSecurity, MistakesNameTheSetting) {
   EXPECT_NE(error_of({"tls", "", "", "", ""}).find("KAFKA_SECURITY_PROTOCOL"), std::string::npos);
   EXPECT_NE(error_of({"sasl_ssl", "GSSAPI", "u", "p", ""}).find("KAFKA_SASL_MECHANISM"),
@@ -49,4 +62,12 @@ TEST(KafkaSecurity, MistakesNameTheSetting) {
   EXPECT_NE(
       error_of({"plaintext", "PLAIN", "u", "", ""}).find("KAFKA_SECURITY_PROTOCOL is plaintext"),
       std::string::npos);
+  EXPECT_NE(error_of({"ssl", "", "", "", "", "/c.crt", ""}).find("KAFKA_SSL_KEY_FILE: required"),
+            std::string::npos);
+  EXPECT_NE(
+      error_of({"ssl", "", "", "", "", "", "/c.key"}).find("KAFKA_SSL_CERTIFICATE_FILE: required"),
+      std::string::npos);
+  EXPECT_NE(error_of({"plaintext", "", "", "", "", "/c.crt", "/c.key"})
+                .find("KAFKA_SECURITY_PROTOCOL is plaintext"),
+            std::string::npos);
 }

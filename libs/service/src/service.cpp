@@ -261,6 +261,23 @@ Settings read_settings(config::Env& env, const std::string& name) {
   s.kafka_security.ssl_ca_file =
       env.str("KAFKA_SSL_CA_FILE", "",
               "PEM CA bundle for the brokers' certificates (ssl, sasl_ssl; default: the system's)");
+  s.kafka_security.ssl_certificate_file = env.str(
+      "KAFKA_SSL_CERTIFICATE_FILE", "",
+      "PEM certificate the service authenticates with (mutual TLS; ssl, sasl_ssl; with its key)");
+  s.kafka_security.ssl_key_file =
+      env.str("KAFKA_SSL_KEY_FILE", "",
+              "PEM private key of KAFKA_SSL_CERTIFICATE_FILE (unencrypted; a mounted file)");
+  for (const auto& [var, file] :
+       {std::pair{"KAFKA_SSL_CA_FILE", s.kafka_security.ssl_ca_file},
+        std::pair{"KAFKA_SSL_CERTIFICATE_FILE", s.kafka_security.ssl_certificate_file},
+        std::pair{"KAFKA_SSL_KEY_FILE", s.kafka_security.ssl_key_file}}) {
+    if (file.empty()) continue;
+    try {
+      auth::read_file(file);
+    } catch (const std::exception& e) {
+      throw config::ConfigError(std::string(var) + ": " + e.what());
+    }
+  }
   if (!password_file.empty()) {
     try {
       s.kafka_security.sasl_password = auth::read_file(password_file);

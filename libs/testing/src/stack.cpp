@@ -54,15 +54,18 @@ events::KafkaSecurity kafka_security() {
   s.sasl_username = optional_env("KAFKA_SASL_USERNAME");
   const auto file = optional_env("KAFKA_SASL_PASSWORD_FILE");
   if (!file.empty()) s.sasl_password = password_in(file);
+  s.ssl_ca_file = optional_env("KAFKA_SSL_CA_FILE");
+  s.ssl_certificate_file = optional_env("KAFKA_SSL_CERTIFICATE_FILE");
+  s.ssl_key_file = optional_env("KAFKA_SSL_KEY_FILE");
   return s;
 }
 
 events::KafkaSecurity kafka_security_of(const std::string& service) {
   auto s = kafka_security();
-  std::string var = "KAFKA_" + service + "_PASSWORD_FILE";
-  for (auto& c : var) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  s.sasl_username = service;
-  s.sasl_password = password_in(env(var));
+  std::string prefix = "KAFKA_" + service + "_";
+  for (auto& c : prefix) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  s.ssl_certificate_file = env(prefix + "CERTIFICATE_FILE");
+  s.ssl_key_file = env(prefix + "KEY_FILE");
   return s;
 }
 
@@ -77,7 +80,8 @@ events::ProducerOptions producer_options(const std::string& client_id) {
 std::map<std::string, std::string> kafka_env() {
   std::map<std::string, std::string> out = {{"KAFKA_BROKERS", kafka_brokers()}};
   for (const char* name : {"KAFKA_SECURITY_PROTOCOL", "KAFKA_SASL_MECHANISM", "KAFKA_SASL_USERNAME",
-                           "KAFKA_SASL_PASSWORD_FILE"})
+                           "KAFKA_SASL_PASSWORD_FILE", "KAFKA_SSL_CA_FILE",
+                           "KAFKA_SSL_CERTIFICATE_FILE", "KAFKA_SSL_KEY_FILE"})
     if (const auto v = optional_env(name); !v.empty()) out[name] = v;
   return out;
 }

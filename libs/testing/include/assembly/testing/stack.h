@@ -15,11 +15,12 @@ std::string env(const std::string& name);  // the variable, or a test failure na
 std::string pg_conninfo();                 // TEST_PG_CONNINFO
 std::string kafka_brokers();               // KAFKA_BROKERS
 
-// The tests' Kafka principal: KAFKA_SECURITY_PROTOCOL, KAFKA_SASL_MECHANISM, KAFKA_SASL_USERNAME
-// and KAFKA_SASL_PASSWORD_FILE of var/stack.env (plaintext when the protocol is unset).
+// The tests' Kafka principal: KAFKA_SECURITY_PROTOCOL, KAFKA_SSL_CA_FILE,
+// KAFKA_SSL_CERTIFICATE_FILE and KAFKA_SSL_KEY_FILE of var/stack.env (the certificate of `tester`;
+// the KAFKA_SASL_* settings when given instead; plaintext when the protocol is unset).
 events::KafkaSecurity kafka_security();
-// A service's own principal (user `service`, password from KAFKA_<SERVICE>_PASSWORD_FILE), for
-// the tests that act as that service.
+// A service's own principal (its certificate KAFKA_<SERVICE>_CERTIFICATE_FILE and key
+// KAFKA_<SERVICE>_KEY_FILE), for the tests that act as that service.
 events::KafkaSecurity kafka_security_of(const std::string& service);
 // A producer's options as the tests' principal.
 events::ProducerOptions producer_options(const std::string& client_id);
