@@ -24,7 +24,7 @@ import { chromium } from 'playwright-core';
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 const CHROMIUM = process.env.A11Y_CHROMIUM || '/usr/bin/chromium';
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-const TIMEOUT_MS = 30000;
+const TIMEOUT_MS = 60000; // generous: the suite runs two tests at once on a small machine
 
 const args = process.argv.slice(2);
 const opt = (name, fallback) => {
