@@ -220,6 +220,9 @@ async function main() {
   } catch {
     throw new StackError(`nothing answers at ${BASE}: is the gateway up (ops/stack up)?`);
   }
+  // sortition answers one address 10 times a minute, and the tests run before this one may have
+  // answered from 127.0.0.1 (never at the same time: RESOURCE_LOCK): a minute refills the bucket.
+  await new Promise((resolve) => setTimeout(resolve, 60000));
   const { drawId, codes, assembly } = await makeDraw();
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
