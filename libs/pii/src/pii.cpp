@@ -9,6 +9,17 @@
 #include <stdexcept>
 
 namespace assembly::pii {
+
+std::string hex(const unsigned char* p, std::size_t n) {
+  static const char* digits = "0123456789abcdef";
+  std::string s(2 * n, '0');
+  for (std::size_t i = 0; i < n; ++i) {
+    s[2 * i] = digits[p[i] >> 4];
+    s[2 * i + 1] = digits[p[i] & 0xF];
+  }
+  return s;
+}
+
 namespace {
 
 constexpr char kKdfContext[crypto_kdf_CONTEXTBYTES] = {'a', 's', 's', 'e', 'm', 'p', 'i', 'i'};
@@ -19,16 +30,6 @@ constexpr unsigned char kVersion = 1;
 
 void init() {
   if (sodium_init() < 0) throw std::runtime_error("libsodium cannot initialise");
-}
-
-std::string hex(const unsigned char* p, std::size_t n) {
-  static const char* digits = "0123456789abcdef";
-  std::string s(2 * n, '0');
-  for (std::size_t i = 0; i < n; ++i) {
-    s[2 * i] = digits[p[i] >> 4];
-    s[2 * i + 1] = digits[p[i] & 0xF];
-  }
-  return s;
 }
 
 // The associated data: the header (empty for a value sealed before headers), then the context.

@@ -100,15 +100,7 @@ PoolRow pool_from(const pqxx::row& r) {
   return p;
 }
 
-std::string hex(const unsigned char* p, std::size_t n) {
-  static const char* digits = "0123456789abcdef";
-  std::string s(2 * n, '0');
-  for (std::size_t i = 0; i < n; ++i) {
-    s[2 * i] = digits[p[i] >> 4];
-    s[2 * i + 1] = digits[p[i] & 0xF];
-  }
-  return s;
-}
+using assembly::pii::hex;
 
 void append_hex(std::string& out, const unsigned char* p, std::size_t n) {
   static const char* digits = "0123456789abcdef";

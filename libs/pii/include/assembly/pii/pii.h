@@ -118,4 +118,7 @@ class Pseudonymizer {
 // A nonce from a 16-byte id (a UUID's bytes, or its text hashed) and a counter.
 Nonce nonce_of(std::string_view id, std::uint64_t counter);
 
+// Bytes as lower-case hexadecimal text.
+std::string hex(const unsigned char* bytes, std::size_t n);
+
 }  // namespace assembly::pii
