@@ -27,6 +27,17 @@ export default defineConfig({
     assetsDir: "assets",
     // No inline data: URLs for fonts and icons: the CSP allows only 'self'.
     assetsInlineLimit: 0,
+    rollupOptions: {
+      // Two entries: the application (index.html) and the public site's frame (src/site/site.ts),
+      // whose script and stylesheet keep fixed names (/site/site.js, /site/site.css) because the
+      // services' pages name them; their fonts and icons are the application's hashed assets.
+      input: { main: "index.html", site: "src/site/site.ts", "site-style": "src/site/site.css" },
+      output: {
+        entryFileNames: (chunk) => (chunk.name === "site" ? "site/site.js" : "assets/[name]-[hash].js"),
+        assetFileNames: (asset) =>
+          (asset.names ?? []).some((n) => n.startsWith("site-style")) ? "site/site.css" : "assets/[name]-[hash][extname]",
+      },
+    },
   },
   server: { port: port("WEB_DEV_PORT", 5173), strictPort: true, proxy },
   test: { environment: "jsdom", include: ["src/**/*.test.{ts,tsx}"], restoreMocks: true, testTimeout: 30000 },

@@ -1,0 +1,18 @@
+#pragma once
+// A public page of the site (docs/site.md), in French and English: `GET fr_path` and
+// `GET en_path`, open to anyone, cached like every public read (Context::public_cache_ttl),
+// answered as an HTML document in the site's frame (assembly/site/page.h) with its
+// Content-Language. The handler returns the page's title and body; the object it names that does
+// not exist is the usual problem (404), shown as a page.
+#include <functional>
+
+#include "assembly/service/api.h"
+#include "assembly/site/page.h"
+
+namespace assembly::service {
+
+using SitePageHandler = std::function<site::Page(api::Deps, http::Request&, site::Lang)>;
+
+void add_site_page(Context& ctx, const char* fr_path, const char* en_path, SitePageHandler handler);
+
+}  // namespace assembly::service
