@@ -197,7 +197,7 @@ printf '<!doctype html><title>app</title><script type="module" src="/assets/inde
 printf 'console.log("app");\n' >"$app/web/assets/index-4f3a9c1e.js"
 chmod -R a+rX "$app"
 second_gateway "$app" false
-curl -fsS -D "$work/idx.h" -o "$work/idx.html" "$S/"
+curl -fsS -D "$work/idx.h" -o "$work/idx.html" "$S/repondre"
 cmp -s "$work/idx.html" "$app/web/index.html" || fail "the second gateway does not serve the built index.html"
 [[ "$(header "$work/idx.h" Cache-Control)" == no-cache ]] || fail "index.html is not revalidated (Cache-Control: no-cache)"
 curl -fsS -o "$work/idx2.html" "$S/decisions/2026/conseil"
@@ -227,7 +227,7 @@ ok "X-Forwarded-For, Forwarded, X-Forwarded-Proto, X-Real-IP replaced by the pee
 
 # Behind TLS, and without a built application.
 second_gateway "$work/nothing-built" true
-curl -fsS -D "$work/tls.h" -o "$work/tls.html" "$S/"
+curl -fsS -D "$work/tls.h" -o "$work/tls.html" "$S/repondre"
 [[ "$(header "$work/tls.h" Strict-Transport-Security)" == *max-age=* ]] || fail "no HSTS behind TLS"
 grep -q 'pas encore construit' "$work/tls.html" || fail "no placeholder page when the application is not built"
 curl -fsS -o "$work/tls2.html" "$S/une/page/inconnue"
