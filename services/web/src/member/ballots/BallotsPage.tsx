@@ -15,7 +15,7 @@ import type { FormEvent } from "react";
 import { api } from "../../api/client";
 import { useI18n } from "../../i18n/i18n";
 import type { Key } from "../../i18n/messages";
-import { type FieldErrors, focusFirst, messageOf, problemFields, stateOf } from "../fieldErrors";
+import { type FieldErrors, focusFirst, messageOf, stateOf, useFieldForm } from "../fieldErrors";
 import { useMemberPlace } from "../memberWorkshop";
 import "../member.css";
 
@@ -130,12 +130,11 @@ function BallotHeading({ ballot }: { ballot: Ballot }) {
 function OpenBallot({ ballot, memberId, onVoted }: { ballot: Ballot; memberId: string; onVoted: () => void }) {
   const { t } = useI18n();
   const [choice, setChoice] = useState<Choice | "">("");
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [general, setGeneral] = useState<Key | undefined>();
   const [receipt, setReceipt] = useState<string | undefined>();
-  const [sending, setSending] = useState(false);
   const doneRef = useRef<HTMLDivElement>(null);
   const ids = { "/choice": `ballot-${ballot.id}-choice-0` };
+  const form = useFieldForm(ids);
+  const { errors, setErrors, general, sending } = form;
   const kept = rememberedReceipt(ballot.id, memberId);
   // A ballot as read lists no voters: the member knows they voted in a secret ballot by the
   // receipt kept in this browser.
@@ -147,41 +146,24 @@ function OpenBallot({ ballot, memberId, onVoted }: { ballot: Ballot; memberId: s
 
   async function submit(ev: FormEvent) {
     ev.preventDefault();
-    if (sending) return;
-    setGeneral(undefined);
-    if (!choice) {
-      const found = { "/choice": { key: "member.ballots.choice.missing" as Key } };
-      setErrors(found);
-      return focusFirst(found, ids);
-    }
-    setErrors({});
-    setSending(true);
-    try {
+    if (!form.check(choice ? {} : { "/choice": { key: "member.ballots.choice.missing" } })) return;
+    await form.send(async () => {
       // A change of a secret vote carries the receipt of the first one.
-      const body = ballot.secret && voted && kept ? { choice, receipt: kept } : { choice };
+      const body = ballot.secret && kept ? { choice: choice as Choice, receipt: kept } : { choice: choice as Choice };
       const { data, error, response } = await api.recommendations.POST("/v1/ballots/{id}/votes", {
         params: { path: { id: ballot.id } },
         body,
       });
-      if (data) {
-        const got = (data as { receipt?: string }).receipt;
-        if (got) remember(ballot.id, memberId, got);
-        setReceipt(got || kept || "-");
-        onVoted();
-        return;
-      }
-      if (response.status === 400 || response.status === 422) {
-        const out = problemFields(error, ["/choice"], "/choice");
-        setErrors(out);
-        focusFirst(out, ids);
-      } else if (response.status === 409)
-        setGeneral(ballot.secret && !kept ? "member.ballots.error.receiptNeeded" : "member.ballots.error.closed");
-      else setGeneral(response.status === 403 ? "member.ballots.error.notElector" : "member.forms.error.server");
-    } catch {
-      setGeneral("member.forms.error.server");
-    } finally {
-      setSending(false);
-    }
+      if (!data)
+        return form.refuse(response.status, error, "/choice", {
+          409: ballot.secret && !kept ? "member.ballots.error.receiptNeeded" : "member.ballots.error.closed",
+          403: "member.ballots.error.notElector",
+        });
+      const got = (data as { receipt?: string }).receipt;
+      if (got) remember(ballot.id, memberId, got);
+      setReceipt(got || kept || "-");
+      onVoted();
+    });
   }
 
   return (

@@ -14,7 +14,7 @@ import type { FormEvent } from "react";
 import { api } from "../../api/client";
 import { useI18n } from "../../i18n/i18n";
 import type { Key } from "../../i18n/messages";
-import { type FieldErrors, focusFirst, messageOf, problemFields, stateOf } from "../fieldErrors";
+import { type FieldErrors, messageOf, stateOf, useFieldForm } from "../fieldErrors";
 import { useMemberPlace } from "../memberWorkshop";
 
 export const ANSWER_TEXT_MAX = 2000;
@@ -111,12 +111,11 @@ function Questionnaire({ evaluation }: { evaluation: Evaluation }) {
   const { t } = useI18n();
   const questions = evaluation.questions ?? [];
   const [answers, setAnswers] = useState<Answers>({});
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [general, setGeneral] = useState<Key | undefined>();
   const [done, setDone] = useState<Key | undefined>(evaluation.answered ? "member.evaluation.answered" : undefined);
-  const [sending, setSending] = useState(false);
   const doneRef = useRef<HTMLDivElement>(null);
   const ids = Object.fromEntries(questions.map((q) => [`/answers/${q.id}`, controlId(evaluation.id, q)]));
+  const form = useFieldForm(ids);
+  const { errors, setErrors, general, sending } = form;
   useEffect(() => {
     if (done && !evaluation.answered) doneRef.current?.focus();
   }, [done, evaluation.answered]);
@@ -132,29 +131,19 @@ function Questionnaire({ evaluation }: { evaluation: Evaluation }) {
 
   async function submit(ev: FormEvent) {
     ev.preventDefault();
-    if (sending) return;
-    setGeneral(undefined);
-    const found = validateAnswers(questions, answers);
-    setErrors(found);
-    if (Object.keys(found).length > 0) return focusFirst(found, ids);
-    setSending(true);
-    try {
+    if (!form.check(validateAnswers(questions, answers))) return;
+    await form.send(async () => {
       const { data, error, response } = await api.membership.POST("/v1/evaluations/{id}/responses", {
         params: { path: { id: evaluation.id } },
         body: { answers: answerBody(questions, answers) },
       });
-      if (data) setDone("member.evaluation.done");
-      else if (response.status === 400 || response.status === 422) {
-        const out = problemFields(error, Object.keys(ids), Object.keys(ids)[0] ?? "/answers");
-        setErrors(out);
-        focusFirst(out, ids);
-      } else if (response.status === 409) setGeneral("member.evaluation.error.conflict");
-      else setGeneral(response.status === 403 ? "member.evaluation.error.forbidden" : "member.forms.error.server");
-    } catch {
-      setGeneral("member.forms.error.server");
-    } finally {
-      setSending(false);
-    }
+      if (!data)
+        return form.refuse(response.status, error, Object.keys(ids)[0] ?? "/answers", {
+          409: "member.evaluation.error.conflict",
+          403: "member.evaluation.error.forbidden",
+        });
+      setDone("member.evaluation.done");
+    });
   }
 
   return (

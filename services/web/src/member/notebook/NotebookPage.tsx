@@ -12,7 +12,7 @@ import type { FormEvent } from "react";
 import { api } from "../../api/client";
 import { useI18n } from "../../i18n/i18n";
 import type { Key } from "../../i18n/messages";
-import { type FieldErrors, focusFirst, messageOf, problemFields, stateOf } from "../fieldErrors";
+import { type FieldErrors, messageOf, stateOf, useFieldForm } from "../fieldErrors";
 import { useMemberPlace } from "../memberWorkshop";
 import "../member.css";
 
@@ -58,10 +58,9 @@ export function NotebookPage({ memberId }: { memberId: string }) {
   const [diff, setDiff] = useState<{ to: number; lines: DiffLine[] } | undefined>();
   const [text, setText] = useState("");
   const [note, setNote] = useState("");
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [general, setGeneral] = useState<Key | undefined>();
+  const form = useFieldForm(IDS);
+  const { errors, general, sending } = form;
   const [saved, setSaved] = useState<number | undefined>();
-  const [sending, setSending] = useState(false);
   const savedRef = useRef<HTMLDivElement>(null);
 
   const load = useCallback(async (id: string) => {
@@ -99,34 +98,19 @@ export function NotebookPage({ memberId }: { memberId: string }) {
 
   async function submit(ev: FormEvent) {
     ev.preventDefault();
-    if (!workshopId || sending) return;
-    setGeneral(undefined);
+    if (!workshopId) return;
     setSaved(undefined);
-    const found = validateNotebook(text, note, current?.text);
-    setErrors(found);
-    if (Object.keys(found).length > 0) return focusFirst(found, IDS);
-    setSending(true);
-    try {
+    if (!form.check(validateNotebook(text, note, current?.text))) return;
+    await form.send(async () => {
       const { data, error, response } = await api.workshops.POST("/v1/workshops/{id}/notebook/versions", {
         params: { path: { id: workshopId } },
         body: note.trim() ? { text, note: note.trim() } : { text },
       });
-      if (data) {
-        setNote("");
-        await load(workshopId);
-        setSaved((data as Version).version);
-        return;
-      }
-      if (response.status === 400 || response.status === 422) {
-        const out = problemFields(error, Object.keys(IDS), "/text");
-        setErrors(out);
-        focusFirst(out, IDS);
-      } else setGeneral(response.status === 403 ? "member.forms.error.forbidden" : "member.forms.error.server");
-    } catch {
-      setGeneral("member.forms.error.server");
-    } finally {
-      setSending(false);
-    }
+      if (!data) return form.refuse(response.status, error, "/text");
+      setNote("");
+      await load(workshopId);
+      setSaved((data as Version).version);
+    });
   }
 
   if (place.state === "loading") return <p role="status">{t("member.forms.loading")}</p>;

@@ -13,7 +13,7 @@ import type { FormEvent } from "react";
 import { api } from "../../api/client";
 import { useI18n } from "../../i18n/i18n";
 import type { Key } from "../../i18n/messages";
-import { type FieldErrors, focusFirst, messageOf, problemFields, stateOf } from "../fieldErrors";
+import { type FieldErrors, messageOf, stateOf, useFieldForm } from "../fieldErrors";
 import { useMemberPlace } from "../memberWorkshop";
 import "../member.css";
 
@@ -106,11 +106,10 @@ function DraftForm({ workshopId, onDrafted }: { workshopId: string; onDrafted: (
   const { t } = useI18n();
   const [title, setTitle] = useState("");
   const [text, setText] = useState("");
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [general, setGeneral] = useState<Key | undefined>();
   const [done, setDone] = useState(false);
-  const [sending, setSending] = useState(false);
   const ids = { "/title": "recommendation-title", "/text": "recommendation-text" };
+  const form = useFieldForm(ids);
+  const { errors, general, sending } = form;
   const doneRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (done) doneRef.current?.focus();
@@ -118,33 +117,18 @@ function DraftForm({ workshopId, onDrafted }: { workshopId: string; onDrafted: (
 
   async function submit(ev: FormEvent) {
     ev.preventDefault();
-    if (sending) return;
-    setGeneral(undefined);
     setDone(false);
-    const found = validateDraft(title, text);
-    setErrors(found);
-    if (Object.keys(found).length > 0) return focusFirst(found, ids);
-    setSending(true);
-    try {
+    if (!form.check(validateDraft(title, text))) return;
+    await form.send(async () => {
       const { data, error, response } = await api.recommendations.POST("/v1/recommendations", {
         body: { workshop_id: workshopId, title: title.trim(), text },
       });
-      if (data) {
-        setTitle("");
-        setText("");
-        setDone(true);
-        onDrafted();
-      } else if (response.status === 400 || response.status === 422) {
-        const out = problemFields(error, Object.keys(ids), "/title");
-        setErrors(out);
-        focusFirst(out, ids);
-      } else if (response.status === 409) setGeneral("member.recommendations.error.noMandate");
-      else setGeneral(response.status === 403 ? "member.forms.error.forbidden" : "member.forms.error.server");
-    } catch {
-      setGeneral("member.forms.error.server");
-    } finally {
-      setSending(false);
-    }
+      if (!data) return form.refuse(response.status, error, "/title", { 409: "member.recommendations.error.noMandate" });
+      setTitle("");
+      setText("");
+      setDone(true);
+      onDrafted();
+    });
   }
 
   return (
@@ -239,37 +223,22 @@ function AmendForm({ rec, onDone }: { rec: Recommendation; onDone: () => void })
   const { t } = useI18n();
   const [text, setText] = useState(rec.text ?? "");
   const [rationale, setRationale] = useState("");
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [general, setGeneral] = useState<Key | undefined>();
   const [done, setDone] = useState(false);
-  const [sending, setSending] = useState(false);
   const ids = { "/text": `amend-${rec.id}-text`, "/rationale": `amend-${rec.id}-rationale` };
+  const form = useFieldForm(ids);
+  const { errors, general, sending } = form;
 
   async function submit(ev: FormEvent) {
     ev.preventDefault();
-    if (sending) return;
-    setGeneral(undefined);
-    const found = validateAmendment(text, rationale, rec.text ?? "");
-    setErrors(found);
-    if (Object.keys(found).length > 0) return focusFirst(found, ids);
-    setSending(true);
-    try {
+    if (!form.check(validateAmendment(text, rationale, rec.text ?? ""))) return;
+    await form.send(async () => {
       const { data, error, response } = await api.recommendations.POST("/v1/recommendations/{id}/amendments", {
         params: { path: { id: rec.id } },
         body: { text, rationale: rationale.trim() },
       });
-      if (data) setDone(true);
-      else if (response.status === 400 || response.status === 422) {
-        const out = problemFields(error, Object.keys(ids), "/text");
-        setErrors(out);
-        focusFirst(out, ids);
-      } else if (response.status === 409) setGeneral("member.recommendations.error.notDraft");
-      else setGeneral(response.status === 403 ? "member.forms.error.forbidden" : "member.forms.error.server");
-    } catch {
-      setGeneral("member.forms.error.server");
-    } finally {
-      setSending(false);
-    }
+      if (!data) return form.refuse(response.status, error, "/text", { 409: "member.recommendations.error.notDraft" });
+      setDone(true);
+    });
   }
 
   if (done)
