@@ -13,47 +13,21 @@
 // (WCAG 2.0/2.1 A and AA, zero violations), no horizontal scrolling, no Content Security Policy
 // violation, a full-page screenshot (DIR, default var/screenshots/web/member-<state>-<width>.png).
 // Exit status: 0 ok, 1 a check failed, 2 the stack or the browser could not be used.
-import fs from 'node:fs';
-import path from 'node:path';
-
-import axe from 'axe-core';
-import { chromium } from 'playwright-core';
-
 import { closeBallot, openSecretBallot, seatedAssembly, StackError, staffApi } from './lib/ballot-fixture.mjs';
-import { ROOT, signInMember } from './lib/signin-member2.mjs';
+import { axeViolations, checks, cspViolations, launch, options, screenshot } from './lib/page-audit.mjs';
+import { signInMember } from './lib/signin-member2.mjs';
 
-const CHROMIUM = process.env.A11Y_CHROMIUM || '/usr/bin/chromium';
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const TIMEOUT_MS = 60000;
-
-const args = process.argv.slice(2);
-const opt = (name, fallback) => {
-  const i = args.indexOf(name);
-  return i >= 0 && i + 1 < args.length ? args[i + 1] : fallback;
-};
-const BASE = opt('--base', `http://127.0.0.1:${process.env.WEB_PORT || 8080}`);
-const SHOTS = opt('--shots', path.join(ROOT, 'var/screenshots/web'));
-
-const failures = [];
-const check = (ok, what) => {
-  console.log(`${ok ? 'ok' : 'FAIL'}: ${what}`);
-  if (!ok) failures.push(what);
-};
+const { base: BASE, shots: SHOTS } = options();
+const { check, failures } = checks();
 
 // axe-core, the width, a screenshot.
 async function audit(page, state, width) {
-  // Through the DevTools protocol: an added <script> element would break the page's CSP.
-  if (!(await page.evaluate(() => typeof window.axe !== 'undefined'))) await page.evaluate(axe.source);
-  const result = await page.evaluate(
-    (tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }),
-    AXE_TAGS,
-  );
-  const found = result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  const found = await axeViolations(page);
   check(found.length === 0, `${state} @${width}px: axe WCAG 2.1 AA violations: ${found.join('; ') || 'none'}`);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   check(overflow <= 0, `${state} @${width}px: no horizontal scrolling (overflow ${overflow}px)`);
-  fs.mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SHOTS, `member-${state}-${width}.png`), fullPage: true });
+  await screenshot(page, SHOTS, `member-${state}-${width}`);
 }
 
 // The messages tied to a control by aria-describedby.
@@ -69,10 +43,7 @@ async function run(browser, api, width, fixture, me, ballot) {
   const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'fr-FR' });
   const page = await context.newPage();
   page.setDefaultTimeout(TIMEOUT_MS);
-  const csp = [];
-  page.on('console', (m) => {
-    if (/Content Security Policy/i.test(m.text())) csp.push(m.text());
-  });
+  const csp = cspViolations(page);
   const main = page.locator('#contenu');
 
   // Not signed in: the page asks to sign in; Keycloak's page signs the member in and brings
@@ -171,7 +142,6 @@ async function run(browser, api, width, fixture, me, ballot) {
 }
 
 async function main() {
-  if (!fs.existsSync(CHROMIUM)) throw new StackError(`no Chromium at ${CHROMIUM}`);
   try {
     await fetch(BASE);
   } catch {
@@ -182,9 +152,8 @@ async function main() {
   const ballots = [];
   for (const n of [1, 2])
     ballots.push(await openSecretBallot(api, fixture.assembly, `Adopte-t-on la proposition n° ${n} ?`));
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking'],
+  const browser = await launch().catch((e) => {
+    throw new StackError(e.message);
   });
   try {
     await run(browser, api, 1280, fixture, fixture.members[0].id, ballots[0]);

@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
-export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../..');
+import { ROOT } from './page-audit.mjs';
 
 // An access token of a test user holding `role` (made on demand; a member's account is made
 // with the test password, or reused and given it).
