@@ -191,7 +191,7 @@ function OpenBallot({ ballot, memberId, onVoted }: { ballot: Ballot; memberId: s
             }
           />
         )}
-        {general && <Alert severity="error" small description={t(general)} />}
+        {general && <Alert severity="error" small className={fr.cx("fr-mb-2w")} description={t(general)} />}
       </div>
       {!receipt && voted && (
         <p>
@@ -309,7 +309,7 @@ function ClosedBallot({ ballot, memberId }: { ballot: Ballot; memberId: string }
                 description={t(counted ? "member.ballots.receipt.counted" : "member.ballots.receipt.notCounted")}
               />
             )}
-            {general && <Alert severity="error" small description={t(general)} />}
+            {general && <Alert severity="error" small className={fr.cx("fr-mb-2w")} description={t(general)} />}
           </div>
         </form>
       )}

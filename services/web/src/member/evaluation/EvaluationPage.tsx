@@ -151,7 +151,7 @@ function Questionnaire({ evaluation }: { evaluation: Evaluation }) {
       <h2 id={`evaluation-${evaluation.id}-title`}>{evaluation.title}</h2>
       <div ref={doneRef} tabIndex={-1}>
         {done && <Alert severity="success" small role="status" description={t(done)} />}
-        {general && <Alert severity="error" small description={t(general)} />}
+        {general && <Alert severity="error" small className={fr.cx("fr-mb-2w")} description={t(general)} />}
       </div>
       {!done && (
         <form noValidate onSubmit={submit}>

@@ -129,7 +129,7 @@ export function NotebookPage({ memberId }: { memberId: string }) {
             {saved !== undefined && (
               <Alert severity="success" small role="status" description={t("member.notebook.saved", { version: saved })} />
             )}
-            {general && <Alert severity="error" small description={t(general)} />}
+            {general && <Alert severity="error" small className={fr.cx("fr-mb-2w")} description={t(general)} />}
           </div>
           <h2 className={fr.cx("fr-mt-4w")}>{t("member.notebook.current")}</h2>
           {versions === undefined ? (

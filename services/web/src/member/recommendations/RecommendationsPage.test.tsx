@@ -69,7 +69,8 @@ describe("the recommendations page", () => {
     await user.type(title, "Jardins partagés");
     await user.type(screen.getByLabelText("Texte de la recommandation"), "Un jardin par quartier.");
     await user.click(screen.getByRole("button", { name: "Enregistrer le projet" }));
-    expect(await screen.findByText(/pas encore de mandat adopté/)).toBeTruthy();
+    // A refusal of the whole form is announced (role alert).
+    expect((await screen.findByRole("alert")).textContent).toContain("pas encore de mandat adopté");
     mandate = true;
     await user.click(screen.getByRole("button", { name: "Enregistrer le projet" }));
     expect(await screen.findByText("Votre projet de recommandation est enregistré.")).toBeTruthy();

@@ -136,7 +136,7 @@ function DraftForm({ workshopId, onDrafted }: { workshopId: string; onDrafted: (
       <h2 id="recommendation-draft-title">{t("member.recommendations.draft")}</h2>
       <div ref={doneRef} tabIndex={-1}>
         {done && <Alert severity="success" small role="status" description={t("member.recommendations.drafted")} />}
-        {general && <Alert severity="error" small description={t(general)} />}
+        {general && <Alert severity="error" small className={fr.cx("fr-mb-2w")} description={t(general)} />}
       </div>
       <form noValidate onSubmit={submit}>
         <Input
@@ -267,7 +267,7 @@ function AmendForm({ rec, onDone }: { rec: Recommendation; onDone: () => void })
         stateRelatedMessage={messageOf(t, errors["/rationale"])}
         nativeTextAreaProps={{ id: ids["/rationale"], name: "rationale", rows: 3, value: rationale, onChange: (e) => setRationale(e.target.value) }}
       />
-      {general && <Alert severity="error" small description={t(general)} className={fr.cx("fr-mb-2w")} />}
+      {general && <Alert severity="error" small className={fr.cx("fr-mb-2w")} description={t(general)} />}
       <Button type="submit" disabled={sending}>
         {sending ? t("member.forms.sending") : t("member.recommendations.submitAmendment")}
       </Button>
