@@ -9,11 +9,13 @@
 // member sees the result (the totals the service counted) and checks the receipt (a mistyped one
 // said next to the field; the right one: counted); then proposes a new version of the workshop's
 // notebook (an empty text refused next to the field), read back by the secretariat with the member
-// as its author; no other member's id appears on the member's pages. On every state: axe-core
+// as its author; drafts a recommendation (a missing title said next to it; refused, said so,
+// while the workshop's mandate is not adopted); answers the evaluation questionnaire (a missing
+// rating said next to it; once, counted); no other member's id appears on the member's pages. On every state: axe-core
 // (WCAG 2.0/2.1 A and AA, zero violations), no horizontal scrolling, no Content Security Policy
 // violation, a full-page screenshot (DIR, default var/screenshots/web/member-<state>-<width>.png).
 // Exit status: 0 ok, 1 a check failed, 2 the stack or the browser could not be used.
-import { closeBallot, openSecretBallot, seatedAssembly, StackError, staffApi } from './lib/ballot-fixture.mjs';
+import { closeBallot, openEvaluation, openSecretBallot, seatedAssembly, StackError, staffApi } from './lib/ballot-fixture.mjs';
 import { axeViolations, checks, cspViolations, launch, options, screenshot } from './lib/page-audit.mjs';
 import { signInMember } from './lib/signin-member2.mjs';
 
@@ -39,7 +41,7 @@ const describedBy = (locator) =>
       .join(' '));
 const focusedId = (page) => page.evaluate(() => document.activeElement?.id ?? '');
 
-async function run(browser, api, width, fixture, me, ballot) {
+async function run(browser, api, width, fixture, me, ballot, answeredBefore) {
   const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'fr-FR' });
   const page = await context.newPage();
   page.setDefaultTimeout(TIMEOUT_MS);
@@ -130,9 +132,42 @@ async function run(browser, api, width, fixture, me, ballot) {
   const read = await api('GET', 'workshops', `/v1/workshops/${workshopId}/notebook/versions/${last.version}`);
   check(read.text.includes(line) && String(read.author).includes(me), `${width}px: the secretariat reads the member's version (${last.version}, by ${read.author})`);
 
+  // The workshop's recommendations: before its mandate is adopted a draft is refused, said so.
+  await page.goto(`${BASE}/espace-membre/recommandations`, { waitUntil: 'networkidle' });
+  await main.getByRole('heading', { level: 1, name: 'Les recommandations de l’atelier' }).waitFor();
+  await main.getByText('L’atelier n’a encore aucune recommandation.').waitFor();
+  await main.getByRole('button', { name: 'Enregistrer le projet' }).click();
+  await main.getByText('Donnez un titre à la recommandation.').waitFor();
+  check((await focusedId(page)) === 'recommendation-title', `${width}px: a draft without a title takes the focus to the title`);
+  await main.getByLabel('Titre').fill('Bibliothèques ouvertes le dimanche');
+  await main.getByLabel('Texte de la recommandation').fill('Ouvrir les bibliothèques le dimanche.');
+  await main.getByRole('button', { name: 'Enregistrer le projet' }).click();
+  await main.getByText(/pas encore de mandat adopté/).waitFor();
+  check((await main.getByText(/pas encore de mandat adopté/).isVisible()), `${width}px: a draft before the mandate is adopted is refused, said so`);
+  await audit(page, 'recommendations-refused', width);
+
+  // The evaluation questionnaire: a missing rating said next to it; answered once.
+  await page.goto(`${BASE}/espace-membre/evaluation`, { waitUntil: 'networkidle' });
+  await main.getByRole('heading', { level: 2, name: fixture.evaluation.title }).waitFor();
+  await audit(page, 'evaluation', width);
+  await main.getByRole('button', { name: 'Envoyer mes réponses' }).click();
+  await main.getByText('Choisissez une note.').waitFor();
+  check((await focusedId(page)) === `evaluation-${fixture.evaluation.id}-useful-0`, `${width}px: a missing rating takes the focus to the scale`);
+  await audit(page, 'evaluation-missing', width);
+  await main.getByRole('group', { name: /Votre travail/ }).locator('label', { hasText: /^4$/ }).click();
+  await main.getByLabel(/Que faudrait-il améliorer/).fill('Plus de temps entre les séances.');
+  await main.getByRole('button', { name: 'Envoyer mes réponses' }).click();
+  await main.getByText('Merci : vos réponses sont enregistrées.').waitFor();
+  await audit(page, 'evaluation-answered', width);
+  await page.reload({ waitUntil: 'networkidle' });
+  await main.getByText('Vous avez répondu à ce questionnaire. Merci.').waitFor();
+  check((await main.getByRole('button', { name: 'Envoyer mes réponses' }).count()) === 0, `${width}px: back on the page, the answered questionnaire offers no form`);
+  const evaluation = await api('GET', 'membership', `/v1/evaluations/${fixture.evaluation.id}`);
+  check(evaluation.responses === answeredBefore + 1, `${width}px: the service counts the answer (${evaluation.responses})`);
+
   // Nothing of the other members on the member's pages.
   const others = fixture.members.map((m) => m.id).filter((id) => id !== me);
-  for (const where of ['/espace-membre/carnet', '/espace-membre/votes']) {
+  for (const where of ['/espace-membre/carnet', '/espace-membre/votes', '/espace-membre/recommandations', '/espace-membre/evaluation']) {
     await page.goto(`${BASE}${where}`, { waitUntil: 'networkidle' });
     const body = await page.evaluate(() => document.body.innerText);
     check(!others.some((id) => body.includes(id)), `${width}px: ${where} names no other member`);
@@ -152,12 +187,13 @@ async function main() {
   const ballots = [];
   for (const n of [1, 2])
     ballots.push(await openSecretBallot(api, fixture.assembly, `Adopte-t-on la proposition n° ${n} ?`));
+  fixture.evaluation = await openEvaluation(api, fixture.assembly);
   const browser = await launch().catch((e) => {
     throw new StackError(e.message);
   });
   try {
-    await run(browser, api, 1280, fixture, fixture.members[0].id, ballots[0]);
-    await run(browser, api, 320, fixture, fixture.members[1].id, ballots[1]);
+    await run(browser, api, 1280, fixture, fixture.members[0].id, ballots[0], 0);
+    await run(browser, api, 320, fixture, fixture.members[1].id, ballots[1], 1);
   } finally {
     await browser.close();
   }

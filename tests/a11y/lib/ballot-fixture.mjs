@@ -1,7 +1,7 @@
 // An assembly for the members' browser tests, set up through the real APIs (through the gateway)
 // with a secretariat token: a small panel drawn, every member invited, confirmed and seated in
 // the workshops, known to the recommendations service as the electorate; secret ballots of the
-// whole assembly opened and closed there.
+// whole assembly opened and closed there; an evaluation questionnaire opened.
 import crypto from 'node:crypto';
 
 import { token } from './signin-member2.mjs';
@@ -78,3 +78,16 @@ export async function openSecretBallot(api, assembly, question) {
 }
 
 export const closeBallot = (api, id) => api('POST', 'recommendations', `/v1/ballots/${id}/close`, {});
+
+// An evaluation questionnaire of the assembly, open: a rating from 1 to 5 and a free text.
+export async function openEvaluation(api, assembly) {
+  const made = await api('POST', 'membership', `/v1/assemblies/${assembly}/evaluations`, {
+    title: 'Bilan du mandat',
+    questions: [
+      { id: 'useful', text: 'Votre travail a-t-il été utile ?', kind: 'rating', min: 1, max: 5 },
+      { id: 'better', text: 'Que faudrait-il améliorer ?', kind: 'text' },
+    ],
+  });
+  await api('POST', 'membership', `/v1/evaluations/${made.id}/open`, {});
+  return made;
+}
