@@ -18,27 +18,11 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
-import axe from 'axe-core';
-import { chromium } from 'playwright-core';
+import { axeViolations, checks, CHROMIUM, cspViolations, launch, options, ROOT, screenshot } from './lib/page-audit.mjs';
 
-const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
-const CHROMIUM = process.env.A11Y_CHROMIUM || '/usr/bin/chromium';
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const TIMEOUT_MS = 60000; // generous: the suite runs two tests at once on a small machine
-
-const args = process.argv.slice(2);
-const opt = (name, fallback) => {
-  const i = args.indexOf(name);
-  return i >= 0 && i + 1 < args.length ? args[i + 1] : fallback;
-};
-const BASE = opt('--base', `http://127.0.0.1:${process.env.WEB_PORT || 8080}`);
-const SHOTS = opt('--shots', path.join(ROOT, 'var/screenshots/web'));
-
-const failures = [];
-const check = (ok, what) => {
-  console.log(`${ok ? 'ok' : 'FAIL'}: ${what}`);
-  if (!ok) failures.push(what);
-};
+const { base: BASE, shots: SHOTS } = options();
+const { check, failures } = checks();
 class StackError extends Error {}
 
 // ---- the draw, through the API with a secretariat token -------------------------------------
@@ -81,16 +65,9 @@ async function makeDraw() {
 
 // ---- the browser -----------------------------------------------------------------------------
 async function audit(page, state, width) {
-  // Through the DevTools protocol: an added <script> element would break the page's CSP.
-  if (!(await page.evaluate(() => typeof window.axe !== 'undefined'))) await page.evaluate(axe.source);
-  const result = await page.evaluate(
-    (tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }),
-    AXE_TAGS,
-  );
-  const found = result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  const found = await axeViolations(page);
   check(found.length === 0, `${state} @${width}px: axe WCAG 2.1 AA violations: ${found.join('; ') || 'none'}`);
-  fs.mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SHOTS, `answer-${state}-${width}.png`), fullPage: true });
+  await screenshot(page, SHOTS, `answer-${state}-${width}`);
 }
 
 const codeMessage = (page) =>
@@ -121,10 +98,7 @@ async function run(browser, width, code, usedCode, drawId, expected) {
   const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'fr-FR' });
   const page = await context.newPage();
   page.setDefaultTimeout(TIMEOUT_MS);
-  const csp = [];
-  page.on('console', (m) => {
-    if (/Content Security Policy/i.test(m.text())) csp.push(m.text());
-  });
+  const csp = cspViolations(page);
   const r = await page.goto(`${BASE}/repondre`, { waitUntil: 'networkidle' });
   check(r?.status() === 200, `${width}px: /repondre answers 200 (got ${r?.status()})`);
   await page.getByRole('heading', { level: 1, name: 'Répondre à l’invitation' }).waitFor();
@@ -224,9 +198,8 @@ async function main() {
   // answered from 127.0.0.1 (never at the same time: RESOURCE_LOCK): a minute refills the bucket.
   await new Promise((resolve) => setTimeout(resolve, 60000));
   const { drawId, codes, assembly } = await makeDraw();
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking'],
+  const browser = await launch().catch((e) => {
+    throw new StackError(e.message);
   });
   try {
     // No quota set yet: the roll's usual questions.

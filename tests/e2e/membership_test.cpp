@@ -675,6 +675,52 @@ TEST(Membership, TheEvaluationIsAnsweredOnceAnonymouslyAndPublishedWhenClosed) {
     EXPECT_EQ(results.body.find(std::string(m["id"])), std::string::npos) << "no member id";
 }
 
+// A member finds their assembly's questionnaires (the members' space lists them) and whether they
+// have answered each; the secretariat's list says nothing of who answered.
+TEST(Membership, AMemberListsTheAssemblysEvaluationsAndWhetherTheyAnswered) {
+  const auto staff = e2e::token("secretariat");
+  const auto assembly_id = fresh("mevlist");
+  auto members = e2e::panel_members(assembly_id, 2, staff);
+  ASSERT_NO_FATAL_FAILURE(seat(assembly_id, {members[0], members[1]}, staff));
+  const std::string path = "/v1/assemblies/" + assembly_id + "/evaluations";
+  auto created = e2e::post(
+      "membership", path,
+      {{"title", "Bilan"},
+       {"questions",
+        {{{"id", "overall"}, {"text", "?"}, {"kind", "rating"}, {"min", 1}, {"max", 5}}}}},
+      staff);
+  ASSERT_EQ(created.status, 201) << created.body;
+  const std::string ev = body_of(created)["id"];
+  ASSERT_EQ(
+      e2e::post("membership", "/v1/evaluations/" + ev + "/open", json::object(), staff).status,
+      200);
+  const auto mine = e2e::token("member", members[0]["id"]);
+  auto listed = e2e::get("membership", path, mine);
+  ASSERT_EQ(listed.status, 200) << listed.body;
+  auto items = body_of(listed)["items"];
+  ASSERT_EQ(items.size(), 1u) << listed.body;
+  EXPECT_EQ(items[0]["id"], ev);
+  EXPECT_EQ(items[0]["state"], "open");
+  EXPECT_EQ(items[0]["questions"][0]["id"], "overall");
+  EXPECT_EQ(items[0]["answered"], false);
+  ASSERT_EQ(e2e::post("membership", "/v1/evaluations/" + ev + "/responses",
+                      {{"answers", {{"overall", 4}}}}, mine)
+                .status,
+            201);
+  EXPECT_EQ(body_of(e2e::get("membership", path, mine))["items"][0]["answered"], true);
+  EXPECT_EQ(body_of(e2e::get("membership", path,
+                             e2e::token("member", members[1]["id"])))["items"][0]["answered"],
+            false)
+      << "another member's answer is not theirs";
+  auto staff_view = body_of(e2e::get("membership", path, staff))["items"][0];
+  EXPECT_EQ(staff_view["responses"], 1);
+  EXPECT_FALSE(staff_view.contains("answered"));
+  EXPECT_EQ(e2e::get("membership", "/v1/assemblies/nowhere-" + assembly_id + "/evaluations", staff)
+                .status,
+            404);
+  EXPECT_EQ(e2e::get("membership", path).status, 401);
+}
+
 // A membership process of its own, on a throw-away schema the test can read: contact details are
 // sealed at rest, and the background task anonymises an assembly past its retention by itself.
 TEST(MembershipOwnProcess, ContactDetailsAreSealedAtRestAndTheBackgroundTaskAnonymises) {

@@ -61,6 +61,24 @@ http::Response create(Deps d, http::Request& req) {
   return http::Response::json(201, to_json(v));
 }
 
+// The assembly's questionnaires; for a member, whether they have answered each (their own
+// answers only: who answered is never listed).
+http::Response list(Deps d, http::Request& req) {
+  const auto& assembly_id = req.param("id");
+  const auto& caller = req.caller();
+  const bool member = caller.has(assembly::auth::kMember);
+  auto listed = d.db.transact([&](pqxx::work& tx) {
+    return app::assembly_evaluations(tx, assembly_id, member ? caller.member_id : "");
+  });
+  json items = json::array();
+  for (const auto& l : listed) {
+    auto item = to_json(l.view);
+    if (member) item["answered"] = l.answered;
+    items.push_back(std::move(item));
+  }
+  return http::Response::json(200, {{"items", items}});
+}
+
 http::Response get(Deps d, http::Request& req) {
   auto id = body::uuid_param(req, "id");
   auto v = d.db.transact([&](pqxx::work& tx) { return app::evaluation_view(tx, id); });
@@ -120,6 +138,7 @@ void add_evaluation_routes(assembly::service::Context& ctx,
   };
   const Access staff = Access::secretariat();
   r.add(Method::Post, "/v1/assemblies/:id/evaluations", staff, to(create));
+  r.add(Method::Get, "/v1/assemblies/:id/evaluations", Access::secretariat_or_member(), to(list));
   r.add(Method::Get, "/v1/evaluations/:id", Access::secretariat_or_member(), to(get));
   r.add(Method::Post, "/v1/evaluations/:id/open", staff, held(open));
   r.add(Method::Post, "/v1/evaluations/:id/close", staff, held(close));

@@ -1,5 +1,7 @@
 #include "app/evaluations.h"
 
+#include <algorithm>
+
 #include "assembly/core/ids.h"
 #include "assembly/core/refusal.h"
 #include "assembly/pii/padded.h"
@@ -39,6 +41,21 @@ void release_held_answers(pqxx::work& tx, const assembly::pii::Keyring& keyring,
 EvaluationView evaluation_view(pqxx::transaction_base& tx, const std::string& id) {
   auto e = must_find(tx, id);
   return {e, store::respondents(tx, id)};
+}
+
+std::vector<ListedEvaluation> assembly_evaluations(pqxx::transaction_base& tx,
+                                                   const std::string& assembly_id,
+                                                   const std::string& member_id) {
+  if (!store::find_assembly(tx, assembly_id)) throw core::not_found("no assembly " + assembly_id);
+  const auto answered =
+      member_id.empty() ? std::vector<std::string>{} : store::evaluations_answered(tx, member_id);
+  std::vector<ListedEvaluation> out;
+  for (auto& e : store::evaluations_of(tx, assembly_id)) {
+    const bool mine = std::find(answered.begin(), answered.end(), e.id) != answered.end();
+    auto n = store::respondents(tx, e.id);
+    out.push_back({{std::move(e), n}, mine});
+  }
+  return out;
 }
 
 EvaluationView create_evaluation(pqxx::work& tx, const std::string& assembly_id,

@@ -20,6 +20,15 @@ struct EvaluationView {
 
 // Refused: not_found.
 EvaluationView evaluation_view(pqxx::transaction_base& tx, const std::string& id);
+// The assembly's questionnaires, oldest first, each with how many answered and whether
+// `member_id` ("": nobody) has. Refused: not_found.
+struct ListedEvaluation {
+  EvaluationView view;
+  bool answered = false;
+};
+std::vector<ListedEvaluation> assembly_evaluations(pqxx::transaction_base& tx,
+                                                   const std::string& assembly_id,
+                                                   const std::string& member_id);
 // A draft questionnaire for an existing assembly, naming the plenary session it is presented at
 // (a workshops session id; "" for none). Refused: not_found.
 EvaluationView create_evaluation(pqxx::work& tx, const std::string& assembly_id,

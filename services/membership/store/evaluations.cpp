@@ -34,16 +34,14 @@ constexpr const char* kRelease =
 constexpr const char* kDropHeld = "DELETE FROM evaluation_answers_held WHERE evaluation_id = $1";
 constexpr const char* kAnswersOf =
     "SELECT answers::text AS answers FROM evaluation_answers WHERE evaluation_id = $1";
+constexpr const char* kOfAssembly =
+    "SELECT id, assembly_id, title, state, questions::text AS questions, "
+    "coalesce(plenary_session_id, '') AS plenary_session_id FROM evaluations "
+    "WHERE assembly_id = $1 ORDER BY created_at, id";
 constexpr const char* kAnswered =
     "SELECT evaluation_id FROM evaluation_respondents WHERE member_id = $1 ORDER BY evaluation_id";
 
-}  // namespace
-
-std::optional<Evaluation> find_evaluation(pqxx::transaction_base& tx, const std::string& id,
-                                          bool for_update) {
-  auto rows = tx.exec_params(for_update ? kFindForUpdate : kFind, id);
-  if (rows.empty()) return std::nullopt;
-  const auto& r = rows[0];
+Evaluation evaluation_of(const pqxx::row& r) {
   return Evaluation{
       r["id"].as<std::string>(),
       r["assembly_id"].as<std::string>(),
@@ -52,6 +50,21 @@ std::optional<Evaluation> find_evaluation(pqxx::transaction_base& tx, const std:
           .value_or(domain::EvaluationState::draft),
       domain::parse_questions(nlohmann::json::parse(r["questions"].as<std::string>())),
       r["plenary_session_id"].as<std::string>()};
+}
+
+}  // namespace
+
+std::optional<Evaluation> find_evaluation(pqxx::transaction_base& tx, const std::string& id,
+                                          bool for_update) {
+  auto rows = tx.exec_params(for_update ? kFindForUpdate : kFind, id);
+  if (rows.empty()) return std::nullopt;
+  return evaluation_of(rows[0]);
+}
+
+std::vector<Evaluation> evaluations_of(pqxx::transaction_base& tx, const std::string& assembly_id) {
+  std::vector<Evaluation> out;
+  for (const auto& r : tx.exec_params(kOfAssembly, assembly_id)) out.push_back(evaluation_of(r));
+  return out;
 }
 
 void insert_evaluation(pqxx::work& tx, const Evaluation& e, const std::string& by) {

@@ -21,6 +21,8 @@ struct Evaluation {
 // FOR UPDATE when `for_update`.
 std::optional<Evaluation> find_evaluation(pqxx::transaction_base& tx, const std::string& id,
                                           bool for_update = false);
+// The assembly's questionnaires, oldest first.
+std::vector<Evaluation> evaluations_of(pqxx::transaction_base& tx, const std::string& assembly_id);
 void insert_evaluation(pqxx::work& tx, const Evaluation& e, const std::string& by);
 // Moves it to `to`, stamping opened_at or closed_at.
 void set_evaluation_state(pqxx::work& tx, const std::string& id, domain::EvaluationState to);

@@ -12,6 +12,7 @@ import { CALLBACK_PATH, completeSignIn, currentUser, signIn, signOut } from "./a
 import { useI18n } from "./i18n/i18n";
 import type { Lang } from "./i18n/messages";
 import { HomePage } from "./pages/HomePage";
+import { MEMBER_PREFIX, MemberRoute } from "./member/MemberRoute";
 import { NotFoundPage } from "./pages/NotFoundPage";
 
 // The letter prints this address (and its English twin leads to the same form).
@@ -44,6 +45,7 @@ function Page({ path }: { path: string }) {
   }, [path]);
   if (path === "/") return <HomePage />;
   if (ANSWER_PATHS.includes(path.replace(/\/$/, ""))) return <AnswerPage />;
+  if (path.startsWith(MEMBER_PREFIX)) return <MemberRoute path={path} />;
   if (path === CALLBACK_PATH) return <p role="status">{t(failed ? "auth.failed" : "auth.returning")}</p>;
   return <NotFoundPage />;
 }
