@@ -1,0 +1,30 @@
+// The sections of the members' space, in the order of its side menu: the address segment after
+// /espace-membre (the first section is the space's own address), the menu's label and the page.
+// Each page gets the member's record (and a way to replace it after a change).
+import type { ComponentType } from "react";
+
+import type { Key } from "../i18n/messages";
+import { CheckInSection } from "./CheckInSection";
+import { DataSection } from "./DataSection";
+import type { Member } from "./model";
+import { StatusSection } from "./StatusSection";
+import { WorkshopSection } from "./WorkshopSection";
+
+export interface SectionProps {
+  member: Member;
+  memberId: string;
+  update: (m: Member) => void;
+}
+
+export interface Section {
+  path: string;
+  label: Key;
+  component: ComponentType<SectionProps>;
+}
+
+export const sections: Section[] = [
+  { path: "statut", label: "member.status.nav", component: StatusSection },
+  { path: "atelier", label: "member.workshop.nav", component: WorkshopSection },
+  { path: "presence", label: "member.checkIn.nav", component: CheckInSection },
+  { path: "donnees", label: "member.data.nav", component: DataSection },
+];
