@@ -11,9 +11,8 @@ import type { FormEvent } from "react";
 
 import { api } from "../api/client";
 import { useI18n } from "../i18n/i18n";
-import type { Key } from "../i18n/messages";
-import { stateOf, useFocusFirstError, useMessage, without } from "./forms";
-import { type FieldErrors, likelySession, normaliseCheckInCode, outcomeOf, type Session, validateCheckIn } from "./model";
+import { useFormErrors, useMessage } from "./forms";
+import { likelySession, normaliseCheckInCode, outcomeOf, type Session, validateCheckIn } from "./model";
 import type { SectionProps } from "./sections";
 import { useMyWorkshop } from "./useMyWorkshop";
 
@@ -26,14 +25,10 @@ export function CheckInSection({ member }: SectionProps) {
   const { mine } = useMyWorkshop(member);
   const [sessionId, setSessionId] = useState("");
   const [code, setCode] = useState("");
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [general, setGeneral] = useState<Key | undefined>();
-  const [attempt, setAttempt] = useState(0);
+  const form = useFormErrors(FIELDS, idOf);
   const [sending, setSending] = useState(false);
   const [done, setDone] = useState<Session | undefined>();
   const doneRef = useRef<HTMLDivElement>(null);
-  const generalRef = useRef<HTMLDivElement>(null);
-  useFocusFirstError(attempt, errors, FIELDS, idOf);
 
   const sessions = mine.state === "ready" ? mine.sessions.filter((s) => s.state !== "cancelled") : [];
   useEffect(() => {
@@ -42,9 +37,6 @@ export function CheckInSection({ member }: SectionProps) {
   useEffect(() => {
     if (done) doneRef.current?.focus();
   }, [done]);
-  useEffect(() => {
-    if (general && attempt > 0) generalRef.current?.focus();
-  }, [general, attempt]);
 
   const label = (s: Session) =>
     s.starts_at && s.ends_at ? `${s.title} — ${range(new Date(s.starts_at), new Date(s.ends_at))}` : (s.title ?? "");
@@ -52,14 +44,8 @@ export function CheckInSection({ member }: SectionProps) {
   async function submit(ev: FormEvent) {
     ev.preventDefault();
     if (sending) return;
-    setGeneral(undefined);
     setDone(undefined);
-    const found = validateCheckIn(sessionId, code);
-    setErrors(found);
-    if (Object.keys(found).length > 0) {
-      setAttempt((n) => n + 1);
-      return;
-    }
+    if (!form.report(validateCheckIn(sessionId, code))) return;
     setSending(true);
     try {
       const { data, error, response } = await api.workshops.POST("/v1/sessions/{id}/check-in", {
@@ -75,12 +61,9 @@ export function CheckInSection({ member }: SectionProps) {
       if (response.status === 409) out.general = "member.checkIn.closed";
       // A wrong code and a session not the member's are refused alike, at the code.
       if (out.fields["/code"]) out.fields["/code"] = { key: "member.checkIn.code.refused" };
-      setErrors(out.fields);
-      setGeneral(out.general);
-      setAttempt((n) => n + 1);
+      form.report(out.fields, out.general);
     } catch {
-      setGeneral("member.error.server");
-      setAttempt((n) => n + 1);
+      form.report({}, "member.error.server");
     } finally {
       setSending(false);
     }
@@ -100,8 +83,8 @@ export function CheckInSection({ member }: SectionProps) {
           />
         )}
       </div>
-      <div ref={generalRef} tabIndex={-1}>
-        {general && <Alert severity="error" small description={t(general)} />}
+      <div ref={form.generalRef} tabIndex={-1}>
+        {form.general && <Alert severity="error" small description={t(form.general)} />}
       </div>
       {mine.state === "loading" && <p role="status">{t("member.loading")}</p>}
       {mine.state === "failed" && <Alert severity="error" small description={t("member.error.server")} />}
@@ -110,15 +93,15 @@ export function CheckInSection({ member }: SectionProps) {
         <form noValidate onSubmit={submit} className={fr.cx("fr-mt-2w")}>
           <Select
             label={t("member.checkIn.session.label")}
-            state={stateOf(errors, "/session")}
-            stateRelatedMessage={message(errors["/session"])}
+            state={form.stateOf("/session")}
+            stateRelatedMessage={message(form.errors["/session"])}
             nativeSelectProps={{
               id: "member-checkin-session",
               name: "session",
               value: sessionId,
               onChange: (e) => {
                 setSessionId(e.target.value);
-                setErrors((x) => without(x, "/session"));
+                form.settle("/session");
               },
             }}
           >
@@ -134,8 +117,8 @@ export function CheckInSection({ member }: SectionProps) {
           <Input
             label={t("member.checkIn.code.label")}
             hintText={t("member.checkIn.code.hint")}
-            state={stateOf(errors, "/code")}
-            stateRelatedMessage={message(errors["/code"])}
+            state={form.stateOf("/code")}
+            stateRelatedMessage={message(form.errors["/code"])}
             nativeInputProps={{
               id: "member-checkin-code",
               name: "code",
@@ -146,7 +129,7 @@ export function CheckInSection({ member }: SectionProps) {
               value: code,
               onChange: (e) => {
                 setCode(e.target.value);
-                setErrors((x) => without(x, "/code"));
+                form.settle("/code");
               },
             }}
           />

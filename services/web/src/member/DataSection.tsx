@@ -13,7 +13,7 @@ import type { FormEvent } from "react";
 import { api } from "../api/client";
 import { useI18n } from "../i18n/i18n";
 import type { Key } from "../i18n/messages";
-import { stateOf, useFocusFirstError, useMessage, without } from "./forms";
+import { useFormErrors, useMessage } from "./forms";
 import {
   type Channel,
   type Consent,
@@ -21,7 +21,6 @@ import {
   contactBody,
   type ContactForm,
   contactForm,
-  type FieldErrors,
   outcomeOf,
   parisDate,
   validateContact,
@@ -171,13 +170,10 @@ function ContactDetails({ memberId }: { memberId: string }) {
   const message = useMessage();
   const [form, setForm] = useState<ContactForm | undefined>();
   const [loadFailed, setLoadFailed] = useState(false);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [general, setGeneral] = useState<Key | undefined>();
-  const [attempt, setAttempt] = useState(0);
+  const errs = useFormErrors(CONTACT_FIELDS, contactId);
   const [sending, setSending] = useState(false);
   const [saved, setSaved] = useState(false);
   const savedRef = useRef<HTMLDivElement>(null);
-  useFocusFirstError(attempt, errors, CONTACT_FIELDS, contactId);
   useEffect(() => {
     api.membership.GET("/v1/members/{id}/contact", { params: { path: { id: memberId } } }).then(
       ({ data, response }) => {
@@ -208,21 +204,15 @@ function ContactDetails({ memberId }: { memberId: string }) {
 
   const set = (k: keyof ContactForm, v: string) => {
     setForm((f) => f && { ...f, [k]: v });
-    setErrors((e) => without(e, `/${k}`));
+    errs.settle(`/${k}`);
     setSaved(false);
   };
 
   async function submit(ev: FormEvent) {
     ev.preventDefault();
     if (sending || !form) return;
-    setGeneral(undefined);
     setSaved(false);
-    const found = validateContact(form);
-    setErrors(found);
-    if (Object.keys(found).length > 0) {
-      setAttempt((n) => n + 1);
-      return;
-    }
+    if (!errs.report(validateContact(form))) return;
     setSending(true);
     try {
       const { data, error, response } = await api.membership.PUT("/v1/members/{id}/contact", {
@@ -235,11 +225,9 @@ function ContactDetails({ memberId }: { memberId: string }) {
         return;
       }
       const out = outcomeOf(response.status, error as never, CONTACT_FIELDS, "/preferred_channel");
-      setErrors(out.fields);
-      setGeneral(out.general);
-      setAttempt((n) => n + 1);
+      errs.report(out.fields, out.general);
     } catch {
-      setGeneral("member.error.server");
+      errs.report({}, "member.error.server");
     } finally {
       setSending(false);
     }
@@ -248,8 +236,8 @@ function ContactDetails({ memberId }: { memberId: string }) {
   const text = (k: "name" | "email" | "phone" | "address", type: string, autoComplete: string) => (
     <Input
       label={t(`member.contact.${k}`)}
-      state={stateOf(errors, `/${k}`)}
-      stateRelatedMessage={message(errors[`/${k}`])}
+      state={errs.stateOf(`/${k}`)}
+      stateRelatedMessage={message(errs.errors[`/${k}`])}
       nativeInputProps={{
         id: `member-contact-${k}`,
         name: k,
@@ -269,7 +257,9 @@ function ContactDetails({ memberId }: { memberId: string }) {
       <div ref={savedRef} tabIndex={-1}>
         {saved && <Alert severity="success" small role="status" description={t("member.data.contact.saved")} />}
       </div>
-      {general && <Alert severity="error" small description={t(general)} />}
+      <div ref={errs.generalRef} tabIndex={-1}>
+        {errs.general && <Alert severity="error" small description={t(errs.general)} />}
+      </div>
       <form noValidate onSubmit={submit} className={fr.cx("fr-mt-2w")}>
         {text("name", "text", "name")}
         {text("email", "email", "email")}
@@ -279,8 +269,8 @@ function ContactDetails({ memberId }: { memberId: string }) {
           id="member-contact-channel"
           legend={t("member.contact.channel")}
           name="preferred_channel"
-          state={stateOf(errors, "/preferred_channel")}
-          stateRelatedMessage={message(errors["/preferred_channel"])}
+          state={errs.stateOf("/preferred_channel")}
+          stateRelatedMessage={message(errs.errors["/preferred_channel"])}
           options={CHANNELS.map((ch) => ({
             label: t(`member.contact.channel.${ch}`),
             nativeInputProps: {
@@ -295,8 +285,8 @@ function ContactDetails({ memberId }: { memberId: string }) {
           legend={t("member.contact.language")}
           name="language"
           orientation="horizontal"
-          state={stateOf(errors, "/language")}
-          stateRelatedMessage={message(errors["/language"])}
+          state={errs.stateOf("/language")}
+          stateRelatedMessage={message(errs.errors["/language"])}
           options={(["fr", "en"] as const).map((l) => ({
             label: t(`member.contact.language.${l}`),
             nativeInputProps: {

@@ -1,8 +1,8 @@
-import { cleanup, screen, waitFor } from "@testing-library/react";
+import { cleanup, render, screen, waitFor } from "@testing-library/react";
 import type { User } from "oidc-client-ts";
 import { afterEach, describe, expect, it } from "vitest";
 
-import { translate } from "../i18n/i18n";
+import { I18nProvider, translate } from "../i18n/i18n";
 import { MemberSpace } from "./MemberSpace";
 import { sections } from "./sections";
 import { jwt, ME, member, services, show } from "./testing";
@@ -53,5 +53,28 @@ describe("the members' space", () => {
     expect(links[1].getAttribute("aria-current")).toBe("page");
     await user.click(links[0]);
     await waitFor(() => expect(window.location.pathname).toBe("/espace-membre"));
+  });
+
+  it("moves the focus to the section chosen", async () => {
+    services({
+      [`GET /api/membership/v1/members/${ME}`]: [200, member()],
+      [`GET /api/membership/v1/members/${ME}/consents`]: [200, { items: [] }],
+      [`GET /api/membership/v1/members/${ME}/contact`]: [404, {}],
+    });
+    const me = signedIn({ member_id: ME });
+    const { rerender } = render(
+      <I18nProvider lang="fr">
+        <MemberSpace path="/espace-membre" user={me} />
+      </I18nProvider>,
+    );
+    await screen.findByRole("heading", { level: 1, name: "Ma situation et la suite" });
+    expect(document.activeElement?.id).not.toBe("member-section");
+    rerender(
+      <I18nProvider lang="fr">
+        <MemberSpace path="/espace-membre/donnees" user={me} />
+      </I18nProvider>,
+    );
+    await screen.findByRole("heading", { level: 1, name: "Mes données" });
+    await waitFor(() => expect(document.activeElement?.id).toBe("member-section"));
   });
 });

@@ -8,7 +8,7 @@ import Alert from "@codegouvfr/react-dsfr/Alert";
 import Button from "@codegouvfr/react-dsfr/Button";
 import SideMenu from "@codegouvfr/react-dsfr/SideMenu";
 import type { User } from "oidc-client-ts";
-import { type MouseEvent, useCallback, useEffect, useState } from "react";
+import { type MouseEvent, useCallback, useEffect, useRef, useState } from "react";
 
 import { api } from "../api/client";
 import { signIn } from "../auth/auth";
@@ -43,9 +43,21 @@ export function MemberSpace({ path, user }: { path: string; user: User | null | 
       setLoaded({ state: "failed" });
     }
   }, [memberId]);
+  // Read again at each section: the secretariat may have changed it meanwhile (the opening
+  // plenary places the member in a workshop).
   useEffect(() => {
     void load();
-  }, [load]);
+  }, [load, where.section]);
+
+  // Another section chosen: the focus goes to it (a screen reader reads it; on a phone the page
+  // scrolls past the menu).
+  const content = useRef<HTMLDivElement>(null);
+  const shown = useRef(where.section);
+  useEffect(() => {
+    if (shown.current === where.section) return;
+    shown.current = where.section;
+    content.current?.focus();
+  }, [where.section]);
 
   const title = section ? t(section.label) : t("notFound.title");
   useEffect(() => {
@@ -110,7 +122,7 @@ export function MemberSpace({ path, user }: { path: string; user: User | null | 
           })}
         />
       </div>
-      <div className={fr.cx("fr-col-12", "fr-col-md-8")}>
+      <div ref={content} tabIndex={-1} id="member-section" className={fr.cx("fr-col-12", "fr-col-md-8")}>
         <p className={fr.cx("fr-text--sm", "fr-mb-1w")}>{t("member.title")}</p>
         {Current ? (
           <Current member={loaded.member} memberId={memberId} update={(m) => setLoaded({ state: "member", member: m })} />

@@ -12,8 +12,8 @@ import type { FormEvent } from "react";
 import { api } from "../api/client";
 import { useI18n } from "../i18n/i18n";
 import type { Key } from "../i18n/messages";
-import { stateOf, useFocusFirstError, useMessage } from "./forms";
-import { type FieldErrors, type Member, outcomeOf, REASON_MAX, validateReason } from "./model";
+import { useFormErrors, useMessage } from "./forms";
+import { type Member, outcomeOf, REASON_MAX, validateReason } from "./model";
 import type { SectionProps } from "./sections";
 
 type Action = "confirm" | "decline" | "withdraw";
@@ -34,29 +34,21 @@ export function StatusSection({ member, memberId, update }: SectionProps) {
   const message = useMessage();
   const status = member.status ?? "selected";
   const [reason, setReason] = useState("");
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [general, setGeneral] = useState<Key | undefined>();
-  const [attempt, setAttempt] = useState(0);
+  const form = useFormErrors(["/reason"], () => "member-reason");
   const [sending, setSending] = useState(false);
   const [asking, setAsking] = useState(false); // the withdrawal waits for its confirmation
   const [done, setDone] = useState<Key | undefined>();
   const doneRef = useRef<HTMLDivElement>(null);
   const askRef = useRef<HTMLHeadingElement>(null);
-  const generalRef = useRef<HTMLDivElement>(null);
-  useFocusFirstError(attempt, errors, ["/reason"], () => "member-reason");
   useEffect(() => {
     if (done) doneRef.current?.focus();
   }, [done]);
   useEffect(() => {
     if (asking) askRef.current?.focus();
   }, [asking]);
-  useEffect(() => {
-    if (general && attempt > 0) generalRef.current?.focus();
-  }, [general, attempt]);
 
   async function act(action: Action) {
     setSending(true);
-    setGeneral(undefined);
     try {
       const params = { path: { id: memberId } };
       const body = action === "confirm" ? {} : { reason: reason.trim() };
@@ -74,9 +66,7 @@ export function StatusSection({ member, memberId, update }: SectionProps) {
         return;
       }
       const out = outcomeOf(response.status, error as never, ["/reason"], "/reason");
-      setErrors(out.fields);
-      setGeneral(out.general);
-      setAttempt((n) => n + 1);
+      form.report(out.fields, out.general);
       // Changed meanwhile (by the secretariat, another tab): the page follows the record.
       if (response.status === 409) {
         const again = await api.membership.GET("/v1/members/{id}", { params });
@@ -84,8 +74,7 @@ export function StatusSection({ member, memberId, update }: SectionProps) {
       }
     } catch {
       setAsking(false);
-      setGeneral("member.error.server");
-      setAttempt((n) => n + 1);
+      form.report({}, "member.error.server");
     } finally {
       setSending(false);
     }
@@ -97,13 +86,7 @@ export function StatusSection({ member, memberId, update }: SectionProps) {
       ev.preventDefault();
       if (sending) return;
       setDone(undefined);
-      setGeneral(undefined);
-      const found = validateReason(reason);
-      setErrors(found);
-      if (Object.keys(found).length > 0) {
-        setAttempt((n) => n + 1);
-        return;
-      }
+      if (!form.report(validateReason(reason))) return;
       if (action === "withdraw") setAsking(true);
       else void act("decline");
     };
@@ -114,8 +97,8 @@ export function StatusSection({ member, memberId, update }: SectionProps) {
       textArea
       label={t(label)}
       hintText={t(hint, { max: REASON_MAX })}
-      state={stateOf(errors, "/reason")}
-      stateRelatedMessage={message(errors["/reason"])}
+      state={form.stateOf("/reason")}
+      stateRelatedMessage={message(form.errors["/reason"])}
       nativeTextAreaProps={{
         id: "member-reason",
         name: "reason",
@@ -124,7 +107,7 @@ export function StatusSection({ member, memberId, update }: SectionProps) {
         disabled: asking,
         onChange: (e) => {
           setReason(e.target.value);
-          setErrors({});
+          form.settle("/reason");
         },
       }}
     />
@@ -146,8 +129,8 @@ export function StatusSection({ member, memberId, update }: SectionProps) {
       <div ref={doneRef} tabIndex={-1}>
         {done && <Alert severity="success" small role="status" description={t(done)} />}
       </div>
-      <div ref={generalRef} tabIndex={-1}>
-        {general && <Alert severity="error" small description={t(general)} />}
+      <div ref={form.generalRef} tabIndex={-1}>
+        {form.general && <Alert severity="error" small description={t(form.general)} />}
       </div>
 
       {status === "invited" && (

@@ -11,12 +11,17 @@ import { useEffect, useState } from "react";
 
 import { api } from "../api/client";
 import { useI18n } from "../i18n/i18n";
-import type { Session } from "./model";
+import type { Session, Workshop } from "./model";
 import type { SectionProps } from "./sections";
 import { useMyWorkshop } from "./useMyWorkshop";
 
 export function WorkshopSection({ member, memberId }: SectionProps) {
-  const { t } = useI18n();
+  const { t, has } = useI18n();
+  // The catalogue names the usual themes in the reader's language; others as the service does.
+  const name = (w: Workshop) => {
+    const key = `member.theme.${w.theme}`;
+    return has(key) ? t(key) : (w.title ?? w.theme ?? "");
+  };
   const { mine, reload } = useMyWorkshop(member);
   const [feed, setFeed] = useState<string | undefined | null>();
   useEffect(() => {
@@ -44,7 +49,7 @@ export function WorkshopSection({ member, memberId }: SectionProps) {
         <>
           {mine.workshop ? (
             <p className={fr.cx("fr-text--lead")}>
-              {t("member.workshop.yours", { title: mine.workshop.title ?? mine.workshop.theme ?? "" })}
+              {t("member.workshop.yours", { title: name(mine.workshop) })}
             </p>
           ) : (
             <p>{t("member.workshop.none")}</p>
