@@ -233,6 +233,8 @@ async function notMember(browser, width) {
   await page.waitForURL(`${BASE}/member-space`);
   await page.getByText(/this space is not open to you/).waitFor();
   check((await page.evaluate(() => document.documentElement.lang)) === 'en', `${width}px: the English address in English`);
+  const link = page.locator('header').getByRole('link', { name: 'My members’ space', includeHidden: true }).first();
+  check((await link.getAttribute('href')) === '/member-space', `${width}px: the header links to the English address in English`);
   await audit(page, check, SHOTS, `member-not-member-${width}`);
   check(csp.length === 0, `${width}px: no Content Security Policy violation (not a member)`);
   await context.close();

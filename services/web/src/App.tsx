@@ -39,7 +39,7 @@ function Page({ path, user }: { path: string; user: User | null | undefined }) {
 }
 
 export function App() {
-  const { t, setLang } = useI18n();
+  const { t, lang, setLang } = useI18n();
   const path = usePath();
   const [user, setUser] = useState<User | null | undefined>(undefined);
   useEffect(() => {
@@ -81,11 +81,12 @@ export function App() {
             ? [
                 {
                   iconId: "fr-icon-user-line" as const,
+                  // The space's address in the reader's language.
                   linkProps: {
-                    href: MEMBER_PATHS[0],
+                    href: MEMBER_PATHS[lang === "en" ? 1 : 0],
                     onClick: (e: MouseEvent) => {
                       e.preventDefault();
-                      navigate(MEMBER_PATHS[0]);
+                      navigate(MEMBER_PATHS[lang === "en" ? 1 : 0]);
                     },
                   },
                   text: t("member.headerLink"),

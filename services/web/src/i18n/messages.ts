@@ -268,7 +268,7 @@ export const en: Messages = {
     "This space is for the members of the Citizens’ assembly. Sign in with the account made when you were invited.",
   "member.signedOut.signIn": "Sign in",
   "member.notMember.text":
-    "Your account is not a member’s of the Citizens’ assembly: this space is not open to you. If you were drawn, sign in with the account given in your invitation letter.",
+    "This account does not belong to a member of the Citizens’ assembly: this space is not open to you. If you were drawn, sign in with the account given in your invitation letter.",
   "member.error.server": "The service is not answering at the moment. Nothing was changed; try again in a few minutes.",
   "member.error.conflict": "Your situation changed in the meantime; the page now shows what is possible.",
   "member.error.tooMany": "Too many attempts. Wait a minute before trying again.",
