@@ -106,8 +106,8 @@ http::Response member_history(Deps ctx, http::Request& req) {
   return http::Response::json(200, {{"member_id", id}, {"items", h}});
 }
 
-// The member may confirm or decline for themself; the rest is the secretariat's. An illegal
-// transition is a 409 naming the current status.
+// The member may confirm, decline or withdraw for themself; the rest is the secretariat's. An
+// illegal transition is a 409 naming the current status.
 http::Response act(Deps ctx, domain::Action action, http::Request& req) {
   auto id = body::uuid_param(req, "id");
   const auto& caller = req.caller();

@@ -60,7 +60,7 @@ std::vector<Status> legal_sources(Action action) {
 }
 
 bool member_may(Action action) {
-  return action == Action::confirm || action == Action::decline;
+  return action == Action::confirm || action == Action::decline || action == Action::withdraw;
 }
 bool frees_seat(Action action) {
   return action == Action::decline || action == Action::withdraw;

@@ -40,7 +40,8 @@ std::optional<Action> parse_action(std::string_view s);
 std::optional<Status> next(Status from, Action action);
 // The statuses from which `action` is legal (to say so in a 409).
 std::vector<Status> legal_sources(Action action);
-// Whether a member may take this action on their own record (the secretariat may take any).
+// Whether a member may take this action on their own record (the secretariat may take any):
+// confirm or decline the invitation, and leave (withdraw, with a reason).
 bool member_may(Action action);
 // Whether the action frees a seat that sortition refills (decline, withdraw).
 bool frees_seat(Action action);

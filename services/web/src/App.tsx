@@ -5,35 +5,23 @@ import Footer from "@codegouvfr/react-dsfr/Footer";
 import Header from "@codegouvfr/react-dsfr/Header";
 import SkipLinks from "@codegouvfr/react-dsfr/SkipLinks";
 import type { User } from "oidc-client-ts";
-import { useEffect, useState } from "react";
+import { type MouseEvent, useEffect, useState } from "react";
 
 import { AnswerPage } from "./answer/AnswerPage";
 import { CALLBACK_PATH, completeSignIn, currentUser, signIn, signOut } from "./auth/auth";
 import { useI18n } from "./i18n/i18n";
 import type { Lang } from "./i18n/messages";
+import { MemberSpace } from "./member/MemberSpace";
+import { MEMBER_PATHS, splitMemberPath } from "./member/model";
 import { HomePage } from "./pages/HomePage";
-import { MEMBER_PREFIX, MemberRoute } from "./member/MemberRoute";
 import { NotFoundPage } from "./pages/NotFoundPage";
+import { navigate, usePath } from "./router";
 
 // The letter prints this address (and its English twin leads to the same form).
 export const ANSWER_PATHS = ["/repondre", "/answer"];
 
-export function navigate(path: string) {
-  window.history.pushState({}, "", path);
-  window.dispatchEvent(new PopStateEvent("popstate"));
-}
-
-function usePath(): string {
-  const [path, setPath] = useState(window.location.pathname);
-  useEffect(() => {
-    const on = () => setPath(window.location.pathname);
-    window.addEventListener("popstate", on);
-    return () => window.removeEventListener("popstate", on);
-  }, []);
-  return path;
-}
-
-function Page({ path }: { path: string }) {
+// `user`: undefined while the session is read, null when nobody is signed in.
+function Page({ path, user }: { path: string; user: User | null | undefined }) {
   const { t } = useI18n();
   const [failed, setFailed] = useState(false);
   useEffect(() => {
@@ -45,19 +33,21 @@ function Page({ path }: { path: string }) {
   }, [path]);
   if (path === "/") return <HomePage />;
   if (ANSWER_PATHS.includes(path.replace(/\/$/, ""))) return <AnswerPage />;
-  if (path.startsWith(MEMBER_PREFIX)) return <MemberRoute path={path} />;
+  if (splitMemberPath(path)) return <MemberSpace path={path} user={user} />;
   if (path === CALLBACK_PATH) return <p role="status">{t(failed ? "auth.failed" : "auth.returning")}</p>;
   return <NotFoundPage />;
 }
 
 export function App() {
-  const { t, setLang } = useI18n();
+  const { t, lang, setLang } = useI18n();
   const path = usePath();
-  const [user, setUser] = useState<User | null>(null);
+  const [user, setUser] = useState<User | null | undefined>(undefined);
   useEffect(() => {
     currentUser().then(setUser, () => setUser(null));
   }, [path]);
   useEffect(() => {
+    // The members' space names its own sections.
+    if (splitMemberPath(path)) return;
     document.title = `${t(ANSWER_PATHS.includes(path) ? "answer.title" : "app.title")} — ${t("app.operator")}`;
   }, [path, t]);
   const other = t("lang.switchLang") as Lang;
@@ -87,6 +77,22 @@ export function App() {
             },
             text: t("lang.switch"),
           },
+          ...(user
+            ? [
+                {
+                  iconId: "fr-icon-user-line" as const,
+                  // The space's address in the reader's language.
+                  linkProps: {
+                    href: MEMBER_PATHS[lang === "en" ? 1 : 0],
+                    onClick: (e: MouseEvent) => {
+                      e.preventDefault();
+                      navigate(MEMBER_PATHS[lang === "en" ? 1 : 0]);
+                    },
+                  },
+                  text: t("member.headerLink"),
+                },
+              ]
+            : []),
           user
             ? {
                 iconId: "fr-icon-logout-box-r-line",
@@ -101,7 +107,7 @@ export function App() {
         ]}
       />
       <main id="contenu" tabIndex={-1} className={fr.cx("fr-container")}>
-        <Page path={path} />
+        <Page path={path} user={user} />
       </main>
       <Footer
         brandTop={

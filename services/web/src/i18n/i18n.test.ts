@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { formatDateTime, formatNumber, initialLang, translate } from "./i18n";
+import { formatDateTime, formatNumber, formatRange, initialLang, translate } from "./i18n";
 import { en, fr } from "./messages";
 
 describe("the catalogue", () => {
@@ -29,6 +29,12 @@ describe("formats", () => {
     const at = new Date("2022-12-31T23:30:00Z");
     expect(formatDateTime("fr", at)).toBe("1 janvier 2023 à 00:30");
     expect(formatDateTime("en", at)).toBe("1 January 2023 at 00:30");
+  });
+  it("writes a span of time with its day once, in Paris time", () => {
+    const from = new Date("2026-03-03T17:30:00Z");
+    const to = new Date("2026-03-03T20:00:00Z");
+    expect(formatRange("fr", from, to)).toBe("mardi 3 mars 2026, 18:30\u2009–\u200921:00");
+    expect(formatRange("en", from, to)).toBe("Tuesday, 3 March 2026, 18:30–21:00");
   });
   it("starts in French unless English is preferred or was chosen", () => {
     expect(initialLang(null, ["de-DE", "fr-FR"])).toBe("fr");

@@ -33,6 +33,20 @@ export function formatDateTime(lang: Lang, at: Date): string {
   }).format(at);
 }
 
+// A span of time (a session): the day once, then both times, in Paris time ("3 mars 2026,
+// 18:30–21:00"; both days when it runs over midnight).
+export function formatRange(lang: Lang, from: Date, to: Date): string {
+  return new Intl.DateTimeFormat(lang === "fr" ? "fr-FR" : "en-GB", {
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZone: TIME_ZONE,
+  }).formatRange(from, to);
+}
+
 // The first language: the one chosen before, else French unless the browser prefers English.
 export function initialLang(stored: string | null, preferred: readonly string[]): Lang {
   if (stored === "fr" || stored === "en") return stored;
@@ -46,6 +60,7 @@ interface I18n {
   t: (key: Key, params?: Record<string, string | number>) => string;
   has: (key: string) => key is Key;
   dateTime: (at: Date) => string;
+  range: (from: Date, to: Date) => string;
 }
 
 const Context = createContext<I18n | null>(null);
@@ -72,6 +87,7 @@ export function I18nProvider({ children, lang: fixed }: { children: ReactNode; l
       t: (key, params) => translate(lang, key, params),
       has: (key): key is Key => key in catalogues[lang],
       dateTime: (at) => formatDateTime(lang, at),
+      range: (from, to) => formatRange(lang, from, to),
     }),
     [lang, setLang],
   );
