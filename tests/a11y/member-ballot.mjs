@@ -51,8 +51,9 @@ async function run(browser, api, width, fixture, me, ballot, answeredBefore) {
   // Not signed in: the page asks to sign in; Keycloak's page signs the member in and brings
   // them back.
   await page.goto(`${BASE}/espace-membre/votes`, { waitUntil: 'networkidle' });
-  await main.getByRole('heading', { level: 1, name: 'Les votes' }).waitFor();
-  check(await main.getByText('réservé aux membres').isVisible(), `${width}px: signed out, the votes page asks to sign in`);
+  await main.getByRole('heading', { level: 1, name: 'Espace membre' }).waitFor();
+  check(await main.getByText('réservé aux membres').isVisible()
+    && await main.getByRole('button', { name: 'Se connecter' }).isVisible(), `${width}px: signed out, the votes page asks to sign in`);
   await audit(page, 'signed-out', width);
   await signInMember(page, me, { scope: main, backTo: '/espace-membre/votes' });
   const article = main.locator('article', { hasText: ballot.question });
