@@ -51,7 +51,10 @@ export function App() {
     document.title = `${t(ANSWER_PATHS.includes(path) ? "answer.title" : "app.title")} — ${t("app.operator")}`;
   }, [path, t]);
   const other = t("lang.switchLang") as Lang;
-  const name = user?.profile.name ?? user?.profile.preferred_username ?? "";
+  // A member's username is their member id: not a name to show (their name is in their sealed
+  // contact, not in the token).
+  const username = user?.profile.preferred_username ?? "";
+  const name = user?.profile.name ?? (/^[0-9a-f-]{36}$/.test(username) ? "" : username);
 
   return (
     <>
@@ -97,7 +100,7 @@ export function App() {
             ? {
                 iconId: "fr-icon-logout-box-r-line",
                 buttonProps: { onClick: () => void signOut() },
-                text: `${t("auth.signOut")} (${name})`,
+                text: name ? `${t("auth.signOut")} (${name})` : t("auth.signOut"),
               }
             : {
                 iconId: "fr-icon-account-circle-line",
