@@ -29,7 +29,9 @@ export GATEWAY_URL
 
 _gateway_running() { pid_alive "$GATEWAY_PID" nginx; }
 
-_gateway_ready() { curl -fsS -o /dev/null --max-time 2 "$GATEWAY_URL/"; }
+# Ready when nginx itself answers: the web application's page (or the placeholder), which needs no
+# service; "/" is the site's home, rendered by membership, which may start after the gateway.
+_gateway_ready() { curl -fsS -o /dev/null --max-time 2 "$GATEWAY_URL/index.html"; }
 
 # _gateway_fill TEMPLATE NAME=VALUE...: the template with every @NAME@ replaced by VALUE.
 _gateway_fill() {
