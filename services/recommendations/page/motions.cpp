@@ -144,17 +144,16 @@ std::string ballots_html(const std::vector<const store::Ballot*>& ballots, const
       question += "<br>" + esc(assembly::site::paris_date_time(b->closes_at, l));
     char turnout[16];
     std::snprintf(turnout, sizeof turnout, "%.0f", 100 * r.turnout);
-    rows.push_back({question, std::to_string(r.tally.for_votes), std::to_string(r.tally.against),
-                    std::to_string(r.tally.abstain),
+    rows.push_back({question, outcome_badge(r.outcome, l), std::to_string(r.tally.for_votes),
+                    std::to_string(r.tally.against), std::to_string(r.tally.abstain),
                     std::to_string(r.electorate) + " (" + turnout +
                         (l == Lang::fr ? "\u00a0%" : "%") +
-                        pick(l, " de participation)", " took part)"),
-                    outcome_badge(r.outcome, l)});
+                        pick(l, " de participation)", " took part)")});
   }
   return table(caption,
-               {pick(l, "Scrutin", "Ballot"), pick(l, "Pour", "For"), pick(l, "Contre", "Against"),
-                pick(l, "Abstentions", "Abstentions"), pick(l, "Électeurs", "Electorate"),
-                pick(l, "Résultat", "Result")},
+               {pick(l, "Scrutin", "Ballot"), pick(l, "Résultat", "Result"), pick(l, "Pour", "For"),
+                pick(l, "Contre", "Against"), pick(l, "Abstentions", "Abstentions"),
+                pick(l, "Électeurs", "Electorate")},
                rows);
 }
 
@@ -166,8 +165,9 @@ std::string dated(const char* fr, const char* en, const std::string& at, Lang l)
 
 std::string motion_html(const MotionView& v, const AssemblyMotions& a, Lang l) {
   const auto& m = v.motion;
-  std::string h = std::string("<h2>") + pick(l, "Le vœu de l’atelier « ", "The motion of the “") +
-                  theme_words(m.motion.theme, l) + pick(l, " »", "” workshop") + "</h2>\n<p>" +
+  std::string h = std::string("<h2>") +
+                  pick(l, "Le vœu de l’atelier «\u00a0", "The motion of the “") +
+                  theme_words(m.motion.theme, l) + pick(l, "\u00a0»", "” workshop") + "</h2>\n<p>" +
                   motion_badge(m.motion.status, l) + "</p>\n";
   if (!m.motion.title.empty()) h += "<h3>" + esc(m.motion.title) + "</h3>\n";
   if (m.text.empty())
@@ -239,8 +239,8 @@ assembly::site::Page motions_page(const AssemblyMotions& a, Lang l) {
       if (r.theme != theme) {
         if (!theme.empty()) h += "</ul>\n";
         theme = r.theme;
-        h += std::string("<h3>") + pick(l, "Atelier « ", "Workshop “") + theme_words(theme, l) +
-             pick(l, " »", "”") + "</h3>\n<ul class=\"site-list\">";
+        h += std::string("<h3>") + pick(l, "Atelier «\u00a0", "Workshop “") +
+             theme_words(theme, l) + pick(l, "\u00a0»", "”") + "</h3>\n<ul class=\"site-list\">";
       }
       h += "<li><details><summary>" + esc(r.title) + " " + recommendation_badge(r.status, l) +
            "</summary>" + paragraphs(r.text) + "</details></li>";

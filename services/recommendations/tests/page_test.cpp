@@ -82,7 +82,7 @@ TEST(MotionsPage, FrenchMotionDebateAndVotes) {
   const auto html = html_of(sample(), Lang::fr);
   for (const char* words : {"<html lang=\"fr\"",
                             "Les recommandations et les vœux",
-                            "Le vœu de l’atelier « Environnement »",
+                            "Le vœu de l’atelier «\u00a0Environnement\u00a0»",
                             "Transmis au Conseil",
                             "Des &lt;arbres&gt; partout",
                             "<p>Planter &amp; arroser</p><p>Avant 2030</p>",

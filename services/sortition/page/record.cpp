@@ -170,8 +170,9 @@ std::string invitations_html(const json& rec, Lang l) {
        pick(l, "Taux de réponse", "Answer rate")},
       rows);
   for (const auto& d : rec["invitation_draws"]) {
-    h += std::string("<h3>") + pick(l, "Vivier « ", "Pool “") + pool_words(d["pool"], l) +
-         pick(l, " » : le tirage des invitations", "”: the draw of the invitations") + "</h3>\n";
+    h += std::string("<h3>") + pick(l, "Vivier «\u00a0", "Pool “") + pool_words(d["pool"], l) +
+         pick(l, "\u00a0» : le tirage des invitations", "”: the draw of the invitations") +
+         "</h3>\n";
     Terms t;
     t.add(pick(l, "Empreinte de l’extrait du vivier (SHA-256)", "Pool snapshot hash (SHA-256)"),
           code(d["snapshot_sha256"], l));
@@ -331,8 +332,8 @@ assembly::site::Page record_page(const store::Selection& sel, Lang l) {
   h += invitations_html(rec, l);
   if (rec.contains("seat_pools") && rec["seat_pools"].is_array())
     for (const auto& pool : rec["seat_pools"]) {
-      h += std::string("<h2>") + pick(l, "Vivier « ", "Pool “") + pool_words(pool["pool"], l) +
-           pick(l, " » : ", "”: ") + str(pool["seats"], l) + pick(l, " sièges, ", " seats, ") +
+      h += std::string("<h2>") + pick(l, "Vivier «\u00a0", "Pool “") + pool_words(pool["pool"], l) +
+           pick(l, "\u00a0» : ", "”: ") + str(pool["seats"], l) + pick(l, " sièges, ", " seats, ") +
            str(pool["respondents"], l) + pick(l, " volontaires, ", " volunteers, ") +
            str(pool["households"], l) + pick(l, " foyers", " households") + "</h2>\n";
       if (pool.contains("categories") && pool["categories"].is_array())

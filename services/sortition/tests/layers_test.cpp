@@ -193,7 +193,7 @@ TEST(RecordPage, CodesInFrenchWordsAndCentilesInNumericOrder) {
                       {"mean_probability", 0.1}}}}}}}}}};
   const auto html = record_html(s);
   for (const char* words :
-       {"Vivier « résidents non européens »", "<caption>Genre</caption>", ">Femmes</th>",
+       {"Vivier «\u00a0résidents non européens\u00a0»", "<caption>Genre</caption>", ">Femmes</th>",
         ">Genre : Hommes</th>", "<caption>Tranche d&#39;âge</caption>", ">18 à 24 ans</th>",
         ">65 ans et plus</th>", ">Bac + 5 ou plus</th>", ">1er</th>", ">13e</th>",
         "<caption>hair</caption>", ">&lt;red&gt;</th>"})

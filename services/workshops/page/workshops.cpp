@@ -170,8 +170,8 @@ std::string mandate_html(const store::Mandate& m, const std::vector<store::Sessi
 std::string workshop_html(const WorkshopView& v, const std::vector<store::Session>& sessions,
                           Lang l) {
   const auto& w = v.workshop;
-  std::string h = "<h2>" + std::string(pick(l, "Atelier « ", "Workshop “")) +
-                  esc(theme_title(w, l)) + pick(l, " »", "”") + "</h2>\n<p>" +
+  std::string h = "<h2>" + std::string(pick(l, "Atelier «\u00a0", "Workshop “")) +
+                  esc(theme_title(w, l)) + pick(l, "\u00a0»", "”") + "</h2>\n<p>" +
                   assembly::site::number(w.roster_size, l) +
                   pick(l, " membres aujourd’hui.", " members today.");
   if (!w.departments.empty()) {

@@ -88,8 +88,9 @@ page::AssemblyWorkshops sample() {
 TEST(WorkshopsPage, FrenchCalendarAxesNotebooksAndMandates) {
   const auto html = html_of(sample(), Lang::fr);
   for (const char* words :
-       {"<html lang=\"fr\"", "Les ateliers et leur calendrier", "Atelier « Environnement »",
-        "34 membres", "DEVE", "Découverte", "10 janvier 2026", "1er mars 2026",
+       {"<html lang=\"fr\"", "Les ateliers et leur calendrier",
+        "Atelier «\u00a0Environnement\u00a0»", "34 membres", "DEVE", "Découverte",
+        "10 janvier 2026", "1er mars 2026",
         // 17:30 UTC in January is 18:30 in Paris; 07:00 UTC in July is 09:00.
         "20 janvier 2026, de 18\u00a0h\u00a030 à 20\u00a0h\u00a030",
         "2 juillet 2026, de 9\u00a0h\u00a000 à 12\u00a0h\u00a000",
