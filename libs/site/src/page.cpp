@@ -135,6 +135,11 @@ std::string home_href(Lang lang) {
   return lang == Lang::fr ? "/" : "/en/";
 }
 
+Link assembly_link(const std::string& assembly_id, Lang lang) {
+  return {(lang == Lang::fr ? "/assemblee/" : "/en/assembly/") + assembly_id,
+          lang == Lang::fr ? "L’assemblée" : "The assembly"};
+}
+
 std::string render(const Page& p) {
   static const Frame f;
   const auto l = p.lang;

@@ -113,3 +113,8 @@ TEST(SitePage, Paragraphs) {
             "<p>a &lt;b&gt;<br>c</p><p>d &amp; e</p>");
   EXPECT_EQ(site::paragraphs(""), "");
 }
+
+TEST(SitePage, AssemblyLink) {
+  EXPECT_EQ(site::assembly_link("paris-2026", site::Lang::fr).href, "/assemblee/paris-2026");
+  EXPECT_EQ(site::assembly_link("paris-2026", site::Lang::en).href, "/en/assembly/paris-2026");
+}

@@ -214,8 +214,7 @@ assembly::site::Page motions_page(const AssemblyMotions& a, Lang l) {
                        "The recommendations of the Citizens’ Assembly’s workshops, its motions to "
                        "the Council, the debates and the results of the votes.");
   p.other_lang_href = motions_href(a.assembly_id, assembly::site::other(l));
-  p.trail = {{(l == Lang::fr ? "/assemblee/" : "/en/assembly/") + a.assembly_id,
-              pick(l, "L’assemblée", "The assembly")}};
+  p.trail = {assembly::site::assembly_link(a.assembly_id, l)};
   std::string h = std::string("<p class=\"fr-text--lead\">") +
                   pick(l,
                        "Chaque atelier rédige des recommandations, puis un vœu que l’assemblée "

@@ -285,8 +285,7 @@ assembly::site::Page record_page(const store::Selection& sel, Lang l) {
                        "The public record of the draw by lot of the Citizens’ Assembly’s "
                        "members: seed commitment, hashes, quotas, fairness.");
   p.other_lang_href = record_href(sel.id, assembly::site::other(l));
-  p.trail = {{(l == Lang::fr ? "/assemblee/" : "/en/assembly/") + sel.assembly_id,
-              pick(l, "L’assemblée", "The assembly")}};
+  p.trail = {assembly::site::assembly_link(sel.assembly_id, l)};
   const bool done = sel.state == domain::SelectionState::done;
   const auto& rec = sel.record;
   const json none;

@@ -240,8 +240,7 @@ assembly::site::Page workshops_page(const AssemblyWorkshops& a, Lang l) {
                        "The Citizens’ Assembly’s workshops: the sessions’ calendar, priority "
                        "axes, synthesis notebooks and mandates.");
   p.other_lang_href = workshops_href(a.assembly_id, assembly::site::other(l));
-  p.trail = {{(l == Lang::fr ? "/assemblee/" : "/en/assembly/") + a.assembly_id,
-              pick(l, "L’assemblée", "The assembly")}};
+  p.trail = {assembly::site::assembly_link(a.assembly_id, l)};
   std::string h = std::string("<p class=\"fr-text--lead\">") +
                   pick(l,
                        "Les membres de l’assemblée travaillent en ateliers, chacun sur un thème : "

@@ -43,6 +43,8 @@ std::string render(const Page& page);
 
 // The home page's address in a language: "/" and "/en/".
 std::string home_href(Lang lang);
+// An assembly's page in the trail of the pages about it ("/assemblee/{id}", "/en/assembly/{id}").
+Link assembly_link(const std::string& assembly_id, Lang lang);
 
 // "2026-03-11" -> "11 mars 2026" / "11 March 2026"; anything else is returned as it is.
 std::string long_date(const std::string& iso, Lang lang);
