@@ -140,8 +140,7 @@ std::string ballots_html(const std::vector<const store::Ballot*>& ballots, const
         (b->secret ? pick(l, "vote secret", "secret ballot")
                    : pick(l, "vote public", "open ballot")) +
         ", " + rule_words(b->rule, l);
-    if (!b->closes_at.empty())
-      question += "<br>" + esc(assembly::site::paris_date_time(b->closes_at, l));
+    // No date: the ballot knows when its window was to close, not when it was closed.
     char turnout[16];
     std::snprintf(turnout, sizeof turnout, "%.0f", 100 * r.turnout);
     rows.push_back({question, outcome_badge(r.outcome, l), std::to_string(r.tally.for_votes),

@@ -106,6 +106,7 @@ TEST(MotionsPage, FrenchMotionDebateAndVotes) {
                             "href=\"/en/motions/paris-2026\" hreflang=\"en\""})
     EXPECT_NE(html.find(words), std::string::npos) << words;
   EXPECT_EQ(html.find("<arbres>"), std::string::npos);
+  EXPECT_EQ(html.find("20 juin 2026 à"), std::string::npos) << "a ballot's window is no date";
   EXPECT_EQ(html.find("Question encore ouverte"), std::string::npos) << "an open ballot: no result";
   EXPECT_EQ(html.find("style=\""), std::string::npos);
 }
