@@ -1,6 +1,10 @@
 #include "assembly/site/page.h"
 
 #include <array>
+#include <cctype>
+#include <cstdio>
+#include <ctime>
+#include <optional>
 #include <sstream>
 
 #include "assembly/core/html.h"
@@ -131,6 +135,11 @@ std::string home_href(Lang lang) {
   return lang == Lang::fr ? "/" : "/en/";
 }
 
+Link assembly_link(const std::string& assembly_id, Lang lang) {
+  return {(lang == Lang::fr ? "/assemblee/" : "/en/assembly/") + assembly_id,
+          lang == Lang::fr ? "L’assemblée" : "The assembly"};
+}
+
 std::string render(const Page& p) {
   static const Frame f;
   const auto l = p.lang;
@@ -180,6 +189,175 @@ std::string long_date(const std::string& iso, Lang lang) {
   else
     o << day << ' ' << en[m] << ' ' << year;
   return o.str();
+}
+
+namespace {
+
+// "2026-03-11T17:30[:00[.123]][Z|+00:00]" as seconds since the epoch; nullopt for anything else.
+std::optional<std::time_t> parse_utc(const std::string& s) {
+  auto digits = [&](std::size_t at, std::size_t n) {
+    if (at + n > s.size()) return -1;
+    int v = 0;
+    for (std::size_t i = at; i < at + n; ++i) {
+      if (!std::isdigit(static_cast<unsigned char>(s[i]))) return -1;
+      v = v * 10 + (s[i] - '0');
+    }
+    return v;
+  };
+  if (s.size() < 16 || s[4] != '-' || s[7] != '-' || (s[10] != 'T' && s[10] != ' ') || s[13] != ':')
+    return std::nullopt;
+  std::tm tm{};
+  tm.tm_year = digits(0, 4) - 1900;
+  tm.tm_mon = digits(5, 2) - 1;
+  tm.tm_mday = digits(8, 2);
+  tm.tm_hour = digits(11, 2);
+  tm.tm_min = digits(14, 2);
+  std::size_t at = 16;
+  if (at < s.size() && s[at] == ':') {
+    tm.tm_sec = digits(at + 1, 2);
+    at += 3;
+    if (at < s.size() && s[at] == '.')
+      for (++at; at < s.size() && std::isdigit(static_cast<unsigned char>(s[at]));) ++at;
+  }
+  const auto rest = s.substr(at);
+  if (tm.tm_year < 0 || tm.tm_mon < 0 || tm.tm_mon > 11 || tm.tm_mday < 1 || tm.tm_mday > 31 ||
+      tm.tm_hour < 0 || tm.tm_hour > 23 || tm.tm_min < 0 || tm.tm_min > 59 || tm.tm_sec < 0 ||
+      tm.tm_sec > 60 || !(rest.empty() || rest == "Z" || rest == "+00:00" || rest == "+00"))
+    return std::nullopt;
+  return timegm(&tm);
+}
+
+// 01:00 UTC on the last Sunday of the month (0-based) of the year.
+std::time_t last_sunday_1am(int year, int month) {
+  std::tm tm{};
+  tm.tm_year = year - 1900;
+  tm.tm_mon = month;
+  tm.tm_mday = 31;
+  tm.tm_hour = 1;
+  auto t = timegm(&tm);
+  std::tm back{};
+  gmtime_r(&t, &back);
+  return t - static_cast<std::time_t>(back.tm_wday) * 24 * 3600;
+}
+
+// The clock in Paris at the instant.
+std::optional<std::tm> paris(const std::string& utc) {
+  const auto t = parse_utc(utc);
+  if (!t) return std::nullopt;
+  std::tm u{};
+  gmtime_r(&*t, &u);
+  const int year = u.tm_year + 1900;
+  const bool summer = *t >= last_sunday_1am(year, 2) && *t < last_sunday_1am(year, 9);
+  const std::time_t local = *t + (summer ? 2 : 1) * 3600;
+  std::tm out{};
+  gmtime_r(&local, &out);
+  return out;
+}
+
+std::string clock(const std::tm& tm, Lang lang) {
+  char b[40];
+  if (lang == Lang::fr)
+    std::snprintf(b, sizeof b, "%d\u00a0h\u00a0%02d", tm.tm_hour, tm.tm_min);
+  else
+    std::snprintf(b, sizeof b, "%02d:%02d", tm.tm_hour, tm.tm_min);
+  return b;
+}
+
+}  // namespace
+
+std::string theme_title(const std::string& theme, Lang lang) {
+  static const std::array<std::array<const char*, 3>, 3> titles{{
+      {"social-education", "Solidarités et éducation", "Social affairs & education"},
+      {"environment", "Environnement", "Environment"},
+      {"public-space", "Espace public", "Public space"},
+  }};
+  for (const auto& t : titles)
+    if (theme == t[0]) return lang == Lang::fr ? t[1] : t[2];
+  return "";
+}
+
+std::string paris_date(const std::string& utc, Lang lang) {
+  const auto tm = paris(utc);
+  if (!tm) return utc;
+  char day[40];
+  std::snprintf(day, sizeof day, "%04d-%02d-%02d", tm->tm_year + 1900, tm->tm_mon + 1, tm->tm_mday);
+  return long_date(day, lang);
+}
+
+std::string paris_date_time(const std::string& utc, Lang lang) {
+  const auto tm = paris(utc);
+  if (!tm) return utc;
+  return paris_date(utc, lang) + (lang == Lang::fr ? " à " : " at ") + clock(*tm, lang);
+}
+
+std::string paris_time(const std::string& utc, Lang lang) {
+  const auto tm = paris(utc);
+  return tm ? clock(*tm, lang) : utc;
+}
+
+std::string number(const std::string& decimal, Lang lang) {
+  const auto point = decimal.find('.');
+  const std::size_t first = (!decimal.empty() && decimal[0] == '-') ? 1 : 0;
+  const auto end = point == std::string::npos ? decimal.size() : point;
+  if (end == first) return decimal;
+  for (std::size_t i = 0; i < decimal.size(); ++i)
+    if (i != point && i != 0 && !std::isdigit(static_cast<unsigned char>(decimal[i])))
+      return decimal;
+  if (first == 0 && !std::isdigit(static_cast<unsigned char>(decimal[0]))) return decimal;
+  auto out = decimal;
+  if (point != std::string::npos) out[point] = lang == Lang::fr ? ',' : '.';
+  const char* gap = lang == Lang::fr ? "\u202f" : ",";
+  for (auto at = end; at > first + 3; at -= 3) out.insert(at - 3, gap);
+  return out;
+}
+
+std::string number(long long n, Lang lang) {
+  return number(std::to_string(n), lang);
+}
+
+std::string table(const std::string& caption, const std::vector<std::string>& columns,
+                  const std::vector<std::vector<std::string>>& rows) {
+  std::string h =
+      "<div class=\"fr-table fr-table--multiline\"><div class=\"fr-table__wrapper\"><div "
+      "class=\"fr-table__container\" tabindex=\"0\"><div class=\"fr-table__content\"><table>"
+      "<caption>" +
+      caption + "</caption><thead><tr>";
+  for (const auto& c : columns) h += "<th scope=\"col\">" + c + "</th>";
+  h += "</tr></thead><tbody>";
+  for (const auto& row : rows) {
+    h += "<tr>";
+    for (std::size_t i = 0; i < row.size(); ++i)
+      h += i == 0 ? "<th scope=\"row\">" + row[i] + "</th>" : "<td>" + row[i] + "</td>";
+    h += "</tr>";
+  }
+  return h + "</tbody></table></div></div></div></div>\n";
+}
+
+std::string paragraphs(const std::string& text) {
+  std::string h, para;
+  auto flush = [&] {
+    if (!para.empty()) h += "<p>" + para + "</p>";
+    para.clear();
+  };
+  std::size_t at = 0;
+  while (at <= text.size()) {
+    auto end = text.find('\n', at);
+    if (end == std::string::npos) end = text.size();
+    auto line = text.substr(at, end - at);
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.find_first_not_of(" \t") == std::string::npos)
+      flush();
+    else
+      para += (para.empty() ? "" : "<br>") + html_escape(line);
+    at = end + 1;
+  }
+  flush();
+  return h;
+}
+
+std::string badge(const std::string& words, const std::string& kind) {
+  return "<span class=\"fr-badge fr-badge--sm" + (kind.empty() ? "" : " fr-badge--" + kind) +
+         "\">" + words + "</span>";
 }
 
 }  // namespace assembly::site

@@ -59,3 +59,62 @@ TEST(SitePage, LongDates) {
   EXPECT_EQ(site::long_date("2026-13-01", site::Lang::fr), "2026-13-01");
   EXPECT_EQ(site::long_date("soon", site::Lang::fr), "soon");
 }
+
+// Paris time: UTC+1 in winter, UTC+2 from the last Sunday of March to the last Sunday of October
+// (01:00 UTC both).
+TEST(SitePage, ParisTime) {
+  EXPECT_EQ(site::paris_date_time("2026-01-10T17:30:00Z", site::Lang::fr),
+            "10 janvier 2026 à 18\u00a0h\u00a030");
+  EXPECT_EQ(site::paris_date_time("2026-07-01T16:05:00Z", site::Lang::en), "1 July 2026 at 18:05");
+  // 2026: summer time from 29 March to 25 October, 01:00 UTC.
+  EXPECT_EQ(site::paris_time("2026-03-29T00:59:59Z", site::Lang::en), "01:59");
+  EXPECT_EQ(site::paris_time("2026-03-29T01:00:00Z", site::Lang::en), "03:00");
+  EXPECT_EQ(site::paris_time("2026-10-25T00:59:00Z", site::Lang::en), "02:59");
+  EXPECT_EQ(site::paris_time("2026-10-25T01:00:00.250Z", site::Lang::en), "02:00");
+  // Late evening in UTC is the next day in Paris.
+  EXPECT_EQ(site::paris_date_time("2026-12-31T23:30:00+00:00", site::Lang::fr),
+            "1er janvier 2027 à 0\u00a0h\u00a030");
+  EXPECT_EQ(site::paris_date("2026-12-31T23:30:00Z", site::Lang::en), "1 January 2027");
+  EXPECT_EQ(site::paris_date_time("tomorrow", site::Lang::fr), "tomorrow");
+  EXPECT_EQ(site::paris_time("2026-01-10T17:30:00+05:00", site::Lang::fr),
+            "2026-01-10T17:30:00+05:00");
+}
+
+TEST(SitePage, Numbers) {
+  EXPECT_EQ(site::number(1350000, site::Lang::fr), "1\u202f350\u202f000");
+  EXPECT_EQ(site::number(1350000, site::Lang::en), "1,350,000");
+  EXPECT_EQ(site::number("-1234.5", site::Lang::fr), "-1\u202f234,5");
+  EXPECT_EQ(site::number("999", site::Lang::en), "999");
+  EXPECT_EQ(site::number("12a", site::Lang::en), "12a");
+  EXPECT_EQ(site::number("", site::Lang::en), "");
+}
+
+TEST(SitePage, TablesAndBadges) {
+  const auto t = site::table("Votes", {"Choix", "Voix"}, {{"Pour", "3"}, {"Contre", "1"}});
+  EXPECT_NE(t.find("<div class=\"fr-table"), std::string::npos);
+  EXPECT_NE(t.find("class=\"fr-table__container\" tabindex=\"0\""), std::string::npos)
+      << "a frame that scrolls takes the keyboard's focus";
+  EXPECT_NE(t.find("<caption>Votes</caption>"), std::string::npos);
+  EXPECT_NE(t.find("<th scope=\"col\">Voix</th>"), std::string::npos);
+  EXPECT_NE(t.find("<tr><th scope=\"row\">Pour</th><td>3</td></tr>"), std::string::npos);
+  EXPECT_EQ(site::badge("Adopté", "success"),
+            "<span class=\"fr-badge fr-badge--sm fr-badge--success\">Adopté</span>");
+  EXPECT_EQ(site::badge("Brouillon"), "<span class=\"fr-badge fr-badge--sm\">Brouillon</span>");
+}
+
+TEST(SitePage, ThemeTitles) {
+  EXPECT_EQ(site::theme_title("environment", site::Lang::fr), "Environnement");
+  EXPECT_EQ(site::theme_title("public-space", site::Lang::en), "Public space");
+  EXPECT_EQ(site::theme_title("transport", site::Lang::fr), "");
+}
+
+TEST(SitePage, Paragraphs) {
+  EXPECT_EQ(site::paragraphs("a <b>\r\nc\n\n\n  \nd & e\n"),
+            "<p>a &lt;b&gt;<br>c</p><p>d &amp; e</p>");
+  EXPECT_EQ(site::paragraphs(""), "");
+}
+
+TEST(SitePage, AssemblyLink) {
+  EXPECT_EQ(site::assembly_link("paris-2026", site::Lang::fr).href, "/assemblee/paris-2026");
+  EXPECT_EQ(site::assembly_link("paris-2026", site::Lang::en).href, "/en/assembly/paris-2026");
+}

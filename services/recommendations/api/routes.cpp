@@ -1,9 +1,11 @@
 #include "api/routes.h"
 
 #include "api/json.h"
+#include "app/site.h"
 #include "assembly/http/body.h"
 #include "assembly/http/cache.h"
 #include "assembly/service/api.h"
+#include "assembly/service/site.h"
 #include "store/motion_store.h"
 
 namespace recommendations::api {
@@ -24,6 +26,14 @@ http::Response get_motion(Deps d, http::Request& req) {
   return http::Response::json(200, to_json(*m));
 }
 
+// The site's page of the assembly's recommendations and motions (docs/site.md), in French and
+// English.
+assembly::site::Page motions_site_page(Deps d, http::Request& req, assembly::site::Lang lang) {
+  const auto& assembly_id = req.param("id");
+  return page::motions_page(
+      d.db.transact([&](pqxx::work& tx) { return app::assembly_motions(tx, assembly_id); }), lang);
+}
+
 }  // namespace
 
 void add_routes(assembly::service::Context& ctx) {
@@ -33,6 +43,7 @@ void add_routes(assembly::service::Context& ctx) {
                  http::cached(route(list_motions), ttl, {"assembly_id"}));
   ctx.router.add(Method::Get, "/v1/motions/:id", Access::anyone(),
                  http::cached(route(get_motion), ttl));
+  assembly::service::add_site_page(ctx, "/voeux/:id", "/en/motions/:id", motions_site_page);
 }
 
 }  // namespace recommendations::api

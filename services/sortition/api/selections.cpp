@@ -6,6 +6,7 @@
 #include "assembly/auth/auth.h"
 #include "assembly/http/body.h"
 #include "assembly/service/api.h"
+#include "assembly/service/site.h"
 #include "domain/fair.h"
 #include "domain/panel_draw.h"
 #include "page/record.h"
@@ -88,9 +89,21 @@ http::Response selection_record(Deps d, http::Request& req) {
   return http::Response::json(200, record_json(done_selection_of(d, req)));
 }
 
+// The printable record's former address: the record is a page of the site now, at one address
+// (the links printed and sent before keep working). The selection must exist (404 otherwise).
 http::Response selection_record_page(Deps d, http::Request& req) {
-  return http::Response::text(200, page::record_html(done_selection_of(d, req)),
-                              "text/html; charset=utf-8");
+  auto id = body::uuid_param(req, "id");
+  d.db.transact([&](pqxx::work& tx) { return app::public_selection(tx, id); });
+  auto r = http::Response::text(301, "", "text/plain; charset=utf-8");
+  r.headers.emplace_back("Location", page::record_href(id, assembly::site::Lang::fr));
+  return r;
+}
+
+// The site's page of the record (docs/site.md), in French and English.
+assembly::site::Page record_site_page(Deps d, http::Request& req, assembly::site::Lang lang) {
+  auto id = body::uuid_param(req, "id");
+  return page::record_page(
+      d.db.transact([&](pqxx::work& tx) { return app::public_selection(tx, id); }), lang);
 }
 
 http::Response draw_replacement(Deps d, http::Request& req) {
@@ -118,6 +131,7 @@ void add_selection_routes(assembly::service::Context& ctx) {
   r.add(Method::Get, "/v1/selections/:id/record.html", Access::anyone(),
         route(selection_record_page));
   r.add(Method::Post, "/v1/selections/:id/replacements", staff, route(draw_replacement));
+  assembly::service::add_site_page(ctx, "/tirages/:id", "/en/draws/:id", record_site_page);
 }
 
 }  // namespace sortition::api

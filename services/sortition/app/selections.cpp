@@ -63,6 +63,12 @@ SelectionWithLists selection_with_lists(pqxx::transaction_base& tx, const std::s
   return {std::move(*sel), store::listed_people(tx, id)};
 }
 
+store::Selection public_selection(pqxx::transaction_base& tx, const std::string& id) {
+  auto sel = store::find_selection(tx, id);
+  if (!sel) throw core::not_found("no selection " + id);
+  return std::move(*sel);
+}
+
 store::Selection done_selection(pqxx::transaction_base& tx, const std::string& id) {
   auto sel = store::find_selection(tx, id);
   if (!sel) throw core::not_found("no selection " + id);

@@ -36,5 +36,7 @@ SelectionWithLists selection_with_lists(pqxx::transaction_base& tx, const std::s
 
 // A selection whose draw is done (its public record): not_found or conflict otherwise.
 store::Selection done_selection(pqxx::transaction_base& tx, const std::string& id);
+// A selection in any state (its page on the site: before the draw, its commitment): not_found.
+store::Selection public_selection(pqxx::transaction_base& tx, const std::string& id);
 
 }  // namespace sortition::app

@@ -5,11 +5,13 @@
 #include "api/json.h"
 #include "api/scope.h"
 #include "app/documents.h"
+#include "app/site.h"
 #include "assembly/auth/auth.h"
 #include "assembly/auth/reading.h"
 #include "assembly/http/body.h"
 #include "assembly/http/cache.h"
 #include "assembly/service/api.h"
+#include "assembly/service/site.h"
 #include "domain/departments.h"
 #include "store/workshop_store.h"
 
@@ -66,6 +68,14 @@ http::Response put_departments(Deps d, http::Request& req) {
   return http::Response::json(200, to_json(w));
 }
 
+// The site's page of the assembly's workshops (docs/site.md), in French and English.
+assembly::site::Page workshops_site_page(Deps d, http::Request& req, assembly::site::Lang lang) {
+  const auto& assembly_id = req.param("id");
+  return page::workshops_page(
+      d.db.transact([&](pqxx::work& tx) { return app::assembly_workshops(tx, assembly_id); }),
+      lang);
+}
+
 }  // namespace
 
 void add_routes(assembly::service::Context& ctx) {
@@ -81,6 +91,7 @@ void add_routes(assembly::service::Context& ctx) {
         route(roster));
   r.add(Method::Put, "/v1/workshops/:id/departments", Access::secretariat(),
         route(put_departments));
+  assembly::service::add_site_page(ctx, "/ateliers/:id", "/en/workshops/:id", workshops_site_page);
 }
 
 }  // namespace workshops::api

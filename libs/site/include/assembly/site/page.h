@@ -43,8 +43,49 @@ std::string render(const Page& page);
 
 // The home page's address in a language: "/" and "/en/".
 std::string home_href(Lang lang);
+// An assembly's page in the trail of the pages about it ("/assemblee/{id}", "/en/assembly/{id}").
+Link assembly_link(const std::string& assembly_id, Lang lang);
 
 // "2026-03-11" -> "11 mars 2026" / "11 March 2026"; anything else is returned as it is.
 std::string long_date(const std::string& iso, Lang lang);
+
+// The public title of a workshop's theme in the language: the themes of the Paris assembly
+// ("environment" -> "Environnement" / "Environment"); "" for another theme (the caller shows the
+// title it holds, or the theme).
+std::string theme_title(const std::string& theme, Lang lang);
+
+// A page's words in its language.
+inline const char* pick(Lang lang, const char* fr, const char* en) {
+  return lang == Lang::fr ? fr : en;
+}
+
+// An instant in UTC ("2026-03-11T17:30:00Z", seconds and a fraction optional) as the clock in
+// Paris reads it, in the EU's rule (UTC+1; UTC+2 from the last Sunday of March to the last Sunday
+// of October, both at 01:00 UTC): "11 mars 2026 à 18 h 30" / "11 March 2026 at 18:30"; anything
+// else is returned as it is.
+std::string paris_date_time(const std::string& utc, Lang lang);
+// The same instant's day alone: "11 mars 2026" / "11 March 2026".
+std::string paris_date(const std::string& utc, Lang lang);
+// The same instant's clock time alone: "18 h 30" / "18:30".
+std::string paris_time(const std::string& utc, Lang lang);
+
+// A number as text in the language: "1350000.5" -> "1 350 000,5" (narrow no-break spaces) /
+// "1,350,000.5". Anything that is not a number is returned as it is.
+std::string number(const std::string& decimal, Lang lang);
+std::string number(long long n, Lang lang);
+
+// Parts of a page's body, in the DSFR's markup. Every argument is HTML already (escape text with
+// assembly::core::html_escape).
+// A table with its caption and column headers; the first cell of each row is the row's header.
+// On a narrow screen the table scrolls sideways inside its frame, not the page: the frame takes
+// the keyboard's focus (so it scrolls without a mouse), the caption stays in view (site.css).
+std::string table(const std::string& caption, const std::vector<std::string>& columns,
+                  const std::vector<std::vector<std::string>>& rows);
+// Text people typed (a motion, a notebook), escaped: a paragraph at each blank line, its other
+// line breaks kept.
+std::string paragraphs(const std::string& text);
+// A state said in words, coloured by its kind ("success", "error", "info", "warning", "new";
+// "" for plain): never by colour alone.
+std::string badge(const std::string& words, const std::string& kind = "");
 
 }  // namespace assembly::site
