@@ -15,4 +15,7 @@ using SitePageHandler = std::function<site::Page(api::Deps, http::Request&, site
 
 void add_site_page(Context& ctx, const char* fr_path, const char* en_path, SitePageHandler handler);
 
+// One more address for a page in one language (a former address kept working), answered the same.
+void add_site_page_alias(Context& ctx, const char* path, site::Lang lang, SitePageHandler handler);
+
 }  // namespace assembly::service
