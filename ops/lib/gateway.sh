@@ -29,7 +29,9 @@ export GATEWAY_URL
 
 _gateway_running() { pid_alive "$GATEWAY_PID" nginx; }
 
-_gateway_ready() { curl -fsS -o /dev/null --max-time 2 "$GATEWAY_URL/"; }
+# Ready when nginx itself answers: /index.html is the web application's (or the placeholder's);
+# `/` is the site's home, which membership renders, and the services start after the gateway.
+_gateway_ready() { curl -fsS -o /dev/null --max-time 2 "$GATEWAY_URL/index.html"; }
 
 # _gateway_fill TEMPLATE NAME=VALUE...: the template with every @NAME@ replaced by VALUE.
 _gateway_fill() {
