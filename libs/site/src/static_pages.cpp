@@ -1,11 +1,14 @@
 #include "assembly/site/static_pages.h"
 
+#include "assembly/site/table.h"
+
 namespace assembly::site {
 
 namespace {
 
 // One page in both languages. The bodies are the project's own HTML (nothing from outside is
-// written into them): headings from <h2>, DSFR classes, no inline style or script.
+// written into them): headings from <h2>, DSFR classes, no inline style or script; a table is
+// written bare (<table>, its <caption> in plain text, ... </table>) and framed by framed().
 struct Twin {
   const char* fr_path;
   const char* en_path;
@@ -166,7 +169,7 @@ const Twin kPrivacy{
     "long, and how to exercise your rights.",
     R"(<p>Responsable du traitement : la Ville de Paris, qui organise l’Assemblée citoyenne.</p>
 <h2>Ce que nous traitons, et pourquoi</h2>
-<div class="fr-table site-table-wrap"><table>
+<table>
 <caption>Les traitements, leur but et leur base légale (RGPD, article 6)</caption>
 <thead><tr><th scope="col">Traitement</th><th scope="col">Données</th><th scope="col">Pourquoi</th><th scope="col">Base légale</th></tr></thead>
 <tbody>
@@ -186,7 +189,7 @@ accepté.</td><td>Leur dire ce que sont devenues leurs recommandations.</td><td>
 noms.</td><td>Rendre compte des tirages, des vœux, des décisions et de leur suivi.</td><td>Mission
 d’intérêt public (e)</td></tr>
 </tbody>
-</table></div>
+</table>
 <p>Les votes secrets et les réponses à l’évaluation du mandat ne sont pas rattachés à la personne
 qui les a donnés.</p>
 <h2>Combien de temps</h2>
@@ -217,7 +220,7 @@ ou 3 place de Fontenoy, TSA 80715, 75334 Paris CEDEX 07.</p>
 )",
     R"(<p>Controller: the City of Paris, which holds the Citizens’ Assembly.</p>
 <h2>What we process, and why</h2>
-<div class="fr-table site-table-wrap"><table>
+<table>
 <caption>The processing activities, their purpose and their legal basis (GDPR, article 6)</caption>
 <thead><tr><th scope="col">Activity</th><th scope="col">Data</th><th scope="col">Why</th><th scope="col">Legal basis</th></tr></thead>
 <tbody>
@@ -234,7 +237,7 @@ agreed to it.</td><td>Tell them what became of their recommendations.</td><td>Co
 <tr><th scope="row">What is published</th><td>No personal data: figures, never names.</td><td>Report
 on the draws, the motions, the decisions and their follow-up.</td><td>Public task (e)</td></tr>
 </tbody>
-</table></div>
+</table>
 <p>Secret votes and the answers to the evaluation of the term are not linked to the person who gave
 them.</p>
 <h2>For how long</h2>
@@ -290,7 +293,7 @@ historique, les rapports).</li>
 une ligne d’en-tête ; un champ qui commence par <code>= + - @</code> reçoit une apostrophe devant
 pour qu’un tableur ne l’exécute pas. Dates <code>AAAA-MM-JJ</code>, heures en UTC
 <code>AAAA-MM-JJTHH:MM:SSZ</code>.</p>
-<div class="fr-table site-table-wrap"><table>
+<table>
 <caption>Schéma de commitments.csv</caption>
 <thead><tr><th scope="col">Colonne</th><th scope="col">Type</th><th scope="col">Contenu</th></tr></thead>
 <tbody>
@@ -312,8 +315,8 @@ pour qu’un tableur ne l’exécute pas. Dates <code>AAAA-MM-JJ</code>, heures 
 <tr><th scope="row"><code>milestones_overdue</code></th><td>entier</td><td>jalons en retard</td></tr>
 <tr><th scope="row"><code>updated_at</code></th><td>date et heure UTC</td><td>dernière mise à jour</td></tr>
 </tbody>
-</table></div>
-<div class="fr-table site-table-wrap"><table>
+</table>
+<table>
 <caption>Schéma de milestones.csv</caption>
 <thead><tr><th scope="col">Colonne</th><th scope="col">Type</th><th scope="col">Contenu</th></tr></thead>
 <tbody>
@@ -324,7 +327,7 @@ pour qu’un tableur ne l’exécute pas. Dates <code>AAAA-MM-JJ</code>, heures 
 <tr><th scope="row"><code>done_on</code></th><td>date</td><td>date de réalisation, vide tant qu’il n’est pas réalisé</td></tr>
 <tr><th scope="row"><code>overdue</code></th><td>booléen</td><td><code>true</code> si l’échéance est passée sans réalisation</td></tr>
 </tbody>
-</table></div>
+</table>
 <p>Le fichier JSON reprend les mêmes champs, avec le texte des vœux et des recommandations, la
 décision et les votes du Conseil, les positions des groupes politiques, le nombre de porte-parole
 (jamais leurs noms), l’historique de chaque engagement et les rapports de suivi (leur échéance,
@@ -355,7 +358,7 @@ timeline, the reports).</li>
 <p>CSV files: UTF-8, comma-separated, CRLF line ends, RFC 4180 quoting, one header line; a field
 starting with <code>= + - @</code> gets a leading apostrophe so that a spreadsheet does not run it.
 Dates <code>YYYY-MM-DD</code>, times in UTC <code>YYYY-MM-DDTHH:MM:SSZ</code>.</p>
-<div class="fr-table site-table-wrap"><table>
+<table>
 <caption>Schema of commitments.csv</caption>
 <thead><tr><th scope="col">Column</th><th scope="col">Type</th><th scope="col">Content</th></tr></thead>
 <tbody>
@@ -377,8 +380,8 @@ Dates <code>YYYY-MM-DD</code>, times in UTC <code>YYYY-MM-DDTHH:MM:SSZ</code>.</
 <tr><th scope="row"><code>milestones_overdue</code></th><td>integer</td><td>milestones overdue</td></tr>
 <tr><th scope="row"><code>updated_at</code></th><td>UTC date and time</td><td>last update</td></tr>
 </tbody>
-</table></div>
-<div class="fr-table site-table-wrap"><table>
+</table>
+<table>
 <caption>Schema of milestones.csv</caption>
 <thead><tr><th scope="col">Column</th><th scope="col">Type</th><th scope="col">Content</th></tr></thead>
 <tbody>
@@ -389,7 +392,7 @@ Dates <code>YYYY-MM-DD</code>, times in UTC <code>YYYY-MM-DDTHH:MM:SSZ</code>.</
 <tr><th scope="row"><code>done_on</code></th><td>date</td><td>when it was done, empty until then</td></tr>
 <tr><th scope="row"><code>overdue</code></th><td>boolean</td><td><code>true</code> when it is past due and not done</td></tr>
 </tbody>
-</table></div>
+</table>
 <p>The JSON file holds the same fields, with the text of the motions and recommendations, the
 Council’s decision and votes, the political groups’ positions, the number of spokespersons (never
 their names), each commitment’s timeline and the follow-up reports (when due, their state and,
@@ -406,6 +409,21 @@ and the result’s hash, with which anyone can run the draw again with
 #undef TO_FILL_FR
 #undef TO_FILL_EN
 
+// The body with each bare table in the DSFR's frame (table_start, table_end).
+std::string framed(std::string body) {
+  const std::string open = "<table>\n<caption>", close_caption = "</caption>\n", end = "</table>\n";
+  for (std::size_t at = body.find(open); at != std::string::npos; at = body.find(open, at)) {
+    const auto caption_at = at + open.size();
+    const auto caption_end = body.find(close_caption, caption_at);
+    const auto table_end_at = body.find(end, caption_end);
+    const auto start = table_start(body.substr(caption_at, caption_end - caption_at));
+    body.replace(table_end_at, end.size(), table_end());
+    body.replace(at, caption_end + close_caption.size() - at, start);
+    at += start.size();
+  }
+  return body;
+}
+
 }  // namespace
 
 std::vector<StaticPage> static_pages() {
@@ -418,7 +436,7 @@ std::vector<StaticPage> static_pages() {
       p.title = fr ? twin->fr_title : twin->en_title;
       p.description = fr ? twin->fr_description : twin->en_description;
       p.other_lang_href = fr ? twin->en_path : twin->fr_path;
-      p.body = fr ? twin->fr_body : twin->en_body;
+      p.body = framed(fr ? twin->fr_body : twin->en_body);
       out.push_back({fr ? twin->fr_path : twin->en_path, std::move(p)});
     }
   }

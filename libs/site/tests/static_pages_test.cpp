@@ -16,6 +16,12 @@ std::map<std::string, std::string> rendered() {
   return out;
 }
 
+std::size_t count(const std::string& html, const std::string& text) {
+  std::size_t n = 0;
+  for (auto at = html.find(text); at != std::string::npos; at = html.find(text, at + 1)) ++n;
+  return n;
+}
+
 bool has(const std::string& html, const std::string& text) {
   return html.find(text) != std::string::npos;
 }
@@ -44,6 +50,8 @@ TEST(StaticPages, EveryFooterLinkHasItsPageInBothLanguages) {
     EXPECT_FALSE(has(html, "<style")) << path << ": the CSP refuses inline styles";
     EXPECT_FALSE(has(html, " style=")) << path;
     EXPECT_FALSE(has(html, "<script>")) << path;
+    EXPECT_EQ(count(html, "<table>"), count(html, "<div class=\"fr-table__content\"><table>"))
+        << path << ": a table outside the DSFR's frame";
   }
 }
 

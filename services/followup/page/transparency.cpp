@@ -6,6 +6,7 @@
 #include "assembly/core/csv.h"
 #include "assembly/core/html.h"
 #include "assembly/site/page.h"
+#include "assembly/site/table.h"
 
 namespace followup::page {
 using assembly::core::csv_text;
@@ -172,14 +173,13 @@ void write_decision(std::ostringstream& o, const json& council, Lang lang) {
     o << "<h4>" << t("debate", lang) << "</h4>\n<p>" << e(str(council, "debate_summary"))
       << "</p>\n";
   if (council.contains("positions") && !council["positions"].empty()) {
-    o << "<div class=\"fr-table site-table-wrap\"><table>\n<caption>" << t("positions", lang)
-      << "</caption>\n<thead><tr><th scope=\"col\">" << t("group", lang)
-      << "</th><th scope=\"col\">" << t("position", lang) << "</th><th scope=\"col\">"
-      << t("summary", lang) << "</th></tr></thead>\n<tbody>\n";
+    o << assembly::site::table_start(t("positions", lang)) << "<thead><tr><th scope=\"col\">"
+      << t("group", lang) << "</th><th scope=\"col\">" << t("position", lang)
+      << "</th><th scope=\"col\">" << t("summary", lang) << "</th></tr></thead>\n<tbody>\n";
     for (const auto& p : council["positions"])
       o << "<tr><th scope=\"row\">" << e(str(p, "group")) << "</th><td>"
         << e(state(p["position"], lang)) << "</td><td>" << e(str(p, "summary")) << "</td></tr>\n";
-    o << "</tbody>\n</table></div>\n";
+    o << "</tbody>\n" << assembly::site::table_end();
   }
   if (str(council, "decision").empty()) {
     o << "<p>" << t("awaiting_decision", lang) << "</p>\n";
@@ -187,12 +187,12 @@ void write_decision(std::ostringstream& o, const json& council, Lang lang) {
   }
   o << "<p><strong>" << t("decision", lang) << " : " << badge(council["decision"], lang)
     << "</strong></p>\n";
-  o << "<div class=\"fr-table site-table-wrap\"><table>\n<caption>" << t("votes", lang)
-    << "</caption>\n<thead><tr><th scope=\"col\">" << t("for", lang) << "</th><th scope=\"col\">"
-    << t("against", lang) << "</th><th scope=\"col\">" << t("abstentions", lang)
-    << "</th></tr></thead>\n<tbody><tr><td>" << e(str(council, "votes_for")) << "</td><td>"
-    << e(str(council, "votes_against")) << "</td><td>" << e(str(council, "abstentions"))
-    << "</td></tr></tbody>\n</table></div>\n";
+  o << assembly::site::table_start(t("votes", lang)) << "<thead><tr><th scope=\"col\">"
+    << t("for", lang) << "</th><th scope=\"col\">" << t("against", lang)
+    << "</th><th scope=\"col\">" << t("abstentions", lang) << "</th></tr></thead>\n<tbody><tr><td>"
+    << e(str(council, "votes_for")) << "</td><td>" << e(str(council, "votes_against"))
+    << "</td><td>" << e(str(council, "abstentions")) << "</td></tr></tbody>\n"
+    << assembly::site::table_end();
   if (!str(council, "amendments").empty())
     o << "<h4>" << t("amendments", lang) << "</h4>\n<p>" << e(str(council, "amendments"))
       << "</p>\n";
@@ -222,10 +222,9 @@ void write_commitment(std::ostringstream& o, const json& c, Lang lang) {
     o << "</ul>\n";
   }
   if (c.contains("milestones") && !c["milestones"].empty()) {
-    o << "<div class=\"fr-table site-table-wrap\"><table>\n<caption>" << t("milestones", lang)
-      << "</caption>\n<thead><tr><th scope=\"col\">" << t("milestone", lang)
-      << "</th><th scope=\"col\">" << t("due_on", lang) << "</th><th scope=\"col\">"
-      << t("state", lang) << "</th></tr></thead>\n<tbody>\n";
+    o << assembly::site::table_start(t("milestones", lang)) << "<thead><tr><th scope=\"col\">"
+      << t("milestone", lang) << "</th><th scope=\"col\">" << t("due_on", lang)
+      << "</th><th scope=\"col\">" << t("state", lang) << "</th></tr></thead>\n<tbody>\n";
     for (const auto& m : c["milestones"]) {
       o << "<tr><th scope=\"row\">" << e(str(m, "title")) << "</th><td>" << ed(m, "due_on", lang)
         << "</td><td>";
@@ -237,7 +236,7 @@ void write_commitment(std::ostringstream& o, const json& c, Lang lang) {
         o << t("to_come", lang);
       o << "</td></tr>\n";
     }
-    o << "</tbody>\n</table></div>\n";
+    o << "</tbody>\n" << assembly::site::table_end();
   }
   if (c.contains("evidence") && !c["evidence"].empty()) {
     o << "<h5>" << t("evidence", lang) << "</h5>\n<ul>\n";
@@ -267,12 +266,12 @@ void write_reports(std::ostringstream& o, const json& reports, Lang lang) {
     o << "<p>" << t("no_reports", lang) << "</p>\n</section>\n";
     return;
   }
-  o << "<div class=\"fr-table site-table-wrap\"><table>\n<caption>" << t("reports", lang)
-    << "</caption>\n<thead><tr><th scope=\"col\">" << t("report", lang) << "</th><th scope=\"col\">"
-    << t("due_on", lang) << "</th><th scope=\"col\">" << t("status", lang)
-    << "</th><th scope=\"col\">" << t("as_of", lang) << "</th><th scope=\"col\">"
-    << t("report_commitments", lang) << "</th><th scope=\"col\">" << t("report_done", lang)
-    << "</th><th scope=\"col\">" << t("report_overdue", lang) << "</th></tr></thead>\n<tbody>\n";
+  o << assembly::site::table_start(t("reports", lang)) << "<thead><tr><th scope=\"col\">"
+    << t("report", lang) << "</th><th scope=\"col\">" << t("due_on", lang)
+    << "</th><th scope=\"col\">" << t("status", lang) << "</th><th scope=\"col\">"
+    << t("as_of", lang) << "</th><th scope=\"col\">" << t("report_commitments", lang)
+    << "</th><th scope=\"col\">" << t("report_done", lang) << "</th><th scope=\"col\">"
+    << t("report_overdue", lang) << "</th></tr></thead>\n<tbody>\n";
   for (const auto& r : reports) {
     const bool published = str(r, "status") == "published";
     o << "<tr><th scope=\"row\">" << t("report", lang) << " " << e(str(r, "sequence"))
@@ -292,7 +291,7 @@ void write_reports(std::ostringstream& o, const json& reports, Lang lang) {
     }
     o << "</tr>\n";
   }
-  o << "</tbody>\n</table></div>\n";
+  o << "</tbody>\n" << assembly::site::table_end();
   for (const auto& r : reports)
     if (str(r, "status") == "published" && !str(r, "summary").empty())
       o << "<h3>" << t("report", lang) << " " << e(str(r, "sequence")) << "</h3>\n<p>"

@@ -97,7 +97,8 @@ TEST(TransparencyPage, FrenchByDefaultWithEveryPart) {
   EXPECT_NE(html.find("site-overdue\">En retard</span>"),
             std::string::npos);  // said in words, not colour only
   EXPECT_NE(html.find("fr-badge--success\">Adopté avec amendements</span>"), std::string::npos);
-  EXPECT_NE(html.find("<div class=\"fr-table site-table-wrap\"><table>"), std::string::npos);
+  // A table scrolls sideways on a phone: its frame takes the keyboard focus.
+  EXPECT_NE(html.find("tabindex=\"0\" role=\"region\" aria-label=\"Jalons\""), std::string::npos);
   EXPECT_NE(html.find("Historique (2 étapes)"), std::string::npos);
   EXPECT_NE(html.find("Rapport 1"), std::string::npos);
   EXPECT_NE(html.find("/open-data/assemblies/a1/commitments.csv"), std::string::npos);

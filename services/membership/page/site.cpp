@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "assembly/core/html.h"
+#include "assembly/site/table.h"
 #include "domain/cohort.h"
 
 namespace membership::page {
@@ -47,6 +48,8 @@ std::string said(const std::string& code, Lang l) {
       {"v_F", {"Femmes", "Women"}},
       {"v_M", {"Hommes", "Men"}},
       {"v_X", {"Autre", "Other"}},
+      {"v_female", {"Femmes", "Women"}},
+      {"v_male", {"Hommes", "Men"}},
       {"r_spokesperson", {"Porte-parole des vœux", "Spokespersons of the motions"}},
       {"r_workshop-referent", {"Référents d’atelier", "Workshop referents"}},
       {"t_social-education", {"Affaires sociales et éducation", "Social affairs & education"}},
@@ -62,6 +65,12 @@ std::string said(const std::string& code, Lang l) {
 
 std::string e(const std::string& s) {
   return html_escape(s);
+}
+
+// "Tranche d’âge" -> "tranche d’âge" (an ASCII first letter only).
+std::string lower_first(std::string s) {
+  if (!s.empty() && s[0] >= 'A' && s[0] <= 'Z') s[0] = static_cast<char>(s[0] - 'A' + 'a');
+  return s;
 }
 
 std::string number(double n, Lang l) {
@@ -109,14 +118,13 @@ bool value_before(const store::Tally& a, const store::Tally& b) {
 
 void table(std::ostringstream& o, const std::string& caption, const std::string& first_col,
            const std::vector<std::pair<std::string, int>>& rows, int total, Lang l) {
-  o << "<div class=\"fr-table site-table-wrap\"><table>\n<caption>" << e(caption)
-    << "</caption>\n<thead><tr><th scope=\"col\">" << e(first_col) << "</th><th scope=\"col\">"
-    << w({"Membres", "Members"}, l) << "</th><th scope=\"col\">" << w({"Part", "Share"}, l)
-    << "</th></tr></thead>\n<tbody>\n";
+  o << assembly::site::table_start(caption) << "<thead><tr><th scope=\"col\">" << e(first_col)
+    << "</th><th scope=\"col\">" << w({"Membres", "Members"}, l) << "</th><th scope=\"col\">"
+    << w({"Part", "Share"}, l) << "</th></tr></thead>\n<tbody>\n";
   for (const auto& [label, n] : rows)
     o << "<tr><th scope=\"row\">" << e(label) << "</th><td>" << n << "</td><td>"
       << share(n, total, l) << "</td></tr>\n";
-  o << "</tbody>\n</table></div>\n";
+  o << "</tbody>\n" << assembly::site::table_end();
 }
 
 std::string state_badge(const std::string& start, const std::string& end, const std::string& today,
@@ -197,7 +205,8 @@ void write_figures(std::ostringstream& o, const store::PublicAssembly& a, Lang l
     std::vector<std::pair<std::string, int>> rows;
     for (const auto& t : tallies) rows.emplace_back(value_said(key, t.value, l), t.members);
     const auto label = said("a_" + key, l);
-    table(o, std::string(w({"Membres par ", "Members by "}, l)) + label, label, rows, a.seated, l);
+    table(o, std::string(w({"Membres par ", "Members by "}, l)) + lower_first(label), label, rows,
+          a.seated, l);
   }
   o << "</section>\n";
 }
@@ -251,36 +260,42 @@ void write_evaluations(std::ostringstream& o, const std::vector<app::Results>& e
   for (const auto& r : evaluations) {
     o << "<h3>" << e(r.evaluation.title) << "</h3>\n<p>" << r.responses << " "
       << w({"réponses, anonymes.", "answers, anonymous."}, l) << "</p>\n";
-    std::ostringstream ratings;
+    // The aggregate (domain::aggregate): one entry per question, by id.
+    std::ostringstream ratings, texts;
     for (const auto& q : r.evaluation.questions) {
-      if (!r.questions.contains(q.id)) continue;
-      const auto& agg = r.questions[q.id];
+      const nlohmann::json* agg = nullptr;
+      if (r.questions.is_array())
+        for (const auto& a : r.questions)
+          if (a.is_object() && a.value("id", "") == q.id) agg = &a;
+      if (!agg) continue;
       if (q.kind == "rating") {
-        ratings << "<tr><th scope=\"row\">" << e(q.text) << "</th><td>" << agg.value("count", 0)
+        const auto& mean = (*agg)["mean"];
+        ratings << "<tr><th scope=\"row\">" << e(q.text) << "</th><td>" << agg->value("count", 0)
                 << "</td><td>"
-                << (agg.contains("mean") && agg["mean"].is_number()
-                        ? number(agg["mean"].get<double>(), l) + " / " + std::to_string(q.max)
-                        : std::string("–"))
+                << (mean.is_number() ? number(mean.get<double>(), l) + " / " + std::to_string(q.max)
+                                     : std::string("–"))
                 << "</td></tr>\n";
+        continue;
+      }
+      texts << "<h4>" << e(q.text) << "</h4>\n";
+      const auto& said_texts = (*agg)["texts"];
+      if (said_texts.is_array() && !said_texts.empty()) {
+        texts << "<ul>\n";
+        for (const auto& t : said_texts)
+          texts << "<li>" << e(t.is_string() ? t.get<std::string>() : t.dump()) << "</li>\n";
+        texts << "</ul>\n";
       } else {
-        o << "<h4>" << e(q.text) << "</h4>\n";
-        if (agg.contains("texts") && !agg["texts"].empty()) {
-          o << "<ul>\n";
-          for (const auto& t : agg["texts"])
-            o << "<li>" << e(t.is_string() ? t.get<std::string>() : t.dump()) << "</li>\n";
-          o << "</ul>\n";
-        } else {
-          o << "<p>" << w({"Aucune réponse.", "No answer."}, l) << "</p>\n";
-        }
+        texts << "<p>" << w({"Aucune réponse.", "No answer."}, l) << "</p>\n";
       }
     }
     if (!ratings.str().empty())
-      o << "<div class=\"fr-table site-table-wrap\"><table>\n<caption>"
-        << w({"Notes moyennes", "Average ratings"}, l)
-        << "</caption>\n<thead><tr><th scope=\"col\">" << w({"Question", "Question"}, l)
+      o << assembly::site::table_start(w({"Notes moyennes", "Average ratings"}, l))
+        << "<thead><tr><th scope=\"col\">" << w({"Question", "Question"}, l)
         << "</th><th scope=\"col\">" << w({"Réponses", "Answers"}, l) << "</th><th scope=\"col\">"
         << w({"Moyenne", "Average"}, l) << "</th></tr></thead>\n<tbody>\n"
-        << ratings.str() << "</tbody>\n</table></div>\n";
+        << ratings.str() << "</tbody>\n"
+        << assembly::site::table_end();
+    o << texts.str();
   }
   o << "</section>\n";
 }
@@ -323,7 +338,7 @@ Page home(const std::vector<store::Cohort>& cohorts, const std::string& today, L
     o << "<p>" << w({"Aucune assemblée n’est encore publiée.", "No assembly is published yet."}, l)
       << "</p>\n";
   } else {
-    o << "<ul class=\"fr-grid-row fr-grid-row--gutters site-cards\">\n";
+    o << "<ul class=\"fr-grid-row fr-grid-row--gutters fr-raw-list\">\n";
     for (auto it = cohorts.rbegin(); it != cohorts.rend(); ++it) {
       const auto& c = *it;
       int drawn = 0;
