@@ -10,7 +10,8 @@
 //  - with JavaScript off: status 200, <html lang>, the page's own content in the server's HTML
 //    (the visible text), the overdue milestone's row saying "En retard" / "Overdue" in words;
 //  - with JavaScript on, at 1280 and at 320 px wide: axe-core (WCAG 2.0/2.1 A and AA) with zero
-//    violations, no Content Security Policy violation, no horizontal scrolling, a full-page
+//    violations, no Content Security Policy violation, a visible link to the other language, no
+//    horizontal scrolling, a full-page
 //    screenshot (DIR, default var/screenshots/site/<page>-<width>.png).
 // Exit status: 0 ok, 1 a check failed, 2 the stack, the fixture or the browser could not be used.
 import { execFileSync } from 'node:child_process';
@@ -140,6 +141,8 @@ async function audit(browser, p, width) {
   const found = result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
   check(found.length === 0, `${p.path} @${width}px: axe WCAG 2.1 AA violations: ${found.join('; ') || 'none'}`);
   check(csp.length === 0, `${p.path} @${width}px: no CSP violation ${csp.join(' | ')}`);
+  const switches = await page.locator(`a[hreflang="${p.lang === 'fr' ? 'en' : 'fr'}"]:visible`).count();
+  check(switches > 0, `${p.path} @${width}px: a visible link to the other language (${switches})`);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   check(overflow <= 0, `${p.path} @${width}px: no horizontal scrolling (overflow ${overflow}px)`);
   fs.mkdirSync(SHOTS, { recursive: true });

@@ -42,6 +42,8 @@ struct Frame {
   Words privacy{"Données personnelles", "Personal data"};
   Words open_data{"Données ouvertes", "Open data"};
   Words footer_links{"Liens du pied de page", "Footer links"};
+  Words menu{"Menu", "Menu"};
+  Words close{"Fermer", "Close"};
 };
 
 const char* w(const Words& words, Lang lang) {
@@ -64,7 +66,12 @@ void write_header(std::ostringstream& o, const Page& p, const Frame& f) {
   o << "<header role=\"banner\" class=\"fr-header\"><div class=\"fr-header__body\">"
     << "<div class=\"fr-container\"><div class=\"fr-header__body-row\">"
     << "<div class=\"fr-header__brand fr-enlarge-link\"><div class=\"fr-header__brand-top\">"
-    << "<div class=\"fr-header__logo\"><p class=\"fr-logo\">Ville<br>de Paris</p></div></div>"
+    << "<div class=\"fr-header__logo\"><p class=\"fr-logo\">Ville<br>de Paris</p></div>"
+    // On a phone the tools below are hidden behind this button (the script opens the menu).
+    << "<div class=\"fr-header__navbar\"><button class=\"fr-btn--menu fr-btn\" "
+    << "data-fr-opened=\"false\" aria-controls=\"site-menu\" aria-haspopup=\"menu\" "
+    << "id=\"site-menu-button\" title=\"" << w(f.menu, l) << "\">" << w(f.menu, l)
+    << "</button></div></div>"
     << "<div class=\"fr-header__service\"><a href=\"" << home_href(l) << "\" title=\""
     << w(f.home_title, l) << "\"><p class=\"fr-header__service-title\">" << w(f.site, l)
     << "</p></a><p class=\"fr-header__service-tagline\">" << w(f.tagline, l) << "</p></div></div>"
@@ -75,7 +82,13 @@ void write_header(std::ostringstream& o, const Page& p, const Frame& f) {
     << w(f.other_lang_title, l) << "\">" << w(f.other_lang, l) << "</a></li>"
     << "<li><a class=\"fr-btn fr-icon-account-circle-line\" href=\""
     << (l == Lang::fr ? "/espace-membre" : "/member-space") << "\">" << w(f.member_space, l)
-    << "</a></li></ul></div></div></div></div></div></header>\n";
+    << "</a></li></ul></div></div></div></div></div>"
+    // The phone's menu: the script copies the header's tools into it.
+    << "<div class=\"fr-header__menu fr-modal\" id=\"site-menu\" "
+    << "aria-labelledby=\"site-menu-button\"><div class=\"fr-container\">"
+    << "<button class=\"fr-btn--close fr-btn\" aria-controls=\"site-menu\" title=\""
+    << w(f.close, l) << "\">" << w(f.close, l) << "</button>"
+    << "<div class=\"fr-header__menu-links\"></div></div></div></header>\n";
 }
 
 void write_trail(std::ostringstream& o, const Page& p, const Frame& f) {
@@ -114,6 +127,11 @@ void write_footer(std::ostringstream& o, const Page& p, const Frame& f) {
   for (const auto& link : links)
     o << "<li class=\"fr-footer__bottom-item\"><a class=\"fr-footer__bottom-link\" href=\""
       << w(link.href, l) << "\">" << w(f.*(link.label), l) << "</a></li>";
+  // The other language, reachable without the script on a phone too.
+  const auto other_href = p.other_lang_href.empty() ? home_href(other(l)) : p.other_lang_href;
+  o << "<li class=\"fr-footer__bottom-item\"><a class=\"fr-footer__bottom-link\" href=\""
+    << html_escape(other_href) << "\" hreflang=\"" << code(other(l)) << "\" lang=\""
+    << code(other(l)) << "\">" << w(f.other_lang, l) << "</a></li>";
   o << "</ul></div></div></footer>\n";
 }
 

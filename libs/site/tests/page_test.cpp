@@ -59,3 +59,18 @@ TEST(SitePage, LongDates) {
   EXPECT_EQ(site::long_date("2026-13-01", site::Lang::fr), "2026-13-01");
   EXPECT_EQ(site::long_date("soon", site::Lang::fr), "soon");
 }
+
+// On a phone the DSFR hides the header's tools (the language switch, the members' space) behind
+// its menu button: the frame has that button and the menu it opens, and, since the menu needs the
+// script, the other language is in the footer too, reachable without it.
+TEST(SitePage, OnAPhoneTheLanguageSwitchIsReachable) {
+  const auto html = site::render(sample(site::Lang::fr));
+  EXPECT_NE(html.find("class=\"fr-btn--menu fr-btn\" data-fr-opened=\"false\" "
+                      "aria-controls=\"site-menu\""),
+            std::string::npos);
+  EXPECT_NE(html.find("class=\"fr-header__menu fr-modal\" id=\"site-menu\""), std::string::npos);
+  const auto footer = html.substr(html.find("<footer"));
+  EXPECT_NE(footer.find("href=\"/draws/1\" hreflang=\"en\" lang=\"en\">English</a>"),
+            std::string::npos)
+      << footer;
+}
