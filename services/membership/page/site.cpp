@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "assembly/core/html.h"
+#include "assembly/site/criteria.h"
 #include "assembly/site/table.h"
 #include "domain/cohort.h"
 
@@ -25,8 +26,8 @@ const char* w(const Words& words, Lang l) {
   return l == Lang::fr ? words.fr : words.en;
 }
 
-// The words of a code ("s_" status, "p_" pool, "a_" attribute, "v_" value, "r_" role, "c_"
-// cohort state), the code itself when unknown.
+// The words of a code ("s_" status, "r_" role, "t_" workshop theme, "c_" cohort state), the code
+// itself when unknown. The draws' codes (pools, criteria, values) are assembly/site/criteria.h's.
 std::string said(const std::string& code, Lang l) {
   static const std::map<std::string, Words> words = {
       {"s_selected", {"Tirés au sort, pas encore invités", "Drawn, not yet invited"}},
@@ -36,20 +37,6 @@ std::string said(const std::string& code, Lang l) {
       {"s_active", {"En fonction", "Sitting"}},
       {"s_withdrawn", {"Se sont retirés", "Withdrew"}},
       {"s_completed", {"Mandat accompli", "Term completed"}},
-      {"p_roll", {"Inscrits sur les listes électorales", "On the electoral roll"}},
-      {"p_non-eu-residents",
-       {"Résidents étrangers non européens", "Residents from outside the European Union"}},
-      {"p_minors", {"Mineurs de 16 et 17 ans", "Minors aged 16 and 17"}},
-      {"a_gender", {"Genre", "Gender"}},
-      {"a_sex", {"Sexe", "Sex"}},
-      {"a_age_band", {"Tranche d’âge", "Age band"}},
-      {"a_arrondissement", {"Arrondissement", "Arrondissement"}},
-      {"a_diploma", {"Diplôme", "Qualification"}},
-      {"v_F", {"Femmes", "Women"}},
-      {"v_M", {"Hommes", "Men"}},
-      {"v_X", {"Autre", "Other"}},
-      {"v_female", {"Femmes", "Women"}},
-      {"v_male", {"Hommes", "Men"}},
       {"r_spokesperson", {"Porte-parole des vœux", "Spokespersons of the motions"}},
       {"r_workshop-referent", {"Référents d’atelier", "Workshop referents"}},
       {"t_social-education", {"Affaires sociales et éducation", "Social affairs & education"}},
@@ -87,20 +74,6 @@ std::string number(double n, Lang l) {
 std::string share(int n, int total, Lang l) {
   const long pct = total > 0 ? std::lround(100.0 * n / total) : 0;
   return std::to_string(pct) + (l == Lang::fr ? "\u00a0%" : "%");
-}
-
-// An attribute's value for a reader: genders and age bands in words, arrondissements numbered.
-std::string value_said(const std::string& key, const std::string& v, Lang l) {
-  const bool digits = !v.empty() && std::all_of(v.begin(), v.end(), ::isdigit);
-  if (key == "arrondissement" && digits)
-    return l == Lang::fr ? v + (v == "1" ? "er" : "e") : "Paris " + v;
-  if (key == "age_band") {
-    if (!v.empty() && v.back() == '+')
-      return v.substr(0, v.size() - 1) + (l == Lang::fr ? " ans et plus" : " and over");
-    return v + (l == Lang::fr ? " ans" : " years");
-  }
-  if (key == "gender" || key == "sex") return said("v_" + v, l);
-  return v;
 }
 
 // Numbers in the order of numbers ("2" before "10"), the rest alphabetically after them.
@@ -184,7 +157,8 @@ void write_figures(std::ostringstream& o, const store::PublicAssembly& a, Lang l
     << w({"membres composent l’assemblée aujourd’hui", "members make up the assembly today"}, l)
     << "</li>\n</ul>\n";
   std::vector<std::pair<std::string, int>> pools;
-  for (const auto& p : a.by_pool) pools.emplace_back(said("p_" + p.value, l), p.members);
+  for (const auto& p : a.by_pool)
+    pools.emplace_back(assembly::site::pool_label(p.value, l), p.members);
   table(o, w({"Membres par catégorie de tirage", "Members by draw category"}, l),
         w({"Catégorie", "Category"}, l), pools, a.seated, l);
   if (a.anonymised || a.by_attribute.empty()) {
@@ -203,8 +177,9 @@ void write_figures(std::ostringstream& o, const store::PublicAssembly& a, Lang l
   for (auto [key, tallies] : a.by_attribute) {
     std::sort(tallies.begin(), tallies.end(), value_before);
     std::vector<std::pair<std::string, int>> rows;
-    for (const auto& t : tallies) rows.emplace_back(value_said(key, t.value, l), t.members);
-    const auto label = said("a_" + key, l);
+    for (const auto& t : tallies)
+      rows.emplace_back(assembly::site::value_label(key, t.value, l), t.members);
+    const auto label = assembly::site::category_label(key, l);
     table(o, std::string(w({"Membres par ", "Members by "}, l)) + lower_first(label), label, rows,
           a.seated, l);
   }

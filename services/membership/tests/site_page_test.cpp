@@ -24,7 +24,9 @@ store::PublicAssembly paris() {
   a.by_pool = {{"minors", 10}, {"non-eu-residents", 10}, {"roll", 80}};
   a.by_attribute["gender"] = {{"F", 56}, {"M", 44}};
   a.by_attribute["sex"] = {{"female", 55}, {"male", 45}};
-  a.by_attribute["arrondissement"] = {{"10", 5}, {"2", 3}, {"1", 2}, {"20", 90}};
+  // As the pools give them: "01", "02"…
+  a.by_attribute["arrondissement"] = {{"10", 5}, {"02", 3}, {"01", 2}, {"20", 90}};
+  a.by_attribute["diploma"] = {{"bac+5", 60}, {"none", 40}};
   a.by_attribute["age_band"] = {{"18-24", 30}, {"65+", 70}};
   a.live_roles = {{"spokesperson", 6}};
   a.selections = {"sel-1"};
@@ -100,11 +102,13 @@ TEST(SitePages, AssemblyPageSaysWhoWasDrawnInFiguresOnly) {
   EXPECT_TRUE(has(html,
                   "<th scope=\"row\">Inscrits sur les listes électorales</th><td>80</td>"
                   "<td>80\u00a0%</td>"));
-  EXPECT_TRUE(has(html, "<th scope=\"row\">Mineurs de 16 et 17 ans</th><td>10</td>"));
+  EXPECT_TRUE(has(html, "<th scope=\"row\">Résidents de 16 et 17 ans</th><td>10</td>"));
   EXPECT_TRUE(has(html, "<th scope=\"row\">Femmes</th><td>56</td><td>56\u00a0%</td>"));
   EXPECT_TRUE(has(html, "<th scope=\"row\">65 ans et plus</th>"));
   EXPECT_TRUE(has(html, "<th scope=\"row\">Hommes</th><td>45</td>")) << "a pool's sex in words";
   EXPECT_TRUE(has(html, "<caption>Membres par tranche d’âge</caption>"));
+  EXPECT_TRUE(has(html, "<th scope=\"row\">18 à 24 ans</th>"));
+  EXPECT_TRUE(has(html, "<th scope=\"row\">Sans diplôme</th><td>40</td>")) << "no code name";
   // Arrondissements in the order of their numbers, not of their text.
   const auto first = html.find(">1er</th>"), second = html.find(">2e</th>"),
              tenth = html.find(">10e</th>"), twentieth = html.find(">20e</th>");
