@@ -10,8 +10,8 @@
 //  - with JavaScript off: status 200, <html lang>, the page's own content in the server's HTML
 //    (the visible text), the overdue milestone's row saying "En retard" / "Overdue" in words;
 //  - with JavaScript on, at 1280 and at 320 px wide: axe-core (WCAG 2.0/2.1 A and AA) with zero
-//    violations, no Content Security Policy violation, a visible link to the other language, no
-//    horizontal scrolling, a full-page
+//    violations, no Content Security Policy violation, a visible link to the other language (and,
+//    on a phone, the menu button opening the menu with it), no horizontal scrolling, a full-page
 //    screenshot (DIR, default var/screenshots/site/<page>-<width>.png).
 // Exit status: 0 ok, 1 a check failed, 2 the stack, the fixture or the browser could not be used.
 import { execFileSync } from 'node:child_process';
@@ -147,6 +147,13 @@ async function audit(browser, p, width) {
   check(overflow <= 0, `${p.path} @${width}px: no horizontal scrolling (overflow ${overflow}px)`);
   fs.mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SHOTS, `${p.name}-${width}.png`), fullPage: true });
+  if (width < 992) {
+    // The header's tools are behind the menu button on a phone: the menu opens and holds them.
+    await page.click('#site-menu-button');
+    const inMenu = page.locator(`#site-menu a[hreflang="${p.lang === 'fr' ? 'en' : 'fr'}"]`);
+    await inMenu.waitFor({ state: 'visible', timeout: 5000 }).catch(() => {});
+    check(await inMenu.isVisible(), `${p.path} @${width}px: the menu button opens the menu with the language switch`);
+  }
   await context.close();
 }
 

@@ -55,9 +55,22 @@ struct FooterLink {
   Words Frame::*label;
 };
 
+// The same page in the other language, or that language's home.
+std::string other_href(const Page& p) {
+  return p.other_lang_href.empty() ? home_href(other(p.lang)) : p.other_lang_href;
+}
+
 void write_header(std::ostringstream& o, const Page& p, const Frame& f) {
   const auto l = p.lang;
-  const auto other_href = p.other_lang_href.empty() ? home_href(other(l)) : p.other_lang_href;
+  // The header's tools: the other language, the members' space.
+  const auto tools =
+      std::string(
+          "<ul class=\"fr-btns-group\"><li><a class=\"fr-btn fr-icon-translate-2\" href=\"") +
+      html_escape(other_href(p)) + "\" hreflang=\"" + code(other(l)) + "\" lang=\"" +
+      code(other(l)) + "\" title=\"" + w(f.other_lang_title, l) + "\">" + w(f.other_lang, l) +
+      "</a></li><li><a class=\"fr-btn fr-icon-account-circle-line\" href=\"" +
+      (l == Lang::fr ? "/espace-membre" : "/member-space") + "\">" + w(f.member_space, l) +
+      "</a></li></ul>";
   o << "<div class=\"fr-skiplinks\"><nav class=\"fr-container\" role=\"navigation\" aria-label=\""
     << w(f.skip_label, l) << "\"><ul class=\"fr-skiplinks__list\">"
     << "<li><a class=\"fr-link\" href=\"#contenu\">" << w(f.skip, l) << "</a></li>"
@@ -75,20 +88,14 @@ void write_header(std::ostringstream& o, const Page& p, const Frame& f) {
     << "<div class=\"fr-header__service\"><a href=\"" << home_href(l) << "\" title=\""
     << w(f.home_title, l) << "\"><p class=\"fr-header__service-title\">" << w(f.site, l)
     << "</p></a><p class=\"fr-header__service-tagline\">" << w(f.tagline, l) << "</p></div></div>"
-    << "<div class=\"fr-header__tools\"><div class=\"fr-header__tools-links\">"
-    << "<ul class=\"fr-btns-group\">"
-    << "<li><a class=\"fr-btn fr-icon-translate-2\" href=\"" << html_escape(other_href)
-    << "\" hreflang=\"" << code(other(l)) << "\" lang=\"" << code(other(l)) << "\" title=\""
-    << w(f.other_lang_title, l) << "\">" << w(f.other_lang, l) << "</a></li>"
-    << "<li><a class=\"fr-btn fr-icon-account-circle-line\" href=\""
-    << (l == Lang::fr ? "/espace-membre" : "/member-space") << "\">" << w(f.member_space, l)
-    << "</a></li></ul></div></div></div></div></div>"
-    // The phone's menu: the script copies the header's tools into it.
+    << "<div class=\"fr-header__tools\"><div class=\"fr-header__tools-links\">" << tools
+    << "</div></div></div></div></div>"
+    // The phone's menu, which the script opens: the same tools.
     << "<div class=\"fr-header__menu fr-modal\" id=\"site-menu\" "
     << "aria-labelledby=\"site-menu-button\"><div class=\"fr-container\">"
     << "<button class=\"fr-btn--close fr-btn\" aria-controls=\"site-menu\" title=\""
     << w(f.close, l) << "\">" << w(f.close, l) << "</button>"
-    << "<div class=\"fr-header__menu-links\"></div></div></div></header>\n";
+    << "<div class=\"fr-header__menu-links\">" << tools << "</div></div></div></header>\n";
 }
 
 void write_trail(std::ostringstream& o, const Page& p, const Frame& f) {
@@ -128,9 +135,8 @@ void write_footer(std::ostringstream& o, const Page& p, const Frame& f) {
     o << "<li class=\"fr-footer__bottom-item\"><a class=\"fr-footer__bottom-link\" href=\""
       << w(link.href, l) << "\">" << w(f.*(link.label), l) << "</a></li>";
   // The other language, reachable without the script on a phone too.
-  const auto other_href = p.other_lang_href.empty() ? home_href(other(l)) : p.other_lang_href;
   o << "<li class=\"fr-footer__bottom-item\"><a class=\"fr-footer__bottom-link\" href=\""
-    << html_escape(other_href) << "\" hreflang=\"" << code(other(l)) << "\" lang=\""
+    << html_escape(other_href(p)) << "\" hreflang=\"" << code(other(l)) << "\" lang=\""
     << code(other(l)) << "\">" << w(f.other_lang, l) << "</a></li>";
   o << "</ul></div></div></footer>\n";
 }

@@ -69,6 +69,10 @@ TEST(SitePage, OnAPhoneTheLanguageSwitchIsReachable) {
                       "aria-controls=\"site-menu\""),
             std::string::npos);
   EXPECT_NE(html.find("class=\"fr-header__menu fr-modal\" id=\"site-menu\""), std::string::npos);
+  EXPECT_NE(html.find("<div class=\"fr-header__menu-links\"><ul class=\"fr-btns-group\"><li><a "
+                      "class=\"fr-btn fr-icon-translate-2\" href=\"/draws/1\""),
+            std::string::npos)
+      << "the menu holds the header's tools";
   const auto footer = html.substr(html.find("<footer"));
   EXPECT_NE(footer.find("href=\"/draws/1\" hreflang=\"en\" lang=\"en\">English</a>"),
             std::string::npos)
