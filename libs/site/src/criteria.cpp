@@ -14,9 +14,8 @@ std::string said(const Words& w, Lang lang) {
 }
 
 bool all_digits(const std::string& s) {
-  return !s.empty() && s.size() <= 3 && std::all_of(s.begin(), s.end(), [](char c) {
-    return c >= '0' && c <= '9';
-  });
+  return !s.empty() && s.size() <= 3 &&
+         std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 // "1er", "2e" / "1st", "2nd", "3rd", "11th".
