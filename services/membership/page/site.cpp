@@ -211,10 +211,10 @@ void write_mandates(std::ostringstream& o, const store::PublicAssembly& a, Lang 
     o << "</ul>\n";
   }
   o << "<p>"
-    << w({"Les noms des porte-parole et des référents ne sont pas publiés ici : aucun membre n’a "
-          "donné son accord pour que son nom le soit.",
-          "The names of spokespersons and referents are not published here: no member has "
-          "agreed to have their name published."},
+    << w({"Les noms des porte-parole et des référents ne sont pas publiés : l’accord des membres "
+          "à la publication de leur nom n’est pas recueilli.",
+          "The names of spokespersons and referents are not published: members are not asked "
+          "to agree to their names being published."},
          l)
     << "</p>\n</section>\n";
 }

@@ -117,7 +117,7 @@ TEST(SitePages, AssemblyPageSaysWhoWasDrawnInFiguresOnly) {
   EXPECT_LT(second, tenth);
   EXPECT_LT(tenth, twentieth);
   EXPECT_TRUE(has(html, "Porte-parole des vœux : 6"));
-  EXPECT_TRUE(has(html, "aucun membre n’a donné son accord"));
+  EXPECT_TRUE(has(html, "l’accord des membres à la publication de leur nom n’est pas recueilli"));
   EXPECT_TRUE(has(html, "Affaires sociales et éducation"));
   EXPECT_TRUE(has(html, ">En cours</p>"));
 }
