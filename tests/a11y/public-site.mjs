@@ -4,7 +4,8 @@
 //   node tests/a11y/public-site.mjs --fixture PATH [--base URL] [--shots DIR]
 // PATH is public-site-fixture (tests/e2e), which sets up through the services' APIs, with staff
 // tokens, a new assembly whose motion the Council adopted and whose commitment has an overdue
-// milestone, and prints it as JSON. Then, for the home, the assembly's page, its transparency
+// milestone, and prints it as JSON. An unknown assembly's address answers a page saying so (404).
+// Then, for the home, the assembly's page, its transparency
 // page (each in French and English) and the four static pages (accessibility, legal notice,
 // personal data, open data, in both languages):
 //  - with JavaScript off: status 200, <html lang>, the page's own content in the server's HTML
@@ -157,6 +158,18 @@ async function audit(browser, p, width) {
   await context.close();
 }
 
+// An assembly that does not exist: a page of the site saying so (404), not a JSON problem.
+async function unknownAssembly(browser) {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  const r = await page.goto(`${BASE}/assemblee/aucune-assemblee-${Date.now()}`, { waitUntil: 'load' });
+  check(r?.status() === 404, `an unknown assembly answers 404 (got ${r?.status()})`);
+  check((r?.headers()['content-type'] ?? '').startsWith('text/html'), `an unknown assembly's answer is a page (${r?.headers()['content-type']})`);
+  const text = squash(await page.evaluate(() => document.body?.innerText ?? ''));
+  check(text.includes('Page introuvable') && text.includes('Accueil'), `the page says it is not found and leads home: ${text.slice(0, 120)}`);
+  await context.close();
+}
+
 async function main() {
   try {
     await fetch(`${BASE}/`);
@@ -175,6 +188,7 @@ async function main() {
     throw new StackError(`cannot start Chromium (${CHROMIUM}): ${e.message.split('\n')[0]}`);
   }
   try {
+    await unknownAssembly(browser);
     for (const p of pagesOf(assembly)) {
       await readWithoutScript(browser, p);
       for (const width of WIDTHS) await audit(browser, p, width);
