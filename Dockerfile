@@ -3,8 +3,8 @@
 #   docker build --target membership -t registry.city.example/assembly/membership:0.1.0 .
 # (or buildah/kaniko with the same --target). Each image runs its service as user 10001;
 # `<service> --migrate` is the charts' migration Job, `<service> --config-help` its settings.
-# The target `web` is the web application (services/web) served by nginx-unprivileged (user 101;
-# charts/web mounts its nginx.conf).
+# The target `web` is the web application (services/web) and the site's static pages
+# (`site-pages`) served by nginx-unprivileged (user 101; charts/web mounts its nginx.conf).
 
 # ---- build: Debian 12's compiler and the -dev packages of ops/packages.txt the build needs ----
 FROM debian:12 AS build
@@ -27,11 +27,12 @@ COPY services/ services/
 # The flags the suite is tested with (RelWithDebInfo); the binaries are stripped afterwards.
 RUN cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
       -DASSEMBLY_BUILD_TESTS=OFF -DASSEMBLY_BUILD_BENCH=OFF \
- && cmake --build build --target sortition membership workshops recommendations followup \
+ && cmake --build build --target sortition membership workshops recommendations followup site-pages \
  && mkdir -p /out \
  && for svc in sortition membership workshops recommendations followup; do \
       strip --strip-unneeded -o "/out/$svc" "build/bin/$svc"; \
     done \
+ && build/bin/site-pages /out/site-pages \
  && mkdir -p /out/openapi \
  && for svc in sortition membership workshops recommendations followup; do \
       "build/bin/$svc" --openapi >"/out/openapi/$svc.json"; \
@@ -53,6 +54,8 @@ RUN cd tools/openapi && npm ci --no-audit --no-fund \
 
 FROM nginxinc/nginx-unprivileged:1.27-alpine AS web
 COPY --from=web-build /web/ /usr/share/nginx/html/
+# The site's static pages (accessibility, legal notice, personal data, open data), <path>/index.html.
+COPY --from=build /out/site-pages/ /usr/share/nginx/html/
 USER 101:101
 
 # ---- runtime: the shared libraries only, and the user 10001 the charts run as ----

@@ -7,6 +7,9 @@
         `http` port, the prefix stripped (HTTPRoute: URLRewrite ReplacePrefixMatch "/";
         ingress-nginx: the regex path and rewrite-target /$2);
         /auth to Keycloak, / to the web application, both unchanged;
+        the public site's pages to the service that renders each, unchanged: the same table as
+        the local gateway's (ops/gateway/nginx.conf.template, its `location = /path` and
+        `location ^~ /prefix/` blocks with their proxy_pass), for each service rendered;
         the security headers of HEADERS_TXT (and Strict-Transport-Security with --hsts) on the
         site's and the APIs' answers, never on Keycloak's (HTTPRoute: a ResponseHeaderModifier;
         Ingress: ingress-nginx's configuration-snippet, when the Ingress has one).
@@ -14,9 +17,13 @@
 
 python3-yaml reads the manifests (ops/packages.txt)."""
 
+import os
+import re
 import sys
 
 import yaml
+
+GATEWAY = os.path.join(os.path.dirname(os.path.abspath(__file__)), "../gateway/nginx.conf.template")
 
 
 def fail(msg):
@@ -33,6 +40,20 @@ def headers_of(path, hsts):
                 out.append({"name": name.strip(), "value": value.strip()})
     if hsts:
         out.append({"name": "Strict-Transport-Security", "value": "max-age=31536000; includeSubDomains"})
+    return out
+
+
+def site_table():
+    """[(key, service)] of the gateway's site locations: key "=/path" (exact) or "/prefix"."""
+    with open(GATEWAY, encoding="utf-8") as f:
+        text = f.read()
+    out = []
+    for op, path, svc in re.findall(r"location (=|\^~) (\S+) \{[^}]*?proxy_pass http://([a-z]+);", text):
+        if op == "^~" and path.startswith("/auth"):
+            continue
+        out.append(("=" + path if op == "=" else path.rstrip("/"), svc))
+    if not out:
+        fail(f"no site location in {GATEWAY}")
     return out
 
 
@@ -53,11 +74,16 @@ def check_httproute(docs, services, headers):
         fail(f"{len(routes)} HTTPRoutes rendered, 1 expected")
     seen = {}
     for rule in routes[0]["spec"]["rules"]:
-        (match,) = rule["matches"]
-        path = match["path"]["value"]
+        paths = [("=" if m["path"]["type"] == "Exact" else "") + m["path"]["value"] for m in rule["matches"]]
         filters = {f["type"]: f for f in rule.get("filters", [])}
         (backend,) = rule["backendRefs"]
-        seen[path] = backend
+        for path in paths:
+            if path in seen:
+                fail(f"{path}: matched by two rules")
+            seen[path] = backend
+        path = paths[0]
+        if any(p.startswith("/api/") for p in paths) and len(paths) > 1:
+            fail(f"{paths}: an API's rule matches more than its prefix")
         modifier = filters.get("ResponseHeaderModifier", {}).get("responseHeaderModifier", {}).get("set")
         rewrite = filters.get("URLRewrite", {}).get("urlRewrite", {}).get("path")
         if path.startswith("/api/"):
@@ -70,7 +96,7 @@ def check_httproute(docs, services, headers):
                 fail("/auth: Keycloak's answers get the site's headers")
         elif modifier != headers:
             fail(f"{path}: the security headers are {modifier}, not {headers}")
-    check_backends({p: (b["name"], b["port"]) for p, b in seen.items()}, services)
+    return check_backends({p: (b["name"], b["port"]) for p, b in seen.items()}, services)
 
 
 def check_ingress(docs, services, headers):
@@ -81,7 +107,7 @@ def check_ingress(docs, services, headers):
         snippet = notes.get("nginx.ingress.kubernetes.io/configuration-snippet")
         for rule in ing["spec"]["rules"]:
             for p in rule["http"]["paths"]:
-                path = p["path"]
+                path = ("=" if p["pathType"] == "Exact" else "") + p["path"]
                 backend = p["backend"]["service"]
                 if path.startswith("/api/"):
                     svc_path = path.removesuffix("(/|$)(.*)")
@@ -99,7 +125,7 @@ def check_ingress(docs, services, headers):
                     want = "".join(f'more_set_headers "{h["name"]}: {h["value"]}";\n' for h in headers)
                     if snippet != want:
                         fail(f"{path}: the snippet's headers are\n{snippet}\nnot\n{want}")
-    check_backends(seen, services)
+    return check_backends(seen, services)
 
 
 def check_backends(seen, services):
@@ -113,6 +139,15 @@ def check_backends(seen, services):
     for path in ("/auth", "/"):
         if path not in seen:
             fail(f"no route for {path}")
+    by_short = {name.rsplit("-", 1)[-1]: (name, port) for name, port in services.items()}
+    site = [(key, by_short[svc]) for key, svc in site_table() if svc in by_short]
+    for key, backend in site:
+        if seen.get(key) != backend:
+            fail(f"the site's {key} goes to {seen.get(key)}, not the Service {backend[0]}:{backend[1]} (as the gateway)")
+    extra = set(seen) - {k for k, _ in site} - {"/auth", "/"} - {p for p in seen if p.startswith("/api/")}
+    if extra:
+        fail(f"routes the gateway does not have: {sorted(extra)}")
+    return len(site)
 
 
 def main(argv):
@@ -124,8 +159,8 @@ def main(argv):
     services = services_of(docs)
     if not services:
         fail("no service rendered")
-    (check_httproute if argv[3] == "httproute" else check_ingress)(docs, services, headers)
-    print(f"{argv[3]}: /api/<service> to {', '.join(sorted(services))}; /auth; /; {len(headers)} headers")
+    pages = (check_httproute if argv[3] == "httproute" else check_ingress)(docs, services, headers)
+    print(f"{argv[3]}: /api/<service> to {', '.join(sorted(services))}; /auth; {pages} site paths; /; {len(headers)} headers")
 
 
 if __name__ == "__main__":

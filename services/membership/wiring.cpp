@@ -6,6 +6,7 @@
 #include "api/members.h"
 #include "api/metrics.h"
 #include "api/scopes.h"
+#include "api/site.h"
 #include "api/trainings.h"
 #include "app/accounts.h"
 #include "app/evaluations.h"
@@ -36,6 +37,7 @@ assembly::service::Definition definition() {
             api::add_training_routes(ctx);
             api::add_evaluation_routes(ctx, keyring);
             api::add_cohort_routes(ctx);
+            api::add_site_pages(ctx);
             api::add_erasure_routes(ctx);
             api::add_scopes(ctx);
             api::add_metrics(ctx, at_risk_absences);

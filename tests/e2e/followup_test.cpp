@@ -296,13 +296,17 @@ TEST(FollowUp, FromAMotionSentToTheCouncilToAPublishedReportAndThePublicPage) {
   // The public page (French, English) and the open data.
   auto page = e2e::get("followup", "/transparence/" + m.assembly_id);
   ASSERT_EQ(page.status, 200);
-  for (const char* text : {"<html lang=\"fr\">", "Vœu pour un plan lecture",
+  for (const char* text : {"<html lang=\"fr\"", "Vœu pour un plan lecture",
                            "Adopté avec amendements", "Ouvrir dix bibliothèques le dimanche",
                            "value=\"70\"", "Délibération", "Rapport 1", "Groupe B"})
     EXPECT_NE(page.body.find(text), std::string::npos) << text;
   EXPECT_NE(
       e2e::get("followup", "/transparency/" + m.assembly_id).body.find("Adopted with amendments"),
       std::string::npos);
+  EXPECT_NE(e2e::get("followup", "/en/transparency/" + m.assembly_id)
+                .body.find("Adopted with amendments"),
+            std::string::npos)
+      << "at its address on the site";
   auto csv =
       e2e::get("followup", "/open-data/assemblies/" + m.assembly_id + "/commitments.csv").body;
   EXPECT_NE(csv.find(commitment + ",Ouvrir dix bibliothèques le dimanche,DAC,Adjointe chargée de "

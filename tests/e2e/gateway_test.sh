@@ -8,7 +8,8 @@
 #   - the site's security headers (CSP without 'unsafe-inline', nosniff, frame-ancestors 'none',
 #     a referrer policy, Permissions-Policy; no HSTS without TLS in front), Keycloak's pages with
 #     their own; gzip (and brotli when the module is installed);
-#   - the web application or the placeholder page, the same for an unknown path below / (a
+#   - / and /en/ the site's home (membership's page); the web application or the placeholder page
+#     at /index.html, the same for an unknown path below / (a
 #     single-page application's fallback);
 #   - a second gateway of the same template, run by this test on its own port in front of an echo
 #     server and of a web application folder of its own: hashed assets cached a year (immutable),
@@ -140,15 +141,24 @@ else
   ok "gzip (no brotli module installed)"
 fi
 
-# ---- the site or the placeholder, and the fallback ---------------------------------------------
+# ---- the site's home, the application or the placeholder, and the fallback ----------------------
+# / is the public site's home, which membership renders (docs/site.md); the rest is the web
+# application's.
+if ! grep -q '<html lang="fr"' "$work/root.html" || ! grep -q 'Les assemblées citoyennes' "$work/root.html"; then
+  fail "/ is not the site's home (membership's page)"
+fi
+curl -fsS -o "$work/root-en.html" "$G/en/"
+grep -q '<html lang="en"' "$work/root-en.html" || fail "/en/ is not the site's English home"
+ok "/ and /en/: the site's home, from membership"
+curl -fsS -o "$work/index.html" "$G/index.html"
 curl -fsS -o "$work/deep.html" "$G/membres/mon-espace"
-cmp -s "$work/root.html" "$work/deep.html" || fail "an unknown path below / is not served / (no fallback)"
+cmp -s "$work/index.html" "$work/deep.html" || fail "an unknown path below / is not served /index.html (no fallback)"
 if [[ -f "$BUILD_DIR/web/index.html" ]]; then
-  cmp -s "$work/root.html" "$BUILD_DIR/web/index.html" || fail "/ is not \$BUILD_DIR/web/index.html"
-  ok "the web application's index.html at / and at an unknown path"
+  cmp -s "$work/index.html" "$BUILD_DIR/web/index.html" || fail "/index.html is not \$BUILD_DIR/web/index.html"
+  ok "the web application's index.html at /index.html and at an unknown path"
 else
-  grep -q 'pas encore construit' "$work/root.html" || fail "no placeholder page at / (no \$BUILD_DIR/web)"
-  ok "the placeholder page at / and at an unknown path (the web application is not built)"
+  grep -q 'pas encore construit' "$work/index.html" || fail "no placeholder page (no \$BUILD_DIR/web)"
+  ok "the placeholder page at /index.html and at an unknown path (the web application is not built)"
 fi
 
 # ---- a second gateway of the same template ---------------------------------------------------
@@ -195,9 +205,15 @@ S="http://127.0.0.1:$second_port"
 app="$work/build"; mkdir -p "$app/web/assets"
 printf '<!doctype html><title>app</title><script type="module" src="/assets/index-4f3a9c1e.js"></script>\n' >"$app/web/index.html"
 printf 'console.log("app");\n' >"$app/web/assets/index-4f3a9c1e.js"
+mkdir -p "$app/web/accessibilite"
+printf '<!doctype html><title>static</title>\n' >"$app/web/accessibilite/index.html"
 chmod -R a+rX "$app"
 second_gateway "$app" false
-curl -fsS -D "$work/idx.h" -o "$work/idx.html" "$S/repondre"
+curl -fsS -o "$work/home.json" "$S/"
+grep -q '"path": "/"' "$work/home.json" || fail "/ does not reach the service (membership's home): $(head -c 200 "$work/home.json")"
+curl -fsS -o "$work/static.html" "$S/accessibilite"
+cmp -s "$work/static.html" "$app/web/accessibilite/index.html" || fail "a static page (<path>/index.html) is not served at its path"
+curl -fsS -D "$work/idx.h" -o "$work/idx.html" "$S/index.html"
 cmp -s "$work/idx.html" "$app/web/index.html" || fail "the second gateway does not serve the built index.html"
 [[ "$(header "$work/idx.h" Cache-Control)" == no-cache ]] || fail "index.html is not revalidated (Cache-Control: no-cache)"
 curl -fsS -o "$work/idx2.html" "$S/decisions/2026/conseil"
@@ -227,7 +243,7 @@ ok "X-Forwarded-For, Forwarded, X-Forwarded-Proto, X-Real-IP replaced by the pee
 
 # Behind TLS, and without a built application.
 second_gateway "$work/nothing-built" true
-curl -fsS -D "$work/tls.h" -o "$work/tls.html" "$S/repondre"
+curl -fsS -D "$work/tls.h" -o "$work/tls.html" "$S/index.html"
 [[ "$(header "$work/tls.h" Strict-Transport-Security)" == *max-age=* ]] || fail "no HSTS behind TLS"
 grep -q 'pas encore construit' "$work/tls.html" || fail "no placeholder page when the application is not built"
 curl -fsS -o "$work/tls2.html" "$S/une/page/inconnue"

@@ -153,3 +153,25 @@ local stack's gateway sends too), and Strict-Transport-Security when ingress.hst
 {{- end -}}
 {{- toJson $out -}}
 {{- end -}}
+
+{{/*
+The public site's pages each service renders (docs/site.md), as JSON: the path, whether it is
+matched exactly (else as a prefix, segment by segment) and the service. The same table as the
+local gateway's (ops/gateway/nginx.conf.template; ops/check-charts compares them).
+*/}}
+{{- define "assembly-suite.sitePages" -}}
+[{"path": "/", "exact": true, "svc": "membership"},
+ {"path": "/en/", "exact": true, "svc": "membership"},
+ {"path": "/assemblee", "svc": "membership"},
+ {"path": "/en/assembly", "svc": "membership"},
+ {"path": "/tirages", "svc": "sortition"},
+ {"path": "/en/draws", "svc": "sortition"},
+ {"path": "/ateliers", "svc": "workshops"},
+ {"path": "/en/workshops", "svc": "workshops"},
+ {"path": "/voeux", "svc": "recommendations"},
+ {"path": "/en/motions", "svc": "recommendations"},
+ {"path": "/transparence", "svc": "followup"},
+ {"path": "/en/transparency", "svc": "followup"},
+ {"path": "/transparency", "svc": "followup"},
+ {"path": "/open-data", "svc": "followup"}]
+{{- end -}}

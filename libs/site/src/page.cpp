@@ -46,6 +46,8 @@ struct Frame {
   Words privacy{"Données personnelles", "Personal data"};
   Words open_data{"Données ouvertes", "Open data"};
   Words footer_links{"Liens du pied de page", "Footer links"};
+  Words menu{"Menu", "Menu"};
+  Words close{"Fermer", "Close"};
 };
 
 const char* w(const Words& words, Lang lang) {
@@ -57,9 +59,22 @@ struct FooterLink {
   Words Frame::*label;
 };
 
+// The same page in the other language, or that language's home.
+std::string other_href(const Page& p) {
+  return p.other_lang_href.empty() ? home_href(other(p.lang)) : p.other_lang_href;
+}
+
 void write_header(std::ostringstream& o, const Page& p, const Frame& f) {
   const auto l = p.lang;
-  const auto other_href = p.other_lang_href.empty() ? home_href(other(l)) : p.other_lang_href;
+  // The header's tools: the other language, the members' space.
+  const auto tools =
+      std::string(
+          "<ul class=\"fr-btns-group\"><li><a class=\"fr-btn fr-icon-translate-2\" href=\"") +
+      html_escape(other_href(p)) + "\" hreflang=\"" + code(other(l)) + "\" lang=\"" +
+      code(other(l)) + "\" title=\"" + w(f.other_lang_title, l) + "\">" + w(f.other_lang, l) +
+      "</a></li><li><a class=\"fr-btn fr-icon-account-circle-line\" href=\"" +
+      (l == Lang::fr ? "/espace-membre" : "/member-space") + "\">" + w(f.member_space, l) +
+      "</a></li></ul>";
   o << "<div class=\"fr-skiplinks\"><nav class=\"fr-container\" role=\"navigation\" aria-label=\""
     << w(f.skip_label, l) << "\"><ul class=\"fr-skiplinks__list\">"
     << "<li><a class=\"fr-link\" href=\"#contenu\">" << w(f.skip, l) << "</a></li>"
@@ -68,18 +83,23 @@ void write_header(std::ostringstream& o, const Page& p, const Frame& f) {
   o << "<header role=\"banner\" class=\"fr-header\"><div class=\"fr-header__body\">"
     << "<div class=\"fr-container\"><div class=\"fr-header__body-row\">"
     << "<div class=\"fr-header__brand fr-enlarge-link\"><div class=\"fr-header__brand-top\">"
-    << "<div class=\"fr-header__logo\"><p class=\"fr-logo\">Ville<br>de Paris</p></div></div>"
+    << "<div class=\"fr-header__logo\"><p class=\"fr-logo\">Ville<br>de Paris</p></div>"
+    // On a phone the tools below are hidden behind this button (the script opens the menu).
+    << "<div class=\"fr-header__navbar\"><button class=\"fr-btn--menu fr-btn\" "
+    << "data-fr-opened=\"false\" aria-controls=\"site-menu\" aria-haspopup=\"menu\" "
+    << "id=\"site-menu-button\" title=\"" << w(f.menu, l) << "\">" << w(f.menu, l)
+    << "</button></div></div>"
     << "<div class=\"fr-header__service\"><a href=\"" << home_href(l) << "\" title=\""
     << w(f.home_title, l) << "\"><p class=\"fr-header__service-title\">" << w(f.site, l)
     << "</p></a><p class=\"fr-header__service-tagline\">" << w(f.tagline, l) << "</p></div></div>"
-    << "<div class=\"fr-header__tools\"><div class=\"fr-header__tools-links\">"
-    << "<ul class=\"fr-btns-group\">"
-    << "<li><a class=\"fr-btn fr-icon-translate-2\" href=\"" << html_escape(other_href)
-    << "\" hreflang=\"" << code(other(l)) << "\" lang=\"" << code(other(l)) << "\" title=\""
-    << w(f.other_lang_title, l) << "\">" << w(f.other_lang, l) << "</a></li>"
-    << "<li><a class=\"fr-btn fr-icon-account-circle-line\" href=\""
-    << (l == Lang::fr ? "/espace-membre" : "/member-space") << "\">" << w(f.member_space, l)
-    << "</a></li></ul></div></div></div></div></div></header>\n";
+    << "<div class=\"fr-header__tools\"><div class=\"fr-header__tools-links\">" << tools
+    << "</div></div></div></div></div>"
+    // The phone's menu, which the script opens: the same tools.
+    << "<div class=\"fr-header__menu fr-modal\" id=\"site-menu\" "
+    << "aria-labelledby=\"site-menu-button\"><div class=\"fr-container\">"
+    << "<button class=\"fr-btn--close fr-btn\" aria-controls=\"site-menu\" title=\""
+    << w(f.close, l) << "\">" << w(f.close, l) << "</button>"
+    << "<div class=\"fr-header__menu-links\">" << tools << "</div></div></div></header>\n";
 }
 
 void write_trail(std::ostringstream& o, const Page& p, const Frame& f) {
@@ -118,6 +138,10 @@ void write_footer(std::ostringstream& o, const Page& p, const Frame& f) {
   for (const auto& link : links)
     o << "<li class=\"fr-footer__bottom-item\"><a class=\"fr-footer__bottom-link\" href=\""
       << w(link.href, l) << "\">" << w(f.*(link.label), l) << "</a></li>";
+  // The other language, reachable without the script on a phone too.
+  o << "<li class=\"fr-footer__bottom-item\"><a class=\"fr-footer__bottom-link\" href=\""
+    << html_escape(other_href(p)) << "\" hreflang=\"" << code(other(l)) << "\" lang=\""
+    << code(other(l)) << "\">" << w(f.other_lang, l) << "</a></li>";
   o << "</ul></div></div></footer>\n";
 }
 

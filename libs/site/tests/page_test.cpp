@@ -118,3 +118,22 @@ TEST(SitePage, AssemblyLink) {
   EXPECT_EQ(site::assembly_link("paris-2026", site::Lang::fr).href, "/assemblee/paris-2026");
   EXPECT_EQ(site::assembly_link("paris-2026", site::Lang::en).href, "/en/assembly/paris-2026");
 }
+
+// On a phone the DSFR hides the header's tools (the language switch, the members' space) behind
+// its menu button: the frame has that button and the menu it opens, and, since the menu needs the
+// script, the other language is in the footer too, reachable without it.
+TEST(SitePage, OnAPhoneTheLanguageSwitchIsReachable) {
+  const auto html = site::render(sample(site::Lang::fr));
+  EXPECT_NE(html.find("class=\"fr-btn--menu fr-btn\" data-fr-opened=\"false\" "
+                      "aria-controls=\"site-menu\""),
+            std::string::npos);
+  EXPECT_NE(html.find("class=\"fr-header__menu fr-modal\" id=\"site-menu\""), std::string::npos);
+  EXPECT_NE(html.find("<div class=\"fr-header__menu-links\"><ul class=\"fr-btns-group\"><li><a "
+                      "class=\"fr-btn fr-icon-translate-2\" href=\"/draws/1\""),
+            std::string::npos)
+      << "the menu holds the header's tools";
+  const auto footer = html.substr(html.find("<footer"));
+  EXPECT_NE(footer.find("href=\"/draws/1\" hreflang=\"en\" lang=\"en\">English</a>"),
+            std::string::npos)
+      << footer;
+}

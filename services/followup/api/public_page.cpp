@@ -1,10 +1,12 @@
-// The public transparency page (French at /transparence/{assembly}, English at
-// /transparency/{assembly}) and the open data, all from one tree (store/public_tree).
+// The public transparency page in the site's frame (French at /transparence/{assembly}, English
+// at /en/transparency/{assembly} and, its former address, /transparency/{assembly}) and the open
+// data, all from one tree (store/public_tree).
 #include "api/json.h"
 #include "api/routes.h"
 #include "assembly/core/time.h"
 #include "assembly/http/cache.h"
 #include "assembly/service/api.h"
+#include "assembly/service/site.h"
 #include "page/transparency.h"
 #include "store/public_tree.h"
 
@@ -18,11 +20,8 @@ json tree_of(assembly::db::Pool& db, const std::string& assembly_id) {
   return tree_json(assembly_id, tree, assembly::core::utc_now(), assembly::core::utc_today());
 }
 
-http::Response page(assembly::db::Pool& db, const http::Request& req, page::Lang lang) {
-  auto r = http::Response::text(200, page::render_html(tree_of(db, assembly_param(req)), lang),
-                                "text/html; charset=utf-8");
-  r.headers.emplace_back("Content-Language", lang == page::Lang::fr ? "fr" : "en");
-  return r;
+assembly::site::Page page(Deps d, http::Request& req, page::Lang lang) {
+  return page::transparency_page(tree_of(d.db, assembly_param(req)), lang);
 }
 
 http::Response download(std::string body, const std::string& type, const std::string& name) {
@@ -55,12 +54,8 @@ void add_public_page(assembly::service::Context& ctx) {
     ctx.router.add(Method::Get, path, Access::anyone(),
                    http::cached([&db, h](http::Request& req) { return h(db, req); }, ttl));
   };
-  route("/transparence/:id", [](assembly::db::Pool& db, const http::Request& req) {
-    return page(db, req, page::Lang::fr);
-  });
-  route("/transparency/:id", [](assembly::db::Pool& db, const http::Request& req) {
-    return page(db, req, page::Lang::en);
-  });
+  assembly::service::add_site_page(ctx, "/transparence/:id", "/en/transparency/:id", page);
+  assembly::service::add_site_page_alias(ctx, "/transparency/:id", page::Lang::en, page);
   route("/open-data/assemblies/:id/follow-up.json", follow_up_json);
   route("/open-data/assemblies/:id/commitments.csv", commitments_csv);
   route("/open-data/assemblies/:id/milestones.csv", milestones_csv);

@@ -5,9 +5,12 @@
 
 #include "assembly/core/csv.h"
 #include "assembly/core/html.h"
+#include "assembly/site/page.h"
+#include "assembly/site/table.h"
 
 namespace followup::page {
 using assembly::core::csv_text;
+using assembly::site::long_date;
 using nlohmann::json;
 
 namespace {
@@ -24,8 +27,6 @@ const std::map<std::string, std::pair<const char*, const char*>>& words() {
         "(droit de suite).",
         "What became of the Citizens’ Assembly’s motions: the recommendations, the Council’s "
         "decision, the City’s commitments and their progress, and the follow-up reports."}},
-      {"skip", {"Aller au contenu", "Skip to content"}},
-      {"other_lang", {"English", "Français"}},
       {"contents", {"Sommaire", "Contents"}},
       {"motion", {"Vœu", "Motion"}},
       {"workshop", {"Atelier", "Workshop"}},
@@ -86,6 +87,9 @@ const std::map<std::string, std::pair<const char*, const char*>>& words() {
       {"open_data_json", {"Tout le suivi (JSON)", "The whole follow-up (JSON)"}},
       {"open_data_commitments", {"Engagements (CSV)", "Commitments (CSV)"}},
       {"open_data_milestones", {"Jalons (CSV)", "Milestones (CSV)"}},
+      {"open_data_about",
+       {"Licence, schéma des fichiers et autres données ouvertes",
+        "Licence, the files' schema and other open data"}},
       {"s_planned", {"Prévu", "Planned"}},
       {"s_in-progress", {"En cours", "In progress"}},
       {"s_done", {"Réalisé", "Done"}},
@@ -130,26 +134,29 @@ std::string str(const json& o, const char* key) {
   if (it->is_string()) return it->get<std::string>();
   return it->dump();
 }
+// A state as a DSFR badge: said in words, its colour only repeats them.
+std::string badge(const json& v, Lang lang) {
+  static const std::map<std::string, const char*> kinds = {
+      {"done", "success"},      {"adopted", "success"},  {"adopted-with-amendments", "success"},
+      {"published", "success"}, {"in-progress", "info"}, {"compiled", "info"},
+      {"delayed", "warning"},   {"rejected", "error"},   {"abandoned", "error"}};
+  const auto value = v.is_string() ? v.get<std::string>() : std::string();
+  auto it = kinds.find(value);
+  return std::string("<span class=\"fr-badge fr-badge--sm fr-badge--no-icon") +
+         (it == kinds.end() ? "" : std::string(" fr-badge--") + it->second) + "\">" +
+         assembly::core::html_escape(state(v, lang)) + "</span>";
+}
+// The overdue flag: a badge that says it.
+std::string overdue_flag(Lang lang) {
+  return "<span class=\"fr-badge fr-badge--sm fr-badge--no-icon fr-badge--error site-overdue\">" +
+         t("overdue", lang) + "</span>";
+}
 std::string e(const std::string& s) {
   return assembly::core::html_escape(s);
 }
 std::string ed(const json& o, const char* key, Lang lang) {
   return e(long_date(str(o, key).substr(0, 10), lang));
 }
-
-constexpr const char* kStyle =
-    "body{font-family:system-ui,sans-serif;line-height:1.5;color:#1a1a1a;background:#fff;margin:0 "
-    "auto;max-width:60rem;padding:0 1rem}"
-    "a{color:#0b4f8a}a:focus,summary:focus{outline:3px solid #b34700;outline-offset:2px}"
-    ".skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:1rem;background:#fff;padding:."
-    "5rem}"
-    "table{border-collapse:collapse;margin:.5rem 0}th,td{border:1px solid #595959;padding:.25rem "
-    ".5rem;text-align:left}"
-    "caption{text-align:left;font-weight:bold}section.motion{border-top:2px solid "
-    "#1a1a1a;margin-top:2rem}"
-    "article{border-left:4px solid #0b4f8a;padding-left:1rem;margin:1rem "
-    "0}.overdue{font-weight:bold;color:#8a1c00}"
-    "dt{font-weight:bold}progress{width:12rem}";
 
 void write_decision(std::ostringstream& o, const json& council, Lang lang) {
   o << "<h3>" << t("council", lang) << "</h3>\n";
@@ -166,25 +173,26 @@ void write_decision(std::ostringstream& o, const json& council, Lang lang) {
     o << "<h4>" << t("debate", lang) << "</h4>\n<p>" << e(str(council, "debate_summary"))
       << "</p>\n";
   if (council.contains("positions") && !council["positions"].empty()) {
-    o << "<table>\n<caption>" << t("positions", lang) << "</caption>\n<thead><tr><th scope=\"col\">"
+    o << assembly::site::table_start(t("positions", lang)) << "<thead><tr><th scope=\"col\">"
       << t("group", lang) << "</th><th scope=\"col\">" << t("position", lang)
       << "</th><th scope=\"col\">" << t("summary", lang) << "</th></tr></thead>\n<tbody>\n";
     for (const auto& p : council["positions"])
       o << "<tr><th scope=\"row\">" << e(str(p, "group")) << "</th><td>"
         << e(state(p["position"], lang)) << "</td><td>" << e(str(p, "summary")) << "</td></tr>\n";
-    o << "</tbody>\n</table>\n";
+    o << "</tbody>\n" << assembly::site::table_end();
   }
   if (str(council, "decision").empty()) {
     o << "<p>" << t("awaiting_decision", lang) << "</p>\n";
     return;
   }
-  o << "<p><strong>" << t("decision", lang) << " : " << e(state(council["decision"], lang))
+  o << "<p><strong>" << t("decision", lang) << " : " << badge(council["decision"], lang)
     << "</strong></p>\n";
-  o << "<table>\n<caption>" << t("votes", lang) << "</caption>\n<thead><tr><th scope=\"col\">"
+  o << assembly::site::table_start(t("votes", lang)) << "<thead><tr><th scope=\"col\">"
     << t("for", lang) << "</th><th scope=\"col\">" << t("against", lang)
     << "</th><th scope=\"col\">" << t("abstentions", lang) << "</th></tr></thead>\n<tbody><tr><td>"
     << e(str(council, "votes_for")) << "</td><td>" << e(str(council, "votes_against"))
-    << "</td><td>" << e(str(council, "abstentions")) << "</td></tr></tbody>\n</table>\n";
+    << "</td><td>" << e(str(council, "abstentions")) << "</td></tr></tbody>\n"
+    << assembly::site::table_end();
   if (!str(council, "amendments").empty())
     o << "<h4>" << t("amendments", lang) << "</h4>\n<p>" << e(str(council, "amendments"))
       << "</p>\n";
@@ -192,15 +200,15 @@ void write_decision(std::ostringstream& o, const json& council, Lang lang) {
 
 void write_commitment(std::ostringstream& o, const json& c, Lang lang) {
   const auto id = e(str(c, "id"));
-  o << "<article aria-labelledby=\"c-" << id << "\">\n<h4 id=\"c-" << id << "\">"
-    << e(str(c, "title")) << "</h4>\n";
+  o << "<article class=\"fr-callout fr-mb-3w\" aria-labelledby=\"c-" << id << "\">\n<h4 id=\"c-"
+    << id << "\">" << e(str(c, "title")) << "</h4>\n";
   if (!str(c, "description").empty()) o << "<p>" << e(str(c, "description")) << "</p>\n";
   o << "<dl>\n<dt>" << t("recommendation", lang) << "</dt><dd>" << e(str(c, "recommendation_title"))
     << "</dd>\n<dt>" << t("department", lang) << "</dt><dd>" << e(str(c, "department"))
     << "</dd>\n";
   if (!str(c, "elected_official").empty())
     o << "<dt>" << t("official", lang) << "</dt><dd>" << e(str(c, "elected_official")) << "</dd>\n";
-  o << "<dt>" << t("status", lang) << "</dt><dd>" << e(state(c["status"], lang));
+  o << "<dt>" << t("status", lang) << "</dt><dd>" << badge(c["status"], lang);
   if (!str(c, "status_reason").empty()) o << " (" << e(str(c, "status_reason")) << ")";
   o << "</dd>\n</dl>\n";
   const auto progress = e(str(c, "progress"));
@@ -214,22 +222,21 @@ void write_commitment(std::ostringstream& o, const json& c, Lang lang) {
     o << "</ul>\n";
   }
   if (c.contains("milestones") && !c["milestones"].empty()) {
-    o << "<table>\n<caption>" << t("milestones", lang)
-      << "</caption>\n<thead><tr><th scope=\"col\">" << t("milestone", lang)
-      << "</th><th scope=\"col\">" << t("due_on", lang) << "</th><th scope=\"col\">"
-      << t("state", lang) << "</th></tr></thead>\n<tbody>\n";
+    o << assembly::site::table_start(t("milestones", lang)) << "<thead><tr><th scope=\"col\">"
+      << t("milestone", lang) << "</th><th scope=\"col\">" << t("due_on", lang)
+      << "</th><th scope=\"col\">" << t("state", lang) << "</th></tr></thead>\n<tbody>\n";
     for (const auto& m : c["milestones"]) {
       o << "<tr><th scope=\"row\">" << e(str(m, "title")) << "</th><td>" << ed(m, "due_on", lang)
         << "</td><td>";
       if (!str(m, "done_on").empty())
         o << t("done_on", lang) << " " << ed(m, "done_on", lang);
       else if (m.value("overdue", false))
-        o << "<span class=\"overdue\">" << t("overdue", lang) << "</span>";
+        o << overdue_flag(lang);
       else
         o << t("to_come", lang);
       o << "</td></tr>\n";
     }
-    o << "</tbody>\n</table>\n";
+    o << "</tbody>\n" << assembly::site::table_end();
   }
   if (c.contains("evidence") && !c["evidence"].empty()) {
     o << "<h5>" << t("evidence", lang) << "</h5>\n<ul>\n";
@@ -259,7 +266,7 @@ void write_reports(std::ostringstream& o, const json& reports, Lang lang) {
     o << "<p>" << t("no_reports", lang) << "</p>\n</section>\n";
     return;
   }
-  o << "<table>\n<caption>" << t("reports", lang) << "</caption>\n<thead><tr><th scope=\"col\">"
+  o << assembly::site::table_start(t("reports", lang)) << "<thead><tr><th scope=\"col\">"
     << t("report", lang) << "</th><th scope=\"col\">" << t("due_on", lang)
     << "</th><th scope=\"col\">" << t("status", lang) << "</th><th scope=\"col\">"
     << t("as_of", lang) << "</th><th scope=\"col\">" << t("report_commitments", lang)
@@ -268,11 +275,11 @@ void write_reports(std::ostringstream& o, const json& reports, Lang lang) {
   for (const auto& r : reports) {
     const bool published = str(r, "status") == "published";
     o << "<tr><th scope=\"row\">" << t("report", lang) << " " << e(str(r, "sequence"))
-      << "</th><td>" << ed(r, "due_on", lang) << "</td><td>" << e(state(r["status"], lang));
+      << "</th><td>" << ed(r, "due_on", lang) << "</td><td>" << badge(r["status"], lang);
     if (published)
       o << " (" << ed(r, "published_at", lang) << ")";
     else if (r.value("overdue", false))
-      o << " <span class=\"overdue\">" << t("overdue", lang) << "</span>";
+      o << " " << overdue_flag(lang);
     o << "</td>";
     if (published && r["snapshot"].is_object()) {
       const auto& s = r["snapshot"];
@@ -284,7 +291,7 @@ void write_reports(std::ostringstream& o, const json& reports, Lang lang) {
     }
     o << "</tr>\n";
   }
-  o << "</tbody>\n</table>\n";
+  o << "</tbody>\n" << assembly::site::table_end();
   for (const auto& r : reports)
     if (str(r, "status") == "published" && !str(r, "summary").empty())
       o << "<h3>" << t("report", lang) << " " << e(str(r, "sequence")) << "</h3>\n<p>"
@@ -294,40 +301,21 @@ void write_reports(std::ostringstream& o, const json& reports, Lang lang) {
 
 }  // namespace
 
-std::string long_date(const std::string& iso, Lang lang) {
-  static const char* fr[] = {"janvier", "février", "mars",      "avril",   "mai",      "juin",
-                             "juillet", "août",    "septembre", "octobre", "novembre", "décembre"};
-  static const char* en[] = {"January", "February", "March",     "April",   "May",      "June",
-                             "July",    "August",   "September", "October", "November", "December"};
-  if (iso.size() < 10 || iso[4] != '-' || iso[7] != '-') return iso;
-  int y = 0, m = 0, d = 0;
-  try {
-    y = std::stoi(iso.substr(0, 4));
-    m = std::stoi(iso.substr(5, 2));
-    d = std::stoi(iso.substr(8, 2));
-  } catch (const std::exception&) {
-    return iso;
-  }
-  if (m < 1 || m > 12 || d < 1 || d > 31) return iso;
-  return std::to_string(d) + (lang == Lang::fr && d == 1 ? "er" : "") + " " +
-         (lang == Lang::fr ? fr[m - 1] : en[m - 1]) + " " + std::to_string(y);
+std::string transparency_href(const std::string& assembly_id, Lang lang) {
+  return (lang == Lang::fr ? "/transparence/" : "/en/transparency/") + assembly_id;
 }
 
-std::string render_html(const json& tree, Lang lang) {
+assembly::site::Page transparency_page(const json& tree, Lang lang) {
   std::ostringstream o;
-  const auto assembly = e(str(tree, "assembly_id"));
-  const std::string other = (lang == Lang::fr ? "/transparency/" : "/transparence/") + assembly;
-  o << "<!DOCTYPE html>\n<html lang=\"" << (lang == Lang::fr ? "fr" : "en")
-    << "\">\n<head>\n<meta charset=\"utf-8\">\n"
-    << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>"
-    << t("title", lang) << "</title>\n<style>" << kStyle
-    << "</style>\n</head>\n<body>\n<a class=\"skip\" href=\"#contenu\">" << t("skip", lang)
-    << "</a>\n<header>\n"
-    << "<nav aria-label=\"" << (lang == Lang::fr ? "Langue" : "Language") << "\"><p><a href=\""
-    << other << "\" hreflang=\"" << (lang == Lang::fr ? "en" : "fr") << "\" lang=\""
-    << (lang == Lang::fr ? "en" : "fr") << "\">" << t("other_lang", lang)
-    << "</a></p></nav>\n</header>\n<main id=\"contenu\">\n<h1>" << t("title", lang) << "</h1>\n<p>"
-    << t("intro", lang) << "</p>\n";
+  const auto id = str(tree, "assembly_id");
+  const auto assembly = e(id);
+  assembly::site::Page page;
+  page.lang = lang;
+  page.title = t("title", lang);
+  page.description = t("intro", lang);
+  page.other_lang_href = transparency_href(id, assembly::site::other(lang));
+  page.trail = {{(lang == Lang::fr ? "/assemblee/" : "/en/assembly/") + id, id}};
+  o << "<p class=\"fr-text--lead\">" << t("intro", lang) << "</p>\n";
   const json motions =
       tree.contains("motions") && tree["motions"].is_array() ? tree["motions"] : json::array();
   if (!motions.empty()) {
@@ -342,7 +330,7 @@ std::string render_html(const json& tree, Lang lang) {
   for (std::size_t i = 0; i < motions.size(); ++i) {
     const auto& m = motions[i];
     const auto title = str(m, "title").empty() ? str(m, "theme") : str(m, "title");
-    o << "<section class=\"motion\" aria-labelledby=\"voeu-" << i + 1 << "\">\n<h2 id=\"voeu-"
+    o << "<section class=\"fr-mt-6w\" aria-labelledby=\"voeu-" << i + 1 << "\">\n<h2 id=\"voeu-"
       << i + 1 << "\">" << t("motion", lang) << " : " << e(title) << "</h2>\n<dl>\n<dt>"
       << t("workshop", lang) << "</dt><dd>" << e(str(m, "theme")) << "</dd>\n";
     if (!str(m, "adopted_by_assembly_at").empty())
@@ -378,13 +366,20 @@ std::string render_html(const json& tree, Lang lang) {
     o << "</section>\n";
   }
   write_reports(o, tree.contains("reports") ? tree["reports"] : json(), lang);
-  o << "</main>\n<footer>\n<h2>" << t("open_data", lang)
+  o << "<section aria-labelledby=\"donnees\">\n<h2 id=\"donnees\">" << t("open_data", lang)
     << "</h2>\n<ul>\n<li><a href=\"/open-data/assemblies/" << assembly << "/follow-up.json\">"
     << t("open_data_json", lang) << "</a></li>\n<li><a href=\"/open-data/assemblies/" << assembly
     << "/commitments.csv\">" << t("open_data_commitments", lang)
     << "</a></li>\n<li><a href=\"/open-data/assemblies/" << assembly << "/milestones.csv\">"
-    << t("open_data_milestones", lang) << "</a></li>\n</ul>\n</footer>\n</body>\n</html>\n";
-  return o.str();
+    << t("open_data_milestones", lang) << "</a></li>\n<li><a href=\""
+    << (lang == Lang::fr ? "/donnees-ouvertes" : "/en/open-data") << "\">"
+    << t("open_data_about", lang) << "</a></li>\n</ul>\n</section>\n";
+  page.body = o.str();
+  return page;
+}
+
+std::string render_html(const json& tree, Lang lang) {
+  return assembly::site::render(transparency_page(tree, lang));
 }
 
 std::string commitments_csv(const json& tree) {

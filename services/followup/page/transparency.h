@@ -4,20 +4,24 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "assembly/site/page.h"
+
 namespace followup::page {
 
-enum class Lang { fr, en };
+using Lang = assembly::site::Lang;
 
-// A whole HTML document: semantic headings, tables with captions and header cells, progress with
-// its text, states said in words (never by colour alone), readable and usable without JavaScript.
+// The page in the site's frame (docs/site.md): semantic headings, DSFR tables with captions and
+// header cells, progress with its text, states as badges said in words (never by colour alone),
+// the overdue flag, readable and usable without JavaScript.
+assembly::site::Page transparency_page(const nlohmann::json& tree, Lang lang);
+// The whole HTML document of that page.
 std::string render_html(const nlohmann::json& tree, Lang lang);
+// "/transparence/{id}", "/en/transparency/{id}".
+std::string transparency_href(const std::string& assembly_id, Lang lang);
 
 // One line per commitment (with its motion, recommendation and the Council's decision).
 std::string commitments_csv(const nlohmann::json& tree);
 // One line per milestone.
 std::string milestones_csv(const nlohmann::json& tree);
-
-// "2023-03-11" -> "11 mars 2023" / "11 March 2023"; anything else is returned as it is.
-std::string long_date(const std::string& iso, Lang lang);
 
 }  // namespace followup::page
