@@ -3,7 +3,9 @@
 Data only; what is computed from it is in compute.py.
 """
 
+ASSEMBLY_NAME = "Assemblée citoyenne de Paris"
 OPENING = "2022-01-22"       # the opening plenary: members take their seats, the workshops start
+MANDATE_END = "2023-01-21"   # a year's mandate
 THEMES = ["social-education", "environment", "public-space"]
 
 # 1-4. Sortition

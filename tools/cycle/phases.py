@@ -14,7 +14,7 @@ import time
 
 from . import compute
 from .client import wait_for
-from .data import (COMMITMENTS, COUNCIL, DEPARTMENTS, DISCOVERY, FEEDBACK, MANDATES, MOTIONS, OPENING, OTHER_AXES, PARTICIPANTS, POOLS, TRAININGS, VOW_CHANGES,
+from .data import (ASSEMBLY_NAME, COMMITMENTS, COUNCIL, DEPARTMENTS, DISCOVERY, FEEDBACK, MANDATES, MOTIONS, MANDATE_END, OPENING, OTHER_AXES, PARTICIPANTS, POOLS, TRAININGS, VOW_CHANGES,
                    QUOTA_RANGES, RECOMMENDATIONS, THEMES, WORKSHOP_DEPARTMENTS)
 from .summary import format_panel
 
@@ -39,6 +39,12 @@ def phase(number, name):
 @phase(1, "the electoral roll and the two other pools, imported in parts")
 def phase_roll(run):
     api = run.client
+    # The secretariat describes the assembly before its draw: its name and mandate are what the
+    # public site shows (membership would otherwise make it with defaults and no name).
+    api.must(201, api.post("membership", "/v1/assemblies", {
+        "id": run.assembly, "name": f"{ASSEMBLY_NAME} ({run.assembly})",
+        "mandate_start": OPENING, "mandate_end": MANDATE_END,
+        "seat_pools": [{"pool": p["kind"], "seats": p["seats"]} for p in POOLS], "workshops": THEMES}), "assembly")
     run.S["pools"] = {}
     for p in POOLS:
         path = run.pool_files[p["kind"]]
