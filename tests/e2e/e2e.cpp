@@ -455,7 +455,11 @@ SelectionPanel draw_selection_panel(const std::string& assembly_id, int roll, in
   out.invitation_draw_id = draw_id;
   for (int i = 0; i < respondents; ++i)
     call("POST", "/v1/invitation-draws/" + out.invitation_draw_id + "/respondents",
-         {{"code", codes[i]}, {"criteria", criteria(i)}, {"consent", true}}, 201);
+         {{"code", codes[i]},
+          {"criteria", criteria(i)},
+          {"consent", true},
+          {"contact", {{"email", "respondent-" + std::to_string(i) + "@example.org"}}}},
+         201);
   const auto listed =
       call("GET", "/v1/invitation-draws/" + out.invitation_draw_id + "/respondents", json(), 200);
   for (const auto& r : listed["items"]) out.criteria[r["person_id"]] = r["criteria"];

@@ -116,7 +116,8 @@ struct InvitationCodes {
 InvitationCodes invitation_codes(const std::string& assembly_id, int roll, int invited);
 
 // A panel drawn by the running sortition service the way the secretariat does it: a synthetic
-// roll imported, an invitation draw, respondents answering (their criteria from `criteria(i)`),
+// roll imported, an invitation draw, respondents answering by phone (their criteria from
+// `criteria(i)`, an e-mail address each),
 // a quota set and a selection drawn (LEXIMIN). Fails the calling test on any error.
 struct SelectionPanel {
   std::string selection_id, invitation_draw_id;
