@@ -26,7 +26,7 @@ assembly::service::Definition definition() {
       openapi_document(),
       [](assembly::service::Context& ctx) {
         auto keyring = assembly::service::pii_keyring(ctx);
-        ctx.sealed = {app::sealed_pool_people()};
+        ctx.sealed = {app::sealed_pool_people(), app::sealed_contacts()};
         imports::Limits limits;
         limits.max_bytes = ctx.env.integer("IMPORT_MAX_BYTES", 1LL << 30, 1024, 1LL << 40,
                                            "largest pool file accepted, in bytes");

@@ -6,9 +6,11 @@
 // takes codes from its mailing list; then, at 1280 and at 320 px wide, a resident answers with
 // one code through the form (checked: the questions are the service's for that code — the pool
 // kind's usual ones at 1280 px, those of a quota set made meanwhile at 320 px —, the
-// confirmation, and the answer read back by the secretariat with its criteria), a wrong code,
-// the used code and a mistyped code each get their message next to the field, errors focus the
-// summary. On every state: axe-core (WCAG 2.0/2.1 A
+// confirmation, and the answer read back by the secretariat with its criteria and contact
+// details), a contact field at fault gets its message next to it, a "no" is sent and confirmed
+// (read back as declined), a wrong code, the used code and a mistyped code each get their message
+// next to the field, errors focus the summary; once the secretariat closes the call, a code of the
+// draw gets the same message as an unknown one. On every state: axe-core (WCAG 2.0/2.1 A
 // and AA, zero violations), no Content Security Policy violation, a full-page screenshot
 // (DIR, default var/screenshots/web/answer-<state>-<width>.png).
 // Exit status: 0 ok, 1 a check failed, 2 the stack or the browser could not be used, 77 (skipped)
@@ -80,6 +82,10 @@ const codeMessage = (page) =>
       .trim();
   });
 const focusedId = (page) => page.evaluate(() => document.activeElement?.id ?? '');
+// The messages tied to a field (its aria-describedby).
+const describedBy = (page, id) =>
+  page.evaluate((fieldId) => (document.getElementById(fieldId)?.getAttribute('aria-describedby') ?? '')
+    .split(/\s+/).map((x) => document.getElementById(x)?.textContent ?? '').join(' '), id);
 
 // Step 1: the code, then "Continuer" (the service answers with the questions, or refuses).
 async function submitCode(page, code) {
@@ -94,7 +100,7 @@ const questionNames = (page) =>
       .filter((el) => el.localName === 'fieldset' || el.localName === 'select')
       .map((el) => el.id.replace(/^answer-q-/, '')));
 
-async function run(browser, width, code, usedCode, drawId, expected) {
+async function run(browser, width, code, usedCode, drawId, expected, contact) {
   const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'fr-FR' });
   const page = await context.newPage();
   page.setDefaultTimeout(TIMEOUT_MS);
@@ -157,7 +163,9 @@ async function run(browser, width, code, usedCode, drawId, expected) {
   await page.getByRole('button', { name: 'Envoyer ma réponse' }).click();
   await page.waitForFunction(() => document.getElementById('answer-summary')?.contains(document.activeElement));
   const listed = await page.locator('#answer-summary li').count();
-  check(listed === names.length + 1, `${width}px: the summary lists each question and the consent (${listed})`);
+  check(listed === names.length + 2, `${width}px: the summary lists each question, the contact details and the consent (${listed})`);
+  check((await describedBy(page, 'answer-email')).includes('Indiquez une adresse électronique ou un numéro'),
+    `${width}px: contact details missing are said next to the e-mail field`);
   await audit(page, 'questions-missing', width);
   // As a person does: a click on the label (the DSFR draws its own radio buttons and boxes).
   const choose = (text) => page.locator('label', { hasText: text }).first().click();
@@ -167,6 +175,15 @@ async function run(browser, width, code, usedCode, drawId, expected) {
     else await choose(labels[name]);
   }
   await choose('J’accepte');
+  // A contact field at fault: said next to it, before anything is sent.
+  await page.fill('#answer-email', 'camille@example');
+  await page.getByRole('button', { name: 'Envoyer ma réponse' }).click();
+  await page.waitForFunction(() => document.getElementById('answer-summary')?.contains(document.activeElement));
+  check((await describedBy(page, 'answer-email')).includes('Saisissez une adresse électronique valide'),
+    `${width}px: a mistyped e-mail address is said next to its field`);
+  await audit(page, 'contact-invalid', width);
+  await page.fill('#answer-email', contact.email ?? '');
+  await page.fill('#answer-phone', contact.phone ?? '');
   await audit(page, 'questions', width);
   await page.getByRole('button', { name: 'Envoyer ma réponse' }).click();
   const h1 = page.getByRole('heading', { level: 1, name: 'Votre réponse est enregistrée' });
@@ -184,6 +201,59 @@ async function run(browser, width, code, usedCode, drawId, expected) {
   check(!!mine, `${width}px: the answer (${reference}) is among the draw's respondents`);
   const sorted = (o) => JSON.stringify(Object.fromEntries(Object.entries(o ?? {}).sort()));
   check(sorted(mine?.criteria) === sorted(expected), `${width}px: its criteria are those typed (${JSON.stringify(mine?.criteria)})`);
+  const stored = { ...contact, ...(contact.phone ? { phone: contact.phone.replace(/[\s.\-()]/g, '') } : {}) };
+  check(sorted(mine?.contact) === sorted(stored), `${width}px: its contact details are those typed (${JSON.stringify(mine?.contact)})`);
+  await context.close();
+}
+
+// A page of the form at `width`, watched for CSP violations (collected in `csp`).
+async function openForm(browser, width, csp) {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'fr-FR' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(TIMEOUT_MS);
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) csp.push(m.text());
+  });
+  await page.goto(`${BASE}/repondre`, { waitUntil: 'networkidle' });
+  await page.getByRole('heading', { level: 1, name: 'Répondre à l’invitation' }).waitFor();
+  return { context, page };
+}
+
+// A resident says no: nothing more is asked, the no is sent and confirmed, and the secretariat
+// reads it back as declined.
+async function decline(browser, width, code, drawId) {
+  const csp = [];
+  const { context, page } = await openForm(browser, width, csp);
+  await submitCode(page, code);
+  await page.locator('label', { hasText: 'Non, je ne souhaite pas participer' }).click();
+  check((await page.locator('#answer-email').count()) === 0 && (await page.locator('#answer-consent').count()) === 0,
+    `${width}px: a no is asked nothing more`);
+  await audit(page, 'declining', width);
+  await page.getByRole('button', { name: 'Envoyer ma réponse' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Merci de votre réponse' }).waitFor();
+  const status = (await page.getByRole('status').first().textContent()) ?? '';
+  check(status.includes('Votre réponse est enregistrée'), `${width}px: the no is confirmed (${status})`);
+  await audit(page, 'declined', width);
+  check(csp.length === 0, `${width}px: no Content Security Policy violation (no)${csp.length ? `: ${csp.join(' | ')}` : ''}`);
+  const respondents = await api('GET', `/v1/invitation-draws/${drawId}/respondents`);
+  const declined = respondents.items.filter((x) => x.state === 'declined');
+  check(declined.length >= 1 && declined.every((x) => x.contact === null && Object.keys(x.criteria).length === 0),
+    `${width}px: the no is recorded, declined, with nothing else (${declined.length})`);
+  await context.close();
+}
+
+// The call closed: a code of the draw is refused with the unknown code's message.
+async function closedCall(browser, width, code) {
+  const csp = [];
+  const { context, page } = await openForm(browser, width, csp);
+  await submitCode(page, code);
+  await page.waitForFunction(() => document.getElementById('answer-summary')?.contains(document.activeElement));
+  check((await codeMessage(page)).includes('ne permet pas d’enregistrer une réponse'),
+    `${width}px: a code of a closed call is said next to the field as an unknown one`);
+  check((await page.locator('label', { hasText: 'Oui, je souhaite participer' }).count()) === 0,
+    `${width}px: a closed call asks nothing more`);
+  await audit(page, 'closed-call', width);
+  check(csp.length === 0, `${width}px: no Content Security Policy violation (closed)${csp.length ? `: ${csp.join(' | ')}` : ''}`);
   await context.close();
 }
 
@@ -204,14 +274,23 @@ async function main() {
   try {
     // No quota set yet: the roll's usual questions.
     await run(browser, 1280, codes[0], undefined, drawId,
-      { gender: 'F', age_band: '25-34', arrondissement: '19', diploma: 'bac' });
+      { gender: 'F', age_band: '25-34', arrondissement: '19', diploma: 'bac' },
+      { email: `${assembly}@example.fr`, phone: '06 12 34 56 78' });
+    await decline(browser, 1280, codes[2], drawId);
     // A quota set for the roll by gender and age band only: those two questions.
     const csv = 'feature,value,min,max\n' +
       ['F', 'M'].map((v) => `gender,${v},0,1\n`).join('') +
       ['18-24', '25-34', '35-49', '50-64', '65+'].map((v) => `age_band,${v},0,1\n`).join('');
     await api('POST', '/v1/quota-sets',
       { assembly_id: assembly, name: 'web', seat_pools: [{ pool: 'roll', seats: 1, quotas_csv: csv }] });
-    await run(browser, 320, codes[1], codes[0], drawId, { gender: 'F', age_band: '25-34' });
+    await run(browser, 320, codes[1], codes[0], drawId, { gender: 'F', age_band: '25-34' },
+      { phone: '+33 1 42 76 40 40' });
+    await decline(browser, 320, codes[3], drawId);
+    // The secretariat closes the call; the public answers 10 a minute: a few seconds' refill.
+    await api('POST', `/v1/invitation-draws/${drawId}/close`, {});
+    await new Promise((resolve) => setTimeout(resolve, 15000));
+    await closedCall(browser, 1280, codes[4]);
+    await closedCall(browser, 320, codes[5]);
   } finally {
     await browser.close();
   }

@@ -22,7 +22,7 @@ fi
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
 r=$((RANDOM % 250 + 1))
-answer='{"code":"99999-99999","criteria":{"gender":"F"},"consent":true}'
+answer='{"code":"99999-99999","criteria":{"gender":"F"},"consent":true,"contact":{"email":"r@example.fr"}}'
 # answer FROM URL [HEADER...]: the status of one answer with an unknown code, sent from FROM.
 answer() {
   local from="$1" url="$2"; shift 2

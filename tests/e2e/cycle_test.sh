@@ -10,7 +10,9 @@
 #     answers; 3 Council decisions adopted; one commitment per recommendation; 2 reports
 #     published and report 3 scheduled; the overdue milestone flagged by the service itself;
 #   - from the services: the commitment shows its overdue milestone, the public page says it;
-#   - Kafka: no dead letter during the cycle, and every consumer's lag back to zero after it.
+#   - Kafka: no dead letter during the cycle, and every consumer's lag back to zero after it;
+#   - the accounts ops/run prints (a member of this assembly, a secretariat agent, a department
+#     agent, the council clerk) each sign in through the web client with the password printed.
 # Dead letters: other tests of the same ctest run send poison messages on purpose, so the topic
 # assembly.deadletter.v1 is not expected to be empty; what is checked is that it did not grow while
 # the cycle ran (the test is RUN_SERIAL: nothing else runs meanwhile). Lag: each service's
@@ -60,3 +62,9 @@ echo "whole cycle: no dead letter during the cycle ($(wc -l <"$work/dead-after")
 
 # The final state: from the summary, then from the services (tools/cycle/check.py).
 PYTHONPATH="$ROOT/tools${PYTHONPATH:+:$PYTHONPATH}" python3 -m cycle.check "$summary" "$assembly"
+
+# The accounts ops/run prints at its end (tools/identity/accounts.py, from this summary): each of
+# them, the cycle's member included, signs in through the web client (code + PKCE) with the
+# password printed.
+PYTHONPATH="$ROOT/tools${PYTHONPATH:+:$PYTHONPATH}" python3 -m identity.accounts "$summary" --check \
+  || fail "an account ops/run prints does not sign in"

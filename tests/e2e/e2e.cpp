@@ -382,23 +382,29 @@ CouncilMotion motion_sent_to_council(const std::string& staff, const std::string
   return m;
 }
 
-SelectionPanel draw_selection_panel(const std::string& assembly_id, int roll, int invited,
-                                    int respondents, int seats, const std::string& quotas_csv,
-                                    const std::function<nlohmann::json(int)>& criteria) {
+namespace {
+
+// A call to the running sortition service as `staff`, which must answer `expected` (else throws
+// naming the call); its JSON body (null when it has none or it is not an object).
+nlohmann::json sortition_call(const std::string& staff, const std::string& method,
+                              const std::string& path, const nlohmann::json& body, int expected) {
+  auto r = assembly::itest::http(
+      method, url("sortition") + path, body.is_null() ? "" : body.dump(),
+      {{"Authorization", "Bearer " + staff}, {"Content-Type", "application/json"}});
+  if (r.status != expected)
+    throw std::runtime_error(method + " " + path + ": " + std::to_string(r.status) + " " + r.body);
+  return r.body.empty() || r.body[0] != '{' ? nlohmann::json() : nlohmann::json::parse(r.body);
+}
+
+}  // namespace
+
+InvitationCodes invitation_codes(const std::string& assembly_id, int roll, int invited) {
   using nlohmann::json;
   const auto staff = token("secretariat", "secretariat-" + assembly_id);
   const auto sortition = url("sortition");
-  const std::map<std::string, std::string> headers = {{"Authorization", "Bearer " + staff},
-                                                      {"Content-Type", "application/json"}};
+  const std::map<std::string, std::string> headers = {{"Authorization", "Bearer " + staff}};
   auto call = [&](const std::string& method, const std::string& path, const json& body,
-                  int expected) {
-    auto r =
-        assembly::itest::http(method, sortition + path, body.is_null() ? "" : body.dump(), headers);
-    if (r.status != expected)
-      throw std::runtime_error(method + " " + path + ": " + std::to_string(r.status) + " " +
-                               r.body);
-    return r.body.empty() || r.body[0] != '{' ? json() : json::parse(r.body);
-  };
+                  int expected) { return sortition_call(staff, method, path, body, expected); };
 
   std::string csv =
       "voter_id,last_name,first_names,birth_date,sex,address,postcode,arrondissement\n";
@@ -415,7 +421,7 @@ SelectionPanel draw_selection_panel(const std::string& assembly_id, int roll, in
   std::string pool_id =
       call("POST", "/v1/pool-imports/" + import_id + "/complete", {{"parts", 1}}, 200)["pool_id"];
 
-  SelectionPanel out;
+  InvitationCodes out;
   const std::string seed = "invitations-" + assembly_id;
   out.invitation_draw_id = call("POST", "/v1/invitation-draws",
                                 {{"assembly_id", assembly_id},
@@ -429,14 +435,31 @@ SelectionPanel draw_selection_panel(const std::string& assembly_id, int roll, in
           "GET", sortition + "/v1/invitation-draws/" + out.invitation_draw_id + "/mailing-list", {},
           headers)
           .body;
-  std::vector<std::string> codes;
   for (auto at = mail.find("\n\""); at != std::string::npos; at = mail.find("\n\"", at + 1))
-    codes.push_back(mail.substr(at + 2, 11));
-  if (static_cast<int>(codes.size()) != invited)
-    throw std::runtime_error("mailing list: " + std::to_string(codes.size()));
+    out.codes.push_back(mail.substr(at + 2, 11));
+  if (static_cast<int>(out.codes.size()) != invited)
+    throw std::runtime_error("mailing list: " + std::to_string(out.codes.size()));
+  return out;
+}
+
+SelectionPanel draw_selection_panel(const std::string& assembly_id, int roll, int invited,
+                                    int respondents, int seats, const std::string& quotas_csv,
+                                    const std::function<nlohmann::json(int)>& criteria) {
+  using nlohmann::json;
+  const auto staff = token("secretariat", "secretariat-" + assembly_id);
+  auto call = [&](const std::string& method, const std::string& path, const json& body,
+                  int expected) { return sortition_call(staff, method, path, body, expected); };
+
+  SelectionPanel out;
+  const auto [draw_id, codes] = invitation_codes(assembly_id, roll, invited);
+  out.invitation_draw_id = draw_id;
   for (int i = 0; i < respondents; ++i)
     call("POST", "/v1/invitation-draws/" + out.invitation_draw_id + "/respondents",
-         {{"code", codes[i]}, {"criteria", criteria(i)}, {"consent", true}}, 201);
+         {{"code", codes[i]},
+          {"criteria", criteria(i)},
+          {"consent", true},
+          {"contact", {{"email", "respondent-" + std::to_string(i) + "@example.org"}}}},
+         201);
   const auto listed =
       call("GET", "/v1/invitation-draws/" + out.invitation_draw_id + "/respondents", json(), 200);
   for (const auto& r : listed["items"]) out.criteria[r["person_id"]] = r["criteria"];

@@ -106,8 +106,18 @@ struct CouncilMotion {
 };
 CouncilMotion motion_sent_to_council(const std::string& staff_token, const std::string& title);
 
+// An invitation draw made by the running sortition service the way the secretariat does it: a
+// synthetic roll of `roll` people imported, `invited` of them drawn; the letters' response codes
+// (XXXXX-XXXXX) in draw order, from the mailing list. Throws on any error.
+struct InvitationCodes {
+  std::string invitation_draw_id;
+  std::vector<std::string> codes;
+};
+InvitationCodes invitation_codes(const std::string& assembly_id, int roll, int invited);
+
 // A panel drawn by the running sortition service the way the secretariat does it: a synthetic
-// roll imported, an invitation draw, respondents answering (their criteria from `criteria(i)`),
+// roll imported, an invitation draw, respondents answering by phone (their criteria from
+// `criteria(i)`, an e-mail address each),
 // a quota set and a selection drawn (LEXIMIN). Fails the calling test on any error.
 struct SelectionPanel {
   std::string selection_id, invitation_draw_id;

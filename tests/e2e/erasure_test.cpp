@@ -155,6 +155,19 @@ TEST(Erasure, AnErasedMemberIsFoundInNoSchemaAndNoTopic) {
       e2e::post("membership", "/v1/erasures", {{"member_id", member_id}}, member_token).status,
       403);
 
+  // The contact details the person gave when answering the invitation, sealed in sortition.
+  const auto respondent_contacts = [&] {
+    pqxx::connection c(e2e::service_conninfo("sortition"));
+    pqxx::nontransaction tx(c);
+    return tx
+        .exec_params1(
+            "SELECT count(*) FROM sortition.respondents WHERE person_id = $1 "
+            "AND contact IS NOT NULL",
+            person_id)[0]
+        .as<long>();
+  };
+  ASSERT_EQ(respondent_contacts(), 1) << "the respondent's contact details are kept until then";
+
   auto asked = e2e::post("membership", "/v1/erasures", {{"member_id", member_id}}, staff);
   ASSERT_EQ(asked.status, 202) << asked.body;
   const std::string erasure_id = json::parse(asked.body)["id"];
@@ -177,6 +190,7 @@ TEST(Erasure, AnErasedMemberIsFoundInNoSchemaAndNoTopic) {
   EXPECT_EQ(by_service["sortition"]["erased"]["sealed_identities"], 1) << report.dump();
   EXPECT_EQ(by_service["sortition"]["erased"]["respondent_criteria"], 1) << report.dump();
 
+  EXPECT_EQ(respondent_contacts(), 0) << "the respondent's contact details go";
   // The sealed identity is gone, not only unreadable in clear.
   {
     pqxx::connection c(e2e::service_conninfo("sortition"));

@@ -28,7 +28,7 @@ namespace {
 
 // Every sealed column (docs/privacy.md), as schema.table.column.
 const std::map<std::string, std::vector<std::string>> kColumns = {
-    {"sortition", {"sortition.pool_people.pii"}},
+    {"sortition", {"sortition.pool_people.pii", "sortition.respondents.contact"}},
     {"membership", {"membership.contacts.sealed", "membership.evaluation_answers_held.sealed"}},
     {"recommendations", {"recommendations.secret_votes_held.sealed"}}};
 
@@ -114,6 +114,23 @@ TEST(KeyRotation, EverySealedValueIsResealedUnderTheNewKeyWithoutDowntimeAndRead
   const auto mailing_list = "/v1/invitation-draws/" + draw_id + "/mailing-list";
   const auto letters = e2e::get("sortition", mailing_list, staff);
   ASSERT_EQ(letters.status, 200) << letters.body;
+  // Two answers taken by phone with contact details (sealed).
+  for (int i = 0; i < 2; ++i) {
+    const auto at = letters.body.find("\n\"", i == 0 ? 0 : letters.body.find("\n\"") + 1);
+    ASSERT_NE(at, std::string::npos) << letters.body;
+    auto answered = e2e::post("sortition", "/v1/invitation-draws/" + draw_id + "/respondents",
+                              {{"code", letters.body.substr(at + 2, 11)},
+                               {"criteria", {{"gender", "F"}}},
+                               {"consent", true},
+                               {"contact",
+                                {{"email", "invitee" + std::to_string(i) + "@example.org"},
+                                 {"phone", "06 12 34 56 0" + std::to_string(i)}}}},
+                              staff);
+    ASSERT_EQ(answered.status, 201) << answered.body;
+  }
+  const auto respondents_path = "/v1/invitation-draws/" + draw_id + "/respondents";
+  const auto respondents = e2e::get("sortition", respondents_path, staff);
+  ASSERT_NE(respondents.body.find("invitee1@example.org"), std::string::npos) << respondents.body;
 
   // Membership: the six members' contact details; an evaluation answered by four (held sealed).
   std::map<std::string, std::string> contacts;
@@ -178,6 +195,8 @@ TEST(KeyRotation, EverySealedValueIsResealedUnderTheNewKeyWithoutDowntimeAndRead
   }
   // Read under the old key until re-sealed: the same answers.
   EXPECT_EQ(e2e::get("sortition", mailing_list, staff).body, letters.body);
+  EXPECT_EQ(e2e::get("sortition", respondents_path, staff).body, respondents.body)
+      << "the respondents' contact details read back the same";
 
   // Re-sealed while members keep changing their contact details and staff keep reading.
   std::atomic<bool> done{false};
@@ -278,6 +297,8 @@ TEST(KeyRotation, EverySealedValueIsResealedUnderTheNewKeyWithoutDowntimeAndRead
   ASSERT_EQ(rotate("--retire"), 0) << "ops/rotate-keys --retire drops the old keys and restarts";
   EXPECT_EQ(e2e::get("sortition", mailing_list, staff).body, letters.body)
       << "identities and response codes byte-equal";
+  EXPECT_EQ(e2e::get("sortition", respondents_path, staff).body, respondents.body)
+      << "the respondents' contact details read back the same, re-sealed";
   for (int i = 0; i < 5; ++i)
     EXPECT_EQ(e2e::get("membership", "/v1/members/" + member(i) + "/contact", staff).body,
               contacts[member(i)]);

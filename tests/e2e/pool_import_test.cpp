@@ -338,7 +338,11 @@ TEST_F(InvitationDraw, CodesAreKeptKeyedAndUnknownOrUsedCodesGetOneAnswer) {
   }
   auto answer = [&](const std::string& code) {
     return http("POST", service_->url() + "/v1/responses",
-                json{{"code", code}, {"criteria", {{"gender", "F"}}}, {"consent", true}}.dump(),
+                json{{"code", code},
+                     {"criteria", {{"gender", "F"}}},
+                     {"consent", true},
+                     {"contact", {{"email", "r@example.fr"}}}}
+                    .dump(),
                 {{"Content-Type", "application/json"}});
   };
   ASSERT_EQ(answer(codes[0]).status, 201);
@@ -568,22 +572,31 @@ TEST_F(Selection, RespondentsAreDrawnUnderQuotasAndLeaversAreReplacedKeepingThem
 
   // 120 answer with their code (public route), one of them by phone through the secretariat.
   for (int i = 0; i < 120; ++i) {
-    json answer = {{"code", codes[i]}, {"criteria", criteria_of(i)}, {"consent", true}};
+    json answer = {{"code", codes[i]},
+                   {"criteria", criteria_of(i)},
+                   {"consent", true},
+                   {"contact", {{"email", "r@example.fr"}}}};
     auto r = i == 0
                  ? call("POST", "/v1/invitation-draws/" + draw_id + "/respondents", answer.dump())
                  : http("POST", service_->url() + "/v1/responses", answer.dump(),
                         {{"Content-Type", "application/json"}});
     ASSERT_EQ(r.status, 201) << i << " " << r.body;
   }
-  auto again =
-      http("POST", service_->url() + "/v1/responses",
-           json{{"code", codes[5]}, {"criteria", criteria_of(5)}, {"consent", true}}.dump(),
-           {{"Content-Type", "application/json"}});
+  auto again = http("POST", service_->url() + "/v1/responses",
+                    json{{"code", codes[5]},
+                         {"criteria", criteria_of(5)},
+                         {"consent", true},
+                         {"contact", {{"email", "r@example.fr"}}}}
+                        .dump(),
+                    {{"Content-Type", "application/json"}});
   EXPECT_EQ(again.status, 404) << "one answer per invitation (said as for an unknown code)";
-  auto unknown =
-      http("POST", service_->url() + "/v1/responses",
-           json{{"code", "22222-22222"}, {"criteria", criteria_of(1)}, {"consent", true}}.dump(),
-           {{"Content-Type", "application/json"}});
+  auto unknown = http("POST", service_->url() + "/v1/responses",
+                      json{{"code", "22222-22222"},
+                           {"criteria", criteria_of(1)},
+                           {"consent", true},
+                           {"contact", {{"email", "r@example.fr"}}}}
+                          .dump(),
+                      {{"Content-Type", "application/json"}});
   EXPECT_EQ(unknown.status, 404);
   auto no_consent =
       http("POST", service_->url() + "/v1/responses",
@@ -812,11 +825,13 @@ TEST_F(Selection, APoolPastItsRetentionDateLosesItsPersonalDataAndKeepsItsPublic
   auto mail = call("GET", "/v1/invitation-draws/" + draw_id + "/mailing-list").body;
   auto at = mail.find("\n\"");
   ASSERT_NE(at, std::string::npos) << mail;
-  auto answer =
-      http("POST", service_->url() + "/v1/responses",
-           json{{"code", mail.substr(at + 2, 11)}, {"criteria", criteria_of(1)}, {"consent", true}}
-               .dump(),
-           {{"Content-Type", "application/json"}});
+  auto answer = http("POST", service_->url() + "/v1/responses",
+                     json{{"code", mail.substr(at + 2, 11)},
+                          {"criteria", criteria_of(1)},
+                          {"consent", true},
+                          {"contact", {{"email", "r@example.fr"}}}}
+                         .dump(),
+                     {{"Content-Type", "application/json"}});
   ASSERT_EQ(answer.status, 201) << answer.body;
   EXPECT_EQ(scalar("SELECT count(*) FROM pool_people WHERE pool_id = '" + pool_id + "'"), 300)
       << "a pool within its retention date is kept";
@@ -853,9 +868,10 @@ TEST_F(Selection, APoolPastItsRetentionDateLosesItsPersonalDataAndKeepsItsPublic
       << "the partition is dropped";
   EXPECT_EQ(scalar("SELECT count(*) FROM invitations WHERE pool_id = " + q), 0);
   EXPECT_EQ(scalar("SELECT count(*) FROM respondents WHERE pool_id = " + q +
-                   " AND (criteria <> '{}' OR household <> '' OR person_id <> id)"),
+                   " AND (criteria <> '{}' OR household <> '' OR person_id <> id "
+                   "OR contact IS NOT NULL)"),
             0)
-      << "what respondents declared goes, and their person ids";
+      << "what respondents declared goes, their contact details and their person ids";
   EXPECT_EQ(scalar("SELECT count(*) FROM pool_imports WHERE pool_id = " + q +
                    " AND (errors <> '[]' OR tail <> '')"),
             0);
@@ -883,8 +899,11 @@ TEST(Responses, ThePublicAnswerRouteIsRateLimitedPerAddress) {
        {"CONSUMER_GROUP", "sortition-" + schema.name()},
        {"LOG_LEVEL", "error"}});
   ASSERT_TRUE(service.wait_ready());
-  auto answer =
-      json{{"code", "22222-22222"}, {"criteria", {{"gender", "F"}}}, {"consent", true}}.dump();
+  auto answer = json{{"code", "22222-22222"},
+                     {"criteria", {{"gender", "F"}}},
+                     {"consent", true},
+                     {"contact", {{"email", "r@example.fr"}}}}
+                    .dump();
   std::vector<int> statuses;
   for (int i = 0; i < 5; ++i)
     statuses.push_back(http("POST", service.url() + "/v1/responses", answer,

@@ -145,6 +145,12 @@ def collect(run):
     a = api.must(200, api.get("membership", f"/v1/assemblies/{assembly}"), "assembly")
     everyone = api.must(200, api.get("membership", "/v1/members?assembly_id=" + assembly), "members")["items"]
     out["members"] = members_figures(a["members_by_status"], everyone, S["by_theme"])
+    # One real member of the assembly, active at the end, for a person to sign in with at the site:
+    # tools/identity gives the account membership made the local test users' password (ops/run
+    # prints it; local stack only).
+    member = next(m["id"] for m in everyone if m["status"] == "active")
+    api.token("member", member)
+    out["local_accounts"] = {"member": member}
 
     sessions = api.must(200, api.get("workshops", f"/v1/sessions?assembly_id={assembly}", auth=False), "sessions")["items"]
     out["sessions"] = sessions_figures(sessions)

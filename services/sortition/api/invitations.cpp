@@ -135,11 +135,19 @@ void add_invitation_routes(assembly::service::Context& ctx,
     return r;
   };
 
+  // The secretariat closes the answer period: later answers are refused as an unknown code is.
+  auto close = [&db](http::Request& req) {
+    auto id = body::uuid_param(req, "id");
+    auto d = db.transact([&](pqxx::work& tx) { return app::close_answers(tx, id); });
+    return http::Response::json(200, to_json(d));
+  };
+
   ctx.router.add(Method::Post, "/v1/invitation-draws", staff, commit,
                  http::RouteOptions{1 << 20, true, http::ScopeCheck::in_handler});
   ctx.router.add(Method::Get, "/v1/invitation-draws", Access::anyone(), list);
   ctx.router.add(Method::Get, "/v1/invitation-draws/:id", Access::anyone(), get);
   ctx.router.add(Method::Post, "/v1/invitation-draws/:id/draw", staff, draw);
+  ctx.router.add(Method::Post, "/v1/invitation-draws/:id/close", staff, close);
   ctx.router.add(Method::Get, "/v1/invitation-draws/:id/invitees", staff, invitees,
                  http::personal_data());
   ctx.router.add(Method::Get, "/v1/invitation-draws/:id/mailing-list", staff, mailing_list,

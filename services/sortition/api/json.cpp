@@ -85,7 +85,9 @@ json to_json(const store::InvitationDraw& d) {
           {"committed_by", d.committed_by},
           {"committed_at", d.committed_at},
           {"drawn_by", optional_json(d.drawn_by)},
-          {"drawn_at", optional_json(d.drawn_at)}};
+          {"drawn_at", optional_json(d.drawn_at)},
+          {"answers_closed_at", optional_json(d.answers_closed_at)},
+          {"answers", d.answers}};
 }
 
 json to_json(const store::Respondent& r) {
@@ -98,7 +100,18 @@ json to_json(const store::Respondent& r) {
           {"state", domain::to_string(r.state)},
           {"responded_at", r.responded_at},
           {"withdrawn_at", optional_json(r.withdrawn_at)},
-          {"consent_at", r.consent_at}};
+          {"consent_at", optional_json(r.consent_at)}};
+}
+
+json to_json(const app::RespondentView& r) {
+  auto out = to_json(r.respondent);
+  out["contact"] = json();
+  if (r.contact) {
+    out["contact"] = json::object();
+    if (!r.contact->email.empty()) out["contact"]["email"] = r.contact->email;
+    if (!r.contact->phone.empty()) out["contact"]["phone"] = r.contact->phone;
+  }
+  return out;
 }
 
 json to_json(const app::QuotaSetView& q) {

@@ -20,6 +20,8 @@ nlohmann::json record_json(const store::Selection& s);
 nlohmann::json to_json(const app::Replacement& r);
 nlohmann::json to_json(const store::InvitationDraw& d);
 nlohmann::json to_json(const store::Respondent& r);
+// With its contact details opened (the secretariat's list).
+nlohmann::json to_json(const app::RespondentView& r);
 nlohmann::json to_json(const app::QuotaSetView& q);
 // The uniform inline draw; its members only when asked (not in lists).
 nlohmann::json to_json(const store::PanelDrawRecord& d, bool with_members);

@@ -11,6 +11,7 @@
 #include "assembly/http/rate_limit.h"
 #include "assembly/logging/log.h"
 #include "assembly/service/api.h"
+#include "domain/contact.h"
 #include "domain/quotas.h"
 #include "store/quota_sets.h"
 
@@ -48,6 +49,54 @@ store::Criteria read_criteria(body::Fields& f, const nlohmann::json& b) {
       b.contains("consent") && b.at("consent").is_boolean() && b.at("consent").get<bool>();
   f.check(consent, "/consent", "consent must be true: no one is drawn without it");
   return out;
+}
+
+// Contact details: {email?, phone?}, at least one; required of an invitee answering yes on the
+// public route (the secretariat must be able to reach them if drawn), optional on a phone answer.
+std::optional<domain::Contact> read_contact(body::Fields& f, const nlohmann::json& b,
+                                            bool required) {
+  if (!b.contains("contact") || b.at("contact").is_null()) {
+    f.check(!required, "/contact",
+            "contact details are required: an e-mail address, a phone number or both");
+    return std::nullopt;
+  }
+  const auto& c = b.at("contact");
+  if (!c.is_object()) {
+    f.check(false, "/contact", "expected a JSON object {email, phone}");
+    return std::nullopt;
+  }
+  auto cf = f.nested(c, "/contact");
+  domain::Contact out;
+  out.email = cf.string_or("email", "", 254);
+  const auto phone = cf.string_or("phone", "", 40);
+  f.check(c.contains("email") || c.contains("phone"), "/contact",
+          "give an e-mail address, a phone number or both");
+  if (auto problem = out.email.empty() ? std::nullopt : domain::email_problem(out.email))
+    f.check(false, "/contact/email", *problem);
+  if (auto problem = phone.empty() ? std::nullopt : domain::phone_problem(phone))
+    f.check(false, "/contact/phone", *problem);
+  out.phone = domain::normalise_phone(phone);
+  return out;
+}
+
+// A yes or a no (`willing`; an answer without it is a yes, as earlier clients sent). A yes
+// carries the criteria, consent and contact details; a "no" nothing else (nothing is kept of it
+// but the answer).
+app::Answer read_answer(body::Fields& f, const nlohmann::json& b, bool contact_required) {
+  app::Answer a;
+  if (!b.is_object()) return a;  // named already
+  if (b.contains("willing")) {
+    f.check(b.at("willing").is_boolean(), "/willing", "willing must be true or false");
+    a.willing = !b.at("willing").is_boolean() || b.at("willing").get<bool>();
+  }
+  if (!a.willing) {
+    for (const std::string key : {"criteria", "consent", "contact"})
+      f.check(!b.contains(key), "/" + key, "an answer \"no\" carries no " + key);
+    return a;
+  }
+  a.criteria = read_criteria(f, b);
+  a.contact = read_contact(f, b, contact_required);
+  return a;
 }
 
 // {assembly_id, name, seat_pools: [{pool: "roll", seats: 80, quotas_csv:
@@ -111,11 +160,14 @@ void add_respondent_routes(assembly::service::Context& ctx,
     const auto b = req.json();
     body::Fields f(b);
     auto code = app::normalise_code(f.string("code", 40));
-    auto criteria = read_criteria(f, b);
+    auto answer = read_answer(f, b, true);
     f.done();
     auto r = db.transact(
-        [&](pqxx::work& tx) { return app::answer_with_code(tx, *keyring, code, criteria); });
-    assembly::log::info("invitation answered", {{"respondent_id", r.id}, {"channel", "code"}});
+        [&](pqxx::work& tx) { return app::answer_with_code(tx, *keyring, code, answer); });
+    // Never the code, the criteria or the contact details.
+    assembly::log::info(
+        "invitation answered",
+        {{"respondent_id", r.id}, {"channel", "code"}, {"state", domain::to_string(r.state)}});
     return http::Response::json(201, {{"id", r.id}, {"state", domain::to_string(r.state)}});
   };
   // Public: what the invitee with this code is asked (the categories the quotas count). Shares
@@ -139,16 +191,19 @@ void add_respondent_routes(assembly::service::Context& ctx,
     const auto b = req.json();
     body::Fields f(b);
     auto code = app::normalise_code(f.string("code", 40));
-    auto criteria = read_criteria(f, b);
+    auto answer = read_answer(f, b, false);
     f.done();
     auto r = db.transact([&](pqxx::work& tx) {
-      return app::answer_by_phone(tx, *keyring, draw_id, code, criteria, req.caller().actor());
+      return app::answer_by_phone(tx, *keyring, draw_id, code, answer, req.caller().actor());
     });
     return http::Response::json(201, to_json(r));
   };
-  auto list = [&db](http::Request& req) {
+  // The secretariat's list, with the contact details opened (a read of personal data: on the
+  // audit trail, never logged).
+  auto list = [&db, keyring](http::Request& req) {
     auto draw_id = body::uuid_param(req, "id");
-    auto rows = db.transact([&](pqxx::work& tx) { return store::list_respondents(tx, draw_id); });
+    auto rows =
+        db.transact([&](pqxx::work& tx) { return app::respondents(tx, *keyring, draw_id); });
     return http::Response::items(rows, [](const auto& r) { return to_json(r); });
   };
   // A withdrawn answer is kept, marked withdrawn; it no longer counts for draws.

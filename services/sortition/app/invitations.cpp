@@ -113,6 +113,16 @@ store::InvitationDraw invitation_draw(pqxx::transaction_base& tx, const std::str
   return std::move(*d);
 }
 
+store::InvitationDraw close_answers(pqxx::work& tx, const std::string& id) {
+  auto d = store::find_invitation_draw(tx, id, true);
+  if (!d) throw core::not_found("no invitation draw " + id);
+  if (d->state != domain::InvitationDrawState::drawn)
+    throw core::conflict("the invitation draw is not drawn yet: no one can answer it");
+  if (!store::close_answers(tx, id))
+    throw core::conflict("the answer period was closed already, at " + *d->answers_closed_at);
+  return invitation_draw(tx, id);
+}
+
 Invitees invitees(pqxx::transaction_base& tx, const std::string& id, const Page& page) {
   invitation_draw(tx, id);
   // One more than the page: its presence says a next page exists.

@@ -33,6 +33,10 @@ store::InvitationDraw draw_invitations(pqxx::work& tx, assembly::events::Outbox&
                                        std::chrono::steady_clock::time_point started);
 
 store::InvitationDraw invitation_draw(pqxx::transaction_base& tx, const std::string& id);
+// The secretariat closes the draw's answer period: no answer is taken after it (the public
+// routes then answer as for an unknown code). not_found; conflict when not drawn or closed
+// already.
+store::InvitationDraw close_answers(pqxx::work& tx, const std::string& id);
 // Where a page of a list starts and how long it is: after the draw rank `after_rank` (-1 from
 // the start), at most `limit` rows.
 struct Page {

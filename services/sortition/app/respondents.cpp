@@ -1,33 +1,71 @@
 #include "app/respondents.h"
 
+#include <nlohmann/json.hpp>
+
 #include "app/response_code.h"
 #include "assembly/core/ids.h"
 #include "assembly/core/refusal.h"
+#include "assembly/pii/padded.h"
 #include "domain/panel_draw.h"
+#include "store/invitations.h"
 
 namespace sortition::app {
 namespace core = assembly::core;
 
 namespace {
 
+// Contact details are sealed padded to one size (their length at rest says nothing), bound to
+// the respondent.
+constexpr std::size_t kContactSealedSize = 512;
+
+std::string contact_context(const std::string& respondent_id) {
+  return "sortition-respondent-contact:" + respondent_id;
+}
+
+std::string seal_contact(const assembly::pii::Keyring& keyring, const std::string& respondent_id,
+                         const domain::Contact& c) {
+  nlohmann::json plain = nlohmann::json::object();
+  if (!c.email.empty()) plain["email"] = c.email;
+  if (!c.phone.empty()) plain["phone"] = c.phone;
+  return assembly::pii::seal_padded(keyring, plain.dump(), kContactSealedSize,
+                                    contact_context(respondent_id));
+}
+
+domain::Contact open_contact(const assembly::pii::Keyring& keyring,
+                             const std::string& respondent_id, const std::string& sealed) {
+  auto plain = nlohmann::json::parse(
+      assembly::pii::open_padded(keyring, sealed, contact_context(respondent_id)));
+  return {plain.value("email", ""), plain.value("phone", "")};
+}
+
 // Records an answer for an invitation.
-store::Respondent respond(pqxx::work& tx, const store::Invitation& invitation,
-                          const store::Criteria& criteria, const std::string& channel,
-                          const std::string& actor) {
+store::Respondent respond(pqxx::work& tx, const assembly::pii::Keyring& keyring,
+                          const store::Invitation& invitation, const Answer& answer,
+                          const std::string& channel, const std::string& actor) {
   if (auto state = store::answer_state(tx, invitation))
     throw core::conflict("this invitation was already answered (" + domain::to_string(*state) +
                          ")");
-  auto id = core::new_uuid();
-  store::insert_respondent(tx, id, invitation, criteria, channel, actor);
-  return *store::find_respondent(tx, id);
+  store::NewRespondent r;
+  r.id = core::new_uuid();
+  r.channel = channel;
+  r.recorded_by = actor;
+  r.state =
+      answer.willing ? domain::RespondentState::interested : domain::RespondentState::declined;
+  if (answer.willing) {
+    r.criteria = answer.criteria;
+    if (answer.contact) r.contact = seal_contact(keyring, r.id, *answer.contact);
+  }
+  store::insert_respondent(tx, invitation, r);
+  return *store::find_respondent(tx, r.id);
 }
 
-// The invitation of a letter's code not answered yet; not_found alike when there is none and
-// when it was answered (a guess learns nothing).
+// The invitation of a letter's code not answered yet, of a draw still taking answers; not_found
+// alike when there is none, when it was answered and when the answer period is closed (a guess
+// learns nothing).
 store::Invitation open_invitation(pqxx::transaction_base& tx, const assembly::pii::Keyring& keyring,
                                   const std::string& code) {
   auto invitation = store::invitation_by_code(tx, code_key(keyring, code));
-  if (!invitation || store::answer_state(tx, *invitation))
+  if (!invitation || store::answer_state(tx, *invitation) || store::answers_closed(tx, *invitation))
     throw core::not_found("no open invitation has this code");
   return *invitation;
 }
@@ -35,8 +73,8 @@ store::Invitation open_invitation(pqxx::transaction_base& tx, const assembly::pi
 }  // namespace
 
 store::Respondent answer_with_code(pqxx::work& tx, const assembly::pii::Keyring& keyring,
-                                   const std::string& code, const store::Criteria& criteria) {
-  return respond(tx, open_invitation(tx, keyring, code), criteria, "code", "invitee");
+                                   const std::string& code, const Answer& answer) {
+  return respond(tx, keyring, open_invitation(tx, keyring, code), answer, "code", "invitee");
 }
 
 std::vector<domain::Question> questions_for_code(pqxx::transaction_base& tx,
@@ -50,10 +88,34 @@ std::vector<domain::Question> questions_for_code(pqxx::transaction_base& tx,
 
 store::Respondent answer_by_phone(pqxx::work& tx, const assembly::pii::Keyring& keyring,
                                   const std::string& draw_id, const std::string& code,
-                                  const store::Criteria& criteria, const std::string& by) {
+                                  const Answer& answer, const std::string& by) {
   auto invitation = store::invitation_of_draw_by_code(tx, draw_id, code_key(keyring, code));
   if (!invitation) throw core::invalid("no invitation of this draw has this code", "/code");
-  return respond(tx, *invitation, criteria, "phone", by);
+  if (store::answers_closed(tx, *invitation))
+    throw core::conflict("the answer period of this invitation draw is closed");
+  return respond(tx, keyring, *invitation, answer, "phone", by);
+}
+
+std::vector<RespondentView> respondents(pqxx::transaction_base& tx,
+                                        const assembly::pii::Keyring& keyring,
+                                        const std::string& draw_id) {
+  if (!store::find_invitation_draw(tx, draw_id))
+    throw core::not_found("no invitation draw " + draw_id);
+  std::vector<RespondentView> out;
+  for (auto& r : store::list_respondents(tx, draw_id)) {
+    std::optional<domain::Contact> contact;
+    if (r.contact) contact = open_contact(keyring, r.id, *r.contact);
+    out.push_back({std::move(r), std::move(contact)});
+  }
+  return out;
+}
+
+assembly::service::SealedColumn sealed_contacts() {
+  return {"respondents.contact", store::contacts_to_reseal, store::reseal_contact,
+          store::contacts_not_under,
+          [](const assembly::pii::Keyring& keyring, const assembly::service::SealedRow& row) {
+            return assembly::pii::reseal_padded(keyring, row.sealed, contact_context(row.key[0]));
+          }};
 }
 
 int rekey_legacy_codes(pqxx::work& tx, const assembly::pii::Keyring& keyring, int limit) {

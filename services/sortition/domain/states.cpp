@@ -25,6 +25,10 @@ constexpr std::pair<PoolState, std::string_view> kPoolStates[] = {
     {PoolState::ready, "ready"},
     {PoolState::failed, "failed"},
     {PoolState::erased, "erased"}};
+constexpr std::pair<RespondentState, std::string_view> kRespondentStates[] = {
+    {RespondentState::interested, "interested"},
+    {RespondentState::withdrawn, "withdrawn"},
+    {RespondentState::declined, "declined"}};
 
 }  // namespace
 
@@ -61,11 +65,11 @@ std::optional<PoolState> parse_pool_state(std::string_view s) {
 }
 
 std::string to_string(RespondentState s) {
-  return s == RespondentState::interested ? "interested" : "withdrawn";
+  return std::string(assembly::core::name_of(kRespondentStates, s, ""));
 }
 
 std::optional<RespondentState> parse_respondent_state(std::string_view s) {
-  return parse_of(s, {RespondentState::interested, RespondentState::withdrawn});
+  return assembly::core::value_of(kRespondentStates, s);
 }
 
 }  // namespace sortition::domain

@@ -29,8 +29,9 @@ enum class PoolState { importing, ready, failed, erased };
 std::string to_string(PoolState s);
 std::optional<PoolState> parse_pool_state(std::string_view s);
 
-// A respondent: interested, or withdrawn (kept).
-enum class RespondentState { interested, withdrawn };
+// A respondent: interested (said yes), then perhaps withdrawn (kept); or declined (said no: the
+// code is used, the draw counts a refusal, nothing else is kept).
+enum class RespondentState { interested, withdrawn, declined };
 std::string to_string(RespondentState s);
 std::optional<RespondentState> parse_respondent_state(std::string_view s);
 

@@ -21,7 +21,13 @@ using nlohmann::json;
   "seed_commitment, state, seed, algorithm, snapshot_sha256, result_sha256, "          \
   "coalesce(strata::text, 'null') AS strata, server_ms, committed_by, "                \
   SQL_UTC("committed_at") " AS committed_at, drawn_by, "                               \
-  SQL_UTC("drawn_at") " AS drawn_at "                                                  \
+  SQL_UTC("drawn_at") " AS drawn_at, "                                                \
+  SQL_UTC("answers_closed_at") " AS answers_closed_at, "                               \
+  "(SELECT json_build_object("                                                          \
+  "'interested', count(*) FILTER (WHERE r.state = 'interested'), "                    \
+  "'withdrawn', count(*) FILTER (WHERE r.state = 'withdrawn'), "                      \
+  "'declined', count(*) FILTER (WHERE r.state = 'declined'))::text "                  \
+  "FROM respondents r WHERE r.invitation_draw_id = invitation_draws.id) AS answers "   \
   "FROM invitation_draws "
 // clang-format on
 
@@ -37,6 +43,9 @@ constexpr const char* kMarkDrawn =
     "UPDATE invitation_draws SET state = 'drawn', seed = $2, snapshot_sha256 = $3, "
     "result_sha256 = $4, strata = $5::jsonb, server_ms = $6, drawn_by = $7, drawn_at = now() "
     "WHERE id = $1";
+constexpr const char* kCloseAnswers =
+    "UPDATE invitation_draws SET answers_closed_at = now() WHERE id = $1 "
+    "AND answers_closed_at IS NULL";
 constexpr const char* kPoolSummary =
     "SELECT state, coalesce(row_count, 0) AS row_count, coalesce(snapshot_sha256, '') AS "
     "snapshot_sha256 FROM pools "
@@ -72,6 +81,8 @@ InvitationDraw draw_of(const pqxx::row& r) {
   d.committed_at = r["committed_at"].as<std::string>();
   d.drawn_by = nullable(r["drawn_by"]);
   d.drawn_at = nullable(r["drawn_at"]);
+  d.answers_closed_at = nullable(r["answers_closed_at"]);
+  d.answers = json::parse(r["answers"].as<std::string>());
   return d;
 }
 
@@ -99,6 +110,10 @@ void insert_invitation_draw(pqxx::work& tx, const NewInvitationDraw& d) {
 void mark_drawn(pqxx::work& tx, const std::string& id, const DrawResult& r) {
   tx.exec_params(kMarkDrawn, id, r.seed, r.snapshot_sha256, r.result_sha256, r.strata.dump(),
                  r.server_ms, r.drawn_by);
+}
+
+bool close_answers(pqxx::work& tx, const std::string& id) {
+  return tx.exec_params(kCloseAnswers, id).affected_rows() == 1;
 }
 
 std::optional<PoolSummary> find_pool_summary(pqxx::transaction_base& tx,

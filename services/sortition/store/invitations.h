@@ -25,6 +25,8 @@ struct InvitationDraw {
   std::optional<double> server_ms;
   std::string committed_by, committed_at;
   std::optional<std::string> drawn_by, drawn_at;
+  std::optional<std::string> answers_closed_at;  // set: no more answers
+  nlohmann::json answers;  // {interested, withdrawn, declined}: the answers counted by state
 };
 
 struct NewInvitationDraw {
@@ -69,6 +71,8 @@ std::vector<InvitationDraw> list_invitation_draws(pqxx::transaction_base& tx,
                                                   const std::string& assembly_id);
 void insert_invitation_draw(pqxx::work& tx, const NewInvitationDraw& d);
 void mark_drawn(pqxx::work& tx, const std::string& id, const DrawResult& r);
+// Closes the draw's answer period now; false when it was closed already.
+bool close_answers(pqxx::work& tx, const std::string& id);
 
 std::optional<PoolSummary> find_pool_summary(pqxx::transaction_base& tx,
                                              const std::string& pool_id);

@@ -30,7 +30,8 @@ constexpr const char* kPseudonymiseSelected =
     "UPDATE selection_people sp SET person_id = sp.respondent_id, left_reason = NULL "
     "FROM respondents r WHERE r.id = sp.respondent_id AND r.pool_id = $1";
 constexpr const char* kEraseRespondents =
-    "UPDATE respondents SET person_id = id, household = '', criteria = '{}' WHERE pool_id = $1";
+    "UPDATE respondents SET person_id = id, household = '', criteria = '{}', contact = NULL "
+    "WHERE pool_id = $1";
 constexpr const char* kDeleteInvitations = "DELETE FROM invitations WHERE pool_id = $1";
 constexpr const char* kEraseImports =
     "UPDATE pool_imports SET errors = '[]', tail = '', hash_state = NULL WHERE pool_id = $1";
@@ -39,8 +40,8 @@ constexpr const char* kErasePersonIdentity =
     "UPDATE pool_people SET pii = NULL, household = '' WHERE person_id = $1 "
     "AND (pii IS NOT NULL OR household <> '')";
 constexpr const char* kErasePersonAnswers =
-    "UPDATE respondents SET criteria = '{}', household = '' WHERE person_id = $1 "
-    "AND (criteria <> '{}' OR household <> '')";
+    "UPDATE respondents SET criteria = '{}', household = '', contact = NULL WHERE person_id = $1 "
+    "AND (criteria <> '{}' OR household <> '' OR contact IS NOT NULL)";
 constexpr const char* kErasePersonLeftReasons =
     "UPDATE selection_people SET left_reason = NULL WHERE person_id = $1 AND left_reason IS NOT "
     "NULL";

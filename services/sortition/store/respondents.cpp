@@ -13,7 +13,7 @@ namespace {
   "SELECT id, invitation_draw_id, person_id, pool_kind, criteria::text AS criteria, channel, " \
   "state, " SQL_UTC("responded_at") " AS responded_at, "                                      \
   SQL_UTC("withdrawn_at") " AS withdrawn_at, "                                                \
-  SQL_UTC("consent_at") " AS consent_at "                                                     \
+  SQL_UTC("consent_at") " AS consent_at, contact "                                            \
   "FROM respondents "
 // clang-format on
 
@@ -33,10 +33,14 @@ constexpr const char* kInvitationOfDrawByCode =
     "AND code_sha256 = $2";
 constexpr const char* kAnswerState =
     "SELECT state FROM respondents WHERE invitation_draw_id = $1 AND person_id = $2";
+constexpr const char* kAnswersClosed =
+    "SELECT answers_closed_at IS NOT NULL AND answers_closed_at <= now() AS closed "
+    "FROM invitation_draws WHERE id = $1";
 constexpr const char* kInsertRespondent =
     "INSERT INTO respondents (id, invitation_draw_id, person_id, pool_id, pool_kind, household, "
-    "criteria, consent_at, channel, state, recorded_by) "
-    "SELECT $1, $2, $3, p.pool_id, pl.kind, p.household, $4::jsonb, now(), $5, 'interested', $6 "
+    "criteria, consent_at, channel, state, recorded_by, contact) "
+    "SELECT $1, $2, $3, p.pool_id, pl.kind, p.household, $4::jsonb, "
+    "CASE WHEN $9 = 'interested' THEN now() END, $5, $9, $6, NULLIF($10::bytea, ''::bytea) "
     "FROM pool_people p JOIN pools pl ON pl.id = p.pool_id WHERE p.pool_id = $7 "
     "AND p.position = $8";
 constexpr const char* kWithdraw =
@@ -54,7 +58,8 @@ Respondent respondent_of(const pqxx::row& r) {
   p.state = *domain::parse_respondent_state(r["state"].as<std::string>());
   p.responded_at = r["responded_at"].as<std::string>();
   p.withdrawn_at = assembly::db::nullable(r["withdrawn_at"]);
-  p.consent_at = r["consent_at"].as<std::string>();
+  p.consent_at = assembly::db::nullable(r["consent_at"]);
+  if (!r["contact"].is_null()) p.contact = pqxx::binarystring(r["contact"]).str();
   return p;
 }
 
@@ -98,12 +103,17 @@ std::optional<domain::RespondentState> answer_state(pqxx::transaction_base& tx,
   return domain::parse_respondent_state(rows[0]["state"].as<std::string>());
 }
 
-void insert_respondent(pqxx::work& tx, const std::string& id, const Invitation& invitation,
-                       const Criteria& criteria, const std::string& channel,
-                       const std::string& recorded_by) {
-  tx.exec_params(kInsertRespondent, id, invitation.draw_id, invitation.person_id,
-                 nlohmann::json(criteria).dump(), channel, recorded_by, invitation.pool_id,
-                 invitation.position);
+bool answers_closed(pqxx::transaction_base& tx, const Invitation& invitation) {
+  auto rows = tx.exec_params(kAnswersClosed, invitation.draw_id);
+  return !rows.empty() && rows[0]["closed"].as<bool>();
+}
+
+void insert_respondent(pqxx::work& tx, const Invitation& invitation, const NewRespondent& r) {
+  const std::string sealed = r.contact.value_or("");  // '' is written as NULL
+  tx.exec_params(kInsertRespondent, r.id, invitation.draw_id, invitation.person_id,
+                 nlohmann::json(r.criteria).dump(), r.channel, r.recorded_by, invitation.pool_id,
+                 invitation.position, domain::to_string(r.state),
+                 assembly::service::as_bytea(sealed));
 }
 
 std::optional<Respondent> find_respondent(pqxx::transaction_base& tx, const std::string& id) {
@@ -120,6 +130,37 @@ std::vector<Respondent> list_respondents(pqxx::transaction_base& tx, const std::
 
 bool withdraw_respondent(pqxx::work& tx, const std::string& id) {
   return !tx.exec_params(kWithdraw, id).empty();
+}
+
+std::vector<assembly::service::SealedRow> contacts_to_reseal(pqxx::work& tx,
+                                                             const std::vector<std::string>& after,
+                                                             const std::string& current,
+                                                             int limit) {
+  std::vector<assembly::service::SealedRow> out;
+  for (const auto& r : tx.exec_params(
+           "SELECT id, contact FROM respondents WHERE id > $1 AND contact IS NOT NULL "
+           "AND substring(contact from 1 for octet_length($2::bytea)) <> $2::bytea "
+           "ORDER BY id LIMIT $3 FOR UPDATE SKIP LOCKED",
+           after.empty() ? std::string() : after[0], assembly::service::as_bytea(current), limit))
+    out.push_back(assembly::service::sealed_row(r, 1));
+  return out;
+}
+
+bool reseal_contact(pqxx::work& tx, const assembly::service::SealedRow& row,
+                    const std::string& resealed) {
+  return tx.exec_params("UPDATE respondents SET contact = $2 WHERE id = $1 AND contact = $3",
+                        row.key[0], assembly::service::as_bytea(resealed),
+                        assembly::service::as_bytea(row.sealed))
+             .affected_rows() == 1;
+}
+
+long contacts_not_under(pqxx::work& tx, const std::string& current) {
+  return tx
+      .exec_params1(
+          "SELECT count(*) FROM respondents WHERE contact IS NOT NULL "
+          "AND substring(contact from 1 for octet_length($1::bytea)) <> $1::bytea",
+          assembly::service::as_bytea(current))[0]
+      .as<long>();
 }
 
 }  // namespace sortition::store

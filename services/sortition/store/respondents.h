@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "assembly/service/reseal.h"
 #include "domain/states.h"
 
 namespace sortition::store {
@@ -19,8 +20,20 @@ struct Respondent {
   Criteria criteria;
   std::string channel;  // code or phone
   domain::RespondentState state = domain::RespondentState::interested;
-  std::string responded_at, consent_at;
+  std::string responded_at;
+  std::optional<std::string> consent_at;  // none for a "no"
   std::optional<std::string> withdrawn_at;
+  std::optional<std::string> contact;  // sealed (app/respondents), none for a "no" or once erased
+};
+
+// An answer to record: interested (with criteria, consent given now, and perhaps contact details,
+// sealed) or declined (nothing but the answer).
+struct NewRespondent {
+  std::string id;
+  domain::RespondentState state = domain::RespondentState::interested;
+  Criteria criteria;
+  std::optional<std::string> contact;  // sealed
+  std::string channel, recorded_by;
 };
 
 // The invitation an answer is for.
@@ -42,13 +55,22 @@ std::optional<Invitation> invitation_of_draw_by_code(pqxx::transaction_base& tx,
 // The state of the answer to this invitation, if it was answered.
 std::optional<domain::RespondentState> answer_state(pqxx::transaction_base& tx,
                                                     const Invitation& invitation);
-// Interested, consent given now; pool kind and household from the pool.
-void insert_respondent(pqxx::work& tx, const std::string& id, const Invitation& invitation,
-                       const Criteria& criteria, const std::string& channel,
-                       const std::string& recorded_by);
+// The invitation's draw has its answer period closed.
+bool answers_closed(pqxx::transaction_base& tx, const Invitation& invitation);
+// Consent given now when interested; pool kind and household from the pool.
+void insert_respondent(pqxx::work& tx, const Invitation& invitation, const NewRespondent& r);
 std::optional<Respondent> find_respondent(pqxx::transaction_base& tx, const std::string& id);
 std::vector<Respondent> list_respondents(pqxx::transaction_base& tx, const std::string& draw_id);
 // false when the respondent is not interested (or does not exist).
 bool withdraw_respondent(pqxx::work& tx, const std::string& id);
+
+// Re-sealing (assembly/service/reseal.h): respondents whose contact details do not begin with
+// `current`, by id, after `after`.
+std::vector<assembly::service::SealedRow> contacts_to_reseal(pqxx::work& tx,
+                                                             const std::vector<std::string>& after,
+                                                             const std::string& current, int limit);
+bool reseal_contact(pqxx::work& tx, const assembly::service::SealedRow& row,
+                    const std::string& resealed);
+long contacts_not_under(pqxx::work& tx, const std::string& current);
 
 }  // namespace sortition::store

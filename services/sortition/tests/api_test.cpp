@@ -52,10 +52,22 @@ TEST(SortitionApi, AnAnswerNamesEveryFieldAtFault) {
   EXPECT_EQ(pointers(Method::Post, "/v1/responses",
                      {{"criteria", {{"gender", ""}, {"age_band", "30-44"}, {"diploma", 3}}},
                       {"consent", false}}),
-            (Pointers{"/code", "/criteria/diploma", "/criteria/gender", "/consent"}));
+            (Pointers{"/code", "/criteria/diploma", "/criteria/gender", "/consent", "/contact"}));
   EXPECT_EQ(pointers(Method::Post, "/v1/invitation-draws/" + kId + "/respondents",
                      {{"code", 7}, {"criteria", json::object()}}),
             (Pointers{"/code", "/criteria", "/consent"}));
+  // Contact details: each at fault named; a "no" carries nothing else; willing is a boolean.
+  EXPECT_EQ(pointers(Method::Post, "/v1/responses",
+                     {{"code", "ABCDE-FGHJK"},
+                      {"criteria", {{"gender", "F"}}},
+                      {"consent", true},
+                      {"contact", {{"email", "nobody"}, {"phone", "12"}}}}),
+            (Pointers{"/contact/email", "/contact/phone"}));
+  EXPECT_EQ(pointers(Method::Post, "/v1/responses",
+                     {{"code", "ABCDE-FGHJK"}, {"willing", false}, {"consent", true}}),
+            (Pointers{"/consent"}));
+  EXPECT_EQ(pointers(Method::Post, "/v1/responses", {{"code", "ABCDE-FGHJK"}, {"willing", 1}}),
+            (Pointers{"/willing", "/criteria", "/consent", "/contact"}));
 }
 
 TEST(SortitionApi, ASelectionRouteNamesEveryFieldAtFault) {

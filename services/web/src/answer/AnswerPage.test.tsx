@@ -50,6 +50,7 @@ async function fillWilling(user: ReturnType<typeof userEvent.setup>, code: strin
   await user.click(screen.getByLabelText("25 à 34 ans"));
   await user.selectOptions(screen.getByLabelText("Arrondissement de résidence"), "19");
   await user.click(screen.getByLabelText("Baccalauréat ou équivalent"));
+  await user.type(screen.getByLabelText(/Adresse électronique/), "camille@example.fr");
   await user.click(screen.getByLabelText(/J’accepte/));
 }
 
@@ -72,9 +73,41 @@ describe("the answer form", () => {
     expect(new URL(req.url).pathname).toBe("/api/sortition/v1/responses");
     expect(await req.json()).toEqual({
       code: "ABCDEFGHJK",
+      willing: true,
       criteria: { gender: "F", age_band: "25-34", arrondissement: "19", diploma: "bac" },
       consent: true,
+      contact: { email: "camille@example.fr" },
     });
+  });
+
+  it("shows each contact message next to its field, the service's too", async () => {
+    const fetch = answer(422, {
+      type: "/problems/unprocessable-entity",
+      title: "Unprocessable entity",
+      status: 422,
+      errors: [{ pointer: "/contact/phone", detail: "a phone number of 6 to 15 digits" }],
+    });
+    const user = show();
+    await fillWilling(user, "ABCDE-FGHJK");
+    await user.clear(screen.getByLabelText(/Adresse électronique/));
+    fetch.mockClear();
+    await user.click(screen.getByRole("button", { name: "Envoyer ma réponse" }));
+    // Neither given: said at the first of them, and nothing sent.
+    const email = screen.getByLabelText(/Adresse électronique/);
+    const describedBy = (el: HTMLElement) =>
+      el.getAttribute("aria-describedby")!.split(" ").map((id) => document.getElementById(id)?.textContent ?? "").join(" ");
+    await waitFor(() => expect(describedBy(email)).toContain("Indiquez une adresse électronique ou un numéro de téléphone"));
+    expect(fetch).not.toHaveBeenCalled();
+    await user.type(email, "camille@example");
+    await user.click(screen.getByRole("button", { name: "Envoyer ma réponse" }));
+    await waitFor(() => expect(describedBy(email)).toContain("Saisissez une adresse électronique valide"));
+    expect(fetch).not.toHaveBeenCalled();
+    await user.clear(email);
+    await user.type(screen.getByLabelText(/Numéro de téléphone/), "06 12 34 56 78");
+    await user.click(screen.getByRole("button", { name: "Envoyer ma réponse" }));
+    const phone = screen.getByLabelText(/Numéro de téléphone/);
+    await waitFor(() => expect(describedBy(phone)).toContain("a phone number of 6 to 15 digits"));
+    expect(screen.getByRole("link", { name: /Numéro de téléphone/ })).toBeTruthy();
   });
 
   it("shows a summary, focused, and each message tied to its field, sending nothing", async () => {
@@ -100,7 +133,7 @@ describe("the answer form", () => {
     await user.click(screen.getByRole("button", { name: "Envoyer ma réponse" }));
     const summary = document.getElementById("answer-summary")!;
     await waitFor(() => expect(document.activeElement).toBe(summary));
-    expect(summary.querySelectorAll("li a")).toHaveLength(5); // four questions and consent
+    expect(summary.querySelectorAll("li a")).toHaveLength(6); // four questions, contact, consent
     expect(summary.querySelector("li a")?.textContent).toBe("Genre : Répondez à cette question.");
     const gender = screen.getByRole("group", { name: /Genre/ });
     expect(gender.textContent).toContain("Répondez à cette question.");
@@ -153,19 +186,37 @@ describe("the answer form", () => {
     expect(group.textContent).toContain("Cette réponse n’est pas acceptée : too long");
   });
 
-  it("asks nothing more of someone who declines, and sends nothing", async () => {
-    const fetch = answer(201, {});
+  it("asks nothing more of someone who declines, records the no and confirms it", async () => {
+    const fetch = answer(201, { id: "r-9", state: "declined" });
     const user = show("en");
     await user.type(screen.getByLabelText(/Response code/), "ABCDE-FGHJK");
     await user.click(screen.getByRole("button", { name: "Continue" }));
     await user.click(await screen.findByLabelText("No, I do not want to take part"));
     fetch.mockClear();
     expect(screen.queryByLabelText("Woman")).toBeNull();
+    expect(screen.queryByLabelText(/E-mail address/)).toBeNull();
     await user.click(screen.getByRole("button", { name: "Send my answer" }));
     expect(await screen.findByRole("heading", { level: 1 })).toHaveProperty(
       "textContent",
       "Thank you for your answer",
     );
-    expect(fetch).not.toHaveBeenCalled();
+    expect(screen.getByRole("status").textContent).toContain("Your answer is recorded");
+    expect(fetch).toHaveBeenCalledTimes(1);
+    const req = fetch.mock.calls[0][0] as Request;
+    expect(new URL(req.url).pathname).toBe("/api/sortition/v1/responses");
+    expect(await req.json()).toEqual({ code: "ABCDEFGHJK", willing: false });
+  });
+
+  it("says a refused no as a refused code, next to the code", async () => {
+    answer(404, { type: "/problems/not-found", title: "Not found", status: 404 });
+    const user = show();
+    await user.type(screen.getByLabelText(/Code de réponse/), "ABCDE-FGHJK");
+    // The questions answer (mocked for any code); the call is then closed when the no is sent.
+    await user.click(screen.getByRole("button", { name: "Continuer" }));
+    await user.click(await screen.findByLabelText("Non, je ne souhaite pas participer"));
+    await user.click(screen.getByRole("button", { name: "Envoyer ma réponse" }));
+    const text = await screen.findAllByText(/Ce code ne permet pas d’enregistrer une réponse/);
+    expect(text.length).toBeGreaterThanOrEqual(2);
+    expect(screen.queryByRole("heading", { name: "Merci de votre réponse" })).toBeNull();
   });
 });

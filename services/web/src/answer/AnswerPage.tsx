@@ -1,8 +1,9 @@
 // The invitees' answer form (public, /repondre: the address printed on the invitation letter).
 // Step 1: the resident types the letter's code; the sortition service answers with the questions
 // for it (POST /v1/responses/questions: the categories its quotas count), or refuses the code.
-// Step 2: they say whether they want to take part and, if so, answer those questions and give
-// consent; the answer goes to POST /v1/responses. Errors: a summary at the top, focused, linking to each field, and the
+// Step 2: they say whether they want to take part and, if so, answer those questions, give their
+// contact details (an e-mail address, a phone number or both) and consent; the answer, a yes or
+// a no, goes to POST /v1/responses. Errors: a summary at the top, focused, linking to each field, and the
 // message next to its field (DSFR error state, tied to the field by aria-describedby).
 import { fr } from "@codegouvfr/react-dsfr";
 import Alert from "@codegouvfr/react-dsfr/Alert";
@@ -39,6 +40,8 @@ export function anchorOf(field: string, questions: Question[]): string {
   if (field === "/code") return "answer-code";
   if (field === "/willing") return "answer-willing-0";
   if (field === "/consent") return "answer-consent-0";
+  if (field === "/contact/email") return "answer-email";
+  if (field === "/contact/phone") return "answer-phone";
   const q = questions.find((x) => `/criteria/${x.name}` === field);
   if (!q) return "answer-code";
   return kindOf(q) === "select" ? `answer-q-${q.name}` : `answer-q-${q.name}-0`;
@@ -72,6 +75,8 @@ export function AnswerPage() {
     if (field === "/code") return t("answer.code.label");
     if (field === "/willing") return t("answer.willing.legend");
     if (field === "/consent") return t("answer.consent.legend");
+    if (field === "/contact/email") return t("answer.email.label");
+    if (field === "/contact/phone") return t("answer.phone.label");
     const name = field.replace("/criteria/", "");
     return has(`q.${name}`) ? t(`q.${name}` as Key) : name;
   };
@@ -83,8 +88,7 @@ export function AnswerPage() {
     setGeneral(undefined);
     const found = validate(form, questions);
     setErrors(found);
-    if (Object.keys(found).length > 0 || form.willing === "no") {
-      if (Object.keys(found).length === 0) setDone({ willing: false });
+    if (Object.keys(found).length > 0) {
       setAttempt((n) => n + 1);
       return;
     }
@@ -110,7 +114,7 @@ export function AnswerPage() {
       });
       if (data) {
         const id = String((data as { id?: string }).id ?? "");
-        setDone({ willing: true, id, at: new Date() });
+        setDone(form.willing === "no" ? { willing: false } : { willing: true, id, at: new Date() });
         return;
       }
       const out = outcomeOf(response.status, error, questions);
@@ -271,6 +275,56 @@ export function AnswerPage() {
                   />
                 </div>
               ))}
+            </fieldset>
+            <fieldset className={fr.cx("fr-fieldset")} aria-describedby="answer-contact-hint">
+              <legend className={fr.cx("fr-fieldset__legend")}>
+                <h2 className={fr.cx("fr-h4", "fr-mb-0")}>{t("answer.contact.legend")}</h2>
+              </legend>
+              <p id="answer-contact-hint" className={fr.cx("fr-hint-text", "fr-fieldset__element")}>
+                {t("answer.contact.hint")}
+              </p>
+              <div className={fr.cx("fr-fieldset__element")}>
+                <Input
+                  label={t("answer.email.label")}
+                  hintText={t("answer.email.hint")}
+                  state={stateOf("/contact/email")}
+                  stateRelatedMessage={message(errors["/contact/email"])}
+                  nativeInputProps={{
+                    id: "answer-email",
+                    name: "email",
+                    type: "email",
+                    autoComplete: "email",
+                    spellCheck: false,
+                    maxLength: 254,
+                    value: form.email,
+                    onChange: (e) => {
+                      setForm((f) => ({ ...f, email: e.target.value }));
+                      settle("/contact/email");
+                    },
+                  }}
+                />
+              </div>
+              <div className={fr.cx("fr-fieldset__element")}>
+                <Input
+                  label={t("answer.phone.label")}
+                  hintText={t("answer.phone.hint")}
+                  state={stateOf("/contact/phone")}
+                  stateRelatedMessage={message(errors["/contact/phone"])}
+                  nativeInputProps={{
+                    id: "answer-phone",
+                    name: "phone",
+                    type: "tel",
+                    autoComplete: "tel",
+                    maxLength: 40,
+                    value: form.phone,
+                    onChange: (e) => {
+                      setForm((f) => ({ ...f, phone: e.target.value }));
+                      settle("/contact/phone");
+                      settle("/contact/email"); // "neither given" is said at the e-mail
+                    },
+                  }}
+                />
+              </div>
             </fieldset>
             <Checkbox
               id="answer-consent"

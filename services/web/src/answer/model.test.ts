@@ -44,9 +44,20 @@ describe("checks before sending", () => {
   it("names every field missing for a willing invitee", () => {
     const e = validate({ ...emptyForm(), willing: "yes" }, QUESTIONS);
     expect(Object.keys(e).sort()).toEqual(
-      ["/code", "/consent", ...QUESTIONS.map((q) => `/criteria/${q.name}`)].sort(),
+      ["/code", "/consent", "/contact/email", ...QUESTIONS.map((q) => `/criteria/${q.name}`)].sort(),
     );
     expect(e["/code"].key).toBe("answer.code.missing");
+    expect(e["/contact/email"].key).toBe("answer.contact.missing");
+  });
+  it("takes an e-mail address, a phone number or both, each checked as the service does", () => {
+    const base = { ...emptyForm(), code: "ABCDE-FGHJK", willing: "yes" as const, consent: true,
+      criteria: { gender: "F", age_band: "25-34", arrondissement: "19", diploma: "bac" } };
+    expect(validate({ ...base, email: "camille@example.fr" }, QUESTIONS)).toEqual({});
+    expect(validate({ ...base, phone: "06 12 34 56 78" }, QUESTIONS)).toEqual({});
+    const bad = validate({ ...base, email: "camille.example.fr", phone: "06-12" }, QUESTIONS);
+    expect(bad["/contact/email"].key).toBe("answer.email.format");
+    expect(bad["/contact/phone"].key).toBe("answer.phone.format");
+    expect(Object.keys(bad)).toHaveLength(2);
   });
   it("asks no criteria nor consent of someone who declines", () => {
     expect(validate({ ...emptyForm(), code: "ABCDE-FGHJK", willing: "no" }, QUESTIONS)).toEqual({});
@@ -62,13 +73,30 @@ describe("checks before sending", () => {
       willing: "yes" as const,
       criteria: { gender: "F", age_band: "25-34", arrondissement: "19", diploma: "bac", x: "y" },
       consent: true,
+      email: " camille@example.fr ",
+      phone: "",
     };
     expect(validate(form, QUESTIONS)).toEqual({});
     expect(requestBody(form, QUESTIONS)).toEqual({
       code: "ABCDEFGHJK",
+      willing: true,
       criteria: { gender: "F", age_band: "25-34", arrondissement: "19", diploma: "bac" },
       consent: true,
+      contact: { email: "camille@example.fr" },
     });
+  });
+  it("sends a no with nothing else", () => {
+    const form = { ...emptyForm(), code: "abcde-fghjk", willing: "no" as const, email: "x@y.fr" };
+    expect(requestBody(form, QUESTIONS)).toEqual({ code: "ABCDEFGHJK", willing: false });
+  });
+  it("puts the service's contact problems next to their fields", () => {
+    const o = outcomeOf(422, {
+      errors: [
+        { pointer: "/contact", detail: "give an e-mail address, a phone number or both" },
+        { pointer: "/contact/phone", detail: "a phone number of 6 to 15 digits" },
+      ],
+    }, QUESTIONS);
+    expect(Object.keys(o.fields).sort()).toEqual(["/contact/email", "/contact/phone"]);
   });
 });
 

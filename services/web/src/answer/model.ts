@@ -1,7 +1,8 @@
 // The invitees' answer form without React: the questions, what a typed code must look like,
 // the checks made before sending, the request body, and what the service's answer means for
-// each field. Field names are the request's JSON pointers ("/code", "/criteria/gender",
-// "/consent") plus "/willing", so a problem's `errors` land next to their fields.
+// each field. Field names are the request's JSON pointers ("/code", "/willing",
+// "/criteria/gender", "/contact/email", "/contact/phone", "/consent"), so a problem's `errors`
+// land next to their fields.
 import type { Key } from "../i18n/messages";
 
 // The letter's code: 10 characters of this alphabet (no 0/O, 1/I), printed "XXXXX-XXXXX"; typed
@@ -32,9 +33,32 @@ export interface AnswerForm {
   willing: "yes" | "no" | "";
   criteria: Record<string, string>;
   consent: boolean;
+  // How the secretariat reaches a willing invitee who is drawn: an e-mail address, a phone
+  // number or both (the postal address is the one the letter came to).
+  email: string;
+  phone: string;
 }
 
-export const emptyForm = (): AnswerForm => ({ code: "", willing: "", criteria: {}, consent: false });
+export const emptyForm = (): AnswerForm => ({
+  code: "",
+  willing: "",
+  criteria: {},
+  consent: false,
+  email: "",
+  phone: "",
+});
+
+// The service's rules (sortition's domain/contact.h): something before the @, a domain with a
+// dot, no spaces; 6 to 15 digits once spaces, dots, dashes and brackets are dropped, an
+// optional leading +.
+export function emailLooksValid(typed: string): boolean {
+  const e = typed.trim();
+  return e.length <= 254 && /^[^\s@]{1,64}@[^\s@]+\.[^\s@]*[^\s@.]$/.test(e);
+}
+
+export function phoneLooksValid(typed: string): boolean {
+  return /^\+?\d{6,15}$/.test(typed.trim().replace(/[\s.\-()]/g, ""));
+}
 
 // A message for a field: a catalogue key, or the service's own words (shown inside a
 // translated sentence).
@@ -43,7 +67,14 @@ export type FieldErrors = Record<string, FieldError>;
 
 // The form's fields in page order (the error summary follows it).
 export function fieldOrder(questions: Question[]): string[] {
-  return ["/code", "/willing", ...questions.map((q) => `/criteria/${q.name}`), "/consent"];
+  return [
+    "/code",
+    "/willing",
+    ...questions.map((q) => `/criteria/${q.name}`),
+    "/contact/email",
+    "/contact/phone",
+    "/consent",
+  ];
 }
 
 // Before the questions are known only the code is checked; then everything.
@@ -56,15 +87,25 @@ export function validate(form: AnswerForm, questions?: Question[]): FieldErrors 
   if (form.willing === "yes") {
     for (const q of questions)
       if (!form.criteria[q.name]) errors[`/criteria/${q.name}`] = { key: "answer.question.missing" };
+    const email = form.email.trim(), phone = form.phone.trim();
+    if (!email && !phone) errors["/contact/email"] = { key: "answer.contact.missing" };
+    if (email && !emailLooksValid(email)) errors["/contact/email"] = { key: "answer.email.format" };
+    if (phone && !phoneLooksValid(phone)) errors["/contact/phone"] = { key: "answer.phone.format" };
     if (!form.consent) errors["/consent"] = { key: "answer.consent.missing" };
   }
   return errors;
 }
 
+// A yes carries the criteria, consent and contact details; a no nothing else.
 export function requestBody(form: AnswerForm, questions: Question[]) {
+  const code = normaliseCode(form.code);
+  if (form.willing === "no") return { code, willing: false };
   const criteria: Record<string, string> = {};
   for (const q of questions) if (form.criteria[q.name]) criteria[q.name] = form.criteria[q.name];
-  return { code: normaliseCode(form.code), criteria, consent: true as const };
+  const contact: { email?: string; phone?: string } = {};
+  if (form.email.trim()) contact.email = form.email.trim();
+  if (form.phone.trim()) contact.phone = form.phone.trim();
+  return { code, willing: true, criteria, consent: true as const, contact };
 }
 
 export interface ProblemLike {
@@ -95,7 +136,9 @@ export function outcomeOf(
       ? problem.errors
       : [{ pointer: problem?.field ?? "/code", detail: problem?.detail ?? "" }];
     for (const e of list) {
-      const at = known.has(e.pointer) ? e.pointer : "/code";
+      // "/contact" (neither given) is said at the first of the two fields.
+      const pointer = e.pointer === "/contact" ? "/contact/email" : e.pointer;
+      const at = known.has(pointer) ? pointer : "/code";
       if (!fields[at]) fields[at] = { key: "answer.error.field", detail: e.detail };
     }
     return { fields };

@@ -207,6 +207,16 @@ export const fr = {
   "q.diploma.bac": "Baccalauréat ou équivalent",
   "q.diploma.bac+2/3": "Bac +2 ou +3",
   "q.diploma.bac+5": "Bac +5 ou plus",
+  "answer.contact.legend": "Vos coordonnées",
+  "answer.contact.hint":
+    "Pour vous prévenir si vous êtes tiré·e au sort. Indiquez au moins l’un des deux ; ils ne servent qu’à cela.",
+  "answer.contact.missing": "Indiquez une adresse électronique ou un numéro de téléphone (ou les deux).",
+  "answer.email.label": "Adresse électronique",
+  "answer.email.hint": "Format attendu : nom@domaine.fr",
+  "answer.email.format": "Saisissez une adresse électronique valide, comme nom@domaine.fr.",
+  "answer.phone.label": "Numéro de téléphone",
+  "answer.phone.hint": "Exemple : 06 12 34 56 78 ou +33 6 12 34 56 78",
+  "answer.phone.format": "Saisissez un numéro de 6 à 15 chiffres, comme 06 12 34 56 78.",
   "answer.consent.legend": "Consentement",
   "answer.consent.label":
     "J’accepte que ces informations soient utilisées pour le tirage au sort de l’Assemblée citoyenne, puis effacées à la fin du mandat.",
@@ -229,7 +239,7 @@ export const fr = {
   "answer.done.reference": "Référence de votre réponse : {id}",
   "answer.done.no.title": "Merci de votre réponse",
   "answer.done.no":
-    "Vous ne participerez pas au tirage au sort. Vous n’avez rien d’autre à faire ; aucune information n’a été enregistrée.",
+    "Votre réponse est enregistrée : vous ne participerez pas au tirage au sort. Vous n’avez rien d’autre à faire ; rien d’autre que cette réponse n’est conservé.",
   "answer.done.again": "Répondre pour un autre courrier",
   "member.forms.loading": "Chargement…",
   "member.forms.sending": "Envoi…",
@@ -564,6 +574,16 @@ export const en: Messages = {
   "q.diploma.bac": "Baccalauréat or equivalent",
   "q.diploma.bac+2/3": "Two or three years of higher education",
   "q.diploma.bac+5": "Five years of higher education or more",
+  "answer.contact.legend": "How to reach you",
+  "answer.contact.hint":
+    "To tell you if you are drawn. Give at least one of the two; they are used for nothing else.",
+  "answer.contact.missing": "Give an e-mail address or a phone number (or both).",
+  "answer.email.label": "E-mail address",
+  "answer.email.hint": "Expected format: name@domain.fr",
+  "answer.email.format": "Type a valid e-mail address, such as name@domain.fr.",
+  "answer.phone.label": "Phone number",
+  "answer.phone.hint": "Example: 06 12 34 56 78 or +33 6 12 34 56 78",
+  "answer.phone.format": "Type a number of 6 to 15 digits, such as 06 12 34 56 78.",
   "answer.consent.legend": "Consent",
   "answer.consent.label":
     "I agree that this information is used for drawing the members of the Citizens’ assembly, then erased at the end of the mandate.",
@@ -585,7 +605,7 @@ export const en: Messages = {
   "answer.done.reference": "Reference of your answer: {id}",
   "answer.done.no.title": "Thank you for your answer",
   "answer.done.no":
-    "You will not take part in the draw. There is nothing else to do; no information was recorded.",
+    "Your answer is recorded: you will not take part in the draw. There is nothing else to do; nothing but this answer is kept.",
   "answer.done.again": "Answer for another letter",
   "member.forms.loading": "Loading…",
   "member.forms.sending": "Sending…",
