@@ -40,10 +40,12 @@ def phase(number, name):
 def phase_roll(run):
     api = run.client
     # The secretariat describes the assembly before its draw: its name and mandate are what the
-    # public site shows (membership would otherwise make it with defaults and no name).
+    # public site shows (membership would otherwise make it with defaults and no name). The
+    # scenario's mandate ended in 2023: the members' data is kept the longest membership allows
+    # after it (3,650 days), or the anonymisation would take it while the cycle still plays.
     api.must(201, api.post("membership", "/v1/assemblies", {
         "id": run.assembly, "name": f"{ASSEMBLY_NAME} ({run.assembly})",
-        "mandate_start": OPENING, "mandate_end": MANDATE_END,
+        "mandate_start": OPENING, "mandate_end": MANDATE_END, "retention_days": 3650,
         "seat_pools": [{"pool": p["kind"], "seats": p["seats"]} for p in POOLS], "workshops": THEMES}), "assembly")
     run.S["pools"] = {}
     for p in POOLS:
