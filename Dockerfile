@@ -27,7 +27,8 @@ COPY services/ services/
 # The flags the suite is tested with (RelWithDebInfo); the binaries are stripped afterwards.
 RUN cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
       -DASSEMBLY_BUILD_TESTS=OFF -DASSEMBLY_BUILD_BENCH=OFF \
- && cmake --build build --target sortition membership workshops recommendations followup site-pages \
+ && cmake --build build --target sortition membership workshops recommendations followup \
+ && cmake --build build --target site-pages \
  && mkdir -p /out \
  && for svc in sortition membership workshops recommendations followup; do \
       strip --strip-unneeded -o "/out/$svc" "build/bin/$svc"; \

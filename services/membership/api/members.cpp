@@ -115,6 +115,7 @@ http::Response act(Deps ctx, domain::Action action, http::Request& req) {
   if (!staff && !domain::member_may(action))
     throw http::forbidden("only the secretariat may " + std::string(domain::to_string(action)) +
                           " a member");
+  require_self_or_staff(req, id);  // another member's record is refused before its body is read
   const auto b = req.body.empty() ? json::object() : req.json();
   body::Fields f(b);
   auto reason = f.string_or("reason", "", 500);

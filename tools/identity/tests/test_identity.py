@@ -96,6 +96,35 @@ class TokenTest(unittest.TestCase):
             with self.assertRaisesRegex(IdentityError, "400"):
                 self.kc.ensure_role("u", "member")
 
+    def test_an_account_without_a_password_gets_one_before_any_grant(self):
+        # A refused grant counts as a failed login for the realm's brute-force protection; one
+        # more within a second locks the account for a minute.
+        calls = []
+
+        def admin(method, path, body=None, expect=(200,)):
+            calls.append((method, path))
+            return 200, ([] if path.endswith("/credentials") else {"requiredActions": []})
+
+        def endpoint(form):
+            calls.append(("grant", form["username"]))
+            return 200, {"access_token": "t", "expires_in": 60}
+
+        with mock.patch.object(self.kc, "admin", side_effect=admin), \
+                mock.patch.object(self.kc, "set_password", side_effect=lambda u: calls.append(("set", u))), \
+                mock.patch.object(self.kc, "token_endpoint", side_effect=endpoint):
+            self.assertEqual(self.kc.password_token("m1", "u1")["access_token"], "t")
+        self.assertEqual(calls, [("GET", "/users/u1/credentials"), ("set", "u1"), ("GET", "/users/u1"), ("grant", "m1")])
+
+    def test_a_refused_grant_is_tried_again_after_the_quick_login_window(self):
+        answers = [(401, {"error": "invalid_grant"}), (200, {"access_token": "t", "expires_in": 60})]
+        with mock.patch.object(self.kc, "admin", return_value=(200, [{"type": "password"}])), \
+                mock.patch.object(self.kc, "set_up_for_tests") as set_up, \
+                mock.patch.object(self.kc, "token_endpoint", side_effect=answers), \
+                mock.patch.object(keycloak.time, "sleep") as sleep:
+            self.assertEqual(self.kc.password_token("m1", "u1")["access_token"], "t")
+        set_up.assert_called_once_with("u1")
+        sleep.assert_called_once_with(keycloak.QUICK_LOGIN_CHECK_SECONDS)
+
     def test_unreachable_keycloak_is_a_clear_error(self):
         with self.assertRaisesRegex(IdentityError, "is Keycloak running"):
             self.kc.admin_token()
