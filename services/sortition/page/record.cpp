@@ -6,16 +6,19 @@
 #include <vector>
 
 #include "assembly/core/html.h"
-#include "page/labels.h"
+#include "assembly/site/criteria.h"
 
 namespace sortition::page {
 namespace {
 
 using assembly::core::html_escape;
 using assembly::site::badge;
+using assembly::site::category_label;
 using assembly::site::Lang;
 using assembly::site::pick;
+using assembly::site::pool_label;
 using assembly::site::table;
+using assembly::site::value_label;
 using nlohmann::json;
 
 // Any field of the record, as HTML text: a number or a string alike is escaped (the record is
