@@ -291,7 +291,7 @@ std::string clock(const std::tm& tm, Lang lang) {
 
 std::string theme_title(const std::string& theme, Lang lang) {
   static const std::array<std::array<const char*, 3>, 3> titles{{
-      {"social-education", "Solidarités et éducation", "Social affairs & education"},
+      {"social-education", "Affaires sociales et éducation", "Social affairs & education"},
       {"environment", "Environnement", "Environment"},
       {"public-space", "Espace public", "Public space"},
   }};

@@ -97,6 +97,9 @@ TEST(SitePage, Badges) {
 
 TEST(SitePage, ThemeTitles) {
   EXPECT_EQ(site::theme_title("environment", site::Lang::fr), "Environnement");
+  // The same words as the members' space (services/web) and membership's assembly page.
+  EXPECT_EQ(site::theme_title("social-education", site::Lang::fr),
+            "Affaires sociales et éducation");
   EXPECT_EQ(site::theme_title("public-space", site::Lang::en), "Public space");
   EXPECT_EQ(site::theme_title("transport", site::Lang::fr), "");
 }
