@@ -15,31 +15,30 @@
 // (WCAG 2.0/2.1 A and AA, zero violations), no horizontal scrolling, no Content Security Policy
 // violation, a full-page screenshot (DIR, default var/screenshots/web/member-<state>-<width>.png).
 // Exit status: 0 ok, 1 a check failed, 2 the stack or the browser could not be used.
-import { closeBallot, openEvaluation, openSecretBallot, seatedAssembly, StackError, staffApi } from './lib/ballot-fixture.mjs';
-import { axeViolations, checks, cspViolations, launch, options, screenshot } from './lib/page-audit.mjs';
-import { signInMember } from './lib/signin-member2.mjs';
+import { closeBallot, openEvaluation, openSecretBallot, seatedAssembly } from './lib/ballot-fixture.mjs';
+import {
+  audit as auditPage,
+  checks,
+  cspViolations,
+  describedBy,
+  focusedId,
+  horizontalOverflow,
+  launch,
+  options,
+  StackError,
+} from './lib/page-audit.mjs';
+import { reachable, signInMember, staffApi } from './lib/stack.mjs';
 
 const TIMEOUT_MS = 60000;
 const { base: BASE, shots: SHOTS } = options();
-const { check, failures } = checks();
+const { check, finish } = checks('members\' space');
 
 // axe-core, the width, a screenshot.
 async function audit(page, state, width) {
-  const found = await axeViolations(page);
-  check(found.length === 0, `${state} @${width}px: axe WCAG 2.1 AA violations: ${found.join('; ') || 'none'}`);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  await auditPage(page, check, SHOTS, `member-${state}-${width}`, `${state} @${width}px`);
+  const overflow = await horizontalOverflow(page);
   check(overflow <= 0, `${state} @${width}px: no horizontal scrolling (overflow ${overflow}px)`);
-  await screenshot(page, SHOTS, `member-${state}-${width}`);
 }
-
-// The messages tied to a control by aria-describedby.
-const describedBy = (locator) =>
-  locator.evaluate((el) =>
-    (el.getAttribute('aria-describedby') ?? '')
-      .split(/\s+/)
-      .map((id) => document.getElementById(id)?.textContent ?? '')
-      .join(' '));
-const focusedId = (page) => page.evaluate(() => document.activeElement?.id ?? '');
 
 async function run(browser, api, width, fixture, me, ballot, answeredBefore) {
   const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'fr-FR' });
@@ -96,7 +95,7 @@ async function run(browser, api, width, fixture, me, ballot, answeredBefore) {
   await field.fill('1234-abcd');
   await done.getByRole('button', { name: 'Vérifier mon reçu' }).click();
   await done.getByText('Un reçu comporte 32 caractères', { exact: false }).first().waitFor();
-  check((await describedBy(field)).includes('Un reçu comporte 32 caractères'), `${width}px: a mistyped receipt is said next to the field`);
+  check((await describedBy(page, `ballot-${ballot.id}-receipt`)).includes('Un reçu comporte 32 caractères'), `${width}px: a mistyped receipt is said next to the field`);
   check((await focusedId(page)) === `ballot-${ballot.id}-receipt`, `${width}px: the mistyped receipt takes the focus`);
   await audit(page, 'receipt-mistyped', width);
   await field.fill(receipt ?? '');
@@ -178,20 +177,14 @@ async function run(browser, api, width, fixture, me, ballot, answeredBefore) {
 }
 
 async function main() {
-  try {
-    await fetch(BASE);
-  } catch {
-    throw new StackError(`nothing answers at ${BASE}: is the gateway up (ops/stack up)?`);
-  }
-  const api = staffApi(BASE);
+  await reachable(BASE);
+  const api = staffApi(BASE, 'web-member-ballot');
   const fixture = await seatedAssembly(api, 'web-member', 4);
   const ballots = [];
   for (const n of [1, 2])
     ballots.push(await openSecretBallot(api, fixture.assembly, `Adopte-t-on la proposition n° ${n} ?`));
   fixture.evaluation = await openEvaluation(api, fixture.assembly);
-  const browser = await launch().catch((e) => {
-    throw new StackError(e.message);
-  });
+  const browser = await launch();
   try {
     await run(browser, api, 1280, fixture, fixture.members[0].id, ballots[0], 0);
     await run(browser, api, 320, fixture, fixture.members[1].id, ballots[1], 1);
@@ -199,8 +192,7 @@ async function main() {
     await browser.close();
   }
   console.log(`screenshots: ${SHOTS}`);
-  console.log(`${failures.length === 0 ? 'members\' space: all checks passed' : `members' space: ${failures.length} failed`}`);
-  process.exit(failures.length === 0 ? 0 : 1);
+  finish();
 }
 
 main().catch((e) => {

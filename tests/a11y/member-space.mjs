@@ -20,30 +20,25 @@ import fs from 'node:fs';
 
 import {
   audit,
-  call,
   checks,
   cspViolations,
   describedBy,
-  eventually,
   focusedId,
-  invitedMembers,
+  horizontalOverflow,
   launch,
   options,
-  reachable,
-  signInThroughKeycloak,
   StackError,
-  testPassword,
-  token,
-} from './lib/stack.mjs';
+} from './lib/page-audit.mjs';
+import { eventually, invitedMembers, reachable, signInThroughKeycloak, staffApi, testPassword, token } from './lib/stack.mjs';
 
 const TIMEOUT_MS = 60000;
 const { base: BASE, shots: SHOTS } = options();
 const { check, finish } = checks('member space');
-const staff = token('secretariat', 'web-member-space');
+const api = staffApi(BASE, 'web-member-space');
 const PASSWORD = testPassword();
 
-const membership = (method, route, body, opts) => call(BASE, 'membership', method, route, body, { bearer: staff, ...opts });
-const workshops = (method, route, body, opts) => call(BASE, 'workshops', method, route, body, { bearer: staff, ...opts });
+const membership = (method, route, body, opts) => api(method, 'membership', route, body, opts);
+const workshops = (method, route, body, opts) => api(method, 'workshops', route, body, opts);
 
 // The opening plenary for the confirmed members: seated (active), each placed in a workshop
 // that the workshops service knows; then a session of that workshop from now, with its code.
@@ -88,7 +83,7 @@ async function run(browser, width, assembly, me, withdraw) {
   const csp = cspViolations(page);
   const shot = (state) => audit(page, check, SHOTS, `member-${state}-${width}`);
   const noOverflow = async (what) => {
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const overflow = await horizontalOverflow(page);
     check(overflow <= 0, `${width}px ${what}: no horizontal scrolling (overflow ${overflow}px)`);
   };
 
@@ -242,7 +237,7 @@ async function notMember(browser, width) {
 
 async function main() {
   await reachable(BASE);
-  const { assembly, members } = await invitedMembers(BASE, staff, 'web-member-space', 2);
+  const { assembly, members } = await invitedMembers(api, 'web-member-space', 2);
   // Their accounts (made by membership at the invitation) with the test password.
   for (const m of members) token('member', m.id);
   const browser = await launch();

@@ -16,33 +16,17 @@
 //    screenshot (DIR, default var/screenshots/site/<page>-<width>.png).
 // Exit status: 0 ok, 1 a check failed, 2 the stack, the fixture or the browser could not be used.
 import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 
-import axe from 'axe-core';
-import { chromium } from 'playwright-core';
+import { arg, axeViolations, checks, cspViolations, horizontalOverflow, launch, options, ROOT, screenshot, StackError } from './lib/page-audit.mjs';
+import { reachable } from './lib/stack.mjs';
 
-const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
-const CHROMIUM = process.env.A11Y_CHROMIUM || '/usr/bin/chromium';
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const TIMEOUT_MS = 60000; // generous: the suite runs two tests at once on a small machine
 const WIDTHS = [1280, 320];
 
-const args = process.argv.slice(2);
-const opt = (name, fallback) => {
-  const i = args.indexOf(name);
-  return i >= 0 && i + 1 < args.length ? args[i + 1] : fallback;
-};
-const BASE = opt('--base', `http://127.0.0.1:${process.env.WEB_PORT || 8080}`);
-const SHOTS = opt('--shots', path.join(ROOT, 'var/screenshots/site'));
-const FIXTURE = opt('--fixture', path.join(ROOT, 'build/bin/public-site-fixture'));
-
-const failures = [];
-const check = (ok, what) => {
-  console.log(`${ok ? 'ok' : 'FAIL'}: ${what}`);
-  if (!ok) failures.push(what);
-};
-class StackError extends Error {}
+const { base: BASE, shots: SHOTS } = options('var/screenshots/site');
+const FIXTURE = arg('--fixture', path.join(ROOT, 'build/bin/public-site-fixture'));
+const { check, finish } = checks('public-site');
 const squash = (s) => s.replace(/\s+/g, ' ').trim();
 
 // ---- the assembly, through the APIs -----------------------------------------------------------
@@ -128,26 +112,16 @@ async function audit(browser, p, width) {
   const context = await browser.newContext({ viewport: { width, height: 900 }, locale: p.lang === 'fr' ? 'fr-FR' : 'en-GB' });
   const page = await context.newPage();
   page.setDefaultTimeout(TIMEOUT_MS);
-  const csp = [];
-  page.on('console', (m) => {
-    if (/Content Security Policy/i.test(m.text())) csp.push(m.text());
-  });
+  const csp = cspViolations(page);
   await page.goto(`${BASE}${p.path}`, { waitUntil: 'networkidle' });
-  // Through the DevTools protocol: an added <script> element would break the page's CSP.
-  await page.evaluate(axe.source);
-  const result = await page.evaluate(
-    (tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }),
-    AXE_TAGS,
-  );
-  const found = result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  const found = await axeViolations(page);
   check(found.length === 0, `${p.path} @${width}px: axe WCAG 2.1 AA violations: ${found.join('; ') || 'none'}`);
   check(csp.length === 0, `${p.path} @${width}px: no CSP violation ${csp.join(' | ')}`);
   const switches = await page.locator(`a[hreflang="${p.lang === 'fr' ? 'en' : 'fr'}"]:visible`).count();
   check(switches > 0, `${p.path} @${width}px: a visible link to the other language (${switches})`);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  const overflow = await horizontalOverflow(page);
   check(overflow <= 0, `${p.path} @${width}px: no horizontal scrolling (overflow ${overflow}px)`);
-  fs.mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SHOTS, `${p.name}-${width}.png`), fullPage: true });
+  await screenshot(page, SHOTS, `${p.name}-${width}`);
   if (width < 992) {
     // The header's tools are behind the menu button on a phone: the menu opens and holds them.
     await page.click('#site-menu-button');
@@ -171,21 +145,14 @@ async function unknownAssembly(browser) {
 }
 
 async function main() {
-  try {
-    await fetch(`${BASE}/`);
-  } catch {
-    throw new StackError(`nothing answers at ${BASE} (the gateway: ops/stack up)`);
-  }
+  await reachable(`${BASE}/`);
   const assembly = setUp();
   console.log(`assembly ${assembly.assembly_id}`);
   let browser;
   try {
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launch();
   } catch (e) {
-    throw new StackError(`cannot start Chromium (${CHROMIUM}): ${e.message.split('\n')[0]}`);
+    throw new StackError(`cannot start Chromium: ${e.message.split('\n')[0]}`);
   }
   try {
     await unknownAssembly(browser);
@@ -204,5 +171,4 @@ try {
   console.error(`public-site: ${e instanceof StackError ? '' : 'unexpected: '}${e.stack ?? e}`);
   process.exit(2);
 }
-console.log(failures.length ? `public-site: FAILED (${failures.length})` : 'public-site: ok');
-process.exit(failures.length ? 1 : 0);
+finish();

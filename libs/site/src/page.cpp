@@ -291,7 +291,7 @@ std::string clock(const std::tm& tm, Lang lang) {
 
 std::string theme_title(const std::string& theme, Lang lang) {
   static const std::array<std::array<const char*, 3>, 3> titles{{
-      {"social-education", "Solidarités et éducation", "Social affairs & education"},
+      {"social-education", "Affaires sociales et éducation", "Social affairs & education"},
       {"environment", "Environnement", "Environment"},
       {"public-space", "Espace public", "Public space"},
   }};
@@ -337,24 +337,6 @@ std::string number(const std::string& decimal, Lang lang) {
 
 std::string number(long long n, Lang lang) {
   return number(std::to_string(n), lang);
-}
-
-std::string table(const std::string& caption, const std::vector<std::string>& columns,
-                  const std::vector<std::vector<std::string>>& rows) {
-  std::string h =
-      "<div class=\"fr-table fr-table--multiline\"><div class=\"fr-table__wrapper\"><div "
-      "class=\"fr-table__container\" tabindex=\"0\"><div class=\"fr-table__content\"><table>"
-      "<caption>" +
-      caption + "</caption><thead><tr>";
-  for (const auto& c : columns) h += "<th scope=\"col\">" + c + "</th>";
-  h += "</tr></thead><tbody>";
-  for (const auto& row : rows) {
-    h += "<tr>";
-    for (std::size_t i = 0; i < row.size(); ++i)
-      h += i == 0 ? "<th scope=\"row\">" + row[i] + "</th>" : "<td>" + row[i] + "</td>";
-    h += "</tr>";
-  }
-  return h + "</tbody></table></div></div></div></div>\n";
 }
 
 std::string paragraphs(const std::string& text) {

@@ -16,4 +16,18 @@ const char* table_end() {
   return "</table></div></div></div></div>\n";
 }
 
+std::string table(const std::string& caption, const std::vector<std::string>& columns,
+                  const std::vector<std::vector<std::string>>& rows) {
+  std::string h = table_start(caption) + "<thead><tr>";
+  for (const auto& c : columns) h += "<th scope=\"col\">" + c + "</th>";
+  h += "</tr></thead><tbody>";
+  for (const auto& row : rows) {
+    h += "<tr>";
+    for (std::size_t i = 0; i < row.size(); ++i)
+      h += i == 0 ? "<th scope=\"row\">" + row[i] + "</th>" : "<td>" + row[i] + "</td>";
+    h += "</tr>";
+  }
+  return h + "</tbody>" + table_end();
+}
+
 }  // namespace assembly::site

@@ -16,3 +16,18 @@ TEST(SiteTable, ItsScrollingFrameTakesTheFocusAndIsNamedByTheCaption) {
   const std::string end = site::table_end();
   EXPECT_EQ(end, "</table></div></div></div></div>\n");
 }
+
+// A whole table: its caption, the column headers, each row's first cell as the row's header, in
+// the same frame.
+TEST(SiteTable, AWholeTableInTheFrame) {
+  const auto t = site::table("Votes", {"Choix", "Voix"}, {{"Pour", "3"}, {"Contre", "1"}});
+  EXPECT_EQ(t.rfind(site::table_start("Votes"), 0), 0u) << t;
+  EXPECT_NE(t.find("<div class=\"fr-table"), std::string::npos);
+  EXPECT_NE(t.find("class=\"fr-table__container\" tabindex=\"0\""), std::string::npos)
+      << "a frame that scrolls takes the keyboard's focus";
+  EXPECT_NE(t.find("<caption>Votes</caption>"), std::string::npos);
+  EXPECT_NE(t.find("<th scope=\"col\">Voix</th>"), std::string::npos);
+  EXPECT_NE(t.find("<tr><th scope=\"row\">Pour</th><td>3</td></tr>"), std::string::npos);
+  const std::string end = site::table_end();
+  EXPECT_EQ(t.substr(t.size() - end.size()), end);
+}

@@ -26,8 +26,9 @@ const char* w(const Words& words, Lang l) {
   return l == Lang::fr ? words.fr : words.en;
 }
 
-// The words of a code ("s_" status, "r_" role, "t_" workshop theme, "c_" cohort state), the code
-// itself when unknown. The draws' codes (pools, criteria, values) are assembly/site/criteria.h's.
+// The words of a code ("s_" status, "r_" role, "c_" cohort state), the code itself when unknown.
+// The draws' codes (pools, criteria, values) are assembly/site/criteria.h's, the workshops'
+// themes assembly/site/page.h's theme_title.
 std::string said(const std::string& code, Lang l) {
   static const std::map<std::string, Words> words = {
       {"s_selected", {"Tirés au sort, pas encore invités", "Drawn, not yet invited"}},
@@ -39,9 +40,6 @@ std::string said(const std::string& code, Lang l) {
       {"s_completed", {"Mandat accompli", "Term completed"}},
       {"r_spokesperson", {"Porte-parole des vœux", "Spokespersons of the motions"}},
       {"r_workshop-referent", {"Référents d’atelier", "Workshop referents"}},
-      {"t_social-education", {"Affaires sociales et éducation", "Social affairs & education"}},
-      {"t_environment", {"Environnement", "Environment"}},
-      {"t_public-space", {"Espace public", "Public space"}},
       {"c_forming", {"En préparation", "Being formed"}},
       {"c_sitting", {"En cours", "Sitting"}},
       {"c_ended", {"Terminée", "Ended"}},
@@ -354,7 +352,10 @@ Page assembly(const store::PublicAssembly& a, const std::vector<app::Results>& e
     << "</h2>\n<p>" << w(kWhatItIs, l) << "</p>\n";
   if (!a.workshops.empty()) {
     o << "<p>" << w({"Ses ateliers :", "Its workshops:"}, l) << "</p>\n<ul>\n";
-    for (const auto& t : a.workshops) o << "<li>" << e(said("t_" + t, l)) << "</li>\n";
+    for (const auto& t : a.workshops) {
+      const auto title = assembly::site::theme_title(t, l);
+      o << "<li>" << e(title.empty() ? t : title) << "</li>\n";
+    }
     o << "</ul>\n";
   }
   o << "</section>\n";

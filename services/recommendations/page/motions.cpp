@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "assembly/core/html.h"
+#include "assembly/site/table.h"
 
 namespace recommendations::page {
 namespace {

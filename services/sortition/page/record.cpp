@@ -6,16 +6,20 @@
 #include <vector>
 
 #include "assembly/core/html.h"
-#include "page/labels.h"
+#include "assembly/site/criteria.h"
+#include "assembly/site/table.h"
 
 namespace sortition::page {
 namespace {
 
 using assembly::core::html_escape;
 using assembly::site::badge;
+using assembly::site::category_label;
 using assembly::site::Lang;
 using assembly::site::pick;
+using assembly::site::pool_label;
 using assembly::site::table;
+using assembly::site::value_label;
 using nlohmann::json;
 
 // Any field of the record, as HTML text: a number or a string alike is escaped (the record is
@@ -343,7 +347,7 @@ assembly::site::Page record_page(const store::Selection& sel, Lang l) {
               rows.push_back({value_words(c["category"], v["value"], l), str(v["min"], l),
                               str(v["max"], l), str(v["panel"], l), percent(v["panel_share"], l, 1),
                               str(v["respondents"], l), percent(v["respondent_share"], l, 1)});
-          h += table(category_words(c["category"], l),
+          h += table(category_label(code_of(c["category"]), l),
                      {pick(l, "Valeur", "Value"), pick(l, "Min", "Min"), pick(l, "Max", "Max"),
                       pick(l, "Panel", "Panel"), pick(l, "Part du panel", "Share of the panel"),
                       pick(l, "Volontaires", "Volunteers"),

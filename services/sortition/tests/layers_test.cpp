@@ -193,10 +193,10 @@ TEST(RecordPage, CodesInFrenchWordsAndCentilesInNumericOrder) {
                       {"mean_probability", 0.1}}}}}}}}}};
   const auto html = record_html(s);
   for (const char* words :
-       {"Vivier «\u00a0résidents non européens\u00a0»", "<caption>Genre</caption>", ">Femmes</th>",
-        ">Genre : Hommes</th>", "<caption>Tranche d&#39;âge</caption>", ">18 à 24 ans</th>",
-        ">65 ans et plus</th>", ">Bac + 5 ou plus</th>", ">1er</th>", ">13e</th>",
-        "<caption>hair</caption>", ">&lt;red&gt;</th>"})
+       {"Vivier «\u00a0Résidents étrangers non européens\u00a0»", "<caption>Genre</caption>",
+        ">Femmes</th>", ">Genre : Hommes</th>", "<caption>Tranche d’âge</caption>",
+        ">18 à 24 ans</th>", ">65 ans et plus</th>", ">Bac + 5 ou plus</th>", ">1er</th>",
+        ">13e</th>", "<caption>hair</caption>", ">&lt;red&gt;</th>"})
     EXPECT_NE(html.find(words), std::string::npos) << words;
   EXPECT_EQ(html.find("non-eu-residents"), std::string::npos);
   EXPECT_NE(html.find("<td>1\u202f350\u202f000</td>"), std::string::npos) << "French numbers";
@@ -273,9 +273,10 @@ store::Selection drawn_selection() {
 TEST(RecordPage, EnglishWordsNumbersAndTwin) {
   const auto html = record_html(drawn_selection(), Lang::en);
   for (const char* words :
-       {"<html lang=\"en\"", "Record of the draw by lot", "Pool “non-EU residents”",
-        "<caption>Gender</caption>", ">Women</th>", "<td>1,350,000</td>", "<td>10,000</td>",
-        "<td>7.5%</td>", "1 July 2026 at 18:05", "Fairness of the draw",
+       {"<html lang=\"en\"", "Record of the draw by lot",
+        "Pool “Residents from outside the European Union”", "<caption>Gender</caption>",
+        ">Women</th>", "<td>1,350,000</td>", "<td>10,000</td>", "<td>7.5%</td>",
+        "1 July 2026 at 18:05", "Fairness of the draw",
         "href=\"/tirages/0b6c5f59-0a51-4a8e-9f57-3e6a1a8d2c11\" hreflang=\"fr\""})
     EXPECT_NE(html.find(words), std::string::npos) << words;
   EXPECT_EQ(html.find("Vivier"), std::string::npos) << "no French left";

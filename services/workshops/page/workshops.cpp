@@ -1,6 +1,7 @@
 #include "page/workshops.h"
 
 #include "assembly/core/html.h"
+#include "assembly/site/table.h"
 
 namespace workshops::page {
 namespace {

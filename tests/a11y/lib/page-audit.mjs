@@ -1,6 +1,7 @@
-// What the site's browser tests share: their options (--base URL, --shots DIR), the system
-// Chromium, a list of checks printed as they go, axe-core (WCAG 2.0/2.1 A and AA) on the page as
-// it is, the Content Security Policy violations Chromium reports, full-page screenshots.
+// What every browser test is made of: its options (--base URL, --shots DIR), a list of checks
+// printed as they go, the system's Chromium (playwright-core), and the audit of a page state:
+// axe-core (WCAG 2.0/2.1 A and AA) on the page as it is, the Content Security Policy violations
+// Chromium reports, the horizontal overflow, full-page screenshots.
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -11,32 +12,45 @@ export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname)
 export const CHROMIUM = process.env.A11Y_CHROMIUM || '/usr/bin/chromium';
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
-export function options(args = process.argv.slice(2)) {
-  const opt = (name, fallback) => {
-    const i = args.indexOf(name);
-    return i >= 0 && i + 1 < args.length ? args[i + 1] : fallback;
-  };
+// The stack or the browser could not be used (exit 2), as opposed to a check that failed (exit 1).
+export class StackError extends Error {}
+
+// The value after `name` on the command line, or `fallback`.
+export function arg(name, fallback, argv = process.argv.slice(2)) {
+  const i = argv.indexOf(name);
+  return i >= 0 && i + 1 < argv.length ? argv[i + 1] : fallback;
+}
+
+// --base URL (default: the gateway on WEB_PORT) and --shots DIR (default `shots`, below the root).
+export function options(shots = 'var/screenshots/web') {
   return {
-    base: opt('--base', `http://127.0.0.1:${process.env.WEB_PORT || 8080}`),
-    shots: opt('--shots', path.join(ROOT, 'var/screenshots/web')),
+    base: arg('--base', `http://127.0.0.1:${process.env.WEB_PORT || 8080}`),
+    shots: arg('--shots', path.join(ROOT, shots)),
   };
 }
 
-// check(ok, what) prints the check; `failures` lists those that failed.
-export function checks() {
+// check(ok, what) prints the check and answers `ok`; `failures` lists those that failed; `finish`
+// says how many failed and exits 0 when none did, else 1.
+export function checks(name) {
   const failures = [];
   const check = (ok, what) => {
     console.log(`${ok ? 'ok' : 'FAIL'}: ${what}`);
     if (!ok) failures.push(what);
+    return ok;
   };
-  return { check, failures };
+  const finish = () => {
+    console.log(`${name}: ${failures.length === 0 ? 'all checks passed' : `${failures.length} failed`}`);
+    process.exit(failures.length === 0 ? 0 : 1);
+  };
+  return { check, failures, finish };
 }
 
-export function launch() {
-  if (!fs.existsSync(CHROMIUM)) return Promise.reject(new Error(`no Chromium at ${CHROMIUM}`));
+export async function launch() {
+  if (!fs.existsSync(CHROMIUM)) throw new StackError(`no Chromium at ${CHROMIUM}`);
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking'],
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
   });
 }
 
@@ -51,16 +65,41 @@ export async function axeViolations(page) {
   return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
 }
 
+// A full-page screenshot <shots>/<name>.png.
 export async function screenshot(page, shots, name) {
   fs.mkdirSync(shots, { recursive: true });
   await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
 }
 
-// The Content Security Policy violations the page reports, as they come.
-export function cspViolations(page) {
-  const seen = [];
-  page.on('console', (m) => {
-    if (/Content Security Policy/i.test(m.text())) seen.push(m.text());
-  });
-  return seen;
+// axe-core on the page as it is (zero violations expected, the check named `what`), then a
+// full-page screenshot <shots>/<name>.png.
+export async function audit(page, check, shots, name, what = name) {
+  const found = await axeViolations(page);
+  check(found.length === 0, `${what}: axe WCAG 2.1 AA violations: ${found.join('; ') || 'none'}`);
+  await screenshot(page, shots, name);
 }
+
+// How many pixels the page is wider than the window (0 or less: no horizontal scrolling).
+export const horizontalOverflow = (page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+
+// The Content Security Policy violations Chromium reports on this page (an array that fills).
+export function cspViolations(page) {
+  const found = [];
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) found.push(m.text());
+  });
+  return found;
+}
+
+// The text of the messages tied to a control by aria-describedby.
+export const describedBy = (page, id) =>
+  page.evaluate((id) => {
+    const el = document.getElementById(id);
+    return (el?.getAttribute('aria-describedby') ?? '')
+      .split(/\s+/)
+      .map((x) => document.getElementById(x)?.textContent ?? '')
+      .join(' ')
+      .trim();
+  }, id);
+
+export const focusedId = (page) => page.evaluate(() => document.activeElement?.id ?? '');

@@ -1,18 +1,24 @@
 // What the members' space's forms share: the message of a field, and the errors of a form —
-// found by its own checks before sending or by the service — shown next to their fields, with
-// the focus moved to the first field in error (the message is tied to the field by
+// found by its own checks before sending or by the service — shown next to their fields (by the
+// request's JSON pointer, as a problem's `errors` name them) in the DSFR error state, with the
+// focus moved to the first field in error (the message is tied to the field by
 // aria-describedby, so a screen reader reads it there), else to the message for the whole form.
 import { useEffect, useRef, useState } from "react";
 
 import { useI18n } from "../i18n/i18n";
 import type { Key } from "../i18n/messages";
-import type { FieldError, FieldErrors } from "./model";
+import type { FieldError, FieldErrors, ProblemLike } from "./model";
+
+type Translate = (key: Key, params?: Record<string, string | number>) => string;
+export const messageOf = (t: Translate, e: FieldError | undefined) =>
+  e && (e.detail !== undefined ? t(e.key, { detail: e.detail }) : t(e.key));
 
 export function useMessage() {
   const { t } = useI18n();
-  return (e: FieldError | undefined) =>
-    e && (e.detail !== undefined ? t(e.key, { detail: e.detail }) : t(e.key));
+  return (e: FieldError | undefined) => messageOf(t, e);
 }
+
+export const stateOf = (e: FieldError | undefined) => (e ? ("error" as const) : ("default" as const));
 
 // `order`: the form's fields in page order; `idOf`: the id of the control to focus for a field.
 // `report(fields, general)` shows what was found and answers whether nothing was; `generalRef`
@@ -50,4 +56,63 @@ function without(errors: FieldErrors, field: string): FieldErrors {
   const rest = { ...errors };
   delete rest[field];
   return rest;
+}
+
+// A refusal's fields (400/422): each one of `fields` the problem names gets the service's words;
+// one not on the form lands on `fallback`.
+export function problemFields(problem: ProblemLike | undefined, fields: string[], fallback: string): FieldErrors {
+  const out: FieldErrors = {};
+  const list = problem?.errors?.length ? problem.errors : [{ pointer: fallback, detail: problem?.detail ?? "" }];
+  for (const e of list) {
+    const at = fields.includes(e.pointer) ? e.pointer : fallback;
+    out[at] ??= { key: "member.forms.refused", detail: e.detail };
+  }
+  return out;
+}
+
+// Focuses the control of the first field at fault, in the form's order (`ids`: pointer -> id).
+export function focusFirst(errors: FieldErrors, ids: Record<string, string>) {
+  const first = Object.keys(ids).find((f) => errors[f]);
+  if (first) document.getElementById(ids[first])?.focus();
+}
+
+// The state every members' form keeps: its field errors, a general message, whether it is
+// sending. `check` shows what the form found before sending (true: nothing, send); `send` runs
+// the request once at a time (an exception: the service's message); `refuse` shows a refusal:
+// 400/422 on the fields named (by `ids`' pointers, else `fallback`), other statuses the message
+// of `byStatus`, 403 the account's, anything else the service's.
+export function useFieldForm(ids: Record<string, string>) {
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [general, setGeneral] = useState<Key | undefined>();
+  const [sending, setSending] = useState(false);
+  const show = (found: FieldErrors) => {
+    setErrors(found);
+    focusFirst(found, ids);
+  };
+  return {
+    errors,
+    setErrors,
+    general,
+    sending,
+    check(found: FieldErrors): boolean {
+      setGeneral(undefined);
+      show(found);
+      return Object.keys(found).length === 0;
+    },
+    async send(request: () => Promise<void>) {
+      if (sending) return;
+      setSending(true);
+      try {
+        await request();
+      } catch {
+        setGeneral("member.forms.error.server");
+      } finally {
+        setSending(false);
+      }
+    },
+    refuse(status: number, problem: ProblemLike | undefined, fallback: string, byStatus: Partial<Record<number, Key>> = {}) {
+      if (status === 400 || status === 422) return show(problemFields(problem, Object.keys(ids), fallback));
+      setGeneral(byStatus[status] ?? (status === 403 ? "member.forms.error.forbidden" : "member.forms.error.server"));
+    },
+  };
 }

@@ -74,13 +74,8 @@ std::string paris_time(const std::string& utc, Lang lang);
 std::string number(const std::string& decimal, Lang lang);
 std::string number(long long n, Lang lang);
 
-// Parts of a page's body, in the DSFR's markup. Every argument is HTML already (escape text with
-// assembly::core::html_escape).
-// A table with its caption and column headers; the first cell of each row is the row's header.
-// On a narrow screen the table scrolls sideways inside its frame, not the page: the frame takes
-// the keyboard's focus (so it scrolls without a mouse), the caption stays in view (site.css).
-std::string table(const std::string& caption, const std::vector<std::string>& columns,
-                  const std::vector<std::vector<std::string>>& rows);
+// Parts of a page's body, in the DSFR's markup (tables: assembly/site/table.h). Every argument is
+// HTML already (escape text with assembly::core::html_escape).
 // Text people typed (a motion, a notebook), escaped: a paragraph at each blank line, its other
 // line breaks kept.
 std::string paragraphs(const std::string& text);

@@ -4,6 +4,7 @@
 // and so takes the keyboard focus (a region named by the table's caption), so that everyone can
 // scroll it, without JavaScript.
 #include <string>
+#include <vector>
 
 namespace assembly::site {
 
@@ -11,5 +12,11 @@ namespace assembly::site {
 std::string table_start(const std::string& caption);
 // The closing of what table_start opened.
 const char* table_end();
+
+// A whole table in that frame: its caption (plain text, escaped), its column headers, its rows;
+// the first cell of each row is the row's header. Headers and cells are HTML already (escape text
+// with assembly::core::html_escape).
+std::string table(const std::string& caption, const std::vector<std::string>& columns,
+                  const std::vector<std::vector<std::string>>& rows);
 
 }  // namespace assembly::site

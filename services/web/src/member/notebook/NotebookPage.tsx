@@ -12,7 +12,8 @@ import type { FormEvent } from "react";
 import { api } from "../../api/client";
 import { useI18n } from "../../i18n/i18n";
 import type { Key } from "../../i18n/messages";
-import { type FieldErrors, messageOf, stateOf, useFieldForm } from "../fieldErrors";
+import { messageOf, stateOf, useFieldForm } from "../forms";
+import type { FieldErrors } from "../model";
 import { useMemberPlace } from "../memberWorkshop";
 import "../member.css";
 
