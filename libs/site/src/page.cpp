@@ -339,6 +339,12 @@ std::string number(long long n, Lang lang) {
   return number(std::to_string(n), lang);
 }
 
+std::string counted(long long n, Noun fr, Noun en, Lang lang) {
+  const bool one = lang == Lang::fr ? (n == 0 || n == 1) : n == 1;
+  const Noun& noun = lang == Lang::fr ? fr : en;
+  return number(n, lang) + " " + (one ? noun.one : noun.many);
+}
+
 std::string paragraphs(const std::string& text) {
   std::string h, para;
   auto flush = [&] {

@@ -95,6 +95,16 @@ TEST(SitePage, Badges) {
   EXPECT_EQ(site::badge("Brouillon"), "<span class=\"fr-badge fr-badge--sm\">Brouillon</span>");
 }
 
+TEST(SitePage, CountedNouns) {
+  const site::Noun fr{"membre", "membres"}, en{"member", "members"};
+  EXPECT_EQ(site::counted(0, fr, en, site::Lang::fr), "0 membre");
+  EXPECT_EQ(site::counted(1, fr, en, site::Lang::fr), "1 membre");
+  EXPECT_EQ(site::counted(2, fr, en, site::Lang::fr), "2 membres");
+  EXPECT_EQ(site::counted(1500, fr, en, site::Lang::fr), "1\u202f500 membres");
+  EXPECT_EQ(site::counted(0, fr, en, site::Lang::en), "0 members");
+  EXPECT_EQ(site::counted(1, fr, en, site::Lang::en), "1 member");
+}
+
 TEST(SitePage, ThemeTitles) {
   EXPECT_EQ(site::theme_title("environment", site::Lang::fr), "Environnement");
   // The same words as the members' space (services/web) and membership's assembly page.

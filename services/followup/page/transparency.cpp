@@ -74,7 +74,6 @@ const std::map<std::string, std::pair<const char*, const char*>>& words() {
       {"to_come", {"À venir", "To come"}},
       {"evidence", {"Justificatifs", "Evidence"}},
       {"timeline", {"Historique", "Timeline"}},
-      {"changes", {"étapes", "changes"}},
       {"reports", {"Rapports de suivi (droit de suite)", "Follow-up reports"}},
       {"no_reports", {"Aucun rapport n’est encore prévu.", "No report scheduled yet."}},
       {"report", {"Rapport", "Report"}},
@@ -245,8 +244,10 @@ void write_commitment(std::ostringstream& o, const json& c, Lang lang) {
     o << "</ul>\n";
   }
   if (c.contains("timeline") && !c["timeline"].empty()) {
-    o << "<details>\n<summary>" << t("timeline", lang) << " (" << c["timeline"].size() << " "
-      << t("changes", lang) << ")</summary>\n<ol>\n";
+    o << "<details>\n<summary>" << t("timeline", lang) << " ("
+      << assembly::site::counted(static_cast<long long>(c["timeline"].size()), {"étape", "étapes"},
+                                 {"change", "changes"}, lang)
+      << ")</summary>\n<ol>\n";
     for (const auto& s : c["timeline"]) {
       o << "<li><time datetime=\"" << e(str(s, "at")) << "\">" << ed(s, "at", lang)
         << "</time> : " << e(state(s["change"], lang)) << ", " << e(state(s["status"], lang))

@@ -321,12 +321,21 @@ Page home(const std::vector<store::Cohort>& cohorts, const std::string& today, L
         << "<h2 class=\"fr-card__title\"><a href=\"" << e(assembly_href(c.id, l)) << "\">"
         << e(c.name) << "</a></h2>\n<p class=\"fr-card__desc\">"
         << e(mandate(c.mandate_start, c.mandate_end, l)) << "</p>\n<ul class=\"fr-card__desc\">"
-        << "<li>" << drawn << " " << w({"personnes tirées au sort", "people drawn"}, l)
-        << "</li><li>" << status_count(c.members_by_status, "active") << " "
-        << w({"membres en fonction", "members sitting"}, l) << "</li><li>"
-        << status_count(c.members_by_status, "completed") << " "
-        << w({"mandats accomplis", "terms completed"}, l) << "</li><li>" << c.workshops.size()
-        << " " << w({"ateliers", "workshops"}, l) << "</li></ul>\n"
+        << "<li>"
+        << assembly::site::counted(drawn, {"personne tirée au sort", "personnes tirées au sort"},
+                                   {"person drawn", "people drawn"}, l)
+        << "</li><li>"
+        << assembly::site::counted(status_count(c.members_by_status, "active"),
+                                   {"membre en fonction", "membres en fonction"},
+                                   {"member sitting", "members sitting"}, l)
+        << "</li><li>"
+        << assembly::site::counted(status_count(c.members_by_status, "completed"),
+                                   {"mandat accompli", "mandats accomplis"},
+                                   {"term completed", "terms completed"}, l)
+        << "</li><li>"
+        << assembly::site::counted(static_cast<long long>(c.workshops.size()),
+                                   {"atelier", "ateliers"}, {"workshop", "workshops"}, l)
+        << "</li></ul>\n"
         << "<div class=\"fr-card__start\">" << state_badge(c.mandate_start, c.mandate_end, today, l)
         << "</div></div></div></div></li>\n";
     }

@@ -74,6 +74,15 @@ std::string paris_time(const std::string& utc, Lang lang);
 std::string number(const std::string& decimal, Lang lang);
 std::string number(long long n, Lang lang);
 
+// A noun's two forms in one language.
+struct Noun {
+  const char* one;
+  const char* many;
+};
+// "n nouns" in the language: the number as `number` writes it, the noun singular for 0 and 1 in
+// French ("0 membre", "1 membre"), for 1 only in English ("0 members", "1 member").
+std::string counted(long long n, Noun fr, Noun en, Lang lang);
+
 // Parts of a page's body, in the DSFR's markup (tables: assembly/site/table.h). Every argument is
 // HTML already (escape text with assembly::core::html_escape).
 // Text people typed (a motion, a notebook), escaped: a paragraph at each blank line, its other
