@@ -7,6 +7,9 @@
 import type { ComponentType } from "react";
 
 import type { Key } from "../i18n/messages";
+import { CouncilSection } from "./council/CouncilSection";
+import { FollowupSection } from "./followup/FollowupSection";
+import { FollowupDashboard } from "./followupDashboard/FollowupDashboard";
 import type { Assembly, Role, Staff } from "./model";
 
 export interface ConsoleProps {
@@ -22,4 +25,8 @@ export interface ConsoleSection {
   component: ComponentType<ConsoleProps>;
 }
 
-export const sections: ConsoleSection[] = [];
+export const sections: ConsoleSection[] = [
+  { path: "conseil", label: "console.council.nav", roles: ["council-clerk", "secretariat"], component: CouncilSection },
+  { path: "suivi", label: "console.followup.nav", roles: ["secretariat", "city-service"], component: FollowupSection },
+  { path: "tableau-suivi", label: "console.followupDashboard.nav", roles: ["secretariat"], component: FollowupDashboard },
+];

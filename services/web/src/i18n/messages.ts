@@ -2,6 +2,9 @@
 // English does not compile (Messages = typeof fr). The console's areas keep their own
 // catalogues beside their screens, spread in here.
 import { en as consoleEn, fr as consoleFr } from "../console/messages";
+import { en as councilEn, fr as councilFr } from "../console/council/messages";
+import { en as followupEn, fr as followupFr } from "../console/followup/messages";
+import { en as followupDashboardEn, fr as followupDashboardFr } from "../console/followupDashboard/messages";
 
 export const fr = {
   "app.title": "Assemblée citoyenne",
@@ -370,6 +373,9 @@ export const fr = {
   "member.evaluation.error.conflict": "Vous avez déjà répondu à ce questionnaire, ou il est clos.",
   "member.evaluation.error.forbidden": "Seuls les membres actifs de l’assemblée répondent à ce questionnaire.",
   ...consoleFr,
+  ...councilFr,
+  ...followupFr,
+  ...followupDashboardFr,
 } as const;
 
 export type Key = keyof typeof fr;
@@ -737,6 +743,9 @@ export const en: Messages = {
   "member.evaluation.error.conflict": "You have answered this questionnaire already, or it is closed.",
   "member.evaluation.error.forbidden": "Only the assembly’s active members answer this questionnaire.",
   ...consoleEn,
+  ...councilEn,
+  ...followupEn,
+  ...followupDashboardEn,
 };
 
 export const catalogues = { fr, en } as const;
