@@ -12,7 +12,7 @@ import { messageOf, stateOf, useFieldForm } from "../forms/forms";
 import type { FieldErrors } from "../forms/types";
 import { useI18n } from "../i18n/i18n";
 import { navigate } from "../router";
-import { link } from "./ConsoleSpace";
+import { link } from "./link";
 import { type Assembly, actsIn, consolePath, hasRole, type Staff } from "./model";
 
 type Listed = { state: "loading" } | { state: "ok"; items: Assembly[] } | { state: "failed" };

@@ -8,6 +8,8 @@ import type { ComponentType } from "react";
 
 import type { Key } from "../i18n/messages";
 import type { Assembly, Role, Staff } from "./model";
+import { AuditSection } from "./privacy/AuditSection";
+import { ErasureSection } from "./privacy/ErasureSection";
 
 export interface ConsoleProps {
   assembly: Assembly;
@@ -22,4 +24,8 @@ export interface ConsoleSection {
   component: ComponentType<ConsoleProps>;
 }
 
-export const sections: ConsoleSection[] = [];
+export const sections: ConsoleSection[] = [
+  // Personal data, across the process.
+  { path: "effacements", label: "console.erasure.nav", roles: ["secretariat"], component: ErasureSection },
+  { path: "journal", label: "console.audit.nav", roles: ["auditor"], component: AuditSection },
+];
