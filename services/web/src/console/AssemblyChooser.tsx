@@ -9,7 +9,7 @@ import { type FormEvent, useCallback, useEffect, useState } from "react";
 
 import { api } from "../api/client";
 import { messageOf, stateOf, useFieldForm } from "../forms/forms";
-import type { FieldErrors } from "../forms/types";
+import type { FieldErrors } from "../forms/problem";
 import { useI18n } from "../i18n/i18n";
 import { navigate } from "../router";
 import { link } from "./link";

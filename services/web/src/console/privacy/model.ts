@@ -1,7 +1,7 @@
 // The personal-data sections without React: the audit trail's filters as the services take them,
 // a Paris wall-clock time as the UTC instant the trail's `since` wants, and the erasure form's
 // checks.
-import type { FieldErrors } from "../../forms/types";
+import type { FieldErrors } from "../../forms/problem";
 
 export const AUDITED_SERVICES = ["membership", "sortition", "workshops", "recommendations", "followup"] as const;
 export type AuditedService = (typeof AUDITED_SERVICES)[number];
