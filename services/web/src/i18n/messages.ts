@@ -5,6 +5,7 @@ import { en as consoleEn, fr as consoleFr } from "../console/messages";
 import { en as councilEn, fr as councilFr } from "../console/council/messages";
 import { en as followupEn, fr as followupFr } from "../console/followup/messages";
 import { en as followupDashboardEn, fr as followupDashboardFr } from "../console/followupDashboard/messages";
+import { en as privacyEn, fr as privacyFr } from "../console/privacy/messages";
 
 export const fr = {
   "app.title": "Assemblée citoyenne",
@@ -376,6 +377,7 @@ export const fr = {
   ...councilFr,
   ...followupFr,
   ...followupDashboardFr,
+  ...privacyFr,
 } as const;
 
 export type Key = keyof typeof fr;
@@ -746,6 +748,7 @@ export const en: Messages = {
   ...councilEn,
   ...followupEn,
   ...followupDashboardEn,
+  ...privacyEn,
 };
 
 export const catalogues = { fr, en } as const;

@@ -14,12 +14,12 @@ import { type FormEvent, useCallback, useEffect, useState } from "react";
 
 import { api } from "../../api/client";
 import { messageOf, stateOf, useFieldForm } from "../../forms/forms";
-import type { ProblemLike } from "../../forms/types";
+import type { ProblemLike } from "../../forms/problem";
 import { useI18n } from "../../i18n/i18n";
 import type { Key } from "../../i18n/messages";
-import { link } from "../ConsoleSpace";
+import { link } from "../link";
 import { consolePath, hasRole } from "../model";
-import { TableFrame } from "../ui/TableFrame";
+import { Table } from "../ui/Table";
 import type { ConsoleProps } from "../sections";
 import {
   type AgendaItem,
@@ -139,46 +139,34 @@ function CouncilOverview({
       {sent.length === 0 ? (
         <p>{t("console.council.motions.none")}</p>
       ) : (
-        <TableFrame caption={t("console.council.motions")} hideCaption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("console.council.col.motion")}</th>
-                      <th scope="col">{t("console.council.col.session")}</th>
-                      <th scope="col">{t("console.council.col.decision")}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {sent.map((d) => {
-                      const on = agenda.find((a) => a.item.dossier_id === d.id);
-                      return (
-                        <tr key={d.id}>
-                          <th scope="row">
-                            {on ? (
-                              <a className={fr.cx("fr-link")} {...link(consolePath(assembly, "conseil", "point", on.item.id ?? ""))}>
-                                {d.title || d.theme}
-                              </a>
-                            ) : (
-                              (d.title || d.theme)
-                            )}
-                          </th>
-                          <td>
-                            {on ? (
-                              `${on.session.name} (${day(on.session.held_on ?? "")})`
-                            ) : (
-                              <>
-                                {t("console.council.waiting")}
-                                {clerk && upcoming.length > 0 && <PlaceForm dossier={d} sessions={upcoming} reload={reload} />}
-                              </>
-                            )}
-                          </td>
-                          <td>
-                            <DecisionBadge decision={on?.item.decision} />
-                          </td>
-                        </tr>
-                      );
-                    })}
-                  </tbody>
-        </TableFrame>
+        <Table
+          className={fr.cx("fr-table--no-caption")}
+          caption={t("console.council.motions")}
+          headers={[t("console.council.col.motion"), t("console.council.col.session"), t("console.council.col.decision")]}
+          rowHeaders
+          keys={sent.map((d) => d.id ?? "")}
+          rows={sent.map((d) => {
+            const on = agenda.find((a) => a.item.dossier_id === d.id);
+            return [
+              on ? (
+                <a className={fr.cx("fr-link")} {...link(consolePath(assembly, "conseil", "point", on.item.id ?? ""))}>
+                  {d.title || d.theme}
+                </a>
+              ) : (
+                d.title || d.theme
+              ),
+              on ? (
+                `${on.session.name} (${day(on.session.held_on ?? "")})`
+              ) : (
+                <>
+                  {t("console.council.waiting")}
+                  {clerk && upcoming.length > 0 && <PlaceForm dossier={d} sessions={upcoming} reload={reload} />}
+                </>
+              ),
+              <DecisionBadge decision={on?.item.decision} />,
+            ];
+          })}
+        />
       )}
       <h2>{t("console.council.sessions")}</h2>
       {sessions.length === 0 ? (
@@ -331,24 +319,13 @@ function AgendaItemPage({
         </>
       )}
       {(item.positions ?? []).length > 0 && (
-        <TableFrame caption={t("console.council.debate.positions")}>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("console.council.debate.group")}</th>
-                      <th scope="col">{t("console.council.debate.position")}</th>
-                      <th scope="col">{t("console.council.debate.positionSummary")}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {(item.positions ?? []).map((p) => (
-                      <tr key={p.group}>
-                        <th scope="row">{p.group}</th>
-                        <td>{t(`console.council.position.${p.position}` as Key)}</td>
-                        <td>{p.summary}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-        </TableFrame>
+        <Table
+          caption={t("console.council.debate.positions")}
+          headers={[t("console.council.debate.group"), t("console.council.debate.position"), t("console.council.debate.positionSummary")]}
+          rowHeaders
+          keys={(item.positions ?? []).map((p) => p.group ?? "")}
+          rows={(item.positions ?? []).map((p) => [p.group, t(`console.council.position.${p.position}` as Key), p.summary])}
+        />
       )}
       {!item.presentation && !item.debate_summary && (item.positions ?? []).length === 0 && <p>{t("console.council.debate.none")}</p>}
       {clerk && !decided && <DebateForm item={item} reload={reload} />}
@@ -359,22 +336,16 @@ function AgendaItemPage({
             <DecisionBadge decision={item.decision} />{" "}
             {item.decided_at ? t("console.council.decision.at", { at: dateTime(new Date(item.decided_at)) }) : ""}
           </p>
-          <TableFrame caption={t("console.council.decision.votes")}>
-                    <tbody>
-                      <tr>
-                        <th scope="row">{t("console.council.decision.for")}</th>
-                        <td>{number(item.votes_for ?? 0)}</td>
-                      </tr>
-                      <tr>
-                        <th scope="row">{t("console.council.decision.against")}</th>
-                        <td>{number(item.votes_against ?? 0)}</td>
-                      </tr>
-                      <tr>
-                        <th scope="row">{t("console.council.decision.abstentions")}</th>
-                        <td>{number(item.abstentions ?? 0)}</td>
-                      </tr>
-                    </tbody>
-          </TableFrame>
+          <Table
+            caption={t("console.council.decision.votes")}
+            headers={[t("console.council.decision.col.vote"), t("console.council.decision.col.count")]}
+            rowHeaders
+            rows={[
+              [t("console.council.decision.for"), number(item.votes_for ?? 0)],
+              [t("console.council.decision.against"), number(item.votes_against ?? 0)],
+              [t("console.council.decision.abstentions"), number(item.abstentions ?? 0)],
+            ]}
+          />
           {item.amendments && <p>{t("console.council.decision.amendmentsText", { text: item.amendments })}</p>}
         </>
       ) : clerk ? (

@@ -2,7 +2,7 @@
 // items of one assembly, and the checks made before sending a session, a debate or a decision
 // (the service checks again, the vote rules included, and its refusals land on the same fields).
 import type { components } from "../../api/generated/followup";
-import type { FieldErrors } from "../../forms/types";
+import type { FieldErrors } from "../../forms/problem";
 
 export type CouncilSession = components["schemas"]["CouncilSession"];
 export type AgendaItem = components["schemas"]["AgendaItem"];

@@ -11,12 +11,12 @@ import { type FormEvent, useCallback, useEffect, useState } from "react";
 
 import { api } from "../../api/client";
 import { messageOf, stateOf, useFieldForm } from "../../forms/forms";
-import type { ProblemLike } from "../../forms/types";
+import type { ProblemLike } from "../../forms/problem";
 import { useI18n } from "../../i18n/i18n";
 import type { Key } from "../../i18n/messages";
 import type { Staff } from "../model";
 import { utcToday } from "../council/model";
-import { TableFrame } from "../ui/TableFrame";
+import { Table } from "../ui/Table";
 import {
   type Commitment,
   mayEdit,
@@ -95,28 +95,24 @@ export function CommitmentPage({ assembly, id, staff }: { assembly: string; id: 
       {(c.milestones ?? []).length === 0 ? (
         <p>{t("console.followup.milestones.none")}</p>
       ) : (
-        <TableFrame caption={t("console.followup.milestones")} hideCaption>
-          <thead>
-            <tr>
-              <th scope="col">{t("console.followup.milestone.title")}</th>
-              <th scope="col">{t("console.followup.milestone.dueOn")}</th>
-              <th scope="col">{t("console.followup.milestone.state")}</th>
-              {edit && <th scope="col">{t("console.followup.milestone.actions")}</th>}
-            </tr>
-          </thead>
-          <tbody>
-            {(c.milestones ?? []).map((m) => (
-              <tr key={m.id}>
-                <th scope="row">{m.title}</th>
-                <td>{day(m.due_on ?? "")}</td>
-                <td>
-                  {m.done_on ? t("console.followup.milestone.doneOn", { day: day(m.done_on) }) : m.overdue ? <OverdueBadge /> : t("console.followup.milestone.toDo")}
-                </td>
-                {edit && <td>{!m.done_on && <MilestoneActions commitment={c.id ?? ""} milestone={m} reload={reload} />}</td>}
-              </tr>
-            ))}
-          </tbody>
-        </TableFrame>
+        <Table
+          className={fr.cx("fr-table--no-caption")}
+          caption={t("console.followup.milestones")}
+          headers={[
+            t("console.followup.milestone.title"),
+            t("console.followup.milestone.dueOn"),
+            t("console.followup.milestone.state"),
+            ...(edit ? [t("console.followup.milestone.actions")] : []),
+          ]}
+          rowHeaders
+          keys={(c.milestones ?? []).map((m) => m.id ?? "")}
+          rows={(c.milestones ?? []).map((m) => [
+            m.title,
+            day(m.due_on ?? ""),
+            m.done_on ? t("console.followup.milestone.doneOn", { day: day(m.done_on) }) : m.overdue ? <OverdueBadge /> : t("console.followup.milestone.toDo"),
+            ...(edit ? [!m.done_on && <MilestoneActions commitment={c.id ?? ""} milestone={m} reload={reload} />] : []),
+          ])}
+        />
       )}
       {edit && open && <AddMilestone commitment={c.id ?? ""} reload={reload} />}
 

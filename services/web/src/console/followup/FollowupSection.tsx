@@ -13,13 +13,13 @@ import { type FormEvent, useCallback, useEffect, useState } from "react";
 
 import { api } from "../../api/client";
 import { messageOf, stateOf, useFieldForm } from "../../forms/forms";
-import type { ProblemLike } from "../../forms/types";
+import type { ProblemLike } from "../../forms/problem";
 import { useI18n } from "../../i18n/i18n";
 import { navigate } from "../../router";
-import { link } from "../ConsoleSpace";
+import { link } from "../link";
 import { consolePath, hasRole, type Staff } from "../model";
 import type { ConsoleProps } from "../sections";
-import { TableFrame } from "../ui/TableFrame";
+import { Table } from "../ui/Table";
 import { CommitmentPage } from "./CommitmentPage";
 import {
   type AdoptedRecommendation,
@@ -88,44 +88,36 @@ function Commitments({ assembly, staff }: { assembly: string; staff: Staff }) {
       {byRecommendation(mine).map((group) => (
         <section key={group.id} className={fr.cx("fr-mb-4w")}>
           <h3 className={fr.cx("fr-h6")}>{t("console.followup.recommendation", { title: group.title })}</h3>
-          <TableFrame caption={t("console.followup.recommendation", { title: group.title })} hideCaption>
-            <thead>
-              <tr>
-                <th scope="col">{t("console.followup.col.commitment")}</th>
-                <th scope="col">{t("console.followup.col.department")}</th>
-                <th scope="col">{t("console.followup.col.status")}</th>
-                <th scope="col">{t("console.followup.col.progress")}</th>
-                <th scope="col">{t("console.followup.col.milestones")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {group.items.map((c) => (
-                <tr key={c.id}>
-                  <th scope="row">
-                    <a className={fr.cx("fr-link")} {...link(consolePath(assembly, "suivi", "engagement", c.id ?? ""))}>
-                      {c.title}
-                    </a>
-                  </th>
-                  <td>{c.department}</td>
-                  <td>
-                    <StatusBadge status={c.status} />
-                  </td>
-                  <td>
-                    <Progress value={c.progress ?? 0} of={c.title ?? ""} />
-                  </td>
-                  <td>
-                    {t("console.followup.milestones.count", { n: number(c.milestones_total ?? 0) })}
-                    {(c.milestones_overdue ?? 0) > 0 && (
-                      <>
-                        {" "}
-                        <OverdueBadge /> {t("console.followup.milestones.overdueCount", { n: number(c.milestones_overdue ?? 0) })}
-                      </>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </TableFrame>
+          <Table
+            className={fr.cx("fr-table--no-caption")}
+            caption={t("console.followup.recommendation", { title: group.title })}
+            headers={[
+              t("console.followup.col.commitment"),
+              t("console.followup.col.department"),
+              t("console.followup.col.status"),
+              t("console.followup.col.progress"),
+              t("console.followup.col.milestones"),
+            ]}
+            rowHeaders
+            keys={group.items.map((c) => c.id ?? "")}
+            rows={group.items.map((c) => [
+              <a className={fr.cx("fr-link")} {...link(consolePath(assembly, "suivi", "engagement", c.id ?? ""))}>
+                {c.title}
+              </a>,
+              c.department,
+              <StatusBadge status={c.status} />,
+              <Progress value={c.progress ?? 0} of={c.title ?? ""} />,
+              <>
+                {t("console.followup.milestones.count", { n: number(c.milestones_total ?? 0) })}
+                {(c.milestones_overdue ?? 0) > 0 && (
+                  <>
+                    {" "}
+                    <OverdueBadge /> {t("console.followup.milestones.overdueCount", { n: number(c.milestones_overdue ?? 0) })}
+                  </>
+                )}
+              </>,
+            ])}
+          />
         </section>
       ))}
       {hasRole(staff, ["secretariat"]) && <ReportsPanel assembly={assembly} />}

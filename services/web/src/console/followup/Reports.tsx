@@ -14,13 +14,13 @@ import { type FormEvent, useCallback, useEffect, useRef, useState } from "react"
 
 import { api } from "../../api/client";
 import { messageOf, stateOf, useFieldForm } from "../../forms/forms";
-import type { ProblemLike } from "../../forms/types";
+import type { ProblemLike } from "../../forms/problem";
 import { useI18n } from "../../i18n/i18n";
 import type { Key } from "../../i18n/messages";
-import { link } from "../ConsoleSpace";
+import { link } from "../link";
 import { utcToday } from "../council/model";
 import { consolePath } from "../model";
-import { TableFrame } from "../ui/TableFrame";
+import { Table } from "../ui/Table";
 import { type Report, snapshotOf, validateCompile } from "./model";
 import { BackToFollowup, OverdueBadge, StatusBadge } from "./parts";
 
@@ -63,32 +63,26 @@ export function ReportsPanel({ assembly }: { assembly: string }) {
       {reports === null && <Alert severity="error" small description={t("forms.error.load")} />}
       {reports && reports.length === 0 && <p>{t("console.followup.reports.none")}</p>}
       {reports && reports.length > 0 && (
-        <TableFrame caption={t("console.followup.reports")} hideCaption>
-          <thead>
-            <tr>
-              <th scope="col">{t("console.followup.report.col.report")}</th>
-              <th scope="col">{t("console.followup.report.col.due")}</th>
-              <th scope="col">{t("console.followup.report.col.state")}</th>
-              <th scope="col">{t("console.followup.report.col.published")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {reports.map((r) => (
-              <tr key={r.id}>
-                <th scope="row">
-                  <a className={fr.cx("fr-link")} {...link(consolePath(assembly, "suivi", "rapport", r.id ?? ""))}>
-                    {t("console.followup.report.name", { n: r.sequence ?? 0 })}
-                  </a>
-                </th>
-                <td>{day(r.due_on ?? "")}</td>
-                <td>
-                  <ReportStatus report={r} />
-                </td>
-                <td>{r.published_at ? dateTime(new Date(r.published_at)) : "—"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </TableFrame>
+        <Table
+          className={fr.cx("fr-table--no-caption")}
+          caption={t("console.followup.reports")}
+          headers={[
+            t("console.followup.report.col.report"),
+            t("console.followup.report.col.due"),
+            t("console.followup.report.col.state"),
+            t("console.followup.report.col.published"),
+          ]}
+          rowHeaders
+          keys={reports.map((r) => r.id ?? "")}
+          rows={reports.map((r) => [
+            <a className={fr.cx("fr-link")} {...link(consolePath(assembly, "suivi", "rapport", r.id ?? ""))}>
+              {t("console.followup.report.name", { n: r.sequence ?? 0 })}
+            </a>,
+            day(r.due_on ?? ""),
+            <ReportStatus report={r} />,
+            r.published_at ? dateTime(new Date(r.published_at)) : "—",
+          ])}
+        />
       )}
       <Schedule assembly={assembly} reload={load} />
     </section>
@@ -250,38 +244,33 @@ export function ReportPage({ assembly, id }: { assembly: string; id: string }) {
                 overdue: snapshot.milestones_overdue ?? 0,
               })}
             </p>
-            <TableFrame caption={t("console.followup.report.commitments")}>
-              <thead>
-                <tr>
-                  <th scope="col">{t("console.followup.col.commitment")}</th>
-                  <th scope="col">{t("console.followup.col.department")}</th>
-                  <th scope="col">{t("console.followup.col.status")}</th>
-                  <th scope="col">{t("console.followup.col.progress")}</th>
-                  <th scope="col">{t("console.followup.col.milestones")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {(snapshot.commitments ?? []).map((c) => (
-                  <tr key={c.id}>
-                    <th scope="row">{c.title}</th>
-                    <td>{c.department}</td>
-                    <td>
-                      <StatusBadge status={c.status} />
-                    </td>
-                    <td>{t("console.followup.percent", { n: c.progress })}</td>
-                    <td>
-                      {t("console.followup.report.milestones", { done: c.milestones_done ?? 0, total: c.milestones ?? 0 })}
-                      {(c.milestones_overdue ?? 0) > 0 && (
-                        <>
-                          {" "}
-                          <OverdueBadge />
-                        </>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </TableFrame>
+            <Table
+              caption={t("console.followup.report.commitments")}
+              headers={[
+                t("console.followup.col.commitment"),
+                t("console.followup.col.department"),
+                t("console.followup.col.status"),
+                t("console.followup.col.progress"),
+                t("console.followup.col.milestones"),
+              ]}
+              rowHeaders
+              keys={(snapshot.commitments ?? []).map((c) => c.id)}
+              rows={(snapshot.commitments ?? []).map((c) => [
+                c.title,
+                c.department,
+                <StatusBadge status={c.status} />,
+                t("console.followup.percent", { n: c.progress }),
+                <>
+                  {t("console.followup.report.milestones", { done: c.milestones_done ?? 0, total: c.milestones ?? 0 })}
+                  {(c.milestones_overdue ?? 0) > 0 && (
+                    <>
+                      {" "}
+                      <OverdueBadge />
+                    </>
+                  )}
+                </>,
+              ])}
+            />
           </section>
         )}
       </div>

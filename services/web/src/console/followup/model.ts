@@ -4,7 +4,7 @@
 // Council adopted), and the checks made before sending (the service checks again; its refusals
 // land on the same fields, by the request's JSON pointers).
 import type { components } from "../../api/generated/followup";
-import type { FieldErrors } from "../../forms/types";
+import type { FieldErrors } from "../../forms/problem";
 import { hasRole, type Staff } from "../model";
 import { type CouncilSession, utcToday } from "../council/model";
 

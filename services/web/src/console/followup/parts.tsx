@@ -6,7 +6,7 @@ import Badge from "@codegouvfr/react-dsfr/Badge";
 
 import { useI18n } from "../../i18n/i18n";
 import type { Key } from "../../i18n/messages";
-import { link } from "../ConsoleSpace";
+import { link } from "../link";
 import { consolePath } from "../model";
 
 const SEVERITY = {

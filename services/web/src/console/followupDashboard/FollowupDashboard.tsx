@@ -10,7 +10,7 @@ import { useCallback, useEffect, useState } from "react";
 
 import { api } from "../../api/client";
 import { useI18n } from "../../i18n/i18n";
-import { link } from "../ConsoleSpace";
+import { link } from "../link";
 import { consolePath } from "../model";
 import type { ConsoleProps } from "../sections";
 import { BarChart } from "../ui/BarChart";

@@ -5,7 +5,7 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { useId } from "react";
 
-import { TableFrame } from "./TableFrame";
+import { Table } from "./Table";
 
 export interface Bar {
   label: string;
@@ -55,22 +55,14 @@ export function BarChart({
           );
         })}
       </svg>
-      <TableFrame caption={title} hideCaption>
-        <thead>
-          <tr>
-            <th scope="col">{title}</th>
-            <th scope="col">{valueHeader}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {bars.map((b) => (
-            <tr key={b.label}>
-              <th scope="row">{b.label}</th>
-              <td>{format(b.value)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </TableFrame>
+      <Table
+        className={fr.cx("fr-table--no-caption")}
+        caption={title}
+        headers={[title, valueHeader]}
+        rowHeaders
+        keys={bars.map((b) => b.label)}
+        rows={bars.map((b) => [b.label, format(b.value)])}
+      />
     </figure>
   );
 }
