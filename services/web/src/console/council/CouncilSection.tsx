@@ -10,7 +10,7 @@ import Badge from "@codegouvfr/react-dsfr/Badge";
 import Button from "@codegouvfr/react-dsfr/Button";
 import Input from "@codegouvfr/react-dsfr/Input";
 import Select from "@codegouvfr/react-dsfr/Select";
-import { type FormEvent, useCallback, useEffect, useState } from "react";
+import { type FormEvent, useState } from "react";
 
 import { api } from "../../api/client";
 import { messageOf, stateOf, useFieldForm } from "../../forms/forms";
@@ -20,6 +20,7 @@ import type { Key } from "../../i18n/messages";
 import { link } from "../link";
 import { consolePath, hasRole } from "../model";
 import { Table } from "../ui/Table";
+import { useRead } from "../ui/useRead";
 import type { ConsoleProps } from "../sections";
 import {
   type AgendaItem,
@@ -38,36 +39,23 @@ import {
   validateSession,
 } from "./model";
 
-type Loaded = { state: "loading" } | { state: "failed" } | { state: "ok"; sessions: CouncilSession[]; dossiers: Dossier[] };
-
 // The Council's sessions (every assembly's) and this assembly's dossiers, read again after a change.
-function useCouncil(assembly: string) {
-  const [loaded, setLoaded] = useState<Loaded>({ state: "loading" });
-  const load = useCallback(async () => {
-    try {
-      const [s, d] = await Promise.all([
-        api.followup.GET("/v1/council-sessions"),
-        api.followup.GET("/v1/dossiers", { params: { query: { assembly_id: assembly } } }),
-      ]);
-      if (!s.data || !d.data) throw new Error("council");
-      setLoaded({ state: "ok", sessions: s.data.items ?? [], dossiers: d.data.items ?? [] });
-    } catch {
-      setLoaded({ state: "failed" });
-    }
+const useCouncil = (assembly: string) =>
+  useRead(async () => {
+    const [s, d] = await Promise.all([
+      api.followup.GET("/v1/council-sessions"),
+      api.followup.GET("/v1/dossiers", { params: { query: { assembly_id: assembly } } }),
+    ]);
+    return s.data && d.data ? { sessions: s.data.items ?? [], dossiers: d.data.items ?? [] } : undefined;
   }, [assembly]);
-  useEffect(() => {
-    void load();
-  }, [load]);
-  return { loaded, reload: load };
-}
 
 export function CouncilSection({ assembly, staff, rest }: ConsoleProps) {
   const { t } = useI18n();
   const id = assembly.id ?? "";
-  const { loaded, reload } = useCouncil(id);
+  const [loaded, reload] = useCouncil(id);
   const clerk = hasRole(staff, ["council-clerk"]);
-  if (loaded.state === "loading") return <p role="status">{t("forms.loading")}</p>;
-  if (loaded.state === "failed")
+  if (loaded === undefined) return <p role="status">{t("forms.loading")}</p>;
+  if (loaded === null)
     return (
       <>
         <h1>{t("console.council.title")}</h1>

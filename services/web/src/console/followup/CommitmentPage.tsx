@@ -7,7 +7,7 @@ import Alert from "@codegouvfr/react-dsfr/Alert";
 import Button from "@codegouvfr/react-dsfr/Button";
 import Input from "@codegouvfr/react-dsfr/Input";
 import Select from "@codegouvfr/react-dsfr/Select";
-import { type FormEvent, useCallback, useEffect, useState } from "react";
+import { type FormEvent, useState } from "react";
 
 import { api } from "../../api/client";
 import { messageOf, stateOf, useFieldForm } from "../../forms/forms";
@@ -17,6 +17,7 @@ import type { Key } from "../../i18n/messages";
 import type { Staff } from "../model";
 import { utcToday } from "../council/model";
 import { Table } from "../ui/Table";
+import { useRead } from "../ui/useRead";
 import {
   type Commitment,
   mayEdit,
@@ -34,18 +35,7 @@ type Reload = (c?: Commitment) => void;
 
 export function CommitmentPage({ assembly, id, staff }: { assembly: string; id: string; staff: Staff }) {
   const { t, day, dateTime } = useI18n();
-  const [c, setC] = useState<Commitment | undefined | null>();
-  const load = useCallback(async () => {
-    try {
-      const { data } = await api.followup.GET("/v1/commitments/{id}", { params: { path: { id } } });
-      setC(data ?? null);
-    } catch {
-      setC(null);
-    }
-  }, [id]);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const [c, load] = useRead(async () => (await api.followup.GET("/v1/commitments/{id}", { params: { path: { id } } })).data, [id]);
   // A change answers the commitment as it is now; the timeline and evidence are read again.
   const reload: Reload = () => void load();
 

@@ -9,7 +9,7 @@ import Alert from "@codegouvfr/react-dsfr/Alert";
 import Button from "@codegouvfr/react-dsfr/Button";
 import Input from "@codegouvfr/react-dsfr/Input";
 import Select from "@codegouvfr/react-dsfr/Select";
-import { type FormEvent, useCallback, useEffect, useState } from "react";
+import { type FormEvent, useState } from "react";
 
 import { api } from "../../api/client";
 import { messageOf, stateOf, useFieldForm } from "../../forms/forms";
@@ -20,12 +20,11 @@ import { link } from "../link";
 import { consolePath, hasRole, type Staff } from "../model";
 import type { ConsoleProps } from "../sections";
 import { Table } from "../ui/Table";
+import { useRead } from "../ui/useRead";
 import { CommitmentPage } from "./CommitmentPage";
 import {
-  type AdoptedRecommendation,
   adoptedRecommendations,
   byRecommendation,
-  type Commitment,
   commitmentBody,
   type CommitmentForm,
   type MilestoneRow,
@@ -44,18 +43,10 @@ export function FollowupSection({ assembly: { id = "" }, staff, rest }: ConsoleP
 
 function Commitments({ assembly, staff }: { assembly: string; staff: Staff }) {
   const { t, number } = useI18n();
-  const [list, setList] = useState<Commitment[] | undefined | null>();
-  const load = useCallback(async () => {
-    try {
-      const { data } = await api.followup.GET("/v1/commitments", { params: { query: { assembly_id: assembly } } });
-      setList(data ? (data.items ?? []) : null);
-    } catch {
-      setList(null);
-    }
-  }, [assembly]);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const [list, load] = useRead(
+    async () => (await api.followup.GET("/v1/commitments", { params: { query: { assembly_id: assembly } } })).data?.items ?? undefined,
+    [assembly],
+  );
   const city = hasRole(staff, ["city-service"]);
   const mine = list ? visibleCommitments(list, staff) : [];
   return (
@@ -137,12 +128,9 @@ const NEW_IDS: Record<string, string> = {
 
 function NewCommitment({ assembly, staff }: { assembly: string; staff: Staff }) {
   const { t } = useI18n();
-  const [recommendations, setRecommendations] = useState<AdoptedRecommendation[] | undefined | null>();
-  useEffect(() => {
-    api.followup.GET("/v1/council-sessions").then(
-      ({ data }) => setRecommendations(data ? adoptedRecommendations(data.items ?? [], assembly) : null),
-      () => setRecommendations(null),
-    );
+  const [recommendations] = useRead(async () => {
+    const { data } = await api.followup.GET("/v1/council-sessions");
+    return data && adoptedRecommendations(data.items ?? [], assembly);
   }, [assembly]);
   const [f, setF] = useState<CommitmentForm>({ recommendationId: "", title: "", description: "", electedOfficial: "", milestones: [{ title: "", dueOn: "" }] });
   const ids = { ...NEW_IDS };

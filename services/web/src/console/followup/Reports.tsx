@@ -10,7 +10,7 @@ import Alert from "@codegouvfr/react-dsfr/Alert";
 import Badge from "@codegouvfr/react-dsfr/Badge";
 import Button from "@codegouvfr/react-dsfr/Button";
 import Input from "@codegouvfr/react-dsfr/Input";
-import { type FormEvent, useCallback, useEffect, useRef, useState } from "react";
+import { type FormEvent, useEffect, useRef, useState } from "react";
 
 import { api } from "../../api/client";
 import { messageOf, stateOf, useFieldForm } from "../../forms/forms";
@@ -21,6 +21,7 @@ import { link } from "../link";
 import { utcToday } from "../council/model";
 import { consolePath } from "../model";
 import { Table } from "../ui/Table";
+import { useRead } from "../ui/useRead";
 import { type Report, snapshotOf, validateCompile } from "./model";
 import { BackToFollowup, OverdueBadge, StatusBadge } from "./parts";
 
@@ -43,18 +44,10 @@ function ReportStatus({ report }: { report: Report }) {
 
 export function ReportsPanel({ assembly }: { assembly: string }) {
   const { t, day, dateTime } = useI18n();
-  const [reports, setReports] = useState<Report[] | undefined | null>();
-  const load = useCallback(async () => {
-    try {
-      const { data } = await api.followup.GET("/v1/reports", { params: { query: { assembly_id: assembly } } });
-      setReports(data ? (data.items ?? []) : null);
-    } catch {
-      setReports(null);
-    }
-  }, [assembly]);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const [reports, load] = useRead(
+    async () => (await api.followup.GET("/v1/reports", { params: { query: { assembly_id: assembly } } })).data?.items ?? undefined,
+    [assembly],
+  );
   return (
     <section className={fr.cx("fr-mt-6w")}>
       <h2>{t("console.followup.reports")}</h2>
@@ -136,18 +129,7 @@ const COMPILE_IDS = { "/as_of": "report-as-of", "/summary": "report-summary" };
 
 export function ReportPage({ assembly, id }: { assembly: string; id: string }) {
   const { t, day, dateTime } = useI18n();
-  const [report, setReport] = useState<Report | undefined | null>();
-  const load = useCallback(async () => {
-    try {
-      const { data } = await api.followup.GET("/v1/reports/{id}/draft", { params: { path: { id } } });
-      setReport(data ?? null);
-    } catch {
-      setReport(null);
-    }
-  }, [id]);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const [report, load] = useRead(async () => (await api.followup.GET("/v1/reports/{id}/draft", { params: { path: { id } } })).data, [id]);
   const [asOf, setAsOf] = useState(utcToday());
   const [summary, setSummary] = useState("");
   const [compiling, setCompiling] = useState(false);
@@ -179,7 +161,7 @@ export function ReportPage({ assembly, id }: { assembly: string; id: string }) {
         body: { as_of: asOf, ...(summary.trim() ? { summary: summary.trim() } : {}) },
       });
       if (!data) return compileForm.refuse(response.status, error as ProblemLike, "/as_of");
-      setReport(data);
+      await load();
       outcome.current?.focus();
     });
     setCompiling(false);

@@ -6,7 +6,6 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import Alert from "@codegouvfr/react-dsfr/Alert";
 import Button from "@codegouvfr/react-dsfr/Button";
-import { useCallback, useEffect, useState } from "react";
 
 import { api } from "../../api/client";
 import { useI18n } from "../../i18n/i18n";
@@ -14,35 +13,24 @@ import { link } from "../link";
 import { consolePath } from "../model";
 import type { ConsoleProps } from "../sections";
 import { BarChart } from "../ui/BarChart";
-import type { Commitment, Report } from "../followup/model";
+import { useRead } from "../ui/useRead";
 import { OverdueBadge } from "../followup/parts";
-import { dashboardOf, type Figures } from "./model";
-
-type Loaded = { state: "loading" } | { state: "failed" } | { state: "ok"; figures: Figures; commitments: Commitment[]; reports: Report[] };
+import { dashboardOf } from "./model";
 
 export function FollowupDashboard({ assembly: { id = "" } }: ConsoleProps) {
   const { t, number, day } = useI18n();
-  const [loaded, setLoaded] = useState<Loaded>({ state: "loading" });
-  const load = useCallback(async () => {
-    try {
-      const query = { assembly_id: id };
-      const [f, c, r] = await Promise.all([
-        api.followup.GET("/v1/assemblies/{id}/follow-up-figures", { params: { path: { id } } }),
-        api.followup.GET("/v1/commitments", { params: { query } }),
-        api.followup.GET("/v1/reports", { params: { query } }),
-      ]);
-      if (!f.data || !c.data || !r.data) throw new Error("figures");
-      setLoaded({ state: "ok", figures: f.data, commitments: c.data.items ?? [], reports: r.data.items ?? [] });
-    } catch {
-      setLoaded({ state: "failed" });
-    }
+  const [loaded, load] = useRead(async () => {
+    const query = { assembly_id: id };
+    const [f, c, r] = await Promise.all([
+      api.followup.GET("/v1/assemblies/{id}/follow-up-figures", { params: { path: { id } } }),
+      api.followup.GET("/v1/commitments", { params: { query } }),
+      api.followup.GET("/v1/reports", { params: { query } }),
+    ]);
+    return f.data && c.data && r.data ? { figures: f.data, commitments: c.data.items ?? [], reports: r.data.items ?? [] } : undefined;
   }, [id]);
-  useEffect(() => {
-    void load();
-  }, [load]);
 
-  if (loaded.state === "loading") return <p role="status">{t("forms.loading")}</p>;
-  if (loaded.state === "failed")
+  if (loaded === undefined) return <p role="status">{t("forms.loading")}</p>;
+  if (loaded === null)
     return (
       <>
         <h1>{t("console.followupDashboard.title")}</h1>
