@@ -19,6 +19,7 @@ import { useI18n } from "../../i18n/i18n";
 import type { Key } from "../../i18n/messages";
 import { link } from "../link";
 import { consolePath, hasRole } from "../model";
+import { ReadFailed } from "../ui/ReadFailed";
 import { Table } from "../ui/Table";
 import { useRead } from "../ui/useRead";
 import type { ConsoleProps } from "../sections";
@@ -59,10 +60,7 @@ export function CouncilSection({ assembly, staff, rest }: ConsoleProps) {
     return (
       <>
         <h1>{t("console.council.title")}</h1>
-        <Alert severity="error" small description={t("forms.error.load")} />
-        <Button className={fr.cx("fr-mt-2w")} priority="secondary" onClick={() => void reload()}>
-          {t("console.retry")}
-        </Button>
+        <ReadFailed retry={reload} />
       </>
     );
   const agenda = agendaOf(loaded.sessions, id);

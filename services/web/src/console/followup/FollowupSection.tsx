@@ -19,6 +19,7 @@ import { navigate } from "../../router";
 import { link } from "../link";
 import { consolePath, hasRole, type Staff } from "../model";
 import type { ConsoleProps } from "../sections";
+import { ReadFailed } from "../ui/ReadFailed";
 import { Table } from "../ui/Table";
 import { useRead } from "../ui/useRead";
 import { CommitmentPage } from "./CommitmentPage";
@@ -31,7 +32,7 @@ import {
   validateCommitment,
   visibleCommitments,
 } from "./model";
-import { BackToFollowup, OverdueBadge, Progress, StatusBadge } from "./parts";
+import { BackToFollowup, commitmentColumns, OverdueBadge, Progress, StatusBadge } from "./parts";
 import { ReportPage, ReportsPanel } from "./Reports";
 
 export function FollowupSection({ assembly: { id = "" }, staff, rest }: ConsoleProps) {
@@ -67,14 +68,7 @@ function Commitments({ assembly, staff }: { assembly: string; staff: Staff }) {
       {city && !staff.department && <Alert severity="warning" small description={t("console.followup.noDepartment")} />}
       <h2>{t("console.followup.commitments")}</h2>
       {list === undefined && <p role="status">{t("forms.loading")}</p>}
-      {list === null && (
-        <>
-          <Alert severity="error" small description={t("forms.error.load")} />
-          <Button className={fr.cx("fr-mt-2w")} priority="secondary" onClick={() => void load()}>
-            {t("console.retry")}
-          </Button>
-        </>
-      )}
+      {list === null && <ReadFailed retry={load} />}
       {list && mine.length === 0 && <p>{t("console.followup.commitments.none")}</p>}
       {byRecommendation(mine).map((group) => (
         <section key={group.id} className={fr.cx("fr-mb-4w")}>
@@ -82,13 +76,7 @@ function Commitments({ assembly, staff }: { assembly: string; staff: Staff }) {
           <Table
             className={fr.cx("fr-table--no-caption")}
             caption={t("console.followup.recommendation", { title: group.title })}
-            headers={[
-              t("console.followup.col.commitment"),
-              t("console.followup.col.department"),
-              t("console.followup.col.status"),
-              t("console.followup.col.progress"),
-              t("console.followup.col.milestones"),
-            ]}
+            headers={commitmentColumns(t)}
             rowHeaders
             keys={group.items.map((c) => c.id ?? "")}
             rows={group.items.map((c) => [

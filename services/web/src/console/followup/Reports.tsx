@@ -23,7 +23,7 @@ import { consolePath } from "../model";
 import { Table } from "../ui/Table";
 import { useRead } from "../ui/useRead";
 import { type Report, snapshotOf, validateCompile } from "./model";
-import { BackToFollowup, OverdueBadge, StatusBadge } from "./parts";
+import { BackToFollowup, commitmentColumns, OverdueBadge, StatusBadge } from "./parts";
 
 function ReportStatus({ report }: { report: Report }) {
   const { t } = useI18n();
@@ -228,13 +228,7 @@ export function ReportPage({ assembly, id }: { assembly: string; id: string }) {
             </p>
             <Table
               caption={t("console.followup.report.commitments")}
-              headers={[
-                t("console.followup.col.commitment"),
-                t("console.followup.col.department"),
-                t("console.followup.col.status"),
-                t("console.followup.col.progress"),
-                t("console.followup.col.milestones"),
-              ]}
+              headers={commitmentColumns(t)}
               rowHeaders
               keys={(snapshot.commitments ?? []).map((c) => c.id)}
               rows={(snapshot.commitments ?? []).map((c) => [

@@ -17,6 +17,15 @@ const SEVERITY = {
   abandoned: "error",
 } as const;
 
+// The columns of a table of commitments (the section's list, a report's content).
+export const commitmentColumns = (t: (key: Key) => string) => [
+  t("console.followup.col.commitment"),
+  t("console.followup.col.department"),
+  t("console.followup.col.status"),
+  t("console.followup.col.progress"),
+  t("console.followup.col.milestones"),
+];
+
 export function StatusBadge({ status }: { status?: string }) {
   const { t } = useI18n();
   const s = (status ?? "planned") as keyof typeof SEVERITY;

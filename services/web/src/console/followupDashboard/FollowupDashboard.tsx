@@ -4,8 +4,6 @@
 // (followupDashboard/model), with the commitments by status and the Council's decisions as bar
 // charts with their tables; then what is overdue, by name, each linked to its page.
 import { fr } from "@codegouvfr/react-dsfr";
-import Alert from "@codegouvfr/react-dsfr/Alert";
-import Button from "@codegouvfr/react-dsfr/Button";
 
 import { api } from "../../api/client";
 import { useI18n } from "../../i18n/i18n";
@@ -13,6 +11,7 @@ import { link } from "../link";
 import { consolePath } from "../model";
 import type { ConsoleProps } from "../sections";
 import { BarChart } from "../ui/BarChart";
+import { ReadFailed } from "../ui/ReadFailed";
 import { useRead } from "../ui/useRead";
 import { OverdueBadge } from "../followup/parts";
 import { dashboardOf } from "./model";
@@ -34,10 +33,7 @@ export function FollowupDashboard({ assembly: { id = "" } }: ConsoleProps) {
     return (
       <>
         <h1>{t("console.followupDashboard.title")}</h1>
-        <Alert severity="error" small description={t("forms.error.load")} />
-        <Button className={fr.cx("fr-mt-2w")} priority="secondary" onClick={() => void load()}>
-          {t("console.retry")}
-        </Button>
+        <ReadFailed retry={load} />
       </>
     );
   const d = dashboardOf(loaded.figures, new Date());
