@@ -132,6 +132,8 @@ async function departmentCommits(open, f) {
   await page.waitForFunction(() => document.activeElement?.id === 'commitment-recommendation');
   check((await describedBy(page, 'commitment-title')).includes('Donnez un intitulé'), 'a missing title is said next to its field');
   await shot('commitment-missing');
+  check(await page.locator('#commitment-recommendation optgroup[label="Adressées à votre direction"] option', { hasText: f.recommendationTitle }).count() === 1,
+    'the recommendation of the workshop that works with the department is offered first, as addressed to it');
   await page.locator('#commitment-recommendation').selectOption(f.recommendationId);
   await page.locator('#commitment-title').fill('Ouvrir dix bibliothèques le dimanche');
   await page.locator('#commitment-official').fill('L’adjointe chargée de la culture');

@@ -24,6 +24,8 @@ import { Table } from "../ui/Table";
 import { useRead } from "../ui/useRead";
 import { CommitmentPage } from "./CommitmentPage";
 import {
+  addressedTo,
+  type AdoptedRecommendation,
   adoptedRecommendations,
   byRecommendation,
   commitmentBody,
@@ -117,9 +119,18 @@ const NEW_IDS: Record<string, string> = {
 function NewCommitment({ assembly, staff }: { assembly: string; staff: Staff }) {
   const { t } = useI18n();
   const [recommendations] = useRead(async () => {
-    const { data } = await api.followup.GET("/v1/council-sessions");
-    return data && adoptedRecommendations(data.items ?? [], assembly);
-  }, [assembly]);
+    const [s, w] = await Promise.all([
+      api.followup.GET("/v1/council-sessions"),
+      api.workshops.GET("/v1/workshops", { params: { query: { assembly_id: assembly } } }),
+    ]);
+    if (!s.data || !w.data) return undefined;
+    return addressedTo(adoptedRecommendations(s.data.items ?? [], assembly), w.data.items ?? [], staff.department);
+  }, [assembly, staff.department]);
+  const option = (r: AdoptedRecommendation) => (
+    <option key={r.id} value={r.id}>
+      {`${r.title} — ${r.motion}`}
+    </option>
+  );
   const [f, setF] = useState<CommitmentForm>({ recommendationId: "", title: "", description: "", electedOfficial: "", milestones: [{ title: "", dueOn: "" }] });
   const ids = { ...NEW_IDS };
   f.milestones.forEach((_, i) => {
@@ -149,17 +160,20 @@ function NewCommitment({ assembly, staff }: { assembly: string; staff: Staff }) 
       <p>{t("console.followup.new.intro", { department: staff.department ?? "" })}</p>
       {recommendations === undefined && <p role="status">{t("forms.loading")}</p>}
       {recommendations === null && <Alert severity="error" small description={t("forms.error.load")} />}
-      {recommendations && recommendations.length === 0 && <p>{t("console.followup.new.noRecommendation")}</p>}
-      {recommendations && recommendations.length > 0 && (
+      {recommendations && recommendations.mine.length + recommendations.others.length === 0 && (
+        <p>{t("console.followup.new.noRecommendation")}</p>
+      )}
+      {recommendations && recommendations.mine.length + recommendations.others.length > 0 && (
         <form noValidate onSubmit={submit}>
           <Select label={t("console.followup.new.recommendation")} {...field("/recommendation_id")}
             nativeSelectProps={{ id: ids["/recommendation_id"], value: f.recommendationId, onChange: (e) => set({ recommendationId: e.target.value }) }}>
             <option value="">{t("console.followup.new.recommendation.choose")}</option>
-            {recommendations.map((r) => (
-              <option key={r.id} value={r.id}>
-                {`${r.title} — ${r.motion}`}
-              </option>
-            ))}
+            {recommendations.mine.length > 0 && (
+              <optgroup label={t("console.followup.new.recommendation.mine")}>{recommendations.mine.map(option)}</optgroup>
+            )}
+            {recommendations.others.length > 0 && (
+              <optgroup label={t("console.followup.new.recommendation.others")}>{recommendations.others.map(option)}</optgroup>
+            )}
           </Select>
           <Input label={t("console.followup.new.commitmentTitle")} {...field("/title")}
             nativeInputProps={{ id: ids["/title"], value: f.title, maxLength: 300, onChange: (e) => set({ title: e.target.value }) }} />

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import type { Staff } from "../model";
 import {
+  addressedTo,
   adoptedRecommendations,
   byRecommendation,
   type Commitment,
@@ -54,6 +55,18 @@ describe("whose commitments", () => {
     });
     const sessions = [{ agenda: [item("x", "adopted", "a"), item("x", "rejected", "b"), item("x", null, "c"), item("y", "adopted", "d"), item("x", "adopted-with-amendments", "e")] }];
     expect(adoptedRecommendations(sessions, "x").map((r) => r.id)).toEqual(["a", "e"]);
+  });
+
+  it("puts first those whose workshop works with the department", () => {
+    const r = (id: string, theme: string) => ({ id, title: id, motion: "V", theme });
+    const workshops = [
+      { theme: "culture", departments: ["DAC"] },
+      { theme: "mobility", departments: ["DVD"] },
+    ];
+    const { mine, others } = addressedTo([r("a", "culture"), r("b", "mobility"), r("c", "culture")], workshops, "DAC");
+    expect(mine.map((x) => x.id)).toEqual(["a", "c"]);
+    expect(others.map((x) => x.id)).toEqual(["b"]);
+    expect(addressedTo([r("a", "culture")], workshops, undefined).mine).toEqual([]);
   });
 });
 

@@ -28,6 +28,7 @@ export interface AdoptedRecommendation {
   id: string;
   title: string;
   motion: string;
+  theme: string; // the workshop's, whose motion carries it
 }
 
 // The recommendations carried by the assembly's motions the Council adopted (with or without
@@ -38,8 +39,22 @@ export function adoptedRecommendations(sessions: CouncilSession[], assembly: str
     for (const item of s.agenda ?? [])
       if (item.assembly_id === assembly && (item.decision === "adopted" || item.decision === "adopted-with-amendments"))
         for (const r of item.recommendations ?? [])
-          out.push({ id: r.id ?? "", title: r.title ?? "", motion: item.title ?? item.theme ?? "" });
+          out.push({ id: r.id ?? "", title: r.title ?? "", motion: item.title ?? item.theme ?? "", theme: item.theme ?? "" });
   return out;
+}
+
+// Those addressed to the department (their workshop names it among the departments it works
+// with) first, then the others (the service lets a department answer any of them).
+export function addressedTo(
+  recommendations: AdoptedRecommendation[],
+  workshops: { theme?: string; departments?: string[] }[],
+  department: string | undefined,
+): { mine: AdoptedRecommendation[]; others: AdoptedRecommendation[] } {
+  const themes = new Set(workshops.filter((w) => department && w.departments?.includes(department)).map((w) => w.theme));
+  return {
+    mine: recommendations.filter((r) => themes.has(r.theme)),
+    others: recommendations.filter((r) => !themes.has(r.theme)),
+  };
 }
 
 // Commitments by the recommendation they answer, in the order met.
