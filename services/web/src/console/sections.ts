@@ -30,9 +30,9 @@ export interface ConsoleSection {
 export const sections: ConsoleSection[] = [
   { path: "conseil", label: "console.council.nav", roles: ["council-clerk", "secretariat"], component: CouncilSection },
   { path: "suivi", label: "console.followup.nav", roles: ["secretariat", "city-service"], component: FollowupSection },
+  // The dashboards.
+  { path: "tableau-suivi", label: "console.followupDashboard.nav", roles: ["secretariat"], component: FollowupDashboard },
   // Personal data, across the process.
   { path: "effacements", label: "console.erasure.nav", roles: ["secretariat"], component: ErasureSection },
   { path: "journal", label: "console.audit.nav", roles: ["auditor"], component: AuditSection },
-  // The dashboards.
-  { path: "tableau-suivi", label: "console.followupDashboard.nav", roles: ["secretariat"], component: FollowupDashboard },
 ];
