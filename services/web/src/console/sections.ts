@@ -8,6 +8,7 @@ import type { ComponentType } from "react";
 
 import type { Key } from "../i18n/messages";
 import type { Assembly, Role, Staff } from "./model";
+import { WorkshopsSection } from "./workshops/WorkshopsSection";
 
 export interface ConsoleProps {
   assembly: Assembly;
@@ -22,4 +23,6 @@ export interface ConsoleSection {
   component: ComponentType<ConsoleProps>;
 }
 
-export const sections: ConsoleSection[] = [];
+export const sections: ConsoleSection[] = [
+  { path: "ateliers", label: "console.workshops.nav", roles: ["secretariat", "facilitator"], component: WorkshopsSection },
+];
