@@ -71,8 +71,21 @@ async function setUp() {
   return { assembly, workshop };
 }
 
-function auditor(page, width) {
+// A browser `width` px wide with the secretariat signed in on Keycloak's page, on the section's
+// calendar: the page, its CSP watch, the state's audit (`shot`) and the overflow check.
+async function secretariatOn(browser, width, assembly) {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'fr-FR' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(TIMEOUT_MS);
+  const csp = cspViolations(page);
+  const section = `/console/${assembly}/ateliers`;
+  await signInStaff(page, BASE, 'secretariat', 'web-console-ws', { assemblies: [assembly], backTo: section });
+  await page.getByRole('heading', { level: 1, name: 'Ateliers et séances' }).waitFor();
   return {
+    context,
+    page,
+    csp,
+    section,
     shot: (state) => audit(page, check, SHOTS, `console-workshops-${state}-${width}`),
     noOverflow: async (what) => {
       const overflow = await horizontalOverflow(page);
@@ -95,14 +108,7 @@ const statuses = async (sessionId) =>
 
 async function secretariat1280(browser, assembly, workshop) {
   const width = 1280;
-  const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'fr-FR' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(TIMEOUT_MS);
-  const csp = cspViolations(page);
-  const { shot, noOverflow } = auditor(page, width);
-  const section = `/console/${assembly}/ateliers`;
-  await signInStaff(page, BASE, 'secretariat', 'web-console-ws', { assemblies: [assembly], backTo: section });
-  await page.getByRole('heading', { level: 1, name: 'Ateliers et séances' }).waitFor();
+  const { context, page, csp, shot, noOverflow, section } = await secretariatOn(browser, width, assembly);
 
   // The month view by default on a wide screen: a table with a caption and weekday headers.
   await page.locator('table.ws-month').waitFor();
@@ -233,14 +239,7 @@ async function secretariat1280(browser, assembly, workshop) {
 // On a phone: the list view by default; the session's sheet, the code and the diff fit.
 async function secretariat320(browser, assembly, workshop, sessionId) {
   const width = 320;
-  const context = await browser.newContext({ viewport: { width, height: 800 }, locale: 'fr-FR' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(TIMEOUT_MS);
-  const csp = cspViolations(page);
-  const { shot, noOverflow } = auditor(page, width);
-  const section = `/console/${assembly}/ateliers`;
-  await signInStaff(page, BASE, 'secretariat', 'web-console-ws', { assemblies: [assembly], backTo: section });
-  await page.getByRole('heading', { level: 1, name: 'Ateliers et séances' }).waitFor();
+  const { context, page, csp, shot, noOverflow, section } = await secretariatOn(browser, width, assembly);
   check((await page.getByRole('link', { name: 'Liste', exact: true }).getAttribute('aria-current')) === 'page', `${width}px: the list view by default`);
   check((await page.locator('table.ws-month').count()) === 0, `${width}px: no month grid by default`);
   await noOverflow('calendar');

@@ -14,7 +14,7 @@ import { navigate } from "../../router";
 import { hasRole } from "../model";
 import type { ConsoleProps } from "../sections";
 import { type DiffLine, sideBySide } from "./model";
-import { follow, sectionPath } from "./paths";
+import { sectionPath } from "./paths";
 
 interface Version {
   version: number;
@@ -86,11 +86,6 @@ export function NotebookDiffPage({ assembly, staff, rest, workshopId }: ConsoleP
 
   return (
     <div>
-      <p>
-        <a href={sectionPath(assembly.id)} onClick={follow}>
-          {t("console.workshops.back")}
-        </a>
-      </p>
       <h1>{t("console.workshops.notebook.title")}</h1>
       {versions.length === 0 ? (
         <p>{t("console.workshops.notebook.empty")}</p>

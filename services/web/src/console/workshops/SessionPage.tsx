@@ -53,11 +53,6 @@ export function SessionPage({ assembly, sessionId }: ConsoleProps & { sessionId:
 
   return (
     <div>
-      <p>
-        <a href={sectionPath(assembly.id)} onClick={follow}>
-          {t("console.workshops.back")}
-        </a>
-      </p>
       <h1>{session.title}</h1>
       <div ref={doneRef} tabIndex={-1}>
         {done && <Alert severity="success" small role="status" description={t(done)} />}

@@ -74,11 +74,6 @@ export function WorkshopPage({ assembly, staff, workshopId }: ConsoleProps & { w
 
   return (
     <div>
-      <p>
-        <a href={sectionPath(assembly.id)} onClick={follow}>
-          {t("console.workshops.back")}
-        </a>
-      </p>
       <h1>{workshopName(t, has, workshop)}</h1>
       <p>
         <a href={sectionPath(assembly.id, "carnet", workshopId)} onClick={follow}>
