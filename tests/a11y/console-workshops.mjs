@@ -11,8 +11,9 @@
 // marking of the ticked rows, the sheet saved (read back); corrects one member with a reason (the
 // missing reason said next to the row's field first; the reason read back from the service);
 // shows the check-in code (the service's); compares the notebook's two versions side by side. At
-// 320 px the same screens (the list view by default on a phone), without horizontal scrolling. A
-// city-service account does not see the section (the menu has no entry; its address is not open)
+// 320 px the same screens (the list view by default on a phone), without horizontal scrolling. The
+// workshop's facilitator schedules in its workshop only (no plenary, no notebook) and reaches the
+// session's sheet. A city-service account does not see the section (the menu has no entry; its address is not open)
 // and the service refuses it the attendance (403, nothing changed). On every state: axe-core
 // (WCAG 2.0/2.1 A and AA, zero violations), no Content Security Policy violation, a full-page
 // screenshot (DIR/console-workshops-<state>-<width>.png, default var/screenshots/console/).
@@ -295,6 +296,27 @@ async function cityService(browser, width, assembly, sessionId, member) {
   check((await statuses(sessionId))[member]?.status === before, 'nothing changed');
 }
 
+// A facilitator of the workshop: the section with its own workshops to schedule in (no plenary,
+// no notebook), and the session's sheet.
+async function facilitator(browser, width, assembly, workshop, sessionId) {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'fr-FR' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(TIMEOUT_MS);
+  const csp = cspViolations(page);
+  const section = `/console/${assembly}/ateliers`;
+  await signInStaff(page, BASE, 'facilitator', 'web-console-ws-fac', { assemblies: [assembly], workshops: [workshop.id], backTo: section });
+  await page.getByRole('heading', { level: 1, name: 'Ateliers et séances' }).waitFor();
+  await page.locator('#ws-new-type').waitFor();
+  check((await page.locator('#ws-new-type option[value="plenary"]').count()) === 0, `${width}px: a facilitator is not offered a plenary`);
+  check((await page.locator('#ws-new-workshop option:not([disabled])').count()) === 1, `${width}px: a facilitator schedules in its own workshop only`);
+  check((await page.getByRole('link', { name: /Carnet de synthèse/ }).count()) === 0, `${width}px: a facilitator is not offered the notebooks`);
+  await page.goto(`${BASE}${section}/seance/${sessionId}`, { waitUntil: 'networkidle' });
+  await page.locator('table.ws-sheet').waitFor();
+  await audit(page, check, SHOTS, `console-workshops-facilitator-${width}`);
+  check(csp.length === 0, `${width}px: no Content Security Policy violation (facilitator)`);
+  await context.close();
+}
+
 async function main() {
   await reachable(BASE);
   const { assembly, workshop } = await setUp();
@@ -302,6 +324,7 @@ async function main() {
   try {
     const sessionId = await secretariat1280(browser, assembly, workshop);
     await secretariat320(browser, assembly, workshop, sessionId);
+    await facilitator(browser, 1280, assembly, workshop, sessionId);
     await cityService(browser, 1280, assembly, sessionId, [...workshop.roster].sort()[0]);
   } finally {
     await browser.close();

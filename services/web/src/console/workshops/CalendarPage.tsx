@@ -97,10 +97,16 @@ export function CalendarPage({ assembly, staff, rest }: ConsoleProps) {
             <a href={sectionPath(assembly.id, "atelier", w.id)} onClick={follow}>
               {workshopName(t, has, w)}
             </a>{" "}
-            ({t("console.workshops.rosterSize", { n: w.roster_size ?? 0 })}) —{" "}
-            <a href={sectionPath(assembly.id, "carnet", w.id)} onClick={follow}>
-              {t("console.workshops.notebookLink", { workshop: workshopName(t, has, w) })}
-            </a>
+            ({t("console.workshops.rosterSize", { n: w.roster_size ?? 0 })})
+            {/* The notebook is read by the secretariat and the workshop's members, not its facilitators. */}
+            {hasRole(staff, ["secretariat"]) && (
+              <>
+                {" — "}
+                <a href={sectionPath(assembly.id, "carnet", w.id)} onClick={follow}>
+                  {t("console.workshops.notebookLink", { workshop: workshopName(t, has, w) })}
+                </a>
+              </>
+            )}
           </li>
         ))}
       </ul>

@@ -75,11 +75,13 @@ export function WorkshopPage({ assembly, staff, workshopId }: ConsoleProps & { w
   return (
     <div>
       <h1>{workshopName(t, has, workshop)}</h1>
-      <p>
-        <a href={sectionPath(assembly.id, "carnet", workshopId)} onClick={follow}>
-          {t("console.workshops.notebookLink", { workshop: workshopName(t, has, workshop) })}
-        </a>
-      </p>
+      {secretariat && (
+        <p>
+          <a href={sectionPath(assembly.id, "carnet", workshopId)} onClick={follow}>
+            {t("console.workshops.notebookLink", { workshop: workshopName(t, has, workshop) })}
+          </a>
+        </p>
+      )}
       <h2>{t("console.workshops.axes.title")}</h2>
       {axes.items.length === 0 ? (
         <p>{t("console.workshops.axes.none")}</p>
