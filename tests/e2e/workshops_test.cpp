@@ -265,11 +265,29 @@ TEST(Workshops, SessionsAttendanceReachMembershipAndTheRulesHold) {
       put("workshops", "/v1/sessions/" + hearing_id + "/attendance", {{"records", records}}, staff);
   ASSERT_EQ(bulk.status, 200) << bulk.body;
   EXPECT_EQ(body_of(bulk)["changed"], 4);
-  auto corrected =
+  // A correction (a status recorded already, changed) needs its reason: refused without one,
+  // naming the record's reason, and nothing is written.
+  auto unexplained =
       put("workshops", "/v1/sessions/" + hearing_id + "/attendance",
-          {{"records", {{{"member_id", env_members[3]["id"]}, {"status", "excused"}}}}},
-          e2e::token("secretariat", "staff-corrector"));
-  ASSERT_EQ(corrected.status, 200);
+          {{"records",
+            {{{"member_id", env_members[0]["id"]}, {"status", "present"}},
+             {{"member_id", env_members[3]["id"]}, {"status", "excused"}, {"reason", "  "}}}}},
+          staff);
+  ASSERT_EQ(unexplained.status, 422) << unexplained.body;
+  EXPECT_EQ(e2e::pointers(unexplained), (std::set<std::string>{"/records/1/reason"}))
+      << unexplained.body;
+  for (const auto& a :
+       body_of(e2e::get("workshops", "/v1/sessions/" + hearing_id + "/attendance", staff))["items"])
+    if (a["member_id"] == env_members[3]["id"]) {
+      EXPECT_EQ(a["status"], "absent");
+    }
+  auto corrected = put("workshops", "/v1/sessions/" + hearing_id + "/attendance",
+                       {{"records",
+                         {{{"member_id", env_members[3]["id"]},
+                           {"status", "excused"},
+                           {"reason", "Prévenu la veille par courriel"}}}}},
+                       e2e::token("secretariat", "staff-corrector"));
+  ASSERT_EQ(corrected.status, 200) << corrected.body;
   const auto after_correction = body_of(corrected);
   for (const auto& a : after_correction["items"])
     if (a["member_id"] == env_members[3]["id"]) {
@@ -278,6 +296,8 @@ TEST(Workshops, SessionsAttendanceReachMembershipAndTheRulesHold) {
       ASSERT_EQ(a["changes"].size(), 2u) << "the correction is kept with the first record";
       EXPECT_EQ(a["changes"][1]["recorded_by"],
                 e2e::subject_of(e2e::token("secretariat", "staff-corrector")));
+      EXPECT_EQ(a["changes"][1]["reason"], "Prévenu la veille par courriel");
+      EXPECT_FALSE(a["changes"][0].contains("reason")) << "a first record needs none";
     }
   std::string outsider;
   for (const auto& m : s.members)

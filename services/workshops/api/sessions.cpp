@@ -251,7 +251,8 @@ http::Response add_document(Deps d, http::Request& req) {
 }
 
 // --- Attendance: the secretariat records a session's in bulk (a correction is a new revision,
-// kept with who made it); each change publishes AttendanceRecorded.
+// kept with who made it and its reason: refused without one, every such record named); each
+// change publishes AttendanceRecorded.
 http::Response put_attendance(Deps d, http::Request& req) {
   auto id = body::uuid_param(req, "id");
   const auto b = req.json();
@@ -259,23 +260,25 @@ http::Response put_attendance(Deps d, http::Request& req) {
   const auto& list = f.array("records");
   if (f.has("records") && b.at("records").is_array())  // not an array: named already
     f.check(!list.empty() && list.size() <= 500, "/records", "records: 1 to 500");
-  struct Record {
-    std::string member, status;
-  };
-  std::vector<Record> records;
+  std::vector<app::AttendanceRecord> records;
   for (std::size_t i = 0; i < list.size() && i < 500; ++i) {
     auto r = f.nested(list[i], "/records/" + std::to_string(i));
     auto member = r.string("member_id", 64);
-    records.push_back({member, r.string("status", 16)});
+    auto status = r.string("status", 16);
+    records.push_back({member, status, r.string_or("reason", "", 500)});
   }
   f.done();
   auto [changed, items] = d.db.transact([&](pqxx::work& tx) {
     auto s = app::must_find(tx, id, true);
+    body::Fields reasons(b);
+    for (auto i : app::unexplained_corrections(tx, id, records))
+      reasons.check(false, "/records/" + std::to_string(i) + "/reason",
+                    "a correction (a status recorded already, changed) needs its reason");
+    reasons.done();
     int changed = 0;
     for (std::size_t i = 0; i < records.size(); ++i) {
       const auto at = "/records/" + std::to_string(i);
-      if (app::record_attendance(tx, d.outbox, s, records[i].member, records[i].status,
-                                 req.caller().actor(), at + "/status"))
+      if (app::record_attendance(tx, d.outbox, s, records[i], req.caller().actor(), at + "/status"))
         ++changed;
     }
     return std::pair{changed, store::attendance(tx, id)};

@@ -18,11 +18,11 @@ void refuse(const store::Session& s, domain::SessionChange c) {
 // One attendance record, its change line and its event.
 unsigned attend(pqxx::work& tx, const assembly::events::Outbox& outbox, const store::Session& s,
                 const std::string& member_id, const std::string& status, const std::string& by,
-                const std::string& via, const std::string& field) {
+                const std::string& via, const std::string& field, const std::string& reason = "") {
   auto periods = store::roster_periods(tx, s.assembly_id, s.workshop_id, member_id);
   if (auto why = domain::refuse_attendance(domain::to_string(s.state), status, periods, s.day))
     throw core::invalid(*why, field);
-  auto revision = store::record_attendance(tx, s.id, member_id, status, by, via);
+  auto revision = store::record_attendance(tx, s.id, member_id, status, by, via, reason);
   events::attendance_recorded(tx, outbox, s, member_id, status, revision, by);
   return revision;
 }
@@ -134,12 +134,25 @@ store::Session add_document(pqxx::work& tx, const std::string& id, const store::
   return must_find(tx, id);
 }
 
+std::vector<std::size_t> unexplained_corrections(pqxx::transaction_base& tx,
+                                                 const std::string& session_id,
+                                                 const std::vector<AttendanceRecord>& records) {
+  std::vector<std::size_t> out;
+  for (std::size_t i = 0; i < records.size(); ++i)
+    if (domain::correction_lacks_reason(
+            store::attendance_status(tx, session_id, records[i].member_id), records[i].status,
+            records[i].reason))
+      out.push_back(i);
+  return out;
+}
+
 bool record_attendance(pqxx::work& tx, const assembly::events::Outbox& outbox,
-                       const store::Session& s, const std::string& member_id,
-                       const std::string& status, const std::string& by, const std::string& field) {
-  auto current = store::attendance_status(tx, s.id, member_id);
-  if (current && *current == status) return false;  // unchanged: no new revision
-  attend(tx, outbox, s, member_id, status, by, "secretariat", field);
+                       const store::Session& s, const AttendanceRecord& record,
+                       const std::string& by, const std::string& field) {
+  auto current = store::attendance_status(tx, s.id, record.member_id);
+  if (current && *current == record.status) return false;  // unchanged: no new revision
+  attend(tx, outbox, s, record.member_id, record.status, by, "secretariat", field,
+         current ? record.reason : std::string());
   return true;
 }
 

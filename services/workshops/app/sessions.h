@@ -57,12 +57,21 @@ store::Session set_minutes(pqxx::work& tx, const std::string& id, const std::str
 store::Session add_document(pqxx::work& tx, const std::string& id, const store::Document& doc,
                             const std::string& by);
 
+// One record of the secretariat's attendance sheet: a correction (a status recorded already,
+// changed) carries its reason.
+struct AttendanceRecord {
+  std::string member_id, status, reason;
+};
+// The positions of the records that correct a status without a reason (none: all may be written).
+std::vector<std::size_t> unexplained_corrections(pqxx::transaction_base& tx,
+                                                 const std::string& session_id,
+                                                 const std::vector<AttendanceRecord>& records);
 // One attendance record of the session (checked against the roster that day), its change line
-// and its event; false, recording nothing, when the member's status is already `status`. A
-// refusal names `field`.
+// (with the reason) and its event; false, recording nothing, when the member's status is already
+// the record's. A refusal names `field`.
 bool record_attendance(pqxx::work& tx, const assembly::events::Outbox& outbox,
-                       const store::Session& s, const std::string& member_id,
-                       const std::string& status, const std::string& by, const std::string& field);
+                       const store::Session& s, const AttendanceRecord& record,
+                       const std::string& by, const std::string& field);
 // A member checks in with the session's code, from an hour before the start to an hour after the
 // end; the revision recorded.
 unsigned check_in(pqxx::work& tx, const assembly::events::Outbox& outbox, const std::string& id,

@@ -74,6 +74,12 @@ std::optional<std::string> refuse_attendance(std::string_view session_state,
   return std::nullopt;
 }
 
+bool correction_lacks_reason(const std::optional<std::string>& current, std::string_view status,
+                             std::string_view reason) {
+  if (!current || *current == status) return false;
+  return reason.find_first_not_of(" \t\r\n") == std::string_view::npos;
+}
+
 std::string checkin_code(const unsigned char random_bytes[6]) {
   static constexpr std::string_view alphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";  // 31 signs
   std::string out;

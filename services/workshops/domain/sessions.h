@@ -53,6 +53,11 @@ std::optional<std::string> refuse_attendance(std::string_view session_state,
                                              const std::vector<RosterPeriod>& periods,
                                              std::string_view session_day);
 
+// Whether a record is a correction that lacks its reason: the member has a status already
+// (`current`), the new one differs, and `reason` is blank. A first record needs none.
+bool correction_lacks_reason(const std::optional<std::string>& current, std::string_view status,
+                             std::string_view reason);
+
 // A check-in code of 6 characters from an alphabet without look-alikes (0/O, 1/I/L).
 std::string checkin_code(const unsigned char random_bytes[6]);
 

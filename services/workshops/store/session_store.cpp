@@ -82,14 +82,14 @@ constexpr const char* kUpsertAttendance =
     "excluded.revision, "
     "recorded_by = excluded.recorded_by, recorded_at = now()";
 constexpr const char* kAttendanceChange =
-    "INSERT INTO attendance_changes (session_id, member_id, revision, status, recorded_by, via) "
-    "VALUES ($1, $2, $3, $4, $5, $6)";
+    "INSERT INTO attendance_changes (session_id, member_id, revision, status, recorded_by, via, "
+    "reason) VALUES ($1, $2, $3, $4, $5, $6, NULLIF($7, ''))";
 constexpr const char* kAttendanceStatus =
     "SELECT status FROM attendance WHERE session_id = $1 AND member_id = $2";
 constexpr const char* kAttendance = "SELECT member_id, status, revision, recorded_by, " SQL_UTC(
     "recorded_at") " AS recorded_at FROM attendance WHERE session_id = $1 ORDER BY member_id";
 constexpr const char* kAttendanceChanges =
-    "SELECT member_id, revision, status, recorded_by, via, " SQL_UTC(
+    "SELECT member_id, revision, status, recorded_by, via, reason, " SQL_UTC(
         "recorded_at") " AS recorded_at FROM attendance_changes WHERE session_id = $1 "
                        "ORDER BY member_id, revision";
 
@@ -220,10 +220,11 @@ std::vector<Change> changes(pqxx::transaction_base& tx, const std::string& id) {
 
 unsigned record_attendance(pqxx::work& tx, const std::string& session_id,
                            const std::string& member_id, const std::string& status,
-                           const std::string& by, const std::string& via) {
+                           const std::string& by, const std::string& via,
+                           const std::string& reason) {
   auto revision = tx.exec_params1(kNextRevision, session_id, member_id)["revision"].as<int>();
   tx.exec_params(kUpsertAttendance, session_id, member_id, status, revision, by);
-  tx.exec_params(kAttendanceChange, session_id, member_id, revision, status, by, via);
+  tx.exec_params(kAttendanceChange, session_id, member_id, revision, status, by, via, reason);
   return static_cast<unsigned>(revision);
 }
 

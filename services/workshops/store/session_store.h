@@ -78,10 +78,12 @@ void record_change(pqxx::work& tx, const std::string& id, const std::string& act
                    const std::string& change, const nlohmann::json& detail);
 std::vector<Change> changes(pqxx::transaction_base& tx, const std::string& id);
 
-// Attendance: the next revision for (session, member), written with its change line.
+// Attendance: the next revision for (session, member), written with its change line (and the
+// correction's reason; "" for none).
 unsigned record_attendance(pqxx::work& tx, const std::string& session_id,
                            const std::string& member_id, const std::string& status,
-                           const std::string& by, const std::string& via);
+                           const std::string& by, const std::string& via,
+                           const std::string& reason = "");
 // The member's current status in the session; nullopt when none is recorded.
 std::optional<std::string> attendance_status(pqxx::transaction_base& tx,
                                              const std::string& session_id,

@@ -34,6 +34,15 @@ TEST(Attendance, NoneForACancelledSessionNorForSomeoneOffTheRosterThatDay) {
   EXPECT_TRUE(refuse_attendance("held", "late", periods, "2022-01-17").has_value());
 }
 
+TEST(Attendance, ACorrectionNeedsItsReasonAFirstRecordNone) {
+  EXPECT_FALSE(correction_lacks_reason(std::nullopt, "present", "")) << "a first record";
+  EXPECT_FALSE(correction_lacks_reason(std::string("present"), "present", "")) << "unchanged";
+  EXPECT_TRUE(correction_lacks_reason(std::string("present"), "absent", ""));
+  EXPECT_TRUE(correction_lacks_reason(std::string("present"), "absent", " \t\n"))
+      << "blank is none";
+  EXPECT_FALSE(correction_lacks_reason(std::string("absent"), "excused", "Prévenu la veille"));
+}
+
 TEST(Sessions, TypesAndCheckInCodes) {
   EXPECT_TRUE(is_session_type("hearing"));
   EXPECT_TRUE(is_session_type("co-construction"));

@@ -13,6 +13,7 @@ import { FollowupDashboard } from "./followupDashboard/FollowupDashboard";
 import type { Assembly, Role, Staff } from "./model";
 import { AuditSection } from "./privacy/AuditSection";
 import { ErasureSection } from "./privacy/ErasureSection";
+import { WorkshopsSection } from "./workshops/WorkshopsSection";
 
 export interface ConsoleProps {
   assembly: Assembly;
@@ -28,6 +29,7 @@ export interface ConsoleSection {
 }
 
 export const sections: ConsoleSection[] = [
+  { path: "ateliers", label: "console.workshops.nav", roles: ["secretariat", "facilitator"], component: WorkshopsSection },
   { path: "conseil", label: "console.council.nav", roles: ["council-clerk", "secretariat"], component: CouncilSection },
   { path: "suivi", label: "console.followup.nav", roles: ["secretariat", "city-service"], component: FollowupSection },
   // The dashboards.

@@ -6,6 +6,7 @@ import { en as councilEn, fr as councilFr } from "../console/council/messages";
 import { en as followupEn, fr as followupFr } from "../console/followup/messages";
 import { en as followupDashboardEn, fr as followupDashboardFr } from "../console/followupDashboard/messages";
 import { en as privacyEn, fr as privacyFr } from "../console/privacy/messages";
+import { en as workshopsEn, fr as workshopsFr } from "../console/workshops/messages";
 
 export const fr = {
   "app.title": "Assemblée citoyenne",
@@ -378,6 +379,7 @@ export const fr = {
   ...followupFr,
   ...followupDashboardFr,
   ...privacyFr,
+  ...workshopsFr,
 } as const;
 
 export type Key = keyof typeof fr;
@@ -749,6 +751,7 @@ export const en: Messages = {
   ...followupEn,
   ...followupDashboardEn,
   ...privacyEn,
+  ...workshopsEn,
 };
 
 export const catalogues = { fr, en } as const;
