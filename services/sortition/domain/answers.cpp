@@ -14,6 +14,11 @@ std::optional<int> number(std::string_view s) {
   return v;
 }
 
+std::string_view without_leading_zeros(std::string_view s) {
+  while (s.size() > 1 && s.front() == '0') s.remove_prefix(1);
+  return s;
+}
+
 // The pool's share of one value of a category, when the pool holds that category.
 std::optional<double> pool_share(const std::string& category, const std::string& value,
                                  const PoolCounts& pool, int year) {
@@ -26,7 +31,13 @@ std::optional<double> pool_share(const std::string& category, const std::string&
     return it == m.end() ? 0LL : it->second;
   };
   if (category == "gender") return share(count_in(pool.sex, value));
-  if (category == "arrondissement") return share(count_in(pool.arrondissement, value));
+  if (category == "arrondissement") {
+    // The roll writes "08", an answer "8": the same arrondissement.
+    long long n = 0;
+    for (const auto& [a, count] : pool.arrondissement)
+      if (without_leading_zeros(a) == without_leading_zeros(value)) n += count;
+    return share(n);
+  }
   if (category == "age_band") {
     auto range = age_band_range(value);
     if (!range) return std::nullopt;

@@ -39,7 +39,8 @@ std::optional<std::pair<int, int>> age_band_range(std::string_view band);
 
 // Per question (in order) and value: the interested respondents' count and share, beside the
 // pool's share where the pool holds the criterion: `gender` from the roll's sex, `age_band` from
-// the birth year (age = `year` − birth year), `arrondissement` as is. Any other category
+// the birth year (age = `year` − birth year), `arrondissement` as a number (the roll's "08" is
+// an answer's "8"). Any other category
 // (diploma) has no pool share.
 std::vector<CategoryFigures> answer_figures(
     const std::vector<Question>& questions,

@@ -17,8 +17,8 @@ TEST(AnswerFigures, CountsRespondentsBesideThePoolShares) {
   PoolCounts pool;
   pool.total = 10;
   pool.sex = {{"F", 6}, {"M", 4}};
-  pool.arrondissement = {{"1", 3}, {"2", 7}};
-  pool.birth_year = {{2000, 5}, {1950, 5}};  // in 2026: 26 and 76
+  pool.arrondissement = {{"01", 3}, {"02", 7}};  // the roll pads them
+  pool.birth_year = {{2000, 5}, {1950, 5}};      // in 2026: 26 and 76
   std::vector<Question> questions = {{"gender", {"F", "M"}},
                                      {"age_band", {"18-24", "25-34", "65+"}},
                                      {"arrondissement", {"1", "2"}},
