@@ -8,6 +8,8 @@ import type { ComponentType } from "react";
 
 import type { Key } from "../i18n/messages";
 import type { Assembly, Role, Staff } from "./model";
+import { PanelSection } from "./panel/PanelSection";
+import { RecruitmentSection } from "./recruitment/RecruitmentSection";
 
 export interface ConsoleProps {
   assembly: Assembly;
@@ -22,4 +24,7 @@ export interface ConsoleSection {
   component: ComponentType<ConsoleProps>;
 }
 
-export const sections: ConsoleSection[] = [];
+export const sections: ConsoleSection[] = [
+  { path: "recrutement", label: "console.recruitment.nav", roles: ["secretariat"], component: RecruitmentSection },
+  { path: "panel", label: "console.panel.nav", roles: ["secretariat"], component: PanelSection },
+];

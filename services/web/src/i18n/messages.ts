@@ -2,6 +2,8 @@
 // English does not compile (Messages = typeof fr). The console's areas keep their own
 // catalogues beside their screens, spread in here.
 import { en as consoleEn, fr as consoleFr } from "../console/messages";
+import { en as panelEn, fr as panelFr } from "../console/panel/messages";
+import { en as recruitmentEn, fr as recruitmentFr } from "../console/recruitment/messages";
 
 export const fr = {
   "app.title": "Assemblée citoyenne",
@@ -370,6 +372,8 @@ export const fr = {
   "member.evaluation.error.conflict": "Vous avez déjà répondu à ce questionnaire, ou il est clos.",
   "member.evaluation.error.forbidden": "Seuls les membres actifs de l’assemblée répondent à ce questionnaire.",
   ...consoleFr,
+  ...recruitmentFr,
+  ...panelFr,
 } as const;
 
 export type Key = keyof typeof fr;
@@ -737,6 +741,8 @@ export const en: Messages = {
   "member.evaluation.error.conflict": "You have answered this questionnaire already, or it is closed.",
   "member.evaluation.error.forbidden": "Only the assembly’s active members answer this questionnaire.",
   ...consoleEn,
+  ...recruitmentEn,
+  ...panelEn,
 };
 
 export const catalogues = { fr, en } as const;
