@@ -192,7 +192,7 @@ async function run(browser) {
   await page.getByRole('button', { name: 'Publier l’empreinte puis tirer' }).click();
   await page.waitForURL(/\/panel\/tirage\//);
   const selection = page.url().split('/').pop();
-  await page.getByText('État du tirage : done').waitFor({ timeout: 120000 });
+  await page.getByText('État du tirage : terminé').waitFor({ timeout: 120000 });
   await page.getByRole('heading', { name: 'Équité du tirage' }).waitFor();
   await page.getByRole('heading', { name: 'Probabilité de sélection de chaque volontaire' }).waitFor();
   const done = await api('GET', 'sortition', `/v1/selections/${selection}`);
@@ -200,7 +200,7 @@ async function run(browser) {
   check(await page.getByRole('link', { name: 'Procès-verbal imprimable pour l’huissier' }).getAttribute('href') === `/tirages/${selection}`,
     'the printable record is linked');
   await page.reload({ waitUntil: 'networkidle' });
-  await page.getByText('État du tirage : done').waitFor();
+  await page.getByText('État du tirage : terminé').waitFor();
   check(true, 'the draw is found again after a reload');
   await shot('panel-drawn');
   await context.close();

@@ -188,7 +188,7 @@ function SelectionProgress({ id }: { id: string }) {
     <section aria-labelledby="selection-title" aria-busy={running}>
       <h2 id="selection-title">{t("console.panel.draw.title")}</h2>
       <p role="status">
-        {t("console.panel.draw.state", { state: selection.state ?? "" })}
+        {t("console.panel.draw.state", { state: t(`console.panel.draw.state.${selection.state ?? "committed"}`) })}
         {running && p && (
           <> — {t("console.panel.draw.running", { panels: p.panels ?? 0, min: (p.min_probability ?? 0).toLocaleString(lang) })}</>
         )}

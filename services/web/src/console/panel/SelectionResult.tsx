@@ -56,9 +56,9 @@ export function SelectionResult({ selection }: { selection: Selection }) {
               <ShareChart
                 caption={`${c.category} (${t("console.panel.quotas.min")}–${t("console.panel.quotas.max")} : ${c.values.map((v) => `${v.value} ${v.min}–${v.max}`).join(", ")})`}
                 rows={c.values.map((v) => ({ label: `${v.value} (${v.min}–${v.max})`, share: v.panel_share, count: v.panel, reference: v.respondent_share }))}
-                shareLabel={t("console.panel.result.panel")}
+                shareLabel={t("console.panel.result.panelShare")}
                 countLabel={t("console.panel.result.panel")}
-                referenceLabel={t("console.panel.result.respondents")}
+                referenceLabel={t("console.panel.result.respondentShare")}
               />
             </div>
           ))}
@@ -84,7 +84,7 @@ export function SelectionResult({ selection }: { selection: Selection }) {
               share: n / probabilities.length,
               count: n,
             }))}
-            shareLabel={t("console.panel.result.people")}
+            shareLabel={t("console.panel.result.respondentShare")}
             countLabel={t("console.panel.result.people")}
           />
         </section>
