@@ -45,6 +45,8 @@ function rolls(rows) {
   return { good, bad };
 }
 
+const started = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+
 async function run(browser) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR', acceptDownloads: true });
   const page = await context.newPage();
@@ -130,6 +132,10 @@ async function run(browser) {
   check(mailing.length === 41, `the mailing list saved has 40 rows and its header (${mailing.length} lines)`);
   check(mailing[0].startsWith('response_code,'), `the mailing list starts with the letters' codes (${mailing[0]})`);
   const codes = mailing.slice(1).map((l) => /^"?([^",]+)"?,/.exec(l)[1]);
+  const trail = await call(BASE, 'sortition', 'GET', `/v1/audit?since=${started}&limit=1000`, undefined,
+    { bearer: token('auditor', `console-rec-${tag}`) });
+  check(trail.items.some((e) => e.action === 'GET /v1/invitation-draws/:id/mailing-list' && e.object_id === drawId),
+    'the mailing list\'s download is on sortition\'s audit trail');
 
   // Answers: six through the public API (as residents), fourteen by phone through the service,
   // one through the page.
