@@ -185,6 +185,11 @@ async function run(browser) {
   await page.waitForFunction(() => document.activeElement?.id === 'quota-seat_pools-0-rows-1-max');
   check(await page.getByText('Un nombre entier positif ou nul.').count() === 1, 'the cell at fault is said next to it, focused');
   await shot('quotas-refused');
+  // A second seat pool can be added (non-EU residents) and taken away again.
+  await page.getByRole('button', { name: 'Ajouter un vivier' }).click();
+  check(await page.locator('#quota-pool-1').inputValue() === 'non-eu-residents', 'a second seat pool is offered for the next kind');
+  await page.getByRole('button', { name: 'Retirer ce vivier (Résidents extra-européens)' }).click();
+  check(await page.locator('#quota-pool-1').count() === 0, 'the second seat pool is taken away');
   await page.locator('#quota-seat_pools-0-rows-1-max').fill('3');
   await page.getByRole('button', { name: 'Enregistrer les quotas' }).click();
   await page.waitForURL(/\/panel\/quotas\//);

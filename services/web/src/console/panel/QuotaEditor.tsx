@@ -224,6 +224,13 @@ export function QuotaEditor({
                     {t("console.panel.quotas.export")}
                   </a>
                 </li>
+                {pools.length > 1 && (
+                  <li>
+                    <Button priority="tertiary" iconId="fr-icon-delete-line" onClick={() => setPools(pools.filter((_, k) => k !== i))}>
+                      {t("console.panel.quotas.removePool", { pool: t(`console.recruitment.import.kind.${p.pool}`) })}
+                    </Button>
+                  </li>
+                )}
               </ul>
               <div className={fr.cx("fr-upload-group")}>
                 <label className={fr.cx("fr-label")} htmlFor={`quota-file-${i}`}>
@@ -235,6 +242,19 @@ export function QuotaEditor({
           </fieldset>
         );
       })}
+      {pools.length < POOLS.length && (
+        <Button
+          priority="secondary"
+          iconId="fr-icon-add-line"
+          className={fr.cx("fr-mb-3w")}
+          onClick={() => {
+            const free = POOLS.find((k) => !pools.some((p) => p.pool === k)) ?? "roll";
+            setPools([...pools, { pool: free, seats: "", rows: [{ category: "", value: "", min: "", max: "" }] }]);
+          }}
+        >
+          {t("console.panel.quotas.addPool")}
+        </Button>
+      )}
       {fileError && <Alert severity="error" small description={fileError} className={fr.cx("fr-mb-2w")} />}
       {form.general && <Alert severity="error" small description={t(form.general)} className={fr.cx("fr-mb-2w")} />}
       {saved && (
