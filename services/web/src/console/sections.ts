@@ -7,8 +7,13 @@
 import type { ComponentType } from "react";
 
 import type { Key } from "../i18n/messages";
+import { CouncilSection } from "./council/CouncilSection";
+import { FollowupSection } from "./followup/FollowupSection";
+import { FollowupDashboard } from "./followupDashboard/FollowupDashboard";
 import type { Assembly, Role, Staff } from "./model";
 import { PanelSection } from "./panel/PanelSection";
+import { AuditSection } from "./privacy/AuditSection";
+import { ErasureSection } from "./privacy/ErasureSection";
 import { RecruitmentSection } from "./recruitment/RecruitmentSection";
 
 export interface ConsoleProps {
@@ -27,4 +32,11 @@ export interface ConsoleSection {
 export const sections: ConsoleSection[] = [
   { path: "recrutement", label: "console.recruitment.nav", roles: ["secretariat"], component: RecruitmentSection },
   { path: "panel", label: "console.panel.nav", roles: ["secretariat"], component: PanelSection },
+  { path: "conseil", label: "console.council.nav", roles: ["council-clerk", "secretariat"], component: CouncilSection },
+  { path: "suivi", label: "console.followup.nav", roles: ["secretariat", "city-service"], component: FollowupSection },
+  // Personal data, across the process.
+  { path: "effacements", label: "console.erasure.nav", roles: ["secretariat"], component: ErasureSection },
+  { path: "journal", label: "console.audit.nav", roles: ["auditor"], component: AuditSection },
+  // The dashboards.
+  { path: "tableau-suivi", label: "console.followupDashboard.nav", roles: ["secretariat"], component: FollowupDashboard },
 ];

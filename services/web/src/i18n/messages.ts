@@ -2,7 +2,11 @@
 // English does not compile (Messages = typeof fr). The console's areas keep their own
 // catalogues beside their screens, spread in here.
 import { en as consoleEn, fr as consoleFr } from "../console/messages";
+import { en as councilEn, fr as councilFr } from "../console/council/messages";
+import { en as followupEn, fr as followupFr } from "../console/followup/messages";
+import { en as followupDashboardEn, fr as followupDashboardFr } from "../console/followupDashboard/messages";
 import { en as panelEn, fr as panelFr } from "../console/panel/messages";
+import { en as privacyEn, fr as privacyFr } from "../console/privacy/messages";
 import { en as recruitmentEn, fr as recruitmentFr } from "../console/recruitment/messages";
 
 export const fr = {
@@ -374,6 +378,10 @@ export const fr = {
   ...consoleFr,
   ...recruitmentFr,
   ...panelFr,
+  ...councilFr,
+  ...followupFr,
+  ...followupDashboardFr,
+  ...privacyFr,
 } as const;
 
 export type Key = keyof typeof fr;
@@ -743,6 +751,10 @@ export const en: Messages = {
   ...consoleEn,
   ...recruitmentEn,
   ...panelEn,
+  ...councilEn,
+  ...followupEn,
+  ...followupDashboardEn,
+  ...privacyEn,
 };
 
 export const catalogues = { fr, en } as const;

@@ -14,7 +14,7 @@ import { useEffect, useState } from "react";
 
 import { api } from "../../api/client";
 import { messageOf, stateOf, useFieldForm } from "../../forms/forms";
-import type { FieldErrors } from "../../forms/types";
+import type { FieldErrors } from "../../forms/problem";
 import { useI18n } from "../../i18n/i18n";
 import type { Key } from "../../i18n/messages";
 import { parseQuotaCsv, QuotaCsvError, quotaCsv, quotaProblems, type SeatPoolForm } from "./model";
