@@ -129,6 +129,39 @@ json to_json(const app::QuotaSetView& q) {
   return {{"id", q.id}, {"assembly_id", q.assembly_id}, {"name", q.name}, {"seat_pools", pools}};
 }
 
+json to_json(const app::AnswerFiguresView& f) {
+  json categories = json::array();
+  for (const auto& c : f.categories) {
+    json values = json::array();
+    for (const auto& v : c.values) {
+      json value = {{"value", v.value}, {"respondents", v.respondents}, {"share", v.share}};
+      value["pool_share"] = v.pool_share ? json(*v.pool_share) : json(nullptr);
+      values.push_back(std::move(value));
+    }
+    categories.push_back({{"name", c.name}, {"values", values}});
+  }
+  return {{"invitation_draw_id", f.draw.id},
+          {"invited", f.draw.invited},
+          {"answers", f.draw.answers},
+          {"answers_closed_at",
+           f.draw.answers_closed_at ? json(*f.draw.answers_closed_at) : json(nullptr)},
+          {"pool_size", f.pool_size},
+          {"interested", f.interested},
+          {"categories", categories}};
+}
+
+json to_json(const app::PoolFeasibility& f) {
+  json j = {{"pool", f.pool},
+            {"seats", f.seats},
+            {"respondents", f.respondents},
+            {"feasible", f.feasible}};
+  if (!f.feasible) {
+    j["constraint"] = f.constraint;
+    j["message"] = f.message;
+  }
+  return j;
+}
+
 nlohmann::json to_json(const store::PanelDrawRecord& d, bool with_members) {
   nlohmann::json j = {{"id", d.id},
                       {"assembly_id", d.assembly_id},

@@ -5,6 +5,7 @@
 
 #include "app/replacement.h"
 #include "app/respondents.h"
+#include "app/selections.h"
 #include "imports/pool_import.h"
 #include "store/invitations.h"
 #include "store/panel_draw_store.h"
@@ -23,6 +24,9 @@ nlohmann::json to_json(const store::Respondent& r);
 // With its contact details opened (the secretariat's list).
 nlohmann::json to_json(const app::RespondentView& r);
 nlohmann::json to_json(const app::QuotaSetView& q);
+// An invitation draw's answers by criterion beside its pool's shares (shares as fractions).
+nlohmann::json to_json(const app::AnswerFiguresView& f);
+nlohmann::json to_json(const app::PoolFeasibility& f);
 // The uniform inline draw; its members only when asked (not in lists).
 nlohmann::json to_json(const store::PanelDrawRecord& d, bool with_members);
 nlohmann::json to_json(const imports::PoolRow& p);

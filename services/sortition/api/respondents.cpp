@@ -219,6 +219,13 @@ void add_respondent_routes(assembly::service::Context& ctx,
   ctx.router.add(Method::Get, "/v1/invitation-draws/:id/respondents", staff, list,
                  http::personal_data());
   ctx.router.add(Method::Post, "/v1/respondents/:id/withdraw", staff, withdraw);
+  // The answers so far by criterion, beside the pool's shares: counts only, no one's answer.
+  ctx.router.add(
+      Method::Get, "/v1/invitation-draws/:id/answer-figures", staff, [&db](http::Request& req) {
+        auto id = body::uuid_param(req, "id");
+        auto f = db.transact([&](pqxx::work& tx) { return app::answer_figures(tx, id); });
+        return http::Response::json(200, to_json(f));
+      });
 }
 
 void add_quota_routes(assembly::service::Context& ctx) {
@@ -258,6 +265,28 @@ void add_quota_routes(assembly::service::Context& ctx) {
                  http::RouteOptions{1 << 20, true, http::ScopeCheck::in_handler});
   ctx.router.add(Method::Get, "/v1/quota-sets/:id", staff, get);
   ctx.router.add(Method::Get, "/v1/quota-sets/:id/seat-pools/:pool/quotas.csv", staff, quotas_csv);
+  // Before drawing: can these quotas be met by the respondents of these invitation draws?
+  ctx.router.add(Method::Post, "/v1/quota-sets/:id/feasibility", staff, [&db](http::Request& req) {
+    auto id = body::uuid_param(req, "id");
+    const auto b = req.json();
+    body::Fields f(b);
+    std::vector<std::optional<std::string>> draws;
+    const auto& ids = f.array("invitation_draw_ids");
+    if (f.has("invitation_draw_ids") && b.at("invitation_draw_ids").is_array())
+      f.check(!ids.empty(), "/invitation_draw_ids", "at least one invitation draw");
+    for (const auto& d : ids)
+      draws.push_back(d.is_string() ? std::optional(d.get<std::string>()) : std::nullopt);
+    f.done();
+    auto pools = db.transact([&](pqxx::work& tx) { return app::feasibility(tx, id, draws); });
+    bool feasible = true;
+    auto out = nlohmann::json::array();
+    for (const auto& p : pools) {
+      feasible = feasible && p.feasible;
+      out.push_back(to_json(p));
+    }
+    return http::Response::json(
+        200, {{"quota_set_id", id}, {"feasible", feasible}, {"seat_pools", out}});
+  });
 }
 
 }  // namespace sortition::api

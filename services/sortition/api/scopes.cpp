@@ -25,6 +25,7 @@ void add_scopes(assembly::service::Context& ctx) {
   ctx.router.scope("invitation-draws", resolver(ctx.db, store::invitation_draw_assembly));
   ctx.router.scope("respondents", resolver(ctx.db, store::respondent_assembly));
   ctx.router.scope("selections", resolver(ctx.db, store::selection_assembly));
+  ctx.router.scope("quota-sets", resolver(ctx.db, store::quota_set_assembly));
 }
 
 }  // namespace sortition::api

@@ -8,6 +8,7 @@
 #include "assembly/pii/padded.h"
 #include "domain/panel_draw.h"
 #include "store/invitations.h"
+#include "store/pools.h"
 
 namespace sortition::app {
 namespace core = assembly::core;
@@ -94,6 +95,25 @@ store::Respondent answer_by_phone(pqxx::work& tx, const assembly::pii::Keyring& 
   if (store::answers_closed(tx, *invitation))
     throw core::conflict("the answer period of this invitation draw is closed");
   return respond(tx, keyring, *invitation, answer, "phone", by);
+}
+
+AnswerFiguresView answer_figures(pqxx::transaction_base& tx, const std::string& draw_id) {
+  auto draw = store::find_invitation_draw(tx, draw_id);
+  if (!draw) throw core::not_found("no invitation draw " + draw_id);
+  auto quotas = store::quotas_of_draw(tx, draw_id);
+  auto questions = quotas && quotas->quotas_csv
+                       ? domain::questions_of(domain::parse_quotas(*quotas->quotas_csv))
+                       : domain::default_questions(quotas ? quotas->pool_kind : "");
+  std::vector<std::map<std::string, std::string>> interested;
+  for (auto& r : store::list_respondents(tx, draw_id))
+    if (r.state == domain::RespondentState::interested) interested.push_back(std::move(r.criteria));
+  const auto pool = store::pool_counts(tx, draw->pool_id);
+  // Ages as of the draw (the letters' year), from the birth years the pool keeps in clear.
+  const auto& when = draw->drawn_at ? *draw->drawn_at : draw->committed_at;
+  const int year = when.size() >= 4 ? std::stoi(when.substr(0, 4)) : 1970;
+  AnswerFiguresView out{*draw, pool.total, static_cast<long long>(interested.size()), {}};
+  out.categories = domain::answer_figures(questions, interested, pool, year);
+  return out;
 }
 
 std::vector<RespondentView> respondents(pqxx::transaction_base& tx,

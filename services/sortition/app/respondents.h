@@ -7,8 +7,10 @@
 
 #include "assembly/pii/pii.h"
 #include "assembly/service/reseal.h"
+#include "domain/answers.h"
 #include "domain/contact.h"
 #include "domain/quotas.h"
+#include "store/invitations.h"
 #include "store/quota_sets.h"
 #include "store/respondents.h"
 
@@ -55,6 +57,16 @@ assembly::service::SealedColumn sealed_contacts();
 int rekey_legacy_codes(pqxx::work& tx, const assembly::pii::Keyring& keyring, int limit);
 // Kept, marked withdrawn: not_found, or conflict when not interested.
 store::Respondent withdraw(pqxx::work& tx, const std::string& id);
+
+// The answers to an invitation draw so far, counted by criterion (the questions its invitees are
+// asked) against its pool's shares: not_found when there is no such draw. No one's answer alone.
+struct AnswerFiguresView {
+  store::InvitationDraw draw;
+  long long pool_size = 0;
+  long long interested = 0;
+  std::vector<domain::CategoryFigures> categories;
+};
+AnswerFiguresView answer_figures(pqxx::transaction_base& tx, const std::string& draw_id);
 
 struct QuotaSetView {
   std::string id, assembly_id, name;

@@ -24,6 +24,22 @@ struct SelectionRequest {
 // the field) when not.
 store::Selection create_selection(pqxx::work& tx, const SelectionRequest& request);
 
+// Whether the quotas of a quota set can be met by the interested respondents of these invitation
+// draws (drawn, of the quota set's assembly: invalid naming the entry otherwise; not_found for an
+// unknown quota set), seat pool by seat pool, with the checks the draw itself makes before it
+// computes: the counts (domain::check_feasible), then a panel meeting every quota and the
+// one-per-household rule searched for (fair::check_feasible, a MIP), naming what fails.
+struct PoolFeasibility {
+  std::string pool;
+  int seats = 0;
+  long long respondents = 0;
+  bool feasible = true;
+  std::string constraint, message;  // when not feasible
+};
+std::vector<PoolFeasibility> feasibility(pqxx::transaction_base& tx,
+                                         const std::string& quota_set_id,
+                                         const std::vector<std::optional<std::string>>& draw_ids);
+
 // The seed revealed: checked against the commitment, then the draw is queued.
 store::Selection reveal_seed(pqxx::work& tx, const std::string& id, const std::string& seed,
                              const std::string& by);

@@ -47,10 +47,29 @@ constexpr const char* kErasePersonLeftReasons =
     "NULL";
 constexpr const char* kErasePersonReplacementReasons =
     "UPDATE replacements SET reason = '' WHERE leaver = $1 AND reason <> ''";
+constexpr const char* kPoolCounts =
+    "SELECT sex, arrondissement, birth_year, count(*) AS n FROM pool_people WHERE pool_id = $1 "
+    "GROUP BY GROUPING SETS ((sex), (arrondissement), (birth_year))";
 constexpr const char* kMarkErased =
     "UPDATE pools SET state = 'erased', personal_data_erased_at = now() WHERE id = $1";
 
 }  // namespace
+
+domain::PoolCounts pool_counts(pqxx::transaction_base& tx, const std::string& pool_id) {
+  domain::PoolCounts out;
+  for (const auto& row : tx.exec_params(kPoolCounts, pool_id)) {
+    const auto n = row["n"].as<long long>();
+    if (!row["sex"].is_null()) {
+      out.sex[row["sex"].as<std::string>()] += n;
+      out.total += n;
+    } else if (!row["arrondissement"].is_null()) {
+      out.arrondissement[row["arrondissement"].as<std::string>()] += n;
+    } else if (!row["birth_year"].is_null()) {
+      out.birth_year[row["birth_year"].as<int>()] += n;
+    }
+  }
+  return out;
+}
 
 void for_each_snapshot_line(pqxx::transaction_base& tx, const std::string& pool_id,
                             const std::function<void(std::string_view)>& line) {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "assembly/service/reseal.h"
+#include "domain/answers.h"
 
 namespace sortition::store {
 
@@ -19,6 +20,9 @@ void for_each_snapshot_line(pqxx::transaction_base& tx, const std::string& pool_
 
 // Sets the end of the mandate the pool serves and its retention date (that end plus
 // `retention_days`). False when the pool's personal data is already erased.
+// The pool's people counted by sex, arrondissement and birth year (one GROUPING SETS scan).
+domain::PoolCounts pool_counts(pqxx::transaction_base& tx, const std::string& pool_id);
+
 bool set_mandate_end(pqxx::work& tx, const std::string& pool_id, const std::string& mandate_end,
                      int retention_days);
 

@@ -11,9 +11,11 @@ import { CouncilSection } from "./council/CouncilSection";
 import { FollowupSection } from "./followup/FollowupSection";
 import { FollowupDashboard } from "./followupDashboard/FollowupDashboard";
 import type { Assembly, Role, Staff } from "./model";
+import { PanelSection } from "./panel/PanelSection";
 import { AuditSection } from "./privacy/AuditSection";
 import { ErasureSection } from "./privacy/ErasureSection";
 import { WorkshopsSection } from "./workshops/WorkshopsSection";
+import { RecruitmentSection } from "./recruitment/RecruitmentSection";
 
 export interface ConsoleProps {
   assembly: Assembly;
@@ -29,6 +31,8 @@ export interface ConsoleSection {
 }
 
 export const sections: ConsoleSection[] = [
+  { path: "recrutement", label: "console.recruitment.nav", roles: ["secretariat"], component: RecruitmentSection },
+  { path: "panel", label: "console.panel.nav", roles: ["secretariat"], component: PanelSection },
   { path: "ateliers", label: "console.workshops.nav", roles: ["secretariat", "facilitator"], component: WorkshopsSection },
   { path: "conseil", label: "console.council.nav", roles: ["council-clerk", "secretariat"], component: CouncilSection },
   { path: "suivi", label: "console.followup.nav", roles: ["secretariat", "city-service"], component: FollowupSection },

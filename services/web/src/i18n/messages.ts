@@ -5,8 +5,10 @@ import { en as consoleEn, fr as consoleFr } from "../console/messages";
 import { en as councilEn, fr as councilFr } from "../console/council/messages";
 import { en as followupEn, fr as followupFr } from "../console/followup/messages";
 import { en as followupDashboardEn, fr as followupDashboardFr } from "../console/followupDashboard/messages";
+import { en as panelEn, fr as panelFr } from "../console/panel/messages";
 import { en as privacyEn, fr as privacyFr } from "../console/privacy/messages";
 import { en as workshopsEn, fr as workshopsFr } from "../console/workshops/messages";
+import { en as recruitmentEn, fr as recruitmentFr } from "../console/recruitment/messages";
 
 export const fr = {
   "app.title": "Assemblée citoyenne",
@@ -375,6 +377,8 @@ export const fr = {
   "member.evaluation.error.conflict": "Vous avez déjà répondu à ce questionnaire, ou il est clos.",
   "member.evaluation.error.forbidden": "Seuls les membres actifs de l’assemblée répondent à ce questionnaire.",
   ...consoleFr,
+  ...recruitmentFr,
+  ...panelFr,
   ...councilFr,
   ...followupFr,
   ...followupDashboardFr,
@@ -747,6 +751,8 @@ export const en: Messages = {
   "member.evaluation.error.conflict": "You have answered this questionnaire already, or it is closed.",
   "member.evaluation.error.forbidden": "Only the assembly’s active members answer this questionnaire.",
   ...consoleEn,
+  ...recruitmentEn,
+  ...panelEn,
   ...councilEn,
   ...followupEn,
   ...followupDashboardEn,

@@ -1,0 +1,98 @@
+// A panel draw's result: per seat pool the panel beside the quotas (a chart of the panel's and the
+// volunteers' shares, with its table), the fairness of the draw (the algorithm that ran, the
+// minimum and maximum selection probability, the certificate's bound), every volunteer's
+// selection probability (a histogram with its table), the printable record for the bailiff (the
+// public page /tirages/<id>), and the place where the signed record will be kept.
+import { fr } from "@codegouvfr/react-dsfr";
+
+import { useI18n } from "../../i18n/i18n";
+import { ShareChart } from "../ui/ShareChart";
+import { probabilityBuckets, type Selection } from "./model";
+
+interface RecordValue {
+  value: string;
+  min: number;
+  max: number;
+  panel: number;
+  panel_share: number;
+  respondents: number;
+  respondent_share: number;
+}
+interface RecordPool {
+  pool: string;
+  seats: number;
+  respondents: number;
+  categories: Array<{ category: string; values: RecordValue[] }>;
+  fairness?: {
+    algorithm?: string;
+    min_probability?: number;
+    max_probability?: number;
+    certificate_bound?: number | null;
+    panels?: number;
+  } | null;
+}
+
+export function SelectionResult({ selection }: { selection: Selection }) {
+  const { t, lang } = useI18n();
+  const record = (selection.record ?? {}) as { seat_pools?: RecordPool[] };
+  const num = (x: number | undefined | null) => (x ?? 0).toLocaleString(lang === "fr" ? "fr-FR" : "en-GB", { maximumFractionDigits: 4 });
+  const people = [...(selection.panel ?? []), ...(selection.reserve ?? [])] as Array<{ probability?: number }>;
+  const probabilities = people.map((p) => p.probability).filter((p): p is number => typeof p === "number");
+  const buckets = probabilityBuckets(probabilities);
+  return (
+    <div className={fr.cx("fr-mt-4w")}>
+      <h2>{t("console.panel.result.title")}</h2>
+      <p>
+        <a className={fr.cx("fr-link")} href={`/tirages/${selection.id}`}>
+          {t("console.panel.result.record")}
+        </a>
+      </p>
+      {(record.seat_pools ?? []).map((p) => (
+        <section key={p.pool} className={fr.cx("fr-mt-3w")} aria-labelledby={`result-${p.pool}`}>
+          <h3 id={`result-${p.pool}`}>{t("console.panel.result.quotas", { pool: p.pool })}</h3>
+          {p.categories.map((c) => (
+            <div key={c.category}>
+              <h4 className={fr.cx("fr-h6")}>{c.category}</h4>
+              <ShareChart
+                caption={`${c.category} (${t("console.panel.quotas.min")}–${t("console.panel.quotas.max")} : ${c.values.map((v) => `${v.value} ${v.min}–${v.max}`).join(", ")})`}
+                rows={c.values.map((v) => ({ label: `${v.value} (${v.min}–${v.max})`, share: v.panel_share, count: v.panel, reference: v.respondent_share }))}
+                shareLabel={t("console.panel.result.panelShare")}
+                countLabel={t("console.panel.result.panel")}
+                referenceLabel={t("console.panel.result.respondentShare")}
+              />
+            </div>
+          ))}
+          <h4>{t("console.panel.result.fairness")}</h4>
+          <p>{t("console.panel.result.algorithm", { algorithm: p.fairness?.algorithm ?? selection.algorithm ?? "" })}</p>
+          {p.fairness?.min_probability != null && (
+            <p>{t("console.panel.result.minmax", { min: num(p.fairness.min_probability), max: num(p.fairness.max_probability) })}</p>
+          )}
+          <p>
+            {p.fairness?.certificate_bound != null
+              ? t("console.panel.result.certificate", { bound: num(p.fairness.certificate_bound), panels: p.fairness.panels ?? 0 })
+              : t("console.panel.result.noCertificate")}
+          </p>
+        </section>
+      ))}
+      {probabilities.length > 0 && (
+        <section className={fr.cx("fr-mt-3w")} aria-labelledby="probabilities-title">
+          <h3 id="probabilities-title">{t("console.panel.result.probabilities")}</h3>
+          <ShareChart
+            caption={t("console.panel.result.probabilities")}
+            rows={buckets.map((n, i) => ({
+              label: t("console.panel.result.bucket", { from: `${i * 10} %`, to: `${(i + 1) * 10} %` }),
+              share: n / probabilities.length,
+              count: n,
+            }))}
+            shareLabel={t("console.panel.result.respondentShare")}
+            countLabel={t("console.panel.result.people")}
+          />
+        </section>
+      )}
+      <section className={fr.cx("fr-mt-3w")} aria-labelledby="signed-record-title" id="signed-record">
+        <h3 id="signed-record-title">{t("console.panel.result.upload")}</h3>
+        <p>{t("console.panel.result.uploadSoon")}</p>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+
+import { joinCsvPages, nextLink, partRanges, sha256Hex } from "./model";
+
+describe("the parts of a file", () => {
+  it("cuts it in parts of the size given, the last one shorter", () => {
+    expect(partRanges(10, 4)).toEqual([
+      [0, 4],
+      [4, 8],
+      [8, 10],
+    ]);
+    expect(partRanges(8, 4)).toEqual([
+      [0, 4],
+      [4, 8],
+    ]);
+  });
+  it("sends one empty part for an empty file, so the service names the fault", () => {
+    expect(partRanges(0, 4)).toEqual([[0, 0]]);
+  });
+});
+
+describe("the seed's commitment", () => {
+  it("is the SHA-256 of the seed in hex", async () => {
+    expect(await sha256Hex("abc")).toBe("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  });
+});
+
+describe("the mailing list's pages", () => {
+  it("follows the Link header's next page", () => {
+    expect(nextLink('</v1/x/mailing-list?cursor=abc>; rel="next"')).toBe("/v1/x/mailing-list?cursor=abc");
+    expect(nextLink(null)).toBeUndefined();
+    expect(nextLink('</a>; rel="prev"')).toBeUndefined();
+  });
+  it("joins the pages with the header once", () => {
+    expect(joinCsvPages(["h\n1\n", "h\n2\n"])).toBe("h\n1\n2\n");
+  });
+});
