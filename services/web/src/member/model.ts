@@ -4,7 +4,10 @@
 // `errors` land next to their fields.
 import type { components as Membership } from "../api/generated/membership";
 import type { components as Workshops } from "../api/generated/workshops";
+import { type FieldError, type FieldErrors, type ProblemLike, problemFields } from "../forms/problem";
 import type { Key } from "../i18n/messages";
+
+export type { FieldError, FieldErrors, ProblemLike };
 
 export type Member = Membership["schemas"]["Member"];
 export type Consent = Membership["schemas"]["Consent"];
@@ -37,9 +40,6 @@ export function memberIdOf(accessToken: string | undefined): string | undefined 
   }
 }
 
-// A message for a field: a catalogue key, or the service's own words inside a translated sentence.
-export type FieldError = { key: Key; detail?: string };
-export type FieldErrors = Record<string, FieldError>;
 
 export const REASON_MAX = 500;
 
@@ -118,12 +118,6 @@ export function contactBody(f: ContactForm) {
   return out;
 }
 
-export interface ProblemLike {
-  status?: number;
-  detail?: string;
-  field?: string;
-  errors?: { pointer: string; detail: string }[];
-}
 
 // What a refusal means. 400/422: each field at fault next to it (one not on the form goes to
 // `fallback`, the form's main field); 409: the record changed meanwhile; 429: wait; 403: not
@@ -136,17 +130,7 @@ export function outcomeOf(
   known: string[],
   fallback: string,
 ): Outcome {
-  if (status === 400 || status === 422) {
-    const fields: FieldErrors = {};
-    const list = problem?.errors?.length
-      ? problem.errors
-      : [{ pointer: problem?.field ?? fallback, detail: problem?.detail ?? "" }];
-    for (const e of list) {
-      const at = known.includes(e.pointer) ? e.pointer : fallback;
-      if (!fields[at]) fields[at] = { key: "member.error.field", detail: e.detail };
-    }
-    return { fields };
-  }
+  if (status === 400 || status === 422) return { fields: problemFields(problem, known, fallback, "member.error.field") };
   if (status === 409) return { fields: {}, general: "member.error.conflict" };
   if (status === 429) return { fields: {}, general: "member.error.tooMany" };
   if (status === 401 || status === 403) return { fields: {}, general: "member.error.forbidden" };

@@ -1,4 +1,4 @@
-// What the members' space's forms share: the message of a field, and the errors of a form —
+// What the forms share: the message of a field, and the errors of a form —
 // found by its own checks before sending or by the service — shown next to their fields (by the
 // request's JSON pointer, as a problem's `errors` name them) in the DSFR error state, with the
 // focus moved to the first field in error (the message is tied to the field by
@@ -7,7 +7,9 @@ import { useEffect, useRef, useState } from "react";
 
 import { useI18n } from "../i18n/i18n";
 import type { Key } from "../i18n/messages";
-import type { FieldError, FieldErrors, ProblemLike } from "./model";
+import { type FieldError, type FieldErrors, type ProblemLike, problemFields } from "./problem";
+
+export { problemFields };
 
 type Translate = (key: Key, params?: Record<string, string | number>) => string;
 export const messageOf = (t: Translate, e: FieldError | undefined) =>
@@ -58,18 +60,6 @@ function without(errors: FieldErrors, field: string): FieldErrors {
   return rest;
 }
 
-// A refusal's fields (400/422): each one of `fields` the problem names gets the service's words;
-// one not on the form lands on `fallback`.
-export function problemFields(problem: ProblemLike | undefined, fields: string[], fallback: string): FieldErrors {
-  const out: FieldErrors = {};
-  const list = problem?.errors?.length ? problem.errors : [{ pointer: fallback, detail: problem?.detail ?? "" }];
-  for (const e of list) {
-    const at = fields.includes(e.pointer) ? e.pointer : fallback;
-    out[at] ??= { key: "member.forms.refused", detail: e.detail };
-  }
-  return out;
-}
-
 // Focuses the control of the first field at fault, in the form's order (`ids`: pointer -> id).
 export function focusFirst(errors: FieldErrors, ids: Record<string, string>) {
   const first = Object.keys(ids).find((f) => errors[f]);
@@ -105,14 +95,14 @@ export function useFieldForm(ids: Record<string, string>) {
       try {
         await request();
       } catch {
-        setGeneral("member.forms.error.server");
+        setGeneral("forms.error.server");
       } finally {
         setSending(false);
       }
     },
     refuse(status: number, problem: ProblemLike | undefined, fallback: string, byStatus: Partial<Record<number, Key>> = {}) {
       if (status === 400 || status === 422) return show(problemFields(problem, Object.keys(ids), fallback));
-      setGeneral(byStatus[status] ?? (status === 403 ? "member.forms.error.forbidden" : "member.forms.error.server"));
+      setGeneral(byStatus[status] ?? (status === 403 ? "forms.error.forbidden" : "forms.error.server"));
     },
   };
 }
