@@ -9,6 +9,7 @@ import type { ComponentType } from "react";
 import type { Key } from "../i18n/messages";
 import type { Assembly, Role, Staff } from "./model";
 import { AuditSection } from "./privacy/AuditSection";
+import { RecommendationsSection } from "./recommendations/RecommendationsSection";
 import { ErasureSection } from "./privacy/ErasureSection";
 
 export interface ConsoleProps {
@@ -25,6 +26,7 @@ export interface ConsoleSection {
 }
 
 export const sections: ConsoleSection[] = [
+  { path: "recommandations", label: "console.recommendations.nav", roles: ["secretariat", "city-service"], component: RecommendationsSection },
   // Personal data, across the process.
   { path: "effacements", label: "console.erasure.nav", roles: ["secretariat"], component: ErasureSection },
   { path: "journal", label: "console.audit.nav", roles: ["auditor"], component: AuditSection },

@@ -3,6 +3,7 @@
 // catalogues beside their screens, spread in here.
 import { en as consoleEn, fr as consoleFr } from "../console/messages";
 import { en as privacyEn, fr as privacyFr } from "../console/privacy/messages";
+import { en as recommendationsEn, fr as recommendationsFr } from "../console/recommendations/messages";
 
 export const fr = {
   "app.title": "Assemblée citoyenne",
@@ -372,6 +373,7 @@ export const fr = {
   "member.evaluation.error.forbidden": "Seuls les membres actifs de l’assemblée répondent à ce questionnaire.",
   ...consoleFr,
   ...privacyFr,
+  ...recommendationsFr,
 } as const;
 
 export type Key = keyof typeof fr;
@@ -740,6 +742,7 @@ export const en: Messages = {
   "member.evaluation.error.forbidden": "Only the assembly’s active members answer this questionnaire.",
   ...consoleEn,
   ...privacyEn,
+  ...recommendationsEn,
 };
 
 export const catalogues = { fr, en } as const;
