@@ -96,12 +96,30 @@ export function BallotsPanel({ assemblyId }: { assemblyId: string }) {
 
 function OpenBallot({ assemblyId, onOpened }: { assemblyId: string; onOpened: () => void }) {
   const { t } = useI18n();
-  const empty: BallotForm = { question: "", workshop: "", rule: "simple-majority", quorum: "0", mode: "open", minutes: "60" };
+  const empty: BallotForm = {
+    question: "",
+    workshop: "",
+    rule: "simple-majority",
+    quorum: "0",
+    mode: "open",
+    minutes: "60",
+    motion_id: "",
+    plenary_session_id: "",
+  };
   const [f, setF] = useState<BallotForm>(empty);
+  const [motions, setMotions] = useState<{ id?: string; title?: string; theme?: string }[]>([]);
+  useEffect(() => {
+    api.recommendations
+      .GET("/v1/motions", { params: { query: { assembly_id: assemblyId } } })
+      .then(({ data }) => setMotions(data?.items ?? []))
+      .catch(() => setMotions([]));
+  }, [assemblyId]);
   const [done, setDone] = useState(false);
   const ids = {
     "/question": "ballot-question",
     "/workshop": "ballot-workshop",
+    "/motion_id": "ballot-motion",
+    "/plenary_session_id": "ballot-plenary",
     "/rule": "ballot-rule",
     "/quorum": "ballot-quorum",
     "/show_of_hands": "ballot-mode-0",
@@ -143,6 +161,25 @@ function OpenBallot({ assemblyId, onOpened }: { assemblyId: string; onOpened: ()
           state={stateOf(errors["/workshop"])}
           stateRelatedMessage={messageOf(t, errors["/workshop"])}
           nativeInputProps={{ id: ids["/workshop"], value: f.workshop, onChange: (e) => set("workshop")(e.target.value) }}
+        />
+        <Select
+          label={t("console.ballots.motion")}
+          state={stateOf(errors["/motion_id"])}
+          stateRelatedMessage={messageOf(t, errors["/motion_id"])}
+          nativeSelectProps={{ id: ids["/motion_id"], value: f.motion_id, onChange: (e) => set("motion_id")(e.target.value) }}
+        >
+          <option value="">{t("console.ballots.motion.none")}</option>
+          {motions.map((m) => (
+            <option key={m.id} value={m.id}>
+              {m.title || t("console.motions.untitled", { theme: m.theme ?? "" })}
+            </option>
+          ))}
+        </Select>
+        <Input
+          label={t("console.ballots.plenary")}
+          state={stateOf(errors["/plenary_session_id"])}
+          stateRelatedMessage={messageOf(t, errors["/plenary_session_id"])}
+          nativeInputProps={{ id: ids["/plenary_session_id"], value: f.plenary_session_id, onChange: (e) => set("plenary_session_id")(e.target.value) }}
         />
         <Select
           label={t("console.ballots.rule")}

@@ -26,9 +26,23 @@ describe("a department's feedback", () => {
 });
 
 describe("a ballot's opening", () => {
-  const form: BallotForm = { question: "Q ?", workshop: "", rule: "two-thirds", quorum: "0,5", mode: "hands", minutes: "30" };
+  const form: BallotForm = {
+    question: "Q ?",
+    workshop: "",
+    rule: "two-thirds",
+    quorum: "0,5",
+    mode: "hands",
+    minutes: "30",
+    motion_id: "",
+    plenary_session_id: "",
+  };
   it("names every field at fault", () => {
-    expect(Object.keys(validateBallot({ ...form, question: "", quorum: "2", minutes: "0" })).sort()).toEqual(["/closes_at", "/question", "/quorum"]);
+    expect(Object.keys(validateBallot({ ...form, question: "", quorum: "2", minutes: "0", plenary_session_id: "plénière" })).sort()).toEqual([
+      "/closes_at",
+      "/plenary_session_id",
+      "/question",
+      "/quorum",
+    ]);
     expect(validateBallot(form)).toEqual({});
   });
   it("reads a French decimal, says the mode and closes after the minutes given", () => {
@@ -44,6 +58,9 @@ describe("a ballot's opening", () => {
     });
     expect(ballotBody("paris", { ...form, mode: "secret", workshop: "mobility" }, new Date()).secret).toBe(true);
     expect(ballotBody("paris", { ...form, workshop: " mobility " }, new Date()).workshop).toBe("mobility");
+    const onMotion = ballotBody("paris", { ...form, motion_id: "m-1", plenary_session_id: " 5b0e7c1a-2d3f-4e5a-8b6c-7d8e9f0a1b2c " }, new Date());
+    expect(onMotion.motion_id).toBe("m-1");
+    expect(onMotion.plenary_session_id).toBe("5b0e7c1a-2d3f-4e5a-8b6c-7d8e9f0a1b2c");
   });
 });
 

@@ -37,8 +37,11 @@ export interface BallotForm {
   quorum: string;
   mode: Mode;
   minutes: string;
+  motion_id: string; // "" when the ballot is on no motion
+  plenary_session_id: string; // the plenary where the assembly votes on a motion
 }
-export const BALLOT_FIELDS = ["/question", "/workshop", "/rule", "/quorum", "/show_of_hands", "/closes_at"];
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 // "0,5" as the French write it, or "0.5".
 export const parseDecimal = (typed: string) => (typed.trim() === "" ? NaN : Number(typed.trim().replace(",", ".")));
@@ -50,6 +53,8 @@ export function validateBallot(f: BallotForm): FieldErrors {
   if (!(q >= 0 && q <= 1)) e["/quorum"] = { key: "console.ballots.quorum.bad" };
   const m = Number(f.minutes);
   if (!Number.isInteger(m) || m < 1 || m > 10080) e["/closes_at"] = { key: "console.ballots.closesIn.bad" };
+  if (f.plenary_session_id.trim() && !UUID.test(f.plenary_session_id.trim()))
+    e["/plenary_session_id"] = { key: "console.ballots.plenary.bad" };
   return e;
 }
 
@@ -60,6 +65,8 @@ export function ballotBody(assemblyId: string, f: BallotForm, now: Date) {
     assembly_id: assemblyId,
     question: f.question.trim(),
     ...(f.workshop.trim() ? { workshop: f.workshop.trim() } : {}),
+    ...(f.motion_id ? { motion_id: f.motion_id } : {}),
+    ...(f.plenary_session_id.trim() ? { plenary_session_id: f.plenary_session_id.trim() } : {}),
     rule: f.rule,
     quorum: parseDecimal(f.quorum),
     secret: f.mode === "secret",
