@@ -27,38 +27,8 @@ json read(const std::string& path) {
 
 TEST(AddressedRecommendations, TheSecretariatAddressesAndADepartmentListsItsOwn) {
   const auto staff = e2e::token("secretariat", "staff-addressed");
-  auto a = e2e::seat_six("addr", staff);
-  json motions;
-  ASSERT_TRUE(e2e::eventually(
-      [&] {
-        return (motions = read("/v1/motions?assembly_id=" + a.assembly_id)["items"]).size() == 3;
-      },
-      std::chrono::seconds(60)));
-  const std::string workshop = motions[0]["workshop_id"];
-  const int notebook = e2e::submitted_notebook(workshop, "# Carnet\n", staff);
-  e2e::name_departments(workshop, {"DAC"}, staff);
-  auto mandate = e2e::post(
-      "workshops", "/v1/workshops/" + workshop + "/mandates",
-      {{"text", "Des recommandations pour les mobilités."}, {"notebook_version", notebook}},
-      e2e::token("city-service", "executive", "DAC"));
-  ASSERT_EQ(mandate.status, 201) << mandate.body;
-  auto plenary = e2e::post("workshops", "/v1/sessions",
-                           {{"type", "plenary"},
-                            {"assembly_id", a.assembly_id},
-                            {"title", "Plénière de décembre"},
-                            {"starts_at", "2022-12-10T09:00:00Z"},
-                            {"ends_at", "2022-12-10T17:00:00Z"},
-                            {"place", "Hôtel de Ville"}},
-                           staff);
-  ASSERT_EQ(plenary.status, 201) << plenary.body;
-  const std::string plenary_id = body_of(plenary)["id"];
-  ASSERT_EQ(
-      e2e::post(
-          "workshops", "/v1/mandates/" + std::string(body_of(mandate)["id"]) + "/vote",
-          {{"votes_for", 6}, {"votes_against", 0}, {"abstentions", 0}, {"session_id", plenary_id}},
-          staff)
-          .status,
-      200);
+  auto w = e2e::mandated_workshop("addr", staff);
+  const std::string workshop = w.workshop_id, plenary_id = w.plenary_id;
   const json draft = {{"workshop_id", workshop},
                       {"title", "Des rues scolaires"},
                       {"text", "Fermer les rues des écoles aux voitures.\n"}};
@@ -112,10 +82,10 @@ TEST(AddressedRecommendations, TheSecretariatAddressesAndADepartmentListsItsOwn)
       e2e::put("recommendations", departments, {{"departments", {"DVD", "DAC"}}}, staff);
   ASSERT_EQ(addressed.status, 200) << addressed.body;
   EXPECT_EQ(body_of(addressed)["departments"], json({"DAC", "DVD"}));
-  const auto list = "/v1/recommendations?assembly_id=" + a.assembly_id + "&department=";
+  const auto list = "/v1/recommendations?assembly_id=" + w.assembly_id + "&department=";
   EXPECT_EQ(read(list + "DVD")["items"].size(), 1u);
   EXPECT_EQ(read(list + "DU")["items"].size(), 0u);
-  EXPECT_EQ(read("/v1/recommendations?assembly_id=" + a.assembly_id)["items"].size(), 1u);
+  EXPECT_EQ(read("/v1/recommendations?assembly_id=" + w.assembly_id)["items"].size(), 1u);
 
   // In co-construction, readdressed: a department no longer named is dropped.
   ASSERT_EQ(e2e::post("recommendations", path + "/co-construct", json::object(), staff).status,
