@@ -164,9 +164,17 @@ function SecretariatRecommendation({ initial }: { initial: Recommendation }) {
         </Button>
       )}
       <div aria-live="polite">{message && <Alert severity={message.ok ? "success" : "error"} small description={message.text} />}</div>
-      {steps.includes("hand-over") && <HandOver rec={rec} onDone={() => void reload()} />}
-      {steps.includes("address") && <Address rec={rec} onDone={() => void reload()} />}
-      {steps.includes("withdraw") && <Withdraw rec={rec} onDone={() => void reload()} />}
+      {(["hand-over", "address", "withdraw"] as const)
+        .filter((s) => steps.includes(s))
+        .map((s) => (
+          <OneFieldStep
+            key={s}
+            id={`${s}-${rec.id}`}
+            {...FIELD_STEPS[s]}
+            send={(typed) => FIELD_STEPS[s].send(rec.id, typed)}
+            onDone={() => void reload()}
+          />
+        ))}
       {(rec.status === "in-co-construction" || rec.status === "carried") && <FeedbackList recommendationId={rec.id} round={0} />}
     </article>
   );
@@ -187,7 +195,7 @@ function OneFieldStep({
   label: Key;
   submit: Key;
   missing: Key;
-  send: (value: string) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
+  send: (value: string) => Sent;
   onDone: () => void;
 }) {
   const { t } = useI18n();
@@ -229,56 +237,30 @@ function OneFieldStep({
   );
 }
 
-function HandOver({ rec, onDone }: { rec: Recommendation; onDone: () => void }) {
-  return (
-    <OneFieldStep
-      id={`handover-${rec.id}`}
-      pointer="/plenary_session_id"
-      label="console.recommendations.plenary.label"
-      submit="console.recommendations.action.handOver"
-      missing="console.recommendations.plenary.missing"
-      send={(plenary) =>
-        api.recommendations.POST("/v1/recommendations/{id}/hand-over", {
-          params: { path: { id: rec.id } },
-          body: { plenary_session_id: plenary },
-        })
-      }
-      onDone={onDone}
-    />
-  );
-}
-
-function Withdraw({ rec, onDone }: { rec: Recommendation; onDone: () => void }) {
-  return (
-    <OneFieldStep
-      id={`withdraw-${rec.id}`}
-      pointer="/reason"
-      label="console.recommendations.reason.label"
-      submit="console.recommendations.action.withdraw"
-      missing="console.recommendations.reason.missing"
-      send={(reason) =>
-        api.recommendations.POST("/v1/recommendations/{id}/withdraw", { params: { path: { id: rec.id } }, body: { reason } })
-      }
-      onDone={onDone}
-    />
-  );
-}
-
-function Address({ rec, onDone }: { rec: Recommendation; onDone: () => void }) {
-  return (
-    <OneFieldStep
-      id={`address-${rec.id}`}
-      pointer="/departments"
-      label="console.recommendations.address.label"
-      submit="console.recommendations.address.submit"
-      missing="console.recommendations.address.missing"
-      send={(typed) =>
-        api.recommendations.PUT("/v1/recommendations/{id}/departments", {
-          params: { path: { id: rec.id } },
-          body: { departments: departmentList(typed) },
-        })
-      }
-      onDone={onDone}
-    />
-  );
-}
+type Sent = Promise<{ data?: unknown; error?: unknown; response: Response }>;
+// The steps that take one field: the field's pointer, its words, and the call with what was typed.
+const FIELD_STEPS: Record<"hand-over" | "withdraw" | "address", { pointer: string; label: Key; submit: Key; missing: Key; send: (id: string, typed: string) => Sent }> = {
+  "hand-over": {
+    pointer: "/plenary_session_id",
+    label: "console.recommendations.plenary.label",
+    submit: "console.recommendations.action.handOver",
+    missing: "console.recommendations.plenary.missing",
+    send: (id, plenary) =>
+      api.recommendations.POST("/v1/recommendations/{id}/hand-over", { params: { path: { id } }, body: { plenary_session_id: plenary } }),
+  },
+  address: {
+    pointer: "/departments",
+    label: "console.recommendations.address.label",
+    submit: "console.recommendations.address.submit",
+    missing: "console.recommendations.address.missing",
+    send: (id, typed) =>
+      api.recommendations.PUT("/v1/recommendations/{id}/departments", { params: { path: { id } }, body: { departments: departmentList(typed) } }),
+  },
+  withdraw: {
+    pointer: "/reason",
+    label: "console.recommendations.reason.label",
+    submit: "console.recommendations.action.withdraw",
+    missing: "console.recommendations.reason.missing",
+    send: (id, reason) => api.recommendations.POST("/v1/recommendations/{id}/withdraw", { params: { path: { id } }, body: { reason } }),
+  },
+};
