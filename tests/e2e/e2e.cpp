@@ -250,6 +250,58 @@ SeatedSix seat_six(const std::string& prefix, const std::string& staff) {
   return a;
 }
 
+MandatedWorkshop mandated_workshop(const std::string& prefix, const std::string& staff) {
+  using nlohmann::json;
+  auto must = [](const assembly::itest::HttpResponse& r, int status, const std::string& what) {
+    if (r.status != status)
+      throw std::runtime_error(what + ": " + std::to_string(r.status) + " " + r.body);
+    return json::parse(r.body.empty() ? "{}" : r.body);
+  };
+  MandatedWorkshop w;
+  auto seated = seat_six(prefix, staff);
+  w.assembly_id = seated.assembly_id;
+  w.members = seated.members;
+  json motions;
+  if (!eventually(
+          [&] {
+            return (motions = body_of(get("recommendations",
+                                          "/v1/motions?assembly_id=" + w.assembly_id))["items"])
+                       .size() == 3;
+          },
+          std::chrono::seconds(60)))
+    throw std::runtime_error("no motions");
+  w.motion_id = motions[0]["id"];
+  w.workshop_id = motions[0]["workshop_id"];
+  w.theme = motions[0]["theme"];
+
+  const int notebook =
+      submitted_notebook(w.workshop_id, "# Carnet de l'atelier " + w.theme + "\n", staff);
+  name_departments(w.workshop_id, {"DAC"}, staff);
+  auto mandate =
+      must(post("workshops", "/v1/workshops/" + w.workshop_id + "/mandates",
+                {{"text", "Le mandat de l'atelier " + w.theme}, {"notebook_version", notebook}},
+                token("city-service", "executive", "DAC")),
+           201, "mandate");
+  auto plenary = must(post("workshops", "/v1/sessions",
+                           {{"type", "plenary"},
+                            {"assembly_id", w.assembly_id},
+                            {"title", "Plénière"},
+                            {"starts_at", "2022-06-18T09:00:00Z"},
+                            {"ends_at", "2022-06-18T17:00:00Z"},
+                            {"place", "Hôtel de Ville"}},
+                           staff),
+                      201, "plenary");
+  w.plenary_id = plenary["id"];
+  must(post("workshops", "/v1/mandates/" + std::string(mandate["id"]) + "/vote",
+            {{"votes_for", 6},
+             {"votes_against", 0},
+             {"abstentions", 0},
+             {"session_id", w.plenary_id}},
+            staff),
+       200, "mandate vote");
+  return w;
+}
+
 CouncilMotion motion_sent_to_council(const std::string& staff, const std::string& title) {
   using nlohmann::json;
   auto must = [](const assembly::itest::HttpResponse& r, int status, const std::string& what) {
@@ -258,46 +310,13 @@ CouncilMotion motion_sent_to_council(const std::string& staff, const std::string
     return json::parse(r.body.empty() ? "{}" : r.body);
   };
   CouncilMotion m;
-  auto seated = seat_six("council", staff);
-  m.assembly_id = seated.assembly_id;
-  m.members = seated.members;
-  json motions;
-  if (!eventually(
-          [&] {
-            return (motions = body_of(get("recommendations",
-                                          "/v1/motions?assembly_id=" + m.assembly_id))["items"])
-                       .size() == 3;
-          },
-          std::chrono::seconds(60)))
-    throw std::runtime_error("no motions");
-  m.motion_id = motions[0]["id"];
-  m.workshop_id = motions[0]["workshop_id"];
-  m.theme = motions[0]["theme"];
-
-  const int notebook =
-      submitted_notebook(m.workshop_id, "# Carnet de l'atelier " + m.theme + "\n", staff);
-  name_departments(m.workshop_id, {"DAC"}, staff);
-  auto mandate =
-      must(post("workshops", "/v1/workshops/" + m.workshop_id + "/mandates",
-                {{"text", "Le mandat de l'atelier " + m.theme}, {"notebook_version", notebook}},
-                token("city-service", "executive", "DAC")),
-           201, "mandate");
-  auto plenary = must(post("workshops", "/v1/sessions",
-                           {{"type", "plenary"},
-                            {"assembly_id", m.assembly_id},
-                            {"title", "Plénière"},
-                            {"starts_at", "2022-06-18T09:00:00Z"},
-                            {"ends_at", "2022-06-18T17:00:00Z"},
-                            {"place", "Hôtel de Ville"}},
-                           staff),
-                      201, "plenary");
-  must(post("workshops", "/v1/mandates/" + std::string(mandate["id"]) + "/vote",
-            {{"votes_for", 6},
-             {"votes_against", 0},
-             {"abstentions", 0},
-             {"session_id", plenary["id"]}},
-            staff),
-       200, "mandate vote");
+  auto w = mandated_workshop("council", staff);
+  m.assembly_id = w.assembly_id;
+  m.members = w.members;
+  m.motion_id = w.motion_id;
+  m.workshop_id = w.workshop_id;
+  m.theme = w.theme;
+  const json plenary = {{"id", w.plenary_id}};
   std::string author;
   for (const auto& member : m.members)
     if (member["workshop_theme"] == m.theme) author = member["id"];

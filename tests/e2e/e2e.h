@@ -96,6 +96,15 @@ struct SeatedSix {
 };
 SeatedSix seat_six(const std::string& prefix, const std::string& staff_token);
 
+// Six members seated (seat_six) and the first workshop's mandate adopted by a plenary (its
+// notebook submitted, the executive's mandate voted): recommendations can be drafted there.
+// Throws on any error.
+struct MandatedWorkshop {
+  std::string assembly_id, motion_id, workshop_id, theme, plenary_id;
+  nlohmann::json members;  // the six, active
+};
+MandatedWorkshop mandated_workshop(const std::string& prefix, const std::string& staff_token);
+
 // A motion on its way to the Council, played through the real services: six members seated; the
 // first workshop's mandate adopted by a plenary; a recommendation drafted by one of its members,
 // adopted and handed over; the motion carrying it (two spokespersons) voted by the plenary and

@@ -49,6 +49,11 @@ app::NewBallot parse_new_ballot(http::Request& req) {
   const bool secret_ok = b.is_object() && b.contains("secret") && b["secret"].is_boolean();
   f.check(secret_ok, "/secret", "secret must be true or false");
   if (secret_ok) n.secret = b["secret"];
+  const bool hands_ok = !f.has("show_of_hands") || b["show_of_hands"].is_boolean();
+  f.check(hands_ok, "/show_of_hands", "show_of_hands must be true or false");
+  n.show_of_hands = hands_ok && f.has("show_of_hands") && b["show_of_hands"].get<bool>();
+  f.check(!(n.show_of_hands && n.secret), "/show_of_hands",
+          "a show of hands is not secret: open it with secret false");
   n.opens_at = f.has("opens_at") ? f.utc_time("opens_at") : assembly::core::utc_now();
   n.closes_at = f.utc_time("closes_at");
   if (!n.opens_at.empty() && !n.closes_at.empty())
@@ -142,6 +147,39 @@ http::Response close_ballot(const Voting& w, http::Request& req) {
   return http::Response::json(200, to_json(b));
 }
 
+// The secretariat enters the tally of a ballot voted by a show of hands (who recorded it is the
+// token's account; when, the service's clock). A correction is a new entry with a reason; the
+// previous ones stay, and the last one is counted at the close.
+http::Response record_tally(Deps d, http::Request& req) {
+  app::NewTally t;
+  t.ballot_id = body::uuid_param(req, "id");
+  const auto b = req.json();
+  body::Fields f(b);
+  t.tally.for_votes = static_cast<int>(f.integer("for", 0, 1000000));
+  t.tally.against = static_cast<int>(f.integer("against", 0, 1000000));
+  t.tally.abstain = static_cast<int>(f.integer("abstain", 0, 1000000));
+  t.reason = f.string_or("reason", "", 1000);
+  f.done();
+  t.recorded_by = req.caller().actor();
+  try {
+    auto entry = d.db.transact([&](pqxx::work& tx) { return app::record_tally(tx, t); });
+    return http::Response::json(201, to_json(entry));
+  } catch (const app::TallyRefused& r) {
+    std::vector<http::FieldError> errors;
+    for (const auto& fault : r.faults) errors.push_back({fault.pointer, fault.detail});
+    throw http::Problem::invalid(errors);
+  }
+}
+
+http::Response list_tallies(Deps d, http::Request& req) {
+  auto id = body::uuid_param(req, "id");
+  auto out = d.db.transact([&](pqxx::work& tx) {
+    app::must_find(tx, id);
+    return store::tallies(tx, id);
+  });
+  return http::Response::items(out, [](const auto& t) { return to_json(t); });
+}
+
 // Public once closed: the totals and every stored vote (by voter in an open ballot; in a secret
 // one the choices alone, with the list of who voted), so anyone can recount.
 http::Response results(Deps d, http::Request& req) {
@@ -217,6 +255,8 @@ void add_ballot_routes(assembly::service::Context& ctx,
   r.add(Method::Get, "/v1/ballots/:id", Access::secretariat_or_member(), route(get_ballot));
   r.add(Method::Post, "/v1/ballots/:id/votes", member, voting(cast_vote), http::unlinkable());
   r.add(Method::Post, "/v1/ballots/:id/close", Access::secretariat(), voting(close_ballot));
+  r.add(Method::Post, "/v1/ballots/:id/tallies", Access::secretariat(), route(record_tally));
+  r.add(Method::Get, "/v1/ballots/:id/tallies", Access::secretariat(), route(list_tallies));
   r.add(Method::Get, "/v1/ballots/:id/results", Access::anyone(), route(results));
   r.add(Method::Get, "/v1/ballots/:id/receipts/:receipt", Access::anyone(), route(check_receipt));
   r.add(Method::Put, "/v1/motions/:id", Access::secretariat(), route(set_motion));

@@ -37,8 +37,9 @@ http::Response draft(Deps d, http::Request& req) {
 
 http::Response list(Deps d, http::Request& req) {
   auto assembly_id = body::required_query(req, "assembly_id");
-  auto out =
-      d.db.transact([&](pqxx::work& tx) { return store::list_recommendations(tx, assembly_id); });
+  auto department = req.query_param("department").value_or("");
+  auto out = d.db.transact(
+      [&](pqxx::work& tx) { return store::list_recommendations(tx, assembly_id, department); });
   return http::Response::items(out, [](const auto& r) { return to_json(r); });
 }
 
@@ -48,6 +49,7 @@ http::Response get(Deps d, http::Request& req) {
     auto r = to_json(app::must_find_recommendation(tx, id));
     r["versions"] = to_json_array(store::versions(tx, id));
     r["changes"] = to_json_array(store::status_changes(tx, id));
+    r["amendments"] = to_json_array(store::amendments_of(tx, id));
     return r;
   });
   return http::Response::json(200, out);
@@ -117,6 +119,31 @@ http::Response change_status(Deps d, const std::string& action, http::Request& r
   }
 }
 
+// The secretariat addresses a handed-over recommendation to the departments that are to answer it
+// (the whole list: one no longer named is dropped).
+http::Response address(Deps d, http::Request& req) {
+  auto id = body::uuid_param(req, "id");
+  const auto b = req.json();
+  body::Fields f(b);
+  std::vector<std::string> departments;
+  const auto& list = f.array("departments");
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const bool ok = list[i].is_string() && !list[i].get<std::string>().empty() &&
+                    list[i].get<std::string>().size() <= 200;
+    f.check(ok, "/departments/" + std::to_string(i),
+            "a department is a name (1 to 200 characters)");
+    if (ok) departments.push_back(list[i].get<std::string>());
+  }
+  f.done();
+  try {
+    auto r = d.db.transact(
+        [&](pqxx::work& tx) { return app::address(tx, id, departments, req.caller().actor()); });
+    return http::Response::json(200, to_json(r));
+  } catch (const app::StatusRefused& r) {
+    throw http::to_problem(r.refusal()).with("status", r.status());
+  }
+}
+
 // Co-construction: city services attach feedback (feasibility, cost, legal constraints; the
 // department is their token's); members of the workshop answer; the whole exchange is kept and
 // readable.
@@ -173,6 +200,7 @@ void add_drafting_routes(assembly::service::Context& ctx) {
   for (const std::string action : {"adopt", "hand-over", "co-construct", "withdraw"})
     r.add(Method::Post, "/v1/recommendations/:id/" + action, Access::secretariat(),
           [d, action](http::Request& req) { return change_status(d, action, req); });
+  r.add(Method::Put, "/v1/recommendations/:id/departments", Access::secretariat(), route(address));
   r.add(Method::Post, "/v1/recommendations/:id/feedback",
         Access::roles_of({assembly::auth::kCityService, assembly::auth::kMember}),
         route(add_feedback));

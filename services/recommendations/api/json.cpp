@@ -32,10 +32,12 @@ json to_json(const store::Ballot& b) {
               {"rule", domain::to_string(b.rule)},
               {"quorum", b.quorum},
               {"secret", b.secret},
+              {"show_of_hands", b.show_of_hands},
               {"opens_at", b.opens_at},
               {"closes_at", b.closes_at},
               {"state", domain::to_string(b.state)},
-              {"electorate", b.electorate}};
+              {"electorate", b.electorate},
+              {"voted", b.voted}};
   out["result"] = b.result ? to_json(*b.result) : json();
   return out;
 }
@@ -50,7 +52,18 @@ json to_json(const app::Results& r) {
                         : json{{"member_id", v.voter}, {"choice", to_string(v.choice)}});
   out["votes"] = votes;
   if (r.ballot.secret) out["voters"] = r.voters;
+  if (r.ballot.show_of_hands) out["tallies"] = to_json_array(r.tallies);
   return out;
+}
+
+json to_json(const store::TallyEntry& t) {
+  return {{"entry", t.entry},
+          {"for", t.tally.for_votes},
+          {"against", t.tally.against},
+          {"abstain", t.tally.abstain},
+          {"reason", t.reason},
+          {"recorded_by", t.recorded_by},
+          {"recorded_at", t.recorded_at}};
 }
 
 json to_json(const store::Recommendation& r) {
@@ -64,7 +77,14 @@ json to_json(const store::Recommendation& r) {
           {"motion_id", or_null(r.motion_id)},
           {"text", r.text},
           {"mandate_id", or_null(r.mandate_id)},
-          {"plenary_session_id", or_null(r.plenary_session_id)}};
+          {"plenary_session_id", or_null(r.plenary_session_id)},
+          {"departments", r.departments}};
+}
+
+json to_json(const store::Amendment& a) {
+  return {{"id", a.id},         {"base_version", a.base_version},
+          {"text", a.text},     {"rationale", a.rationale},
+          {"author", a.author}, {"state", a.state}};
 }
 
 json to_json(const store::Version& v) {

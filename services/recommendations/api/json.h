@@ -14,11 +14,13 @@ namespace recommendations::api {
 nlohmann::json to_json(const store::Motion& m);
 nlohmann::json to_json(const domain::Result& r);
 nlohmann::json to_json(const store::Ballot& b);
+nlohmann::json to_json(const store::TallyEntry& t);
 // The ballot with every stored vote (and, secret, who voted): what anyone recounts.
 nlohmann::json to_json(const app::Results& r);
 
 nlohmann::json to_json(const store::Recommendation& r);
 nlohmann::json to_json(const store::Version& v);
+nlohmann::json to_json(const store::Amendment& a);
 nlohmann::json to_json(const store::StatusChange& c);
 nlohmann::json to_json(const store::Feedback& f);
 

@@ -99,6 +99,7 @@ store::Ballot open_ballot(pqxx::work& tx, const NewBallot& asked) {
   b.rule = n.rule;
   b.quorum = n.quorum;
   b.secret = n.secret;
+  b.show_of_hands = n.show_of_hands;
   b.opens_at = n.opens_at;
   b.closes_at = n.closes_at;
   store::insert_ballot(tx, b, electors, n.created_by);
@@ -113,6 +114,9 @@ VoteOutcome cast_vote(pqxx::work& tx, const assembly::pii::Keyring& keyring, con
     throw core::conflict("the ballot is not open for votes (" + ballot.opens_at + " to " +
                          ballot.closes_at + ", " + std::string(domain::to_string(ballot.state)) +
                          ")");
+  if (ballot.show_of_hands)
+    throw core::conflict(
+        "this ballot is voted by a show of hands in the room: the secretariat enters its tally");
   if (!store::is_elector(tx, v.ballot_id, v.member_id))
     throw core::forbidden("you are not in this ballot's electorate (fixed when it opened)");
   if (!ballot.secret) {
@@ -138,6 +142,22 @@ VoteOutcome cast_vote(pqxx::work& tx, const assembly::pii::Keyring& keyring, con
   return {VoteOutcome::Kind::secret_first, fresh};
 }
 
+store::TallyEntry record_tally(pqxx::work& tx, const NewTally& t) {
+  auto ballot = must_find(tx, t.ballot_id, true);
+  if (!ballot.show_of_hands)
+    throw core::conflict(std::string("this ballot is ") + (ballot.secret ? "secret" : "open") +
+                         ": its members vote through the service; a tally is entered only for "
+                         "a ballot voted by a show of hands");
+  if (ballot.state != domain::BallotState::open)
+    throw core::conflict("the ballot is closed: its tally is final");
+  auto faults = domain::tally_faults(t.tally, static_cast<int>(ballot.electorate));
+  const bool correction = !store::tallies(tx, t.ballot_id).empty();
+  if (correction && t.reason.empty())
+    faults.push_back({"/reason", "a correction of the tally entered before needs a reason"});
+  if (!faults.empty()) throw TallyRefused{faults};
+  return store::append_tally(tx, t.ballot_id, t.tally, t.reason, t.recorded_by);
+}
+
 store::Ballot close_ballot(pqxx::work& tx, const assembly::events::Outbox& outbox,
                            const assembly::pii::Keyring& keyring, const std::string& id) {
   auto ballot = must_find(tx, id, true);
@@ -149,21 +169,31 @@ store::Ballot close_ballot(pqxx::work& tx, const assembly::events::Outbox& outbo
       released.push_back(open_vote(keyring, id, held));
     store::release_secret_votes(tx, id, released);
   }
-  std::vector<domain::Choice> choices;
-  for (const auto& v : store::stored_votes(tx, ballot)) choices.push_back(v.choice);
-  auto result = domain::decide(ballot.rule, static_cast<int>(ballot.electorate), ballot.quorum,
-                               domain::count(choices));
+  domain::Tally tally;
+  if (ballot.show_of_hands) {
+    auto entered = store::tallies(tx, id);
+    if (entered.empty())
+      throw core::conflict("no tally entered yet: enter the show of hands before closing");
+    tally = entered.back().tally;
+  } else {
+    std::vector<domain::Choice> choices;
+    for (const auto& v : store::stored_votes(tx, ballot)) choices.push_back(v.choice);
+    tally = domain::count(choices);
+  }
+  auto result =
+      domain::decide(ballot.rule, static_cast<int>(ballot.electorate), ballot.quorum, tally);
   store::close_ballot(tx, id, result);
   after_motion_ballot(tx, outbox, ballot, result);
   return must_find(tx, id);
 }
 
 Results results(pqxx::transaction_base& tx, const std::string& id) {
-  Results out{must_find(tx, id), {}, {}};
+  Results out{must_find(tx, id), {}, {}, {}};
   if (out.ballot.state != domain::BallotState::closed)
     throw core::conflict("the ballot is open; its results are published when it closes");
   out.votes = store::stored_votes(tx, out.ballot);
   if (out.ballot.secret) out.voters = store::secret_voters(tx, id);
+  if (out.ballot.show_of_hands) out.tallies = store::tallies(tx, id);
   return out;
 }
 

@@ -26,6 +26,7 @@ struct NewBallot {
   domain::Rule rule = domain::Rule::simple_majority;
   double quorum = 0;
   bool secret = false;
+  bool show_of_hands = false;  // voted in the room; the secretariat enters the tally
   std::string opens_at, closes_at, created_by;
 };
 store::Ballot open_ballot(pqxx::work& tx, const NewBallot& b);
@@ -45,16 +46,33 @@ struct VoteOutcome {
 VoteOutcome cast_vote(pqxx::work& tx, const assembly::pii::Keyring& keyring, const Vote& v,
                       const std::string& now);
 
+// A show-of-hands tally refused: every count at fault (nothing is kept).
+struct TallyRefused {
+  std::vector<domain::TallyFault> faults;
+};
+struct NewTally {
+  std::string ballot_id;
+  domain::Tally tally;
+  std::string reason;  // required for a correction (a tally entered before)
+  std::string recorded_by;
+};
+// Keeps the tally of a show-of-hands ballot while it is open (a correction is a new entry; the
+// previous ones stay). Refused: 404 without the ballot, 409 when it is closed or not voted by a
+// show of hands (its members vote through the service), 422 on /reason for a correction without
+// one, TallyRefused for counts the electorate cannot hold.
+store::TallyEntry record_tally(pqxx::work& tx, const NewTally& t);
+
 // Releases a secret ballot's held votes (all at once, in the order of their receipt hashes),
-// counts the stored votes, keeps the result; a plenary ballot on a motion that passes adopts the
-// motion (MotionAdopted). The ballot as closed.
+// counts the stored votes (a show of hands: its current tally; 409 without one), keeps the result;
+// a plenary ballot on a motion that passes adopts the motion (MotionAdopted). The ballot as closed.
 store::Ballot close_ballot(pqxx::work& tx, const assembly::events::Outbox& outbox,
                            const assembly::pii::Keyring& keyring, const std::string& id);
 
 struct Results {
   store::Ballot ballot;
   std::vector<store::StoredVote> votes;
-  std::vector<std::string> voters;  // who voted, in a secret ballot
+  std::vector<std::string> voters;         // who voted, in a secret ballot
+  std::vector<store::TallyEntry> tallies;  // a show of hands: every tally entered, the last counted
 };
 // Refused (409) while the ballot is open.
 Results results(pqxx::transaction_base& tx, const std::string& id);

@@ -102,6 +102,18 @@ store::Recommendation change_status(pqxx::work& tx, const assembly::events::Outb
   return must_find_recommendation(tx, id);
 }
 
+store::Recommendation address(pqxx::work& tx, const std::string& id,
+                              const std::vector<std::string>& departments, const std::string& by) {
+  auto r = must_find_recommendation(tx, id, true);
+  const std::string status(domain::to_string(r.status));
+  if (!domain::addressable(r.status))
+    throw StatusRefused("the recommendation is " + status +
+                            "; it is addressed to departments once handed over, until carried",
+                        status);
+  store::set_departments(tx, id, departments, by);
+  return must_find_recommendation(tx, id);
+}
+
 store::Feedback add_feedback(pqxx::work& tx, store::Feedback f, bool city, const Actor& by) {
   auto r = must_find_recommendation(tx, f.recommendation_id);
   if (r.status != domain::RecommendationStatus::in_co_construction)

@@ -6,6 +6,7 @@
 #include <pqxx/pqxx>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "assembly/core/refusal.h"
 #include "assembly/events/outbox.h"
@@ -51,6 +52,11 @@ store::Recommendation change_status(pqxx::work& tx, const assembly::events::Outb
                                     const std::string& id, const std::string& action,
                                     const std::string& reason, const std::string& by,
                                     const std::string& plenary_session_id = "");
+// Addresses a recommendation handed over (or in co-construction) to the city departments that
+// are to answer it: exactly these (a 409 naming the status before the hand-over or once withdrawn
+// or carried). The recommendation after.
+store::Recommendation address(pqxx::work& tx, const std::string& id,
+                              const std::vector<std::string>& departments, const std::string& by);
 // Feedback by a city service, or a member's answer (reply_to required).
 store::Feedback add_feedback(pqxx::work& tx, store::Feedback f, bool city, const Actor& by);
 // The text of a version; refused (404) when missing.

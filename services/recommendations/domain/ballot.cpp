@@ -130,4 +130,18 @@ Tally count(const std::vector<Choice>& choices) {
   return t;
 }
 
+std::vector<TallyFault> tally_faults(const Tally& tally, int electorate) {
+  std::vector<TallyFault> out;
+  const std::string most = "at most the electorate (" + std::to_string(electorate) + ")";
+  const std::pair<const char*, int> counts[] = {
+      {"/for", tally.for_votes}, {"/against", tally.against}, {"/abstain", tally.abstain}};
+  for (const auto& [pointer, n] : counts)
+    if (n < 0 || n > electorate) out.push_back({pointer, "a count of hands from 0 to " + most});
+  if (out.empty() && tally.participants() > electorate)
+    for (const auto& [pointer, n] : counts)
+      out.push_back({pointer, "for, against and abstain add up to " +
+                                  std::to_string(tally.participants()) + ": " + most});
+  return out;
+}
+
 }  // namespace recommendations::domain

@@ -51,6 +51,14 @@ std::optional<Choice> parse_choice(std::string_view s);
 // The counts of a list of choices.
 Tally count(const std::vector<Choice>& choices);
 
+// A show-of-hands tally entered by the secretariat: each count from 0 to the electorate, and no
+// more people than the electorate in all. Every fault, as (JSON pointer, what is wrong); none when
+// the tally may be kept.
+struct TallyFault {
+  std::string pointer, detail;
+};
+std::vector<TallyFault> tally_faults(const Tally& tally, int electorate);
+
 // Throws std::invalid_argument when counts are negative, quorum is outside [0, 1], or more
 // people took part than the electorate holds.
 Result decide(Rule rule, int electorate, double quorum, const Tally& tally);

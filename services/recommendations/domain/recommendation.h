@@ -31,6 +31,12 @@ std::string refusal(std::string_view from, std::string_view action);
 inline bool step_needs_plenary(std::string_view action) {
   return action == "hand-over";
 }
+// A recommendation is addressed to the departments that answer it once it is handed over, until
+// it is carried or withdrawn.
+inline bool addressable(RecommendationStatus status) {
+  return status == RecommendationStatus::handed_over ||
+         status == RecommendationStatus::in_co_construction;
+}
 // Amendments are proposed and decided only while the text is a draft.
 inline bool amendable(std::string_view status) {
   return status == "draft";

@@ -16,7 +16,11 @@ constexpr const char* kBallotColumns =
     "SELECT b.id AS id, b.assembly_id AS assembly_id, b.workshop AS workshop, "
     "coalesce(b.motion_id, '') AS motion_id, coalesce(b.plenary_session_id, '') AS "
     "plenary_session_id, coalesce(b.motion_version, 0) AS motion_version, b.question AS question, b.rule AS rule, "
-    "b.quorum AS quorum, b.secret AS secret, " SQL_UTC("b.opens_at") " AS opens_at, " SQL_UTC(
+    "b.quorum AS quorum, b.secret AS secret, b.show_of_hands AS show_of_hands, "
+    "CASE WHEN b.show_of_hands THEN coalesce((SELECT t.for_votes + t.against + t.abstain FROM "
+    "ballot_tallies t WHERE t.ballot_id = b.id ORDER BY t.entry DESC LIMIT 1), 0) "
+    "WHEN b.secret THEN (SELECT count(*) FROM secret_voters v WHERE v.ballot_id = b.id) "
+    "ELSE (SELECT count(*) FROM open_votes v WHERE v.ballot_id = b.id) END AS voted, " SQL_UTC("b.opens_at") " AS opens_at, " SQL_UTC(
         "b.closes_at") " AS closes_at, b.state AS state, coalesce(b.result::text, '') AS result, "
                        "(SELECT count(*) FROM ballot_electors e WHERE e.ballot_id = b.id) AS "
                        "electorate FROM ballots b ";
@@ -27,9 +31,9 @@ const std::string kListBallots =
 
 constexpr const char* kInsertBallot =
     "INSERT INTO ballots (id, assembly_id, workshop, motion_id, question, rule, quorum, secret, "
-    "opens_at, closes_at, created_by, plenary_session_id, motion_version) "
+    "opens_at, closes_at, created_by, plenary_session_id, motion_version, show_of_hands) "
     "VALUES ($1, $2, $3, NULLIF($4, ''), $5, $6, $7, $8, $9::timestamptz, $10::timestamptz, $11, "
-    "NULLIF($12, ''), NULLIF($13, 0))";
+    "NULLIF($12, ''), NULLIF($13, 0), $14)";
 constexpr const char* kInsertElectors =
     "INSERT INTO ballot_electors (ballot_id, member_id) SELECT $1, m FROM unnest($2::text[]) AS m";
 constexpr const char* kCloseBallot =
@@ -66,6 +70,14 @@ constexpr const char* kSecretVotes =
     "ORDER BY choice, receipt_hash";
 constexpr const char* kOpenVotes =
     "SELECT member_id AS voter, choice FROM open_votes WHERE ballot_id = $1 ORDER BY member_id";
+constexpr const char* kAppendTally =
+    "INSERT INTO ballot_tallies (ballot_id, entry, for_votes, against, abstain, reason, "
+    "recorded_by) SELECT $1, coalesce(max(entry), 0) + 1, $2, $3, $4, $5, $6 FROM ballot_tallies "
+    "WHERE ballot_id = $1 RETURNING entry, for_votes, against, abstain, reason, recorded_by, "
+    "" SQL_UTC("recorded_at") " AS recorded_at";
+constexpr const char* kTallies =
+    "SELECT entry, for_votes, against, abstain, reason, recorded_by, " SQL_UTC(
+        "recorded_at") " AS recorded_at FROM ballot_tallies WHERE ballot_id = $1 ORDER BY entry";
 constexpr const char* kSecretVoters =
     "SELECT member_id FROM secret_voters WHERE ballot_id = $1 ORDER BY member_id";
 
@@ -95,6 +107,14 @@ domain::Result result_of(const std::string& document) {
   return r;
 }
 
+TallyEntry tally_of(const pqxx::row& r) {
+  return {r["entry"].as<int>(),
+          {r["for_votes"].as<int>(), r["against"].as<int>(), r["abstain"].as<int>()},
+          r["reason"].as<std::string>(),
+          r["recorded_by"].as<std::string>(),
+          r["recorded_at"].as<std::string>()};
+}
+
 HeldVote held_of(const pqxx::row& r) {
   return {r["member_id"].as<std::string>(), r["change_tag"].as<std::string>(),
           pqxx::binarystring(r["sealed"]).str()};
@@ -114,6 +134,8 @@ Ballot ballot_of(const pqxx::row& r) {
   b.rule = *rule;
   b.quorum = r["quorum"].as<double>();
   b.secret = r["secret"].as<bool>();
+  b.show_of_hands = r["show_of_hands"].as<bool>();
+  b.voted = r["voted"].as<long>();
   b.opens_at = r["opens_at"].as<std::string>();
   b.closes_at = r["closes_at"].as<std::string>();
   auto state = domain::parse_ballot_state(r["state"].as<std::string>());
@@ -131,7 +153,7 @@ void insert_ballot(pqxx::work& tx, const Ballot& b, const std::vector<std::strin
                    const std::string& created_by) {
   tx.exec_params(kInsertBallot, b.id, b.assembly_id, b.workshop, b.motion_id, b.question,
                  std::string(domain::to_string(b.rule)), b.quorum, b.secret, b.opens_at,
-                 b.closes_at, created_by, b.plenary_session_id, b.motion_version);
+                 b.closes_at, created_by, b.plenary_session_id, b.motion_version, b.show_of_hands);
   tx.exec_params(kInsertElectors, b.id, text_array(electors));
 }
 
@@ -212,6 +234,18 @@ std::vector<StoredVote> stored_votes(pqxx::transaction_base& tx, const Ballot& b
   std::vector<StoredVote> out;
   for (const auto& r : tx.exec_params(b.secret ? kSecretVotes : kOpenVotes, b.id))
     out.push_back({r["voter"].as<std::string>(), choice_of(r["choice"])});
+  return out;
+}
+
+TallyEntry append_tally(pqxx::work& tx, const std::string& ballot_id, const domain::Tally& tally,
+                        const std::string& reason, const std::string& recorded_by) {
+  return tally_of(tx.exec_params1(kAppendTally, ballot_id, tally.for_votes, tally.against,
+                                  tally.abstain, reason, recorded_by));
+}
+
+std::vector<TallyEntry> tallies(pqxx::transaction_base& tx, const std::string& ballot_id) {
+  std::vector<TallyEntry> out;
+  for (const auto& r : tx.exec_params(kTallies, ballot_id)) out.push_back(tally_of(r));
   return out;
 }
 

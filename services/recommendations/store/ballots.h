@@ -21,10 +21,19 @@ struct Ballot {
   domain::Rule rule = domain::Rule::simple_majority;
   double quorum = 0;
   bool secret = false;
+  bool show_of_hands = false;       // voted by a show of hands: the secretariat enters the tally
   std::string opens_at, closes_at;  // RFC 3339 UTC
   domain::BallotState state = domain::BallotState::open;
   std::optional<domain::Result> result;  // once closed
   long electorate = 0;                   // how many electors it has
+  long voted = 0;  // how many took part so far: voters, or the hands of the current tally
+};
+
+// A show-of-hands tally as entered (the first is entry 1; a correction is the next entry).
+struct TallyEntry {
+  int entry = 0;
+  domain::Tally tally;
+  std::string reason, recorded_by, recorded_at;
 };
 
 // A stored vote: by voter (open ballot) or by receipt hash (secret ballot).
@@ -73,6 +82,12 @@ bool is_counted(pqxx::transaction_base& tx, const std::string& ballot_id,
 
 // The stored votes: open ballots by voter (sorted), secret ones by receipt hash (sorted by choice).
 std::vector<StoredVote> stored_votes(pqxx::transaction_base& tx, const Ballot& b);
+// Appends a show-of-hands tally (the next entry): the previous ones stay.
+TallyEntry append_tally(pqxx::work& tx, const std::string& ballot_id, const domain::Tally& tally,
+                        const std::string& reason, const std::string& recorded_by);
+// Every tally entered for the ballot, the first first (the current one is the last).
+std::vector<TallyEntry> tallies(pqxx::transaction_base& tx, const std::string& ballot_id);
+
 // Who voted in a secret ballot, sorted.
 std::vector<std::string> secret_voters(pqxx::transaction_base& tx, const std::string& ballot_id);
 

@@ -1,5 +1,6 @@
 #include "store/recommendations.h"
 
+#include <sstream>
 #include <stdexcept>
 
 #include "assembly/db/arrays.h"
@@ -41,12 +42,25 @@ constexpr const char* kRecommendationColumns =
     "SELECT r.id AS id, r.assembly_id AS assembly_id, r.workshop_id AS workshop_id, r.theme AS "
     "theme, r.title AS title, r.status AS status, r.version AS version, coalesce(r.motion_id, '') "
     "AS motion_id, v.text AS text, coalesce(r.mandate_id, '') AS mandate_id, "
-    "coalesce(r.plenary_session_id, '') AS plenary_session_id FROM recommendations "
+    "coalesce(r.plenary_session_id, '') AS plenary_session_id, coalesce((SELECT "
+    "string_agg(d.department, E'\\n' ORDER BY d.department) FROM recommendation_departments d "
+    "WHERE d.recommendation_id = r.id), '') AS departments FROM recommendations "
     "r JOIN recommendation_versions v ON v.recommendation_id = r.id AND v.version = r.version ";
 const std::string kFindRecommendation = std::string(kRecommendationColumns) + "WHERE r.id = $1";
 const std::string kFindRecommendationForUpdate = kFindRecommendation + " FOR UPDATE OF r";
 const std::string kListRecommendations =
-    std::string(kRecommendationColumns) + "WHERE r.assembly_id = $1 ORDER BY r.theme, r.created_at";
+    std::string(kRecommendationColumns) +
+    "WHERE r.assembly_id = $1 AND ($2 = '' OR EXISTS (SELECT 1 FROM recommendation_departments d "
+    "WHERE d.recommendation_id = r.id AND d.department = $2)) ORDER BY r.theme, r.created_at";
+constexpr const char* kDropDepartments =
+    "DELETE FROM recommendation_departments WHERE recommendation_id = $1 "
+    "AND NOT (department = ANY ($2::text[]))";
+constexpr const char* kAddDepartments =
+    "INSERT INTO recommendation_departments (recommendation_id, department, addressed_by) "
+    "SELECT $1, d, $3 FROM unnest($2::text[]) AS d ON CONFLICT DO NOTHING";
+constexpr const char* kAmendmentsOf =
+    "SELECT id, recommendation_id, base_version, text, rationale, author, state FROM amendments "
+    "WHERE recommendation_id = $1 ORDER BY created_at, id";
 
 constexpr const char* kVersions =
     "SELECT version, author, coalesce(amendment_id, '') AS amendment_id, " SQL_UTC(
@@ -105,6 +119,8 @@ Recommendation recommendation_of(const pqxx::row& r) {
   out.text = r["text"].as<std::string>();
   out.mandate_id = r["mandate_id"].as<std::string>();
   out.plenary_session_id = r["plenary_session_id"].as<std::string>();
+  std::istringstream departments(r["departments"].as<std::string>());
+  for (std::string d; std::getline(departments, d);) out.departments.push_back(d);
   return out;
 }
 
@@ -130,11 +146,18 @@ std::optional<Recommendation> find_recommendation(pqxx::transaction_base& tx, co
 }
 
 std::vector<Recommendation> list_recommendations(pqxx::transaction_base& tx,
-                                                 const std::string& assembly_id) {
+                                                 const std::string& assembly_id,
+                                                 const std::string& department) {
   std::vector<Recommendation> out;
-  for (const auto& r : tx.exec_params(kListRecommendations, assembly_id))
+  for (const auto& r : tx.exec_params(kListRecommendations, assembly_id, department))
     out.push_back(recommendation_of(r));
   return out;
+}
+
+void set_departments(pqxx::work& tx, const std::string& id,
+                     const std::vector<std::string>& departments, const std::string& by) {
+  tx.exec_params(kDropDepartments, id, assembly::db::text_array(departments));
+  tx.exec_params(kAddDepartments, id, assembly::db::text_array(departments), by);
 }
 
 std::vector<Version> versions(pqxx::transaction_base& tx, const std::string& id) {
@@ -183,14 +206,25 @@ void insert_amendment(pqxx::work& tx, const Amendment& a) {
                  a.author);
 }
 
-std::optional<Amendment> find_amendment_for_update(pqxx::work& tx, const std::string& id) {
-  auto rows = tx.exec_params(kFindAmendmentForUpdate, id);
-  if (rows.empty()) return std::nullopt;
-  const auto& r = rows[0];
+namespace {
+Amendment amendment_of(const pqxx::row& r) {
   return Amendment{r["id"].as<std::string>(),        r["recommendation_id"].as<std::string>(),
                    r["base_version"].as<int>(),      r["text"].as<std::string>(),
                    r["rationale"].as<std::string>(), r["author"].as<std::string>(),
                    r["state"].as<std::string>()};
+}
+}  // namespace
+
+std::optional<Amendment> find_amendment_for_update(pqxx::work& tx, const std::string& id) {
+  auto rows = tx.exec_params(kFindAmendmentForUpdate, id);
+  if (rows.empty()) return std::nullopt;
+  return amendment_of(rows[0]);
+}
+
+std::vector<Amendment> amendments_of(pqxx::transaction_base& tx, const std::string& id) {
+  std::vector<Amendment> out;
+  for (const auto& r : tx.exec_params(kAmendmentsOf, id)) out.push_back(amendment_of(r));
+  return out;
 }
 
 void decide_amendment(pqxx::work& tx, const std::string& id, const std::string& state,

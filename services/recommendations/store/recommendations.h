@@ -32,17 +32,23 @@ struct Recommendation {
   std::string id, assembly_id, workshop_id, theme, title;
   domain::RecommendationStatus status = domain::RecommendationStatus::draft;
   int version = 1;
-  std::string motion_id;           // "" when no motion carries it
-  std::string text;                // the current version's
-  std::string mandate_id;          // "" when none
-  std::string plenary_session_id;  // the plenary where it was handed over; "" before
+  std::string motion_id;                 // "" when no motion carries it
+  std::string text;                      // the current version's
+  std::string mandate_id;                // "" when none
+  std::string plenary_session_id;        // the plenary where it was handed over; "" before
+  std::vector<std::string> departments;  // the city departments it is addressed to, sorted
 };
 // Inserts the recommendation and its version 1.
 void insert_recommendation(pqxx::work& tx, const Recommendation& r, const std::string& by);
 std::optional<Recommendation> find_recommendation(pqxx::transaction_base& tx, const std::string& id,
                                                   bool for_update = false);
+// The assembly's recommendations; with a department, only those addressed to it.
 std::vector<Recommendation> list_recommendations(pqxx::transaction_base& tx,
-                                                 const std::string& assembly_id);
+                                                 const std::string& assembly_id,
+                                                 const std::string& department = "");
+// Addresses the recommendation to exactly these departments (those no longer named are dropped).
+void set_departments(pqxx::work& tx, const std::string& id,
+                     const std::vector<std::string>& departments, const std::string& by);
 
 struct Version {
   int version = 0;
@@ -73,6 +79,8 @@ struct Amendment {
   std::string text, rationale, author, state;  // state: proposed | accepted | rejected
 };
 void insert_amendment(pqxx::work& tx, const Amendment& a);
+// The recommendation's amendments, the first proposed first.
+std::vector<Amendment> amendments_of(pqxx::transaction_base& tx, const std::string& id);
 std::optional<Amendment> find_amendment_for_update(pqxx::work& tx, const std::string& id);
 void decide_amendment(pqxx::work& tx, const std::string& id, const std::string& state,
                       const std::string& by);

@@ -223,3 +223,23 @@ TEST(BallotState, CountAddsEachChoice) {
   EXPECT_EQ(t.abstain, 1);
   EXPECT_EQ(count({}).participants(), 0);
 }
+
+TEST(BallotShowOfHands, ATallyWithinTheElectorateHasNoFault) {
+  EXPECT_TRUE(tally_faults({20, 3, 2}, 25).empty());
+  EXPECT_TRUE(tally_faults({0, 0, 0}, 25).empty());
+}
+
+TEST(BallotShowOfHands, EveryCountOutOfRangeIsNamed) {
+  auto faults = tally_faults({-1, 30, 26}, 25);
+  ASSERT_EQ(faults.size(), 3u);
+  EXPECT_EQ(faults[0].pointer, "/for");
+  EXPECT_EQ(faults[1].pointer, "/against");
+  EXPECT_EQ(faults[2].pointer, "/abstain");
+  EXPECT_NE(faults[1].detail.find("25"), std::string::npos);
+}
+
+TEST(BallotShowOfHands, MoreHandsThanElectorsNamesEachCount) {
+  auto faults = tally_faults({10, 10, 6}, 25);
+  ASSERT_EQ(faults.size(), 3u);
+  EXPECT_NE(faults[0].detail.find("26"), std::string::npos);
+}

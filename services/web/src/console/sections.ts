@@ -13,6 +13,7 @@ import { FollowupDashboard } from "./followupDashboard/FollowupDashboard";
 import type { Assembly, Role, Staff } from "./model";
 import { PanelSection } from "./panel/PanelSection";
 import { AuditSection } from "./privacy/AuditSection";
+import { RecommendationsSection } from "./recommendations/RecommendationsSection";
 import { ErasureSection } from "./privacy/ErasureSection";
 import { WorkshopsSection } from "./workshops/WorkshopsSection";
 import { RecruitmentSection } from "./recruitment/RecruitmentSection";
@@ -34,6 +35,7 @@ export const sections: ConsoleSection[] = [
   { path: "recrutement", label: "console.recruitment.nav", roles: ["secretariat"], component: RecruitmentSection },
   { path: "panel", label: "console.panel.nav", roles: ["secretariat"], component: PanelSection },
   { path: "ateliers", label: "console.workshops.nav", roles: ["secretariat", "facilitator"], component: WorkshopsSection },
+  { path: "recommandations", label: "console.recommendations.nav", roles: ["secretariat", "city-service"], component: RecommendationsSection },
   { path: "conseil", label: "console.council.nav", roles: ["council-clerk", "secretariat"], component: CouncilSection },
   { path: "suivi", label: "console.followup.nav", roles: ["secretariat", "city-service"], component: FollowupSection },
   // The dashboards.

@@ -9,6 +9,7 @@ import { en as panelEn, fr as panelFr } from "../console/panel/messages";
 import { en as privacyEn, fr as privacyFr } from "../console/privacy/messages";
 import { en as workshopsEn, fr as workshopsFr } from "../console/workshops/messages";
 import { en as recruitmentEn, fr as recruitmentFr } from "../console/recruitment/messages";
+import { en as recommendationsEn, fr as recommendationsFr } from "../console/recommendations/messages";
 
 export const fr = {
   "app.title": "Assemblée citoyenne",
@@ -384,6 +385,7 @@ export const fr = {
   ...followupDashboardFr,
   ...privacyFr,
   ...workshopsFr,
+  ...recommendationsFr,
 } as const;
 
 export type Key = keyof typeof fr;
@@ -758,6 +760,7 @@ export const en: Messages = {
   ...followupDashboardEn,
   ...privacyEn,
   ...workshopsEn,
+  ...recommendationsEn,
 };
 
 export const catalogues = { fr, en } as const;
