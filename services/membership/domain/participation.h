@@ -17,6 +17,7 @@ struct AttendanceRecord {
       session_type;     // working-session, hearing, site-visit, training, plenary, co-construction
   std::string status;   // present | excused | absent
   std::string held_at;  // RFC 3339 UTC: orders the sessions
+  std::string session_id{};
 };
 
 struct Counts {
@@ -30,6 +31,15 @@ struct Participation {
   std::map<std::string, Counts> by_type;
   int trailing_absences = 0;  // unexcused absences in a row, counting back from the latest session
 };
+
+// One session's attendance: what the console's participation dashboard shows per session.
+struct SessionAttendance {
+  std::string session_id, session_type, held_at;
+  Counts counts;
+};
+
+// Per session, in the order they were held (then by id). Records need not be sorted.
+std::vector<SessionAttendance> by_session(const std::vector<AttendanceRecord>& records);
 
 // Per member id. Records need not be sorted.
 std::map<std::string, Participation> participation(std::vector<AttendanceRecord> records);
