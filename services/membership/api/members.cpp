@@ -21,6 +21,12 @@ namespace {
 
 const Access kStaff = Access::secretariat();
 const Access kStaffOrMember = Access::secretariat_or_member();
+// An assembly's description (its name, mandate, seat pools, workshops, members counted by
+// status) is public on the site; the console of every staff role starts from it.
+const Access kSignedIn =
+    Access::roles_of({assembly::auth::kSecretariat, assembly::auth::kMember,
+                      assembly::auth::kCityService, assembly::auth::kCouncilClerk,
+                      assembly::auth::kFacilitator, assembly::auth::kElectedRepresentative});
 
 using assembly::core::is_slug;
 
@@ -321,8 +327,8 @@ void add_assembly_routes(assembly::service::Context& ctx, int default_retention)
         return create_assembly(d, default_retention, req);
       },
       http::RouteOptions{1 << 20, true, http::ScopeCheck::in_handler});  // the body names it
-  r.add(Method::Get, "/v1/assemblies", kStaffOrMember, to(list_assemblies));
-  r.add(Method::Get, "/v1/assemblies/:id", kStaffOrMember, to(get_assembly));
+  r.add(Method::Get, "/v1/assemblies", kSignedIn, to(list_assemblies));
+  r.add(Method::Get, "/v1/assemblies/:id", kSignedIn, to(get_assembly));
   r.add(Method::Post, "/v1/assemblies/:id/bulk-actions", kStaff, to(bulk_action));
   r.add(Method::Post, "/v1/assemblies/:id/anonymisation", kStaff, to(anonymise_now));
   workers::add_anonymisation_worker(ctx);

@@ -8,6 +8,8 @@ import type { User } from "oidc-client-ts";
 import { type MouseEvent, useEffect, useState } from "react";
 
 import { AnswerPage } from "./answer/AnswerPage";
+import { ConsoleSpace } from "./console/ConsoleSpace";
+import { CONSOLE_BASE, splitConsolePath, staffOf } from "./console/model";
 import { CALLBACK_PATH, completeSignIn, currentUser, signIn, signOut } from "./auth/auth";
 import { useI18n } from "./i18n/i18n";
 import type { Lang } from "./i18n/messages";
@@ -34,6 +36,7 @@ function Page({ path, user }: { path: string; user: User | null | undefined }) {
   if (path === "/") return <HomePage />;
   if (ANSWER_PATHS.includes(path.replace(/\/$/, ""))) return <AnswerPage />;
   if (splitMemberPath(path)) return <MemberSpace path={path} user={user} />;
+  if (splitConsolePath(path)) return <ConsoleSpace path={path} user={user} />;
   if (path === CALLBACK_PATH) return <p role="status">{t(failed ? "auth.failed" : "auth.returning")}</p>;
   return <NotFoundPage />;
 }
@@ -46,8 +49,8 @@ export function App() {
     currentUser().then(setUser, () => setUser(null));
   }, [path]);
   useEffect(() => {
-    // The members' space names its own sections.
-    if (splitMemberPath(path)) return;
+    // The members' space and the console name their own pages.
+    if (splitMemberPath(path) || splitConsolePath(path)) return;
     document.title = `${t(ANSWER_PATHS.includes(path) ? "answer.title" : "app.title")} — ${t("app.operator")}`;
   }, [path, t]);
   const other = t("lang.switchLang") as Lang;
@@ -80,7 +83,22 @@ export function App() {
             },
             text: t("lang.switch"),
           },
-          ...(user
+          ...(user && staffOf(user.access_token)
+            ? [
+                {
+                  iconId: "fr-icon-settings-5-line" as const,
+                  linkProps: {
+                    href: CONSOLE_BASE,
+                    onClick: (e: MouseEvent) => {
+                      e.preventDefault();
+                      navigate(CONSOLE_BASE);
+                    },
+                  },
+                  text: t("console.headerLink"),
+                },
+              ]
+            : []),
+          ...(user && !staffOf(user.access_token)
             ? [
                 {
                   iconId: "fr-icon-user-line" as const,

@@ -3,7 +3,10 @@
 // each field. Field names are the request's JSON pointers ("/code", "/willing",
 // "/criteria/gender", "/contact/email", "/contact/phone", "/consent"), so a problem's `errors`
 // land next to their fields.
+import type { FieldError, FieldErrors, ProblemLike } from "../forms/types";
 import type { Key } from "../i18n/messages";
+
+export type { FieldError, FieldErrors, ProblemLike };
 
 // The letter's code: 10 characters of this alphabet (no 0/O, 1/I), printed "XXXXX-XXXXX"; typed
 // with any case, spaces or dashes (the service normalises it the same way).
@@ -60,10 +63,6 @@ export function phoneLooksValid(typed: string): boolean {
   return /^\+?\d{6,15}$/.test(typed.trim().replace(/[\s.\-()]/g, ""));
 }
 
-// A message for a field: a catalogue key, or the service's own words (shown inside a
-// translated sentence).
-export type FieldError = { key: Key; detail?: string };
-export type FieldErrors = Record<string, FieldError>;
 
 // The form's fields in page order (the error summary follows it).
 export function fieldOrder(questions: Question[]): string[] {
@@ -108,12 +107,6 @@ export function requestBody(form: AnswerForm, questions: Question[]) {
   return { code, willing: true, criteria, consent: true as const, contact };
 }
 
-export interface ProblemLike {
-  status?: number;
-  detail?: string;
-  field?: string;
-  errors?: { pointer: string; detail: string }[];
-}
 
 // What a refusal means for the person answering. 404 and 409: the code cannot be used — the
 // service answers the same for an unknown code, a code already used and a closed call, and the

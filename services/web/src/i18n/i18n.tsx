@@ -47,6 +47,13 @@ export function formatRange(lang: Lang, from: Date, to: Date): string {
   }).formatRange(from, to);
 }
 
+// A calendar day ("2026-03-03", a mandate's start, a due date) in words: no time zone to apply.
+export function formatDay(lang: Lang, isoDate: string): string {
+  const at = new Date(`${isoDate.slice(0, 10)}T00:00:00Z`);
+  if (Number.isNaN(at.getTime())) return isoDate;
+  return new Intl.DateTimeFormat(lang === "fr" ? "fr-FR" : "en-GB", { dateStyle: "long", timeZone: "UTC" }).format(at);
+}
+
 // The first language: the one chosen before, else French unless the browser prefers English.
 export function initialLang(stored: string | null, preferred: readonly string[]): Lang {
   if (stored === "fr" || stored === "en") return stored;
@@ -61,6 +68,8 @@ interface I18n {
   has: (key: string) => key is Key;
   dateTime: (at: Date) => string;
   range: (from: Date, to: Date) => string;
+  number: (n: number) => string;
+  day: (isoDate: string) => string;
 }
 
 const Context = createContext<I18n | null>(null);
@@ -88,6 +97,8 @@ export function I18nProvider({ children, lang: fixed }: { children: ReactNode; l
       has: (key): key is Key => key in catalogues[lang],
       dateTime: (at) => formatDateTime(lang, at),
       range: (from, to) => formatRange(lang, from, to),
+      number: (n) => formatNumber(lang, n),
+      day: (d) => formatDay(lang, d),
     }),
     [lang, setLang],
   );

@@ -1,5 +1,8 @@
 // Every string the application shows, in French (the reference) and English. A key missing in
-// English does not compile (Messages = typeof fr).
+// English does not compile (Messages = typeof fr). The console's areas keep their own
+// catalogues beside their screens, spread in here.
+import { en as consoleEn, fr as consoleFr } from "../console/messages";
+
 export const fr = {
   "app.title": "Assemblée citoyenne",
   "app.tagline": "Ville de Paris — participation citoyenne",
@@ -241,12 +244,12 @@ export const fr = {
   "answer.done.no":
     "Votre réponse est enregistrée : vous ne participerez pas au tirage au sort. Vous n’avez rien d’autre à faire ; rien d’autre que cette réponse n’est conservé.",
   "answer.done.again": "Répondre pour un autre courrier",
-  "member.forms.loading": "Chargement…",
-  "member.forms.sending": "Envoi…",
-  "member.forms.refused": "Refusé par le service : {detail}",
-  "member.forms.error.load": "Cette page n’a pas pu être chargée. Réessayez dans quelques minutes.",
-  "member.forms.error.server": "Le service ne répond pas pour le moment. Rien n’a été enregistré ; réessayez dans quelques minutes.",
-  "member.forms.error.forbidden": "Votre compte ne permet pas cette action.",
+  "forms.loading": "Chargement…",
+  "forms.sending": "Envoi…",
+  "forms.refused": "Refusé par le service : {detail}",
+  "forms.error.load": "Cette page n’a pas pu être chargée. Réessayez dans quelques minutes.",
+  "forms.error.server": "Le service ne répond pas pour le moment. Rien n’a été enregistré ; réessayez dans quelques minutes.",
+  "forms.error.forbidden": "Votre compte ne permet pas cette action.",
   "member.forms.signInFirst": "Cet espace est réservé aux membres de l’assemblée. Connectez-vous pour y accéder.",
   "member.forms.notMember": "Votre compte n’est pas celui d’un membre de l’assemblée.",
   "member.notebook.title": "Le carnet de l’atelier",
@@ -366,6 +369,7 @@ export const fr = {
   "member.evaluation.answered": "Vous avez répondu à ce questionnaire. Merci.",
   "member.evaluation.error.conflict": "Vous avez déjà répondu à ce questionnaire, ou il est clos.",
   "member.evaluation.error.forbidden": "Seuls les membres actifs de l’assemblée répondent à ce questionnaire.",
+  ...consoleFr,
 } as const;
 
 export type Key = keyof typeof fr;
@@ -607,12 +611,12 @@ export const en: Messages = {
   "answer.done.no":
     "Your answer is recorded: you will not take part in the draw. There is nothing else to do; nothing but this answer is kept.",
   "answer.done.again": "Answer for another letter",
-  "member.forms.loading": "Loading…",
-  "member.forms.sending": "Sending…",
-  "member.forms.refused": "Refused by the service: {detail}",
-  "member.forms.error.load": "This page could not be loaded. Try again in a few minutes.",
-  "member.forms.error.server": "The service is not answering at the moment. Nothing was recorded; try again in a few minutes.",
-  "member.forms.error.forbidden": "Your account does not allow this.",
+  "forms.loading": "Loading…",
+  "forms.sending": "Sending…",
+  "forms.refused": "Refused by the service: {detail}",
+  "forms.error.load": "This page could not be loaded. Try again in a few minutes.",
+  "forms.error.server": "The service is not answering at the moment. Nothing was recorded; try again in a few minutes.",
+  "forms.error.forbidden": "Your account does not allow this.",
   "member.forms.signInFirst": "This space is for the assembly’s members. Sign in to reach it.",
   "member.forms.notMember": "Your account is not that of a member of the assembly.",
   "member.notebook.title": "The workshop’s notebook",
@@ -732,6 +736,7 @@ export const en: Messages = {
   "member.evaluation.answered": "You have answered this questionnaire. Thank you.",
   "member.evaluation.error.conflict": "You have answered this questionnaire already, or it is closed.",
   "member.evaluation.error.forbidden": "Only the assembly’s active members answer this questionnaire.",
+  ...consoleEn,
 };
 
 export const catalogues = { fr, en } as const;

@@ -11,7 +11,7 @@ import type { FormEvent } from "react";
 
 import { api } from "../api/client";
 import { useI18n } from "../i18n/i18n";
-import { useFormErrors, useMessage } from "./forms";
+import { useFormErrors, useMessage } from "../forms/forms";
 import { likelySession, normaliseCheckInCode, outcomeOf, type Session, validateCheckIn } from "./model";
 import type { SectionProps } from "./sections";
 import { useMyWorkshop } from "./useMyWorkshop";

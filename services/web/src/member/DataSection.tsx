@@ -13,7 +13,7 @@ import type { FormEvent } from "react";
 import { api } from "../api/client";
 import { useI18n } from "../i18n/i18n";
 import type { Key } from "../i18n/messages";
-import { useFormErrors, useMessage } from "./forms";
+import { useFormErrors, useMessage } from "../forms/forms";
 import {
   type Channel,
   type Consent,

@@ -4,7 +4,10 @@
 // `errors` land next to their fields.
 import type { components as Membership } from "../api/generated/membership";
 import type { components as Workshops } from "../api/generated/workshops";
+import type { FieldError, FieldErrors, ProblemLike } from "../forms/types";
 import type { Key } from "../i18n/messages";
+
+export type { FieldError, FieldErrors, ProblemLike };
 
 export type Member = Membership["schemas"]["Member"];
 export type Consent = Membership["schemas"]["Consent"];
@@ -37,9 +40,6 @@ export function memberIdOf(accessToken: string | undefined): string | undefined 
   }
 }
 
-// A message for a field: a catalogue key, or the service's own words inside a translated sentence.
-export type FieldError = { key: Key; detail?: string };
-export type FieldErrors = Record<string, FieldError>;
 
 export const REASON_MAX = 500;
 
@@ -118,12 +118,6 @@ export function contactBody(f: ContactForm) {
   return out;
 }
 
-export interface ProblemLike {
-  status?: number;
-  detail?: string;
-  field?: string;
-  errors?: { pointer: string; detail: string }[];
-}
 
 // What a refusal means. 400/422: each field at fault next to it (one not on the form goes to
 // `fallback`, the form's main field); 409: the record changed meanwhile; 429: wait; 403: not

@@ -15,7 +15,7 @@ import type { FormEvent } from "react";
 import { api } from "../../api/client";
 import { useI18n } from "../../i18n/i18n";
 import type { Key } from "../../i18n/messages";
-import { focusFirst, messageOf, stateOf, useFieldForm } from "../forms";
+import { focusFirst, messageOf, stateOf, useFieldForm } from "../../forms/forms";
 import type { FieldErrors } from "../model";
 import { useMemberPlace } from "../memberWorkshop";
 import "../member.css";
@@ -84,7 +84,7 @@ export function BallotsPage({ memberId }: { memberId: string }) {
     load().catch(() => setFailed(true));
   }, [load]);
 
-  if (place.state === "failed" || failed) return <Alert severity="error" small description={t("member.forms.error.load")} />;
+  if (place.state === "failed" || failed) return <Alert severity="error" small description={t("forms.error.load")} />;
   const open = ballots?.filter((b) => b.state === "open") ?? [];
   const closed = ballots?.filter((b) => b.state === "closed") ?? [];
   return (
@@ -92,7 +92,7 @@ export function BallotsPage({ memberId }: { memberId: string }) {
       <h1>{t("member.ballots.title")}</h1>
       <p>{t("member.ballots.intro")}</p>
       {ballots === undefined ? (
-        <p role="status">{t("member.forms.loading")}</p>
+        <p role="status">{t("forms.loading")}</p>
       ) : (
         <>
           <h2>{t("member.ballots.open")}</h2>
@@ -225,7 +225,7 @@ function OpenBallot({ ballot, memberId, onVoted }: { ballot: Ballot; memberId: s
           }))}
         />
         <Button type="submit" disabled={sending}>
-          {sending ? t("member.forms.sending") : t(voted ? "member.ballots.change" : "member.ballots.vote")}
+          {sending ? t("forms.sending") : t(voted ? "member.ballots.change" : "member.ballots.vote")}
         </Button>
       </form>
     </article>
@@ -255,9 +255,9 @@ function ClosedBallot({ ballot, memberId }: { ballot: Ballot; memberId: string }
         params: { path: { id: ballot.id, receipt: normaliseReceipt(receipt) } },
       });
       if (data) setCounted(data.counted);
-      else setGeneral(response.status === 404 ? "member.ballots.receipt.unknown" : "member.forms.error.server");
+      else setGeneral(response.status === 404 ? "member.ballots.receipt.unknown" : "forms.error.server");
     } catch {
-      setGeneral("member.forms.error.server");
+      setGeneral("forms.error.server");
     }
   }
 

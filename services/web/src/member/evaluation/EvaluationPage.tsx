@@ -14,7 +14,7 @@ import type { FormEvent } from "react";
 import { api } from "../../api/client";
 import { useI18n } from "../../i18n/i18n";
 import type { Key } from "../../i18n/messages";
-import { messageOf, stateOf, useFieldForm } from "../forms";
+import { messageOf, stateOf, useFieldForm } from "../../forms/forms";
 import type { FieldErrors } from "../model";
 import { useMemberPlace } from "../memberWorkshop";
 
@@ -77,7 +77,7 @@ export function EvaluationPage({ memberId }: { memberId: string }) {
       .catch(() => setFailed(true));
   }, [assemblyId]);
 
-  if (place.state === "failed" || failed) return <Alert severity="error" small description={t("member.forms.error.load")} />;
+  if (place.state === "failed" || failed) return <Alert severity="error" small description={t("forms.error.load")} />;
   const open = items?.filter((e) => e.state === "open") ?? [];
   const closed = items?.filter((e) => e.state === "closed") ?? [];
   return (
@@ -85,7 +85,7 @@ export function EvaluationPage({ memberId }: { memberId: string }) {
       <h1>{t("member.evaluation.title")}</h1>
       <p>{t("member.evaluation.intro")}</p>
       {items === undefined ? (
-        <p role="status">{t("member.forms.loading")}</p>
+        <p role="status">{t("forms.loading")}</p>
       ) : (
         <>
           {open.length === 0 && <p>{t("member.evaluation.noneOpen")}</p>}
@@ -198,7 +198,7 @@ function Questionnaire({ evaluation }: { evaluation: Evaluation }) {
             );
           })}
           <Button type="submit" disabled={sending}>
-            {sending ? t("member.forms.sending") : t("member.evaluation.submit")}
+            {sending ? t("forms.sending") : t("member.evaluation.submit")}
           </Button>
         </form>
       )}

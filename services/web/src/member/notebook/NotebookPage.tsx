@@ -12,7 +12,7 @@ import type { FormEvent } from "react";
 import { api } from "../../api/client";
 import { useI18n } from "../../i18n/i18n";
 import type { Key } from "../../i18n/messages";
-import { messageOf, stateOf, useFieldForm } from "../forms";
+import { messageOf, stateOf, useFieldForm } from "../../forms/forms";
 import type { FieldErrors } from "../model";
 import { useMemberPlace } from "../memberWorkshop";
 import "../member.css";
@@ -114,9 +114,9 @@ export function NotebookPage({ memberId }: { memberId: string }) {
     });
   }
 
-  if (place.state === "loading") return <p role="status">{t("member.forms.loading")}</p>;
+  if (place.state === "loading") return <p role="status">{t("forms.loading")}</p>;
   if (place.state === "failed" || failed)
-    return <Alert severity="error" small description={t("member.forms.error.load")} />;
+    return <Alert severity="error" small description={t("forms.error.load")} />;
 
   return (
     <div className={fr.cx("fr-my-4w")}>
@@ -134,7 +134,7 @@ export function NotebookPage({ memberId }: { memberId: string }) {
           </div>
           <h2 className={fr.cx("fr-mt-4w")}>{t("member.notebook.current")}</h2>
           {versions === undefined ? (
-            <p role="status">{t("member.forms.loading")}</p>
+            <p role="status">{t("forms.loading")}</p>
           ) : current ? (
             <>
               <p className={fr.cx("fr-text--sm")}>
@@ -218,7 +218,7 @@ export function NotebookPage({ memberId }: { memberId: string }) {
               }}
             />
             <Button type="submit" disabled={sending}>
-              {sending ? t("member.forms.sending") : t("member.notebook.submit")}
+              {sending ? t("forms.sending") : t("member.notebook.submit")}
             </Button>
           </form>
         </>

@@ -13,7 +13,7 @@ import type { FormEvent } from "react";
 import { api } from "../../api/client";
 import { useI18n } from "../../i18n/i18n";
 import type { Key } from "../../i18n/messages";
-import { messageOf, stateOf, useFieldForm } from "../forms";
+import { messageOf, stateOf, useFieldForm } from "../../forms/forms";
 import type { FieldErrors } from "../model";
 import { useMemberPlace } from "../memberWorkshop";
 import "../member.css";
@@ -81,14 +81,14 @@ export function RecommendationsPage({ memberId }: { memberId: string }) {
     load().catch(() => setFailed(true));
   }, [load]);
 
-  if (place.state === "failed" || failed) return <Alert severity="error" small description={t("member.forms.error.load")} />;
+  if (place.state === "failed" || failed) return <Alert severity="error" small description={t("forms.error.load")} />;
   return (
     <div className={fr.cx("fr-my-4w")}>
       <h1>{t("member.recommendations.title")}</h1>
       {ready && !ready.workshopId ? (
         <p>{t("member.recommendations.noWorkshop")}</p>
       ) : items === undefined || !ready?.workshopId ? (
-        <p role="status">{t("member.forms.loading")}</p>
+        <p role="status">{t("forms.loading")}</p>
       ) : (
         <>
           <p>{t("member.recommendations.intro")}</p>
@@ -154,7 +154,7 @@ function DraftForm({ workshopId, onDrafted }: { workshopId: string; onDrafted: (
           nativeTextAreaProps={{ id: ids["/text"], name: "text", rows: 8, value: text, onChange: (e) => setText(e.target.value) }}
         />
         <Button type="submit" disabled={sending}>
-          {sending ? t("member.forms.sending") : t("member.recommendations.submitDraft")}
+          {sending ? t("forms.sending") : t("member.recommendations.submitDraft")}
         </Button>
       </form>
     </section>
@@ -270,7 +270,7 @@ function AmendForm({ rec, onDone }: { rec: Recommendation; onDone: () => void })
       />
       {general && <Alert severity="error" small className={fr.cx("fr-mb-2w")} description={t(general)} />}
       <Button type="submit" disabled={sending}>
-        {sending ? t("member.forms.sending") : t("member.recommendations.submitAmendment")}
+        {sending ? t("forms.sending") : t("member.recommendations.submitAmendment")}
       </Button>
     </form>
   );

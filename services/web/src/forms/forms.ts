@@ -1,4 +1,4 @@
-// What the members' space's forms share: the message of a field, and the errors of a form —
+// What the forms share: the message of a field, and the errors of a form —
 // found by its own checks before sending or by the service — shown next to their fields (by the
 // request's JSON pointer, as a problem's `errors` name them) in the DSFR error state, with the
 // focus moved to the first field in error (the message is tied to the field by
@@ -7,7 +7,7 @@ import { useEffect, useRef, useState } from "react";
 
 import { useI18n } from "../i18n/i18n";
 import type { Key } from "../i18n/messages";
-import type { FieldError, FieldErrors, ProblemLike } from "./model";
+import type { FieldError, FieldErrors, ProblemLike } from "./types";
 
 type Translate = (key: Key, params?: Record<string, string | number>) => string;
 export const messageOf = (t: Translate, e: FieldError | undefined) =>
@@ -65,7 +65,7 @@ export function problemFields(problem: ProblemLike | undefined, fields: string[]
   const list = problem?.errors?.length ? problem.errors : [{ pointer: fallback, detail: problem?.detail ?? "" }];
   for (const e of list) {
     const at = fields.includes(e.pointer) ? e.pointer : fallback;
-    out[at] ??= { key: "member.forms.refused", detail: e.detail };
+    out[at] ??= { key: "forms.refused", detail: e.detail };
   }
   return out;
 }
@@ -105,14 +105,14 @@ export function useFieldForm(ids: Record<string, string>) {
       try {
         await request();
       } catch {
-        setGeneral("member.forms.error.server");
+        setGeneral("forms.error.server");
       } finally {
         setSending(false);
       }
     },
     refuse(status: number, problem: ProblemLike | undefined, fallback: string, byStatus: Partial<Record<number, Key>> = {}) {
       if (status === 400 || status === 422) return show(problemFields(problem, Object.keys(ids), fallback));
-      setGeneral(byStatus[status] ?? (status === 403 ? "member.forms.error.forbidden" : "member.forms.error.server"));
+      setGeneral(byStatus[status] ?? (status === 403 ? "forms.error.forbidden" : "forms.error.server"));
     },
   };
 }

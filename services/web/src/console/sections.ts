@@ -1,0 +1,25 @@
+// The console's sections, in the order of the process (recruitment → panel → members →
+// workshops → recommendations and motions → Council → follow-up, then the dashboards): the
+// address segment after /console/<assembly>, the menu's label, the roles that may open it (the
+// menu shows only those; the services refuse the others' actions anyway) and the page. Each page
+// gets the assembly, the signed-in person's staff roles, and the path segments after its own
+// (its sub-pages, and the id of a long operation so that it survives a reload).
+import type { ComponentType } from "react";
+
+import type { Key } from "../i18n/messages";
+import type { Assembly, Role, Staff } from "./model";
+
+export interface ConsoleProps {
+  assembly: Assembly;
+  staff: Staff;
+  rest: string[];
+}
+
+export interface ConsoleSection {
+  path: string;
+  label: Key;
+  roles: readonly Role[];
+  component: ComponentType<ConsoleProps>;
+}
+
+export const sections: ConsoleSection[] = [];
