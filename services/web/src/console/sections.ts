@@ -7,7 +7,9 @@
 import type { ComponentType } from "react";
 
 import type { Key } from "../i18n/messages";
+import { MembersSection } from "./members/MembersSection";
 import type { Assembly, Role, Staff } from "./model";
+import { ParticipationSection } from "./participation/ParticipationSection";
 
 export interface ConsoleProps {
   assembly: Assembly;
@@ -22,4 +24,7 @@ export interface ConsoleSection {
   component: ComponentType<ConsoleProps>;
 }
 
-export const sections: ConsoleSection[] = [];
+export const sections: ConsoleSection[] = [
+  { path: "membres", label: "console.members.nav", roles: ["secretariat"], component: MembersSection },
+  { path: "participation", label: "console.participation.nav", roles: ["secretariat"], component: ParticipationSection },
+];

@@ -1,7 +1,9 @@
 // Every string the application shows, in French (the reference) and English. A key missing in
 // English does not compile (Messages = typeof fr). The console's areas keep their own
 // catalogues beside their screens, spread in here.
+import { en as membersEn, fr as membersFr } from "../console/members/messages";
 import { en as consoleEn, fr as consoleFr } from "../console/messages";
+import { en as participationEn, fr as participationFr } from "../console/participation/messages";
 
 export const fr = {
   "app.title": "Assemblée citoyenne",
@@ -370,6 +372,8 @@ export const fr = {
   "member.evaluation.error.conflict": "Vous avez déjà répondu à ce questionnaire, ou il est clos.",
   "member.evaluation.error.forbidden": "Seuls les membres actifs de l’assemblée répondent à ce questionnaire.",
   ...consoleFr,
+  ...membersFr,
+  ...participationFr,
 } as const;
 
 export type Key = keyof typeof fr;
@@ -737,6 +741,8 @@ export const en: Messages = {
   "member.evaluation.error.conflict": "You have answered this questionnaire already, or it is closed.",
   "member.evaluation.error.forbidden": "Only the assembly’s active members answer this questionnaire.",
   ...consoleEn,
+  ...membersEn,
+  ...participationEn,
 };
 
 export const catalogues = { fr, en } as const;

@@ -1,0 +1,299 @@
+// The console's members section (secretariat): the list (filter, sort, pages, CSV export), one
+// member's page (record, history, invitation and departures, workshop, roles, trainings) and the
+// placement in workshops. Sub-pages by address: membres, membres/membre/<id>, membres/placement.
+import { fr } from "@codegouvfr/react-dsfr";
+import Alert from "@codegouvfr/react-dsfr/Alert";
+import Button from "@codegouvfr/react-dsfr/Button";
+import Checkbox from "@codegouvfr/react-dsfr/Checkbox";
+import Select from "@codegouvfr/react-dsfr/Select";
+import { useCallback, useEffect, useMemo, useState } from "react";
+
+import { useI18n } from "../../i18n/i18n";
+import type { Key } from "../../i18n/messages";
+import { link } from "../ConsoleSpace";
+import { consolePath } from "../model";
+import type { ConsoleProps } from "../sections";
+import { downloadMembersCsv, loadRows } from "./api";
+import { MemberPage } from "./MemberPage";
+import {
+  applyFilter,
+  applySort,
+  type Filter,
+  pageCount,
+  pageOf,
+  percent,
+  type Row,
+  shortId,
+  type Sort,
+  type SortKey,
+  type Status,
+  STATUSES,
+} from "./model";
+import { PlacementPage } from "./PlacementPage";
+
+export const membersPath = (assemblyId: string, ...rest: string[]) => consolePath(assemblyId, "membres", ...rest);
+
+// A link inside the application (no reload).
+export function Go({ to, children, ...rest }: { to: string; children: React.ReactNode; "aria-current"?: "page" }) {
+  return (
+    <a {...link(to)} {...rest}>
+      {children}
+    </a>
+  );
+}
+
+export function MembersSection({ assembly, rest }: ConsoleProps) {
+  const { t } = useI18n();
+  const id = assembly.id ?? "";
+  const sub = rest[0] ?? "";
+  const tabs: [string, Key][] = [
+    ["", "console.members.tab.list"],
+    ["placement", "console.members.tab.placement"],
+  ];
+  return (
+    <div>
+      <nav aria-label={t("console.members.tabs")}>
+        <ul className={fr.cx("fr-tags-group")}>
+          {tabs.map(([path, label]) => (
+            <li key={path}>
+              <Go to={membersPath(id, ...(path ? [path] : []))} {...(sub === path ? { "aria-current": "page" as const } : {})}>
+                {t(label)}
+              </Go>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {sub === "membre" && rest[1] ? (
+        <MemberPage assembly={assembly} memberId={rest[1]} />
+      ) : sub === "placement" ? (
+        <PlacementPage assembly={assembly} />
+      ) : (
+        <MemberList assemblyId={id} workshops={assembly.workshops ?? []} />
+      )}
+    </div>
+  );
+}
+
+const SORTABLE: [SortKey, Key][] = [
+  ["status", "console.members.col.status"],
+  ["pool", "console.members.col.pool"],
+  ["workshop", "console.members.col.workshop"],
+  ["attendance", "console.members.col.attendance"],
+  ["changed", "console.members.col.changed"],
+];
+
+function MemberList({ assemblyId, workshops }: { assemblyId: string; workshops: string[] }) {
+  const { t, dateTime } = useI18n();
+  const [status, setStatus] = useState<Status | "">("");
+  const [filter, setFilter] = useState<Filter>({ workshop: "", pool: "", atRiskOnly: false });
+  const [sort, setSort] = useState<Sort>({ key: "status", descending: false });
+  const [page, setPage] = useState(1);
+  const [rows, setRows] = useState<Row[] | undefined>();
+  const [failed, setFailed] = useState(false);
+  const [exported, setExported] = useState<number | undefined>();
+  const [exportFailed, setExportFailed] = useState(false);
+
+  const load = useCallback(() => {
+    setFailed(false);
+    loadRows(assemblyId, status || undefined).then(setRows, () => setFailed(true));
+  }, [assemblyId, status]);
+  useEffect(load, [load]);
+
+  const pools = useMemo(() => [...new Set((rows ?? []).map((r) => r.member.pool ?? ""))].filter(Boolean).sort(), [rows]);
+  const shown = useMemo(() => applySort(applyFilter(rows ?? [], filter), sort), [rows, filter, sort]);
+  const current = pageOf(shown, page);
+  const pages = pageCount(shown.length);
+
+  function sortBy(key: SortKey) {
+    setSort((s) => ({ key, descending: s.key === key ? !s.descending : false }));
+    setPage(1);
+  }
+
+  async function exportCsv() {
+    setExported(undefined);
+    setExportFailed(false);
+    try {
+      setExported(await downloadMembersCsv(assemblyId));
+    } catch {
+      setExportFailed(true);
+    }
+  }
+
+  return (
+    <section aria-labelledby="members-title">
+      <h1 id="members-title">{t("console.members.title")}</h1>
+      <form
+        className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}
+        aria-label={t("console.members.filters")}
+        onSubmit={(e) => e.preventDefault()}
+      >
+        <div className={fr.cx("fr-col-12", "fr-col-md-3")}>
+          <Select
+            label={t("console.members.filter.status")}
+            nativeSelectProps={{
+              id: "members-status",
+              value: status,
+              onChange: (e) => {
+                setStatus(e.target.value as Status | "");
+                setPage(1);
+              },
+            }}
+          >
+            <option value="">{t("console.members.filter.any")}</option>
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`member.status.value.${s}`)}
+              </option>
+            ))}
+          </Select>
+        </div>
+        <div className={fr.cx("fr-col-12", "fr-col-md-3")}>
+          <Select
+            label={t("console.members.filter.workshop")}
+            nativeSelectProps={{
+              id: "members-workshop",
+              value: filter.workshop,
+              onChange: (e) => {
+                setFilter({ ...filter, workshop: e.target.value });
+                setPage(1);
+              },
+            }}
+          >
+            <option value="">{t("console.members.filter.any")}</option>
+            <option value="-">{t("console.members.filter.noWorkshop")}</option>
+            {workshops.map((w) => (
+              <option key={w} value={w}>
+                {w}
+              </option>
+            ))}
+          </Select>
+        </div>
+        <div className={fr.cx("fr-col-12", "fr-col-md-3")}>
+          <Select
+            label={t("console.members.filter.pool")}
+            nativeSelectProps={{
+              id: "members-pool",
+              value: filter.pool,
+              onChange: (e) => {
+                setFilter({ ...filter, pool: e.target.value });
+                setPage(1);
+              },
+            }}
+          >
+            <option value="">{t("console.members.filter.any")}</option>
+            {pools.map((p) => (
+              <option key={p} value={p}>
+                {p}
+              </option>
+            ))}
+          </Select>
+        </div>
+        <div className={fr.cx("fr-col-12", "fr-col-md-3")}>
+          <Checkbox
+            options={[
+              {
+                label: t("console.members.filter.atRisk"),
+                nativeInputProps: {
+                  id: "members-at-risk",
+                  checked: filter.atRiskOnly,
+                  onChange: (e) => {
+                    setFilter({ ...filter, atRiskOnly: e.target.checked });
+                    setPage(1);
+                  },
+                },
+              },
+            ]}
+          />
+        </div>
+      </form>
+      <div className={fr.cx("fr-btns-group", "fr-btns-group--inline-md")}>
+        <Button priority="secondary" iconId="fr-icon-download-line" onClick={() => void exportCsv()}>
+          {t("console.members.export")}
+        </Button>
+        <Button priority="tertiary" iconId="fr-icon-refresh-line" onClick={load}>
+          {t("console.members.refresh")}
+        </Button>
+      </div>
+      <p className={fr.cx("fr-text--sm")}>{t("console.members.exportNote")}</p>
+      <div role="status">
+        {exported !== undefined && <p>{t("console.members.exported", { count: exported })}</p>}
+        {exportFailed && <p>{t("console.members.exportFailed")}</p>}
+      </div>
+      {failed && <Alert severity="error" small description={t("console.members.loadFailed")} />}
+      {!rows && !failed && <p role="status">{t("member.loading")}</p>}
+      {rows && (
+        <>
+          <p role="status" id="members-count">
+            {t("console.members.count", { shown: shown.length, total: rows.length, page: current.page, pages })}
+          </p>
+          <div className={fr.cx("fr-table", "fr-table--no-caption")}>
+            <div className="fr-table__wrapper">
+              <div className="fr-table__container">
+                <div className="fr-table__content">
+                  <table>
+                    <caption>{t("console.members.caption")}</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">{t("console.members.col.member")}</th>
+                        {SORTABLE.map(([key, label]) => (
+                          <th
+                            key={key}
+                            scope="col"
+                            aria-sort={sort.key === key ? (sort.descending ? "descending" : "ascending") : "none"}
+                          >
+                            <button type="button" className="console-sort" onClick={() => sortBy(key)}>
+                              {t(label)}
+                              <span aria-hidden="true">{sort.key === key ? (sort.descending ? " ▼" : " ▲") : " ↕"}</span>
+                            </button>
+                          </th>
+                        ))}
+                        <th scope="col">{t("console.members.col.risk")}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {current.items.map(({ member, attendance }) => (
+                        <tr key={member.id}>
+                          <th scope="row">
+                            <Go to={membersPath(assemblyId, "membre", member.id ?? "")}>
+                              <span className={fr.cx("fr-sr-only")}>{t("console.members.memberLink")} </span>
+                              {shortId(member.id)}
+                            </Go>
+                            {member.replaces && (
+                              <span className={fr.cx("fr-text--xs")}> {t("console.members.replacement")}</span>
+                            )}
+                          </th>
+                          <td>{t(`member.status.value.${member.status ?? "selected"}`)}</td>
+                          <td>{member.pool}</td>
+                          <td>{member.workshop_theme ?? "—"}</td>
+                          <td>
+                            {attendance?.sessions
+                              ? t("console.members.attendanceValue", {
+                                  rate: percent(attendance.rate),
+                                  present: attendance.present,
+                                  sessions: attendance.sessions,
+                                })
+                              : "—"}
+                          </td>
+                          <td>{member.status_changed_at ? dateTime(new Date(member.status_changed_at)) : "—"}</td>
+                          <td>{attendance?.atRisk ? t("console.members.atRisk") : ""}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              </div>
+            </div>
+          </div>
+          <nav aria-label={t("console.members.pages")} className={fr.cx("fr-btns-group", "fr-btns-group--inline")}>
+            <Button priority="tertiary" disabled={current.page <= 1} onClick={() => setPage(current.page - 1)}>
+              {t("console.members.previous")}
+            </Button>
+            <Button priority="tertiary" disabled={current.page >= pages} onClick={() => setPage(current.page + 1)}>
+              {t("console.members.next")}
+            </Button>
+          </nav>
+        </>
+      )}
+    </section>
+  );
+}
