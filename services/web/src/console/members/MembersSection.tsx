@@ -4,10 +4,10 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import Alert from "@codegouvfr/react-dsfr/Alert";
 import Button from "@codegouvfr/react-dsfr/Button";
-import Checkbox from "@codegouvfr/react-dsfr/Checkbox";
 import Select from "@codegouvfr/react-dsfr/Select";
 import { useCallback, useEffect, useMemo, useState } from "react";
 
+import { api } from "../../api/client";
 import { useI18n } from "../../i18n/i18n";
 import type { Key } from "../../i18n/messages";
 import { link } from "../ConsoleSpace";
@@ -109,6 +109,18 @@ function MemberList({ assemblyId, workshops }: { assemblyId: string; workshops: 
     setPage(1);
   }
 
+  // The letters went out: every selected member invited at once (membership's bulk action).
+  const selected = (rows ?? []).filter((r) => r.member.status === "selected").length;
+  const [invited, setInvited] = useState<number | undefined>();
+  async function inviteAll() {
+    const r = await api.membership.POST("/v1/assemblies/{id}/bulk-actions", {
+      params: { path: { id: assemblyId } },
+      body: { action: "invite" },
+    });
+    setInvited(r.data?.changed ?? 0);
+    load();
+  }
+
   async function exportCsv() {
     setExported(undefined);
     setExportFailed(false);
@@ -189,27 +201,31 @@ function MemberList({ assemblyId, workshops }: { assemblyId: string; workshops: 
           </Select>
         </div>
         <div className={fr.cx("fr-col-12", "fr-col-md-3")}>
-          <Checkbox
-            options={[
-              {
-                label: t("console.members.filter.atRisk"),
-                nativeInputProps: {
-                  id: "members-at-risk",
-                  checked: filter.atRiskOnly,
-                  onChange: (e) => {
-                    setFilter({ ...filter, atRiskOnly: e.target.checked });
-                    setPage(1);
-                  },
-                },
-              },
-            ]}
-          />
+          <div className={fr.cx("fr-checkbox-group", "fr-mt-4w")}>
+            <input
+              type="checkbox"
+              id="members-at-risk"
+              checked={filter.atRiskOnly}
+              onChange={(e) => {
+                setFilter({ ...filter, atRiskOnly: e.target.checked });
+                setPage(1);
+              }}
+            />
+            <label className={fr.cx("fr-label")} htmlFor="members-at-risk">
+              {t("console.members.filter.atRisk")}
+            </label>
+          </div>
         </div>
       </form>
       <div className={fr.cx("fr-btns-group", "fr-btns-group--inline-md")}>
         <Button priority="secondary" iconId="fr-icon-download-line" onClick={() => void exportCsv()}>
           {t("console.members.export")}
         </Button>
+        {selected > 0 && (
+          <Button priority="secondary" onClick={() => void inviteAll()}>
+            {t("console.members.inviteAll", { count: selected })}
+          </Button>
+        )}
         <Button priority="tertiary" iconId="fr-icon-refresh-line" onClick={load}>
           {t("console.members.refresh")}
         </Button>
@@ -218,6 +234,7 @@ function MemberList({ assemblyId, workshops }: { assemblyId: string; workshops: 
       <div role="status">
         {exported !== undefined && <p>{t("console.members.exported", { count: exported })}</p>}
         {exportFailed && <p>{t("console.members.exportFailed")}</p>}
+        {invited !== undefined && <p>{t("console.members.invitedAll", { count: invited })}</p>}
       </div>
       {failed && <Alert severity="error" small description={t("console.members.loadFailed")} />}
       {!rows && !failed && <p role="status">{t("member.loading")}</p>}
