@@ -3,7 +3,7 @@
 // each field. Field names are the request's JSON pointers ("/code", "/willing",
 // "/criteria/gender", "/contact/email", "/contact/phone", "/consent"), so a problem's `errors`
 // land next to their fields.
-import type { FieldError, FieldErrors, ProblemLike } from "../forms/types";
+import { type FieldError, type FieldErrors, type ProblemLike, problemFields } from "../forms/problem";
 import type { Key } from "../i18n/messages";
 
 export type { FieldError, FieldErrors, ProblemLike };
@@ -122,19 +122,12 @@ export function outcomeOf(
   if (status === 404 || status === 409 || status === 410)
     return { fields: { "/code": { key: "answer.code.notRecognised" } } };
   if (status === 429) return { fields: {}, general: "answer.error.tooMany" };
-  if (status === 400 || status === 422) {
-    const known = new Set(fieldOrder(questions));
-    const fields: FieldErrors = {};
-    const list = problem?.errors?.length
-      ? problem.errors
-      : [{ pointer: problem?.field ?? "/code", detail: problem?.detail ?? "" }];
-    for (const e of list) {
-      // "/contact" (neither given) is said at the first of the two fields.
-      const pointer = e.pointer === "/contact" ? "/contact/email" : e.pointer;
-      const at = known.has(pointer) ? pointer : "/code";
-      if (!fields[at]) fields[at] = { key: "answer.error.field", detail: e.detail };
-    }
-    return { fields };
-  }
+  if (status === 400 || status === 422)
+    // "/contact" (neither given) is said at the first of the two fields.
+    return {
+      fields: problemFields(problem, fieldOrder(questions), "/code", "answer.error.field", (p) =>
+        p === "/contact" ? "/contact/email" : p,
+      ),
+    };
   return { fields: {}, general: "answer.error.server" };
 }

@@ -9,10 +9,10 @@ import { type FormEvent, useCallback, useEffect, useState } from "react";
 
 import { api } from "../api/client";
 import { messageOf, stateOf, useFieldForm } from "../forms/forms";
-import type { FieldErrors } from "../forms/types";
+import type { FieldErrors } from "../forms/problem";
 import { useI18n } from "../i18n/i18n";
 import { navigate } from "../router";
-import { link } from "./ConsoleSpace";
+import { link } from "./link";
 import { type Assembly, actsIn, consolePath, hasRole, type Staff } from "./model";
 
 type Listed = { state: "loading" } | { state: "ok"; items: Assembly[] } | { state: "failed" };

@@ -7,28 +7,19 @@ import Alert from "@codegouvfr/react-dsfr/Alert";
 import Button from "@codegouvfr/react-dsfr/Button";
 import SideMenu from "@codegouvfr/react-dsfr/SideMenu";
 import type { User } from "oidc-client-ts";
-import { type MouseEvent, useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 
 import { api } from "../api/client";
 import { signIn } from "../auth/auth";
 import { useI18n } from "../i18n/i18n";
-import { navigate } from "../router";
 import { AssemblyChooser } from "./AssemblyChooser";
+import { link } from "./link";
 import { type Assembly, actsIn, consolePath, hasRole, type Staff, splitConsolePath, staffOf } from "./model";
 import { Overview } from "./Overview";
 import { sections } from "./sections";
 import "./console.css";
 
 type Loaded = { state: "loading" } | { state: "ok"; assembly: Assembly } | { state: "missing" } | { state: "failed" };
-
-export const link = (href: string) => ({
-  href,
-  onClick: (e: MouseEvent) => {
-    if (e.ctrlKey || e.metaKey || e.shiftKey || e.button !== 0) return;
-    e.preventDefault();
-    navigate(href);
-  },
-});
 
 function Box({ title, children }: { title: string; children: React.ReactNode }) {
   return (

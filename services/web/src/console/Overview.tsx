@@ -5,7 +5,7 @@ import { fr } from "@codegouvfr/react-dsfr";
 
 import { useI18n } from "../i18n/i18n";
 import type { Key } from "../i18n/messages";
-import { link } from "./ConsoleSpace";
+import { link } from "./link";
 import { type Assembly, consolePath, hasRole, type Staff } from "./model";
 import { sections } from "./sections";
 

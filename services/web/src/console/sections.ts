@@ -10,6 +10,8 @@ import type { Key } from "../i18n/messages";
 import { MembersSection } from "./members/MembersSection";
 import type { Assembly, Role, Staff } from "./model";
 import { ParticipationSection } from "./participation/ParticipationSection";
+import { AuditSection } from "./privacy/AuditSection";
+import { ErasureSection } from "./privacy/ErasureSection";
 
 export interface ConsoleProps {
   assembly: Assembly;
@@ -27,4 +29,7 @@ export interface ConsoleSection {
 export const sections: ConsoleSection[] = [
   { path: "membres", label: "console.members.nav", roles: ["secretariat"], component: MembersSection },
   { path: "participation", label: "console.participation.nav", roles: ["secretariat"], component: ParticipationSection },
+  // Personal data, across the process.
+  { path: "effacements", label: "console.erasure.nav", roles: ["secretariat"], component: ErasureSection },
+  { path: "journal", label: "console.audit.nav", roles: ["auditor"], component: AuditSection },
 ];

@@ -7,7 +7,9 @@ import { useEffect, useRef, useState } from "react";
 
 import { useI18n } from "../i18n/i18n";
 import type { Key } from "../i18n/messages";
-import type { FieldError, FieldErrors, ProblemLike } from "./types";
+import { type FieldError, type FieldErrors, type ProblemLike, problemFields } from "./problem";
+
+export { problemFields };
 
 type Translate = (key: Key, params?: Record<string, string | number>) => string;
 export const messageOf = (t: Translate, e: FieldError | undefined) =>
@@ -56,18 +58,6 @@ function without(errors: FieldErrors, field: string): FieldErrors {
   const rest = { ...errors };
   delete rest[field];
   return rest;
-}
-
-// A refusal's fields (400/422): each one of `fields` the problem names gets the service's words;
-// one not on the form lands on `fallback`.
-export function problemFields(problem: ProblemLike | undefined, fields: string[], fallback: string): FieldErrors {
-  const out: FieldErrors = {};
-  const list = problem?.errors?.length ? problem.errors : [{ pointer: fallback, detail: problem?.detail ?? "" }];
-  for (const e of list) {
-    const at = fields.includes(e.pointer) ? e.pointer : fallback;
-    out[at] ??= { key: "forms.refused", detail: e.detail };
-  }
-  return out;
 }
 
 // Focuses the control of the first field at fault, in the form's order (`ids`: pointer -> id).

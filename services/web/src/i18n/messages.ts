@@ -4,6 +4,7 @@
 import { en as membersEn, fr as membersFr } from "../console/members/messages";
 import { en as consoleEn, fr as consoleFr } from "../console/messages";
 import { en as participationEn, fr as participationFr } from "../console/participation/messages";
+import { en as privacyEn, fr as privacyFr } from "../console/privacy/messages";
 
 export const fr = {
   "app.title": "Assemblée citoyenne",
@@ -374,6 +375,7 @@ export const fr = {
   ...consoleFr,
   ...membersFr,
   ...participationFr,
+  ...privacyFr,
 } as const;
 
 export type Key = keyof typeof fr;
@@ -743,6 +745,7 @@ export const en: Messages = {
   ...consoleEn,
   ...membersEn,
   ...participationEn,
+  ...privacyEn,
 };
 
 export const catalogues = { fr, en } as const;

@@ -4,7 +4,7 @@
 // `errors` land next to their fields.
 import type { components as Membership } from "../api/generated/membership";
 import type { components as Workshops } from "../api/generated/workshops";
-import type { FieldError, FieldErrors, ProblemLike } from "../forms/types";
+import { type FieldError, type FieldErrors, type ProblemLike, problemFields } from "../forms/problem";
 import type { Key } from "../i18n/messages";
 
 export type { FieldError, FieldErrors, ProblemLike };
@@ -130,17 +130,7 @@ export function outcomeOf(
   known: string[],
   fallback: string,
 ): Outcome {
-  if (status === 400 || status === 422) {
-    const fields: FieldErrors = {};
-    const list = problem?.errors?.length
-      ? problem.errors
-      : [{ pointer: problem?.field ?? fallback, detail: problem?.detail ?? "" }];
-    for (const e of list) {
-      const at = known.includes(e.pointer) ? e.pointer : fallback;
-      if (!fields[at]) fields[at] = { key: "member.error.field", detail: e.detail };
-    }
-    return { fields };
-  }
+  if (status === 400 || status === 422) return { fields: problemFields(problem, known, fallback, "member.error.field") };
   if (status === 409) return { fields: {}, general: "member.error.conflict" };
   if (status === 429) return { fields: {}, general: "member.error.tooMany" };
   if (status === 401 || status === 403) return { fields: {}, general: "member.error.forbidden" };

@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useState } from "react";
 
 import { api } from "../api/client";
+import { workshopOfTheme } from "./memberWorkshop";
 import { byStart, type Member, type Session, type Workshop } from "./model";
 
 export type MyWorkshop =
@@ -19,12 +20,7 @@ export function useMyWorkshop(member: Member): { mine: MyWorkshop; reload: () =>
   const theme = member.workshop_theme ?? undefined;
   const load = useCallback(async () => {
     try {
-      let workshop: Workshop | undefined;
-      if (theme) {
-        const w = await api.workshops.GET("/v1/workshops", { params: { query: { assembly_id: assembly } } });
-        if (!w.data) throw new Error("workshops");
-        workshop = w.data.items?.find((x) => x.theme === theme);
-      }
+      const workshop: Workshop | undefined = theme ? await workshopOfTheme(assembly, theme) : undefined;
       const s = await api.workshops.GET("/v1/sessions", {
         params: { query: { assembly_id: assembly, ...(workshop?.id ? { workshop_id: workshop.id } : {}) } },
       });
