@@ -2,7 +2,6 @@
 // (a replacement arrives by itself: the page polls the record until it is named), the workshop
 // (moved with a reason), the roles (spokesperson of a motion, workshop referent; ended), the
 // trainings, the attendance and the history. Every change through membership's public API.
-import { fr } from "@codegouvfr/react-dsfr";
 import Alert from "@codegouvfr/react-dsfr/Alert";
 import Button from "@codegouvfr/react-dsfr/Button";
 import Input from "@codegouvfr/react-dsfr/Input";
@@ -15,6 +14,7 @@ import type { Key } from "../../i18n/messages";
 import { problemFields, useFormErrors, useMessage } from "../../forms/forms";
 import type { Assembly } from "../model";
 import { type Action, actionsFor, type HistoryLine, type Member, percent, type Role, shortId } from "./model";
+import { Table } from "../ui/Table";
 import { Go, membersPath } from "./MembersSection";
 
 type Training = { training_id?: string; title?: string; topic?: string; held_on?: string; state?: string; followed?: boolean };
@@ -154,38 +154,21 @@ export function MemberPage({ assembly, memberId }: { assembly: Assembly; memberI
       )}
 
       <h2>{t("console.members.history.title")}</h2>
-      <div className={fr.cx("fr-table", "fr-table--no-caption")}>
-        <div className="fr-table__wrapper">
-          <div className="fr-table__container">
-            <div className="fr-table__content">
-              <table>
-                <caption>{t("console.members.history.title")}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("console.members.history.at")}</th>
-                    <th scope="col">{t("console.members.history.change")}</th>
-                    <th scope="col">{t("console.members.history.actor")}</th>
-                    <th scope="col">{t("console.members.history.reason")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {history.map((h, i) => (
-                    <tr key={i}>
-                      <td>{h.at}</td>
-                      <td>
-                        {h.change}
-                        {h.from || h.to ? ` (${h.from ?? "—"} → ${h.to ?? "—"})` : ""}
-                      </td>
-                      <td>{h.actor}</td>
-                      <td>{h.reason ?? ""}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          </div>
-        </div>
-      </div>
+      <Table
+        caption={t("console.members.history.title")}
+        headers={[
+          t("console.members.history.at"),
+          t("console.members.history.change"),
+          t("console.members.history.actor"),
+          t("console.members.history.reason"),
+        ]}
+        rows={history.map((h) => [
+          h.at,
+          `${h.change}${h.from || h.to ? ` (${h.from ?? "—"} → ${h.to ?? "—"})` : ""}`,
+          h.actor,
+          h.reason ?? "",
+        ])}
+      />
     </section>
   );
 }

@@ -10,7 +10,7 @@ import { useCallback, useEffect, useMemo, useState } from "react";
 import { api } from "../../api/client";
 import { useI18n } from "../../i18n/i18n";
 import type { Key } from "../../i18n/messages";
-import { link } from "../ConsoleSpace";
+import { link } from "../link";
 import { consolePath } from "../model";
 import type { ConsoleProps } from "../sections";
 import { downloadMembersCsv, loadRows } from "./api";
@@ -243,12 +243,12 @@ function MemberList({ assemblyId, workshops }: { assemblyId: string; workshops: 
           <p role="status" id="members-count">
             {t("console.members.count", { shown: shown.length, total: rows.length, page: current.page, pages })}
           </p>
-          <div className={fr.cx("fr-table", "fr-table--no-caption")}>
+          <div className={fr.cx("fr-table", "fr-table--bordered")}>
             <div className="fr-table__wrapper">
               <div className="fr-table__container">
-                <div className="fr-table__content">
+                <div className="fr-table__content" tabIndex={0} role="region" aria-labelledby="members-caption">
                   <table>
-                    <caption>{t("console.members.caption")}</caption>
+                    <caption id="members-caption">{t("console.members.caption")}</caption>
                     <thead>
                       <tr>
                         <th scope="col">{t("console.members.col.member")}</th>

@@ -14,6 +14,7 @@ import { useI18n } from "../../i18n/i18n";
 import type { Assembly } from "../model";
 import { loadMembers } from "./api";
 import { type Member, shortId } from "./model";
+import { Table } from "../ui/Table";
 import { Go, membersPath } from "./MembersSection";
 
 export function PlacementPage({ assembly }: { assembly: Assembly }) {
@@ -103,64 +104,48 @@ export function PlacementPage({ assembly }: { assembly: Assembly }) {
       )}
       <div role="status">{outcome && <p>{outcome}</p>}</div>
       <form onSubmit={(e) => void save(e)} noValidate>
-        <div className={fr.cx("fr-table", "fr-table--no-caption")}>
-          <div className="fr-table__wrapper">
-            <div className="fr-table__container">
-              <div className="fr-table__content">
-                <table>
-                  <caption>{t("console.members.placement.caption")}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("console.members.col.member")}</th>
-                      <th scope="col">{t("console.members.col.pool")}</th>
-                      <th scope="col">{t("console.members.col.workshop")}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {members.map((m) => {
-                      const mid = m.id ?? "";
-                      const selectId = `placement-${mid}`;
-                      return (
-                        <tr key={mid}>
-                          <th scope="row">
-                            <Go to={membersPath(id, "membre", mid)}>{shortId(mid)}</Go>
-                          </th>
-                          <td>{m.pool}</td>
-                          <td>
-                            <label className={fr.cx("fr-sr-only")} htmlFor={selectId}>
-                              {t("console.members.placement.selectLabel", { member: shortId(mid) })}
-                            </label>
-                            <select
-                              className={fr.cx("fr-select")}
-                              id={selectId}
-                              value={moves[mid] ?? m.workshop_theme ?? ""}
-                              aria-describedby={refusals[mid] ? `${selectId}-error` : undefined}
-                              onChange={(e) => setMoves({ ...moves, [mid]: e.target.value })}
-                            >
-                              <option value="" disabled>
-                                {t("console.members.move.choose")}
-                              </option>
-                              {workshops.map((w) => (
-                                <option key={w} value={w}>
-                                  {w}
-                                </option>
-                              ))}
-                            </select>
-                            {refusals[mid] && (
-                              <p className={fr.cx("fr-error-text")} id={`${selectId}-error`}>
-                                {refusals[mid]}
-                              </p>
-                            )}
-                          </td>
-                        </tr>
-                      );
-                    })}
-                  </tbody>
-                </table>
-              </div>
-            </div>
-          </div>
-        </div>
+        <Table
+          caption={t("console.members.placement.caption")}
+          headers={[t("console.members.col.member"), t("console.members.col.pool"), t("console.members.col.workshop")]}
+          rowHeaders
+          keys={members.map((m) => m.id ?? "")}
+          rows={members.map((m) => {
+            const mid = m.id ?? "";
+            const selectId = `placement-${mid}`;
+            return [
+              <Go key="member" to={membersPath(id, "membre", mid)}>
+                {shortId(mid)}
+              </Go>,
+              m.pool,
+              <div key="workshop">
+                <label className={fr.cx("fr-sr-only")} htmlFor={selectId}>
+                  {t("console.members.placement.selectLabel", { member: shortId(mid) })}
+                </label>
+                <select
+                  className={fr.cx("fr-select")}
+                  id={selectId}
+                  value={moves[mid] ?? m.workshop_theme ?? ""}
+                  aria-describedby={refusals[mid] ? `${selectId}-error` : undefined}
+                  onChange={(e) => setMoves({ ...moves, [mid]: e.target.value })}
+                >
+                  <option value="" disabled>
+                    {t("console.members.move.choose")}
+                  </option>
+                  {workshops.map((w) => (
+                    <option key={w} value={w}>
+                      {w}
+                    </option>
+                  ))}
+                </select>
+                {refusals[mid] && (
+                  <p className={fr.cx("fr-error-text")} id={`${selectId}-error`}>
+                    {refusals[mid]}
+                  </p>
+                )}
+              </div>,
+            ];
+          })}
+        />
         <Input
           label={t("console.members.move.reason")}
           state={reasonMissing ? "error" : "default"}

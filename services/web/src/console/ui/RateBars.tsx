@@ -1,7 +1,7 @@
 // Shares (0 to 1) as horizontal bars drawn in SVG, one per line, with their table equivalent
 // (the figures the bars draw, for screen readers and for reading exact values). The SVG is
 // decorative (aria-hidden): the table says everything it shows.
-import { fr } from "@codegouvfr/react-dsfr";
+import { Table } from "./Table";
 
 export interface RateBar {
   label: string;
@@ -47,33 +47,14 @@ export function RateBars({ id, caption, bars, labelHeader, rateHeader, detailHea
           </g>
         ))}
       </svg>
-      <div className={fr.cx("fr-table", "fr-table--sm")}>
-        <div className="fr-table__wrapper">
-          <div className="fr-table__container">
-            <div className="fr-table__content">
-              <table id={`${id}-table`}>
-                <caption>{caption}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{labelHeader}</th>
-                    <th scope="col">{rateHeader}</th>
-                    <th scope="col">{detailHeader}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {bars.map((b) => (
-                    <tr key={b.label}>
-                      <th scope="row">{b.label}</th>
-                      <td>{format(b.rate)}</td>
-                      <td>{b.detail}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          </div>
-        </div>
-      </div>
+      <Table
+        className={`${id}-table`}
+        caption={caption}
+        headers={[labelHeader, rateHeader, detailHeader]}
+        rowHeaders
+        keys={bars.map((b) => b.label)}
+        rows={bars.map((b) => [b.label, format(b.rate), b.detail])}
+      />
     </figure>
   );
 }
