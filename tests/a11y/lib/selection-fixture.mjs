@@ -6,6 +6,7 @@
 // plenary), with the workshops' rosters filled.
 import crypto from 'node:crypto';
 
+import { seatInvited } from './ballot-fixture.mjs';
 import { eventually } from './stack.mjs';
 
 const sha256 = (s) => crypto.createHash('sha256').update(s).digest('hex');
@@ -46,19 +47,7 @@ export async function seatedSelection(api, prefix, { seats = 12, respondents = 3
   await eventually('the panel becoming members', async () =>
     (await api('GET', 'membership', `/v1/members?assembly_id=${assembly}`)).items?.length === seats, 120);
   await api('POST', 'membership', `/v1/assemblies/${assembly}/bulk-actions`, { action: 'invite' });
-  for (const m of (await api('GET', 'membership', `/v1/members?assembly_id=${assembly}&status=invited`)).items)
-    await api('POST', 'membership', `/v1/members/${m.id}/confirm`, {});
-  await api('POST', 'membership', `/v1/assemblies/${assembly}/bulk-actions`, { action: 'activate' });
-  const members = (await api('GET', 'membership', `/v1/members?assembly_id=${assembly}&status=active`)).items;
-  const workshops = {};
-  await eventually('the workshops\' rosters', async () => {
-    const w = await api('GET', 'workshops', `/v1/workshops?assembly_id=${assembly}`);
-    let total = 0;
-    for (const x of w.items ?? []) {
-      total += x.roster_size;
-      workshops[x.theme] = x.id;
-    }
-    return total === seats;
-  }, 90);
+  const invitedMembers = (await api('GET', 'membership', `/v1/members?assembly_id=${assembly}`)).items;
+  const { members, workshops } = await seatInvited(api, assembly, invitedMembers, seats);
   return { assembly, selection: selection.id, members, workshops };
 }

@@ -16,6 +16,7 @@ import type { Assembly } from "../model";
 import { type Action, actionsFor, type HistoryLine, type Member, percent, type Role, shortId } from "./model";
 import { Table } from "../ui/Table";
 import { Go, membersPath } from "./MembersSection";
+import { WorkshopOptions } from "./WorkshopOptions";
 
 type Training = { training_id?: string; title?: string; topic?: string; held_on?: string; state?: string; followed?: boolean };
 type MemberParticipation = { overall?: { sessions?: number; present?: number; rate?: number }; at_risk?: boolean };
@@ -23,7 +24,7 @@ type MemberParticipation = { overall?: { sessions?: number; present?: number; ra
 const POLL_MS = 2000;
 
 export function MemberPage({ assembly, memberId }: { assembly: Assembly; memberId: string }) {
-  const { t } = useI18n();
+  const { t, dateTime } = useI18n();
   const [member, setMember] = useState<Member | undefined>();
   const [history, setHistory] = useState<HistoryLine[]>([]);
   const [roles, setRoles] = useState<Role[]>([]);
@@ -163,7 +164,7 @@ export function MemberPage({ assembly, memberId }: { assembly: Assembly; memberI
           t("console.members.history.reason"),
         ]}
         rows={history.map((h) => [
-          h.at,
+          h.at ? dateTime(new Date(h.at)) : "",
           `${h.change}${h.from || h.to ? ` (${h.from ?? "—"} → ${h.to ?? "—"})` : ""}`,
           h.actor,
           h.reason ?? "",
@@ -308,14 +309,7 @@ function WorkshopMove({ member, workshops, done }: { member: Member; workshops: 
         stateRelatedMessage={message(form.errors["/workshop"])}
         nativeSelectProps={{ id: "member-workshop", value: workshop, onChange: (e) => setWorkshop(e.target.value) }}
       >
-        <option value="" disabled>
-          {t("console.members.move.choose")}
-        </option>
-        {workshops.map((w) => (
-          <option key={w} value={w}>
-            {w}
-          </option>
-        ))}
+        <WorkshopOptions workshops={workshops} />
       </Select>
       <Input
         label={t("console.members.move.reason")}

@@ -29,12 +29,22 @@ import {
   type Status,
   STATUSES,
 } from "./model";
+import { Table } from "../ui/Table";
 import { PlacementPage } from "./PlacementPage";
 
 export const membersPath = (assemblyId: string, ...rest: string[]) => consolePath(assemblyId, "membres", ...rest);
 
 // A link inside the application (no reload).
-export function Go({ to, children, ...rest }: { to: string; children: React.ReactNode; "aria-current"?: "page" }) {
+export function Go({
+  to,
+  children,
+  ...rest
+}: {
+  to: string;
+  children: React.ReactNode;
+  className?: string;
+  "aria-current"?: "page";
+}) {
   return (
     <a {...link(to)} {...rest}>
       {children}
@@ -56,7 +66,11 @@ export function MembersSection({ assembly, rest }: ConsoleProps) {
         <ul className={fr.cx("fr-tags-group")}>
           {tabs.map(([path, label]) => (
             <li key={path}>
-              <Go to={membersPath(id, ...(path ? [path] : []))} {...(sub === path ? { "aria-current": "page" as const } : {})}>
+              <Go
+                className={fr.cx("fr-tag")}
+                to={membersPath(id, ...(path ? [path] : []))}
+                {...(sub === path ? { "aria-current": "page" as const } : {})}
+              >
                 {t(label)}
               </Go>
             </li>
@@ -81,6 +95,9 @@ const SORTABLE: [SortKey, Key][] = [
   ["attendance", "console.members.col.attendance"],
   ["changed", "console.members.col.changed"],
 ];
+
+const ariaSort = (sort: Sort, key: SortKey) =>
+  sort.key === key ? (sort.descending ? ("descending" as const) : ("ascending" as const)) : ("none" as const);
 
 function MemberList({ assemblyId, workshops }: { assemblyId: string; workshops: string[] }) {
   const { t, dateTime } = useI18n();
@@ -218,7 +235,7 @@ function MemberList({ assemblyId, workshops }: { assemblyId: string; workshops: 
         </div>
       </form>
       <div className={fr.cx("fr-btns-group", "fr-btns-group--inline-md")}>
-        <Button priority="secondary" iconId="fr-icon-download-line" onClick={() => void exportCsv()}>
+        <Button priority="secondary" iconId="fr-icon-download-line" iconPosition="left" onClick={() => void exportCsv()}>
           {t("console.members.export")}
         </Button>
         {selected > 0 && (
@@ -226,7 +243,7 @@ function MemberList({ assemblyId, workshops }: { assemblyId: string; workshops: 
             {t("console.members.inviteAll", { count: selected })}
           </Button>
         )}
-        <Button priority="tertiary" iconId="fr-icon-refresh-line" onClick={load}>
+        <Button priority="tertiary" iconId="fr-icon-refresh-line" iconPosition="left" onClick={load}>
           {t("console.members.refresh")}
         </Button>
       </div>
@@ -243,64 +260,43 @@ function MemberList({ assemblyId, workshops }: { assemblyId: string; workshops: 
           <p role="status" id="members-count">
             {t("console.members.count", { shown: shown.length, total: rows.length, page: current.page, pages })}
           </p>
-          <div className={fr.cx("fr-table", "fr-table--bordered")}>
-            <div className="fr-table__wrapper">
-              <div className="fr-table__container">
-                <div className="fr-table__content" tabIndex={0} role="region" aria-labelledby="members-caption">
-                  <table>
-                    <caption id="members-caption">{t("console.members.caption")}</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">{t("console.members.col.member")}</th>
-                        {SORTABLE.map(([key, label]) => (
-                          <th
-                            key={key}
-                            scope="col"
-                            aria-sort={sort.key === key ? (sort.descending ? "descending" : "ascending") : "none"}
-                          >
-                            <button type="button" className="console-sort" onClick={() => sortBy(key)}>
-                              {t(label)}
-                              <span aria-hidden="true">{sort.key === key ? (sort.descending ? " ▼" : " ▲") : " ↕"}</span>
-                            </button>
-                          </th>
-                        ))}
-                        <th scope="col">{t("console.members.col.risk")}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {current.items.map(({ member, attendance }) => (
-                        <tr key={member.id}>
-                          <th scope="row">
-                            <Go to={membersPath(assemblyId, "membre", member.id ?? "")}>
-                              <span className={fr.cx("fr-sr-only")}>{t("console.members.memberLink")} </span>
-                              {shortId(member.id)}
-                            </Go>
-                            {member.replaces && (
-                              <span className={fr.cx("fr-text--xs")}> {t("console.members.replacement")}</span>
-                            )}
-                          </th>
-                          <td>{t(`member.status.value.${member.status ?? "selected"}`)}</td>
-                          <td>{member.pool}</td>
-                          <td>{member.workshop_theme ?? "—"}</td>
-                          <td>
-                            {attendance?.sessions
-                              ? t("console.members.attendanceValue", {
-                                  rate: percent(attendance.rate),
-                                  present: attendance.present,
-                                  sessions: attendance.sessions,
-                                })
-                              : "—"}
-                          </td>
-                          <td>{member.status_changed_at ? dateTime(new Date(member.status_changed_at)) : "—"}</td>
-                          <td>{attendance?.atRisk ? t("console.members.atRisk") : ""}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
-              </div>
-            </div>
-          </div>
+          <Table
+            caption={t("console.members.caption")}
+            rowHeaders
+            keys={current.items.map((r) => r.member.id ?? "")}
+            sorted={[undefined, ...SORTABLE.map(([key]) => ariaSort(sort, key)), undefined]}
+            headers={[
+              t("console.members.col.member"),
+              ...SORTABLE.map(([key, label]) => (
+                <button key={key} type="button" className="console-sort" onClick={() => sortBy(key)}>
+                  {t(label)}
+                  <span aria-hidden="true">{sort.key === key ? (sort.descending ? " ▼" : " ▲") : " ↕"}</span>
+                </button>
+              )),
+              t("console.members.col.risk"),
+            ]}
+            rows={current.items.map(({ member, attendance }) => [
+              <>
+                <Go to={membersPath(assemblyId, "membre", member.id ?? "")}>
+                  <span className={fr.cx("fr-sr-only")}>{t("console.members.memberLink")} </span>
+                  {shortId(member.id)}
+                </Go>
+                {member.replaces && <span className={fr.cx("fr-text--xs")}> {t("console.members.replacement")}</span>}
+              </>,
+              t(`member.status.value.${member.status ?? "selected"}`),
+              member.pool,
+              member.workshop_theme ?? "—",
+              attendance?.sessions
+                ? t("console.members.attendanceValue", {
+                    rate: percent(attendance.rate),
+                    present: attendance.present,
+                    sessions: attendance.sessions,
+                  })
+                : "—",
+              member.status_changed_at ? dateTime(new Date(member.status_changed_at)) : "—",
+              attendance?.atRisk ? t("console.members.atRisk") : "",
+            ])}
+          />
           <nav aria-label={t("console.members.pages")} className={fr.cx("fr-btns-group", "fr-btns-group--inline")}>
             <Button priority="tertiary" disabled={current.page <= 1} onClick={() => setPage(current.page - 1)}>
               {t("console.members.previous")}

@@ -16,6 +16,7 @@ import { loadMembers } from "./api";
 import { type Member, shortId } from "./model";
 import { Table } from "../ui/Table";
 import { Go, membersPath } from "./MembersSection";
+import { WorkshopOptions } from "./WorkshopOptions";
 
 export function PlacementPage({ assembly }: { assembly: Assembly }) {
   const { t } = useI18n();
@@ -128,14 +129,7 @@ export function PlacementPage({ assembly }: { assembly: Assembly }) {
                   aria-describedby={refusals[mid] ? `${selectId}-error` : undefined}
                   onChange={(e) => setMoves({ ...moves, [mid]: e.target.value })}
                 >
-                  <option value="" disabled>
-                    {t("console.members.move.choose")}
-                  </option>
-                  {workshops.map((w) => (
-                    <option key={w} value={w}>
-                      {w}
-                    </option>
-                  ))}
+                  <WorkshopOptions workshops={workshops} />
                 </select>
                 {refusals[mid] && (
                   <p className={fr.cx("fr-error-text")} id={`${selectId}-error`}>

@@ -13,6 +13,7 @@ import { Go, membersPath } from "../members/MembersSection";
 import { percent, shortId } from "../members/model";
 import type { ConsoleProps } from "../sections";
 import { RateBars } from "../ui/RateBars";
+import "./participation.css";
 
 type Participation = Awaited<ReturnType<typeof loadParticipation>>;
 type Counts = { sessions?: number; present?: number; excused?: number; absent?: number; rate?: number };
@@ -86,7 +87,7 @@ export function ParticipationSection({ assembly }: ConsoleProps) {
   return (
     <section aria-labelledby="participation-title">
       <h1 id="participation-title">{t("console.participation.title")}</h1>
-      <ul className={fr.cx("fr-grid-row", "fr-grid-row--gutters")} id="participation-tiles" aria-label={t("console.participation.tiles")}>
+      <ul className={`${fr.cx("fr-grid-row", "fr-grid-row--gutters")} console-tiles`} id="participation-tiles" aria-label={t("console.participation.tiles")}>
         {tiles.map(([label, n]) => (
           <li key={label} className={fr.cx("fr-col-6", "fr-col-md-2")}>
             <p className={fr.cx("fr-h3", "fr-mb-0")}>{n}</p>
