@@ -203,8 +203,11 @@ http::Response assembly_participation(const Engagement& d, http::Request& req) {
     auto trainings =
         domain::training_participation(store::training_records_of_assembly(tx, assembly_id));
     json items = json::array(), at_risk = json::array();
-    std::map<std::string, domain::Counts> by_workshop;
-    for (const auto& m : store::list(tx, assembly_id)) {
+    const auto members = store::list(tx, assembly_id);
+    std::vector<std::pair<std::string, std::string>> seats;
+    for (const auto& m : members) seats.emplace_back(m.id, m.workshop_theme);
+    const auto by_workshop = domain::by_workshop(per_member, seats);
+    for (const auto& m : members) {
       const auto& t = trainings[m.id];  // voluntary: counted apart, never in the at-risk rule
       auto it = per_member.find(m.id);
       if (it == per_member.end() && t.signed_up == 0) continue;
@@ -221,10 +224,6 @@ http::Response assembly_participation(const Engagement& d, http::Request& req) {
         at_risk.push_back({{"member_id", m.id},
                            {"workshop_theme", m.workshop_theme},
                            {"trailing_absences", it->second.trailing_absences}});
-      auto& w = by_workshop[m.workshop_theme];
-      w.present += it->second.overall.present;
-      w.excused += it->second.overall.excused;
-      w.absent += it->second.overall.absent;
     }
     json workshops = json::object();
     for (const auto& [w, c] : by_workshop) workshops[w.empty() ? "(none)" : w] = counts_json(c);

@@ -31,6 +31,21 @@ std::map<std::string, Participation> participation(std::vector<AttendanceRecord>
   return out;
 }
 
+std::map<std::string, Counts> by_workshop(
+    const std::map<std::string, Participation>& per_member,
+    const std::vector<std::pair<std::string, std::string>>& members) {
+  std::map<std::string, Counts> out;
+  for (const auto& [member, workshop] : members) {
+    auto it = per_member.find(member);
+    if (it == per_member.end()) continue;
+    auto& c = out[workshop];
+    c.present += it->second.overall.present;
+    c.excused += it->second.overall.excused;
+    c.absent += it->second.overall.absent;
+  }
+  return out;
+}
+
 std::vector<SessionAttendance> by_session(const std::vector<AttendanceRecord>& records) {
   std::map<std::string, SessionAttendance> sessions;
   for (const auto& r : records) {

@@ -7,6 +7,7 @@
 // excused themself got in touch, so an excused session ends the streak.
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace membership::domain {
@@ -40,6 +41,13 @@ struct SessionAttendance {
 
 // Per session, in the order they were held (then by id). Records need not be sorted.
 std::vector<SessionAttendance> by_session(const std::vector<AttendanceRecord>& records);
+
+// Attendance summed by workshop: the overall counts of each of `members` (member id, workshop
+// theme; "" for none) that has a participation, under their workshop. The one way the figure is
+// made, for the participation route and the metrics alike.
+std::map<std::string, Counts> by_workshop(
+    const std::map<std::string, Participation>& per_member,
+    const std::vector<std::pair<std::string, std::string>>& members);
 
 // Per member id. Records need not be sorted.
 std::map<std::string, Participation> participation(std::vector<AttendanceRecord> records);
