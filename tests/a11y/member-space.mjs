@@ -228,8 +228,11 @@ async function notMember(browser, width) {
   await page.waitForURL(`${BASE}/member-space`);
   await page.getByText(/this space is not open to you/).waitFor();
   check((await page.evaluate(() => document.documentElement.lang)) === 'en', `${width}px: the English address in English`);
-  const link = page.locator('header').getByRole('link', { name: 'My members’ space', includeHidden: true }).first();
-  check((await link.getAttribute('href')) === '/member-space', `${width}px: the header links to the English address in English`);
+  // A staff account's header leads to the console, not to a members' space it has none of.
+  const link = page.locator('header').getByRole('link', { name: 'Console', includeHidden: true }).first();
+  check((await link.getAttribute('href')) === '/console', `${width}px: the header of a staff account links to the console`);
+  check(await page.locator('header').getByRole('link', { name: 'My members’ space', includeHidden: true }).count() === 0,
+    `${width}px: and not to a members' space`);
   await audit(page, check, SHOTS, `member-not-member-${width}`);
   check(csp.length === 0, `${width}px: no Content Security Policy violation (not a member)`);
   await context.close();

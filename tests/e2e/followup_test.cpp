@@ -233,6 +233,17 @@ TEST(FollowUp, FromAMotionSentToTheCouncilToAPublishedReportAndThePublicPage) {
       },
       std::chrono::seconds(60)))
       << "overdue figures for alerting";
+  // The console's dashboard reads the same figures, for one assembly, at the time of the call.
+  auto figures = e2e::get("followup", "/v1/assemblies/" + m.assembly_id + "/follow-up-figures");
+  ASSERT_EQ(figures.status, 200) << figures.body;
+  EXPECT_EQ(body_of(figures), json({{"assembly_id", m.assembly_id},
+                                    {"commitments", {{"in-progress", 1}}},
+                                    {"milestones_overdue", 1},
+                                    {"reports_published", 0},
+                                    {"reports_overdue", 1},
+                                    {"last_report_published_timestamp_seconds", nullptr},
+                                    {"council_decisions", {{"adopted-with-amendments", 1}}}}));
+  EXPECT_EQ(e2e::get("followup", "/v1/assemblies/not%20one/follow-up-figures").status, 404);
 
   EXPECT_EQ(
       e2e::post("followup", "/v1/reports/" + report + "/publish", json::object(), staff).status,
@@ -245,6 +256,13 @@ TEST(FollowUp, FromAMotionSentToTheCouncilToAPublishedReportAndThePublicPage) {
   auto compiled = e2e::post("followup", "/v1/reports/" + report + "/compile",
                             {{"summary", "Premier rapport"}}, staff);
   ASSERT_EQ(compiled.status, 200) << compiled.body;
+  // The draft, read again (a preview after a reload), by the secretariat only; the public sees
+  // no snapshot before it is published.
+  auto draft = e2e::get("followup", "/v1/reports/" + report + "/draft", staff);
+  ASSERT_EQ(draft.status, 200) << draft.body;
+  EXPECT_EQ(body_of(draft)["snapshot"], body_of(compiled)["snapshot"]);
+  EXPECT_EQ(e2e::get("followup", "/v1/reports/" + report + "/draft", dac).status, 403);
+  EXPECT_TRUE(body_of(e2e::get("followup", "/v1/reports/" + report))["snapshot"].is_null());
   auto published =
       e2e::post("followup", "/v1/reports/" + report + "/publish", json::object(), staff);
   ASSERT_EQ(published.status, 200) << published.body;

@@ -20,7 +20,7 @@ from .signin import sign_in
 ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
 STAFF_FILE = os.path.join(ROOT, "ops", "keycloak", "staff-local.json")
 # The staff roles printed, in order, each the first account of that role in the file.
-STAFF_ROLES = ("secretariat", "city-service", "council-clerk")
+STAFF_ROLES = ("secretariat", "city-service", "council-clerk", "auditor")
 
 
 def local_accounts(summary, staff):
@@ -39,9 +39,13 @@ def local_accounts(summary, staff):
     return out
 
 
-def format_accounts(accounts, password, web_port):
-    """The lines ops/run prints: the site's address, then each account and the password."""
-    lines = [f"The site: http://127.0.0.1:{web_port}/",
+def format_accounts(accounts, password, web_port, assembly_id=None):
+    """The lines ops/run prints: the site's, the members' space's and the console's addresses (the
+    console opened on ASSEMBLY_ID when given), then each account and the password."""
+    site = f"http://127.0.0.1:{web_port}"
+    lines = [f"The site: {site}/",
+             f"The members' space: {site}/espace-membre",
+             f"The organisers' console: {site}/console" + (f"/{assembly_id}" if assembly_id else ""),
              "Accounts of the local stack (\u00ab Se connecter \u00bb on the site; local stack only):"]
     width = max(len(w) for w, _, _ in accounts)
     for what, username, _ in accounts:
@@ -67,7 +71,7 @@ def main(argv):
     except (OSError, KeyError, ValueError) as e:
         print(f"identity.accounts: {e}", file=sys.stderr)
         return 2
-    print("\n".join(format_accounts(accounts, password, env.get("WEB_PORT", "8080"))))
+    print("\n".join(format_accounts(accounts, password, env.get("WEB_PORT", "8080"), summary.get("assembly_id"))))
     if not check:
         return 0
     kc, failed = default(), 0

@@ -48,6 +48,15 @@ http::Response get_report(assembly::db::Pool& db, http::Request& req) {
   return http::Response::json(200, to_json(*r, assembly::core::utc_today()));
 }
 
+// The compiled draft's snapshot too (the preview before publishing; the public sees it only once
+// published).
+http::Response get_draft(assembly::db::Pool& db, http::Request& req) {
+  auto id = body::uuid_param(req, "id");
+  auto r = db.transact([&](pqxx::work& tx) { return store::find_report(tx, id); });
+  if (!r) throw http::not_found("no report " + id);
+  return http::Response::json(200, to_json(*r, assembly::core::utc_today(), true));
+}
+
 // {"as_of": "YYYY-MM-DD" (default today), "summary": "..."}; the answer shows the draft snapshot.
 http::Response compile(assembly::db::Pool& db, http::Request& req) {
   auto id = body::uuid_param(req, "id");
@@ -99,6 +108,8 @@ void add_report_routes(assembly::service::Context& ctx) {
         [&db](http::Request& req) { return list_reports(db, req); });
   r.add(Method::Get, "/v1/reports/:id", Access::anyone(),
         [&db](http::Request& req) { return get_report(db, req); });
+  r.add(Method::Get, "/v1/reports/:id/draft", secretariat,
+        [&db](http::Request& req) { return get_draft(db, req); });
   r.add(Method::Post, "/v1/reports/:id/compile", secretariat,
         [&db](http::Request& req) { return compile(db, req); });
   // Publishing schedules the next report while commitments remain open.

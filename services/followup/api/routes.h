@@ -15,7 +15,7 @@ void add_report_routes(assembly::service::Context& ctx);
 // The public transparency page and the open data.
 void add_public_page(assembly::service::Context& ctx);
 // Dashboard figures: commitments by status, overdue milestones, days since the last report,
-// reports.
+// reports; on /metrics and, one assembly's, GET /v1/assemblies/:id/follow-up-figures (public).
 void add_metrics(assembly::service::Context& ctx);
 
 // The :id of an assembly's route; 404 when it cannot be one.

@@ -5,19 +5,22 @@ import Footer from "@codegouvfr/react-dsfr/Footer";
 import Header from "@codegouvfr/react-dsfr/Header";
 import SkipLinks from "@codegouvfr/react-dsfr/SkipLinks";
 import type { User } from "oidc-client-ts";
-import { type MouseEvent, useEffect, useState } from "react";
+import { lazy, type MouseEvent, Suspense, useEffect, useState } from "react";
 
 import { AnswerPage } from "./answer/AnswerPage";
-import { ConsoleSpace } from "./console/ConsoleSpace";
 import { CONSOLE_BASE, splitConsolePath, staffOf } from "./console/model";
 import { CALLBACK_PATH, completeSignIn, currentUser, signIn, signOut } from "./auth/auth";
 import { useI18n } from "./i18n/i18n";
 import type { Lang } from "./i18n/messages";
-import { MemberSpace } from "./member/MemberSpace";
 import { MEMBER_PATHS, splitMemberPath } from "./member/model";
 import { HomePage } from "./pages/HomePage";
 import { NotFoundPage } from "./pages/NotFoundPage";
 import { navigate, usePath } from "./router";
+
+// The members' space and the console are loaded when first opened (their own script files): the
+// answer form a resident opens from the letter carries neither.
+const MemberSpace = lazy(() => import("./member/MemberSpace").then((m) => ({ default: m.MemberSpace })));
+const ConsoleSpace = lazy(() => import("./console/ConsoleSpace").then((m) => ({ default: m.ConsoleSpace })));
 
 // The letter prints this address (and its English twin leads to the same form).
 export const ANSWER_PATHS = ["/repondre", "/answer"];
@@ -35,8 +38,19 @@ function Page({ path, user }: { path: string; user: User | null | undefined }) {
   }, [path]);
   if (path === "/") return <HomePage />;
   if (ANSWER_PATHS.includes(path.replace(/\/$/, ""))) return <AnswerPage />;
-  if (splitMemberPath(path)) return <MemberSpace path={path} user={user} />;
-  if (splitConsolePath(path)) return <ConsoleSpace path={path} user={user} />;
+  const loading = <p role="status">{t("console.loading")}</p>;
+  if (splitMemberPath(path))
+    return (
+      <Suspense fallback={loading}>
+        <MemberSpace path={path} user={user} />
+      </Suspense>
+    );
+  if (splitConsolePath(path))
+    return (
+      <Suspense fallback={loading}>
+        <ConsoleSpace path={path} user={user} />
+      </Suspense>
+    );
   if (path === CALLBACK_PATH) return <p role="status">{t(failed ? "auth.failed" : "auth.returning")}</p>;
   return <NotFoundPage />;
 }

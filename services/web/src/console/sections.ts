@@ -7,6 +7,9 @@
 import type { ComponentType } from "react";
 
 import type { Key } from "../i18n/messages";
+import { CouncilSection } from "./council/CouncilSection";
+import { FollowupSection } from "./followup/FollowupSection";
+import { FollowupDashboard } from "./followupDashboard/FollowupDashboard";
 import { MembersSection } from "./members/MembersSection";
 import type { Assembly, Role, Staff } from "./model";
 import { ParticipationSection } from "./participation/ParticipationSection";
@@ -28,7 +31,11 @@ export interface ConsoleSection {
 
 export const sections: ConsoleSection[] = [
   { path: "membres", label: "console.members.nav", roles: ["secretariat"], component: MembersSection },
+  { path: "conseil", label: "console.council.nav", roles: ["council-clerk", "secretariat"], component: CouncilSection },
+  { path: "suivi", label: "console.followup.nav", roles: ["secretariat", "city-service"], component: FollowupSection },
+  // The dashboards.
   { path: "participation", label: "console.participation.nav", roles: ["secretariat"], component: ParticipationSection },
+  { path: "tableau-suivi", label: "console.followupDashboard.nav", roles: ["secretariat"], component: FollowupDashboard },
   // Personal data, across the process.
   { path: "effacements", label: "console.erasure.nav", roles: ["secretariat"], component: ErasureSection },
   { path: "journal", label: "console.audit.nav", roles: ["auditor"], component: AuditSection },

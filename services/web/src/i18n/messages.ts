@@ -4,6 +4,9 @@
 import { en as membersEn, fr as membersFr } from "../console/members/messages";
 import { en as consoleEn, fr as consoleFr } from "../console/messages";
 import { en as participationEn, fr as participationFr } from "../console/participation/messages";
+import { en as councilEn, fr as councilFr } from "../console/council/messages";
+import { en as followupEn, fr as followupFr } from "../console/followup/messages";
+import { en as followupDashboardEn, fr as followupDashboardFr } from "../console/followupDashboard/messages";
 import { en as privacyEn, fr as privacyFr } from "../console/privacy/messages";
 
 export const fr = {
@@ -375,6 +378,9 @@ export const fr = {
   ...consoleFr,
   ...membersFr,
   ...participationFr,
+  ...councilFr,
+  ...followupFr,
+  ...followupDashboardFr,
   ...privacyFr,
 } as const;
 
@@ -745,6 +751,9 @@ export const en: Messages = {
   ...consoleEn,
   ...membersEn,
   ...participationEn,
+  ...councilEn,
+  ...followupEn,
+  ...followupDashboardEn,
   ...privacyEn,
 };
 
