@@ -235,7 +235,7 @@ function MemberList({ assemblyId, workshops }: { assemblyId: string; workshops: 
         </div>
       </form>
       <div className={fr.cx("fr-btns-group", "fr-btns-group--inline-md")}>
-        <Button priority="secondary" iconId="fr-icon-download-line" iconPosition="left" onClick={() => void exportCsv()}>
+        <Button priority="secondary" onClick={() => void exportCsv()}>
           {t("console.members.export")}
         </Button>
         {selected > 0 && (
@@ -243,7 +243,7 @@ function MemberList({ assemblyId, workshops }: { assemblyId: string; workshops: 
             {t("console.members.inviteAll", { count: selected })}
           </Button>
         )}
-        <Button priority="tertiary" iconId="fr-icon-refresh-line" iconPosition="left" onClick={load}>
+        <Button priority="tertiary" onClick={load}>
           {t("console.members.refresh")}
         </Button>
       </div>
