@@ -1,5 +1,6 @@
 #include "api/engagement.h"
 
+#include <cstdio>
 #include <optional>
 
 #include "api/access.h"
@@ -7,6 +8,7 @@
 #include "api/trainings.h"
 #include "app/accounts.h"
 #include "assembly/auth/auth.h"
+#include "assembly/core/csv.h"
 #include "assembly/core/ids.h"
 #include "assembly/http/body.h"
 #include "assembly/service/api.h"
@@ -188,12 +190,24 @@ http::Response assembly_participation(const Engagement& d, http::Request& req) {
   int n = absences_param(d.default_absences, req);
   auto out = db.transact([&](pqxx::work& tx) {
     if (!store::find_assembly(tx, assembly_id)) throw http::not_found("no assembly " + assembly_id);
-    auto per_member = domain::participation(store::attendance_of_assembly(tx, assembly_id));
+    auto records = store::attendance_of_assembly(tx, assembly_id);
+    json sessions = json::array();
+    for (const auto& s : domain::by_session(records)) {
+      auto c = counts_json(s.counts);
+      c["session_id"] = s.session_id;
+      c["session_type"] = s.session_type;
+      c["held_at"] = s.held_at;
+      sessions.push_back(c);
+    }
+    auto per_member = domain::participation(std::move(records));
     auto trainings =
         domain::training_participation(store::training_records_of_assembly(tx, assembly_id));
     json items = json::array(), at_risk = json::array();
-    std::map<std::string, domain::Counts> by_workshop;
-    for (const auto& m : store::list(tx, assembly_id)) {
+    const auto members = store::list(tx, assembly_id);
+    std::vector<std::pair<std::string, std::string>> seats;
+    for (const auto& m : members) seats.emplace_back(m.id, m.workshop_theme);
+    const auto by_workshop = domain::by_workshop(per_member, seats);
+    for (const auto& m : members) {
       const auto& t = trainings[m.id];  // voluntary: counted apart, never in the at-risk rule
       auto it = per_member.find(m.id);
       if (it == per_member.end() && t.signed_up == 0) continue;
@@ -210,10 +224,6 @@ http::Response assembly_participation(const Engagement& d, http::Request& req) {
         at_risk.push_back({{"member_id", m.id},
                            {"workshop_theme", m.workshop_theme},
                            {"trailing_absences", it->second.trailing_absences}});
-      auto& w = by_workshop[m.workshop_theme];
-      w.present += it->second.overall.present;
-      w.excused += it->second.overall.excused;
-      w.absent += it->second.overall.absent;
     }
     json workshops = json::object();
     for (const auto& [w, c] : by_workshop) workshops[w.empty() ? "(none)" : w] = counts_json(c);
@@ -222,10 +232,45 @@ http::Response assembly_participation(const Engagement& d, http::Request& req) {
                 {"items", items},
                 {"at_risk", at_risk},
                 {"by_workshop", workshops},
+                {"by_session", sessions},
                 {"trainings", to_json(domain::training_totals(trainings),
                                       store::trainings_of_assembly(tx, assembly_id).size())}};
   });
   return http::Response::json(200, out);
+}
+
+// The assembly's members as a spreadsheet (CSV, one line a member, in the list's order): status,
+// seat pool, workshop, replacements and attendance. Pseudonymous (member ids, no name, no link to
+// the sortition pool, no attribute, no free-text reason) but personal data still: the route is on
+// the audit trail.
+http::Response export_members(const Engagement& d, http::Request& req) {
+  using assembly::core::csv_text;
+  const auto& assembly_id = req.param("id");
+  auto csv = d.db.transact([&](pqxx::work& tx) {
+    if (!store::find_assembly(tx, assembly_id)) throw http::not_found("no assembly " + assembly_id);
+    auto per_member = domain::participation(store::attendance_of_assembly(tx, assembly_id));
+    std::string out =
+        "member_id,pool,status,workshop,status_changed_at,replaces,replaced_by,sessions,present,"
+        "excused,absent,rate,at_risk\r\n";
+    for (const auto& m : store::list(tx, assembly_id)) {
+      const auto& p = per_member[m.id];
+      const auto& c = p.overall;
+      const bool risk =
+          m.status == domain::Status::active && domain::at_risk(p, d.default_absences);
+      char rate[16];
+      std::snprintf(rate, sizeof rate, "%.3f", c.rate());
+      out += m.id + "," + csv_text(m.pool) + "," + domain::text(m.status) + "," +
+             csv_text(m.workshop_theme) + "," + m.status_changed_at + "," + m.replaces + "," +
+             m.replaced_by + "," + std::to_string(c.sessions()) + "," + std::to_string(c.present) +
+             "," + std::to_string(c.excused) + "," + std::to_string(c.absent) + "," + rate + "," +
+             (risk ? "yes" : "no") + "\r\n";
+    }
+    return out;
+  });
+  auto r = http::Response::text(200, std::move(csv), "text/csv; charset=utf-8");
+  r.headers.push_back(
+      {"Content-Disposition", "attachment; filename=\"members-" + assembly_id + ".csv\""});
+  return r;
 }
 
 http::Response member_participation(const Engagement& d, http::Request& req) {
@@ -383,6 +428,8 @@ void add_engagement_routes(assembly::service::Context& ctx,
   r.add(Method::Get, "/v1/members/:id/roles", kStaffOrMember, to(member_roles));
   r.add(Method::Get, "/v1/assemblies/:id/roles", kStaff, to(assembly_roles));
   r.add(Method::Get, "/v1/assemblies/:id/participation", kStaff, to(assembly_participation));
+  r.add(Method::Get, "/v1/assemblies/:id/members.csv", kStaff, to(export_members),
+        http::personal_data());
   r.add(Method::Get, "/v1/members/:id/participation", kStaffOrMember, to(member_participation));
   r.add(Method::Post, "/v1/members/:id/consents", kStaffOrMember, to(add_consent));
   r.add(Method::Get, "/v1/members/:id/consents", kStaffOrMember, to(member_consents),

@@ -44,19 +44,16 @@ void figures(pqxx::work& tx, assembly::service::Figures& f, int absences) {
     if (records == attendance.end()) continue;
     auto per_member = domain::participation(std::move(records->second));
     if (per_member.empty()) continue;
-    std::map<std::string, domain::Counts> by_workshop;
+    std::vector<std::pair<std::string, std::string>> members;
     double risky = 0;
     for (const auto& member : seats[a.id]) {
+      members.emplace_back(member.id, member.workshop);
       auto it = per_member.find(member.id);
       if (it == per_member.end()) continue;
-      auto& c = by_workshop[member.workshop];
-      c.present += it->second.overall.present;
-      c.excused += it->second.overall.excused;
-      c.absent += it->second.overall.absent;
       risky += member.status == domain::to_string(domain::Status::active) &&
                domain::at_risk(it->second, absences);
     }
-    for (const auto& [w, c] : by_workshop) {
+    for (const auto& [w, c] : domain::by_workshop(per_member, members)) {
       att[{{"assembly", a.id}, {"workshop", w}, {"status", "present"}}] = c.present;
       att[{{"assembly", a.id}, {"workshop", w}, {"status", "excused"}}] = c.excused;
       att[{{"assembly", a.id}, {"workshop", w}, {"status", "absent"}}] = c.absent;

@@ -7,6 +7,7 @@
 // excused themself got in touch, so an excused session ends the streak.
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace membership::domain {
@@ -17,6 +18,7 @@ struct AttendanceRecord {
       session_type;     // working-session, hearing, site-visit, training, plenary, co-construction
   std::string status;   // present | excused | absent
   std::string held_at;  // RFC 3339 UTC: orders the sessions
+  std::string session_id{};
 };
 
 struct Counts {
@@ -30,6 +32,22 @@ struct Participation {
   std::map<std::string, Counts> by_type;
   int trailing_absences = 0;  // unexcused absences in a row, counting back from the latest session
 };
+
+// One session's attendance: what the console's participation dashboard shows per session.
+struct SessionAttendance {
+  std::string session_id, session_type, held_at;
+  Counts counts;
+};
+
+// Per session, in the order they were held (then by id). Records need not be sorted.
+std::vector<SessionAttendance> by_session(const std::vector<AttendanceRecord>& records);
+
+// Attendance summed by workshop: the overall counts of each of `members` (member id, workshop
+// theme; "" for none) that has a participation, under their workshop. The one way the figure is
+// made, for the participation route and the metrics alike.
+std::map<std::string, Counts> by_workshop(
+    const std::map<std::string, Participation>& per_member,
+    const std::vector<std::pair<std::string, std::string>>& members);
 
 // Per member id. Records need not be sorted.
 std::map<std::string, Participation> participation(std::vector<AttendanceRecord> records);

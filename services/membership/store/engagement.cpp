@@ -39,7 +39,8 @@ constexpr const char* kUpsertAttendance =
     "held_at = excluded.held_at, workshop_id = excluded.workshop_id, revision = excluded.revision "
     "WHERE attendance.revision < excluded.revision";
 #define ATTENDANCE_COLUMNS \
-  "SELECT assembly_id, member_id, session_type, status, " SQL_UTC("held_at") " AS held_at " \
+  "SELECT assembly_id, member_id, session_type, status, " SQL_UTC("held_at") " AS held_at, " \
+  "session_id::text AS session_id "                                                             \
   "FROM attendance "
 constexpr const char* kAttendanceOfAssembly = ATTENDANCE_COLUMNS "WHERE assembly_id = $1";
 constexpr const char* kAttendanceOfMember = ATTENDANCE_COLUMNS "WHERE member_id = $1";
@@ -102,7 +103,8 @@ std::vector<RoleRecord> roles(pqxx::transaction_base& tx, const char* sql, const
 
 domain::AttendanceRecord attendance_from(const pqxx::row& r) {
   return {r["member_id"].as<std::string>(), r["session_type"].as<std::string>(),
-          r["status"].as<std::string>(), r["held_at"].as<std::string>()};
+          r["status"].as<std::string>(), r["held_at"].as<std::string>(),
+          r["session_id"].as<std::string>()};
 }
 
 std::vector<domain::AttendanceRecord> attendance(pqxx::transaction_base& tx, const char* sql,

@@ -37,3 +37,34 @@ TEST(Participation, AtRiskCountsUnexcusedAbsencesInARowFromTheLatestSessionWhate
   EXPECT_EQ(p["m2"].trailing_absences, 0);
   EXPECT_FALSE(at_risk(p["m2"], 1));
 }
+
+TEST(Participation, BySessionCountsEachSessionInTheOrderHeld) {
+  auto s = by_session({{"m1", "hearing", "absent", "2022-03-02T18:00:00Z", "s2"},
+                       {"m1", "plenary", "present", "2022-03-01T18:00:00Z", "s1"},
+                       {"m2", "plenary", "excused", "2022-03-01T18:00:00Z", "s1"},
+                       {"m3", "plenary", "present", "2022-03-01T18:00:00Z", "s1"},
+                       {"m2", "hearing", "present", "2022-03-02T18:00:00Z", "s2"}});
+  ASSERT_EQ(s.size(), 2u);
+  EXPECT_EQ(s[0].session_id, "s1");
+  EXPECT_EQ(s[0].session_type, "plenary");
+  EXPECT_EQ(s[0].held_at, "2022-03-01T18:00:00Z");
+  EXPECT_EQ(s[0].counts.present, 2);
+  EXPECT_EQ(s[0].counts.excused, 1);
+  EXPECT_EQ(s[0].counts.absent, 0);
+  EXPECT_EQ(s[1].session_id, "s2");
+  EXPECT_DOUBLE_EQ(s[1].counts.rate(), 0.5);
+  EXPECT_TRUE(by_session({}).empty());
+}
+
+TEST(Participation, ByWorkshopSumsTheMembersWithAttendanceUnderTheirWorkshop) {
+  auto p = participation({{"m1", "hearing", "present", "2022-03-01T18:00:00Z", "s1"},
+                          {"m2", "hearing", "absent", "2022-03-01T18:00:00Z", "s1"},
+                          {"m3", "hearing", "excused", "2022-03-01T18:00:00Z", "s1"},
+                          {"m1", "hearing", "present", "2022-03-02T18:00:00Z", "s2"}});
+  auto w = by_workshop(p, {{"m1", "climate"}, {"m2", "climate"}, {"m3", ""}, {"m4", "housing"}});
+  ASSERT_EQ(w.size(), 2u);  // m4 has no attendance: no "housing" line
+  EXPECT_EQ(w["climate"].present, 2);
+  EXPECT_EQ(w["climate"].absent, 1);
+  EXPECT_DOUBLE_EQ(w["climate"].rate(), 2.0 / 3);
+  EXPECT_EQ(w[""].excused, 1);
+}

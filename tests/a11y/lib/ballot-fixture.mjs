@@ -5,11 +5,10 @@
 // questionnaire opened.
 import { eventually, invitedMembers } from './stack.mjs';
 
-// `seats` members drawn (twice as many candidates), seated at an opening plenary today, on the
-// workshops' rosters and in the recommendations service's electorate. Returns the assembly id,
-// the active members and the workshops (theme -> id).
-export async function seatedAssembly(api, prefix, seats = 4) {
-  const { assembly, members: drawn } = await invitedMembers(api, prefix, seats);
+// The opening plenary for an assembly's invited members (`drawn`: membership's records):
+// each confirmed, all seated at once (the balanced placement), then the wait for the workshops'
+// rosters to hold the `seats` of them. Returns the active members and the workshops (theme -> id).
+export async function seatInvited(api, assembly, drawn, seats) {
   for (const m of drawn.filter((x) => x.status === 'invited')) await api('POST', 'membership', `/v1/members/${m.id}/confirm`, {});
   await api('POST', 'membership', `/v1/assemblies/${assembly}/bulk-actions`, { action: 'activate' });
   const members = (await api('GET', 'membership', `/v1/members?assembly_id=${assembly}&status=active`)).items;
@@ -23,6 +22,15 @@ export async function seatedAssembly(api, prefix, seats = 4) {
     }
     return total === seats;
   }, 90);
+  return { members, workshops };
+}
+
+// `seats` members drawn (twice as many candidates), seated at an opening plenary today, on the
+// workshops' rosters and in the recommendations service's electorate. Returns the assembly id,
+// the active members and the workshops (theme -> id).
+export async function seatedAssembly(api, prefix, seats = 4) {
+  const { assembly, members: drawn } = await invitedMembers(api, prefix, seats);
+  const { members, workshops } = await seatInvited(api, assembly, drawn, seats);
   await eventually('the electorate in recommendations', async () =>
     (await api('GET', 'recommendations', `/v1/electorate?assembly_id=${assembly}`)).member_ids?.length === seats, 90);
   return { assembly, members, workshops };

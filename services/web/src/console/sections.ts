@@ -10,8 +10,10 @@ import type { Key } from "../i18n/messages";
 import { CouncilSection } from "./council/CouncilSection";
 import { FollowupSection } from "./followup/FollowupSection";
 import { FollowupDashboard } from "./followupDashboard/FollowupDashboard";
+import { MembersSection } from "./members/MembersSection";
 import type { Assembly, Role, Staff } from "./model";
 import { PanelSection } from "./panel/PanelSection";
+import { ParticipationSection } from "./participation/ParticipationSection";
 import { AuditSection } from "./privacy/AuditSection";
 import { RecommendationsSection } from "./recommendations/RecommendationsSection";
 import { ErasureSection } from "./privacy/ErasureSection";
@@ -34,11 +36,13 @@ export interface ConsoleSection {
 export const sections: ConsoleSection[] = [
   { path: "recrutement", label: "console.recruitment.nav", roles: ["secretariat"], component: RecruitmentSection },
   { path: "panel", label: "console.panel.nav", roles: ["secretariat"], component: PanelSection },
+  { path: "membres", label: "console.members.nav", roles: ["secretariat"], component: MembersSection },
   { path: "ateliers", label: "console.workshops.nav", roles: ["secretariat", "facilitator"], component: WorkshopsSection },
   { path: "recommandations", label: "console.recommendations.nav", roles: ["secretariat", "city-service"], component: RecommendationsSection },
   { path: "conseil", label: "console.council.nav", roles: ["council-clerk", "secretariat"], component: CouncilSection },
   { path: "suivi", label: "console.followup.nav", roles: ["secretariat", "city-service"], component: FollowupSection },
   // The dashboards.
+  { path: "participation", label: "console.participation.nav", roles: ["secretariat"], component: ParticipationSection },
   { path: "tableau-suivi", label: "console.followupDashboard.nav", roles: ["secretariat"], component: FollowupDashboard },
   // Personal data, across the process.
   { path: "effacements", label: "console.erasure.nav", roles: ["secretariat"], component: ErasureSection },

@@ -1,7 +1,9 @@
 // Every string the application shows, in French (the reference) and English. A key missing in
 // English does not compile (Messages = typeof fr). The console's areas keep their own
 // catalogues beside their screens, spread in here.
+import { en as membersEn, fr as membersFr } from "../console/members/messages";
 import { en as consoleEn, fr as consoleFr } from "../console/messages";
+import { en as participationEn, fr as participationFr } from "../console/participation/messages";
 import { en as councilEn, fr as councilFr } from "../console/council/messages";
 import { en as followupEn, fr as followupFr } from "../console/followup/messages";
 import { en as followupDashboardEn, fr as followupDashboardFr } from "../console/followupDashboard/messages";
@@ -380,6 +382,8 @@ export const fr = {
   ...consoleFr,
   ...recruitmentFr,
   ...panelFr,
+  ...membersFr,
+  ...participationFr,
   ...councilFr,
   ...followupFr,
   ...followupDashboardFr,
@@ -755,6 +759,8 @@ export const en: Messages = {
   ...consoleEn,
   ...recruitmentEn,
   ...panelEn,
+  ...membersEn,
+  ...participationEn,
   ...councilEn,
   ...followupEn,
   ...followupDashboardEn,

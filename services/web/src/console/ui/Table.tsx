@@ -12,10 +12,12 @@ export interface TableProps {
   rows: ReactNode[][];
   rowHeaders?: boolean;
   keys?: string[]; // a stable key per row (its object's id), else the row's position
+  // The order a column sorts the rows in, for the columns that sort (aria-sort on its header).
+  sorted?: ("ascending" | "descending" | "none" | undefined)[];
   className?: string;
 }
 
-export function Table({ caption, headers, rows, rowHeaders = false, keys, className }: TableProps) {
+export function Table({ caption, headers, rows, rowHeaders = false, keys, sorted, className }: TableProps) {
   const id = useId();
   return (
     <div className={`${fr.cx("fr-table", "fr-table--bordered")}${className ? ` ${className}` : ""}`}>
@@ -27,7 +29,7 @@ export function Table({ caption, headers, rows, rowHeaders = false, keys, classN
               <thead>
                 <tr>
                   {headers.map((h, i) => (
-                    <th key={i} scope="col">
+                    <th key={i} scope="col" aria-sort={sorted?.[i]}>
                       {h}
                     </th>
                   ))}
