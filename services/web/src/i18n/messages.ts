@@ -1,5 +1,7 @@
 // Every string the application shows, in French (the reference) and English. A key missing in
 // English does not compile (Messages = typeof fr).
+import { en as consoleUiEn, fr as consoleUiFr } from "../console/ui/messages";
+
 export const fr = {
   "app.title": "Assemblée citoyenne",
   "app.tagline": "Ville de Paris — participation citoyenne",
@@ -366,6 +368,7 @@ export const fr = {
   "member.evaluation.answered": "Vous avez répondu à ce questionnaire. Merci.",
   "member.evaluation.error.conflict": "Vous avez déjà répondu à ce questionnaire, ou il est clos.",
   "member.evaluation.error.forbidden": "Seuls les membres actifs de l’assemblée répondent à ce questionnaire.",
+  ...consoleUiFr,
 } as const;
 
 export type Key = keyof typeof fr;
@@ -732,6 +735,7 @@ export const en: Messages = {
   "member.evaluation.answered": "You have answered this questionnaire. Thank you.",
   "member.evaluation.error.conflict": "You have answered this questionnaire already, or it is closed.",
   "member.evaluation.error.forbidden": "Only the assembly’s active members answer this questionnaire.",
+  ...consoleUiEn,
 };
 
 export const catalogues = { fr, en } as const;
