@@ -1,5 +1,6 @@
 #include "assembly/documents/documents.h"
 
+#include <cctype>
 #include <ctime>
 #include <fstream>
 #include <sstream>
@@ -91,9 +92,10 @@ std::shared_ptr<Store> Store::from_env(config::Env& env, const std::string& serv
 }
 
 Document Store::keep(const Policy& policy, const std::string& bytes,
-                     const std::string& declared_type) {
-  auto faults = check(policy, bytes, declared_type);
-  if (!faults.empty()) throw http::Problem::invalid(std::move(faults));
+                     const std::string& declared_type, std::vector<http::FieldError> faults) {
+  auto found = check(policy, bytes, declared_type);
+  found.insert(found.end(), faults.begin(), faults.end());
+  if (!found.empty()) throw http::Problem::invalid(std::move(found));
   Verdict verdict;
   try {
     verdict = scan(settings_.scan, bytes);
@@ -124,6 +126,30 @@ void Store::discard(const Document& document) noexcept {
   } catch (const std::exception& e) {
     log::error("documents: an object whose row was not written is left in the store",
                {{"key", document.object_key}, {"error", e.what()}});
+  }
+}
+
+Document Store::upload(db::Pool& db, const http::Request& request, const Policy& policy,
+                       const Owner& owner,
+                       const std::function<void(pqxx::work&, const Document&)>& also) {
+  std::vector<http::FieldError> faults;
+  if (owner.label.empty() || owner.label.size() > 300)
+    faults.push_back({"label", "the label is a text of 1 to 300 characters"});
+  auto doc = keep(policy, request.body, request.header("content-type").value_or(""), faults);
+  doc.owner_type = owner.type;
+  doc.owner_id = owner.id;
+  doc.label = owner.label;
+  doc.is_public = owner.is_public;
+  doc.uploaded_by = request.caller().actor();
+  try {
+    return db.transact([&](pqxx::work& tx) {
+      insert(tx, doc);
+      if (also) also(tx, doc);
+      return *find(tx, doc.id);
+    });
+  } catch (...) {
+    discard(doc);
+    throw;
   }
 }
 
@@ -221,10 +247,26 @@ http::RouteOptions upload_route_options() {
 }
 
 std::string upload_label(const http::Request& request, const std::string& fallback) {
-  const auto label = request.query_param("label").value_or(fallback);
-  if (label.empty() || label.size() > 300)
-    throw http::Problem::invalid({{"label", "the label is a text of 1 to 300 characters"}});
-  return label;
+  const auto raw = request.query_param("label");
+  if (!raw) return fallback;
+  // Percent-decoded ("%C3%A8" is "è"); a '%' not followed by two hex digits is kept as it is.
+  auto hex = [](char c) {
+    return std::isdigit(static_cast<unsigned char>(c)) ? c - '0'
+           : (c >= 'a' && c <= 'f')                    ? c - 'a' + 10
+           : (c >= 'A' && c <= 'F')                    ? c - 'A' + 10
+                                                       : -1;
+  };
+  std::string out;
+  for (std::size_t i = 0; i < raw->size(); ++i) {
+    const char c = (*raw)[i];
+    if (c == '%' && i + 2 < raw->size() && hex((*raw)[i + 1]) >= 0 && hex((*raw)[i + 2]) >= 0) {
+      out.push_back(static_cast<char>(hex((*raw)[i + 1]) * 16 + hex((*raw)[i + 2])));
+      i += 2;
+    } else {
+      out.push_back(c);
+    }
+  }
+  return out;
 }
 
 Store& require(const std::shared_ptr<Store>& store) {

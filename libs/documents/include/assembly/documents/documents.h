@@ -5,6 +5,7 @@
 // checked (limits.h), scanned (scan.h), put in the bucket, then described; a download is a link
 // the service signed (links.h), answered by the service from the bucket.
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <pqxx/pqxx>
@@ -49,13 +50,29 @@ class Store {
   // nullptr when S3_ENDPOINT is empty (then uploads answer 503: no store configured).
   static std::shared_ptr<Store> from_env(config::Env& env, const std::string& service);
 
-  // Checks `bytes` under `policy` (422 naming /file), scans them (422 naming /file when the
-  // scanner refuses them, 503 when it cannot say), puts them in the bucket (503 when the store
-  // fails) and returns the row to insert (id, key, type, size, digest; the caller fills the owner,
-  // label, visibility and uploader). Nothing is kept when it throws.
-  Document keep(const Policy& policy, const std::string& bytes, const std::string& declared_type);
+  // Checks `bytes` under `policy` (422 naming /file, with `faults` of the request's other fields),
+  // scans them (422 naming /file when the scanner refuses them, 503 when it cannot say), puts
+  // them in the bucket (503 when the store fails) and returns the row to insert (id, key, type,
+  // size, digest; the caller fills the owner, label, visibility and uploader). Nothing is kept
+  // when it throws.
+  Document keep(const Policy& policy, const std::string& bytes, const std::string& declared_type,
+                std::vector<http::FieldError> faults = {});
   // Removes an object kept by `keep` whose row could not be written (best effort, logged).
   void discard(const Document& document) noexcept;
+
+  // What an upload belongs to and how it is shown.
+  struct Owner {
+    std::string type, id, label;
+    bool is_public = false;
+  };
+  // An upload route's work: `keep` of the request's body under `policy` (its Content-Type as the
+  // declared type; the owner's label checked with it: 1 to 300 characters, named `label`), then
+  // its row written, uploaded by the caller, in one transaction with `also`
+  // (the service's own change that goes with it; may be empty); the object is discarded when that
+  // transaction fails. The row as written.
+  Document upload(db::Pool& db, const http::Request& request, const Policy& policy,
+                  const Owner& owner,
+                  const std::function<void(pqxx::work&, const Document&)>& also = {});
 
   // A link to the document valid for the link lifetime:
   // "/v1/documents/<id>?expires=..&signature=.."; `expires_at` gets its expiry (RFC 3339).
@@ -87,8 +104,8 @@ nlohmann::json to_json(const Store& store, const Document& d);
 // The body of an upload request as kept: the route's options (a raw body, not JSON, up to the
 // server's limit so that a file over the policy's limit is refused by name, 422 /file).
 http::RouteOptions upload_route_options();
-// The label of an upload (query parameter `label`, 1 to 300 characters; `fallback` when absent):
-// 422 naming it.
+// The label of an upload: the query parameter `label`, percent-decoded; `fallback` when absent
+// (`upload` checks it).
 std::string upload_label(const http::Request& request, const std::string& fallback = {});
 
 // The store of a service, or the 503 a route answers when none is configured.
