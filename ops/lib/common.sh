@@ -28,8 +28,9 @@ fi
 : "${SMTP_PORT:=1025}"
 : "${MAILPIT_PORT:=8025}"
 : "${WEB_PORT:=8080}"        # the gateway: the site, /api/<service>/, /auth/ (one origin)
+: "${S3_PORT:=8333}"         # SeaweedFS's S3 gateway (the documents); its other listeners next
 export PG_PORT KAFKA_PORT KAFKA_CONTROLLER_PORT KEYCLOAK_PORT KEYCLOAK_MANAGEMENT_PORT SMTP_PORT \
-  MAILPIT_PORT WEB_PORT
+  MAILPIT_PORT WEB_PORT S3_PORT
 
 # The services, their default ports (<SVC>_PORT overrides) and their topics' partitions, from the
 # suite's one list of its services, services/services.txt.

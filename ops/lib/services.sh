@@ -13,6 +13,8 @@
 #   rotation, ops/rotate-keys)  PII_PSEUDONYM_KEY_FILE (the pseudonym key, never rotated)
 #   KEYCLOAK_ADMIN_URL KEYCLOAK_REALM KEYCLOAK_CLIENT_ID KEYCLOAK_CLIENT_SECRET_FILE
 #   KEYCLOAK_EMAIL_CLIENT_ID KEYCLOAK_EMAIL_REDIRECT_URI (membership: the members' accounts)
+#   S3_ENDPOINT S3_REGION S3_BUCKET S3_ACCESS_KEY S3_SECRET_KEY_FILE (the object store of the
+#   documents: ops/lib/s3.sh, docs/documents.md)
 #   OVERDUE_CHECK_SECONDS (followup; 5 s on the local stack, so the cycle and tests see the
 #   service flag overdue reports by itself)
 # Ready when GET http://127.0.0.1:<port>/readyz answers 200. /metrics (and the probes again) on
@@ -24,6 +26,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/pg.sh"
 source "$(dirname "${BASH_SOURCE[0]}")/kafka.sh"
 source "$(dirname "${BASH_SOURCE[0]}")/keycloak.sh"
 source "$(dirname "${BASH_SOURCE[0]}")/gateway.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/s3.sh"
 
 # A locally signed key pair for the tests that start a service of their own with a static key
 # (JWT_PUBLIC_KEY_FILE), and for offline tools; the stack's services verify Keycloak's tokens.
@@ -111,6 +114,8 @@ svc_env() {
            PII_KEY_FILE="$(pii_key_file "$svc")"
            PII_PREVIOUS_KEY_FILES="$(pii_previous_key_files "$svc")"
            PII_PSEUDONYM_KEY_FILE="$(pii_pseudonym_key_file "$svc")"
+           S3_ENDPOINT="$S3_URL" S3_REGION="$S3_REGION" S3_BUCKET="$S3_BUCKET"
+           S3_ACCESS_KEY="$S3_ACCESS_KEY" S3_SECRET_KEY_FILE="$S3_SECRET_KEY_FILE"
            OVERDUE_CHECK_SECONDS="${OVERDUE_CHECK_SECONDS:-5}")
   # membership makes the members' accounts in the stack's Keycloak (docs/identity.md); without
   # the client's secret (Keycloak never started here), it makes no accounts.

@@ -2,6 +2,7 @@
 
 #include "api/routes.h"
 #include "api/scopes.h"
+#include "api/uploads.h"
 #include "events/handlers.h"
 #include "workers/overdue.h"
 
@@ -17,6 +18,7 @@ assembly::service::Definition definition() {
             api::add_routes(ctx);
             api::add_council_routes(ctx);
             api::add_commitment_routes(ctx);
+            api::add_upload_routes(ctx, assembly::documents::Store::from_env(ctx.env, "followup"));
             api::add_report_routes(ctx);
             api::add_scopes(ctx);
             workers::add_overdue_worker(ctx);

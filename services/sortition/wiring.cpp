@@ -9,6 +9,7 @@
 #include "api/routes.h"
 #include "api/scopes.h"
 #include "api/selections.h"
+#include "api/uploads.h"
 #include "app/pools.h"
 #include "app/respondents.h"
 #include "assembly/logging/log.h"
@@ -63,6 +64,7 @@ assembly::service::Definition definition() {
                                 "answers with a letter's code accepted per minute and address")));
         api::add_quota_routes(ctx);
         api::add_selection_routes(ctx);
+        api::add_upload_routes(ctx, assembly::documents::Store::from_env(ctx.env, "sortition"));
         api::add_scopes(ctx);
         events::add_handlers(ctx);  // MemberDeclined, MemberWithdrew: replacements
         workers::add_selection_worker(ctx);

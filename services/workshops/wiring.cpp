@@ -6,6 +6,7 @@
 #include "api/routes.h"
 #include "api/scope.h"
 #include "api/sessions.h"
+#include "api/uploads.h"
 #include "events/handlers.h"
 
 namespace workshops {
@@ -23,6 +24,7 @@ assembly::service::Definition definition() {
             api::add_session_routes(ctx, keyring);
             api::add_participant_routes(ctx);
             api::add_document_routes(ctx);
+            api::add_upload_routes(ctx, assembly::documents::Store::from_env(ctx.env, "workshops"));
             api::add_axes_routes(ctx);
             api::add_notebook_routes(ctx);
             api::add_metrics(ctx);

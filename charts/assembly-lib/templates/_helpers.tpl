@@ -204,6 +204,15 @@ DEAD_LETTER_TOPIC: {{ .Values.kafka.deadLetterTopic | quote }}
 {{- with .Values.global.trustedProxies }}
 TRUSTED_PROXIES: {{ join "," . | quote }}
 {{- end }}
+{{- with .Values.global.objectStore }}
+{{- if .endpoint }}
+S3_ENDPOINT: {{ .endpoint | quote }}
+S3_REGION: {{ .region | quote }}
+S3_BUCKET: {{ .bucket | quote }}
+S3_ACCESS_KEY: {{ required "global.objectStore.accessKey is required with an endpoint" .accessKey | quote }}
+S3_SECRET_KEY_FILE: "/etc/assembly/s3/secret-key"
+{{- end }}
+{{- end }}
 {{- if include "assembly-lib.needsPii" . }}
 PII_KEY_FILE: "/etc/assembly/pii/pii.key"
 {{- with .Values.pii.pseudonymSecretKey }}
@@ -298,6 +307,17 @@ PUBLIC_CACHE_TTL_MS: {{ .Values.publicCacheTtlMs | quote }}
 {{- if include "assembly-lib.pgCa" . }}
 {{- include "assembly-lib.caVolume" (dict "volume" "pg-ca" "values" "database.tls" "tls" .Values.database.tls) }}
 {{- end }}
+{{- with .Values.global.objectStore }}
+{{- if .endpoint }}
+- name: s3
+  secret:
+    secretName: {{ required "global.objectStore.existingSecret is required with an endpoint: a Secret holding the S3 secret key" .existingSecret }}
+    defaultMode: 0440
+    items:
+      - key: {{ .secretKey }}
+        path: secret-key
+{{- end }}
+{{- end }}
 {{- end -}}
 
 {{/* A CA certificate's volume (ca.crt) from a Secret or a ConfigMap:
@@ -356,6 +376,11 @@ PUBLIC_CACHE_TTL_MS: {{ .Values.publicCacheTtlMs | quote }}
 {{- if include "assembly-lib.pgCa" . }}
 - name: pg-ca
   mountPath: /etc/assembly/pg-ca
+  readOnly: true
+{{- end }}
+{{- if (.Values.global.objectStore).endpoint }}
+- name: s3
+  mountPath: /etc/assembly/s3
   readOnly: true
 {{- end }}
 {{- end -}}

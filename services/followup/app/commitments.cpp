@@ -123,6 +123,10 @@ store::CommitmentView move_milestone(pqxx::work& tx, assembly::events::Outbox& o
   return announce(tx, outbox, id, "milestone-rescheduled", note);
 }
 
+void may_add_evidence(pqxx::work& tx, const Staff& staff, const std::string& id) {
+  must_commitment(tx, staff, id);
+}
+
 store::CommitmentView add_evidence(pqxx::work& tx, assembly::events::Outbox& outbox,
                                    const Staff& staff, const std::string& id,
                                    const std::string& url, const std::string& label) {

@@ -48,6 +48,9 @@ store::CommitmentView move_milestone(pqxx::work& tx, assembly::events::Outbox& o
                                      const Staff& staff, const std::string& id,
                                      const std::string& milestone_id, const std::string& due_on,
                                      const std::string& reason);
+// Refused as add_evidence would be (not found, another department's commitment): checked before
+// an uploaded evidence document is kept.
+void may_add_evidence(pqxx::work& tx, const Staff& staff, const std::string& id);
 store::CommitmentView add_evidence(pqxx::work& tx, assembly::events::Outbox& outbox,
                                    const Staff& staff, const std::string& id,
                                    const std::string& url, const std::string& label);

@@ -1,6 +1,7 @@
 #include "api/selections.h"
 
 #include "api/json.h"
+#include "api/uploads.h"
 #include "app/replacement.h"
 #include "app/selections.h"
 #include "assembly/auth/auth.h"
@@ -102,8 +103,13 @@ http::Response selection_record_page(Deps d, http::Request& req) {
 // The site's page of the record (docs/site.md), in French and English.
 assembly::site::Page record_site_page(Deps d, http::Request& req, assembly::site::Lang lang) {
   auto id = body::uuid_param(req, "id");
-  return page::record_page(
-      d.db.transact([&](pqxx::work& tx) { return app::public_selection(tx, id); }), lang);
+  auto [selection, signed_records] = d.db.transact([&](pqxx::work& tx) {
+    auto s = app::public_selection(tx, id);
+    return std::pair{s, signed_records_of(tx, id)};
+  });
+  std::optional<std::string> signed_record;
+  if (!signed_records.empty()) signed_record = signed_records.back().id;
+  return page::record_page(selection, lang, signed_record);
 }
 
 http::Response draw_replacement(Deps d, http::Request& req) {

@@ -279,7 +279,8 @@ std::string record_href(const std::string& selection_id, Lang lang) {
   return (lang == Lang::fr ? "/tirages/" : "/en/draws/") + selection_id;
 }
 
-assembly::site::Page record_page(const store::Selection& sel, Lang l) {
+assembly::site::Page record_page(const store::Selection& sel, Lang l,
+                                 const std::optional<std::string>& signed_record) {
   assembly::site::Page p;
   p.lang = l;
   p.title = pick(l, "Procès-verbal du tirage au sort", "Record of the draw by lot");
@@ -357,6 +358,12 @@ assembly::site::Page record_page(const store::Selection& sel, Lang l) {
       h += fairness_html(pool, l);
     }
   h += verify_html(sel, l);
+  if (signed_record)
+    h += std::string("<p>") +
+         pick(l, "Le procès-verbal signé par l’huissier est conservé avec le tirage : ",
+              "The record signed by the bailiff is kept with the draw: ") +
+         "<a href=\"/api/sortition/v1/documents/" + html_escape(*signed_record) + "\">" +
+         pick(l, "procès-verbal signé (PDF)", "signed record (PDF)") + "</a>.</p>\n";
   h += std::string("<p>") +
        pick(l, "Le même procès-verbal en JSON : ", "The same record as JSON: ") +
        "<a href=\"/api/sortition/v1/selections/" + html_escape(sel.id) + "/record\">" +

@@ -1,4 +1,5 @@
 #pragma once
+#include <optional>
 // A selection's public record as a page of the site (docs/site.md: `/tirages/{id}`,
 // `/en/draws/{id}`), in French or English: the same facts as its JSON record — the seed's
 // commitment and the seed, the hashes, the invitation draws behind it (letters sent, answers),
@@ -13,6 +14,9 @@ namespace sortition::page {
 // The site's addresses of a draw's record.
 std::string record_href(const std::string& selection_id, assembly::site::Lang lang);
 
-assembly::site::Page record_page(const store::Selection& selection, assembly::site::Lang lang);
+// `signed_record`: the id of the bailiff-signed record kept with the draw, when one is (the page
+// says so and links to it).
+assembly::site::Page record_page(const store::Selection& selection, assembly::site::Lang lang,
+                                 const std::optional<std::string>& signed_record = std::nullopt);
 
 }  // namespace sortition::page

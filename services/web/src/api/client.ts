@@ -14,6 +14,9 @@ let accessToken: string | undefined;
 export function setAccessToken(token: string | undefined) {
   accessToken = token;
 }
+// The token of who is signed in, for the few calls made outside the typed clients (a file sent
+// with its progress: console/ui/DocumentUpload).
+export const currentAccessToken = () => accessToken;
 
 const bearer: Middleware = {
   onRequest({ request }) {

@@ -12,6 +12,8 @@ import { en as privacyEn, fr as privacyFr } from "../console/privacy/messages";
 import { en as workshopsEn, fr as workshopsFr } from "../console/workshops/messages";
 import { en as recruitmentEn, fr as recruitmentFr } from "../console/recruitment/messages";
 import { en as recommendationsEn, fr as recommendationsFr } from "../console/recommendations/messages";
+// English does not compile (Messages = typeof fr).
+import { en as consoleUiEn, fr as consoleUiFr } from "../console/ui/messages";
 
 export const fr = {
   "app.title": "Assemblée citoyenne",
@@ -390,6 +392,7 @@ export const fr = {
   ...privacyFr,
   ...workshopsFr,
   ...recommendationsFr,
+  ...consoleUiFr,
 } as const;
 
 export type Key = keyof typeof fr;
@@ -767,6 +770,7 @@ export const en: Messages = {
   ...privacyEn,
   ...workshopsEn,
   ...recommendationsEn,
+  ...consoleUiEn,
 };
 
 export const catalogues = { fr, en } as const;
