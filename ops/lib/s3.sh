@@ -36,6 +36,15 @@ _s3_call() {
 # Ready: a signed listing of the buckets answers 200 (an unsigned one is refused: 403).
 _s3_ready() { [[ "$(_s3_call GET /)" == 200 ]]; }
 
+# The bucket exists: made when missing (200 made, 409 already there). The listing answers before
+# the master has elected itself leader (a few seconds on a fresh start), and until then making a
+# bucket times out: asked again until it is done.
+_s3_bucket() {
+  local status
+  status="$(_s3_call PUT "/$S3_BUCKET" || true)"
+  [[ "$status" == 200 || "$status" == 409 ]]
+}
+
 s3_up() {
   [[ -x "$SEAWEEDFS_BIN" ]] || die "no $SEAWEEDFS_BIN: run ops/install"
   ensure_var_dirs
@@ -54,6 +63,8 @@ s3_up() {
     log "seaweedfs: starting (S3 $S3_URL)"
     printf '\n==== %s s3_up ====\n' "$(date -Is)" >>"$SEAWEEDFS_LOG"
     rm -f "$SEAWEEDFS_PID"
+    # Only S3 and the listeners it needs: the Iceberg and Lance catalogues (default ports 8181
+    # and 9101, which Keycloak's management port would meet) are off.
     # As for Mailpit: the inner bash writes its pid and becomes weed; fd 9 (the lock) closed.
     # shellcheck disable=SC2016  # $$ and $0 of the inner bash
     (cd "$SEAWEEDFS_DIR" && exec setsid bash -c 'echo $$ >"$0"; exec "$@"' "$SEAWEEDFS_PID" \
@@ -61,16 +72,14 @@ s3_up() {
         -master.port="$master" -volume.port="$volume" -filer.port="$filer" \
         -master.volumeSizeLimitMB=64 -volume.max=20 \
         -s3 -s3.port="$S3_PORT" -s3.config="$SEAWEEDFS_DIR/s3.json" \
+        -s3.port.iceberg=0 -s3.port.lance=0 \
         ) >>"$SEAWEEDFS_LOG" 2>&1 </dev/null 9>&- &
     wait_for "seaweedfs pid file" 5 "$SEAWEEDFS_LOG" test -s "$SEAWEEDFS_PID" || return 1
   fi
   WAIT_PIDFILE="$SEAWEEDFS_PID" wait_for "seaweedfs" "$SEAWEEDFS_READY_TIMEOUT" "$SEAWEEDFS_LOG" \
     _s3_ready || return 1
-  # The bucket: made when missing (200 made, 409 already there).
-  local status
-  status="$(_s3_call PUT "/$S3_BUCKET" || true)"
-  [[ "$status" == 200 || "$status" == 409 ]] \
-    || die "seaweedfs: cannot make the bucket $S3_BUCKET (HTTP $status)"
+  WAIT_PIDFILE="$SEAWEEDFS_PID" wait_for "seaweedfs: the bucket $S3_BUCKET" "$SEAWEEDFS_READY_TIMEOUT" \
+    "$SEAWEEDFS_LOG" _s3_bucket || return 1
 }
 
 s3_down() {
