@@ -73,6 +73,20 @@ async function run(browser, width, assembly, read, erased) {
   await page.reload();
   await page.locator('table tr', { hasText: 'GET /v1/members/:id/contact' }).first().waitFor();
   check((await page.locator('#audit-subject').inputValue()) === read, `${width}px: a reload keeps the filter and its entries`);
+  // A time filter, a Paris wall-clock time sent in UTC ("…T09:00:00Z", its colons percent-encoded
+  // in the query, which the service reads decoded): an hour ago keeps the read, an hour ahead none.
+  const paris = (ms) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit',
+    day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(new Date(ms)).replace(' ', 'T');
+  await page.locator('#audit-since').fill(paris(Date.now() - 3600_000));
+  await page.getByRole('button', { name: 'Afficher le journal' }).click();
+  await page.waitForURL((url) => url.searchParams.has('since'));
+  await page.locator('table tr', { hasText: 'GET /v1/members/:id/contact' }).first().waitFor();
+  check((await page.locator('table tr', { hasText: read }).count()) > 0, `${width}px: the trail since an hour ago still shows the read`);
+  await page.locator('#audit-since').fill(paris(Date.now() + 3600_000));
+  await page.getByRole('button', { name: 'Afficher le journal' }).click();
+  await page.getByText('Aucune entrée ne correspond.').waitFor();
+  check((await page.locator('table tr', { hasText: 'GET /v1/members/:id/contact' }).count()) === 0,
+    `${width}px: the trail since an hour ahead shows no entry`);
   const auditorRefused = await call(BASE, 'membership', 'POST', '/v1/erasures', { member_id: erased },
     { bearer: token('auditor', `console-privacy-${width}`), expect: [403] }).then(() => true, () => false);
   check(auditorRefused, `${width}px: membership refuses the auditor an erasure (403)`);

@@ -247,26 +247,8 @@ http::RouteOptions upload_route_options() {
 }
 
 std::string upload_label(const http::Request& request, const std::string& fallback) {
-  const auto raw = request.query_param("label");
-  if (!raw) return fallback;
-  // Percent-decoded ("%C3%A8" is "è"); a '%' not followed by two hex digits is kept as it is.
-  auto hex = [](char c) {
-    return std::isdigit(static_cast<unsigned char>(c)) ? c - '0'
-           : (c >= 'a' && c <= 'f')                    ? c - 'a' + 10
-           : (c >= 'A' && c <= 'F')                    ? c - 'A' + 10
-                                                       : -1;
-  };
-  std::string out;
-  for (std::size_t i = 0; i < raw->size(); ++i) {
-    const char c = (*raw)[i];
-    if (c == '%' && i + 2 < raw->size() && hex((*raw)[i + 1]) >= 0 && hex((*raw)[i + 2]) >= 0) {
-      out.push_back(static_cast<char>(hex((*raw)[i + 1]) * 16 + hex((*raw)[i + 2])));
-      i += 2;
-    } else {
-      out.push_back(c);
-    }
-  }
-  return out;
+  // Percent-decoded by the server, as every query parameter is.
+  return request.query_param("label").value_or(fallback);
 }
 
 Store& require(const std::shared_ptr<Store>& store) {

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <cctype>
 
 #include "assembly/http/http.h"
 #include "assembly/http/problems.h"
@@ -126,6 +127,26 @@ const std::string& Request::param(const std::string& name) const {
   auto it = params.find(name);
   if (it == params.end()) throw std::logic_error("route has no parameter " + name);
   return it->second;
+}
+
+std::string percent_decode(std::string_view s) {
+  auto hex = [](char c) {
+    return std::isdigit(static_cast<unsigned char>(c)) ? c - '0'
+           : (c >= 'a' && c <= 'f')                    ? c - 'a' + 10
+           : (c >= 'A' && c <= 'F')                    ? c - 'A' + 10
+                                                       : -1;
+  };
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '%' && i + 2 < s.size() && hex(s[i + 1]) >= 0 && hex(s[i + 2]) >= 0) {
+      out.push_back(static_cast<char>(hex(s[i + 1]) * 16 + hex(s[i + 2])));
+      i += 2;
+    } else {
+      out.push_back(s[i]);
+    }
+  }
+  return out;
 }
 
 std::optional<std::string> Request::query_param(const std::string& name) const {

@@ -212,8 +212,9 @@ class PistacheHandler : public P::Http::Handler {
       req.headers["content-type"] = ct->mime().toString();
     if (headers.has<P::Http::Header::Connection>()) req.headers["connection"] = "present";
     for (const auto& [name, raw] : headers.rawList()) req.headers[lower(name)] = raw.value();
+    // Pistache hands the query's names and values as they were sent: decoded once, here.
     for (auto it = preq.query().parameters_begin(); it != preq.query().parameters_end(); ++it)
-      req.query[it->first] = it->second;
+      req.query[percent_decode(it->first)] = percent_decode(it->second);
     // W3C trace context: the caller's traceparent when valid, else a new trace. Nothing else a
     // client sends (X-Trace-Id included) becomes a trace id.
     auto trace_context = log::continue_trace(req.header("traceparent").value_or(std::string()));

@@ -113,6 +113,11 @@ struct ServerFixture : ::testing::Test {
     });
     router->add(Method::Get, "/hello", Access::anyone(),
                 [](Request&) { return Response::text(200, "hello"); });
+    router->add(Method::Get, "/query", Access::anyone(), [](Request& r) {
+      return Response::text(200, r.query_param("since").value_or("-") + "|" +
+                                     r.query_param("label").value_or("-") + "|" +
+                                     r.query_param("x y").value_or("-"));
+    });
     router->add(
         Method::Post, "/v1/echo", Access::roles_of({"secretariat"}),
         [](Request& r) { return Response::json(200, r.json()); }, RouteOptions{1024, true});
@@ -145,6 +150,24 @@ TEST_F(ServerFixture, ExplicitCloseIsHonoured) {
   auto r = c.roundtrip("GET /hello HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
   EXPECT_NE(r.find("200 OK"), std::string::npos);
   EXPECT_NE(r.find("Connection: Close"), std::string::npos) << r;
+}
+
+TEST_F(ServerFixture, QueryNamesAndValuesArriveDecodedOnce) {
+  Client c(server->port());
+  auto r = c.roundtrip(
+      "GET /query?since=2026-12-06T10%3A00%3A00%2B01%3A00&label=Proc%C3%A8s-verbal%20sign%25C3"
+      "&x%20y=a+b%zz HTTP/1.1\r\nHost: x\r\n\r\n");
+  EXPECT_NE(r.find("\r\n\r\n2026-12-06T10:00:00+01:00|Procès-verbal sign%C3|a+b%zz"),
+            std::string::npos)
+      << r;
+}
+
+TEST(PercentDecode, KeepsWhatIsNotAnEscape) {
+  EXPECT_EQ(percent_decode("a%3a%3Ab"), "a::b");
+  EXPECT_EQ(percent_decode("100%"), "100%");
+  EXPECT_EQ(percent_decode("%4"), "%4");
+  EXPECT_EQ(percent_decode("%g0+"), "%g0+");
+  EXPECT_EQ(percent_decode(""), "");
 }
 
 TEST_F(ServerFixture, ProblemsTravelAsProblemJson) {

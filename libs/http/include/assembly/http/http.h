@@ -87,12 +87,17 @@ struct Request {
   bool http11 = true;
 
   const std::string& param(const std::string& name) const;
+  // A query parameter as the client meant it: the server percent-decodes names and values once.
   std::optional<std::string> query_param(const std::string& name) const;
   std::optional<std::string> header(const std::string& lower_name) const;
   // The body as JSON; a 400 problem naming the byte position when malformed.
   nlohmann::json json() const;
   const auth::Principal& caller() const;  // the authenticated principal (non-public routes)
 };
+
+// "%3A" is ":", "%C3%A8" is "è"; a '%' not followed by two hex digits stays as it is, and so
+// does '+' (RFC 3986: the query's '+' is a plus; clients send a space as "%20").
+std::string percent_decode(std::string_view s);
 
 class FileBody;  // file_body.h
 
