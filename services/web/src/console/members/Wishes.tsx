@@ -42,7 +42,7 @@ export function Wishes({ member, workshops, names, done }: { member: Member; wor
             : t("console.members.wishes.closedStatus", { status: t(`member.status.value.${closed.status}`) })}
         </p>
       ) : (
-        <WishesForm key={held.join(",")} member={member} workshops={workshops} names={names} done={done} />
+        <WishesForm member={member} workshops={workshops} names={names} done={done} />
       )}
     </section>
   );
