@@ -1,4 +1,5 @@
 import { cleanup, screen, waitFor } from "@testing-library/react";
+import { useState } from "react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 
 import { describedBy, problem, services, show } from "../../member/testing";
@@ -74,6 +75,21 @@ describe("a member's workshop wishes", () => {
     answer = [409, { status: 409, title: "Conflict", detail: "the member is active in workshop climate", status_name: "active" }];
     await user.click(screen.getByRole("button", { name: "Enregistrer les vœux" }));
     await waitFor(() => expect(describedBy(select(0))).toContain("the member is active in workshop climate"));
+  });
+
+  it("shows the wishes held once recorded, and says they were", async () => {
+    services({
+      [`PUT /api/membership/v1/members/${ID}/preferences`]: (body) => [200, member({ preferences: (body as { workshops: string[] }).workshops })],
+    });
+    function Page() {
+      const [m, setM] = useState(member());
+      return <Wishes member={m} workshops={WORKSHOPS} names={names} done={setM} />;
+    }
+    const user = show(<Page />);
+    await user.selectOptions(select(1), "climate");
+    await user.click(screen.getByRole("button", { name: "Enregistrer les vœux" }));
+    await waitFor(() => expect([...document.querySelectorAll("#member-wishes li")].map((li) => li.textContent)).toEqual(["Logement", "Climat et adaptation"]));
+    expect(screen.getByText("Vœux enregistrés.")).toBeTruthy();
   });
 
   it("says why when the wishes can no longer change, and offers no form", () => {
