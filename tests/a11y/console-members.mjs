@@ -6,18 +6,23 @@
 // as the secretariat does: sortition replaces only members of a selection; invited, confirmed,
 // seated at the opening plenary); three sessions of one workshop with attendance recorded, one member absent
 // from all three (at risk). The secretariat, signed in on Keycloak's page, at 1280 px: filters
-// the list by status and workshop, sorts it by attendance, goes to the second page, exports the
-// CSV (the file read back; the export on membership's audit trail, read by the auditor); on a
-// member's page is told a withdrawal needs a reason (next to the field, focused), records the
-// withdrawal and sees the replacement arrive by itself (the link to it, read back from
-// membership); gives another member a spokesperson role (read back); moves a member to another
-// workshop from the placement page (read back, with the reason in the history); reads the
+// the list by status and workshop (the seat pool and the workshop shown by their names: the
+// sortition pool's, the workshops service's title), sorts it by attendance, goes to the second
+// page, exports the CSV (the file read back; the export on membership's audit trail, read by the
+// auditor); on a member's page is told why a placed member's wishes no longer change and that a
+// withdrawal needs a reason (next to the field, focused), records the withdrawal and sees the
+// replacement arrive by itself (the link to it, read back from membership); on the replacement's
+// page enters their workshop wishes received by phone (a workshop chosen twice refused next to the
+// field, nothing changed; then the ranked wishes read back from membership); gives another member
+// a spokesperson role (read back); on the placement page moves one member with the select and
+// drags another's card to another workshop's column (both read back, with the reason in the
+// history); reads the
 // participation dashboard (attendance by workshop and by session with their tables, the member
 // at risk). At 320 px the same screens, without horizontal scrolling. On every state axe-core
 // (WCAG 2.1 A and AA, zero violations), no CSP violation, a full-page screenshot
 // (DIR/console-members-<state>-<width>.png, default var/screenshots/console/). A council-clerk
 // account sees neither section in the menu, is told the address is not open to it, and
-// membership refuses its token the withdrawal (403, nothing changed).
+// membership refuses its token the withdrawal and the wishes (403, nothing changed).
 // Exit status: 0 ok, 1 a check failed, 2 the stack or the browser could not be used.
 import fs from 'node:fs';
 
@@ -95,6 +100,16 @@ async function run(browser, width, f) {
   await page.locator('#members-workshop').selectOption(f.theme);
   await counted(inTheme, active.length);
   check((await page.locator('tbody tr').count()) === Math.min(10, inTheme), `${width}px: the workshop filter keeps its ${inTheme} active members`);
+  // Names, not codes: the workshop's title (workshops service), the seat pool's sortition pool.
+  const title = f.titles[f.theme];
+  await page.waitForFunction(([t, p]) => {
+    const cells = [...document.querySelectorAll('tbody tr:first-child td')].map((c) => c.textContent);
+    return cells[2] === t && cells[1] === p;
+  }, [title, f.poolName]);
+  check(title !== f.theme && (await page.locator('#members-workshop option', { hasText: title }).count()) === 1,
+    `${width}px: the list and its filter name the workshop "${title}", not "${f.theme}"`);
+  check((await page.locator('tbody tr td:nth-of-type(2)').allTextContents()).every((c) => c === f.poolName),
+    `${width}px: the list names the seat pool by its sortition pool (${f.poolName})`);
   await shot('filtered');
 
   // Sorted by attendance, lowest first: the absentee (0 of 3) heads the list.
@@ -129,6 +144,9 @@ async function run(browser, width, f) {
   const leaver = f.leavers[width];
   await page.goto(`${list}/membre/${leaver}`);
   await page.getByRole('heading', { name: `Membre ${leaver.slice(0, 8)}` }).waitFor();
+  const leaverTheme = (await membership('GET', `/v1/members/${leaver}`)).workshop_theme;
+  await page.locator('#member-wishes-closed', { hasText: f.titles[leaverTheme] }).waitFor();
+  check((await page.locator('#member-wish-0').count()) === 0, `${width}px: a placed member's wishes are closed, and the page says why`);
   await noOverflow('member');
   await shot('member');
   await page.getByRole('button', { name: 'Enregistrer le retrait' }).click();
@@ -144,6 +162,29 @@ async function run(browser, width, f) {
     `${width}px: the replacement arrived by itself and is linked (${replacement})`);
   check((await membership('GET', `/v1/members/${replacement}`)).status === 'invited', `${width}px: the replacement is invited`);
   await shot('replaced');
+
+  // The replacement's wishes, received by phone: a workshop twice is refused before sending.
+  await page.locator('#member-replacement a').click();
+  await page.getByRole('heading', { name: `Membre ${replacement.slice(0, 8)}` }).waitFor();
+  await page.getByRole('heading', { name: 'Enregistrer des vœux reçus par téléphone ou courrier' }).waitFor();
+  const wish = [f.themes[1], f.themes[0]];
+  await page.locator('#member-wish-0').selectOption(wish[0]);
+  await page.locator('#member-wish-1').selectOption(wish[0]);
+  await page.getByRole('button', { name: 'Enregistrer les vœux' }).click();
+  await page.waitForFunction(() => document.activeElement?.id === 'member-wish-1');
+  check((await describedBy(page, 'member-wish-1')).includes('déjà choisi'), `${width}px: a workshop chosen twice is said next to the second wish`);
+  check(((await membership('GET', `/v1/members/${replacement}`)).preferences ?? []).length === 0, `${width}px: nothing recorded`);
+  await noOverflow('wishes refused');
+  await shot('wishes-refused');
+  await page.locator('#member-wish-1').selectOption(wish[1]);
+  await page.getByRole('button', { name: 'Enregistrer les vœux' }).click();
+  await page.locator('#member-wishes-saved').waitFor();
+  const held = (await membership('GET', `/v1/members/${replacement}`)).preferences;
+  check(JSON.stringify(held) === JSON.stringify(wish), `${width}px: membership holds the wishes in their order (${held})`);
+  check((await page.locator('#member-wishes li').allTextContents()).join('|') === wish.map((w) => f.titles[w]).join('|'),
+    `${width}px: the page shows the wishes held, by name`);
+  f.wished = replacement;
+  await shot('wishes');
 
   // A spokesperson role for another member.
   const speaker = f.speakers[width];
@@ -166,13 +207,30 @@ async function run(browser, width, f) {
   const from = (await membership('GET', `/v1/members/${mover}`)).workshop_theme;
   const to = f.themes.find((x) => x !== from);
   await page.locator(`#placement-${mover}`).selectOption(to);
+  // Another member's card dragged to another workshop's column (native drag and drop).
+  const dragger = f.draggers[width];
+  const dragFrom = (await membership('GET', `/v1/members/${dragger}`)).workshop_theme;
+  const dragTo = f.themes.find((x) => x !== dragFrom);
+  // At 320 px the columns stack: a tall phone keeps the card and its target on screen (a drag
+  // does not scroll the page).
+  if (width === 320) await page.setViewportSize({ width, height: 2400 });
+  await page.locator(`#placement-card-${dragger} .placement-grip`).dragTo(page.locator(`section[data-workshop="${dragTo}"]`));
+  if (width === 320) await page.setViewportSize({ width, height: 900 });
+  await page.locator(`section[data-workshop="${dragTo}"] #placement-card-${dragger}`).waitFor();
+  check((await page.locator(`#placement-${dragger}`).inputValue()) === dragTo && (await page.locator('#placement-dropped').textContent()).includes(f.titles[dragTo]),
+    `${width}px: the dropped card is in its new column, its select says so`);
+  check((await membership('GET', `/v1/members/${dragger}`)).workshop_theme === dragFrom, `${width}px: nothing saved before the reason`);
+  await noOverflow('placement dropped');
+  await shot('dropped');
   await page.locator('#placement-reason').fill('Équilibre des arrondissements');
   await page.getByRole('button', { name: 'Enregistrer les changements d’atelier' }).click();
-  await page.getByText('1 membres changés d’atelier.').waitFor();
-  const moved = await membership('GET', `/v1/members/${mover}`);
-  const history = (await membership('GET', `/v1/members/${mover}/history`)).items;
-  check(moved.workshop_theme === to && history.some((h) => h.reason === 'Équilibre des arrondissements'),
-    `${width}px: the member is moved (${from} → ${moved.workshop_theme}), the reason in the history`);
+  await page.getByText('2 membres changés d’atelier.').waitFor();
+  for (const [who, was, now] of [[mover, from, to], [dragger, dragFrom, dragTo]]) {
+    const moved = await membership('GET', `/v1/members/${who}`);
+    const history = (await membership('GET', `/v1/members/${who}/history`)).items;
+    check(moved.workshop_theme === now && history.some((h) => h.reason === 'Équilibre des arrondissements'),
+      `${width}px: member ${who.slice(0, 8)} is moved (${was} → ${moved.workshop_theme}), the reason in the history`);
+  }
   await shot('moved');
 
   // The participation dashboard.
@@ -205,6 +263,13 @@ async function clerk(browser, f) {
   }).then(() => true, () => false);
   check(refused, 'clerk: membership refuses the withdrawal with the clerk\'s token (403)');
   check((await membership('GET', `/v1/members/${who}`)).status === 'active', 'clerk: the member is still active');
+  const wishesBefore = (await membership('GET', `/v1/members/${f.wished}`)).preferences;
+  const wishRefused = await call(BASE, 'membership', 'PUT', `/v1/members/${f.wished}/preferences`, { workshops: [] }, {
+    bearer: token('council-clerk', SUBJECT), expect: [403],
+  }).then(() => true, () => false);
+  check(wishRefused, 'clerk: membership refuses the wishes with the clerk\'s token (403)');
+  check(JSON.stringify((await membership('GET', `/v1/members/${f.wished}`)).preferences) === JSON.stringify(wishesBefore) && wishesBefore.length > 0,
+    'clerk: the wishes are unchanged');
   await context.close();
 }
 
@@ -217,13 +282,18 @@ async function main() {
   const absentee = inTheme[0];
   const { roster, sessions } = await attendance(assembly, byTheme[theme], absentee);
   const others = members.map((m) => m.id).filter((id) => id !== absentee);
-  if (others.length < 7) throw new StackError('too few members');
+  if (others.length < 9) throw new StackError('too few members');
+  // The names the screens should show: the workshops service's titles, the sortition pool's name
+  // (the fixture names its roll after the assembly).
+  const titles = Object.fromEntries((await workshops('GET', `/v1/workshops?assembly_id=${assembly}`)).items.map((w) => [w.theme, w.title]));
   const f = {
     assembly, theme, themes, roster, sessions, absentee,
     leavers: { 1280: others[0], 320: others[1] },
     speakers: { 1280: others[2], 320: others[3] },
     movers: { 1280: others[4], 320: others[5] },
+    draggers: { 1280: others[7], 320: others[8] },
     clerkTarget: others[6],
+    titles, poolName: assembly,
   };
   const browser = await launch();
   try {

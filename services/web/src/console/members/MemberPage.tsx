@@ -1,6 +1,7 @@
 // One member as the secretariat sees them: the record, invitation and departures with their reason
 // (a replacement arrives by itself: the page polls the record until it is named), the workshop
-// (moved with a reason), the roles (spokesperson of a motion, workshop referent; ended), the
+// (moved with a reason), the workshop wishes (entered for a member who gave them by phone or
+// post, until the placement), the roles (spokesperson of a motion, workshop referent; ended), the
 // trainings, the attendance and the history. Every change through membership's public API.
 import Alert from "@codegouvfr/react-dsfr/Alert";
 import Button from "@codegouvfr/react-dsfr/Button";
@@ -16,6 +17,8 @@ import type { Assembly } from "../model";
 import { type Action, actionsFor, type HistoryLine, type Member, percent, type Role, shortId } from "./model";
 import { Table } from "../ui/Table";
 import { Go, membersPath } from "./MembersSection";
+import { type Names, useNames, useNaming } from "./names";
+import { Wishes } from "./Wishes";
 import { WorkshopOptions } from "./WorkshopOptions";
 
 type Training = { training_id?: string; title?: string; topic?: string; held_on?: string; state?: string; followed?: boolean };
@@ -33,6 +36,8 @@ export function MemberPage({ assembly, memberId }: { assembly: Assembly; memberI
   const [failed, setFailed] = useState(false);
   const [waiting, setWaiting] = useState(false); // a departure recorded: its replacement is awaited
   const params = { path: { id: memberId } };
+  const names = useNames(assembly.id ?? "");
+  const naming = useNaming(names);
 
   const load = useCallback(async () => {
     const [m, h, r, tr, p] = await Promise.all([
@@ -79,8 +84,8 @@ export function MemberPage({ assembly, memberId }: { assembly: Assembly; memberI
       <h1 id="member-title">{t("console.members.member.title", { id: shortId(member.id) })}</h1>
       <dl className="console-record">
         <Line label="console.members.col.status">{t(`member.status.value.${member.status ?? "selected"}`)}</Line>
-        <Line label="console.members.col.pool">{member.pool}</Line>
-        <Line label="console.members.col.workshop">{member.workshop_theme ?? "—"}</Line>
+        <Line label="console.members.col.pool">{naming.pool(member.pool)}</Line>
+        <Line label="console.members.col.workshop">{naming.workshop(member.workshop_theme)}</Line>
         <Line label="console.members.member.id">
           <code>{member.id}</code>
         </Line>
@@ -120,8 +125,22 @@ export function MemberPage({ assembly, memberId }: { assembly: Assembly; memberI
           void load().catch(() => undefined);
         }}
       />
+      <Wishes
+        member={member}
+        workshops={assembly.workshops ?? []}
+        names={names}
+        done={(m) => {
+          setMember(m);
+          void load().catch(() => undefined);
+        }}
+      />
       {(member.status === "confirmed" || member.status === "active") && (
-        <WorkshopMove member={member} workshops={assembly.workshops ?? []} done={() => void load().catch(() => undefined)} />
+        <WorkshopMove
+          member={member}
+          workshops={assembly.workshops ?? []}
+          names={names}
+          done={() => void load().catch(() => undefined)}
+        />
       )}
 
       <h2>{t("console.members.roles.title")}</h2>
@@ -132,7 +151,7 @@ export function MemberPage({ assembly, memberId }: { assembly: Assembly; memberI
           {live.map((r) => (
             <li key={r.id}>
               {t(r.role === "spokesperson" ? "console.members.roles.spokesperson" : "console.members.roles.referent", {
-                of: r.motion_id ?? r.workshop_theme ?? "",
+                of: r.motion_id ?? naming.workshop(r.workshop_theme),
               })}{" "}
               <EndRole role={r} done={() => void load().catch(() => undefined)} />
             </li>
@@ -269,8 +288,9 @@ function StatusActions({ member, done }: { member: Member; done: (m: Member, dep
   );
 }
 
-function WorkshopMove({ member, workshops, done }: { member: Member; workshops: string[]; done: () => void }) {
+function WorkshopMove({ member, workshops, names, done }: { member: Member; workshops: string[]; names: Names; done: () => void }) {
   const { t } = useI18n();
+  const naming = useNaming(names);
   const message = useMessage();
   const [workshop, setWorkshop] = useState(member.workshop_theme ?? "");
   const [reason, setReason] = useState("");
@@ -309,7 +329,7 @@ function WorkshopMove({ member, workshops, done }: { member: Member; workshops: 
         stateRelatedMessage={message(form.errors["/workshop"])}
         nativeSelectProps={{ id: "member-workshop", value: workshop, onChange: (e) => setWorkshop(e.target.value) }}
       >
-        <WorkshopOptions workshops={workshops} />
+        <WorkshopOptions workshops={workshops} name={naming.workshop} />
       </Select>
       <Input
         label={t("console.members.move.reason")}

@@ -30,6 +30,7 @@ import {
   STATUSES,
 } from "./model";
 import { Table } from "../ui/Table";
+import { useNames, useNaming } from "./names";
 import { PlacementPage } from "./PlacementPage";
 
 export const membersPath = (assemblyId: string, ...rest: string[]) => consolePath(assemblyId, "membres", ...rest);
@@ -43,6 +44,7 @@ export function Go({
   to: string;
   children: React.ReactNode;
   className?: string;
+  draggable?: boolean;
   "aria-current"?: "page";
 }) {
   return (
@@ -109,6 +111,7 @@ function MemberList({ assemblyId, workshops }: { assemblyId: string; workshops: 
   const [failed, setFailed] = useState(false);
   const [exported, setExported] = useState<number | undefined>();
   const [exportFailed, setExportFailed] = useState(false);
+  const naming = useNaming(useNames(assemblyId));
 
   const load = useCallback(() => {
     setFailed(false);
@@ -117,7 +120,7 @@ function MemberList({ assemblyId, workshops }: { assemblyId: string; workshops: 
   useEffect(load, [load]);
 
   const pools = useMemo(() => [...new Set((rows ?? []).map((r) => r.member.pool ?? ""))].filter(Boolean).sort(), [rows]);
-  const shown = useMemo(() => applySort(applyFilter(rows ?? [], filter), sort), [rows, filter, sort]);
+  const shown = useMemo(() => applySort(applyFilter(rows ?? [], filter), sort, naming), [rows, filter, sort, naming]);
   const current = pageOf(shown, page);
   const pages = pageCount(shown.length);
 
@@ -192,7 +195,7 @@ function MemberList({ assemblyId, workshops }: { assemblyId: string; workshops: 
             <option value="-">{t("console.members.filter.noWorkshop")}</option>
             {workshops.map((w) => (
               <option key={w} value={w}>
-                {w}
+                {naming.workshop(w)}
               </option>
             ))}
           </Select>
@@ -212,7 +215,7 @@ function MemberList({ assemblyId, workshops }: { assemblyId: string; workshops: 
             <option value="">{t("console.members.filter.any")}</option>
             {pools.map((p) => (
               <option key={p} value={p}>
-                {p}
+                {naming.pool(p)}
               </option>
             ))}
           </Select>
@@ -284,8 +287,8 @@ function MemberList({ assemblyId, workshops }: { assemblyId: string; workshops: 
                 {member.replaces && <span className={fr.cx("fr-text--xs")}> {t("console.members.replacement")}</span>}
               </>,
               t(`member.status.value.${member.status ?? "selected"}`),
-              member.pool,
-              member.workshop_theme ?? "—",
+              naming.pool(member.pool),
+              naming.workshop(member.workshop_theme),
               attendance?.sessions
                 ? t("console.members.attendanceValue", {
                     rate: percent(attendance.rate),

@@ -71,14 +71,21 @@ export function applyFilter(rows: Row[], f: Filter): Row[] {
   });
 }
 
-function keyOf(r: Row, key: SortKey): string | number {
+// The words a column shows (a pool's or a workshop's name): the rows sort by them.
+export interface Labels {
+  pool: (code: string | null | undefined) => string;
+  workshop: (theme: string | null | undefined) => string;
+}
+const CODES: Labels = { pool: (c) => c ?? "", workshop: (w) => w ?? "" };
+
+function keyOf(r: Row, key: SortKey, labels: Labels): string | number {
   switch (key) {
     case "status":
       return STATUSES.indexOf(r.member.status ?? "selected");
     case "pool":
-      return r.member.pool ?? "";
+      return r.member.pool ? labels.pool(r.member.pool) : "";
     case "workshop":
-      return r.member.workshop_theme ?? "";
+      return r.member.workshop_theme ? labels.workshop(r.member.workshop_theme) : "";
     case "attendance":
       // Members without any session recorded come last going up, first going down.
       return r.attendance?.sessions ? r.attendance.rate : 2;
@@ -88,13 +95,13 @@ function keyOf(r: Row, key: SortKey): string | number {
 }
 
 // Stable: equal keys keep the list's order (membership's, by id).
-export function applySort(rows: Row[], s: Sort): Row[] {
+export function applySort(rows: Row[], s: Sort, labels: Labels = CODES): Row[] {
   const dir = s.descending ? -1 : 1;
   return rows
     .map((r, i) => ({ r, i }))
     .sort((a, b) => {
-      const x = keyOf(a.r, s.key);
-      const y = keyOf(b.r, s.key);
+      const x = keyOf(a.r, s.key, labels);
+      const y = keyOf(b.r, s.key, labels);
       if (x < y) return -dir;
       if (x > y) return dir;
       return a.i - b.i;
@@ -132,3 +139,26 @@ export function actionsFor(status: Status | undefined): Action[] {
 export const shortId = (id: string | undefined) => (id ?? "").slice(0, 8);
 
 export const percent = (rate: number) => `${Math.round(rate * 100)} %`;
+
+// Whether the member's workshop wishes can still change (membership's rule: selected, invited or
+// confirmed, and not yet placed: they count at the placement of the opening plenary); when not,
+// why.
+export type WishesClosed = { placed: string } | { status: Status } | undefined;
+export function wishesClosed(m: Member): WishesClosed {
+  if (m.workshop_theme) return { placed: m.workshop_theme };
+  if (m.status === "selected" || m.status === "invited" || m.status === "confirmed") return undefined;
+  return { status: m.status ?? "selected" };
+}
+
+// The ranked choices of the wishes' form (one select per rank, "" for none) checked before
+// sending: a workshop chosen twice, or a rank left empty above a chosen one, is named on its
+// select (by the pointer the service would use, /workshops/<rank>); else the body's list.
+export function checkWishes(choices: string[]): { errors: Record<string, "repeated" | "gap">; workshops: string[] } {
+  const errors: Record<string, "repeated" | "gap"> = {};
+  const last = choices.reduce((at, c, i) => (c ? i : at), -1);
+  choices.forEach((c, i) => {
+    if (!c && i < last) errors[`/workshops/${i}`] = "gap";
+    else if (c && choices.indexOf(c) < i) errors[`/workshops/${i}`] = "repeated";
+  });
+  return { errors, workshops: choices.filter(Boolean) };
+}
