@@ -245,14 +245,14 @@ export function SpokespersonsForm({
   return (
     <form noValidate onSubmit={submit} className={fr.cx("fr-mb-4w")}>
       <Checkbox
+        id={p}
         legend={t("console.motions.spokespersons.legend")}
         hintText={t("console.motions.spokespersons.hint")}
         state={stateOf(errors["/spokespersons"])}
         stateRelatedMessage={messageOf(t, errors["/spokespersons"])}
-        options={members.map((m, i) => ({
+        options={members.map((m) => ({
           label: t("console.motions.memberLabel", { id: shortId(m.id) }),
           nativeInputProps: {
-            id: `${p}-${i}`,
             value: m.id,
             checked: picked.includes(m.id ?? ""),
             onChange: (e) =>
@@ -317,12 +317,12 @@ function SpeakerFields({
           nativeInputProps={{ id: `${idPrefix}-name`, value: row.name, onChange: (e) => onChange({ ...row, name: e.target.value }) }}
         />
         <Checkbox
+          id={`${idPrefix}-name_consent`}
           {...field("name_consent")}
           options={[
             {
               label: t("console.motions.debate.consent"),
               nativeInputProps: {
-                id: `${idPrefix}-name_consent`,
                 checked: row.consent,
                 onChange: (e) => onChange({ ...row, consent: e.target.checked }),
               },
@@ -365,7 +365,8 @@ export function DebateFormPanel({
   const [refusal, setRefusal] = useState<string | undefined>();
   const p = `motion-${motionId}-debate`;
   const idOf = (pointer: string) => `${p}${pointer.replace(/\//g, "-")}`;
-  const ids = Object.fromEntries(debateFields(f).map((k) => [k, idOf(k)]));
+  // A checkbox's input is its group's id and its place (DSFR).
+  const ids = Object.fromEntries(debateFields(f).map((k) => [k, k.endsWith("/name_consent") ? `${idOf(k)}-0` : idOf(k)]));
   const form = useFieldForm(ids);
   const { errors, general, sending } = form;
   const field = (k: string) => ({ state: stateOf(errors[k]), stateRelatedMessage: messageOf(t, errors[k]) });

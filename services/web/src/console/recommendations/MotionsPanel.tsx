@@ -110,6 +110,7 @@ function MotionItem({ initial, ctx }: { initial: Motion; ctx: Context }) {
   const plenaries = ctx.sessions.filter((s) => s.type === "plenary");
   const carried = ctx.recommendations.filter((r) => r.motion_id === m.id).map((r) => r.id ?? "");
   const [versions, setVersions] = useState<Version[]>([]);
+  const [loaded, setLoaded] = useState(false);
   const [debate, setDebate] = useState<Debate | null>(null);
   const [diffOf, setDiffOf] = useState<number | undefined>();
   const [diff, setDiff] = useState<string>("");
@@ -122,6 +123,7 @@ function MotionItem({ initial, ctx }: { initial: Motion; ctx: Context }) {
     setDebate((d.data as Debate | undefined) ?? null);
     const one = await api.recommendations.GET("/v1/motions/{id}", { params: { path: { id: m.id } } });
     if (one.data) setM((x) => ({ ...x, ...(one.data as Motion) }));
+    setLoaded(true);
   }, [m.id]);
   useEffect(() => {
     void load().catch(() => undefined);
@@ -224,7 +226,7 @@ function MotionItem({ initial, ctx }: { initial: Motion; ctx: Context }) {
           )}
         </>
       )}
-      {status === "drafting" && (
+      {status === "drafting" && loaded && (
         <VersionFormPanel
           motionId={m.id}
           current={{ title: versions[0]?.title ?? m.title ?? "", text: versions[0]?.text ?? "" }}
@@ -240,7 +242,7 @@ function MotionItem({ initial, ctx }: { initial: Motion; ctx: Context }) {
       <h4 className={fr.cx("fr-h6", "fr-mb-1w")}>{t("console.motions.debate")}</h4>
       {debate ? (
         <DebateRecord debate={debate} sessions={ctx.sessions} />
-      ) : status === "approved-by-workshop" || status === "voted" ? (
+      ) : loaded && (status === "approved-by-workshop" || status === "voted") ? (
         <DebateFormPanel motionId={m.id} plenaries={plenaries} onRecorded={(d) => setDebate(d as Debate)} />
       ) : (
         <p>{t("console.motions.debate.none")}</p>
