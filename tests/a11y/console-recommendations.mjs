@@ -292,7 +292,7 @@ async function run(browser, width, fx) {
   const noDebate = await call(BASE, 'recommendations', 'GET', `/v1/motions/${motion.id}/debate`, undefined, { expect: [200, 404] });
   check(!noDebate?.summary, `${width}px: nothing was recorded`);
   await shot('debate-fault');
-  await page.locator(`#${did('presentation-speakers-0-name_consent-0')}`).check();
+  await page.locator(`label[for="${did('presentation-speakers-0-name_consent-0')}"]`).click();
   await debated.getByRole('button', { name: 'Enregistrer le débat' }).click();
   await debated.locator('[data-debate]').waitFor();
   const debate = await api('GET', 'recommendations', `/v1/motions/${motion.id}/debate`);
