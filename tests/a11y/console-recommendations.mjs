@@ -16,7 +16,13 @@
 //   the turnout move as members vote (votes cast through the API with their tokens) with the time
 //   of the last reading, closes it, sees the results; opens a ballot by show of hands, enters a
 //   tally the electorate cannot hold (refused next to each count), then a good one, and sees it
-//   listed with who recorded it; closes it and sees its results.
+//   listed with who recorded it; closes it and sees its results;
+// - on the motions' page, proposes a new version of a drafted motion's text (drafted in the
+//   workshop's co-construction session, by a department), read back from the service, and sees
+//   what it changed (the diff); records the debate on a motion the workshop approved (one motion
+//   for each width): a name without the speaker's consent said next to its field first, then the
+//   record, read back from the service and shown as recorded; the department's token is refused
+//   both routes (403), nothing changed.
 // On every state: axe-core (WCAG 2.0/2.1 A and AA, zero violations), no Content Security Policy
 // violation, no horizontal scrolling, a full-page screenshot
 // (DIR/console-recommendations-<state>-<width>.png, default var/screenshots/console/).
@@ -64,7 +70,42 @@ async function fixture() {
   const other = await draft('Des bancs dans chaque square', 'Installer des bancs à l’ombre.\n');
   await api('POST', 'recommendations', `/v1/recommendations/${other.id}/amendments`,
     { text: 'Installer des bancs à l’ombre, et des fontaines.\n', rationale: 'Les étés chauds.' });
-  return { ...seated, addressed, other };
+  // The motions (one per workshop): the first workshop's drafted (version 1 set by the
+  // secretariat), discussed in a co-construction session; the two others approved by their
+  // workshop (a unanimous workshop ballot on their text), their debate to record.
+  const coConstruction = await api('POST', 'workshops', '/v1/sessions', {
+    type: 'co-construction',
+    workshop_id: workshop,
+    title: 'Co-construction du vœu avec les directions',
+    starts_at: '2026-05-12T16:00:00Z',
+    ends_at: '2026-05-12T19:00:00Z',
+    place: 'Hôtel de Ville',
+  });
+  const motions = (await api('GET', 'recommendations', `/v1/motions?assembly_id=${assembly}`)).items;
+  const drafted = motions.find((m) => m.workshop_id === workshop);
+  await api('PUT', 'recommendations', `/v1/motions/${drafted.id}`, { title: 'Des rues pour les enfants', text: 'Des rues scolaires devant chaque école.\n' });
+  const active = (await api('GET', 'membership', `/v1/members?assembly_id=${assembly}&status=active`)).items;
+  const approved = [];
+  for (const m of motions.filter((x) => x.id !== drafted.id).slice(0, 2)) {
+    await api('PUT', 'recommendations', `/v1/motions/${m.id}`, { title: `Le vœu de l’atelier ${m.theme}`, text: 'Un texte approuvé par l’atelier.\n' });
+    const ballot = await api('POST', 'recommendations', '/v1/ballots', {
+      assembly_id: assembly,
+      workshop: m.theme,
+      motion_id: m.id,
+      question: `L’atelier ${m.theme} approuve-t-il son vœu ?`,
+      rule: 'unanimity-of-votes-cast',
+      quorum: 0,
+      secret: false,
+      closes_at: new Date(Date.now() + 3600e3).toISOString().replace(/\.\d+Z$/, 'Z'),
+    });
+    const voter = active.find((x) => x.workshop_theme === m.theme);
+    if (voter) await call(BASE, 'recommendations', 'POST', `/v1/ballots/${ballot.id}/votes`, { choice: 'for' }, { bearer: token('member', voter.id) });
+    await api('POST', 'recommendations', `/v1/ballots/${ballot.id}/close`, {});
+    const status = (await api('GET', 'recommendations', `/v1/motions/${m.id}`)).status;
+    if (status !== 'approved-by-workshop') throw new Error(`the motion of ${m.theme} is ${status}, not approved by its workshop`);
+    approved.push(m);
+  }
+  return { ...seated, addressed, other, plenary, coConstruction, drafted, approved };
 }
 
 async function run(browser, width, fx) {
@@ -208,6 +249,72 @@ async function run(browser, width, fx) {
   check(((await tally.locator(`#ballot-${hands.id}-results`).getByRole('row', { name: /^Pour/ }).locator('td').textContent()) ?? '').trim() === '3',
     `${width}px: the show of hands' results are its tally`);
   await shot('hands-results');
+
+  // The motions: a new version of the drafted motion's text.
+  await smain.getByRole('link', { name: 'Vœux' }).click();
+  await page.waitForURL((url) => url.pathname === `${section}/voeux`);
+  const drafted = smain.locator(`article[data-motion="${fx.drafted.id}"]`);
+  await drafted.getByRole('button', { name: 'Enregistrer la version' }).waitFor();
+  await shot('motions');
+  const versionsBefore = (await api('GET', 'recommendations', `/v1/motions/${fx.drafted.id}/versions`)).items.length;
+  const line = `Une rue aux enfants par quartier (${width} px).`;
+  const vid = (f) => `motion-${fx.drafted.id}-version-${f}`;
+  await page.locator(`#${vid('text')}`).fill(`Des rues scolaires devant chaque école.\n${line}\n`);
+  await page.locator(`#${vid('session')}`).selectOption(fx.coConstruction.id);
+  await page.locator(`#${vid('kind')}`).selectOption('department');
+  await page.locator(`#${vid('organisation')}`).fill('Direction de la voirie et des déplacements');
+  await drafted.getByRole('button', { name: 'Enregistrer la version' }).click();
+  await drafted.getByText(`La version ${versionsBefore + 1} est enregistrée`).waitFor();
+  const versions = (await api('GET', 'recommendations', `/v1/motions/${fx.drafted.id}/versions`)).items;
+  const last = versions.at(-1);
+  check(versions.length === versionsBefore + 1 && last.text.includes(line) && last.session_id === fx.coConstruction.id
+    && last.proposed_by?.kind === 'department' && last.proposed_by?.organisation === 'Direction de la voirie et des déplacements',
+  `${width}px: the new version is kept with its session and its proposer (version ${last?.version})`);
+  await drafted.locator('[data-diff] pre', { hasText: `+ ${line}` }).waitFor();
+  check(true, `${width}px: what the version changed is shown (the service's diff)`);
+  await shot('motion-version');
+
+  // The debate on an approved motion: a name without consent first, then the record.
+  const motion = fx.approved[width === 1280 ? 0 : 1];
+  const debated = smain.locator(`article[data-motion="${motion.id}"]`);
+  const did = (f) => `motion-${motion.id}-debate-${f}`;
+  await page.locator(`#${did('plenary_session_id')}`).selectOption(fx.plenary.id);
+  await page.locator(`#${did('presentation-summary')}`).fill('Les porte-parole présentent le vœu de l’atelier.');
+  await page.locator(`#${did('presentation-speakers-0-name')}`).fill('Awa Diallo');
+  await debated.getByRole('button', { name: 'Ajouter une intervention' }).click();
+  await page.locator(`#${did('interventions-0-role')}`).selectOption('department');
+  await page.locator(`#${did('interventions-0-summary')}`).fill('La direction estime le coût à deux millions.');
+  await page.locator(`#${did('summary')}`).fill(`Un débat vif ; le vœu est soutenu (${width} px).`);
+  await debated.getByRole('button', { name: 'Enregistrer le débat' }).click();
+  await page.waitForFunction((x) => document.activeElement?.id === x, did('presentation-speakers-0-name'));
+  check((await describedBy(page, did('presentation-speakers-0-name'))).includes('qu’avec l’accord de la personne'),
+    `${width}px: a name without the speaker's consent is said next to it`);
+  const noDebate = await call(BASE, 'recommendations', 'GET', `/v1/motions/${motion.id}/debate`, undefined, { expect: [200, 404] });
+  check(!noDebate?.summary, `${width}px: nothing was recorded`);
+  await shot('debate-fault');
+  await page.locator(`label[for="${did('presentation-speakers-0-name_consent-0')}"]`).click();
+  await debated.getByRole('button', { name: 'Enregistrer le débat' }).click();
+  await debated.locator('[data-debate]').waitFor();
+  const debate = await api('GET', 'recommendations', `/v1/motions/${motion.id}/debate`);
+  check(debate.plenary_session_id === fx.plenary.id && debate.presentation.speakers[0]?.name === 'Awa Diallo'
+    && debate.presentation.speakers[0]?.role === 'spokesperson' && debate.interventions[0]?.role === 'department'
+    && debate.interventions[0]?.name === null && debate.summary.includes(`(${width} px)`),
+  `${width}px: the debate is kept as entered (roles, the consented name, the summary)`);
+  check(await debated.getByRole('button', { name: 'Enregistrer le débat' }).count() === 0
+    && (await debated.locator('[data-debate]').textContent()).includes('Awa Diallo (porte-parole du vœu)'),
+  `${width}px: once recorded, the debate is shown as recorded`);
+  await shot('debate-recorded');
+
+  // The department's token is refused both routes, nothing changed.
+  check(await refused('POST', `/v1/motions/${fx.drafted.id}/versions`, {
+    title: 'T', text: 'x\n', session_id: fx.coConstruction.id, proposed_by: { kind: 'secretariat' },
+  }) === 403, `${width}px: the service refuses the department's token to propose a version (403)`);
+  check(await refused('PUT', `/v1/motions/${motion.id}/debate`, {
+    plenary_session_id: fx.plenary.id, presentation: { summary: 'x', speakers: [] }, summary: 'changé',
+  }) === 403, `${width}px: the service refuses the department's token to record the debate (403)`);
+  check((await api('GET', 'recommendations', `/v1/motions/${fx.drafted.id}/versions`)).items.length === versions.length
+    && (await api('GET', 'recommendations', `/v1/motions/${motion.id}/debate`)).summary === debate.summary,
+  `${width}px: the versions and the debate are unchanged`);
 
   // The department's token cannot enter or close a tally either.
   check(await refused('POST', `/v1/ballots/${hands.id}/tallies`, { for: 1, against: 0, abstain: 0, reason: 'x' }) === 403,

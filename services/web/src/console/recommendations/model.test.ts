@@ -3,14 +3,23 @@ import { describe, expect, it } from "vitest";
 import {
   type BallotForm,
   ballotBody,
+  type DebateForm,
+  debateBody,
+  debateFields,
   departmentList,
+  emptySpeaker,
   feedbackBody,
   percent,
+  spokespersonsOf,
   stepsFor,
   tallyBody,
   validateBallot,
+  validateDebate,
   validateFeedback,
   validateTally,
+  validateVersion,
+  type VersionForm,
+  versionBody,
 } from "./model";
 
 describe("a department's feedback", () => {
@@ -95,5 +104,74 @@ describe("a recommendation's steps", () => {
   it("address a clean list of departments", () => {
     expect(departmentList("DVD, DAC ,, DVD")).toEqual(["DAC", "DVD"]);
     expect(departmentList(" , ")).toEqual([]);
+  });
+});
+
+describe("a motion's forms", () => {
+  const version: VersionForm = {
+    title: "T",
+    text: "Texte",
+    session_id: "s",
+    kind: "member",
+    member_id: "",
+    organisation: "ignored",
+    note: " ",
+  };
+  it("a version names the proposer's missing field, and sends only what the kind takes", () => {
+    expect(Object.keys(validateVersion({ ...version, title: " ", session_id: "" })).sort()).toEqual([
+      "/proposed_by/member_id",
+      "/session_id",
+      "/title",
+    ]);
+    expect(Object.keys(validateVersion({ ...version, kind: "elected-representative", organisation: "" }))).toEqual([
+      "/proposed_by/organisation",
+    ]);
+    expect(validateVersion({ ...version, kind: "secretariat" })).toEqual({});
+    expect(versionBody({ ...version, member_id: "m" })).toEqual({
+      title: "T",
+      text: "Texte",
+      session_id: "s",
+      proposed_by: { kind: "member", member_id: "m" },
+    });
+    expect(versionBody({ ...version, kind: "secretariat", note: " pourquoi " }).proposed_by).toEqual({ kind: "secretariat" });
+  });
+  it("a debate's fields are in page order, and a name goes only with the consent", () => {
+    const f: DebateForm = {
+      plenary_session_id: "p",
+      presentation_summary: "P",
+      speakers: [{ ...emptySpeaker("spokesperson"), name: "Awa", consent: true }],
+      interventions: [emptySpeaker("department")],
+      summary: "S",
+    };
+    expect(debateFields(f)).toEqual([
+      "/plenary_session_id",
+      "/presentation/summary",
+      "/presentation/speakers/0/role",
+      "/presentation/speakers/0/name",
+      "/presentation/speakers/0/name_consent",
+      "/interventions/0/role",
+      "/interventions/0/name",
+      "/interventions/0/name_consent",
+      "/interventions/0/summary",
+      "/summary",
+    ]);
+    expect(Object.keys(validateDebate(f))).toEqual(["/interventions/0/summary"]);
+    const noConsent = { ...f, speakers: [{ ...f.speakers[0], consent: false }] };
+    expect(Object.keys(validateDebate(noConsent))).toContain("/presentation/speakers/0/name");
+    expect(debateBody({ ...f, interventions: [{ ...emptySpeaker("department"), summary: " Coût " }] })).toEqual({
+      plenary_session_id: "p",
+      presentation: { summary: "P", speakers: [{ role: "spokesperson", name: "Awa", name_consent: true }] },
+      interventions: [{ role: "department", summary: "Coût" }],
+      summary: "S",
+    });
+  });
+  it("the spokespersons are the motion's live roles", () => {
+    const roles = [
+      { member_id: "a", role: "spokesperson", motion_id: "m" },
+      { member_id: "b", role: "spokesperson", motion_id: "m", ended_at: "2026-01-01T00:00:00Z" },
+      { member_id: "c", role: "spokesperson", motion_id: "other" },
+      { member_id: "d", role: "workshop-referent", motion_id: null },
+    ];
+    expect(spokespersonsOf(roles, "m")).toEqual(["a"]);
   });
 });

@@ -126,3 +126,141 @@ export function stepsFor(status: string): Step[] {
 // "DVD, DAC ,, DU" -> ["DAC", "DU", "DVD"] (no blanks, no repeats).
 export const departmentList = (typed: string) =>
   [...new Set(typed.split(",").map((d) => d.trim()).filter(Boolean))].sort();
+
+// A new version of a motion's text, drafted in one of the workshop's sessions, with who proposed
+// it: a member of the workshop, a department or a representative of the elected officials (their
+// organisation), or the secretariat.
+export const PROPOSER_KINDS = ["member", "department", "elected-representative", "secretariat"] as const;
+export type ProposerKind = (typeof PROPOSER_KINDS)[number];
+export interface VersionForm {
+  title: string;
+  text: string;
+  session_id: string;
+  kind: ProposerKind;
+  member_id: string;
+  organisation: string;
+  note: string;
+}
+export const VERSION_FIELDS = [
+  "/title",
+  "/text",
+  "/session_id",
+  "/proposed_by/kind",
+  "/proposed_by/member_id",
+  "/proposed_by/organisation",
+  "/note",
+];
+
+export function validateVersion(f: VersionForm): FieldErrors {
+  const e: FieldErrors = {};
+  if (!f.title.trim()) e["/title"] = { key: "console.motions.version.title.missing" };
+  if (!f.text.trim()) e["/text"] = { key: "console.motions.version.text.missing" };
+  if (!f.session_id) e["/session_id"] = { key: "console.motions.version.session.missing" };
+  if (f.kind === "member" && !f.member_id) e["/proposed_by/member_id"] = { key: "console.motions.version.member.missing" };
+  if ((f.kind === "department" || f.kind === "elected-representative") && !f.organisation.trim())
+    e["/proposed_by/organisation"] = { key: "console.motions.version.organisation.missing" };
+  return e;
+}
+
+// Only what the proposer's kind takes: a member's id, or an organisation.
+export function versionBody(f: VersionForm) {
+  const proposed_by: { kind: ProposerKind; member_id?: string; organisation?: string } = { kind: f.kind };
+  if (f.kind === "member") proposed_by.member_id = f.member_id;
+  if (f.kind === "department" || f.kind === "elected-representative") proposed_by.organisation = f.organisation.trim();
+  return {
+    title: f.title.trim(),
+    text: f.text,
+    session_id: f.session_id,
+    proposed_by,
+    ...(f.note.trim() ? { note: f.note.trim() } : {}),
+  };
+}
+
+// The debate at the last plenary: the group's presentation (its speakers), the interventions,
+// the summary. Speakers by role; a name only with the speaker's consent.
+export const SPEAKER_ROLES = [
+  "spokesperson",
+  "member",
+  "department",
+  "elected-representative",
+  "elected-official",
+  "expert",
+  "secretariat",
+  "public",
+] as const;
+export type SpeakerRole = (typeof SPEAKER_ROLES)[number];
+export interface SpeakerRow {
+  role: SpeakerRole;
+  name: string;
+  consent: boolean;
+  summary: string; // interventions only
+}
+export interface DebateForm {
+  plenary_session_id: string;
+  presentation_summary: string;
+  speakers: SpeakerRow[];
+  interventions: SpeakerRow[];
+  summary: string;
+}
+export const emptySpeaker = (role: SpeakerRole): SpeakerRow => ({ role, name: "", consent: false, summary: "" });
+
+// The pointers of the form's fields, in page order (the service names the same).
+export function debateFields(f: DebateForm): string[] {
+  const row = (at: string, withSummary: boolean) => [
+    `${at}/role`,
+    `${at}/name`,
+    `${at}/name_consent`,
+    ...(withSummary ? [`${at}/summary`] : []),
+  ];
+  return [
+    "/plenary_session_id",
+    "/presentation/summary",
+    ...f.speakers.flatMap((_, i) => row(`/presentation/speakers/${i}`, false)),
+    ...f.interventions.flatMap((_, i) => row(`/interventions/${i}`, true)),
+    "/summary",
+  ];
+}
+
+export function validateDebate(f: DebateForm): FieldErrors {
+  const e: FieldErrors = {};
+  if (!f.plenary_session_id) e["/plenary_session_id"] = { key: "console.motions.debate.plenary.missing" };
+  if (!f.presentation_summary.trim()) e["/presentation/summary"] = { key: "console.motions.debate.presentation.missing" };
+  const rows = (list: SpeakerRow[], at: string, withSummary: boolean) =>
+    list.forEach((s, i) => {
+      if (s.name.trim() && !s.consent) e[`${at}/${i}/name`] = { key: "console.motions.debate.name.noConsent" };
+      if (withSummary && !s.summary.trim()) e[`${at}/${i}/summary`] = { key: "console.motions.debate.intervention.missing" };
+    });
+  rows(f.speakers, "/presentation/speakers", false);
+  rows(f.interventions, "/interventions", true);
+  if (!f.summary.trim()) e["/summary"] = { key: "console.motions.debate.summary.missing" };
+  return e;
+}
+
+// A name goes only with the consent; an unnamed speaker sends neither.
+function speakerBody(s: SpeakerRow, withSummary: boolean) {
+  return {
+    role: s.role,
+    ...(s.name.trim() ? { name: s.name.trim(), name_consent: s.consent } : {}),
+    ...(withSummary ? { summary: s.summary.trim() } : {}),
+  };
+}
+
+export function debateBody(f: DebateForm) {
+  return {
+    plenary_session_id: f.plenary_session_id,
+    presentation: { summary: f.presentation_summary.trim(), speakers: f.speakers.map((s) => speakerBody(s, false)) },
+    interventions: f.interventions.map((s) => speakerBody(s, true) as { role: SpeakerRole; summary: string }),
+    summary: f.summary.trim(),
+  };
+}
+
+// The motion's spokespersons as membership keeps them (roles announced by this service): the
+// live spokesperson roles of the motion, in the order given.
+export interface Role {
+  member_id?: string;
+  role?: string;
+  motion_id?: string | null;
+  ended_at?: string | null;
+}
+export const spokespersonsOf = (roles: Role[], motionId: string) =>
+  roles.filter((r) => r.role === "spokesperson" && r.motion_id === motionId && !r.ended_at).map((r) => r.member_id ?? "");

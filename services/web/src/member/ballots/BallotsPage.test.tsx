@@ -103,4 +103,36 @@ describe("the ballots page", () => {
     await user.click(screen.getByRole("button", { name: "Voter" }));
     expect(await screen.findByText("Vous ne faites pas partie des votants de ce scrutin.")).toBeTruthy();
   });
+
+  it("says a show of hands is voted in the room, offers no vote, and shows its result once closed", async () => {
+    const sent = fakeServices({
+      "GET /api/recommendations/v1/ballots": () => [
+        200,
+        {
+          items: [
+            ballot(OPEN, { state: "open", secret: false, show_of_hands: true }),
+            ballot(CLOSED, {
+              state: "closed",
+              secret: false,
+              show_of_hands: true,
+              result: { for: 5, against: 2, abstain: 1, electorate: 9, outcome: "adopted" },
+            }),
+          ],
+        },
+      ],
+    });
+    show(<BallotsPage memberId={MEMBER} />);
+    const open = (await screen.findByText(`Question ${OPEN.slice(0, 4)} ?`)).closest("article") as HTMLElement;
+    expect(open.textContent).toContain("voté à main levée, en séance");
+    expect(open.textContent).toContain("À main levée");
+    expect(screen.queryByRole("button", { name: "Voter" })).toBeNull();
+    expect(screen.queryByRole("group", { name: /Votre vote/ })).toBeNull();
+    const closed = screen.getByText(`Question ${CLOSED.slice(0, 4)} ?`).closest("article") as HTMLElement;
+    expect(closed.textContent).toContain("Adopté");
+    expect(closed.textContent).toContain("Pour : 5");
+    expect(closed.textContent).toContain("Votants inscrits : 9");
+    // No receipt to check for a ballot nobody voted in online.
+    expect(screen.queryByLabelText(/Votre reçu/)).toBeNull();
+    expect(sent.some((s) => s.method === "POST")).toBe(false);
+  });
 });

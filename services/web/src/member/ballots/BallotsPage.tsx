@@ -1,8 +1,9 @@
 // The ballots of the member's assembly open to them (the whole assembly's and their workshop's):
 // vote (for, against, abstain; a change while it is open), and in a secret ballot the receipt the
 // first vote returns — shown once, kept in this browser, needed to change the vote — which, once
-// the ballot is closed, tells whether the vote was counted (never how). Closed ballots show their
-// result. Nothing of other members is shown.
+// the ballot is closed, tells whether the vote was counted (never how). A ballot held by show of
+// hands is voted in the room: it says so and offers no vote (the service refuses one). Closed
+// ballots show their result. Nothing of other members is shown.
 import { fr } from "@codegouvfr/react-dsfr";
 import Alert from "@codegouvfr/react-dsfr/Alert";
 import Badge from "@codegouvfr/react-dsfr/Badge";
@@ -28,6 +29,7 @@ export interface Ballot {
   workshop?: string | null;
   question?: string;
   secret?: boolean;
+  show_of_hands?: boolean;
   state?: "open" | "closed";
   closes_at?: string;
   result?: {
@@ -97,9 +99,13 @@ export function BallotsPage({ memberId }: { memberId: string }) {
         <>
           <h2>{t("member.ballots.open")}</h2>
           {open.length === 0 && <p>{t("member.ballots.noneOpen")}</p>}
-          {open.map((b) => (
-            <OpenBallot key={b.id} ballot={b} memberId={memberId} onVoted={() => void load()} />
-          ))}
+          {open.map((b) =>
+            b.show_of_hands ? (
+              <HandsBallot key={b.id} ballot={b} />
+            ) : (
+              <OpenBallot key={b.id} ballot={b} memberId={memberId} onVoted={() => void load()} />
+            ),
+          )}
           <h2 className={fr.cx("fr-mt-6w")}>{t("member.ballots.closed")}</h2>
           {closed.length === 0 && <p>{t("member.ballots.noneClosed")}</p>}
           {closed.map((b) => (
@@ -118,13 +124,26 @@ function BallotHeading({ ballot }: { ballot: Ballot }) {
       <h3 className={fr.cx("fr-h5", "fr-mb-1w")}>{ballot.question}</h3>
       <p className={fr.cx("fr-mb-2w")}>
         <Badge small severity={ballot.secret ? "info" : "new"} as="span">
-          {t(ballot.secret ? "member.ballots.secret" : "member.ballots.public")}
+          {t(ballot.show_of_hands ? "member.ballots.hands" : ballot.secret ? "member.ballots.secret" : "member.ballots.public")}
         </Badge>{" "}
         {ballot.state === "open" && ballot.closes_at
           ? t("member.ballots.closesAt", { date: dateTime(new Date(ballot.closes_at)) })
           : null}
       </p>
     </>
+  );
+}
+
+// Voted by show of hands in the room: nothing to send from here; the secretariat enters the count.
+function HandsBallot({ ballot }: { ballot: Ballot }) {
+  const { t } = useI18n();
+  return (
+    <article className={fr.cx("fr-mb-4w")} aria-labelledby={`ballot-${ballot.id}-title`} data-show-of-hands>
+      <div id={`ballot-${ballot.id}-title`}>
+        <BallotHeading ballot={ballot} />
+      </div>
+      <p>{t("member.ballots.hands.inRoom")}</p>
+    </article>
   );
 }
 
