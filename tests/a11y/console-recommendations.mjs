@@ -251,7 +251,7 @@ async function run(browser, width, fx) {
   await shot('hands-results');
 
   // The motions: a new version of the drafted motion's text.
-  await smain.getByRole('link', { name: 'Vœux' }).click();
+  await smain.getByRole('link', { name: 'Vœux', exact: true }).click();
   await page.waitForURL((url) => url.pathname === `${section}/voeux`);
   const drafted = smain.locator(`article[data-motion="${fx.drafted.id}"]`);
   await drafted.getByRole('button', { name: 'Enregistrer la version' }).waitFor();
