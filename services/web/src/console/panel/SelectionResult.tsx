@@ -104,20 +104,19 @@ export function SelectionResult({ selection }: { selection: Selection }) {
 // The signed record's place (`#signed-record`): the records kept, the upload once the draw is done.
 export function SignedRecords({ selection }: { selection: Selection }) {
   const { t } = useI18n();
+  const id = selection.id ?? "";
   const [kept, setKept] = useState<string | undefined>();
   const [records, reload] = useDocuments(
     async () =>
-      (await api.sortition.GET("/v1/selections/{id}/signed-records", { params: { path: { id: selection.id } } })).data?.items as
-        | KeptDocument[]
-        | undefined,
-    [selection.id],
+      (await api.sortition.GET("/v1/selections/{id}/signed-records", { params: { path: { id } } })).data?.items as KeptDocument[] | undefined,
+    [id],
   );
   return (
     <section className={fr.cx("fr-mt-3w")} aria-labelledby="signed-record-title" id="signed-record">
       <h3 id="signed-record-title">{t("console.panel.result.upload")}</h3>
       <p>{t("console.panel.result.signed.intro")}</p>
       <p>
-        <a className={fr.cx("fr-link")} href={`/tirages/${selection.id}`}>
+        <a className={fr.cx("fr-link")} href={`/tirages/${id}`}>
           {t("console.panel.result.signed.public")}
         </a>
       </p>
@@ -139,7 +138,7 @@ export function SignedRecords({ selection }: { selection: Selection }) {
         <DocumentUploadForm
           id="signed-record-upload"
           title={t("console.panel.result.signed.uploadTitle")}
-          route={`/api/sortition/v1/selections/${selection.id}/signed-record`}
+          route={`/api/sortition/v1/selections/${id}/signed-record`}
           limits={{ maxBytes: 3 << 20, types: ["application/pdf"] }}
           labelHint={t("console.panel.result.signed.labelHint")}
           fileLabel={t("console.panel.result.signed.file")}

@@ -44,7 +44,8 @@ export function useDocuments(read: () => Promise<KeptDocument[] | undefined>, de
   useEffect(() => {
     if (first === undefined) return;
     // A minute at least: a reader's clock ahead of the service's does not read it again and again.
-    const timer = setTimeout(() => void reload(), Math.max(first - Date.now(), 60_000));
+    // A day at most (a timer's limit is under 25 days).
+    const timer = setTimeout(() => void reload(), Math.min(Math.max(first - Date.now(), 60_000), 86_400_000));
     return () => clearTimeout(timer);
   }, [first, reload]);
   return [documents, reload] as const;
