@@ -227,16 +227,18 @@ std::vector<Document> of(pqxx::transaction_base& tx, const std::string& owner_ty
   return out;
 }
 
-nlohmann::json to_json(const Store& store, const Document& d) {
+nlohmann::json to_json(const Store& store, const Document& d, bool uploader) {
   std::string expires_at;
   auto url = store.link(d, &expires_at);
-  return {{"id", d.id},
-          {"label", d.label},
-          {"media_type", d.media_type},
-          {"size_bytes", d.size_bytes},
-          {"uploaded_at", d.uploaded_at},
-          {"url", url},
-          {"url_expires_at", expires_at}};
+  nlohmann::json out = {{"id", d.id},
+                        {"label", d.label},
+                        {"media_type", d.media_type},
+                        {"size_bytes", d.size_bytes},
+                        {"uploaded_at", d.uploaded_at},
+                        {"url", url},
+                        {"url_expires_at", expires_at}};
+  if (uploader) out["uploaded_by"] = d.uploaded_by;
+  return out;
 }
 
 http::RouteOptions upload_route_options() {

@@ -26,7 +26,8 @@ http::Response upload_signed_record(Deps d, documents::Store& store, http::Reque
   // Only a draw that took place has a record to sign (404 or 409 before anything is kept).
   d.db.transact([&](pqxx::work& tx) { return app::done_selection(tx, id); });
   auto doc = store.upload(d.db, req, signed_record_policy(), {kOwner, id, label, true});
-  return http::Response::json(201, documents::to_json(store, doc));
+  // The uploader sees who kept it; the public list does not name them.
+  return http::Response::json(201, documents::to_json(store, doc, true));
 }
 
 http::Response signed_records(Deps d, documents::Store& store, http::Request& req) {

@@ -29,7 +29,7 @@ http::Response upload(Deps d, documents::Store& store, http::Request& req) {
   auto label = documents::upload_label(req);
   d.db.transact([&](pqxx::work& tx) { return app::must_find(tx, id); });
   auto doc = store.upload(d.db, req, session_policy(), {kOwner, id, label, false});
-  return http::Response::json(201, documents::to_json(store, doc));
+  return http::Response::json(201, documents::to_json(store, doc, true));
 }
 
 http::Response files(Deps d, documents::Store& store, http::Request& req) {
@@ -40,8 +40,9 @@ http::Response files(Deps d, documents::Store& store, http::Request& req) {
     facilitator_reads(caller, app::session_for_reader(tx, id, caller.actor(), staff).workshop_id);
     return documents::of(tx, kOwner, id);
   });
-  return http::Response::items(list,
-                               [&](const auto& doc) { return documents::to_json(store, doc); });
+  // Who uploaded each one is said to the staff (the secretariat, the facilitators), not to members.
+  return http::Response::items(
+      list, [&](const auto& doc) { return documents::to_json(store, doc, staff); });
 }
 
 }  // namespace

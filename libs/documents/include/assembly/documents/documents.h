@@ -98,8 +98,9 @@ std::vector<Document> of(pqxx::transaction_base& tx, const std::string& owner_ty
                          const std::string& owner_id);
 
 // {"id", "label", "media_type", "size_bytes", "uploaded_at", "url", "url_expires_at"}: what a
-// client is shown (never the key).
-nlohmann::json to_json(const Store& store, const Document& d);
+// client is shown (never the key); with `uploader`, also "uploaded_by" (the account's id), for
+// staff readers only (a public list does not name the staff who uploaded).
+nlohmann::json to_json(const Store& store, const Document& d, bool uploader = false);
 
 // The body of an upload request as kept: the route's options (a raw body, not JSON, up to the
 // server's limit so that a file over the policy's limit is refused by name, 422 /file).

@@ -2,10 +2,17 @@
 // volunteers' shares, with its table), the fairness of the draw (the algorithm that ran, the
 // minimum and maximum selection probability, the certificate's bound), every volunteer's
 // selection probability (a histogram with its table), the printable record for the bailiff (the
-// public page /tirages/<id>), and the place where the signed record will be kept.
+// public page /tirages/<id>), and the bailiff-signed record: the ones kept (read again each time
+// the result is shown: their links expire) and, the draw done, the upload of another.
 import { fr } from "@codegouvfr/react-dsfr";
+import Alert from "@codegouvfr/react-dsfr/Alert";
+import { useState } from "react";
 
+import { api } from "../../api/client";
 import { useI18n } from "../../i18n/i18n";
+import { DocumentList, type KeptDocument, useDocuments } from "../ui/DocumentList";
+import { DocumentUploadForm } from "../ui/DocumentUploadForm";
+import { ReadFailed } from "../ui/ReadFailed";
 import { ShareChart } from "../ui/ShareChart";
 import { probabilityBuckets, type Selection } from "./model";
 
@@ -89,10 +96,58 @@ export function SelectionResult({ selection }: { selection: Selection }) {
           />
         </section>
       )}
-      <section className={fr.cx("fr-mt-3w")} aria-labelledby="signed-record-title" id="signed-record">
-        <h3 id="signed-record-title">{t("console.panel.result.upload")}</h3>
-        <p>{t("console.panel.result.uploadSoon")}</p>
-      </section>
+      <SignedRecords selection={selection} />
     </div>
+  );
+}
+
+// The signed record's place (`#signed-record`): the records kept, the upload once the draw is done.
+export function SignedRecords({ selection }: { selection: Selection }) {
+  const { t } = useI18n();
+  const id = selection.id ?? "";
+  const [kept, setKept] = useState<string | undefined>();
+  const [records, reload] = useDocuments(
+    async () =>
+      (await api.sortition.GET("/v1/selections/{id}/signed-records", { params: { path: { id } } })).data?.items as KeptDocument[] | undefined,
+    [id],
+  );
+  return (
+    <section className={fr.cx("fr-mt-3w")} aria-labelledby="signed-record-title" id="signed-record">
+      <h3 id="signed-record-title">{t("console.panel.result.upload")}</h3>
+      <p>{t("console.panel.result.signed.intro")}</p>
+      <p>
+        <a className={fr.cx("fr-link")} href={`/tirages/${id}`}>
+          {t("console.panel.result.signed.public")}
+        </a>
+      </p>
+      {kept && <Alert severity="success" small role="status" description={t("console.panel.result.signed.done", { label: kept })} />}
+      {records === undefined ? (
+        <p role="status">{t("console.loading")}</p>
+      ) : records === null ? (
+        <ReadFailed retry={reload} />
+      ) : (
+        <DocumentList
+          caption={t("console.panel.result.signed.caption")}
+          service="sortition"
+          documents={records}
+          who={t("console.panel.result.signed.who")}
+          empty={t("console.panel.result.signed.none")}
+        />
+      )}
+      {selection.state === "done" && (
+        <DocumentUploadForm
+          id="signed-record-upload"
+          title={t("console.panel.result.signed.uploadTitle")}
+          route={`/api/sortition/v1/selections/${id}/signed-record`}
+          limits={{ maxBytes: 3 << 20, types: ["application/pdf"] }}
+          labelHint={t("console.panel.result.signed.labelHint")}
+          fileLabel={t("console.panel.result.signed.file")}
+          onUploaded={(answer) => {
+            setKept((answer as KeptDocument | undefined)?.label);
+            void reload();
+          }}
+        />
+      )}
+    </section>
   );
 }

@@ -66,8 +66,16 @@ export const fr = {
   "console.panel.result.respondentShare": "Part des volontaires",
   "console.panel.result.record": "Procès-verbal imprimable pour l’huissier",
   "console.panel.result.upload": "Procès-verbal signé",
-  "console.panel.result.uploadSoon":
-    "Le dépôt du procès-verbal signé (PDF) se fera ici, avec le tirage.",
+  "console.panel.result.signed.intro":
+    "Le procès-verbal signé par l’huissier (PDF) est conservé avec le tirage et publié comme lui : la page publique du tirage renvoie au dernier déposé.",
+  "console.panel.result.signed.public": "Page publique du tirage",
+  "console.panel.result.signed.caption": "Procès-verbaux signés conservés avec le tirage",
+  "console.panel.result.signed.none": "Aucun procès-verbal signé n’est encore conservé.",
+  "console.panel.result.signed.uploadTitle": "Déposer le procès-verbal signé",
+  "console.panel.result.signed.labelHint": "Par exemple « Procès-verbal signé par Me Dupont, huissière », 300 caractères au plus.",
+  "console.panel.result.signed.file": "Le procès-verbal signé",
+  "console.panel.result.signed.who": "Le secrétariat",
+  "console.panel.result.signed.done": "Le procès-verbal « {label} » est conservé avec le tirage.",
   "console.panel.error.server": "Le service n’a pas répondu. Réessayez.",
 } as const;
 
@@ -138,6 +146,15 @@ export const en: Record<keyof typeof fr, string> = {
   "console.panel.result.respondentShare": "Share of the volunteers",
   "console.panel.result.record": "Printable record for the bailiff",
   "console.panel.result.upload": "Signed record",
-  "console.panel.result.uploadSoon": "The signed record (PDF) will be uploaded here, kept with the draw.",
+  "console.panel.result.signed.intro":
+    "The record signed by the bailiff (PDF) is kept with the draw and published as the draw is: the draw's public page links the last one kept.",
+  "console.panel.result.signed.public": "The draw's public page",
+  "console.panel.result.signed.caption": "Signed records kept with the draw",
+  "console.panel.result.signed.none": "No signed record is kept yet.",
+  "console.panel.result.signed.uploadTitle": "Upload the signed record",
+  "console.panel.result.signed.labelHint": "For example “Record signed by Ms Dupont, bailiff”, at most 300 characters.",
+  "console.panel.result.signed.file": "The signed record",
+  "console.panel.result.signed.who": "The secretariat",
+  "console.panel.result.signed.done": "The record “{label}” is kept with the draw.",
   "console.panel.error.server": "The service did not answer. Try again.",
 };

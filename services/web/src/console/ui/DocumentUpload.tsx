@@ -62,11 +62,28 @@ interface Props {
   limits: UploadLimits;
   onUploaded: (answer: unknown) => void;
   transport?: Transport;
+  // The screen's other fields of the upload (its label, in DocumentUploadForm): their checks
+  // before sending (`before`: false when one is at fault, said and focused there by the screen;
+  // nothing is sent), and each refusal of the service naming one of them (`onFieldRefused`: true
+  // when the screen placed it next to its field; the others stay under the file's field).
+  before?: () => boolean;
+  onFieldRefused?: (pointer: string, detail: string) => boolean;
 }
 
 type Message = { key: Key; params?: Record<string, string | number> };
+type Translate = (key: Key, params?: Record<string, string | number>) => string;
 
-export function DocumentUpload({ id, label, url, limits, onUploaded, transport = xhrTransport }: Props) {
+// A size said in the reader's language: "3 Mo", "1,5 Mo", "12 Ko", "300 octets".
+export const formatSize = (t: Translate, bytes: number) =>
+  bytes >= 1 << 20 && bytes % (1 << 20) === 0
+    ? t("console.ui.upload.unit.mib", { n: bytes / (1 << 20) })
+    : bytes >= 1 << 20
+      ? t("console.ui.upload.unit.mib", { n: Math.round((bytes / (1 << 20)) * 10) / 10 })
+      : bytes >= 1024
+        ? t("console.ui.upload.unit.kib", { n: Math.round(bytes / 1024) })
+        : t("console.ui.upload.unit.bytes", { n: bytes });
+
+export function DocumentUpload({ id, label, url, limits, onUploaded, transport = xhrTransport, before, onFieldRefused }: Props) {
   const { t } = useI18n();
   const [file, setFile] = useState<File | undefined>();
   const [error, setError] = useState<Message | undefined>();
@@ -81,14 +98,7 @@ export function DocumentUpload({ id, label, url, limits, onUploaded, transport =
     if (refusals > 0) input.current?.focus();
   }, [refusals]);
 
-  const size = (bytes: number) =>
-    bytes >= 1 << 20 && bytes % (1 << 20) === 0
-      ? t("console.ui.upload.unit.mib", { n: bytes / (1 << 20) })
-      : bytes >= 1 << 20
-        ? t("console.ui.upload.unit.mib", { n: Math.round((bytes / (1 << 20)) * 10) / 10 })
-        : bytes >= 1024
-          ? t("console.ui.upload.unit.kib", { n: Math.round(bytes / 1024) })
-          : t("console.ui.upload.unit.bytes", { n: bytes });
+  const size = (bytes: number) => formatSize(t, bytes);
   const kinds = limits.types.map((m) => t(`console.ui.upload.kind.${m}` as Key)).join(t("console.ui.upload.or"));
 
   // What can be told before sending: the service checks the bytes anyway.
@@ -116,6 +126,8 @@ export function DocumentUpload({ id, label, url, limits, onUploaded, transport =
   const send = async () => {
     const found = check(file);
     setError(found);
+    // The screen's fields come first on the page: at fault, they take the focus.
+    if (before && !before()) return;
     if (found || !file) {
       setRefusals((n) => n + 1);
       return;
@@ -131,7 +143,10 @@ export function DocumentUpload({ id, label, url, limits, onUploaded, transport =
       }
       setPercent(undefined);
       const problem = answer.body as Problem | undefined;
-      const details = problem?.errors?.map((e) => e.detail) ?? (problem?.detail ? [problem.detail] : []);
+      const all = problem?.errors ?? [];
+      const mine = all.filter((e) => !(onFieldRefused && (answer.status === 422 || answer.status === 400) && onFieldRefused(e.pointer, e.detail)));
+      if (all.length > 0 && mine.length === 0) return; // all placed by the screen, next to its fields
+      const details = all.length ? mine.map((e) => e.detail) : problem?.detail ? [problem.detail] : [];
       setError(
         answer.status === 403
           ? { key: "console.ui.upload.forbidden" }

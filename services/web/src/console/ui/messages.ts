@@ -21,6 +21,13 @@ export const fr = {
   "console.ui.upload.unit.bytes": "{n} octets",
   "console.ui.upload.unit.kib": "{n} Ko",
   "console.ui.upload.unit.mib": "{n} Mo",
+  "console.ui.upload.label": "Intitulé du document",
+  "console.ui.upload.label.hint": "Ce qu’est le document, {max} caractères au plus.",
+  "console.ui.upload.label.missing": "Donnez un intitulé au document.",
+  "console.ui.upload.label.tooLong": "L’intitulé est trop long : 300 caractères au plus.",
+  "console.ui.documents.label": "Document",
+  "console.ui.documents.kept": "Déposé le",
+  "console.ui.documents.who": "Déposé par",
 } as const;
 
 export const en: Record<keyof typeof fr, string> = {
@@ -45,4 +52,11 @@ export const en: Record<keyof typeof fr, string> = {
   "console.ui.upload.unit.bytes": "{n} bytes",
   "console.ui.upload.unit.kib": "{n} KiB",
   "console.ui.upload.unit.mib": "{n} MiB",
+  "console.ui.upload.label": "The document's label",
+  "console.ui.upload.label.hint": "What the document is, at most {max} characters.",
+  "console.ui.upload.label.missing": "Give the document a label.",
+  "console.ui.upload.label.tooLong": "The label is too long: 300 characters at most.",
+  "console.ui.documents.label": "Document",
+  "console.ui.documents.kept": "Kept on",
+  "console.ui.documents.who": "Uploaded by",
 };

@@ -1,7 +1,9 @@
 // A workshop's synthesis notebook (secretariat): its versions, and two of them side by side
 // (GET /v1/workshops/{id}/notebook/diff): a table whose two columns are the versions, each row a
 // line — kept, removed (left only), added (right only) or changed (both) — said in words for
-// screen readers as well as in colour. The two versions chosen are kept in the address.
+// screen readers as well as in colour. The two versions chosen are kept in the address. Each
+// version handed to the executive links its PDF, rendered by the service from that kept version
+// (immutable once submitted), not a second copy stored beside it.
 import { fr } from "@codegouvfr/react-dsfr";
 import Alert from "@codegouvfr/react-dsfr/Alert";
 import Button from "@codegouvfr/react-dsfr/Button";
@@ -102,6 +104,17 @@ export function NotebookDiffPage({ assembly, staff, rest, workshopId }: ConsoleP
                 {describe(v)}
                 {v.note ? ` — ${v.note}` : ""}
                 {v.submitted_at ? ` — ${t("console.workshops.notebook.submitted")}` : ""}
+                {v.submitted_at && (
+                  <>
+                    {" — "}
+                    <a
+                      className={fr.cx("fr-link", "fr-link--download")}
+                      href={`/api/workshops/v1/workshops/${workshopId}/notebook/versions/${v.version}/pdf`}
+                    >
+                      {t("console.workshops.notebook.pdf", { version: v.version })}
+                    </a>
+                  </>
+                )}
                 {!v.submitted_at && hasRole(staff, ["secretariat"]) && (
                   <>
                     {" "}

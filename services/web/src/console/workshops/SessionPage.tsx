@@ -1,6 +1,6 @@
 // One session: what it is (kind, workshop, time in Paris, place, site, people heard, state and
 // its changes), the link to its check-in code, the forms that move it (reschedule) and cancel it,
-// each with its reason, and its attendance sheet.
+// each with its reason, its material (documents) and its attendance sheet.
 import { fr } from "@codegouvfr/react-dsfr";
 import Alert from "@codegouvfr/react-dsfr/Alert";
 import Button from "@codegouvfr/react-dsfr/Button";
@@ -16,8 +16,9 @@ import { AttendanceSheet } from "./AttendanceSheet";
 import { typeKey } from "./CalendarPage";
 import { parisDay, parisTime, parisToUtc, type Session, validateTimes } from "./model";
 import { follow, sectionPath } from "./paths";
+import { SessionMaterial } from "./SessionMaterial";
 
-export function SessionPage({ assembly, sessionId }: ConsoleProps & { sessionId: string }) {
+export function SessionPage({ assembly, staff, sessionId }: ConsoleProps & { sessionId: string }) {
   const { t, range, dateTime } = useI18n();
   const [session, setSession] = useState<Session | undefined>();
   const [failed, setFailed] = useState<number | undefined>();
@@ -115,6 +116,7 @@ export function SessionPage({ assembly, sessionId }: ConsoleProps & { sessionId:
           <Cancel session={session} onDone={(s) => changed(s, "console.workshops.cancelled")} />
         </>
       )}
+      <SessionMaterial session={session} staff={staff} />
       {session.state !== "cancelled" && <AttendanceSheet session={session} />}
     </div>
   );
