@@ -1,7 +1,9 @@
 // One commitment (suivi/engagement/<id>): what the city commits to and for which recommendation,
 // its status and progress, its milestones (overdue ones flagged), its evidence and its timeline.
-// Its department records progress, milestones (added, done, moved with a reason) and evidence;
-// the secretariat reads. followup: GET/PATCH /v1/commitments/{id}, …/milestones, …/evidence.
+// Its department records progress, milestones (added, done, moved with a reason) and evidence
+// (a link, or a document uploaded with the shared DocumentUpload: kept at its stable address, shown
+// like a link, marked "document"); the secretariat reads. followup: GET/PATCH
+// /v1/commitments/{id}, …/milestones, …/evidence, …/evidence/file.
 import { fr } from "@codegouvfr/react-dsfr";
 import Alert from "@codegouvfr/react-dsfr/Alert";
 import Button from "@codegouvfr/react-dsfr/Button";
@@ -10,21 +12,27 @@ import Select from "@codegouvfr/react-dsfr/Select";
 import { type FormEvent, useState } from "react";
 
 import { api } from "../../api/client";
-import { messageOf, stateOf, useFieldForm } from "../../forms/forms";
+import { messageOf, problemFields, stateOf, useFieldForm } from "../../forms/forms";
 import type { ProblemLike } from "../../forms/problem";
 import { useI18n } from "../../i18n/i18n";
 import type { Key } from "../../i18n/messages";
 import type { Staff } from "../model";
 import { utcToday } from "../council/model";
+import { DocumentUpload } from "../ui/DocumentUpload";
 import { Table } from "../ui/Table";
 import { useRead } from "../ui/useRead";
 import {
   type Commitment,
+  EVIDENCE_FILE_LIMITS,
+  evidenceFileUrl,
+  evidenceOfSteps,
+  isDocument,
   mayEdit,
   type ProgressForm,
   progressBody,
   STATUSES,
   validateEvidence,
+  validateFileLabel,
   validateMilestone,
   validateProgress,
   visibleCommitments,
@@ -50,6 +58,7 @@ export function CommitmentPage({ assembly, id, staff }: { assembly: string; id: 
     );
   const edit = mayEdit(c, staff);
   const open = c.status !== "done" && c.status !== "abandoned";
+  const added = evidenceOfSteps(c);
   return (
     <>
       <BackToFollowup assembly={assembly} />
@@ -113,17 +122,14 @@ export function CommitmentPage({ assembly, id, staff }: { assembly: string; id: 
         <ul>
           {(c.evidence ?? []).map((e) => (
             <li key={`${e.url}-${e.added_at}`}>
-              <a className={fr.cx("fr-link")} href={e.url} rel="noopener noreferrer">
-                {e.label}
-              </a>{" "}
+              <EvidenceLink url={e.url} label={e.label} />{" "}
               <span className={fr.cx("fr-text--sm")}>({dateTime(new Date(e.added_at ?? ""))})</span>
             </li>
           ))}
         </ul>
       )}
       {edit && <AddEvidence commitment={c.id ?? ""} reload={reload} />}
-      {/* Uploaded documents as evidence: the shared DocumentUpload widget (console/ui) goes here,
-          beside the links, once the object store is in place. */}
+      {edit && <UploadEvidence commitment={c.id ?? ""} reload={reload} />}
 
       <h2>{t("console.followup.timeline")}</h2>
       <ol>
@@ -135,7 +141,16 @@ export function CommitmentPage({ assembly, id, staff }: { assembly: string; id: 
               status: t(`console.followup.status.${line.status}` as Key),
               progress: line.progress ?? 0,
             })}
-            {line.note ? ` — ${line.note}` : ""}
+            {line.seq !== undefined && added.has(line.seq) ? (
+              <>
+                {" — "}
+                <EvidenceLink url={added.get(line.seq)?.url} label={added.get(line.seq)?.label} />
+              </>
+            ) : line.note ? (
+              ` — ${line.note}`
+            ) : (
+              ""
+            )}
           </li>
         ))}
       </ol>
@@ -286,6 +301,53 @@ function AddMilestone({ commitment, reload }: { commitment: string; reload: Relo
         {t("console.followup.milestone.addSubmit")}
       </Button>
     </form>
+  );
+}
+
+// A piece of evidence as a link: an uploaded document (at its stable address, downloaded as an
+// attachment) is said to be one.
+function EvidenceLink({ url, label }: { url?: string; label?: string }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <a className={fr.cx("fr-link")} href={url} rel="noopener noreferrer">
+        {label}
+      </a>
+      {isDocument(url) && <span className={fr.cx("fr-text--sm")}> ({t("console.followup.evidence.document")})</span>}
+    </>
+  );
+}
+
+const FILE_LABEL_IDS = { label: "evidence-file-label" };
+
+// A document as evidence: its label (public, like the commitment), then the file, sent by the
+// shared widget to POST …/evidence/file?label=; the label checked first and refused next to itself.
+function UploadEvidence({ commitment, reload }: { commitment: string; reload: Reload }) {
+  const { t } = useI18n();
+  const [label, setLabel] = useState("");
+  const form = useFieldForm(FILE_LABEL_IDS);
+  return (
+    <div className={fr.cx("fr-mb-4w")}>
+      <h3 className={fr.cx("fr-h6")}>{t("console.followup.evidence.upload")}</h3>
+      <Input label={t("console.followup.evidence.fileLabel")} hintText={t("console.followup.evidence.fileLabelHint")}
+        state={stateOf(form.errors.label)} stateRelatedMessage={messageOf(t, form.errors.label)}
+        nativeInputProps={{ id: FILE_LABEL_IDS.label, value: label, maxLength: 300, onChange: (e) => setLabel(e.target.value) }} />
+      <DocumentUpload
+        id="evidence-file"
+        label={t("console.followup.evidence.file")}
+        url={evidenceFileUrl(commitment, label)}
+        limits={EVIDENCE_FILE_LIMITS}
+        fields={{
+          check: () => form.check(validateFileLabel(label)),
+          pointers: ["label"],
+          refused: (errors) => form.check(problemFields({ errors }, ["label"], "label")),
+        }}
+        onUploaded={() => {
+          setLabel("");
+          reload();
+        }}
+      />
+    </div>
   );
 }
 

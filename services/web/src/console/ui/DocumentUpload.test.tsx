@@ -3,14 +3,14 @@ import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
 
 import { I18nProvider } from "../../i18n/i18n";
-import { DocumentUpload, type Answer, type Transport } from "./DocumentUpload";
+import { DocumentUpload, type Answer, type Transport, type UploadFields } from "./DocumentUpload";
 
 afterEach(cleanup);
 
 const pdf = (bytes = 10, name = "pv-signe.pdf") => new File([new Uint8Array(bytes)], name, { type: "application/pdf" });
 const LIMITS = { maxBytes: 3 << 20, types: ["application/pdf" as const] };
 
-function show(transport: Transport, onUploaded = vi.fn()) {
+function show(transport: Transport, onUploaded = vi.fn(), fields?: UploadFields) {
   localStorage.setItem("lang", "fr");
   const user = userEvent.setup({ applyAccept: false });
   render(
@@ -22,6 +22,7 @@ function show(transport: Transport, onUploaded = vi.fn()) {
         limits={LIMITS}
         onUploaded={onUploaded}
         transport={transport}
+        fields={fields}
       />
     </I18nProvider>,
   );
@@ -91,5 +92,24 @@ describe("the document upload widget", () => {
     expect(screen.getByText(/Fichier choisi : depose.pdf/)).toBeTruthy();
     await user.click(screen.getByRole("button", { name: "Envoyer le fichier" }));
     expect(transport.mock.calls[0][1].name).toBe("depose.pdf");
+  });
+
+  it("checks the screen's own fields first, and hands their refusals back to the screen", async () => {
+    const fields = { check: vi.fn(() => false), pointers: ["label"], refused: vi.fn() };
+    const transport = vi.fn<Transport>(async () => ({
+      status: 422,
+      body: { status: 422, errors: [{ pointer: "label", detail: "the label is a text of 1 to 300 characters" }] },
+    }));
+    const { user, input } = show(transport, vi.fn(), fields);
+    await user.upload(input, pdf());
+    await user.click(screen.getByRole("button", { name: "Envoyer le fichier" }));
+    expect(fields.check).toHaveBeenCalled();
+    expect(transport).not.toHaveBeenCalled();
+    expect(document.activeElement).not.toBe(input); // the screen focuses its own field
+
+    fields.check.mockReturnValue(true);
+    await user.click(screen.getByRole("button", { name: "Envoyer le fichier" }));
+    await waitFor(() => expect(fields.refused).toHaveBeenCalledWith([{ pointer: "label", detail: "the label is a text of 1 to 300 characters" }]));
+    expect(screen.queryByText(/the label is a text/)).toBeNull(); // not under the file
   });
 });

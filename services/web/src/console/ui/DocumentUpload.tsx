@@ -28,9 +28,23 @@ export interface Answer {
 // Sends `file` as the request's body (its type as Content-Type), reporting the fraction sent.
 export type Transport = (url: string, file: File, progress: (fraction: number) => void) => Promise<Answer>;
 
+export interface ProblemError {
+  pointer: string;
+  detail: string;
+}
 interface Problem {
   detail?: string;
-  errors?: { pointer: string; detail: string }[];
+  errors?: ProblemError[];
+}
+
+// The screen's own fields sent with the file (e.g. the label, in the route's query): `check`ed
+// before anything is sent (false: nothing sent, the screen says why next to them and focuses the
+// first), and the service's refusals naming them (`pointers`, as its problem names them: the
+// label is `label`) handed to `refused`, to be shown next to them and not under the file.
+export interface UploadFields {
+  check: () => boolean;
+  pointers: string[];
+  refused: (errors: ProblemError[]) => void;
 }
 
 // XMLHttpRequest: fetch reports no upload progress.
@@ -61,12 +75,13 @@ interface Props {
   url: string;
   limits: UploadLimits;
   onUploaded: (answer: unknown) => void;
+  fields?: UploadFields;
   transport?: Transport;
 }
 
 type Message = { key: Key; params?: Record<string, string | number> };
 
-export function DocumentUpload({ id, label, url, limits, onUploaded, transport = xhrTransport }: Props) {
+export function DocumentUpload({ id, label, url, limits, onUploaded, fields, transport = xhrTransport }: Props) {
   const { t } = useI18n();
   const [file, setFile] = useState<File | undefined>();
   const [error, setError] = useState<Message | undefined>();
@@ -115,9 +130,11 @@ export function DocumentUpload({ id, label, url, limits, onUploaded, transport =
 
   const send = async () => {
     const found = check(file);
+    const fieldsOk = fields ? fields.check() : true;
     setError(found);
-    if (found || !file) {
-      setRefusals((n) => n + 1);
+    if (found || !file || !fieldsOk) {
+      // The screen's fields come first: it focused the first at fault.
+      if (fieldsOk) setRefusals((n) => n + 1);
       return;
     }
     setPercent(0);
@@ -131,7 +148,18 @@ export function DocumentUpload({ id, label, url, limits, onUploaded, transport =
       }
       setPercent(undefined);
       const problem = answer.body as Problem | undefined;
-      const details = problem?.errors?.map((e) => e.detail) ?? (problem?.detail ? [problem.detail] : []);
+      const theirs = (problem?.errors ?? []).filter((e) => fields?.pointers.includes(e.pointer));
+      const mine = problem?.errors?.filter((e) => !theirs.includes(e));
+      // The screen's fields at fault come first: it focuses the first of them.
+      const handed = !!fields && theirs.length > 0 && (answer.status === 422 || answer.status === 400);
+      if (handed) {
+        fields.refused(theirs);
+        if (mine?.length === 0) {
+          setError(undefined);
+          return;
+        }
+      }
+      const details = mine?.map((e) => e.detail) ?? (problem?.detail ? [problem.detail] : []);
       setError(
         answer.status === 403
           ? { key: "console.ui.upload.forbidden" }
@@ -139,6 +167,7 @@ export function DocumentUpload({ id, label, url, limits, onUploaded, transport =
             ? { key: "console.ui.upload.refused", params: { detail: details.join(" ") } }
             : { key: "console.ui.upload.error" },
       );
+      if (handed) return;
     } catch {
       setPercent(undefined);
       setError({ key: "console.ui.upload.error" });
