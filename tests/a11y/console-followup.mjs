@@ -14,11 +14,18 @@
 //   is not in its menu, its address says it is not open, and the service refuses the clerk's
 //   actions with its token (403); it records a commitment on its recommendation (nothing chosen:
 //   said next to the fields) with a milestone due yesterday (flagged overdue), a link as
-//   evidence and some progress; the commitment is its token's department's;
+//   evidence, a document as evidence and some progress; the commitment is its token's
+//   department's. The document: nothing labelled or chosen (said next to the fields, the label
+//   focused), a PNG named .pdf and an HTML page named .pdf (refused by the service, by their
+//   bytes, next to the file field; nothing kept), then a small real PDF made here: shown in the
+//   evidence list and on the timeline as a "document" at its stable address, on the commitment
+//   the service holds, and that address downloads the same bytes as an attachment; the
+//   secretariat's and another department's tokens are refused the upload route (403);
 // - the secretariat signs in: sets the report schedule, compiles report 1 (preview; a reload
 //   shows it again, read from the service), publishes it (the department's token is refused
 //   that, 403); the dashboard shows the service's figures; the public transparency page shows
-//   the report and the commitment.
+//   the report and the commitment with its evidence document, whose link downloads the same
+//   bytes; the secretariat's view of the commitment shows the document and offers no upload.
 // Then at 320 px, each screen again as its role sees it. On every state: axe-core (WCAG 2.0/2.1
 // A and AA, zero violations), no Content Security Policy violation, no horizontal scrolling, a
 // full-page screenshot (DIR/console-followup-<state>-<width>.png, default var/screenshots/console/).
@@ -35,10 +42,28 @@ const api = staffApi(BASE, 'web-console-followup');
 const DEPARTMENT = 'DAC';
 const SUBJECT = `console-followup-${Date.now().toString(36)}`;
 const day = (offset) => new Date(Date.now() + offset * 86400000).toISOString().slice(0, 10);
+const DOCUMENT_LABEL = 'Délibération du Conseil sur les horaires';
+// A small real PDF (one empty page), and what is not one.
+const PDF = Buffer.from(`%PDF-1.4
+1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj
+2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj
+3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >> endobj
+trailer << /Root 1 0 R >>
+% ${SUBJECT}
+%%EOF
+`);
+const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64)]);
+const HTML = Buffer.from('<!doctype html><html><body><script>alert(1)</script></body></html>');
+
+// A document's stable address read as the public reads it (the 302 followed): its bytes and headers.
+async function download(address) {
+  const r = await fetch(`${BASE}${address}`);
+  return { status: r.status, bytes: Buffer.from(await r.arrayBuffer()), disposition: r.headers.get('content-disposition') ?? '' };
+}
 
 // Whether the service answers `status` to this call with this token.
-const answers = (status, bearer, service, method, route, body) =>
-  call(BASE, service, method, route, body, { bearer, expect: [status] }).then(() => true, () => false);
+const answers = (status, bearer, service, method, route, body, type = 'application/json') =>
+  call(BASE, service, method, route, body, { bearer, type, expect: [status] }).then(() => true, () => false);
 
 function session(browser, width, csp) {
   return async (role, backTo, extra = {}) => {
@@ -148,6 +173,7 @@ async function departmentCommits(open, f) {
   await page.locator('#evidence-label').fill('Les bibliothèques sur paris.fr');
   await page.getByRole('button', { name: 'Ajouter la preuve' }).click();
   await main.getByRole('link', { name: 'Les bibliothèques sur paris.fr' }).waitFor();
+  await uploadsEvidence(page, main, shot, f);
   await page.locator('#commitment-progress').fill('30');
   await page.getByRole('button', { name: 'Enregistrer l’avancement' }).click();
   await main.getByText('L’avancement est enregistré.').waitFor();
@@ -155,13 +181,66 @@ async function departmentCommits(open, f) {
   await shot('commitment');
   const made = await api('GET', 'followup', `/v1/commitments/${f.commitmentId}`);
   check(made.department === DEPARTMENT && made.recommendation_id === f.recommendationId && made.progress === 30
-    && made.milestones.length === 1 && made.milestones_overdue === 1 && made.evidence.length === 1,
+    && made.milestones.length === 1 && made.milestones_overdue === 1 && made.evidence.length === 2,
   `the service has the commitment of the token's department, its milestone, evidence and progress (${JSON.stringify(made).slice(0, 200)})`);
   await page.goto(`${BASE}/console/${f.assembly}/conseil`, { waitUntil: 'networkidle' });
   await main.getByRole('heading', { level: 1, name: 'Cette partie ne vous est pas ouverte' }).waitFor();
   check(await page.getByRole('button', { name: 'Enregistrer la décision' }).count() === 0, 'the Council\'s address is not open to the department');
   await shot('department-council');
   await context.close();
+}
+
+// The department's document as evidence, on its commitment's page.
+async function uploadsEvidence(page, main, shot, f) {
+  const evidence = async () => (await api('GET', 'followup', `/v1/commitments/${f.commitmentId}`)).evidence;
+  const before = await evidence();
+  await main.getByRole('heading', { level: 3, name: 'Ajouter un document' }).waitFor();
+  // Nothing labelled, nothing chosen: said next to both fields, the label focused, nothing sent.
+  await page.getByRole('button', { name: 'Envoyer le fichier' }).click();
+  await page.waitForFunction(() => document.activeElement?.id === 'evidence-file-label');
+  check((await describedBy(page, 'evidence-file-label')).includes('Donnez un intitulé au document'), 'a missing label is said next to its field');
+  check((await describedBy(page, 'evidence-file-input')).includes('Choisissez un fichier'), 'a missing file is said next to its field');
+  await shot('evidence-missing');
+  // What the browser takes for a PDF by its name but is not one: refused by the service, by its
+  // bytes, next to the file field; nothing kept.
+  await page.locator('#evidence-file-label').fill(DOCUMENT_LABEL);
+  for (const [name, buffer] of [['photo.pdf', PNG], ['page.pdf', HTML]]) {
+    await page.locator('#evidence-file-input').setInputFiles({ name, mimeType: 'application/pdf', buffer });
+    const answered = page.waitForResponse((r) => r.url().includes('/evidence/file') && r.request().method() === 'POST');
+    await page.getByRole('button', { name: 'Envoyer le fichier' }).click();
+    check((await answered).status() === 422, `${name}: the service refuses it (422)`);
+    await page.waitForFunction(() => document.activeElement?.id === 'evidence-file-input');
+    const said = await describedBy(page, 'evidence-file-input');
+    check(said.includes('no accepted type'), `${name}: the service's refusal is said next to the file field (${said})`);
+    if (name === 'photo.pdf') await shot('evidence-refused');
+  }
+  check((await evidence()).length === before.length, 'the refused files are not kept as evidence');
+  // Another department's and the secretariat's tokens: refused the route (403).
+  const route = `/v1/commitments/${f.commitmentId}/evidence/file?label=x`;
+  check(await answers(403, token('city-service', `${SUBJECT}-dvd`, 'DVD'), 'followup', 'POST', route, PDF, 'application/pdf'),
+    'the service refuses another department the upload (403)');
+  check(await answers(403, token('secretariat', SUBJECT), 'followup', 'POST', route, PDF, 'application/pdf'),
+    'the service refuses the secretariat the upload (403)');
+  // A real PDF: kept, shown as a document in the list and on the timeline.
+  await page.locator('#evidence-file-input').setInputFiles({ name: 'deliberation.pdf', mimeType: 'application/pdf', buffer: PDF });
+  await page.getByRole('button', { name: 'Envoyer le fichier' }).click();
+  await main.getByText('Fichier conservé : deliberation.pdf').waitFor();
+  const links = main.getByRole('link', { name: DOCUMENT_LABEL });
+  await page.waitForFunction(() => [...document.querySelectorAll('#console-section a')]
+    .filter((a) => a.textContent === 'Délibération du Conseil sur les horaires').length === 2);
+  const kept = (await evidence()).find((e) => e.label === DOCUMENT_LABEL);
+  check(kept?.url?.startsWith('/api/followup/v1/documents/') && (await evidence()).length === before.length + 1,
+    `the service has the document as evidence at its stable address (${JSON.stringify(kept)})`);
+  f.documentUrl = kept?.url;
+  const hrefs = await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  check(hrefs.length === 2 && hrefs.every((h) => h === kept?.url), `the evidence list and the timeline link the document's address (${hrefs})`);
+  const items = await main.locator('li', { has: links }).allTextContents();
+  check(items.length === 2 && items.every((t) => t.includes('(document)')), `both say it is a document (${items.join(' | ')})`);
+  check(await page.locator('#evidence-file-label').inputValue() === '', 'the label is emptied once the document is kept');
+  const got = await download(kept?.url);
+  check(got.status === 200 && got.bytes.equals(PDF) && got.disposition.startsWith('attachment'),
+    `the document's address downloads the same bytes as an attachment (${got.status}, ${got.bytes.length} bytes, ${got.disposition})`);
+  await shot('evidence-document');
 }
 
 async function secretariatPublishes(open, f) {
@@ -209,11 +288,38 @@ async function secretariatPublishes(open, f) {
   await shot('dashboard');
   f.dashboardUrl = new URL(page.url()).pathname;
 
+  // The commitment as the secretariat reads it: the document shown, no upload offered.
+  await page.goto(`${BASE}${f.commitmentUrl}`, { waitUntil: 'networkidle' });
+  await main.getByRole('heading', { level: 1, name: 'Ouvrir dix bibliothèques le dimanche' }).waitFor();
+  check(await main.getByRole('link', { name: DOCUMENT_LABEL }).count() === 2, 'the secretariat sees the document in the evidence and on the timeline');
+  check(await page.locator('#evidence-file-input').count() === 0 && await main.getByText('Ajouter un document').count() === 0,
+    'the secretariat is not offered the upload');
+  await shot('commitment-secretariat');
+  await context.close();
+}
+
+// The public transparency page as anyone reads it (signed out): the commitment, the report, the
+// evidence document, whose link downloads the bytes uploaded.
+async function publicReads(browser, width, csp, f) {
+  const visitor = await browser.newContext({ viewport: { width, height: 900 }, locale: 'fr-FR' });
+  const page = await visitor.newPage();
+  const seen = cspViolations(page);
   await page.goto(`${BASE}/transparence/${f.assembly}`, { waitUntil: 'networkidle' });
   const pub = await page.locator('main').textContent();
   check(pub.includes('Ouvrir dix bibliothèques le dimanche') && pub.includes('Premier rapport'),
-    'the public transparency page shows the commitment and the published report');
-  await context.close();
+    `${width}px: the public transparency page shows the commitment and the published report`);
+  const links = await page.locator('main a', { hasText: DOCUMENT_LABEL }).evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  check(links.length === 1 && links[0] === f.documentUrl, `${width}px: the public page links the evidence document at its address (${links})`);
+  if (width === 1280) {
+    const got = await download(links[0] ?? f.documentUrl);
+    check(got.status === 200 && got.bytes.equals(PDF) && got.disposition.startsWith('attachment'),
+      `the public page's link downloads the same bytes as an attachment (${got.status}, ${got.disposition})`);
+  }
+  await audit(page, check, SHOTS, `console-followup-transparency-${width}`, `${width}px transparency page`);
+  const overflow = await horizontalOverflow(page);
+  check(overflow <= 0, `${width}px transparency page: no horizontal scrolling (overflow ${overflow}px)`);
+  csp.push(...seen);
+  await visitor.close();
 }
 
 // At a narrow width, each screen again as its role sees it.
@@ -221,7 +327,8 @@ async function revisit(open, f) {
   for (const [role, urls, extra] of [
     ['council-clerk', [['council', `/console/${f.assembly}/conseil`], ['council-decided', f.itemUrl]], {}],
     ['city-service', [['department', `/console/${f.assembly}/suivi`], ['commitment', f.commitmentUrl]], { department: DEPARTMENT }],
-    ['secretariat', [['reports', `/console/${f.assembly}/suivi`], ['report-published', f.reportUrl], ['dashboard', f.dashboardUrl]], {}],
+    ['secretariat', [['reports', `/console/${f.assembly}/suivi`], ['report-published', f.reportUrl], ['dashboard', f.dashboardUrl],
+      ['commitment-secretariat', f.commitmentUrl]], {}],
   ]) {
     const { context, page, shot, main } = await open(role, urls[0][1], extra);
     for (const [state, url] of urls) {
@@ -245,7 +352,9 @@ try {
     await clerkDecides(wide, f);
     await departmentCommits(wide, f);
     await secretariatPublishes(wide, f);
+    await publicReads(browser, 1280, csp, f);
     await revisit(session(browser, 320, csp), f);
+    await publicReads(browser, 320, csp, f);
     check(csp.length === 0, `no Content Security Policy violation (${csp.join(' | ')})`);
   } finally {
     await browser.close();

@@ -3,10 +3,16 @@
 // session's material (workshops). Each: kept and read back through its signed link; the link
 // refused once tampered with or past its expiry; a file too large or of the wrong type refused
 // with a problem naming /file and nothing kept (no row, no object); the wrong role refused.
+// Then the faults of the store and of the virus scan, through a second followup process of the
+// built binary (FOLLOWUP_BINARY) that the test starts with another configuration: a scanner that
+// finds the file infected (422 naming /file), a scanner that fails (503), an object store that
+// does not answer (503); each time nothing kept (no row, no object, no evidence).
+#include <dirent.h>
 #include <gtest/gtest.h>
 
 #include <ctime>
 #include <fstream>
+#include <memory>
 #include <pqxx/pqxx>
 #include <sstream>
 
@@ -14,6 +20,7 @@
 #include "assembly/documents/links.h"
 #include "assembly/documents/s3.h"
 #include "assembly/documents/sigv4.h"
+#include "assembly/testing/process.h"
 #include "e2e.h"
 
 using assembly::itest::HttpResponse;
@@ -52,11 +59,15 @@ std::string pdf(const std::string& text) {
          text + "\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n";
 }
 
-HttpResponse upload(const std::string& service, const std::string& path, const std::string& bytes,
-                    const std::string& type, const std::string& bearer) {
+HttpResponse upload_to(const std::string& base, const std::string& path, const std::string& bytes,
+                       const std::string& type, const std::string& bearer) {
   std::map<std::string, std::string> headers{{"Content-Type", type}};
   if (!bearer.empty()) headers["Authorization"] = "Bearer " + bearer;
-  return assembly::itest::http("POST", e2e::url(service) + path, bytes, headers, 30);
+  return assembly::itest::http("POST", base + path, bytes, headers, 30);
+}
+HttpResponse upload(const std::string& service, const std::string& path, const std::string& bytes,
+                    const std::string& type, const std::string& bearer) {
+  return upload_to(e2e::url(service), path, bytes, type, bearer);
 }
 
 long long rows(const std::string& service, const std::string& owner_id) {
@@ -153,6 +164,87 @@ json check_upload(const std::string& service, const std::string& path, const std
   return doc;
 }
 
+// A commitment of the DAC (`dac`: its token) on the recommendation of a motion the Council
+// adopted: its id.
+std::string dac_commitment(const std::string& staff, const std::string& dac,
+                           const std::string& title, e2e::CouncilMotion* motion = nullptr) {
+  const auto clerk = e2e::token("council-clerk", "clerk-documents");
+  auto m = e2e::motion_sent_to_council(staff, title);
+  if (motion) *motion = m;
+  const auto day = assembly::core::utc_date(std::time(nullptr) + 9 * 86400L);
+  auto session = e2e::post("followup", "/v1/council-sessions",
+                           {{"name", "Conseil de Paris"}, {"held_on", day}}, clerk);
+  EXPECT_EQ(session.status, 201) << session.body;
+  const std::string agenda = "/v1/council-sessions/" + body_of(session)["id"].get<std::string>();
+  auto placed =
+      e2e::post("followup", agenda + "/agenda-items", {{"dossier_id", m.dossier_id}}, clerk);
+  EXPECT_EQ(placed.status / 100, 2) << placed.body;
+  EXPECT_EQ(
+      e2e::post(
+          "followup", "/v1/agenda-items/" + body_of(placed)["id"].get<std::string>() + "/decision",
+          {{"decision", "adopted"}, {"votes_for", 100}, {"votes_against", 10}, {"abstentions", 3}},
+          clerk)
+          .status,
+      200);
+  auto made = e2e::post("followup", "/v1/commitments",
+                        {{"recommendation_id", m.recommendation_id},
+                         {"title", "Ouvrir les bibliothèques le dimanche"},
+                         {"department", "DAC"}},
+                        dac);
+  EXPECT_EQ(made.status, 201) << made.body;
+  return made.status == 201 ? body_of(made)["id"].get<std::string>() : "";
+}
+
+// The older sealing keys the stack's followup still reads (ops/rotate-keys), comma-separated.
+std::string previous_keys(const std::string& root) {
+  std::string out;
+  const auto dir = root + "/var/secrets/pii-followup.previous";
+  if (DIR* d = opendir(dir.c_str())) {
+    while (auto* e = readdir(d)) {
+      const std::string name = e->d_name;
+      if (name.size() > 4 && name.substr(name.size() - 4) == ".key")
+        out += (out.empty() ? "" : ",") + dir + "/" + name;
+    }
+    closedir(d);
+  }
+  return out;
+}
+
+// A second followup process of the built binary, on a free loopback port, as the stack starts the
+// service (ops/lib/services.sh svc_env: its database role and schema, its Kafka certificate, the
+// identity provider, the object store), with `extra` on top. It is one more replica of the
+// service, not a service of its own: the same schema and the service's own consumer group, so
+// the events it is handed while it runs (the group shares the partitions) are applied to the
+// schema they would have been applied to anyway, and none is read twice into another schema or
+// replayed from the start as a new group would; its outbox relay stays idle (the stack's process
+// holds the schema's relay lock); it stops within a short grace, leaving the group at once.
+std::unique_ptr<assembly::itest::ServiceProcess> followup_replica(
+    std::map<std::string, std::string> extra) {
+  const auto root = env("ROOT");
+  extra.insert({{"SERVICE_NAME", "followup"},
+                {"PG_CONNINFO", e2e::service_conninfo("followup")},
+                {"PG_SCHEMA", "followup"},
+                {"KAFKA_SSL_CERTIFICATE_FILE", env("KAFKA_FOLLOWUP_CERTIFICATE_FILE")},
+                {"KAFKA_SSL_KEY_FILE", env("KAFKA_FOLLOWUP_KEY_FILE")},
+                {"OIDC_JWKS_URI", env("OIDC_JWKS_URI")},
+                {"JWT_AUDIENCE", "followup"},
+                {"PII_KEY_FILE", root + "/var/secrets/pii-followup.key"},
+                {"PII_PREVIOUS_KEY_FILES", previous_keys(root)},
+                {"PII_PSEUDONYM_KEY_FILE", root + "/var/secrets/pseudonym-followup.key"},
+                {"S3_ENDPOINT", env("S3_URL")},
+                {"S3_REGION", env("S3_REGION")},
+                {"S3_BUCKET", env("S3_BUCKET")},
+                {"S3_ACCESS_KEY", env("S3_ACCESS_KEY")},
+                {"S3_SECRET_KEY_FILE", env("S3_SECRET_KEY_FILE")},
+                {"SHUTDOWN_GRACE_SECONDS", "2"},
+                {"LOG_LEVEL", "error"}});
+  const auto port = assembly::itest::free_port();
+  extra["METRICS_PORT"] = std::to_string(assembly::itest::free_port());
+  auto p = std::make_unique<assembly::itest::ServiceProcess>(FOLLOWUP_BINARY, port, extra);
+  EXPECT_TRUE(p->wait_ready(60)) << "the second followup process did not get ready";
+  return p;
+}
+
 }  // namespace
 
 TEST(Documents, TheBailiffSignedRecordIsKeptWithTheDrawAndPublic) {
@@ -189,33 +281,11 @@ TEST(Documents, TheBailiffSignedRecordIsKeptWithTheDrawAndPublic) {
 
 TEST(Documents, EvidenceOfACommitmentAndASessionsMaterial) {
   const auto staff = e2e::token("secretariat", "staff-documents");
-  const auto clerk = e2e::token("council-clerk", "clerk-documents");
   const auto dac = e2e::token("city-service", "dac-documents", "DAC");
-  auto m = e2e::motion_sent_to_council(staff, "Vœu pour les pièces jointes");
-
-  // A commitment of the DAC on the adopted motion's recommendation.
+  e2e::CouncilMotion m;
+  const auto commitment = dac_commitment(staff, dac, "Vœu pour les pièces jointes", &m);
+  ASSERT_FALSE(commitment.empty());
   const auto day = assembly::core::utc_date(std::time(nullptr) + 9 * 86400L);
-  auto session = e2e::post("followup", "/v1/council-sessions",
-                           {{"name", "Conseil de Paris"}, {"held_on", day}}, clerk);
-  ASSERT_EQ(session.status, 201) << session.body;
-  const std::string agenda = "/v1/council-sessions/" + body_of(session)["id"].get<std::string>();
-  auto placed =
-      e2e::post("followup", agenda + "/agenda-items", {{"dossier_id", m.dossier_id}}, clerk);
-  ASSERT_EQ(placed.status / 100, 2) << placed.body;
-  ASSERT_EQ(
-      e2e::post(
-          "followup", "/v1/agenda-items/" + body_of(placed)["id"].get<std::string>() + "/decision",
-          {{"decision", "adopted"}, {"votes_for", 100}, {"votes_against", 10}, {"abstentions", 3}},
-          clerk)
-          .status,
-      200);
-  auto made = e2e::post("followup", "/v1/commitments",
-                        {{"recommendation_id", m.recommendation_id},
-                         {"title", "Ouvrir les bibliothèques le dimanche"},
-                         {"department", "DAC"}},
-                        dac);
-  ASSERT_EQ(made.status, 201) << made.body;
-  const std::string commitment = body_of(made)["id"];
   const std::string path = "/v1/commitments/" + commitment;
   // Another department's staff is refused like a wrong role.
   EXPECT_EQ(upload("followup", path + "/evidence/file?label=x", pdf("x"), "application/pdf",
@@ -256,4 +326,61 @@ TEST(Documents, EvidenceOfACommitmentAndASessionsMaterial) {
   EXPECT_EQ(e2e::get("workshops", "/v1/sessions/" + session_id + "/documents/files").status, 401);
   EXPECT_EQ(e2e::get("workshops", "/v1/documents/" + material["id"].get<std::string>()).status, 403)
       << "not public: no stable address";
+}
+
+TEST(Documents, AnInfectedFileAScanThatFailsAndAStoreThatDoesNotAnswerKeepNothing) {
+  const auto staff = e2e::token("secretariat", "staff-documents");
+  const auto dac = e2e::token("city-service", "dac-documents", "DAC");
+  const auto commitment = dac_commitment(staff, dac, "Vœu pour les pannes des documents");
+  ASSERT_FALSE(commitment.empty());
+  const std::string path = "/v1/commitments/" + commitment + "/evidence/file?label=Pi%C3%A8ce";
+  auto store = bucket();
+  const auto objects_before = store.count("followup/");
+  const auto rows_before = rows("followup", commitment);
+  const auto evidence = [&] {
+    return body_of(e2e::get("followup", "/v1/commitments/" + commitment))["evidence"].size();
+  };
+  const auto evidence_before = evidence();
+  const auto nothing_kept = [&](const std::string& what) {
+    EXPECT_EQ(rows("followup", commitment), rows_before) << what << ": no row kept";
+    EXPECT_EQ(store.count("followup/"), objects_before) << what << ": no object kept";
+    EXPECT_EQ(evidence(), evidence_before) << what << ": no evidence added";
+  };
+
+  {
+    // The scanner reads the bytes and says: infected (clamdscan's exit 1).
+    auto replica = followup_replica({{"DOCUMENTS_SCAN_COMMAND", "cat >/dev/null; exit 1"}});
+    auto r = upload_to(replica->url(), path, pdf("infected"), "application/pdf", dac);
+    EXPECT_EQ(r.status, 422) << r.body;
+    EXPECT_EQ(r.headers["content-type"], "application/problem+json");
+    EXPECT_EQ(e2e::pointers(r), std::set<std::string>{"/file"}) << r.body;
+    EXPECT_NE(r.body.find("virus scan"), std::string::npos) << r.body;
+    nothing_kept("an infected file");
+    // The route's checks still come first: the wrong role is refused before any scan.
+    auto wrong_role = upload_to(replica->url(), path, pdf("infected"), "application/pdf", staff);
+    EXPECT_EQ(wrong_role.status, 403) << wrong_role.body;
+  }
+  {
+    // The scanner cannot say (exit 2: clamdscan's error): unavailable, nothing kept.
+    auto replica = followup_replica({{"DOCUMENTS_SCAN_COMMAND", "cat >/dev/null; exit 2"}});
+    auto r = upload_to(replica->url(), path, pdf("unscanned"), "application/pdf", dac);
+    EXPECT_EQ(r.status, 503) << r.body;
+    EXPECT_EQ(r.headers["content-type"], "application/problem+json");
+    nothing_kept("a scan that failed");
+  }
+  {
+    // The object store does not answer (a closed loopback port): unavailable, no row written.
+    const auto closed = "http://127.0.0.1:" + std::to_string(assembly::itest::free_port());
+    auto replica = followup_replica({{"S3_ENDPOINT", closed}});
+    auto r = upload_to(replica->url(), path, pdf("unstored"), "application/pdf", dac);
+    EXPECT_EQ(r.status, 503) << r.body;
+    EXPECT_EQ(r.headers["content-type"], "application/problem+json");
+    EXPECT_NE(r.body.find("store"), std::string::npos) << r.body;
+    nothing_kept("a store that does not answer");
+  }
+  // The stack's own followup keeps it all the same.
+  auto kept = upload("followup", path, pdf("kept"), "application/pdf", dac);
+  EXPECT_EQ(kept.status, 201) << kept.body;
+  EXPECT_EQ(rows("followup", commitment), rows_before + 1);
+  EXPECT_EQ(evidence(), evidence_before + 1);
 }

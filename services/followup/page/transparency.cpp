@@ -73,6 +73,7 @@ const std::map<std::string, std::pair<const char*, const char*>>& words() {
       {"overdue", {"En retard", "Overdue"}},
       {"to_come", {"À venir", "To come"}},
       {"evidence", {"Justificatifs", "Evidence"}},
+      {"document", {"document", "document"}},
       {"timeline", {"Historique", "Timeline"}},
       {"reports", {"Rapports de suivi (droit de suite)", "Follow-up reports"}},
       {"no_reports", {"Aucun rapport n’est encore prévu.", "No report scheduled yet."}},
@@ -239,8 +240,13 @@ void write_commitment(std::ostringstream& o, const json& c, Lang lang) {
   }
   if (c.contains("evidence") && !c["evidence"].empty()) {
     o << "<h5>" << t("evidence", lang) << "</h5>\n<ul>\n";
-    for (const auto& ev : c["evidence"])
-      o << "<li><a href=\"" << e(str(ev, "url")) << "\">" << e(str(ev, "label")) << "</a></li>\n";
+    for (const auto& ev : c["evidence"]) {
+      // A document uploaded as evidence is at its stable address (api/uploads.cpp): said so.
+      const auto url = str(ev, "url");
+      o << "<li><a href=\"" << e(url) << "\">" << e(str(ev, "label")) << "</a>";
+      if (url.rfind("/api/followup/v1/documents/", 0) == 0) o << " (" << t("document", lang) << ")";
+      o << "</li>\n";
+    }
     o << "</ul>\n";
   }
   if (c.contains("timeline") && !c["timeline"].empty()) {

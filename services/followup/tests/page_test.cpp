@@ -28,7 +28,8 @@ json tree() {
                                    {"done_on", nullptr},
                                    {"overdue", true}}})},
       {"evidence",
-       json::array({{{"url", "https://example.org/d?a=1&b=2"}, {"label", "Délibération"}}})},
+       json::array({{{"url", "https://example.org/d?a=1&b=2"}, {"label", "Délibération"}},
+                    {{"url", "/api/followup/v1/documents/d1"}, {"label", "Arrêté signé"}}})},
       {"timeline", json::array({{{"at", "2024-01-02T10:00:00Z"},
                                  {"change", "created"},
                                  {"status", "planned"},
@@ -100,6 +101,10 @@ TEST(TransparencyPage, FrenchByDefaultWithEveryPart) {
   // A table scrolls sideways on a phone: its frame takes the keyboard focus.
   EXPECT_NE(html.find("tabindex=\"0\" role=\"region\" aria-label=\"Jalons\""), std::string::npos);
   EXPECT_NE(html.find("Historique (2 étapes)"), std::string::npos);
+  // An uploaded document is linked at its stable address and said to be one; a link is not.
+  EXPECT_NE(html.find("<a href=\"/api/followup/v1/documents/d1\">Arrêté signé</a> (document)"),
+            std::string::npos);
+  EXPECT_EQ(html.find("Délibération</a> (document)"), std::string::npos);
   EXPECT_NE(html.find("Rapport 1"), std::string::npos);
   EXPECT_NE(html.find("/open-data/assemblies/a1/commitments.csv"), std::string::npos);
 }

@@ -1,7 +1,9 @@
 // One commitment (suivi/engagement/<id>): what the city commits to and for which recommendation,
 // its status and progress, its milestones (overdue ones flagged), its evidence and its timeline.
-// Its department records progress, milestones (added, done, moved with a reason) and evidence;
-// the secretariat reads. followup: GET/PATCH /v1/commitments/{id}, …/milestones, …/evidence.
+// Its department records progress, milestones (added, done, moved with a reason) and evidence
+// (a link, or a document uploaded with the shared DocumentUpload: kept at its stable address, shown
+// like a link, marked "document"); the secretariat reads. followup: GET/PATCH
+// /v1/commitments/{id}, …/milestones, …/evidence, …/evidence/file.
 import { fr } from "@codegouvfr/react-dsfr";
 import Alert from "@codegouvfr/react-dsfr/Alert";
 import Button from "@codegouvfr/react-dsfr/Button";
@@ -10,16 +12,21 @@ import Select from "@codegouvfr/react-dsfr/Select";
 import { type FormEvent, useState } from "react";
 
 import { api } from "../../api/client";
-import { messageOf, stateOf, useFieldForm } from "../../forms/forms";
+import { messageOf, problemFields, stateOf, useFieldForm } from "../../forms/forms";
 import type { ProblemLike } from "../../forms/problem";
 import { useI18n } from "../../i18n/i18n";
 import type { Key } from "../../i18n/messages";
 import type { Staff } from "../model";
 import { utcToday } from "../council/model";
+import { DocumentUploadForm } from "../ui/DocumentUploadForm";
 import { Table } from "../ui/Table";
 import { useRead } from "../ui/useRead";
 import {
   type Commitment,
+  EVIDENCE_FILE_LIMITS,
+  evidenceFileRoute,
+  evidenceOfSteps,
+  isDocument,
   mayEdit,
   type ProgressForm,
   progressBody,
@@ -50,6 +57,7 @@ export function CommitmentPage({ assembly, id, staff }: { assembly: string; id: 
     );
   const edit = mayEdit(c, staff);
   const open = c.status !== "done" && c.status !== "abandoned";
+  const added = evidenceOfSteps(c);
   return (
     <>
       <BackToFollowup assembly={assembly} />
@@ -113,17 +121,14 @@ export function CommitmentPage({ assembly, id, staff }: { assembly: string; id: 
         <ul>
           {(c.evidence ?? []).map((e) => (
             <li key={`${e.url}-${e.added_at}`}>
-              <a className={fr.cx("fr-link")} href={e.url} rel="noopener noreferrer">
-                {e.label}
-              </a>{" "}
+              <EvidenceLink url={e.url} label={e.label} />{" "}
               <span className={fr.cx("fr-text--sm")}>({dateTime(new Date(e.added_at ?? ""))})</span>
             </li>
           ))}
         </ul>
       )}
       {edit && <AddEvidence commitment={c.id ?? ""} reload={reload} />}
-      {/* Uploaded documents as evidence: the shared DocumentUpload widget (console/ui) goes here,
-          beside the links, once the object store is in place. */}
+      {edit && <UploadEvidence commitment={c.id ?? ""} reload={reload} />}
 
       <h2>{t("console.followup.timeline")}</h2>
       <ol>
@@ -135,7 +140,16 @@ export function CommitmentPage({ assembly, id, staff }: { assembly: string; id: 
               status: t(`console.followup.status.${line.status}` as Key),
               progress: line.progress ?? 0,
             })}
-            {line.note ? ` — ${line.note}` : ""}
+            {line.seq !== undefined && added.has(line.seq) ? (
+              <>
+                {" — "}
+                <EvidenceLink url={added.get(line.seq)?.url} label={added.get(line.seq)?.label} />
+              </>
+            ) : line.note ? (
+              ` — ${line.note}`
+            ) : (
+              ""
+            )}
           </li>
         ))}
       </ol>
@@ -286,6 +300,39 @@ function AddMilestone({ commitment, reload }: { commitment: string; reload: Relo
         {t("console.followup.milestone.addSubmit")}
       </Button>
     </form>
+  );
+}
+
+// A piece of evidence as a link: an uploaded document (at its stable address, downloaded as an
+// attachment) is said to be one.
+function EvidenceLink({ url, label }: { url?: string; label?: string }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <a className={fr.cx("fr-link")} href={url} rel="noopener noreferrer">
+        {label}
+      </a>
+      {isDocument(url) && <span className={fr.cx("fr-text--sm")}> ({t("console.followup.evidence.document")})</span>}
+    </>
+  );
+}
+
+// A document as evidence: its label (public, like the commitment), then the file, sent by the
+// shared form to POST …/evidence/file?label=.
+function UploadEvidence({ commitment, reload }: { commitment: string; reload: Reload }) {
+  const { t } = useI18n();
+  return (
+    <div className={fr.cx("fr-mb-4w")}>
+      <DocumentUploadForm
+        id="evidence-file"
+        title={t("console.followup.evidence.upload")}
+        route={evidenceFileRoute(commitment)}
+        limits={EVIDENCE_FILE_LIMITS}
+        labelHint={t("console.followup.evidence.fileLabelHint")}
+        fileLabel={t("console.followup.evidence.file")}
+        onUploaded={() => reload()}
+      />
+    </div>
   );
 }
 

@@ -7,6 +7,9 @@ import {
   byRecommendation,
   type Commitment,
   commitmentBody,
+  evidenceFileRoute,
+  evidenceOfSteps,
+  isDocument,
   mayEdit,
   progressBody,
   validateCommitment,
@@ -94,5 +97,35 @@ describe("the checks before sending", () => {
     expect(validateEvidence("https://www.paris.fr/x", "Délibération")).toEqual({});
     expect(Object.keys(validateCompile("2999-01-01"))).toEqual(["/as_of"]);
     expect(validateCompile("2020-01-01")).toEqual({});
+  });
+});
+
+describe("evidence uploaded as a document", () => {
+  it("is told from a link by its stable address, and sent to its own route", () => {
+    expect(isDocument("/api/followup/v1/documents/d1")).toBe(true);
+    expect(isDocument("https://www.paris.fr/api/followup/v1/documents/d1")).toBe(false);
+    expect(isDocument(undefined)).toBe(false);
+    expect(evidenceFileRoute("c/1")).toBe("/api/followup/v1/commitments/c%2F1/evidence/file");
+  });
+
+  it("is found again on the timeline's step that added it", () => {
+    const made: Commitment = {
+      ...c("c1", "DAC"),
+      evidence: [
+        { url: "https://www.paris.fr/x", label: "Page", added_at: "2026-01-01T10:00:00Z" },
+        { url: "/api/followup/v1/documents/d1", label: "Délibération", added_at: "2026-01-02T10:00:00Z" },
+      ],
+      timeline: [
+        { seq: 1, change: "created", status: "planned", progress: 0 },
+        { seq: 2, change: "evidence", status: "planned", progress: 0, note: "Page" },
+        { seq: 3, change: "progress", status: "in-progress", progress: 20 },
+        { seq: 4, change: "evidence", status: "in-progress", progress: 20, note: "Délibération" },
+      ],
+    };
+    const steps = evidenceOfSteps(made);
+    expect([...steps.keys()]).toEqual([2, 4]);
+    expect(steps.get(4)?.url).toBe("/api/followup/v1/documents/d1");
+    // A step whose note is not the evidence's label is left as it is.
+    expect(evidenceOfSteps({ ...made, timeline: [{ seq: 9, change: "evidence", note: "Autre" }] }).size).toBe(0);
   });
 });

@@ -7,6 +7,7 @@ import type { components } from "../../api/generated/followup";
 import type { FieldErrors } from "../../forms/problem";
 import { hasRole, type Staff } from "../model";
 import { type CouncilSession, utcToday } from "../council/model";
+import type { UploadLimits } from "../ui/DocumentUpload";
 
 export type Commitment = components["schemas"]["Commitment"];
 export type Report = components["schemas"]["Report"];
@@ -141,6 +142,33 @@ export function validateEvidence(url: string, label: string): FieldErrors {
   if (!isLink(url)) errors["/url"] = { key: "console.followup.evidence.url.invalid" };
   if (!label.trim()) errors["/label"] = { key: "console.followup.evidence.label.missing" };
   return errors;
+}
+
+// Evidence uploaded as a document (POST …/evidence/file) is kept at the document's stable
+// address in followup (a 302 to a fresh signed link, answered as an attachment); links are any
+// other address. The route's limits, as its OpenAPI document says them (libs/documents Policy).
+export const DOCUMENT_PREFIX = "/api/followup/v1/documents/";
+export const isDocument = (url: string | undefined) => !!url?.startsWith(DOCUMENT_PREFIX);
+export const EVIDENCE_FILE_LIMITS: UploadLimits = {
+  maxBytes: 3 << 20,
+  types: ["application/pdf", "image/png", "image/jpeg", "image/webp"],
+};
+// The upload's route through the gateway (the label goes in its query: ui/DocumentUploadForm).
+export const evidenceFileRoute = (commitment: string) => `/api/followup/v1/commitments/${encodeURIComponent(commitment)}/evidence/file`;
+
+type Evidence = NonNullable<Commitment["evidence"]>[number];
+// The evidence each "evidence added" step of the timeline added, by the step's seq: each addition
+// writes one of each, in the same order, the step's note being the evidence's label.
+export function evidenceOfSteps(c: Commitment): Map<number, Evidence> {
+  const out = new Map<number, Evidence>();
+  const evidence = c.evidence ?? [];
+  let next = 0;
+  for (const step of c.timeline ?? []) {
+    if (step.change !== "evidence") continue;
+    const e = evidence[next++];
+    if (e && step.seq !== undefined && (step.note ?? "") === (e.label ?? "")) out.set(step.seq, e);
+  }
+  return out;
 }
 
 export function validateCompile(asOf: string): FieldErrors {

@@ -67,7 +67,7 @@ describe("a document uploaded with its label", () => {
   });
 
   it("places the service's refusal of the label next to it, of the file next to the file", async () => {
-    let body: unknown = { status: 422, errors: [{ pointer: "/label", detail: "label: at most 300 characters" }] };
+    let body: unknown = { status: 422, errors: [{ pointer: "label", detail: "label: at most 300 characters" }] };
     const { user, label, file } = show(async () => ({ status: 422, body }));
     await user.type(label, "PV");
     await user.upload(file, pdf());

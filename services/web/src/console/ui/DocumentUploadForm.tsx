@@ -72,7 +72,8 @@ export function DocumentUploadForm({ id, title, route, limits, labelHint, fileLa
           return !found;
         }}
         onFieldRefused={(pointer, detail) => {
-          if (pointer !== "/label") return false;
+          // The services name the query parameter by its name ("label": docs/api.md).
+          if (pointer !== "label" && pointer !== "/label") return false;
           setFault({ key: "forms.refused", detail });
           focusLabel();
           return true;
