@@ -109,7 +109,7 @@ async function send(page, id, label, file) {
 async function secretariatPanel(browser, width, { assembly, selection }) {
   const path = `/console/${assembly}/panel/tirage/${selection}`;
   const { context, page, shot, noOverflow, noCsp } = await signedIn(browser, width, 'secretariat', SUBJECT, { assemblies: [assembly] }, path);
-  await page.getByRole('heading', { level: 3, name: 'Procès-verbal signé' }).waitFor();
+  await page.getByRole('heading', { level: 3, name: 'Procès-verbal signé', exact: true }).waitFor();
   const kept = await signedRecords(selection);
   if (width === 1280) {
     await page.getByText('Aucun procès-verbal signé n’est encore conservé.').waitFor();

@@ -82,6 +82,21 @@ export async function audit(page, check, shots, name, what = name) {
 // How many pixels the page is wider than the window (0 or less: no horizontal scrolling).
 export const horizontalOverflow = (page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
+// Which element makes a page scroll sideways (to say what a failed overflow check is about): the
+// deepest element whose hiding, for a moment, ends the overflow (its box or a pseudo-element's).
+export const overflowing = (page) => page.evaluate(() => {
+  const name = (e) => `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}${typeof e.className === 'string' && e.className.trim() ? `.${e.className.trim().split(/\s+/).join('.')}` : ''}`;
+  const over = () => document.documentElement.scrollWidth > window.innerWidth;
+  let found;
+  for (const e of document.querySelectorAll('body *')) {
+    const before = e.style.display;
+    e.style.display = 'none';
+    if (!over()) found = e;
+    e.style.display = before;
+  }
+  return found ? `${name(found)} in ${name(found.parentElement)}` : 'no single element';
+});
+
 // The Content Security Policy violations Chromium reports on this page (an array that fills).
 export function cspViolations(page) {
   const found = [];

@@ -4,6 +4,8 @@
 // problem's `errors` naming /file, or any other of its fields). The area's screen says where it
 // goes (`url`: the route through the gateway, with its query, e.g. `?label=...`) and what to do
 // with the document kept (`onUploaded`, the service's answer).
+import "./widgets.css";
+
 import Button from "@codegouvfr/react-dsfr/Button";
 import { Upload } from "@codegouvfr/react-dsfr/Upload";
 import { useEffect, useRef, useState } from "react";
