@@ -112,7 +112,7 @@ export function CalendarPage({ assembly, staff, rest }: ConsoleProps) {
         ))}
       </ul>
 
-      <PhasesSummary assemblyId={assembly.id} />
+      <PhasesSummary assemblyId={assembly.id} secretariat={hasRole(staff, ["secretariat"])} />
 
       <h2 className={fr.cx("fr-mt-4w")}>{t("console.workshops.calendar")}</h2>
       <nav aria-label={t("console.workshops.views")} className={fr.cx("fr-mb-2w")}>

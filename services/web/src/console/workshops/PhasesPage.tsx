@@ -46,7 +46,7 @@ function useDates() {
 }
 
 // The calendar page's summary: the three phases and their dates, and the page that sets them.
-export function PhasesSummary({ assemblyId }: { assemblyId: string | undefined }) {
+export function PhasesSummary({ assemblyId, secretariat }: { assemblyId: string | undefined; secretariat: boolean }) {
   const { t } = useI18n();
   const { phases } = usePhases(assemblyId);
   const dates = useDates();
@@ -68,7 +68,7 @@ export function PhasesSummary({ assemblyId }: { assemblyId: string | undefined }
       )}
       <p>
         <a href={sectionPath(assemblyId, "phases")} onClick={follow}>
-          {t("console.workshops.phases.link")}
+          {t(secretariat ? "console.workshops.phases.link" : "console.workshops.phases.linkRead")}
         </a>
       </p>
     </section>

@@ -131,6 +131,7 @@ export const fr = {
   "console.workshops.phases.intro":
     "Découverte, puis recommandations, puis co-construction et vote : les phases se suivent sans se chevaucher (un jour partagé est un chevauchement). Les dates sont des jours de Paris, le premier et le dernier compris. Une fois les trois phases datées, chaque séance doit tomber dans l’une d’elles (une plénière peut se tenir entre deux phases).",
   "console.workshops.phases.link": "Voir et fixer les dates des phases",
+  "console.workshops.phases.linkRead": "Voir les phases",
   "console.workshops.phases.item": "{phase} : {dates}",
   "console.workshops.phases.kind.discovery": "Découverte",
   "console.workshops.phases.kind.recommendations": "Recommandations",
@@ -350,6 +351,7 @@ export const en: Record<keyof typeof fr, string> = {
   "console.workshops.phases.intro":
     "Discovery, then recommendations, then co-construction and vote: the phases follow one another without overlapping (a shared day is an overlap). The dates are Paris days, the first and last included. Once the three phases are dated, every session must fall inside one of them (a plenary may stand between two phases).",
   "console.workshops.phases.link": "See and set the phases' dates",
+  "console.workshops.phases.linkRead": "See the phases",
   "console.workshops.phases.item": "{phase}: {dates}",
   "console.workshops.phases.kind.discovery": "Discovery",
   "console.workshops.phases.kind.recommendations": "Recommendations",
