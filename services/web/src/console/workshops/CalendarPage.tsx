@@ -1,6 +1,6 @@
 // The calendar of the three workshops and the plenaries: a list (by day; the default on a
 // phone) or a month (a table: weekdays as column headers, each week a row, each session a link),
-// filtered by workshop; and the form that schedules a session (secretariat; a facilitator for
+// filtered by workshop; the phases' dates in short (PhasesPage sets them); and the form that schedules a session (secretariat; a facilitator for
 // its own workshops, no plenary).
 import { fr } from "@codegouvfr/react-dsfr";
 import Alert from "@codegouvfr/react-dsfr/Alert";
@@ -12,6 +12,7 @@ import { hasRole } from "../model";
 import type { ConsoleProps } from "../sections";
 import { byDay, monthGrid, parisDay, parisTime, type Session, shiftMonth, validMonth } from "./model";
 import { follow, sectionPath } from "./paths";
+import { PhasesSummary } from "./PhasesPage";
 import { SessionForm } from "./SessionForm";
 import { useCalendar, type Workshop } from "./useWorkshops";
 
@@ -110,6 +111,8 @@ export function CalendarPage({ assembly, staff, rest }: ConsoleProps) {
           </li>
         ))}
       </ul>
+
+      <PhasesSummary assemblyId={assembly.id} secretariat={hasRole(staff, ["secretariat"])} />
 
       <h2 className={fr.cx("fr-mt-4w")}>{t("console.workshops.calendar")}</h2>
       <nav aria-label={t("console.workshops.views")} className={fr.cx("fr-mb-2w")}>

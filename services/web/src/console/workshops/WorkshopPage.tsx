@@ -1,5 +1,5 @@
-// One workshop: its priority axes (chosen by the members, or set by the secretariat, with the
-// corrections and their reasons), and its mandates: the executive's proposals answering a
+// One workshop: its priority axes (AxesSection: the members' choice opened and closed, its count,
+// the secretariat's corrections and their reasons), and its mandates: the executive's proposals answering a
 // submitted notebook version, and the plenary's vote on each (counts for, against, abstentions,
 // the plenary it was held at; POST /v1/mandates/{id}/vote, secretariat).
 import { fr } from "@codegouvfr/react-dsfr";
@@ -16,17 +16,12 @@ import { messageOf, stateOf, useFieldForm } from "../../forms/forms";
 import type { FieldErrors } from "../../forms/problem";
 import { hasRole } from "../model";
 import type { ConsoleProps } from "../sections";
+import { AxesSection } from "./AxesSection";
 import { workshopName } from "./CalendarPage";
 import type { Session } from "./model";
 import { follow, sectionPath } from "./paths";
 import type { Workshop } from "./useWorkshops";
 
-interface Axis {
-  rank?: number;
-  title?: string;
-  description?: string;
-  chosen_on?: string;
-}
 interface Mandate {
   id: string;
   text?: string;
@@ -43,16 +38,14 @@ interface Mandate {
 export function WorkshopPage({ assembly, staff, workshopId }: ConsoleProps & { workshopId: string }) {
   const { t, has } = useI18n();
   const [workshop, setWorkshop] = useState<Workshop | undefined>();
-  const [axes, setAxes] = useState<{ items: Axis[]; chosen_by?: string; corrections?: { reason?: string }[] } | undefined>();
   const [mandates, setMandates] = useState<Mandate[] | undefined>();
   const [plenaries, setPlenaries] = useState<Session[]>([]);
   const [submitted, setSubmitted] = useState<number[]>([]);
   const [failed, setFailed] = useState(false);
 
   const load = useCallback(async () => {
-    const [w, a, m, s, nb] = await Promise.all([
+    const [w, m, s, nb] = await Promise.all([
       api.workshops.GET("/v1/workshops/{id}", { params: { path: { id: workshopId } } }),
-      api.workshops.GET("/v1/workshops/{id}/priority-axes", { params: { path: { id: workshopId } } }),
       api.workshops.GET("/v1/workshops/{id}/mandates", { params: { path: { id: workshopId } } }),
       api.workshops.GET("/v1/sessions", { params: { query: { assembly_id: assembly.id ?? "" } } }),
       api.workshops.GET("/v1/workshops/{id}/notebook/submitted", { params: { path: { id: workshopId } } }),
@@ -60,7 +53,6 @@ export function WorkshopPage({ assembly, staff, workshopId }: ConsoleProps & { w
     setSubmitted((((nb.data as { items?: { version: number }[] } | undefined)?.items ?? []) as { version: number }[]).map((v) => v.version));
     if (!w.data) return setFailed(true);
     setWorkshop(w.data as Workshop);
-    setAxes(a.data ? { ...(a.data as object), items: ((a.data.items ?? []) as Axis[]) } : { items: [] });
     setMandates(((m.data as { items?: Mandate[] } | undefined)?.items ?? []) as Mandate[]);
     setPlenaries(((s.data?.items ?? []) as Session[]).filter((x) => x.type === "plenary" && x.state !== "cancelled"));
   }, [workshopId, assembly.id]);
@@ -69,7 +61,7 @@ export function WorkshopPage({ assembly, staff, workshopId }: ConsoleProps & { w
   }, [load]);
 
   if (failed) return <Alert severity="error" small description={t("console.workshops.error.load")} />;
-  if (!workshop || !axes || !mandates) return <p role="status">{t("console.workshops.loading")}</p>;
+  if (!workshop || !mandates) return <p role="status">{t("console.workshops.loading")}</p>;
   const secretariat = hasRole(staff, ["secretariat"]);
 
   return (
@@ -82,25 +74,7 @@ export function WorkshopPage({ assembly, staff, workshopId }: ConsoleProps & { w
           </a>
         </p>
       )}
-      <h2>{t("console.workshops.axes.title")}</h2>
-      {axes.items.length === 0 ? (
-        <p>{t("console.workshops.axes.none")}</p>
-      ) : (
-        <>
-          <p>{t(axes.chosen_by === "members" ? "console.workshops.axes.byMembers" : "console.workshops.axes.bySecretariat")}</p>
-          <ol>
-            {axes.items.map((a, i) => (
-              <li key={i}>
-                <strong>{a.title}</strong>
-                {a.description ? ` — ${a.description}` : ""}
-              </li>
-            ))}
-          </ol>
-          {(axes.corrections ?? []).length > 0 && (
-            <p>{t("console.workshops.axes.corrections", { reasons: (axes.corrections ?? []).map((c) => c.reason).join(" ; ") })}</p>
-          )}
-        </>
-      )}
+      <AxesSection workshopId={workshopId} secretariat={secretariat} />
       <h2 className={fr.cx("fr-mt-4w")}>{t("console.workshops.mandates.title")}</h2>
       {mandates.length === 0 ? (
         <p>{t("console.workshops.mandates.none")}</p>
