@@ -209,7 +209,8 @@ async function run(browser, width, fx) {
   for (const [i, choice] of ['for', 'for', 'against'].entries())
     await call(BASE, 'recommendations', 'POST', `/v1/ballots/${id}/votes`, { choice }, { bearer: token('member', fx.members[i].id) });
   await card.getByText('Participation : 3 sur 4 (75 %)').waitFor({ timeout: 15000 });
-  check(true, `${width}px: the turnout moved to 3 of 4 as members voted`);
+  check((await api('GET', 'recommendations', `/v1/ballots/${id}`)).voted === 3 && await card.getByText('Participation : 3 sur 4 (75 %)').count() === 1,
+    `${width}px: the turnout moved to 3 of 4 as members voted`);
   await shot('ballot-turnout');
   await card.getByRole('button', { name: 'Clore le scrutin' }).click();
   const results = card.locator(`#ballot-${id}-results`);
@@ -271,7 +272,7 @@ async function run(browser, width, fx) {
     && last.proposed_by?.kind === 'department' && last.proposed_by?.organisation === 'Direction de la voirie et des déplacements',
   `${width}px: the new version is kept with its session and its proposer (version ${last?.version})`);
   await drafted.locator('[data-diff] pre', { hasText: `+ ${line}` }).waitFor();
-  check(true, `${width}px: what the version changed is shown (the service's diff)`);
+  check(await drafted.locator('[data-diff] pre', { hasText: `+ ${line}` }).count() === 1, `${width}px: what the version changed is shown (the service's diff)`);
   await shot('motion-version');
 
   // The debate on an approved motion: a name without consent first, then the record.

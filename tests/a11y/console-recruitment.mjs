@@ -215,7 +215,8 @@ async function run(browser) {
     'the printable record is linked');
   await page.reload({ waitUntil: 'networkidle' });
   await page.getByText('État du tirage : terminé').waitFor();
-  check(true, 'the draw is found again after a reload');
+  check(new URL(page.url()).pathname.endsWith(`/panel/tirage/${selection}`) && await page.getByText('État du tirage : terminé').count() === 1,
+    'the draw is found again after a reload');
   await shot('panel-drawn');
   await context.close();
 

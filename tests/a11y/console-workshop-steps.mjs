@@ -43,7 +43,7 @@ const parisDay = (days) =>
 const PROPOSALS = [
   { title: 'Lire partout', text: 'Des bibliothèques ouvertes le dimanche.' },
   { title: 'Des arbres dans chaque rue', text: 'Planter rue de Rivoli.' },
-  { title: 'Une fontaine par quartier', text: '' },
+  { title: 'Une fontaine par quartier' },
 ];
 
 // The assembly seated; the workshop with most members, where two of them propose the axes.
@@ -89,8 +89,8 @@ async function secretariat1280(browser, assembly, workshop, proposals) {
   const { context, page, csp, shot, noOverflow } = await signedIn(browser, width, 'secretariat', 'web-console-wst',
     { assemblies: [assembly] }, section);
   await page.getByRole('heading', { level: 1, name: 'Ateliers et séances' }).waitFor();
-  await page.getByText('Découverte : pas encore datée').waitFor();
-  check(true, `${width}px: the calendar says the phases are not dated yet`);
+  await page.getByText('Découverte : pas encore datée').first().waitFor();
+  check(await page.getByText('Recommandations : pas encore datée').count() > 0, `${width}px: the calendar says the phases are not dated yet`);
   await page.getByRole('link', { name: 'Voir et fixer les dates des phases' }).click();
   await page.getByRole('heading', { level: 1, name: 'Les phases de l’assemblée' }).waitFor();
   await shot('phases-undated');
@@ -100,7 +100,7 @@ async function secretariat1280(browser, assembly, workshop, proposals) {
   await page.locator('#ws-phase-recommendations-starts').fill(rec.starts_on);
   await page.locator('#ws-phase-recommendations-ends').fill(rec.ends_on);
   await page.getByRole('button', { name: 'Enregistrer les dates — Recommandations' }).click();
-  await page.getByText('Les dates de la phase sont enregistrées.').waitFor();
+  await page.getByRole('form', { name: 'Recommandations' }).getByText('Les dates de la phase sont enregistrées.').waitFor();
   let held = await phasesOf(assembly);
   check(held.recommendations?.starts_on === rec.starts_on && held.recommendations?.ends_on === rec.ends_on,
     `${width}px: the service has the recommendations phase as typed (${JSON.stringify(held.recommendations)})`);
@@ -130,7 +130,7 @@ async function secretariat1280(browser, assembly, workshop, proposals) {
   await page.locator('#ws-phase-discovery-starts').fill(disc.starts_on);
   await page.locator('#ws-phase-discovery-ends').fill(disc.ends_on);
   await page.getByRole('button', { name: 'Enregistrer les dates — Découverte' }).click();
-  await page.getByText('Les dates de la phase sont enregistrées.').waitFor();
+  await page.getByRole('form', { name: 'Découverte' }).getByText('Les dates de la phase sont enregistrées.').waitFor();
   held = await phasesOf(assembly);
   check(held.discovery?.starts_on === disc.starts_on && held.discovery?.ends_on === disc.ends_on,
     `${width}px: the service has the discovery phase as typed (${JSON.stringify(held.discovery)})`);
