@@ -29,7 +29,7 @@ import fs from 'node:fs';
 import { signInStaff } from './lib/console.mjs';
 import { seatedSelection } from './lib/selection-fixture.mjs';
 import { audit, checks, cspViolations, describedBy, horizontalOverflow, launch, options, StackError } from './lib/page-audit.mjs';
-import { call, eventually, reachable, staffApi, token } from './lib/stack.mjs';
+import { call, eventually, reachable, slotsToday, staffApi, token } from './lib/stack.mjs';
 
 const TIMEOUT_MS = 60000;
 const { base: BASE, shots: SHOTS } = options('var/screenshots/console');
@@ -40,19 +40,19 @@ const membership = (method, route, body, opts) => api(method, 'membership', rout
 const workshops = (method, route, body, opts) => api(method, 'workshops', route, body, opts);
 const iso = (ms) => new Date(ms).toISOString().replace(/\.\d+Z$/, 'Z');
 
-// Three sessions of `workshopId` held in the last hours, its roster present but `absentee`,
+// Three sessions of `workshopId` held today (in the last minutes when the day allows), its roster present but `absentee`,
 // absent from all three (the default rule: three unexcused absences in a row, at risk). Waits for
 // membership to count them (AttendanceRecorded, through Kafka).
 async function attendance(assembly, workshopId, absentee) {
   const roster = (await workshops('GET', `/v1/workshops/${workshopId}/roster`)).member_ids;
   const sessions = [];
-  for (let i = 3; i >= 1; i--) {
+  const slots = slotsToday(3);
+  for (let i = 0; i < 3; i++) {
     const s = await workshops('POST', '/v1/sessions', {
       type: 'working-session',
       workshop_id: workshopId,
-      title: `Séance de travail ${4 - i}`,
-      starts_at: iso(Date.now() - i * 3 * 3600000),
-      ends_at: iso(Date.now() - i * 3 * 3600000 + 2 * 3600000),
+      title: `Séance de travail ${i + 1}`,
+      ...slots[i],
       place: 'Hôtel de Ville',
     });
     await workshops('PUT', `/v1/sessions/${s.id}/attendance`, {

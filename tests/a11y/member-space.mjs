@@ -58,7 +58,9 @@ async function seatAndSchedule(assembly, memberId) {
     type: 'working-session',
     workshop_id: workshop.id,
     title: `Séance de travail ${memberId.slice(0, 8)}`,
-    starts_at: new Date(now - 10 * 60000).toISOString().replace(/\.\d+Z$/, 'Z'),
+    // Begun ten minutes ago, but never on the day before (UTC): the session's day must be one
+    // the member was on the roster.
+    starts_at: new Date(Math.max(now - 10 * 60000, now - (now % 86400000))).toISOString().replace(/\.\d+Z$/, 'Z'),
     ends_at: new Date(now + 2 * 3600000).toISOString().replace(/\.\d+Z$/, 'Z'),
     place: 'Hôtel de Ville, salle des fêtes',
   });

@@ -64,6 +64,21 @@ export function staffApi(base, subject) {
 }
 
 // `probe` until it answers something truthy (that answer), or StackError after `seconds`.
+// `count` time slots of `minutes` each, one after another, all on today's UTC date (the day the
+// workshops service gives a session and a roster change): in the last minutes when today has
+// room for them, else from now on. A fixture's sessions then never fall on the day before the
+// members joined the roster, whatever the hour the test runs.
+export function slotsToday(count, minutes = 3, now = Date.now()) {
+  const step = minutes * 60000;
+  const midnight = Date.UTC(new Date(now).getUTCFullYear(), new Date(now).getUTCMonth(), new Date(now).getUTCDate());
+  const first = now - count * step - 60000 >= midnight ? now - count * step - 60000 : now + 60000;
+  const iso = (ms) => new Date(ms).toISOString().replace(/\.\d+Z$/, 'Z');
+  return Array.from({ length: count }, (_, i) => ({
+    starts_at: iso(first + i * step),
+    ends_at: iso(first + i * step + step - 60000),
+  }));
+}
+
 export async function eventually(what, probe, seconds = 60) {
   const deadline = Date.now() + seconds * 1000;
   for (;;) {
