@@ -19,7 +19,8 @@ assembly::service::Definition definition() {
   return {"membership",
           {assembly::service::topic_of("sortition"), assembly::service::topic_of("workshops"),
            assembly::service::topic_of("recommendations"),  // spokespersons
-           assembly::service::topic_of("followup")},        // ErasureCompleted, like the others
+           assembly::service::topic_of("followup"),         // ErasureCompleted, like the others
+           assembly::service::topic_of("notifications")},   // ErasureCompleted only
           migrations(),
           openapi_document(),
           [](assembly::service::Context& ctx) {

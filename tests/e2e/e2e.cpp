@@ -170,6 +170,25 @@ std::set<std::string> pointers(const assembly::itest::HttpResponse& r) {
   return out;
 }
 
+nlohmann::json mails_to(const std::string& address) {
+  std::ostringstream q;
+  for (unsigned char c : "to:" + address) {
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~')
+      q << c;
+    else
+      q << '%' << std::uppercase << std::hex << (c >> 4) << (c & 15) << std::dec;
+  }
+  auto r = assembly::itest::http("GET", assembly::itest::env("MAILPIT_URL") +
+                                            "/api/v1/search?query=" + q.str());
+  nlohmann::json out = nlohmann::json::array();
+  if (r.status != 200) return out;
+  const auto found = nlohmann::json::parse(r.body);  // named: a range-for over a temporary dangles
+  for (const auto& m : found["messages"])
+    for (const auto& to : m["To"])
+      if (to["Address"] == address) out.push_back(m);
+  return out;
+}
+
 std::string fresh(const std::string& prefix) {
   return prefix + "-" +
          std::to_string(std::chrono::system_clock::now().time_since_epoch().count() % 1000000000);

@@ -50,6 +50,9 @@ std::vector<std::string> services();
 std::map<std::string, std::string> sortition_env(const std::string& schema,
                                                  const std::string& topic,
                                                  std::map<std::string, std::string> extra = {});
+// The messages the local mail server (Mailpit) holds for this address, newest first: its search
+// API's summaries (ID, Subject, To, ...), only those addressed to it.
+nlohmann::json mails_to(const std::string& address);
 // A name no earlier run used: the prefix and the clock.
 std::string fresh(const std::string& prefix);
 // SHA-256 as lower-case hex (seed commitments, snapshot hashes).

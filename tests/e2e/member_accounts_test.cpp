@@ -24,6 +24,7 @@ using assembly::itest::env;
 using assembly::itest::http;
 using e2e::body_of;
 using e2e::fresh;
+using e2e::mails_to;
 using nlohmann::json;
 using namespace std::chrono_literals;
 
@@ -91,19 +92,6 @@ class Realm {
   std::string url_, realm_, token_;
   std::chrono::steady_clock::time_point token_until_{};
 };
-
-// The messages Mailpit holds for this address.
-json mails_to(const std::string& address) {
-  auto r = http("GET", env("MAILPIT_URL") + "/api/v1/search?query=" + encode("to:" + address));
-  if (r.status != 200) return json::array();
-  json out = json::array();
-  const auto found = json::parse(r.body);  // named: a range-for over a temporary's member dangles
-  for (const auto& m : found["messages"]) {
-    for (const auto& to : m["To"])
-      if (to["Address"] == address) out.push_back(m);
-  }
-  return out;
-}
 
 // (Mailpit sends a message chunked, which the tests' own minimal client does not read: the
 // suite's outbound client does.)

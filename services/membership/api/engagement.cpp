@@ -367,6 +367,7 @@ http::Response put_contact(const Engagement& d, http::Request& req) {
     // set-password e-mail.
     app::account_after_contact(tx, id, member.status, email_before,
                                details.value("email", std::string()));
+    events::contact_changed(tx, d.outbox, member);
     return open_contact(*d.keyring, id, *store::find_contact(tx, id));
   });
   return http::Response::json(200, out);
@@ -381,6 +382,32 @@ http::Response get_contact(const Engagement& d, http::Request& req) {
     if (!c) throw http::not_found("member " + id + " has left no contact details");
     audit_read(tx, req, id, "contact");
     return open_contact(*d.keyring, id, *c);
+  });
+  return http::Response::json(200, out);
+}
+
+// --- What the notifications service needs to write to a member, read when it sends (never kept
+// there): the name, the e-mail, the channel and the language, with the member's status. Its own
+// account only; every read is on the member's history as any other read of personal data.
+http::Response get_delivery(const Engagement& d, http::Request& req) {
+  auto id = body::uuid_param(req, "id");
+  auto out = d.db.transact([&](pqxx::work& tx) {
+    auto m = store::find(tx, id);
+    if (!m) throw http::not_found("no member " + id);
+    json out{{"member_id", id},
+             {"assembly_id", m->assembly_id},
+             {"status", domain::text(m->status)},
+             {"language", "fr"},
+             {"preferred_channel", ""}};
+    if (auto c = store::find_contact(tx, id)) {
+      audit_read(tx, req, id, "delivery");
+      auto plain = open_contact(*d.keyring, id, *c);
+      for (const char* k : {"name", "email"})
+        if (plain.contains(k)) out[k] = plain[k];
+      out["language"] = c->language.empty() ? "fr" : c->language;
+      out["preferred_channel"] = c->preferred_channel;
+    }
+    return out;
   });
   return http::Response::json(200, out);
 }
@@ -439,6 +466,8 @@ void add_engagement_routes(assembly::service::Context& ctx,
         http::personal_data());
   r.add(Method::Get, "/v1/members/:id/export", kStaffOrMember, to(member_export),
         http::personal_data());
+  r.add(Method::Get, "/v1/members/:id/delivery", http::Access::roles_of({assembly::auth::kNotifier}),
+        to(get_delivery), http::personal_data());
 }
 
 }  // namespace membership::api

@@ -15,8 +15,8 @@
 namespace membership::app {
 
 // The services that hold data about members and answer an erasure (services/services.txt).
-inline constexpr std::array<std::string_view, 5> kErasingServices = {
-    "sortition", "membership", "workshops", "recommendations", "followup"};
+inline constexpr std::array<std::string_view, 6> kErasingServices = {
+    "sortition", "membership", "workshops", "recommendations", "followup", "notifications"};
 
 // Erases the member here and publishes ErasureRequested, once per member: asked again, the
 // erasure already made is returned (second: false). invalid (/member_id) for an unknown member.

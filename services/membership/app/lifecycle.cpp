@@ -113,8 +113,11 @@ store::Member apply(pqxx::work& tx, const assembly::events::Outbox& outbox, cons
     case domain::Action::withdraw:
       events::member_withdrew(tx, outbox, m, effective_on);
       break;
+    case domain::Action::invite:
+      events::member_invited(tx, outbox, m, "");
+      break;
     default:
-      break;  // invite and complete: recorded here, no other service needs them
+      break;  // complete: recorded here, no other service needs it
   }
   return *store::find(tx, m.id);
 }

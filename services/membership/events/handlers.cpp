@@ -57,7 +57,7 @@ void add_handlers(assembly::service::Context& ctx, int retention) {
   // A replacement drawn by sortition joins as a new member already `invited` (the seat is being
   // refilled: nobody has to step in), linked both ways to the member it replaces.
   ctx.dispatcher.on<assembly::sortition::v1::ReplacementDrawn>(
-      [retention](pqxx::work& tx, const assembly::sortition::v1::ReplacementDrawn& r,
+      [retention, &ctx](pqxx::work& tx, const assembly::sortition::v1::ReplacementDrawn& r,
                   const assembly::events::Envelope&) {
         if (r.assembly_id().empty() || r.replacement().person_id().empty())
           throw assembly::events::Poison("ReplacementDrawn without assembly_id or replacement");
@@ -77,6 +77,7 @@ void add_handlers(assembly::service::Context& ctx, int retention) {
                              "replacement invited automatically", "membership");
         app::account_after_status(tx, m.id, domain::Status::invited);
         if (leaver) store::set_replaced_by(tx, leaver->id, m.id);
+        events::member_invited(tx, ctx.outbox, m, m.replaces);
         if (!r.quotas_met())
           assembly::log::warn("replacement breaks a quota",
                               {{"assembly_id", r.assembly_id()}, {"why", r.message()}});

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 
+#include "assembly/core/time.h"
 #include "assembly/membership/v1/events.pb.h"
 
 namespace membership::events {
@@ -69,6 +70,24 @@ void member_confirmed(pqxx::work& tx, const assembly::events::Outbox& outbox,
   e.set_member_id(m.id);
   e.set_assembly_id(m.assembly_id);
   e.set_person_id(m.person_id);
+  outbox.append(tx, e, m.id);
+}
+
+void member_invited(pqxx::work& tx, const assembly::events::Outbox& outbox, const store::Member& m,
+                    const std::string& replaces) {
+  pb::MemberInvited e;
+  e.set_member_id(m.id);
+  e.set_assembly_id(m.assembly_id);
+  e.set_replaces_member_id(replaces);
+  e.set_invited_on(assembly::core::utc_today());
+  outbox.append(tx, e, m.id);
+}
+
+void contact_changed(pqxx::work& tx, const assembly::events::Outbox& outbox,
+                     const store::Member& m) {
+  pb::ContactChanged e;
+  e.set_member_id(m.id);
+  e.set_assembly_id(m.assembly_id);
   outbox.append(tx, e, m.id);
 }
 

@@ -24,6 +24,13 @@ void member_activated(pqxx::work& tx, const assembly::events::Outbox& outbox,
                       const store::Member& m, const std::string& workshop);
 void member_confirmed(pqxx::work& tx, const assembly::events::Outbox& outbox,
                       const store::Member& m);
+// Invited and asked to confirm (by the secretariat, or at once as a replacement of `replaces`);
+// the notifications service writes to them.
+void member_invited(pqxx::work& tx, const assembly::events::Outbox& outbox, const store::Member& m,
+                    const std::string& replaces);
+// The member's contact details or preferences changed; the details stay here.
+void contact_changed(pqxx::work& tx, const assembly::events::Outbox& outbox,
+                     const store::Member& m);
 // A seat freed, which sortition refills (MemberDeclined, MemberWithdrew); the free-text reason
 // stays here.
 void member_declined(pqxx::work& tx, const assembly::events::Outbox& outbox,

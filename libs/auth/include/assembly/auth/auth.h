@@ -28,9 +28,13 @@ inline constexpr const char* kFacilitator = "facilitator";
 // Reads every record and the audit trail; changes nothing.
 inline constexpr const char* kAuditor = "auditor";
 inline constexpr const char* kPublic = "public";
+// The notifications service's own account (client credentials): reads, when it sends, what it
+// needs to write to a member (membership's delivery details), nothing else.
+inline constexpr const char* kNotifier = "notifier";
 inline constexpr const char* kRoles[] = {
     kSecretariat, kCityService, kCouncilClerk, kElectedRepresentative,
-    kMember,      kFacilitator, kAuditor,      kPublic};
+    kMember,      kFacilitator, kAuditor,      kPublic,
+    kNotifier};
 bool is_known_role(const std::string& role);
 
 struct Principal {

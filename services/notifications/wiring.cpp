@@ -1,0 +1,23 @@
+#include "wiring.h"
+
+#include "api/routes.h"
+#include "events/handlers.h"
+#include "workers/sender.h"
+
+namespace notifications {
+
+assembly::service::Definition definition() {
+  return {"notifications",
+          {assembly::service::topic_of("membership"), assembly::service::topic_of("followup")},
+          migrations(),
+          openapi_document(),
+          [](assembly::service::Context& ctx) {
+            assembly::service::pii_keyring(ctx);  // the bodies of messages kept, sealed
+            api::add_routes(ctx);
+            api::add_metrics(ctx);
+            events::add_handlers(ctx);
+            workers::add_sender(ctx);
+          }};
+}
+
+}  // namespace notifications
