@@ -288,7 +288,8 @@ PUBLIC_CACHE_TTL_MS: {{ .Values.publicCacheTtlMs | quote }}
 {{- end }}
 {{- if and (hasKey (.Values.env | default dict) "MEMBERSHIP_URL") (not .Values.env.MEMBERSHIP_URL) }}
 {{- /* membership's Service in the same release, as the suite names it */}}
-MEMBERSHIP_URL: {{ printf "http://%s:8080" (ternary .Release.Name (printf "%s-membership" .Release.Name) (contains "membership" .Release.Name)) | trunc 63 | quote }}
+{{- $membership := ternary .Release.Name (printf "%s-membership" .Release.Name) (contains "membership" .Release.Name) | trunc 63 | trimSuffix "-" }}
+MEMBERSHIP_URL: {{ printf "http://%s:8080" $membership | quote }}
 {{- end }}
 {{- if and (hasKey (.Values.env | default dict) "SITE_URL") (not .Values.env.SITE_URL) }}
 {{- fail "env.SITE_URL is required: the address people open (https://...), for the links in the messages" }}
