@@ -15,7 +15,7 @@ RUN apt-get update \
       build-essential cmake ninja-build pkg-config \
       libpistache-dev libpqxx-dev libpq-dev librdkafka-dev prometheus-cpp-dev \
       libprotobuf-dev protobuf-compiler nlohmann-json3-dev libsodium-dev libjwt-dev libssl-dev \
-      libcurl4-openssl-dev \
+      libcurl4-openssl-dev libhpdf-dev libqrencode-dev \
       coinor-libclp-dev coinor-libcbc-dev libgtest-dev libgmock-dev \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
@@ -27,15 +27,15 @@ COPY services/ services/
 # The flags the suite is tested with (RelWithDebInfo); the binaries are stripped afterwards.
 RUN cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
       -DASSEMBLY_BUILD_TESTS=OFF -DASSEMBLY_BUILD_BENCH=OFF \
- && cmake --build build --target sortition membership workshops recommendations followup \
+ && cmake --build build --target sortition membership workshops recommendations followup notifications \
  && cmake --build build --target site-pages \
  && mkdir -p /out \
- && for svc in sortition membership workshops recommendations followup; do \
+ && for svc in sortition membership workshops recommendations followup notifications; do \
       strip --strip-unneeded -o "/out/$svc" "build/bin/$svc"; \
     done \
  && build/bin/site-pages /out/site-pages \
  && mkdir -p /out/openapi \
- && for svc in sortition membership workshops recommendations followup; do \
+ && for svc in sortition membership workshops recommendations followup notifications; do \
       "build/bin/$svc" --openapi >"/out/openapi/$svc.json"; \
     done
 
@@ -90,6 +90,16 @@ FROM runtime AS followup
 COPY --from=build /out/followup /usr/local/bin/followup
 USER 10001:10001
 ENTRYPOINT ["/usr/local/bin/followup"]
+
+# notifications also links libHaru (the PDF attachments) and libqrencode (their QR codes).
+FROM runtime AS notifications
+RUN apt-get update \
+ && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
+      libhpdf-2.3.0 libqrencode4 \
+ && rm -rf /var/lib/apt/lists/*
+COPY --from=build /out/notifications /usr/local/bin/notifications
+USER 10001:10001
+ENTRYPOINT ["/usr/local/bin/notifications"]
 
 # sortition also links COIN-OR's CBC (fair panel selection).
 FROM runtime AS sortition

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """chart_values.py CHARTS_DIR SERVICE...: for ops/check-charts, the service charts' values schemas
-agree outside `env` and `identity` (membership's Keycloak admin client), and every key with a
+agree outside `env`, `identity` (membership's Keycloak admin client, notifications' sender) and
+`mail` (notifications' SMTP server), and every key with a
 value in the charts' values.yaml (the services' and assembly-suite's) is documented by a `# --`
 comment (helm-docs). Prints the problems, exits 1 if any."""
 
@@ -8,8 +9,9 @@ import json
 import re
 import sys
 root, services = sys.argv[1], sys.argv[2:]
-# The keys a service chart may have of its own: its settings, membership's identity provisioner.
-PARTICULAR = ("env", "identity")
+# The keys a service chart may have of its own: its settings, membership's identity provisioner,
+# notifications' sender client and mail server.
+PARTICULAR = ("env", "identity", "mail")
 problems = []
 
 def without_env(svc):

@@ -52,7 +52,7 @@ KEYCLOAK_STOP_GRACE=30
 KEYCLOAK_CDS="$KEYCLOAK_HOME/cds.jsa"
 KEYCLOAK_CDS_DUMPING="$KEYCLOAK_HOME/cds.dumping"   # the running JVM writes the archive at exit
 # The confidential clients of the realm and the files of their secrets.
-KEYCLOAK_CLIENTS=(assembly-cycle assembly-tests membership-provisioner)
+KEYCLOAK_CLIENTS=(assembly-cycle assembly-tests membership-provisioner notifications-sender)
 # The password of the test users the tools make (tools/identity); meets the realm's policy.
 KEYCLOAK_TEST_PASSWORD_FILE="$VAR/secrets/keycloak-test-user.password"
 # Build-time options (kc.sh build); changing them rebuilds once.
@@ -112,7 +112,8 @@ _keycloak_render_realm() {
   local args=(SMTP_PORT="$SMTP_PORT" WEB_PORT="$WEB_PORT"
     CYCLE_SECRET="@$(keycloak_secret_file assembly-cycle)"
     TESTS_SECRET="@$(keycloak_secret_file assembly-tests)"
-    PROVISIONER_SECRET="@$(keycloak_secret_file membership-provisioner)")
+    PROVISIONER_SECRET="@$(keycloak_secret_file membership-provisioner)"
+    NOTIFY_SECRET="@$(keycloak_secret_file notifications-sender)")
   python3 "$OPS/keycloak/render_realm.py" "$KEYCLOAK_REALM_TEMPLATE" "$KEYCLOAK_REALM_FILE" \
     "${args[@]}" >/dev/null || die "keycloak: cannot render $KEYCLOAK_REALM_TEMPLATE"
 }

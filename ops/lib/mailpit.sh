@@ -1,6 +1,6 @@
 # shellcheck shell=bash
 # Mailpit, the mail catcher of the local stack (var/bin/mailpit, built by ops/install): SMTP on
-# 127.0.0.1:$SMTP_PORT (what Keycloak sends its e-mails to), web inbox and API on
+# 127.0.0.1:$SMTP_PORT (what Keycloak and notifications send their e-mails to), web inbox and API on
 # 127.0.0.1:$MAILPIT_PORT (GET /api/v1/messages, DELETE /api/v1/messages, ...).
 # Messages are kept in var/mailpit/mailpit.db (the last 500) across restarts.
 # Log var/log/mailpit.log, pid var/run/mailpit.pid.

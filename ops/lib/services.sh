@@ -1,5 +1,5 @@
 # shellcheck shell=bash
-# The five services of the suite, built by ops/build into build/bin/<svc>.
+# The services of the suite (services/services.txt), built by ops/build into build/bin/<svc>.
 #
 # Contract with the C++ side (environment of each service):
 #   SERVICE_NAME  HTTP_PORT  METRICS_PORT  PG_CONNINFO  PG_SCHEMA  KAFKA_BROKERS
@@ -17,6 +17,16 @@
 #   documents: ops/lib/s3.sh, docs/documents.md)
 #   OVERDUE_CHECK_SECONDS (followup; 5 s on the local stack, so the cycle and tests see the
 #   service flag overdue reports by itself)
+#   notifications (the messages to members, by e-mail; on the local stack to Mailpit,
+#   ops/lib/mailpit.sh):
+#     SMTP_HOST SMTP_PORT (Mailpit's SMTP port) SMTP_TLS (none | starttls | tls; none here)
+#     SMTP_USERNAME SMTP_PASSWORD_FILE SMTP_CA_FILE (optional; none here) MAIL_FROM
+#     SITE_URL (the address people open, for the links in messages: the gateway)
+#     MEMBERSHIP_URL (membership's base address: a member's delivery details at send time)
+#     OIDC_TOKEN_URL NOTIFY_CLIENT_ID NOTIFY_CLIENT_SECRET_FILE (the realm's token endpoint and
+#     the confidential client notifications-sender, role notifier, audience membership:
+#     ops/lib/keycloak.sh)
+#     SEND_INTERVAL_MS (500 here) REMINDER_CHECK_SECONDS (5 s here, as OVERDUE_CHECK_SECONDS)
 # Ready when GET http://127.0.0.1:<port>/readyz answers 200. /metrics (and the probes again) on
 # the metrics port only (svc_metrics_port: <SVC>_METRICS_PORT, by default the HTTP port + 10000).
 # Log var/log/<svc>.log, pid var/run/<svc>.pid.
@@ -125,6 +135,20 @@ svc_env() {
               KEYCLOAK_CLIENT_SECRET_FILE="$VAR/secrets/keycloak-membership-provisioner.secret"
               KEYCLOAK_EMAIL_CLIENT_ID=assembly-web
               KEYCLOAK_EMAIL_REDIRECT_URI="http://127.0.0.1:$WEB_PORT/")
+  fi
+  # notifications sends to the stack's Mailpit, links to the gateway, reads members' delivery
+  # details from membership with the token of notifications-sender (its secret made at
+  # Keycloak's first start, ops/lib/keycloak.sh).
+  if [[ "$svc" == notifications ]]; then
+    SVC_ENV+=(SMTP_HOST=127.0.0.1 SMTP_PORT="$SMTP_PORT" SMTP_TLS=none
+              MAIL_FROM="Assemblée citoyenne de Paris <assemblee-citoyenne@paris.example>"
+              SITE_URL="http://127.0.0.1:$WEB_PORT"
+              MEMBERSHIP_URL="$(svc_url membership)"
+              OIDC_TOKEN_URL="$KEYCLOAK_URL/realms/$KEYCLOAK_REALM/protocol/openid-connect/token"
+              NOTIFY_CLIENT_ID=notifications-sender
+              NOTIFY_CLIENT_SECRET_FILE="$(keycloak_secret_file notifications-sender)"
+              SEND_INTERVAL_MS="${SEND_INTERVAL_MS:-500}"
+              REMINDER_CHECK_SECONDS="${REMINDER_CHECK_SECONDS:-5}")
   fi
 }
 

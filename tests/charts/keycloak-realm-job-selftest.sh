@@ -39,7 +39,7 @@ url="http://127.0.0.1:$(cat "$WORK/port")"
 # The chart's ConfigMap, rendered with the charts vendored offline (as ops/check-charts does).
 cp -r "$ROOT/charts" "$WORK/charts"
 rm -rf "$WORK"/charts/*/charts "$WORK"/charts/*/Chart.lock
-for c in sortition membership workshops recommendations followup assembly-suite; do
+for c in sortition membership workshops recommendations followup notifications assembly-suite; do
   "$HELM" dependency update --skip-refresh "$WORK/charts/$c" >/dev/null \
     || { echo "FAIL helm dependency update $c"; failed=1; finish; }
 done

@@ -33,7 +33,7 @@ without() {  # without NAME PATTERN: the fixture less every line matching PATTER
   fixture_args "$tmp/$1"
 }
 mapfile -t complete < <(fixture_args "$FIXTURE")
-((${#complete[@]} == 10)) || { echo "FAIL: expected 5 expositions in $FIXTURE"; exit 1; }
+((${#complete[@]} == 12)) || { echo "FAIL: expected 6 expositions in $FIXTURE"; exit 1; }
 
 # expect NAME pass|fail [TEXT...] -- CMD...: runs CMD; checks its status and that its output
 # contains each TEXT.
@@ -74,10 +74,20 @@ expect "fixture less followup_reports_overdue: fails, naming it" fail \
   "followup.json: panel 'Reports overdue', target A: metric followup_reports_overdue is not exposed" -- \
   "${CHECK[@]}" "${real_inputs[@]}" "${missing[@]}"
 
+# 2b. notifications' own family missing (notifications_oldest_unsent_seconds: an alert and a panel).
+mkdir -p "$tmp/unsent"
+cp "$FIXTURE"/*.prom "$tmp/unsent/"
+grep -v '^\(# [A-Z]* \)\{0,1\}notifications_oldest_unsent_seconds\b' "$FIXTURE/notifications.prom" >"$tmp/unsent/notifications.prom"
+mapfile -t unsent < <(fixture_args "$tmp/unsent")
+expect "fixture less notifications_oldest_unsent_seconds: fails, naming it" fail \
+  "alert AssemblyNotificationsStalled: metric notifications_oldest_unsent_seconds is not exposed" \
+  "platform.json: panel 'Oldest unsent message', target A: metric notifications_oldest_unsent_seconds is not exposed" -- \
+  "${CHECK[@]}" "${real_inputs[@]}" "${unsent[@]}"
+
 # 3. A shared family missing from every service: the __name__ regex matches nothing.
 mapfile -t nolag < <(without nolag '_consumer_lag_messages')
 expect "fixture without any consumer lag: the regex matches nothing" fail \
-  "alert AssemblyConsumerLagGrowing: __name__=~'(sortition|membership|workshops|recommendations|followup)_consumer_lag_messages' matches no exposed metric" -- \
+  "alert AssemblyConsumerLagGrowing: __name__=~'(sortition|membership|workshops|recommendations|followup|notifications)_consumer_lag_messages' matches no exposed metric" -- \
   "${CHECK[@]}" "${real_inputs[@]}" "${nolag[@]}"
 
 # 4. The dead-letter counters missing from every service (they exist at zero from the start:

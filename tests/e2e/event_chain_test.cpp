@@ -92,7 +92,7 @@ TEST(EventChain, BadInputIsAProblemAndChangesNothing) {
 
 TEST(EventChain, EveryServiceServesTheStandardEndpoints) {
   for (const std::string svc :
-       {"sortition", "membership", "workshops", "recommendations", "followup"}) {
+       {"sortition", "membership", "workshops", "recommendations", "followup", "notifications"}) {
     EXPECT_EQ(e2e::get(svc, "/healthz").status, 200) << svc;
     EXPECT_EQ(e2e::get(svc, "/readyz").status, 200) << svc;
     EXPECT_NE(e2e::metrics(svc).find(svc + "_http_requests_total"), std::string::npos) << svc;

@@ -88,7 +88,7 @@ TEST(KafkaAcl, AnotherServiceCannotForgeMemberDeclined) {
 TEST(KafkaAcl, AnotherServiceCannotForgeMotionAdopted) {
   // Every service but its owner.
   for (const std::string service :
-       {"sortition", "membership", "workshops", "recommendations", "followup"}) {
+       {"sortition", "membership", "workshops", "recommendations", "followup", "notifications"}) {
     if (service == "recommendations") continue;
     auto p = producer_as(itest::kafka_security_of(service));
     const auto error =

@@ -41,7 +41,10 @@ struct BrokerBack {
   ~BrokerBack() { assembly::itest::shell(stack + " start kafka >/dev/null"); }
 };
 
-const char* kServices[] = {"sortition", "membership", "workshops", "recommendations", "followup"};
+// On one line: ops/lib/check_services.py compares the lists of services with services/services.txt.
+// clang-format off
+const char* kServices[] = {"sortition", "membership", "workshops", "recommendations", "followup", "notifications"};
+// clang-format on
 
 }  // namespace
 

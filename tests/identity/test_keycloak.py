@@ -18,7 +18,7 @@ import urllib.parse
 from identity import Keycloak, keycloak
 from identity.signin import Browser, Forms, pkce, sign_in
 
-SERVICES = {"sortition", "membership", "workshops", "recommendations", "followup"}
+SERVICES = {"sortition", "membership", "workshops", "recommendations", "followup", "notifications"}
 ROOT = keycloak.ROOT
 ENV = {**keycloak.stack_env(), **os.environ}
 WEB_PORT = ENV.get("WEB_PORT", "8080")
@@ -361,6 +361,28 @@ class KeycloakTest(unittest.TestCase):
         _, c = decode(self.kc.token("member", member_id))
         self.assertEqual(c["member_id"], member_id)
         self.assertIn("member", c["roles"])
+
+    # ---- notifications' client: membership's audience, the role notifier, nothing more ------------
+    def test_notifications_sender_token_is_for_membership_only(self):
+        secret = keycloak._read(ENV["KEYCLOAK_NOTIFICATIONS_SENDER_SECRET_FILE"], "notifications-sender secret")
+        status, body = self.kc.token_endpoint({"grant_type": "client_credentials",
+                                               "client_id": "notifications-sender", "client_secret": secret})
+        self.assertEqual(status, 200, body)
+        _, c = decode(body["access_token"])
+        aud = c["aud"] if isinstance(c["aud"], list) else [c["aud"]]
+        self.assertEqual(aud, ["membership"])
+        self.assertEqual(c["azp"], "notifications-sender")
+        self.assertIn("notifier", c["roles"])
+        self.assertNotIn("secretariat", c["roles"])
+        self.assertEqual(c["assemblies"], ["*"])
+        # Client credentials only: no password grant, and no say over the realm's users.
+        status, refused = self.kc.token_endpoint({"grant_type": "password", "client_id": "notifications-sender",
+                                                  "client_secret": secret, "username": "auditeur",
+                                                  "password": self.kc.test_password})
+        self.assertIn(status, (400, 401), refused)
+        bearer = {"Authorization": "Bearer " + body["access_token"]}
+        status, _ = self.kc.request("GET", f"{self.kc.url}/admin/realms/{self.kc.realm}/users", headers=bearer)
+        self.assertEqual(status, 403)
 
 
 if __name__ == "__main__":

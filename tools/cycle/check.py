@@ -159,7 +159,7 @@ def service_checks(s, assembly, check):
     deadline, lags = time.time() + 60, {}
     while True:
         lags = {}
-        for svc in ("sortition", "membership", "workshops", "recommendations", "followup"):
+        for svc in ("sortition", "membership", "workshops", "recommendations", "followup", "notifications"):
             for line in fetch_metrics(svc).splitlines():
                 if line.startswith(svc + "_consumer_lag_messages{"):
                     labels, value = line.rsplit(" ", 1)

@@ -12,7 +12,7 @@ import urllib.request
 
 import identity
 
-SERVICES = ("sortition", "membership", "workshops", "recommendations", "followup")
+SERVICES = ("sortition", "membership", "workshops", "recommendations", "followup", "notifications")
 
 
 class Client:

@@ -74,7 +74,7 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 {{/* The services that seal personal data (recommendations: the secret votes held until a ballot
     closes) and so need PII_KEY_FILE. */}}
 {{- define "assembly-lib.needsPii" -}}
-{{- if has .Chart.Name (list "sortition" "membership" "workshops" "recommendations") }}true{{ end -}}
+{{- if has .Chart.Name (list "sortition" "membership" "workshops" "recommendations" "notifications") }}true{{ end -}}
 {{- end -}}
 
 {{- define "assembly-lib.kafkaSasl" -}}
@@ -133,6 +133,55 @@ KEYCLOAK_REALM: {{ .realm | quote }}
 KEYCLOAK_CLIENT_ID: {{ .clientId | quote }}
 KEYCLOAK_CLIENT_SECRET_FILE: "/etc/assembly/keycloak/client-secret"
 {{- end }}
+{{- with include "assembly-lib.sender" . | fromYaml }}
+OIDC_TOKEN_URL: {{ .tokenUrl | quote }}
+NOTIFY_CLIENT_ID: {{ .clientId | quote }}
+NOTIFY_CLIENT_SECRET_FILE: "/etc/assembly/notify/client-secret"
+{{- end }}
+{{- end -}}
+
+{{/*
+The confidential client whose client-credentials token a service presents to the others
+(notifications reads the members' delivery details from membership as notifications-sender), as
+YAML (tokenUrl, clientId, existingSecret, secretKey), or nothing for a service without
+identity.sender or with it disabled. The token endpoint defaults to the issuer's:
+<issuer>/protocol/openid-connect/token.
+*/}}
+{{- define "assembly-lib.sender" -}}
+{{- $p := (.Values.identity).sender -}}
+{{- if and $p $p.enabled -}}
+{{- $issuer := .Values.global.auth.issuer | default "" | trimSuffix "/" }}
+tokenUrl: {{ $p.tokenUrl | default (printf "%s/protocol/openid-connect/token" $issuer) | quote }}
+clientId: {{ $p.clientId | quote }}
+existingSecret: {{ required "identity.sender.existingSecret is required: a Secret holding the notifications-sender client's secret" $p.existingSecret | quote }}
+secretKey: {{ $p.secretKey | quote }}
+{{- end -}}
+{{- end -}}
+
+{{/*
+The outgoing mail server of a service that sends e-mail (notifications: mail), as SMTP_* and
+MAIL_FROM; the password and the CA certificate are mounted from their Secret (or ConfigMap).
+*/}}
+{{- define "assembly-lib.mailData" -}}
+{{- with .Values.mail }}
+SMTP_HOST: {{ required "mail.host is required: the SMTP server the messages are sent through" .host | quote }}
+SMTP_PORT: {{ include "assembly-lib.scalar" .port | quote }}
+SMTP_TLS: {{ .tls | quote }}
+{{- with .username }}
+SMTP_USERNAME: {{ . | quote }}
+{{- end }}
+{{- if .existingSecret }}
+SMTP_PASSWORD_FILE: "/etc/assembly/smtp/password"
+{{- end }}
+{{- if include "assembly-lib.mailCa" $ }}
+SMTP_CA_FILE: "/etc/assembly/smtp-ca/ca.crt"
+{{- end }}
+MAIL_FROM: {{ required "mail.from is required: the messages' sender, e.g. Assemblée citoyenne <assemblee@city.example>" .from | quote }}
+{{- end }}
+{{- end -}}
+
+{{- define "assembly-lib.mailCa" -}}
+{{- with (.Values.mail).ca }}{{ if or .caSecret.name .caConfigMap.name }}true{{ end }}{{ end -}}
 {{- end -}}
 
 {{/*
@@ -231,8 +280,19 @@ LOG_LEVEL: {{ .Values.logLevel | quote }}
 SHUTDOWN_GRACE_SECONDS: {{ .Values.shutdownGraceSeconds | quote }}
 METRICS_REFRESH_SECONDS: {{ .Values.metricsRefreshSeconds | quote }}
 PUBLIC_CACHE_TTL_MS: {{ .Values.publicCacheTtlMs | quote }}
+{{- include "assembly-lib.mailData" . }}
 {{- range $name, $value := .Values.env }}
+{{- if not (and (eq $name "MEMBERSHIP_URL") (eq (toString $value) "")) }}
 {{ $name }}: {{ include "assembly-lib.scalar" $value | quote }}
+{{- end }}
+{{- end }}
+{{- if and (hasKey (.Values.env | default dict) "MEMBERSHIP_URL") (not .Values.env.MEMBERSHIP_URL) }}
+{{- /* membership's Service in the same release, as the suite names it */}}
+{{- $membership := ternary .Release.Name (printf "%s-membership" .Release.Name) (contains "membership" .Release.Name) | trunc 63 | trimSuffix "-" }}
+MEMBERSHIP_URL: {{ printf "http://%s:8080" $membership | quote }}
+{{- end }}
+{{- if and (hasKey (.Values.env | default dict) "SITE_URL") (not .Values.env.SITE_URL) }}
+{{- fail "env.SITE_URL is required: the address people open (https://...), for the links in the messages" }}
 {{- end }}
 {{- end -}}
 
@@ -259,6 +319,29 @@ PUBLIC_CACHE_TTL_MS: {{ .Values.publicCacheTtlMs | quote }}
     items:
       - key: {{ .secretKey }}
         path: client-secret
+{{- end }}
+{{- with include "assembly-lib.sender" . | fromYaml }}
+- name: notify-client
+  secret:
+    secretName: {{ .existingSecret }}
+    defaultMode: 0440
+    items:
+      - key: {{ .secretKey }}
+        path: client-secret
+{{- end }}
+{{- with .Values.mail }}
+{{- if .existingSecret }}
+- name: smtp
+  secret:
+    secretName: {{ .existingSecret }}
+    defaultMode: 0440
+    items:
+      - key: {{ .passwordKey }}
+        path: password
+{{- end }}
+{{- end }}
+{{- if include "assembly-lib.mailCa" . }}
+{{- include "assembly-lib.caVolume" (dict "volume" "smtp-ca" "values" "mail.ca" "tls" .Values.mail.ca) }}
 {{- end }}
 {{- if include "assembly-lib.needsPii" . }}
 - name: pii
@@ -351,6 +434,21 @@ PUBLIC_CACHE_TTL_MS: {{ .Values.publicCacheTtlMs | quote }}
 {{- if include "assembly-lib.provisioner" . }}
 - name: keycloak-client
   mountPath: /etc/assembly/keycloak
+  readOnly: true
+{{- end }}
+{{- if include "assembly-lib.sender" . }}
+- name: notify-client
+  mountPath: /etc/assembly/notify
+  readOnly: true
+{{- end }}
+{{- if (.Values.mail).existingSecret }}
+- name: smtp
+  mountPath: /etc/assembly/smtp
+  readOnly: true
+{{- end }}
+{{- if include "assembly-lib.mailCa" . }}
+- name: smtp-ca
+  mountPath: /etc/assembly/smtp-ca
   readOnly: true
 {{- end }}
 {{- if include "assembly-lib.needsPii" . }}

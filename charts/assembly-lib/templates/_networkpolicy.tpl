@@ -2,7 +2,8 @@
 On by default, and a default deny for the service's pods (both policy types): only what is listed
 passes. Ingress: the HTTP port from the namespace's own pods and any extra peers; the metrics port
 only from the monitoring namespaces listed. Egress: DNS, PostgreSQL, Kafka, the identity provider (the issuer's
-discovery document and key set; membership's calls to its admin API) and extra rules. An egress
+discovery document and key set; membership's calls to its admin API), for notifications its SMTP
+server and membership's pods, and extra rules. An egress
 target without cidrs nor peers allows its ports to any destination.
 */}}
 {{/* An egress rule: (dict "target" <dns|postgres|kafka|identity values> "protocols" (list "TCP" ...)). */}}
@@ -77,6 +78,20 @@ spec:
     - {{- include "assembly-lib.egressRule" (dict "target" .egress.postgres "protocols" (list "TCP")) | nindent 6 }}
     - {{- include "assembly-lib.egressRule" (dict "target" .egress.kafka "protocols" (list "TCP")) | nindent 6 }}
     - {{- include "assembly-lib.egressRule" (dict "target" .egress.identity "protocols" (list "TCP")) | nindent 6 }}
+    {{- with $.Values.mail }}
+    # The SMTP server the messages are sent through (mail.port; mail.egress narrows it).
+    - {{- include "assembly-lib.egressRule" (dict "target" (dict "ports" (list .port) "cidrs" (.egress).cidrs "peers" (.egress).peers) "protocols" (list "TCP")) | nindent 6 }}
+    {{- end }}
+    {{- if include "assembly-lib.sender" $ }}
+    # membership's API (the members' delivery details), its pods' HTTP port, in this namespace.
+    - ports:
+        - port: http
+          protocol: TCP
+      to:
+        - podSelector:
+            matchLabels:
+              app.kubernetes.io/name: membership
+    {{- end }}
     {{- with .egress.extra }}
     {{- toYaml . | nindent 4 }}
     {{- end }}

@@ -165,7 +165,8 @@ class Figures(unittest.TestCase):
         u = summary.urls(lambda svc: f"http://{svc}", "a1", "s1")
         self.assertEqual(u["panel_record"], "http://sortition/v1/selections/s1/record.html")
         self.assertEqual(u["open_data"][1], "http://followup/open-data/assemblies/a1/commitments.csv")
-        self.assertEqual(list(u["metrics"]), ["sortition", "membership", "workshops", "recommendations", "followup"])
+        self.assertEqual(list(u["metrics"]),
+                         ["sortition", "membership", "workshops", "recommendations", "followup", "notifications"])
 
     def test_urls_of_the_metrics_ports(self):
         u = summary.urls(lambda svc: f"http://{svc}", "a1", "s1", lambda svc: f"http://{svc}-metrics/metrics")
