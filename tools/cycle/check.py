@@ -128,6 +128,13 @@ def summary_checks(s, assembly, check):
     check(c["milestones_overdue"] >= 1, f"{c['milestones_overdue']} milestone(s) overdue")
     rep = sorted(s["reports"], key=lambda x: x["sequence"])
     check([x["status"] for x in rep] == ["published", "published", "scheduled"], f"2 reports published, report 3 scheduled ({rep})")
+    g = s["messages"]["by_kind"]
+    check(sum(g.get("confirmation-request", {}).values()) == 100 and sum(g.get("replacement-drawn", {}).values()) == 7,
+          f"100 members asked to confirm, 7 replacements told ({g})")
+    check(sum(g.get("report-published", {}).values()) == 200 and g["report-published"].get("sent", 0) > 0,
+          "both reports to the 100 members")
+    sent = sum(v.get("sent", 0) for v in g.values())
+    check(sent > 0 and s["messages"]["mail_server_holds"] == sent, f"{sent} messages sent, all in the mail server")
     o = s["overdue"]
     check(o["flagged_by_service"] and o["metric_followup_milestones_overdue"] >= 1, "the overdue milestone flagged by the service itself")
     check(len(s["phases"]) == 13 and all(p["seconds"] >= 0 for p in s["phases"]), "the time of each of the 13 phases")

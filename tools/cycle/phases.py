@@ -137,6 +137,21 @@ def members(run, status=""):
     return api.must(200, api.get("membership", q), "members")["items"]
 
 
+def give_contacts(run, ms):
+    """The secretariat enters the members' contact details (from the answers to the letters):
+    synthetic addresses under the assembly's own domain; every twentieth member is reached by post,
+    every other non-EU resident reads English."""
+    api = run.client
+    for m in ms:
+        n = int(m["id"][:6], 16)
+        contact = {"email": f"{m['id'][:8]}@{run.assembly}.example.org", "preferred_channel": "email",
+                   "language": "en" if m["pool"] == "non-eu-residents" and n % 2 else "fr"}
+        if n % 20 == 0:
+            contact.update(preferred_channel="post", address="Hôtel de Ville, 75004 Paris")
+            del contact["email"]
+        api.must(200, api.put("membership", f"/v1/members/{m['id']}/contact", contact), "contact")
+
+
 @phase(5, "membership: members, declines and replacements, the opening plenary")
 def phase_membership(run):
     api = run.client
@@ -146,12 +161,16 @@ def phase_membership(run):
     invited = members(run, "invited")
     counts = collections.Counter(m["pool"] for m in invited)
     run.step("membership", "by pool: " + ", ".join(f"{p['kind']} {counts[p['kind']]}" for p in POOLS))
+    give_contacts(run, invited)
+    run.step("membership", f"contact details of the {len(invited)} invited members entered by the secretariat "
+             "(notifications asks each to confirm)")
     # Five from the roll, one non-EU resident and one minor decline: each is replaced from his own pool.
     for m in compute.leavers(invited):
         api.must(200, api.post("membership", f"/v1/members/{m['id']}/decline", {"reason": "not available this year"}), "decline")
     wait_for("7 replacements", lambda: sum(1 for m in members(run) if m.get("replaces")) >= 7)
     run.step("membership", "7 declined (5 from the roll, a non-EU resident, a minor); 7 replacements drawn by sortition "
              "from the same pools keeping the quotas, invited by themselves")
+    give_contacts(run, [m for m in members(run, "invited") if m.get("replaces")])
     for i, m in enumerate(members(run, "invited")):
         if i % 4 == 0:
             api.must(200, api.put("membership", f"/v1/members/{m['id']}/preferences", {"workshops": [THEMES[i % 3]]}), "preferences")
@@ -709,6 +728,13 @@ def phase_reports(run):
     checked = api.must(200, api.post("followup", "/v1/overdue-checks"), "overdue check")
     if any(m["id"] == late["id"] for m in checked["milestones"]):
         sys.exit(f"cycle: the service had not flagged milestone {late['id']} by itself after {2 * period + 1} s")
+    # The messages of the process, sent by the notifications service: nothing left to send.
+    def sent_all():
+        f = api.must(200, api.get("notifications", f"/v1/assemblies/{run.assembly}/message-figures"), "message figures")
+        left = sum(k.get("pending", 0) + k.get("sending", 0) for k in f["by_kind"].values())
+        return f if f["by_kind"]["report-published"]["sent"] > 0 and left == 0 else None
+    f = wait_for("notifications: every message of the cycle sent", sent_all, timeout=120)
+    run.step("notifications", ", ".join(f"{k} {sum(v.values())} ({v['sent']} sent)" for k, v in f["by_kind"].items() if sum(v.values())))
     run.S["overdue"] = {"milestone_id": late["id"], "title": late["title"], "due_on": late["due_on"], "commitment_id": c["id"],
                         "flagged_by_service": True, "metric_followup_milestones_overdue": value}
     run.step("followup", f"« {late['title']} » (due {late['due_on']}) flagged overdue by the service itself; "

@@ -4,6 +4,10 @@ functions below from what the routes answered."""
 
 import collections
 import datetime
+import json
+import os
+import urllib.parse
+import urllib.request
 
 from . import compute
 from .client import SERVICES, wait_for
@@ -21,6 +25,27 @@ def members_figures(by_status, everyone, by_theme):
             "replacements_in_pool": sum(1 for m in everyone
                                         if m.get("replaces") and by_id.get(m["replaces"], {}).get("pool") == m["pool"]),
             "workshops": {t: len(v) for t, v in sorted(by_theme.items())}}
+
+
+def messages_figures(figures, held):
+    """The notifications service's messages of the assembly by kind (each kind's count by state,
+    the states with none left out), and how many the mail server holds from the service."""
+    return {"by_kind": {k: {st: n for st, n in v.items() if n} for k, v in figures["by_kind"].items() if sum(v.values())},
+            "total": figures["total"], "mail_server_holds": held}
+
+
+def mails_held(assembly):
+    """The messages Mailpit holds from the notifications service to this assembly's addresses
+    (the local stack's mail server; -1 when it is not there)."""
+    base = os.environ.get("MAILPIT_URL", "")
+    if not base:
+        return -1
+    query = urllib.parse.quote(f"from:assemblee-citoyenne@paris.example to:@{assembly}.example.org")
+    try:
+        with urllib.request.urlopen(f"{base}/api/v1/search?limit=1&query={query}", timeout=10) as r:
+            return json.load(r)["messages_count"]
+    except (OSError, ValueError, KeyError):
+        return -1
 
 
 def sessions_figures(sessions):
@@ -210,6 +235,8 @@ def collect(run):
     reports = api.must(200, api.get("followup", f"/v1/reports?assembly_id={assembly}", auth=False), "reports")["items"]
     out["reports"] = reports_figures(reports)
     out["overdue"] = dict(S["overdue"], reports_overdue=sum(1 for r in reports if r["overdue"]))
+    figures = api.must(200, api.get("notifications", f"/v1/assemblies/{assembly}/message-figures"), "message figures")
+    out["messages"] = messages_figures(figures, mails_held(assembly))
     out["phases"] = run.timings
     out["total_seconds"] = round(sum(t["seconds"] for t in run.timings), 1)
     out["urls"] = urls(api.url, assembly, S["selection_id"], api.metrics_url)
@@ -291,6 +318,9 @@ def format_summary(s, summary_path):
     lines.append(f"  commitments: {c['total']}, " + ", ".join(f"{k} {v}" for k, v in c["by_status"].items()) +
                  f"; {c['milestones']} milestones, {c['milestones_overdue']} overdue")
     lines.append("  reports: " + ", ".join(f"{r['sequence']} {r['status']} (due {r['due_on']})" for r in s["reports"]))
+    g = s["messages"]
+    lines.append(f"  messages: {g['total']} (" + "; ".join(f"{k}: " + ", ".join(f"{st} {n}" for st, n in v.items())
+                                             for k, v in g["by_kind"].items()) + f"); the mail server holds {g['mail_server_holds']}")
     o = s["overdue"]
     lines.append(f"  overdue: « {o['title']} » due {o['due_on']}, flagged by the service; {o['reports_overdue']} reports overdue")
     lines.append("  time per phase: " + ", ".join(f"{t['phase']} {t['seconds']:.1f} s" for t in s["phases"]) +

@@ -1,9 +1,10 @@
-// The typed clients of the five services, generated from their OpenAPI documents: this file
+// The typed clients of the six services, generated from their OpenAPI documents: this file
 // compiles only if each operation used here exists with these parameters and answers.
 import createClient from "openapi-fetch";
 
 import type { paths as Followup } from "./generated/followup";
 import type { paths as Membership } from "./generated/membership";
+import type { paths as Notifications } from "./generated/notifications";
 import type { paths as Recommendations } from "./generated/recommendations";
 import type { paths as Sortition } from "./generated/sortition";
 import type { paths as Workshops } from "./generated/workshops";
@@ -16,6 +17,7 @@ export const clients = (base: string, token?: string) => {
     workshops: createClient<Workshops>({ baseUrl: `${base}/api/workshops`, headers }),
     recommendations: createClient<Recommendations>({ baseUrl: `${base}/api/recommendations`, headers }),
     followup: createClient<Followup>({ baseUrl: `${base}/api/followup`, headers }),
+    notifications: createClient<Notifications>({ baseUrl: `${base}/api/notifications`, headers }),
   };
 };
 
@@ -44,6 +46,10 @@ export async function examples(base: string, token: string): Promise<string[]> {
   const reports = await c.followup.GET("/v1/reports", {
     params: { query: { assembly_id: "paris-2022" } },
   });
+  const prefs = await c.notifications.PUT("/v1/members/{id}/preferences", {
+    params: { path: { id: "3f1c2a4e-8b7d-4c1e-9a2b-5d6e7f809a1b" } },
+    body: { refused: ["report-published"] },
+  });
   const problem = ballot.error;
   return [
     member.data?.status ?? "",
@@ -51,5 +57,6 @@ export async function examples(base: string, token: string): Promise<string[]> {
     String(sessions.response.status),
     String(record.response.status),
     String(reports.response.status),
+    prefs.data?.kinds.map((k) => k.kind).join(",") ?? "",
   ];
 }
