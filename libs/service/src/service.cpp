@@ -195,12 +195,26 @@ http::Response call_route(const Definition& def, http::Method method, const std:
                           const std::string& body, const auth::Principal& caller,
                           std::map<std::string, std::string> env_values) {
   Offline service(def, std::move(env_values));
-  auto match = service.router.match(method, path);
-  if (match.kind != http::Match::Kind::found)
-    return http::Response::problem(http::not_found("no route " + path));
+  // "?a=1&b=2": the query, decoded as the server does.
+  const auto q = path.find('?');
+  const std::string route_path = path.substr(0, q);
   http::Request req;
+  if (q != std::string::npos) {
+    std::string_view rest = std::string_view(path).substr(q + 1);
+    while (!rest.empty()) {
+      const auto amp = rest.find('&');
+      const auto pair = rest.substr(0, amp);
+      const auto eq = pair.find('=');
+      req.query[http::percent_decode(pair.substr(0, eq))] =
+          eq == std::string_view::npos ? std::string() : http::percent_decode(pair.substr(eq + 1));
+      rest = amp == std::string_view::npos ? std::string_view{} : rest.substr(amp + 1);
+    }
+  }
+  auto match = service.router.match(method, route_path);
+  if (match.kind != http::Match::Kind::found)
+    return http::Response::problem(http::not_found("no route " + route_path));
   req.method = method;
-  req.path = path;
+  req.path = route_path;
   req.params = match.params;
   req.headers = {{"content-type", "application/json"}};
   req.body = body;

@@ -48,12 +48,13 @@ constexpr const char* kClaimDue =
     "AND next_attempt_at <= now() ORDER BY next_attempt_at, created_at LIMIT $1 "
     "FOR UPDATE SKIP LOCKED) "
     "RETURNING id, member_id, assembly_id, kind, params::text AS params, attempts";
-constexpr const char* kRecord =
-    "UPDATE messages SET state = $2, last_error = $3, channel = $4, language = $5, "
-    "body_sealed = coalesce($6::bytea, body_sealed), "
-    "sent_at = CASE WHEN $2 = 'sent' THEN now() ELSE sent_at END, "
-    "next_attempt_at = now() + make_interval(secs => $7::int), claimed_at = NULL, "
-    "updated_at = now() WHERE id = $1";
+#define RECORD_SET                                                                    \
+  "UPDATE messages SET state = $2, last_error = $3, channel = $4, language = $5, "      \
+  "sent_at = CASE WHEN $2 = 'sent' THEN now() ELSE sent_at END, "                      \
+  "next_attempt_at = now() + make_interval(secs => $6::int), claimed_at = NULL, "      \
+  "updated_at = now()"
+constexpr const char* kRecord = RECORD_SET " WHERE id = $1";
+constexpr const char* kRecordWithBody = RECORD_SET ", body_sealed = $7 WHERE id = $1";
 constexpr const char* kExpireClaims =
     "UPDATE messages SET state = 'uncertain', claimed_at = NULL, updated_at = now(), "
     "last_error = 'the sender stopped during the SMTP exchange: whether it left is not known' "
@@ -207,10 +208,12 @@ std::vector<Claimed> claim_due(pqxx::work& tx, int limit) {
 
 void record(pqxx::work& tx, const std::string& id, const Outcome& o) {
   const std::string state = o.retry_in_seconds ? "pending" : std::string(domain::name(o.state));
-  std::optional<pqxx::binarystring> body;
-  if (o.body_sealed) body.emplace(o.body_sealed->data(), o.body_sealed->size());
-  tx.exec_params(kRecord, id, state, o.error, o.channel, o.language, body,
-                 o.retry_in_seconds.value_or(0));
+  const int wait = o.retry_in_seconds.value_or(0);
+  if (o.body_sealed)
+    tx.exec_params(kRecordWithBody, id, state, o.error, o.channel, o.language, wait,
+                   pqxx::binarystring(o.body_sealed->data(), o.body_sealed->size()));
+  else
+    tx.exec_params(kRecord, id, state, o.error, o.channel, o.language, wait);
 }
 
 long expire_claims(pqxx::work& tx, int lease_seconds) {

@@ -104,7 +104,8 @@ std::vector<std::string> openapi_gaps(const Definition& definition,
 // One of a service's routes called in process, wired like openapi_gaps (no database, no broker,
 // no token: `caller` is the principal the handler sees). For tests of what a handler answers
 // before it touches anything, such as a body's invalid fields; a handler that reaches the
-// database answers 500. A problem comes back as its problem+json response.
+// database answers 500. A problem comes back as its problem+json response. `path` may carry a
+// query ("?kind=x"), decoded as the server does.
 http::Response call_route(const Definition& definition, http::Method method,
                           const std::string& path, const std::string& body,
                           const auth::Principal& caller,
