@@ -11,6 +11,7 @@ const services = {
   workshops: port("WORKSHOPS_PORT", 8083),
   recommendations: port("RECOMMENDATIONS_PORT", 8084),
   followup: port("FOLLOWUP_PORT", 8085),
+  notifications: port("NOTIFICATIONS_PORT", 8086),
 };
 const proxy = Object.fromEntries(
   Object.entries(services).map(([name, p]) => [

@@ -53,10 +53,27 @@ describe("the members' space", () => {
       "/espace-membre/votes",
       "/espace-membre/evaluation",
       "/espace-membre/donnees",
+      "/espace-membre/messages",
     ]);
     expect(links[1].getAttribute("aria-current")).toBe("page");
     await user.click(links[0]);
     await waitFor(() => expect(window.location.pathname).toBe("/espace-membre"));
+  });
+
+  it("opens my messages at the address the e-mails give to unsubscribe", async () => {
+    const api = services({
+      [`GET /api/membership/v1/members/${ME}`]: [200, member()],
+      [`GET /api/notifications/v1/members/${ME}/preferences`]: [
+        200,
+        { member_id: ME, kinds: [{ kind: "report-published", mandatory: false, receive: true }] },
+      ],
+      [`GET /api/notifications/v1/members/${ME}/messages`]: [200, { items: [] }],
+    });
+    show(<MemberSpace path="/espace-membre/messages" user={signedIn({ member_id: ME })} />);
+    expect(await screen.findByRole("heading", { level: 1, name: "Mes messages" })).toBeTruthy();
+    expect(await screen.findByRole("checkbox", { name: /Rapports de suivi/ })).toBeTruthy();
+    expect(api.sent.map((r) => r.path)).toContain(`/api/notifications/v1/members/${ME}/preferences`);
+    expect(document.title).toBe("Mes messages — Espace membre — Ville de Paris");
   });
 
   it("moves the focus to the section chosen", async () => {

@@ -8,6 +8,7 @@ import { BallotsPage } from "./ballots/BallotsPage";
 import { CheckInSection } from "./CheckInSection";
 import { DataSection } from "./DataSection";
 import { EvaluationPage } from "./evaluation/EvaluationPage";
+import { MessagesSection } from "./MessagesSection";
 import type { Member } from "./model";
 import { NotebookPage } from "./notebook/NotebookPage";
 import { RecommendationsPage } from "./recommendations/RecommendationsPage";
@@ -35,4 +36,6 @@ export const sections: Section[] = [
   { path: "votes", label: "member.ballots.title", component: BallotsPage },
   { path: "evaluation", label: "member.evaluation.title", component: EvaluationPage },
   { path: "donnees", label: "member.data.nav", component: DataSection },
+  // The address the optional e-mails give as List-Unsubscribe (notifications: <site>/espace-membre/messages).
+  { path: "messages", label: "member.messages.nav", component: MessagesSection },
 ];
