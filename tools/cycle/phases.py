@@ -152,6 +152,19 @@ def give_contacts(run, ms):
         api.must(200, api.put("membership", f"/v1/members/{m['id']}/contact", contact), "contact")
 
 
+def messages_settled(run, kind, count):
+    """Waits until the notifications service has `count` messages of `kind` for the assembly and
+    none left to send (pending or being sent); their count by state."""
+    api = run.client
+
+    def settled():
+        f = api.must(200, api.get("notifications", f"/v1/assemblies/{run.assembly}/message-figures"), "message figures")
+        by_state = f["by_kind"][kind]
+        done = sum(by_state.values()) == count and by_state["pending"] + by_state["sending"] == 0
+        return by_state if done else None
+    return wait_for(f"notifications: the {count} messages {kind}", settled, timeout=120)
+
+
 @phase(5, "membership: members, declines and replacements, the opening plenary")
 def phase_membership(run):
     api = run.client
@@ -162,15 +175,19 @@ def phase_membership(run):
     counts = collections.Counter(m["pool"] for m in invited)
     run.step("membership", "by pool: " + ", ".join(f"{p['kind']} {counts[p['kind']]}" for p in POOLS))
     give_contacts(run, invited)
-    run.step("membership", f"contact details of the {len(invited)} invited members entered by the secretariat "
-             "(notifications asks each to confirm)")
+    sent = messages_settled(run, "confirmation-request", len(invited))
+    run.step("notifications", f"contact details of the {len(invited)} invited members entered by the secretariat; "
+             f"each asked to confirm: {sent.get('sent', 0)} e-mails sent, {sent.get('skipped', 0)} reached by post")
     # Five from the roll, one non-EU resident and one minor decline: each is replaced from his own pool.
     for m in compute.leavers(invited):
         api.must(200, api.post("membership", f"/v1/members/{m['id']}/decline", {"reason": "not available this year"}), "decline")
     wait_for("7 replacements", lambda: sum(1 for m in members(run) if m.get("replaces")) >= 7)
     run.step("membership", "7 declined (5 from the roll, a non-EU resident, a minor); 7 replacements drawn by sortition "
              "from the same pools keeping the quotas, invited by themselves")
-    give_contacts(run, [m for m in members(run, "invited") if m.get("replaces")])
+    replacements = [m for m in members(run, "invited") if m.get("replaces")]
+    give_contacts(run, replacements)
+    sent = messages_settled(run, "replacement-drawn", len(replacements))
+    run.step("notifications", f"the {len(replacements)} replacements told they were drawn: {sent.get('sent', 0)} e-mails sent")
     for i, m in enumerate(members(run, "invited")):
         if i % 4 == 0:
             api.must(200, api.put("membership", f"/v1/members/{m['id']}/preferences", {"workshops": [THEMES[i % 3]]}), "preferences")

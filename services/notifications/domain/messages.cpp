@@ -14,6 +14,10 @@ constexpr std::pair<Kind, std::string_view> kKindNames[] = {
     {Kind::confirmation_reminder, "confirmation-reminder"},
     {Kind::replacement_drawn, "replacement-drawn"},
     {Kind::report_published, "report-published"},
+    {Kind::session_scheduled, "session-scheduled"},
+    {Kind::session_moved, "session-moved"},
+    {Kind::session_cancelled, "session-cancelled"},
+    {Kind::session_reminder, "session-reminder"},
 };
 constexpr std::pair<State, std::string_view> kStateNames[] = {
     {State::pending, "pending"},     {State::sending, "sending"}, {State::sent, "sent"},
@@ -141,7 +145,10 @@ std::optional<Kind> kind_named(std::string_view n) {
   return std::nullopt;
 }
 
-bool mandatory(Kind k) { return k != Kind::report_published; }
+bool mandatory(Kind k) {
+  return k != Kind::report_published && k != Kind::session_scheduled &&
+         k != Kind::session_reminder;
+}
 
 std::string_view name(State s) {
   for (const auto& [state, n] : kStateNames)
@@ -212,7 +219,8 @@ std::pair<std::string, std::string> parse_mailbox(std::string_view mb) {
   return {"", s};
 }
 
-std::string compose(const Envelope& e, const Rendered& r, std::string_view boundary) {
+std::string compose(const Envelope& e, const Rendered& r, std::string_view boundary,
+                    const Attachment* attachment) {
   std::string m;
   auto header = [&m](std::string_view name, const std::string& value) {
     m.append(name).append(": ").append(value).append("\r\n");
@@ -229,6 +237,11 @@ std::string compose(const Envelope& e, const Rendered& r, std::string_view bound
     header("List-Unsubscribe", "<" + one_line(e.list_unsubscribe) + ">");
   }
   const std::string b(boundary);
+  const std::string outer = b + "_m";
+  if (attachment) {
+    header("Content-Type", "multipart/mixed; boundary=\"" + outer + "\"");
+    m += "\r\n--" + outer + "\r\n";
+  }
   header("Content-Type", "multipart/alternative; boundary=\"" + b + "\"");
   m += "\r\n";
   m += "--" + b + "\r\nContent-Type: text/plain; charset=utf-8\r\n"
@@ -238,7 +251,82 @@ std::string compose(const Envelope& e, const Rendered& r, std::string_view bound
        "Content-Transfer-Encoding: base64\r\n\r\n";
   m += base64(r.html, true);
   m += "--" + b + "--\r\n";
+  if (attachment) {
+    const auto name = one_line(attachment->file_name);
+    m += "--" + outer + "\r\nContent-Type: " + one_line(attachment->content_type) +
+         "; charset=utf-8; name=\"" + name + "\"\r\nContent-Disposition: attachment; filename=\"" +
+         name + "\"\r\nContent-Transfer-Encoding: base64\r\n\r\n";
+    m += base64(attachment->data, true);
+    m += "--" + outer + "--\r\n";
+  }
   return m;
+}
+
+namespace {
+
+// "2026-12-07T18:00:00Z" -> "20261207T180000Z".
+std::string ical_time(const std::string& utc) {
+  std::string out;
+  for (char c : utc)
+    if (c != '-' && c != ':') out += c;
+  return out;
+}
+
+// A TEXT value (RFC 5545 3.3.11): backslash, semicolon, comma and newline escaped.
+std::string ical_text(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '\\' || c == ';' || c == ',') {
+      out += '\\';
+      out += c;
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c != '\r') {
+      out += c;
+    }
+  }
+  return out;
+}
+
+// Lines of at most 75 octets, continued with CRLF and a space (3.1), never inside a UTF-8
+// sequence.
+std::string folded(const std::string& line) {
+  std::string out;
+  std::size_t width = 0;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    const auto c = static_cast<unsigned char>(line[i]);
+    const bool starts_char = (c & 0xC0) != 0x80;
+    if (starts_char && width >= 74) {
+      out += "\r\n ";
+      width = 1;
+    }
+    out += line[i];
+    ++width;
+  }
+  return out + "\r\n";
+}
+
+}  // namespace
+
+std::string icalendar(const CalendarEvent& e) {
+  std::string out;
+  out += folded("BEGIN:VCALENDAR");
+  out += folded("VERSION:2.0");
+  out += folded("PRODID:-//Assemblee citoyenne//notifications//FR");
+  out += folded(std::string("METHOD:") + (e.cancelled ? "CANCEL" : "REQUEST"));
+  out += folded("BEGIN:VEVENT");
+  out += folded("UID:" + ical_text(e.uid));
+  out += folded("SEQUENCE:" + std::to_string(e.sequence));
+  out += folded("DTSTAMP:" + ical_time(e.stamp));
+  out += folded("DTSTART:" + ical_time(e.starts_at));
+  out += folded("DTEND:" + ical_time(e.ends_at));
+  out += folded("SUMMARY:" + ical_text(e.title));
+  if (!e.place.empty()) out += folded("LOCATION:" + ical_text(e.place));
+  if (!e.organizer.empty()) out += folded("ORGANIZER:mailto:" + e.organizer);
+  out += folded(std::string("STATUS:") + (e.cancelled ? "CANCELLED" : "CONFIRMED"));
+  out += folded("END:VEVENT");
+  out += folded("END:VCALENDAR");
+  return out;
 }
 
 Outcome outcome_of(long smtp_code, bool transport_error) {

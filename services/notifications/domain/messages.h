@@ -15,9 +15,15 @@ enum class Kind {
   confirmation_reminder,  // no answer after some days (mandatory)
   replacement_drawn,      // a replacement is told they were drawn (mandatory)
   report_published,       // a follow-up report: the droit de suite (optional)
+  session_scheduled,      // a session of the member's workshop, or a plenary (optional)
+  session_moved,          // its time changed (mandatory)
+  session_cancelled,      // cancelled (mandatory)
+  session_reminder,       // the day before (optional)
 };
-inline constexpr Kind kAllKinds[] = {Kind::confirmation_request, Kind::confirmation_reminder,
-                                     Kind::replacement_drawn, Kind::report_published};
+inline constexpr Kind kAllKinds[] = {
+    Kind::confirmation_request, Kind::confirmation_reminder, Kind::replacement_drawn,
+    Kind::report_published,     Kind::session_scheduled,     Kind::session_moved,
+    Kind::session_cancelled,    Kind::session_reminder};
 
 std::string_view name(Kind k);  // "confirmation-request", ...
 std::optional<Kind> kind_named(std::string_view name);
@@ -61,7 +67,22 @@ struct Envelope {
   std::string list_unsubscribe;
   std::string language;  // Content-Language
 };
-std::string compose(const Envelope& e, const Rendered& r, std::string_view boundary);
+// An attached file (an iCalendar event): sent as multipart/mixed around the alternative.
+struct Attachment {
+  std::string file_name, content_type, data;
+};
+std::string compose(const Envelope& e, const Rendered& r, std::string_view boundary,
+                    const Attachment* attachment = nullptr);
+
+// A session as an iCalendar (RFC 5545) object for the members' calendars: METHOD:REQUEST with
+// the session's UID and SEQUENCE (a later one replaces the earlier in the calendar), or
+// METHOD:CANCEL when `cancelled`. Times are UTC ("2026-12-07T18:00:00Z"); `stamp` likewise.
+struct CalendarEvent {
+  std::string uid, title, starts_at, ends_at, place, organizer, stamp;
+  unsigned sequence = 0;
+  bool cancelled = false;
+};
+std::string icalendar(const CalendarEvent& e);
 
 // "Name <address>" or "address": the sender identity of the configuration.
 std::pair<std::string, std::string> parse_mailbox(std::string_view mailbox);

@@ -1,7 +1,9 @@
 #include "events/handlers.h"
 
 #include "assembly/followup/v1/events.pb.h"
+#include "assembly/core/time.h"
 #include "assembly/membership/v1/events.pb.h"
+#include "assembly/workshops/v1/events.pb.h"
 #include "assembly/service/erasure.h"
 #include "store/messages.h"
 
@@ -34,22 +36,32 @@ void add_handlers(assembly::service::Context& ctx) {
                    (replacement ? "replacement:" : "invited:") + e.member_id(),
                    {{"assembly_id", e.assembly_id()}});
   });
+  // Once a member has answered, what asked them to answer and was not sent yet no longer goes.
+  auto answered = [](pqxx::work& tx, const std::string& member_id) {
+    store::skip_unsent(tx, member_id,
+                       {"confirmation-request", "confirmation-reminder", "replacement-drawn"},
+                       "the member answered before it was sent");
+  };
   ctx.dispatcher.on<mv1::MemberConfirmed>(
-      [](pqxx::work& tx, const mv1::MemberConfirmed& e, const Envelope&) {
+      [answered](pqxx::work& tx, const mv1::MemberConfirmed& e, const Envelope&) {
         store::member_status(tx, e.member_id(), e.assembly_id(), "confirmed");
+        answered(tx, e.member_id());
       });
   ctx.dispatcher.on<mv1::MemberDeclined>(
-      [](pqxx::work& tx, const mv1::MemberDeclined& e, const Envelope&) {
+      [answered](pqxx::work& tx, const mv1::MemberDeclined& e, const Envelope&) {
         store::member_status(tx, e.member_id(), e.assembly_id(), "declined");
+        answered(tx, e.member_id());
       });
   ctx.dispatcher.on<mv1::MemberWithdrew>(
-      [](pqxx::work& tx, const mv1::MemberWithdrew& e, const Envelope&) {
+      [answered](pqxx::work& tx, const mv1::MemberWithdrew& e, const Envelope&) {
         store::member_status(tx, e.member_id(), e.assembly_id(), "withdrawn");
+        answered(tx, e.member_id());
       });
   ctx.dispatcher.on<mv1::MemberActivated>(
-      [](pqxx::work& tx, const mv1::MemberActivated& e, const Envelope&) {
+      [answered](pqxx::work& tx, const mv1::MemberActivated& e, const Envelope&) {
         store::member_status(tx, e.member_id(), e.assembly_id(), "active");
         store::member_workshop(tx, e.member_id(), e.assembly_id(), e.workshop_theme());
+        answered(tx, e.member_id());
       });
   ctx.dispatcher.on<mv1::MemberAssigned>(
       [](pqxx::work& tx, const mv1::MemberAssigned& e, const Envelope&) {
@@ -59,6 +71,35 @@ void add_handlers(assembly::service::Context& ctx) {
   ctx.dispatcher.on<mv1::ContactChanged>(
       [](pqxx::work& tx, const mv1::ContactChanged& e, const Envelope&) {
         store::rearm_waiting(tx, e.member_id());
+      });
+
+  // A session scheduled, moved or cancelled: its members are told (not of a session already
+  // begun). A later change known already makes an older one arriving late say nothing.
+  ctx.dispatcher.on<assembly::workshops::v1::SessionChanged>(
+      [](pqxx::work& tx, const assembly::workshops::v1::SessionChanged& e, const Envelope&) {
+        if (e.session_id().empty() || e.assembly_id().empty() || e.starts_at().empty())
+          throw Poison("SessionChanged without session, assembly or time");
+        const auto kind = e.change() == "scheduled" ? domain::Kind::session_scheduled
+                          : e.change() == "moved"   ? domain::Kind::session_moved
+                          : e.change() == "cancelled"
+                              ? domain::Kind::session_cancelled
+                              : throw Poison("SessionChanged with change \"" + e.change() + "\"");
+        store::Session s{e.session_id(), e.assembly_id(), e.workshop_theme(), e.session_type(),
+                         e.title(),      e.starts_at(),   e.ends_at(),        e.place(),
+                         e.change(),     static_cast<int>(e.sequence())};
+        if (!store::session_changed(tx, s)) return;
+        if (e.starts_at() <= assembly::core::utc_now()) return;
+        store::enqueue_for_session(
+            tx, s, kind,
+            "session:" + e.session_id() + ":" + e.change() + ":" + std::to_string(e.sequence()),
+            {{"assembly_id", e.assembly_id()},
+             {"session_id", e.session_id()},
+             {"title", e.title()},
+             {"starts_at", e.starts_at()},
+             {"ends_at", e.ends_at()},
+             {"place", e.place()},
+             {"sequence", std::to_string(e.sequence())},
+             {"previous_starts_at", e.previous_starts_at()}});
       });
 
   // The droit de suite: every member and former member of the assembly gets the report (the

@@ -42,6 +42,33 @@ constexpr const char* kEnqueueReminders =
     "FROM members m WHERE m.status = 'invited' AND m.invited_on <= current_date - $1::int "
     "ON CONFLICT (member_id, cause) DO NOTHING";
 
+constexpr const char* kSessionChanged =
+    "INSERT INTO sessions (session_id, assembly_id, workshop_theme, session_type, title, "
+    "starts_at, ends_at, place, state, sequence) "
+    "VALUES ($1, $2, $3, $4, $5, $6::timestamptz, $7::timestamptz, $8, $9, $10) "
+    "ON CONFLICT (session_id) DO UPDATE SET title = excluded.title, starts_at = excluded.starts_at, "
+    "ends_at = excluded.ends_at, place = excluded.place, state = excluded.state, "
+    "sequence = excluded.sequence, updated_at = now() "
+    "WHERE sessions.sequence <= excluded.sequence";
+constexpr const char* kEnqueueForSession =
+    "INSERT INTO messages (id, member_id, assembly_id, kind, cause, params) "
+    "SELECT gen_random_uuid()::text, m.member_id, m.assembly_id, $3, $4, $5::jsonb "
+    "FROM members m WHERE m.assembly_id = $1 AND m.status = 'active' "
+    "AND ($2 = '' OR m.workshop_theme = $2) ON CONFLICT (member_id, cause) DO NOTHING";
+constexpr const char* kEnqueueSessionReminders =
+    "INSERT INTO messages (id, member_id, assembly_id, kind, cause, params) "
+    "SELECT gen_random_uuid()::text, m.member_id, m.assembly_id, 'session-reminder', "
+    "'session-reminder:' || s.session_id || ':' || " SQL_UTC("s.starts_at") ", "
+    "jsonb_build_object('session_id', s.session_id, 'assembly_id', s.assembly_id, "
+    "'title', s.title, 'starts_at', " SQL_UTC("s.starts_at") ", 'ends_at', " SQL_UTC("s.ends_at") ", "
+    "'place', s.place, 'sequence', s.sequence::text) "
+    "FROM sessions s JOIN members m ON m.assembly_id = s.assembly_id AND m.status = 'active' "
+    "AND (s.workshop_theme = '' OR m.workshop_theme = s.workshop_theme) "
+    "WHERE s.state <> 'cancelled' AND s.starts_at > now() "
+    "AND (s.starts_at AT TIME ZONE 'Europe/Paris')::date = "
+    "(now() AT TIME ZONE 'Europe/Paris')::date + 1 "
+    "ON CONFLICT (member_id, cause) DO NOTHING";
+
 constexpr const char* kClaimDue =
     "UPDATE messages SET state = 'sending', claimed_at = now(), attempts = attempts + 1, "
     "updated_at = now() WHERE id IN (SELECT id FROM messages WHERE state = 'pending' "
@@ -62,6 +89,9 @@ constexpr const char* kExpireClaims =
 constexpr const char* kRearmWaiting =
     "UPDATE messages SET state = 'pending', next_attempt_at = now(), updated_at = now() "
     "WHERE member_id = $1 AND state = 'waiting'";
+constexpr const char* kSkipUnsent =
+    "UPDATE messages SET state = 'skipped', last_error = $3, updated_at = now() "
+    "WHERE member_id = $1 AND kind = ANY($2::text[]) AND state IN ('pending', 'waiting')";
 constexpr const char* kResend =
     "UPDATE messages SET state = 'pending', next_attempt_at = now(), updated_at = now() "
     "WHERE id = $1 AND state IN ('uncertain', 'refused')";
@@ -194,6 +224,26 @@ long enqueue_reminders(pqxx::work& tx, int days) {
   return static_cast<long>(tx.exec_params(kEnqueueReminders, days).affected_rows());
 }
 
+bool session_changed(pqxx::work& tx, const Session& s) {
+  return tx
+             .exec_params(kSessionChanged, s.session_id, s.assembly_id, s.workshop_theme,
+                          s.session_type, s.title, s.starts_at, s.ends_at, s.place, s.change,
+                          s.sequence)
+             .affected_rows() == 1;
+}
+
+long enqueue_for_session(pqxx::work& tx, const Session& s, domain::Kind kind,
+                         const std::string& cause, const Params& params) {
+  return static_cast<long>(tx.exec_params(kEnqueueForSession, s.assembly_id, s.workshop_theme,
+                                          std::string(domain::name(kind)), cause,
+                                          params_json(params))
+                               .affected_rows());
+}
+
+long enqueue_session_reminders(pqxx::work& tx) {
+  return static_cast<long>(tx.exec(kEnqueueSessionReminders).affected_rows());
+}
+
 std::vector<Claimed> claim_due(pqxx::work& tx, int limit) {
   std::vector<Claimed> out;
   for (const auto& r : tx.exec_params(kClaimDue, limit)) {
@@ -222,6 +272,12 @@ long expire_claims(pqxx::work& tx, int lease_seconds) {
 
 long rearm_waiting(pqxx::work& tx, const std::string& member_id) {
   return static_cast<long>(tx.exec_params(kRearmWaiting, member_id).affected_rows());
+}
+
+long skip_unsent(pqxx::work& tx, const std::string& member_id, const std::vector<std::string>& kinds,
+                 const std::string& why) {
+  return static_cast<long>(
+      tx.exec_params(kSkipUnsent, member_id, array_literal(kinds), why).affected_rows());
 }
 
 bool resend(pqxx::work& tx, const std::string& id) {

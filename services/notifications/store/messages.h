@@ -23,6 +23,21 @@ void member_workshop(pqxx::work& tx, const std::string& member_id, const std::st
                      const std::string& workshop_theme);
 std::optional<std::string> member_assembly(pqxx::transaction_base& tx, const std::string& member_id);
 
+// --- Sessions (workshops' SessionChanged), as after their latest change.
+struct Session {
+  std::string session_id, assembly_id, workshop_theme, session_type, title, starts_at, ends_at,
+      place, change;
+  int sequence = 0;
+};
+// False when a later change is known already (nothing written).
+bool session_changed(pqxx::work& tx, const Session& s);
+// The message to every seated member the session gathers (its workshop's, or all of the
+// assembly's for a plenary); how many were written.
+long enqueue_for_session(pqxx::work& tx, const Session& s, domain::Kind kind,
+                         const std::string& cause, const Params& params);
+// The reminders of the sessions starting tomorrow (Paris), to their members; how many.
+long enqueue_session_reminders(pqxx::work& tx);
+
 // --- Messages.
 // One message to one member for one cause; false when that member already has one for that
 // cause (nothing written).
@@ -57,6 +72,10 @@ void record(pqxx::work& tx, const std::string& id, const Outcome& o);
 long expire_claims(pqxx::work& tx, int lease_seconds);
 // A member's messages waiting for contact details go back to pending (they gave some); how many.
 long rearm_waiting(pqxx::work& tx, const std::string& member_id);
+// The member's messages of these kinds not sent yet (pending or waiting) will not be: `skipped`,
+// with `why`; how many.
+long skip_unsent(pqxx::work& tx, const std::string& member_id, const std::vector<std::string>& kinds,
+                 const std::string& why);
 // Sends again a message whose fate is uncertain or that was refused; false when it is in no
 // such state (or unknown).
 bool resend(pqxx::work& tx, const std::string& id);

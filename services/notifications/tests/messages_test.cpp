@@ -65,7 +65,8 @@ TEST(Render, AKeyNotGivenIsAnError) {
 TEST(Templates, EveryKindHasBothLanguagesAndRendersWithItsParams) {
   std::map<std::string, std::string> p = kParams;
   for (const char* k : {"assembly_id", "sequence", "as_of", "commitments", "commitments_done",
-                        "milestones_overdue", "report_url", "preferences_url", "invited_on"})
+                        "milestones_overdue", "report_url", "preferences_url", "invited_on",
+                        "title", "when", "place", "previous_when"})
     p[k] = "1";
   for (auto k : d::kAllKinds)
     for (const char* lang : {"fr", "en"}) {
@@ -116,4 +117,41 @@ TEST(Outcome, AnSmtpAnswerDecidesTheMessagesFate) {
   EXPECT_EQ(d::backoff_seconds(1), 30);
   EXPECT_EQ(d::backoff_seconds(2), 60);
   EXPECT_EQ(d::backoff_seconds(20), 3600);
+}
+
+TEST(Calendar, ASessionIsAnEventItsChangesReplaceAndItsCancellationRemoves) {
+  d::CalendarEvent e{"s1@paris.example", "Audition, voirie; vélo", "2026-12-08T17:30:00Z",
+                     "2026-12-08T19:30:00Z", "Hôtel de Ville, salle des fêtes",
+                     "assemblee@paris.example", "2026-12-07T09:00:00Z", 2, false};
+  auto ics = d::icalendar(e);
+  EXPECT_NE(ics.find("METHOD:REQUEST\r\n"), std::string::npos);
+  EXPECT_NE(ics.find("UID:s1@paris.example\r\n"), std::string::npos);
+  EXPECT_NE(ics.find("SEQUENCE:2\r\n"), std::string::npos);
+  EXPECT_NE(ics.find("DTSTART:20261208T173000Z\r\n"), std::string::npos);
+  EXPECT_NE(ics.find("SUMMARY:Audition\\, voirie\\; vélo\r\n"), std::string::npos) << ics;
+  EXPECT_NE(ics.find("STATUS:CONFIRMED"), std::string::npos);
+  e.cancelled = true;
+  e.title = std::string(100, 'x');
+  ics = d::icalendar(e);
+  EXPECT_NE(ics.find("METHOD:CANCEL\r\n"), std::string::npos);
+  EXPECT_NE(ics.find("STATUS:CANCELLED"), std::string::npos);
+  std::size_t at = 0;
+  while (at < ics.size()) {
+    auto nl = ics.find("\r\n", at);
+    EXPECT_LE(nl - at, 75u) << "a line longer than 75 octets";
+    at = nl + 2;
+  }
+  EXPECT_NE(ics.find("\r\n x"), std::string::npos) << "a long line is folded";
+}
+
+TEST(Compose, AnAttachmentMakesTheMessageMixed) {
+  d::Rendered r{"Séance", "texte", "<p>html</p>"};
+  d::Envelope e{"", "a@paris.example", "", "z@example.org", "m@paris.example", "date", "", "fr"};
+  d::Attachment ics{"seance.ics", "text/calendar; method=REQUEST", "BEGIN:VCALENDAR"};
+  auto m = d::compose(e, r, "=_b", &ics);
+  EXPECT_NE(m.find("Content-Type: multipart/mixed; boundary=\"=_b_m\"\r\n"), std::string::npos);
+  EXPECT_NE(m.find("--=_b_m\r\nContent-Type: multipart/alternative; boundary=\"=_b\""), std::string::npos);
+  EXPECT_NE(m.find("Content-Disposition: attachment; filename=\"seance.ics\""), std::string::npos);
+  EXPECT_NE(m.find("--=_b_m--\r\n"), std::string::npos);
+  EXPECT_LT(m.find("--=_b--"), m.find("--=_b_m--"));
 }

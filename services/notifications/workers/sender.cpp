@@ -150,7 +150,9 @@ class Sender {
                          rfc5322_now(),
                          domain::mandatory(c.kind) ? "" : s_.site_url + "/espace-membre/messages",
                          o.language};
-    const auto text = domain::compose(env, r, "=_" + assembly::core::new_uuid());
+    const auto calendar = calendar_of(c);
+    const auto text = domain::compose(env, r, "=_" + assembly::core::new_uuid(),
+                                      calendar ? &*calendar : nullptr);
     const auto answer = smtp_.send(s_.from_address, to->email, text);
     if (!s_.fault_exit_after_send.empty() && s_.fault_exit_after_send == kind) {
       assembly::log::warn("FAULT_EXIT_AFTER_SEND: stopping right after the SMTP exchange",
@@ -177,6 +179,31 @@ class Sender {
     }
   }
 
+  // A session's message carries the session for the calendar (replaced by a later change:
+  // the same UID, a higher SEQUENCE; removed when cancelled).
+  std::optional<domain::Attachment> calendar_of(const store::Claimed& c) const {
+    if (c.kind != Kind::session_scheduled && c.kind != Kind::session_moved &&
+        c.kind != Kind::session_cancelled && c.kind != Kind::session_reminder)
+      return std::nullopt;
+    auto p = [&c](const char* k) {
+      auto it = c.params.find(k);
+      return it == c.params.end() ? std::string() : it->second;
+    };
+    domain::CalendarEvent e;
+    e.uid = p("session_id") + "@" + s_.domain;
+    e.title = p("title");
+    e.starts_at = p("starts_at");
+    e.ends_at = p("ends_at");
+    e.place = p("place");
+    e.organizer = s_.from_address;
+    e.stamp = assembly::core::utc_now();
+    e.sequence = static_cast<unsigned>(std::strtoul(p("sequence").c_str(), nullptr, 10));
+    e.cancelled = c.kind == Kind::session_cancelled;
+    return domain::Attachment{"seance.ics", "text/calendar; method=" +
+                                                std::string(e.cancelled ? "CANCEL" : "REQUEST"),
+                              domain::icalendar(e)};
+  }
+
   domain::Rendered render(const store::Claimed& c, const delivery::Recipient& to,
                           const std::string& lang) {
     using assembly::site::Lang;
@@ -194,6 +221,21 @@ class Sender {
         s_.site_url + (lang == "en" ? "/en/privacy" : "/donnees-personnelles");
     for (const char* date : {"as_of", "invited_on"})
       if (params.count(date)) params[date] = assembly::site::long_date(params[date], l);
+    if (params.count("starts_at") && params.count("ends_at")) {
+      const auto& start = params["starts_at"];
+      const auto& end = params["ends_at"];
+      params["when"] = assembly::site::paris_date(start, l) ==
+                               assembly::site::paris_date(end, l)
+                           ? assembly::site::paris_date_time(start, l) +
+                                 (lang == "en" ? " to " : " à ") + assembly::site::paris_time(end, l)
+                           : assembly::site::paris_date_time(start, l) +
+                                 (lang == "en" ? " to " : " au ") +
+                                 assembly::site::paris_date_time(end, l);
+    }
+    if (params.count("previous_starts_at") && !params["previous_starts_at"].empty())
+      params["previous_when"] = assembly::site::paris_date_time(params["previous_starts_at"], l);
+    if (params.count("place") && params["place"].empty())
+      params["place"] = lang == "en" ? "to be confirmed" : "à préciser";
     if (params.count("assembly_id"))
       params["report_url"] = s_.site_url + "/transparence/" + params["assembly_id"];
     const auto kind = std::string(domain::name(c.kind));
@@ -280,6 +322,7 @@ void add_sender(assembly::service::Context& ctx) {
             [&db, days, retention] {
               db.transact([&](pqxx::work& tx) {
                 store::enqueue_reminders(tx, days);
+                store::enqueue_session_reminders(tx);
                 store::drop_old_bodies(tx, retention);
               });
             });

@@ -146,7 +146,7 @@ http::Response create_session(Deps d, http::Request& req) {
     http::require_scope(req, http::Scope{assembly_id, workshop_id});
   };
   auto out = d.db.transact(
-      [&](pqxx::work& tx) { return app::schedule(tx, s, req.caller().actor(), may_act); });
+      [&](pqxx::work& tx) { return app::schedule(tx, d.outbox, s, req.caller().actor(), may_act); });
   auto r = session(201, out, req);
   r.headers.push_back({"Location", "/v1/sessions/" + s.id});
   return r;
@@ -194,7 +194,7 @@ http::Response reschedule(Deps d, http::Request& req) {
   f.done();
   auto s = naming_state([&] {
     return d.db.transact([&](pqxx::work& tx) {
-      return app::reschedule(tx, id, starts, ends, reason, req.caller().actor());
+      return app::reschedule(tx, d.outbox, id, starts, ends, reason, req.caller().actor());
     });
   });
   return session(200, s, req);
@@ -208,7 +208,7 @@ http::Response cancel(Deps d, http::Request& req) {
   f.done();
   auto s = naming_state([&] {
     return d.db.transact(
-        [&](pqxx::work& tx) { return app::cancel(tx, id, reason, req.caller().actor()); });
+        [&](pqxx::work& tx) { return app::cancel(tx, d.outbox, id, reason, req.caller().actor()); });
   });
   return session(200, s, req);
 }

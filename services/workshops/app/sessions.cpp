@@ -65,8 +65,8 @@ store::Session must_find(pqxx::transaction_base& tx, const std::string& id, bool
   return *s;
 }
 
-store::Session schedule(pqxx::work& tx, store::NewSession s, const std::string& by,
-                        const MayAct& may_act) {
+store::Session schedule(pqxx::work& tx, const assembly::events::Outbox& outbox,
+                        store::NewSession s, const std::string& by, const MayAct& may_act) {
   if (s.type != domain::SessionType::plenary) {
     auto w = store::find(tx, s.workshop_id);
     if (!w) throw core::invalid("no workshop " + s.workshop_id, "/workshop_id");
@@ -79,10 +79,13 @@ store::Session schedule(pqxx::work& tx, store::NewSession s, const std::string& 
   store::insert_session(tx, s, by);
   store::record_change(tx, s.id, by, "scheduled",
                        {{"starts_at", s.starts_at}, {"ends_at", s.ends_at}});
-  return must_find(tx, s.id);
+  auto out = must_find(tx, s.id);
+  events::session_changed(tx, outbox, out, "scheduled");
+  return out;
 }
 
-store::Session reschedule(pqxx::work& tx, const std::string& id, const std::string& starts_at,
+store::Session reschedule(pqxx::work& tx, const assembly::events::Outbox& outbox,
+                          const std::string& id, const std::string& starts_at,
                           const std::string& ends_at, const std::string& reason,
                           const std::string& by) {
   auto s = must_find(tx, id, true);
@@ -93,16 +96,20 @@ store::Session reschedule(pqxx::work& tx, const std::string& id, const std::stri
   store::record_change(
       tx, id, by, "rescheduled",
       {{"from", s.starts_at}, {"to", starts_at}, {"ends_at", ends_at}, {"reason", reason}});
-  return must_find(tx, id);
+  auto out = must_find(tx, id);
+  events::session_changed(tx, outbox, out, "moved", s.starts_at);
+  return out;
 }
 
-store::Session cancel(pqxx::work& tx, const std::string& id, const std::string& reason,
-                      const std::string& by) {
+store::Session cancel(pqxx::work& tx, const assembly::events::Outbox& outbox,
+                      const std::string& id, const std::string& reason, const std::string& by) {
   auto s = must_find(tx, id, true);
   refuse(s, domain::SessionChange::cancel);
   store::set_state(tx, id, domain::SessionState::cancelled, reason);
   store::record_change(tx, id, by, "cancelled", {{"reason", reason}});
-  return must_find(tx, id);
+  auto out = must_find(tx, id);
+  events::session_changed(tx, outbox, out, "cancelled");
+  return out;
 }
 
 store::Session hold(pqxx::work& tx, const assembly::events::Outbox& outbox, const std::string& id,

@@ -44,6 +44,22 @@ void workshop_member_joined(pqxx::work& tx, const assembly::events::Outbox& outb
   outbox.append(tx, joined, workshop_id);
 }
 
+void session_changed(pqxx::work& tx, const assembly::events::Outbox& outbox,
+                     const store::Session& s, const std::string& change,
+                     const std::string& previous_starts_at) {
+  v1::SessionChanged e;
+  set_session(e, s);
+  e.set_change(change);
+  e.set_title(s.title);
+  e.set_starts_at(s.starts_at);
+  e.set_ends_at(s.ends_at);
+  e.set_place(s.place);
+  e.set_workshop_theme(s.workshop_theme);
+  e.set_sequence(static_cast<unsigned>(s.sequence));
+  e.set_previous_starts_at(previous_starts_at);
+  outbox.append(tx, e, s.id);
+}
+
 void session_held(pqxx::work& tx, const assembly::events::Outbox& outbox, const store::Session& s) {
   v1::SessionHeld e;
   set_session(e, s);

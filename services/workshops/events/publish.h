@@ -20,6 +20,10 @@ void workshop_opened(pqxx::work& tx, const assembly::events::Outbox& outbox,
 void workshop_member_joined(pqxx::work& tx, const assembly::events::Outbox& outbox,
                             const std::string& workshop_id, const std::string& member_id,
                             int roster_size);
+// SessionChanged: the session scheduled, moved (from `previous_starts_at`) or cancelled.
+void session_changed(pqxx::work& tx, const assembly::events::Outbox& outbox,
+                     const store::Session& s, const std::string& change,
+                     const std::string& previous_starts_at = "");
 // SessionHeld.
 void session_held(pqxx::work& tx, const assembly::events::Outbox& outbox, const store::Session& s);
 // AttendanceRecorded: one revision of a member's attendance of the session.
