@@ -10,7 +10,7 @@
 // be much cheaper than compressing once what it holds. Also shown, not the anchor: the same
 // letters with no QR code (what the QR codes cost).
 //
-// Usage: notifications_letters_bench [letters (10000)] [batch size (500)] [vector|image]
+// Usage: notifications_letters_bench [letters (10000)] [batch size (500)] [image|vector]
 // Prints one JSON object.
 #include <zlib.h>
 
@@ -87,9 +87,9 @@ std::size_t pages(const std::string& pdf) {
 int main(int argc, char** argv) {
   const std::size_t n = argc > 1 ? std::strtoull(argv[1], nullptr, 10) : 10000;
   const std::size_t batch = argc > 2 ? std::strtoull(argv[2], nullptr, 10) : 500;
-  const std::string style = argc > 3 ? argv[3] : "vector";
+  const std::string style = argc > 3 ? argv[3] : "image";
   if (n == 0 || batch == 0 || (style != "vector" && style != "image")) {
-    std::fprintf(stderr, "usage: %s [letters] [batch size] [vector|image]\n", argv[0]);
+    std::fprintf(stderr, "usage: %s [letters] [batch size] [image|vector]\n", argv[0]);
     return 2;
   }
   l::Options options{style == "image" ? l::QrStyle::image : l::QrStyle::vector};

@@ -480,17 +480,13 @@ void draw_page(HPDF_Doc pdf, const Fonts& fonts, const Layout& l, const Letter& 
   HPDF_Page page = HPDF_AddPage(pdf);
   if (!page) return;
   HPDF_Page_SetSize(page, HPDF_PAGE_SIZE_A4, HPDF_PAGE_PORTRAIT);
-  // Fold marks (DL: the sheet folded in three) and the answer's frame.
+  // Fold marks (DL: the sheet folded in three).
   HPDF_Page_SetLineWidth(page, 0.5f);
   HPDF_Page_SetGrayStroke(page, 0.6f);
   HPDF_Page_MoveTo(page, mm(3), top(mm(99)));
   HPDF_Page_LineTo(page, mm(8), top(mm(99)));
   HPDF_Page_MoveTo(page, mm(3), top(mm(198)));
   HPDF_Page_LineTo(page, mm(8), top(mm(198)));
-  HPDF_Page_Stroke(page);
-  HPDF_Page_SetLineWidth(page, 1);
-  HPDF_Page_SetRGBStroke(page, 0.0f, 0.133f, 0.4f);
-  HPDF_Page_Rectangle(page, l.box_x, l.box_y, l.box_w, l.box_h);
   HPDF_Page_Stroke(page);
 
   HPDF_Page_BeginText(page);
@@ -529,6 +525,11 @@ void draw_page(HPDF_Doc pdf, const Fonts& fonts, const Layout& l, const Letter& 
 
   HPDF_Page_SetGrayFill(page, 0);
   draw_qr(pdf, page, l, letter.answer_url, style);
+  // The answer's frame, last: the QR image's white quiet zone does not cover it.
+  HPDF_Page_SetLineWidth(page, 1);
+  HPDF_Page_SetRGBStroke(page, 0.0f, 0.133f, 0.4f);
+  HPDF_Page_Rectangle(page, l.box_x, l.box_y, l.box_w, l.box_h);
+  HPDF_Page_Stroke(page);
 }
 
 std::string render_range(const Letter* begin, const Letter* end, const Letterhead& head,

@@ -171,11 +171,17 @@ TEST(Letters, LongNamesAndLinesStayInTheWindow) {
   EXPECT_EQ(right.find_first_not_of(" \n\f"), std::string::npos) << right;
 }
 
-TEST(Letters, QrAsImageIsOnePageToo) {
+TEST(Letters, QrAsImageByDefaultOrAsRectangles) {
   std::vector<l::Letter> letters(2, letter("A B", {"75001 Paris"}, "ABCDE-FGHJK"));
-  std::string pdf = l::render(letters, {}, {}, {l::QrStyle::image});
-  EXPECT_EQ(pages(pdf), 2u);
-  EXPECT_NE(pdf.find("/Subtype /Image"), std::string::npos);
+  std::string image = l::render(letters);
+  EXPECT_EQ(pages(image), 2u);
+  EXPECT_NE(image.find("/Subtype /Image"), std::string::npos);
+  std::string vector = l::render(letters, {}, {}, {l::QrStyle::vector});
+  EXPECT_EQ(pages(vector), 2u);
+  EXPECT_EQ(vector.find("/Subtype /Image"), std::string::npos);
+  letters[0].answer_url.clear();
+  letters[1].answer_url.clear();
+  EXPECT_EQ(l::render(letters).find("/Subtype /Image"), std::string::npos) << "no address, no QR";
 }
 
 TEST(Letters, ATextTooLongForOnePageIsRefusedClearly) {
@@ -192,4 +198,16 @@ TEST(Letters, ToCp1252) {
   EXPECT_EQ(l::to_cp1252("a\xE2\x80\xAF:"), "a\xA0:") << "the narrow no-break space";
   EXPECT_EQ(l::to_cp1252("\xC3"), "?");
   EXPECT_EQ(l::to_cp1252(std::string("a\0b", 3)), "a b");
+}
+
+TEST(Letters, AnAddressTooLongForAQrCodeIsAClearError) {
+  std::vector<l::Letter> letters{letter("A B", {"75001 Paris"}, "ABCDE-FGHJK")};
+  letters[0].answer_url = "https://example.org/repondre?code=" + std::string(4000, 'A');
+  try {
+    l::render(letters);
+    FAIL() << "no error";
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find("QR code"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("too long"), std::string::npos) << e.what();
+  }
 }
