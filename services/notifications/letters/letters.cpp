@@ -568,17 +568,27 @@ std::string render(const std::vector<Letter>& letters, const Letterhead& head,
   return render_range(letters.data(), letters.data() + letters.size(), head, progress, 0, options);
 }
 
+void for_each_batch(const std::vector<Letter>& letters, const Letterhead& head,
+                    std::size_t batch_size,
+                    const std::function<void(std::size_t index, std::string&& pdf)>& on_file,
+                    std::function<void(std::size_t done)> progress, Options options) {
+  if (batch_size == 0) throw std::invalid_argument("batch size must be at least 1");
+  std::size_t index = 0;
+  for (std::size_t from = 0; from < letters.size(); from += batch_size) {
+    std::size_t to = std::min(letters.size(), from + batch_size);
+    on_file(index++, render_range(letters.data() + from, letters.data() + to, head, progress, from,
+                                  options));
+  }
+}
+
 std::vector<std::string> render_batches(const std::vector<Letter>& letters, const Letterhead& head,
                                         std::size_t batch_size,
                                         std::function<void(std::size_t done)> progress,
                                         Options options) {
-  if (batch_size == 0) throw std::invalid_argument("batch size must be at least 1");
   std::vector<std::string> files;
-  for (std::size_t from = 0; from < letters.size(); from += batch_size) {
-    std::size_t to = std::min(letters.size(), from + batch_size);
-    files.push_back(
-        render_range(letters.data() + from, letters.data() + to, head, progress, from, options));
-  }
+  for_each_batch(
+      letters, head, batch_size,
+      [&](std::size_t, std::string&& pdf) { files.push_back(std::move(pdf)); }, progress, options);
   return files;
 }
 

@@ -102,6 +102,13 @@ std::vector<std::string> render_batches(const std::vector<Letter>& letters, cons
                                         std::function<void(std::size_t done)> progress = {},
                                         Options options = {});
 
+// The same, each file handed to on_file(index, bytes) as soon as it is made (0, 1, ...) and not
+// kept: what a job storing the files uses, so that only one file is in memory at a time.
+void for_each_batch(const std::vector<Letter>& letters, const Letterhead& head,
+                    std::size_t batch_size,
+                    const std::function<void(std::size_t index, std::string&& pdf)>& on_file,
+                    std::function<void(std::size_t done)> progress = {}, Options options = {});
+
 // UTF-8 to Windows-1252 (what the PDF's WinAnsiEncoding fonts show). A letter outside it becomes
 // the same letter without its accent when it has one (ł → l, ș → s), combining accents are
 // composed (e + U+0301 → é), typographic spaces and dashes become their nearest, anything else

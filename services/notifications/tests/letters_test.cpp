@@ -127,6 +127,13 @@ TEST(Letters, BatchesOfTwoForFiveLetters) {
   EXPECT_NE(squeeze(last.text(1)).find("Personne 4"), std::string::npos);
   EXPECT_NE(squeeze(last.text(1)).find("AAAAA-BBBBG"), std::string::npos);
   EXPECT_THROW(l::render_batches(letters, {}, 0), std::invalid_argument);
+  // The same files one at a time, in order.
+  std::vector<std::size_t> indexes;
+  l::for_each_batch(letters, {}, 2, [&](std::size_t index, std::string&& pdf) {
+    indexes.push_back(index);
+    EXPECT_EQ(pdf, files[index]);
+  });
+  EXPECT_EQ(indexes, (std::vector<std::size_t>{0, 1, 2}));
 }
 
 TEST(Letters, ProgressIsCalledUpToTheCount) {
