@@ -565,6 +565,7 @@ std::string render_range(const Letter* begin, const Letter* end, const Letterhea
 
 std::string render(const std::vector<Letter>& letters, const Letterhead& head,
                    std::function<void(std::size_t done)> progress, Options options) {
+  if (letters.empty()) throw std::invalid_argument("no letters to render");
   return render_range(letters.data(), letters.data() + letters.size(), head, progress, 0, options);
 }
 

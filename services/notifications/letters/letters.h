@@ -91,11 +91,12 @@ struct Options {
 };
 
 // One PDF (its bytes) of one page per letter, in order. progress(done) is called after each
-// letter (done = 1..letters.size()).
+// letter (done = 1..letters.size()). No letters is an std::invalid_argument (a PDF has a page).
 std::string render(const std::vector<Letter>& letters, const Letterhead& head = {},
                    std::function<void(std::size_t done)> progress = {}, Options options = {});
 
-// The same letters in files of batch_size letters (the last one shorter), for the printer.
+// The same letters in files of batch_size letters (the last one shorter; no letters, no file),
+// for the printer.
 // progress(done) counts the letters of all files. batch_size 0 is an std::invalid_argument.
 std::vector<std::string> render_batches(const std::vector<Letter>& letters, const Letterhead& head,
                                         std::size_t batch_size,

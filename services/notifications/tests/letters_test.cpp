@@ -136,6 +136,11 @@ TEST(Letters, BatchesOfTwoForFiveLetters) {
   EXPECT_EQ(indexes, (std::vector<std::size_t>{0, 1, 2}));
 }
 
+TEST(Letters, NoLettersIsNoFile) {
+  EXPECT_THROW(l::render({}), std::invalid_argument);
+  EXPECT_TRUE(l::render_batches({}, {}, 10).empty());
+}
+
 TEST(Letters, ProgressIsCalledUpToTheCount) {
   std::vector<l::Letter> letters(4, letter("A B", {"75001 Paris"}, "ABCDE-FGHJK"));
   std::vector<std::size_t> seen;
