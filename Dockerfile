@@ -91,7 +91,7 @@ COPY --from=build /out/followup /usr/local/bin/followup
 USER 10001:10001
 ENTRYPOINT ["/usr/local/bin/followup"]
 
-# notifications also links libHaru (the PDF attachments) and libqrencode (their QR codes).
+# notifications also links libHaru (the invitation letters' PDF) and libqrencode (their QR codes).
 FROM runtime AS notifications
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
