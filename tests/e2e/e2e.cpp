@@ -178,8 +178,8 @@ nlohmann::json mails_to(const std::string& address) {
     else
       q << '%' << std::uppercase << std::hex << (c >> 4) << (c & 15) << std::dec;
   }
-  auto r = assembly::itest::http("GET", assembly::itest::env("MAILPIT_URL") +
-                                            "/api/v1/search?query=" + q.str());
+  auto r = assembly::itest::http(
+      "GET", assembly::itest::env("MAILPIT_URL") + "/api/v1/search?query=" + q.str());
   nlohmann::json out = nlohmann::json::array();
   if (r.status != 200) return out;
   const auto found = nlohmann::json::parse(r.body);  // named: a range-for over a temporary dangles

@@ -50,8 +50,8 @@ class StackServiceStopped {
   void start() {
     if (started_) return;
     started_ = true;
-    EXPECT_EQ(
-        assembly::itest::shell(env("ROOT") + "/ops/stack start " + service_ + " >/dev/null"), 0);
+    EXPECT_EQ(assembly::itest::shell(env("ROOT") + "/ops/stack start " + service_ + " >/dev/null"),
+              0);
   }
   ~StackServiceStopped() { start(); }
 
@@ -66,27 +66,26 @@ class StackServiceStopped {
 std::unique_ptr<assembly::itest::ServiceProcess> notifications_process(
     std::map<std::string, std::string> extra) {
   const auto root = env("ROOT");
-  extra.insert({{"SERVICE_NAME", "notifications"},
-                {"PG_CONNINFO", e2e::service_conninfo("notifications")},
-                {"PG_SCHEMA", "notifications"},
-                {"KAFKA_SSL_CERTIFICATE_FILE", env("KAFKA_NOTIFICATIONS_CERTIFICATE_FILE")},
-                {"KAFKA_SSL_KEY_FILE", env("KAFKA_NOTIFICATIONS_KEY_FILE")},
-                {"OIDC_JWKS_URI", env("OIDC_JWKS_URI")},
-                {"JWT_AUDIENCE", "notifications"},
-                {"PII_KEY_FILE", root + "/var/secrets/pii-notifications.key"},
-                {"PII_PSEUDONYM_KEY_FILE", root + "/var/secrets/pseudonym-notifications.key"},
-                {"SMTP_HOST", "127.0.0.1"},
-                {"SMTP_PORT", env("SMTP_PORT")},
-                {"MAIL_FROM", "Assemblée citoyenne de Paris <assemblee-citoyenne@paris.example>"},
-                {"SITE_URL", env("GATEWAY_URL")},
-                {"MEMBERSHIP_URL", env("MEMBERSHIP_URL")},
-                {"OIDC_TOKEN_URL",
-                 env("KEYCLOAK_URL") + "/realms/assembly/protocol/openid-connect/token"},
-                {"NOTIFY_CLIENT_SECRET_FILE",
-                 root + "/var/secrets/keycloak-notifications-sender.secret"},
-                {"SEND_INTERVAL_MS", "200"},
-                {"SHUTDOWN_GRACE_SECONDS", "2"},
-                {"LOG_LEVEL", "error"}});
+  extra.insert(
+      {{"SERVICE_NAME", "notifications"},
+       {"PG_CONNINFO", e2e::service_conninfo("notifications")},
+       {"PG_SCHEMA", "notifications"},
+       {"KAFKA_SSL_CERTIFICATE_FILE", env("KAFKA_NOTIFICATIONS_CERTIFICATE_FILE")},
+       {"KAFKA_SSL_KEY_FILE", env("KAFKA_NOTIFICATIONS_KEY_FILE")},
+       {"OIDC_JWKS_URI", env("OIDC_JWKS_URI")},
+       {"JWT_AUDIENCE", "notifications"},
+       {"PII_KEY_FILE", root + "/var/secrets/pii-notifications.key"},
+       {"PII_PSEUDONYM_KEY_FILE", root + "/var/secrets/pseudonym-notifications.key"},
+       {"SMTP_HOST", "127.0.0.1"},
+       {"SMTP_PORT", env("SMTP_PORT")},
+       {"MAIL_FROM", "Assemblée citoyenne de Paris <assemblee-citoyenne@paris.example>"},
+       {"SITE_URL", env("GATEWAY_URL")},
+       {"MEMBERSHIP_URL", env("MEMBERSHIP_URL")},
+       {"OIDC_TOKEN_URL", env("KEYCLOAK_URL") + "/realms/assembly/protocol/openid-connect/token"},
+       {"NOTIFY_CLIENT_SECRET_FILE", root + "/var/secrets/keycloak-notifications-sender.secret"},
+       {"SEND_INTERVAL_MS", "200"},
+       {"SHUTDOWN_GRACE_SECONDS", "2"},
+       {"LOG_LEVEL", "error"}});
   const auto port = assembly::itest::free_port();
   extra["METRICS_PORT"] = std::to_string(assembly::itest::free_port());
   return std::make_unique<assembly::itest::ServiceProcess>(NOTIFICATIONS_BINARY, port, extra);
@@ -170,13 +169,14 @@ TEST(Notifications, AReplacementIsToldOnceRedeliveredAndWithTheSenderStoppedAfte
                 .status,
             200);
   const std::string leaver = members[0]["id"];
-  ASSERT_EQ(e2e::post("membership", "/v1/members/" + leaver + "/decline", json::object(), staff)
-                .status,
-            200);
+  ASSERT_EQ(
+      e2e::post("membership", "/v1/members/" + leaver + "/decline", json::object(), staff).status,
+      200);
   std::string replacement;
   ASSERT_TRUE(e2e::eventually(
       [&] {
-        const auto list = body_of(e2e::get("membership", "/v1/members?assembly_id=" + assembly_id, staff));
+        const auto list =
+            body_of(e2e::get("membership", "/v1/members?assembly_id=" + assembly_id, staff));
         for (const auto& m : list["items"])
           if (m["replaces"] == leaver) replacement = m["id"];
         return !replacement.empty();
@@ -193,24 +193,25 @@ TEST(Notifications, AReplacementIsToldOnceRedeliveredAndWithTheSenderStoppedAfte
       },
       60s))
       << messages(sender->url(), "cause=" + cause, staff).dump();
-  EXPECT_EQ(messages(sender->url(), "assembly_id=" + assembly_id + "&kind=confirmation-request",
-                     staff)
-                .size(),
-            4u)
+  EXPECT_EQ(
+      messages(sender->url(), "assembly_id=" + assembly_id + "&kind=confirmation-request", staff)
+          .size(),
+      4u)
       << "every member of the first panel is asked to confirm";
 
   // The secretariat enters the replacement's e-mail: the message goes; the process stops right
   // after the exchange, before recording it.
   const auto address = assembly_id + ".replacement@example.org";
   put_contact(replacement,
-              {{"name", "Zoé Remplaçante"}, {"email", address}, {"preferred_channel", "email"},
+              {{"name", "Zoé Remplaçante"},
+               {"email", address},
+               {"preferred_channel", "email"},
                {"language", "fr"}},
               staff);
   ASSERT_TRUE(e2e::eventually([&] { return exited(sender->pid()); }, 60s))
       << "the sender stopped after the SMTP exchange";
   ASSERT_TRUE(e2e::eventually([&] { return sent_to(address).size() == 1; }, 30s));
-  EXPECT_NE(std::string(sent_to(address)[0]["Subject"]).find("tiré·e au sort"),
-            std::string::npos);
+  EXPECT_NE(std::string(sent_to(address)[0]["Subject"]).find("tiré·e au sort"), std::string::npos);
 
   // The invitation delivered again: the same event, then the same cause under a new event id;
   // then a marker on the same key (the same partition: consumed after both).
@@ -227,8 +228,9 @@ TEST(Notifications, AReplacementIsToldOnceRedeliveredAndWithTheSenderStoppedAfte
   marker_event.set_replaces_member_id("");
   for (const auto& e : {event, event, assembly::events::wrap(again, replacement, "membership"),
                         assembly::events::wrap(marker_event, replacement, "membership")})
-    ASSERT_EQ(producer.produce_sync("assembly.membership.v1", replacement, e.SerializeAsString(), {}),
-              "");
+    ASSERT_EQ(
+        producer.produce_sync("assembly.membership.v1", replacement, e.SerializeAsString(), {}),
+        "");
 
   // The stack's process again (its lease of a claim: 15 s): the message left `sending` becomes
   // `uncertain`, and is not sent again.
@@ -246,7 +248,8 @@ TEST(Notifications, AReplacementIsToldOnceRedeliveredAndWithTheSenderStoppedAfte
       << messages(base, "cause=" + cause, staff).dump();
   std::this_thread::sleep_for(3s);  // several sending rounds
   EXPECT_EQ(sent_to(address).size(), 1u) << "at most once: not sent again by itself";
-  EXPECT_EQ(messages(base, "member_id=" + replacement + "&kind=replacement-drawn", staff).size(), 1u);
+  EXPECT_EQ(messages(base, "member_id=" + replacement + "&kind=replacement-drawn", staff).size(),
+            1u);
 
   // The secretariat sends it again (and only the secretariat).
   const std::string id = messages(base, "cause=" + cause, staff)[0]["id"];
@@ -259,9 +262,9 @@ TEST(Notifications, AReplacementIsToldOnceRedeliveredAndWithTheSenderStoppedAfte
   ASSERT_TRUE(e2e::eventually([&] { return sent_to(address).size() == 2; }, 30s));
   ASSERT_TRUE(e2e::eventually(
       [&] { return messages(base, "cause=" + cause, staff)[0]["state"] == "sent"; }, 30s));
-  EXPECT_EQ(e2e::post("notifications", "/v1/messages/" + id + "/resend", json::object(), staff)
-                .status,
-            409)
+  EXPECT_EQ(
+      e2e::post("notifications", "/v1/messages/" + id + "/resend", json::object(), staff).status,
+      409)
       << "a sent message is not sent again";
   // The member reads their own messages; not another's.
   EXPECT_EQ(e2e::get("notifications", "/v1/members/" + replacement + "/messages",
@@ -284,18 +287,20 @@ TEST(Notifications, AReportReachesEveryMemberInTheirLanguageButWhoRefusedIt) {
     ids.push_back(members[i]["id"]);
     addresses.push_back(assembly_id + ".m" + std::to_string(i) + "@example.org");
     put_contact(ids[i],
-                {{"email", addresses[i]}, {"preferred_channel", "email"},
+                {{"email", addresses[i]},
+                 {"preferred_channel", "email"},
                  {"language", i == 1 ? "en" : "fr"}},
                 staff);
   }
   // Member 2 withdraws (a former member still gets the report); member 3 refuses it.
-  ASSERT_EQ(e2e::post("membership", "/v1/members/" + ids[2] + "/withdraw", json::object(), staff)
-                .status,
-            200);
+  ASSERT_EQ(
+      e2e::post("membership", "/v1/members/" + ids[2] + "/withdraw", json::object(), staff).status,
+      200);
   const auto m3 = e2e::token("member", ids[3]);
   ASSERT_TRUE(e2e::eventually(
       [&] {
-        return e2e::get("notifications", "/v1/members/" + ids[3] + "/preferences", m3).status == 200 &&
+        return e2e::get("notifications", "/v1/members/" + ids[3] + "/preferences", m3).status ==
+                   200 &&
                e2e::put("notifications", "/v1/members/" + ids[3] + "/preferences",
                         {{"refused", {"report-published"}}}, m3)
                        .status == 200;
@@ -320,9 +325,9 @@ TEST(Notifications, AReportReachesEveryMemberInTheirLanguageButWhoRefusedIt) {
                       {{"summary", "Premier rapport"}}, staff)
                 .status,
             200);
-  ASSERT_EQ(e2e::post("followup", "/v1/reports/" + report + "/publish", json::object(), staff)
-                .status,
-            200);
+  ASSERT_EQ(
+      e2e::post("followup", "/v1/reports/" + report + "/publish", json::object(), staff).status,
+      200);
 
   for (int i : {0, 1, 2})
     ASSERT_TRUE(e2e::eventually([&] { return sent_to(addresses[i]).size() == 1; }, 60s))
@@ -353,8 +358,8 @@ TEST(Notifications, AReportReachesEveryMemberInTheirLanguageButWhoRefusedIt) {
     EXPECT_EQ(m[0]["state"], "sent");
     EXPECT_EQ(m[0]["language"], i == 1 ? "en" : "fr");
   }
-  auto figures = body_of(e2e::get("notifications",
-                                  "/v1/assemblies/" + assembly_id + "/message-figures", staff));
+  auto figures = body_of(
+      e2e::get("notifications", "/v1/assemblies/" + assembly_id + "/message-figures", staff));
   EXPECT_EQ(figures["by_kind"]["report-published"]["sent"], 3) << figures.dump();
   EXPECT_EQ(figures["by_kind"]["report-published"]["skipped"], 1) << figures.dump();
 }
@@ -370,7 +375,9 @@ TEST(Notifications, ASessionMovedThenCancelledReachesItsWorkshopInTheirLanguageW
   }
   ASSERT_GE(ours.size(), 2u);
   ASSERT_FALSE(others.empty());
-  auto address = [&](const std::string& id) { return seated.assembly_id + "." + id.substr(0, 8) + "@example.org"; };
+  auto address = [&](const std::string& id) {
+    return seated.assembly_id + "." + id.substr(0, 8) + "@example.org";
+  };
   for (std::size_t i = 0; i < ours.size(); ++i)
     put_contact(ours[i], {{"email", address(ours[i])}, {"language", i == 0 ? "en" : "fr"}}, staff);
   put_contact(others[0], {{"email", address(others[0])}, {"language", "fr"}}, staff);
@@ -386,14 +393,15 @@ TEST(Notifications, ASessionMovedThenCancelledReachesItsWorkshopInTheirLanguageW
   ASSERT_EQ(created.status, 201) << created.body;
   const std::string session = body_of(created)["id"];
   auto moved = e2e::post("workshops", "/v1/sessions/" + session + "/reschedule",
-                         {{"starts_at", utc_in_days(4, 17)}, {"ends_at", utc_in_days(4, 19)},
+                         {{"starts_at", utc_in_days(4, 17)},
+                          {"ends_at", utc_in_days(4, 19)},
                           {"reason", "salle prise"}},
                          staff);
   ASSERT_EQ(moved.status, 200) << moved.body;
-  ASSERT_EQ(e2e::post("workshops", "/v1/sessions/" + session + "/cancel", {{"reason", "grève"}},
-                      staff)
-                .status,
-            200);
+  ASSERT_EQ(
+      e2e::post("workshops", "/v1/sessions/" + session + "/cancel", {{"reason", "grève"}}, staff)
+          .status,
+      200);
 
   auto subjects = [&](const std::string& id) {
     std::vector<std::string> out;

@@ -466,8 +466,9 @@ void add_engagement_routes(assembly::service::Context& ctx,
         http::personal_data());
   r.add(Method::Get, "/v1/members/:id/export", kStaffOrMember, to(member_export),
         http::personal_data());
-  r.add(Method::Get, "/v1/members/:id/delivery", http::Access::roles_of({assembly::auth::kNotifier}),
-        to(get_delivery), http::personal_data());
+  r.add(Method::Get, "/v1/members/:id/delivery",
+        http::Access::roles_of({assembly::auth::kNotifier}), to(get_delivery),
+        http::personal_data());
 }
 
 }  // namespace membership::api

@@ -58,7 +58,7 @@ void add_handlers(assembly::service::Context& ctx, int retention) {
   // refilled: nobody has to step in), linked both ways to the member it replaces.
   ctx.dispatcher.on<assembly::sortition::v1::ReplacementDrawn>(
       [retention, &ctx](pqxx::work& tx, const assembly::sortition::v1::ReplacementDrawn& r,
-                  const assembly::events::Envelope&) {
+                        const assembly::events::Envelope&) {
         if (r.assembly_id().empty() || r.replacement().person_id().empty())
           throw assembly::events::Poison("ReplacementDrawn without assembly_id or replacement");
         store::ensure_assembly(tx, r.assembly_id(), domain::default_themes(), retention);

@@ -66,8 +66,7 @@ http::Response list_messages(Deps d, http::Request& req) {
     } catch (const std::exception&) {
       f.limit = 0;
     }
-    if (f.limit < 1 || f.limit > 1000)
-      errors.push_back({"limit", "limit must be 1 to 1000"});
+    if (f.limit < 1 || f.limit > 1000) errors.push_back({"limit", "limit must be 1 to 1000"});
   }
   if (!errors.empty()) throw http::Problem::invalid(errors);
   return http::Response::json(
@@ -89,12 +88,13 @@ http::Response message_text(const assembly::pii::Keyring& keyring, assembly::db:
     auto m = store::message(tx, id);
     if (!m) throw http::not_found("no message " + id);
     auto body = store::sealed_body(tx, id);
-    if (!body) throw http::not_found("the message's text is not kept (not sent, or past retention)");
+    if (!body)
+      throw http::not_found("the message's text is not kept (not sent, or past retention)");
     return std::make_pair(*m, *body);
   });
-  const auto text = keyring.open(sealed.second,
-                                 assembly::pii::nonce_of(id, static_cast<std::uint64_t>(sealed.first.attempts)),
-                                 "message:" + id);
+  const auto text = keyring.open(
+      sealed.second, assembly::pii::nonce_of(id, static_cast<std::uint64_t>(sealed.first.attempts)),
+      "message:" + id);
   return http::Response::json(200, {{"id", id}, {"text", text}});
 }
 
@@ -187,8 +187,8 @@ http::Response figures(Deps d, http::Request& req) {
     by_kind[key.first][key.second] = n;
     total += n;
   }
-  return http::Response::json(200,
-                              {{"assembly_id", assembly_id}, {"total", total}, {"by_kind", by_kind}});
+  return http::Response::json(
+      200, {{"assembly_id", assembly_id}, {"total", total}, {"by_kind", by_kind}});
 }
 
 }  // namespace
@@ -197,9 +197,8 @@ void add_routes(assembly::service::Context& ctx) {
   auto route = routes_with(ctx);
   auto& r = ctx.router;
   auto& db = ctx.db;
-  r.scope("assemblies", [](const std::string& id) -> std::optional<http::Scope> {
-    return http::Scope{id};
-  });
+  r.scope("assemblies",
+          [](const std::string& id) -> std::optional<http::Scope> { return http::Scope{id}; });
   r.scope("members", [&db](const std::string& id) -> std::optional<http::Scope> {
     auto a = db.transact([&](pqxx::work& tx) { return store::member_assembly(tx, id); });
     if (!a) return std::nullopt;
@@ -216,9 +215,10 @@ void add_routes(assembly::service::Context& ctx) {
   r.add(Method::Get, "/v1/messages", secretariat, route(list_messages), http::personal_data());
   r.add(Method::Get, "/v1/messages/:id", secretariat, route(get_message), http::personal_data());
   r.add(Method::Post, "/v1/messages/:id/resend", secretariat, route(resend));
-  r.add(Method::Get, "/v1/messages/:id/text", secretariat,
-        [keyring = ctx.keyring, &db](http::Request& req) { return message_text(*keyring, db, req); },
-        http::personal_data());
+  r.add(
+      Method::Get, "/v1/messages/:id/text", secretariat,
+      [keyring = ctx.keyring, &db](http::Request& req) { return message_text(*keyring, db, req); },
+      http::personal_data());
   r.add(Method::Get, "/v1/members/:id/messages", own, route(member_messages),
         http::personal_data());
   r.add(Method::Get, "/v1/members/:id/preferences", own, route(get_preferences));

@@ -46,7 +46,8 @@ std::string fill(std::string_view text, const std::map<std::string, std::string>
     out.append(text.substr(at, open - at));
     const std::string key = trim(text.substr(open + 2, close - open - 2));
     auto it = params.find(key);
-    if (it == params.end()) throw std::invalid_argument("the template uses {{" + key + "}}, not given");
+    if (it == params.end())
+      throw std::invalid_argument("the template uses {{" + key + "}}, not given");
     out += escape(it->second);
     at = close + 2;
   }
@@ -54,7 +55,9 @@ std::string fill(std::string_view text, const std::map<std::string, std::string>
   return out;
 }
 
-std::string same(const std::string& s) { return s; }
+std::string same(const std::string& s) {
+  return s;
+}
 
 std::vector<std::string> paragraphs(std::string_view body) {
   std::vector<std::string> out;
@@ -146,8 +149,7 @@ std::optional<Kind> kind_named(std::string_view n) {
 }
 
 bool mandatory(Kind k) {
-  return k != Kind::report_published && k != Kind::session_scheduled &&
-         k != Kind::session_reminder;
+  return k != Kind::report_published && k != Kind::session_scheduled && k != Kind::session_reminder;
 }
 
 std::string_view name(State s) {
@@ -170,8 +172,8 @@ Rendered render(std::string_view template_text, std::string_view html_layout,
     throw std::invalid_argument("a template begins with a line \"Subject: ...\"");
   Rendered r;
   r.subject = one_line(fill(trim(first.substr(8)), params, same));
-  const auto body = first_nl == std::string_view::npos ? std::string_view{}
-                                                        : template_text.substr(first_nl + 1);
+  const auto body =
+      first_nl == std::string_view::npos ? std::string_view{} : template_text.substr(first_nl + 1);
   std::string html_body;
   for (const auto& p : paragraphs(body)) {
     if (auto b = button(p)) {
@@ -244,10 +246,12 @@ std::string compose(const Envelope& e, const Rendered& r, std::string_view bound
   }
   header("Content-Type", "multipart/alternative; boundary=\"" + b + "\"");
   m += "\r\n";
-  m += "--" + b + "\r\nContent-Type: text/plain; charset=utf-8\r\n"
+  m += "--" + b +
+       "\r\nContent-Type: text/plain; charset=utf-8\r\n"
        "Content-Transfer-Encoding: base64\r\n\r\n";
   m += base64(r.text, true);
-  m += "--" + b + "\r\nContent-Type: text/html; charset=utf-8\r\n"
+  m += "--" + b +
+       "\r\nContent-Type: text/html; charset=utf-8\r\n"
        "Content-Transfer-Encoding: base64\r\n\r\n";
   m += base64(r.html, true);
   m += "--" + b + "--\r\n";

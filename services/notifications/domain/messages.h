@@ -20,10 +20,10 @@ enum class Kind {
   session_cancelled,      // cancelled (mandatory)
   session_reminder,       // the day before (optional)
 };
-inline constexpr Kind kAllKinds[] = {
-    Kind::confirmation_request, Kind::confirmation_reminder, Kind::replacement_drawn,
-    Kind::report_published,     Kind::session_scheduled,     Kind::session_moved,
-    Kind::session_cancelled,    Kind::session_reminder};
+inline constexpr Kind kAllKinds[] = {Kind::confirmation_request, Kind::confirmation_reminder,
+                                     Kind::replacement_drawn,    Kind::report_published,
+                                     Kind::session_scheduled,    Kind::session_moved,
+                                     Kind::session_cancelled,    Kind::session_reminder};
 
 std::string_view name(Kind k);  // "confirmation-request", ...
 std::optional<Kind> kind_named(std::string_view name);
@@ -37,7 +37,7 @@ bool mandatory(Kind k);
 // member's preferences, or a channel other than e-mail; waiting: no contact details yet (sent
 // once the member gives some).
 enum class State { pending, sending, sent, uncertain, refused, skipped, waiting };
-inline constexpr State kAllStates[] = {State::pending, State::sending,  State::sent,
+inline constexpr State kAllStates[] = {State::pending,   State::sending, State::sent,
                                        State::uncertain, State::refused, State::skipped,
                                        State::waiting};
 std::string_view name(State s);

@@ -1,10 +1,10 @@
 #include "events/handlers.h"
 
-#include "assembly/followup/v1/events.pb.h"
 #include "assembly/core/time.h"
+#include "assembly/followup/v1/events.pb.h"
 #include "assembly/membership/v1/events.pb.h"
-#include "assembly/workshops/v1/events.pb.h"
 #include "assembly/service/erasure.h"
+#include "assembly/workshops/v1/events.pb.h"
 #include "store/messages.h"
 
 namespace notifications::events {
@@ -15,27 +15,26 @@ using assembly::events::Envelope;
 using assembly::events::Poison;
 
 void add_handlers(assembly::service::Context& ctx) {
-  assembly::service::on_erasure_requested(
-      ctx, [](pqxx::work& tx, const mv1::ErasureRequested& e) {
-        assembly::service::Erased out;
-        for (const auto& [k, n] : store::erase_member(tx, e.member_id())) out[k] = n;
-        return out;
-      });
+  assembly::service::on_erasure_requested(ctx, [](pqxx::work& tx, const mv1::ErasureRequested& e) {
+    assembly::service::Erased out;
+    for (const auto& [k, n] : store::erase_member(tx, e.member_id())) out[k] = n;
+    return out;
+  });
 
   // Invited: asked to confirm, or told they replace someone. One message per member and cause:
   // an invitation seen again writes nothing.
-  ctx.dispatcher.on<mv1::MemberInvited>([](pqxx::work& tx, const mv1::MemberInvited& e,
-                                           const Envelope&) {
-    if (e.member_id().empty() || e.assembly_id().empty())
-      throw Poison("MemberInvited without member or assembly");
-    store::member_invited(tx, e.member_id(), e.assembly_id(), e.invited_on());
-    const bool replacement = !e.replaces_member_id().empty();
-    store::enqueue(tx, e.member_id(), e.assembly_id(),
-                   replacement ? domain::Kind::replacement_drawn
-                               : domain::Kind::confirmation_request,
-                   (replacement ? "replacement:" : "invited:") + e.member_id(),
-                   {{"assembly_id", e.assembly_id()}});
-  });
+  ctx.dispatcher.on<mv1::MemberInvited>(
+      [](pqxx::work& tx, const mv1::MemberInvited& e, const Envelope&) {
+        if (e.member_id().empty() || e.assembly_id().empty())
+          throw Poison("MemberInvited without member or assembly");
+        store::member_invited(tx, e.member_id(), e.assembly_id(), e.invited_on());
+        const bool replacement = !e.replaces_member_id().empty();
+        store::enqueue(
+            tx, e.member_id(), e.assembly_id(),
+            replacement ? domain::Kind::replacement_drawn : domain::Kind::confirmation_request,
+            (replacement ? "replacement:" : "invited:") + e.member_id(),
+            {{"assembly_id", e.assembly_id()}});
+      });
   // Once a member has answered, what asked them to answer and was not sent yet no longer goes.
   auto answered = [](pqxx::work& tx, const std::string& member_id) {
     store::skip_unsent(tx, member_id,
@@ -84,9 +83,11 @@ void add_handlers(assembly::service::Context& ctx) {
                           : e.change() == "cancelled"
                               ? domain::Kind::session_cancelled
                               : throw Poison("SessionChanged with change \"" + e.change() + "\"");
-        store::Session s{e.session_id(), e.assembly_id(), e.workshop_theme(), e.session_type(),
-                         e.title(),      e.starts_at(),   e.ends_at(),        e.place(),
-                         e.change(),     static_cast<int>(e.sequence())};
+        store::Session s{e.session_id(),     e.assembly_id(),
+                         e.workshop_theme(), e.session_type(),
+                         e.title(),          e.starts_at(),
+                         e.ends_at(),        e.place(),
+                         e.change(),         static_cast<int>(e.sequence())};
         if (!store::session_changed(tx, s)) return;
         if (e.starts_at() <= assembly::core::utc_now()) return;
         store::enqueue_for_session(

@@ -46,7 +46,8 @@ constexpr const char* kSessionChanged =
     "INSERT INTO sessions (session_id, assembly_id, workshop_theme, session_type, title, "
     "starts_at, ends_at, place, state, sequence) "
     "VALUES ($1, $2, $3, $4, $5, $6::timestamptz, $7::timestamptz, $8, $9, $10) "
-    "ON CONFLICT (session_id) DO UPDATE SET title = excluded.title, starts_at = excluded.starts_at, "
+    "ON CONFLICT (session_id) DO UPDATE SET title = excluded.title, starts_at = "
+    "excluded.starts_at, "
     "ends_at = excluded.ends_at, place = excluded.place, state = excluded.state, "
     "sequence = excluded.sequence, updated_at = now() "
     "WHERE sessions.sequence <= excluded.sequence";
@@ -75,10 +76,10 @@ constexpr const char* kClaimDue =
     "AND next_attempt_at <= now() ORDER BY next_attempt_at, created_at LIMIT $1 "
     "FOR UPDATE SKIP LOCKED) "
     "RETURNING id, member_id, assembly_id, kind, params::text AS params, attempts";
-#define RECORD_SET                                                                    \
-  "UPDATE messages SET state = $2, last_error = $3, channel = $4, language = $5, "      \
-  "sent_at = CASE WHEN $2 = 'sent' THEN now() ELSE sent_at END, "                      \
-  "next_attempt_at = now() + make_interval(secs => $6::int), claimed_at = NULL, "      \
+#define RECORD_SET                                                                 \
+  "UPDATE messages SET state = $2, last_error = $3, channel = $4, language = $5, " \
+  "sent_at = CASE WHEN $2 = 'sent' THEN now() ELSE sent_at END, "                  \
+  "next_attempt_at = now() + make_interval(secs => $6::int), claimed_at = NULL, "  \
   "updated_at = now()"
 constexpr const char* kRecord = RECORD_SET " WHERE id = $1";
 constexpr const char* kRecordWithBody = RECORD_SET ", body_sealed = $7 WHERE id = $1";
@@ -99,12 +100,13 @@ constexpr const char* kDropOldBodies =
     "UPDATE messages SET body_sealed = NULL WHERE body_sealed IS NOT NULL "
     "AND sent_at < now() - make_interval(days => $1::int)";
 
-#define MESSAGE_COLUMNS                                                                     \
+#define MESSAGE_COLUMNS \
   "id, member_id, assembly_id, kind, cause, state, last_error, channel, language, attempts, " \
   "body_sealed IS NOT NULL AS body_kept, " SQL_UTC("created_at") " AS created_at, "          \
   "coalesce(" SQL_UTC("sent_at") ", '') AS sent_at, " SQL_UTC("next_attempt_at") " AS next_attempt_at "
 constexpr const char* kMessages =
-    "SELECT " MESSAGE_COLUMNS "FROM messages WHERE ($1 = '' OR assembly_id = $1) "
+    "SELECT " MESSAGE_COLUMNS
+    "FROM messages WHERE ($1 = '' OR assembly_id = $1) "
     "AND ($2 = '' OR member_id = $2) AND ($3 = '' OR kind = $3) AND ($4 = '' OR state = $4) "
     "AND ($5 = '' OR cause = $5) ORDER BY created_at DESC, id LIMIT $6";
 constexpr const char* kMessage = "SELECT " MESSAGE_COLUMNS "FROM messages WHERE id = $1";
@@ -117,7 +119,8 @@ constexpr const char* kOldestUnsent =
     "SELECT coalesce(extract(epoch FROM now() - min(created_at)), 0)::float8 AS age "
     "FROM messages WHERE state IN ('pending', 'sending')";
 
-constexpr const char* kRefused = "SELECT refused::text[] AS refused FROM preferences WHERE member_id = $1";
+constexpr const char* kRefused =
+    "SELECT refused::text[] AS refused FROM preferences WHERE member_id = $1";
 constexpr const char* kSetRefused =
     "INSERT INTO preferences (member_id, refused, updated_by) VALUES ($1, $2::text[], $3) "
     "ON CONFLICT (member_id) DO UPDATE SET refused = excluded.refused, updated_at = now(), "
@@ -150,7 +153,9 @@ std::vector<std::string> array_items(const std::string& literal) {
   return out;
 }
 
-std::string params_json(const Params& p) { return json(p).dump(); }
+std::string params_json(const Params& p) {
+  return json(p).dump();
+}
 
 Params params_of(const std::string& text) {
   Params out;
@@ -205,18 +210,17 @@ std::optional<std::string> member_assembly(pqxx::transaction_base& tx,
 
 bool enqueue(pqxx::work& tx, const std::string& member_id, const std::string& assembly_id,
              domain::Kind kind, const std::string& cause, const Params& params) {
-  return tx
-             .exec_params(kEnqueue, assembly::core::new_uuid(), member_id, assembly_id,
-                          std::string(domain::name(kind)), cause, params_json(params))
+  return tx.exec_params(kEnqueue, assembly::core::new_uuid(), member_id, assembly_id,
+                        std::string(domain::name(kind)), cause, params_json(params))
              .affected_rows() == 1;
 }
 
 long enqueue_for_assembly(pqxx::work& tx, const std::string& assembly_id,
                           const std::vector<std::string>& statuses, domain::Kind kind,
                           const std::string& cause, const Params& params) {
-  return static_cast<long>(tx.exec_params(kEnqueueForAssembly, assembly_id,
-                                          array_literal(statuses), std::string(domain::name(kind)),
-                                          cause, params_json(params))
+  return static_cast<long>(tx.exec_params(kEnqueueForAssembly, assembly_id, array_literal(statuses),
+                                          std::string(domain::name(kind)), cause,
+                                          params_json(params))
                                .affected_rows());
 }
 
@@ -225,10 +229,9 @@ long enqueue_reminders(pqxx::work& tx, int days) {
 }
 
 bool session_changed(pqxx::work& tx, const Session& s) {
-  return tx
-             .exec_params(kSessionChanged, s.session_id, s.assembly_id, s.workshop_theme,
-                          s.session_type, s.title, s.starts_at, s.ends_at, s.place, s.change,
-                          s.sequence)
+  return tx.exec_params(kSessionChanged, s.session_id, s.assembly_id, s.workshop_theme,
+                        s.session_type, s.title, s.starts_at, s.ends_at, s.place, s.change,
+                        s.sequence)
              .affected_rows() == 1;
 }
 
@@ -274,8 +277,8 @@ long rearm_waiting(pqxx::work& tx, const std::string& member_id) {
   return static_cast<long>(tx.exec_params(kRearmWaiting, member_id).affected_rows());
 }
 
-long skip_unsent(pqxx::work& tx, const std::string& member_id, const std::vector<std::string>& kinds,
-                 const std::string& why) {
+long skip_unsent(pqxx::work& tx, const std::string& member_id,
+                 const std::vector<std::string>& kinds, const std::string& why) {
   return static_cast<long>(
       tx.exec_params(kSkipUnsent, member_id, array_literal(kinds), why).affected_rows());
 }
@@ -309,7 +312,7 @@ std::optional<std::string> sealed_body(pqxx::transaction_base& tx, const std::st
 }
 
 std::map<std::pair<std::string, std::string>, long> figures(pqxx::transaction_base& tx,
-                                                           const std::string& assembly_id) {
+                                                            const std::string& assembly_id) {
   std::map<std::pair<std::string, std::string>, long> out;
   for (const auto& r : tx.exec_params(kFigures, assembly_id))
     out[{r["kind"].as<std::string>(), r["state"].as<std::string>()}] = r["n"].as<long>();

@@ -21,7 +21,8 @@ void member_invited(pqxx::work& tx, const std::string& member_id, const std::str
                     const std::string& invited_on);
 void member_workshop(pqxx::work& tx, const std::string& member_id, const std::string& assembly_id,
                      const std::string& workshop_theme);
-std::optional<std::string> member_assembly(pqxx::transaction_base& tx, const std::string& member_id);
+std::optional<std::string> member_assembly(pqxx::transaction_base& tx,
+                                           const std::string& member_id);
 
 // --- Sessions (workshops' SessionChanged), as after their latest change.
 struct Session {
@@ -74,8 +75,8 @@ long expire_claims(pqxx::work& tx, int lease_seconds);
 long rearm_waiting(pqxx::work& tx, const std::string& member_id);
 // The member's messages of these kinds not sent yet (pending or waiting) will not be: `skipped`,
 // with `why`; how many.
-long skip_unsent(pqxx::work& tx, const std::string& member_id, const std::vector<std::string>& kinds,
-                 const std::string& why);
+long skip_unsent(pqxx::work& tx, const std::string& member_id,
+                 const std::vector<std::string>& kinds, const std::string& why);
 // Sends again a message whose fate is uncertain or that was refused; false when it is in no
 // such state (or unknown).
 bool resend(pqxx::work& tx, const std::string& id);
@@ -98,14 +99,14 @@ std::optional<std::string> sealed_body(pqxx::transaction_base& tx, const std::st
 
 // Counts by kind and state (one assembly, or all when empty).
 std::map<std::pair<std::string, std::string>, long> figures(pqxx::transaction_base& tx,
-                                                           const std::string& assembly_id);
+                                                            const std::string& assembly_id);
 // Age in seconds of the oldest message not sent yet (pending), 0 when none.
 double oldest_unsent_seconds(pqxx::transaction_base& tx);
 
 // --- Preferences: the optional kinds a member refused.
 std::vector<std::string> refused(pqxx::transaction_base& tx, const std::string& member_id);
-void set_refused(pqxx::work& tx, const std::string& member_id, const std::vector<std::string>& kinds,
-                 const std::string& by);
+void set_refused(pqxx::work& tx, const std::string& member_id,
+                 const std::vector<std::string>& kinds, const std::string& by);
 
 // --- The erasure of one person: their messages and preferences; counts by kind of data.
 std::map<std::string, long> erase_member(pqxx::work& tx, const std::string& member_id);

@@ -24,8 +24,8 @@ assembly::http::Response call(Method method, const std::string& path, const json
 
 TEST(NotificationsApi, OpenApiDocumentsEveryRouteAndResponse) {
   assembly::itest::TempKeyFile key;
-  for (const auto& gap : assembly::service::openapi_gaps(notifications::definition(),
-                                                         {{"PII_KEY_FILE", key.path()}}))
+  for (const auto& gap :
+       assembly::service::openapi_gaps(notifications::definition(), {{"PII_KEY_FILE", key.path()}}))
     ADD_FAILURE() << gap;
 }
 
@@ -36,8 +36,8 @@ TEST(NotificationsApi, PreferencesNameEveryKindAtFault) {
                 secretariat);
   EXPECT_EQ(assembly::service::invalid_fields(r),
             (Pointers{"/refused/1", "/refused/2", "/refused/3"}));
-  EXPECT_EQ(assembly::service::invalid_fields(
-                call(Method::Put, "/v1/members/" + kId + "/preferences", json::object(), secretariat)),
+  EXPECT_EQ(assembly::service::invalid_fields(call(
+                Method::Put, "/v1/members/" + kId + "/preferences", json::object(), secretariat)),
             Pointers{"/refused"});
 }
 
@@ -45,10 +45,10 @@ TEST(NotificationsApi, AMemberReachesOnlyTheirOwnMessages) {
   assembly::auth::Principal member{"sub", {assembly::auth::kMember}};
   member.member_id = "00000000-0000-4000-8000-000000000002";
   EXPECT_EQ(call(Method::Get, "/v1/members/" + kId + "/messages", nullptr, member).status, 403);
-  EXPECT_EQ(call(Method::Put, "/v1/members/" + kId + "/preferences", {{"refused", json::array()}},
-                 member)
-                .status,
-            403);
+  EXPECT_EQ(
+      call(Method::Put, "/v1/members/" + kId + "/preferences", {{"refused", json::array()}}, member)
+          .status,
+      403);
 }
 
 TEST(NotificationsApi, AListFilterThatMeansNothingIsNamed) {

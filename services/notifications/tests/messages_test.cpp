@@ -1,6 +1,7 @@
+#include "domain/messages.h"
+
 #include <gtest/gtest.h>
 
-#include "domain/messages.h"
 #include "domain/templates.h"
 
 namespace d = notifications::domain;
@@ -8,8 +9,7 @@ namespace d = notifications::domain;
 namespace {
 
 std::string decode64(const std::string& in) {
-  static const std::string abc =
-      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  static const std::string abc = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
   std::string out;
   int bits = 0, value = 0;
   for (char c : in) {
@@ -26,9 +26,12 @@ std::string decode64(const std::string& in) {
 }
 
 const std::map<std::string, std::string> kParams{
-    {"greeting", "Bonjour Zoé <b>,"}, {"space_url", "https://example.org/espace-membre?a=1&b=2"},
-    {"site_url", "https://example.org/"}, {"privacy_url", "https://example.org/donnees"},
-    {"lang", "fr"}, {"header", "Ville"}};
+    {"greeting", "Bonjour Zoé <b>,"},
+    {"space_url", "https://example.org/espace-membre?a=1&b=2"},
+    {"site_url", "https://example.org/"},
+    {"privacy_url", "https://example.org/donnees"},
+    {"lang", "fr"},
+    {"header", "Ville"}};
 
 }  // namespace
 
@@ -42,17 +45,20 @@ TEST(Kinds, NamesGoBothWaysAndOnlyTheReportMayBeRefused) {
 }
 
 TEST(Render, FillsTheTemplateAndEscapesTheHtmlOnly) {
-  auto r = d::render("Subject: Tirage {{lang}}\n\n{{greeting}}\n\nLigne un\nligne deux\n\n"
-                     "[[Répondre|{{space_url}}]]\n",
-                     "<html lang=\"{{lang}}\"><h1>{{subject}}</h1>{{body}}<footer>{{footer}}</footer>",
-                     "Mentions {{site_url}}", kParams);
+  auto r = d::render(
+      "Subject: Tirage {{lang}}\n\n{{greeting}}\n\nLigne un\nligne deux\n\n"
+      "[[Répondre|{{space_url}}]]\n",
+      "<html lang=\"{{lang}}\"><h1>{{subject}}</h1>{{body}}<footer>{{footer}}</footer>",
+      "Mentions {{site_url}}", kParams);
   EXPECT_EQ(r.subject, "Tirage fr");
-  EXPECT_NE(r.text.find("Bonjour Zoé <b>,\n\nLigne un\nligne deux\n\n"), std::string::npos) << r.text;
+  EXPECT_NE(r.text.find("Bonjour Zoé <b>,\n\nLigne un\nligne deux\n\n"), std::string::npos)
+      << r.text;
   EXPECT_NE(r.text.find("Répondre : https://example.org/espace-membre?a=1&b=2"), std::string::npos);
   EXPECT_NE(r.text.find("-- \nMentions https://example.org/"), std::string::npos);
   EXPECT_NE(r.html.find("<p>Bonjour Zoé &lt;b&gt;,</p>"), std::string::npos) << r.html;
   EXPECT_NE(r.html.find("<p>Ligne un<br>\nligne deux</p>"), std::string::npos);
-  EXPECT_NE(r.html.find("href=\"https://example.org/espace-membre?a=1&amp;b=2\""), std::string::npos);
+  EXPECT_NE(r.html.find("href=\"https://example.org/espace-membre?a=1&amp;b=2\""),
+            std::string::npos);
   EXPECT_NE(r.html.find("<html lang=\"fr\"><h1>Tirage fr</h1>"), std::string::npos);
 }
 
@@ -64,9 +70,9 @@ TEST(Render, AKeyNotGivenIsAnError) {
 
 TEST(Templates, EveryKindHasBothLanguagesAndRendersWithItsParams) {
   std::map<std::string, std::string> p = kParams;
-  for (const char* k : {"assembly_id", "sequence", "as_of", "commitments", "commitments_done",
-                        "milestones_overdue", "report_url", "preferences_url", "invited_on",
-                        "title", "when", "place", "previous_when"})
+  for (const char* k :
+       {"assembly_id", "sequence", "as_of", "commitments", "commitments_done", "milestones_overdue",
+        "report_url", "preferences_url", "invited_on", "title", "when", "place", "previous_when"})
     p[k] = "1";
   for (auto k : d::kAllKinds)
     for (const char* lang : {"fr", "en"}) {
@@ -81,9 +87,14 @@ TEST(Templates, EveryKindHasBothLanguagesAndRendersWithItsParams) {
 
 TEST(Compose, HeadersCannotBeInjectedAndTheBodyIsMultipart) {
   d::Rendered r{"Votre place\r\nBcc: x@evil.example", "texte é", "<p>html</p>"};
-  d::Envelope e{"Assemblée citoyenne", "assemblee@paris.example", "Zoé Martin",
-                "zoe@example.org", "m1@paris.example", "Mon, 07 Dec 2026 03:00:00 +0000",
-                "https://example.org/espace-membre/messages", "fr"};
+  d::Envelope e{"Assemblée citoyenne",
+                "assemblee@paris.example",
+                "Zoé Martin",
+                "zoe@example.org",
+                "m1@paris.example",
+                "Mon, 07 Dec 2026 03:00:00 +0000",
+                "https://example.org/espace-membre/messages",
+                "fr"};
   auto m = d::compose(e, r, "=_b");
   EXPECT_EQ(m.find("\r\nBcc:"), std::string::npos);
   EXPECT_NE(m.find("From: =?UTF-8?B?"), std::string::npos);
@@ -93,7 +104,8 @@ TEST(Compose, HeadersCannotBeInjectedAndTheBodyIsMultipart) {
   EXPECT_NE(m.find("List-Unsubscribe: <https://example.org/espace-membre/messages>\r\n"),
             std::string::npos);
   EXPECT_NE(m.find("Content-Type: multipart/alternative; boundary=\"=_b\"\r\n"), std::string::npos);
-  const auto text_at = m.find("text/plain; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n");
+  const auto text_at =
+      m.find("text/plain; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n");
   ASSERT_NE(text_at, std::string::npos);
   const auto start = m.find("\r\n\r\n", text_at) + 4;
   EXPECT_EQ(decode64(m.substr(start, m.find("--=_b", start) - start)), "texte é");
@@ -103,7 +115,8 @@ TEST(Compose, HeadersCannotBeInjectedAndTheBodyIsMultipart) {
 }
 
 TEST(Mailbox, ParsesANamedAddressOrABareOne) {
-  EXPECT_EQ(d::parse_mailbox("Assemblée <a@b.fr>"), std::make_pair(std::string("Assemblée"), std::string("a@b.fr")));
+  EXPECT_EQ(d::parse_mailbox("Assemblée <a@b.fr>"),
+            std::make_pair(std::string("Assemblée"), std::string("a@b.fr")));
   EXPECT_EQ(d::parse_mailbox("\"Ville, Paris\" <a@b.fr>").first, "Ville, Paris");
   EXPECT_EQ(d::parse_mailbox(" a@b.fr ").second, "a@b.fr");
 }
@@ -120,9 +133,15 @@ TEST(Outcome, AnSmtpAnswerDecidesTheMessagesFate) {
 }
 
 TEST(Calendar, ASessionIsAnEventItsChangesReplaceAndItsCancellationRemoves) {
-  d::CalendarEvent e{"s1@paris.example", "Audition, voirie; vélo", "2026-12-08T17:30:00Z",
-                     "2026-12-08T19:30:00Z", "Hôtel de Ville, salle des fêtes",
-                     "assemblee@paris.example", "2026-12-07T09:00:00Z", 2, false};
+  d::CalendarEvent e{"s1@paris.example",
+                     "Audition, voirie; vélo",
+                     "2026-12-08T17:30:00Z",
+                     "2026-12-08T19:30:00Z",
+                     "Hôtel de Ville, salle des fêtes",
+                     "assemblee@paris.example",
+                     "2026-12-07T09:00:00Z",
+                     2,
+                     false};
   auto ics = d::icalendar(e);
   EXPECT_NE(ics.find("METHOD:REQUEST\r\n"), std::string::npos);
   EXPECT_NE(ics.find("UID:s1@paris.example\r\n"), std::string::npos);
@@ -150,7 +169,8 @@ TEST(Compose, AnAttachmentMakesTheMessageMixed) {
   d::Attachment ics{"seance.ics", "text/calendar; method=REQUEST", "BEGIN:VCALENDAR"};
   auto m = d::compose(e, r, "=_b", &ics);
   EXPECT_NE(m.find("Content-Type: multipart/mixed; boundary=\"=_b_m\"\r\n"), std::string::npos);
-  EXPECT_NE(m.find("--=_b_m\r\nContent-Type: multipart/alternative; boundary=\"=_b\""), std::string::npos);
+  EXPECT_NE(m.find("--=_b_m\r\nContent-Type: multipart/alternative; boundary=\"=_b\""),
+            std::string::npos);
   EXPECT_NE(m.find("Content-Disposition: attachment; filename=\"seance.ics\""), std::string::npos);
   EXPECT_NE(m.find("--=_b_m--\r\n"), std::string::npos);
   EXPECT_LT(m.find("--=_b--"), m.find("--=_b_m--"));

@@ -9,9 +9,9 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <ctime>
 #include <fstream>
 #include <iterator>
-#include <ctime>
 #include <memory>
 
 #include "assembly/core/ids.h"
@@ -84,8 +84,9 @@ class Sender {
   void finish(const store::Claimed& c, store::Outcome o) {
     db_.transact([&](pqxx::work& tx) { store::record(tx, c.id, o); });
     if (!o.retry_in_seconds)
-      outcomes_.Add({{"kind", std::string(domain::name(c.kind))},
-                     {"state", std::string(domain::name(o.state))}})
+      outcomes_
+          .Add({{"kind", std::string(domain::name(c.kind))},
+                {"state", std::string(domain::name(o.state))}})
           .Increment();
   }
 
@@ -113,8 +114,7 @@ class Sender {
     o.language = to->language == "en" ? "en" : "fr";
     const auto kind = std::string(domain::name(c.kind));
     if (!domain::mandatory(c.kind)) {
-      auto refused = db_.transact(
-          [&](pqxx::work& tx) { return store::refused(tx, c.member_id); });
+      auto refused = db_.transact([&](pqxx::work& tx) { return store::refused(tx, c.member_id); });
       if (std::find(refused.begin(), refused.end(), kind) != refused.end()) {
         o.state = State::skipped;
         o.error = "the member chose not to receive it";
@@ -151,8 +151,8 @@ class Sender {
                          domain::mandatory(c.kind) ? "" : s_.site_url + "/espace-membre/messages",
                          o.language};
     const auto calendar = calendar_of(c);
-    const auto text = domain::compose(env, r, "=_" + assembly::core::new_uuid(),
-                                      calendar ? &*calendar : nullptr);
+    const auto text =
+        domain::compose(env, r, "=_" + assembly::core::new_uuid(), calendar ? &*calendar : nullptr);
     const auto answer = smtp_.send(s_.from_address, to->email, text);
     if (!s_.fault_exit_after_send.empty() && s_.fault_exit_after_send == kind) {
       assembly::log::warn("FAULT_EXIT_AFTER_SEND: stopping right after the SMTP exchange",
@@ -163,8 +163,8 @@ class Sender {
       case domain::Outcome::sent:
         o.state = State::sent;
         if (s_.retention_days > 0 && keyring_)
-          o.body_sealed = keyring_->seal(r.text, assembly::pii::nonce_of(c.id, c.attempts),
-                                         "message:" + c.id);
+          o.body_sealed =
+              keyring_->seal(r.text, assembly::pii::nonce_of(c.id, c.attempts), "message:" + c.id);
         return finish(c, o);
       case domain::Outcome::refused:
         o.state = State::refused;
@@ -173,9 +173,9 @@ class Sender {
                             {{"message_id", c.id}, {"code", std::to_string(answer.code)}});
         return finish(c, o);
       case domain::Outcome::retry:
-        return retry(c, answer.error.empty() ? "the mail server answered " +
-                                                   std::to_string(answer.code)
-                                             : answer.error);
+        return retry(c, answer.error.empty()
+                            ? "the mail server answered " + std::to_string(answer.code)
+                            : answer.error);
     }
   }
 
@@ -199,9 +199,9 @@ class Sender {
     e.stamp = assembly::core::utc_now();
     e.sequence = static_cast<unsigned>(std::strtoul(p("sequence").c_str(), nullptr, 10));
     e.cancelled = c.kind == Kind::session_cancelled;
-    return domain::Attachment{"seance.ics", "text/calendar; method=" +
-                                                std::string(e.cancelled ? "CANCEL" : "REQUEST"),
-                              domain::icalendar(e)};
+    return domain::Attachment{
+        "seance.ics", "text/calendar; method=" + std::string(e.cancelled ? "CANCEL" : "REQUEST"),
+        domain::icalendar(e)};
   }
 
   domain::Rendered render(const store::Claimed& c, const delivery::Recipient& to,
@@ -217,20 +217,18 @@ class Sender {
     params["site_url"] = s_.site_url + (lang == "en" ? "/en/" : "/");
     params["space_url"] = s_.site_url + "/espace-membre";
     params["preferences_url"] = s_.site_url + "/espace-membre/messages";
-    params["privacy_url"] =
-        s_.site_url + (lang == "en" ? "/en/privacy" : "/donnees-personnelles");
+    params["privacy_url"] = s_.site_url + (lang == "en" ? "/en/privacy" : "/donnees-personnelles");
     for (const char* date : {"as_of", "invited_on"})
       if (params.count(date)) params[date] = assembly::site::long_date(params[date], l);
     if (params.count("starts_at") && params.count("ends_at")) {
       const auto& start = params["starts_at"];
       const auto& end = params["ends_at"];
-      params["when"] = assembly::site::paris_date(start, l) ==
-                               assembly::site::paris_date(end, l)
-                           ? assembly::site::paris_date_time(start, l) +
-                                 (lang == "en" ? " to " : " à ") + assembly::site::paris_time(end, l)
-                           : assembly::site::paris_date_time(start, l) +
-                                 (lang == "en" ? " to " : " au ") +
-                                 assembly::site::paris_date_time(end, l);
+      params["when"] =
+          assembly::site::paris_date(start, l) == assembly::site::paris_date(end, l)
+              ? assembly::site::paris_date_time(start, l) + (lang == "en" ? " to " : " à ") +
+                    assembly::site::paris_time(end, l)
+              : assembly::site::paris_date_time(start, l) + (lang == "en" ? " to " : " au ") +
+                    assembly::site::paris_date_time(end, l);
     }
     if (params.count("previous_starts_at") && !params["previous_starts_at"].empty())
       params["previous_when"] = assembly::site::paris_date_time(params["previous_starts_at"], l);
@@ -259,9 +257,9 @@ class Sender {
 void add_sender(assembly::service::Context& ctx) {
   auto& env = ctx.env;
   Settings s;
-  auto [from_name, from_address] = domain::parse_mailbox(env.str(
-      "MAIL_FROM", "Assemblée citoyenne <assemblee-citoyenne@localhost>",
-      "the sender of every message: \"Name <address>\""));
+  auto [from_name, from_address] = domain::parse_mailbox(
+      env.str("MAIL_FROM", "Assemblée citoyenne <assemblee-citoyenne@localhost>",
+              "the sender of every message: \"Name <address>\""));
   s.from_name = from_name;
   s.from_address = from_address;
   s.domain = from_address.substr(from_address.find('@') + 1);
@@ -269,18 +267,18 @@ void add_sender(assembly::service::Context& ctx) {
                        "the address people open, for the links in messages");
   while (!s.site_url.empty() && s.site_url.back() == '/') s.site_url.pop_back();
   s.batch = static_cast<int>(env.integer("SEND_BATCH", 50, 1, 1000, "messages claimed at once"));
-  s.lease_seconds = static_cast<int>(env.integer(
-      "SEND_LEASE_SECONDS", 120, 10, 3600,
-      "after this long `sending`, a message whose sender stopped is `uncertain`"));
-  s.retention_days = static_cast<int>(env.integer(
-      "MESSAGE_RETENTION_DAYS", 90, 0, 3650,
-      "days a sent message's body is kept (sealed); 0: not kept at all"));
-  s.reminder_days = static_cast<int>(env.integer(
-      "CONFIRMATION_REMINDER_DAYS", 7, 1, 60,
-      "days without an answer before an invited member is reminded"));
-  s.fault_exit_after_send = env.str(
-      "FAULT_EXIT_AFTER_SEND", "",
-      "tests only: a kind of message after whose SMTP exchange the process exits");
+  s.lease_seconds = static_cast<int>(
+      env.integer("SEND_LEASE_SECONDS", 120, 10, 3600,
+                  "after this long `sending`, a message whose sender stopped is `uncertain`"));
+  s.retention_days = static_cast<int>(
+      env.integer("MESSAGE_RETENTION_DAYS", 90, 0, 3650,
+                  "days a sent message's body is kept (sealed); 0: not kept at all"));
+  s.reminder_days =
+      static_cast<int>(env.integer("CONFIRMATION_REMINDER_DAYS", 7, 1, 60,
+                                   "days without an answer before an invited member is reminded"));
+  s.fault_exit_after_send =
+      env.str("FAULT_EXIT_AFTER_SEND", "",
+              "tests only: a kind of message after whose SMTP exchange the process exits");
 
   delivery::SmtpSettings smtp;
   smtp.host = env.str("SMTP_HOST", "127.0.0.1", "the mail server");
@@ -295,14 +293,14 @@ void add_sender(assembly::service::Context& ctx) {
   smtp.ca_file = env.str("SMTP_CA_FILE", "", "CA bundle of the mail server (PEM; optional)");
 
   assembly::http::client::ClientCredentialsSettings cc;
-  cc.token_url = env.str("OIDC_TOKEN_URL", "",
-                         "the realm's token endpoint, for the service's own token");
+  cc.token_url =
+      env.str("OIDC_TOKEN_URL", "", "the realm's token endpoint, for the service's own token");
   cc.client_id = env.str("NOTIFY_CLIENT_ID", "notifications-sender", "the service's client");
   cc.secret_file = env.str("NOTIFY_CLIENT_SECRET_FILE", "", "a file holding its secret");
   const auto membership_url =
       env.str("MEMBERSHIP_URL", "", "membership's address (delivery details at sending)");
-  const auto interval = env.integer("SEND_INTERVAL_MS", 2000, 50, 600000,
-                                    "how often messages due are looked for");
+  const auto interval =
+      env.integer("SEND_INTERVAL_MS", 2000, 50, 600000, "how often messages due are looked for");
   const auto reminder_every = env.integer("REMINDER_CHECK_SECONDS", 3600, 1, 86400,
                                           "how often members to remind are looked for");
   if (cc.token_url.empty() || membership_url.empty() || cc.secret_file.empty()) {

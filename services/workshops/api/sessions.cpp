@@ -145,8 +145,9 @@ http::Response create_session(Deps d, http::Request& req) {
   auto may_act = [&req](const std::string& assembly_id, const std::string& workshop_id) {
     http::require_scope(req, http::Scope{assembly_id, workshop_id});
   };
-  auto out = d.db.transact(
-      [&](pqxx::work& tx) { return app::schedule(tx, d.outbox, s, req.caller().actor(), may_act); });
+  auto out = d.db.transact([&](pqxx::work& tx) {
+    return app::schedule(tx, d.outbox, s, req.caller().actor(), may_act);
+  });
   auto r = session(201, out, req);
   r.headers.push_back({"Location", "/v1/sessions/" + s.id});
   return r;
@@ -207,8 +208,9 @@ http::Response cancel(Deps d, http::Request& req) {
   auto reason = f.string("reason", 500);  // an empty reason is named ("must not be empty")
   f.done();
   auto s = naming_state([&] {
-    return d.db.transact(
-        [&](pqxx::work& tx) { return app::cancel(tx, d.outbox, id, reason, req.caller().actor()); });
+    return d.db.transact([&](pqxx::work& tx) {
+      return app::cancel(tx, d.outbox, id, reason, req.caller().actor());
+    });
   });
   return session(200, s, req);
 }

@@ -65,8 +65,8 @@ store::Session must_find(pqxx::transaction_base& tx, const std::string& id, bool
   return *s;
 }
 
-store::Session schedule(pqxx::work& tx, const assembly::events::Outbox& outbox,
-                        store::NewSession s, const std::string& by, const MayAct& may_act) {
+store::Session schedule(pqxx::work& tx, const assembly::events::Outbox& outbox, store::NewSession s,
+                        const std::string& by, const MayAct& may_act) {
   if (s.type != domain::SessionType::plenary) {
     auto w = store::find(tx, s.workshop_id);
     if (!w) throw core::invalid("no workshop " + s.workshop_id, "/workshop_id");
@@ -101,8 +101,8 @@ store::Session reschedule(pqxx::work& tx, const assembly::events::Outbox& outbox
   return out;
 }
 
-store::Session cancel(pqxx::work& tx, const assembly::events::Outbox& outbox,
-                      const std::string& id, const std::string& reason, const std::string& by) {
+store::Session cancel(pqxx::work& tx, const assembly::events::Outbox& outbox, const std::string& id,
+                      const std::string& reason, const std::string& by) {
   auto s = must_find(tx, id, true);
   refuse(s, domain::SessionChange::cancel);
   store::set_state(tx, id, domain::SessionState::cancelled, reason);

@@ -43,15 +43,15 @@ std::vector<store::Phase> set_phase(pqxx::work& tx, const std::string& assembly_
 // is written, and throws to refuse.
 using MayAct = std::function<void(const std::string& assembly_id, const std::string& workshop_id)>;
 // Each of the three publishes SessionChanged (scheduled, moved, cancelled).
-store::Session schedule(pqxx::work& tx, const assembly::events::Outbox& outbox,
-                        store::NewSession s, const std::string& by, const MayAct& may_act = {});
+store::Session schedule(pqxx::work& tx, const assembly::events::Outbox& outbox, store::NewSession s,
+                        const std::string& by, const MayAct& may_act = {});
 // Within the session's phase again, like schedule().
 store::Session reschedule(pqxx::work& tx, const assembly::events::Outbox& outbox,
                           const std::string& id, const std::string& starts_at,
                           const std::string& ends_at, const std::string& reason,
                           const std::string& by);
-store::Session cancel(pqxx::work& tx, const assembly::events::Outbox& outbox,
-                      const std::string& id, const std::string& reason, const std::string& by);
+store::Session cancel(pqxx::work& tx, const assembly::events::Outbox& outbox, const std::string& id,
+                      const std::string& reason, const std::string& by);
 store::Session hold(pqxx::work& tx, const assembly::events::Outbox& outbox, const std::string& id,
                     const std::string& minutes, const std::string& by);
 store::Session set_minutes(pqxx::work& tx, const std::string& id, const std::string& minutes,

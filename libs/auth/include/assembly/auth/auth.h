@@ -32,9 +32,8 @@ inline constexpr const char* kPublic = "public";
 // needs to write to a member (membership's delivery details), nothing else.
 inline constexpr const char* kNotifier = "notifier";
 inline constexpr const char* kRoles[] = {
-    kSecretariat, kCityService, kCouncilClerk, kElectedRepresentative,
-    kMember,      kFacilitator, kAuditor,      kPublic,
-    kNotifier};
+    kSecretariat, kCityService, kCouncilClerk, kElectedRepresentative, kMember, kFacilitator,
+    kAuditor,     kPublic,      kNotifier};
 bool is_known_role(const std::string& role);
 
 struct Principal {

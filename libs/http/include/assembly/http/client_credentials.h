@@ -12,7 +12,7 @@
 namespace assembly::http::client {
 
 struct ClientCredentialsSettings {
-  std::string token_url;    // the realm's token endpoint
+  std::string token_url;  // the realm's token endpoint
   std::string client_id;
   std::string secret_file;  // a file holding the client's secret
   std::chrono::milliseconds timeout{5000};
