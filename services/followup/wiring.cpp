@@ -11,7 +11,8 @@ namespace followup {
 assembly::service::Definition definition() {
   return {"followup",
           {assembly::service::topic_of("recommendations"),
-           assembly::service::topic_of("membership")},  // ErasureRequested
+           assembly::service::topic_of("membership"),      // ErasureRequested
+           assembly::service::topic_of("notifications")},  // AudienceReached
           migrations(),
           openapi_document(),
           [](assembly::service::Context& ctx) {

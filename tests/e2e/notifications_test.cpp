@@ -13,7 +13,7 @@
 //
 // A follow-up report published: every member and former member of the assembly receives it in
 // their language, except the member who chose not to receive it (the message `skipped`), and not
-// those who declined.
+// those who declined; followup then shows how many it reached, on the report and its public page.
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 
@@ -362,6 +362,19 @@ TEST(Notifications, AReportReachesEveryMemberInTheirLanguageButWhoRefusedIt) {
       e2e::get("notifications", "/v1/assemblies/" + assembly_id + "/message-figures", staff));
   EXPECT_EQ(figures["by_kind"]["report-published"]["sent"], 3) << figures.dump();
   EXPECT_EQ(figures["by_kind"]["report-published"]["skipped"], 1) << figures.dump();
+
+  // followup learns how far the report reached (AudienceReached) and says it on the report and
+  // on the public page.
+  ASSERT_TRUE(e2e::eventually(
+      [&] {
+        auto r = body_of(e2e::get("followup", "/v1/reports/" + report));
+        return r["members_informed"] == 3 && r["members_not_reached"] == 1;
+      },
+      60s))
+      << e2e::get("followup", "/v1/reports/" + report).body;
+  auto page = e2e::get("followup", "/transparence/" + assembly_id);
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("envoyé par e-mail à 3 membres et anciens membres"), std::string::npos);
 }
 
 TEST(Notifications, ASessionMovedThenCancelledReachesItsWorkshopInTheirLanguageWithTheCalendar) {

@@ -123,6 +123,8 @@ json to_json(const store::ReportRow& r, const std::string& today, bool with_draf
           {"published_at", text_or_null(r.published_at)},
           {"overdue", domain::overdue(r.report, today)},
           {"overdue_flagged_at", text_or_null(r.overdue_flagged_at)},
+          {"members_informed", r.members_informed < 0 ? json() : json(r.members_informed)},
+          {"members_not_reached", r.members_not_reached < 0 ? json() : json(r.members_not_reached)},
           {"snapshot", published || with_draft ? r.report.snapshot : json()}};
 }
 

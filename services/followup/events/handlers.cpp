@@ -3,12 +3,15 @@
 #include <nlohmann/json.hpp>
 
 #include "assembly/core/ids.h"
+#include "assembly/logging/log.h"
+#include "assembly/notifications/v1/events.pb.h"
 #include "assembly/recommendations/v1/events.pb.h"
 #include "assembly/service/erasure.h"
 #include "domain/dossier.h"
 #include "events/publish.h"
 #include "store/council.h"
 #include "store/dossier_store.h"
+#include "store/reports.h"
 
 namespace followup::events {
 
@@ -19,6 +22,16 @@ void add_handlers(assembly::service::Context& ctx) {
       ctx, [](pqxx::work&, const assembly::membership::v1::ErasureRequested&) {
         return assembly::service::Erased{};
       });
+  // How far a published report reached the members (the notifications service).
+  ctx.dispatcher.on<assembly::notifications::v1::
+                        AudienceReached>([](pqxx::work& tx,
+                                            const assembly::notifications::v1::AudienceReached& e,
+                                            const assembly::events::Envelope&) {
+    if (e.kind() != "report-published") return;  // not about a report
+    if (!store::set_report_reach(tx, e.subject_id(), static_cast<int>(e.sent()),
+                                 static_cast<int>(e.not_sent())))
+      assembly::log::warn("AudienceReached for an unknown report", {{"report_id", e.subject_id()}});
+  });
   auto& outbox = ctx.outbox;
   ctx.dispatcher.on<assembly::recommendations::v1::MotionOpened>(
       [&outbox](pqxx::work& tx, const assembly::recommendations::v1::MotionOpened& e,

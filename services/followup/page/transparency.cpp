@@ -80,6 +80,8 @@ const std::map<std::string, std::pair<const char*, const char*>>& words() {
       {"report", {"Rapport", "Report"}},
       {"as_of", {"Situation au", "State on"}},
       {"published", {"Publié le", "Published on"}},
+      {"informed", {"envoyé par e-mail à", "e-mailed to"}},
+      {"informed_whom", {"membres et anciens membres", "members and former members"}},
       {"report_commitments", {"Engagements", "Commitments"}},
       {"report_done", {"Réalisés", "Done"}},
       {"report_overdue", {"Jalons en retard", "Overdue milestones"}},
@@ -283,9 +285,14 @@ void write_reports(std::ostringstream& o, const json& reports, Lang lang) {
     const bool published = str(r, "status") == "published";
     o << "<tr><th scope=\"row\">" << t("report", lang) << " " << e(str(r, "sequence"))
       << "</th><td>" << ed(r, "due_on", lang) << "</td><td>" << badge(r["status"], lang);
-    if (published)
-      o << " (" << ed(r, "published_at", lang) << ")";
-    else if (r.value("overdue", false))
+    if (published) {
+      o << " (" << ed(r, "published_at", lang);
+      // How many members and former members it reached, once the notifications service counted.
+      if (r.contains("members_informed") && r["members_informed"].is_number())
+        o << ", " << t("informed", lang) << " " << e(str(r, "members_informed")) << " "
+          << t("informed_whom", lang);
+      o << ")";
+    } else if (r.value("overdue", false))
       o << " " << overdue_flag(lang);
     o << "</td>";
     if (published && r["snapshot"].is_object()) {

@@ -13,7 +13,9 @@ namespace {
   "coalesce(as_of::text, '') AS as_of, summary, coalesce(snapshot::text, '') AS snapshot, "   \
   "coalesce(" SQL_UTC("published_at") ", '') AS published_at, "                               \
   "coalesce(" SQL_UTC("compiled_at") ", '') AS compiled_at, "                                 \
-  "coalesce(" SQL_UTC("overdue_flagged_at") ", '') AS overdue_flagged_at FROM reports "
+  "coalesce(" SQL_UTC("overdue_flagged_at") ", '') AS overdue_flagged_at, "                   \
+  "coalesce(members_informed, -1) AS members_informed, "                                      \
+  "coalesce(members_not_reached, -1) AS members_not_reached FROM reports "
 
 constexpr const char* kFindReport = REPORT_COLUMNS "WHERE id = $1";
 constexpr const char* kFindReportForUpdate = REPORT_COLUMNS "WHERE id = $1 FOR UPDATE";
@@ -43,6 +45,8 @@ constexpr const char* kRescheduleReport =
 constexpr const char* kSaveCompiled =
     "UPDATE reports SET status = $2, as_of = $3, snapshot = $4::jsonb, summary = $5, "
     "compiled_at = now() WHERE id = $1";
+constexpr const char* kSetReach =
+    "UPDATE reports SET members_informed = $2, members_not_reached = $3 WHERE id = $1";
 constexpr const char* kMarkPublished =
     "UPDATE reports SET status = 'published', published_at = now(), published_by = $2 "
     "WHERE id = $1";
@@ -64,6 +68,8 @@ ReportRow report_from(const pqxx::row& r) {
   out.report.status = domain::parse_report_status(r["status"].as<std::string>())
                           .value_or(domain::ReportStatus::scheduled);
   out.report.as_of = r["as_of"].as<std::string>();
+  out.members_informed = r["members_informed"].as<int>();
+  out.members_not_reached = r["members_not_reached"].as<int>();
   const auto snapshot = r["snapshot"].as<std::string>();
   if (!snapshot.empty()) out.report.snapshot = nlohmann::json::parse(snapshot);
   out.report.published_on =
@@ -79,6 +85,10 @@ std::vector<ReportRow> reports_from(const pqxx::result& rows) {
 }
 
 }  // namespace
+
+bool set_report_reach(pqxx::work& tx, const std::string& id, int informed, int not_reached) {
+  return tx.exec_params(kSetReach, id, informed, not_reached).affected_rows() == 1;
+}
 
 std::optional<ReportRow> find_report(pqxx::transaction_base& tx, const std::string& id, bool lock) {
   auto rows = tx.exec_params(lock ? kFindReportForUpdate : kFindReport, id);

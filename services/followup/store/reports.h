@@ -13,6 +13,9 @@ struct ReportRow {
   std::string id, assembly_id;
   domain::Report report;
   std::string summary, published_at, compiled_at, overdue_flagged_at;  // "" until known
+  // How many members and former members the report reached by e-mail, and did not (the
+  // notifications service's count); -1 until known.
+  int members_informed = -1, members_not_reached = -1;
 };
 
 // FOR UPDATE when `lock`.
@@ -23,6 +26,8 @@ std::vector<ReportRow> reports_of(pqxx::transaction_base& tx,
 // Unpublished reports due before `today` and not flagged yet, locked (others skipped).
 std::vector<ReportRow> reports_to_flag(pqxx::work& tx, const std::string& today);
 void flag_report_overdue(pqxx::work& tx, const std::string& id);
+// The reach of a published report; false when there is no such report.
+bool set_report_reach(pqxx::work& tx, const std::string& id, int informed, int not_reached);
 
 void upsert_schedule(pqxx::work& tx, const std::string& assembly_id,
                      const std::string& first_due_on, int every_months, const std::string& actor);

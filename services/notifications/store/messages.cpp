@@ -119,6 +119,22 @@ constexpr const char* kOldestUnsent =
     "SELECT coalesce(extract(epoch FROM now() - min(created_at)), 0)::float8 AS age "
     "FROM messages WHERE state IN ('pending', 'sending')";
 
+constexpr const char* kReachToPublish =
+    "SELECT c.cause, c.assembly_id, c.kind, substr(c.cause, 8) AS subject_id, c.sent, "
+    "c.not_sent, c.total FROM (SELECT cause, min(assembly_id) AS assembly_id, "
+    "min(kind) AS kind, count(*) FILTER (WHERE state = 'sent')::int AS sent, "
+    "count(*) FILTER (WHERE state NOT IN ('sent', 'pending', 'sending'))::int AS not_sent, "
+    "count(*)::int AS total, count(*) FILTER (WHERE state IN ('pending', 'sending')) AS left "
+    "FROM messages WHERE kind = 'report-published' GROUP BY cause) c "
+    "LEFT JOIN reach_published p ON p.cause = c.cause "
+    "WHERE c.left = 0 AND (p.cause IS NULL OR p.sent <> c.sent OR p.not_sent <> c.not_sent "
+    "OR p.total <> c.total) ORDER BY c.cause";
+constexpr const char* kReachPublished =
+    "INSERT INTO reach_published (cause, sent, not_sent, total) VALUES ($1, $2, $3, $4) "
+    "ON CONFLICT (cause) DO UPDATE SET sent = excluded.sent, not_sent = excluded.not_sent, "
+    "total = excluded.total, published_at = now()";
+constexpr const char* kLockReach = "SELECT pg_advisory_xact_lock(hashtext('notifications-reach'))";
+
 constexpr const char* kRefused =
     "SELECT refused::text[] AS refused FROM preferences WHERE member_id = $1";
 constexpr const char* kSetRefused =
@@ -321,6 +337,20 @@ std::map<std::pair<std::string, std::string>, long> figures(pqxx::transaction_ba
 
 double oldest_unsent_seconds(pqxx::transaction_base& tx) {
   return tx.exec1(kOldestUnsent)["age"].as<double>();
+}
+
+std::vector<Reach> reach_to_publish(pqxx::work& tx) {
+  tx.exec(kLockReach);  // one replica at a time publishes
+  std::vector<Reach> out;
+  for (const auto& r : tx.exec(kReachToPublish))
+    out.push_back({r["cause"].as<std::string>(), r["assembly_id"].as<std::string>(),
+                   r["kind"].as<std::string>(), r["subject_id"].as<std::string>(),
+                   r["sent"].as<int>(), r["not_sent"].as<int>(), r["total"].as<int>()});
+  return out;
+}
+
+void reach_published(pqxx::work& tx, const Reach& r) {
+  tx.exec_params(kReachPublished, r.cause, r.sent, r.not_sent, r.total);
 }
 
 std::vector<std::string> refused(pqxx::transaction_base& tx, const std::string& member_id) {

@@ -103,6 +103,16 @@ std::map<std::pair<std::string, std::string>, long> figures(pqxx::transaction_ba
 // Age in seconds of the oldest message not sent yet (pending), 0 when none.
 double oldest_unsent_seconds(pqxx::transaction_base& tx);
 
+// --- The reach of a follow-up report (its messages by cause "report:<id>").
+struct Reach {
+  std::string cause, assembly_id, kind, subject_id;
+  int sent = 0, not_sent = 0, total = 0;
+};
+// The reports' causes whose messages are all settled (none pending or being sent) and whose
+// counts differ from those last published, locked for this transaction.
+std::vector<Reach> reach_to_publish(pqxx::work& tx);
+void reach_published(pqxx::work& tx, const Reach& r);
+
 // --- Preferences: the optional kinds a member refused.
 std::vector<std::string> refused(pqxx::transaction_base& tx, const std::string& member_id);
 void set_refused(pqxx::work& tx, const std::string& member_id,

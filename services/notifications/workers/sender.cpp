@@ -23,6 +23,7 @@
 #include "delivery/smtp.h"
 #include "domain/messages.h"
 #include "domain/templates.h"
+#include "events/publish.h"
 #include "store/messages.h"
 
 namespace notifications::workers {
@@ -315,13 +316,19 @@ void add_sender(assembly::service::Context& ctx) {
   ctx.every(std::chrono::milliseconds(interval), "send the messages due",
             [sender] { sender->run_once(); });
   auto& db = ctx.db;
+  auto& outbox = ctx.outbox;
   const int days = s.reminder_days, retention = s.retention_days;
-  ctx.every(std::chrono::seconds(reminder_every), "remind members who did not answer",
-            [&db, days, retention] {
+  ctx.every(std::chrono::seconds(reminder_every), "reminders, retention and the reports' reach",
+            [&db, &outbox, days, retention] {
               db.transact([&](pqxx::work& tx) {
                 store::enqueue_reminders(tx, days);
                 store::enqueue_session_reminders(tx);
                 store::drop_old_bodies(tx, retention);
+                // How far each follow-up report reached, once settled (followup shows it).
+                for (const auto& r : store::reach_to_publish(tx)) {
+                  events::audience_reached(tx, outbox, r);
+                  store::reach_published(tx, r);
+                }
               });
             });
 }
