@@ -28,6 +28,8 @@
 #     ops/lib/keycloak.sh)
 #     SEND_INTERVAL_MS (500 here) REMINDER_CHECK_SECONDS (5 s here, as OVERDUE_CHECK_SECONDS)
 #     SEND_LEASE_SECONDS (15 s here: a message whose sender stopped mid-exchange is uncertain)
+#     DEPARTMENT_ADDRESSES SECRETARIAT_ADDRESS (staff mailboxes: an overdue milestone; the cycle's
+#     departments here, at paris.example)
 # Ready when GET http://127.0.0.1:<port>/readyz answers 200. /metrics (and the probes again) on
 # the metrics port only (svc_metrics_port: <SVC>_METRICS_PORT, by default the HTTP port + 10000).
 # Log var/log/<svc>.log, pid var/run/<svc>.pid.
@@ -150,7 +152,9 @@ svc_env() {
               NOTIFY_CLIENT_SECRET_FILE="$(keycloak_secret_file notifications-sender)"
               SEND_INTERVAL_MS="${SEND_INTERVAL_MS:-500}"
               REMINDER_CHECK_SECONDS="${REMINDER_CHECK_SECONDS:-5}"
-              SEND_LEASE_SECONDS="${SEND_LEASE_SECONDS:-15}")
+              SEND_LEASE_SECONDS="${SEND_LEASE_SECONDS:-15}"
+              DEPARTMENT_ADDRESSES="SG=sg@paris.example,DAC=dac@paris.example,DLH=dlh@paris.example,DVD=dvd@paris.example"
+              SECRETARIAT_ADDRESS="secretariat-assemblee@paris.example")
   fi
 }
 

@@ -25,6 +25,7 @@
 #include "assembly/core/time.h"
 #include "assembly/events/envelope.h"
 #include "assembly/events/producer.h"
+#include "assembly/followup/v1/events.pb.h"
 #include "assembly/http/client.h"
 #include "assembly/membership/v1/events.pb.h"
 #include "assembly/testing/http_client.h"
@@ -450,4 +451,57 @@ TEST(Notifications, ASessionMovedThenCancelledReachesItsWorkshopInTheirLanguageW
     EXPECT_EQ(messages(base, "assembly_id=" + seated.assembly_id + "&kind=" + kind, staff).size(),
               ours.size())
         << kind;
+}
+
+// An overdue milestone, as followup flags it (the event delivered twice): the department's
+// mailbox and the secretariat's each get one e-mail (the stack's DEPARTMENT_ADDRESSES and
+// SECRETARIAT_ADDRESS); a department without a mailbox in the configuration is refused, named.
+TEST(Notifications, AnOverdueMilestoneReachesItsDepartmentAndTheSecretariatOnce) {
+  const auto staff = e2e::token("secretariat", "staff-notifications");
+  const auto assembly_id = e2e::fresh("notify-milestone");
+  assembly::followup::v1::MilestoneOverdue late;
+  late.set_milestone_id(assembly::core::new_uuid());
+  late.set_commitment_id(assembly::core::new_uuid());
+  late.set_assembly_id(assembly_id);
+  late.set_department("DVD");
+  late.set_title("Délibération " + assembly_id);
+  late.set_due_on("2026-11-30");
+  auto unknown = late;
+  unknown.set_milestone_id(assembly::core::new_uuid());
+  unknown.set_department("NOPE");
+  assembly::events::Producer producer(assembly::itest::producer_options("notifications-test"));
+  auto event = assembly::events::wrap(late, late.commitment_id(), "followup");
+  for (const auto& e :
+       {event, event, assembly::events::wrap(unknown, late.commitment_id(), "followup")})
+    ASSERT_EQ(producer.produce_sync("assembly.followup.v1", late.commitment_id(),
+                                    e.SerializeAsString(), {}),
+              "");
+  auto titled = [&](const std::string& address) {
+    int n = 0;
+    for (const auto& m : sent_to(address))
+      if (std::string(m["Subject"]).find(late.title()) != std::string::npos) ++n;
+    return n;
+  };
+  ASSERT_TRUE(e2e::eventually(
+      [&] {
+        return titled("dvd@paris.example") == 1 &&
+               titled("secretariat-assemblee@paris.example") == 2;
+      },
+      60s))
+      << "the department once, the secretariat once for each milestone";
+  const auto base = e2e::url("notifications");
+  ASSERT_TRUE(e2e::eventually(
+      [&] {
+        auto m = messages(
+            base,
+            "member_id=department:NOPE&cause=milestone:" + unknown.milestone_id() + ":2026-11-30",
+            staff);
+        return m.size() == 1 && m[0]["state"] == "refused";
+      },
+      60s));
+  auto m = messages(base, "member_id=department:NOPE&assembly_id=" + assembly_id, staff);
+  ASSERT_EQ(m.size(), 1u);
+  EXPECT_NE(std::string(m[0]["last_error"]).find("DEPARTMENT_ADDRESSES"), std::string::npos);
+  std::this_thread::sleep_for(2s);
+  EXPECT_EQ(titled("dvd@paris.example"), 1) << "the event delivered twice: one e-mail";
 }

@@ -133,6 +133,7 @@ def summary_checks(s, assembly, check):
           f"100 members asked to confirm, 7 replacements told ({g})")
     check(sum(g.get("report-published", {}).values()) == 200 and g["report-published"].get("sent", 0) > 0,
           "both reports to the 100 members")
+    check(g.get("milestone-overdue", {}).get("sent") == 2, f"the overdue milestone told to its department and the secretariat ({g.get('milestone-overdue')})")
     sent = sum(v.get("sent", 0) for v in g.values())
     check(sent > 0 and s["messages"]["mail_server_holds"] == sent, f"{sent} messages sent, all in the mail server")
     o = s["overdue"]

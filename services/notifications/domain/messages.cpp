@@ -18,6 +18,7 @@ constexpr std::pair<Kind, std::string_view> kKindNames[] = {
     {Kind::session_moved, "session-moved"},
     {Kind::session_cancelled, "session-cancelled"},
     {Kind::session_reminder, "session-reminder"},
+    {Kind::milestone_overdue, "milestone-overdue"},
 };
 constexpr std::pair<State, std::string_view> kStateNames[] = {
     {State::pending, "pending"},     {State::sending, "sending"}, {State::sent, "sent"},
@@ -201,6 +202,29 @@ Rendered render(std::string_view template_text, std::string_view html_layout,
   frame["footer"] = assembly::core::html_escape(footer);
   r.html = fill(html_layout, frame, same);
   return r;
+}
+
+std::optional<std::map<std::string, std::string>> parse_addresses(std::string_view list,
+                                                                  std::string* wrong) {
+  std::map<std::string, std::string> out;
+  std::size_t at = 0;
+  while (at < list.size()) {
+    auto comma = list.find(',', at);
+    if (comma == std::string_view::npos) comma = list.size();
+    const auto item = trim(list.substr(at, comma - at));
+    at = comma + 1;
+    if (item.empty()) continue;
+    const auto eq = item.find('=');
+    const auto code = eq == std::string::npos ? "" : trim(item.substr(0, eq));
+    const auto address = eq == std::string::npos ? "" : trim(item.substr(eq + 1));
+    if (code.empty() || address.find('@') == std::string::npos ||
+        address.find_first_of(" <>\r\n") != std::string::npos) {
+      if (wrong) *wrong = item;
+      return std::nullopt;
+    }
+    out[code] = address;
+  }
+  return out;
 }
 
 std::string header_word(std::string_view value) {

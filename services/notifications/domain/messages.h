@@ -19,11 +19,13 @@ enum class Kind {
   session_moved,          // its time changed (mandatory)
   session_cancelled,      // cancelled (mandatory)
   session_reminder,       // the day before (optional)
+  milestone_overdue,      // a commitment's milestone is late: to its department and the
+                          // secretariat (staff mailboxes of the configuration; mandatory)
 };
-inline constexpr Kind kAllKinds[] = {Kind::confirmation_request, Kind::confirmation_reminder,
-                                     Kind::replacement_drawn,    Kind::report_published,
-                                     Kind::session_scheduled,    Kind::session_moved,
-                                     Kind::session_cancelled,    Kind::session_reminder};
+inline constexpr Kind kAllKinds[] = {
+    Kind::confirmation_request, Kind::confirmation_reminder, Kind::replacement_drawn,
+    Kind::report_published,     Kind::session_scheduled,     Kind::session_moved,
+    Kind::session_cancelled,    Kind::session_reminder,      Kind::milestone_overdue};
 
 std::string_view name(Kind k);  // "confirmation-request", ...
 std::optional<Kind> kind_named(std::string_view name);
@@ -94,6 +96,16 @@ Outcome outcome_of(long smtp_code, bool transport_error);
 
 // The wait before the attempt after `attempts` failed ones: 30 s doubling, at most 1 h.
 int backoff_seconds(int attempts);
+
+// Recipients that are not members: a city department's mailbox ("department:<code>") and the
+// secretariat's ("secretariat"), whose addresses are in the configuration (staff mailboxes, not
+// personal data). kDepartmentPrefix + code names a department.
+inline constexpr std::string_view kDepartmentPrefix = "department:";
+inline constexpr std::string_view kSecretariat = "secretariat";
+// "DVD=voirie@paris.example,DAC=culture@paris.example": code -> address; nullopt names the first
+// entry that is not "CODE=address".
+std::optional<std::map<std::string, std::string>> parse_addresses(std::string_view list,
+                                                                  std::string* wrong = nullptr);
 
 // RFC 2047 encoded word for a header value that is not plain ASCII.
 std::string header_word(std::string_view value);

@@ -103,6 +103,24 @@ void add_handlers(assembly::service::Context& ctx) {
              {"previous_starts_at", e.previous_starts_at()}});
       });
 
+  // A commitment's milestone is late (followup flags it once, again if moved): its department
+  // and the secretariat are told.
+  ctx.dispatcher.on<fv1::MilestoneOverdue>(
+      [](pqxx::work& tx, const fv1::MilestoneOverdue& e, const Envelope&) {
+        if (e.milestone_id().empty() || e.assembly_id().empty())
+          throw Poison("MilestoneOverdue without milestone or assembly");
+        const store::Params params{{"assembly_id", e.assembly_id()},
+                                   {"title", e.title()},
+                                   {"due_on", e.due_on()},
+                                   {"department", e.department()}};
+        const auto cause = "milestone:" + e.milestone_id() + ":" + e.due_on();
+        if (!e.department().empty())
+          store::enqueue(tx, std::string(domain::kDepartmentPrefix) + e.department(),
+                         e.assembly_id(), domain::Kind::milestone_overdue, cause, params);
+        store::enqueue(tx, std::string(domain::kSecretariat), e.assembly_id(),
+                       domain::Kind::milestone_overdue, cause, params);
+      });
+
   // The droit de suite: every member and former member of the assembly gets the report (the
   // seated ones, those who withdrew; not those who declined nor those who never answered).
   ctx.dispatcher.on<fv1::FollowUpReportPublished>(

@@ -175,3 +175,15 @@ TEST(Compose, AnAttachmentMakesTheMessageMixed) {
   EXPECT_NE(m.find("--=_b_m--\r\n"), std::string::npos);
   EXPECT_LT(m.find("--=_b--"), m.find("--=_b_m--"));
 }
+
+TEST(Addresses, StaffMailboxesAreCodeEqualsAddress) {
+  auto a = d::parse_addresses(" DVD=voirie@paris.example, DAC = culture@paris.example ,");
+  ASSERT_TRUE(a);
+  EXPECT_EQ(a->at("DVD"), "voirie@paris.example");
+  EXPECT_EQ(a->at("DAC"), "culture@paris.example");
+  std::string wrong;
+  EXPECT_FALSE(d::parse_addresses("DVD=voirie@paris.example,DAC", &wrong));
+  EXPECT_EQ(wrong, "DAC");
+  EXPECT_FALSE(d::parse_addresses("DVD=not an address", &wrong));
+  EXPECT_TRUE(d::parse_addresses("")->empty());
+}

@@ -12,6 +12,7 @@
 #include <ctime>
 #include <fstream>
 #include <iterator>
+#include <map>
 #include <memory>
 
 #include "assembly/core/ids.h"
@@ -37,6 +38,8 @@ struct Settings {
   std::string from_name, from_address, domain, site_url;
   int batch = 50, lease_seconds = 120, retention_days = 90, reminder_days = 7;
   std::string fault_exit_after_send;  // a kind: exit right after its SMTP exchange (tests)
+  std::map<std::string, std::string> departments;  // code -> the department's mailbox
+  std::string secretariat;                         // the secretariat's mailbox
 };
 
 std::string secret_of(const std::string& file) {
@@ -99,12 +102,38 @@ class Sender {
     finish(c, o);
   }
 
+  // A staff mailbox of the configuration (a department's, the secretariat's); nullopt when the
+  // recipient is a member.
+  std::optional<delivery::Recipient> staff_mailbox(const std::string& id) const {
+    delivery::Recipient r;
+    r.member_id = id;
+    r.language = "fr";
+    r.preferred_channel = "email";
+    if (id == domain::kSecretariat) {
+      r.email = s_.secretariat;
+      return r;
+    }
+    if (id.rfind(domain::kDepartmentPrefix, 0) != 0) return std::nullopt;
+    auto it = s_.departments.find(id.substr(domain::kDepartmentPrefix.size()));
+    if (it != s_.departments.end()) r.email = it->second;
+    return r;
+  }
+
   void send_one(const store::Claimed& c) {
-    std::optional<delivery::Recipient> to;
-    try {
-      to = directory_->find(c.member_id);
-    } catch (const delivery::DirectoryError& e) {
-      return retry(c, e.what());
+    std::optional<delivery::Recipient> to = staff_mailbox(c.member_id);
+    if (to && to->email.empty()) {
+      store::Outcome o;
+      o.state = State::refused;
+      o.error = "no address configured for " + c.member_id +
+                " (DEPARTMENT_ADDRESSES, SECRETARIAT_ADDRESS)";
+      return finish(c, o);
+    }
+    if (!to) {
+      try {
+        to = directory_->find(c.member_id);
+      } catch (const delivery::DirectoryError& e) {
+        return retry(c, e.what());
+      }
     }
     store::Outcome o;
     if (!to) {
@@ -219,7 +248,7 @@ class Sender {
     params["space_url"] = s_.site_url + "/espace-membre";
     params["preferences_url"] = s_.site_url + "/espace-membre/messages";
     params["privacy_url"] = s_.site_url + (lang == "en" ? "/en/privacy" : "/donnees-personnelles");
-    for (const char* date : {"as_of", "invited_on"})
+    for (const char* date : {"as_of", "invited_on", "due_on"})
       if (params.count(date)) params[date] = assembly::site::long_date(params[date], l);
     if (params.count("starts_at") && params.count("ends_at")) {
       const auto& start = params["starts_at"];
@@ -277,6 +306,17 @@ void add_sender(assembly::service::Context& ctx) {
   s.reminder_days =
       static_cast<int>(env.integer("CONFIRMATION_REMINDER_DAYS", 7, 1, 60,
                                    "days without an answer before an invited member is reminded"));
+  const auto departments =
+      env.str("DEPARTMENT_ADDRESSES", "",
+              "the city departments' mailboxes, \"CODE=address,...\" (an overdue milestone)");
+  std::string wrong;
+  auto parsed = domain::parse_addresses(departments, &wrong);
+  if (!parsed)
+    throw assembly::config::ConfigError("DEPARTMENT_ADDRESSES: \"" + wrong +
+                                        "\" is not CODE=address");
+  s.departments = *parsed;
+  s.secretariat = env.str("SECRETARIAT_ADDRESS", "",
+                          "the secretariat's mailbox (an overdue milestone; empty: none)");
   s.fault_exit_after_send =
       env.str("FAULT_EXIT_AFTER_SEND", "",
               "tests only: a kind of message after whose SMTP exchange the process exits");
