@@ -9,7 +9,7 @@ namespace notifications {
 assembly::service::Definition definition() {
   return {"notifications",
           {assembly::service::topic_of("membership"), assembly::service::topic_of("workshops"),
-           assembly::service::topic_of("followup")},
+           assembly::service::topic_of("recommendations"), assembly::service::topic_of("followup")},
           migrations(),
           openapi_document(),
           [](assembly::service::Context& ctx) {

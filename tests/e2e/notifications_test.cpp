@@ -505,3 +505,62 @@ TEST(Notifications, AnOverdueMilestoneReachesItsDepartmentAndTheSecretariatOnce)
   std::this_thread::sleep_for(2s);
   EXPECT_EQ(titled("dvd@paris.example"), 1) << "the event delivered twice: one e-mail";
 }
+
+// A ballot of the whole assembly opened online, then closed: each elector with an address is told
+// it is open (until when), then its result, in their language; one who refused ballot messages is
+// not.
+TEST(Notifications, ABallotOpenedThenClosedReachesItsElectors) {
+  const auto staff = e2e::token("secretariat", "staff-notifications");
+  auto six = e2e::seat_six("notify-ballot", staff);
+  std::vector<std::string> ids;
+  for (const auto& m : six.members) ids.push_back(m["id"]);
+  auto address = [&](std::size_t i) {
+    return six.assembly_id + ".b" + std::to_string(i) + "@example.org";
+  };
+  for (std::size_t i = 0; i < 3; ++i)
+    put_contact(ids[i], {{"email", address(i)}, {"language", i == 1 ? "en" : "fr"}}, staff);
+  const auto refuser = e2e::token("member", ids[2]);
+  ASSERT_TRUE(e2e::eventually(
+      [&] {
+        return e2e::put("notifications", "/v1/members/" + ids[2] + "/preferences",
+                        {{"refused", {"ballot-opened", "ballot-closed"}}}, refuser)
+                   .status == 200;
+      },
+      60s));
+  const auto question = "Adoptez-vous le règlement intérieur ? " + six.assembly_id;
+  auto opened = e2e::post("recommendations", "/v1/ballots",
+                          {{"assembly_id", six.assembly_id},
+                           {"question", question},
+                           {"rule", "simple-majority"},
+                           {"quorum", 0},
+                           {"secret", false},
+                           {"closes_at", utc_in_days(1, 18)}},
+                          staff);
+  ASSERT_EQ(opened.status, 201) << opened.body;
+  const std::string ballot = body_of(opened)["id"];
+  auto about = [&](std::size_t i, const std::string& words) {
+    int n = 0;
+    for (const auto& m : sent_to(address(i))) {
+      const std::string subject = m["Subject"];
+      if (subject.find(words) != std::string::npos &&
+          subject.find(six.assembly_id) != std::string::npos)
+        ++n;
+    }
+    return n;
+  };
+  ASSERT_TRUE(e2e::eventually(
+      [&] { return about(0, "Vote ouvert") == 1 && about(1, "Ballot open") == 1; }, 60s));
+  ASSERT_EQ(e2e::post("recommendations", "/v1/ballots/" + ballot + "/close", json::object(), staff)
+                .status,
+            200);
+  ASSERT_TRUE(e2e::eventually(
+      [&] { return about(0, "Résultat du vote") == 1 && about(1, "Ballot result") == 1; }, 60s));
+  const auto base = e2e::url("notifications");
+  ASSERT_TRUE(e2e::eventually(
+      [&] {
+        auto m = messages(base, "member_id=" + ids[2] + "&cause=ballot-closed:" + ballot, staff);
+        return m.size() == 1 && m[0]["state"] == "skipped";
+      },
+      60s));
+  EXPECT_EQ(about(2, "Vote"), 0) << "who refused ballot messages gets none";
+}

@@ -19,6 +19,8 @@ constexpr std::pair<Kind, std::string_view> kKindNames[] = {
     {Kind::session_cancelled, "session-cancelled"},
     {Kind::session_reminder, "session-reminder"},
     {Kind::milestone_overdue, "milestone-overdue"},
+    {Kind::ballot_opened, "ballot-opened"},
+    {Kind::ballot_closed, "ballot-closed"},
 };
 constexpr std::pair<State, std::string_view> kStateNames[] = {
     {State::pending, "pending"},     {State::sending, "sending"}, {State::sent, "sent"},
@@ -150,7 +152,8 @@ std::optional<Kind> kind_named(std::string_view n) {
 }
 
 bool mandatory(Kind k) {
-  return k != Kind::report_published && k != Kind::session_scheduled && k != Kind::session_reminder;
+  return k != Kind::report_published && k != Kind::session_scheduled &&
+         k != Kind::session_reminder && k != Kind::ballot_opened && k != Kind::ballot_closed;
 }
 
 std::string_view name(State s) {

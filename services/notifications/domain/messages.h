@@ -21,11 +21,14 @@ enum class Kind {
   session_reminder,       // the day before (optional)
   milestone_overdue,      // a commitment's milestone is late: to its department and the
                           // secretariat (staff mailboxes of the configuration; mandatory)
+  ballot_opened,          // a vote opened online for the member (optional)
+  ballot_closed,          // its result (optional)
 };
 inline constexpr Kind kAllKinds[] = {
     Kind::confirmation_request, Kind::confirmation_reminder, Kind::replacement_drawn,
     Kind::report_published,     Kind::session_scheduled,     Kind::session_moved,
-    Kind::session_cancelled,    Kind::session_reminder,      Kind::milestone_overdue};
+    Kind::session_cancelled,    Kind::session_reminder,      Kind::milestone_overdue,
+    Kind::ballot_opened,        Kind::ballot_closed};
 
 std::string_view name(Kind k);  // "confirmation-request", ...
 std::optional<Kind> kind_named(std::string_view name);

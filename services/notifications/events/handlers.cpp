@@ -3,6 +3,7 @@
 #include "assembly/core/time.h"
 #include "assembly/followup/v1/events.pb.h"
 #include "assembly/membership/v1/events.pb.h"
+#include "assembly/recommendations/v1/events.pb.h"
 #include "assembly/service/erasure.h"
 #include "assembly/workshops/v1/events.pb.h"
 #include "store/messages.h"
@@ -90,8 +91,8 @@ void add_handlers(assembly::service::Context& ctx) {
                          e.change(),         static_cast<int>(e.sequence())};
         if (!store::session_changed(tx, s)) return;
         if (e.starts_at() <= assembly::core::utc_now()) return;
-        store::enqueue_for_session(
-            tx, s, kind,
+        store::enqueue_for_seated(
+            tx, s.assembly_id, s.workshop_theme, kind,
             "session:" + e.session_id() + ":" + e.change() + ":" + std::to_string(e.sequence()),
             {{"assembly_id", e.assembly_id()},
              {"session_id", e.session_id()},
@@ -119,6 +120,35 @@ void add_handlers(assembly::service::Context& ctx) {
                          e.assembly_id(), domain::Kind::milestone_overdue, cause, params);
         store::enqueue(tx, std::string(domain::kSecretariat), e.assembly_id(),
                        domain::Kind::milestone_overdue, cause, params);
+      });
+
+  // A ballot opened (not one voted by a show of hands in the room) and closed with its result:
+  // its electors are told, the seated members of its workshop (or of the assembly).
+  namespace rv1 = assembly::recommendations::v1;
+  ctx.dispatcher.on<rv1::BallotOpened>(
+      [](pqxx::work& tx, const rv1::BallotOpened& e, const Envelope&) {
+        if (e.ballot_id().empty() || e.assembly_id().empty())
+          throw Poison("BallotOpened without ballot or assembly");
+        if (e.show_of_hands()) return;
+        store::enqueue_for_seated(tx, e.assembly_id(), e.workshop_theme(),
+                                  domain::Kind::ballot_opened, "ballot-opened:" + e.ballot_id(),
+                                  {{"assembly_id", e.assembly_id()},
+                                   {"question", e.question()},
+                                   {"closes_at", e.closes_at()},
+                                   {"secret", e.secret() ? "yes" : "no"}});
+      });
+  ctx.dispatcher.on<rv1::BallotClosed>(
+      [](pqxx::work& tx, const rv1::BallotClosed& e, const Envelope&) {
+        if (e.ballot_id().empty() || e.assembly_id().empty())
+          throw Poison("BallotClosed without ballot or assembly");
+        store::enqueue_for_seated(tx, e.assembly_id(), e.workshop_theme(),
+                                  domain::Kind::ballot_closed, "ballot-closed:" + e.ballot_id(),
+                                  {{"assembly_id", e.assembly_id()},
+                                   {"question", e.question()},
+                                   {"outcome", e.outcome()},
+                                   {"votes_for", std::to_string(e.votes_for())},
+                                   {"votes_against", std::to_string(e.votes_against())},
+                                   {"abstentions", std::to_string(e.abstentions())}});
       });
 
   // The droit de suite: every member and former member of the assembly gets the report (the

@@ -51,7 +51,7 @@ constexpr const char* kSessionChanged =
     "ends_at = excluded.ends_at, place = excluded.place, state = excluded.state, "
     "sequence = excluded.sequence, updated_at = now() "
     "WHERE sessions.sequence <= excluded.sequence";
-constexpr const char* kEnqueueForSession =
+constexpr const char* kEnqueueForSeated =
     "INSERT INTO messages (id, member_id, assembly_id, kind, cause, params) "
     "SELECT gen_random_uuid()::text, m.member_id, m.assembly_id, $3, $4, $5::jsonb "
     "FROM members m WHERE m.assembly_id = $1 AND m.status = 'active' "
@@ -251,9 +251,10 @@ bool session_changed(pqxx::work& tx, const Session& s) {
              .affected_rows() == 1;
 }
 
-long enqueue_for_session(pqxx::work& tx, const Session& s, domain::Kind kind,
-                         const std::string& cause, const Params& params) {
-  return static_cast<long>(tx.exec_params(kEnqueueForSession, s.assembly_id, s.workshop_theme,
+long enqueue_for_seated(pqxx::work& tx, const std::string& assembly_id,
+                        const std::string& workshop_theme, domain::Kind kind,
+                        const std::string& cause, const Params& params) {
+  return static_cast<long>(tx.exec_params(kEnqueueForSeated, assembly_id, workshop_theme,
                                           std::string(domain::name(kind)), cause,
                                           params_json(params))
                                .affected_rows());

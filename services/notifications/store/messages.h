@@ -32,10 +32,12 @@ struct Session {
 };
 // False when a later change is known already (nothing written).
 bool session_changed(pqxx::work& tx, const Session& s);
-// The message to every seated member the session gathers (its workshop's, or all of the
-// assembly's for a plenary); how many were written.
-long enqueue_for_session(pqxx::work& tx, const Session& s, domain::Kind kind,
-                         const std::string& cause, const Params& params);
+// The message to every seated member of the workshop of `workshop_theme` in the assembly (every
+// seated member of the assembly when it is ""): a session's, a ballot's electors; how many were
+// written.
+long enqueue_for_seated(pqxx::work& tx, const std::string& assembly_id,
+                        const std::string& workshop_theme, domain::Kind kind,
+                        const std::string& cause, const Params& params);
 // The reminders of the sessions starting tomorrow (Paris), to their members; how many.
 long enqueue_session_reminders(pqxx::work& tx);
 

@@ -246,6 +246,7 @@ class Sender {
                                          : (lang == "en" ? "Hello " : "Bonjour ") + to.name + ",";
     params["site_url"] = s_.site_url + (lang == "en" ? "/en/" : "/");
     params["space_url"] = s_.site_url + "/espace-membre";
+    params["votes_url"] = s_.site_url + "/espace-membre/votes";
     params["preferences_url"] = s_.site_url + "/espace-membre/messages";
     params["privacy_url"] = s_.site_url + (lang == "en" ? "/en/privacy" : "/donnees-personnelles");
     for (const char* date : {"as_of", "invited_on", "due_on"})
@@ -259,6 +260,16 @@ class Sender {
                     assembly::site::paris_time(end, l)
               : assembly::site::paris_date_time(start, l) + (lang == "en" ? " to " : " au ") +
                     assembly::site::paris_date_time(end, l);
+    }
+    if (params.count("closes_at") && !params["closes_at"].empty())
+      params["closes_when"] = assembly::site::paris_date_time(params["closes_at"], l);
+    if (params.count("outcome")) {
+      const auto& o = params["outcome"];
+      params["outcome_words"] = o == "adopted" ? (lang == "en" ? "adopted" : "adopté")
+                                : o == "rejected"
+                                    ? (lang == "en" ? "rejected" : "rejeté")
+                                    : (lang == "en" ? "not decided: the quorum was not reached"
+                                                    : "non tranché : le quorum n'est pas atteint");
     }
     if (params.count("previous_starts_at") && !params["previous_starts_at"].empty())
       params["previous_when"] = assembly::site::paris_date_time(params["previous_starts_at"], l);

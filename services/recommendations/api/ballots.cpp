@@ -70,7 +70,7 @@ http::Response open_ballot(Deps d, http::Request& req) {
   // The assembly is named in the body (a motion's ballot must be of that assembly's motion).
   http::require_scope(req, http::Scope{n.assembly_id});
   try {
-    auto b = d.db.transact([&](pqxx::work& tx) { return app::open_ballot(tx, n); });
+    auto b = d.db.transact([&](pqxx::work& tx) { return app::open_ballot(tx, d.outbox, n); });
     return http::Response::json(201, to_json(b));
   } catch (const app::StatusRefused& r) {  // the motion is not at the step the ballot needs
     throw http::to_problem(r.refusal()).with("status", r.status());

@@ -81,7 +81,8 @@ std::vector<std::string> electorate_now(pqxx::transaction_base& tx, const std::s
   return domain::electorate(store::members_of(tx, assembly_id), workshop);
 }
 
-store::Ballot open_ballot(pqxx::work& tx, const NewBallot& asked) {
+store::Ballot open_ballot(pqxx::work& tx, const assembly::events::Outbox& outbox,
+                          const NewBallot& asked) {
   NewBallot n = asked;
   check_motion_ballot(tx, n);  // the workshop's on its last version, or the assembly's
   auto electors = electorate_now(tx, n.assembly_id, n.workshop);
@@ -103,7 +104,9 @@ store::Ballot open_ballot(pqxx::work& tx, const NewBallot& asked) {
   b.opens_at = n.opens_at;
   b.closes_at = n.closes_at;
   store::insert_ballot(tx, b, electors, n.created_by);
-  return must_find(tx, b.id);
+  auto opened = must_find(tx, b.id);
+  events::ballot_opened(tx, outbox, opened);
+  return opened;
 }
 
 VoteOutcome cast_vote(pqxx::work& tx, const assembly::pii::Keyring& keyring, const Vote& v,
@@ -183,6 +186,7 @@ store::Ballot close_ballot(pqxx::work& tx, const assembly::events::Outbox& outbo
   auto result =
       domain::decide(ballot.rule, static_cast<int>(ballot.electorate), ballot.quorum, tally);
   store::close_ballot(tx, id, result);
+  events::ballot_closed(tx, outbox, ballot, result);
   after_motion_ballot(tx, outbox, ballot, result);
   return must_find(tx, id);
 }

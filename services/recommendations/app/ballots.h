@@ -29,7 +29,9 @@ struct NewBallot {
   bool show_of_hands = false;  // voted in the room; the secretariat enters the tally
   std::string opens_at, closes_at, created_by;
 };
-store::Ballot open_ballot(pqxx::work& tx, const NewBallot& b);
+// BallotOpened, then the ballot.
+store::Ballot open_ballot(pqxx::work& tx, const assembly::events::Outbox& outbox,
+                          const NewBallot& b);
 
 struct Vote {
   std::string ballot_id, member_id;

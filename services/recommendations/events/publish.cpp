@@ -18,6 +18,35 @@ void set_motion(Event& e, const store::Motion& m) {
 
 }  // namespace
 
+void ballot_opened(pqxx::work& tx, const assembly::events::Outbox& outbox, const store::Ballot& b) {
+  v1::BallotOpened e;
+  e.set_ballot_id(b.id);
+  e.set_assembly_id(b.assembly_id);
+  e.set_workshop_theme(b.workshop);
+  e.set_question(b.question);
+  e.set_opens_at(b.opens_at);
+  e.set_closes_at(b.closes_at);
+  e.set_secret(b.secret);
+  e.set_show_of_hands(b.show_of_hands);
+  e.set_electorate(static_cast<unsigned>(b.electorate));
+  outbox.append(tx, e, b.id);
+}
+
+void ballot_closed(pqxx::work& tx, const assembly::events::Outbox& outbox, const store::Ballot& b,
+                   const domain::Result& result) {
+  v1::BallotClosed e;
+  e.set_ballot_id(b.id);
+  e.set_assembly_id(b.assembly_id);
+  e.set_workshop_theme(b.workshop);
+  e.set_question(b.question);
+  e.set_outcome(result.outcome);
+  e.set_votes_for(static_cast<unsigned>(result.tally.for_votes));
+  e.set_votes_against(static_cast<unsigned>(result.tally.against));
+  e.set_abstentions(static_cast<unsigned>(result.tally.abstain));
+  e.set_electorate(static_cast<unsigned>(result.electorate));
+  outbox.append(tx, e, b.id);
+}
+
 void motion_opened(pqxx::work& tx, const assembly::events::Outbox& outbox, const store::Motion& m) {
   v1::MotionOpened opened;
   set_motion(opened, m);

@@ -14,6 +14,11 @@
 
 namespace recommendations::events {
 
+// BallotOpened: the ballot as opened (its electorate's size, not who).
+void ballot_opened(pqxx::work& tx, const assembly::events::Outbox& outbox, const store::Ballot& b);
+// BallotClosed: the ballot and its result.
+void ballot_closed(pqxx::work& tx, const assembly::events::Outbox& outbox, const store::Ballot& b,
+                   const domain::Result& result);
 // MotionOpened: a workshop's motion, opened with the workshop.
 void motion_opened(pqxx::work& tx, const assembly::events::Outbox& outbox, const store::Motion& m);
 // MotionAdopted: the plenary ballot `b` on the motion passed with `result`.
