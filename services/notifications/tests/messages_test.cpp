@@ -70,9 +70,28 @@ TEST(Render, AKeyNotGivenIsAnError) {
 
 TEST(Templates, EveryKindHasBothLanguagesAndRendersWithItsParams) {
   std::map<std::string, std::string> p = kParams;
-  for (const char* k :
-       {"assembly_id", "sequence", "as_of", "commitments", "commitments_done", "milestones_overdue",
-        "report_url", "preferences_url", "invited_on", "title", "when", "place", "previous_when"})
+  for (const char* k : {"assembly_id",
+                        "sequence",
+                        "as_of",
+                        "commitments",
+                        "commitments_done",
+                        "milestones_overdue",
+                        "report_url",
+                        "preferences_url",
+                        "invited_on",
+                        "title",
+                        "when",
+                        "place",
+                        "previous_when",
+                        "due_on",
+                        "department",
+                        "question",
+                        "closes_when",
+                        "votes_url",
+                        "outcome_words",
+                        "votes_for",
+                        "votes_against",
+                        "abstentions"})
     p[k] = "1";
   for (auto k : d::kAllKinds)
     for (const char* lang : {"fr", "en"}) {

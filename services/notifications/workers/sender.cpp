@@ -16,6 +16,7 @@
 #include <memory>
 
 #include "assembly/core/ids.h"
+#include "assembly/core/time.h"
 #include "assembly/logging/log.h"
 #include "assembly/metrics/metrics.h"
 #include "assembly/pii/pii.h"
