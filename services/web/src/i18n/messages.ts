@@ -9,6 +9,7 @@ import { en as followupEn, fr as followupFr } from "../console/followup/messages
 import { en as followupDashboardEn, fr as followupDashboardFr } from "../console/followupDashboard/messages";
 import { en as panelEn, fr as panelFr } from "../console/panel/messages";
 import { en as privacyEn, fr as privacyFr } from "../console/privacy/messages";
+import { en as notificationsEn, fr as notificationsFr } from "../console/notifications/messages";
 import { en as workshopsEn, fr as workshopsFr } from "../console/workshops/messages";
 import { en as recruitmentEn, fr as recruitmentFr } from "../console/recruitment/messages";
 import { en as recommendationsEn, fr as recommendationsFr } from "../console/recommendations/messages";
@@ -432,6 +433,7 @@ export const fr = {
   ...followupFr,
   ...followupDashboardFr,
   ...privacyFr,
+  ...notificationsFr,
   ...workshopsFr,
   ...recommendationsFr,
   ...consoleUiFr,
@@ -850,6 +852,7 @@ export const en: Messages = {
   ...followupEn,
   ...followupDashboardEn,
   ...privacyEn,
+  ...notificationsEn,
   ...workshopsEn,
   ...recommendationsEn,
   ...consoleUiEn,

@@ -54,3 +54,7 @@ export function useKindWords() {
 
 // The members' space's words for a state (addressed to the member).
 export const memberStateKey = (s: MessageState): Key => `member.messages.state.${shownState(s)}` as Key;
+
+// Newest first (by when the message was made; the service's order is not relied on).
+export const newestFirst = (items: Message[]): Message[] =>
+  [...items].sort((a, b) => Date.parse(b.created_at) - Date.parse(a.created_at));
