@@ -144,7 +144,7 @@ function MessageList({
   const when = (m: Message) => dateTime(new Date(m.created_at));
 
   return (
-    <section aria-labelledby="messages-list-title">
+    <section id="messages-list" aria-labelledby="messages-list-title">
       <h2 id="messages-list-title">{t("console.messages.list.title")}</h2>
       <form noValidate onSubmit={submit} className={fr.cx("fr-mb-4w")} id="messages-filters">
         <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}>
