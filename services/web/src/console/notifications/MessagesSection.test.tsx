@@ -185,6 +185,7 @@ describe("the console's messages: sending again", () => {
       expect.objectContaining({ method: "POST", path: `/api/notifications/v1/messages/${M.uncertain}/resend` }),
     ]);
     expect(rowOf(M.uncertain).children[4]?.textContent).toBe("2");
+    expect(document.activeElement?.textContent).toBe("Message remis en attente d’envoi.");
   });
 
   it("cancels without sending and gives the focus back", async () => {
@@ -210,6 +211,7 @@ describe("the console's messages: sending again", () => {
     await user.click(within(rowOf(M.refused)).getByRole("button", { name: "Confirmer le renvoi" }));
     const error = await within(rowOf(M.refused)).findByText(/ne peut plus être renvoyé/);
     expect(error.className).toContain("fr-message--error");
+    expect(document.activeElement).toBe(error);
     expect(rowOf(M.refused).children[3]?.textContent).toBe("en attente d’envoi");
     expect(within(rowOf(M.refused)).queryByRole("button", { name: "Renvoyer" })).toBeNull();
   });

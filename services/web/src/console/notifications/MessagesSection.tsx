@@ -48,6 +48,7 @@ export function MessagesSection({ assembly, staff }: ConsoleProps) {
         <div className={fr.cx("fr-mb-4w")} id="messages-uncertain">
           <Alert
             severity="warning"
+            as="h2"
             title={t("console.messages.uncertain.title", { count: uncertain })}
             description={
               <>
@@ -259,9 +260,12 @@ function Actions({
   const [resend, setResend] = useState<Resend>({ step: "idle" });
   const confirmRef = useRef<HTMLButtonElement>(null);
   const openRef = useRef<HTMLButtonElement>(null);
+  const outcomeRef = useRef<HTMLParagraphElement>(null);
   const back = useRef(false);
   useEffect(() => {
     if (resend.step === "confirm") confirmRef.current?.focus();
+    // The confirmation's buttons are gone: the focus goes to what came of it.
+    else if (resend.step === "done" || resend.step === "failed") outcomeRef.current?.focus();
     else if (back.current) {
       back.current = false;
       openRef.current?.focus();
@@ -338,12 +342,14 @@ function Actions({
       )}
       <div aria-live="polite">
         {resend.step === "failed" && (
-          <p id={errorId} className={fr.cx("fr-message", "fr-message--error")}>
+          <p id={errorId} ref={outcomeRef} tabIndex={-1} className={fr.cx("fr-message", "fr-message--error")}>
             {t(resend.error)}
           </p>
         )}
         {resend.step === "done" && (
-          <p className={fr.cx("fr-message", "fr-message--valid")}>{t("console.messages.resend.done")}</p>
+          <p ref={outcomeRef} tabIndex={-1} className={fr.cx("fr-message", "fr-message--valid")}>
+            {t("console.messages.resend.done")}
+          </p>
         )}
       </div>
       {readable(m) && <MessageText message={m} label={label} />}
