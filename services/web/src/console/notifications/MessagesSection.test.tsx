@@ -54,14 +54,14 @@ const FIGURES = {
   by_kind: { "confirmation-request": { sent: 5, uncertain: 1, sending: 1 }, "report-published": { refused: 1, waiting: 1 } },
 };
 
-function page(role: Role = "secretariat", routes: Parameters<typeof services>[0] = {}) {
+function page(role: Role = "secretariat", routes: Parameters<typeof services>[0] = {}, lang: "fr" | "en" = "fr") {
   const api = services({
     "GET /api/notifications/v1/assemblies/paris/message-figures": [200, FIGURES],
     "GET /api/notifications/v1/messages": [200, { items: ITEMS }],
     [`GET /api/notifications/v1/messages/${M.sent}/text`]: [200, { id: M.sent, text: "Bonjour,\nvotre invitation." }],
     ...routes,
   });
-  const user = show(<MessagesSection assembly={assembly} staff={staff(role)} rest={[]} />);
+  const user = show(<MessagesSection assembly={assembly} staff={staff(role)} rest={[]} />, lang);
   return { api, user };
 }
 
@@ -88,6 +88,13 @@ describe("the console's messages: the figures", () => {
       ["Demande de confirmation", "5", "1", "1", "0", "0", "0"],
       ["Rapports de suivi", "0", "0", "0", "1", "0", "1"],
     ]);
+  });
+
+  it("is in English too", async () => {
+    page("secretariat", {}, "en");
+    const table = await screen.findByRole("table", { name: /by kind and state \(9 in all\)/ });
+    expect(within(table).getAllByRole("columnheader")[6]?.textContent).toBe("waiting for contact details");
+    expect(screen.getByText(/second copy/)).toBeTruthy();
   });
 
   it("says why the uncertain ones matter, in one notice at the top", async () => {
