@@ -11,6 +11,7 @@ import { CouncilSection } from "./council/CouncilSection";
 import { FollowupSection } from "./followup/FollowupSection";
 import { FollowupDashboard } from "./followupDashboard/FollowupDashboard";
 import { MembersSection } from "./members/MembersSection";
+import { MessagesSection } from "./notifications/MessagesSection";
 import type { Assembly, Role, Staff } from "./model";
 import { PanelSection } from "./panel/PanelSection";
 import { ParticipationSection } from "./participation/ParticipationSection";
@@ -44,6 +45,8 @@ export const sections: ConsoleSection[] = [
   // The dashboards.
   { path: "participation", label: "console.participation.nav", roles: ["secretariat"], component: ParticipationSection },
   { path: "tableau-suivi", label: "console.followupDashboard.nav", roles: ["secretariat"], component: FollowupDashboard },
+  // The messages sent to the members along the process (the auditor reads them, without the actions).
+  { path: "messages", label: "console.messages.nav", roles: ["secretariat", "auditor"], component: MessagesSection },
   // Personal data, across the process.
   { path: "effacements", label: "console.erasure.nav", roles: ["secretariat"], component: ErasureSection },
   { path: "journal", label: "console.audit.nav", roles: ["auditor"], component: AuditSection },

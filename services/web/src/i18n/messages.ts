@@ -9,6 +9,7 @@ import { en as followupEn, fr as followupFr } from "../console/followup/messages
 import { en as followupDashboardEn, fr as followupDashboardFr } from "../console/followupDashboard/messages";
 import { en as panelEn, fr as panelFr } from "../console/panel/messages";
 import { en as privacyEn, fr as privacyFr } from "../console/privacy/messages";
+import { en as notificationsEn, fr as notificationsFr } from "../console/notifications/messages";
 import { en as workshopsEn, fr as workshopsFr } from "../console/workshops/messages";
 import { en as recruitmentEn, fr as recruitmentFr } from "../console/recruitment/messages";
 import { en as recommendationsEn, fr as recommendationsFr } from "../console/recommendations/messages";
@@ -202,6 +203,14 @@ export const fr = {
   "member.messages.kind.report-published": "Rapports de suivi",
   "member.messages.kind.report-published.text":
     "Ce que la Ville a fait des recommandations de l’Assemblée, à chaque rapport publié",
+  "member.messages.kind.session-scheduled": "Séance programmée",
+  "member.messages.kind.session-scheduled.text": "Une séance de votre atelier ou une plénière est fixée",
+  "member.messages.kind.session-moved": "Séance déplacée",
+  "member.messages.kind.session-moved.text": "Une de vos séances change de date, d’heure ou de lieu",
+  "member.messages.kind.session-cancelled": "Séance annulée",
+  "member.messages.kind.session-cancelled.text": "Une de vos séances n’aura pas lieu",
+  "member.messages.kind.session-reminder": "Rappel de séance",
+  "member.messages.kind.session-reminder.text": "La veille d’une de vos séances",
   "member.messages.sent.title": "Les messages envoyés",
   "member.messages.sent.caption": "Vos messages, du plus récent au plus ancien",
   "member.messages.sent.none": "Aucun message ne vous a encore été envoyé.",
@@ -424,6 +433,7 @@ export const fr = {
   ...followupFr,
   ...followupDashboardFr,
   ...privacyFr,
+  ...notificationsFr,
   ...workshopsFr,
   ...recommendationsFr,
   ...consoleUiFr,
@@ -613,6 +623,14 @@ export const en: Messages = {
   "member.messages.kind.report-published": "Follow-up reports",
   "member.messages.kind.report-published.text":
     "What the City did with the assembly’s recommendations, at each report published",
+  "member.messages.kind.session-scheduled": "Session scheduled",
+  "member.messages.kind.session-scheduled.text": "A session of your workshop or a plenary is set",
+  "member.messages.kind.session-moved": "Session moved",
+  "member.messages.kind.session-moved.text": "One of your sessions changes date, time or place",
+  "member.messages.kind.session-cancelled": "Session cancelled",
+  "member.messages.kind.session-cancelled.text": "One of your sessions will not take place",
+  "member.messages.kind.session-reminder": "Session reminder",
+  "member.messages.kind.session-reminder.text": "The day before one of your sessions",
   "member.messages.sent.title": "The messages sent",
   "member.messages.sent.caption": "Your messages, newest first",
   "member.messages.sent.none": "No message has been sent to you yet.",
@@ -834,6 +852,7 @@ export const en: Messages = {
   ...followupEn,
   ...followupDashboardEn,
   ...privacyEn,
+  ...notificationsEn,
   ...workshopsEn,
   ...recommendationsEn,
   ...consoleUiEn,

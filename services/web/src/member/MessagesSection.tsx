@@ -14,6 +14,7 @@ import { useFormErrors, useMessage } from "../forms/forms";
 import { problemFields } from "../forms/problem";
 import { useI18n } from "../i18n/i18n";
 import type { Key } from "../i18n/messages";
+import { useKindWords } from "../notifications/words";
 import { outcomeOf } from "./model";
 import {
   type KindChoice,
@@ -38,21 +39,6 @@ export function MessagesSection({ memberId }: SectionProps) {
       <SentMessages memberId={memberId} />
     </div>
   );
-}
-
-// A kind's name and its one line, from the catalogue (a kind it does not know: its identifier).
-function useKindWords() {
-  const { t, has } = useI18n();
-  return {
-    label: (kind: string) => {
-      const k = `member.messages.kind.${kind}`;
-      return has(k) ? t(k) : kind;
-    },
-    text: (kind: string) => {
-      const k = `member.messages.kind.${kind}.text`;
-      return has(k) ? t(k) : "";
-    },
-  };
 }
 
 function Choices({ memberId }: { memberId: string }) {

@@ -3,11 +3,11 @@
 // where a refusal's `errors` land (each names an index of `refused`, the kind's checkbox shows
 // it), and the messages' states in words, newest first.
 import type { components as Notifications } from "../api/generated/notifications";
-import type { Key } from "../i18n/messages";
+import { memberStateKey } from "../notifications/words";
 
+export type { Message, MessageState } from "../notifications/words";
+export { newestFirst } from "../notifications/words";
 export type KindChoice = Notifications["schemas"]["KindChoice"];
-export type Message = Notifications["schemas"]["Message"];
-export type MessageState = Message["state"];
 
 // The field of a kind's checkbox (a form's errors are by field) and the id of its control.
 export const kindField = (kind: string) => `/kinds/${kind}`;
@@ -31,9 +31,4 @@ export function refusalAlias(refused: string[]) {
 }
 
 // The catalogue's words for a state (pending and sending are both "being sent").
-export const stateKey = (s: MessageState): Key =>
-  s === "sending" ? "member.messages.state.pending" : (`member.messages.state.${s}` as Key);
-
-// Newest first (by when the message was made; the service's order is not relied on).
-export const newestFirst = (items: Message[]): Message[] =>
-  [...items].sort((a, b) => Date.parse(b.created_at) - Date.parse(a.created_at));
+export const stateKey = memberStateKey;
