@@ -36,6 +36,9 @@ export const MESSAGE_KINDS = [
   "session-moved",
   "session-cancelled",
   "session-reminder",
+  "ballot-opened",
+  "ballot-closed",
+  "milestone-overdue",
 ] as const;
 
 export function useKindWords() {
