@@ -134,8 +134,9 @@ def summary_checks(s, assembly, check):
     check(sum(g.get("report-published", {}).values()) == 200 and g["report-published"].get("sent", 0) > 0,
           "both reports to the 100 members")
     check(g.get("milestone-overdue", {}).get("sent") == 2, f"the overdue milestone told to its department and the secretariat ({g.get('milestone-overdue')})")
-    sent = sum(v.get("sent", 0) for v in g.values())
-    check(sent > 0 and s["messages"]["mail_server_holds"] == sent, f"{sent} messages sent, all in the mail server")
+    # The members' messages go to the assembly's own addresses; the staff mailboxes are elsewhere.
+    sent = sum(v.get("sent", 0) for k, v in g.items() if k != "milestone-overdue")
+    check(sent > 0 and s["messages"]["mail_server_holds"] == sent, f"{sent} messages sent to the members, all in the mail server")
     o = s["overdue"]
     check(o["flagged_by_service"] and o["metric_followup_milestones_overdue"] >= 1, "the overdue milestone flagged by the service itself")
     check(len(s["phases"]) == 13 and all(p["seconds"] >= 0 for p in s["phases"]), "the time of each of the 13 phases")

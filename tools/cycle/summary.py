@@ -35,8 +35,9 @@ def messages_figures(figures, held):
 
 
 def mails_held(assembly):
-    """The messages Mailpit holds from the notifications service to this assembly's addresses
-    (the local stack's mail server; -1 when it is not there)."""
+    """The messages Mailpit holds from the notifications service to this assembly's members (the
+    cycle's addresses are under the assembly's own domain; the local stack's mail server; -1 when
+    it is not there)."""
     base = os.environ.get("MAILPIT_URL", "")
     if not base:
         return -1
