@@ -128,13 +128,9 @@ std::string attachment(const json& message, const json& part) {
 }
 
 std::string utc_in_days(int days, int hour) {
-  char buf[32];
-  std::time_t t = std::time(nullptr) + days * 86400;
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:00:00Z", tm.tm_year + 1900, tm.tm_mon + 1,
-                tm.tm_mday, hour);
-  return buf;
+  const std::time_t t = std::time(nullptr) + days * 86400;
+  const auto day = assembly::core::utc_date(t);  // "YYYY-MM-DD"
+  return day + "T" + (hour < 10 ? "0" : "") + std::to_string(hour) + ":00:00Z";
 }
 
 void put_contact(const std::string& member_id, const json& contact, const std::string& staff) {
