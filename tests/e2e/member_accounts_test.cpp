@@ -93,8 +93,7 @@ class Realm {
   std::chrono::steady_clock::time_point token_until_{};
 };
 
-// (Mailpit sends a message chunked, which the tests' own minimal client does not read: the
-// suite's outbound client does.)
+// A message's text, through the suite's outbound client.
 std::string mail_text(const json& message) {
   auto r = assembly::http::client::send(
       {"GET", env("MAILPIT_URL") + "/api/v1/message/" + std::string(message["ID"])});

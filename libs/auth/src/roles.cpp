@@ -1,4 +1,6 @@
+#include <algorithm>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 
 #include "assembly/auth/auth.h"
@@ -6,9 +8,7 @@
 namespace assembly::auth {
 
 bool is_known_role(const std::string& role) {
-  return role == kSecretariat || role == kCityService || role == kCouncilClerk || role == kMember ||
-         role == kPublic || role == kElectedRepresentative || role == kFacilitator ||
-         role == kAuditor;
+  return std::find(std::begin(kRoles), std::end(kRoles), role) != std::end(kRoles);
 }
 
 namespace {

@@ -89,6 +89,15 @@ TEST(Jwt, DepartmentClaimTravels) {
   EXPECT_EQ(verifier().verify(mint(r)).department, "DAC");
 }
 
+// The notifications service's own account: a role of its own, known, and nothing else.
+TEST(Jwt, NotifierIsARole) {
+  EXPECT_TRUE(is_known_role(kNotifier));
+  EXPECT_FALSE(is_known_role("notifications"));
+  auto p = verifier().verify(mint(request({"notifier", "offline_access"})));
+  EXPECT_TRUE(p.has(kNotifier));
+  EXPECT_EQ(p.roles.size(), 1u);
+}
+
 TEST(Jwt, ElectedRepresentativeIsARole) {
   EXPECT_TRUE(is_known_role(kElectedRepresentative));
   auto p = verifier().verify(mint(request({"elected-representative"})));

@@ -47,8 +47,8 @@ HttpResponse http(const std::string& method, const std::string& url, const std::
     if (n <= 0) break;
     sent += static_cast<std::size_t>(n);
   }
-  // Read the head, then Content-Length bytes: Pistache 0.0.5 answers "Connection: close" but
-  // leaves the socket open, so waiting for EOF would wait for the timeout.
+  // Read the head, then Content-Length bytes (or the chunks up to the last): Pistache 0.0.5 answers
+  // "Connection: close" but leaves the socket open, so waiting for EOF would wait for the timeout.
   std::string raw;
   char buf[8192];
   while (true) {
@@ -58,6 +58,10 @@ HttpResponse http(const std::string& method, const std::string& url, const std::
       for (auto& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
       auto cl = lower.find("content-length:");
       if (cl != std::string::npos && raw.size() >= head_end + 4 + std::stoul(lower.substr(cl + 15)))
+        break;
+      // A chunked answer (Mailpit's, say) ends with its last, empty chunk.
+      if (lower.find("transfer-encoding: chunked") != std::string::npos &&
+          raw.size() >= head_end + 9 && raw.compare(raw.size() - 5, 5, "0\r\n\r\n") == 0)
         break;
     }
     auto n = ::recv(fd, buf, sizeof buf, 0);
@@ -83,6 +87,20 @@ HttpResponse http(const std::string& method, const std::string& url, const std::
     pos = eol + 2;
   }
   res.body = raw.substr(end + 4);
+  auto te = res.headers.find("transfer-encoding");
+  if (te != res.headers.end() && te->second.find("chunked") != std::string::npos) {
+    std::string body;
+    std::size_t at = 0;
+    while (at < res.body.size()) {
+      const auto eol = res.body.find("\r\n", at);
+      if (eol == std::string::npos) break;
+      const auto size = std::stoul(res.body.substr(at, eol - at), nullptr, 16);
+      if (size == 0) break;
+      body += res.body.substr(eol + 2, size);
+      at = eol + 2 + size + 2;
+    }
+    res.body = body;
+  }
   return res;
 }
 

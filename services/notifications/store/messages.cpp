@@ -25,6 +25,7 @@ constexpr const char* kMemberWorkshop =
     "ON CONFLICT (member_id) DO UPDATE SET workshop_theme = excluded.workshop_theme, "
     "updated_at = now()";
 constexpr const char* kMemberAssembly = "SELECT assembly_id FROM members WHERE member_id = $1";
+constexpr const char* kMemberStatusOf = "SELECT status FROM members WHERE member_id = $1";
 
 constexpr const char* kEnqueue =
     "INSERT INTO messages (id, member_id, assembly_id, kind, cause, params) "
@@ -222,6 +223,13 @@ std::optional<std::string> member_assembly(pqxx::transaction_base& tx,
   auto rows = tx.exec_params(kMemberAssembly, member_id);
   if (rows.empty()) return std::nullopt;
   return rows[0]["assembly_id"].as<std::string>();
+}
+
+std::optional<std::string> member_status_of(pqxx::transaction_base& tx,
+                                            const std::string& member_id) {
+  auto rows = tx.exec_params(kMemberStatusOf, member_id);
+  if (rows.empty()) return std::nullopt;
+  return rows[0]["status"].as<std::string>();
 }
 
 bool enqueue(pqxx::work& tx, const std::string& member_id, const std::string& assembly_id,

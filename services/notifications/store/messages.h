@@ -23,6 +23,9 @@ void member_workshop(pqxx::work& tx, const std::string& member_id, const std::st
                      const std::string& workshop_theme);
 std::optional<std::string> member_assembly(pqxx::transaction_base& tx,
                                            const std::string& member_id);
+// The member's status as membership's events last said ("invited", ...); nullopt when unknown.
+std::optional<std::string> member_status_of(pqxx::transaction_base& tx,
+                                            const std::string& member_id);
 
 // --- Sessions (workshops' SessionChanged), as after their latest change.
 struct Session {

@@ -142,6 +142,18 @@ class Sender {
       o.error = "membership knows no such member";
       return finish(c, o);
     }
+    // What asks a member to answer is void once they have (checked at every attempt: the answer
+    // may come while a message waits for an address).
+    if (c.kind == Kind::confirmation_request || c.kind == Kind::confirmation_reminder ||
+        c.kind == Kind::replacement_drawn) {
+      auto status =
+          db_.transact([&](pqxx::work& tx) { return store::member_status_of(tx, c.member_id); });
+      if (status && *status != "invited") {
+        o.state = State::skipped;
+        o.error = "the member answered before it was sent";
+        return finish(c, o);
+      }
+    }
     o.language = to->language == "en" ? "en" : "fr";
     const auto kind = std::string(domain::name(c.kind));
     if (!domain::mandatory(c.kind)) {
