@@ -108,7 +108,9 @@ async function run(browser, width, assembly, messages) {
   const pre = rowOf(page, first.member_id).locator('pre');
   await pre.waitFor();
   check((await pre.textContent()) === text, `${width}px: the text shown is the service's`);
-  check((await show.getAttribute('aria-expanded')) === 'true', `${width}px: the button says the text is shown`);
+  const toggle = rowOf(page, first.member_id).locator('button[aria-expanded]');
+  check((await toggle.getAttribute('aria-expanded')) === 'true' && (await toggle.textContent()).includes('Masquer'),
+    `${width}px: the button says the text is shown`);
   await noOverflow(page, 'message text');
   await shot('text');
 

@@ -160,7 +160,8 @@ async function run(browser, width, me, other) {
   check((await receives(me, REPORT)) === true, `${width}px: notifications holds report-published received again`);
   await audit('received');
 
-  // The English address, in English.
+  // In English (the reader's language, remembered by the application), at the English address.
+  await page.evaluate(() => localStorage.setItem('lang', 'en'));
   await page.goto(`${BASE}/member-space/messages`, { waitUntil: 'networkidle' });
   await main.getByRole('heading', { level: 1, name: 'My messages' }).waitFor();
   await main.getByRole('checkbox', { name: /Follow-up reports/ }).waitFor({ state: 'attached' });

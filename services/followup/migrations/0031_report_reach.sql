@@ -4,4 +4,4 @@
 SET LOCAL lock_timeout = '5s';
 SET LOCAL statement_timeout = '60s';
 
-ALTER TABLE reports ADD COLUMN members_informed INTEGER, ADD COLUMN members_not_reached INTEGER;
+ALTER TABLE reports ADD COLUMN members_informed BIGINT, ADD COLUMN members_not_reached BIGINT;

@@ -36,7 +36,7 @@ CREATE TABLE messages (
   cause           TEXT NOT NULL,           -- "invited:<member>", "report:<report>", ...
   params          JSONB NOT NULL DEFAULT '{}'::jsonb,  -- the cause's facts (no personal data)
   state           TEXT NOT NULL DEFAULT 'pending',
-  attempts        INTEGER NOT NULL DEFAULT 0,
+  attempts        BIGINT NOT NULL DEFAULT 0,
   next_attempt_at TIMESTAMPTZ NOT NULL DEFAULT now(),
   claimed_at      TIMESTAMPTZ,
   last_error      TEXT NOT NULL DEFAULT '',  -- the SMTP code and the call, never an address

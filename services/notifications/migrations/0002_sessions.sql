@@ -14,7 +14,7 @@ CREATE TABLE sessions (
   ends_at        TIMESTAMPTZ NOT NULL,
   place          TEXT NOT NULL DEFAULT '',
   state          TEXT NOT NULL,              -- scheduled | moved | cancelled (the latest change)
-  sequence       INTEGER NOT NULL DEFAULT 0,
+  sequence       BIGINT NOT NULL DEFAULT 0,
   updated_at     TIMESTAMPTZ NOT NULL DEFAULT now()
 );
 CREATE INDEX sessions_upcoming ON sessions (starts_at) WHERE state <> 'cancelled';

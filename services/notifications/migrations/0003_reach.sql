@@ -5,8 +5,8 @@ SET LOCAL statement_timeout = '60s';
 
 CREATE TABLE reach_published (
   cause        TEXT PRIMARY KEY,
-  sent         INTEGER NOT NULL,
-  not_sent     INTEGER NOT NULL,
-  total        INTEGER NOT NULL,
+  sent         BIGINT NOT NULL,
+  not_sent     BIGINT NOT NULL,
+  total        BIGINT NOT NULL,
   published_at TIMESTAMPTZ NOT NULL DEFAULT now()
 );
