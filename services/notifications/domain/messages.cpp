@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "assembly/core/html.h"
+#include "assembly/core/icalendar.h"
 
 namespace notifications::domain {
 
@@ -293,70 +294,27 @@ std::string compose(const Envelope& e, const Rendered& r, std::string_view bound
   return m;
 }
 
-namespace {
-
-// "2026-12-07T18:00:00Z" -> "20261207T180000Z".
-std::string ical_time(const std::string& utc) {
-  std::string out;
-  for (char c : utc)
-    if (c != '-' && c != ':') out += c;
-  return out;
-}
-
-// A TEXT value (RFC 5545 3.3.11): backslash, semicolon, comma and newline escaped.
-std::string ical_text(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '\\' || c == ';' || c == ',') {
-      out += '\\';
-      out += c;
-    } else if (c == '\n') {
-      out += "\\n";
-    } else if (c != '\r') {
-      out += c;
-    }
-  }
-  return out;
-}
-
-// Lines of at most 75 octets, continued with CRLF and a space (3.1), never inside a UTF-8
-// sequence.
-std::string folded(const std::string& line) {
-  std::string out;
-  std::size_t width = 0;
-  for (std::size_t i = 0; i < line.size(); ++i) {
-    const auto c = static_cast<unsigned char>(line[i]);
-    const bool starts_char = (c & 0xC0) != 0x80;
-    if (starts_char && width >= 74) {
-      out += "\r\n ";
-      width = 1;
-    }
-    out += line[i];
-    ++width;
-  }
-  return out + "\r\n";
-}
-
-}  // namespace
-
 std::string icalendar(const CalendarEvent& e) {
+  using assembly::core::ics_escape;
+  using assembly::core::ics_fold;
+  using assembly::core::ics_time;
   std::string out;
-  out += folded("BEGIN:VCALENDAR");
-  out += folded("VERSION:2.0");
-  out += folded("PRODID:-//Assemblee citoyenne//notifications//FR");
-  out += folded(std::string("METHOD:") + (e.cancelled ? "CANCEL" : "REQUEST"));
-  out += folded("BEGIN:VEVENT");
-  out += folded("UID:" + ical_text(e.uid));
-  out += folded("SEQUENCE:" + std::to_string(e.sequence));
-  out += folded("DTSTAMP:" + ical_time(e.stamp));
-  out += folded("DTSTART:" + ical_time(e.starts_at));
-  out += folded("DTEND:" + ical_time(e.ends_at));
-  out += folded("SUMMARY:" + ical_text(e.title));
-  if (!e.place.empty()) out += folded("LOCATION:" + ical_text(e.place));
-  if (!e.organizer.empty()) out += folded("ORGANIZER:mailto:" + e.organizer);
-  out += folded(std::string("STATUS:") + (e.cancelled ? "CANCELLED" : "CONFIRMED"));
-  out += folded("END:VEVENT");
-  out += folded("END:VCALENDAR");
+  out += ics_fold("BEGIN:VCALENDAR");
+  out += ics_fold("VERSION:2.0");
+  out += ics_fold("PRODID:-//Assemblee citoyenne//notifications//FR");
+  out += ics_fold(std::string("METHOD:") + (e.cancelled ? "CANCEL" : "REQUEST"));
+  out += ics_fold("BEGIN:VEVENT");
+  out += ics_fold("UID:" + ics_escape(e.uid));
+  out += ics_fold("SEQUENCE:" + std::to_string(e.sequence));
+  out += ics_fold("DTSTAMP:" + ics_time(e.stamp));
+  out += ics_fold("DTSTART:" + ics_time(e.starts_at));
+  out += ics_fold("DTEND:" + ics_time(e.ends_at));
+  out += ics_fold("SUMMARY:" + ics_escape(e.title));
+  if (!e.place.empty()) out += ics_fold("LOCATION:" + ics_escape(e.place));
+  if (!e.organizer.empty()) out += ics_fold("ORGANIZER:mailto:" + e.organizer);
+  out += ics_fold(std::string("STATUS:") + (e.cancelled ? "CANCELLED" : "CONFIRMED"));
+  out += ics_fold("END:VEVENT");
+  out += ics_fold("END:VCALENDAR");
   return out;
 }
 

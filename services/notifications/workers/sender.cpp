@@ -233,7 +233,7 @@ class Sender {
       return it == c.params.end() ? std::string() : it->second;
     };
     domain::CalendarEvent e;
-    e.uid = p("session_id") + "@" + s_.domain;
+    e.uid = p("session_id") + "@workshops.assembly";  // the workshops' calendar feed's UID
     e.title = p("title");
     e.starts_at = p("starts_at");
     e.ends_at = p("ends_at");

@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "assembly/core/icalendar.h"
+
 namespace workshops::domain {
 
 struct CalendarEvent {
@@ -20,10 +22,8 @@ struct CalendarEvent {
 // A VCALENDAR with the events; `name` is the calendar's display name; `stamp` the DTSTAMP (UTC).
 std::string render_calendar(const std::string& name, const std::vector<CalendarEvent>& events,
                             const std::string& stamp);
-// Text escaped for an iCalendar value (backslash, semicolon, comma, newline).
-std::string ics_escape(const std::string& text);
-// A content line folded at 75 octets (continuations start with a space), never inside a UTF-8
-// sequence.
-std::string ics_fold(const std::string& line);
+// The content lines' escaping and folding: libs/core (assembly/core/icalendar.h).
+using assembly::core::ics_escape;
+using assembly::core::ics_fold;
 
 }  // namespace workshops::domain
