@@ -14,9 +14,15 @@
 // horizontal scrolling, a full-page screenshot (DIR/console-privacy-<state>-<width>.png,
 // default var/screenshots/console/).
 // Exit status: 0 ok, 1 a check failed, 2 the stack or the browser could not be used.
+import fs from 'node:fs';
+
 import { signInStaff } from './lib/console.mjs';
 import { audit, checks, cspViolations, describedBy, horizontalOverflow, launch, options, StackError } from './lib/page-audit.mjs';
 import { call, eventually, invitedMembers, reachable, staffApi, token } from './lib/stack.mjs';
+
+// The suite's services (services/services.txt, its one list): each answers an erasure.
+const SERVICES = fs.readFileSync(new URL('../../services/services.txt', import.meta.url), 'utf8')
+  .split('\n').filter((l) => /^[a-z]/.test(l)).map((l) => l.split(/\s+/)[0]);
 
 const TIMEOUT_MS = 60000;
 const { base: BASE, shots: SHOTS } = options('var/screenshots/console');
@@ -121,7 +127,7 @@ async function run(browser, width, assembly, read, erased) {
   await page.getByText('Tous les services ont effacé ce qu’ils détenaient.').waitFor({ timeout: 90000 });
   const erasureId = page.url().split('/').pop();
   const report = await api('GET', 'membership', `/v1/erasures/${erasureId}`);
-  check(report.member_id === erased && report.state === 'complete' && report.services.length === 5,
+  check(report.member_id === erased && report.state === 'complete' && report.services.length === SERVICES.length,
     `${width}px: membership's report is complete for the member (${JSON.stringify(report).slice(0, 200)})`);
   check(await page.locator('table tr', { hasText: 'sortition' }).count() === 1, `${width}px: the report lists each service`);
   await noOverflow(page, 'erasure report');

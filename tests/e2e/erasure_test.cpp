@@ -188,7 +188,7 @@ TEST(Erasure, AnErasedMemberIsFoundInNoSchemaAndNoTopic) {
       << "every service answered: " << report.dump();
   std::map<std::string, json> by_service;
   for (const auto& s : report["services"]) by_service[s["service"]] = s;
-  ASSERT_EQ(by_service.size(), 5u) << report.dump();
+  ASSERT_EQ(by_service.size(), e2e::services().size()) << report.dump();  // every service answers
   EXPECT_EQ(by_service["membership"]["erased"]["contact_details"], 1) << report.dump();
   EXPECT_EQ(by_service["sortition"]["erased"]["sealed_identities"], 1) << report.dump();
   EXPECT_EQ(by_service["sortition"]["erased"]["respondent_criteria"], 1) << report.dump();
