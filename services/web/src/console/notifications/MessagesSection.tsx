@@ -277,7 +277,10 @@ function Actions({
   async function send() {
     setResend({ step: "sending" });
     try {
-      const { data, response } = await api.notifications.POST("/v1/messages/{id}/resend", { params: { path: { id: m.id } } });
+      const { data, response } = await api.notifications.POST("/v1/messages/{id}/resend", {
+        params: { path: { id: m.id } },
+        body: {},
+      });
       // The row read again, whatever the answer: what the service holds now.
       const again = await api.notifications.GET("/v1/messages/{id}", { params: { path: { id: m.id } } });
       const now = again.data ?? data;
