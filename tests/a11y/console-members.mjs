@@ -214,7 +214,9 @@ async function run(browser, width, f) {
   // At 320 px the columns stack: a tall phone keeps the card and its target on screen (a drag
   // does not scroll the page).
   if (width === 320) await page.setViewportSize({ width, height: 2400 });
-  await page.locator(`#placement-card-${dragger} .placement-grip`).dragTo(page.locator(`section[data-workshop="${dragTo}"]`));
+  // Dropped near the top of the column (its middle may be below the window: a tall column).
+  await page.locator(`#placement-card-${dragger} .placement-grip`).dragTo(page.locator(`section[data-workshop="${dragTo}"]`),
+    { targetPosition: { x: 24, y: 24 } });
   if (width === 320) await page.setViewportSize({ width, height: 900 });
   await page.locator(`section[data-workshop="${dragTo}"] #placement-card-${dragger}`).waitFor();
   check((await page.locator(`#placement-${dragger}`).inputValue()) === dragTo && (await page.locator('#placement-dropped').textContent()).includes(f.titles[dragTo]),
