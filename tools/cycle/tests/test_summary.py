@@ -46,6 +46,8 @@ SUMMARY = {
                  "group_positions": 5, "stage": "decided"}],
     "commitments": {"total": 8, "by_status": {"in-progress": 6, "done": 1, "delayed": 1}, "milestones": 17, "milestones_overdue": 1},
     "reports": [{"sequence": 1, "status": "published", "due_on": "2026-12-06"}, {"sequence": 3, "status": "scheduled", "due_on": "2027-12-06"}],
+    "messages": {"by_kind": {"confirmation-request": {"sent": 95, "skipped": 5}, "report-published": {"sent": 190, "skipped": 10}},
+                 "total": 300, "mail_server_holds": 285},
     "overdue": {"title": "Étude", "due_on": "2026-12-05", "reports_overdue": 0},
     "phases": [{"phase": 1, "seconds": 1.234}, {"phase": 2, "seconds": 10.0}],
     "total_seconds": 11.2,
@@ -80,6 +82,7 @@ Summary of assembly a1 (also in var/run-summary.json)
   Council: « T » adopted 124-12-27 (5 group positions); dossier decided
   commitments: 8, in-progress 6, done 1, delayed 1; 17 milestones, 1 overdue
   reports: 1 published (due 2026-12-06), 3 scheduled (due 2027-12-06)
+  messages: 300 (confirmation-request: sent 95, skipped 5; report-published: sent 190, skipped 10); the mail server holds 285
   overdue: « Étude » due 2026-12-05, flagged by the service; 0 reports overdue
   time per phase: 1 1.2 s, 2 10.0 s; total 11.2 s
 
