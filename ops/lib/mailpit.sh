@@ -32,11 +32,13 @@ mailpit_up() {
     printf '\n==== %s mailpit_up ====\n' "$(date -Is)" >>"$MAILPIT_LOG"
     rm -f "$MAILPIT_PID"
     # As for Kafka: the inner bash writes its pid and becomes Mailpit; fd 9 (the lock) closed.
+    # --max 0: Mailpit otherwise keeps 500 messages and prunes the oldest every minute, while the
+    # whole cycle alone sends about a thousand and counts them; a week's mail is kept instead.
     # shellcheck disable=SC2016  # $$ and $0 of the inner bash
     (cd "$VAR/mailpit" && exec setsid bash -c 'echo $$ >"$0"; exec "$@"' "$MAILPIT_PID" \
         "$MAILPIT_BIN" --smtp "127.0.0.1:$SMTP_PORT" --listen "127.0.0.1:$MAILPIT_PORT" \
         --database "$VAR/mailpit/mailpit.db" --disable-version-check --smtp-auth-accept-any \
-        --smtp-auth-allow-insecure \
+        --smtp-auth-allow-insecure --max 0 --max-age 7d \
         ) >>"$MAILPIT_LOG" 2>&1 </dev/null 9>&- &
     wait_for "mailpit pid file" 5 "$MAILPIT_LOG" test -s "$MAILPIT_PID" || return 1
   fi

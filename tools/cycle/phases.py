@@ -154,13 +154,14 @@ def give_contacts(run, ms):
 
 def messages_settled(run, kind, count):
     """Waits until the notifications service has `count` messages of `kind` for the assembly and
-    none left to send (pending or being sent); their count by state."""
+    none left to send (waiting for the member's contact details, pending or being sent); their
+    count by state."""
     api = run.client
 
     def settled():
         f = api.must(200, api.get("notifications", f"/v1/assemblies/{run.assembly}/message-figures"), "message figures")
         by_state = f["by_kind"][kind]
-        done = sum(by_state.values()) == count and by_state["pending"] + by_state["sending"] == 0
+        done = sum(by_state.values()) == count and by_state["waiting"] + by_state["pending"] + by_state["sending"] == 0
         return by_state if done else None
     return wait_for(f"notifications: the {count} messages {kind}", settled, timeout=120)
 
