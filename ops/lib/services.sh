@@ -23,8 +23,9 @@
 #     SMTP_USERNAME SMTP_PASSWORD_FILE SMTP_CA_FILE (optional; none here) MAIL_FROM
 #     SITE_URL (the address people open, for the links in messages: the gateway)
 #     MEMBERSHIP_URL (membership's base address: a member's delivery details at send time)
+#     SORTITION_URL (sortition's base address: an invitation draw's mailing list, for the letters)
 #     OIDC_TOKEN_URL NOTIFY_CLIENT_ID NOTIFY_CLIENT_SECRET_FILE (the realm's token endpoint and
-#     the confidential client notifications-sender, role notifier, audience membership:
+#     the confidential client notifications-sender, role notifier, audiences membership and sortition:
 #     ops/lib/keycloak.sh)
 #     SEND_INTERVAL_MS (500 here) REMINDER_CHECK_SECONDS (5 s here, as OVERDUE_CHECK_SECONDS)
 #     SEND_LEASE_SECONDS (15 s here: a message whose sender stopped mid-exchange is uncertain)
@@ -146,7 +147,7 @@ svc_env() {
     SVC_ENV+=(SMTP_HOST=127.0.0.1 SMTP_PORT="$SMTP_PORT" SMTP_TLS=none
               MAIL_FROM="Assemblée citoyenne de Paris <assemblee-citoyenne@paris.example>"
               SITE_URL="http://127.0.0.1:$WEB_PORT"
-              MEMBERSHIP_URL="$(svc_url membership)"
+              MEMBERSHIP_URL="$(svc_url membership)" SORTITION_URL="$(svc_url sortition)"
               OIDC_TOKEN_URL="$KEYCLOAK_URL/realms/$KEYCLOAK_REALM/protocol/openid-connect/token"
               NOTIFY_CLIENT_ID=notifications-sender
               NOTIFY_CLIENT_SECRET_FILE="$(keycloak_secret_file notifications-sender)"

@@ -1,7 +1,9 @@
 #include "wiring.h"
 
+#include "api/letters.h"
 #include "api/routes.h"
 #include "events/handlers.h"
+#include "workers/letters.h"
 #include "workers/sender.h"
 
 namespace notifications {
@@ -18,6 +20,11 @@ assembly::service::Definition definition() {
             api::add_metrics(ctx);
             events::add_handlers(ctx);
             workers::add_sender(ctx);
+            // The invitation letters: their files sealed in the document store.
+            auto store = assembly::documents::Store::from_env(ctx.env, "notifications");
+            auto sortition = delivery::Sortition::from_env(ctx.env);
+            api::add_letter_routes(ctx, store, sortition);
+            workers::add_letters(ctx, store, sortition);
           }};
 }
 

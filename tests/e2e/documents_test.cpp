@@ -34,24 +34,6 @@ std::string env(const char* name) {
   return v ? v : "";
 }
 
-std::string secret() {
-  std::ifstream in(env("S3_SECRET_KEY_FILE"));
-  std::stringstream s;
-  s << in.rdbuf();
-  auto text = s.str();
-  while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
-  return text;
-}
-
-// The stack's object store, as the services reach it.
-assembly::documents::S3Client bucket() {
-  assembly::documents::S3Settings s;
-  s.endpoint = env("S3_URL");
-  s.bucket = env("S3_BUCKET");
-  s.credentials = {env("S3_ACCESS_KEY"), secret(), env("S3_REGION"), "s3"};
-  return assembly::documents::S3Client(s);
-}
-
 // A small real PDF (what a scanner makes, in short).
 std::string pdf(const std::string& text) {
   return "%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages "
@@ -83,7 +65,7 @@ long long rows(const std::string& service, const std::string& owner_id) {
 // right file by `bearer`; `owner_id` is what the documents belong to. Returns the kept document.
 json check_upload(const std::string& service, const std::string& path, const std::string& owner_id,
                   const std::string& bearer, const std::string& wrong_role) {
-  auto store = bucket();
+  auto store = e2e::bucket();
   const auto objects_before = store.count(service + "/");
   const auto rows_before = rows(service, owner_id);
 
@@ -147,7 +129,8 @@ json check_upload(const std::string& service, const std::string& path, const std
       403);
   // Expired: a link signed under the service's own key (derived from the store's secret, as the
   // service derives it) but past its expiry.
-  const auto key = assembly::documents::sigv4::hmac_sha256(secret(), "assembly document links");
+  const auto key =
+      assembly::documents::sigv4::hmac_sha256(e2e::bucket_secret(), "assembly document links");
   const auto past = static_cast<std::int64_t>(std::time(nullptr)) - 5;
   const auto expired = "/v1/documents/" + id + "?expires=" + std::to_string(past) +
                        "&signature=" + assembly::documents::link_signature(key, id, past);
@@ -334,7 +317,7 @@ TEST(Documents, AnInfectedFileAScanThatFailsAndAStoreThatDoesNotAnswerKeepNothin
   const auto commitment = dac_commitment(staff, dac, "Vœu pour les pannes des documents");
   ASSERT_FALSE(commitment.empty());
   const std::string path = "/v1/commitments/" + commitment + "/evidence/file?label=Pi%C3%A8ce";
-  auto store = bucket();
+  auto store = e2e::bucket();
   const auto objects_before = store.count("followup/");
   const auto rows_before = rows("followup", commitment);
   const auto evidence = [&] {

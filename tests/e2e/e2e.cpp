@@ -609,4 +609,26 @@ std::map<std::string, std::string> sortition_env(const std::string& schema,
   return extra;
 }
 
+std::string bucket_secret() {
+  const char* file = std::getenv("S3_SECRET_KEY_FILE");
+  std::ifstream in(file ? file : "");
+  std::stringstream s;
+  s << in.rdbuf();
+  auto text = s.str();
+  while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
+  return text;
+}
+
+assembly::documents::S3Client bucket() {
+  auto env = [](const char* name) {
+    const char* v = std::getenv(name);
+    return std::string(v ? v : "");
+  };
+  assembly::documents::S3Settings s;
+  s.endpoint = env("S3_URL");
+  s.bucket = env("S3_BUCKET");
+  s.credentials = {env("S3_ACCESS_KEY"), bucket_secret(), env("S3_REGION"), "s3"};
+  return assembly::documents::S3Client(s);
+}
+
 }  // namespace e2e

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "assembly/documents/s3.h"
 #include "assembly/testing/http_client.h"
 
 namespace e2e {
@@ -53,6 +54,10 @@ std::map<std::string, std::string> sortition_env(const std::string& schema,
 // The messages the local mail server (Mailpit) holds for this address, newest first: its search
 // API's summaries (ID, Subject, To, ...), only those addressed to it.
 nlohmann::json mails_to(const std::string& address);
+// The stack's object store (S3_URL, S3_BUCKET, S3_ACCESS_KEY, S3_SECRET_KEY_FILE, S3_REGION), as
+// the services reach it, and the secret key it is signed with.
+assembly::documents::S3Client bucket();
+std::string bucket_secret();
 // A name no earlier run used: the prefix and the clock.
 std::string fresh(const std::string& prefix);
 // SHA-256 as lower-case hex (seed commitments, snapshot hashes).

@@ -362,15 +362,17 @@ class KeycloakTest(unittest.TestCase):
         self.assertEqual(c["member_id"], member_id)
         self.assertIn("member", c["roles"])
 
-    # ---- notifications' client: membership's audience, the role notifier, nothing more ------------
-    def test_notifications_sender_token_is_for_membership_only(self):
+    # ---- notifications' client: membership's and sortition's audiences, the role notifier -----------
+    def test_notifications_sender_token_is_for_membership_and_sortition_only(self):
         secret = keycloak._read(ENV["KEYCLOAK_NOTIFICATIONS_SENDER_SECRET_FILE"], "notifications-sender secret")
         status, body = self.kc.token_endpoint({"grant_type": "client_credentials",
                                                "client_id": "notifications-sender", "client_secret": secret})
         self.assertEqual(status, 200, body)
         _, c = decode(body["access_token"])
         aud = c["aud"] if isinstance(c["aud"], list) else [c["aud"]]
-        self.assertEqual(aud, ["membership"])
+        self.assertEqual(len(aud), 2, aud)  # membership (delivery details), sortition (mailing lists)
+        self.assertIn("membership", aud)
+        self.assertIn("sortition", aud)
         self.assertEqual(c["azp"], "notifications-sender")
         self.assertIn("notifier", c["roles"])
         self.assertNotIn("secretariat", c["roles"])

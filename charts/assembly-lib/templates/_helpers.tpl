@@ -282,7 +282,7 @@ METRICS_REFRESH_SECONDS: {{ .Values.metricsRefreshSeconds | quote }}
 PUBLIC_CACHE_TTL_MS: {{ .Values.publicCacheTtlMs | quote }}
 {{- include "assembly-lib.mailData" . }}
 {{- range $name, $value := .Values.env }}
-{{- if not (and (eq $name "MEMBERSHIP_URL") (eq (toString $value) "")) }}
+{{- if not (and (has $name (list "MEMBERSHIP_URL" "SORTITION_URL")) (eq (toString $value) "")) }}
 {{ $name }}: {{ include "assembly-lib.scalar" $value | quote }}
 {{- end }}
 {{- end }}
@@ -290,6 +290,11 @@ PUBLIC_CACHE_TTL_MS: {{ .Values.publicCacheTtlMs | quote }}
 {{- /* membership's Service in the same release, as the suite names it */}}
 {{- $membership := ternary .Release.Name (printf "%s-membership" .Release.Name) (contains "membership" .Release.Name) | trunc 63 | trimSuffix "-" }}
 MEMBERSHIP_URL: {{ printf "http://%s:8080" $membership | quote }}
+{{- end }}
+{{- if and (hasKey (.Values.env | default dict) "SORTITION_URL") (not .Values.env.SORTITION_URL) }}
+{{- /* sortition's Service in the same release, as the suite names it */}}
+{{- $sortition := ternary .Release.Name (printf "%s-sortition" .Release.Name) (contains "sortition" .Release.Name) | trunc 63 | trimSuffix "-" }}
+SORTITION_URL: {{ printf "http://%s:8080" $sortition | quote }}
 {{- end }}
 {{- if and (hasKey (.Values.env | default dict) "SITE_URL") (not .Values.env.SITE_URL) }}
 {{- fail "env.SITE_URL is required: the address people open (https://...), for the links in the messages" }}

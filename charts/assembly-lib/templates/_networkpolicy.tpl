@@ -3,7 +3,7 @@ On by default, and a default deny for the service's pods (both policy types): on
 passes. Ingress: the HTTP port from the namespace's own pods and any extra peers; the metrics port
 only from the monitoring namespaces listed. Egress: DNS, PostgreSQL, Kafka, the identity provider (the issuer's
 discovery document and key set; membership's calls to its admin API), for notifications its SMTP
-server and membership's pods, and extra rules. An egress
+server, membership's pods and sortition's pods, and extra rules. An egress
 target without cidrs nor peers allows its ports to any destination.
 */}}
 {{/* An egress rule: (dict "target" <dns|postgres|kafka|identity values> "protocols" (list "TCP" ...)). */}}
@@ -83,7 +83,8 @@ spec:
     - {{- include "assembly-lib.egressRule" (dict "target" (dict "ports" (list .port) "cidrs" (.egress).cidrs "peers" (.egress).peers) "protocols" (list "TCP")) | nindent 6 }}
     {{- end }}
     {{- if include "assembly-lib.sender" $ }}
-    # membership's API (the members' delivery details), its pods' HTTP port, in this namespace.
+    # membership's API (the members' delivery details) and sortition's (the invitation draws'
+    # mailing lists, for the letters), their pods' HTTP port, in this namespace.
     - ports:
         - port: http
           protocol: TCP
@@ -91,6 +92,9 @@ spec:
         - podSelector:
             matchLabels:
               app.kubernetes.io/name: membership
+        - podSelector:
+            matchLabels:
+              app.kubernetes.io/name: sortition
     {{- end }}
     {{- with .egress.extra }}
     {{- toYaml . | nindent 4 }}

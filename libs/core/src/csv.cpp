@@ -40,4 +40,76 @@ std::string csv_text(std::string_view text, CsvQuote quote) {
   return out + "\"";
 }
 
+namespace {
+
+// A cell as written back to its text: the apostrophe csv_text put before a formula taken off.
+std::string undefused(std::string cell) {
+  if (cell.size() >= 2 && cell.front() == '\'' &&
+      starts_a_formula(std::string_view(cell).substr(1)))
+    cell.erase(0, 1);
+  return cell;
+}
+
+}  // namespace
+
+std::optional<std::vector<std::vector<std::string>>> csv_rows(std::string_view text,
+                                                              std::string* error) {
+  std::vector<std::vector<std::string>> rows;
+  std::vector<std::string> row;
+  std::string cell;
+  std::size_t line = 1, i = 0;
+  auto fail = [&](const std::string& why) {
+    if (error)
+      *error =
+          "line " + std::to_string(line) + ", cell " + std::to_string(row.size() + 1) + ": " + why;
+    return std::nullopt;
+  };
+  const std::size_t n = text.size();
+  while (i < n) {
+    // One cell, from i.
+    cell.clear();
+    if (text[i] == '"') {
+      ++i;
+      bool closed = false;
+      while (i < n) {
+        char c = text[i++];
+        if (c == '"') {
+          if (i < n && text[i] == '"') {
+            cell.push_back('"');
+            ++i;
+            continue;
+          }
+          closed = true;
+          break;
+        }
+        if (c == '\n') ++line;
+        cell.push_back(c);
+      }
+      if (!closed) return fail("a quoted cell is not closed");
+      if (i < n && text[i] != ',' && text[i] != '\n' && text[i] != '\r')
+        return fail("text after a quoted cell's closing quote");
+    } else {
+      while (i < n && text[i] != ',' && text[i] != '\n' && text[i] != '\r') {
+        if (text[i] == '"') return fail("a quote inside a cell that is not quoted");
+        cell.push_back(text[i++]);
+      }
+    }
+    row.push_back(undefused(std::move(cell)));
+    if (i >= n) break;
+    if (text[i] == ',') {
+      ++i;
+      if (i == n) row.emplace_back();  // "a," ends with an empty cell
+      continue;
+    }
+    // The end of a row: CRLF or LF (a lone CR too).
+    if (text[i] == '\r') ++i;
+    if (i < n && text[i] == '\n') ++i;
+    ++line;
+    rows.push_back(std::move(row));
+    row.clear();
+  }
+  if (!row.empty()) rows.push_back(std::move(row));
+  return rows;
+}
+
 }  // namespace assembly::core

@@ -286,4 +286,12 @@ std::string text_pdf(const std::string& title, const std::string& utf8_text) {
   return out;
 }
 
+std::size_t pdf_page_count(std::string_view pdf) {
+  std::size_t n = 0;
+  for (auto at = pdf.find("/Type /Page"); at != std::string_view::npos;
+       at = pdf.find("/Type /Page", at + 1))
+    if (at + 11 >= pdf.size() || pdf[at + 11] != 's') ++n;
+  return n;
+}
+
 }  // namespace assembly::core

@@ -103,4 +103,17 @@ std::size_t S3Client::count(const std::string& prefix) {
   return static_cast<std::size_t>(std::stoul(a.body.substr(from + 10, to - from - 10)));
 }
 
+std::vector<std::string> S3Client::keys(const std::string& prefix) {
+  auto a = call("GET", "", {}, {}, {{"list-type", "2"}, {"prefix", prefix}});
+  if (a.status != 200) fail("LIST " + prefix, a.status, a.body);
+  std::vector<std::string> out;
+  for (auto at = a.body.find("<Key>"); at != std::string::npos; at = a.body.find("<Key>", at)) {
+    auto end = a.body.find("</Key>", at);
+    if (end == std::string::npos) break;
+    out.push_back(a.body.substr(at + 5, end - at - 5));
+    at = end;
+  }
+  return out;
+}
+
 }  // namespace assembly::documents

@@ -29,6 +29,10 @@ const std::vector<ProblemType>& problem_types() {
        "The request is valid, but the state of the resource does not allow it now (a closed "
        "ballot, a member who already confirmed, a session that was cancelled).",
        "Read the resource again to see its state; `detail` says what stands in the way."},
+      {"gone", 410, "Gone",
+       "The resource existed but is no longer kept: its time was up (files holding personal data "
+       "are kept only so long), or it was erased on purpose.",
+       "Make it again if it is still needed (for invitation letters: start another job)."},
       {"payload-too-large", 413, "Payload too large",
        "The request body is above this route's limit.",
        "Send less at once: large imports go in parts."},

@@ -20,6 +20,7 @@
 #include <string>
 #include <vector>
 
+#include "assembly/core/pdf.h"
 #include "letters/letters.h"
 
 namespace l = notifications::letters;
@@ -74,14 +75,6 @@ double seconds_since(std::chrono::steady_clock::time_point t0) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 }
 
-std::size_t pages(const std::string& pdf) {
-  std::size_t n = 0;
-  for (auto at = pdf.find("/Type /Page"); at != std::string::npos;
-       at = pdf.find("/Type /Page", at + 1))
-    if (at + 11 >= pdf.size() || pdf[at + 11] != 's') ++n;
-  return n;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -101,7 +94,7 @@ int main(int argc, char** argv) {
   auto t0 = std::chrono::steady_clock::now();
   const std::string one = l::render(letters, head, progress, options);
   const double one_s = seconds_since(t0);
-  const std::size_t one_pages = pages(one);
+  const std::size_t one_pages = assembly::core::pdf_page_count(one);
   if (reported != n || one_pages != n) {
     std::fprintf(stderr, "one file: %zu pages, progress %zu, for %zu letters\n", one_pages,
                  reported, n);
@@ -115,7 +108,7 @@ int main(int argc, char** argv) {
       [&](std::size_t, std::string&& pdf) {
         ++batch_files;
         batch_bytes += pdf.size();
-        batch_pages += pages(pdf);
+        batch_pages += assembly::core::pdf_page_count(pdf);
       },
       progress, options);
   const double batches_s = seconds_since(t0);

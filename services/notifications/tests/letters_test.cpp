@@ -13,6 +13,8 @@
 #include <string>
 #include <vector>
 
+#include "assembly/core/pdf.h"
+
 namespace l = notifications::letters;
 
 namespace {
@@ -20,16 +22,6 @@ namespace {
 l::Letter letter(std::string name, std::vector<std::string> address, std::string code) {
   return {std::move(name), std::move(address), code,
           "https://assemblee.example.org/repondre?code=" + code};
-}
-
-// The pages of a PDF, counted in its page objects ("/Type /Page", not "/Type /Pages").
-std::size_t pages(const std::string& pdf) {
-  std::size_t n = 0;
-  for (auto at = pdf.find("/Type /Page"); at != std::string::npos;
-       at = pdf.find("/Type /Page", at + 1)) {
-    if (at + 11 >= pdf.size() || pdf[at + 11] != 's') ++n;
-  }
-  return n;
 }
 
 bool has_poppler() {
@@ -82,7 +74,7 @@ TEST(Letters, ThreeLettersMakeThreePagesEachWithItsInvitee) {
       letter("Mme Anaïs Œuvray", {"1 quai de l'Hôtel de Ville", "75004 Paris"}, "KLMNP-QRSTU")};
   const std::string pdf = l::render(letters);
   ASSERT_EQ(pdf.rfind("%PDF-", 0), 0u);
-  EXPECT_EQ(pages(pdf), 3u);
+  EXPECT_EQ(assembly::core::pdf_page_count(pdf), 3u);
   EXPECT_NE(pdf.find("/FlateDecode"), std::string::npos) << "compression on";
   if (!has_poppler()) GTEST_SKIP() << "pdftotext (poppler-utils) not installed";
   TempPdf file(pdf);
@@ -118,9 +110,9 @@ TEST(Letters, BatchesOfTwoForFiveLetters) {
   std::vector<std::size_t> seen;
   auto files = l::render_batches(letters, {}, 2, [&](std::size_t done) { seen.push_back(done); });
   ASSERT_EQ(files.size(), 3u);
-  EXPECT_EQ(pages(files[0]), 2u);
-  EXPECT_EQ(pages(files[1]), 2u);
-  EXPECT_EQ(pages(files[2]), 1u);
+  EXPECT_EQ(assembly::core::pdf_page_count(files[0]), 2u);
+  EXPECT_EQ(assembly::core::pdf_page_count(files[1]), 2u);
+  EXPECT_EQ(assembly::core::pdf_page_count(files[2]), 1u);
   EXPECT_EQ(seen, (std::vector<std::size_t>{1, 2, 3, 4, 5})) << "progress counts all the files";
   if (!has_poppler()) GTEST_SKIP() << "pdftotext (poppler-utils) not installed";
   TempPdf last(files[2]);
@@ -154,7 +146,7 @@ TEST(Letters, CharactersOutsideWindows1252DoNotBreakTheLetter) {
              {"Ștefan cel Mare 3\x01", "\xff\xfe broken \xc3", "75013 Paris"}, "ABCDE-FGHJK")};
   std::string pdf;
   ASSERT_NO_THROW(pdf = l::render(letters));
-  EXPECT_EQ(pages(pdf), 1u);
+  EXPECT_EQ(assembly::core::pdf_page_count(pdf), 1u);
   if (!has_poppler()) GTEST_SKIP() << "pdftotext (poppler-utils) not installed";
   TempPdf file(pdf);
   std::string text = squeeze(file.text(1));
@@ -168,7 +160,7 @@ TEST(Letters, LongNamesAndLinesStayInTheWindow) {
       letter("Mme Marie-Bernadette Éléonore de La Tour d'Auvergne-Lauraguais-Montmorency-Laval",
              {longest, "2", "3", "4", "5", "6", "7", "75016 Paris"}, "ABCDE-FGHJK")};
   std::string pdf = l::render(letters);
-  EXPECT_EQ(pages(pdf), 1u);
+  EXPECT_EQ(assembly::core::pdf_page_count(pdf), 1u);
   if (!has_poppler()) GTEST_SKIP() << "pdftotext (poppler-utils) not installed";
   TempPdf file(pdf);
   // The window: x from 108 mm to 190 mm (306 to 539 pt), y from 55 to 90 mm from the top.
@@ -186,10 +178,10 @@ TEST(Letters, LongNamesAndLinesStayInTheWindow) {
 TEST(Letters, QrAsImageByDefaultOrAsRectangles) {
   std::vector<l::Letter> letters(2, letter("A B", {"75001 Paris"}, "ABCDE-FGHJK"));
   std::string image = l::render(letters);
-  EXPECT_EQ(pages(image), 2u);
+  EXPECT_EQ(assembly::core::pdf_page_count(image), 2u);
   EXPECT_NE(image.find("/Subtype /Image"), std::string::npos);
   std::string vector = l::render(letters, {}, {}, {l::QrStyle::vector});
-  EXPECT_EQ(pages(vector), 2u);
+  EXPECT_EQ(assembly::core::pdf_page_count(vector), 2u);
   EXPECT_EQ(vector.find("/Subtype /Image"), std::string::npos);
   letters[0].answer_url.clear();
   letters[1].answer_url.clear();

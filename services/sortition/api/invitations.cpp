@@ -150,8 +150,10 @@ void add_invitation_routes(assembly::service::Context& ctx,
   ctx.router.add(Method::Post, "/v1/invitation-draws/:id/close", staff, close);
   ctx.router.add(Method::Get, "/v1/invitation-draws/:id/invitees", staff, invitees,
                  http::personal_data());
-  ctx.router.add(Method::Get, "/v1/invitation-draws/:id/mailing-list", staff, mailing_list,
-                 http::personal_data());
+  // The notifications service reads it with its own token (role notifier) to make the letters.
+  ctx.router.add(Method::Get, "/v1/invitation-draws/:id/mailing-list",
+                 Access::roles_of({assembly::auth::kSecretariat, assembly::auth::kNotifier}),
+                 mailing_list, http::personal_data());
 }
 
 }  // namespace sortition::api

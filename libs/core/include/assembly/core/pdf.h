@@ -3,7 +3,9 @@
 // fonts (nothing embedded) in WinAnsiEncoding so that French accents print, lines wrapped at word
 // boundaries, as many pages as the text needs, each page numbered, a correct cross-reference
 // table. Markdown headings ("# ...") print in bold, without their '#'.
+#include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace assembly::core {
@@ -24,5 +26,8 @@ std::vector<std::string> wrap_line(const std::string& win_ansi, double width, do
 // The text (UTF-8, Markdown read as plain text) as a PDF: `title` in bold on the first page and in
 // the document's information.
 std::string text_pdf(const std::string& title, const std::string& utf8_text);
+// The pages of a PDF (this writer's, libharu's), counted in its page objects ("/Type /Page", not
+// "/Type /Pages"); enough for documents whose objects are not in compressed object streams.
+std::size_t pdf_page_count(std::string_view pdf);
 
 }  // namespace assembly::core

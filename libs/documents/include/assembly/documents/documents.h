@@ -60,6 +60,14 @@ class Store {
   // Removes an object kept by `keep` whose row could not be written (best effort, logged).
   void discard(const Document& document) noexcept;
 
+  // The bucket itself, for files a service makes and keeps by itself (no upload: no policy, no
+  // scan, no `documents` row; the service describes them in its own tables), each under a key of
+  // object_key(): the invitation letters, sealed before they are put.
+  S3Client& objects() { return s3_; }
+  // "<service>/<name>": the key of a service's own object (`name` made by the service, never
+  // taken from a request).
+  std::string object_key(const std::string& name) const { return service_ + "/" + name; }
+
   // What an upload belongs to and how it is shown.
   struct Owner {
     std::string type, id, label;

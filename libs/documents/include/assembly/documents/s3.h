@@ -39,6 +39,9 @@ class S3Client {
   void remove(const std::string& key);
   // How many keys start with `prefix` (ListObjectsV2's KeyCount; at most 1000).
   std::size_t count(const std::string& prefix);
+  // The keys that start with `prefix` (at most 1000; keys the suite makes need no XML unescaping:
+  // letters, digits, '/', '-').
+  std::vector<std::string> keys(const std::string& prefix);
   const S3Settings& settings() const { return settings_; }
 
  private:
