@@ -6,6 +6,7 @@
 // refused, the line named with its reason, nothing kept), then the roll without it (accepted);
 // an import cut short is found again from its address after a reload and cancelled (nothing
 // left); draws invitations (the seed's commitment, then the draw); downloads the mailing list;
+// has the invitation letters made (refused input first), downloads them, erases them;
 // answers come in (as residents answer, through the public answer API, and by phone through the
 // page); follows them by criterion against the roll's shares; writes the quotas in the editor
 // (a CSV in the Sortition Foundation's layout read in, a cell at fault refused next to it),
@@ -136,6 +137,46 @@ async function run(browser) {
     { bearer: token('auditor', `console-rec-${tag}`) });
   check(trail.items.some((e) => e.action === 'GET /v1/invitation-draws/:id/mailing-list' && e.object_id === drawId),
     'the mailing list\'s download is on sortition\'s audit trail');
+
+  // The invitation letters (notifications): a date in the past and too small a batch refused by
+  // the page, each next to its field, nothing asked for; then 40 letters in batches of 50 (so one
+  // file), made in the background, the file downloaded (a PDF of 40 pages, on notifications'
+  // audit trail), then erased.
+  const lettersTitle = page.getByRole('heading', { name: 'Lettres d’invitation (PDF)' });
+  await lettersTitle.scrollIntoViewIfNeeded();
+  await page.getByLabel('Date limite de réponse imprimée sur les lettres').fill('2020-01-01');
+  await page.getByLabel('Lettres par fichier pour l’imprimeur').fill('10');
+  await page.getByRole('button', { name: 'Préparer les lettres' }).click();
+  await page.getByText('La date limite de réponse ne peut pas être passée.').waitFor();
+  await page.getByText('Indiquez un nombre de lettres par fichier entre 50 et 10 000.').waitFor();
+  check(await page.evaluate(() => document.activeElement?.id) === 'letters-answer-by', 'the focus is on the first field at fault');
+  const noJobs = await api('GET', 'notifications', `/v1/assemblies/${assembly}/letter-jobs`);
+  check(noJobs.items.length === 0, `a refused request asks for nothing (${noJobs.items.length} jobs)`);
+  await shot('letters-refused');
+  const answerBy = new Date(Date.now() + 28 * 86400000).toISOString().slice(0, 10);
+  await page.getByLabel('Date limite de réponse imprimée sur les lettres').fill(answerBy);
+  await page.getByLabel('Lettres par fichier pour l’imprimeur').fill('50');
+  await page.getByRole('button', { name: 'Préparer les lettres' }).click();
+  await page.getByText(/^40 lettres prêtes/).waitFor();
+  const jobs = await api('GET', 'notifications', `/v1/assemblies/${assembly}/letter-jobs`);
+  const job = jobs.items[0];
+  check(jobs.items.length === 1 && job.state === 'done' && job.letters === 40 && job.draw_id === drawId && job.answer_by === answerBy,
+    `the service made the 40 letters of this draw, answer by ${answerBy} (${JSON.stringify(jobs.items.map((j) => [j.state, j.letters, j.answer_by]))})`);
+  await page.getByRole('button', { name: 'Toutes les lettres (40) en un fichier' }).click();
+  const [pdf] = await Promise.all([page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Enregistrer « Toutes les lettres (40) en un fichier »' }).click()]);
+  const bytes = fs.readFileSync(await pdf.path());
+  const pages = (bytes.toString('latin1').match(/\/Type \/Page(?!s)/g) || []).length;
+  check(bytes.subarray(0, 5).toString() === '%PDF-' && pages === 40, `the file saved is a PDF of 40 pages (${pages})`);
+  await shot('letters-done');
+  const lettersTrail = await call(BASE, 'notifications', 'GET', `/v1/audit?since=${started}&limit=1000`, undefined,
+    { bearer: token('auditor', `console-rec-${tag}`) });
+  check(lettersTrail.items.some((e) => e.action === 'GET /v1/letter-jobs/:id/files/:part' && e.object_id === job.id),
+    'the letters\' download is on notifications\' audit trail');
+  await page.getByRole('button', { name: 'Effacer ces fichiers (une fois imprimés)' }).click();
+  await page.getByText(/fichiers effacés\.$/).waitFor();
+  const erased = await api('GET', 'notifications', `/v1/letter-jobs/${job.id}`);
+  check(erased.state === 'erased' && erased.files.length === 0, `the files are erased in the service (${erased.state})`);
 
   // Answers: six through the public API (as residents), fourteen by phone through the service,
   // one through the page.

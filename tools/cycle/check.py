@@ -137,6 +137,10 @@ def summary_checks(s, assembly, check):
     # The members' messages go to the assembly's own addresses; the staff mailboxes are elsewhere.
     sent = sum(v.get("sent", 0) for k, v in g.items() if k != "milestone-overdue")
     check(sent > 0 and s["messages"]["mail_server_holds"] == sent, f"{sent} messages sent to the members, all in the mail server")
+    invited = sorted(v["invited"] for v in s["pools"].values())
+    letters = s.get("letters", [])
+    check(sorted(j["letters"] for j in letters) == invited and all(j["state"] == "done" and j["files"] >= 1 for j in letters),
+          f"the invitation letters made, one per invitee of each draw ({[(j['letters'], j['state']) for j in letters]})")
     o = s["overdue"]
     check(o["flagged_by_service"] and o["metric_followup_milestones_overdue"] >= 1, "the overdue milestone flagged by the service itself")
     check(len(s["phases"]) == 13 and all(p["seconds"] >= 0 for p in s["phases"]), "the time of each of the 13 phases")

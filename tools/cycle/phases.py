@@ -87,6 +87,15 @@ def phase_invitations(run):
         run.S["draws"][kind] = {"id": d["id"], "letters": [(r["response_code"], r["arrondissement"]) for r in rows]}
         run.step("sortition", f"{p['invited']:,} invited from {p['label']} (seed committed {d['seed_commitment'][:12]}…, "
                  f"{d['server_ms']:.0f} ms in the service, result {d['result_sha256'][:12]}…); mailing list exported (recorded)")
+    # The letters: one job per draw in notifications, which reads the mailing list again with its
+    # own token and makes the PDFs in the background (waited for at the next phase but one).
+    answer_by = (datetime.date.today() + datetime.timedelta(days=28)).isoformat()
+    run.S["letter_jobs"] = {}
+    for p in POOLS:
+        job = api.must(202, api.post("notifications", f"/v1/invitation-draws/{run.S['draws'][p['kind']]['id']}/letters",
+                                     {"answer_by": answer_by, "batch_size": 1000}), "letters")
+        run.S["letter_jobs"][p["kind"]] = job["id"]
+    run.step("notifications", f"the invitation letters asked for, one job per draw (answer by {answer_by}, batches of 1,000 for the printer)")
     r = run.S["draws"]["roll"]["id"]
     run.step("sortition", f"re-run offline: build/bin/sortition-verify --snapshot <GET /v1/pools/{run.S['pools']['roll']['id']}/snapshot> "
              f"--seed 'invitations-roll-{run.assembly}' --count 10000 --stratify-by arrondissement (draw {r})")
@@ -105,9 +114,30 @@ def phase_respondents(run):
                  "(answers entered by the secretariat; invitees may answer on the public page)")
 
 
+def letters_made(run):
+    """Waits for the invitation letters' jobs; each must be done, a letter per invitee."""
+    api = run.client
+    jobs = []
+    for p in POOLS:
+        job_id = run.S["letter_jobs"][p["kind"]]
+
+        def ended():
+            j = api.must(200, api.get("notifications", f"/v1/letter-jobs/{job_id}"), "letters job")
+            return j if j["state"] in ("done", "failed") else None
+        j = wait_for(f"the letters of {p['label']}", ended, timeout=300)
+        if j["state"] != "done" or j["letters"] != p["invited"]:
+            sys.exit(f"cycle: the letters of {p['label']}: {j['state']}, {j['letters']} letters ({j['error']})")
+        jobs.append(j)
+    mb = sum(f["size_bytes"] for j in jobs for f in j["files"] if f["part"] == 0) / 1e6
+    run.step("notifications", "invitation letters made: " + " + ".join(f"{j['letters']:,}" for j in jobs) +
+             f" letters, each draw in one PDF ({mb:.1f} MB in all) and {sum(len(j['files']) - 1 for j in jobs)} printer's files, "
+             f"sealed in the document store until {jobs[0]['expires_at']}")
+
+
 @phase(4, "quotas and the panel of 100 (80 + 15 + 5), drawn off the request path")
 def phase_panel(run):
     api = run.client
+    letters_made(run)
     qs = api.must(201, api.post("sortition", "/v1/quota-sets",
                                 {"assembly_id": run.assembly, "name": "Paris, later cohorts",
                                  "seat_pools": [{"pool": p["kind"], "seats": p["seats"], "quotas_csv": compute.quota_csv(QUOTA_RANGES[p["kind"]])} for p in POOLS]}),

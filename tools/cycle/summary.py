@@ -49,6 +49,19 @@ def mails_held(assembly):
         return -1
 
 
+def letters_figures(jobs):
+    """The invitation letters' jobs of the assembly (GET /v1/assemblies/{id}/letter-jobs): by draw,
+    the state, letters, files and the seconds from the request to the last file."""
+    def seconds(j):
+        if not j.get("finished_at"):
+            return None
+        t = [datetime.datetime.fromisoformat(j[k].replace("Z", "+00:00")) for k in ("created_at", "finished_at")]
+        return (t[1] - t[0]).total_seconds()
+    return [{"draw_id": j["draw_id"], "state": j["state"], "letters": j["letters"], "files": len(j["files"]),
+             "size_bytes": sum(f["size_bytes"] for f in j["files"] if f["part"] == 0), "seconds": seconds(j)}
+            for j in sorted(jobs, key=lambda j: j["created_at"])]
+
+
 def sessions_figures(sessions):
     """The sessions' count, and by type the count per state."""
     by_type = collections.defaultdict(collections.Counter)
@@ -238,6 +251,8 @@ def collect(run):
     out["overdue"] = dict(S["overdue"], reports_overdue=sum(1 for r in reports if r["overdue"]))
     figures = api.must(200, api.get("notifications", f"/v1/assemblies/{assembly}/message-figures"), "message figures")
     out["messages"] = messages_figures(figures, mails_held(assembly))
+    jobs = api.must(200, api.get("notifications", f"/v1/assemblies/{assembly}/letter-jobs"), "letters jobs")["items"]
+    out["letters"] = letters_figures(jobs)
     out["phases"] = run.timings
     out["total_seconds"] = round(sum(t["seconds"] for t in run.timings), 1)
     out["urls"] = urls(api.url, assembly, S["selection_id"], api.metrics_url)
@@ -322,6 +337,10 @@ def format_summary(s, summary_path):
     g = s["messages"]
     lines.append(f"  messages: {g['total']} (" + "; ".join(f"{k}: " + ", ".join(f"{st} {n}" for st, n in v.items())
                                              for k, v in g["by_kind"].items()) + f"); the mail server holds {g['mail_server_holds']}")
+    if "letters" in s:
+        lines.append("  letters: " + ", ".join(f"{j['letters']:,} {j['state']} ({j['files']} files, {j['size_bytes'] / 1e6:.1f} MB, "
+                                               f"{j['seconds']:.0f} s)"
+                                               for j in sorted(s["letters"], key=lambda j: -j["letters"])))
     o = s["overdue"]
     lines.append(f"  overdue: « {o['title']} » due {o['due_on']}, flagged by the service; {o['reports_overdue']} reports overdue")
     lines.append("  time per phase: " + ", ".join(f"{t['phase']} {t['seconds']:.1f} s" for t in s["phases"]) +

@@ -43,6 +43,19 @@ class SummaryChecks(unittest.TestCase):
         s["members"]["replacements_in_pool"] = 6
         self.assertEqual(failures(s), ["each replacement from the pool of the one who declined"])
 
+    def test_letters_failed_or_missing_fail(self):
+        for broken in ("failed", "short", "absent"):
+            s = copy.deepcopy(SUMMARY)
+            if broken == "failed":
+                s["letters"][0]["state"] = "failed"
+            elif broken == "short":
+                s["letters"][1]["letters"] -= 1
+            else:
+                del s["letters"]
+            got = failures(s)
+            self.assertEqual(len(got), 1, (broken, got))
+            self.assertTrue(got[0].startswith("the invitation letters made"), got)
+
     def test_a_ballot_not_unanimous_fails(self):
         s = copy.deepcopy(SUMMARY)
         s["ballots"][0]["result"]["against"] = 1

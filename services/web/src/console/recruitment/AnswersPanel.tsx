@@ -1,5 +1,5 @@
 // One invitation draw followed: its public record, the mailing list (a read of personal data the
-// service writes to its audit trail), the answers so far by criterion beside the pool's shares
+// service writes to its audit trail), the invitation letters as PDFs (LettersPanel), the answers so far by criterion beside the pool's shares
 // (figures computed by the service, GET /v1/invitation-draws/{id}/answer-figures; read again
 // every 15 s while the page is open), and an answer received by phone or by post entered for the
 // invitee (POST /v1/invitation-draws/{id}/respondents).
@@ -15,9 +15,10 @@ import { api } from "../../api/client";
 import { stateOf, useFieldForm, useMessage } from "../../forms/forms";
 import { useI18n } from "../../i18n/i18n";
 import { ShareChart } from "../ui/ShareChart";
+import { LettersPanel } from "./LettersPanel";
 import { type AnswerFigures, joinCsvPages, nextLink } from "./model";
 
-export function AnswersPanel({ drawId }: { drawId: string }) {
+export function AnswersPanel({ assemblyId, drawId }: { assemblyId: string; drawId: string }) {
   const { t } = useI18n();
   const [figures, setFigures] = useState<AnswerFigures | undefined>();
   const load = useCallback(async () => {
@@ -41,6 +42,7 @@ export function AnswersPanel({ drawId }: { drawId: string }) {
         </a>
       </p>
       <MailingList drawId={drawId} />
+      <LettersPanel assemblyId={assemblyId} drawId={drawId} />
       {figures && (
         <>
           <p role="status">

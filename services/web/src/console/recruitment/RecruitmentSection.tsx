@@ -95,7 +95,7 @@ export function RecruitmentSection({ assembly, rest }: ConsoleProps) {
           </ul>
         )}
       </section>
-      {drawId && <AnswersPanel key={drawId} drawId={drawId} />}
+      {drawId && <AnswersPanel key={drawId} assemblyId={assemblyId} drawId={drawId} />}
     </>
   );
 }

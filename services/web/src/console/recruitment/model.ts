@@ -1,11 +1,14 @@
 // The recruitment screens' rules, free of React and of the network: a file cut into the parts the
-// service takes, the seed's commitment, the mailing list's pages.
+// service takes, the seed's commitment, the mailing list's pages, the letters' request.
+import type { components as NotificationsComponents } from "../../api/generated/notifications";
 import type { components } from "../../api/generated/sortition";
+import type { FieldErrors } from "../../forms/problem";
 
 export type Pool = components["schemas"]["Pool"];
 export type PoolImport = components["schemas"]["PoolImport"];
 export type InvitationDraw = components["schemas"]["InvitationDraw"];
 export type AnswerFigures = components["schemas"]["AnswerFigures"];
+export type LetterJob = NotificationsComponents["schemas"]["LetterJob"];
 
 // Parts of 1 MiB (the service takes up to 4,000,000 bytes a part, cut anywhere): a progress bar
 // that moves on a small roll, a few dozen requests for a large one.
@@ -49,3 +52,17 @@ export function joinCsvPages(pages: string[]): string {
 }
 
 export const percent = (share: number) => Math.round(share * 1000) / 10;
+
+// The letters' request as the service checks it: a date to answer by, today or later (`today`:
+// YYYY-MM-DD), and 50 to 10,000 letters per file for the printer.
+export function lettersFieldErrors(answerBy: string, batch: string, today = new Date().toISOString().slice(0, 10)): FieldErrors {
+  const errors: FieldErrors = {};
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(answerBy)) errors["/answer_by"] = { key: "console.recruitment.letters.answerByMissing" };
+  else if (answerBy < today) errors["/answer_by"] = { key: "console.recruitment.letters.answerByPast" };
+  const n = Number(batch);
+  if (!/^\d+$/.test(batch.trim()) || n < 50 || n > 10000) errors["/batch_size"] = { key: "console.recruitment.letters.batchRange" };
+  return errors;
+}
+
+// The job still being made, if any (the page reads it again until it has ended).
+export const runningJob = (jobs: LetterJob[]) => jobs.find((j) => j.state === "queued" || j.state === "running");
