@@ -121,7 +121,7 @@ def letters_made(run):
     for p in POOLS:
         job_id = run.S["letter_jobs"][p["kind"]]
 
-        def ended():
+        def ended(job_id=job_id):
             j = api.must(200, api.get("notifications", f"/v1/letter-jobs/{job_id}"), "letters job")
             return j if j["state"] in ("done", "failed") else None
         j = wait_for(f"the letters of {p['label']}", ended, timeout=300)
