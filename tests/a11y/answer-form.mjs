@@ -207,14 +207,14 @@ async function run(browser, width, code, usedCode, drawId, expected, contact) {
 }
 
 // A page of the form at `width`, watched for CSP violations (collected in `csp`).
-async function openForm(browser, width, csp) {
+async function openForm(browser, width, csp, search = '') {
   const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'fr-FR' });
   const page = await context.newPage();
   page.setDefaultTimeout(TIMEOUT_MS);
   page.on('console', (m) => {
     if (/Content Security Policy/i.test(m.text())) csp.push(m.text());
   });
-  await page.goto(`${BASE}/repondre`, { waitUntil: 'networkidle' });
+  await page.goto(`${BASE}/repondre${search}`, { waitUntil: 'networkidle' });
   await page.getByRole('heading', { level: 1, name: 'Répondre à l’invitation' }).waitFor();
   return { context, page };
 }
@@ -223,8 +223,11 @@ async function openForm(browser, width, csp) {
 // reads it back as declined.
 async function decline(browser, width, code, drawId) {
   const csp = [];
-  const { context, page } = await openForm(browser, width, csp);
-  await submitCode(page, code);
+  // Opened as the letter's QR code opens it: the code is already in its field.
+  const { context, page } = await openForm(browser, width, csp, `?code=${encodeURIComponent(code.toLowerCase())}`);
+  const filled = await page.inputValue('#answer-code');
+  check(filled === code.toUpperCase(), `${width}px: the QR code's address fills the code in (${filled})`);
+  await page.getByRole('button', { name: 'Continuer' }).click();
   await page.locator('label', { hasText: 'Non, je ne souhaite pas participer' }).click();
   check((await page.locator('#answer-email').count()) === 0 && (await page.locator('#answer-consent').count()) === 0,
     `${width}px: a no is asked nothing more`);

@@ -55,6 +55,16 @@ async function fillWilling(user: ReturnType<typeof userEvent.setup>, code: strin
 }
 
 describe("the answer form", () => {
+  it("fills the code in from the address a letter's QR code opens", async () => {
+    window.history.pushState({}, "", "/repondre?code=abcde-fghjk");
+    try {
+      show();
+      expect((screen.getByLabelText(/Code de réponse/) as HTMLInputElement).value).toBe("ABCDE-FGHJK");
+    } finally {
+      window.history.pushState({}, "", "/repondre");
+    }
+  });
+
   it("sends the typed answer with the generated client and confirms", async () => {
     const fetch = answer(201, { id: "r-42", state: "interested" });
     const user = show();

@@ -20,6 +20,7 @@ import { useI18n } from "../i18n/i18n";
 import type { Key } from "../i18n/messages";
 import {
   type AnswerForm,
+  codeFromAddress,
   emptyForm,
   type FieldError,
   type FieldErrors,
@@ -49,7 +50,8 @@ export function anchorOf(field: string, questions: Question[]): string {
 
 export function AnswerPage() {
   const { t, has, dateTime } = useI18n();
-  const [form, setForm] = useState<AnswerForm>(emptyForm);
+  // A letter's QR code opens the page with its code: it is filled in for the resident.
+  const [form, setForm] = useState<AnswerForm>(() => ({ ...emptyForm(), code: codeFromAddress(window.location.search) }));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [general, setGeneral] = useState<Key | undefined>();
   const [sending, setSending] = useState(false);

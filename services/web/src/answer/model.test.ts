@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import {
+  codeFromAddress,
   codeLooksValid,
   emptyForm,
   normaliseCode,
@@ -128,5 +129,16 @@ describe("the service's refusals", () => {
     expect(outcomeOf(429, undefined).general).toBe("answer.error.tooMany");
     expect(outcomeOf(503, undefined).general).toBe("answer.error.server");
     expect(outcomeOf(500, { status: 500 }).fields).toEqual({});
+  });
+});
+
+describe("the code a letter's QR code carries", () => {
+  it("is read from the address as the field takes it", () => {
+    expect(codeFromAddress("?code=ABCDE-FGHJK")).toBe("ABCDE-FGHJK");
+    expect(codeFromAddress("?x=1&code=abcde-fghjk")).toBe("ABCDE-FGHJK");
+    expect(codeFromAddress("?code=%3Cscript%3E")).toBe("SCRIPT");
+    expect(codeFromAddress("?code=" + "A".repeat(40))).toHaveLength(20);
+    expect(codeFromAddress("")).toBe("");
+    expect(codeFromAddress("?lang=en")).toBe("");
   });
 });

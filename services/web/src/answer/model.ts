@@ -51,6 +51,14 @@ export const emptyForm = (): AnswerForm => ({
   phone: "",
 });
 
+// The code the letter's QR code carries in the address (`/repondre?code=ABCDE-FGHJK`), as the
+// field takes it: letters, digits and dashes only, upper-cased, at most 20 characters; "" when
+// the address has none.
+export function codeFromAddress(search: string): string {
+  const raw = new URLSearchParams(search).get("code") ?? "";
+  return raw.replace(/[^A-Za-z0-9-]/g, "").toUpperCase().slice(0, 20);
+}
+
 // The service's rules (sortition's domain/contact.h): something before the @, a domain with a
 // dot, no spaces; 6 to 15 digits once spaces, dots, dashes and brackets are dropped, an
 // optional leading +.
