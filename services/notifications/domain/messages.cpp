@@ -319,6 +319,10 @@ std::string icalendar(const CalendarEvent& e) {
 }
 
 Outcome outcome_of(long smtp_code, bool transport_error) {
+  // The server refusing the service itself (530 STARTTLS or authentication required, 534, 535
+  // credentials refused, 538): a configuration to mend, not a refused message; it waits.
+  if (smtp_code == 530 || smtp_code == 534 || smtp_code == 535 || smtp_code == 538)
+    return Outcome::retry;
   if (smtp_code >= 500 && smtp_code < 600) return Outcome::refused;
   if (!transport_error && smtp_code >= 200 && smtp_code < 300) return Outcome::sent;
   return Outcome::retry;

@@ -92,8 +92,10 @@ std::string icalendar(const CalendarEvent& e);
 // "Name <address>" or "address": the sender identity of the configuration.
 std::pair<std::string, std::string> parse_mailbox(std::string_view mailbox);
 
-// An SMTP answer: what becomes of the message. 2xx: sent; 5xx: refused for good; anything else
-// (4xx, no answer, a lost connection): tried again later.
+// An SMTP answer: what becomes of the message. 2xx: sent; 5xx: refused for good, but for the
+// server refusing the service itself (530, 534, 535, 538: TLS or authentication required,
+// credentials refused), a configuration to mend; that and anything else (4xx, no answer, a lost
+// connection): tried again later.
 enum class Outcome { sent, retry, refused };
 Outcome outcome_of(long smtp_code, bool transport_error);
 

@@ -146,6 +146,11 @@ TEST(Outcome, AnSmtpAnswerDecidesTheMessagesFate) {
   EXPECT_EQ(d::outcome_of(451, true), d::Outcome::retry);
   EXPECT_EQ(d::outcome_of(0, true), d::Outcome::retry);
   EXPECT_EQ(d::outcome_of(250, true), d::Outcome::retry);
+  // The server refusing the service (TLS or authentication required, credentials refused): the
+  // message waits for the configuration to be mended.
+  for (long code : {530L, 534L, 535L, 538L})
+    EXPECT_EQ(d::outcome_of(code, true), d::Outcome::retry);
+  EXPECT_EQ(d::outcome_of(554, false), d::Outcome::refused);
   EXPECT_EQ(d::backoff_seconds(1), 30);
   EXPECT_EQ(d::backoff_seconds(2), 60);
   EXPECT_EQ(d::backoff_seconds(20), 3600);
