@@ -2,6 +2,7 @@
 
 #include "api/letters.h"
 #include "api/routes.h"
+#include "delivery/directory.h"
 #include "events/handlers.h"
 #include "workers/letters.h"
 #include "workers/sender.h"
@@ -19,10 +20,12 @@ assembly::service::Definition definition() {
             api::add_routes(ctx);
             api::add_metrics(ctx);
             events::add_handlers(ctx);
-            workers::add_sender(ctx);
+            // One token of the service's own for its calls to membership and sortition.
+            auto credentials = delivery::service_credentials(ctx.env);
+            workers::add_sender(ctx, credentials);
             // The invitation letters: their files sealed in the document store.
             auto store = assembly::documents::Store::from_env(ctx.env, "notifications");
-            auto sortition = delivery::Sortition::from_env(ctx.env);
+            auto sortition = delivery::Sortition::from_env(ctx.env, credentials);
             api::add_letter_routes(ctx, store, sortition);
             workers::add_letters(ctx, store, sortition);
           }};

@@ -147,14 +147,7 @@ http::Response erase(const Deps& d, http::Request& req) {
   if (job.state == "queued" || job.state == "running")
     throw http::conflict("the job is " + job.state + ": its files are erased once it has ended");
   auto keys = d.db.transact([&](pqxx::work& tx) { return store::erase_letter_files(tx, job.id); });
-  for (const auto& k : keys) {
-    try {
-      d.store->objects().remove(k);
-    } catch (const std::exception& e) {
-      assembly::log::error("letters: a file could not be removed from the document store",
-                           {{"key", k}, {"error", e.what()}});
-    }
-  }
+  workers::remove_letter_objects(*d.store, keys);
   auto after = d.db.transact([&](pqxx::work& tx) { return store::letter_job(tx, job.id); });
   return http::Response::json(200, to_json(*after));
 }

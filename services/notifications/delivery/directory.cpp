@@ -8,6 +8,16 @@ namespace notifications::delivery {
 
 namespace client = assembly::http::client;
 
+std::shared_ptr<client::ClientCredentials> service_credentials(assembly::config::Env& env) {
+  client::ClientCredentialsSettings cc;
+  cc.token_url =
+      env.str("OIDC_TOKEN_URL", "", "the realm's token endpoint, for the service's own token");
+  cc.client_id = env.str("NOTIFY_CLIENT_ID", "notifications-sender", "the service's client");
+  cc.secret_file = env.str("NOTIFY_CLIENT_SECRET_FILE", "", "a file holding its secret");
+  if (cc.token_url.empty() || cc.secret_file.empty()) return nullptr;
+  return std::make_shared<client::ClientCredentials>(cc);
+}
+
 Directory::Directory(std::string membership_url,
                      std::shared_ptr<client::ClientCredentials> credentials)
     : base_(std::move(membership_url)), credentials_(std::move(credentials)) {

@@ -6,6 +6,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "assembly/config/config.h"
 #include "assembly/http/client_credentials.h"
 
 namespace notifications::delivery {
@@ -13,6 +14,12 @@ namespace notifications::delivery {
 struct Recipient {
   std::string member_id, status, language = "fr", preferred_channel, name, email;
 };
+
+// The service's own token (client credentials of NOTIFY_CLIENT_ID at OIDC_TOKEN_URL, its secret in
+// NOTIFY_CLIENT_SECRET_FILE), one for every call it makes (membership, sortition); nullptr when
+// one of them is missing.
+std::shared_ptr<assembly::http::client::ClientCredentials> service_credentials(
+    assembly::config::Env& env);
 
 class DirectoryError : public std::runtime_error {
  public:

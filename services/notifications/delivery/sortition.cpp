@@ -14,15 +14,11 @@ Sortition::Sortition(std::string sortition_url,
   while (!base_.empty() && base_.back() == '/') base_.pop_back();
 }
 
-std::shared_ptr<Sortition> Sortition::from_env(assembly::config::Env& env) {
+std::shared_ptr<Sortition> Sortition::from_env(
+    assembly::config::Env& env, std::shared_ptr<client::ClientCredentials> credentials) {
   const auto url = env.str("SORTITION_URL", "", "sortition's address (the draws' mailing lists)");
-  client::ClientCredentialsSettings cc;
-  cc.token_url =
-      env.str("OIDC_TOKEN_URL", "", "the realm's token endpoint, for the service's own token");
-  cc.client_id = env.str("NOTIFY_CLIENT_ID", "notifications-sender", "the service's client");
-  cc.secret_file = env.str("NOTIFY_CLIENT_SECRET_FILE", "", "a file holding its secret");
-  if (url.empty() || cc.token_url.empty() || cc.secret_file.empty()) return nullptr;
-  return std::make_shared<Sortition>(url, std::make_shared<client::ClientCredentials>(cc));
+  if (url.empty() || !credentials) return nullptr;
+  return std::make_shared<Sortition>(url, std::move(credentials));
 }
 
 std::optional<Draw> Sortition::draw(const std::string& draw_id) {

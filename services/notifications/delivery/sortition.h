@@ -36,9 +36,11 @@ class Sortition {
  public:
   Sortition(std::string sortition_url,
             std::shared_ptr<assembly::http::client::ClientCredentials> credentials);
-  // From SORTITION_URL, OIDC_TOKEN_URL, NOTIFY_CLIENT_ID and NOTIFY_CLIENT_SECRET_FILE; nullptr
-  // when one is missing (no letters then).
-  static std::shared_ptr<Sortition> from_env(assembly::config::Env& env);
+  // From SORTITION_URL, with the service's own token; nullptr when either is missing (no letters
+  // then).
+  static std::shared_ptr<Sortition> from_env(
+      assembly::config::Env& env,
+      std::shared_ptr<assembly::http::client::ClientCredentials> credentials);
   // nullopt: sortition knows no such draw. SortitionError when it did not answer.
   std::optional<Draw> draw(const std::string& draw_id);
   // One page of up to 5,000 invitees from `cursor` ("" for the first).

@@ -188,14 +188,7 @@ class LetterRunner {
   }
 
   void remove_objects(const std::vector<std::string>& keys) {
-    for (const auto& k : keys) {
-      try {
-        store_->objects().remove(k);
-      } catch (const std::exception& e) {
-        log::error("letters: a file could not be removed from the document store",
-                   {{"key", k}, {"error", e.what()}});
-      }
-    }
+    remove_letter_objects(*store_, keys);
   }
 
   assembly::db::Pool& db_;
@@ -207,6 +200,17 @@ class LetterRunner {
 };
 
 }  // namespace
+
+void remove_letter_objects(documents::Store& store, const std::vector<std::string>& keys) {
+  for (const auto& k : keys) {
+    try {
+      store.objects().remove(k);
+    } catch (const std::exception& e) {
+      log::error("letters: a file could not be removed from the document store",
+                 {{"key", k}, {"error", e.what()}});
+    }
+  }
+}
 
 std::string letter_file_context(const std::string& job_id, long part) {
   return "letter-file:" + job_id + ":" + std::to_string(part);

@@ -4,6 +4,8 @@
 // letters (letters/), seals each file and puts it in the document store, its progress recorded
 // as it goes; and the files whose time is up (LETTER_FILES_HOURS) are erased.
 #include <memory>
+#include <string>
+#include <vector>
 
 #include "assembly/documents/documents.h"
 #include "assembly/service/service.h"
@@ -14,6 +16,10 @@ namespace notifications::workers {
 // `store` or `sortition` null (not configured): no job runs (starting one is refused, 503).
 void add_letters(assembly::service::Context& ctx, std::shared_ptr<assembly::documents::Store> store,
                  std::shared_ptr<delivery::Sortition> sortition);
+
+// Removes the letters' objects of these keys from the store (best effort: a failure is logged with
+// the key, which names no one).
+void remove_letter_objects(assembly::documents::Store& store, const std::vector<std::string>& keys);
 
 // The context a letter file's sealing is bound to: a sealed file moved under another job or part
 // does not open.

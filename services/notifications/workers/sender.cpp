@@ -308,7 +308,8 @@ class Sender {
 
 }  // namespace
 
-void add_sender(assembly::service::Context& ctx) {
+void add_sender(assembly::service::Context& ctx,
+                std::shared_ptr<assembly::http::client::ClientCredentials> credentials) {
   auto& env = ctx.env;
   Settings s;
   auto [from_name, from_address] = domain::parse_mailbox(
@@ -357,25 +358,19 @@ void add_sender(assembly::service::Context& ctx) {
   if (!password_file.empty()) smtp.password = secret_of(password_file);
   smtp.ca_file = env.str("SMTP_CA_FILE", "", "CA bundle of the mail server (PEM; optional)");
 
-  assembly::http::client::ClientCredentialsSettings cc;
-  cc.token_url =
-      env.str("OIDC_TOKEN_URL", "", "the realm's token endpoint, for the service's own token");
-  cc.client_id = env.str("NOTIFY_CLIENT_ID", "notifications-sender", "the service's client");
-  cc.secret_file = env.str("NOTIFY_CLIENT_SECRET_FILE", "", "a file holding its secret");
   const auto membership_url =
       env.str("MEMBERSHIP_URL", "", "membership's address (delivery details at sending)");
   const auto interval =
       env.integer("SEND_INTERVAL_MS", 2000, 50, 600000, "how often messages due are looked for");
   const auto reminder_every = env.integer("REMINDER_CHECK_SECONDS", 3600, 1, 86400,
                                           "how often members to remind are looked for");
-  if (cc.token_url.empty() || membership_url.empty() || cc.secret_file.empty()) {
+  if (!credentials || membership_url.empty()) {
     assembly::log::warn(
         "sending is off: OIDC_TOKEN_URL, MEMBERSHIP_URL and NOTIFY_CLIENT_SECRET_FILE are needed",
         {});
     return;
   }
-  auto directory = std::make_shared<delivery::Directory>(
-      membership_url, std::make_shared<assembly::http::client::ClientCredentials>(cc));
+  auto directory = std::make_shared<delivery::Directory>(membership_url, std::move(credentials));
   auto sender = std::make_shared<Sender>(ctx, s, smtp, directory);
   ctx.every(std::chrono::milliseconds(interval), "send the messages due",
             [sender] { sender->run_once(); });
