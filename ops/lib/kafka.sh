@@ -1,6 +1,9 @@
 # shellcheck shell=bash
-# Real Apache Kafka (KRaft, single node: broker + controller in one JVM) from
-# the Maven Central jars that ops/install puts in var/kafka/libs.
+# Real Apache Kafka (KRaft: each node a broker and a controller in one JVM) from the Maven Central
+# jars that ops/install puts in var/kafka/libs. KAFKA_NODES nodes (default 1; 3 for the cluster
+# shape: topics with three replicas, min.insync.replicas=2, a quorum of three controllers; node i
+# listens on KAFKA_PORT + 100*(i-1) and KAFKA_CONTROLLER_PORT + 100*(i-1)). A change of
+# KAFKA_NODES formats the nodes anew (the local data of the former shape is deleted).
 #
 # What Kafka 4.1 needs, checked here:
 # - Static quorum (`controller.quorum.voters=1@127.0.0.1:<cport>` in
@@ -35,20 +38,36 @@ source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 KAFKA_HOME="$VAR/kafka"
 KAFKA_LIBS="$KAFKA_HOME/libs"
-KAFKA_DATA="$KAFKA_HOME/data"
-KAFKA_CONF="$KAFKA_HOME/server.properties"
 KAFKA_CLUSTER_ID_FILE="$KAFKA_HOME/cluster.id"
-KAFKA_LOG="$VAR/log/kafka.log"
-KAFKA_PID="$VAR/run/kafka.pid"
+KAFKA_SHAPE_FILE="$KAFKA_HOME/nodes"   # the KAFKA_NODES the data was formatted for
 KAFKA_LOG4J="$OPS/kafka/log4j2.properties"
-KAFKA_BROKERS="127.0.0.1:$KAFKA_PORT"
+# The stack keeps the shape its data was formatted with unless KAFKA_NODES says otherwise.
+: "${KAFKA_NODES:=$(cat "$KAFKA_SHAPE_FILE" 2>/dev/null || echo 1)}"
+[[ "$KAFKA_NODES" =~ ^[1-9]$ ]] || die "KAFKA_NODES must be a number of nodes from 1 to 9, not '$KAFKA_NODES'"
+# Node i's files: node 1 keeps the single broker's names (var/kafka/data, var/log/kafka.log,
+# var/run/kafka.pid); the others are suffixed -i.
+kafka_node_suffix() { (($1 == 1)) || printf -- '-%s' "$1"; }
+kafka_node_port() { printf '%s\n' $((KAFKA_PORT + 100 * ($1 - 1))); }
+kafka_node_controller_port() { printf '%s\n' $((KAFKA_CONTROLLER_PORT + 100 * ($1 - 1))); }
+kafka_node_data() { printf '%s\n' "$KAFKA_HOME/data$(kafka_node_suffix "$1")"; }
+kafka_node_conf() { printf '%s\n' "$KAFKA_HOME/server$(kafka_node_suffix "$1").properties"; }
+kafka_node_log() { printf '%s\n' "$VAR/log/kafka$(kafka_node_suffix "$1").log"; }
+kafka_node_pid() { printf '%s\n' "$VAR/run/kafka$(kafka_node_suffix "$1").pid"; }
+KAFKA_REPLICAS=$((KAFKA_NODES < 3 ? KAFKA_NODES : 3))
+KAFKA_MIN_ISR=$((KAFKA_REPLICAS > 1 ? KAFKA_REPLICAS - 1 : 1))
+KAFKA_BROKERS=""
+for ((_n = 1; _n <= KAFKA_NODES; _n++)); do
+  KAFKA_BROKERS+="${KAFKA_BROKERS:+,}127.0.0.1:$(kafka_node_port "$_n")"
+done
+unset _n
+KAFKA_LOG="$(kafka_node_log 1)"   # where waits on the cluster point to
 KAFKA_READY_TIMEOUT=60
 KAFKA_STOP_GRACE=30
 KAFKA_ACLS_APPLIED="$KAFKA_HOME/acls.applied"
 KAFKA_DEAD_LETTER_TOPIC=assembly.deadletter.v1
 # The principals of the local broker: the admin tooling's, the tests' and one per service.
 KAFKA_PRINCIPALS=(admin tester "${SERVICES[@]}")
-export KAFKA_BROKERS
+export KAFKA_BROKERS KAFKA_NODES
 
 kafka_ca_file()     { printf '%s\n' "$VAR/secrets/kafka-ca.crt"; }
 kafka_cert_file()   { printf '%s\n' "$VAR/secrets/kafka-$1.crt"; }
@@ -144,38 +163,87 @@ kafka_tool() {
     -cp "$KAFKA_LIBS/*" "$@"
 }
 
+# _kafka_render_conf I: node I's server properties.
 _kafka_render_conf() {
-  mkdir -p "$KAFKA_DATA"
-  local tmp="$KAFKA_CONF.tmp"
-  _kafka_pki
-  (umask 077; sed -e "s|@KAFKA_PORT@|$KAFKA_PORT|g" \
-      -e "s|@KAFKA_CONTROLLER_PORT@|$KAFKA_CONTROLLER_PORT|g" \
-      -e "s|@KAFKA_DATA@|$KAFKA_DATA|g" \
+  local i="$1" conf tmp voters="" n
+  conf="$(kafka_node_conf "$i")"; tmp="$conf.tmp"
+  mkdir -p "$(kafka_node_data "$i")"
+  for ((n = 1; n <= KAFKA_NODES; n++)); do
+    voters+="${voters:+,}$n@127.0.0.1:$(kafka_node_controller_port "$n")"
+  done
+  (umask 077; sed -e "s|@KAFKA_PORT@|$(kafka_node_port "$i")|g" \
+      -e "s|@KAFKA_CONTROLLER_PORT@|$(kafka_node_controller_port "$i")|g" \
+      -e "s|@KAFKA_NODE_ID@|$i|g" \
+      -e "s|@KAFKA_VOTERS@|$voters|g" \
+      -e "s|@KAFKA_REPLICAS@|$KAFKA_REPLICAS|g" \
+      -e "s|@KAFKA_MIN_ISR@|$KAFKA_MIN_ISR|g" \
+      -e "s|@KAFKA_DATA@|$(kafka_node_data "$i")|g" \
       -e "s|@KAFKA_KEYSTORE@|$(kafka_keystore_file broker)|g" \
       -e "s|@KAFKA_CA@|$(kafka_ca_file)|g" \
       "$OPS/kafka/server.properties.in" >"$tmp")
-  if cmp -s "$tmp" "$KAFKA_CONF"; then rm -f "$tmp"; else mv "$tmp" "$KAFKA_CONF"; fi
+  if cmp -s "$tmp" "$conf"; then rm -f "$tmp"; else mv "$tmp" "$conf"; fi
 }
 
+# _kafka_formatted_shape: the number of nodes the local data was formatted for (empty: none).
+_kafka_formatted_shape() {
+  if [[ -s "$KAFKA_SHAPE_FILE" ]]; then cat "$KAFKA_SHAPE_FILE"
+  elif [[ -f "$(kafka_node_data 1)/meta.properties" ]]; then echo 1
+  fi
+}
+
+# kafka_shape_changes: the local data is of another number of nodes than KAFKA_NODES.
+kafka_shape_changes() {
+  local had; had="$(_kafka_formatted_shape)"
+  [[ -n "$had" && "$had" != "$KAFKA_NODES" ]]
+}
+
+# _kafka_shape: the nodes' data is of this KAFKA_NODES; formatted for another number of nodes,
+# it is deleted (every node stopped first), to be formatted again.
+_kafka_shape() {
+  local had n
+  had="$(_kafka_formatted_shape)"
+  [[ "$had" == "$KAFKA_NODES" ]] && return 0
+  if [[ -n "$had" ]]; then
+    log "kafka: the local data is of $had node(s), KAFKA_NODES=$KAFKA_NODES: formatting anew"
+    for ((n = 1; n <= 9; n++)); do
+      [[ -s "$(kafka_node_pid "$n")" ]] && stop_pid "$(kafka_node_pid "$n")" "kafka node $n" "$KAFKA_STOP_GRACE"
+      rm -rf "$(kafka_node_data "$n")"
+    done
+    rm -f "$KAFKA_ACLS_APPLIED"
+  fi
+  printf '%s\n' "$KAFKA_NODES" >"$KAFKA_SHAPE_FILE"
+}
+
+# _kafka_format I: node I's data directory formatted with the cluster's id (once; again after a
+# disk loss).
 _kafka_format() {
-  [[ -f "$KAFKA_DATA/meta.properties" ]] && return 0
+  local i="$1"
+  [[ -f "$(kafka_node_data "$i")/meta.properties" ]] && return 0
   # An id starting with "-" would be read as an option by the storage tool: draw again.
   [[ -f "$KAFKA_CLUSTER_ID_FILE" && "$(<"$KAFKA_CLUSTER_ID_FILE")" == -* ]] && rm -f "$KAFKA_CLUSTER_ID_FILE"
   # shellcheck disable=SC2016  # expanded by that sh, not here
   new_secret "$KAFKA_CLUSTER_ID_FILE" \
     sh -c 'while :; do id=$(head -c 16 /dev/urandom | base64 | tr "+/" "-_" | tr -d "=\n"); case $id in -*) ;; *) printf %s "$id"; break ;; esac; done'
-  log "kafka: formatting $KAFKA_DATA (cluster id $(<"$KAFKA_CLUSTER_ID_FILE"))"
+  log "kafka: formatting $(kafka_node_data "$i") (cluster id $(<"$KAFKA_CLUSTER_ID_FILE"))"
   kafka_tool kafka.tools.StorageTool format -t "$(<"$KAFKA_CLUSTER_ID_FILE")" \
-      -c "$KAFKA_CONF" --ignore-formatted >>"$VAR/log/kafka-format.log" 2>&1 \
+      -c "$(kafka_node_conf "$i")" --ignore-formatted >>"$VAR/log/kafka-format.log" 2>&1 \
     || { tail -n 40 "$VAR/log/kafka-format.log" >&2; die "kafka: StorageTool format failed"; }
 }
 
-_kafka_running() { pid_alive "$KAFKA_PID" kafka.Kafka; }
+# _kafka_running [I]: node I runs (without I: every node).
+_kafka_running() {
+  local n
+  if (($# == 1)); then pid_alive "$(kafka_node_pid "$1")" kafka.Kafka; return; fi
+  for ((n = 1; n <= KAFKA_NODES; n++)); do pid_alive "$(kafka_node_pid "$n")" kafka.Kafka || return 1; done
+}
 
 # kafka_kcat ARGS...: kcat as the admin principal.
 kafka_kcat() { kcat -F "$(kafka_client_conf admin)" -b "$KAFKA_BROKERS" "$@"; }
 
-_kafka_metadata_ok() { kafka_kcat -L -m 2 >/dev/null 2>&1; }
+# _kafka_metadata_ok: the cluster answers and lists its KAFKA_NODES brokers.
+_kafka_metadata_ok() {
+  kafka_kcat -L -m 2 2>/dev/null | grep -q "^ *$KAFKA_NODES brokers:"
+}
 
 # kafka_topics: "name partitions" of each existing topic.
 kafka_topics() {
@@ -198,7 +266,7 @@ import org.apache.kafka.common.resource.*;
 /**
  * SuiteAdmin BOOTSTRAP KEYSTORE CA ITEM...: with the certificate of KEYSTORE (PEM: key, then
  * certificate) over TLS (the broker's certificate checked against CA), creates the missing
- * topics (one replica) and the ACLs, and deletes the ACLs of the managed principals that are
+ * topics (the brokers' default replication factor) and the ACLs, and deletes the ACLs of the managed principals that are
  * not listed. Items: topic=NAME:PARTITIONS, acl=PRINCIPAL:RESOURCE_TYPE:PATTERN:NAME:OPERATION,
  * principal=NAME (its ACLs are exactly the listed ones).
  */
@@ -221,7 +289,7 @@ public class SuiteAdmin {
       if (item.startsWith("topic=")) {
         int c = item.lastIndexOf(':');
         topics.add(new NewTopic(item.substring(6, c),
-            Integer.parseInt(item.substring(c + 1)), (short) 1));
+            Optional.of(Integer.parseInt(item.substring(c + 1))), Optional.empty()));
       } else if (item.startsWith("acl=")) {
         String[] f = item.substring(4).split(":", 5);
         acls.add(new AclBinding(
@@ -320,7 +388,7 @@ _kafka_wait_listed() {
   wait_for "kafka topics ${names[*]}" 15 "$KAFKA_LOG" _kafka_all_listed
 }
 
-# kafka_create_topics NAME:PARTITIONS...: create those missing (one replica),
+# kafka_create_topics NAME:PARTITIONS...: create those missing (KAFKA_REPLICAS replicas),
 # all in one JVM; then wait until the broker's metadata lists them all.
 kafka_create_topics() {
   (($# > 0)) || return 0
@@ -359,8 +427,9 @@ kafka_ensure_topics() {
       warn "kafka: topic $name has $have partitions, the suite wants $parts"
     fi
   done < <(suite_topics)
-  # The broker's identity (meta.properties: new on each format) and the list of ACLs.
-  acls_id="$(cat "$KAFKA_DATA/meta.properties" <(kafka_acl_specs) | sha256sum | cut -d' ' -f1)"
+  # The nodes' identities (meta.properties: new on each format) and the list of ACLs.
+  acls_id="$(for ((p = 1; p <= KAFKA_NODES; p++)); do cat "$(kafka_node_data "$p")/meta.properties"; done |
+    cat - <(kafka_acl_specs) | sha256sum | cut -d' ' -f1)"
   if [[ ! -f "$KAFKA_ACLS_APPLIED" || "$(<"$KAFKA_ACLS_APPLIED")" != "$acls_id" ]]; then
     while read -r p; do items+=("acl=$p"); done < <(kafka_acl_specs)
     for p in "${KAFKA_PRINCIPALS[@]}"; do items+=("principal=$p"); done
@@ -373,42 +442,60 @@ kafka_ensure_topics() {
   ((${#names[@]} == 0)) || _kafka_wait_listed "${names[@]}"
 }
 
+# _kafka_start I: node I started (formatted first if its data directory is new or was lost).
+_kafka_start() {
+  local i="$1" port cport pidf logf p
+  port="$(kafka_node_port "$i")"; cport="$(kafka_node_controller_port "$i")"
+  pidf="$(kafka_node_pid "$i")"; logf="$(kafka_node_log "$i")"
+  for p in "$port" "$cport"; do
+    port_open "$p" && die "kafka: port $p is taken by another process (set KAFKA_PORT / KAFKA_CONTROLLER_PORT)"
+  done
+  _kafka_format "$i"
+  log "kafka: starting node $i on 127.0.0.1:$port"
+  printf '\n==== %s kafka_up ====\n' "$(date -Is)" >>"$logf"
+  rm -f "$pidf"
+  # The inner bash writes its own pid, then becomes the JVM (exec): the pid
+  # file holds the broker's pid whether or not setsid had to fork.
+  # Redirections on the whole subshell and `exec`: no shell stays behind
+  # holding fd 9 (the ops/stack lock) or anything else.
+  # shellcheck disable=SC2016  # $$ and $0 of the inner bash
+  (cd "$KAFKA_HOME" && exec setsid bash -c 'echo $$ >"$0"; exec "$@"' "$pidf" \
+      java -Xms256m -Xmx512m -XX:+ExitOnOutOfMemoryError -Djava.awt.headless=true \
+      -Dlog4j2.configurationFile="$KAFKA_LOG4J" -Dkafka.logs.dir="$VAR/log" \
+      -cp "$KAFKA_LIBS/*" kafka.Kafka "$(kafka_node_conf "$i")" \
+      ) >>"$logf" 2>&1 </dev/null 9>&- &
+  wait_for "kafka node $i pid file" 5 "$logf" test -s "$pidf"
+}
+
+# kafka_up: every node running (those stopped are started), the cluster answering with all its
+# brokers, the suite's topics and ACLs in place.
 kafka_up() {
   _kafka_check_libs
   ensure_var_dirs
-  _kafka_render_conf
-  if ! _kafka_running; then
-    local p
-    for p in "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT"; do
-      port_open "$p" && die "kafka: port $p is taken by another process (set KAFKA_PORT / KAFKA_CONTROLLER_PORT)"
-    done
-    _kafka_format
-    log "kafka: starting on $KAFKA_BROKERS"
-    printf '\n==== %s kafka_up ====\n' "$(date -Is)" >>"$KAFKA_LOG"
-    rm -f "$KAFKA_PID"
-    # The inner bash writes its own pid, then becomes the JVM (exec): the pid
-    # file holds the broker's pid whether or not setsid had to fork.
-    # Redirections on the whole subshell and `exec`: no shell stays behind
-    # holding fd 9 (the ops/stack lock) or anything else.
-    # shellcheck disable=SC2016  # $$ and $0 of the inner bash
-    (cd "$KAFKA_HOME" && exec setsid bash -c 'echo $$ >"$0"; exec "$@"' "$KAFKA_PID" \
-        java -Xms256m -Xmx512m -XX:+ExitOnOutOfMemoryError -Djava.awt.headless=true \
-        -Dlog4j2.configurationFile="$KAFKA_LOG4J" -Dkafka.logs.dir="$VAR/log" \
-        -cp "$KAFKA_LIBS/*" kafka.Kafka "$KAFKA_CONF" \
-        ) >>"$KAFKA_LOG" 2>&1 </dev/null 9>&- &
-    wait_for "kafka pid file" 5 "$KAFKA_LOG" test -s "$KAFKA_PID" || return 1
-  fi
-  WAIT_PIDFILE="$KAFKA_PID" wait_for "kafka" "$KAFKA_READY_TIMEOUT" "$KAFKA_LOG" _kafka_metadata_ok \
-    || return 1
+  _kafka_pki
+  _kafka_shape
+  local n
+  for ((n = 1; n <= KAFKA_NODES; n++)); do
+    _kafka_render_conf "$n"
+    if [[ -s "$(kafka_node_pid "$n")" ]] && ! _kafka_running "$n"; then rm -f "$(kafka_node_pid "$n")"; fi
+    _kafka_running "$n" || _kafka_start "$n" || return 1
+  done
+  WAIT_PIDFILE="$(kafka_node_pid 1)" wait_for "kafka ($KAFKA_NODES node(s))" "$KAFKA_READY_TIMEOUT" \
+    "$KAFKA_LOG" _kafka_metadata_ok || return 1
   kafka_ensure_topics
 }
 
+# kafka_down: every node stopped (the nodes of another shape too).
 kafka_down() {
-  if [[ -s "$KAFKA_PID" ]] && ! _kafka_running; then rm -f "$KAFKA_PID"; fi
-  if _kafka_running; then
-    log "kafka: stopping"
-    stop_pid "$KAFKA_PID" kafka "$KAFKA_STOP_GRACE"
-  fi
+  local n pidf
+  for ((n = 9; n >= 1; n--)); do
+    pidf="$(kafka_node_pid "$n")"
+    if [[ -s "$pidf" ]] && ! _kafka_running "$n"; then rm -f "$pidf"; fi
+    if _kafka_running "$n"; then
+      log "kafka: stopping node $n"
+      stop_pid "$pidf" "kafka node $n" "$KAFKA_STOP_GRACE"
+    fi
+  done
 }
 
 # kafka_status: prints running/stopped; exit 0 when running.

@@ -112,6 +112,13 @@ sys.stdout.buffer.write(hashlib.blake2b(b"", digest_size=32, key=master,
     salt=(2).to_bytes(8, "little") + bytes(8), person=b"assempii" + bytes(8)).digest())' "$1"
 }
 
+# svc_pg_conninfo SVC: the service's database conninfo; <SVC>_PG_PORT, when set, is the port it
+# reaches PostgreSQL on instead of PG_PORT (a proxy in between: the fault matrix's network rows).
+svc_pg_conninfo() {
+  local v="${1^^}_PG_PORT"
+  PG_PORT="${!v:-$PG_PORT}" pg_conninfo "$1"
+}
+
 # svc_env SVC: the service's environment (what ops/stack starts it with), as arguments of env(1)
 # in the array SVC_ENV. The tests' static token key (var/stack.env) is not passed on: the
 # services verify the identity provider's tokens.
@@ -119,7 +126,7 @@ svc_env() {
   local svc="$1"
   SVC_ENV=(-u JWT_PUBLIC_KEY_FILE SERVICE_NAME="$svc" HTTP_PORT="$(svc_port "$svc")"
            METRICS_PORT="$(svc_metrics_port "$svc")"
-           PG_CONNINFO="$(pg_conninfo "$svc")" PG_SCHEMA="$svc"
+           PG_CONNINFO="$(svc_pg_conninfo "$svc")" PG_SCHEMA="$svc"
            KAFKA_BROKERS="$KAFKA_BROKERS" KAFKA_SECURITY_PROTOCOL=ssl
            KAFKA_SSL_CA_FILE="$(kafka_ca_file)" KAFKA_SSL_CERTIFICATE_FILE="$(kafka_cert_file "$svc")"
            KAFKA_SSL_KEY_FILE="$(kafka_key_file "$svc")"

@@ -141,7 +141,9 @@ std::string create_topic(const std::string& prefix, int partitions) {
   rd_kafka_t* rk = admin_client();
   rd_kafka_queue_t* q = rd_kafka_queue_new(rk);
   char err[512];
-  rd_kafka_NewTopic_t* t = rd_kafka_NewTopic_new(name.c_str(), partitions, 1, err, sizeof err);
+  // Replicas: the brokers' default (-1): three at cluster shape, whose min.insync.replicas (2)
+  // a topic of one replica could never meet.
+  rd_kafka_NewTopic_t* t = rd_kafka_NewTopic_new(name.c_str(), partitions, -1, err, sizeof err);
   rd_kafka_CreateTopics(rk, &t, 1, nullptr, q);
   try {
     wait_admin(rk, q, "create topic " + name);

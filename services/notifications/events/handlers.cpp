@@ -15,6 +15,22 @@ namespace fv1 = assembly::followup::v1;
 using assembly::events::Envelope;
 using assembly::events::Poison;
 
+namespace {
+
+// A ballot's message to its electors, as the event names them; an event published before the
+// electors were carried (none named) goes to the members this service knows as seated.
+template <typename BallotEvent>
+void to_electors(pqxx::work& tx, const BallotEvent& e, domain::Kind kind, const std::string& cause,
+                 const store::Params& params) {
+  if (e.elector_ids_size() > 0)
+    store::enqueue_for_members(tx, {e.elector_ids().begin(), e.elector_ids().end()},
+                               e.assembly_id(), kind, cause, params);
+  else
+    store::enqueue_for_seated(tx, e.assembly_id(), e.workshop_theme(), kind, cause, params);
+}
+
+}  // namespace
+
 void add_handlers(assembly::service::Context& ctx) {
   assembly::service::on_erasure_requested(ctx, [](pqxx::work& tx, const mv1::ErasureRequested& e) {
     assembly::service::Erased out;
@@ -123,32 +139,30 @@ void add_handlers(assembly::service::Context& ctx) {
       });
 
   // A ballot opened (not one voted by a show of hands in the room) and closed with its result:
-  // its electors are told, the seated members of its workshop (or of the assembly).
+  // its electors are told (those the event names: fixed at the opening).
   namespace rv1 = assembly::recommendations::v1;
   ctx.dispatcher.on<rv1::BallotOpened>(
       [](pqxx::work& tx, const rv1::BallotOpened& e, const Envelope&) {
         if (e.ballot_id().empty() || e.assembly_id().empty())
           throw Poison("BallotOpened without ballot or assembly");
         if (e.show_of_hands()) return;
-        store::enqueue_for_seated(tx, e.assembly_id(), e.workshop_theme(),
-                                  domain::Kind::ballot_opened, "ballot-opened:" + e.ballot_id(),
-                                  {{"assembly_id", e.assembly_id()},
-                                   {"question", e.question()},
-                                   {"closes_at", e.closes_at()},
-                                   {"secret", e.secret() ? "yes" : "no"}});
+        to_electors(tx, e, domain::Kind::ballot_opened, "ballot-opened:" + e.ballot_id(),
+                    {{"assembly_id", e.assembly_id()},
+                     {"question", e.question()},
+                     {"closes_at", e.closes_at()},
+                     {"secret", e.secret() ? "yes" : "no"}});
       });
   ctx.dispatcher.on<rv1::BallotClosed>(
       [](pqxx::work& tx, const rv1::BallotClosed& e, const Envelope&) {
         if (e.ballot_id().empty() || e.assembly_id().empty())
           throw Poison("BallotClosed without ballot or assembly");
-        store::enqueue_for_seated(tx, e.assembly_id(), e.workshop_theme(),
-                                  domain::Kind::ballot_closed, "ballot-closed:" + e.ballot_id(),
-                                  {{"assembly_id", e.assembly_id()},
-                                   {"question", e.question()},
-                                   {"outcome", e.outcome()},
-                                   {"votes_for", std::to_string(e.votes_for())},
-                                   {"votes_against", std::to_string(e.votes_against())},
-                                   {"abstentions", std::to_string(e.abstentions())}});
+        to_electors(tx, e, domain::Kind::ballot_closed, "ballot-closed:" + e.ballot_id(),
+                    {{"assembly_id", e.assembly_id()},
+                     {"question", e.question()},
+                     {"outcome", e.outcome()},
+                     {"votes_for", std::to_string(e.votes_for())},
+                     {"votes_against", std::to_string(e.votes_against())},
+                     {"abstentions", std::to_string(e.abstentions())}});
       });
 
   // The droit de suite: every member and former member of the assembly gets the report (the

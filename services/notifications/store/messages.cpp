@@ -35,6 +35,10 @@ constexpr const char* kEnqueueForAssembly =
     "SELECT gen_random_uuid()::text, m.member_id, m.assembly_id, $3, $4, $5::jsonb "
     "FROM members m WHERE m.assembly_id = $1 AND m.status = ANY($2::text[]) "
     "ON CONFLICT (member_id, cause) DO NOTHING";
+constexpr const char* kEnqueueForMembers =
+    "INSERT INTO messages (id, member_id, assembly_id, kind, cause, params) "
+    "SELECT gen_random_uuid()::text, m, $2, $3, $4, $5::jsonb FROM unnest($1::text[]) AS m "
+    "ON CONFLICT (member_id, cause) DO NOTHING";
 constexpr const char* kEnqueueReminders =
     "INSERT INTO messages (id, member_id, assembly_id, kind, cause, params) "
     "SELECT gen_random_uuid()::text, m.member_id, m.assembly_id, 'confirmation-reminder', "
@@ -264,6 +268,15 @@ long enqueue_for_seated(pqxx::work& tx, const std::string& assembly_id,
                         const std::string& cause, const Params& params) {
   return static_cast<long>(tx.exec_params(kEnqueueForSeated, assembly_id, workshop_theme,
                                           std::string(domain::name(kind)), cause,
+                                          params_json(params))
+                               .affected_rows());
+}
+
+long enqueue_for_members(pqxx::work& tx, const std::vector<std::string>& member_ids,
+                         const std::string& assembly_id, domain::Kind kind,
+                         const std::string& cause, const Params& params) {
+  return static_cast<long>(tx.exec_params(kEnqueueForMembers, array_literal(member_ids),
+                                          assembly_id, std::string(domain::name(kind)), cause,
                                           params_json(params))
                                .affected_rows());
 }

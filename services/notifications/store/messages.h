@@ -53,6 +53,11 @@ bool enqueue(pqxx::work& tx, const std::string& member_id, const std::string& as
 long enqueue_for_assembly(pqxx::work& tx, const std::string& assembly_id,
                           const std::vector<std::string>& statuses, domain::Kind kind,
                           const std::string& cause, const Params& params);
+// The same message to each of `member_ids` (a ballot's electors, as the event names them); how
+// many were written.
+long enqueue_for_members(pqxx::work& tx, const std::vector<std::string>& member_ids,
+                         const std::string& assembly_id, domain::Kind kind,
+                         const std::string& cause, const Params& params);
 // The reminder to each member invited `days` days ago or more and still invited; how many.
 long enqueue_reminders(pqxx::work& tx, int days);
 

@@ -143,11 +143,18 @@ class Sender {
       return finish(c, o);
     }
     // What asks a member to answer is void once they have (checked at every attempt: the answer
-    // may come while a message waits for an address).
+    // may come while a message waits for an address). Membership's status, read just now, is the
+    // truth; this service's own copy, kept from membership's events, may not have caught up yet
+    // (the events of one member arrive in order, but a seat given in bulk and an invitation may
+    // be read in another order), and is the fallback when membership does not say.
     if (c.kind == Kind::confirmation_request || c.kind == Kind::confirmation_reminder ||
         c.kind == Kind::replacement_drawn) {
-      auto status =
-          db_.transact([&](pqxx::work& tx) { return store::member_status_of(tx, c.member_id); });
+      std::optional<std::string> status;
+      if (!to->status.empty())
+        status = to->status;
+      else
+        status =
+            db_.transact([&](pqxx::work& tx) { return store::member_status_of(tx, c.member_id); });
       if (status && *status != "invited") {
         o.state = State::skipped;
         o.error = "the member answered before it was sent";

@@ -105,7 +105,7 @@ store::Ballot open_ballot(pqxx::work& tx, const assembly::events::Outbox& outbox
   b.closes_at = n.closes_at;
   store::insert_ballot(tx, b, electors, n.created_by);
   auto opened = must_find(tx, b.id);
-  events::ballot_opened(tx, outbox, opened);
+  events::ballot_opened(tx, outbox, opened, electors);
   return opened;
 }
 
@@ -186,7 +186,7 @@ store::Ballot close_ballot(pqxx::work& tx, const assembly::events::Outbox& outbo
   auto result =
       domain::decide(ballot.rule, static_cast<int>(ballot.electorate), ballot.quorum, tally);
   store::close_ballot(tx, id, result);
-  events::ballot_closed(tx, outbox, ballot, result);
+  events::ballot_closed(tx, outbox, ballot, store::electors(tx, id), result);
   after_motion_ballot(tx, outbox, ballot, result);
   return must_find(tx, id);
 }

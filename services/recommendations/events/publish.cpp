@@ -18,7 +18,8 @@ void set_motion(Event& e, const store::Motion& m) {
 
 }  // namespace
 
-void ballot_opened(pqxx::work& tx, const assembly::events::Outbox& outbox, const store::Ballot& b) {
+void ballot_opened(pqxx::work& tx, const assembly::events::Outbox& outbox, const store::Ballot& b,
+                   const std::vector<std::string>& electors) {
   v1::BallotOpened e;
   e.set_ballot_id(b.id);
   e.set_assembly_id(b.assembly_id);
@@ -29,11 +30,12 @@ void ballot_opened(pqxx::work& tx, const assembly::events::Outbox& outbox, const
   e.set_secret(b.secret);
   e.set_show_of_hands(b.show_of_hands);
   e.set_electorate(static_cast<unsigned>(b.electorate));
+  for (const auto& m : electors) e.add_elector_ids(m);
   outbox.append(tx, e, b.id);
 }
 
 void ballot_closed(pqxx::work& tx, const assembly::events::Outbox& outbox, const store::Ballot& b,
-                   const domain::Result& result) {
+                   const std::vector<std::string>& electors, const domain::Result& result) {
   v1::BallotClosed e;
   e.set_ballot_id(b.id);
   e.set_assembly_id(b.assembly_id);
@@ -44,6 +46,7 @@ void ballot_closed(pqxx::work& tx, const assembly::events::Outbox& outbox, const
   e.set_votes_against(static_cast<unsigned>(result.tally.against));
   e.set_abstentions(static_cast<unsigned>(result.tally.abstain));
   e.set_electorate(static_cast<unsigned>(result.electorate));
+  for (const auto& m : electors) e.add_elector_ids(m);
   outbox.append(tx, e, b.id);
 }
 

@@ -14,11 +14,12 @@
 
 namespace recommendations::events {
 
-// BallotOpened: the ballot as opened (its electorate's size, not who).
-void ballot_opened(pqxx::work& tx, const assembly::events::Outbox& outbox, const store::Ballot& b);
-// BallotClosed: the ballot and its result.
+// BallotOpened: the ballot as opened, its electors (member ids) with it.
+void ballot_opened(pqxx::work& tx, const assembly::events::Outbox& outbox, const store::Ballot& b,
+                   const std::vector<std::string>& electors);
+// BallotClosed: the ballot, its electors and its result.
 void ballot_closed(pqxx::work& tx, const assembly::events::Outbox& outbox, const store::Ballot& b,
-                   const domain::Result& result);
+                   const std::vector<std::string>& electors, const domain::Result& result);
 // MotionOpened: a workshop's motion, opened with the workshop.
 void motion_opened(pqxx::work& tx, const assembly::events::Outbox& outbox, const store::Motion& m);
 // MotionAdopted: the plenary ballot `b` on the motion passed with `result`.

@@ -38,6 +38,8 @@ constexpr const char* kInsertElectors =
     "INSERT INTO ballot_electors (ballot_id, member_id) SELECT $1, m FROM unnest($2::text[]) AS m";
 constexpr const char* kCloseBallot =
     "UPDATE ballots SET state = 'closed', result = $2::jsonb, closed_at = now() WHERE id = $1";
+constexpr const char* kElectors =
+    "SELECT member_id FROM ballot_electors WHERE ballot_id = $1 ORDER BY member_id";
 constexpr const char* kIsElector =
     "SELECT 1 FROM ballot_electors WHERE ballot_id = $1 AND member_id = $2";
 
@@ -177,6 +179,12 @@ void close_ballot(pqxx::work& tx, const std::string& id, const domain::Result& r
 bool is_elector(pqxx::transaction_base& tx, const std::string& ballot_id,
                 const std::string& member_id) {
   return !tx.exec_params(kIsElector, ballot_id, member_id).empty();
+}
+
+std::vector<std::string> electors(pqxx::transaction_base& tx, const std::string& ballot_id) {
+  std::vector<std::string> out;
+  for (const auto& r : tx.exec_params(kElectors, ballot_id)) out.push_back(r[0].as<std::string>());
+  return out;
 }
 
 void upsert_open_vote(pqxx::work& tx, const std::string& ballot_id, const std::string& member_id,

@@ -54,6 +54,8 @@ void close_ballot(pqxx::work& tx, const std::string& id, const domain::Result& r
 
 bool is_elector(pqxx::transaction_base& tx, const std::string& ballot_id,
                 const std::string& member_id);
+// The ballot's electors (member ids, fixed at its opening), in id order.
+std::vector<std::string> electors(pqxx::transaction_base& tx, const std::string& ballot_id);
 
 // Open ballots: one vote per member, replaced when they vote again.
 void upsert_open_vote(pqxx::work& tx, const std::string& ballot_id, const std::string& member_id,
