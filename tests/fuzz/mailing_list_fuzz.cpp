@@ -1,6 +1,7 @@
 // sortition's mailing list as the notifications service reads it (letters/mailing_list.h): any
 // text is made into letters or refused with std::invalid_argument; every letter has its code, and
-// its text as the PDF prints it (to_cp1252) holds no NUL byte. to_cp1252 on the raw input too.
+// its text as the PDF prints it (to_cp1252) holds no control character. to_cp1252 on the raw
+// input too.
 #include <stdexcept>
 #include <string>
 
@@ -14,7 +15,7 @@ namespace {
 
 void printable(const std::string& s) {
   const auto cp = to_cp1252(s);
-  FUZZ_CHECK(cp.find('\0') == std::string::npos);
+  for (unsigned char c : cp) FUZZ_CHECK(c >= 0x20);  // no NUL, every control character a space
   bool ascii = true;
   for (unsigned char c : s) ascii = ascii && c >= 0x20 && c < 0x7f;
   if (ascii) FUZZ_CHECK(cp == s);
@@ -39,7 +40,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     FUZZ_CHECK(l.answer_url == options.answer_url + "?code=" + l.code);
     printable(l.name);
     for (const auto& line : l.address_lines) {
-      FUZZ_CHECK(!line.empty() && line.find_first_of("\r\n") == std::string::npos);
+      FUZZ_CHECK(!line.empty());
       printable(line);
     }
   }
