@@ -1,5 +1,6 @@
 #pragma once
-// base64url without padding (RFC 7515, 2), strict: any other character is an error.
+// base64url without padding (RFC 7515, 2), strict: any other character, or a last character
+// whose unused bits are not zero, is an error.
 #include <optional>
 #include <string>
 
@@ -22,6 +23,9 @@ inline std::optional<std::string> base64url_decode(const std::string& in) {
       bits -= 8;
     }
   }
+  // The bits of the last character that make no byte must be zero: one text per value, so a
+  // token has one spelling (RFC 4648, 3.5).
+  if (bits > -8 && (val & ((1 << (bits + 8)) - 1)) != 0) return std::nullopt;
   return out;
 }
 

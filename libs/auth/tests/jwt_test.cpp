@@ -604,6 +604,21 @@ TEST(RemoteKeys, AGivenKeySetAddressSkipsDiscovery) {
   EXPECT_EQ(issuer.jwks_fetches, 1);
 }
 
+// Found by the fuzzer (tests/fuzz/jwt_fuzz.cpp): base64url let the unused low bits of a part's
+// last character be anything, so one token had several spellings that all verified.
+TEST(Jwt, ATokenSpelledWithNonZeroUnusedBitsIsRefused) {
+  auto v = verifier();
+  auto token = mint(request());
+  ASSERT_NO_THROW(v.verify(token));
+  static const std::string chars =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  const auto pos = chars.find(token.back());
+  // 256 signature bytes: the last character carries 2 bits of the signature, its 4 others unused.
+  ASSERT_EQ(pos % 16, 0u);
+  token.back() = chars[pos + 1];
+  EXPECT_EQ(reason_of(v, token), "signature");
+}
+
 TEST(Jwt, RefusalsAreReportedWithTheirReason) {
   std::vector<std::string> seen;
   auto o = options(std::make_shared<StaticKeys>(KeySet::from_pem(keys().public_pem)));

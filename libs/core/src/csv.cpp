@@ -24,12 +24,19 @@ bool needs_quotes(std::string_view s) {
   return s.find_first_of(",\"\r\n") != std::string_view::npos;
 }
 
+// A formula behind apostrophes ("'=1", "''=1"): what the reader takes an apostrophe off. The
+// writer puts one before it too, so that such a text reads back as written.
+bool defused_formula(std::string_view s) {
+  const auto first = s.find_first_not_of('\'');
+  return first != std::string_view::npos && starts_a_formula(s.substr(first));
+}
+
 }  // namespace
 
 std::string csv_text(std::string_view text, CsvQuote quote) {
   std::string v;
   v.reserve(text.size() + 3);
-  if (starts_a_formula(text)) v.push_back('\'');
+  if (defused_formula(text)) v.push_back('\'');
   v.append(text);
   if (quote == CsvQuote::when_needed && !needs_quotes(v)) return v;
   std::string out = "\"";
@@ -42,11 +49,10 @@ std::string csv_text(std::string_view text, CsvQuote quote) {
 
 namespace {
 
-// A cell as written back to its text: the apostrophe csv_text put before a formula taken off.
+// A cell as written back to its text: the apostrophe csv_text put before a formula (or before
+// apostrophes and a formula) taken off.
 std::string undefused(std::string cell) {
-  if (cell.size() >= 2 && cell.front() == '\'' &&
-      starts_a_formula(std::string_view(cell).substr(1)))
-    cell.erase(0, 1);
+  if (cell.size() >= 2 && cell.front() == '\'' && defused_formula(cell)) cell.erase(0, 1);
   return cell;
 }
 

@@ -47,6 +47,18 @@ TEST(CsvRows, ReadsWhatTheWriterWrote) {
   for (std::size_t i = 0; i < cells.size(); ++i) EXPECT_EQ((*rows)[i + 1], cells[i]);
 }
 
+// Found by the fuzzer (tests/fuzz/csv_fuzz.cpp): a text that already started with an apostrophe
+// before a formula ("'=1", "'\t") lost it when read back.
+TEST(CsvRows, ApostrophesBeforeAFormulaReadBackAsWritten) {
+  for (std::string text : {"'=1", "''=1", "'\t\t", "'-", "'", "''", "'a", "=1"}) {
+    const auto rows = assembly::core::csv_rows(csv_text(text) + "\r\n");
+    ASSERT_TRUE(rows) << text;
+    EXPECT_EQ(*rows, (std::vector<std::vector<std::string>>{{text}})) << text;
+  }
+  EXPECT_EQ(csv_text("'=1"), "''=1");
+  EXPECT_EQ(csv_text("'a"), "'a");
+}
+
 TEST(CsvRows, CrlfEmptyCellsAndNoLastLineBreak) {
   auto rows = csv_rows("a,,c\r\n,b,\r\nx");
   ASSERT_TRUE(rows);

@@ -1,6 +1,8 @@
 #include "assembly/events/envelope.h"
 
+#include <algorithm>
 #include <chrono>
+#include <limits>
 
 #include "assembly/core/ids.h"
 #include "assembly/logging/log.h"
@@ -25,7 +27,13 @@ Envelope wrap(const google::protobuf::Message& payload, const std::string& aggre
 }
 
 long long occurred_at_micros(const Envelope& e) {
-  return e.occurred_at().seconds() * 1000000LL + e.occurred_at().nanos() / 1000;
+  // An envelope read off Kafka may hold any time: one beyond what microseconds since 1970 count
+  // (about 292,000 years either way) is clamped there rather than overflowing.
+  constexpr long long kMaxSeconds = std::numeric_limits<long long>::max() / 1000000 - 1;
+  const long long seconds =
+      std::clamp<long long>(e.occurred_at().seconds(), -kMaxSeconds, kMaxSeconds);
+  const int nanos = std::clamp(e.occurred_at().nanos(), -999'999'999, 999'999'999);
+  return seconds * 1000000LL + nanos / 1000;
 }
 
 }  // namespace assembly::events

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
+#include <limits>
+
 #include "assembly/core/ids.h"
 #include "assembly/logging/log.h"
 #include "assembly/membership/v1/events.pb.h"
@@ -24,6 +27,21 @@ TEST(Envelope, WrapCarriesTheStandardFields) {
   EXPECT_GT(e.occurred_at().seconds(), 1'700'000'000);
   auto back = events::unwrap<sortition::v1::PanelSelected>(e);
   EXPECT_EQ(back.assembly_id(), "a1");
+}
+
+// Found by the fuzzer (tests/fuzz/envelope_fuzz.cpp): an envelope from the wire whose time is
+// the largest a Timestamp's seconds can hold overflowed (undefined behaviour) when read.
+TEST(Envelope, ATimeBeyondWhatMicrosecondsCountIsClamped) {
+  events::Envelope e;
+  e.mutable_occurred_at()->set_seconds(std::numeric_limits<std::int64_t>::max());
+  e.mutable_occurred_at()->set_nanos(999'999'999);
+  EXPECT_EQ(events::occurred_at_micros(e), 9'223'372'036'853'999'999);
+  e.mutable_occurred_at()->set_seconds(std::numeric_limits<std::int64_t>::min());
+  e.mutable_occurred_at()->set_nanos(-999'999'999);
+  EXPECT_EQ(events::occurred_at_micros(e), -9'223'372'036'853'999'999);
+  e.mutable_occurred_at()->set_seconds(1'700'000'000);
+  e.mutable_occurred_at()->set_nanos(123'456'789);
+  EXPECT_EQ(events::occurred_at_micros(e), 1'700'000'000'123'456);
 }
 
 TEST(Envelope, UnwrapRefusesAnotherTypeOrGarbage) {

@@ -54,17 +54,24 @@ std::optional<double> pool_share(const std::string& category, const std::string&
 }  // namespace
 
 std::optional<std::pair<int, int>> age_band_range(std::string_view band) {
+  constexpr int kOldest = 200;  // the open end of "65+"
+  // An age: 0 to kOldest.
+  auto age = [&](std::string_view s) -> std::optional<int> {
+    auto v = number(s);
+    if (!v || *v < 0 || *v > kOldest) return std::nullopt;
+    return v;
+  };
   if (!band.empty() && band.back() == '+') {
-    if (auto low = number(band.substr(0, band.size() - 1))) return std::pair{*low, 200};
+    if (auto low = age(band.substr(0, band.size() - 1))) return std::pair{*low, kOldest};
     return std::nullopt;
   }
   if (auto dash = band.find('-'); dash != std::string_view::npos) {
-    auto low = number(band.substr(0, dash));
-    auto high = number(band.substr(dash + 1));
+    auto low = age(band.substr(0, dash));
+    auto high = age(band.substr(dash + 1));
     if (low && high && *low <= *high) return std::pair{*low, *high};
     return std::nullopt;
   }
-  if (auto age = number(band)) return std::pair{*age, *age};
+  if (auto one = age(band)) return std::pair{*one, *one};
   return std::nullopt;
 }
 

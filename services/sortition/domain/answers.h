@@ -34,7 +34,7 @@ struct CategoryFigures {
 };
 
 // An age band as the questions write it: "18-24" (both ends included), "65+" (65 and over) or
-// "16" (one age). nullopt for anything else.
+// "16" (one age), ages from 0 to 200. nullopt for anything else.
 std::optional<std::pair<int, int>> age_band_range(std::string_view band);
 
 // Per question (in order) and value: the interested respondents' count and share, beside the

@@ -285,7 +285,8 @@ std::optional<Infeasibility> check_feasible(const SeatPool& pool,
                                         plural(households.size(), "household")};
   for (std::size_t c = 0; c < cats.size(); ++c) {
     const auto& cat = cats[c];
-    int min_sum = 0, max_sum = 0, fillable = 0;
+    // In long long: a quota file's bounds go up to INT_MAX each, their sums beyond.
+    long long min_sum = 0, max_sum = 0, fillable = 0;
     for (std::size_t i = 0; i < cat.values.size(); ++i) {
       min_sum += cat.values[i].min;
       max_sum += cat.values[i].max;

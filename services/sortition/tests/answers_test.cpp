@@ -13,6 +13,16 @@ TEST(AgeBand, ReadsRangesOpenEndsAndSingleAges) {
   EXPECT_FALSE(age_band_range(""));
 }
 
+// Found by the fuzzer (tests/fuzz/answer_form_fuzz.cpp): "1165+" was the range 1165 to 200, and
+// "-5+" one starting at -5.
+TEST(AgeBand, AgesOutsideZeroTo200AreNoBand) {
+  EXPECT_FALSE(age_band_range("1165+"));
+  EXPECT_FALSE(age_band_range("-5+"));
+  EXPECT_FALSE(age_band_range("18-201"));
+  EXPECT_EQ(age_band_range("200+"), (std::pair{200, 200}));
+  EXPECT_EQ(age_band_range("0"), (std::pair{0, 0}));
+}
+
 TEST(AnswerFigures, CountsRespondentsBesideThePoolShares) {
   PoolCounts pool;
   pool.total = 10;

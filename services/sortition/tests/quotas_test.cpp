@@ -195,6 +195,16 @@ TEST(Feasibility, MaximumsAddingUpToLessThanTheSeatsAreNamed) {
   EXPECT_EQ(why->message, "sex: the maximums add up to 5 but there are 6 seats");
 }
 
+// Found by the fuzzer (tests/fuzz/panel_input_fuzz.cpp): bounds near INT_MAX, which a quota file
+// may hold, made the sums overflow (undefined behaviour; "the maximums add up to -2").
+TEST(Feasibility, HugeBoundsAddUpWithoutOverflow) {
+  auto pool = two_categories(4);
+  for (auto& v : pool.quotas.categories[0].values) v.min = v.max = 2147483647;
+  auto why = check_feasible(pool, six_people());
+  ASSERT_TRUE(why);
+  EXPECT_EQ(why->message, "sex: the minimums add up to 4294967294 but there are 4 seats");
+}
+
 TEST(Feasibility, MaximumsTheRespondentsCannotFillAreNamed) {
   // age: young max 3 but only 2 young respondents, old max 2: at most 4 of 5 seats.
   auto pool = two_categories(5);

@@ -2,7 +2,9 @@
 // CSV as every export of the suite writes it (RFC 4180): one writer, so every file defuses
 // spreadsheet formulas the same way.
 // - A text cell that a spreadsheet would read as a formula or a command (it starts with
-//   = + - @, a tab or a carriage return) gets a leading apostrophe: it shows as text.
+//   = + - @, a tab or a carriage return) gets a leading apostrophe: it shows as text. So does
+//   one that starts with apostrophes before such a character ("'=1"), so that the reader, which
+//   takes that one apostrophe off, gives back the text as it was.
 // - A cell is quoted when it holds a comma, a quote, CR or LF, or starts or ends with a space or
 //   a tab (or always, for a file whose readers expect every cell quoted); quotes are doubled.
 // Numbers the program writes itself (counts, ids it made) are not text cells: write them as

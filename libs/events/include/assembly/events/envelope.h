@@ -30,7 +30,8 @@ M unwrap(const Envelope& e) {
   return m;
 }
 
-// Microseconds since the epoch of occurred_at (latency measurements).
+// Microseconds since the epoch of occurred_at (latency measurements); a time too far from 1970
+// to count so is clamped to the nearest one that can.
 long long occurred_at_micros(const Envelope& e);
 
 }  // namespace assembly::events
