@@ -22,14 +22,22 @@ SCHEMATHESIS = ROOT / "var" / "contract-venv" / "bin" / "schemathesis"
 SERVICES = [line.split()[0] for line in (ROOT / "services" / "services.txt").read_text().splitlines()
             if line.strip() and not line.startswith("#")]
 PHASES = ("examples", "coverage", "fuzzing", "stateful")
-# Schemathesis's closing line: "====== 3 failures, 2 passed in 12.34s ======" and its counts.
+# Schemathesis's closing line: "====== 3 failures, 2 passed in 12.34s ======".
 SUMMARY = re.compile(r"^=+ (.*) in [0-9.]+s =+$")
-CASES = re.compile(r"Test cases:\s*(.*)$")
 
 
 def fetch_document(base):
     with urllib.request.urlopen(base + "/openapi.json", timeout=30) as r:
         return json.load(r)
+
+
+def test_cases(lines):
+    """Schemathesis's count of its test cases ("646 generated, 3 found 3 unique failures"), from
+    the line after "Test cases:" in its summary."""
+    for i, line in enumerate(lines[:-1]):
+        if line.strip() == "Test cases:":
+            return lines[i + 1].strip()
+    return ""
 
 
 def run_pass(service, base, doc, pass_name, a, out_dir):
@@ -97,7 +105,7 @@ def main(argv=None):
             if not n_ops:
                 continue
             summary = next((m.group(1) for m in map(SUMMARY.match, reversed(lines)) if m), "")
-            cases = next((m.group(1) for m in map(CASES.search, reversed(lines)) if m), "")
+            cases = test_cases(lines)
             rows.append(f"{service:<16} {pass_name:<7} {n_ops:>3} operations  {cases or '?'}"
                         f"  [{summary or 'rc ' + str(rc)}] {time.monotonic() - t0:.0f} s")
             print("contract: " + rows[-1], flush=True)
