@@ -5,8 +5,9 @@ of the six services' OpenAPI documents, as each service serves it, on the runnin
                Schemathesis command line (standard library only: unit-tested without a stack)
   hooks.py     loaded by Schemathesis: the bearer token of that role on every request (tools/identity),
                the allow-list applied
-  allowed.json the allow-list: findings accepted, each {"service", "operation" ("POST /v1/x"),
-               "check" (the failure's class, e.g. "JsonSchemaError"), "reason"}; empty when all is fixed
+  allowed.json the allow-list: findings accepted, each {"service", "operation" (a pattern over
+               the method sent and the path: "POST /v1/x", "QUERY *"), "check" (the failure's code,
+               e.g. "ST103", or class, or "*"), "reason"}
   __main__.py  the driver: per service a staff pass (every operation; a public one without a
                token; the others with a token of the first role they admit, the member's only where
                no staff role acts) and a member pass (the operations a member acts on beside staff,

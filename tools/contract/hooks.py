@@ -6,6 +6,7 @@ the allow-list (allowed.json) are dropped, each with its reason in the file.
 Runs inside Schemathesis's process (var/contract-venv); the tokens come from tools/identity, which
 keeps each until a minute before it expires."""
 
+import fnmatch
 import json
 import os
 import pathlib
@@ -61,19 +62,37 @@ def _allowed():
         entries = json.loads(ALLOWED.read_text())
     except FileNotFoundError:
         return []
-    return [e for e in entries if e.get("service") == SERVICE]
+    return [e for e in entries if fnmatch.fnmatchcase(SERVICE, e.get("service", ""))]
 
 
 _ALLOWED = _allowed()
 
 
+def allowed(method, path, failure, body=""):
+    """Whether the allow-list accepts FAILURE of a request METHOD PATH answered BODY: an entry's
+    `operation` is a pattern over "METHOD /path" (fnmatch), its `check` the failure's code (ST104)
+    or class, or "*", and its `response`, when given, the answer's whole body."""
+    label = f"{method.upper()} {path}"
+    names = {getattr(failure, "code", None), type(failure).__name__}
+    return any(fnmatch.fnmatchcase(label, e.get("operation", ""))
+               and (e.get("check") == "*" or e.get("check") in names)
+               and ("response" not in e or body == e["response"]) for e in _ALLOWED)
+
+
 @schemathesis.hook
 def filter_failure(context, failure, case, response):
-    """False (dropped) for a finding of the allow-list: its service, operation and check."""
-    label = f"{case.operation.method.upper()} {case.operation.path}"
-    for e in _ALLOWED:
-        if e.get("operation") == label and e.get("check") in (getattr(failure, "code", None),
-                                                              type(failure).__name__,
-                                                              getattr(failure, "title", None)):
-            return False
-    return True
+    """False (dropped) for a finding of the allow-list."""
+    try:
+        text = response.content.decode("utf-8", "replace") if response is not None else ""
+    except AttributeError:
+        text = ""
+    return not allowed(str(case.method), case.operation.path, failure, text)
+
+
+# The signed record of a selection is uploaded as a PDF (sortition): the bytes generated, as they are.
+@schemathesis.serializer("application/pdf")
+def pdf_body(context, value):
+    if isinstance(value, (bytes, bytearray)):
+        return {"data": bytes(value)}
+    data = getattr(value, "data", None)
+    return {"data": data if isinstance(data, bytes) else str(value).encode()}
