@@ -57,7 +57,7 @@ def run_pass(service, base, doc, pass_name, a, out_dir):
     with open(log, "w", encoding="utf-8") as f:
         f.write("$ " + " ".join(cmd) + "\n")
         f.flush()
-        rc = subprocess.run(cmd, env=env, stdout=f, stderr=subprocess.STDOUT, cwd=ROOT).returncode
+        rc = subprocess.run(cmd, env=env, stdout=f, stderr=subprocess.STDOUT, cwd=out_dir).returncode
     return rc, len(ops), log.read_text(encoding="utf-8").splitlines()
 
 
