@@ -200,7 +200,12 @@ nlohmann::json complete(nlohmann::json doc) {
   // Every operation may answer these; adding them here keeps each service's file about its domain.
   for (auto& [path, item] : paths.items()) {
     for (auto& [method, op] : item.items()) {
+      if (!op.is_object()) continue;
       auto& responses = op["responses"];
+      // A path or query parameter the route cannot read (a limit that is no number, a version
+      // that is none) is a 400 naming it (libs/http: body.h, page.h).
+      if (!responses.contains("400") && op.contains("parameters") && !op["parameters"].empty())
+        responses["400"] = problem_response(400, "a malformed path or query parameter");
       if (!responses.contains("404")) responses["404"] = problem_response(404, "no such resource");
       if (!responses.contains("405"))
         responses["405"] = problem_response(405, "method not allowed");

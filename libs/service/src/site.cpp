@@ -1,5 +1,6 @@
 #include "assembly/service/site.h"
 
+#include "assembly/core/refusal.h"
 #include "assembly/http/cache.h"
 
 namespace assembly::service {
@@ -37,6 +38,11 @@ void add_site_page_alias(Context& ctx, const char* path, site::Lang lang, SitePa
     } catch (const http::Problem& problem) {
       if (problem.status() != 404) throw;
       status = 404;  // a reader's browser gets a page of the site, not a JSON problem
+      p = not_found_page(lang);
+    } catch (const core::Refused& refused) {
+      // A use case's "no such object" (core::not_found) is the same 404 page.
+      if (refused.kind() != core::Refusal::Kind::not_found) throw;
+      status = 404;
       p = not_found_page(lang);
     }
     p.lang = lang;

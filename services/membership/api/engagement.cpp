@@ -130,7 +130,7 @@ http::Response add_role(const Engagement& d, http::Request& req) {
     if (m->status != domain::Status::active)
       throw http::conflict("the member is " + domain::text(m->status) +
                            "; only an active member holds a role")
-          .with("status", domain::text(m->status));
+          .with("member_status", domain::text(m->status));
     role.assembly_id = m->assembly_id;
     if (role.role == "workshop-referent") {
       role.workshop_theme = in.workshop.value_or(m->workshop_theme);

@@ -171,7 +171,7 @@ http::Response put_workshop(Deps ctx, http::Request& req) {
     if (!in_status(*m, {domain::Status::confirmed, domain::Status::active}))
       throw http::conflict("the member is " + domain::text(m->status) +
                            "; only a confirmed or active member has a workshop")
-          .with("status", domain::text(m->status));
+          .with("member_status", domain::text(m->status));
     if (!has_workshop(store::find_assembly(tx, m->assembly_id), workshop))
       throw http::unprocessable("the assembly has no workshop \"" + workshop + "\"", "/workshop");
     if (m->workshop_theme == workshop) return *m;  // already there: nothing to record
@@ -300,7 +300,7 @@ void add_member_routes(assembly::service::Context& ctx) {
     try {
       std::rethrow_exception(e);
     } catch (const app::StatusConflict& c) {
-      return http::conflict(c.what()).with("status", c.status());
+      return http::conflict(c.what()).with("member_status", c.status());
     } catch (...) {
       return std::nullopt;
     }
