@@ -16,6 +16,7 @@ import sys
 import threading
 import time
 
+import identity
 from cycle.client import SERVICES, Client
 from cycle.run import Run
 
@@ -90,7 +91,7 @@ def main(argv):
             waves.run(start, stop)
         except SystemExit as e:        # Client.must: a secretariat call failed
             wave_error.append(str(e))
-        except (OSError, http.client.HTTPException, KeyError, ValueError) as e:
+        except (OSError, http.client.HTTPException, KeyError, ValueError, identity.IdentityError) as e:
             wave_error.append(f"{type(e).__name__}: {e}")
     wave_thread = threading.Thread(target=play_waves, daemon=True)
     wave_thread.start()
