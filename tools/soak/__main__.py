@@ -4,7 +4,7 @@ The soak (ops/soak) on the running stack (the environment of var/stack.env): sea
 panel and draws its invitations (setup.py), then for SOAK_SECONDS plays the people-facing load
 (load.py) while sampling every SOAK_SAMPLE_SECONDS (sample.py); after the load, samples until
 the outboxes and the consumers have drained (at most SOAK_DRAIN_SECONDS); judges each series
-(verdict.py); writes OUT_PREFIX.csv (the samples) and OUT_PREFIX.md (the report) and prints the
+(verdict.py); writes the samples and the report to OUT_PREFIX, suffixed .csv and .md, and prints the
 report. Exits 1 when a series grew or a request failed, naming them."""
 
 import csv
