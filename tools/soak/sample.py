@@ -65,8 +65,8 @@ def parse_metrics(text, svc):
 
 def pg_connections(conninfo):
     """{role: client connections} from pg_stat_activity (this query's own connection excluded)."""
-    sql = ("SELECT coalesce(usename, ''), count(*) FROM pg_stat_activity "
-           "WHERE backend_type = 'client backend' AND pid <> pg_backend_pid() GROUP BY 1")
+    # Other roles' rows show no backend_type to an unprivileged role: a row with a role is a login.
+    sql = "SELECT usename, count(*) FROM pg_stat_activity WHERE usename IS NOT NULL AND pid <> pg_backend_pid() GROUP BY 1"
     out = subprocess.run(["psql", "-XAtq", "-F", " ", "-d", conninfo, "-c", sql],
                          capture_output=True, text=True, timeout=30, check=True).stdout
     return {role: int(n) for role, n in (line.rsplit(" ", 1) for line in out.splitlines() if line.strip())}
