@@ -276,7 +276,8 @@ TEST(Membership, TheLifecycleTheAssignmentAndRolesWithObjectLevelAccess) {
   auto early =
       e2e::post("membership", "/v1/members/" + id(0) + "/confirm", json::object(), member(0));
   EXPECT_EQ(early.status, 409);
-  EXPECT_EQ(body_of(early)["status"], "selected");
+  EXPECT_EQ(body_of(early)["status"], 409);
+  EXPECT_EQ(body_of(early)["member_status"], "selected");
   ASSERT_EQ(e2e::post("membership", "/v1/assemblies/" + assembly_id + "/bulk-actions",
                       {{"action", "invite"}}, staff)
                 .status,
