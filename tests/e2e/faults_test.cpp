@@ -590,6 +590,13 @@ std::string pg_data() {
   return std::filesystem::canonical(env("ROOT") + "/var/pg/data").string();
 }
 
+// The shell command running `sql` with psql as the database's superuser on database `db`,
+// through its unix socket (the first error stops it).
+std::string psql_super_command(const std::string& db, const std::string& sql) {
+  return "cd / && runuser -u postgres -- psql -X -qAt -v ON_ERROR_STOP=1 -h '" + pg_data() +
+         "' -p " + env("PG_PORT") + " -d " + db + " -c \"" + sql + "\"";
+}
+
 // The postmaster and its children (every backend, the background workers).
 std::vector<pid_t> postgres_processes() {
   std::vector<pid_t> out;
@@ -633,8 +640,7 @@ Fault cut_postgres_connections() {
     const std::string sql =
         "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE backend_type = "
         "'client backend' AND pid <> pg_backend_pid() AND usename <> 'postgres'";
-    const auto out = output_of("cd / && runuser -u postgres -- psql -X -qAt -h '" + pg_data() +
-                               "' -p " + env("PG_PORT") + " -d postgres -c \"" + sql + "\"");
+    const auto out = output_of(psql_super_command("postgres", sql));
     *terminated += std::atoi(out.c_str());
   };
   return {"PostgreSQL connections cut",
@@ -679,14 +685,12 @@ Fault pause_consumer() {
 
 // psql as the database's superuser, through its unix socket; the exit status.
 int psql_super(const std::string& sql) {
-  return shell("cd / && runuser -u postgres -- psql -X -qAt -v ON_ERROR_STOP=1 -h '" + pg_data() +
-               "' -p " + env("PG_PORT") + " -d assembly -c \"" + sql + "\" >/dev/null 2>&1");
+  return shell(psql_super_command("assembly", sql) + " >/dev/null 2>&1");
 }
 
 // The same, its output and errors.
 std::string psql_super_output(const std::string& sql) {
-  return output_of("cd / && runuser -u postgres -- psql -X -qAt -h '" + pg_data() + "' -p " +
-                   env("PG_PORT") + " -d assembly -c \"" + sql + "\" 2>&1");
+  return output_of(psql_super_command("assembly", sql) + " 2>&1");
 }
 
 // membership's outbox moved to a tablespace on a small file system (a 16 MiB tmpfs), which a
