@@ -23,13 +23,16 @@ fi
 : "${PG_PORT:=55432}"
 : "${KAFKA_PORT:=19092}"
 : "${KAFKA_CONTROLLER_PORT:=19093}"
+# Each Kafka node's second client listener, for a client that reaches it through a proxy (the
+# fault matrix's network rows): it listens here and advertises the next port, where the proxy is.
+: "${KAFKA_PROXIED_PORT:=$((KAFKA_PORT + 2))}"
 : "${KEYCLOAK_PORT:=8180}"
 : "${KEYCLOAK_MANAGEMENT_PORT:=$((KEYCLOAK_PORT + 1))}"   # Keycloak's health endpoints
 : "${SMTP_PORT:=1025}"
 : "${MAILPIT_PORT:=8025}"
 : "${WEB_PORT:=8080}"        # the gateway: the site, /api/<service>/, /auth/ (one origin)
 : "${S3_PORT:=8333}"         # SeaweedFS's S3 gateway (the documents); its other listeners next
-export PG_PORT KAFKA_PORT KAFKA_CONTROLLER_PORT KEYCLOAK_PORT KEYCLOAK_MANAGEMENT_PORT SMTP_PORT \
+export PG_PORT KAFKA_PORT KAFKA_CONTROLLER_PORT KAFKA_PROXIED_PORT KEYCLOAK_PORT KEYCLOAK_MANAGEMENT_PORT SMTP_PORT \
   MAILPIT_PORT WEB_PORT S3_PORT
 
 # The services, their default ports (<SVC>_PORT overrides) and their topics' partitions, from the

@@ -2,7 +2,10 @@
 # Real Apache Kafka (KRaft: each node a broker and a controller in one JVM) from the Maven Central
 # jars that ops/install puts in var/kafka/libs. KAFKA_NODES nodes (default 1; 3 for the cluster
 # shape: topics with three replicas, min.insync.replicas=2, a quorum of three controllers; node i
-# listens on KAFKA_PORT + 100*(i-1) and KAFKA_CONTROLLER_PORT + 100*(i-1)). A change of
+# listens on KAFKA_PORT + 100*(i-1) and KAFKA_CONTROLLER_PORT + 100*(i-1), and on
+# KAFKA_PROXIED_PORT + 100*(i-1) for clients that go through a proxy: that listener advertises the
+# port after it, where the proxy listens, so that such a client reaches every broker through the
+# proxy; KAFKA_PROXIED_BROKERS lists those advertised addresses). A change of
 # KAFKA_NODES formats the nodes anew (the local data of the former shape is deleted).
 #
 # What Kafka 4.1 needs, checked here:
@@ -49,15 +52,17 @@ KAFKA_LOG4J="$OPS/kafka/log4j2.properties"
 kafka_node_suffix() { (($1 == 1)) || printf -- '-%s' "$1"; }
 kafka_node_port() { printf '%s\n' $((KAFKA_PORT + 100 * ($1 - 1))); }
 kafka_node_controller_port() { printf '%s\n' $((KAFKA_CONTROLLER_PORT + 100 * ($1 - 1))); }
+kafka_node_proxied_port() { printf '%s\n' $((KAFKA_PROXIED_PORT + 100 * ($1 - 1))); }
 kafka_node_data() { printf '%s\n' "$KAFKA_HOME/data$(kafka_node_suffix "$1")"; }
 kafka_node_conf() { printf '%s\n' "$KAFKA_HOME/server$(kafka_node_suffix "$1").properties"; }
 kafka_node_log() { printf '%s\n' "$VAR/log/kafka$(kafka_node_suffix "$1").log"; }
 kafka_node_pid() { printf '%s\n' "$VAR/run/kafka$(kafka_node_suffix "$1").pid"; }
 KAFKA_REPLICAS=$((KAFKA_NODES < 3 ? KAFKA_NODES : 3))
 KAFKA_MIN_ISR=$((KAFKA_REPLICAS > 1 ? KAFKA_REPLICAS - 1 : 1))
-KAFKA_BROKERS=""
+KAFKA_BROKERS="" KAFKA_PROXIED_BROKERS=""
 for ((_n = 1; _n <= KAFKA_NODES; _n++)); do
   KAFKA_BROKERS+="${KAFKA_BROKERS:+,}127.0.0.1:$(kafka_node_port "$_n")"
+  KAFKA_PROXIED_BROKERS+="${KAFKA_PROXIED_BROKERS:+,}127.0.0.1:$(($(kafka_node_proxied_port "$_n") + 1))"
 done
 unset _n
 KAFKA_LOG="$(kafka_node_log 1)"   # where waits on the cluster point to
@@ -67,7 +72,7 @@ KAFKA_ACLS_APPLIED="$KAFKA_HOME/acls.applied"
 KAFKA_DEAD_LETTER_TOPIC=assembly.deadletter.v1
 # The principals of the local broker: the admin tooling's, the tests' and one per service.
 KAFKA_PRINCIPALS=(admin tester "${SERVICES[@]}")
-export KAFKA_BROKERS KAFKA_NODES
+export KAFKA_BROKERS KAFKA_PROXIED_BROKERS KAFKA_NODES
 
 kafka_ca_file()     { printf '%s\n' "$VAR/secrets/kafka-ca.crt"; }
 kafka_cert_file()   { printf '%s\n' "$VAR/secrets/kafka-$1.crt"; }
@@ -173,6 +178,8 @@ _kafka_render_conf() {
   done
   (umask 077; sed -e "s|@KAFKA_PORT@|$(kafka_node_port "$i")|g" \
       -e "s|@KAFKA_CONTROLLER_PORT@|$(kafka_node_controller_port "$i")|g" \
+      -e "s|@KAFKA_PROXIED_PORT@|$(kafka_node_proxied_port "$i")|g" \
+      -e "s|@KAFKA_PROXIED_ADVERTISED_PORT@|$(($(kafka_node_proxied_port "$i") + 1))|g" \
       -e "s|@KAFKA_NODE_ID@|$i|g" \
       -e "s|@KAFKA_VOTERS@|$voters|g" \
       -e "s|@KAFKA_REPLICAS@|$KAFKA_REPLICAS|g" \
@@ -444,11 +451,12 @@ kafka_ensure_topics() {
 
 # _kafka_start I: node I started (formatted first if its data directory is new or was lost).
 _kafka_start() {
-  local i="$1" port cport pidf logf p
+  local i="$1" port cport pport pidf logf p
   port="$(kafka_node_port "$i")"; cport="$(kafka_node_controller_port "$i")"
+  pport="$(kafka_node_proxied_port "$i")"
   pidf="$(kafka_node_pid "$i")"; logf="$(kafka_node_log "$i")"
-  for p in "$port" "$cport"; do
-    port_open "$p" && die "kafka: port $p is taken by another process (set KAFKA_PORT / KAFKA_CONTROLLER_PORT)"
+  for p in "$port" "$cport" "$pport"; do
+    port_open "$p" && die "kafka: port $p is taken by another process (set KAFKA_PORT / KAFKA_CONTROLLER_PORT / KAFKA_PROXIED_PORT)"
   done
   _kafka_format "$i"
   log "kafka: starting node $i on 127.0.0.1:$port"
@@ -478,6 +486,11 @@ kafka_up() {
   for ((n = 1; n <= KAFKA_NODES; n++)); do
     _kafka_render_conf "$n"
     if [[ -s "$(kafka_node_pid "$n")" ]] && ! _kafka_running "$n"; then rm -f "$(kafka_node_pid "$n")"; fi
+    # A node started before its configuration changed (a new listener...) is started again.
+    if _kafka_running "$n" && [[ "$(kafka_node_conf "$n")" -nt "$(kafka_node_pid "$n")" ]]; then
+      log "kafka: node $n's configuration changed: restarting it"
+      stop_pid "$(kafka_node_pid "$n")" "kafka node $n" "$KAFKA_STOP_GRACE"
+    fi
     _kafka_running "$n" || _kafka_start "$n" || return 1
   done
   WAIT_PIDFILE="$(kafka_node_pid 1)" wait_for "kafka ($KAFKA_NODES node(s))" "$KAFKA_READY_TIMEOUT" \

@@ -119,6 +119,13 @@ svc_pg_conninfo() {
   PG_PORT="${!v:-$PG_PORT}" pg_conninfo "$1"
 }
 
+# svc_kafka_brokers SVC: the brokers the service bootstraps from; <SVC>_KAFKA_BROKERS, when set,
+# instead of KAFKA_BROKERS (KAFKA_PROXIED_BROKERS, through a proxy: the fault matrix's rows).
+svc_kafka_brokers() {
+  local v="${1^^}_KAFKA_BROKERS"
+  printf '%s\n' "${!v:-$KAFKA_BROKERS}"
+}
+
 # svc_env SVC: the service's environment (what ops/stack starts it with), as arguments of env(1)
 # in the array SVC_ENV. The tests' static token key (var/stack.env) is not passed on: the
 # services verify the identity provider's tokens.
@@ -127,7 +134,7 @@ svc_env() {
   SVC_ENV=(-u JWT_PUBLIC_KEY_FILE SERVICE_NAME="$svc" HTTP_PORT="$(svc_port "$svc")"
            METRICS_PORT="$(svc_metrics_port "$svc")"
            PG_CONNINFO="$(svc_pg_conninfo "$svc")" PG_SCHEMA="$svc"
-           KAFKA_BROKERS="$KAFKA_BROKERS" KAFKA_SECURITY_PROTOCOL=ssl
+           KAFKA_BROKERS="$(svc_kafka_brokers "$svc")" KAFKA_SECURITY_PROTOCOL=ssl
            KAFKA_SSL_CA_FILE="$(kafka_ca_file)" KAFKA_SSL_CERTIFICATE_FILE="$(kafka_cert_file "$svc")"
            KAFKA_SSL_KEY_FILE="$(kafka_key_file "$svc")"
            OIDC_ISSUER="$OIDC_ISSUER" OIDC_JWKS_URI="$OIDC_JWKS_URI" JWT_AUDIENCE="$svc"
@@ -138,6 +145,16 @@ svc_env() {
            S3_ENDPOINT="$S3_URL" S3_REGION="$S3_REGION" S3_BUCKET="$S3_BUCKET"
            S3_ACCESS_KEY="$S3_ACCESS_KEY" S3_SECRET_KEY_FILE="$S3_SECRET_KEY_FILE"
            OVERDUE_CHECK_SECONDS="${OVERDUE_CHECK_SECONDS:-5}")
+  # <SVC>_CLOCK_FILE, when set, names a file that holds how far off the service's own clock is
+  # ("+20", "-20" seconds, "+2d"...; libfaketime's syntax), read again each second while it runs:
+  # the fault matrix's clock-skew rows. Its monotonic clock is left true.
+  local clock="${svc^^}_CLOCK_FILE" faketime
+  if [[ -n "${!clock:-}" ]]; then
+    faketime="$(compgen -G '/usr/lib/*/faketime/libfaketimeMT.so.1' | head -n 1)" ||
+      die "$svc: ${svc^^}_CLOCK_FILE is set but libfaketime is not installed (ops/install)"
+    SVC_ENV+=(LD_PRELOAD="$faketime" FAKETIME_TIMESTAMP_FILE="${!clock}"
+              FAKETIME_CACHE_DURATION=1 FAKETIME_DONT_FAKE_MONOTONIC=1)
+  fi
   # membership makes the members' accounts in the stack's Keycloak (docs/identity.md); without
   # the client's secret (Keycloak never started here), it makes no accounts.
   if [[ "$svc" == membership && -s "$VAR/secrets/keycloak-membership-provisioner.secret" ]]; then

@@ -21,6 +21,7 @@
 #include <sys/types.h>
 
 #include <atomic>
+#include <cctype>
 #include <cmath>
 #include <csignal>
 #include <filesystem>
@@ -29,6 +30,7 @@
 #include <sstream>
 #include <thread>
 
+#include "assembly/core/time.h"
 #include "assembly/http/client.h"
 #include "assembly/testing/process.h"
 #include "assembly/testing/stack.h"
@@ -159,6 +161,8 @@ struct Fault {
   std::function<std::string()> bit = [] {
     return observed.unanswered > 0 ? std::string() : "no call of the slice went unanswered";
   };
+  // What the row saw of its fault, for its ledger line ("" when nothing more than the calls).
+  std::function<std::string()> seen = [] { return std::string(); };
 };
 
 std::string slower_than(long ms) {
@@ -454,12 +458,13 @@ void play(Fault fault) {
       "messages %zu (sent %d, skipped %d, uncertain %d), e-mails %d, dead letters %d | during the "
       "fault: %d calls unanswered, slowest %.1f s | ready after %.1f s, "
       "replacements after %.1f s, messages settled after %.1f s, lag zero after %.1f s "
-      "(target %lld s)\n",
+      "(target %lld s)%s%s\n",
       fault.name.c_str(), all.size(), by_status["active"], by_status["declined"],
       replacements.size(), results["votes"].size(), messages.size(), by_state["sent"],
       by_state["skipped"], uncertain, mails, new_dead, unanswered, slowest / 1000.0, ready_after,
       replaced_after, settled_after, caught_up_after,
-      static_cast<long long>(kRecoveryTarget.count()));
+      static_cast<long long>(kRecoveryTarget.count()), fault.seen().empty() ? "" : " | ",
+      fault.seen().c_str());
   EXPECT_LE(ready_after, static_cast<double>(kRecoveryLimit.count()));
 }
 
@@ -730,14 +735,19 @@ Fault outbox_disk_full() {
           15s, [] { EXPECT_EQ(psql_super("DROP TABLE public.faults_filler"), 0); }, restore};
 }
 
-// Toxiproxy between membership and PostgreSQL for one row: its server started (var/bin, from
-// ops/install), a proxy in front of the database, membership started again through it
-// (MEMBERSHIP_PG_PORT); at the end membership back on the database directly and the proxy gone.
-class PostgresProxy {
+// Toxiproxy between membership and what it reaches (PostgreSQL, or each Kafka broker) for one row:
+// its server started (var/bin, from ops/install), a proxy per upstream, membership started again
+// through them (`variable`=`value`: MEMBERSHIP_PG_PORT, or MEMBERSHIP_KAFKA_BROKERS); at the end
+// membership back on its direct addresses and the proxies gone.
+class Toxiproxy {
  public:
-  PostgresProxy() {
+  struct Route {
+    int listen;
+    int upstream;
+  };
+  Toxiproxy(std::vector<Route> routes, const std::string& variable, const std::string& value)
+      : routes_(std::move(routes)) {
     api_ = "http://127.0.0.1:" + std::to_string(assembly::itest::free_port());
-    listen_ = assembly::itest::free_port();
     const auto root = env("ROOT");
     pidfile_ = root + "/var/run/toxiproxy-faults.pid";
     const auto port = api_.substr(api_.rfind(':') + 1);
@@ -748,60 +758,219 @@ class PostgresProxy {
     EXPECT_TRUE(e2e::eventually(
         [&] { return assembly::itest::http("GET", api_ + "/version").status == 200; }, 20s))
         << "toxiproxy-server did not answer";
-    auto made = assembly::itest::http("POST", api_ + "/proxies",
-                                      json{{"name", "pg"},
-                                           {"listen", "127.0.0.1:" + std::to_string(listen_)},
-                                           {"upstream", "127.0.0.1:" + env("PG_PORT")},
-                                           {"enabled", true}}
-                                          .dump(),
-                                      {{"Content-Type", "application/json"}});
-    EXPECT_EQ(made.status, 201) << made.body;
-    EXPECT_EQ(shell(stack() + " stop membership >/dev/null && MEMBERSHIP_PG_PORT=" +
-                    std::to_string(listen_) + " " + stack() + " start membership >/dev/null"),
+    for (const auto& r : routes_) {
+      auto made =
+          assembly::itest::http("POST", api_ + "/proxies",
+                                json{{"name", name_of(r)},
+                                     {"listen", "127.0.0.1:" + std::to_string(r.listen)},
+                                     {"upstream", "127.0.0.1:" + std::to_string(r.upstream)},
+                                     {"enabled", true}}
+                                    .dump(),
+                                {{"Content-Type", "application/json"}});
+      EXPECT_EQ(made.status, 201) << made.body;
+    }
+    EXPECT_EQ(shell(stack() + " stop membership >/dev/null && " + variable + "='" + value + "' " +
+                    stack() + " start membership >/dev/null"),
               0);
   }
-  ~PostgresProxy() {
+  ~Toxiproxy() {
     shell(stack() + " stop membership >/dev/null; " + stack() + " start membership >/dev/null");
     const pid_t pid = pid_in(pidfile_);
     if (pid > 0) ::kill(pid, SIGTERM);
     std::remove(pidfile_.c_str());
   }
-  void add(const std::string& type, const json& attributes, const std::string& stream) {
-    auto r = assembly::itest::http("POST", api_ + "/proxies/pg/toxics",
-                                   json{{"name", type + "-" + stream},
-                                        {"type", type},
-                                        {"stream", stream},
-                                        {"attributes", attributes}}
-                                       .dump(),
-                                   {{"Content-Type", "application/json"}});
-    EXPECT_EQ(r.status, 200) << r.body;
+  // The toxic on every proxy, both ways.
+  void add(const std::string& type, const json& attributes) {
+    for (const auto& route : routes_)
+      for (const std::string stream : {"downstream", "upstream"}) {
+        auto r = assembly::itest::http("POST", api_ + "/proxies/" + name_of(route) + "/toxics",
+                                       json{{"name", type + "-" + stream},
+                                            {"type", type},
+                                            {"stream", stream},
+                                            {"attributes", attributes}}
+                                           .dump(),
+                                       {{"Content-Type", "application/json"}});
+        EXPECT_EQ(r.status, 200) << r.body;
+      }
   }
   void clear() {
-    auto r = assembly::itest::http("GET", api_ + "/proxies/pg/toxics");
-    if (r.status != 200) return;
-    for (const auto& t : json::parse(r.body))
-      assembly::itest::http("DELETE", api_ + "/proxies/pg/toxics/" + t["name"].get<std::string>());
+    for (const auto& route : routes_) {
+      const auto proxy = api_ + "/proxies/" + name_of(route);
+      auto r = assembly::itest::http("GET", proxy + "/toxics");
+      if (r.status != 200) continue;
+      for (const auto& t : json::parse(r.body))
+        assembly::itest::http("DELETE", proxy + "/toxics/" + t["name"].get<std::string>());
+    }
+  }
+  // The ports membership is connected to now (ss), among the proxies' and their upstreams'.
+  std::pair<int, int> membership_connections() const {
+    const auto pid = pid_in(env("ROOT") + "/var/run/membership.pid");
+    const auto out = output_of(
+        "ss -tnpH state established 2>/dev/null | grep 'pid=" + std::to_string(pid) + ",'");
+    int through = 0, around = 0;
+    for (const auto& r : routes_) {
+      const auto count = [&](int port) {
+        int n = 0;
+        for (std::size_t at = 0;
+             (at = out.find(":" + std::to_string(port) + " ", at)) != std::string::npos; ++at)
+          ++n;
+        return n;
+      };
+      through += count(r.listen);
+      around += count(r.upstream);
+    }
+    return {through, around};
   }
 
  private:
+  static std::string name_of(const Route& r) { return "to-" + std::to_string(r.upstream); }
+  std::vector<Route> routes_;
   std::string api_, pidfile_;
-  int listen_ = 0;
 };
 
 // A network fault between membership and PostgreSQL, through the proxy, for `hold`.
 Fault network(const std::string& name, const std::string& type, const json& attributes,
               std::chrono::milliseconds hold, std::function<std::string()> bit) {
-  auto proxy = std::make_shared<PostgresProxy>();
+  const int listen = assembly::itest::free_port();
+  auto proxy = std::make_shared<Toxiproxy>(
+      std::vector<Toxiproxy::Route>{{listen, std::stoi(env("PG_PORT"))}}, "MEMBERSHIP_PG_PORT",
+      std::to_string(listen));
   return {name,
-          [=] {
-            proxy->add(type, attributes, "downstream");
-            proxy->add(type, attributes, "upstream");
-          },
+          [=] { proxy->add(type, attributes); },
           hold,
           [=] { proxy->clear(); },
           [=] { proxy->clear(); },
           [] { return std::string(); },
           std::move(bit)};
+}
+
+// The same between membership and every Kafka broker. Membership bootstraps from the brokers'
+// proxied listener (KAFKA_PROXIED_BROKERS: each broker advertises there the port of its proxy), so
+// every connection it makes to the cluster, producing its outbox and consuming sortition's
+// events, goes through Toxiproxy. The membership's HTTP calls are not in the fault's way: what
+// it delays is the replacement of the leavers (membership -> Kafka -> sortition -> Kafka ->
+// membership). That the fault happened is shown by membership's connections (through the proxies,
+// none around them) and by a probe (kcat's metadata request, through the proxy of node 1):
+// `probe_bit` judges the probe's time in ms (-1: it failed).
+Fault kafka_network(const std::string& name, const std::string& type, const json& attributes,
+                    std::chrono::milliseconds hold,
+                    std::function<std::string(long probe_ms)> probe_bit) {
+  std::vector<Toxiproxy::Route> routes;
+  {
+    std::istringstream in(env("KAFKA_PROXIED_BROKERS"));
+    const int base = std::stoi(env("KAFKA_PROXIED_PORT"));
+    int node = 0;
+    for (std::string address; std::getline(in, address, ',');) {
+      const int advertised = std::stoi(address.substr(address.rfind(':') + 1));
+      EXPECT_EQ(advertised, base + 100 * node + 1) << "the proxied listeners' ports";
+      routes.push_back({advertised, base + 100 * node});
+      ++node;
+    }
+  }
+  auto proxy =
+      std::make_shared<Toxiproxy>(routes, "MEMBERSHIP_KAFKA_BROKERS", env("KAFKA_PROXIED_BROKERS"));
+  auto seen = std::make_shared<std::string>();
+  auto saw = std::make_shared<std::string>();
+  const std::string first = "127.0.0.1:" + std::to_string(routes.front().listen);
+  return {name,
+          [=] {
+            const auto [through, around] = proxy->membership_connections();
+            if (through == 0 || around > 0)
+              *seen = "membership's Kafka connections: " + std::to_string(through) +
+                      " through the proxies, " + std::to_string(around) + " around them";
+            proxy->add(type, attributes);
+            const auto t0 = Clock::now();
+            const int rc = shell("kcat -b " + first + " -L -m 5 >/dev/null 2>&1");
+            const long ms =
+                std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - t0).count();
+            if (seen->empty()) *seen = probe_bit(rc == 0 ? ms : -1);
+            *saw = "membership's Kafka connections through the proxies " + std::to_string(through) +
+                   ", around them " + std::to_string(around) + "; a metadata probe " +
+                   (rc == 0 ? "answered in " + std::to_string(ms) + " ms"
+                            : "failed after " + std::to_string(ms) + " ms");
+          },
+          hold,
+          [=] { proxy->clear(); },
+          [=] { proxy->clear(); },
+          [] { return std::string(); },
+          [seen] { return *seen; },
+          [saw] { return *saw; }};
+}
+
+// A service's own clock set off while it runs (libfaketime): it is started again with
+// <SVC>_CLOCK_FILE naming a file that holds the offset, read again each second; set() writes the
+// file. At the end the service is started again on the true clock and the file removed.
+class SkewedClock {
+ public:
+  explicit SkewedClock(std::string service)
+      : service_(std::move(service)),
+        file_(env("ROOT") + "/var/run/clock-" + service_ + "-faults.offset") {
+    set("+0");
+    std::string var = service_;
+    for (auto& c : var) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    EXPECT_EQ(shell(stack() + " stop " + service_ + " >/dev/null && " + var + "_CLOCK_FILE='" +
+                    file_ + "' " + stack() + " start " + service_ + " >/dev/null"),
+              0);
+  }
+  ~SkewedClock() {
+    shell(stack() + " stop " + service_ + " >/dev/null; " + stack() + " start " + service_ +
+          " >/dev/null");
+    std::remove(file_.c_str());
+  }
+  // libfaketime's syntax: "+20", "-25" (seconds), "+2d".
+  void set(const std::string& offset) {
+    std::ofstream(file_) << offset << "\n";
+    // Read again within a second (FAKETIME_CACHE_DURATION=1).
+    std::this_thread::sleep_for(1500ms);
+  }
+
+ private:
+  std::string service_, file_;
+};
+
+// The times of the service's log lines written after byte `from` of its log (its own clock).
+std::vector<std::time_t> log_times_after(const std::string& service, std::streamoff from) {
+  std::ifstream in(env("ROOT") + "/var/log/" + service + ".log");
+  in.seekg(from);
+  std::vector<std::time_t> out;
+  static const std::regex time_field("\"time\":\"([0-9-]+T[0-9:]+)");
+  for (std::string line; std::getline(in, line);) {
+    std::smatch m;
+    if (!std::regex_search(line, m, time_field)) continue;
+    std::tm tm{};
+    if (strptime(m[1].str().c_str(), "%Y-%m-%dT%H:%M:%S", &tm)) out.push_back(timegm(&tm));
+  }
+  return out;
+}
+
+std::streamoff log_size(const std::string& service) {
+  std::error_code ec;
+  const auto n = std::filesystem::file_size(env("ROOT") + "/var/log/" + service + ".log", ec);
+  return ec ? 0 : static_cast<std::streamoff>(n);
+}
+
+// membership's clock set 25 s behind while the slice runs (an NTP step), then back: within the
+// tokens' 30-s leeway, so every call goes on. That the clock was off shows in membership's log: a
+// line written during the fault bears a time from before the fault began.
+Fault membership_clock_behind() {
+  auto clock = std::make_shared<SkewedClock>("membership");
+  auto from = std::make_shared<std::streamoff>(0);
+  auto began = std::make_shared<std::time_t>(0);
+  return {"membership's clock 25 s behind (an NTP step), then back",
+          [=] {
+            *from = log_size("membership");
+            *began = std::time(nullptr);
+            clock->set("-25");
+          },
+          15s,
+          [=] { clock->set("+0"); },
+          [=] { clock->set("+0"); },
+          [] { return std::string(); },
+          [=] {
+            for (const auto t : log_times_after("membership", *from))
+              if (t < *began - 10) return std::string();
+            return std::string("no line of membership's log bears a time from before the fault");
+          }};
 }
 
 std::string unanswered_or_slower_than(long ms) {
@@ -863,4 +1032,114 @@ TEST(FaultMatrix, ConnectionsResetBetweenMembershipAndPostgres) {
 TEST(FaultMatrix, AHalfOpenConnectionBetweenMembershipAndPostgres) {
   play(network("half-open membership-PostgreSQL (data dropped, never closed)", "timeout",
                {{"timeout", 0}}, 20s, [] { return unanswered_or_slower_than(5000); }));
+}
+
+TEST(FaultMatrix, LatencyBetweenMembershipAndKafka) {
+  // Unfaulted, kcat's metadata request (TLS handshake included) takes well under 300 ms.
+  play(kafka_network("latency membership-Kafka (300 ms each way)", "latency",
+                     {{"latency", 300}, {"jitter", 50}}, 20s, [](long ms) {
+                       return ms >= 600 ? std::string()
+                                        : "the probe took " + std::to_string(ms) + " ms, not 600";
+                     }));
+}
+
+TEST(FaultMatrix, BandwidthLimitedBetweenMembershipAndKafka) {
+  play(kafka_network(
+      "bandwidth membership-Kafka (8 KB/s)", "bandwidth", {{"rate", 8}}, 20s, [](long ms) {
+        return ms >= 250 ? std::string() : "the probe took " + std::to_string(ms) + " ms, not 250";
+      }));
+}
+
+TEST(FaultMatrix, ConnectionsResetBetweenMembershipAndKafka) {
+  play(kafka_network(
+      "connections reset membership-Kafka", "reset_peer", {{"timeout", 0}}, 10s,
+      [](long ms) { return ms < 0 ? std::string() : "the probe went through the resets"; }));
+}
+
+TEST(FaultMatrix, AHalfOpenConnectionBetweenMembershipAndKafka) {
+  play(kafka_network("half-open membership-Kafka (data dropped, never closed)", "timeout",
+                     {{"timeout", 0}}, 20s,
+                     [](long ms) { return ms < 0 ? std::string() : "the probe was answered"; }));
+}
+
+TEST(FaultMatrix, MembershipsClockSteppedBackWithinTheTokensLeeway) {
+  play(membership_clock_behind());
+}
+
+// A clock far off on one service: followup's set two days ahead. Its date rules read the
+// database's clock, so nothing is flagged overdue early (a report due tomorrow stays on time)
+// while its overdue worker goes on flagging what is due (a report due yesterday); the public reads
+// show the database's date; every token is refused as expired, a 401 saying so and counted by
+// reason (auth_failures_total), until the clock is set right, when tokens are accepted again.
+TEST(ClockSkew, FollowupTwoDaysAheadFlagsNothingEarlyAndRefusesTokensUntilSetRight) {
+  const auto staff = e2e::token("secretariat", "secretariat-clock");
+  const auto day = [](int offset) {
+    return assembly::core::utc_date(std::time(nullptr) + offset * 86400L);
+  };
+  const auto on_time = e2e::fresh("clock-on-time");
+  const auto late = e2e::fresh("clock-late");
+  auto schedule = [&](const std::string& assembly_id, int offset) {
+    auto r = e2e::send("PUT", "followup", "/v1/assemblies/" + assembly_id + "/report-schedule",
+                       {{"first_due_on", day(offset)}, {"every_months", 6}}, staff);
+    EXPECT_EQ(r.status, 200) << r.body;
+    return r.status == 200 ? body_of(r)["reports"][0]["id"].get<std::string>() : std::string();
+  };
+  const auto due_tomorrow = schedule(on_time, 1);
+  const auto due_yesterday = schedule(late, -1);
+  ASSERT_FALSE(due_tomorrow.empty());
+  ASSERT_FALSE(due_yesterday.empty());
+  auto flagged = [](const std::string& report) {
+    auto r = e2e::get("followup", "/v1/reports/" + report);
+    return r.status == 200 && !body_of(r)["overdue_flagged_at"].is_null();
+  };
+  ASSERT_TRUE(e2e::eventually([&] { return flagged(due_yesterday); }, 60s))
+      << "the report due yesterday flagged on the true clock";
+
+  SkewedClock clock("followup");
+  ASSERT_TRUE(e2e::eventually([] { return e2e::get("followup", "/readyz").status == 200; }, 60s));
+  const auto expired_before =
+      e2e::metric("followup", "followup_auth_failures_total{reason=\"expired\"}");
+  const auto from = log_size("followup");
+  const auto began = std::time(nullptr);
+  clock.set("+2d");
+  // The flag of the late report taken away: the worker, on the skewed clock, flags it again.
+  ASSERT_EQ(psql_super("UPDATE followup.reports SET overdue_flagged_at = NULL WHERE id = '" +
+                       due_yesterday + "'"),
+            0);
+  EXPECT_TRUE(e2e::eventually([&] { return flagged(due_yesterday); }, 60s))
+      << "the overdue worker did not run on the skewed clock";
+  bool ahead = false;
+  for (const auto t : log_times_after("followup", from)) ahead = ahead || t > began + 86400;
+  EXPECT_TRUE(ahead) << "followup's log shows no time two days ahead: the clock was not skewed";
+
+  EXPECT_FALSE(flagged(due_tomorrow)) << "a report due tomorrow flagged on followup's clock";
+  auto read = e2e::get("followup", "/v1/reports?assembly_id=" + on_time);
+  ASSERT_EQ(read.status, 200) << read.body;
+  EXPECT_FALSE(body_of(read)["items"][0]["overdue"].get<bool>())
+      << "the public read says overdue by followup's clock: " << read.body;
+
+  auto refused = e2e::post("followup", "/v1/overdue-checks", json::object(), staff);
+  EXPECT_EQ(refused.status, 401) << refused.body;
+  EXPECT_NE(refused.body.find("token expired"), std::string::npos) << refused.body;
+  const auto expired_after =
+      e2e::metric("followup", "followup_auth_failures_total{reason=\"expired\"}");
+  EXPECT_GE((std::isnan(expired_after) ? 0 : expired_after) -
+                (std::isnan(expired_before) ? 0 : expired_before),
+            1)
+      << "the refusal counted by its reason";
+  EXPECT_EQ(e2e::get("followup", "/readyz").status, 200);
+
+  clock.set("+0");
+  // libfaketime reads the file again within a second or two.
+  assembly::itest::HttpResponse accepted;
+  EXPECT_TRUE(e2e::eventually(
+      [&] {
+        accepted = e2e::post("followup", "/v1/overdue-checks", json::object(),
+                             e2e::token("secretariat", "secretariat-clock"));
+        return accepted.status == 200;
+      },
+      20s))
+      << "tokens still refused once the clock is right: " << accepted.body;
+  EXPECT_EQ(accepted.body.find(due_tomorrow), std::string::npos) << accepted.body;
+  EXPECT_FALSE(flagged(due_tomorrow));
 }

@@ -9,7 +9,7 @@
 #include "api/scopes.h"
 #include "assembly/auth/auth.h"
 #include "assembly/core/refusal.h"
-#include "assembly/core/time.h"
+#include "assembly/db/sql_time.h"
 #include "assembly/http/body.h"
 #include "assembly/service/api.h"
 
@@ -31,7 +31,7 @@ http::Response create_session(assembly::db::Pool& db, http::Request& req) {
   f.done();
   auto s = db.transact([&](pqxx::work& tx) {
     return app::create_session(tx, name, council, held_on, req.caller().actor(),
-                               assembly::core::utc_today());
+                               assembly::db::today(tx));
   });
   return http::Response::json(201, session_json(s));
 }

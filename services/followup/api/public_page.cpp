@@ -4,6 +4,7 @@
 #include "api/json.h"
 #include "api/routes.h"
 #include "assembly/core/time.h"
+#include "assembly/db/sql_time.h"
 #include "assembly/http/cache.h"
 #include "assembly/service/api.h"
 #include "assembly/service/site.h"
@@ -16,8 +17,10 @@ using namespace assembly::service::api;
 namespace {
 
 json tree_of(assembly::db::Pool& db, const std::string& assembly_id) {
-  auto tree = db.transact([&](pqxx::work& tx) { return store::load_public_tree(tx, assembly_id); });
-  return tree_json(assembly_id, tree, assembly::core::utc_now(), assembly::core::utc_today());
+  auto [tree, today] = db.transact([&](pqxx::work& tx) {
+    return std::pair{store::load_public_tree(tx, assembly_id), assembly::db::today(tx)};
+  });
+  return tree_json(assembly_id, tree, assembly::core::utc_now(), today);
 }
 
 assembly::site::Page page(Deps d, http::Request& req, page::Lang lang) {

@@ -7,7 +7,7 @@
 #include "api/json.h"
 #include "api/routes.h"
 #include "assembly/core/ids.h"
-#include "assembly/core/time.h"
+#include "assembly/db/sql_time.h"
 #include "assembly/http/body.h"
 #include "assembly/service/api.h"
 
@@ -25,36 +25,42 @@ http::Response put_schedule(assembly::db::Pool& db, http::Request& req) {
   const int every = static_cast<int>(
       b.is_object() && b.contains("every_months") ? f.integer("every_months", 1, 24) : 6);
   f.done();
-  auto reports = db.transact([&](pqxx::work& tx) {
-    return app::set_schedule(tx, assembly_id, first, every, req.caller().actor());
+  auto [reports, today] = db.transact([&](pqxx::work& tx) {
+    auto made = app::set_schedule(tx, assembly_id, first, every, req.caller().actor());
+    return std::pair{std::move(made), assembly::db::today(tx)};
   });
-  return http::Response::json(200,
-                              {{"assembly_id", assembly_id},
-                               {"first_due_on", first},
-                               {"every_months", every},
-                               {"reports", reports_json(reports, assembly::core::utc_today())}});
+  return http::Response::json(200, {{"assembly_id", assembly_id},
+                                    {"first_due_on", first},
+                                    {"every_months", every},
+                                    {"reports", reports_json(reports, today)}});
 }
 
 http::Response list_reports(assembly::db::Pool& db, http::Request& req) {
   auto assembly_id = body::required_query(req, "assembly_id");
-  auto reports = db.transact([&](pqxx::work& tx) { return store::reports_of(tx, assembly_id); });
-  return http::Response::json(200, {{"items", reports_json(reports, assembly::core::utc_today())}});
+  auto [reports, today] = db.transact([&](pqxx::work& tx) {
+    return std::pair{store::reports_of(tx, assembly_id), assembly::db::today(tx)};
+  });
+  return http::Response::json(200, {{"items", reports_json(reports, today)}});
 }
 
 http::Response get_report(assembly::db::Pool& db, http::Request& req) {
   auto id = body::uuid_param(req, "id");
-  auto r = db.transact([&](pqxx::work& tx) { return store::find_report(tx, id); });
+  auto [r, today] = db.transact([&](pqxx::work& tx) {
+    return std::pair{store::find_report(tx, id), assembly::db::today(tx)};
+  });
   if (!r) throw http::not_found("no report " + id);
-  return http::Response::json(200, to_json(*r, assembly::core::utc_today()));
+  return http::Response::json(200, to_json(*r, today));
 }
 
 // The compiled draft's snapshot too (the preview before publishing; the public sees it only once
 // published).
 http::Response get_draft(assembly::db::Pool& db, http::Request& req) {
   auto id = body::uuid_param(req, "id");
-  auto r = db.transact([&](pqxx::work& tx) { return store::find_report(tx, id); });
+  auto [r, today] = db.transact([&](pqxx::work& tx) {
+    return std::pair{store::find_report(tx, id), assembly::db::today(tx)};
+  });
   if (!r) throw http::not_found("no report " + id);
-  return http::Response::json(200, to_json(*r, assembly::core::utc_today(), true));
+  return http::Response::json(200, to_json(*r, today, true));
 }
 
 // {"as_of": "YYYY-MM-DD" (default today), "summary": "..."}; the answer shows the draft snapshot.
@@ -62,10 +68,12 @@ http::Response compile(assembly::db::Pool& db, http::Request& req) {
   auto id = body::uuid_param(req, "id");
   const auto b = req.json();
   body::Fields f(b);
-  const auto today = assembly::core::utc_today();
-  auto as_of = b.is_object() && b.contains("as_of") ? f.date("as_of") : today;
+  const bool dated = b.is_object() && b.contains("as_of");
+  auto as_of = dated ? f.date("as_of") : std::string();
   auto summary = f.string_or("summary", "", 20000);
   f.done();
+  const auto today = db_today(db);
+  if (!dated) as_of = today;
   auto r = db.transact(
       [&](pqxx::work& tx) { return app::compile_report(tx, id, as_of, summary, today); });
   return http::Response::json(200, to_json(r, today, true));
@@ -74,8 +82,9 @@ http::Response compile(assembly::db::Pool& db, http::Request& req) {
 http::Response publish(assembly::db::Pool& db, assembly::events::Outbox& outbox,
                        http::Request& req) {
   auto id = body::uuid_param(req, "id");
-  const auto today = assembly::core::utc_today();
+  std::string today;
   auto p = db.transact([&](pqxx::work& tx) {
+    today = assembly::db::today(tx);
     return app::publish_report(tx, outbox, id, req.caller().actor(), today);
   });
   auto out = to_json(p.report, today);
@@ -85,7 +94,7 @@ http::Response publish(assembly::db::Pool& db, assembly::events::Outbox& outbox,
 
 http::Response check_overdue(assembly::db::Pool& db, assembly::events::Outbox& outbox) {
   auto flagged = db.transact(
-      [&](pqxx::work& tx) { return app::detect_overdue(tx, outbox, assembly::core::utc_today()); });
+      [&](pqxx::work& tx) { return app::detect_overdue(tx, outbox, assembly::db::today(tx)); });
   return http::Response::json(200, to_json(flagged));
 }
 
@@ -95,6 +104,10 @@ std::string assembly_param(const http::Request& req) {
   const auto& id = req.param("id");
   if (!assembly::core::is_slug(id)) throw http::not_found("no assembly with this id");
   return id;
+}
+
+std::string db_today(assembly::db::Pool& db) {
+  return db.transact([](pqxx::work& tx) { return assembly::db::today(tx); });
 }
 
 void add_report_routes(assembly::service::Context& ctx) {

@@ -20,4 +20,7 @@ void add_metrics(assembly::service::Context& ctx);
 
 // The :id of an assembly's route; 404 when it cannot be one.
 std::string assembly_param(const assembly::http::Request& req);
+// Today by the database's clock (assembly::db::today), in a transaction of its own: the date the
+// routes' rules read (a milestone done "today", a report compiled as of today).
+std::string db_today(assembly::db::Pool& db);
 }  // namespace followup::api

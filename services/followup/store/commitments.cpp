@@ -57,7 +57,6 @@ constexpr const char* kRecordChange =
 constexpr const char* kSetState =
     "UPDATE commitments SET status = $2, progress = $3, updated_at = now() WHERE id = $1";
 
-#define TODAY "(now() AT TIME ZONE 'UTC')::date"
 #define COMMITMENT_VIEW \
   "SELECT c.id, c.assembly_id, c.dossier_id, d.motion_id, d.title AS motion_title, "            \
   "c.recommendation_id, coalesce(r.title, '') AS recommendation_title, c.title, "               \
@@ -67,17 +66,17 @@ constexpr const char* kSetState =
                       "(SELECT count(*) FROM milestones m WHERE m.commitment_id = c.id) "       \
                       "AS milestones_total, "                                                   \
                       "(SELECT count(*) FROM milestones m WHERE m.commitment_id = c.id AND "    \
-                      "m.done_on IS NULL AND m.due_on < " TODAY ") AS milestones_overdue "      \
+                      "m.done_on IS NULL AND m.due_on < " SQL_TODAY ") AS milestones_overdue "      \
                       "FROM commitments c JOIN dossiers d ON d.id = c.dossier_id "              \
                       "LEFT JOIN recommendations r ON r.id = c.recommendation_id "
 constexpr const char* kCommitmentView = COMMITMENT_VIEW "WHERE c.id = $1";
 constexpr const char* kCommitmentViewsOf =
     COMMITMENT_VIEW "WHERE c.assembly_id = $1 ORDER BY d.theme, c.created_at, c.id";
 #undef COMMITMENT_VIEW
-#define MILESTONE_VIEW                                                  \
-  "SELECT m.commitment_id, m.id, m.title, m.due_on::text AS due_on, "   \
-  "m.done_on::text AS done_on, m.done_on IS NULL AND m.due_on < " TODAY \
-  " AS overdue "                                                        \
+#define MILESTONE_VIEW                                                      \
+  "SELECT m.commitment_id, m.id, m.title, m.due_on::text AS due_on, "       \
+  "m.done_on::text AS done_on, m.done_on IS NULL AND m.due_on < " SQL_TODAY \
+  " AS overdue "                                                            \
   "FROM milestones m "
 constexpr const char* kMilestonesOf =
     MILESTONE_VIEW "WHERE m.commitment_id = $1 ORDER BY m.due_on, m.title";
@@ -85,7 +84,6 @@ constexpr const char* kMilestonesOfAssembly = MILESTONE_VIEW
     "JOIN commitments c ON c.id = m.commitment_id WHERE c.assembly_id = $1 "
     "ORDER BY m.commitment_id, m.due_on, m.title";
 #undef MILESTONE_VIEW
-#undef TODAY
 #define TIMELINE_VIEW \
   "SELECT t.commitment_id, t.seq, " SQL_UTC("t.at") " AS at, t.kind, t.status, t.progress, "   \
                                                     "t.note FROM commitment_changes t "
