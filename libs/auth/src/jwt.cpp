@@ -3,8 +3,10 @@
 #include <cmath>
 #include <cstdlib>
 #include <memory>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <unordered_map>
 
 #include "assembly/auth/auth.h"
 #include "base64url.h"
@@ -38,23 +40,81 @@ nlohmann::json decode_json(const std::string& part, const char* what) {
 
 }  // namespace
 
+// The verified tokens, by their text. Full: the expired ones go; still full, all go (a burst of
+// distinct tokens beyond the bound then costs what it would without a cache, never memory).
+struct Verifier::Cache {
+  std::size_t capacity = 0;
+  std::mutex mutex;
+  std::unordered_map<std::string, Verified> entries;
+};
+
 Verifier::Verifier(VerifierOptions options) : options_(std::move(options)) {
   if (!options_.now) options_.now = [] { return std::chrono::system_clock::now(); };
   if (!options_.keys) throw std::invalid_argument("Verifier: no key source");
   if (options_.issuer.empty()) throw std::invalid_argument("Verifier: no issuer");
   if (options_.audience.empty()) throw std::invalid_argument("Verifier: no audience");
+  if (options_.cache_entries > 0) {
+    cache_ = std::make_shared<Cache>();
+    cache_->capacity = options_.cache_entries;
+  }
 }
 
 Principal Verifier::verify(const std::string& token) const {
   try {
-    return check(token);
+    if (cache_) {
+      std::optional<Verified> hit;
+      {
+        std::lock_guard lock(cache_->mutex);
+        if (auto it = cache_->entries.find(token); it != cache_->entries.end()) hit = it->second;
+      }
+      if (hit && hit->keys == options_.keys->current()) {
+        check_times(*hit);
+        return hit->principal;
+      }
+    }
+    auto verified = check(token);
+    if (cache_) {
+      const double now = static_cast<double>(
+          std::chrono::duration_cast<std::chrono::seconds>(options_.now().time_since_epoch())
+              .count());
+      std::lock_guard lock(cache_->mutex);
+      if (cache_->entries.size() >= cache_->capacity) {
+        const double leeway = static_cast<double>(options_.leeway.count());
+        std::erase_if(cache_->entries, [&](const auto& e) { return e.second.exp + leeway <= now; });
+        if (cache_->entries.size() >= cache_->capacity) cache_->entries.clear();
+      }
+      cache_->entries.insert_or_assign(token, verified);
+    }
+    return verified.principal;
   } catch (const AuthError& e) {
     if (options_.on_failure) options_.on_failure(e.reason());
     throw;
   }
 }
 
-Principal Verifier::check(const std::string& token) const {
+std::size_t Verifier::cached() const {
+  if (!cache_) return 0;
+  std::lock_guard lock(cache_->mutex);
+  return cache_->entries.size();
+}
+
+// exp, nbf and iat against the clock, with the leeway: at the first verification and at every
+// use of a cached one.
+void Verifier::check_times(const Verified& v, bool has_iat) const {
+  const auto now =
+      std::chrono::duration_cast<std::chrono::seconds>(options_.now().time_since_epoch()).count();
+  const auto leeway = static_cast<double>(options_.leeway.count());
+  if (v.exp + leeway <= now) throw AuthError("expired", "token expired");
+  if (v.nbf && *v.nbf - leeway > now) throw AuthError("not_yet_valid", "token not yet valid (nbf)");
+  if (!has_iat) throw AuthError("issued_at", "token has no issue time (iat)");
+  if (v.iat - leeway > now) throw AuthError("issued_at", "token issued in the future (iat)");
+  if (now - v.iat > static_cast<double>(options_.max_token_age.count()) + leeway)
+    throw AuthError("issued_at", "token too old (issued more than " +
+                                     std::to_string(options_.max_token_age.count()) +
+                                     " seconds ago)");
+}
+
+Verifier::Verified Verifier::check(const std::string& token) const {
   if (token.empty()) throw AuthError("missing_token", "missing bearer token");
   const auto dot1 = token.find('.');
   const auto dot2 = dot1 == std::string::npos ? dot1 : token.find('.', dot1 + 1);
@@ -107,9 +167,6 @@ Principal Verifier::check(const std::string& token) const {
     throw AuthError("signature", "invalid token signature");
 
   const auto claims = decode_json(token.substr(dot1 + 1, dot2 - dot1 - 1), "claims");
-  const auto now =
-      std::chrono::duration_cast<std::chrono::seconds>(options_.now().time_since_epoch()).count();
-  const auto leeway = static_cast<double>(options_.leeway.count());
   // A NumericDate: whole seconds from 1970 to 9999-12-31, never a fraction, an infinity or a
   // value that would wrap when converted.
   auto number = [&](const char* name) -> std::optional<double> {
@@ -124,24 +181,21 @@ Principal Verifier::check(const std::string& token) const {
                                        " is not a whole number of seconds in range");
     return v;
   };
+  Verified v;
+  v.keys = keys;
   const auto exp = number("exp");
   if (!exp) throw AuthError("expired", "token has no expiry (exp)");
-  if (*exp + leeway <= now) throw AuthError("expired", "token expired");
-  if (auto nbf = number("nbf"); nbf && *nbf - leeway > now)
-    throw AuthError("not_yet_valid", "token not yet valid (nbf)");
+  v.exp = *exp;
+  v.nbf = number("nbf");
   const auto iat = number("iat");
-  if (!iat) throw AuthError("issued_at", "token has no issue time (iat)");
-  if (*iat - leeway > now) throw AuthError("issued_at", "token issued in the future (iat)");
-  if (now - *iat > static_cast<double>(options_.max_token_age.count()) + leeway)
-    throw AuthError("issued_at", "token too old (issued more than " +
-                                     std::to_string(options_.max_token_age.count()) +
-                                     " seconds ago)");
+  v.iat = iat.value_or(0);
+  check_times(v, iat.has_value());
   if (!claims.contains("iss") || claims["iss"] != options_.issuer)
     throw AuthError("issuer", "token issuer not accepted");
   if (!claims.contains("aud") || !audience_matches(claims["aud"], options_.audience))
     throw AuthError("audience", "token audience not accepted");
 
-  Principal p;
+  Principal& p = v.principal;
   if (claims.contains("sub") && claims["sub"].is_string()) p.subject = claims["sub"];
   if (claims.contains("roles") && claims["roles"].is_array())
     for (const auto& r : claims["roles"])
@@ -162,7 +216,7 @@ Principal Verifier::check(const std::string& token) const {
   };
   strings("assemblies", p.assemblies);
   strings("workshops", p.workshops);
-  return p;
+  return v;
 }
 
 std::shared_ptr<Verifier> verifier_for_pem(const std::string& public_key_pem, std::string issuer,

@@ -665,3 +665,81 @@ TEST(Departments, CityServiceStaffActForTheirTokensDepartmentOnly) {
       << "a member speaks for no department";
   EXPECT_EQ(acting_department(Principal{"m", {kMember}, "", "m-1"}, "").department, "");
 }
+
+namespace {
+
+// A key source whose set a test replaces (an identity provider rotating its keys).
+class SwappableKeys : public KeySource {
+ public:
+  explicit SwappableKeys(std::shared_ptr<const KeySet> keys) : keys_(std::move(keys)) {}
+  std::shared_ptr<const KeySet> current() const override { return keys_; }
+  std::shared_ptr<const KeySet> on_unknown_key(const std::string&) override { return keys_; }
+  void set(std::shared_ptr<const KeySet> keys) { keys_ = std::move(keys); }
+
+ private:
+  std::shared_ptr<const KeySet> keys_;
+};
+
+}  // namespace
+
+TEST(VerifierCache, ATokenVerifiedOnceIsKeptAndGivesTheSamePrincipal) {
+  const Verifier v = set_verifier(three_keys());
+  const auto token = mint(signed_by(keys(), "r1"));
+  EXPECT_EQ(v.cached(), 0u);
+  const auto first = v.verify(token);
+  EXPECT_EQ(v.cached(), 1u);
+  const auto again = v.verify(token);
+  EXPECT_EQ(v.cached(), 1u);
+  EXPECT_EQ(again.subject, first.subject);
+  EXPECT_EQ(again.roles, first.roles);
+  // A refused token is not kept.
+  EXPECT_EQ(reason_of(v, token.substr(0, token.size() - 4) + "AAAA"), "signature");
+  EXPECT_EQ(v.cached(), 1u);
+}
+
+TEST(VerifierCache, ACachedTokenStillExpiresAndAgesOut) {
+  auto now = std::make_shared<std::chrono::system_clock::time_point>(kNow);
+  auto o = options(std::make_shared<StaticKeys>(three_keys()));
+  o.now = [now] { return *now; };
+  o.max_token_age = 600s;
+  const Verifier v(std::move(o));
+  auto r = signed_by(keys(), "r1");
+  r.ttl = 120s;
+  const auto token = mint(r);  // issued 10 s before kNow, expires 110 s after
+  EXPECT_EQ(reason_of(v, token), "accepted");
+  *now = kNow + 110s + 29s;  // within the 30-s leeway
+  EXPECT_EQ(reason_of(v, token), "accepted");
+  *now = kNow + 110s + 30s;
+  EXPECT_EQ(reason_of(v, token), "expired");
+  // Not yet valid for a clock set back (its nbf is its iat: the cached entry is judged by the
+  // clock too).
+  *now = kNow - 10s - 31s;
+  EXPECT_EQ(reason_of(v, token), "not_yet_valid");
+}
+
+TEST(VerifierCache, AnEntryCountsOnlyWhileItsKeySetIsCurrent) {
+  auto source = std::make_shared<SwappableKeys>(three_keys());
+  const Verifier v(options(source));
+  const auto token = mint(signed_by(keys(), "r1"));
+  EXPECT_EQ(reason_of(v, token), "accepted");
+  // The identity provider withdrew r1: the cached verification no longer counts.
+  source->set(KeySet::from_jwks(jwks_of({public_jwk(rsa2().public_pem, "r2")})));
+  EXPECT_EQ(reason_of(v, token), "unknown_kid");
+}
+
+TEST(VerifierCache, IsBoundedAndCanBeTurnedOff) {
+  auto o = options(std::make_shared<StaticKeys>(three_keys()));
+  o.cache_entries = 2;
+  const Verifier v(std::move(o));
+  for (const char* subject : {"a", "b", "c", "d", "e"}) {
+    auto r = signed_by(keys(), "r1");
+    r.subject = subject;
+    EXPECT_EQ(reason_of(v, mint(r)), "accepted");
+    EXPECT_LE(v.cached(), 2u);
+  }
+  auto off = options(std::make_shared<StaticKeys>(three_keys()));
+  off.cache_entries = 0;
+  const Verifier none(std::move(off));
+  EXPECT_EQ(reason_of(none, mint(signed_by(keys(), "r1"))), "accepted");
+  EXPECT_EQ(none.cached(), 0u);
+}

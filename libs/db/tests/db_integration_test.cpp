@@ -189,3 +189,39 @@ TEST(Pool, AUnitCommitsItsTransactionsAsOne) {
   pool.transact([](pqxx::work& tx) { tx.exec("INSERT INTO t VALUES (5)"); });
   EXPECT_EQ(rows(), 3) << "after the unit, each transaction commits on its own";
 }
+
+// A read runs outside a transaction block (no BEGIN: PostgreSQL reports no transaction in
+// progress between its statements' own), comes back after its connection was cut (once, on a new
+// one), and inside an open unit reads the unit's own uncommitted rows.
+TEST(Pool, AReadRunsOutsideATransactionBlockAndIsRetriedOnANewConnection) {
+  itest::TempSchema schema("poolread");
+  db::Pool pool({itest::pg_conninfo(), schema.name(), 1});
+  pool.transact(
+      [](pqxx::work& tx) { tx.exec("CREATE TABLE t (x INT); INSERT INTO t VALUES (7)"); });
+  // now() is the start of the transaction: two statements of one block share it; outside a
+  // block each statement is its own transaction.
+  const auto block = pool.read([](pqxx::transaction_base& tx) {
+    const auto first = tx.exec("SELECT txid_current()")[0][0].as<long>();
+    const auto second = tx.exec("SELECT txid_current()")[0][0].as<long>();
+    return second != first;
+  });
+  EXPECT_TRUE(block) << "each statement of a read is a transaction of its own";
+
+  const auto pid = pool.read([](pqxx::transaction_base& tx) {
+    return tx.exec("SELECT pg_backend_pid()")[0][0].as<int>();
+  });
+  {
+    pqxx::connection admin(itest::pg_conninfo());
+    pqxx::nontransaction a(admin);
+    a.exec_params("SELECT pg_terminate_backend($1)", pid);
+  }
+  const auto x = pool.read(
+      [](pqxx::transaction_base& tx) { return tx.exec("SELECT x FROM t")[0][0].as<int>(); });
+  EXPECT_EQ(x, 7) << "read again on a new connection";
+
+  db::Unit unit(pool);
+  pool.transact([](pqxx::work& tx) { tx.exec("INSERT INTO t VALUES (8)"); });
+  const auto inside = pool.read(
+      [](pqxx::transaction_base& tx) { return tx.exec("SELECT count(*) FROM t")[0][0].as<int>(); });
+  EXPECT_EQ(inside, 2) << "the unit's own row";
+}

@@ -69,7 +69,7 @@ void add_routes(assembly::service::Context& ctx) {
   };
   auto get = [&db](http::Request& req) {
     auto id = body::uuid_param(req, "id");
-    auto draw = db.transact([&](pqxx::work& tx) { return store::find(tx, id); });
+    auto draw = db.read([&](pqxx::transaction_base& tx) { return store::find(tx, id); });
     if (!draw) throw http::not_found("no panel draw " + id);
     return http::Response::json(200, to_json(*draw, true));
   };

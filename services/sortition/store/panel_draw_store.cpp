@@ -20,12 +20,14 @@ constexpr const char* kInsertMembers =
     "SELECT $1, u.rank, u.person_id, u.pool, u.attributes::jsonb "
     "FROM unnest($2::int[], $3::text[], $4::text[], $5::text[]) "
     "AS u(rank, person_id, pool, attributes)";
+// The draw and its members in one statement (one round trip), the members as one JSON array.
 constexpr const char* kSelectDraw =
     "SELECT id, assembly_id, seats, seed_sha256, candidates_sha256, candidate_count, "
-    "created_by, " SQL_UTC("created_at") " AS created_at FROM panel_draws WHERE id = $1";
-constexpr const char* kSelectMembers =
-    "SELECT person_id, pool, attributes::text AS attributes FROM panel_draw_members "
-    "WHERE draw_id = $1 ORDER BY rank";
+    "created_by, " SQL_UTC("created_at") " AS created_at, "
+    "(SELECT coalesce(json_agg(json_build_object('person_id', m.person_id, 'pool', m.pool, "
+    "'attributes', m.attributes) ORDER BY m.rank), '[]') FROM panel_draw_members m "
+    "WHERE m.draw_id = d.id)::text AS members "
+    "FROM panel_draws d WHERE id = $1";
 constexpr const char* kListDraws =
     "SELECT id, assembly_id, seats, seed_sha256, candidates_sha256, candidate_count, created_by, "
     SQL_UTC("created_at") " AS created_at FROM panel_draws "
@@ -66,12 +68,11 @@ std::optional<PanelDrawRecord> find(pqxx::transaction_base& tx, const std::strin
   auto rows = tx.exec_params(kSelectDraw, id);
   if (rows.empty()) return std::nullopt;
   auto d = from_row(rows[0]);
-  for (const auto& r : tx.exec_params(kSelectMembers, id)) {
+  for (const auto& m : nlohmann::json::parse(rows[0]["members"].as<std::string>())) {
     domain::Candidate c;
-    c.person_id = r["person_id"].as<std::string>();
-    c.pool = r["pool"].as<std::string>();
-    c.attributes = nlohmann::json::parse(r["attributes"].as<std::string>())
-                       .get<std::map<std::string, std::string>>();
+    c.person_id = m["person_id"].get<std::string>();
+    c.pool = m["pool"].get<std::string>();
+    c.attributes = m["attributes"].get<std::map<std::string, std::string>>();
     d.members.push_back(std::move(c));
   }
   return d;

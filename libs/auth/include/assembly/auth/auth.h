@@ -230,6 +230,11 @@ struct VerifierOptions {
   std::function<std::chrono::system_clock::time_point()> now{};
   // Told of every refusal with its reason() (metrics).
   std::function<void(const std::string& reason)> on_failure{};
+  // Tokens verified, kept (by their exact text) so that the next request with the same token
+  // skips the signature and the claims' parsing: its times (exp, nbf, iat age) are checked again
+  // each time, and an entry counts only while the key set that verified it is the current one (a
+  // refreshed set verifies anew). At most this many; 0: no cache.
+  std::size_t cache_entries = 4096;
 };
 
 // Verifies bearer tokens against a key source. The checks, in order: the header's alg (RS256 or
@@ -243,10 +248,21 @@ class Verifier {
   // The principal of a valid token; AuthError saying why otherwise (KeysUnavailable when no
   // key set could be loaded).
   Principal verify(const std::string& token) const;
+  // Tokens in the cache now (tests, metrics).
+  std::size_t cached() const;
 
  private:
-  Principal check(const std::string& token) const;
+  struct Verified {
+    Principal principal;
+    double exp = 0, iat = 0;
+    std::optional<double> nbf;
+    std::shared_ptr<const KeySet> keys;  // the set that verified it
+  };
+  struct Cache;
+  Verified check(const std::string& token) const;
+  void check_times(const Verified& v, bool has_iat = true) const;
   VerifierOptions options_;
+  std::shared_ptr<Cache> cache_;  // shared by copies of this verifier
 };
 
 // A verifier trusting one PEM public key (tests and offline tools).

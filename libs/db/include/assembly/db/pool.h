@@ -94,6 +94,13 @@ class Pool {
   template <typename Fn>
   auto transact(Fn&& fn);
 
+  // Runs fn outside a transaction block (pqxx::nontransaction: no BEGIN, no COMMIT, each statement
+  // on its own), for a read that is one statement: the round trips of the transaction's start and
+  // end saved. Retried once on a new connection like transact; inside an open Unit, runs in the
+  // unit's transaction. fn must not write.
+  template <typename Fn>
+  auto read(Fn&& fn);
+
   // A fresh connection outside the pool (relay, migrations, LISTEN), configured like the others.
   std::unique_ptr<pqxx::connection> connect() const;
   // What connect() uses: the libpq string, and the statements that configure a new session (for
@@ -188,6 +195,23 @@ auto Pool::transact(Fn&& fn) {
       throw;
     } catch (const pqxx::failure&) {
       conn.discard();  // unusable: never reuse
+      if (attempt > 0) throw;
+    }
+  }
+}
+
+template <typename Fn>
+auto Pool::read(Fn&& fn) {
+  if (Unit* unit = detail::unit_of(this)) return unit->run(std::forward<Fn>(fn));
+  for (int attempt = 0;; ++attempt) {
+    auto conn = lease();
+    try {
+      pqxx::nontransaction tx(*conn);
+      return fn(tx);
+    } catch (const pqxx::sql_error&) {
+      throw;
+    } catch (const pqxx::failure&) {
+      conn.discard();
       if (attempt > 0) throw;
     }
   }
