@@ -6,6 +6,7 @@
 
 #include "assembly/db/migrations.h"
 #include "assembly/db/pool.h"
+#include "assembly/db/prepared.h"
 #include "assembly/testing/stack.h"
 
 using namespace assembly;
@@ -224,4 +225,27 @@ TEST(Pool, AReadRunsOutsideATransactionBlockAndIsRetriedOnANewConnection) {
   const auto inside = pool.read(
       [](pqxx::transaction_base& tx) { return tx.exec("SELECT count(*) FROM t")[0][0].as<int>(); });
   EXPECT_EQ(inside, 2) << "the unit's own row";
+}
+
+// db::exec prepares a statement once per connection (by its text) and runs it prepared after.
+TEST(Prepared, AStatementIsPreparedOncePerConnectionByItsText) {
+  itest::TempSchema schema("prepared");
+  db::Pool pool({itest::pg_conninfo(), schema.name(), 1});
+  pool.transact(
+      [](pqxx::work& tx) { tx.exec("CREATE TABLE t (x INT); INSERT INTO t VALUES (1), (2)"); });
+  static constexpr const char* kCount = "SELECT count(*) FROM t WHERE x >= $1";
+  for (int i = 0; i < 3; ++i) {
+    const auto n = pool.read(
+        [](pqxx::transaction_base& tx) { return db::exec(tx, kCount, 2)[0][0].as<int>(); });
+    EXPECT_EQ(n, 1);
+  }
+  const auto prepared = pool.read([](pqxx::transaction_base& tx) {
+    return tx
+        .exec("SELECT count(*) FROM pg_prepared_statements WHERE statement = '" +
+              std::string(kCount) + "'")[0][0]
+        .as<int>();
+  });
+  EXPECT_EQ(prepared, 1) << "prepared once on the pool's one connection";
+  EXPECT_EQ(db::prepared_name(kCount), db::prepared_name(std::string(kCount)));
+  EXPECT_NE(db::prepared_name(kCount), db::prepared_name("SELECT 1"));
 }

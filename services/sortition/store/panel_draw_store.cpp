@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "assembly/db/arrays.h"
+#include "assembly/db/prepared.h"
 #include "assembly/db/sql_time.h"
 
 namespace sortition::store {
@@ -65,7 +66,7 @@ void insert(pqxx::work& tx, const PanelDrawRecord& d) {
 }
 
 std::optional<PanelDrawRecord> find(pqxx::transaction_base& tx, const std::string& id) {
-  auto rows = tx.exec_params(kSelectDraw, id);
+  auto rows = assembly::db::exec(tx, kSelectDraw, id);
   if (rows.empty()) return std::nullopt;
   auto d = from_row(rows[0]);
   for (const auto& m : nlohmann::json::parse(rows[0]["members"].as<std::string>())) {
