@@ -152,7 +152,8 @@ class Pricer {
   }
 
   // Seats per type of the panel maximising sum(coef[t] * seats[t]), or nullopt when no panel is
-  // feasible. Throws TimeLimitReached past the deadline.
+  // feasible. Throws TimeLimitReached past the deadline, and SolverFailed when CBC finds no panel
+  // although one is known to exist (below).
   std::optional<std::vector<int>> solve(const std::vector<double>& coef,
                                         Clock::time_point deadline) {
     return solve(coef, nullptr, deadline);
@@ -165,6 +166,37 @@ class Pricer {
   };
   std::optional<std::vector<int>> solve(const std::vector<double>& coef, const Face* face,
                                         Clock::time_point deadline) {
+    if (face) return attempt(coef, face, deadline, false);
+    // Without a face the rows never change, only the objective: once a panel has been found, "no
+    // panel" can only be CBC giving up (in LEXIMIN's late stages the prices span many orders of
+    // magnitude), never the quotas. Then once more from a fresh model with the prices cleaned,
+    // and failing that SolverFailed, which select() falls back from: never Infeasible.
+    std::optional<std::vector<int>> seats;
+    if (!fail_for_test) seats = attempt(coef, nullptr, deadline, false);
+    if (!seats && feasible_ && !fail_for_test) seats = attempt(coef, nullptr, deadline, true);
+    if (seats) {
+      feasible_ = true;
+      return seats;
+    }
+    if (feasible_ || fail_for_test)
+      throw SolverFailed(
+          "the pricing MIP (CBC) found no panel twice, although panels meeting "
+          "every quota are known (" +
+          last_status_ + ")");
+    return std::nullopt;
+  }
+
+  // For tests only: every solve without a face fails as CBC giving up does (SolverFailed).
+  bool fail_for_test = false;
+
+ private:
+  // One CBC run. The objective is scaled so that its largest |coefficient| is 1 (the argmax is
+  // the same; CBC's tolerances are absolute): unscaled, on convention_1500_150 over people, the
+  // same random weights times 1e-3 gave a panel lighter than the heaviest by 1.2e-6 of its
+  // weight, times 1e-8 one of half its weight, and took 8 times as long (BENCHMARKS.md). clean:
+  // also drop the coefficients below 1e-12 of the largest (they weigh less than CBC's tolerances).
+  std::optional<std::vector<int>> attempt(const std::vector<double>& coef, const Face* face,
+                                          Clock::time_point deadline, bool clean) {
     OsiClpSolverInterface s(solver_);
     if (face) {
       s.setColLower(face->lower.data());
@@ -172,8 +204,14 @@ class Pricer {
       for (std::size_t i = 0; i < face->row_lower.size(); ++i)
         s.setRowBounds(static_cast<int>(i), face->row_lower[i], face->row_upper[i]);
     }
+    double top = 0;
+    for (double c : coef) top = std::max(top, std::abs(c));
+    const double scale = top > 0 && std::isfinite(top) ? 1 / top : 1;
     std::vector<double> negated(coef.size());
-    for (std::size_t i = 0; i < coef.size(); ++i) negated[i] = -coef[i];  // CBC minimises
+    for (std::size_t i = 0; i < coef.size(); ++i) {
+      negated[i] = -coef[i] * scale;  // CBC minimises
+      if (clean && std::abs(negated[i]) < 1e-12) negated[i] = 0;
+    }
     s.setObjective(negated.data());
     CbcModel model(s);
     model.setLogLevel(0);
@@ -187,15 +225,27 @@ class Pricer {
       if (left <= 0) throw TimeLimitReached("time limit reached");
       model.setMaximumSeconds(left);
     }
+    auto status = [&] {
+      last_status_ = "CBC status " + std::to_string(model.status()) + ", secondary " +
+                     std::to_string(model.secondaryStatus());
+    };
     model.initialSolve();
-    if (model.isProvenInfeasible() || model.solver()->isProvenPrimalInfeasible())
+    if (model.isProvenInfeasible() || model.solver()->isProvenPrimalInfeasible()) {
+      status();
       return std::nullopt;
+    }
     model.branchAndBound();
-    if (model.isProvenInfeasible()) return std::nullopt;
+    if (model.isProvenInfeasible()) {
+      status();
+      return std::nullopt;
+    }
     if (!model.isProvenOptimal() || !model.bestSolution()) {
       if (model.isSecondsLimitReached() || model.maximumSecondsReached())
         throw TimeLimitReached("time limit reached");
-      if (!model.bestSolution()) return std::nullopt;
+      if (!model.bestSolution()) {
+        status();
+        return std::nullopt;
+      }
       throw SolverFailed("the pricing MIP stopped without an optimal panel (CBC status " +
                          std::to_string(model.status()) + ")");
     }
@@ -205,8 +255,9 @@ class Pricer {
     return seats;
   }
 
- private:
   OsiClpSolverInterface solver_;
+  bool feasible_ = false;  // a panel was found without a face: the rows are feasible
+  std::string last_status_;
 };
 
 double weight(const std::vector<double>& coef, const std::vector<int>& seats) {
@@ -524,7 +575,7 @@ std::vector<std::vector<int>> walk_towards(const Instance& in, const Types& type
 // first stage (maximin). first_stage receives the maximin distribution when that stage completes.
 Distribution solve(const Instance& in, Clock::time_point deadline,
                    const std::function<void(const Progress&)>& progress, bool lexi,
-                   Distribution* first_stage) {
+                   Distribution* first_stage, int failing_stage = 0) {
   const auto start = Clock::now();
   const Types types = make_types(in);
   const int n = types.size();
@@ -581,7 +632,9 @@ Distribution solve(const Instance& in, Clock::time_point deadline,
         }
         auto panel = pricer.solve(a == 0 ? coef : sep_coef, deadline);
         ++iterations;
-        if (!panel) throw Infeasible("quotas", "no panel meets every quota");
+        // A panel is known (the first), so no panel here is the solver's failure, not the quotas'
+        // (Pricer::solve throws SolverFailed first; this is a guard).
+        if (!panel) throw SolverFailed("the pricing MIP found no panel");
         double bound = weight(sep_coef, *panel);
         for (int t = 0; t < n; ++t)
           if (fixed[t]) bound -= sep[t] * fixed_value[t];
@@ -649,7 +702,8 @@ Distribution solve(const Instance& in, Clock::time_point deadline,
   // Every panel has exactly `seats` members, so the probabilities weighted by the types' sizes add
   // up to `seats`: once all types but one are settled, the last one's probability is determined
   // and its stage (a long column generation that can change nothing) is not run.
-  while (settled < n && !(lexi && settled == n - 1 && !first)) {
+  for (int stage = 1; settled < n && !(lexi && settled == n - 1 && !first); ++stage) {
+    pricer.fail_for_test = stage == failing_stage;
     auto [dual, value] = converge(lexi ? "leximin" : "maximin", 1.0);
     for (int t = 0; t < n; ++t) coef[t] = dual[t] / types.members[t].size();
     if (first) {
@@ -823,7 +877,8 @@ Distribution select(const Instance& instance, const Options& options) {
   if (options.algorithm == Algorithm::leximin) {
     Distribution first_stage;
     try {
-      return finish(solve(instance, deadline, options.on_progress, true, &first_stage));
+      return finish(solve(instance, deadline, options.on_progress, true, &first_stage,
+                          options.test_failing_stage));
     } catch (const TimeLimitReached&) {
       limit("leximin");
       if (!first_stage.panels.empty()) return finish(first_stage);  // its first stage is maximin

@@ -60,7 +60,9 @@ class TimeLimitReached : public std::runtime_error {
 };
 
 // A solver gave up: the master LP (numerically, even from a fresh basis) or the pricing MIP
-// (stopped without an optimal panel). select() falls back as for the time limit, with this reason.
+// (stopped without an optimal panel, or found none twice although panels meeting every quota are
+// known: once one is, "no panel" is never the quotas' fault). select() falls back as for the time
+// limit, with this reason: LEXIMIN to its first stage's MAXIMIN distribution and certificate.
 class SolverFailed : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
@@ -91,6 +93,9 @@ struct Options {
   // algorithm's name and the fallbacks (a caller making its own legacy draw).
   int legacy_samples = 1000;
   std::string seed = "legacy";
+  // For tests only (0 = off): in LEXIMIN's column-generation stage of this number (1 is the first,
+  // MAXIMIN's), the pricing MIP fails as CBC giving up does, so the fallback can be tested.
+  int test_failing_stage = 0;
 };
 
 struct Panel {

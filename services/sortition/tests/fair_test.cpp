@@ -215,6 +215,42 @@ TEST(Fair, LeximinBeyondTheRelaxationSettlesStageByStage) {
     EXPECT_NEAR(d.probability[i], expected[i], 1e-7) << in.ids[i];
 }
 
+// A solver giving up in a late LEXIMIN stage (Options::test_failing_stage makes the pricing MIP
+// fail there as CBC does when it stops without a panel) is never "infeasible": select() falls
+// back to the first stage's MAXIMIN distribution, with its certificate, and says why.
+TEST(Fair, LateStageSolverFailureFallsBackToMaximinWithItsCertificate) {
+  auto in = made(
+      "feature,value,min,max\n"
+      "a,0,0,2\na,1,1,2\nb,0,2,2\nb,1,0,2\nc,0,2,2\nc,1,0,2\nd,0,2,3\nd,1,0,3\n",
+      3,
+      {"p1,,1,1,0,0", "p2,,0,0,0,1", "p3,,0,1,1,0", "p4,,1,0,1,0", "p5,,1,0,0,0", "p6,,0,0,0,0",
+       "p7,,0,0,0,0"});
+  fair::Options o;
+  o.algorithm = fair::Algorithm::leximin;
+  o.test_failing_stage = 2;
+  const auto d = fair::select(in, o);
+  EXPECT_EQ(d.algorithm, "maximin");
+  ASSERT_EQ(d.fallbacks.size(), 1u);
+  EXPECT_EQ(d.fallbacks[0].rfind("leximin: the pricing MIP", 0), 0u) << d.fallbacks[0];
+  EXPECT_EQ(d.fallbacks[0].find("infeasible"), std::string::npos) << d.fallbacks[0];
+  expect_sound(in, d);
+  expect_certificate(in, d);
+  EXPECT_NEAR(d.min_probability, 1.0 / 3, 1e-7);
+  // The same failure in the first stage: MAXIMIN is computed again (the hook is LEXIMIN's only).
+  o.test_failing_stage = 1;
+  const auto again = fair::select(in, o);
+  EXPECT_EQ(again.algorithm, "maximin");
+  ASSERT_EQ(again.fallbacks.size(), 1u);
+  expect_sound(in, again);
+  expect_certificate(in, again);
+  EXPECT_NEAR(again.min_probability, 1.0 / 3, 1e-7);
+  // Without the hook, the whole LEXIMIN.
+  o.test_failing_stage = 0;
+  const auto whole = fair::select(in, o);
+  EXPECT_EQ(whole.algorithm, "leximin");
+  EXPECT_TRUE(whole.fallbacks.empty());
+}
+
 TEST(Fair, LotteryPanelsAreValidAndCloseToTheDistribution) {
   auto in = load("paris_like_748", 80, false);
   auto d = fair::maximin(in, kNever);

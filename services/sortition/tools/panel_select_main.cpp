@@ -258,6 +258,8 @@ int run(int argc, char** argv) {
     }
   }
   write(out / "summary.json", summary.dump(2) + "\n");
+  for (const auto& why : d.fallbacks)
+    std::fprintf(stderr, "panel-select: fallback: %s\n", why.c_str());
   std::fprintf(stderr, "panel-select: %s, minimum probability %.6f, %d panels, %.2f s\n",
                d.algorithm.c_str(), d.min_probability, static_cast<int>(d.panels.size()),
                d.seconds);

@@ -1,0 +1,1 @@
+"""Synthetic convention-sized panel-selection instances (python3 -m convention --help)."""
