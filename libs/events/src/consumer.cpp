@@ -109,6 +109,9 @@ Consumer::Consumer(ConsumerOptions options, db::Pool& pool, Producer& dead_lette
   set(*conf, "bootstrap.servers", options_.brokers);
   for (const auto& [key, value] : kafka_properties(options_.security)) set(*conf, key, value);
   set(*conf, "group.id", options_.group_id);
+  // Small requests go out at once: with TLS, a record split over two segments otherwise waits
+  // for the first one's delayed ACK (Nagle), some 40 ms a hop (BENCHMARKS.md, event latency).
+  set(*conf, "socket.nagle.disable", "true");
   set(*conf, "client.id", options_.group_id);
   set(*conf, "enable.auto.commit", "true");
   set(*conf, "enable.auto.offset.store", "false");
