@@ -3,6 +3,7 @@
 #include <cstdlib>
 
 #include "assembly/auth/auth.h"
+#include "assembly/db/prepared.h"
 #include "assembly/db/sql_time.h"
 #include "assembly/http/body.h"
 #include "assembly/http/page.h"
@@ -109,14 +110,14 @@ std::optional<Entry> entry_for(const http::Route& route, const http::Request& re
 }
 
 void record(pqxx::work& tx, const Entry& e) {
-  tx.exec_params(kInsert, e.actor, e.role, e.action, e.object_type, e.object_id,
-                 e.subject_member_id, e.status, e.trace_id);
+  assembly::db::exec(tx, kInsert, e.actor, e.role, e.action, e.object_type, e.object_id,
+                     e.subject_member_id, e.status, e.trace_id);
 }
 
 std::vector<Recorded> find(pqxx::transaction_base& tx, const Filter& f) {
   std::vector<Recorded> out;
-  for (const auto& r :
-       tx.exec_params(kFind, f.after, f.subject, f.actor, f.since, static_cast<long long>(f.limit)))
+  for (const auto& r : assembly::db::exec(tx, kFind, f.after, f.subject, f.actor, f.since,
+                                          static_cast<long long>(f.limit)))
     out.push_back({r["id"].as<long long>(),
                    r["at"].as<std::string>(),
                    {r["actor"].as<std::string>(), r["role"].as<std::string>(),

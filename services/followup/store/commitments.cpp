@@ -4,6 +4,7 @@
 
 #include "assembly/core/ids.h"
 #include "assembly/db/arrays.h"
+#include "assembly/db/prepared.h"
 #include "assembly/db/sql_time.h"
 
 namespace followup::store {
@@ -160,7 +161,7 @@ EvidenceLink evidence_from(const pqxx::row& r) {
 
 std::optional<CommitmentRow> find_commitment(pqxx::transaction_base& tx, const std::string& id,
                                              bool lock) {
-  auto rows = tx.exec_params(lock ? kFindCommitmentForUpdate : kFindCommitment, id);
+  auto rows = assembly::db::exec(tx, lock ? kFindCommitmentForUpdate : kFindCommitment, id);
   if (rows.empty()) return std::nullopt;
   const auto& r = rows[0];
   return CommitmentRow{r["id"].as<std::string>(),
@@ -175,21 +176,23 @@ std::optional<CommitmentRow> find_commitment(pqxx::transaction_base& tx, const s
 void record_change(pqxx::work& tx, const std::string& commitment_id, const std::string& actor,
                    const std::string& kind, const domain::CommitmentState& state,
                    const std::string& note) {
-  tx.exec_params(kRecordChange, commitment_id, actor, kind, domain::to_string(state.status),
-                 state.progress, note);
-  tx.exec_params(kSetState, commitment_id, domain::to_string(state.status), state.progress);
+  assembly::db::exec(tx, kRecordChange, commitment_id, actor, kind, domain::to_string(state.status),
+                     state.progress, note);
+  assembly::db::exec(tx, kSetState, commitment_id, domain::to_string(state.status), state.progress);
 }
 
 std::optional<CommitmentView> commitment_view(pqxx::transaction_base& tx, const std::string& id,
                                               bool full) {
-  auto rows = tx.exec_params(kCommitmentView, id);
+  auto rows = assembly::db::exec(tx, kCommitmentView, id);
   if (rows.empty()) return std::nullopt;
   auto c = view_from(rows[0]);
   c.full = full;
-  for (const auto& m : tx.exec_params(kMilestonesOf, id)) c.milestones.push_back(milestone_from(m));
+  for (const auto& m : assembly::db::exec(tx, kMilestonesOf, id))
+    c.milestones.push_back(milestone_from(m));
   if (!full) return c;
-  for (const auto& t : tx.exec_params(kTimelineOf, id)) c.timeline.push_back(line_from(t));
-  for (const auto& e : tx.exec_params(kEvidenceOf, id)) c.evidence.push_back(evidence_from(e));
+  for (const auto& t : assembly::db::exec(tx, kTimelineOf, id)) c.timeline.push_back(line_from(t));
+  for (const auto& e : assembly::db::exec(tx, kEvidenceOf, id))
+    c.evidence.push_back(evidence_from(e));
   return c;
 }
 
@@ -197,7 +200,7 @@ std::vector<CommitmentView> commitment_views_of(pqxx::transaction_base& tx,
                                                 const std::string& assembly_id, bool full) {
   std::vector<CommitmentView> out;
   std::map<std::string, std::size_t> at;
-  for (const auto& r : tx.exec_params(kCommitmentViewsOf, assembly_id)) {
+  for (const auto& r : assembly::db::exec(tx, kCommitmentViewsOf, assembly_id)) {
     at[r["id"].as<std::string>()] = out.size();
     out.push_back(view_from(r));
     out.back().full = full;
@@ -237,11 +240,11 @@ std::vector<domain::CommitmentRecord> records_of(pqxx::transaction_base& tx,
                    {}});
   }
   if (out.empty()) return out;
-  for (const auto& t : tx.exec_params(kRecordTimelines, assembly_id))
+  for (const auto& t : assembly::db::exec(tx, kRecordTimelines, assembly_id))
     if (auto it = at.find(t["commitment_id"].as<std::string>()); it != at.end())
       out[it->second].timeline.push_back(
           {t["at"].as<std::string>(), state_of(t["status"], t["progress"])});
-  for (const auto& m : tx.exec_params(kRecordMilestones, assembly_id))
+  for (const auto& m : assembly::db::exec(tx, kRecordMilestones, assembly_id))
     if (auto it = at.find(m["commitment_id"].as<std::string>()); it != at.end())
       out[it->second].milestones.push_back(
           {m["id"].as<std::string>(), m["title"].as<std::string>(), m["due_on"].as<std::string>(),
@@ -251,7 +254,7 @@ std::vector<domain::CommitmentRecord> records_of(pqxx::transaction_base& tx,
 
 std::optional<CarryingDossier> dossier_carrying(pqxx::transaction_base& tx,
                                                 const std::string& recommendation_id) {
-  auto rows = tx.exec_params(kDossierCarrying, recommendation_id);
+  auto rows = assembly::db::exec(tx, kDossierCarrying, recommendation_id);
   if (rows.empty()) return std::nullopt;
   const auto& r = rows[0];
   return CarryingDossier{r["dossier_id"].as<std::string>(), r["assembly_id"].as<std::string>(),
@@ -259,19 +262,19 @@ std::optional<CarryingDossier> dossier_carrying(pqxx::transaction_base& tx,
 }
 
 void insert_commitment(pqxx::work& tx, const NewCommitment& c) {
-  tx.exec_params(kInsertCommitment, c.id, c.assembly_id, c.dossier_id, c.recommendation_id, c.title,
-                 c.description, c.department, c.elected_official, c.deliverables_json,
-                 c.created_by);
+  assembly::db::exec(tx, kInsertCommitment, c.id, c.assembly_id, c.dossier_id, c.recommendation_id,
+                     c.title, c.description, c.department, c.elected_official, c.deliverables_json,
+                     c.created_by);
 }
 
 void set_status_reason(pqxx::work& tx, const std::string& id, const std::string& reason) {
-  tx.exec_params(kSetStatusReason, id, reason);
+  assembly::db::exec(tx, kSetStatusReason, id, reason);
 }
 
 std::string add_milestone(pqxx::work& tx, const std::string& commitment_id,
                           const std::string& title, const std::string& due_on) {
   auto id = assembly::core::new_uuid();
-  tx.exec_params(kAddMilestone, id, commitment_id, title, due_on);
+  assembly::db::exec(tx, kAddMilestone, id, commitment_id, title, due_on);
   return id;
 }
 
@@ -281,13 +284,13 @@ void add_milestones(pqxx::work& tx, const std::string& commitment_id,
   if (titles.empty()) return;
   std::vector<std::string> ids;
   for (std::size_t i = 0; i < titles.size(); ++i) ids.push_back(assembly::core::new_uuid());
-  tx.exec_params(kAddMilestones, commitment_id, text_array(ids), text_array(titles),
-                 text_array(due_ons));
+  assembly::db::exec(tx, kAddMilestones, commitment_id, text_array(ids), text_array(titles),
+                     text_array(due_ons));
 }
 
 std::optional<MilestoneRow> lock_milestone(pqxx::work& tx, const std::string& id,
                                            const std::string& commitment_id) {
-  auto rows = tx.exec_params(kLockMilestone, id, commitment_id);
+  auto rows = assembly::db::exec(tx, kLockMilestone, id, commitment_id);
   if (rows.empty()) return std::nullopt;
   const auto& r = rows[0];
   return MilestoneRow{r["title"].as<std::string>(), r["due_on"].as<std::string>(),
@@ -295,21 +298,21 @@ std::optional<MilestoneRow> lock_milestone(pqxx::work& tx, const std::string& id
 }
 
 void mark_milestone_done(pqxx::work& tx, const std::string& id, const std::string& done_on) {
-  tx.exec_params(kMarkMilestoneDone, id, done_on);
+  assembly::db::exec(tx, kMarkMilestoneDone, id, done_on);
 }
 
 void move_milestone(pqxx::work& tx, const std::string& id, const std::string& due_on) {
-  tx.exec_params(kMoveMilestone, id, due_on);
+  assembly::db::exec(tx, kMoveMilestone, id, due_on);
 }
 
 void add_evidence(pqxx::work& tx, const std::string& commitment_id, const std::string& url,
                   const std::string& label, const std::string& actor) {
-  tx.exec_params(kAddEvidence, commitment_id, url, label, actor);
+  assembly::db::exec(tx, kAddEvidence, commitment_id, url, label, actor);
 }
 
 std::vector<OverdueMilestoneRow> milestones_to_flag(pqxx::work& tx, const std::string& today) {
   std::vector<OverdueMilestoneRow> out;
-  for (const auto& r : tx.exec_params(kMilestonesToFlag, today))
+  for (const auto& r : assembly::db::exec(tx, kMilestonesToFlag, today))
     out.push_back(
         {{r["id"].as<std::string>(), r["title"].as<std::string>(), r["due_on"].as<std::string>()},
          r["commitment_id"].as<std::string>(),
@@ -319,7 +322,7 @@ std::vector<OverdueMilestoneRow> milestones_to_flag(pqxx::work& tx, const std::s
 }
 
 void flag_milestone_overdue(pqxx::work& tx, const std::string& id) {
-  tx.exec_params(kFlagMilestoneOverdue, id);
+  assembly::db::exec(tx, kFlagMilestoneOverdue, id);
 }
 
 }  // namespace followup::store

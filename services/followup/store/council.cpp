@@ -4,6 +4,7 @@
 
 #include "assembly/core/ids.h"
 #include "assembly/db/arrays.h"
+#include "assembly/db/prepared.h"
 #include "assembly/db/sql_time.h"
 
 namespace followup::store {
@@ -141,13 +142,13 @@ AgendaItem item_from(const pqxx::row& r) {
 }  // namespace
 
 std::optional<Session> find_session(pqxx::transaction_base& tx, const std::string& id) {
-  auto rows = tx.exec_params(kFindSession, id);
+  auto rows = assembly::db::exec(tx, kFindSession, id);
   if (rows.empty()) return std::nullopt;
   return session_from(rows[0]);
 }
 
 void insert_session(pqxx::work& tx, const Session& s, const std::string& actor) {
-  tx.exec_params(kInsertSession, s.id, s.name, s.body, s.held_on, actor);
+  assembly::db::exec(tx, kInsertSession, s.id, s.name, s.body, s.held_on, actor);
 }
 
 std::vector<Session> sessions(pqxx::transaction_base& tx) {
@@ -158,7 +159,7 @@ std::vector<Session> sessions(pqxx::transaction_base& tx) {
 
 std::vector<std::string> agenda_of(pqxx::transaction_base& tx, const std::string& session_id) {
   std::vector<std::string> out;
-  for (const auto& r : tx.exec_params(kAgendaOf, session_id))
+  for (const auto& r : assembly::db::exec(tx, kAgendaOf, session_id))
     out.push_back(r["id"].as<std::string>());
   return out;
 }
@@ -166,7 +167,7 @@ std::vector<std::string> agenda_of(pqxx::transaction_base& tx, const std::string
 std::vector<RecommendationText> recommendations_of(pqxx::transaction_base& tx,
                                                    const std::string& dossier_id) {
   std::vector<RecommendationText> out;
-  for (const auto& r : tx.exec_params(kRecommendationsOf, dossier_id))
+  for (const auto& r : assembly::db::exec(tx, kRecommendationsOf, dossier_id))
     out.push_back(recommendation_from(r));
   return out;
 }
@@ -174,17 +175,17 @@ std::vector<RecommendationText> recommendations_of(pqxx::transaction_base& tx,
 std::vector<std::pair<std::string, RecommendationText>> recommendations_of_assembly(
     pqxx::transaction_base& tx, const std::string& assembly_id) {
   std::vector<std::pair<std::string, RecommendationText>> out;
-  for (const auto& r : tx.exec_params(kRecommendationsOfAssembly, assembly_id))
+  for (const auto& r : assembly::db::exec(tx, kRecommendationsOfAssembly, assembly_id))
     out.emplace_back(r["dossier_id"].as<std::string>(), recommendation_from(r));
   return out;
 }
 
 std::optional<AgendaItem> find_agenda_item(pqxx::transaction_base& tx, const std::string& item_id) {
-  auto rows = tx.exec_params(kFindAgendaItem, item_id);
+  auto rows = assembly::db::exec(tx, kFindAgendaItem, item_id);
   if (rows.empty()) return std::nullopt;
   auto item = item_from(rows[0]);
   item.recommendations = recommendations_of(tx, item.dossier_id);
-  for (const auto& p : tx.exec_params(kPositionsOf, item_id))
+  for (const auto& p : assembly::db::exec(tx, kPositionsOf, item_id))
     item.positions.push_back(position_from(p));
   return item;
 }
@@ -193,7 +194,7 @@ std::vector<AgendaItem> agenda_items_of_assembly(pqxx::transaction_base& tx,
                                                  const std::string& assembly_id) {
   std::vector<AgendaItem> out;
   std::map<std::string, std::size_t> at;
-  for (const auto& r : tx.exec_params(kAgendaItemsOfAssembly, assembly_id)) {
+  for (const auto& r : assembly::db::exec(tx, kAgendaItemsOfAssembly, assembly_id)) {
     at[r["id"].as<std::string>()] = out.size();
     out.push_back(item_from(r));
   }
@@ -203,7 +204,7 @@ std::vector<AgendaItem> agenda_items_of_assembly(pqxx::transaction_base& tx,
     auto it = by_dossier.find(dossier_id);
     if (it != by_dossier.end()) out[it->second].recommendations.push_back(std::move(rec));
   }
-  for (const auto& p : tx.exec_params(kPositionsOfAssembly, assembly_id)) {
+  for (const auto& p : assembly::db::exec(tx, kPositionsOfAssembly, assembly_id)) {
     auto it = at.find(p["agenda_item_id"].as<std::string>());
     if (it != at.end()) out[it->second].positions.push_back(position_from(p));
   }
@@ -213,13 +214,13 @@ std::vector<AgendaItem> agenda_items_of_assembly(pqxx::transaction_base& tx,
 std::string place(pqxx::work& tx, const std::string& session_id, const std::string& dossier_id,
                   const std::string& actor) {
   auto id = assembly::core::new_uuid();
-  tx.exec_params(kPlace, id, session_id, dossier_id, actor);
+  assembly::db::exec(tx, kPlace, id, session_id, dossier_id, actor);
   return id;
 }
 
 void move_item(pqxx::work& tx, const std::string& item_id, const std::string& session_id,
                const std::string& actor) {
-  tx.exec_params(kMoveItem, item_id, session_id, actor);
+  assembly::db::exec(tx, kMoveItem, item_id, session_id, actor);
 }
 
 int place_waiting_motions(pqxx::work& tx, const std::string& actor) {
@@ -235,22 +236,22 @@ int place_waiting_motions(pqxx::work& tx, const std::string& actor) {
 }
 
 std::optional<bool> lock_dossier_sent(pqxx::work& tx, const std::string& dossier_id) {
-  auto rows = tx.exec_params(kLockDossierSent, dossier_id);
+  auto rows = assembly::db::exec(tx, kLockDossierSent, dossier_id);
   if (rows.empty()) return std::nullopt;
   return rows[0]["sent"].as<bool>();
 }
 
 std::optional<PlacedItem> item_of_dossier(pqxx::transaction_base& tx,
                                           const std::string& dossier_id) {
-  auto rows = tx.exec_params(kItemOfDossier, dossier_id);
+  auto rows = assembly::db::exec(tx, kItemOfDossier, dossier_id);
   if (rows.empty()) return std::nullopt;
   return PlacedItem{rows[0]["id"].as<std::string>(), rows[0]["decided"].as<bool>()};
 }
 
 void save_debate(pqxx::work& tx, const std::string& item_id, const std::string& presentation,
                  const std::string& summary, const std::vector<GroupPositionRow>& positions) {
-  tx.exec_params(kSaveDebate, item_id, presentation, summary);
-  tx.exec_params(kDeletePositions, item_id);
+  assembly::db::exec(tx, kSaveDebate, item_id, presentation, summary);
+  assembly::db::exec(tx, kDeletePositions, item_id);
   if (positions.empty()) return;
   std::vector<std::string> groups, stands, summaries;
   for (const auto& p : positions) {
@@ -258,29 +259,29 @@ void save_debate(pqxx::work& tx, const std::string& item_id, const std::string& 
     stands.push_back(p.position);
     summaries.push_back(p.summary);
   }
-  tx.exec_params(kInsertPositions, item_id, text_array(groups), text_array(stands),
-                 text_array(summaries));
+  assembly::db::exec(tx, kInsertPositions, item_id, text_array(groups), text_array(stands),
+                     text_array(summaries));
 }
 
 void save_decision(pqxx::work& tx, const std::string& item_id, const domain::Decision& d,
                    const std::string& actor) {
-  tx.exec_params(kSaveDecision, item_id, domain::to_string(d.decision), d.votes_for,
-                 d.votes_against, d.abstentions, d.amendments, actor);
+  assembly::db::exec(tx, kSaveDecision, item_id, domain::to_string(d.decision), d.votes_for,
+                     d.votes_against, d.abstentions, d.amendments, actor);
 }
 
 void set_dossier_stage(pqxx::work& tx, const std::string& dossier_id, domain::DossierStage stage) {
-  tx.exec_params(kSetDossierStage, dossier_id, domain::to_string(stage));
+  assembly::db::exec(tx, kSetDossierStage, dossier_id, domain::to_string(stage));
 }
 
 void add_dossier_recommendations(pqxx::work& tx, const std::string& dossier_id,
                                  const std::vector<std::string>& recommendation_ids) {
   if (recommendation_ids.empty()) return;
-  tx.exec_params(kAddDossierRecommendations, dossier_id, text_array(recommendation_ids));
+  assembly::db::exec(tx, kAddDossierRecommendations, dossier_id, text_array(recommendation_ids));
 }
 
 void upsert_recommendation(pqxx::work& tx, const RecommendationVersion& r) {
-  tx.exec_params(kUpsertRecommendation, r.id, r.assembly_id, r.workshop_id, r.theme, r.title,
-                 r.text, r.version);
+  assembly::db::exec(tx, kUpsertRecommendation, r.id, r.assembly_id, r.workshop_id, r.theme,
+                     r.title, r.text, r.version);
 }
 
 }  // namespace followup::store

@@ -1,5 +1,6 @@
 #include "store/dossier_store.h"
 
+#include "assembly/db/prepared.h"
 #include "assembly/db/sql_time.h"
 
 namespace followup::store {
@@ -42,35 +43,36 @@ Dossier from_row(const pqxx::row& r) {
 }  // namespace
 
 bool insert_if_new(pqxx::work& tx, const Dossier& d) {
-  return tx.exec_params(kInsert, d.id, d.motion_id, d.assembly_id, d.theme,
-                        domain::to_string(d.stage))
+  return assembly::db::exec(tx, kInsert, d.id, d.motion_id, d.assembly_id, d.theme,
+                            domain::to_string(d.stage))
              .affected_rows() == 1;
 }
 
 std::optional<Dossier> find(pqxx::transaction_base& tx, const std::string& id) {
-  auto rows = tx.exec_params(kFind, id);
+  auto rows = assembly::db::exec(tx, kFind, id);
   if (rows.empty()) return std::nullopt;
   return from_row(rows[0]);
 }
 
 std::vector<Dossier> list(pqxx::transaction_base& tx, const std::string& assembly_id) {
   std::vector<Dossier> out;
-  for (const auto& r : tx.exec_params(kList, assembly_id)) out.push_back(from_row(r));
+  for (const auto& r : assembly::db::exec(tx, kList, assembly_id)) out.push_back(from_row(r));
   return out;
 }
 
 bool mark_adopted(pqxx::work& tx, const std::string& motion_id, const std::string& title) {
-  return tx.exec_params(kMarkAdopted, motion_id, title).affected_rows() == 1;
+  return assembly::db::exec(tx, kMarkAdopted, motion_id, title).affected_rows() == 1;
 }
 
 bool mark_sent(pqxx::work& tx, const std::string& motion_id, const std::string& title,
                const std::string& text, const std::string& spokespersons_json) {
-  return tx.exec_params(kMarkSent, motion_id, title, text, spokespersons_json).affected_rows() == 1;
+  return assembly::db::exec(tx, kMarkSent, motion_id, title, text, spokespersons_json)
+             .affected_rows() == 1;
 }
 
 std::optional<std::string> dossier_of_motion(pqxx::transaction_base& tx,
                                              const std::string& motion_id) {
-  auto rows = tx.exec_params(kIdOfMotion, motion_id);
+  auto rows = assembly::db::exec(tx, kIdOfMotion, motion_id);
   if (rows.empty()) return std::nullopt;
   return rows[0]["id"].as<std::string>();
 }

@@ -1,5 +1,7 @@
 #include "store/metrics.h"
 
+#include "assembly/db/prepared.h"
+
 namespace followup::store {
 namespace {
 
@@ -46,7 +48,7 @@ std::vector<LabelledCount> council_decisions(pqxx::transaction_base& tx,
 std::vector<AssemblyCount> milestones_overdue(pqxx::transaction_base& tx,
                                               const std::string& assembly_id) {
   std::vector<AssemblyCount> out;
-  for (const auto& r : tx.exec_params(kMilestonesOverdue, assembly_id))
+  for (const auto& r : assembly::db::exec(tx, kMilestonesOverdue, assembly_id))
     out.push_back({r["assembly_id"].as<std::string>(), r["n"].as<double>()});
   return out;
 }
@@ -54,7 +56,7 @@ std::vector<AssemblyCount> milestones_overdue(pqxx::transaction_base& tx,
 std::vector<ReportFigures> report_figures(pqxx::transaction_base& tx,
                                           const std::string& assembly_id) {
   std::vector<ReportFigures> out;
-  for (const auto& r : tx.exec_params(kReportFigures, assembly_id)) {
+  for (const auto& r : assembly::db::exec(tx, kReportFigures, assembly_id)) {
     ReportFigures f{r["assembly_id"].as<std::string>(), r["published"].as<double>(),
                     r["overdue"].as<double>(), std::nullopt};
     if (!r["last_published"].is_null()) f.last_published = r["last_published"].as<double>();

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "assembly/core/ids.h"
+#include "assembly/db/prepared.h"
 #include "assembly/db/sql_time.h"
 
 namespace followup::store {
@@ -87,64 +88,65 @@ std::vector<ReportRow> reports_from(const pqxx::result& rows) {
 }  // namespace
 
 bool set_report_reach(pqxx::work& tx, const std::string& id, int informed, int not_reached) {
-  return tx.exec_params(kSetReach, id, informed, not_reached).affected_rows() == 1;
+  return assembly::db::exec(tx, kSetReach, id, informed, not_reached).affected_rows() == 1;
 }
 
 std::optional<ReportRow> find_report(pqxx::transaction_base& tx, const std::string& id, bool lock) {
-  auto rows = tx.exec_params(lock ? kFindReportForUpdate : kFindReport, id);
+  auto rows = assembly::db::exec(tx, lock ? kFindReportForUpdate : kFindReport, id);
   if (rows.empty()) return std::nullopt;
   return report_from(rows[0]);
 }
 
 std::vector<ReportRow> reports_of(pqxx::transaction_base& tx, const std::string& assembly_id) {
-  return reports_from(tx.exec_params(kReportsOf, assembly_id));
+  return reports_from(assembly::db::exec(tx, kReportsOf, assembly_id));
 }
 
 std::vector<ReportRow> reports_to_flag(pqxx::work& tx, const std::string& today) {
-  return reports_from(tx.exec_params(kReportsToFlag, today));
+  return reports_from(assembly::db::exec(tx, kReportsToFlag, today));
 }
 
 void flag_report_overdue(pqxx::work& tx, const std::string& id) {
-  tx.exec_params(kFlagReportOverdue, id);
+  assembly::db::exec(tx, kFlagReportOverdue, id);
 }
 
 void upsert_schedule(pqxx::work& tx, const std::string& assembly_id,
                      const std::string& first_due_on, int every_months, const std::string& actor) {
-  tx.exec_params(kUpsertSchedule, assembly_id, first_due_on, every_months, actor);
+  assembly::db::exec(tx, kUpsertSchedule, assembly_id, first_due_on, every_months, actor);
 }
 
 std::optional<int> schedule_period(pqxx::transaction_base& tx, const std::string& assembly_id) {
-  auto rows = tx.exec_params(kSchedulePeriod, assembly_id);
+  auto rows = assembly::db::exec(tx, kSchedulePeriod, assembly_id);
   if (rows.empty()) return std::nullopt;
   return rows[0]["every_months"].as<int>();
 }
 
 void insert_report(pqxx::work& tx, const std::string& assembly_id, int sequence,
                    const std::string& due_on) {
-  tx.exec_params(kInsertReport, assembly::core::new_uuid(), assembly_id, sequence, due_on);
+  assembly::db::exec(tx, kInsertReport, assembly::core::new_uuid(), assembly_id, sequence, due_on);
 }
 
 void insert_report_if_new(pqxx::work& tx, const std::string& assembly_id, int sequence,
                           const std::string& due_on) {
-  tx.exec_params(kInsertReportIfNew, assembly::core::new_uuid(), assembly_id, sequence, due_on);
+  assembly::db::exec(tx, kInsertReportIfNew, assembly::core::new_uuid(), assembly_id, sequence,
+                     due_on);
 }
 
 void reschedule_report(pqxx::work& tx, const std::string& id, const std::string& due_on) {
-  tx.exec_params(kRescheduleReport, id, due_on);
+  assembly::db::exec(tx, kRescheduleReport, id, due_on);
 }
 
 void save_compiled(pqxx::work& tx, const std::string& id, const domain::Report& report,
                    const std::string& summary) {
-  tx.exec_params(kSaveCompiled, id, domain::to_string(report.status), report.as_of,
-                 report.snapshot.dump(), summary);
+  assembly::db::exec(tx, kSaveCompiled, id, domain::to_string(report.status), report.as_of,
+                     report.snapshot.dump(), summary);
 }
 
 void mark_published(pqxx::work& tx, const std::string& id, const std::string& actor) {
-  tx.exec_params(kMarkPublished, id, actor);
+  assembly::db::exec(tx, kMarkPublished, id, actor);
 }
 
 CommitmentCounts commitment_counts(pqxx::transaction_base& tx, const std::string& assembly_id) {
-  const auto r = tx.exec_params(kCommitmentCounts, assembly_id)[0];
+  const auto r = assembly::db::exec(tx, kCommitmentCounts, assembly_id)[0];
   return {r["total"].as<int>(), r["closed"].as<int>(), r["done"].as<int>()};
 }
 

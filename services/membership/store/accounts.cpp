@@ -1,5 +1,7 @@
 #include "store/accounts.h"
 
+#include "assembly/db/prepared.h"
+
 namespace membership::store {
 namespace {
 
@@ -48,20 +50,20 @@ constexpr const char* kCounts =
 
 void enqueue_account_task(pqxx::work& tx, const std::string& member_id,
                           domain::AccountAction action) {
-  tx.exec_params(kEnsureAccount, member_id);
-  tx.exec_params(kEnqueue, member_id, std::string(domain::to_string(action)));
+  assembly::db::exec(tx, kEnsureAccount, member_id);
+  assembly::db::exec(tx, kEnqueue, member_id, std::string(domain::to_string(action)));
 }
 
 int enqueue_account_deletions(pqxx::work& tx, const std::string& assembly_id) {
-  return static_cast<int>(tx.exec_params(kEnqueueDeletions, assembly_id).affected_rows());
+  return static_cast<int>(assembly::db::exec(tx, kEnqueueDeletions, assembly_id).affected_rows());
 }
 
 bool enqueue_account_deletion(pqxx::work& tx, const std::string& member_id) {
-  return tx.exec_params(kEnqueueDeletion, member_id).affected_rows() > 0;
+  return assembly::db::exec(tx, kEnqueueDeletion, member_id).affected_rows() > 0;
 }
 
 std::optional<AccountTask> claim_account_task(pqxx::work& tx) {
-  auto rows = tx.exec_params(kClaim);
+  auto rows = assembly::db::exec(tx, kClaim);
   if (rows.empty()) return std::nullopt;
   const auto& r = rows[0];
   auto action = domain::parse_account_action(r["action"].as<std::string>());
@@ -70,16 +72,16 @@ std::optional<AccountTask> claim_account_task(pqxx::work& tx) {
 }
 
 void account_task_done(pqxx::work& tx, const AccountTask& t) {
-  tx.exec_params(kDone, t.id);
+  assembly::db::exec(tx, kDone, t.id);
 }
 
 void account_task_failed(pqxx::work& tx, const AccountTask& t, long long delay_seconds,
                          const std::string& error) {
-  tx.exec_params(kFailed, t.id, error.substr(0, 500), static_cast<double>(delay_seconds));
+  assembly::db::exec(tx, kFailed, t.id, error.substr(0, 500), static_cast<double>(delay_seconds));
 }
 
 std::optional<Account> find_account(pqxx::work& tx, const std::string& member_id) {
-  auto rows = tx.exec_params(kFindAccount, member_id);
+  auto rows = assembly::db::exec(tx, kFindAccount, member_id);
   if (rows.empty()) return std::nullopt;
   const auto& r = rows[0];
   return Account{r["member_id"].as<std::string>(), r["user_id"].as<std::string>(),
@@ -87,24 +89,24 @@ std::optional<Account> find_account(pqxx::work& tx, const std::string& member_id
 }
 
 void set_account_user(pqxx::work& tx, const std::string& member_id, const std::string& user_id) {
-  tx.exec_params(kSetUser, member_id, user_id);
+  assembly::db::exec(tx, kSetUser, member_id, user_id);
 }
 
 void account_password_email_sent(pqxx::work& tx, const std::string& member_id) {
-  tx.exec_params(kEmailSent, member_id);
+  assembly::db::exec(tx, kEmailSent, member_id);
 }
 
 void account_disabled(pqxx::work& tx, const std::string& member_id) {
-  tx.exec_params(kDisabled, member_id);
+  assembly::db::exec(tx, kDisabled, member_id);
 }
 
 void account_deleted(pqxx::work& tx, const std::string& member_id) {
-  tx.exec_params(kDeleted, member_id);
+  assembly::db::exec(tx, kDeleted, member_id);
 }
 
 std::vector<AccountTaskCount> account_task_counts(pqxx::work& tx) {
   std::vector<AccountTaskCount> out;
-  for (const auto& r : tx.exec_params(kCounts))
+  for (const auto& r : assembly::db::exec(tx, kCounts))
     out.push_back({r["action"].as<std::string>(), r["pending"].as<long long>(),
                    r["failing"].as<long long>()});
   return out;

@@ -1,5 +1,6 @@
 #include "store/engagement.h"
 
+#include "assembly/db/prepared.h"
 #include "assembly/db/sql_time.h"
 
 namespace membership::store {
@@ -123,13 +124,13 @@ Role role_from(const pqxx::row& r) {
 }  // namespace
 
 bool insert_role(pqxx::work& tx, const Role& r, const std::string& by) {
-  return tx.exec_params(kInsertRole, r.id, r.member_id, r.assembly_id, r.role, r.motion_id,
-                        r.workshop_theme, by)
+  return assembly::db::exec(tx, kInsertRole, r.id, r.member_id, r.assembly_id, r.role, r.motion_id,
+                            r.workshop_theme, by)
              .affected_rows() == 1;
 }
 
 Role end_role(pqxx::work& tx, const std::string& role_id, const std::string& by) {
-  auto rows = tx.exec_params(kEndRole, role_id, by);
+  auto rows = assembly::db::exec(tx, kEndRole, role_id, by);
   if (rows.empty()) return {};
   return role_from(rows[0]);
 }
@@ -145,7 +146,7 @@ std::vector<RoleRecord> roles_of_assembly(pqxx::transaction_base& tx,
 std::vector<TrainingFollowed> trainings_of_member(pqxx::transaction_base& tx,
                                                   const std::string& member_id) {
   std::vector<TrainingFollowed> out;
-  for (const auto& r : tx.exec_params(kTrainingsOfMember, member_id))
+  for (const auto& r : assembly::db::exec(tx, kTrainingsOfMember, member_id))
     out.push_back({r["id"].as<std::string>(), r["topic"].as<std::string>(),
                    r["title"].as<std::string>(), r["held_on"].as<std::string>()});
   return out;
@@ -155,8 +156,8 @@ bool upsert_attendance(pqxx::work& tx, const std::string& session_id, const std:
                        const std::string& assembly_id, const std::string& workshop_id,
                        const std::string& session_type, const std::string& status,
                        const std::string& held_at, unsigned revision) {
-  return tx.exec_params(kUpsertAttendance, session_id, member_id, assembly_id, workshop_id,
-                        session_type, status, held_at, static_cast<long>(revision))
+  return assembly::db::exec(tx, kUpsertAttendance, session_id, member_id, assembly_id, workshop_id,
+                            session_type, status, held_at, static_cast<long>(revision))
              .affected_rows() == 1;
 }
 
@@ -180,8 +181,8 @@ Consent insert_consent(pqxx::work& tx, const std::string& id, const std::string&
                        const std::string& purpose, const std::string& text_version, bool given,
                        const std::string& given_on, const std::string& channel,
                        const std::string& by) {
-  tx.exec_params(kInsertConsent, id, member_id, purpose, text_version, given, given_on, channel,
-                 by);
+  assembly::db::exec(tx, kInsertConsent, id, member_id, purpose, text_version, given, given_on,
+                     channel, by);
   if (purpose == domain::kFollowUpConsent && !given) forget_contact_if_unkept(tx, member_id);
   for (auto& c : consents_of_member(tx, member_id))
     if (c.id == id) return c;
@@ -190,7 +191,7 @@ Consent insert_consent(pqxx::work& tx, const std::string& id, const std::string&
 
 std::vector<Consent> consents_of_member(pqxx::transaction_base& tx, const std::string& member_id) {
   std::vector<Consent> out;
-  for (const auto& r : tx.exec_params(kConsentsOfMember, member_id))
+  for (const auto& r : assembly::db::exec(tx, kConsentsOfMember, member_id))
     out.push_back({r["id"].as<std::string>(), r["purpose"].as<std::string>(),
                    r["text_version"].as<std::string>(), r["given"].as<bool>(),
                    r["given_on"].as<std::string>(), r["channel"].as<std::string>(),
@@ -199,17 +200,18 @@ std::vector<Consent> consents_of_member(pqxx::transaction_base& tx, const std::s
 }
 
 int next_contact_version(pqxx::work& tx, const std::string& member_id) {
-  return tx.exec_params(kContactVersion, member_id)[0]["version"].as<int>();
+  return assembly::db::exec(tx, kContactVersion, member_id)[0]["version"].as<int>();
 }
 
 void upsert_contact(pqxx::work& tx, const std::string& member_id, const SealedContact& c) {
-  tx.exec_params(kUpsertContact, member_id, pqxx::binarystring(c.sealed.data(), c.sealed.size()),
-                 c.version, c.preferred_channel, c.language);
+  assembly::db::exec(tx, kUpsertContact, member_id,
+                     pqxx::binarystring(c.sealed.data(), c.sealed.size()), c.version,
+                     c.preferred_channel, c.language);
 }
 
 std::optional<SealedContact> find_contact(pqxx::transaction_base& tx,
                                           const std::string& member_id) {
-  auto rows = tx.exec_params(kFindContact, member_id);
+  auto rows = assembly::db::exec(tx, kFindContact, member_id);
   if (rows.empty()) return std::nullopt;
   const auto& r = rows[0];
   return SealedContact{pqxx::binarystring(r["sealed"]).str(), r["version"].as<int>(),
@@ -219,23 +221,25 @@ std::optional<SealedContact> find_contact(pqxx::transaction_base& tx,
 
 std::vector<Role> spokespersons_of(pqxx::transaction_base& tx, const std::string& motion_id) {
   std::vector<Role> out;
-  for (const auto& r : tx.exec_params(kSpokespersonsOf, motion_id)) out.push_back(role_from(r));
+  for (const auto& r : assembly::db::exec(tx, kSpokespersonsOf, motion_id))
+    out.push_back(role_from(r));
   return out;
 }
 
 int forget_contacts_of_assembly(pqxx::work& tx, const std::string& assembly_id) {
-  return static_cast<int>(
-      tx.exec_params(kForgetContactsOfAssembly, assembly_id, std::string(domain::kFollowUpConsent))
-          .affected_rows());
+  return static_cast<int>(assembly::db::exec(tx, kForgetContactsOfAssembly, assembly_id,
+                                             std::string(domain::kFollowUpConsent))
+                              .affected_rows());
 }
 
 bool forget_contact_if_unkept(pqxx::work& tx, const std::string& member_id) {
-  return tx.exec_params(kForgetContactIfUnkept, member_id, std::string(domain::kFollowUpConsent))
+  return assembly::db::exec(tx, kForgetContactIfUnkept, member_id,
+                            std::string(domain::kFollowUpConsent))
              .affected_rows() > 0;
 }
 
 long forget_contact(pqxx::work& tx, const std::string& member_id) {
-  return static_cast<long>(tx.exec_params(kForgetContact, member_id).affected_rows());
+  return static_cast<long>(assembly::db::exec(tx, kForgetContact, member_id).affected_rows());
 }
 
 int follow_up_audience(pqxx::transaction_base& tx, const std::string& assembly_id) {

@@ -1,5 +1,6 @@
 #include "store/erasures.h"
 
+#include "assembly/db/prepared.h"
 #include "assembly/db/sql_time.h"
 
 namespace membership::store {
@@ -31,29 +32,29 @@ std::optional<Erasure> one(const pqxx::result& rows) {
 }  // namespace
 
 void insert_erasure(pqxx::work& tx, const Erasure& e) {
-  tx.exec_params(kInsert, e.id, e.member_id, e.requested_by);
+  assembly::db::exec(tx, kInsert, e.id, e.member_id, e.requested_by);
 }
 
 std::optional<Erasure> find_erasure(pqxx::transaction_base& tx, const std::string& id) {
-  return one(tx.exec_params(kFind, id));
+  return one(assembly::db::exec(tx, kFind, id));
 }
 
 std::optional<Erasure> find_erasure_of_member(pqxx::transaction_base& tx,
                                               const std::string& member_id) {
-  return one(tx.exec_params(kFindOfMember, member_id));
+  return one(assembly::db::exec(tx, kFindOfMember, member_id));
 }
 
 bool record_erasure_report(pqxx::work& tx, const std::string& erasure_id,
                            const std::string& service, const nlohmann::json& erased) {
-  if (tx.exec_params(kExists, erasure_id).empty()) return false;
-  tx.exec_params(kRecordReport, erasure_id, service, erased.dump());
+  if (assembly::db::exec(tx, kExists, erasure_id).empty()) return false;
+  assembly::db::exec(tx, kRecordReport, erasure_id, service, erased.dump());
   return true;
 }
 
 std::vector<ErasureReport> erasure_reports(pqxx::transaction_base& tx,
                                            const std::string& erasure_id) {
   std::vector<ErasureReport> out;
-  for (const auto& r : tx.exec_params(kReports, erasure_id))
+  for (const auto& r : assembly::db::exec(tx, kReports, erasure_id))
     out.push_back({r["service"].as<std::string>(), r["completed_at"].as<std::string>(),
                    nlohmann::json::parse(r["erased"].as<std::string>())});
   return out;

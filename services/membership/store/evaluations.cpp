@@ -2,6 +2,7 @@
 
 #include "assembly/core/ids.h"
 #include "assembly/db/arrays.h"
+#include "assembly/db/prepared.h"
 
 namespace membership::store {
 namespace {
@@ -56,20 +57,21 @@ Evaluation evaluation_of(const pqxx::row& r) {
 
 std::optional<Evaluation> find_evaluation(pqxx::transaction_base& tx, const std::string& id,
                                           bool for_update) {
-  auto rows = tx.exec_params(for_update ? kFindForUpdate : kFind, id);
+  auto rows = assembly::db::exec(tx, for_update ? kFindForUpdate : kFind, id);
   if (rows.empty()) return std::nullopt;
   return evaluation_of(rows[0]);
 }
 
 std::vector<Evaluation> evaluations_of(pqxx::transaction_base& tx, const std::string& assembly_id) {
   std::vector<Evaluation> out;
-  for (const auto& r : tx.exec_params(kOfAssembly, assembly_id)) out.push_back(evaluation_of(r));
+  for (const auto& r : assembly::db::exec(tx, kOfAssembly, assembly_id))
+    out.push_back(evaluation_of(r));
   return out;
 }
 
 void insert_evaluation(pqxx::work& tx, const Evaluation& e, const std::string& by) {
-  tx.exec_params(kInsert, e.id, e.assembly_id, e.title, domain::to_json(e.questions).dump(), by,
-                 e.plenary_session_id);
+  assembly::db::exec(tx, kInsert, e.id, e.assembly_id, e.title, domain::to_json(e.questions).dump(),
+                     by, e.plenary_session_id);
 }
 
 void set_evaluation_state(pqxx::work& tx, const std::string& id, domain::EvaluationState to) {
@@ -77,22 +79,22 @@ void set_evaluation_state(pqxx::work& tx, const std::string& id, domain::Evaluat
 }
 
 long respondents(pqxx::transaction_base& tx, const std::string& evaluation_id) {
-  return tx.exec_params(kRespondents, evaluation_id)[0]["n"].as<long>();
+  return assembly::db::exec(tx, kRespondents, evaluation_id)[0]["n"].as<long>();
 }
 
 bool record_respondent(pqxx::work& tx, const std::string& evaluation_id,
                        const std::string& member_id) {
-  return tx.exec_params(kRecordRespondent, evaluation_id, member_id).affected_rows() != 0;
+  return assembly::db::exec(tx, kRecordRespondent, evaluation_id, member_id).affected_rows() != 0;
 }
 
 void insert_held_answer(pqxx::work& tx, const std::string& evaluation_id, const HeldAnswer& a) {
-  tx.exec_params(kInsertHeld, evaluation_id, a.held_id,
-                 pqxx::binarystring(a.sealed.data(), a.sealed.size()));
+  assembly::db::exec(tx, kInsertHeld, evaluation_id, a.held_id,
+                     pqxx::binarystring(a.sealed.data(), a.sealed.size()));
 }
 
 std::vector<HeldAnswer> held_answers(pqxx::transaction_base& tx, const std::string& evaluation_id) {
   std::vector<HeldAnswer> out;
-  for (const auto& r : tx.exec_params(kHeld, evaluation_id))
+  for (const auto& r : assembly::db::exec(tx, kHeld, evaluation_id))
     out.push_back({r["held_id"].as<std::string>(), pqxx::binarystring(r["sealed"]).str()});
   return out;
 }
@@ -105,15 +107,15 @@ void release_answers(pqxx::work& tx, const std::string& evaluation_id,
     texts.push_back(a.dump());
   }
   if (!answers.empty())
-    tx.exec_params(kRelease, evaluation_id, assembly::db::text_array(ids),
-                   assembly::db::text_array(texts));
-  tx.exec_params(kDropHeld, evaluation_id);
+    assembly::db::exec(tx, kRelease, evaluation_id, assembly::db::text_array(ids),
+                       assembly::db::text_array(texts));
+  assembly::db::exec(tx, kDropHeld, evaluation_id);
 }
 
 std::vector<nlohmann::json> answers_of(pqxx::transaction_base& tx,
                                        const std::string& evaluation_id) {
   std::vector<nlohmann::json> out;
-  for (const auto& r : tx.exec_params(kAnswersOf, evaluation_id))
+  for (const auto& r : assembly::db::exec(tx, kAnswersOf, evaluation_id))
     out.push_back(nlohmann::json::parse(r["answers"].as<std::string>()));
   return out;
 }
@@ -121,7 +123,7 @@ std::vector<nlohmann::json> answers_of(pqxx::transaction_base& tx,
 std::vector<std::string> evaluations_answered(pqxx::transaction_base& tx,
                                               const std::string& member_id) {
   std::vector<std::string> out;
-  for (const auto& r : tx.exec_params(kAnswered, member_id))
+  for (const auto& r : assembly::db::exec(tx, kAnswered, member_id))
     out.push_back(r["evaluation_id"].as<std::string>());
   return out;
 }

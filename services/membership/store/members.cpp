@@ -1,5 +1,6 @@
 #include "store/members.h"
 
+#include "assembly/db/prepared.h"
 #include "assembly/db/sql_time.h"
 #include "store/engagement.h"
 
@@ -134,24 +135,24 @@ Member from_row(const pqxx::row& r) {
 }  // namespace
 
 bool insert_assembly(pqxx::work& tx, const Assembly& a, const std::string& by) {
-  return tx.exec_params(kInsertAssembly, a.id, a.name, a.mandate_start, a.mandate_end,
-                        a.seat_pools.dump(), json(a.workshops).dump(), a.retention_days, by)
+  return assembly::db::exec(tx, kInsertAssembly, a.id, a.name, a.mandate_start, a.mandate_end,
+                            a.seat_pools.dump(), json(a.workshops).dump(), a.retention_days, by)
              .affected_rows() == 1;
 }
 
 void ensure_assembly(pqxx::work& tx, const std::string& id,
                      const std::vector<std::string>& workshops, int retention_days) {
-  tx.exec_params(kEnsureAssembly, id, json(workshops).dump(), retention_days);
+  assembly::db::exec(tx, kEnsureAssembly, id, json(workshops).dump(), retention_days);
 }
 
 bool describe_implicit(pqxx::work& tx, const Assembly& a, const std::string& by) {
-  return tx.exec_params(kDescribeImplicit, a.id, a.name, a.mandate_start, a.mandate_end,
-                        a.seat_pools.dump(), json(a.workshops).dump(), a.retention_days, by)
+  return assembly::db::exec(tx, kDescribeImplicit, a.id, a.name, a.mandate_start, a.mandate_end,
+                            a.seat_pools.dump(), json(a.workshops).dump(), a.retention_days, by)
              .affected_rows() == 1;
 }
 
 std::optional<Assembly> find_assembly(pqxx::transaction_base& tx, const std::string& id) {
-  auto rows = tx.exec_params(kFindAssembly, id);
+  auto rows = assembly::db::exec(tx, kFindAssembly, id);
   if (rows.empty()) return std::nullopt;
   return assembly_from_row(rows[0]);
 }
@@ -171,15 +172,15 @@ std::vector<std::string> assemblies_due_for_anonymisation(pqxx::transaction_base
 bool insert_if_new(pqxx::work& tx, const Member& m, const std::string& actor,
                    const std::string& reason) {
   auto r =
-      tx.exec_params(kInsert, m.id, m.assembly_id, m.person_id, m.pool, m.draw_id,
-                     domain::text(m.status), m.workshop_theme, m.replaces, m.attributes.dump());
+      assembly::db::exec(tx, kInsert, m.id, m.assembly_id, m.person_id, m.pool, m.draw_id,
+                         domain::text(m.status), m.workshop_theme, m.replaces, m.attributes.dump());
   if (r.affected_rows() != 1) return false;
   append_history(tx, m.id, actor, "created", "", domain::text(m.status), reason, m.replaces);
   return true;
 }
 
 std::optional<Member> find(pqxx::transaction_base& tx, const std::string& id, bool for_update) {
-  auto rows = tx.exec_params(for_update ? kFindForUpdate : kFind, id);
+  auto rows = assembly::db::exec(tx, for_update ? kFindForUpdate : kFind, id);
   if (rows.empty()) return std::nullopt;
   return from_row(rows[0]);
 }
@@ -188,7 +189,7 @@ std::vector<Member> list(pqxx::transaction_base& tx, const std::string& assembly
                          std::optional<domain::Status> status) {
   std::vector<Member> out;
   for (const auto& r :
-       tx.exec_params(kList, assembly_id, status ? domain::text(*status) : std::string()))
+       assembly::db::exec(tx, kList, assembly_id, status ? domain::text(*status) : std::string()))
     out.push_back(from_row(r));
   return out;
 }
@@ -197,23 +198,23 @@ std::vector<Member> list_page(pqxx::transaction_base& tx, const std::string& ass
                               std::optional<domain::Status> status, const std::string& after_id,
                               std::size_t limit) {
   std::vector<Member> out;
-  for (const auto& r :
-       tx.exec_params(kListPage, assembly_id, status ? domain::text(*status) : std::string(),
-                      after_id, static_cast<long long>(limit)))
+  for (const auto& r : assembly::db::exec(tx, kListPage, assembly_id,
+                                          status ? domain::text(*status) : std::string(), after_id,
+                                          static_cast<long long>(limit)))
     out.push_back(from_row(r));
   return out;
 }
 
 std::optional<Member> find_by_person(pqxx::transaction_base& tx, const std::string& assembly_id,
                                      const std::string& person_id) {
-  auto rows = tx.exec_params(kByPerson, assembly_id, person_id);
+  auto rows = assembly::db::exec(tx, kByPerson, assembly_id, person_id);
   if (rows.empty()) return std::nullopt;
   return from_row(rows[0]);
 }
 
 bool change_status(pqxx::work& tx, const std::string& id, domain::Status from, domain::Status to,
                    const std::string& reason, const std::string& by) {
-  if (tx.exec_params(kChangeStatus, id, domain::text(from), domain::text(to), reason, by)
+  if (assembly::db::exec(tx, kChangeStatus, id, domain::text(from), domain::text(to), reason, by)
           .affected_rows() != 1)
     return false;
   append_history(tx, id, by, "status", domain::text(from), domain::text(to), reason, "");
@@ -222,25 +223,25 @@ bool change_status(pqxx::work& tx, const std::string& id, domain::Status from, d
 
 void set_workshop(pqxx::work& tx, const std::string& id, const std::string& from,
                   const std::string& to, const std::string& reason, const std::string& by) {
-  tx.exec_params(kSetWorkshop, id, to);
+  assembly::db::exec(tx, kSetWorkshop, id, to);
   append_history(tx, id, by, "workshop", from, to, reason, "");
 }
 
 void set_preferences(pqxx::work& tx, const std::string& id, const json& themes,
                      const std::string& by) {
-  tx.exec_params(kSetPreferences, id, themes.dump());
+  assembly::db::exec(tx, kSetPreferences, id, themes.dump());
   append_history(tx, id, by, "preferences", "", themes.dump(), "", "");
 }
 
 void set_replaced_by(pqxx::work& tx, const std::string& leaver, const std::string& replacement) {
-  tx.exec_params(kSetReplacedBy, leaver, replacement);
+  assembly::db::exec(tx, kSetReplacedBy, leaver, replacement);
   append_history(tx, leaver, "sortition", "replaced-by", "", "", "", replacement);
 }
 
 void append_history(pqxx::work& tx, const std::string& member_id, const std::string& actor,
                     const std::string& change, const std::string& from, const std::string& to,
                     const std::string& reason, const std::string& related) {
-  tx.exec_params(kAppendHistory, member_id, actor, change, from, to, reason, related);
+  assembly::db::exec(tx, kAppendHistory, member_id, actor, change, from, to, reason, related);
 }
 
 std::vector<HistoryLine> history(pqxx::transaction_base& tx, const std::string& member_id) {
@@ -249,7 +250,7 @@ std::vector<HistoryLine> history(pqxx::transaction_base& tx, const std::string& 
     return f.as<std::string>();
   };
   std::vector<HistoryLine> out;
-  for (const auto& r : tx.exec_params(kHistory, member_id))
+  for (const auto& r : assembly::db::exec(tx, kHistory, member_id))
     out.push_back({r["at"].as<std::string>(), r["actor"].as<std::string>(),
                    r["change"].as<std::string>(), text_or_null(r["from_value"]),
                    text_or_null(r["to_value"]), text_or_null(r["reason"]),
@@ -258,22 +259,24 @@ std::vector<HistoryLine> history(pqxx::transaction_base& tx, const std::string& 
 }
 
 void lock_by_status(pqxx::work& tx, const std::string& assembly_id, domain::Status status) {
-  tx.exec_params(kLockByStatus, assembly_id, domain::text(status));
+  assembly::db::exec(tx, kLockByStatus, assembly_id, domain::text(status));
 }
 
 int anonymise(pqxx::work& tx, const std::string& assembly_id) {
   forget_contacts_of_assembly(tx, assembly_id);  // but those kept for the follow-up
-  tx.exec_params(kAnonymiseHistory, assembly_id);
-  int n = static_cast<int>(tx.exec_params(kAnonymiseMembers, assembly_id).affected_rows());
-  tx.exec_params(kMarkAnonymised, assembly_id);
+  assembly::db::exec(tx, kAnonymiseHistory, assembly_id);
+  int n = static_cast<int>(assembly::db::exec(tx, kAnonymiseMembers, assembly_id).affected_rows());
+  assembly::db::exec(tx, kMarkAnonymised, assembly_id);
   return n;
 }
 
 ErasedMember erase_member(pqxx::work& tx, const std::string& member_id) {
   ErasedMember e;
   e.contact_details = forget_contact(tx, member_id);
-  e.free_text_reasons = static_cast<long>(tx.exec_params(kEraseHistory, member_id).affected_rows());
-  e.member_records = static_cast<long>(tx.exec_params(kEraseMember, member_id).affected_rows());
+  e.free_text_reasons =
+      static_cast<long>(assembly::db::exec(tx, kEraseHistory, member_id).affected_rows());
+  e.member_records =
+      static_cast<long>(assembly::db::exec(tx, kEraseMember, member_id).affected_rows());
   return e;
 }
 

@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "assembly/db/prepared.h"
+
 namespace membership::store {
 namespace {
 
@@ -36,7 +38,7 @@ constexpr const char* kClosedEvaluations =
 
 std::optional<PublicAssembly> find_public_assembly(pqxx::transaction_base& tx,
                                                    const std::string& id) {
-  auto rows = tx.exec_params(kAssembly, id);
+  auto rows = assembly::db::exec(tx, kAssembly, id);
   if (rows.empty()) return std::nullopt;
   const auto& r = rows[0];
   PublicAssembly a;
@@ -49,20 +51,20 @@ std::optional<PublicAssembly> find_public_assembly(pqxx::transaction_base& tx,
   a.anonymised = r["anonymised"].as<bool>();
   a.drawn = r["drawn"].as<int>();
   a.replacements = r["replacements"].as<int>();
-  for (const auto& s : tx.exec_params(kByStatus, id))
+  for (const auto& s : assembly::db::exec(tx, kByStatus, id))
     a.by_status[s["status"].as<std::string>()] = s["n"].as<int>();
-  for (const auto& p : tx.exec_params(kByPool, id)) {
+  for (const auto& p : assembly::db::exec(tx, kByPool, id)) {
     a.by_pool.push_back({p["pool"].as<std::string>(), p["n"].as<int>()});
     a.seated += p["n"].as<int>();
   }
-  for (const auto& v : tx.exec_params(kByAttribute, id))
+  for (const auto& v : assembly::db::exec(tx, kByAttribute, id))
     a.by_attribute[v["key"].as<std::string>()].push_back(
         {v["value"].as<std::string>(), v["n"].as<int>()});
-  for (const auto& role : tx.exec_params(kRoles, id))
+  for (const auto& role : assembly::db::exec(tx, kRoles, id))
     a.live_roles[role["role"].as<std::string>()] = role["n"].as<int>();
-  for (const auto& s : tx.exec_params(kSelections, id))
+  for (const auto& s : assembly::db::exec(tx, kSelections, id))
     a.selections.push_back(s["draw_id"].as<std::string>());
-  for (const auto& e : tx.exec_params(kClosedEvaluations, id))
+  for (const auto& e : assembly::db::exec(tx, kClosedEvaluations, id))
     a.closed_evaluations.push_back(e["id"].as<std::string>());
   return a;
 }

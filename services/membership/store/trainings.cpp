@@ -3,6 +3,7 @@
 #include <map>
 
 #include "assembly/core/ids.h"
+#include "assembly/db/prepared.h"
 #include "assembly/db/rows.h"
 #include "assembly/db/sql_time.h"
 
@@ -134,13 +135,14 @@ std::vector<domain::TrainingRecord> records(pqxx::transaction_base& tx, const ch
 }  // namespace
 
 void insert_training(pqxx::work& tx, const Training& t, const std::string& by) {
-  tx.exec_params(kInsertTraining, t.id, t.assembly_id, t.topic, t.topic_text, t.title, t.held_on,
-                 t.starts_at, t.ends_at, t.place, t.online_url, t.capacity.value_or(0), by);
+  assembly::db::exec(tx, kInsertTraining, t.id, t.assembly_id, t.topic, t.topic_text, t.title,
+                     t.held_on, t.starts_at, t.ends_at, t.place, t.online_url,
+                     t.capacity.value_or(0), by);
 }
 
 std::optional<Training> find_training(pqxx::transaction_base& tx, const std::string& id,
                                       bool for_update) {
-  auto rows = tx.exec_params(for_update ? kFindTrainingForUpdate : kFindTraining, id);
+  auto rows = assembly::db::exec(tx, for_update ? kFindTrainingForUpdate : kFindTraining, id);
   if (rows.empty()) return std::nullopt;
   return training_from(rows[0]);
 }
@@ -148,7 +150,7 @@ std::optional<Training> find_training(pqxx::transaction_base& tx, const std::str
 std::vector<Training> trainings_of_assembly(pqxx::transaction_base& tx,
                                             const std::string& assembly_id) {
   std::vector<Training> out;
-  for (const auto& r : tx.exec_params(kTrainingsOfAssembly, assembly_id))
+  for (const auto& r : assembly::db::exec(tx, kTrainingsOfAssembly, assembly_id))
     out.push_back(training_from(r));
   return out;
 }
@@ -156,7 +158,7 @@ std::vector<Training> trainings_of_assembly(pqxx::transaction_base& tx,
 std::vector<domain::SignUp> current_sign_ups(pqxx::transaction_base& tx,
                                              const std::string& training_id) {
   std::vector<domain::SignUp> out;
-  for (const auto& r : tx.exec_params(kCurrentSignUps, training_id))
+  for (const auto& r : assembly::db::exec(tx, kCurrentSignUps, training_id))
     out.push_back(
         {r["member_id"].as<std::string>(), state_from(r["state"]), r["seq"].as<long long>()});
   return out;
@@ -164,22 +166,22 @@ std::vector<domain::SignUp> current_sign_ups(pqxx::transaction_base& tx,
 
 void insert_sign_up(pqxx::work& tx, const std::string& training_id, const std::string& member_id,
                     domain::SignUpState state, const std::string& by) {
-  tx.exec_params(kInsertSignUp, assembly::core::new_uuid(), training_id, member_id,
-                 domain::to_string(state), by);
+  assembly::db::exec(tx, kInsertSignUp, assembly::core::new_uuid(), training_id, member_id,
+                     domain::to_string(state), by);
 }
 
 void place(pqxx::work& tx, const std::string& training_id, const std::string& member_id) {
-  tx.exec_params(kPlace, training_id, member_id);
+  assembly::db::exec(tx, kPlace, training_id, member_id);
 }
 
 void withdraw_sign_up(pqxx::work& tx, const std::string& training_id, const std::string& member_id,
                       const std::string& by) {
-  tx.exec_params(kWithdraw, training_id, member_id, by);
+  assembly::db::exec(tx, kWithdraw, training_id, member_id, by);
 }
 
 std::vector<RosterLine> roster(pqxx::transaction_base& tx, const std::string& training_id) {
   std::vector<RosterLine> out;
-  for (const auto& r : tx.exec_params(kRoster, training_id))
+  for (const auto& r : assembly::db::exec(tx, kRoster, training_id))
     out.push_back({r["member_id"].as<std::string>(), state_from(r["state"]),
                    r["waiting_position"].as<int>(), r["signed_up_at"].as<std::string>(),
                    r["signed_up_by"].as<std::string>(), nullable(r["placed_at"]),
@@ -190,7 +192,7 @@ std::vector<RosterLine> roster(pqxx::transaction_base& tx, const std::string& tr
 std::optional<std::string> attendance_status(pqxx::transaction_base& tx,
                                              const std::string& training_id,
                                              const std::string& member_id) {
-  auto rows = tx.exec_params(kAttendanceStatus, training_id, member_id);
+  auto rows = assembly::db::exec(tx, kAttendanceStatus, training_id, member_id);
   if (rows.empty()) return std::nullopt;
   return rows[0]["status"].as<std::string>();
 }
@@ -199,8 +201,8 @@ unsigned record_attendance(pqxx::work& tx, const std::string& training_id,
                            const std::string& member_id, const std::string& status,
                            const std::string& by, const std::string& via) {
   auto revision = tx.exec_params1(kNextRevision, training_id, member_id)["revision"].as<int>();
-  tx.exec_params(kUpsertAttendance, training_id, member_id, status, revision, by);
-  tx.exec_params(kAttendanceChange, training_id, member_id, revision, status, by, via);
+  assembly::db::exec(tx, kUpsertAttendance, training_id, member_id, status, revision, by);
+  assembly::db::exec(tx, kAttendanceChange, training_id, member_id, revision, status, by, via);
   return static_cast<unsigned>(revision);
 }
 
@@ -211,7 +213,7 @@ std::vector<Attendance> attendance(pqxx::transaction_base& tx, const std::string
 std::vector<MemberSignUp> sign_ups_of_member(pqxx::transaction_base& tx,
                                              const std::string& member_id) {
   std::vector<MemberSignUp> out;
-  for (const auto& r : tx.exec_params(kSignUpsOfMember, member_id)) {
+  for (const auto& r : assembly::db::exec(tx, kSignUpsOfMember, member_id)) {
     auto t = find_training(tx, r["training_id"].as<std::string>());
     if (!t) continue;
     out.push_back({*t, state_from(r["state"]), r["waiting_position"].as<int>(),

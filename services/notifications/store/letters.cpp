@@ -2,6 +2,7 @@
 
 #include "assembly/core/ids.h"
 #include "assembly/db/arrays.h"
+#include "assembly/db/prepared.h"
 #include "assembly/db/sql_time.h"
 
 namespace notifications::store {
@@ -83,7 +84,7 @@ LetterJob job_of(const pqxx::row& r) {
 }
 
 void with_files(pqxx::transaction_base& tx, LetterJob& j) {
-  for (const auto& r : tx.exec_params(kFiles, j.id))
+  for (const auto& r : assembly::db::exec(tx, kFiles, j.id))
     j.files.push_back({r["part"].as<long>(), r["first_letter"].as<long>(), r["letters"].as<long>(),
                        r["size_bytes"].as<long long>(), r["sha256"].as<std::string>(),
                        r["object_key"].as<std::string>()});
@@ -97,7 +98,7 @@ LetterJob create_letter_job(pqxx::work& tx, const NewLetterJob& job) {
 }
 
 std::optional<LetterJob> letter_job(pqxx::transaction_base& tx, const std::string& id) {
-  auto rows = tx.exec_params(kJob, id);
+  auto rows = assembly::db::exec(tx, kJob, id);
   if (rows.empty()) return std::nullopt;
   auto j = job_of(rows[0]);
   with_files(tx, j);
@@ -106,7 +107,7 @@ std::optional<LetterJob> letter_job(pqxx::transaction_base& tx, const std::strin
 
 std::vector<LetterJob> letter_jobs(pqxx::transaction_base& tx, const std::string& assembly_id) {
   std::vector<LetterJob> out;
-  for (const auto& r : tx.exec_params(kJobs, assembly_id)) {
+  for (const auto& r : assembly::db::exec(tx, kJobs, assembly_id)) {
     out.push_back(job_of(r));
     with_files(tx, out.back());
   }
@@ -115,8 +116,8 @@ std::vector<LetterJob> letter_jobs(pqxx::transaction_base& tx, const std::string
 
 std::optional<LetterJob> claim_letter_job(pqxx::work& tx, const std::string& claim,
                                           int lease_seconds, int max_attempts) {
-  tx.exec_params(kFailWornOut, lease_seconds, max_attempts);
-  auto rows = tx.exec_params(kClaim, claim, lease_seconds);
+  assembly::db::exec(tx, kFailWornOut, lease_seconds, max_attempts);
+  auto rows = assembly::db::exec(tx, kClaim, claim, lease_seconds);
   if (rows.empty()) return std::nullopt;
   return job_of(rows[0]);
 }
@@ -124,35 +125,35 @@ std::optional<LetterJob> claim_letter_job(pqxx::work& tx, const std::string& cla
 std::vector<std::string> restart_letter_job(pqxx::work& tx, const std::string& id,
                                             const std::string& claim) {
   std::vector<std::string> keys;
-  for (const auto& r : tx.exec_params(kForgetFiles, id, claim))
+  for (const auto& r : assembly::db::exec(tx, kForgetFiles, id, claim))
     keys.push_back(r[0].as<std::string>());
   return keys;
 }
 
 bool letter_progress(pqxx::work& tx, const std::string& id, const std::string& claim, long total,
                      long done, long skipped) {
-  return tx.exec_params(kProgress, id, claim, total, done, skipped).affected_rows() == 1;
+  return assembly::db::exec(tx, kProgress, id, claim, total, done, skipped).affected_rows() == 1;
 }
 
 bool add_letter_file(pqxx::work& tx, const std::string& id, const std::string& claim,
                      const LetterFile& f) {
-  return tx.exec_params(kAddFile, id, claim, f.part, f.first_letter, f.letters, f.size_bytes,
-                        f.sha256, f.object_key)
+  return assembly::db::exec(tx, kAddFile, id, claim, f.part, f.first_letter, f.letters,
+                            f.size_bytes, f.sha256, f.object_key)
              .affected_rows() == 1;
 }
 
 bool finish_letter_job(pqxx::work& tx, const std::string& id, const std::string& claim, bool ok,
                        const std::string& error, int keep_hours) {
-  return tx.exec_params(kFinish, id, claim, ok, error, keep_hours).affected_rows() == 1;
+  return assembly::db::exec(tx, kFinish, id, claim, ok, error, keep_hours).affected_rows() == 1;
 }
 
 std::vector<std::string> erase_letter_files(pqxx::work& tx, const std::string& id) {
   std::vector<std::string> ids;
-  for (const auto& r : id.empty() ? tx.exec(kEraseDue) : tx.exec_params(kEraseOne, id))
+  for (const auto& r : id.empty() ? tx.exec(kEraseDue) : assembly::db::exec(tx, kEraseOne, id))
     ids.push_back(r[0].as<std::string>());
   std::vector<std::string> keys;
   if (ids.empty()) return keys;
-  for (const auto& r : tx.exec_params(kDropFiles, assembly::db::text_array(ids)))
+  for (const auto& r : assembly::db::exec(tx, kDropFiles, assembly::db::text_array(ids)))
     keys.push_back(r[0].as<std::string>());
   return keys;
 }

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "assembly/core/ids.h"
+#include "assembly/db/prepared.h"
 #include "assembly/db/sql_time.h"
 
 namespace notifications::store {
@@ -209,75 +210,75 @@ Message message_from(const pqxx::row& r) {
 
 void member_status(pqxx::work& tx, const std::string& member_id, const std::string& assembly_id,
                    const std::string& status) {
-  tx.exec_params(kMemberStatus, member_id, assembly_id, status);
+  assembly::db::exec(tx, kMemberStatus, member_id, assembly_id, status);
 }
 
 void member_invited(pqxx::work& tx, const std::string& member_id, const std::string& assembly_id,
                     const std::string& invited_on) {
-  tx.exec_params(kMemberInvited, member_id, assembly_id, invited_on);
+  assembly::db::exec(tx, kMemberInvited, member_id, assembly_id, invited_on);
 }
 
 void member_workshop(pqxx::work& tx, const std::string& member_id, const std::string& assembly_id,
                      const std::string& workshop_theme) {
-  tx.exec_params(kMemberWorkshop, member_id, assembly_id, workshop_theme);
+  assembly::db::exec(tx, kMemberWorkshop, member_id, assembly_id, workshop_theme);
 }
 
 std::optional<std::string> member_assembly(pqxx::transaction_base& tx,
                                            const std::string& member_id) {
-  auto rows = tx.exec_params(kMemberAssembly, member_id);
+  auto rows = assembly::db::exec(tx, kMemberAssembly, member_id);
   if (rows.empty()) return std::nullopt;
   return rows[0]["assembly_id"].as<std::string>();
 }
 
 std::optional<std::string> member_status_of(pqxx::transaction_base& tx,
                                             const std::string& member_id) {
-  auto rows = tx.exec_params(kMemberStatusOf, member_id);
+  auto rows = assembly::db::exec(tx, kMemberStatusOf, member_id);
   if (rows.empty()) return std::nullopt;
   return rows[0]["status"].as<std::string>();
 }
 
 bool enqueue(pqxx::work& tx, const std::string& member_id, const std::string& assembly_id,
              domain::Kind kind, const std::string& cause, const Params& params) {
-  return tx.exec_params(kEnqueue, assembly::core::new_uuid(), member_id, assembly_id,
-                        std::string(domain::name(kind)), cause, params_json(params))
+  return assembly::db::exec(tx, kEnqueue, assembly::core::new_uuid(), member_id, assembly_id,
+                            std::string(domain::name(kind)), cause, params_json(params))
              .affected_rows() == 1;
 }
 
 long enqueue_for_assembly(pqxx::work& tx, const std::string& assembly_id,
                           const std::vector<std::string>& statuses, domain::Kind kind,
                           const std::string& cause, const Params& params) {
-  return static_cast<long>(tx.exec_params(kEnqueueForAssembly, assembly_id, array_literal(statuses),
-                                          std::string(domain::name(kind)), cause,
-                                          params_json(params))
-                               .affected_rows());
+  return static_cast<long>(
+      assembly::db::exec(tx, kEnqueueForAssembly, assembly_id, array_literal(statuses),
+                         std::string(domain::name(kind)), cause, params_json(params))
+          .affected_rows());
 }
 
 long enqueue_reminders(pqxx::work& tx, int days) {
-  return static_cast<long>(tx.exec_params(kEnqueueReminders, days).affected_rows());
+  return static_cast<long>(assembly::db::exec(tx, kEnqueueReminders, days).affected_rows());
 }
 
 bool session_changed(pqxx::work& tx, const Session& s) {
-  return tx.exec_params(kSessionChanged, s.session_id, s.assembly_id, s.workshop_theme,
-                        s.session_type, s.title, s.starts_at, s.ends_at, s.place, s.change,
-                        s.sequence)
+  return assembly::db::exec(tx, kSessionChanged, s.session_id, s.assembly_id, s.workshop_theme,
+                            s.session_type, s.title, s.starts_at, s.ends_at, s.place, s.change,
+                            s.sequence)
              .affected_rows() == 1;
 }
 
 long enqueue_for_seated(pqxx::work& tx, const std::string& assembly_id,
                         const std::string& workshop_theme, domain::Kind kind,
                         const std::string& cause, const Params& params) {
-  return static_cast<long>(tx.exec_params(kEnqueueForSeated, assembly_id, workshop_theme,
-                                          std::string(domain::name(kind)), cause,
-                                          params_json(params))
+  return static_cast<long>(assembly::db::exec(tx, kEnqueueForSeated, assembly_id, workshop_theme,
+                                              std::string(domain::name(kind)), cause,
+                                              params_json(params))
                                .affected_rows());
 }
 
 long enqueue_for_members(pqxx::work& tx, const std::vector<std::string>& member_ids,
                          const std::string& assembly_id, domain::Kind kind,
                          const std::string& cause, const Params& params) {
-  return static_cast<long>(tx.exec_params(kEnqueueForMembers, array_literal(member_ids),
-                                          assembly_id, std::string(domain::name(kind)), cause,
-                                          params_json(params))
+  return static_cast<long>(assembly::db::exec(tx, kEnqueueForMembers, array_literal(member_ids),
+                                              assembly_id, std::string(domain::name(kind)), cause,
+                                              params_json(params))
                                .affected_rows());
 }
 
@@ -287,7 +288,7 @@ long enqueue_session_reminders(pqxx::work& tx) {
 
 std::vector<Claimed> claim_due(pqxx::work& tx, int limit) {
   std::vector<Claimed> out;
-  for (const auto& r : tx.exec_params(kClaimDue, limit)) {
+  for (const auto& r : assembly::db::exec(tx, kClaimDue, limit)) {
     auto kind = domain::kind_named(r["kind"].as<std::string>());
     if (!kind) continue;  // a kind of a newer version: left claimed, then uncertain
     out.push_back({r["id"].as<std::string>(), r["member_id"].as<std::string>(),
@@ -301,50 +302,50 @@ void record(pqxx::work& tx, const std::string& id, const Outcome& o) {
   const std::string state = o.retry_in_seconds ? "pending" : std::string(domain::name(o.state));
   const int wait = o.retry_in_seconds.value_or(0);
   if (o.body_sealed)
-    tx.exec_params(kRecordWithBody, id, state, o.error, o.channel, o.language, wait,
-                   pqxx::binarystring(o.body_sealed->data(), o.body_sealed->size()));
+    assembly::db::exec(tx, kRecordWithBody, id, state, o.error, o.channel, o.language, wait,
+                       pqxx::binarystring(o.body_sealed->data(), o.body_sealed->size()));
   else
-    tx.exec_params(kRecord, id, state, o.error, o.channel, o.language, wait);
+    assembly::db::exec(tx, kRecord, id, state, o.error, o.channel, o.language, wait);
 }
 
 long expire_claims(pqxx::work& tx, int lease_seconds) {
-  return static_cast<long>(tx.exec_params(kExpireClaims, lease_seconds).affected_rows());
+  return static_cast<long>(assembly::db::exec(tx, kExpireClaims, lease_seconds).affected_rows());
 }
 
 long rearm_waiting(pqxx::work& tx, const std::string& member_id) {
-  return static_cast<long>(tx.exec_params(kRearmWaiting, member_id).affected_rows());
+  return static_cast<long>(assembly::db::exec(tx, kRearmWaiting, member_id).affected_rows());
 }
 
 long skip_unsent(pqxx::work& tx, const std::string& member_id,
                  const std::vector<std::string>& kinds, const std::string& why) {
   return static_cast<long>(
-      tx.exec_params(kSkipUnsent, member_id, array_literal(kinds), why).affected_rows());
+      assembly::db::exec(tx, kSkipUnsent, member_id, array_literal(kinds), why).affected_rows());
 }
 
 bool resend(pqxx::work& tx, const std::string& id) {
-  return tx.exec_params(kResend, id).affected_rows() == 1;
+  return assembly::db::exec(tx, kResend, id).affected_rows() == 1;
 }
 
 long drop_old_bodies(pqxx::work& tx, int days) {
-  return static_cast<long>(tx.exec_params(kDropOldBodies, days).affected_rows());
+  return static_cast<long>(assembly::db::exec(tx, kDropOldBodies, days).affected_rows());
 }
 
 std::vector<Message> messages(pqxx::transaction_base& tx, const Filter& f) {
   std::vector<Message> out;
-  for (const auto& r :
-       tx.exec_params(kMessages, f.assembly_id, f.member_id, f.kind, f.state, f.cause, f.limit))
+  for (const auto& r : assembly::db::exec(tx, kMessages, f.assembly_id, f.member_id, f.kind,
+                                          f.state, f.cause, f.limit))
     out.push_back(message_from(r));
   return out;
 }
 
 std::optional<Message> message(pqxx::transaction_base& tx, const std::string& id) {
-  auto rows = tx.exec_params(kMessage, id);
+  auto rows = assembly::db::exec(tx, kMessage, id);
   if (rows.empty()) return std::nullopt;
   return message_from(rows[0]);
 }
 
 std::optional<std::string> sealed_body(pqxx::transaction_base& tx, const std::string& id) {
-  auto rows = tx.exec_params(kSealedBody, id);
+  auto rows = assembly::db::exec(tx, kSealedBody, id);
   if (rows.empty() || rows[0]["body_sealed"].is_null()) return std::nullopt;
   return pqxx::binarystring(rows[0]["body_sealed"]).str();
 }
@@ -352,7 +353,7 @@ std::optional<std::string> sealed_body(pqxx::transaction_base& tx, const std::st
 std::map<std::pair<std::string, std::string>, long> figures(pqxx::transaction_base& tx,
                                                             const std::string& assembly_id) {
   std::map<std::pair<std::string, std::string>, long> out;
-  for (const auto& r : tx.exec_params(kFigures, assembly_id))
+  for (const auto& r : assembly::db::exec(tx, kFigures, assembly_id))
     out[{r["kind"].as<std::string>(), r["state"].as<std::string>()}] = r["n"].as<long>();
   return out;
 }
@@ -372,26 +373,27 @@ std::vector<Reach> reach_to_publish(pqxx::work& tx) {
 }
 
 void reach_published(pqxx::work& tx, const Reach& r) {
-  tx.exec_params(kReachPublished, r.cause, r.sent, r.not_sent, r.total);
+  assembly::db::exec(tx, kReachPublished, r.cause, r.sent, r.not_sent, r.total);
 }
 
 std::vector<std::string> refused(pqxx::transaction_base& tx, const std::string& member_id) {
-  auto rows = tx.exec_params(kRefused, member_id);
+  auto rows = assembly::db::exec(tx, kRefused, member_id);
   if (rows.empty()) return {};
   return array_items(rows[0]["refused"].as<std::string>());
 }
 
 void set_refused(pqxx::work& tx, const std::string& member_id,
                  const std::vector<std::string>& kinds, const std::string& by) {
-  tx.exec_params(kSetRefused, member_id, array_literal(kinds), by);
+  assembly::db::exec(tx, kSetRefused, member_id, array_literal(kinds), by);
 }
 
 std::map<std::string, long> erase_member(pqxx::work& tx, const std::string& member_id) {
-  return {
-      {"messages", static_cast<long>(tx.exec_params(kEraseMessages, member_id).affected_rows())},
-      {"preferences",
-       static_cast<long>(tx.exec_params(kErasePreferences, member_id).affected_rows())},
-      {"members", static_cast<long>(tx.exec_params(kEraseMember, member_id).affected_rows())}};
+  return {{"messages",
+           static_cast<long>(assembly::db::exec(tx, kEraseMessages, member_id).affected_rows())},
+          {"preferences",
+           static_cast<long>(assembly::db::exec(tx, kErasePreferences, member_id).affected_rows())},
+          {"members",
+           static_cast<long>(assembly::db::exec(tx, kEraseMember, member_id).affected_rows())}};
 }
 
 }  // namespace notifications::store

@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "assembly/db/arrays.h"
+#include "assembly/db/prepared.h"
 #include "assembly/db/sql_time.h"
 
 namespace recommendations::store {
@@ -153,71 +154,75 @@ Ballot ballot_of(const pqxx::row& r) {
 
 void insert_ballot(pqxx::work& tx, const Ballot& b, const std::vector<std::string>& electors,
                    const std::string& created_by) {
-  tx.exec_params(kInsertBallot, b.id, b.assembly_id, b.workshop, b.motion_id, b.question,
-                 std::string(domain::to_string(b.rule)), b.quorum, b.secret, b.opens_at,
-                 b.closes_at, created_by, b.plenary_session_id, b.motion_version, b.show_of_hands);
-  tx.exec_params(kInsertElectors, b.id, text_array(electors));
+  assembly::db::exec(tx, kInsertBallot, b.id, b.assembly_id, b.workshop, b.motion_id, b.question,
+                     std::string(domain::to_string(b.rule)), b.quorum, b.secret, b.opens_at,
+                     b.closes_at, created_by, b.plenary_session_id, b.motion_version,
+                     b.show_of_hands);
+  assembly::db::exec(tx, kInsertElectors, b.id, text_array(electors));
 }
 
 std::optional<Ballot> find_ballot(pqxx::transaction_base& tx, const std::string& id,
                                   bool for_update) {
-  auto rows = tx.exec_params(for_update ? kFindBallotForUpdate : kFindBallot, id);
+  auto rows = assembly::db::exec(tx, for_update ? kFindBallotForUpdate : kFindBallot, id);
   if (rows.empty()) return std::nullopt;
   return ballot_of(rows[0]);
 }
 
 std::vector<Ballot> list_ballots(pqxx::transaction_base& tx, const std::string& assembly_id) {
   std::vector<Ballot> out;
-  for (const auto& r : tx.exec_params(kListBallots, assembly_id)) out.push_back(ballot_of(r));
+  for (const auto& r : assembly::db::exec(tx, kListBallots, assembly_id))
+    out.push_back(ballot_of(r));
   return out;
 }
 
 void close_ballot(pqxx::work& tx, const std::string& id, const domain::Result& result) {
-  tx.exec_params(kCloseBallot, id, result_document(result));
+  assembly::db::exec(tx, kCloseBallot, id, result_document(result));
 }
 
 bool is_elector(pqxx::transaction_base& tx, const std::string& ballot_id,
                 const std::string& member_id) {
-  return !tx.exec_params(kIsElector, ballot_id, member_id).empty();
+  return !assembly::db::exec(tx, kIsElector, ballot_id, member_id).empty();
 }
 
 std::vector<std::string> electors(pqxx::transaction_base& tx, const std::string& ballot_id) {
   std::vector<std::string> out;
-  for (const auto& r : tx.exec_params(kElectors, ballot_id)) out.push_back(r[0].as<std::string>());
+  for (const auto& r : assembly::db::exec(tx, kElectors, ballot_id))
+    out.push_back(r[0].as<std::string>());
   return out;
 }
 
 void upsert_open_vote(pqxx::work& tx, const std::string& ballot_id, const std::string& member_id,
                       domain::Choice choice) {
-  tx.exec_params(kUpsertOpenVote, ballot_id, member_id, std::string(domain::to_string(choice)));
+  assembly::db::exec(tx, kUpsertOpenVote, ballot_id, member_id,
+                     std::string(domain::to_string(choice)));
 }
 
 bool has_secret_voter(pqxx::transaction_base& tx, const std::string& ballot_id,
                       const std::string& member_id) {
-  return !tx.exec_params(kHasSecretVoter, ballot_id, member_id).empty();
+  return !assembly::db::exec(tx, kHasSecretVoter, ballot_id, member_id).empty();
 }
 
 void insert_secret_vote(pqxx::work& tx, const std::string& ballot_id, const HeldVote& v) {
-  tx.exec_params(kInsertSecretVoter, ballot_id, v.member_id);
-  tx.exec_params(kInsertHeldVote, ballot_id, v.member_id, v.change_tag,
-                 pqxx::binarystring(v.sealed.data(), v.sealed.size()));
+  assembly::db::exec(tx, kInsertSecretVoter, ballot_id, v.member_id);
+  assembly::db::exec(tx, kInsertHeldVote, ballot_id, v.member_id, v.change_tag,
+                     pqxx::binarystring(v.sealed.data(), v.sealed.size()));
 }
 
 std::optional<HeldVote> held_vote(pqxx::transaction_base& tx, const std::string& ballot_id,
                                   const std::string& member_id) {
-  auto rows = tx.exec_params(kHeldVote, ballot_id, member_id);
+  auto rows = assembly::db::exec(tx, kHeldVote, ballot_id, member_id);
   if (rows.empty()) return std::nullopt;
   return held_of(rows[0]);
 }
 
 void replace_held_vote(pqxx::work& tx, const std::string& ballot_id, const HeldVote& v) {
-  tx.exec_params(kReplaceHeldVote, ballot_id, v.member_id,
-                 pqxx::binarystring(v.sealed.data(), v.sealed.size()));
+  assembly::db::exec(tx, kReplaceHeldVote, ballot_id, v.member_id,
+                     pqxx::binarystring(v.sealed.data(), v.sealed.size()));
 }
 
 std::vector<HeldVote> held_votes(pqxx::transaction_base& tx, const std::string& ballot_id) {
   std::vector<HeldVote> out;
-  for (const auto& r : tx.exec_params(kHeldVotes, ballot_id)) out.push_back(held_of(r));
+  for (const auto& r : assembly::db::exec(tx, kHeldVotes, ballot_id)) out.push_back(held_of(r));
   return out;
 }
 
@@ -229,13 +234,13 @@ void release_secret_votes(pqxx::work& tx, const std::string& ballot_id,
     choices.push_back(std::string(domain::to_string(v.choice)));
   }
   if (!votes.empty())
-    tx.exec_params(kReleaseVotes, ballot_id, text_array(hashes), text_array(choices));
-  tx.exec_params(kDropHeldVotes, ballot_id);
+    assembly::db::exec(tx, kReleaseVotes, ballot_id, text_array(hashes), text_array(choices));
+  assembly::db::exec(tx, kDropHeldVotes, ballot_id);
 }
 
 bool is_counted(pqxx::transaction_base& tx, const std::string& ballot_id,
                 const std::string& receipt_hash) {
-  return !tx.exec_params(kIsCounted, ballot_id, receipt_hash).empty();
+  return !assembly::db::exec(tx, kIsCounted, ballot_id, receipt_hash).empty();
 }
 
 std::vector<StoredVote> stored_votes(pqxx::transaction_base& tx, const Ballot& b) {
@@ -253,13 +258,13 @@ TallyEntry append_tally(pqxx::work& tx, const std::string& ballot_id, const doma
 
 std::vector<TallyEntry> tallies(pqxx::transaction_base& tx, const std::string& ballot_id) {
   std::vector<TallyEntry> out;
-  for (const auto& r : tx.exec_params(kTallies, ballot_id)) out.push_back(tally_of(r));
+  for (const auto& r : assembly::db::exec(tx, kTallies, ballot_id)) out.push_back(tally_of(r));
   return out;
 }
 
 std::vector<std::string> secret_voters(pqxx::transaction_base& tx, const std::string& ballot_id) {
   std::vector<std::string> out;
-  for (const auto& r : tx.exec_params(kSecretVoters, ballot_id))
+  for (const auto& r : assembly::db::exec(tx, kSecretVoters, ballot_id))
     out.push_back(r["member_id"].as<std::string>());
   return out;
 }

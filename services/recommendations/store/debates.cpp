@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "assembly/db/arrays.h"
+#include "assembly/db/prepared.h"
 #include "assembly/db/sql_time.h"
 
 namespace recommendations::store {
@@ -41,9 +42,9 @@ domain::Speaker speaker_of(const pqxx::row& r) {
 }  // namespace
 
 void put_debate(pqxx::work& tx, const domain::Debate& d, const std::string& recorded_by) {
-  tx.exec_params(kUpsertDebate, d.motion_id, d.plenary_session_id, d.presentation_summary,
-                 d.summary, recorded_by);
-  tx.exec_params(kDeleteSpeakers, d.motion_id);
+  assembly::db::exec(tx, kUpsertDebate, d.motion_id, d.plenary_session_id, d.presentation_summary,
+                     d.summary, recorded_by);
+  assembly::db::exec(tx, kDeleteSpeakers, d.motion_id);
   std::vector<std::string> parts, roles, names, summaries;
   std::vector<int> positions;
   auto add = [&](const char* part, const std::vector<domain::Speaker>& list) {
@@ -58,12 +59,12 @@ void put_debate(pqxx::work& tx, const domain::Debate& d, const std::string& reco
   add("presentation", d.presenters);
   add("intervention", d.interventions);
   if (!parts.empty())
-    tx.exec_params(kInsertSpeakers, d.motion_id, text_array(parts), int_array(positions),
-                   text_array(roles), text_array(names), text_array(summaries));
+    assembly::db::exec(tx, kInsertSpeakers, d.motion_id, text_array(parts), int_array(positions),
+                       text_array(roles), text_array(names), text_array(summaries));
 }
 
 std::optional<StoredDebate> find_debate(pqxx::transaction_base& tx, const std::string& motion_id) {
-  auto rows = tx.exec_params(kFindDebate, motion_id);
+  auto rows = assembly::db::exec(tx, kFindDebate, motion_id);
   if (rows.empty()) return std::nullopt;
   StoredDebate out;
   const auto& r = rows[0];
@@ -72,7 +73,7 @@ std::optional<StoredDebate> find_debate(pqxx::transaction_base& tx, const std::s
   out.debate.presentation_summary = r["presentation_summary"].as<std::string>();
   out.debate.summary = r["summary"].as<std::string>();
   out.recorded_at = r["recorded_at"].as<std::string>();
-  for (const auto& s : tx.exec_params(kSpeakers, motion_id))
+  for (const auto& s : assembly::db::exec(tx, kSpeakers, motion_id))
     (s["part"].as<std::string>() == "presentation" ? out.debate.presenters
                                                    : out.debate.interventions)
         .push_back(speaker_of(s));

@@ -1,5 +1,7 @@
 #include "store/members.h"
 
+#include "assembly/db/prepared.h"
+
 namespace recommendations::store {
 namespace {
 
@@ -26,22 +28,22 @@ constexpr const char* kIsActiveInWorkshop =
 
 void upsert_assigned(pqxx::work& tx, const std::string& member_id, const std::string& assembly_id,
                      const std::string& workshop) {
-  tx.exec_params(kUpsertAssigned, member_id, assembly_id, workshop);
+  assembly::db::exec(tx, kUpsertAssigned, member_id, assembly_id, workshop);
 }
 
 void upsert_active(pqxx::work& tx, const std::string& member_id, const std::string& assembly_id,
                    const std::string& workshop) {
-  tx.exec_params(kUpsertActive, member_id, assembly_id, workshop);
+  assembly::db::exec(tx, kUpsertActive, member_id, assembly_id, workshop);
 }
 
 void upsert_withdrawn(pqxx::work& tx, const std::string& member_id,
                       const std::string& assembly_id) {
-  tx.exec_params(kUpsertWithdrawn, member_id, assembly_id);
+  assembly::db::exec(tx, kUpsertWithdrawn, member_id, assembly_id);
 }
 
 std::vector<domain::Member> members_of(pqxx::transaction_base& tx, const std::string& assembly_id) {
   std::vector<domain::Member> out;
-  for (const auto& r : tx.exec_params(kMembersOf, assembly_id))
+  for (const auto& r : assembly::db::exec(tx, kMembersOf, assembly_id))
     out.push_back({r["member_id"].as<std::string>(), r["status"].as<std::string>(),
                    r["workshop"].as<std::string>()});
   return out;
@@ -49,12 +51,12 @@ std::vector<domain::Member> members_of(pqxx::transaction_base& tx, const std::st
 
 bool is_active(pqxx::transaction_base& tx, const std::string& member_id,
                const std::string& assembly_id) {
-  return !tx.exec_params(kIsActive, member_id, assembly_id).empty();
+  return !assembly::db::exec(tx, kIsActive, member_id, assembly_id).empty();
 }
 
 bool is_active_in_workshop(pqxx::transaction_base& tx, const std::string& member_id,
                            const std::string& assembly_id, const std::string& workshop) {
-  return !tx.exec_params(kIsActiveInWorkshop, member_id, assembly_id, workshop).empty();
+  return !assembly::db::exec(tx, kIsActiveInWorkshop, member_id, assembly_id, workshop).empty();
 }
 
 }  // namespace recommendations::store

@@ -1,6 +1,7 @@
 #include "store/motion_store.h"
 
 #include "assembly/db/arrays.h"
+#include "assembly/db/prepared.h"
 #include "assembly/db/sql_time.h"
 
 namespace recommendations::store {
@@ -43,35 +44,35 @@ Motion from_row(const pqxx::row& r) {
 }  // namespace
 
 bool insert_if_new(pqxx::work& tx, const Motion& m) {
-  return tx.exec_params(kInsert, m.id, m.workshop_id, m.assembly_id, m.theme, m.status)
+  return assembly::db::exec(tx, kInsert, m.id, m.workshop_id, m.assembly_id, m.theme, m.status)
              .affected_rows() == 1;
 }
 
 std::optional<Motion> find(pqxx::transaction_base& tx, const std::string& id) {
-  auto rows = tx.exec_params(kFind, id);
+  auto rows = assembly::db::exec(tx, kFind, id);
   if (rows.empty()) return std::nullopt;
   return from_row(rows[0]);
 }
 
 std::vector<Motion> list(pqxx::transaction_base& tx, const std::string& assembly_id) {
   std::vector<Motion> out;
-  for (const auto& r : tx.exec_params(kList, assembly_id)) out.push_back(from_row(r));
+  for (const auto& r : assembly::db::exec(tx, kList, assembly_id)) out.push_back(from_row(r));
   return out;
 }
 
 std::optional<Motion> find_by_workshop(pqxx::transaction_base& tx, const std::string& workshop_id) {
-  auto rows = tx.exec_params(kFindByWorkshop, workshop_id);
+  auto rows = assembly::db::exec(tx, kFindByWorkshop, workshop_id);
   if (rows.empty()) return std::nullopt;
   return from_row(rows[0]);
 }
 
 bool in_assembly(pqxx::transaction_base& tx, const std::string& id,
                  const std::string& assembly_id) {
-  return !tx.exec_params(kInAssembly, id, assembly_id).empty();
+  return !assembly::db::exec(tx, kInAssembly, id, assembly_id).empty();
 }
 
 std::optional<Motion> find_for_update(pqxx::work& tx, const std::string& id) {
-  auto rows = tx.exec_params(kFindForUpdate, id);
+  auto rows = assembly::db::exec(tx, kFindForUpdate, id);
   if (rows.empty()) return std::nullopt;
   return from_row(rows[0]);
 }
@@ -81,27 +82,27 @@ MotionText text_of(pqxx::transaction_base& tx, const std::string& id) {
   auto r = tx.exec_params1(kText, id);
   t.title = r["title"].as<std::string>();
   t.text = r["text"].as<std::string>();
-  for (const auto& s : tx.exec_params(kSpokespersons, id))
+  for (const auto& s : assembly::db::exec(tx, kSpokespersons, id))
     t.spokespersons.push_back(s["member_id"].as<std::string>());
   return t;
 }
 
 void set_text(pqxx::work& tx, const std::string& id, const MotionText& t) {
-  tx.exec_params(kSetText, id, t.title, t.text, text_array(t.spokespersons));
+  assembly::db::exec(tx, kSetText, id, t.title, t.text, text_array(t.spokespersons));
 }
 
 Motion mark_approved(pqxx::work& tx, const std::string& id) {
-  tx.exec_params(kMarkApproved, id);
+  assembly::db::exec(tx, kMarkApproved, id);
   return from_row(tx.exec_params1(kFind, id));
 }
 
 Motion mark_voted(pqxx::work& tx, const std::string& id) {
-  tx.exec_params(kMarkVoted, id);
+  assembly::db::exec(tx, kMarkVoted, id);
   return from_row(tx.exec_params1(kFind, id));
 }
 
 void mark_sent(pqxx::work& tx, const std::string& id) {
-  tx.exec_params(kMarkSent, id);
+  assembly::db::exec(tx, kMarkSent, id);
 }
 
 }  // namespace recommendations::store

@@ -2,6 +2,7 @@
 
 #include <stdexcept>
 
+#include "assembly/db/prepared.h"
 #include "assembly/db/sql_time.h"
 
 namespace recommendations::store {
@@ -49,26 +50,26 @@ int add_motion_version(pqxx::work& tx, const MotionVersion& v) {
                            std::string(domain::to_string(v.proposer.kind)), v.proposer.member_id,
                            v.proposer.organisation, v.note, v.recorded_by)["version"]
                .as<int>();
-  tx.exec_params(kSetCurrent, v.motion_id, v.title, v.text, n);
+  assembly::db::exec(tx, kSetCurrent, v.motion_id, v.title, v.text, n);
   return n;
 }
 
 std::vector<MotionVersion> motion_versions(pqxx::transaction_base& tx,
                                            const std::string& motion_id) {
   std::vector<MotionVersion> out;
-  for (const auto& r : tx.exec_params(kVersions, motion_id)) out.push_back(version_of(r));
+  for (const auto& r : assembly::db::exec(tx, kVersions, motion_id)) out.push_back(version_of(r));
   return out;
 }
 
 std::optional<MotionVersion> motion_version(pqxx::transaction_base& tx,
                                             const std::string& motion_id, int version) {
-  auto rows = tx.exec_params(kVersion, motion_id, version);
+  auto rows = assembly::db::exec(tx, kVersion, motion_id, version);
   if (rows.empty()) return std::nullopt;
   return version_of(rows[0]);
 }
 
 bool workshop_ballot_open(pqxx::transaction_base& tx, const std::string& motion_id) {
-  return !tx.exec_params(kWorkshopBallotOpen, motion_id).empty();
+  return !assembly::db::exec(tx, kWorkshopBallotOpen, motion_id).empty();
 }
 
 }  // namespace recommendations::store

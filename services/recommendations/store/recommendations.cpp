@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "assembly/db/arrays.h"
+#include "assembly/db/prepared.h"
 #include "assembly/db/sql_time.h"
 
 namespace recommendations::store {
@@ -127,20 +128,21 @@ Recommendation recommendation_of(const pqxx::row& r) {
 }  // namespace
 
 std::optional<std::string> mandate_of(pqxx::transaction_base& tx, const std::string& workshop_id) {
-  auto rows = tx.exec_params(kMandateOf, workshop_id);
+  auto rows = assembly::db::exec(tx, kMandateOf, workshop_id);
   if (rows.empty()) return std::nullopt;
   return rows[0]["mandate_id"].as<std::string>();
 }
 
 void insert_recommendation(pqxx::work& tx, const Recommendation& r, const std::string& by) {
-  tx.exec_params(kInsertRecommendation, r.id, r.assembly_id, r.workshop_id, r.theme, r.title, by,
-                 r.mandate_id);
-  tx.exec_params(kInsertFirstVersion, r.id, r.text, by);
+  assembly::db::exec(tx, kInsertRecommendation, r.id, r.assembly_id, r.workshop_id, r.theme,
+                     r.title, by, r.mandate_id);
+  assembly::db::exec(tx, kInsertFirstVersion, r.id, r.text, by);
 }
 
 std::optional<Recommendation> find_recommendation(pqxx::transaction_base& tx, const std::string& id,
                                                   bool for_update) {
-  auto rows = tx.exec_params(for_update ? kFindRecommendationForUpdate : kFindRecommendation, id);
+  auto rows =
+      assembly::db::exec(tx, for_update ? kFindRecommendationForUpdate : kFindRecommendation, id);
   if (rows.empty()) return std::nullopt;
   return recommendation_of(rows[0]);
 }
@@ -149,40 +151,40 @@ std::vector<Recommendation> list_recommendations(pqxx::transaction_base& tx,
                                                  const std::string& assembly_id,
                                                  const std::string& department) {
   std::vector<Recommendation> out;
-  for (const auto& r : tx.exec_params(kListRecommendations, assembly_id, department))
+  for (const auto& r : assembly::db::exec(tx, kListRecommendations, assembly_id, department))
     out.push_back(recommendation_of(r));
   return out;
 }
 
 void set_departments(pqxx::work& tx, const std::string& id,
                      const std::vector<std::string>& departments, const std::string& by) {
-  tx.exec_params(kDropDepartments, id, assembly::db::text_array(departments));
-  tx.exec_params(kAddDepartments, id, assembly::db::text_array(departments), by);
+  assembly::db::exec(tx, kDropDepartments, id, assembly::db::text_array(departments));
+  assembly::db::exec(tx, kAddDepartments, id, assembly::db::text_array(departments), by);
 }
 
 std::vector<Version> versions(pqxx::transaction_base& tx, const std::string& id) {
   std::vector<Version> out;
-  for (const auto& r : tx.exec_params(kVersions, id))
+  for (const auto& r : assembly::db::exec(tx, kVersions, id))
     out.push_back({r["version"].as<int>(), r["author"].as<std::string>(),
                    r["amendment_id"].as<std::string>(), r["created_at"].as<std::string>()});
   return out;
 }
 
 std::optional<std::string> version_text(pqxx::transaction_base& tx, const std::string& id, int v) {
-  auto rows = tx.exec_params(kVersionText, id, v);
+  auto rows = assembly::db::exec(tx, kVersionText, id, v);
   if (rows.empty()) return std::nullopt;
   return rows[0]["text"].as<std::string>();
 }
 
 void add_version(pqxx::work& tx, const std::string& id, int version, const std::string& text,
                  const std::string& author, const std::string& amendment_id) {
-  tx.exec_params(kInsertVersion, id, version, text, author, amendment_id);
-  tx.exec_params(kSetVersion, id, version);
+  assembly::db::exec(tx, kInsertVersion, id, version, text, author, amendment_id);
+  assembly::db::exec(tx, kSetVersion, id, version);
 }
 
 std::vector<StatusChange> status_changes(pqxx::transaction_base& tx, const std::string& id) {
   std::vector<StatusChange> out;
-  for (const auto& r : tx.exec_params(kStatusChanges, id))
+  for (const auto& r : assembly::db::exec(tx, kStatusChanges, id))
     out.push_back({r["at"].as<std::string>(), r["actor"].as<std::string>(),
                    r["from_status"].as<std::string>(), r["to_status"].as<std::string>(),
                    r["reason"].as<std::string>()});
@@ -193,17 +195,17 @@ void change_status(pqxx::work& tx, const std::string& id, domain::Recommendation
                    domain::RecommendationStatus to, const std::string& actor,
                    const std::string& reason) {
   const std::string from_name(domain::to_string(from)), to_name(domain::to_string(to));
-  tx.exec_params(kSetStatus, id, to_name);
-  tx.exec_params(kInsertStatusChange, id, actor, from_name, to_name, reason);
+  assembly::db::exec(tx, kSetStatus, id, to_name);
+  assembly::db::exec(tx, kInsertStatusChange, id, actor, from_name, to_name, reason);
 }
 
 void set_plenary(pqxx::work& tx, const std::string& id, const std::string& plenary_session_id) {
-  tx.exec_params(kSetPlenary, id, plenary_session_id);
+  assembly::db::exec(tx, kSetPlenary, id, plenary_session_id);
 }
 
 void insert_amendment(pqxx::work& tx, const Amendment& a) {
-  tx.exec_params(kInsertAmendment, a.id, a.recommendation_id, a.base_version, a.text, a.rationale,
-                 a.author);
+  assembly::db::exec(tx, kInsertAmendment, a.id, a.recommendation_id, a.base_version, a.text,
+                     a.rationale, a.author);
 }
 
 namespace {
@@ -216,36 +218,37 @@ Amendment amendment_of(const pqxx::row& r) {
 }  // namespace
 
 std::optional<Amendment> find_amendment_for_update(pqxx::work& tx, const std::string& id) {
-  auto rows = tx.exec_params(kFindAmendmentForUpdate, id);
+  auto rows = assembly::db::exec(tx, kFindAmendmentForUpdate, id);
   if (rows.empty()) return std::nullopt;
   return amendment_of(rows[0]);
 }
 
 std::vector<Amendment> amendments_of(pqxx::transaction_base& tx, const std::string& id) {
   std::vector<Amendment> out;
-  for (const auto& r : tx.exec_params(kAmendmentsOf, id)) out.push_back(amendment_of(r));
+  for (const auto& r : assembly::db::exec(tx, kAmendmentsOf, id)) out.push_back(amendment_of(r));
   return out;
 }
 
 void decide_amendment(pqxx::work& tx, const std::string& id, const std::string& state,
                       const std::string& by) {
-  tx.exec_params(kDecideAmendment, id, state, by);
+  assembly::db::exec(tx, kDecideAmendment, id, state, by);
 }
 
 bool feedback_exists(pqxx::transaction_base& tx, const std::string& id,
                      const std::string& recommendation_id) {
-  return !tx.exec_params(kFeedbackExists, id, recommendation_id).empty();
+  return !assembly::db::exec(tx, kFeedbackExists, id, recommendation_id).empty();
 }
 
 void insert_feedback(pqxx::work& tx, const Feedback& f) {
-  tx.exec_params(kInsertFeedback, f.id, f.recommendation_id, f.reply_to, f.author, f.author_role,
-                 f.feasibility, f.cost_estimate, f.legal_constraints, f.department, f.text);
+  assembly::db::exec(tx, kInsertFeedback, f.id, f.recommendation_id, f.reply_to, f.author,
+                     f.author_role, f.feasibility, f.cost_estimate, f.legal_constraints,
+                     f.department, f.text);
 }
 
 std::vector<Feedback> feedback_of(pqxx::transaction_base& tx,
                                   const std::string& recommendation_id) {
   std::vector<Feedback> out;
-  for (const auto& r : tx.exec_params(kFeedbackOf, recommendation_id))
+  for (const auto& r : assembly::db::exec(tx, kFeedbackOf, recommendation_id))
     out.push_back({r["id"].as<std::string>(), r["recommendation_id"].as<std::string>(),
                    r["reply_to"].as<std::string>(), r["author"].as<std::string>(),
                    r["author_role"].as<std::string>(), r["feasibility"].as<std::string>(),
@@ -257,24 +260,24 @@ std::vector<Feedback> feedback_of(pqxx::transaction_base& tx,
 
 void upsert_mandate(pqxx::work& tx, const std::string& workshop_id, const std::string& mandate_id,
                     const std::string& assembly_id, const std::string& text) {
-  tx.exec_params(kUpsertMandate, workshop_id, mandate_id, assembly_id, text);
+  assembly::db::exec(tx, kUpsertMandate, workshop_id, mandate_id, assembly_id, text);
 }
 
 void detach_from_motion(pqxx::work& tx, const std::string& motion_id) {
-  tx.exec_params(kDetachFromMotion, motion_id);
+  assembly::db::exec(tx, kDetachFromMotion, motion_id);
 }
 
 bool attach_to_motion(pqxx::work& tx, const std::string& id, const std::string& motion_id,
                       const std::string& workshop_id) {
-  return tx.exec_params(kAttachToMotion, id, motion_id, workshop_id).affected_rows() == 1;
+  return assembly::db::exec(tx, kAttachToMotion, id, motion_id, workshop_id).affected_rows() == 1;
 }
 
 std::vector<std::string> carry_for_motion(pqxx::work& tx, const std::string& motion_id,
                                           const std::string& actor) {
   std::vector<std::string> ids;
-  for (const auto& r : tx.exec_params(kCarryForMotion, motion_id))
+  for (const auto& r : assembly::db::exec(tx, kCarryForMotion, motion_id))
     ids.push_back(r["id"].as<std::string>());
-  if (!ids.empty()) tx.exec_params(kInsertCarriedChanges, text_array(ids), actor);
+  if (!ids.empty()) assembly::db::exec(tx, kInsertCarriedChanges, text_array(ids), actor);
   return ids;
 }
 

@@ -1,5 +1,6 @@
 #include "store/site.h"
 
+#include "assembly/db/prepared.h"
 #include "assembly/db/sql_time.h"
 
 namespace recommendations::store {
@@ -24,7 +25,7 @@ constexpr const char* kAssemblyKnown =
 std::vector<PublicMotion> public_motions(pqxx::transaction_base& tx,
                                          const std::string& assembly_id) {
   std::vector<PublicMotion> out;
-  for (const auto& r : tx.exec_params(kPublicMotions, assembly_id)) {
+  for (const auto& r : assembly::db::exec(tx, kPublicMotions, assembly_id)) {
     PublicMotion m;
     m.motion = {r["id"].as<std::string>(),          r["workshop_id"].as<std::string>(),
                 r["assembly_id"].as<std::string>(), r["theme"].as<std::string>(),

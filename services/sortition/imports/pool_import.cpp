@@ -9,6 +9,7 @@
 #include <unordered_map>
 
 #include "assembly/core/ids.h"
+#include "assembly/db/prepared.h"
 #include "assembly/db/rows.h"
 #include "assembly/db/sql_time.h"
 #include "domain/invitation.h"
@@ -192,8 +193,8 @@ std::pair<PoolRow, ImportRow> PoolImporter::create(pqxx::work& tx, const std::st
                                                    const std::string& actor) {
   auto pool_id = assembly::core::new_uuid();
   auto import_id = assembly::core::new_uuid();
-  tx.exec_params(kInsertPool, pool_id, name, kind, actor, mandate_end, limits_.default_mandate_days,
-                 limits_.retention_days);
+  assembly::db::exec(tx, kInsertPool, pool_id, name, kind, actor, mandate_end,
+                     limits_.default_mandate_days, limits_.retention_days);
   // The partition is loaded detached, with one index only: the unique (person_id), which catches a
   // voter id repeated in a later part. The primary key (position) is built once, sorted, when the
   // import completes, and the partition is attached then (finish_partition). Migration 0005 says
@@ -210,7 +211,7 @@ std::pair<PoolRow, ImportRow> PoolImporter::create(pqxx::work& tx, const std::st
   crypto_hash_sha256_update(&st, reinterpret_cast<const unsigned char*>(header.data()),
                             header.size());
   pqxx::binarystring state(&st, sizeof st);
-  tx.exec_params(kInsertImport, import_id, pool_id, rows_total, state, actor);
+  assembly::db::exec(tx, kInsertImport, import_id, pool_id, rows_total, state, actor);
   return {*find_pool(tx, pool_id), *find_import(tx, import_id)};
 }
 
@@ -218,7 +219,7 @@ void PoolImporter::finish_partition(pqxx::work& tx, const std::string& pool_id) 
   const auto partition = partition_of(pool_id);
   const auto name = tx.quote_name(partition);
   // A partition created attached (before loads were detached) is already complete.
-  if (!tx.exec_params(kIsAttached, tx.quote_name(partition)).empty()) return;
+  if (!assembly::db::exec(tx, kIsAttached, tx.quote_name(partition)).empty()) return;
   tx.exec("SET LOCAL maintenance_work_mem = '256MB'");
   tx.exec("ALTER TABLE " + name + " ADD CONSTRAINT " + tx.quote_name(partition + "_pkey") +
           " PRIMARY KEY (position)");
@@ -229,13 +230,13 @@ void PoolImporter::finish_partition(pqxx::work& tx, const std::string& pool_id) 
 
 std::optional<ImportRow> PoolImporter::find_import(pqxx::transaction_base& tx,
                                                    const std::string& id) {
-  auto rows = tx.exec_params(kFindImport, id);
+  auto rows = assembly::db::exec(tx, kFindImport, id);
   if (rows.empty()) return std::nullopt;
   return import_from(rows[0]);
 }
 
 std::optional<PoolRow> PoolImporter::find_pool(pqxx::transaction_base& tx, const std::string& id) {
-  auto rows = tx.exec_params(kFindPool, id);
+  auto rows = assembly::db::exec(tx, kFindPool, id);
   if (rows.empty()) return std::nullopt;
   return pool_from(rows[0]);
 }
@@ -247,7 +248,7 @@ std::vector<PoolRow> PoolImporter::list_pools(pqxx::transaction_base& tx) {
 }
 
 std::optional<PoolImporter::Job> PoolImporter::lock(pqxx::work& tx, const std::string& import_id) {
-  auto rows = tx.exec_params(kLockImport, import_id);
+  auto rows = assembly::db::exec(tx, kLockImport, import_id);
   if (rows.empty()) return std::nullopt;
   Job job;
   job.row = import_from(rows[0]);
@@ -262,9 +263,9 @@ std::optional<PoolImporter::Job> PoolImporter::lock(pqxx::work& tx, const std::s
 }
 
 void PoolImporter::save(pqxx::work& tx, const Job& job) {
-  tx.exec_params(kSaveImport, job.row.id, job.row.parts_received, job.last_part_sha256,
-                 job.row.bytes_received, job.lines_read, job.row.rows_read,
-                 pqxx::binarystring(job.tail), pqxx::binarystring(job.hash_state));
+  assembly::db::exec(tx, kSaveImport, job.row.id, job.row.parts_received, job.last_part_sha256,
+                     job.row.bytes_received, job.lines_read, job.row.rows_read,
+                     pqxx::binarystring(job.tail), pqxx::binarystring(job.hash_state));
 }
 
 Outcome PoolImporter::fail(pqxx::work& tx, Job& job, int status, const std::string& reason,
@@ -276,8 +277,8 @@ Outcome PoolImporter::fail(pqxx::work& tx, Job& job, int status, const std::stri
     list.push_back(j);
   }
   tx.exec("DROP TABLE IF EXISTS " + tx.quote_name(partition_of(job.row.pool_id)));
-  tx.exec_params(kFailPool, job.row.pool_id);
-  tx.exec_params(kFailImport, job.row.id, reason, list.dump());
+  assembly::db::exec(tx, kFailPool, job.row.pool_id);
+  assembly::db::exec(tx, kFailImport, job.row.id, reason, list.dump());
   return {status, reason, *find_import(tx, job.row.id)};
 }
 
@@ -533,10 +534,11 @@ std::optional<Outcome> PoolImporter::complete(pqxx::work& tx, const std::string&
   unsigned char digest[crypto_hash_sha256_BYTES];
   crypto_hash_sha256_final(&st, digest);
   finish_partition(tx, job->row.pool_id);
-  tx.exec_params(kPoolReady, job->row.pool_id, job->row.rows_read, hex(digest, sizeof digest));
+  assembly::db::exec(tx, kPoolReady, job->row.pool_id, job->row.rows_read,
+                     hex(digest, sizeof digest));
   job->tail.clear();
   save(tx, *job);
-  tx.exec_params(kImportSucceeded, import_id);
+  assembly::db::exec(tx, kImportSucceeded, import_id);
   return Outcome{200, "", *find_import(tx, import_id)};
 }
 
@@ -551,7 +553,8 @@ std::optional<Outcome> PoolImporter::cancel(pqxx::work& tx, const std::string& i
 }
 
 int PoolImporter::reap_idle(pqxx::work& tx) {
-  auto rows = tx.exec_params(kIdleImports, static_cast<double>(limits_.idle_timeout.count()));
+  auto rows =
+      assembly::db::exec(tx, kIdleImports, static_cast<double>(limits_.idle_timeout.count()));
   for (const auto& r : rows) {
     auto job = lock(tx, r["id"].as<std::string>());
     fail(tx, *job, 422,

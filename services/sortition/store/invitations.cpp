@@ -3,6 +3,7 @@
 #include <pqxx/tablewriter>
 
 #include "assembly/db/arrays.h"
+#include "assembly/db/prepared.h"
 #include "assembly/db/rows.h"
 #include "assembly/db/sql_time.h"
 
@@ -90,7 +91,7 @@ InvitationDraw draw_of(const pqxx::row& r) {
 
 std::optional<InvitationDraw> find_invitation_draw(pqxx::transaction_base& tx,
                                                    const std::string& id, bool for_update) {
-  auto rows = tx.exec_params(for_update ? kFindDrawForUpdate : kFindDraw, id);
+  auto rows = assembly::db::exec(tx, for_update ? kFindDrawForUpdate : kFindDraw, id);
   if (rows.empty()) return std::nullopt;
   return draw_of(rows[0]);
 }
@@ -98,27 +99,27 @@ std::optional<InvitationDraw> find_invitation_draw(pqxx::transaction_base& tx,
 std::vector<InvitationDraw> list_invitation_draws(pqxx::transaction_base& tx,
                                                   const std::string& assembly_id) {
   std::vector<InvitationDraw> out;
-  for (const auto& r : tx.exec_params(kListDraws, assembly_id)) out.push_back(draw_of(r));
+  for (const auto& r : assembly::db::exec(tx, kListDraws, assembly_id)) out.push_back(draw_of(r));
   return out;
 }
 
 void insert_invitation_draw(pqxx::work& tx, const NewInvitationDraw& d) {
-  tx.exec_params(kInsertDraw, d.id, d.assembly_id, d.pool_id, d.invited, d.stratify_by,
-                 d.seed_commitment, d.algorithm, d.committed_by);
+  assembly::db::exec(tx, kInsertDraw, d.id, d.assembly_id, d.pool_id, d.invited, d.stratify_by,
+                     d.seed_commitment, d.algorithm, d.committed_by);
 }
 
 void mark_drawn(pqxx::work& tx, const std::string& id, const DrawResult& r) {
-  tx.exec_params(kMarkDrawn, id, r.seed, r.snapshot_sha256, r.result_sha256, r.strata.dump(),
-                 r.server_ms, r.drawn_by);
+  assembly::db::exec(tx, kMarkDrawn, id, r.seed, r.snapshot_sha256, r.result_sha256,
+                     r.strata.dump(), r.server_ms, r.drawn_by);
 }
 
 bool close_answers(pqxx::work& tx, const std::string& id) {
-  return tx.exec_params(kCloseAnswers, id).affected_rows() == 1;
+  return assembly::db::exec(tx, kCloseAnswers, id).affected_rows() == 1;
 }
 
 std::optional<PoolSummary> find_pool_summary(pqxx::transaction_base& tx,
                                              const std::string& pool_id) {
-  auto rows = tx.exec_params(kPoolSummary, pool_id);
+  auto rows = assembly::db::exec(tx, kPoolSummary, pool_id);
   if (rows.empty()) return std::nullopt;
   return PoolSummary{*domain::parse_pool_state(rows[0]["state"].as<std::string>()),
                      rows[0]["row_count"].as<long long>(),
@@ -145,7 +146,7 @@ std::unordered_map<std::int64_t, std::string> person_ids_at(
     pqxx::transaction_base& tx, const std::string& pool_id,
     const std::vector<std::int64_t>& positions) {
   std::unordered_map<std::int64_t, std::string> out;
-  for (const auto& r : tx.exec_params(kPersonIdsAt, pool_id, int_array(positions)))
+  for (const auto& r : assembly::db::exec(tx, kPersonIdsAt, pool_id, int_array(positions)))
     out.emplace(r["position"].as<std::int64_t>(), r["person_id"].as<std::string>());
   return out;
 }
@@ -170,7 +171,7 @@ std::vector<Invitee> invitee_ids(pqxx::transaction_base& tx, const std::string& 
                                  long long after_rank, std::size_t limit) {
   std::vector<Invitee> out;
   for (const auto& r :
-       tx.exec_params(kInviteeIds, draw_id, after_rank, static_cast<long long>(limit)))
+       assembly::db::exec(tx, kInviteeIds, draw_id, after_rank, static_cast<long long>(limit)))
     out.push_back({r["person_id"].as<std::string>(), r["rank"].as<long long>()});
   return out;
 }
@@ -179,7 +180,7 @@ std::vector<MailingRow> mailing_rows(pqxx::transaction_base& tx, const std::stri
                                      long long after_rank, std::size_t limit) {
   std::vector<MailingRow> out;
   for (const auto& r :
-       tx.exec_params(kMailingRows, draw_id, after_rank, static_cast<long long>(limit))) {
+       assembly::db::exec(tx, kMailingRows, draw_id, after_rank, static_cast<long long>(limit))) {
     MailingRow m;
     m.person_id = r["person_id"].as<std::string>();
     m.rank = r["rank"].as<long long>();
@@ -197,7 +198,7 @@ std::vector<MailingRow> mailing_rows(pqxx::transaction_base& tx, const std::stri
 
 void record_pii_read(pqxx::work& tx, const std::string& actor, const std::string& purpose,
                      const std::string& subject, long long rows) {
-  tx.exec_params(kRecordPiiRead, actor, purpose, subject, rows);
+  assembly::db::exec(tx, kRecordPiiRead, actor, purpose, subject, rows);
 }
 
 }  // namespace sortition::store

@@ -50,8 +50,8 @@ PanelDrawRecord from_row(const pqxx::row& r) {
 }  // namespace
 
 void insert(pqxx::work& tx, const PanelDrawRecord& d) {
-  tx.exec_params(kInsertDraw, d.id, d.assembly_id, d.seats, d.seed_sha256, d.candidates_sha256,
-                 d.candidate_count, d.created_by);
+  assembly::db::exec(tx, kInsertDraw, d.id, d.assembly_id, d.seats, d.seed_sha256,
+                     d.candidates_sha256, d.candidate_count, d.created_by);
   if (d.members.empty()) return;
   std::vector<int> ranks;
   std::vector<std::string> persons, pools, attributes;
@@ -61,8 +61,8 @@ void insert(pqxx::work& tx, const PanelDrawRecord& d) {
     pools.push_back(m.pool);
     attributes.push_back(nlohmann::json(m.attributes).dump());
   }
-  tx.exec_params(kInsertMembers, d.id, int_array(ranks), text_array(persons), text_array(pools),
-                 text_array(attributes));
+  assembly::db::exec(tx, kInsertMembers, d.id, int_array(ranks), text_array(persons),
+                     text_array(pools), text_array(attributes));
 }
 
 std::optional<PanelDrawRecord> find(pqxx::transaction_base& tx, const std::string& id) {
@@ -81,7 +81,7 @@ std::optional<PanelDrawRecord> find(pqxx::transaction_base& tx, const std::strin
 
 std::vector<PanelDrawRecord> list(pqxx::transaction_base& tx, const std::string& assembly_id) {
   std::vector<PanelDrawRecord> out;
-  for (const auto& r : tx.exec_params(kListDraws, assembly_id)) out.push_back(from_row(r));
+  for (const auto& r : assembly::db::exec(tx, kListDraws, assembly_id)) out.push_back(from_row(r));
   return out;
 }
 

@@ -1,5 +1,7 @@
 #include "store/pools.h"
 
+#include "assembly/db/prepared.h"
+
 namespace sortition::store {
 
 namespace {
@@ -57,7 +59,7 @@ constexpr const char* kMarkErased =
 
 domain::PoolCounts pool_counts(pqxx::transaction_base& tx, const std::string& pool_id) {
   domain::PoolCounts out;
-  for (const auto& row : tx.exec_params(kPoolCounts, pool_id)) {
+  for (const auto& row : assembly::db::exec(tx, kPoolCounts, pool_id)) {
     const auto n = row["n"].as<long long>();
     if (!row["sex"].is_null()) {
       out.sex[row["sex"].as<std::string>()] += n;
@@ -89,7 +91,8 @@ void for_each_snapshot_line(pqxx::transaction_base& tx, const std::string& pool_
 
 bool set_mandate_end(pqxx::work& tx, const std::string& pool_id, const std::string& mandate_end,
                      int retention_days) {
-  return tx.exec_params(kSetMandateEnd, pool_id, mandate_end, retention_days).affected_rows() == 1;
+  return assembly::db::exec(tx, kSetMandateEnd, pool_id, mandate_end, retention_days)
+             .affected_rows() == 1;
 }
 
 std::vector<std::string> pools_due_for_erasure(pqxx::transaction_base& tx) {
@@ -99,21 +102,23 @@ std::vector<std::string> pools_due_for_erasure(pqxx::transaction_base& tx) {
 }
 
 bool lock_if_due(pqxx::work& tx, const std::string& pool_id) {
-  return !tx.exec_params(kLockIfDue, pool_id).empty();
+  return !assembly::db::exec(tx, kLockIfDue, pool_id).empty();
 }
 
 PoolErasure erase_personal_data(pqxx::work& tx, const std::string& pool_id,
                                 const std::string& partition) {
   PoolErasure e;
-  e.people = tx.exec_params(kPoolPeopleCount, pool_id)[0][0].as<long>();
+  e.people = assembly::db::exec(tx, kPoolPeopleCount, pool_id)[0][0].as<long>();
   for (const auto* sql : {kPseudonymiseLeavers, kPseudonymiseReplacements, kPseudonymiseReplaced,
                           kPseudonymiseSelected})
     tx.exec_params(sql, pool_id);
-  e.respondents = static_cast<long>(tx.exec_params(kEraseRespondents, pool_id).affected_rows());
-  e.invitations = static_cast<long>(tx.exec_params(kDeleteInvitations, pool_id).affected_rows());
-  tx.exec_params(kEraseImports, pool_id);
+  e.respondents =
+      static_cast<long>(assembly::db::exec(tx, kEraseRespondents, pool_id).affected_rows());
+  e.invitations =
+      static_cast<long>(assembly::db::exec(tx, kDeleteInvitations, pool_id).affected_rows());
+  assembly::db::exec(tx, kEraseImports, pool_id);
   tx.exec("DROP TABLE IF EXISTS " + tx.quote_name(partition));
-  tx.exec_params(kMarkErased, pool_id);
+  assembly::db::exec(tx, kMarkErased, pool_id);
   return e;
 }
 

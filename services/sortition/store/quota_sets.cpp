@@ -1,6 +1,7 @@
 #include "store/quota_sets.h"
 
 #include "assembly/db/arrays.h"
+#include "assembly/db/prepared.h"
 
 namespace sortition::store {
 
@@ -33,7 +34,7 @@ constexpr const char* kQuotasOfDraw =
 }  // namespace
 
 void insert_quota_set(pqxx::work& tx, const QuotaSet& q) {
-  tx.exec_params(kInsertQuotaSet, q.id, q.assembly_id, q.name, q.created_by);
+  assembly::db::exec(tx, kInsertQuotaSet, q.id, q.assembly_id, q.name, q.created_by);
   if (q.seat_pools.empty()) return;
   std::vector<std::string> kinds, csvs;
   std::vector<int> seats;
@@ -42,15 +43,16 @@ void insert_quota_set(pqxx::work& tx, const QuotaSet& q) {
     seats.push_back(p.seats);
     csvs.push_back(p.quotas_csv);
   }
-  tx.exec_params(kInsertSeatPools, q.id, text_array(kinds), int_array(seats), text_array(csvs));
+  assembly::db::exec(tx, kInsertSeatPools, q.id, text_array(kinds), int_array(seats),
+                     text_array(csvs));
 }
 
 bool quota_set_exists(pqxx::transaction_base& tx, const std::string& id) {
-  return !tx.exec_params(kQuotaSetExists, id).empty();
+  return !assembly::db::exec(tx, kQuotaSetExists, id).empty();
 }
 
 std::optional<QuotaSet> find_quota_set(pqxx::transaction_base& tx, const std::string& id) {
-  auto rows = tx.exec_params(kFindQuotaSet, id);
+  auto rows = assembly::db::exec(tx, kFindQuotaSet, id);
   if (rows.empty()) return std::nullopt;
   QuotaSet q;
   q.id = rows[0]["id"].as<std::string>();
@@ -62,7 +64,7 @@ std::optional<QuotaSet> find_quota_set(pqxx::transaction_base& tx, const std::st
 
 std::vector<SeatPoolRow> seat_pools(pqxx::transaction_base& tx, const std::string& quota_set_id) {
   std::vector<SeatPoolRow> out;
-  for (const auto& r : tx.exec_params(kSeatPools, quota_set_id))
+  for (const auto& r : assembly::db::exec(tx, kSeatPools, quota_set_id))
     out.push_back({r["pool_kind"].as<std::string>(), r["seats"].as<int>(),
                    r["quotas_csv"].as<std::string>()});
   return out;
@@ -70,13 +72,13 @@ std::vector<SeatPoolRow> seat_pools(pqxx::transaction_base& tx, const std::strin
 
 std::optional<std::string> quotas_csv(pqxx::transaction_base& tx, const std::string& quota_set_id,
                                       const std::string& pool_kind) {
-  auto rows = tx.exec_params(kQuotasCsv, quota_set_id, pool_kind);
+  auto rows = assembly::db::exec(tx, kQuotasCsv, quota_set_id, pool_kind);
   if (rows.empty()) return std::nullopt;
   return rows[0]["quotas_csv"].as<std::string>();
 }
 
 std::optional<DrawQuotas> quotas_of_draw(pqxx::transaction_base& tx, const std::string& draw_id) {
-  auto rows = tx.exec_params(kQuotasOfDraw, draw_id);
+  auto rows = assembly::db::exec(tx, kQuotasOfDraw, draw_id);
   if (rows.empty()) return std::nullopt;
   DrawQuotas out{rows[0]["kind"].as<std::string>(), std::nullopt};
   if (!rows[0]["quotas_csv"].is_null()) out.quotas_csv = rows[0]["quotas_csv"].as<std::string>();

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "assembly/db/prepared.h"
 #include "assembly/db/rows.h"
 #include "assembly/db/sql_time.h"
 
@@ -74,7 +75,7 @@ std::optional<Invitation> invitation_of(const pqxx::result& rows) {
 std::vector<Invitation> invitations_with_legacy_codes(pqxx::transaction_base& tx,
                                                       const std::string& prefix, int limit) {
   std::vector<Invitation> out;
-  for (const auto& r : tx.exec_params(kLegacyCodes, prefix, limit))
+  for (const auto& r : assembly::db::exec(tx, kLegacyCodes, prefix, limit))
     out.push_back({r["draw_id"].as<std::string>(), r["person_id"].as<std::string>(),
                    r["pool_id"].as<std::string>(), r["position"].as<long long>()});
   return out;
@@ -82,54 +83,55 @@ std::vector<Invitation> invitations_with_legacy_codes(pqxx::transaction_base& tx
 
 void set_code_key(pqxx::work& tx, const std::string& draw_id, const std::string& person_id,
                   const std::string& key) {
-  tx.exec_params(kSetCodeKey, draw_id, person_id, key);
+  assembly::db::exec(tx, kSetCodeKey, draw_id, person_id, key);
 }
 
 std::optional<Invitation> invitation_by_code(pqxx::transaction_base& tx,
                                              const std::string& code_sha256) {
-  return invitation_of(tx.exec_params(kInvitationByCode, code_sha256));
+  return invitation_of(assembly::db::exec(tx, kInvitationByCode, code_sha256));
 }
 
 std::optional<Invitation> invitation_of_draw_by_code(pqxx::transaction_base& tx,
                                                      const std::string& draw_id,
                                                      const std::string& code_sha256) {
-  return invitation_of(tx.exec_params(kInvitationOfDrawByCode, draw_id, code_sha256));
+  return invitation_of(assembly::db::exec(tx, kInvitationOfDrawByCode, draw_id, code_sha256));
 }
 
 std::optional<domain::RespondentState> answer_state(pqxx::transaction_base& tx,
                                                     const Invitation& invitation) {
-  auto rows = tx.exec_params(kAnswerState, invitation.draw_id, invitation.person_id);
+  auto rows = assembly::db::exec(tx, kAnswerState, invitation.draw_id, invitation.person_id);
   if (rows.empty()) return std::nullopt;
   return domain::parse_respondent_state(rows[0]["state"].as<std::string>());
 }
 
 bool answers_closed(pqxx::transaction_base& tx, const Invitation& invitation) {
-  auto rows = tx.exec_params(kAnswersClosed, invitation.draw_id);
+  auto rows = assembly::db::exec(tx, kAnswersClosed, invitation.draw_id);
   return !rows.empty() && rows[0]["closed"].as<bool>();
 }
 
 void insert_respondent(pqxx::work& tx, const Invitation& invitation, const NewRespondent& r) {
   const std::string sealed = r.contact.value_or("");  // '' is written as NULL
-  tx.exec_params(kInsertRespondent, r.id, invitation.draw_id, invitation.person_id,
-                 nlohmann::json(r.criteria).dump(), r.channel, r.recorded_by, invitation.pool_id,
-                 invitation.position, domain::to_string(r.state),
-                 assembly::service::as_bytea(sealed));
+  assembly::db::exec(tx, kInsertRespondent, r.id, invitation.draw_id, invitation.person_id,
+                     nlohmann::json(r.criteria).dump(), r.channel, r.recorded_by,
+                     invitation.pool_id, invitation.position, domain::to_string(r.state),
+                     assembly::service::as_bytea(sealed));
 }
 
 std::optional<Respondent> find_respondent(pqxx::transaction_base& tx, const std::string& id) {
-  auto rows = tx.exec_params(kFindRespondent, id);
+  auto rows = assembly::db::exec(tx, kFindRespondent, id);
   if (rows.empty()) return std::nullopt;
   return respondent_of(rows[0]);
 }
 
 std::vector<Respondent> list_respondents(pqxx::transaction_base& tx, const std::string& draw_id) {
   std::vector<Respondent> out;
-  for (const auto& r : tx.exec_params(kListRespondents, draw_id)) out.push_back(respondent_of(r));
+  for (const auto& r : assembly::db::exec(tx, kListRespondents, draw_id))
+    out.push_back(respondent_of(r));
   return out;
 }
 
 bool withdraw_respondent(pqxx::work& tx, const std::string& id) {
-  return !tx.exec_params(kWithdraw, id).empty();
+  return !assembly::db::exec(tx, kWithdraw, id).empty();
 }
 
 std::vector<assembly::service::SealedRow> contacts_to_reseal(pqxx::work& tx,

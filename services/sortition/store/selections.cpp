@@ -1,6 +1,7 @@
 #include "store/selections.h"
 
 #include "assembly/db/arrays.h"
+#include "assembly/db/prepared.h"
 #include "assembly/db/rows.h"
 #include "assembly/db/sql_time.h"
 #include "domain/quotas.h"
@@ -155,71 +156,72 @@ std::vector<std::string> person_ids(const pqxx::result& rows) {
 
 std::optional<Selection> find_selection(pqxx::transaction_base& tx, const std::string& id,
                                         bool for_update) {
-  auto rows = tx.exec_params(for_update ? kFindSelectionForUpdate : kFindSelection, id);
+  auto rows = assembly::db::exec(tx, for_update ? kFindSelectionForUpdate : kFindSelection, id);
   if (rows.empty()) return std::nullopt;
   return selection_of(rows[0]);
 }
 
 bool selection_exists(pqxx::transaction_base& tx, const std::string& id) {
-  return !tx.exec_params(kSelectionExists, id).empty();
+  return !assembly::db::exec(tx, kSelectionExists, id).empty();
 }
 
 void insert_selection(pqxx::work& tx, const NewSelection& s) {
-  tx.exec_params(kInsertSelection, s.id, s.assembly_id, s.quota_set_id,
-                 json(s.invitation_draw_ids).dump(), s.seed_commitment, s.replacement_deadline,
-                 s.created_by, s.requested_algorithm);
+  assembly::db::exec(tx, kInsertSelection, s.id, s.assembly_id, s.quota_set_id,
+                     json(s.invitation_draw_ids).dump(), s.seed_commitment, s.replacement_deadline,
+                     s.created_by, s.requested_algorithm);
 }
 
 void queue_selection(pqxx::work& tx, const std::string& id, const std::string& seed,
                      const std::string& drawn_by) {
-  tx.exec_params(kQueueSelection, id, seed, drawn_by);
+  assembly::db::exec(tx, kQueueSelection, id, seed, drawn_by);
 }
 
 std::optional<std::string> invitation_draw_state(pqxx::transaction_base& tx,
                                                  const std::string& id) {
-  auto rows = tx.exec_params(kInvitationDrawState, id);
+  auto rows = assembly::db::exec(tx, kInvitationDrawState, id);
   if (rows.empty()) return std::nullopt;
   return rows[0]["state"].as<std::string>();
 }
 
 bool date_has_passed(pqxx::transaction_base& tx, const std::string& date) {
-  return tx.exec_params(kDateHasPassed, date)[0]["passed"].as<bool>();
+  return assembly::db::exec(tx, kDateHasPassed, date)[0]["passed"].as<bool>();
 }
 
 void requeue_stale(pqxx::work& tx, const std::string& stale_after) {
-  tx.exec_params(kRequeueStale, stale_after);
+  assembly::db::exec(tx, kRequeueStale, stale_after);
 }
 
 std::optional<std::string> claim_next(pqxx::work& tx) {
   auto rows = tx.exec(kNextQueued);
   if (rows.empty()) return std::nullopt;
   auto id = rows[0]["id"].as<std::string>();
-  tx.exec_params(kMarkRunning, id);
+  assembly::db::exec(tx, kMarkRunning, id);
   return id;
 }
 
 void record_progress(pqxx::work& tx, const std::string& id, const nlohmann::json& progress) {
-  tx.exec_params(kRecordProgress, id, progress.dump());
+  assembly::db::exec(tx, kRecordProgress, id, progress.dump());
 }
 
 void give_back(pqxx::work& tx, const std::string& id) {
-  tx.exec_params(kGiveBack, id);
+  assembly::db::exec(tx, kGiveBack, id);
 }
 
 void mark_failed(pqxx::work& tx, const std::string& id, const std::string& failure) {
-  tx.exec_params(kMarkFailed, id, failure);
+  assembly::db::exec(tx, kMarkFailed, id, failure);
 }
 
 void mark_done(pqxx::work& tx, const std::string& id, const std::string& algorithm,
                const std::string& input_sha256, const std::string& result_sha256,
                const nlohmann::json& record) {
-  tx.exec_params(kMarkDone, id, algorithm, input_sha256, result_sha256, record.dump());
+  assembly::db::exec(tx, kMarkDone, id, algorithm, input_sha256, result_sha256, record.dump());
 }
 
 std::vector<domain::Respondent> interested_respondents(
     pqxx::transaction_base& tx, const std::vector<std::string>& invitation_draw_ids) {
   std::vector<domain::Respondent> out;
-  for (const auto& r : tx.exec_params(kInterestedRespondents, text_array(invitation_draw_ids))) {
+  for (const auto& r :
+       assembly::db::exec(tx, kInterestedRespondents, text_array(invitation_draw_ids))) {
     domain::Respondent p;
     p.person_id = r["person_id"].as<std::string>();
     p.pool = r["pool_kind"].as<std::string>();
@@ -234,7 +236,8 @@ std::vector<domain::Respondent> interested_respondents(
 std::vector<InvitationDrawSummary> invitation_draw_summaries(
     pqxx::transaction_base& tx, const std::vector<std::string>& invitation_draw_ids) {
   std::vector<InvitationDrawSummary> out;
-  for (const auto& r : tx.exec_params(kInvitationDrawSummaries, text_array(invitation_draw_ids))) {
+  for (const auto& r :
+       assembly::db::exec(tx, kInvitationDrawSummaries, text_array(invitation_draw_ids))) {
     InvitationDrawSummary d;
     d.id = r["id"].as<std::string>();
     d.pool = r["pool"].as<std::string>();
@@ -251,7 +254,7 @@ std::vector<InvitationDrawSummary> invitation_draw_summaries(
 
 std::vector<ListedPerson> listed_people(pqxx::transaction_base& tx, const std::string& id) {
   std::vector<ListedPerson> out;
-  for (const auto& r : tx.exec_params(kListedPeople, id)) {
+  for (const auto& r : assembly::db::exec(tx, kListedPeople, id)) {
     ListedPerson p;
     p.kind = *domain::parse_list_kind(r["kind"].as<std::string>());
     p.person_id = r["person_id"].as<std::string>();
@@ -278,60 +281,61 @@ void insert_listed_people(pqxx::work& tx, const std::string& id,
     persons.push_back(p.person_id);
     probabilities.push_back(p.probability);
   }
-  tx.exec_params(kInsertListedPeople, id, text_array(kinds), int_array(ranks), text_array(persons),
-                 float8_array(probabilities), text_array(invitation_draw_ids));
+  assembly::db::exec(tx, kInsertListedPeople, id, text_array(kinds), int_array(ranks),
+                     text_array(persons), float8_array(probabilities),
+                     text_array(invitation_draw_ids));
 }
 
 std::optional<std::string> replacement_for_event(pqxx::transaction_base& tx,
                                                  const std::string& source_event) {
-  auto rows = tx.exec_params(kReplacementForEvent, source_event);
+  auto rows = assembly::db::exec(tx, kReplacementForEvent, source_event);
   if (rows.empty()) return std::nullopt;
   return rows[0]["id"].as<std::string>();
 }
 
 std::optional<PanelSeat> find_panel_seat(pqxx::transaction_base& tx, const std::string& id,
                                          const std::string& person_id) {
-  auto rows = tx.exec_params(kFindPanelSeat, id, person_id);
+  auto rows = assembly::db::exec(tx, kFindPanelSeat, id, person_id);
   if (rows.empty()) return std::nullopt;
   return PanelSeat{rows[0]["pool_kind"].as<std::string>(), rows[0]["seated"].as<bool>()};
 }
 
 void unseat(pqxx::work& tx, const std::string& id, const std::string& person_id,
             const std::string& reason) {
-  tx.exec_params(kUnseat, id, person_id, reason);
+  assembly::db::exec(tx, kUnseat, id, person_id, reason);
 }
 
 std::vector<std::string> panel_person_ids(pqxx::transaction_base& tx, const std::string& id) {
-  return person_ids(tx.exec_params(kPanelPersonIds, id));
+  return person_ids(assembly::db::exec(tx, kPanelPersonIds, id));
 }
 
 std::vector<std::string> seated_person_ids(pqxx::transaction_base& tx, const std::string& id,
                                            const std::string& pool_kind) {
-  return person_ids(tx.exec_params(kSeatedPersonIds, id, pool_kind));
+  return person_ids(assembly::db::exec(tx, kSeatedPersonIds, id, pool_kind));
 }
 
 std::vector<std::string> reserve_order(pqxx::transaction_base& tx, const std::string& id) {
-  return person_ids(tx.exec_params(kReserveOrder, id));
+  return person_ids(assembly::db::exec(tx, kReserveOrder, id));
 }
 
 long long last_replacement_counter(pqxx::transaction_base& tx, const std::string& id) {
-  return tx.exec_params(kLastReplacementCounter, id)[0]["counter"].as<long long>();
+  return assembly::db::exec(tx, kLastReplacementCounter, id)[0]["counter"].as<long long>();
 }
 
 int next_panel_rank(pqxx::transaction_base& tx, const std::string& id) {
-  return tx.exec_params(kNextPanelRank, id)[0]["rank"].as<int>();
+  return assembly::db::exec(tx, kNextPanelRank, id)[0]["rank"].as<int>();
 }
 
 void insert_replacement_seat(pqxx::work& tx, const std::string& id, int rank,
                              const std::string& person_id, const std::string& replaces,
                              const std::vector<std::string>& invitation_draw_ids) {
-  tx.exec_params(kInsertReplacementSeat, id, rank, person_id, replaces,
-                 text_array(invitation_draw_ids));
+  assembly::db::exec(tx, kInsertReplacementSeat, id, rank, person_id, replaces,
+                     text_array(invitation_draw_ids));
 }
 
 void insert_replacement(pqxx::work& tx, const NewReplacement& r) {
-  tx.exec_params(kInsertReplacement, r.id, r.selection_id, r.leaver, r.replacement, r.reason,
-                 r.source_event, r.quotas_met, r.message, r.counter, r.created_by);
+  assembly::db::exec(tx, kInsertReplacement, r.id, r.selection_id, r.leaver, r.replacement,
+                     r.reason, r.source_event, r.quotas_met, r.message, r.counter, r.created_by);
 }
 
 }  // namespace sortition::store

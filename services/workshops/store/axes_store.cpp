@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "assembly/db/arrays.h"
+#include "assembly/db/prepared.h"
 #include "assembly/db/rows.h"
 #include "assembly/db/sql_time.h"
 
@@ -84,19 +85,20 @@ AxisProposal proposal_of(const pqxx::row& r) {
 }  // namespace
 
 void insert_proposal(pqxx::work& tx, const AxisProposal& p, const std::string& by) {
-  tx.exec_params(kInsertProposal, p.id, p.workshop_id, p.title, p.text,
-                 std::string(domain::to_string(p.proposer)), by);
+  assembly::db::exec(tx, kInsertProposal, p.id, p.workshop_id, p.title, p.text,
+                     std::string(domain::to_string(p.proposer)), by);
 }
 
 std::optional<AxisProposal> find_proposal(pqxx::transaction_base& tx, const std::string& id) {
-  auto rows = tx.exec_params(kFindProposal, id);
+  auto rows = assembly::db::exec(tx, kFindProposal, id);
   if (rows.empty()) return std::nullopt;
   return proposal_of(rows[0]);
 }
 
 std::vector<AxisProposal> proposals(pqxx::transaction_base& tx, const std::string& workshop_id) {
   std::vector<AxisProposal> out;
-  for (const auto& r : tx.exec_params(kProposals, workshop_id)) out.push_back(proposal_of(r));
+  for (const auto& r : assembly::db::exec(tx, kProposals, workshop_id))
+    out.push_back(proposal_of(r));
   return out;
 }
 
@@ -117,22 +119,22 @@ std::optional<AxesChoice> find_choice(pqxx::transaction_base& tx, const std::str
 }
 
 bool open_choice(pqxx::work& tx, const std::string& workshop_id, int seats, const std::string& by) {
-  return tx.exec_params(kOpenChoice, workshop_id, seats, by).affected_rows() == 1;
+  return assembly::db::exec(tx, kOpenChoice, workshop_id, seats, by).affected_rows() == 1;
 }
 
 void close_choice(pqxx::work& tx, const std::string& workshop_id, const std::string& chosen_on,
                   const std::string& result_json, const std::string& by) {
-  tx.exec_params(kCloseChoice, workshop_id, chosen_on, result_json, by);
+  assembly::db::exec(tx, kCloseChoice, workshop_id, chosen_on, result_json, by);
 }
 
 void put_ballot(pqxx::work& tx, const std::string& workshop_id, const std::string& member_id,
                 const std::vector<std::string>& proposal_ids) {
-  tx.exec_params(kPutBallot, workshop_id, member_id, text_array(proposal_ids));
+  assembly::db::exec(tx, kPutBallot, workshop_id, member_id, text_array(proposal_ids));
 }
 
 std::optional<StoredBallot> find_ballot(pqxx::transaction_base& tx, const std::string& workshop_id,
                                         const std::string& member_id) {
-  auto rows = tx.exec_params(kFindBallot, workshop_id, member_id);
+  auto rows = assembly::db::exec(tx, kFindBallot, workshop_id, member_id);
   if (rows.empty()) return std::nullopt;
   const auto& r = rows[0];
   return StoredBallot{
@@ -143,7 +145,7 @@ std::optional<StoredBallot> find_ballot(pqxx::transaction_base& tx, const std::s
 std::vector<domain::AxisBallot> ballots(pqxx::transaction_base& tx,
                                         const std::string& workshop_id) {
   std::vector<domain::AxisBallot> out;
-  for (const auto& r : tx.exec_params(kBallots, workshop_id))
+  for (const auto& r : assembly::db::exec(tx, kBallots, workshop_id))
     out.push_back(
         {r["member_id"].as<std::string>(), split_ids(r["proposal_ids"].as<std::string>())});
   return out;
@@ -152,13 +154,13 @@ std::vector<domain::AxisBallot> ballots(pqxx::transaction_base& tx,
 void insert_correction(pqxx::work& tx, const std::string& workshop_id, const std::string& reason,
                        const std::string& chosen_on, const std::vector<std::string>& titles,
                        const std::string& by) {
-  tx.exec_params(kInsertCorrection, workshop_id, reason, chosen_on, text_array(titles), by);
+  assembly::db::exec(tx, kInsertCorrection, workshop_id, reason, chosen_on, text_array(titles), by);
 }
 
 std::vector<AxesCorrection> corrections(pqxx::transaction_base& tx,
                                         const std::string& workshop_id) {
   std::vector<AxesCorrection> out;
-  for (const auto& r : tx.exec_params(kCorrections, workshop_id))
+  for (const auto& r : assembly::db::exec(tx, kCorrections, workshop_id))
     out.push_back(
         {r["reason"].as<std::string>(), r["chosen_on"].as<std::string>(),
          r["corrected_at"].as<std::string>(),

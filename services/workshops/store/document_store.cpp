@@ -4,6 +4,7 @@
 
 #include "assembly/core/ids.h"
 #include "assembly/db/arrays.h"
+#include "assembly/db/prepared.h"
 #include "assembly/db/rows.h"
 #include "assembly/db/sql_time.h"
 
@@ -100,7 +101,7 @@ Mandate mandate_of(const pqxx::row& r) {
 
 std::vector<Axis> axes(pqxx::transaction_base& tx, const std::string& workshop_id) {
   std::vector<Axis> out;
-  for (const auto& r : tx.exec_params(kAxes, workshop_id))
+  for (const auto& r : assembly::db::exec(tx, kAxes, workshop_id))
     out.push_back({r["rank"].as<int>(), r["title"].as<std::string>(),
                    r["description"].as<std::string>(), r["chosen_on"].as<std::string>()});
   return out;
@@ -108,7 +109,7 @@ std::vector<Axis> axes(pqxx::transaction_base& tx, const std::string& workshop_i
 
 void replace_axes(pqxx::work& tx, const std::string& workshop_id, const std::vector<Axis>& axes,
                   const std::string& chosen_on, const std::string& by) {
-  tx.exec_params(kDeleteAxes, workshop_id);
+  assembly::db::exec(tx, kDeleteAxes, workshop_id);
   std::vector<std::string> ids, ranks, titles, descriptions;
   for (std::size_t i = 0; i < axes.size(); ++i) {
     ids.push_back(assembly::core::new_uuid());
@@ -116,49 +117,49 @@ void replace_axes(pqxx::work& tx, const std::string& workshop_id, const std::vec
     titles.push_back(axes[i].title);
     descriptions.push_back(axes[i].description);
   }
-  tx.exec_params(kInsertAxes, workshop_id, text_array(ids), text_array(ranks), text_array(titles),
-                 text_array(descriptions), chosen_on, by);
+  assembly::db::exec(tx, kInsertAxes, workshop_id, text_array(ids), text_array(ranks),
+                     text_array(titles), text_array(descriptions), chosen_on, by);
 }
 
 std::optional<PhaseDates> phase_dates(pqxx::transaction_base& tx, const std::string& assembly_id,
                                       const std::string& kind) {
-  auto rows = tx.exec_params(kPhaseDates, assembly_id, kind);
+  auto rows = assembly::db::exec(tx, kPhaseDates, assembly_id, kind);
   if (rows.empty()) return std::nullopt;
   return PhaseDates{rows[0]["starts_on"].as<std::string>(), rows[0]["ends_on"].as<std::string>()};
 }
 
 int insert_version(pqxx::work& tx, const std::string& workshop_id, const std::string& text,
                    const std::string& note, const std::string& author) {
-  tx.exec_params(kVersionLock, workshop_id);
+  assembly::db::exec(tx, kVersionLock, workshop_id);
   auto v = tx.exec_params1(kNextVersion, workshop_id)["version"].as<int>();
-  tx.exec_params(kInsertVersion, workshop_id, v, text, note, author);
+  assembly::db::exec(tx, kInsertVersion, workshop_id, v, text, note, author);
   return v;
 }
 
 std::optional<NotebookVersion> find_version(pqxx::transaction_base& tx,
                                             const std::string& workshop_id, int version) {
-  auto rows = tx.exec_params(kFindVersion, workshop_id, version);
+  auto rows = assembly::db::exec(tx, kFindVersion, workshop_id, version);
   if (rows.empty()) return std::nullopt;
   return version_of(rows[0]);
 }
 
 std::vector<NotebookVersion> versions(pqxx::transaction_base& tx, const std::string& workshop_id) {
   std::vector<NotebookVersion> out;
-  for (const auto& r : tx.exec_params(kVersions, workshop_id)) out.push_back(version_of(r));
+  for (const auto& r : assembly::db::exec(tx, kVersions, workshop_id)) out.push_back(version_of(r));
   return out;
 }
 
 std::vector<NotebookVersion> submitted_versions(pqxx::transaction_base& tx,
                                                 const std::string& workshop_id) {
   std::vector<NotebookVersion> out;
-  for (const auto& r : tx.exec_params(kSubmittedVersions, workshop_id))
+  for (const auto& r : assembly::db::exec(tx, kSubmittedVersions, workshop_id))
     out.push_back(version_of(r));
   return out;
 }
 
 std::optional<std::string> submit_version(pqxx::work& tx, const std::string& workshop_id,
                                           int version, const std::string& by) {
-  auto rows = tx.exec_params(kSubmitVersion, workshop_id, version, by);
+  auto rows = assembly::db::exec(tx, kSubmitVersion, workshop_id, version, by);
   if (rows.empty()) return std::nullopt;
   return rows[0]["text"].as<std::string>();
 }
@@ -166,34 +167,34 @@ std::optional<std::string> submit_version(pqxx::work& tx, const std::string& wor
 void insert_mandate(pqxx::work& tx, const std::string& id, const std::string& workshop_id,
                     const std::string& text, int notebook_version, const std::string& department,
                     const std::string& by) {
-  tx.exec_params(kInsertMandate, id, workshop_id, text, by, notebook_version, department);
+  assembly::db::exec(tx, kInsertMandate, id, workshop_id, text, by, notebook_version, department);
 }
 
 std::optional<Mandate> find_mandate(pqxx::transaction_base& tx, const std::string& id,
                                     bool for_update) {
-  auto rows = tx.exec_params(for_update ? kFindMandateForUpdate : kFindMandate, id);
+  auto rows = assembly::db::exec(tx, for_update ? kFindMandateForUpdate : kFindMandate, id);
   if (rows.empty()) return std::nullopt;
   return mandate_of(rows[0]);
 }
 
 std::vector<Mandate> mandates(pqxx::transaction_base& tx, const std::string& workshop_id) {
   std::vector<Mandate> out;
-  for (const auto& r : tx.exec_params(kMandates, workshop_id)) out.push_back(mandate_of(r));
+  for (const auto& r : assembly::db::exec(tx, kMandates, workshop_id)) out.push_back(mandate_of(r));
   return out;
 }
 
 bool has_adopted_mandate(pqxx::transaction_base& tx, const std::string& workshop_id) {
-  return !tx.exec_params(kHasAdoptedMandate, workshop_id).empty();
+  return !assembly::db::exec(tx, kHasAdoptedMandate, workshop_id).empty();
 }
 
 void record_vote(pqxx::work& tx, const std::string& id, domain::MandateState state,
                  const MandateVote& v, const std::string& by) {
-  tx.exec_params(kRecordVote, id, std::string(domain::to_string(state)), v.votes_for,
-                 v.votes_against, v.abstentions, v.session_id, by);
+  assembly::db::exec(tx, kRecordVote, id, std::string(domain::to_string(state)), v.votes_for,
+                     v.votes_against, v.abstentions, v.session_id, by);
 }
 
 std::optional<SessionBrief> session_brief(pqxx::transaction_base& tx, const std::string& id) {
-  auto rows = tx.exec_params(kSessionBrief, id);
+  auto rows = assembly::db::exec(tx, kSessionBrief, id);
   if (rows.empty()) return std::nullopt;
   const auto& r = rows[0];
   return SessionBrief{parsed(domain::parse_session_type(r["type"].as<std::string>()), r["type"]),

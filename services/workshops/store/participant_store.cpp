@@ -3,6 +3,7 @@
 #include <map>
 #include <stdexcept>
 
+#include "assembly/db/prepared.h"
 #include "assembly/db/sql_time.h"
 
 namespace workshops::store {
@@ -83,13 +84,14 @@ Participant participant_from_row(const pqxx::row& r) {
 }  // namespace
 
 void insert_participant(pqxx::work& tx, const Participant& p) {
-  tx.exec_params(kInsertParticipant, p.id, p.session_id, std::string(domain::to_string(p.kind)),
-                 p.name, p.organisation, p.title, p.added_by);
+  assembly::db::exec(tx, kInsertParticipant, p.id, p.session_id,
+                     std::string(domain::to_string(p.kind)), p.name, p.organisation, p.title,
+                     p.added_by);
 }
 
 std::vector<Participant> participants(pqxx::transaction_base& tx, const std::string& session_id) {
   std::vector<Participant> out;
-  for (const auto& r : tx.exec_params(kParticipants, session_id))
+  for (const auto& r : assembly::db::exec(tx, kParticipants, session_id))
     out.push_back(participant_from_row(r));
   return out;
 }
@@ -97,28 +99,28 @@ std::vector<Participant> participants(pqxx::transaction_base& tx, const std::str
 std::optional<Participant> find_participant(pqxx::transaction_base& tx,
                                             const std::string& session_id,
                                             const std::string& participant_id) {
-  auto rows = tx.exec_params(kFindParticipant, session_id, participant_id);
+  auto rows = assembly::db::exec(tx, kFindParticipant, session_id, participant_id);
   if (rows.empty()) return std::nullopt;
   return participant_from_row(rows[0]);
 }
 
 void remove_participant(pqxx::work& tx, const std::string& participant_id, const std::string& by) {
-  tx.exec_params(kRemoveParticipant, participant_id, by);
+  assembly::db::exec(tx, kRemoveParticipant, participant_id, by);
 }
 
 unsigned record_participant_attendance(pqxx::work& tx, const std::string& session_id,
                                        const std::string& participant_id, const std::string& status,
                                        const std::string& by) {
   auto revision = tx.exec_params1(kNextRevision, session_id, participant_id)["revision"].as<int>();
-  tx.exec_params(kUpsertAttendance, session_id, participant_id, status, revision, by);
-  tx.exec_params(kAttendanceChange, session_id, participant_id, revision, status, by);
+  assembly::db::exec(tx, kUpsertAttendance, session_id, participant_id, status, revision, by);
+  assembly::db::exec(tx, kAttendanceChange, session_id, participant_id, revision, status, by);
   return static_cast<unsigned>(revision);
 }
 
 std::optional<std::string> participant_attendance_status(pqxx::transaction_base& tx,
                                                          const std::string& session_id,
                                                          const std::string& participant_id) {
-  auto rows = tx.exec_params(kAttendanceStatus, session_id, participant_id);
+  auto rows = assembly::db::exec(tx, kAttendanceStatus, session_id, participant_id);
   if (rows.empty()) return std::nullopt;
   return rows[0]["status"].as<std::string>();
 }
@@ -126,12 +128,12 @@ std::optional<std::string> participant_attendance_status(pqxx::transaction_base&
 std::vector<ParticipantAttendance> participant_attendance(pqxx::transaction_base& tx,
                                                           const std::string& session_id) {
   std::map<std::string, std::vector<ParticipantAttendanceChange>> changes_of;
-  for (const auto& r : tx.exec_params(kAttendanceChanges, session_id))
+  for (const auto& r : assembly::db::exec(tx, kAttendanceChanges, session_id))
     changes_of[r["participant_id"].as<std::string>()].push_back(
         {r["revision"].as<int>(), r["status"].as<std::string>(), r["recorded_by"].as<std::string>(),
          r["recorded_at"].as<std::string>()});
   std::vector<ParticipantAttendance> out;
-  for (const auto& r : tx.exec_params(kAttendance, session_id)) {
+  for (const auto& r : assembly::db::exec(tx, kAttendance, session_id)) {
     ParticipantAttendance a;
     a.participant_id = r["participant_id"].as<std::string>();
     a.kind = kind_of(r);
@@ -147,14 +149,14 @@ std::vector<ParticipantAttendance> participant_attendance(pqxx::transaction_base
 }
 
 void record_plenary_decision(pqxx::work& tx, const PlenaryDecision& d) {
-  tx.exec_params(kRecordDecision, d.session_id, d.kind, d.ref_id, d.title, d.outcome,
-                 d.details.dump(), d.source);
+  assembly::db::exec(tx, kRecordDecision, d.session_id, d.kind, d.ref_id, d.title, d.outcome,
+                     d.details.dump(), d.source);
 }
 
 std::vector<PlenaryDecision> plenary_decisions(pqxx::transaction_base& tx,
                                                const std::string& session_id) {
   std::vector<PlenaryDecision> out;
-  for (const auto& r : tx.exec_params(kDecisions, session_id))
+  for (const auto& r : assembly::db::exec(tx, kDecisions, session_id))
     out.push_back({r["session_id"].as<std::string>(), r["kind"].as<std::string>(),
                    r["ref_id"].as<std::string>(), r["title"].as<std::string>(),
                    r["outcome"].as<std::string>(), json::parse(r["details"].as<std::string>()),

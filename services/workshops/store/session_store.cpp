@@ -3,6 +3,7 @@
 #include <map>
 #include <stdexcept>
 
+#include "assembly/db/prepared.h"
 #include "assembly/db/sql_time.h"
 
 namespace workshops::store {
@@ -152,31 +153,31 @@ Session session_from_row(const pqxx::row& r) {
 
 void upsert_phase(pqxx::work& tx, const std::string& assembly_id, const std::string& kind,
                   const std::string& starts_on, const std::string& ends_on) {
-  tx.exec_params(kUpsertPhase, assembly_id, kind, starts_on, ends_on);
+  assembly::db::exec(tx, kUpsertPhase, assembly_id, kind, starts_on, ends_on);
 }
 
 std::vector<Phase> phases(pqxx::transaction_base& tx, const std::string& assembly_id) {
   std::vector<Phase> out;
-  for (const auto& r : tx.exec_params(kPhases, assembly_id))
+  for (const auto& r : assembly::db::exec(tx, kPhases, assembly_id))
     out.push_back({r["kind"].as<std::string>(), r["starts_on"].as<std::string>(),
                    r["ends_on"].as<std::string>()});
   return out;
 }
 
 void lock_phases(pqxx::work& tx, const std::string& assembly_id) {
-  tx.exec_params(kLockPhases, assembly_id);
+  assembly::db::exec(tx, kLockPhases, assembly_id);
 }
 
 void insert_session(pqxx::work& tx, const NewSession& s, const std::string& by) {
-  tx.exec_params(kInsertSession, s.id, s.assembly_id, s.workshop_id,
-                 std::string(domain::to_string(s.type)), s.title, s.starts_at, s.ends_at, s.place,
-                 s.online_link, s.agenda, speakers_document(s.speakers), s.site, s.checkin_code, by,
-                 s.phase, s.phase_named);
+  assembly::db::exec(tx, kInsertSession, s.id, s.assembly_id, s.workshop_id,
+                     std::string(domain::to_string(s.type)), s.title, s.starts_at, s.ends_at,
+                     s.place, s.online_link, s.agenda, speakers_document(s.speakers), s.site,
+                     s.checkin_code, by, s.phase, s.phase_named);
 }
 
 std::optional<Session> find_session(pqxx::transaction_base& tx, const std::string& id,
                                     bool for_update) {
-  auto rows = tx.exec_params(for_update ? kFindSessionForUpdate : kFindSession, id);
+  auto rows = assembly::db::exec(tx, for_update ? kFindSessionForUpdate : kFindSession, id);
   if (rows.empty()) return std::nullopt;
   return session_from_row(rows[0]);
 }
@@ -184,35 +185,36 @@ std::optional<Session> find_session(pqxx::transaction_base& tx, const std::strin
 std::vector<Session> list_sessions(pqxx::transaction_base& tx, const std::string& assembly_id,
                                    const std::string& workshop_id) {
   std::vector<Session> out;
-  for (const auto& r : tx.exec_params(kListSessions, assembly_id, workshop_id))
+  for (const auto& r : assembly::db::exec(tx, kListSessions, assembly_id, workshop_id))
     out.push_back(session_from_row(r));
   return out;
 }
 
 void reschedule(pqxx::work& tx, const std::string& id, const std::string& starts_at,
                 const std::string& ends_at, const std::string& phase) {
-  tx.exec_params(kReschedule, id, starts_at, ends_at, phase);
+  assembly::db::exec(tx, kReschedule, id, starts_at, ends_at, phase);
 }
 void set_state(pqxx::work& tx, const std::string& id, domain::SessionState state,
                const std::string& reason) {
-  tx.exec_params(kSetState, id, std::string(domain::to_string(state)), reason);
+  assembly::db::exec(tx, kSetState, id, std::string(domain::to_string(state)), reason);
 }
 void set_minutes(pqxx::work& tx, const std::string& id, const std::string& minutes) {
-  tx.exec_params(kSetMinutes, id, minutes);
+  assembly::db::exec(tx, kSetMinutes, id, minutes);
 }
 void add_document(pqxx::work& tx, const std::string& id, const Document& document) {
-  tx.exec_params(kAddDocument, id, json{{"title", document.title}, {"url", document.url}}.dump());
+  assembly::db::exec(tx, kAddDocument, id,
+                     json{{"title", document.title}, {"url", document.url}}.dump());
 }
 bool checkin_open(pqxx::transaction_base& tx, const std::string& id) {
   return tx.exec_params1(kCheckinOpen, id)["open"].as<bool>();
 }
 void record_change(pqxx::work& tx, const std::string& id, const std::string& actor,
                    const std::string& change, const json& detail) {
-  tx.exec_params(kRecordChange, id, actor, change, detail.dump());
+  assembly::db::exec(tx, kRecordChange, id, actor, change, detail.dump());
 }
 std::vector<Change> changes(pqxx::transaction_base& tx, const std::string& id) {
   std::vector<Change> out;
-  for (const auto& r : tx.exec_params(kChanges, id))
+  for (const auto& r : assembly::db::exec(tx, kChanges, id))
     out.push_back({r["at"].as<std::string>(), r["actor"].as<std::string>(),
                    r["change"].as<std::string>(), json::parse(r["detail"].as<std::string>())});
   return out;
@@ -223,15 +225,16 @@ unsigned record_attendance(pqxx::work& tx, const std::string& session_id,
                            const std::string& by, const std::string& via,
                            const std::string& reason) {
   auto revision = tx.exec_params1(kNextRevision, session_id, member_id)["revision"].as<int>();
-  tx.exec_params(kUpsertAttendance, session_id, member_id, status, revision, by);
-  tx.exec_params(kAttendanceChange, session_id, member_id, revision, status, by, via, reason);
+  assembly::db::exec(tx, kUpsertAttendance, session_id, member_id, status, revision, by);
+  assembly::db::exec(tx, kAttendanceChange, session_id, member_id, revision, status, by, via,
+                     reason);
   return static_cast<unsigned>(revision);
 }
 
 std::optional<std::string> attendance_status(pqxx::transaction_base& tx,
                                              const std::string& session_id,
                                              const std::string& member_id) {
-  auto rows = tx.exec_params(kAttendanceStatus, session_id, member_id);
+  auto rows = assembly::db::exec(tx, kAttendanceStatus, session_id, member_id);
   if (rows.empty()) return std::nullopt;
   return rows[0]["status"].as<std::string>();
 }

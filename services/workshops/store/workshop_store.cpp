@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "assembly/db/prepared.h"
 #include "assembly/db/sql_time.h"
 
 namespace workshops::store {
@@ -45,8 +46,8 @@ Workshop from_row(const pqxx::row& r) {
 
 Workshop get_or_create(pqxx::work& tx, const std::string& new_id, const std::string& assembly_id,
                        const std::string& theme, const std::string& title, bool& created) {
-  created = tx.exec_params(kInsert, new_id, assembly_id, theme, title).affected_rows() == 1;
-  return from_row(tx.exec_params(kByTheme, assembly_id, theme)[0]);
+  created = assembly::db::exec(tx, kInsert, new_id, assembly_id, theme, title).affected_rows() == 1;
+  return from_row(assembly::db::exec(tx, kByTheme, assembly_id, theme)[0]);
 }
 
 long erase_left_reasons(pqxx::work& tx, const std::string& member_id) {
@@ -100,7 +101,7 @@ std::vector<Workshop> workshops_of_member(pqxx::transaction_base& tx,
 
 int add_member(pqxx::work& tx, const std::string& workshop_id, const std::string& member_id,
                const std::string& day) {
-  if (tx.exec_params(kAddMember, workshop_id, member_id).affected_rows() == 0) return 0;
+  if (assembly::db::exec(tx, kAddMember, workshop_id, member_id).affected_rows() == 0) return 0;
   tx.exec_params(
       "INSERT INTO roster_periods (workshop_id, member_id, joined_on) VALUES ($1, $2, $3::date)",
       workshop_id, member_id, day);
@@ -108,23 +109,23 @@ int add_member(pqxx::work& tx, const std::string& workshop_id, const std::string
 }
 
 std::optional<Workshop> find(pqxx::transaction_base& tx, const std::string& id) {
-  auto rows = tx.exec_params(kFind, id);
+  auto rows = assembly::db::exec(tx, kFind, id);
   if (rows.empty()) return std::nullopt;
   auto w = from_row(rows[0]);
-  for (const auto& r : tx.exec_params(kRoster, id))
+  for (const auto& r : assembly::db::exec(tx, kRoster, id))
     w.member_ids.push_back(r["member_id"].as<std::string>());
   return w;
 }
 
 bool set_departments(pqxx::work& tx, const std::string& id,
                      const std::vector<std::string>& departments) {
-  return tx.exec_params(kSetDepartments, id, nlohmann::json(departments).dump()).affected_rows() ==
-         1;
+  return assembly::db::exec(tx, kSetDepartments, id, nlohmann::json(departments).dump())
+             .affected_rows() == 1;
 }
 
 std::vector<Workshop> list(pqxx::transaction_base& tx, const std::string& assembly_id) {
   std::vector<Workshop> out;
-  for (const auto& r : tx.exec_params(kList, assembly_id)) out.push_back(from_row(r));
+  for (const auto& r : assembly::db::exec(tx, kList, assembly_id)) out.push_back(from_row(r));
   return out;
 }
 

@@ -30,4 +30,10 @@ pqxx::result exec(pqxx::transaction_base& tx, const char* sql, Args&&... args) {
   return tx.exec_prepared(name, std::forward<Args>(args)...);
 }
 
+// The same for a statement kept as a string (built once, at start, from fixed parts).
+template <typename... Args>
+pqxx::result exec(pqxx::transaction_base& tx, const std::string& sql, Args&&... args) {
+  return exec(tx, sql.c_str(), std::forward<Args>(args)...);
+}
+
 }  // namespace assembly::db
