@@ -11,7 +11,7 @@
 // page); follows them by criterion against the roll's shares; writes the quotas in the editor
 // (a CSV in the Sortition Foundation's layout read in, a cell at fault refused next to it),
 // checks they can be met, draws the panel, watches it and sees the result, the fairness and each
-// volunteer's probability. A city department's account is not shown these sections, and
+// volunteer's probability; cancels a second draw not yet drawn from its page. A city department's account is not shown these sections, and
 // sortition refuses it the draw (403). On every state: axe-core (zero violations), no Content
 // Security Policy violation, screenshots at 1280 and 320 px (no horizontal scrolling at 320) in
 // DIR/console-recruitment-<state>-<width>.png (default var/screenshots/console/).
@@ -259,6 +259,30 @@ async function run(browser) {
   check(new URL(page.url()).pathname.endsWith(`/panel/tirage/${selection}`) && await page.getByText('État du tirage : terminé').count() === 1,
     'the draw is found again after a reload');
   await shot('panel-drawn');
+
+  // A draw whose fingerprint is published but not yet drawn can be cancelled from its page (a
+  // confirmation first); nothing is drawn, and the page says so.
+  const seed = `annule-${tag}`;
+  const second = await api('POST', 'sortition', '/v1/selections', {
+    assembly_id: assembly, quota_set_id: quotaSet, invitation_draw_ids: [drawId],
+    seed_commitment: crypto.createHash('sha256').update(seed).digest('hex'),
+  }, { expect: [201] });
+  await page.goto(`${BASE}${section('panel', 'tirage', second.id)}`, { waitUntil: 'networkidle' });
+  await page.getByText('État du tirage : empreinte publiée').waitFor();
+  const cancel = page.getByRole('button', { name: 'Annuler le tirage' });
+  check(await cancel.count() === 1, 'a draw not yet finished offers to cancel it');
+  await shot('panel-cancellable');
+  let asked = '';
+  page.once('dialog', (d) => { asked = d.message(); void d.accept(); });
+  await cancel.click();
+  await page.getByText('Le tirage a été annulé ; rien n’a été tiré.').waitFor();
+  check(asked.startsWith('Annuler ce tirage ?'), `the cancellation is confirmed first (${asked})`);
+  check(await page.getByText('État du tirage : annulé').count() === 1 && await cancel.count() === 0,
+    'the page says the draw is cancelled, and offers nothing more');
+  const stopped = await api('GET', 'sortition', `/v1/selections/${second.id}`);
+  check(stopped.state === 'cancelled' && stopped.panel.length === 0 && typeof stopped.cancel_requested_at === 'string',
+    `sortition holds it cancelled, with nothing drawn (${stopped.state})`);
+  await shot('panel-cancelled');
   await context.close();
 
   // A city department: neither section shown, and sortition refuses it the draw.

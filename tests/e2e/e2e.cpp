@@ -436,7 +436,8 @@ nlohmann::json sortition_call(const std::string& staff, const std::string& metho
 
 }  // namespace
 
-InvitationCodes invitation_codes(const std::string& assembly_id, int roll, int invited) {
+InvitationCodes invitation_codes(const std::string& assembly_id, int roll, int invited,
+                                 int per_address) {
   using nlohmann::json;
   const auto staff = token("secretariat", "secretariat-" + assembly_id);
   const auto sortition = url("sortition");
@@ -449,7 +450,8 @@ InvitationCodes invitation_codes(const std::string& assembly_id, int roll, int i
   for (int i = 0; i < roll; ++i)
     csv += assembly_id + "-" + std::to_string(i) + ",Nom" + std::to_string(i) + ",Prénom,19" +
            std::to_string(40 + i % 50) + "-05-0" + std::to_string(1 + i % 9) + "," +
-           (i % 2 ? "F" : "M") + "," + std::to_string(i) + " rue de la Loire,75019,19\n";
+           (i % 2 ? "F" : "M") + "," + std::to_string(i / std::max(1, per_address)) +
+           " rue de la Loire,75019,19\n";
   auto pool = call("POST", "/v1/pools", {{"name", assembly_id}, {"kind", "roll"}}, 201);
   std::string import_id = pool["import"]["id"];
   auto part =
@@ -482,14 +484,15 @@ InvitationCodes invitation_codes(const std::string& assembly_id, int roll, int i
 
 SelectionPanel draw_selection_panel(const std::string& assembly_id, int roll, int invited,
                                     int respondents, int seats, const std::string& quotas_csv,
-                                    const std::function<nlohmann::json(int)>& criteria) {
+                                    const std::function<nlohmann::json(int)>& criteria,
+                                    int per_address, bool draw) {
   using nlohmann::json;
   const auto staff = token("secretariat", "secretariat-" + assembly_id);
   auto call = [&](const std::string& method, const std::string& path, const json& body,
                   int expected) { return sortition_call(staff, method, path, body, expected); };
 
   SelectionPanel out;
-  const auto [draw_id, codes] = invitation_codes(assembly_id, roll, invited);
+  const auto [draw_id, codes] = invitation_codes(assembly_id, roll, invited, per_address);
   out.invitation_draw_id = draw_id;
   for (int i = 0; i < respondents; ++i)
     call("POST", "/v1/invitation-draws/" + out.invitation_draw_id + "/respondents",
@@ -509,13 +512,15 @@ SelectionPanel draw_selection_panel(const std::string& assembly_id, int roll, in
             {"seat_pools", {{{"pool", "roll"}, {"seats", seats}, {"quotas_csv", quotas_csv}}}}},
            201);
   const std::string panel_seed = "panel-" + assembly_id;
+  out.panel_seed = panel_seed;
   out.selection_id = call("POST", "/v1/selections",
                           {{"assembly_id", assembly_id},
                            {"quota_set_id", qs["id"]},
                            {"invitation_draw_ids", {out.invitation_draw_id}},
                            {"seed_commitment", sha256_hex(panel_seed)}},
                           201)["id"];
-  call("POST", "/v1/selections/" + out.selection_id + "/draw", {{"seed", panel_seed}}, 202);
+  if (draw)
+    call("POST", "/v1/selections/" + out.selection_id + "/draw", {{"seed", panel_seed}}, 202);
   return out;
 }
 

@@ -125,23 +125,27 @@ CouncilMotion motion_sent_to_council(const std::string& staff_token, const std::
 
 // An invitation draw made by the running sortition service the way the secretariat does it: a
 // synthetic roll of `roll` people imported, `invited` of them drawn; the letters' response codes
-// (XXXXX-XXXXX) in draw order, from the mailing list. Throws on any error.
+// (XXXXX-XXXXX) in draw order, from the mailing list. `per_address` voters share each address (one
+// household: a panel takes at most one of them). Throws on any error.
 struct InvitationCodes {
   std::string invitation_draw_id;
   std::vector<std::string> codes;
 };
-InvitationCodes invitation_codes(const std::string& assembly_id, int roll, int invited);
+InvitationCodes invitation_codes(const std::string& assembly_id, int roll, int invited,
+                                 int per_address = 1);
 
 // A panel drawn by the running sortition service the way the secretariat does it: a synthetic
 // roll imported, an invitation draw, respondents answering by phone (their criteria from
 // `criteria(i)`, an e-mail address each),
-// a quota set and a selection drawn (LEXIMIN). Fails the calling test on any error.
+// a quota set and a selection drawn (LEXIMIN; with draw false, only created: its seed is
+// panel_seed). `per_address` as for invitation_codes. Fails the calling test on any error.
 struct SelectionPanel {
-  std::string selection_id, invitation_draw_id;
+  std::string selection_id, invitation_draw_id, panel_seed;
   std::map<std::string, nlohmann::json> criteria;  // person id -> the respondent's criteria
 };
 SelectionPanel draw_selection_panel(const std::string& assembly_id, int roll, int invited,
                                     int respondents, int seats, const std::string& quotas_csv,
-                                    const std::function<nlohmann::json(int)>& criteria);
+                                    const std::function<nlohmann::json(int)>& criteria,
+                                    int per_address = 1, bool draw = true);
 
 }  // namespace e2e

@@ -31,7 +31,9 @@ json to_json(const store::Selection& s) {
           {"finished_at", optional_json(s.finished_at)},
           {"requested_algorithm", s.requested_algorithm},
           {"progress", s.progress},
-          {"started_at", optional_json(s.started_at)}};
+          {"started_at", optional_json(s.started_at)},
+          {"cancel_requested_at", optional_json(s.cancel_requested_at)},
+          {"cancelled_by", optional_json(s.cancelled_by)}};
 }
 
 json to_json(const store::Selection& s, const std::vector<store::ListedPerson>& people) {

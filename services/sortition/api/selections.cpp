@@ -74,6 +74,16 @@ http::Response draw_selection(Deps d, http::Request& req) {
   return http::Response::json(202, to_json(sel));
 }
 
+// 200 with the selection: 'cancelled', or still 'running' with cancel_requested_at while its
+// worker stops.
+http::Response cancel_selection(Deps d, http::Request& req) {
+  auto id = body::uuid_param(req, "id");
+  req.json();  // an empty object: nothing to give (a body that is not JSON is refused)
+  auto sel = d.db.transact(
+      [&](pqxx::work& tx) { return app::cancel_selection(tx, id, req.caller().actor()); });
+  return http::Response::json(200, to_json(sel));
+}
+
 http::Response get_selection(Deps d, http::Request& req) {
   auto id = body::uuid_param(req, "id");
   auto s = d.db.transact([&](pqxx::work& tx) { return app::selection_with_lists(tx, id); });
@@ -132,6 +142,7 @@ void add_selection_routes(assembly::service::Context& ctx) {
   r.add(Method::Post, "/v1/selections", staff, route(create_selection),
         http::RouteOptions{1 << 20, true, http::ScopeCheck::in_handler});
   r.add(Method::Post, "/v1/selections/:id/draw", staff, route(draw_selection));
+  r.add(Method::Post, "/v1/selections/:id/cancel", staff, route(cancel_selection));
   r.add(Method::Get, "/v1/selections/:id", staff, route(get_selection));
   r.add(Method::Get, "/v1/selections/:id/record", Access::anyone(), route(selection_record));
   r.add(Method::Get, "/v1/selections/:id/record.html", Access::anyone(),

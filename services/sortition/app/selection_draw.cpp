@@ -35,8 +35,7 @@ std::optional<Job> claim(pqxx::work& tx) {
   return job;
 }
 
-Outcome compute(const Job& job, double time_limit,
-                const std::function<void(const fair::Progress&, const std::string&)>& report) {
+Outcome compute(const Job& job, double time_limit, const Report& report) {
   Outcome out;
   for (const auto& sp : job.spec.pools)
     if (auto why = domain::check_feasible(sp, job.respondents)) {
@@ -48,7 +47,8 @@ Outcome compute(const Job& job, double time_limit,
   const auto start = fair::Clock::now();
   domain::LegacyGreedy greedy;
   try {
-    for (const auto& sp : job.spec.pools) {
+    for (std::size_t index = 0; index < job.spec.pools.size(); ++index) {
+      const auto& sp = job.spec.pools[index];
       const std::string pool_seed = seed + "/" + sp.pool;
       if (requested == "legacy") {
         out.results.push_back(greedy.select(sp, job.respondents, pool_seed));
@@ -65,7 +65,12 @@ Outcome compute(const Job& job, double time_limit,
       options.time_limit = std::max(
           1e-3, time_limit - std::chrono::duration<double>(fair::Clock::now() - start).count());
       options.legacy_samples = 0;  // a legacy fallback is the service's own greedy draw, below
-      options.on_progress = [&](const fair::Progress& p) { report(p, sp.pool); };
+      options.on_progress = [&](const fair::Progress& p) {
+        const domain::SelectionClock clock{
+            static_cast<int>(index), static_cast<int>(job.spec.pools.size()),
+            std::chrono::duration<double>(fair::Clock::now() - start).count(), time_limit};
+        report(p, sp.pool, clock);
+      };
       const auto d = fair::select(instance, options);
       if (d.algorithm == "legacy") {
         out.results.push_back(greedy.select(sp, job.respondents, pool_seed));
@@ -110,6 +115,12 @@ void finish(pqxx::work& tx, assembly::events::Outbox& outbox, const Job& job,
   auto current = store::find_selection(tx, id, true);
   if (!current || current->state != domain::SelectionState::running) return;
   const auto& sel = *current;
+  // Asked to stop after its last progress report: nothing is drawn.
+  if (sel.cancel_requested_at) {
+    store::cancel_now(tx, id, sel.cancelled_by.value_or(""));
+    assembly::log::info("panel selection cancelled", {{"selection_id", id}});
+    return;
+  }
   if (!outcome.failure.empty()) {
     store::mark_failed(tx, id, outcome.failure);
     assembly::log::warn("panel selection failed", {{"selection_id", id}});

@@ -13,6 +13,7 @@
 #include "domain/fair.h"
 #include "domain/panel_select.h"
 #include "domain/quotas.h"
+#include "domain/selection_progress.h"
 #include "store/selections.h"
 
 namespace sortition::app {
@@ -46,12 +47,15 @@ std::optional<Job> claim(pqxx::work& tx);
 // The draw itself, outside any transaction: for each seat pool, the requested algorithm's
 // distribution (LEXIMIN by default) with fallbacks on the time limit, and a panel drawn from it
 // with the seed; the legacy greedy draw when asked for or fallen back to. `report` is called with
-// the solver's progress (it may throw to stop the computation).
-Outcome compute(const Job& job, double time_limit,
-                const std::function<void(const fair::Progress&, const std::string&)>& report);
+// the solver's progress, the seat pool's name and where the selection stands (it may throw to stop
+// the computation).
+using Report = std::function<void(const fair::Progress&, const std::string& pool,
+                                  const domain::SelectionClock&)>;
+Outcome compute(const Job& job, double time_limit, const Report& report);
 
 // Writes a computed draw: its people, its record, PanelSelected; or its failure. Nothing if the
-// job is no longer this worker's (taken again after a stall).
+// job is no longer this worker's (taken again after a stall); cancelled, with nothing drawn, if
+// the secretariat asked it to stop since its last progress report.
 void finish(pqxx::work& tx, assembly::events::Outbox& outbox, const Job& job,
             const Outcome& outcome);
 

@@ -104,6 +104,27 @@ store::Selection reveal_seed(pqxx::work& tx, const std::string& id, const std::s
   return *store::find_selection(tx, id);
 }
 
+store::Selection cancel_selection(pqxx::work& tx, const std::string& id, const std::string& by) {
+  auto sel = store::find_selection(tx, id, true);
+  if (!sel) throw core::not_found("no selection " + id);
+  switch (sel->state) {
+    case domain::SelectionState::committed:
+    case domain::SelectionState::queued:
+      store::cancel_now(tx, id, by);
+      break;
+    case domain::SelectionState::running:
+      store::request_cancel(tx, id, by);  // its worker stops at its next progress report
+      break;
+    case domain::SelectionState::cancelled:
+      break;  // asked twice: the same answer
+    case domain::SelectionState::done:
+    case domain::SelectionState::failed:
+      throw core::conflict("the selection is already " + domain::to_string(sel->state) +
+                           ": only one not yet finished can be cancelled");
+  }
+  return *store::find_selection(tx, id);
+}
+
 SelectionWithLists selection_with_lists(pqxx::transaction_base& tx, const std::string& id) {
   auto sel = store::find_selection(tx, id);
   if (!sel) throw core::not_found("no selection " + id);

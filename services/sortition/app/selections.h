@@ -44,6 +44,12 @@ std::vector<PoolFeasibility> feasibility(pqxx::transaction_base& tx,
 store::Selection reveal_seed(pqxx::work& tx, const std::string& id, const std::string& seed,
                              const std::string& by);
 
+// The secretariat cancels a selection not yet finished: one committed or queued is cancelled at
+// once; a running one is asked to stop (still 'running', cancel_requested_at set) and becomes
+// 'cancelled' when its worker stops, within seconds. Again on a cancelled one: the same
+// answer. A done or failed one: conflict.
+store::Selection cancel_selection(pqxx::work& tx, const std::string& id, const std::string& by);
+
 struct SelectionWithLists {
   store::Selection selection;
   std::vector<store::ListedPerson> people;  // panel and reserve, each in rank order

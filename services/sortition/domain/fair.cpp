@@ -665,12 +665,12 @@ Distribution solve(const Instance& in, Clock::time_point deadline,
       {
         std::vector<double> target(n);
         for (int t = 0; t < n; ++t) target[t] = relaxed->probability[t] * types.members[t].size();
-        // Progress every 25 panels of the walk: nothing is settled yet, and the minimum
-        // probability known for sure is still 0 (no master LP has run).
+        // Progress at every panel of the walk (a caller may stop the computation there: each
+        // report is a point where a cancellation is seen): nothing is settled yet, and the
+        // minimum probability known for sure is still 0 (no master LP has run).
         auto report = [&](int found) {
           iterations = found;
-          if (progress && found % 25 == 0)
-            progress({"leximin", iterations, found, 0.0, 0, n, seconds_since(start)});
+          if (progress) progress({"leximin", iterations, found, 0.0, 0, n, seconds_since(start)});
         };
         for (auto& panel : walk_towards(in, types, pricer, target, deadline, report))
           if (!master.has(panel)) master.add(panel);

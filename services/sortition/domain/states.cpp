@@ -15,11 +15,9 @@ std::optional<E> parse_of(std::string_view s, std::initializer_list<E> all) {
 }
 
 constexpr std::pair<SelectionState, std::string_view> kSelectionStates[] = {
-    {SelectionState::committed, "committed"},
-    {SelectionState::queued, "queued"},
-    {SelectionState::running, "running"},
-    {SelectionState::done, "done"},
-    {SelectionState::failed, "failed"}};
+    {SelectionState::committed, "committed"}, {SelectionState::queued, "queued"},
+    {SelectionState::running, "running"},     {SelectionState::done, "done"},
+    {SelectionState::failed, "failed"},       {SelectionState::cancelled, "cancelled"}};
 constexpr std::pair<PoolState, std::string_view> kPoolStates[] = {
     {PoolState::importing, "importing"},
     {PoolState::ready, "ready"},

@@ -8,8 +8,9 @@
 namespace sortition::domain {
 
 // A selection (a panel draw under quotas): committed (seed commitment published), queued (seed
-// revealed, waiting for the worker), running, then done or failed.
-enum class SelectionState { committed, queued, running, done, failed };
+// revealed, waiting for the worker), running, then done or failed; or cancelled.
+// Any but done or failed may be cancelled by the secretariat.
+enum class SelectionState { committed, queued, running, done, failed, cancelled };
 std::string to_string(SelectionState s);
 std::optional<SelectionState> parse_selection_state(std::string_view s);
 

@@ -268,6 +268,8 @@ const char* state_words(domain::SelectionState s, Lang l) {
       return pick(l, "Tiré", "Drawn");
     case domain::SelectionState::failed:
       return pick(l, "Échoué", "Failed");
+    case domain::SelectionState::cancelled:
+      return pick(l, "Annulé par le secrétariat", "Cancelled by the secretariat");
     default:
       return pick(l, "Pas encore tiré", "Not drawn yet");
   }
@@ -306,9 +308,11 @@ assembly::site::Page record_page(const store::Selection& sel, Lang l,
                   "</p>\n<h2>" + pick(l, "Le tirage", "The draw") + "</h2>\n";
   Terms t;
   t.add(pick(l, "État", "State"),
-        badge(state_words(sel.state, l), done                                          ? "success"
-                                         : sel.state == domain::SelectionState::failed ? "error"
-                                                                                       : "info"));
+        badge(state_words(sel.state, l), done ? "success"
+                                         : sel.state == domain::SelectionState::failed ||
+                                                 sel.state == domain::SelectionState::cancelled
+                                             ? "error"
+                                             : "info"));
   t.add(pick(l, "Tirage", "Draw"), code(text(sel.id), l));
   t.add(pick(l, "Assemblée", "Assembly"), code(text(sel.assembly_id), l));
   t.add(pick(l, "Algorithme", "Algorithm"), code(done ? field("algorithm") : none, l));

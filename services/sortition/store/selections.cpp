@@ -26,7 +26,8 @@ using nlohmann::json;
   SQL_UTC("created_at") " AS created_at, drawn_by, "                                          \
   SQL_UTC("finished_at") " AS finished_at, requested_algorithm, "                             \
   "coalesce(progress::text, 'null') AS progress, "                                            \
-  SQL_UTC("started_at") " AS started_at "                                                     \
+  SQL_UTC("started_at") " AS started_at, "                                                    \
+  SQL_UTC("cancel_requested_at") " AS cancel_requested_at, cancelled_by "                     \
   "FROM selections "
 // clang-format on
 
@@ -44,9 +45,12 @@ constexpr const char* kQueueSelection =
 constexpr const char* kInvitationDrawState = "SELECT state FROM invitation_draws WHERE id = $1";
 constexpr const char* kDateHasPassed = "SELECT current_date > $1::date AS passed";
 
+// A stalled job asked to stop is not run again: it is cancelled.
 constexpr const char* kRequeueStale =
-    "UPDATE selections SET state = 'queued', progress = NULL WHERE state = 'running' AND "
-    "heartbeat_at < now() - $1::interval";
+    "UPDATE selections SET state = CASE WHEN cancel_requested_at IS NULL THEN 'queued' "
+    "ELSE 'cancelled' END, progress = NULL, "
+    "finished_at = CASE WHEN cancel_requested_at IS NULL THEN NULL ELSE now() END "
+    "WHERE state = 'running' AND heartbeat_at < now() - $1::interval";
 constexpr const char* kNextQueued =
     "SELECT id FROM selections WHERE state = 'queued' ORDER BY queued_at LIMIT 1 "
     "FOR UPDATE SKIP LOCKED";
@@ -55,7 +59,15 @@ constexpr const char* kMarkRunning =
     "progress = NULL WHERE id = $1";
 constexpr const char* kRecordProgress =
     "UPDATE selections SET progress = $2::jsonb, heartbeat_at = now() "
-    "WHERE id = $1 AND state = 'running'";
+    "WHERE id = $1 AND state = 'running' RETURNING cancel_requested_at IS NOT NULL AS cancel";
+constexpr const char* kCancelNow =
+    "UPDATE selections SET state = 'cancelled', cancel_requested_at = "
+    "coalesce(cancel_requested_at, "
+    "now()), cancelled_by = coalesce(cancelled_by, $2), progress = NULL, finished_at = now() "
+    "WHERE id = $1";
+constexpr const char* kRequestCancel =
+    "UPDATE selections SET cancel_requested_at = now(), cancelled_by = $2 "
+    "WHERE id = $1 AND cancel_requested_at IS NULL";
 constexpr const char* kGiveBack =
     "UPDATE selections SET state = 'queued', progress = NULL WHERE id = $1 AND state = 'running'";
 constexpr const char* kMarkFailed =
@@ -142,6 +154,8 @@ Selection selection_of(const pqxx::row& r) {
   s.requested_algorithm = r["requested_algorithm"].as<std::string>();
   s.progress = json::parse(r["progress"].as<std::string>());
   s.started_at = nullable(r["started_at"]);
+  s.cancel_requested_at = nullable(r["cancel_requested_at"]);
+  s.cancelled_by = nullable(r["cancelled_by"]);
   return s;
 }
 
@@ -199,8 +213,17 @@ std::optional<std::string> claim_next(pqxx::work& tx) {
   return id;
 }
 
-void record_progress(pqxx::work& tx, const std::string& id, const nlohmann::json& progress) {
-  assembly::db::exec(tx, kRecordProgress, id, progress.dump());
+bool record_progress(pqxx::work& tx, const std::string& id, const nlohmann::json& progress) {
+  auto rows = assembly::db::exec(tx, kRecordProgress, id, progress.dump());
+  return !rows.empty() && rows[0]["cancel"].as<bool>();
+}
+
+void cancel_now(pqxx::work& tx, const std::string& id, const std::string& by) {
+  assembly::db::exec(tx, kCancelNow, id, by);
+}
+
+void request_cancel(pqxx::work& tx, const std::string& id, const std::string& by) {
+  assembly::db::exec(tx, kRequestCancel, id, by);
 }
 
 void give_back(pqxx::work& tx, const std::string& id) {

@@ -22,6 +22,8 @@ struct Selection {
   // Empty until the draw (or the failure) writes them.
   std::optional<std::string> seed, failure, algorithm, input_sha256, result_sha256,
       replacement_deadline, drawn_by, started_at, finished_at;
+  // Set when the secretariat cancels it (a running job stops at its next progress report).
+  std::optional<std::string> cancel_requested_at, cancelled_by;
   nlohmann::json record;    // the public record (null until done)
   nlohmann::json progress;  // the running job's progress (null when not running)
 };
@@ -85,7 +87,12 @@ bool date_has_passed(pqxx::transaction_base& tx, const std::string& date);
 void requeue_stale(pqxx::work& tx, const std::string& stale_after);
 // Takes the oldest queued selection (skipping those another worker holds) and marks it running.
 std::optional<std::string> claim_next(pqxx::work& tx);
-void record_progress(pqxx::work& tx, const std::string& id, const nlohmann::json& progress);
+// Writes a running job's progress (and its heartbeat); true when it has been asked to stop.
+bool record_progress(pqxx::work& tx, const std::string& id, const nlohmann::json& progress);
+// The selection becomes 'cancelled' now (one not running, or a running one whose worker stopped).
+void cancel_now(pqxx::work& tx, const std::string& id, const std::string& by);
+// A running selection is asked to stop (once: a second request changes nothing).
+void request_cancel(pqxx::work& tx, const std::string& id, const std::string& by);
 void give_back(pqxx::work& tx, const std::string& id);
 void mark_failed(pqxx::work& tx, const std::string& id, const std::string& failure);
 void mark_done(pqxx::work& tx, const std::string& id, const std::string& algorithm,

@@ -1,5 +1,7 @@
 #include "workers/selection_worker.h"
 
+#include <algorithm>
+
 #include "app/selection_draw.h"
 #include "assembly/logging/log.h"
 #include "store/selections.h"
@@ -11,9 +13,12 @@ using nlohmann::json;
 
 // The process is stopping: the job goes back to the queue.
 struct Interrupted {};
+// The secretariat cancelled the running job.
+struct Cancelled {};
 
-json progress_json(const fair::Progress& p, const std::string& pool) {
-  return {{"pool", pool},
+json progress_json(const fair::Progress& p, const std::string& pool, double fraction) {
+  return {{"fraction", fraction},
+          {"pool", pool},
           {"algorithm", p.algorithm},
           {"iteration", p.iteration},
           {"panels", p.panels},
@@ -54,13 +59,17 @@ void run_queue(assembly::db::Pool& db, assembly::events::Outbox& outbox, double 
     assembly::log::info("panel selection started",
                         {{"selection_id", id}, {"algorithm", job->selection.requested_algorithm}});
     auto last_write = fair::Clock::now(), last_log = last_write;
-    auto report = [&](const fair::Progress& p, const std::string& pool) {
+    double fraction = 0;  // the largest so far: the bar never goes back
+    auto report = [&](const fair::Progress& p, const std::string& pool,
+                      const domain::SelectionClock& clock) {
       if (*stopping) throw Interrupted{};
+      fraction = std::max(fraction, domain::progress_fraction(clock, p));
       const auto now = fair::Clock::now();
       if (now - last_write < std::chrono::seconds(1)) return;
       last_write = now;
-      const auto progress = progress_json(p, pool);
-      db.transact([&](pqxx::work& tx) { store::record_progress(tx, id, progress); });
+      const auto progress = progress_json(p, pool, fraction);
+      if (db.transact([&](pqxx::work& tx) { return store::record_progress(tx, id, progress); }))
+        throw Cancelled{};
       if (now - last_log >= std::chrono::seconds(5)) {
         last_log = now;
         assembly::log::info("panel selection progress",
@@ -70,6 +79,12 @@ void run_queue(assembly::db::Pool& db, assembly::events::Outbox& outbox, double 
     app::Outcome outcome;
     try {
       outcome = app::compute(*job, time_limit, report);
+    } catch (const Cancelled&) {
+      // finish() sees the request and marks it cancelled, drawing nothing.
+      store_outcome(db, outbox, *job, app::Outcome{});
+      assembly::log::info("panel selection stopped: cancelled by the secretariat",
+                          {{"selection_id", id}});
+      continue;
     } catch (const Interrupted&) {
       db.transact([&](pqxx::work& tx) { store::give_back(tx, id); });
       assembly::log::info("panel selection given back: the service is stopping",

@@ -5,6 +5,8 @@
 // the quotas with each volunteer's selection probability and the fairness certificate. Addresses:
 // /console/<a>/panel/quotas/<quota set> once saved, /console/<a>/panel/tirage/<selection> once
 // drawn: a reload comes back to the same step and reads the draw's state from the service.
+// While it is not finished the page shows how far it is (progress.fraction) and offers to cancel
+// it (POST /v1/selections/{id}/cancel, after a confirmation).
 import { fr } from "@codegouvfr/react-dsfr";
 import Alert from "@codegouvfr/react-dsfr/Alert";
 import Button from "@codegouvfr/react-dsfr/Button";
@@ -158,11 +160,16 @@ function DrawPanel({ assemblyId, quotaSetId, draws, onQueued }: { assemblyId: st
   );
 }
 
-// The draw's state read from the service every 2 s until it is done or failed (a reload starts
-// reading again: the worker does not depend on this page).
-function SelectionProgress({ id }: { id: string }) {
+// The draw's state read from the service every 2 s until it is finished (a reload starts
+// reading again: the worker does not depend on this page). While it is not finished, the
+// secretariat may cancel it; a running draw stops within seconds.
+const FINISHED = new Set(["done", "failed", "cancelled"]);
+
+export function SelectionProgress({ id }: { id: string }) {
   const { t, lang } = useI18n();
   const [selection, setSelection] = useState<Selection | undefined>();
+  const [problem, setProblem] = useState<string | undefined>();
+  const [cancelling, setCancelling] = useState(false);
   const read = useCallback(async () => {
     const { data } = await api.sortition.GET("/v1/selections/{id}", { params: { path: { id } } });
     if (data) setSelection(data);
@@ -173,7 +180,7 @@ function SelectionProgress({ id }: { id: string }) {
     let timer = 0;
     const tick = async () => {
       const state = await read();
-      if (!stop && state !== "done" && state !== "failed") timer = window.setTimeout(() => void tick(), 2000);
+      if (!stop && !FINISHED.has(state ?? "")) timer = window.setTimeout(() => void tick(), 2000);
     };
     void tick();
     return () => {
@@ -181,20 +188,49 @@ function SelectionProgress({ id }: { id: string }) {
       window.clearTimeout(timer);
     };
   }, [read]);
+  async function cancel() {
+    if (!window.confirm(t("console.panel.draw.cancelConfirm"))) return;
+    setProblem(undefined);
+    setCancelling(true);
+    try {
+      const answer = await api.sortition.POST("/v1/selections/{id}/cancel", { params: { path: { id } }, body: {} });
+      if (answer.data) setSelection(answer.data);
+      else setProblem((answer.error as { detail?: string } | undefined)?.detail ?? t("console.panel.error.server"));
+    } finally {
+      setCancelling(false);
+    }
+  }
   if (!selection) return <p role="status">{t("console.loading")}</p>;
-  const running = selection.state !== "done" && selection.state !== "failed";
+  const running = !FINISHED.has(selection.state ?? "");
+  const stopping = running && !!selection.cancel_requested_at;
   const p = selection.progress;
+  const percent = Math.round((p?.fraction ?? 0) * 100);
   return (
     <section aria-labelledby="selection-title" aria-busy={running}>
       <h2 id="selection-title">{t("console.panel.draw.title")}</h2>
       <p role="status">
         {t("console.panel.draw.state", { state: t(`console.panel.draw.state.${selection.state ?? "committed"}`) })}
-        {running && p && (
-          <> — {t("console.panel.draw.running", { panels: p.panels ?? 0, min: (p.min_probability ?? 0).toLocaleString(lang) })}</>
+        {running && p && !stopping && (
+          <> — {t("console.panel.draw.running", { percent: percent.toLocaleString(lang), panels: p.panels ?? 0, min: (p.min_probability ?? 0).toLocaleString(lang) })}</>
         )}
+        {stopping && <> — {t("console.panel.draw.stopping")}</>}
       </p>
-      {running && <progress className="console-progress" aria-label={t("console.panel.draw.title")} />}
+      {running &&
+        (p?.fraction !== undefined ? (
+          <progress className="console-progress" aria-label={t("console.panel.draw.progress")} max={100} value={percent}>
+            {percent} %
+          </progress>
+        ) : (
+          <progress className="console-progress" aria-label={t("console.panel.draw.progress")} />
+        ))}
+      {running && !stopping && (
+        <Button priority="secondary" className={fr.cx("fr-mt-2w")} onClick={() => void cancel()} disabled={cancelling}>
+          {t("console.panel.draw.cancel")}
+        </Button>
+      )}
+      {problem && <Alert severity="error" small description={problem} className={fr.cx("fr-mt-2w")} />}
       {selection.state === "failed" && <Alert severity="error" small description={t("console.panel.draw.failed", { failure: selection.failure ?? "" })} />}
+      {selection.state === "cancelled" && <Alert severity="info" small description={t("console.panel.draw.cancelled")} />}
       {selection.state === "done" && <SelectionResult selection={selection} />}
     </section>
   );

@@ -46,8 +46,15 @@ export const fr = {
   "console.panel.draw.state.running": "calcul en cours",
   "console.panel.draw.state.done": "terminé",
   "console.panel.draw.state.failed": "échoué",
+  "console.panel.draw.state.cancelled": "annulé",
   "console.panel.draw.running":
-    "Calcul en cours (il se poursuit si vous quittez la page) : {panels} panels examinés, probabilité minimale {min}.",
+    "Calcul en cours (il se poursuit si vous quittez la page) : {percent} % au plus tard, {panels} panels examinés, probabilité minimale {min}.",
+  "console.panel.draw.progress": "Avancement du calcul du tirage",
+  "console.panel.draw.cancel": "Annuler le tirage",
+  "console.panel.draw.cancelConfirm":
+    "Annuler ce tirage ? Rien ne sera tiré ; l’annulation figure dans le procès-verbal public.",
+  "console.panel.draw.stopping": "Annulation demandée : le calcul s’arrête.",
+  "console.panel.draw.cancelled": "Le tirage a été annulé ; rien n’a été tiré. Vous pouvez en publier un nouveau.",
   "console.panel.draw.failed": "Le tirage a échoué : {failure}",
   "console.panel.result.title": "Résultat",
   "console.panel.result.quotas": "Le panel et les quotas — {pool}",
@@ -126,8 +133,15 @@ export const en: Record<keyof typeof fr, string> = {
   "console.panel.draw.state.running": "computing",
   "console.panel.draw.state.done": "done",
   "console.panel.draw.state.failed": "failed",
+  "console.panel.draw.state.cancelled": "cancelled",
   "console.panel.draw.running":
-    "Computing (it goes on if you leave the page): {panels} panels examined, minimum probability {min}.",
+    "Computing (it goes on if you leave the page): {percent} % at the latest, {panels} panels examined, minimum probability {min}.",
+  "console.panel.draw.progress": "Progress of the draw's computation",
+  "console.panel.draw.cancel": "Cancel the draw",
+  "console.panel.draw.cancelConfirm":
+    "Cancel this draw? Nothing will be drawn; the cancellation is shown in the public record.",
+  "console.panel.draw.stopping": "Cancellation asked: the computation is stopping.",
+  "console.panel.draw.cancelled": "The draw was cancelled; nothing was drawn. You may publish a new one.",
   "console.panel.draw.failed": "The draw failed: {failure}",
   "console.panel.result.title": "Result",
   "console.panel.result.quotas": "The panel and the quotas — {pool}",
