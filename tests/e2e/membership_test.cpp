@@ -814,3 +814,62 @@ TEST(MembershipOwnProcess, ContactDetailsAreSealedAtRestAndTheBackgroundTaskAnon
   }
   assembly::itest::delete_topic(topic);
 }
+
+// The members' list is served again from the pages it built (the same page, one small query)
+// only while nothing was written to the assembly's members: every write shows at the next read,
+// whatever wrote it (a route, a bulk action, an event), and pages of other assemblies or other
+// filters are not mixed up.
+TEST(Membership, TheMembersListIsNeverStaleAfterAWrite) {
+  const auto staff = e2e::token("secretariat", "staff-list-fresh");
+  const auto assembly_id = fresh("mlist");
+  auto members = e2e::panel_members(assembly_id, 6, staff);
+  ASSERT_EQ(members.size(), 6u);
+  const auto path = "/v1/members?assembly_id=" + assembly_id;
+  auto page = [&](const std::string& query = "") {
+    auto r = e2e::get("membership", path + query, staff);
+    EXPECT_EQ(r.status, 200) << r.body;
+    return json::parse(r.body)["items"];
+  };
+  auto statuses = [&](const json& items) {
+    std::map<std::string, std::string> out;
+    for (const auto& m : items) out[m["id"]] = m["status"];
+    return out;
+  };
+  const auto first = page();
+  EXPECT_EQ(page(), first) << "read twice: the same page";
+  const std::string one = members[0]["id"];
+
+  // A bulk action: every member invited, shown at once.
+  ASSERT_EQ(e2e::post("membership", "/v1/assemblies/" + assembly_id + "/bulk-actions",
+                      {{"action", "invite"}}, staff)
+                .status,
+            200);
+  for (const auto& [id, status] : statuses(page())) EXPECT_EQ(status, "invited") << id;
+  // One member's own action, on the same page and on a filtered one.
+  EXPECT_EQ(page("&status=confirmed").size(), 0u);
+  ASSERT_EQ(
+      e2e::post("membership", "/v1/members/" + one + "/confirm", json::object(), staff).status,
+      200);
+  EXPECT_EQ(statuses(page())[one], "confirmed");
+  auto confirmed = page("&status=confirmed");
+  ASSERT_EQ(confirmed.size(), 1u);
+  EXPECT_EQ(confirmed[0]["id"], one);
+  EXPECT_EQ(page("&status=invited").size(), 5u);
+  // A smaller page, then a write, then the same smaller page again.
+  const auto two = page("&limit=2");
+  ASSERT_EQ(two.size(), 2u);
+  ASSERT_EQ(e2e::post("membership", "/v1/members/" + std::string(two[1]["id"]) + "/decline",
+                      {{"reason", "no time"}}, staff)
+                .status,
+            200);
+  EXPECT_EQ(page("&limit=2")[1]["status"], "declined");
+  // Another assembly's list is its own.
+  const auto other = fresh("mlist-other");
+  const auto theirs = e2e::panel_members(other, 3, staff);
+  ASSERT_EQ(theirs.size(), 3u);
+  const auto ours = statuses(page());
+  for (const auto& m : theirs) EXPECT_EQ(ours.count(m["id"]), 0u);
+  auto listed = e2e::get("membership", "/v1/members?assembly_id=" + other, staff);
+  ASSERT_EQ(listed.status, 200);
+  EXPECT_EQ(json::parse(listed.body)["items"], theirs);
+}

@@ -8,6 +8,7 @@
 #include "assembly/core/time.h"
 #include "assembly/http/body.h"
 #include "assembly/http/page.h"
+#include "assembly/http/versioned_cache.h"
 #include "assembly/logging/log.h"
 #include "assembly/service/api.h"
 #include "domain/assignment.h"
@@ -71,7 +72,9 @@ bool has_workshop(const std::optional<store::Assembly>& a, const std::string& th
 
 // --- Members.
 
-http::Response list_members(Deps ctx, http::Request& req) {
+// The pages built are kept (VersionedCache) and served again while the assembly's members' list
+// is at the version they were read at: one small query instead of the page's, and the same answer.
+http::Response list_members(Deps ctx, http::VersionedCache& pages, http::Request& req) {
   auto assembly_id = body::required_query(req, "assembly_id");
   auto text = req.query_param("status").value_or("");
   std::optional<domain::Status> status;
@@ -81,19 +84,27 @@ http::Response list_members(Deps ctx, http::Request& req) {
   }
   // By pages of 500 (at most 1,000); the cursor is the last member's id.
   auto page = http::page_request(req, 500, 1000);
-  auto members = ctx.db.transact([&](pqxx::work& tx) {
+  const std::string key =
+      assembly_id + '\x1f' + text + '\x1f' + page.after + '\x1f' + std::to_string(page.limit);
+  const auto now =
+      ctx.db.read([&](pqxx::transaction_base& tx) { return store::list_version(tx, assembly_id); });
+  if (auto kept = pages.find(key, now)) return std::move(*kept);
+  auto read = ctx.db.transact([&](pqxx::work& tx) {
     if (!page.after.empty() &&
         (!assembly::core::is_uuid(page.after) || !store::find(tx, page.after)))
       throw http::bad_request("cursor is not one this list gave (use next_cursor as it is)",
                               "cursor");
     return store::list_page(tx, assembly_id, status, page.after, page.limit + 1);
   });
+  auto& members = read.members;
   std::optional<std::string> next;
   if (members.size() > page.limit) {
     members.pop_back();
     next = members.back().id;
   }
-  return http::page_response(req, to_json(members), next);
+  auto answer = http::page_response(req, to_json(members), next);
+  if (read.list_version) pages.keep(key, *read.list_version, answer);
+  return answer;
 }
 
 // Object-level access: a member reads only their own record (token claim member_id = member id).
@@ -306,7 +317,11 @@ void add_member_routes(assembly::service::Context& ctx) {
     }
   });
   auto to = routes_with(ctx);
-  r.add(Method::Get, "/v1/members", kStaff, to(list_members), http::personal_data());
+  r.add(
+      Method::Get, "/v1/members", kStaff,
+      [d = Deps{ctx.db, ctx.outbox}, pages = std::make_shared<http::VersionedCache>()](
+          http::Request& req) { return list_members(d, *pages, req); },
+      http::personal_data());
   r.add(Method::Get, "/v1/members/:id", kStaffOrMember, to(get_member), http::personal_data());
   r.add(Method::Get, "/v1/members/:id/history", kStaffOrMember, to(member_history),
         http::personal_data());

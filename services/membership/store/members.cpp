@@ -42,26 +42,35 @@ constexpr const char* kInsert =
     "replaces, attributes) "
     "VALUES ($1, $2, $3, $4, $5, $6, NULLIF($7, ''), NULLIF($8, ''), $9::jsonb) "
     "ON CONFLICT (assembly_id, person_id) DO NOTHING";
-#define MEMBER_COLUMNS \
+#define MEMBER_FIELDS \
   "SELECT id, assembly_id, coalesce(person_id, '') AS person_id, pool, draw_id, status, "     \
   "coalesce(workshop_theme, '') AS workshop_theme, " SQL_UTC("created_at") " AS created_at, " \
   "coalesce(" SQL_UTC("status_changed_at") ", '') AS status_changed_at, "                      \
   "coalesce(replaces, '') AS replaces, coalesce(replaced_by, '') AS replaced_by, "             \
   "coalesce(status_reason, '') AS status_reason, attributes::text AS attributes, "             \
-  "preferences::text AS preferences FROM members "
+  "preferences::text AS preferences "
+#define MEMBER_COLUMNS MEMBER_FIELDS "FROM members "
 constexpr const char* kFind = MEMBER_COLUMNS "WHERE id = $1";
 constexpr const char* kFindForUpdate = MEMBER_COLUMNS "WHERE id = $1 FOR UPDATE";
 constexpr const char* kList = MEMBER_COLUMNS
     "WHERE assembly_id = $1 AND ($2 = '' OR status = $2) "
     "ORDER BY members.created_at, members.id";
 // A page: after the member of id $3 (none: from the start) in the same order, at most $4.
-constexpr const char* kListPage = MEMBER_COLUMNS
+// With the list's version (migration 0036) read in the same statement, so in the same snapshot
+// as the page.
+constexpr const char* kListPage = MEMBER_FIELDS
+    ", "
+    "coalesce((SELECT v.version FROM member_list_versions v WHERE v.assembly_id = $1), 0) AS "
+    "list_version FROM members "
     "WHERE assembly_id = $1 AND ($2 = '' OR status = $2) AND ($3 = '' OR "
     "(members.created_at, members.id) > (SELECT a.created_at, a.id FROM members a WHERE a.id = "
     "$3)) "
     "ORDER BY members.created_at, members.id LIMIT $4";
 constexpr const char* kByPerson = MEMBER_COLUMNS "WHERE assembly_id = $1 AND person_id = $2";
 #undef MEMBER_COLUMNS
+#undef MEMBER_FIELDS
+constexpr const char* kListVersion =
+    "SELECT coalesce((SELECT version FROM member_list_versions WHERE assembly_id = $1), 0) AS v";
 constexpr const char* kLockByStatus =
     "SELECT id FROM members WHERE assembly_id = $1 AND status = $2 FOR UPDATE";
 constexpr const char* kChangeStatus =
@@ -194,15 +203,21 @@ std::vector<Member> list(pqxx::transaction_base& tx, const std::string& assembly
   return out;
 }
 
-std::vector<Member> list_page(pqxx::transaction_base& tx, const std::string& assembly_id,
-                              std::optional<domain::Status> status, const std::string& after_id,
-                              std::size_t limit) {
-  std::vector<Member> out;
+MemberPage list_page(pqxx::transaction_base& tx, const std::string& assembly_id,
+                     std::optional<domain::Status> status, const std::string& after_id,
+                     std::size_t limit) {
+  MemberPage out;
   for (const auto& r : assembly::db::exec(tx, kListPage, assembly_id,
                                           status ? domain::text(*status) : std::string(), after_id,
-                                          static_cast<long long>(limit)))
-    out.push_back(from_row(r));
+                                          static_cast<long long>(limit))) {
+    out.members.push_back(from_row(r));
+    out.list_version = r["list_version"].as<std::int64_t>();
+  }
   return out;
+}
+
+std::int64_t list_version(pqxx::transaction_base& tx, const std::string& assembly_id) {
+  return assembly::db::exec(tx, kListVersion, assembly_id)[0]["v"].as<std::int64_t>();
 }
 
 std::optional<Member> find_by_person(pqxx::transaction_base& tx, const std::string& assembly_id,

@@ -1,5 +1,6 @@
 #pragma once
 // SQL for assemblies, members and their history. Each query is a named constant.
+#include <cstdint>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <pqxx/pqxx>
@@ -50,10 +51,18 @@ std::optional<Member> find(pqxx::transaction_base& tx, const std::string& id,
 std::vector<Member> list(pqxx::transaction_base& tx, const std::string& assembly_id,
                          std::optional<domain::Status> status = std::nullopt);
 // A page of the same list: at most `limit` members after the member `after_id` ("" from the
-// start), in the same order.
-std::vector<Member> list_page(pqxx::transaction_base& tx, const std::string& assembly_id,
-                              std::optional<domain::Status> status, const std::string& after_id,
-                              std::size_t limit);
+// start), in the same order; with the version of the assembly's members' list it was read at, in
+// the same statement (none for an empty page).
+struct MemberPage {
+  std::vector<Member> members;
+  std::optional<std::int64_t> list_version;
+};
+MemberPage list_page(pqxx::transaction_base& tx, const std::string& assembly_id,
+                     std::optional<domain::Status> status, const std::string& after_id,
+                     std::size_t limit);
+// The version of an assembly's members' list: raised by every statement that writes its members
+// (migration 0036); 0 before any.
+std::int64_t list_version(pqxx::transaction_base& tx, const std::string& assembly_id);
 std::optional<Member> find_by_person(pqxx::transaction_base& tx, const std::string& assembly_id,
                                      const std::string& person_id);
 // Locks the assembly's members in that status (before acting on them all).
