@@ -12,6 +12,7 @@
 #include <numeric>
 #include <random>
 #include <set>
+#include <tuple>
 
 #include "assembly/core/names.h"
 #include "domain/panel_select.h"
@@ -33,6 +34,14 @@ constexpr double kAlpha = 0.8;
 // (below 1e-8 in absolute terms), where the master's own tolerances are 1e-10 per row.
 constexpr double kReached = 1e-7;
 constexpr double kInf = std::numeric_limits<double>::infinity();
+// The cost of a settled row's elastic column in the master, i.e. the bound on that row's dual, to
+// start with; and the bound past which it is no longer raised. The settled duals of sound bases
+// stay below 50 on the convention pools measured.
+constexpr double kPenalty = 1e4;
+constexpr double kMaxPenalty = 1e8;
+// An elastic column counts as used above this (the master's primal tolerance is 1e-10, and
+// settled rows have 1e-10 of slack).
+constexpr double kElastic = 1e-9;
 
 double seconds_since(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
@@ -266,12 +275,23 @@ double weight(const std::vector<double>& coef, const std::vector<int>& seats) {
   return w;
 }
 
-// The restricted master LP, minimise -z over (z, lambda):
+// The restricted master LP, minimise -z + penalty * sum_t v_t over (z, lambda, v):
 //   row 0:  sum lambda_P = 1
-//   row 1+t: sum_P lambda_P seats_P[t] / n_t  - z  >= 0      (type t not yet settled)
-//            sum_P lambda_P seats_P[t] / n_t       >= fixed_t (type t settled at fixed_t)
+//   row 1+t: sum_P lambda_P seats_P[t] / n_t  - z        >= 0      (type t not yet settled)
+//            sum_P lambda_P seats_P[t] / n_t  + v_t      >= fixed_t (type t settled at fixed_t)
 // Its row duals: pi_t >= 0 with sum over unsettled types = 1, and cap = -pi_0; a panel with
 // sum_t pi_t seats[t] / n_t > cap has a negative reduced cost and enters.
+//
+// v_t is the settled row's elastic column: its cost bounds that row's dual by `penalty`. Without
+// it, once most types are settled (their rows fixed a hair below the values reached, so the
+// panels left form a sliver), the simplex ends on ill-conditioned bases whose settled duals reach
+// 1e11-1e12 (measured on a 600-person convention pool): the unsettled types' prices, which sum to
+// 1, then vanish below the pricing's tolerances, no panel seems to improve the master, and the
+// stage ends below its true optimum (there, one type settled at 0.56 that the leximin gives
+// 0.67). With v = 0 at the optimum (checked after each stage, the penalty raised if not) the
+// master's optimum is that of the LP without v, and its dual, which satisfies the extra
+// constraints pi_t <= penalty, is feasible for that LP's dual too: when it prices out, the stage
+// is optimal over all panels exactly as before.
 class Master {
  public:
   explicit Master(const Types& types) : types_(types) { reset(); }
@@ -282,6 +302,9 @@ class Master {
     lp_ = ClpSimplex();
     panels_.clear();
     known_.clear();
+    column_.clear();
+    elastic_.clear();
+    penalty_ = kPenalty;
     lp_.setLogLevel(0);
     lp_.messageHandler()->setLogLevel(0);
     lp_.setPrimalTolerance(1e-10);
@@ -309,16 +332,33 @@ class Master {
         rows.push_back(1 + static_cast<int>(t));
         els.push_back(static_cast<double>(seats[t]) / types_.members[t].size());
       }
+    column_.push_back(lp_.numberColumns());
     lp_.addColumn(static_cast<int>(rows.size()), rows.data(), els.data(), 0.0, COIN_DBL_MAX, 0.0);
     panels_.push_back(seats);
     known_.insert(seats);
   }
 
   // A hair of slack, as in relaxed_leximin: a row fixed at exactly the value the last LP reached
-  // can be infeasible by rounding for the next one.
+  // can be infeasible by rounding for the next one. And the row's elastic column (above).
   void fix(int t, double value) {
     lp_.modifyCoefficient(1 + t, 0, 0.0);
     lp_.setRowLower(1 + t, value - 1e-10);
+    const int row = 1 + t;
+    const double one = 1.0;
+    elastic_.push_back(lp_.numberColumns());
+    lp_.addColumn(1, &row, &one, 0.0, COIN_DBL_MAX, penalty_);
+  }
+
+  // The largest elastic value (0 when every settled row holds without it).
+  double elastic() const {
+    double most = 0;
+    for (int c : elastic_) most = std::max(most, lp_.getColSolution()[c]);
+    return most;
+  }
+  double penalty() const { return penalty_; }
+  void set_penalty(double penalty) {
+    penalty_ = penalty;
+    for (int c : elastic_) lp_.setObjectiveCoefficient(c, penalty);
   }
 
   // Row 1+t becomes sum lambda_P seats_P[t] / n_t - target_t z >= 0: maximising z then asks how
@@ -343,13 +383,16 @@ class Master {
   double cap() const { return -lp_.dualRowSolution()[0]; }
   double dual(int t) const { return std::max(0.0, lp_.dualRowSolution()[1 + t]); }
   const std::vector<std::vector<int>>& panels() const { return panels_; }
-  double lambda(std::size_t p) const { return lp_.getColSolution()[1 + p]; }
+  double lambda(std::size_t p) const { return lp_.getColSolution()[column_[p]]; }
 
  private:
   const Types& types_;
   ClpSimplex lp_;
   std::vector<std::vector<int>> panels_;
   std::set<std::vector<int>> known_;
+  std::vector<int> column_;   // [panel] -> its column (the elastic columns come in between)
+  std::vector<int> elastic_;  // the settled rows' elastic columns
+  double penalty_ = kPenalty;
 };
 
 std::string names_of(const Instance& in, int c, int v) {
@@ -705,6 +748,13 @@ Distribution solve(const Instance& in, Clock::time_point deadline,
   for (int stage = 1; settled < n && !(lexi && settled == n - 1 && !first); ++stage) {
     pricer.fail_for_test = stage == failing_stage;
     auto [dual, value] = converge(lexi ? "leximin" : "maximin", 1.0);
+    // A settled row relaxed by its elastic column: the penalty (the bound on the settled duals)
+    // was too low for this stage; raise it and go on until the master needs no elastic (past
+    // kMaxPenalty, not seen, the stage is taken as it is: its rows then hold to what is used).
+    while (master.elastic() > kElastic && master.penalty() < kMaxPenalty) {
+      master.set_penalty(master.penalty() * 100);
+      std::tie(dual, value) = converge(lexi ? "leximin" : "maximin", 1.0);
+    }
     for (int t = 0; t < n; ++t) coef[t] = dual[t] / types.members[t].size();
     if (first) {
       first = false;
