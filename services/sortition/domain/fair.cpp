@@ -33,6 +33,11 @@ constexpr double kAlpha = 0.8;
 // this close to 1: each probability then lies within 1e-7 of its share of the relaxation's leximin
 // (below 1e-8 in absolute terms), where the master's own tolerances are 1e-10 per row.
 constexpr double kReached = 1e-7;
+// The fast path may stop before its column generation converges once the probabilities are this
+// close to the target (in total over the seats, so each one is): every panel has `seats` members,
+// so with all probabilities at least z times the target, their excess over it sums to at most
+// seats * (1 - z).
+constexpr double kExcess = 5e-7;
 constexpr double kInf = std::numeric_limits<double>::infinity();
 // The cost of a settled row's elastic column in the master, i.e. the bound on that row's dual, to
 // start with; and the bound past which it is no longer raised. The settled duals of sound bases
@@ -305,6 +310,7 @@ class Master {
     column_.clear();
     elastic_.clear();
     penalty_ = kPenalty;
+    solved_columns_ = 0;
     lp_.setLogLevel(0);
     lp_.messageHandler()->setLogLevel(0);
     lp_.setPrimalTolerance(1e-10);
@@ -365,10 +371,21 @@ class Master {
   // far towards `target` the known panels reach (z = 1: target is a distribution's).
   void aim(int t, double target) { lp_.modifyCoefficient(1 + t, 0, -target); }
 
+  // Primal simplex, warm from the last basis, when a few columns came in since the last solve;
+  // dual simplex when many did (the walk's panels): on convention_1500_150's first master (1,159
+  // rows, 1,117 panels) the dual took 15 s, the primal 33 s without converging.
   void solve() {
-    lp_.primal();
+    const bool many = lp_.numberColumns() - solved_columns_ > kManyColumns;
+    solved_columns_ = lp_.numberColumns();
+    if (many)
+      lp_.dual();
+    else
+      lp_.primal();
     if (lp_.status() != 0) {
-      lp_.dual();  // rarely, a degenerate warm start needs the other method
+      if (many)
+        lp_.primal();
+      else
+        lp_.dual();  // rarely, a degenerate warm start needs the other method
       if (lp_.status() != 0) {
         lp_.allSlackBasis(true);  // or none at all
         lp_.primal();
@@ -393,6 +410,8 @@ class Master {
   std::vector<int> column_;   // [panel] -> its column (the elastic columns come in between)
   std::vector<int> elastic_;  // the settled rows' elastic columns
   double penalty_ = kPenalty;
+  int solved_columns_ = 0;  // columns at the last solve
+  static constexpr int kManyColumns = 100;
 };
 
 std::string names_of(const Instance& in, int c, int v) {
@@ -456,13 +475,15 @@ void spread(const Types& types, const std::vector<int>& seats, double probabilit
   }
 }
 
-// The distribution of the master's current solution, spread over people.
-Distribution distribution_of(const Instance& in, const Types& types, const Master& master) {
+// The distribution of weighted type-level panels (weights > 1e-12 kept, then scaled to sum to 1),
+// spread over people.
+Distribution distribution_of(const Instance& in, const Types& types,
+                             const std::vector<std::pair<std::vector<int>, double>>& weighted) {
   Distribution d;
   double total = 0;
-  for (std::size_t p = 0; p < master.panels().size(); ++p)
-    if (double l = master.lambda(p); l > 1e-12) {
-      d.type_panels.emplace_back(master.panels()[p], l);
+  for (const auto& [seats, l] : weighted)
+    if (l > 1e-12) {
+      d.type_panels.emplace_back(seats, l);
       total += l;
     }
   for (auto& tp : d.type_panels) tp.second /= total;
@@ -478,6 +499,14 @@ Distribution distribution_of(const Instance& in, const Types& types, const Maste
   d.types = types.size();
   d.type_members = types.members;
   return d;
+}
+
+// The distribution of the master's current solution.
+Distribution distribution_of(const Instance& in, const Types& types, const Master& master) {
+  std::vector<std::pair<std::vector<int>, double>> weighted;
+  for (std::size_t p = 0; p < master.panels().size(); ++p)
+    weighted.emplace_back(master.panels()[p], master.lambda(p));
+  return distribution_of(in, types, weighted);
 }
 
 // LEXIMIN over the LP relaxation of the panels (seats per type fractional: the quotas, the seat
@@ -534,27 +563,39 @@ std::optional<Relaxed> relaxed_leximin(const Instance& in, const Types& types) {
       r.probability[t] = z;
       lp.modifyCoefficient(first_type_row + t, zc, 0.0);
       lp.setRowLower(first_type_row + t, z - 1e-10);  // a hair of slack: the LP solves to 1e-10
+      // And an elastic column, as in Master: with the slack alone, on convention_1500_150 and a
+      // 600-person pool, the rounding of ~1,100 fixed rows made a late LP primal infeasible (by
+      // 1e-9 over 3 rows) and the fast path was lost. An elastic used can only raise the later
+      // levels, i.e. the target: it can make the target unreachable, never a wrong leximin.
+      const int row = first_type_row + t;
+      const double one = 1.0;
+      lp.addColumn(1, &row, &one, 0.0, COIN_DBL_MAX, kPenalty);
       --left;
     }
   }
   return r;
 }
 
-// Panels whose convex hull should hold `target` (expected seats per type), found without any
-// master LP by Caratheodory's construction: take a panel v in the smallest face of the panels'
-// polytope (the quotas, bounds and household rule as linear constraints) that holds the current
-// point x (a pricing MIP with those constraints tight, and a random objective), then go from v
-// through x to that polytope's boundary: x = theta v + (1 - theta) y, and y lies in a face of
-// lower dimension. The next panel comes from y's face, and so on: at most one panel per dimension.
-// The relaxation has fractional vertices, so y can leave the hull of the integer panels; the
-// walk then finds no panel in a face and stops. The panels are only a start for column
-// generation, which checks the target and fills what is missing; on paris_like_748 they carry
-// all but about 0.3 % of the weight, and cut the generation from ~680 rounds to a few dozen.
-// on_panel(count) is called after each panel found.
-std::vector<std::vector<int>> walk_towards(const Instance& in, const Types& types, Pricer& pricer,
-                                           const std::vector<double>& target,
-                                           Clock::time_point deadline,
-                                           const std::function<void(int)>& on_panel) {
+// A convex combination of panels (seats per type, weight) found by walk_towards, and the weight
+// it leaves unplaced.
+struct Walk {
+  std::vector<std::pair<std::vector<int>, double>> panels;
+  double weight_left = 1;
+};
+
+// Panels whose convex combination should give `target` (expected seats per type), found without
+// any master LP by Caratheodory's construction: take a panel v in the smallest face of the
+// panels' polytope (the quotas, bounds and household rule as linear constraints) that holds the
+// current point x (a pricing MIP with those constraints tight, and a random objective), then go
+// from v through x to that polytope's boundary: x = theta v + (1 - theta) y; v gets theta of the
+// weight left, and y, in a face of lower dimension, the rest. At most one panel per dimension.
+//
+// The relaxation has fractional vertices, so y can leave the hull of the integer panels: its face
+// then holds no panel, and the walk ends there with the weight it could not place (column
+// generation places it, below). on_panel(count) is called after each panel found.
+Walk walk_towards(const Instance& in, const Types& types, Pricer& pricer,
+                  const std::vector<double>& target, double enough, Clock::time_point deadline,
+                  const std::function<void(int)>& on_panel) {
   constexpr double kTight = 1e-9;
   const int n = types.size();
   const PanelRows rows(in, types, n);
@@ -563,9 +604,14 @@ std::vector<std::vector<int>> walk_towards(const Instance& in, const Types& type
   std::vector<double> x = target, r(m), rv(m), vd(n), coef(n);
   std::mt19937_64 random(20211);  // fixed: the same instance gives the same panels
   std::uniform_real_distribution<double> uniform(-0.5, 0.5);
-  std::vector<std::vector<int>> panels;
-  double weight_left = 1;
-  for (int step = 0; step <= n + 1 && weight_left > 1e-6; ++step) {
+  Walk walk;
+  // Gives panel v theta of the weight left, and moves x to y: x = theta v + (1 - theta) y.
+  auto take = [&](const std::vector<int>& v, double theta) {
+    walk.panels.emplace_back(v, walk.weight_left * theta);
+    for (int t = 0; t < n; ++t) x[t] = std::clamp((x[t] - theta * v[t]) / (1 - theta), 0.0, up[t]);
+    walk.weight_left *= 1 - theta;
+  };
+  for (int step = 0; step <= n + 1 && walk.weight_left > enough; ++step) {
     rows.matrix.times(x.data(), r.data());
     Pricer::Face face{std::vector<double>(n, 0.0), up, rows.lower, rows.upper};
     std::vector<bool> at_lo(n), at_up(n), row_lo(m), row_up(m);
@@ -583,15 +629,18 @@ std::vector<std::vector<int>> walk_towards(const Instance& in, const Types& type
       if (row_up[i]) face.row_lower[i] = rows.upper[i];
     }
     auto v = pricer.solve(coef, &face, deadline);
-    if (!v) break;  // y left the integer panels' hull
-    panels.push_back(*v);
-    on_panel(static_cast<int>(panels.size()));
+    if (!v) break;  // x left the integer panels' hull
     double far = 0;
     for (int t = 0; t < n; ++t) {
       vd[t] = (*v)[t];
       far = std::max(far, std::abs(vd[t] - x[t]));
     }
-    if (far < 1e-7) break;  // x is that panel: done
+    if (far < 1e-7) {  // x is that panel: done
+      walk.panels.emplace_back(*v, walk.weight_left);
+      walk.weight_left = 0;
+      on_panel(static_cast<int>(walk.panels.size()));
+      break;
+    }
     rows.matrix.times(vd.data(), rv.data());
     // The largest theta keeping y = (x - theta v) / (1 - theta) within every constraint not
     // tight at x.
@@ -608,10 +657,10 @@ std::vector<std::vector<int>> walk_towards(const Instance& in, const Types& type
         theta = std::min(theta, (r[i] - rows.lower[i]) / (rv[i] - rows.lower[i]));
     }
     if (theta >= 1 || theta <= 0) break;
-    for (int t = 0; t < n; ++t) x[t] = std::clamp((x[t] - theta * vd[t]) / (1 - theta), 0.0, up[t]);
-    weight_left *= 1 - theta;
+    take(*v, theta);
+    on_panel(static_cast<int>(walk.panels.size()));
   }
-  return panels;
+  return walk;
 }
 
 // Column generation. lexi: settle types stage by stage until all are; otherwise stop after the
@@ -644,7 +693,8 @@ Distribution solve(const Instance& in, Clock::time_point deadline,
   std::vector<double> fixed_value(n, 0.0), pi(n), center, sep(n), sep_coef(n);
   // One stage of column generation with Wentges smoothing. Returns the stage's optimal dual (per
   // type) and the heaviest panel's weight under it.
-  auto converge = [&](const std::string& label, double scale) {
+  // enough: z at which the stage may end before the master prices out (the fast path's target).
+  auto converge = [&](const std::string& label, double scale, double enough = kInf) {
     double value = 0;
     // Column generation with Wentges smoothing: price at a point between the best dual found so
     // far (the one with the lowest Lagrangian bound, the "center") and the master's dual; when
@@ -666,6 +716,7 @@ Distribution solve(const Instance& in, Clock::time_point deadline,
                   settled, n, seconds_since(start)});
       const double cap = master.cap();
       bool added = false;
+      if (master.z() >= enough) break;
       for (int misprice = 0;; ++misprice) {
         double a = center.empty() ? 0.0 : 1 - (misprice + 1) * (1 - kAlpha);
         if (a < 1e-9) a = 0;
@@ -703,26 +754,15 @@ Distribution solve(const Instance& in, Clock::time_point deadline,
   if (lexi) {
     // The fast path: the LP relaxation's leximin, and column generation to find a distribution
     // reaching it (rows aimed at it, z = 1 when reached). When it does, it is the leximin.
-    if (auto relaxed = relaxed_leximin(in, types)) {
+    auto relaxed = relaxed_leximin(in, types);
+    if (relaxed) {
       for (int t = 0; t < n; ++t) master.aim(t, relaxed->probability[t]);
-      {
-        std::vector<double> target(n);
-        for (int t = 0; t < n; ++t) target[t] = relaxed->probability[t] * types.members[t].size();
-        // Progress at every panel of the walk (a caller may stop the computation there: each
-        // report is a point where a cancellation is seen): nothing is settled yet, and the
-        // minimum probability known for sure is still 0 (no master LP has run).
-        auto report = [&](int found) {
-          iterations = found;
-          if (progress) progress({"leximin", iterations, found, 0.0, 0, n, seconds_since(start)});
-        };
-        for (auto& panel : walk_towards(in, types, pricer, target, deadline, report))
-          if (!master.has(panel)) master.add(panel);
-      }
-      // Progress reports z times the relaxation's minimum: the minimum probability reached so far.
-      converge("leximin",
-               *std::min_element(relaxed->probability.begin(), relaxed->probability.end()));
-      if (master.z() >= 1 - kReached) {
-        auto d = distribution_of(in, types, master);
+      const double relaxed_minimum =
+          *std::min_element(relaxed->probability.begin(), relaxed->probability.end());
+      const double close_enough = 1 - kExcess / in.pool.seats;
+      // A distribution that reaches the relaxation's leximin is the leximin; its certificate is the
+      // relaxation's first dual.
+      auto leximin_of = [&](Distribution d) {
         d.algorithm = "leximin";
         for (int t = 0; t < n; ++t) coef[t] = relaxed->first_duals[t] / types.members[t].size();
         d.certificate.assign(in.ids.size(), 0.0);
@@ -735,7 +775,40 @@ Distribution solve(const Instance& in, Clock::time_point deadline,
         d.iterations = iterations;
         d.seconds = seconds_since(start);
         return d;
+      };
+      {
+        std::vector<double> target(n);
+        for (int t = 0; t < n; ++t) target[t] = relaxed->probability[t] * types.members[t].size();
+        // Progress at every panel of the walk (a caller may stop the computation there: each
+        // report is a point where a cancellation is seen): nothing is settled yet, and the
+        // minimum probability known for sure is still 0 (no master LP has run).
+        auto report = [&](int found) {
+          iterations = found;
+          if (progress) progress({"leximin", iterations, found, 0.0, 0, n, seconds_since(start)});
+        };
+        // Enough: the weight left unplaced changes no probability by more than a 1e-8 of it.
+        const double enough = 1e-8 * relaxed_minimum;
+        const Walk walk = walk_towards(in, types, pricer, target, enough, deadline, report);
+        // The walk's probabilities, as a fraction of the target: its z.
+        std::vector<double> reached(n, 0.0);
+        double placed = 0;
+        for (const auto& [seats, w] : walk.panels) {
+          placed += w;
+          for (int t = 0; t < n; ++t) reached[t] += w * seats[t];
+        }
+        double z = 1;
+        for (int t = 0; t < n; ++t)
+          if (target[t] > 0) z = std::min(z, reached[t] / placed / target[t]);
+        if (placed > 0 && z >= close_enough)
+          return leximin_of(distribution_of(in, types, walk.panels));
+        // Not reached: column generation from the walk's panels (the master places the weight
+        // the walk could not, moving the others' weights as it needs).
+        for (const auto& panel : walk.panels)
+          if (!master.has(panel.first)) master.add(panel.first);
       }
+      // Progress reports z times the relaxation's minimum: the minimum probability reached so far.
+      converge("leximin", relaxed_minimum, close_enough);
+      if (master.z() >= 1 - kReached) return leximin_of(distribution_of(in, types, master));
       // Not reached: the stages below, from the first panel again (the walk's panels, aimed at a
       // point no distribution reaches, only slow their master down).
       master.reset();
@@ -745,8 +818,9 @@ Distribution solve(const Instance& in, Clock::time_point deadline,
   // Every panel has exactly `seats` members, so the probabilities weighted by the types' sizes add
   // up to `seats`: once all types but one are settled, the last one's probability is determined
   // and its stage (a long column generation that can change nothing) is not run.
-  for (int stage = 1; settled < n && !(lexi && settled == n - 1 && !first); ++stage) {
-    pricer.fail_for_test = stage == failing_stage;
+  int stage = 0;
+  while (settled < n && !(lexi && settled == n - 1 && !first)) {
+    pricer.fail_for_test = ++stage == failing_stage;
     auto [dual, value] = converge(lexi ? "leximin" : "maximin", 1.0);
     // A settled row relaxed by its elastic column: the penalty (the bound on the settled duals)
     // was too low for this stage; raise it and go on until the master needs no elastic (past
@@ -772,6 +846,7 @@ Distribution solve(const Instance& in, Clock::time_point deadline,
       d.certificate = certificate;
       d.certificate_bound = certificate_bound;
       d.iterations = iterations;
+      d.stages = stage;
       d.seconds = seconds_since(start);
       if (first_stage) *first_stage = d;
       if (!lexi) return d;
@@ -801,6 +876,7 @@ Distribution solve(const Instance& in, Clock::time_point deadline,
   d.certificate_bound = certificate_bound;
   (void)min_probability;
   d.iterations = iterations;
+  d.stages = stage;
   d.seconds = seconds_since(start);
   return d;
 }

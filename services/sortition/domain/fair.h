@@ -115,7 +115,10 @@ struct Distribution {
   std::vector<double> certificate;
   double certificate_bound = 0;
   int iterations = 0;  // pricing problems solved (legacy: draws made)
-  int types = 0;       // classes of interchangeable people
+  // Column-generation stages run (maximin: 1; leximin: one per level settled). 0: LEXIMIN's fast
+  // path, the LP relaxation's leximin reached by one distribution, no stage needed.
+  int stages = 0;
+  int types = 0;  // classes of interchangeable people
   double seconds = 0;
   // The type-level solution the panels were spread from (maximin and leximin only): the people of
   // each type, and panels as seats per type with their probabilities. round_to_lottery uses it.

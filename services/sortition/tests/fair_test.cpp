@@ -26,13 +26,15 @@ std::string slurp(const std::string& path) {
   return s.str();
 }
 
-fair::Instance load(const std::string& name, int seats, bool paper_layout) {
+fair::Instance load(const std::string& name, int seats, bool paper_layout,
+                    bool households = false) {
   const std::string dir = std::string(SORTITION_DATA_DIR) + "/" + name + "/";
   domain::SeatPool pool{
       "roll", seats,
       domain::parse_quotas(slurp(dir + (paper_layout ? "categories.csv" : "features.csv")))};
   domain::PeopleLayout layout;
   layout.has_id = !paper_layout;
+  if (households) layout.household_columns = {"address", "postcode"};
   auto people = domain::read_people(slurp(dir + (paper_layout ? "respondents.csv" : "people.csv")),
                                     pool.quotas, layout);
   return fair::make_instance(pool, people);
@@ -154,6 +156,32 @@ TEST(FairSlow, ParisLikeLeximinIsSoundAndCertified) {
   EXPECT_NEAR(std::accumulate(d.probability.begin(), d.probability.end(), 0.0), 80.0, 1e-7);
 }
 
+// A convention-shaped pool (600 people, 60 seats, 542 types, households; tools/convention, seed 1):
+// LEXIMIN takes the fast path (no stage: the LP relaxation's leximin, reached by the walk's panels
+// and the master LP), and every person gets the probability the stage-by-stage engine gave
+// (reference_leximin.csv: the code before the fast path could take it here, whose relaxation
+// turned infeasible by rounding, went stage by stage for two minutes) within 1e-6.
+TEST(FairSlow, ConventionPoolTakesTheFastPathWithTheStagesProfile) {
+  auto in = load("convention_600_60", 60, false, true);
+  const auto d = fair::leximin(in, kNever);
+  EXPECT_EQ(d.algorithm, "leximin");
+  EXPECT_EQ(d.stages, 0) << "LEXIMIN went stage by stage";
+  EXPECT_EQ(d.types, 542);
+  expect_sound(in, d);
+  expect_certificate(in, d);
+  EXPECT_NEAR(std::accumulate(d.probability.begin(), d.probability.end(), 0.0), 60.0, 1e-7);
+  std::map<std::string, double> reference;
+  std::istringstream rows(
+      slurp(std::string(SORTITION_DATA_DIR) + "/convention_600_60/reference_leximin.csv"));
+  std::string row;
+  std::getline(rows, row);  // id,probability
+  while (std::getline(rows, row))
+    reference[row.substr(0, row.find(','))] = std::stod(row.substr(row.find(',') + 1));
+  ASSERT_EQ(reference.size(), in.ids.size());
+  for (std::size_t i = 0; i < in.ids.size(); ++i)
+    EXPECT_NEAR(d.probability[i], reference.at(in.ids[i]), 1e-6) << in.ids[i];
+}
+
 // Two categories, households, a pool where fairness is not uniform: LEXIMIN's minimum equals
 // MAXIMIN's, and beyond the minimum it raises everyone it can (its sorted probabilities dominate).
 const char* kQuotas =
@@ -208,6 +236,7 @@ TEST(Fair, LeximinBeyondTheRelaxationSettlesStageByStage) {
        "p7,,0,0,0,0"});
   auto d = fair::leximin(in, kNever);
   EXPECT_EQ(d.algorithm, "leximin");
+  EXPECT_GT(d.stages, 0) << "the fast path cannot reach this relaxation";
   expect_sound(in, d);
   expect_certificate(in, d);
   const std::vector<double> expected{0.5, 1.0 / 3, 0.5, 0.5, 0.5, 1.0 / 3, 1.0 / 3};

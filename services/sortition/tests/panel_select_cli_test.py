@@ -52,7 +52,7 @@ with tempfile.TemporaryDirectory() as tmp:
           "each probability is the sum over the panels holding the person")
     with open(f"{out}/summary.json") as f:
         summary = json.load(f)
-    for key in ("algorithm", "min_probability", "iterations", "seconds", "certificate"):
+    for key in ("algorithm", "min_probability", "iterations", "stages", "seconds", "certificate"):
         check(key in summary, f"summary.json has {key}")
     check(summary["algorithm"] == "leximin", "summary names the algorithm")
     cert = summary["certificate"]

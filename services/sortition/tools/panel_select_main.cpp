@@ -215,6 +215,7 @@ int run(int argc, char** argv) {
                   {"panels", d.panels.size()},
                   {"min_probability", d.min_probability},
                   {"iterations", d.iterations},
+                  {"stages", d.stages},
                   {"seconds", d.seconds}};
   if (!d.certificate.empty()) {
     json weights = json::object();
