@@ -13,10 +13,14 @@ import sys
 
 
 def ours_line(name, rep, start, end, path, seats):
+    """A run answered by another algorithm than the one asked (LEXIMIN out of its time limit) is
+    "stopped": its time is a lower bound and its probability not LEXIMIN's."""
     with open(path) as f:
         s = json.load(f)
-    return "\t".join(map(str, (name, "ours", rep, round(float(end) - float(start), 3), repr(float(s["min_probability"])),
-                               s.get("people", ""), seats, "done")))
+    done = s.get("algorithm") == s.get("requested_algorithm", s.get("algorithm"))
+    return "\t".join(map(str, (name, "ours", rep, round(float(end) - float(start), 3),
+                               repr(float(s["min_probability"])) if done else "nan",
+                               s.get("people", ""), seats, "done" if done else "stopped")))
 
 
 def theirs_line(name, rep, path):

@@ -116,6 +116,25 @@ class FairRun(unittest.TestCase):
             runs, _, meta = fair_report.read_runs([fair_run.ours_line("n", "1", "0", "2", f"{d}/s.json", "20") + "\n"])
             self.assertEqual(runs["n"]["ours"], [(2.0, 0.0123456789, True)])
 
+    def test_a_leximin_out_of_time_is_stopped(self):
+        # Answered by MAXIMIN when LEXIMIN was asked: not finished, no probability compared, and
+        # the absolute target is missed whatever the seconds.
+        with tempfile.TemporaryDirectory() as d:
+            with open(f"{d}/s.json", "w") as f:
+                json.dump({"min_probability": 0.05, "people": 5000, "algorithm": "maximin",
+                           "requested_algorithm": "leximin"}, f)
+            line = fair_run.ours_line("convention_5000_200", "1", "0", "601", f"{d}/s.json", "200")
+            self.assertEqual(line, "convention_5000_200\tours\t1\t601.0\tnan\t5000\t200\tstopped")
+            runs, order, meta = fair_report.read_runs([
+                line + "\n", "convention_5000_200\ttheirs\t1\t900\tnan\t\t200\tstopped\n"])
+            results, rows = fair_report.evaluate(runs, order, meta)
+            self.assertFalse(results[0]["ours"]["finished"])
+            self.assertFalse(results[0]["targets"]["seconds_at_most_600"])
+            self.assertIsNone(results[0]["targets"]["speedup_at_least_10"])
+            self.assertFalse(results[0]["targets_met"])
+            self.assertIn("≥ 601.000 s, n/a", rows[0])
+            self.assertIn("≤ 600 s: **missed**", rows[0])
+
 
 if __name__ == "__main__":
     unittest.main()
