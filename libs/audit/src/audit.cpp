@@ -87,7 +87,8 @@ http::Response list(db::Pool& db, http::Request& req) {
     rows.pop_back();
     next = std::to_string(rows.back().id);
   }
-  return http::page_response(req, http::json_array(rows, to_json), next);
+  return http::page_response(req, http::json_array(rows, to_json), next,
+                             {"subject", "actor", "since"});
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 #include "assembly/http/page.h"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 
@@ -94,7 +95,8 @@ PageRequest page_request(const Request& request, std::size_t default_limit, std:
 }
 
 Response page_response(const Request& request, nlohmann::json items,
-                       const std::optional<std::string>& next_key) {
+                       const std::optional<std::string>& next_key,
+                       const std::vector<std::string>& kept) {
   nlohmann::json body = {{"items", std::move(items)}, {"next_cursor", nullptr}};
   Response r;
   if (next_key) {
@@ -102,7 +104,8 @@ Response page_response(const Request& request, nlohmann::json items,
     body["next_cursor"] = cursor;
     std::string query;
     for (const auto& [name, value] : request.query)
-      if (name != "cursor") query += percent_encode(name) + "=" + percent_encode(value) + "&";
+      if (name == "limit" || std::find(kept.begin(), kept.end(), name) != kept.end())
+        query += percent_encode(name) + "=" + percent_encode(value) + "&";
     r = Response::json(200, body);
     r.headers.emplace_back(
         "Link", "<" + request.path + "?" + query + "cursor=" + cursor + ">; rel=\"next\"");

@@ -46,8 +46,12 @@ TEST(Page, ACursorIsDecodedAndABadOneRefused) {
 }
 
 TEST(Page, TheNextPageIsLinkedWithTheSameQuery) {
-  auto req = with_query({{"assembly_id", "paris 2022"}, {"cursor", "old"}, {"limit", "2"}});
-  auto r = page_response(req, nlohmann::json::array({1, 2}), "k|2");
+  auto req = with_query({{"assembly_id", "paris 2022"},
+                         {"cursor", "old"},
+                         {"limit", "2"},
+                         {"utm_source", "someone-else"}});
+  // Only the list's own parameters (and limit) are repeated: not the caller's others.
+  auto r = page_response(req, nlohmann::json::array({1, 2}), "k|2", {"assembly_id"});
   auto body = nlohmann::json::parse(r.body);
   EXPECT_EQ(body["items"].size(), 2u);
   EXPECT_EQ(body["next_cursor"], encode_cursor("k|2"));

@@ -102,7 +102,7 @@ http::Response list_members(Deps ctx, http::VersionedCache& pages, http::Request
     members.pop_back();
     next = members.back().id;
   }
-  auto answer = http::page_response(req, to_json(members), next);
+  auto answer = http::page_response(req, to_json(members), next, {"assembly_id", "status"});
   if (read.list_version) pages.keep(key, *read.list_version, answer);
   return answer;
 }

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "assembly/http/http.h"
 
@@ -23,9 +24,13 @@ struct PageRequest {
 PageRequest page_request(const Request& request, std::size_t default_limit, std::size_t cap);
 
 // The answer for a page: `items` (at most request.limit of them: the store read one more to know
-// whether a next page exists, and says so with `next_key`).
+// whether a next page exists, and says so with `next_key`). The Link to the next page repeats
+// `limit` and the query parameters named in `kept` (those the list reads, e.g. its filters), and
+// no other: a page kept and served again to another caller never carries the first one's
+// parameters.
 Response page_response(const Request& request, nlohmann::json items,
-                       const std::optional<std::string>& next_key);
+                       const std::optional<std::string>& next_key,
+                       const std::vector<std::string>& kept = {});
 
 std::string encode_cursor(const std::string& key);
 std::optional<std::string> decode_cursor(const std::string& cursor);
