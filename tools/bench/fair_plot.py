@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """fair_plot.py JSON PNG: ops/bench-fair's plot, the median seconds of each side (our LEXIMIN,
-the reference's MAXIMIN) against the pool's size, one point per instance, from the JSON
+the reference's MAXIMIN) against the pool's size, one point per instance (no line between them:
+the instances differ in more than their size), from the JSON
 fair_report.py wrote. A run that did not finish (stopped at its time limit) is drawn hollow, at
 its limit: a lower bound. Runs in the bench's venv (matplotlib)."""
 
@@ -8,6 +9,7 @@ import json
 import sys
 
 import matplotlib
+import matplotlib.ticker
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402  (after the backend)
@@ -36,7 +38,6 @@ def main(argv):
         pts = points(doc, side)
         if not pts:
             continue
-        ax.plot([p[0] for p in pts], [p[1] for p in pts], color=colour, linewidth=1, alpha=0.5)
         for finished in (True, False):
             sel = [p for p in pts if p[2] == finished]
             if sel:
@@ -57,13 +58,16 @@ def main(argv):
                        else None)
     ax.set_xscale("log")
     ax.set_yscale("log")
+    ticks = [200, 500, 1000, 2000, 5000]
+    ax.set_xticks(ticks, [f"{t:,}" for t in ticks])
+    ax.xaxis.set_minor_formatter(matplotlib.ticker.NullFormatter())
     ax.set_xlabel("people in the pool")
     ax.set_ylabel("seconds (median)")
     ax.set_title(f"Fair panel selection, time against pool size — ops/bench-fair, {doc['date'][:10]}")
     ax.grid(True, which="both", alpha=0.3)
-    ax.legend(fontsize=8, loc="upper left")
+    ax.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=2)
     fig.tight_layout()
-    fig.savefig(argv[1])
+    fig.savefig(argv[1], bbox_inches="tight")
 
 
 if __name__ == "__main__":
