@@ -576,14 +576,8 @@ std::optional<Relaxed> relaxed_leximin(const Instance& in, const Types& types) {
   return r;
 }
 
-// A convex combination of panels (seats per type, weight) found by walk_towards, and the weight
-// it leaves unplaced.
-struct Walk {
-  std::vector<std::pair<std::vector<int>, double>> panels;
-  double weight_left = 1;
-};
-
-// Panels whose convex combination should give `target` (expected seats per type), found without
+// Panels with their weights (seats per type, weight), whose combination should give `target`
+// (expected seats per type), found without
 // any master LP by Caratheodory's construction: take a panel v in the smallest face of the
 // panels' polytope (the quotas, bounds and household rule as linear constraints) that holds the
 // current point x (a pricing MIP with those constraints tight, and a random objective), then go
@@ -591,11 +585,11 @@ struct Walk {
 // weight left, and y, in a face of lower dimension, the rest. At most one panel per dimension.
 //
 // The relaxation has fractional vertices, so y can leave the hull of the integer panels: its face
-// then holds no panel, and the walk ends there with the weight it could not place (column
-// generation places it, below). on_panel(count) is called after each panel found.
-Walk walk_towards(const Instance& in, const Types& types, Pricer& pricer,
-                  const std::vector<double>& target, double enough, Clock::time_point deadline,
-                  const std::function<void(int)>& on_panel) {
+// then holds no panel, and the walk ends there, its weights summing to less than 1 (column
+// generation places the rest, below). on_panel(count) is called after each panel found.
+std::vector<std::pair<std::vector<int>, double>> walk_towards(
+    const Instance& in, const Types& types, Pricer& pricer, const std::vector<double>& target,
+    double enough, Clock::time_point deadline, const std::function<void(int)>& on_panel) {
   constexpr double kTight = 1e-9;
   const int n = types.size();
   const PanelRows rows(in, types, n);
@@ -604,14 +598,9 @@ Walk walk_towards(const Instance& in, const Types& types, Pricer& pricer,
   std::vector<double> x = target, r(m), rv(m), vd(n), coef(n);
   std::mt19937_64 random(20211);  // fixed: the same instance gives the same panels
   std::uniform_real_distribution<double> uniform(-0.5, 0.5);
-  Walk walk;
-  // Gives panel v theta of the weight left, and moves x to y: x = theta v + (1 - theta) y.
-  auto take = [&](const std::vector<int>& v, double theta) {
-    walk.panels.emplace_back(v, walk.weight_left * theta);
-    for (int t = 0; t < n; ++t) x[t] = std::clamp((x[t] - theta * v[t]) / (1 - theta), 0.0, up[t]);
-    walk.weight_left *= 1 - theta;
-  };
-  for (int step = 0; step <= n + 1 && walk.weight_left > enough; ++step) {
+  std::vector<std::pair<std::vector<int>, double>> panels;
+  double weight_left = 1;
+  for (int step = 0; step <= n + 1 && weight_left > enough; ++step) {
     rows.matrix.times(x.data(), r.data());
     Pricer::Face face{std::vector<double>(n, 0.0), up, rows.lower, rows.upper};
     std::vector<bool> at_lo(n), at_up(n), row_lo(m), row_up(m);
@@ -635,10 +624,9 @@ Walk walk_towards(const Instance& in, const Types& types, Pricer& pricer,
       vd[t] = (*v)[t];
       far = std::max(far, std::abs(vd[t] - x[t]));
     }
-    if (far < 1e-7) {  // x is that panel: done
-      walk.panels.emplace_back(*v, walk.weight_left);
-      walk.weight_left = 0;
-      on_panel(static_cast<int>(walk.panels.size()));
+    if (far < 1e-7) {  // x is that panel: it takes all the weight left
+      panels.emplace_back(*v, weight_left);
+      on_panel(static_cast<int>(panels.size()));
       break;
     }
     rows.matrix.times(vd.data(), rv.data());
@@ -657,10 +645,13 @@ Walk walk_towards(const Instance& in, const Types& types, Pricer& pricer,
         theta = std::min(theta, (r[i] - rows.lower[i]) / (rv[i] - rows.lower[i]));
     }
     if (theta >= 1 || theta <= 0) break;
-    take(*v, theta);
-    on_panel(static_cast<int>(walk.panels.size()));
+    // v gets theta of the weight left, and x moves to y.
+    panels.emplace_back(*v, weight_left * theta);
+    for (int t = 0; t < n; ++t) x[t] = std::clamp((x[t] - theta * vd[t]) / (1 - theta), 0.0, up[t]);
+    weight_left *= 1 - theta;
+    on_panel(static_cast<int>(panels.size()));
   }
-  return walk;
+  return panels;
 }
 
 // Column generation. lexi: settle types stage by stage until all are; otherwise stop after the
@@ -754,8 +745,7 @@ Distribution solve(const Instance& in, Clock::time_point deadline,
   if (lexi) {
     // The fast path: the LP relaxation's leximin, and column generation to find a distribution
     // reaching it (rows aimed at it, z = 1 when reached). When it does, it is the leximin.
-    auto relaxed = relaxed_leximin(in, types);
-    if (relaxed) {
+    if (auto relaxed = relaxed_leximin(in, types)) {
       for (int t = 0; t < n; ++t) master.aim(t, relaxed->probability[t]);
       const double relaxed_minimum =
           *std::min_element(relaxed->probability.begin(), relaxed->probability.end());
@@ -788,22 +778,21 @@ Distribution solve(const Instance& in, Clock::time_point deadline,
         };
         // Enough: the weight left unplaced changes no probability by more than a 1e-8 of it.
         const double enough = 1e-8 * relaxed_minimum;
-        const Walk walk = walk_towards(in, types, pricer, target, enough, deadline, report);
+        const auto walk = walk_towards(in, types, pricer, target, enough, deadline, report);
         // The walk's probabilities, as a fraction of the target: its z.
         std::vector<double> reached(n, 0.0);
         double placed = 0;
-        for (const auto& [seats, w] : walk.panels) {
+        for (const auto& [seats, w] : walk) {
           placed += w;
           for (int t = 0; t < n; ++t) reached[t] += w * seats[t];
         }
         double z = 1;
         for (int t = 0; t < n; ++t)
           if (target[t] > 0) z = std::min(z, reached[t] / placed / target[t]);
-        if (placed > 0 && z >= close_enough)
-          return leximin_of(distribution_of(in, types, walk.panels));
+        if (placed > 0 && z >= close_enough) return leximin_of(distribution_of(in, types, walk));
         // Not reached: column generation from the walk's panels (the master places the weight
         // the walk could not, moving the others' weights as it needs).
-        for (const auto& panel : walk.panels)
+        for (const auto& panel : walk)
           if (!master.has(panel.first)) master.add(panel.first);
       }
       // Progress reports z times the relaxation's minimum: the minimum probability reached so far.
